@@ -1,0 +1,31 @@
+import { Role } from '../roles/role';
+
+export interface NavigationItem {
+  /** Route path in the web app, without a leading slash. */
+  path: string;
+  label: string;
+  /** Material Symbols ligature name. */
+  icon: string;
+}
+
+/**
+ * What each role sees in the navigation. The API enforces access on its own; this only keeps
+ * the menu from offering what a role may not use.
+ */
+const ITEMS: ReadonlyArray<NavigationItem & { roles: readonly Role[] }> = [
+  { path: 'home', label: 'Home', icon: 'home', roles: Object.values(Role) },
+  {
+    path: 'young-people',
+    label: 'Young people',
+    icon: 'groups',
+    roles: [Role.ParticipationOfficer, Role.Practitioner],
+  },
+  { path: 'groups', label: 'Groups and sessions', icon: 'diversity_3', roles: [Role.ParticipationOfficer] },
+  { path: 'admin/users', label: 'Users', icon: 'manage_accounts', roles: [Role.Administrator] },
+  { path: 'admin/audit', label: 'Audit log', icon: 'policy', roles: [Role.Administrator] },
+  { path: 'my-space', label: 'My space', icon: 'emoji_people', roles: [Role.YoungExpert] },
+];
+
+export function navigationFor(role: Role): NavigationItem[] {
+  return ITEMS.filter((item) => item.roles.includes(role)).map(({ path, label, icon }) => ({ path, label, icon }));
+}
