@@ -1,10 +1,19 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { DynamicModule, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../platform/config/config';
+import { PlatformModule } from '../platform/platform.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { HealthModule } from './health/health.module';
+import { HomeModule } from './home/home.module';
+import { UsersModule } from './users/users.module';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+/** One module a capability; each registers its own controllers. */
+export const FEATURE_MODULES = [HealthModule, AuthModule, HomeModule, UsersModule, AuditModule];
+
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, dataSource: DataSource): DynamicModule {
+    return { module: AppModule, imports: [PlatformModule.register(config, dataSource), ...FEATURE_MODULES] };
+  }
+}

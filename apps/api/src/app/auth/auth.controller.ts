@@ -1,0 +1,65 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  AcceptInvitationRequest,
+  AcceptInvitationRequestSchema,
+  SessionResponse,
+  SignInRequest,
+  SignInRequestSchema,
+} from '@heard/domain';
+import type { Response } from 'express';
+import { AllowSignedIn, Public } from '../../platform/auth/access.decorator';
+import { Actor, AuthenticatedRequest, CurrentActor, requestIdOf } from '../../platform/auth/auth-context';
+import { SessionService } from '../../platform/auth/session.service';
+import { ZodPipe } from '../../platform/errors/zod.pipe';
+import { AuthService } from './auth.service';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionService,
+  ) {}
+
+  @Public()
+  @Post('sign-in')
+  @HttpCode(200)
+  async signIn(
+    @Body(new ZodPipe(SignInRequestSchema)) body: SignInRequest,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionResponse> {
+    const outcome = await this.auth.signIn(body, {
+      clientAddress: req.ip ?? 'unknown',
+      requestId: requestIdOf(req),
+      previousSessionId: req.actor?.sessionId ?? null,
+    });
+    this.sessions.setCookies(res, outcome.token, outcome.response.csrfToken);
+    return outcome.response;
+  }
+
+  @AllowSignedIn()
+  @Post('sign-out')
+  @HttpCode(204)
+  async signOut(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.signOut(actor);
+    this.sessions.clearCookies(res);
+  }
+
+  @AllowSignedIn()
+  @Get('session')
+  session(@CurrentActor() actor: Actor): Promise<SessionResponse> {
+    return this.auth.current(actor);
+  }
+
+  @Public()
+  @Post('accept-invitation')
+  @HttpCode(204)
+  acceptInvitation(
+    @Body(new ZodPipe(AcceptInvitationRequestSchema)) body: AcceptInvitationRequest,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<void> {
+    return this.auth.acceptInvitation(body, requestIdOf(req));
+  }
+}

@@ -1,0 +1,31 @@
+import { Role } from '@heard/domain';
+import { DataSource } from 'typeorm';
+import { hashPassword } from '../../platform/auth/passwords';
+import { User } from '../users/entities/user.entity';
+
+/** Printed in the README for the demo only. Never used outside DEMO_DATA. */
+export const DEMO_PASSWORD = 'heard-demo-2026';
+
+export const DEMO_USERS: ReadonlyArray<{ email: string; displayName: string; role: Role }> = [
+  { email: 'admin@heard.example', displayName: 'Morgan Ellery', role: Role.Administrator },
+  { email: 'officer@heard.example', displayName: 'Sam Okonjo-Reed', role: Role.ParticipationOfficer },
+  { email: 'practitioner@heard.example', displayName: 'Jordan Pike', role: Role.Practitioner },
+  { email: 'leader@heard.example', displayName: 'Robin Ashdown', role: Role.SeniorLeader },
+  { email: 'young.expert@heard.example', displayName: 'Kai', role: Role.YoungExpert },
+];
+
+/**
+ * Loads a fictional council when the database has no users. Each later feature adds its own
+ * fictional records here, so `npm start` always shows a working product.
+ */
+export async function loadDemoDataIfEmpty(db: DataSource): Promise<boolean> {
+  const users = await db.getRepository(User).count();
+  if (users > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (em) => {
+    for (const u of DEMO_USERS) {
+      await em.insert(User, { ...u, status: 'active', passwordHash });
+    }
+  });
+  return true;
+}

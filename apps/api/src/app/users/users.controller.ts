@@ -1,0 +1,61 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  ChangeRoleRequest,
+  ChangeRoleRequestSchema,
+  InviteUserRequest,
+  InviteUserRequestSchema,
+  Page,
+  PageQuerySchema,
+  Role,
+  UserResponse,
+} from '@heard/domain';
+import { z } from 'zod';
+import { Allow } from '../../platform/auth/access.decorator';
+import { Actor, CurrentActor } from '../../platform/auth/auth-context';
+import { DomainError } from '../../platform/errors/domain-error';
+import { ZodPipe } from '../../platform/errors/zod.pipe';
+import { UsersService } from './users.service';
+
+export const userIdPipe = new ParseUUIDPipe({
+  exceptionFactory: () => DomainError.notFound('This user'),
+});
+
+@ApiTags('users')
+@Allow(Role.Administrator)
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  list(@Query(new ZodPipe(PageQuerySchema)) query: z.output<typeof PageQuerySchema>): Promise<Page<UserResponse>> {
+    return this.users.list(query.page, query.pageSize);
+  }
+
+  @Post()
+  invite(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodPipe(InviteUserRequestSchema)) body: InviteUserRequest,
+  ): Promise<UserResponse> {
+    return this.users.invite(actor, body);
+  }
+
+  @Patch(':id/role')
+  changeRole(
+    @CurrentActor() actor: Actor,
+    @Param('id', userIdPipe) id: string,
+    @Body(new ZodPipe(ChangeRoleRequestSchema)) body: ChangeRoleRequest,
+  ): Promise<UserResponse> {
+    return this.users.changeRole(actor, id, body.role);
+  }
+
+  @Post(':id/deactivate')
+  deactivate(@CurrentActor() actor: Actor, @Param('id', userIdPipe) id: string): Promise<UserResponse> {
+    return this.users.deactivate(actor, id);
+  }
+
+  @Post(':id/reactivate')
+  reactivate(@CurrentActor() actor: Actor, @Param('id', userIdPipe) id: string): Promise<UserResponse> {
+    return this.users.reactivate(actor, id);
+  }
+}

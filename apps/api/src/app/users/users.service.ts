@@ -1,0 +1,126 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditAction, InviteUserRequest, Page, Role, UserResponse } from '@heard/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../../platform/audit/audit.service';
+import { Actor } from '../../platform/auth/auth-context';
+import { SessionService } from '../../platform/auth/session.service';
+import { newToken, sha256 } from '../../platform/auth/tokens';
+import { APP_CONFIG, AppConfig } from '../../platform/config/config';
+import { DomainError } from '../../platform/errors/domain-error';
+import { MailService } from '../../platform/mail/mail.service';
+import { User } from './entities/user.entity';
+import { staffInvitationMail } from './invitation-mail';
+import { toUserResponse } from './user.mapper';
+
+const INVITATION_DAYS = 7;
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly sessions: SessionService,
+    private readonly mail: MailService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(page: number, pageSize: number): Promise<Page<UserResponse>> {
+    const [users, total] = await this.db.getRepository(User).findAndCount({
+      order: { displayName: 'ASC', id: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { items: users.map(toUserResponse), total, page, pageSize };
+  }
+
+  async invite(actor: Actor, request: InviteUserRequest): Promise<UserResponse> {
+    const token = newToken();
+    return this.db.transaction(async (em) => {
+      const existing = await em
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .where('lower(u.email) = :email', { email: request.email })
+        .getExists();
+      if (existing) {
+        throw DomainError.validation('email', 'Someone already has an account with this email address.');
+      }
+      const user = await em.save(
+        em.create(User, {
+          email: request.email,
+          displayName: request.displayName,
+          role: request.role,
+          status: 'invited',
+          passwordHash: null,
+          invitationTokenHash: sha256(token),
+          invitationExpiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+        }),
+      );
+      await this.mail.enqueue(
+        em,
+        staffInvitationMail({
+          to: user.email,
+          displayName: user.displayName,
+          role: user.role,
+          link: `${this.config.publicUrl}/welcome/${token}`,
+          userId: user.id,
+        }),
+      );
+      await this.audit.record(
+        { actorUserId: actor.userId, action: AuditAction.Create, entityType: 'user', entityId: user.id, detail: { role: user.role }, requestId: actor.requestId },
+        em,
+      );
+      return toUserResponse(user);
+    });
+  }
+
+  changeRole(actor: Actor, userId: string, role: Role): Promise<UserResponse> {
+    return this.change(actor, userId, 'change_role', async (em, user) => {
+      if (user.id === actor.userId) {
+        throw new DomainError('conflict', 'You cannot change your own role. Ask another administrator.');
+      }
+      await em.update(User, { id: user.id }, { role, updatedAt: new Date() });
+      return { from: user.role, to: role };
+    });
+  }
+
+  deactivate(actor: Actor, userId: string): Promise<UserResponse> {
+    return this.change(actor, userId, 'deactivate', async (em, user) => {
+      if (user.id === actor.userId) {
+        throw new DomainError('conflict', 'You cannot deactivate your own account. Ask another administrator.');
+      }
+      if (user.status === 'deactivated') throw new DomainError('conflict', 'This account is already deactivated.');
+      await em.update(User, { id: user.id }, { status: 'deactivated', invitationTokenHash: null, updatedAt: new Date() });
+      // Deactivation takes effect at once: every open session of that user ends now.
+      const ended = await this.sessions.endAllFor(em, user.id, 'user_deactivated');
+      return { sessionsEnded: ended };
+    });
+  }
+
+  reactivate(actor: Actor, userId: string): Promise<UserResponse> {
+    return this.change(actor, userId, 'reactivate', async (em, user) => {
+      if (user.status !== 'deactivated') throw new DomainError('conflict', 'This account is not deactivated.');
+      // An account that never set a password goes back to needing an invitation.
+      const status = user.passwordHash ? 'active' : 'invited';
+      await em.update(User, { id: user.id }, { status, failedAttempts: 0, lockedUntil: null, updatedAt: new Date() });
+      return { status };
+    });
+  }
+
+  private async change(
+    actor: Actor,
+    userId: string,
+    change: string,
+    apply: (em: EntityManager, user: User) => Promise<Record<string, string | number>>,
+  ): Promise<UserResponse> {
+    return this.db.transaction(async (em) => {
+      const user = await em.getRepository(User).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw DomainError.notFound('This user');
+      const detail = await apply(em, user);
+      await this.audit.record(
+        { actorUserId: actor.userId, action: AuditAction.Update, entityType: 'user', entityId: user.id, detail: { change, ...detail }, requestId: actor.requestId },
+        em,
+      );
+      return toUserResponse(await em.getRepository(User).findOneByOrFail({ id: user.id }));
+    });
+  }
+}

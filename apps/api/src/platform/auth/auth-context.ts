@@ -1,0 +1,29 @@
+import { ExecutionContext, createParamDecorator } from '@nestjs/common';
+import { Role } from '@heard/domain';
+import type { Request } from 'express';
+import { DomainError } from '../errors/domain-error';
+
+/** Who is asking, as a service needs to know: ids and role, never a name. */
+export interface Actor {
+  userId: string;
+  role: Role;
+  sessionId: string;
+  requestId: string | null;
+}
+
+export interface AuthenticatedRequest extends Request {
+  actor?: Actor;
+  csrfToken?: string;
+}
+
+export function requestIdOf(req: AuthenticatedRequest): string | null {
+  const id: unknown = req.id;
+  return typeof id === 'string' ? id : null;
+}
+
+/** The signed-in actor; routes that use it are never Public. */
+export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {
+  const req = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
+  if (!req.actor) throw new DomainError('unauthenticated', 'Please sign in.');
+  return req.actor;
+});

@@ -1,0 +1,99 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Role, sessionVerdict } from '@heard/domain';
+import type { Response } from 'express';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { Session } from './session.entity';
+import { newToken, sha256 } from './tokens';
+
+export interface ResolvedSession {
+  session: Session;
+  userId: string;
+  role: Role;
+}
+
+export type SessionLookup = { ok: true; resolved: ResolvedSession } | { ok: false; reason: 'none' | 'ended' };
+
+const CSRF_COOKIE = 'XSRF-TOKEN';
+// Writing last_seen_at on every request would turn every read into a write; a minute's slack is enough.
+const TOUCH_AFTER_MS = 60_000;
+
+@Injectable()
+export class SessionService {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get cookieName(): string {
+    return this.config.secureCookies ? '__Host-heard_session' : 'heard_session';
+  }
+
+  async create(em: EntityManager, userId: string): Promise<{ token: string; session: Session }> {
+    const token = newToken();
+    const now = new Date();
+    const session = em.create(Session, {
+      id: sha256(token),
+      userId,
+      csrfToken: sha256(newToken()),
+      authMethods: ['password'],
+      secondFactorAt: null,
+      createdAt: now,
+      lastSeenAt: now,
+      endedAt: null,
+      endedReason: null,
+    });
+    await em.insert(Session, session);
+    return { token, session };
+  }
+
+  async lookup(token: string | undefined): Promise<SessionLookup> {
+    if (!token || token.length > 100) return { ok: false, reason: 'none' };
+    const session = await this.db
+      .getRepository(Session)
+      .findOne({ where: { id: sha256(token), endedAt: IsNull() }, relations: { user: true } });
+    if (!session) return { ok: false, reason: 'ended' };
+    const now = new Date();
+    const verdict = sessionVerdict(session, now, {
+      idleMinutes: this.config.sessionIdleMinutes,
+      absoluteMinutes: this.config.sessionAbsoluteMinutes,
+    });
+    if (verdict !== 'active' || session.user.status !== 'active') {
+      await this.end(session.id, verdict === 'active' ? 'user_deactivated' : verdict);
+      return { ok: false, reason: 'ended' };
+    }
+    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+      await this.db.getRepository(Session).update({ id: session.id }, { lastSeenAt: now });
+      session.lastSeenAt = now;
+    }
+    return { ok: true, resolved: { session, userId: session.userId, role: session.user.role } };
+  }
+
+  expiresAt(session: Session): Date {
+    const idle = session.lastSeenAt.getTime() + this.config.sessionIdleMinutes * 60_000;
+    const absolute = session.createdAt.getTime() + this.config.sessionAbsoluteMinutes * 60_000;
+    return new Date(Math.min(idle, absolute));
+  }
+
+  async end(sessionId: string, reason: string, em: EntityManager = this.db.manager): Promise<void> {
+    await em.update(Session, { id: sessionId, endedAt: IsNull() }, { endedAt: new Date(), endedReason: reason });
+  }
+
+  async endAllFor(em: EntityManager, userId: string, reason: string): Promise<number> {
+    const result = await em.update(Session, { userId, endedAt: IsNull() }, { endedAt: new Date(), endedReason: reason });
+    return result.affected ?? 0;
+  }
+
+  setCookies(res: Response, token: string, csrfToken: string): void {
+    const secure = this.config.secureCookies;
+    res.cookie(this.cookieName, token, { httpOnly: true, secure, sameSite: 'lax', path: '/' });
+    // Readable by the web app, which echoes it in X-XSRF-TOKEN; useless to another site, which cannot read it.
+    res.cookie(CSRF_COOKIE, csrfToken, { httpOnly: false, secure, sameSite: 'strict', path: '/' });
+  }
+
+  clearCookies(res: Response): void {
+    const secure = this.config.secureCookies;
+    res.clearCookie(this.cookieName, { httpOnly: true, secure, sameSite: 'lax', path: '/' });
+    res.clearCookie(CSRF_COOKIE, { secure, sameSite: 'strict', path: '/' });
+  }
+}

@@ -1,0 +1,121 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+export type NodeEnv = 'production' | 'development' | 'test';
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  port: number;
+  dataDir: string;
+  /** null means the embedded PGlite database under dataDir. */
+  databaseUrl: string | null;
+  /** null means mail is written as .eml files under dataDir/mail. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  publicUrl: string;
+  demoData: boolean;
+  secureCookies: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteMinutes: number;
+  loginAttemptsPerWindow: number;
+  bodyLimitBytes: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /** 0 turns the background sender off (tests drive it by hand). */
+  mailPollMs: number;
+  /** Where the built web app is; null serves the API only. */
+  webDir: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Heard cannot start because its configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const bool = (name: string) =>
+  z.enum(['true', 'false'], { error: `${name} must be "true" or "false".` }).transform((v) => v === 'true');
+
+const int = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${name} must be a whole number.`)
+    .transform(Number)
+    .pipe(z.number().min(min, `${name} must be at least ${min}.`).max(max, `${name} must be at most ${max}.`));
+
+const schema = z.object({
+  NODE_ENV: z.enum(['production', 'development', 'test'], {
+    error: 'NODE_ENV must be production, development or test.',
+  }),
+  PORT: int('PORT', 1, 65535),
+  DATA_DIR: z.string().min(1, 'DATA_DIR must not be empty.'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, 'DATABASE_URL must look like postgres://user@host:5432/database.')
+    .optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'SMTP_URL must look like smtp://host:587 or smtps://host:465.').optional(),
+  MAIL_FROM: z.string().min(3, 'MAIL_FROM must be an address such as "Heard <heard@council.example>".'),
+  PUBLIC_URL: z.url({ error: 'PUBLIC_URL must be the address people use, like https://heard.council.example.' }),
+  DEMO_DATA: bool('DEMO_DATA'),
+  SECURE_COOKIES: bool('SECURE_COOKIES').optional(),
+  SESSION_IDLE_MINUTES: int('SESSION_IDLE_MINUTES', 1, 24 * 60),
+  SESSION_ABSOLUTE_MINUTES: int('SESSION_ABSOLUTE_MINUTES', 5, 7 * 24 * 60),
+  LOGIN_ATTEMPTS_PER_15_MINUTES: int('LOGIN_ATTEMPTS_PER_15_MINUTES', 1, 10_000),
+  BODY_LIMIT_KB: int('BODY_LIMIT_KB', 1, 10_240),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent'], {
+    error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, silent.',
+  }),
+  MAIL_POLL_MS: int('MAIL_POLL_MS', 0, 600_000),
+  WEB_DIR: z.string().optional(),
+});
+
+const DEFAULTS: Record<string, string> = {
+  NODE_ENV: 'production',
+  PORT: '3000',
+  DATA_DIR: './data',
+  MAIL_FROM: 'Heard <heard@localhost>',
+  DEMO_DATA: 'true',
+  SESSION_IDLE_MINUTES: '30',
+  SESSION_ABSOLUTE_MINUTES: '720',
+  LOGIN_ATTEMPTS_PER_15_MINUTES: '30',
+  BODY_LIMIT_KB: '100',
+  LOG_LEVEL: 'info',
+  MAIL_POLL_MS: '2000',
+};
+
+/** Reads and checks every variable at once, so one start-up names every problem. */
+export function loadConfig(env: Record<string, string | undefined>, defaultWebDir: string | null = null): AppConfig {
+  const raw: Record<string, string> = { ...DEFAULTS };
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  raw['PUBLIC_URL'] ??= `http://localhost:${raw['PORT']}`;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
+  }
+  const c = parsed.data;
+  if (c.SESSION_ABSOLUTE_MINUTES < c.SESSION_IDLE_MINUTES) {
+    throw new ConfigError(['SESSION_ABSOLUTE_MINUTES must not be shorter than SESSION_IDLE_MINUTES.']);
+  }
+  return {
+    nodeEnv: c.NODE_ENV,
+    port: c.PORT,
+    dataDir: resolve(c.DATA_DIR),
+    databaseUrl: c.DATABASE_URL ?? null,
+    smtpUrl: c.SMTP_URL ?? null,
+    mailFrom: c.MAIL_FROM,
+    publicUrl: c.PUBLIC_URL.replace(/\/$/, ''),
+    demoData: c.DEMO_DATA,
+    // Secure, __Host- cookies everywhere but development and tests; browsers accept them on http://localhost.
+    secureCookies: c.SECURE_COOKIES ?? c.NODE_ENV === 'production',
+    sessionIdleMinutes: c.SESSION_IDLE_MINUTES,
+    sessionAbsoluteMinutes: c.SESSION_ABSOLUTE_MINUTES,
+    loginAttemptsPerWindow: c.LOGIN_ATTEMPTS_PER_15_MINUTES,
+    bodyLimitBytes: c.BODY_LIMIT_KB * 1024,
+    logLevel: c.LOG_LEVEL,
+    mailPollMs: c.MAIL_POLL_MS,
+    webDir: c.WEB_DIR ? resolve(c.WEB_DIR) : defaultWebDir,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

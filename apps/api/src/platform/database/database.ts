@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { types as pgTypes } from 'pg';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { MIGRATIONS } from '@heard/migrations';
+import { ENTITIES } from './entities';
+import { openPGlite } from './pglite-pool';
+
+const PG_DATE_OID = 1082;
+// Dates without a time (date of birth, activity dates) stay 'YYYY-MM-DD' strings: turning them into
+// JavaScript Dates at local midnight shifts them a day in some time zones.
+pgTypes.setTypeParser(PG_DATE_OID, (value: string) => value);
+
+export interface DatabaseTarget {
+  /** A postgres:// URL, or null for the embedded database. */
+  databaseUrl: string | null;
+  /** Folder for the embedded database's files; undefined keeps it in memory (tests). */
+  pgliteDir: string | undefined;
+}
+
+export class DatabaseUnavailableError extends Error {}
+
+export function embeddedDataDir(dataDir: string): string {
+  return join(dataDir, 'pglite');
+}
+
+/** Opens the database and brings its schema up to date. Never `synchronize`: the schema is the migrations. */
+export async function openDatabase(target: DatabaseTarget, options: { runMigrations?: boolean } = {}) {
+  const common: Pick<
+    PostgresConnectionOptions,
+    'type' | 'entities' | 'migrations' | 'migrationsTableName' | 'synchronize' | 'migrationsRun' | 'logging'
+  > = {
+    type: 'postgres',
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error'],
+  };
+
+  let dataSourceOptions: DataSourceOptions;
+  if (target.databaseUrl) {
+    dataSourceOptions = {
+      ...common,
+      url: target.databaseUrl,
+      poolSize: 10,
+      connectTimeoutMS: 5000,
+      applicationName: 'heard',
+    };
+  } else {
+    if (target.pgliteDir) mkdirSync(target.pgliteDir, { recursive: true });
+    const handle = await openPGlite(target.pgliteDir);
+    dataSourceOptions = {
+      ...common,
+      driver: handle.driver,
+      // PGlite has no uuid-ossp; gen_random_uuid() is built in from PostgreSQL 13.
+      uuidExtension: 'pgcrypto',
+      installExtensions: false,
+    };
+  }
+
+  const dataSource = new DataSource(dataSourceOptions);
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    const where = target.databaseUrl ? redactUrl(target.databaseUrl) : `the embedded database in ${target.pgliteDir}`;
+    throw new DatabaseUnavailableError(`Heard cannot reach ${where}: ${(error as Error).message}`);
+  }
+  if (options.runMigrations !== false) {
+    await dataSource.runMigrations({ transaction: 'each' });
+  }
+  return dataSource;
+}
+
+/** Keeps passwords out of messages and logs. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}

@@ -1,0 +1,113 @@
+import { EventEmitter } from 'node:events';
+import { PGlite, types } from '@electric-sql/pglite';
+
+/**
+ * A `pg`-shaped pool over one PGlite instance, for TypeORM's postgres driver.
+ *
+ * PGlite is a single connection. TypeORM assumes each query runner has a connection of its own,
+ * so two overlapping transactions on a shared connection would interleave their statements
+ * (one request's COMMIT committing another's half-done work). This pool hands the connection to
+ * one holder at a time and queues the rest, which gives each transaction real isolation.
+ * See docs/decisions/0002-embedded-postgres.md for why typeorm-pglite's pool is not used.
+ */
+
+interface PgLikeResult {
+  rows: unknown[];
+  rowCount: number;
+  command: string;
+  fields: { name: string; dataTypeID: number }[];
+}
+
+type Callback<T> = (error: Error | null, result?: T) => void;
+
+class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((resolve) => (release = resolve));
+    const ready = this.tail.then(() => release);
+    this.tail = this.tail.then(() => next);
+    return ready;
+  }
+}
+
+function commandOf(sql: string): string {
+  const match = /^\s*(?:--[^\n]*\n\s*)*(\w+)/.exec(sql);
+  return match ? match[1].toUpperCase() : '';
+}
+
+class PGliteClient extends EventEmitter {
+  constructor(private readonly db: PGlite) {
+    super();
+  }
+
+  async query(sql: string, params?: unknown[] | Callback<PgLikeResult>, cb?: Callback<PgLikeResult>) {
+    const callback = typeof params === 'function' ? params : cb;
+    const values = Array.isArray(params) ? params : [];
+    try {
+      // exec runs several statements (migrations); query runs one with parameters.
+      const raw =
+        values.length > 0
+          ? await this.db.query(sql, values)
+          : ((await this.db.exec(sql)).at(-1) ?? { rows: [], fields: [], affectedRows: 0 });
+      const result: PgLikeResult = {
+        rows: raw.rows,
+        rowCount: raw.affectedRows ?? raw.rows.length,
+        command: commandOf(sql),
+        fields: raw.fields,
+      };
+      callback?.(null, result);
+      return result;
+    } catch (error) {
+      callback?.(error as Error);
+      throw error;
+    }
+  }
+}
+
+export interface PGliteHandle {
+  db: PGlite;
+  /** The constructor TypeORM's `driver.Pool` expects. */
+  driver: { Pool: new () => EventEmitter };
+}
+
+export async function openPGlite(dataDir: string | undefined): Promise<PGliteHandle> {
+  const db = await PGlite.create({
+    dataDir,
+    // Match node-postgres: int8 and numeric as strings, dates as 'YYYY-MM-DD' (see database.ts).
+    parsers: {
+      [types.INT8]: (v: string) => v,
+      [types.NUMERIC]: (v: string) => v,
+      [types.DATE]: (v: string) => v,
+    },
+  });
+  const mutex = new Mutex();
+  const client = new PGliteClient(db);
+
+  class PGlitePool extends EventEmitter {
+    connect(callback: (error: Error | null, client: PGliteClient | null, release: (err?: Error) => void) => void) {
+      mutex.acquire().then(
+        (release) => {
+          let released = false;
+          callback(null, client, () => {
+            if (!released) {
+              released = true;
+              release();
+            }
+          });
+        },
+        (error: Error) => callback(error, null, () => undefined),
+      );
+    }
+
+    end(callback?: (error: Error | null) => void) {
+      db.close().then(
+        () => callback?.(null),
+        (error: Error) => callback?.(error),
+      );
+    }
+  }
+
+  return { db, driver: { Pool: PGlitePool } };
+}

@@ -1,0 +1,63 @@
+/**
+ * What a service throws when a request cannot be done. The code says what kind of refusal it is;
+ * ProblemFilter turns it into problem+json with the status for that code, in one place.
+ */
+export type DomainErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'csrf'
+  | 'locked'
+  | 'rate_limited'
+  | 'unsupported_media_type'
+  | 'unavailable';
+
+export const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
+  validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  csrf: 403,
+  not_found: 404,
+  conflict: 409,
+  unsupported_media_type: 415,
+  locked: 423,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+export const TITLE_BY_STATUS: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Sign-in needed',
+  403: 'Not allowed',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  413: 'Request too large',
+  415: 'Unsupported media type',
+  422: 'Cannot be processed',
+  423: 'Locked',
+  429: 'Too many requests',
+  500: 'Something went wrong',
+  503: 'Service unavailable',
+};
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    readonly detail: string,
+    readonly errors?: Record<string, string[]>,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(detail);
+  }
+
+  static notFound(what: string): DomainError {
+    return new DomainError('not_found', `${what} was not found.`);
+  }
+
+  static validation(field: string, message: string): DomainError {
+    return new DomainError('validation', message, { [field]: [message] });
+  }
+}

@@ -1,0 +1,111 @@
+import { INestApplication } from '@nestjs/common';
+import cookieParser from 'cookie-parser';
+import express, { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { AppConfig } from '../config/config';
+import { problem, sendProblem } from '../errors/problem';
+import { requestLogger } from '../logging/logger';
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Everything that happens to a request before a controller sees it, in order. Tests build the app
+ * through this too, so they exercise the same headers, limits and error answers as production.
+ */
+export function configureHttp(app: INestApplication, config: AppConfig, logger: Logger): void {
+  const server = app.getHttpAdapter().getInstance() as express.Express;
+  server.disable('x-powered-by');
+  server.set('trust proxy', 'loopback, linklocal, uniquelocal');
+
+  app.use(requestLogger(logger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          // Angular and Material add component styles at run time.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          'font-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          'object-src': ["'none'"],
+          'base-uri': ["'none'"],
+          'frame-ancestors': ["'none'"],
+          'form-action': ["'self'"],
+        },
+      },
+      referrerPolicy: { policy: 'no-referrer' },
+      xFrameOptions: { action: 'deny' },
+      strictTransportSecurity: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    }),
+  );
+  app.use('/api', (_req: Request, res: Response, next: NextFunction) => {
+    // Answers may carry personal data: never keep them in a browser or proxy cache.
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.use(cookieParser());
+  app.use('/api', (req: Request, res: Response, next: NextFunction) => {
+    const length = Number(req.headers['content-length'] ?? 0);
+    const hasBody = length > 0 || req.headers['transfer-encoding'] !== undefined;
+    // A JSON-only API cannot be posted to by another site's HTML form, which is the CSRF route for
+    // pages that have no session yet (sign-in, invitation links).
+    if (WRITE_METHODS.has(req.method) && hasBody && !req.is('application/json')) {
+      sendProblem(
+        res,
+        problem(415, 'Send the request as JSON (Content-Type: application/json).', {
+          code: 'unsupported_media_type',
+          instance: req.originalUrl.split('?')[0],
+        }),
+      );
+      return;
+    }
+    next();
+  });
+  app.use('/api', express.json({ limit: config.bodyLimitBytes, strict: true }));
+  app.use('/api', (error: Error & { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
+    const instance = req.originalUrl.split('?')[0];
+    if (error.type === 'entity.too.large') {
+      sendProblem(
+        res,
+        problem(413, `The request is larger than the ${Math.round(config.bodyLimitBytes / 1024)} KB allowed.`, {
+          code: 'too_large',
+          instance,
+        }),
+      );
+      return;
+    }
+    if (error.type === 'entity.parse.failed') {
+      sendProblem(res, problem(400, 'The request body is not valid JSON.', { code: 'malformed_json', instance }));
+      return;
+    }
+    if (error.status && error.status >= 400 && error.status < 500) {
+      sendProblem(res, problem(error.status, 'The request could not be read.', { instance }));
+      return;
+    }
+    next(error);
+  });
+
+  if (config.webDir && existsSync(join(config.webDir, 'index.html'))) {
+    const webDir = config.webDir;
+    app.use(
+      express.static(webDir, {
+        index: false,
+        setHeaders(res, path) {
+          // Hashed bundles can be cached for ever; index.html must always be fresh.
+          res.setHeader('Cache-Control', /\.[0-9a-z]{8,}\.(js|css)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        },
+      }),
+    );
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api')) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(join(webDir, 'index.html'));
+    });
+  }
+}

@@ -1,0 +1,32 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { AuditService } from './audit/audit.service';
+import { AccessGuard } from './auth/access.guard';
+import { SessionService } from './auth/session.service';
+import { APP_CONFIG, AppConfig } from './config/config';
+import { ProblemFilter } from './errors/problem.filter';
+import { MailService } from './mail/mail.service';
+import { MailWorker } from './mail/mail.worker';
+
+/** Cross-cutting services every feature may use: config, database, audit, sessions, mail. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static register(config: AppConfig, dataSource: DataSource): DynamicModule {
+    return {
+      module: PlatformModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DataSource, useValue: dataSource },
+        AuditService,
+        SessionService,
+        MailService,
+        MailWorker,
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+      exports: [APP_CONFIG, DataSource, AuditService, SessionService, MailService, MailWorker],
+    };
+  }
+}

@@ -1,0 +1,20 @@
+/* API integration tests: the real Nest app on a real PostgreSQL (embedded PGlite, or the server
+   named by TEST_DATABASE_URL, with a database per test file cloned from a migrated template). */
+module.exports = {
+  displayName: 'api-integration',
+  rootDir: '../..',
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/test/api/**/*.integration-spec.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
+  },
+  moduleNameMapper: {
+    '^@heard/domain$': '<rootDir>/libs/domain/src/index.ts',
+    '^@heard/migrations$': '<rootDir>/migrations/index.ts',
+    '^@heard/api/(.*)$': '<rootDir>/apps/api/src/$1',
+  },
+  globalSetup: '<rootDir>/test/api/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/api/support/global-teardown.ts',
+  testTimeout: 30_000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,137 @@
+import { INestApplication } from '@nestjs/common';
+import { Role, SessionResponse } from '@heard/domain';
+import { createHeardApp } from '@heard/api/app/create-app';
+import { hashPassword } from '@heard/api/platform/auth/passwords';
+import { AppConfig, loadConfig } from '@heard/api/platform/config/config';
+import { openDatabase } from '@heard/api/platform/database/database';
+import { createLogger } from '@heard/api/platform/logging/logger';
+import { User } from '@heard/api/app/users/entities/user.entity';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { DataSource } from 'typeorm';
+import { cloneTemplate, dropDatabase, serverTestUrl } from './server-databases';
+
+export const TEST_PASSWORD = 'a-long-test-password-42';
+
+export interface TestApp {
+  app: INestApplication;
+  db: DataSource;
+  config: AppConfig;
+  /** A fresh client with no cookies. */
+  anonymous(): TestAgent;
+  /** A signed-in client that sends the CSRF header on every request. */
+  signIn(email: string, password?: string): Promise<SignedInClient>;
+  /** Creates an active user with TEST_PASSWORD and signs them in. */
+  signInAs(role: Role, overrides?: Partial<User>): Promise<SignedInClient>;
+  close(): Promise<void>;
+}
+
+export interface SignedInClient {
+  agent: TestAgent;
+  session: SessionResponse;
+  user: User;
+  get(url: string): request.Test;
+  post(url: string, body?: object): request.Test;
+  patch(url: string, body?: object): request.Test;
+  delete(url: string): request.Test;
+}
+
+let fileCounter = 0;
+
+/**
+ * The real application on a real PostgreSQL: an in-memory PGlite by default, or a fresh copy of
+ * the migrated template database when TEST_DATABASE_URL is set.
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'heard-test-'));
+  const serverUrl = serverTestUrl();
+  let copyName: string | null = null;
+  let databaseUrl: string | null = null;
+  if (serverUrl) {
+    copyName = `${new URL(serverUrl).pathname.slice(1)}_f_${process.pid}_${++fileCounter}_${Date.now() % 100000}`;
+    databaseUrl = await cloneTemplate(serverUrl, copyName);
+  }
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    MAIL_POLL_MS: '0',
+    DEMO_DATA: 'false',
+    PUBLIC_URL: 'http://heard.test',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...env,
+  });
+  const db = await openDatabase({ databaseUrl, pgliteDir: undefined });
+  const app = await createHeardApp(config, db, createLogger('silent'));
+  const server = app.getHttpServer();
+  let userCounter = 0;
+
+  const signIn = async (email: string, password = TEST_PASSWORD): Promise<SignedInClient> => {
+    const agent = request.agent(server);
+    const res = await agent.post('/api/auth/sign-in').send({ email, password });
+    if (res.status !== 200) throw new Error(`Sign-in as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    const session = res.body as SessionResponse;
+    const user = await db.getRepository(User).findOneByOrFail({ id: session.user.id });
+    const csrf = session.csrfToken;
+    return {
+      agent,
+      session,
+      user,
+      get: (url) => agent.get(url),
+      post: (url, body) => agent.post(url).set('X-XSRF-TOKEN', csrf).send(body),
+      patch: (url, body) => agent.patch(url).set('X-XSRF-TOKEN', csrf).send(body),
+      delete: (url) => agent.delete(url).set('X-XSRF-TOKEN', csrf),
+    };
+  };
+
+  return {
+    app,
+    db,
+    config,
+    anonymous: () => request.agent(server),
+    signIn,
+    async signInAs(role, overrides = {}) {
+      const user = await createUser(db, { role, ...overrides, email: overrides.email ?? `${role}.${++userCounter}@test.heard.example` });
+      return signIn(user.email);
+    },
+    async close() {
+      await app.close();
+      await db.destroy();
+      if (serverUrl && copyName) await dropDatabase(serverUrl, copyName);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let cachedHash: Promise<string> | null = null;
+
+/** Factory: an active user with TEST_PASSWORD unless told otherwise. */
+export async function createUser(db: DataSource, overrides: Partial<User> & { role: Role }): Promise<User> {
+  cachedHash ??= hashPassword(TEST_PASSWORD);
+  const n = Math.random().toString(36).slice(2, 8);
+  return db.getRepository(User).save(
+    db.getRepository(User).create({
+      email: `user.${n}@test.heard.example`,
+      displayName: `Test User ${n}`,
+      status: 'active',
+      passwordHash: await cachedHash,
+      ...overrides,
+    }),
+  );
+}
+
+export async function countRows(db: DataSource, table: string): Promise<number> {
+  const [row] = await db.query(`SELECT count(*)::int AS n FROM ${table}`);
+  return (row as { n: number }).n;
+}
+
+export function expectProblem(res: request.Response, status: number): void {
+  expect(res.status).toBe(status);
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(res.body.status).toBe(status);
+  expect(typeof res.body.detail).toBe('string');
+  expect(res.body.detail.length).toBeGreaterThan(5);
+}
