@@ -99,7 +99,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     },
     async close() {
       await app.close();
-      await db.destroy();
+      if (db.isInitialized) await db.destroy();
       if (serverUrl && copyName) await dropDatabase(serverUrl, copyName);
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -54,7 +54,7 @@ const schema = z.object({
     .optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'SMTP_URL must look like smtp://host:587 or smtps://host:465.').optional(),
   MAIL_FROM: z.string().min(3, 'MAIL_FROM must be an address such as "Heard <heard@council.example>".'),
-  PUBLIC_URL: z.url({ error: 'PUBLIC_URL must be the address people use, like https://heard.council.example.' }),
+  PUBLIC_URL: z.url({ error: 'PUBLIC_URL must be the address people use, like https://heard.council.example.' }).optional(),
   DEMO_DATA: bool('DEMO_DATA'),
   SECURE_COOKIES: bool('SECURE_COOKIES').optional(),
   SESSION_IDLE_MINUTES: int('SESSION_IDLE_MINUTES', 1, 24 * 60),
@@ -88,7 +88,6 @@ export function loadConfig(env: Record<string, string | undefined>, defaultWebDi
   for (const [key, value] of Object.entries(env)) {
     if (value !== undefined && value !== '') raw[key] = value;
   }
-  raw['PUBLIC_URL'] ??= `http://localhost:${raw['PORT']}`;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
@@ -104,7 +103,7 @@ export function loadConfig(env: Record<string, string | undefined>, defaultWebDi
     databaseUrl: c.DATABASE_URL ?? null,
     smtpUrl: c.SMTP_URL ?? null,
     mailFrom: c.MAIL_FROM,
-    publicUrl: c.PUBLIC_URL.replace(/\/$/, ''),
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     demoData: c.DEMO_DATA,
     // Secure, __Host- cookies everywhere but development and tests; browsers accept them on http://localhost.
     secureCookies: c.SECURE_COOKIES ?? c.NODE_ENV === 'production',

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { MailMessage } from './mail-message.entity';
 import {
@@ -78,19 +78,22 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
       [STUCK_AFTER_SECONDS],
     );
     const claimed: MailMessage[] = await this.db.transaction(async (em) => {
+      // Wrapped in a SELECT because TypeORM returns [rows, count] for a bare UPDATE … RETURNING.
       const rows: { id: string }[] = await em.query(
-        `UPDATE mail_outbox SET status = 'sending', claimed_at = now(), attempts = attempts + 1
-          WHERE id IN (
-            SELECT id FROM mail_outbox
-             WHERE status = 'pending' AND next_attempt_at <= now()
-             ORDER BY next_attempt_at
-             LIMIT $1
-             FOR UPDATE SKIP LOCKED)
-          RETURNING id`,
+        `WITH claimed AS (
+           UPDATE mail_outbox SET status = 'sending', claimed_at = now(), attempts = attempts + 1
+            WHERE id IN (
+              SELECT id FROM mail_outbox
+               WHERE status = 'pending' AND next_attempt_at <= now()
+               ORDER BY next_attempt_at
+               LIMIT $1
+               FOR UPDATE SKIP LOCKED)
+            RETURNING id)
+         SELECT id FROM claimed`,
         [batchSize],
       );
       if (rows.length === 0) return [];
-      return em.getRepository(MailMessage).findBy(rows.map((r) => ({ id: r.id })));
+      return em.getRepository(MailMessage).findBy({ id: In(rows.map((r) => r.id)) });
     });
     for (const message of claimed) {
       await this.deliver(message);

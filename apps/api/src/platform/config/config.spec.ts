@@ -1,0 +1,50 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('should start with safe defaults and nothing set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      nodeEnv: 'production',
+      port: 3000,
+      databaseUrl: null,
+      smtpUrl: null,
+      demoData: true,
+      secureCookies: true,
+      publicUrl: 'http://localhost:3000',
+      bodyLimitBytes: 100 * 1024,
+    });
+  });
+
+  it.each([
+    [{ PORT: '0' }, 'PORT must be at least 1.'],
+    [{ PORT: 'abc' }, 'PORT must be a whole number.'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must look like postgres://user@host:5432/database.'],
+    [{ SMTP_URL: 'http://x' }, 'SMTP_URL must look like smtp://host:587 or smtps://host:465.'],
+    [{ DEMO_DATA: 'yes' }, 'DEMO_DATA must be "true" or "false".'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV must be production, development or test.'],
+    [{ PUBLIC_URL: 'heard' }, 'PUBLIC_URL must be the address people use, like https://heard.council.example.'],
+    [{ SESSION_IDLE_MINUTES: '60', SESSION_ABSOLUTE_MINUTES: '30' }, 'SESSION_ABSOLUTE_MINUTES must not be shorter than SESSION_IDLE_MINUTES.'],
+  ])('should refuse %p with a message naming the variable', (env, message) => {
+    try {
+      loadConfig(env);
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toContain(message);
+    }
+  });
+
+  it('should report every bad variable at once', () => {
+    expect(() => loadConfig({ PORT: 'x', DEMO_DATA: 'x', LOG_LEVEL: 'loud' })).toThrow(ConfigError);
+    try {
+      loadConfig({ PORT: 'x', DEMO_DATA: 'x', LOG_LEVEL: 'loud' });
+    } catch (error) {
+      expect((error as ConfigError).problems).toHaveLength(3);
+    }
+  });
+
+  it('should use plain cookies in development and tests unless told otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).secureCookies).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', SECURE_COOKIES: 'true' }).secureCookies).toBe(true);
+  });
+});

@@ -1,0 +1,20 @@
+import { Role } from '../roles/role';
+import { navigationFor } from './navigation';
+
+describe('navigationFor', () => {
+  it.each<[Role, string[]]>([
+    [Role.Administrator, ['home', 'admin/users', 'admin/audit']],
+    [Role.ParticipationOfficer, ['home', 'young-people', 'groups']],
+    [Role.Practitioner, ['home', 'young-people']],
+    [Role.SeniorLeader, ['home']],
+    [Role.YoungExpert, ['home', 'my-space']],
+  ])('%s sees %p', (role, paths) => {
+    expect(navigationFor(role).map((i) => i.path)).toEqual(paths);
+  });
+
+  it('never shows a young expert anything about other young people or staff tools', () => {
+    const paths = navigationFor(Role.YoungExpert).map((i) => i.path);
+    expect(paths).not.toContain('young-people');
+    expect(paths.some((p) => p.startsWith('admin'))).toBe(false);
+  });
+});

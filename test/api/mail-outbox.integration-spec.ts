@@ -1,0 +1,109 @@
+import { Role } from '@heard/domain';
+import { MailMessage } from '@heard/api/platform/mail/mail-message.entity';
+import { MailWorker } from '@heard/api/platform/mail/mail.worker';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TestApp, createTestApp } from './support/test-app';
+import { startSmtpSink } from './support/smtp-sink';
+
+async function inviteSomeone(t: TestApp, email: string): Promise<string> {
+  const admin = await t.signInAs(Role.Administrator);
+  const res = await admin.post('/api/users', { email, displayName: 'Mail Test', role: 'practitioner' });
+  expect(res.status).toBe(201);
+  return res.body.id as string;
+}
+
+describe('the mail outbox over real SMTP', () => {
+  it('should deliver an invitation once, with a Message-ID fixed by its outbox row', async () => {
+    const sink = await startSmtpSink();
+    const t = await createTestApp({ SMTP_URL: sink.url });
+    try {
+      const userId = await inviteSomeone(t, 'smtp.once@test.heard.example');
+      const worker = t.app.get(MailWorker);
+      expect(await worker.runOnce()).toBe(1);
+      expect(await worker.runOnce()).toBe(0);
+      expect(sink.received).toHaveLength(1);
+      const row = await t.db.getRepository(MailMessage).findOneByOrFail({ relatedId: userId });
+      expect(row.status).toBe('sent');
+      expect(sink.received[0].to).toEqual(['smtp.once@test.heard.example']);
+      expect(sink.received[0].messageId).toBe(`<outbox-${row.id}@heard.test>`);
+      expect(sink.received[0].raw).toMatch(/Choose your password/);
+    } finally {
+      await t.close();
+      await sink.close();
+    }
+  });
+
+  it('should keep a message when the server says 451 and deliver it when the server accepts', async () => {
+    const sink = await startSmtpSink((attempt) => (attempt === 1 ? { code: 451, message: 'Try again later' } : 'accept'));
+    const t = await createTestApp({ SMTP_URL: sink.url });
+    try {
+      const userId = await inviteSomeone(t, 'smtp.retry@test.heard.example');
+      const worker = t.app.get(MailWorker);
+      await worker.runOnce();
+      let row = await t.db.getRepository(MailMessage).findOneByOrFail({ relatedId: userId });
+      expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+      expect(row.lastError).toMatch(/451/);
+      expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+      // Bring the retry forward instead of waiting out the backoff.
+      await t.db.getRepository(MailMessage).update({ id: row.id }, { nextAttemptAt: new Date(Date.now() - 1000) });
+      await worker.runOnce();
+      row = await t.db.getRepository(MailMessage).findOneByOrFail({ relatedId: userId });
+      expect(row.status).toBe('sent');
+      expect(sink.received).toHaveLength(1);
+    } finally {
+      await t.close();
+      await sink.close();
+    }
+  });
+
+  it('should stop at a permanent refusal (550) and keep the server’s reason', async () => {
+    const sink = await startSmtpSink(() => ({ code: 550, message: 'No such mailbox here' }));
+    const t = await createTestApp({ SMTP_URL: sink.url });
+    try {
+      const userId = await inviteSomeone(t, 'smtp.refused@test.heard.example');
+      const worker = t.app.get(MailWorker);
+      await worker.runOnce();
+      await t.db.query(`UPDATE mail_outbox SET next_attempt_at = now() - interval '1 hour'`);
+      expect(await worker.runOnce()).toBe(0);
+      const row = await t.db.getRepository(MailMessage).findOneByOrFail({ relatedId: userId });
+      expect(row.status).toBe('failed');
+      expect(row.lastError).toMatch(/550.*No such mailbox/);
+      expect(sink.attempts()).toBe(1);
+    } finally {
+      await t.close();
+      await sink.close();
+    }
+  });
+
+  it('should keep mail, with the reason, while the SMTP server is down', async () => {
+    const t = await createTestApp({ SMTP_URL: 'smtp://127.0.0.1:1?starttls=off' });
+    try {
+      const userId = await inviteSomeone(t, 'smtp.down@test.heard.example');
+      await t.app.get(MailWorker).runOnce();
+      const row = await t.db.getRepository(MailMessage).findOneByOrFail({ relatedId: userId });
+      expect(row.status).toBe('pending');
+      expect(row.lastError).toMatch(/ECONNREFUSED|connect/i);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('mail without SMTP_URL', () => {
+  it('should write each message as an .eml file under DATA_DIR/mail', async () => {
+    const t = await createTestApp();
+    try {
+      await inviteSomeone(t, 'eml@test.heard.example');
+      await t.app.get(MailWorker).runOnce();
+      const dir = join(t.config.dataDir, 'mail');
+      const files = readdirSync(dir);
+      expect(files).toHaveLength(1);
+      const eml = readFileSync(join(dir, files[0]), 'utf8');
+      expect(eml).toMatch(/^To: eml@test\.heard\.example$/m);
+      expect(eml).toMatch(/^Subject: Your Heard account$/m);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,0 +1,98 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Role } from '@heard/domain';
+import { embeddedDataDir, openDatabase } from '@heard/api/platform/database/database';
+import { User } from '@heard/api/app/users/entities/user.entity';
+import { createUser } from './support/test-app';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** Starts the real entry point (main.ts through ts-node) and waits for it to exit. */
+function runMain(env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
+      {
+        cwd: ROOT,
+        env: { PATH: process.env['PATH'] ?? '', TS_NODE_PROJECT: 'test/tsconfig.json', LOG_LEVEL: 'silent', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`main.ts did not exit within ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+describe('start-up', () => {
+  it('should exit non-zero with a clear message when the database cannot be reached', async () => {
+    const { code, output } = await runMain({ DATABASE_URL: 'postgres://heard:secret@127.0.0.1:1/heard', PORT: '3999' });
+    expect(code).toBe(1);
+    expect(output).toMatch(/Heard cannot reach postgres:\/\/heard:\*\*\*@127\.0\.0\.1:1\/heard/);
+    expect(output).not.toContain('secret');
+  });
+
+  it('should name every bad setting at once and exit non-zero', async () => {
+    const { code, output } = await runMain({ PORT: 'eighty', DEMO_DATA: 'maybe', SMTP_URL: 'mail.example' });
+    expect(code).toBe(78);
+    expect(output).toMatch(/PORT must be a whole number/);
+    expect(output).toMatch(/DEMO_DATA must be "true" or "false"/);
+    expect(output).toMatch(/SMTP_URL must look like smtp:\/\//);
+  });
+});
+
+describe('the embedded database', () => {
+  it('should keep its data across a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'heard-persist-'));
+    try {
+      const first = await openDatabase({ databaseUrl: null, pgliteDir: embeddedDataDir(dir) });
+      const user = await createUser(first, { role: Role.SeniorLeader });
+      await first.destroy();
+
+      const second = await openDatabase({ databaseUrl: null, pgliteDir: embeddedDataDir(dir) });
+      try {
+        expect(await second.getRepository(User).findOneBy({ id: user.id })).toMatchObject({ email: user.email });
+        // Re-opening applies no migration twice.
+        expect(await second.query(`SELECT count(*)::int AS n FROM schema_migrations`)).toEqual([{ n: 1 }]);
+      } finally {
+        await second.destroy();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('should run overlapping transactions one after the other, never interleaved', async () => {
+    const db = await openDatabase({ databaseUrl: null, pgliteDir: undefined });
+    try {
+      const user = await createUser(db, { role: Role.Practitioner });
+      // The first transaction fails after writing; the second must not be committed or rolled back with it.
+      const failing = db.transaction(async (em) => {
+        await em.update(User, { id: user.id }, { displayName: 'Rolled back' });
+        await new Promise((r) => setTimeout(r, 50));
+        throw new Error('boom');
+      });
+      const succeeding = db.transaction(async (em) => {
+        await em.update(User, { id: user.id }, { failedAttempts: 3 });
+      });
+      await expect(failing).rejects.toThrow('boom');
+      await succeeding;
+      const after = await db.getRepository(User).findOneByOrFail({ id: user.id });
+      expect(after.displayName).toBe(user.displayName);
+      expect(after.failedAttempts).toBe(3);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
