@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { isoDateSchema, optionalText, pageSchema, uuidSchema } from '../shared/schemas';
+import { AGE_BANDS, AgeBand } from './age';
+import { ServiceExperienceKind } from './service-experience';
+
+export enum TrustedAdultRelationship {
+  SocialWorker = 'social_worker',
+  SupervisingSocialWorker = 'supervising_social_worker',
+  IndependentReviewingOfficer = 'independent_reviewing_officer',
+  ConferenceReviewOfficer = 'conference_review_officer',
+  PersonalAdviser = 'personal_adviser',
+  Other = 'other',
+}
+
+export const RELATIONSHIP_LABELS: Readonly<Record<TrustedAdultRelationship, string>> = {
+  [TrustedAdultRelationship.SocialWorker]: 'Social worker',
+  [TrustedAdultRelationship.SupervisingSocialWorker]: "Carer's supervising social worker",
+  [TrustedAdultRelationship.IndependentReviewingOfficer]: 'Independent reviewing officer',
+  [TrustedAdultRelationship.ConferenceReviewOfficer]: 'Conference review officer',
+  [TrustedAdultRelationship.PersonalAdviser]: 'Personal adviser',
+  [TrustedAdultRelationship.Other]: 'Other trusted adult',
+};
+
+export type ParticipationPreference = 'group' | 'one_to_one' | 'either';
+
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ()-]{7,20}$/, 'Use a phone number like 07700 900123.');
+
+export const ServiceExperiencePeriodSchema = z
+  .object({
+    kind: z.enum(ServiceExperienceKind, { error: 'Choose a service experience.' }),
+    from: isoDateSchema,
+    to: isoDateSchema.nullable().default(null),
+  })
+  .strict()
+  .refine((p) => p.to === null || p.to >= p.from, { message: 'The end date is before the start date.', path: ['to'] });
+
+export const TrustedAdultLinkSchema = z
+  .object({
+    userId: uuidSchema,
+    relationship: z.enum(TrustedAdultRelationship, { error: 'Choose how they know the young person.' }),
+  })
+  .strict();
+
+/**
+ * Each channel is null unless the young person has agreed to it. "Only via a trusted adult" means
+ * Heard never contacts them directly, whatever channels are filled in.
+ */
+export const ContactPreferencesSchema = z
+  .object({
+    email: z.email({ error: 'Enter an email address like name@example.org.' }).max(254).nullable().default(null),
+    phone: phone.nullable().default(null),
+    whatsapp: phone.nullable().default(null),
+    letter: z
+      .object({
+        addressLines: z.array(z.string().trim().min(1).max(100)).min(1, 'Add the address lines.').max(5),
+        postcode: z
+          .string()
+          .trim()
+          .toUpperCase()
+          .regex(/^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/, 'Use a UK postcode like SW1A 1AA.'),
+      })
+      .strict()
+      .nullable()
+      .default(null),
+    onlyViaTrustedAdult: z.boolean().default(false),
+  })
+  .strict();
+export type ContactPreferences = z.output<typeof ContactPreferencesSchema>;
+
+export const YoungPersonRequestSchema = z
+  .object({
+    preferredName: z.string({ error: 'Enter the name they like to be called.' }).trim().min(1, 'Enter the name they like to be called.').max(60, 'Keep the name under 60 characters.'),
+    dateOfBirth: isoDateSchema,
+    serviceExperiences: z.array(ServiceExperiencePeriodSchema).max(20).default([]),
+    trustedAdults: z.array(TrustedAdultLinkSchema).max(10).default([]),
+    contact: ContactPreferencesSchema.default({ email: null, phone: null, whatsapp: null, letter: null, onlyViaTrustedAdult: false }),
+    accessibilityNeeds: optionalText(1000),
+    communicationNeeds: optionalText(1000),
+    participationPreference: z.enum(['group', 'one_to_one', 'either']).default('either'),
+    confidentialityNotes: optionalText(1000),
+  })
+  .strict();
+export type YoungPersonRequest = z.input<typeof YoungPersonRequestSchema>;
+export type YoungPersonCommand = z.output<typeof YoungPersonRequestSchema>;
+
+export const ArchiveRequestSchema = z.object({ reason: optionalText(300) }).strict();
+
+export const YoungPersonSortSchema = z.enum(['name', 'age', 'created']);
+
+export const YoungPersonQuerySchema = z
+  .object({
+    q: z.string().trim().max(60, 'Search with at most 60 characters.').optional(),
+    groupId: uuidSchema.optional(),
+    serviceExperience: z.enum(ServiceExperienceKind).optional(),
+    ageBand: z.enum(AGE_BANDS as [AgeBand, ...AgeBand[]]).optional(),
+    linkedAdultId: uuidSchema.optional(),
+    includeArchived: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    sort: YoungPersonSortSchema.default('name'),
+    order: z.enum(['asc', 'desc']).default('asc'),
+    ...pageSchema,
+  })
+  .strict();
+export type YoungPersonQuery = z.output<typeof YoungPersonQuerySchema>;
+
+export interface ServiceExperienceResponse {
+  kind: ServiceExperienceKind;
+  from: string;
+  to: string | null;
+}
+
+export interface YoungPersonListItem {
+  id: string;
+  preferredName: string;
+  age: number;
+  ageBand: AgeBand | null;
+  currentServiceExperiences: ServiceExperienceKind[];
+  groups: { id: string; name: string }[];
+  archived: boolean;
+}
+
+export interface YoungPersonResponse {
+  id: string;
+  preferredName: string;
+  dateOfBirth: string;
+  age: number;
+  ageBand: AgeBand | null;
+  serviceExperiences: ServiceExperienceResponse[];
+  currentServiceExperiences: ServiceExperienceKind[];
+  trustedAdults: { userId: string; displayName: string; relationship: TrustedAdultRelationship }[];
+  contact: ContactPreferences;
+  accessibilityNeeds: string | null;
+  communicationNeeds: string | null;
+  participationPreference: ParticipationPreference;
+  confidentialityNotes: string | null;
+  groups: { id: string; name: string; role: MembershipRole; joinedOn: string }[];
+  archivedAt: string | null;
+  createdAt: string;
+}
+
+export type MembershipRole = 'member' | 'chair' | 'vice_chair';
