@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
-import { DataSource } from 'typeorm';
+import { DataSource, Logger } from 'typeorm';
 import { cloneTemplate, dropDatabase, serverTestUrl } from './server-databases';
 
 export const TEST_PASSWORD = 'a-long-test-password-42';
@@ -45,7 +45,7 @@ let fileCounter = 0;
  * The real application on a real PostgreSQL: an in-memory PGlite by default, or a fresh copy of
  * the migrated template database when TEST_DATABASE_URL is set.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: { queryLogger?: Logger } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'heard-test-'));
   const serverUrl = serverTestUrl();
   let copyName: string | null = null;
@@ -64,7 +64,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...env,
   });
-  const db = await openDatabase({ databaseUrl, pgliteDir: undefined });
+  const db = await openDatabase({ databaseUrl, pgliteDir: undefined }, { logger: options.queryLogger });
   const app = await createHeardApp(config, db, createLogger('silent'));
   const server = app.getHttpServer();
   let userCounter = 0;
@@ -134,4 +134,17 @@ export function expectProblem(res: request.Response, status: number): void {
   expect(res.body.status).toBe(status);
   expect(typeof res.body.detail).toBe('string');
   expect(res.body.detail.length).toBeGreaterThan(5);
+}
+
+/** Counts the SQL statements the app sends, to prove list endpoints do not grow with the page (no N+1). */
+export class QueryCounter implements Logger {
+  count = 0;
+  logQuery(): void {
+    this.count++;
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
 }

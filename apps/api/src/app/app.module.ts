@@ -7,9 +7,23 @@ import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
 import { UsersModule } from './users/users.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { GroupsModule } from './groups/groups.module';
+import { SessionsModule } from './sessions/sessions.module';
+import { YoungPeopleModule } from './young-people/young-people.module';
 
 /** One module a capability; each registers its own controllers. */
-export const FEATURE_MODULES = [HealthModule, AuthModule, HomeModule, UsersModule, AuditModule];
+export const FEATURE_MODULES = [
+  HealthModule,
+  AuthModule,
+  HomeModule,
+  UsersModule,
+  AuditModule,
+  YoungPeopleModule,
+  GroupsModule,
+  SessionsModule,
+  CalendarModule,
+];
 
 @Module({})
 export class AppModule {

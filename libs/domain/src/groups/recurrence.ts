@@ -36,7 +36,7 @@ export function patternProblems(pattern: MeetingPattern): Record<string, string>
   if (!Number.isInteger(pattern.durationMinutes) || pattern.durationMinutes < 15 || pattern.durationMinutes > 12 * 60) {
     problems['durationMinutes'] = 'A session lasts between 15 minutes and 12 hours.';
   }
-  const rule = pattern.rrule.trim().replace(/^RRULE:/i, '');
+  const rule = pattern.rrule.trim().replace(/^RRULE:/i, '').toUpperCase();
   if (!/^[A-Z]+=[^;]+(;[A-Z]+=[^;]+)*$/i.test(rule)) {
     problems['rrule'] = 'The repeat rule is not in RFC 5545 form, e.g. FREQ=WEEKLY;BYDAY=TU.';
     return problems;
@@ -61,25 +61,39 @@ export function patternProblems(pattern: MeetingPattern): Record<string, string>
     problems['rrule'] = `A group meets at most ${MAX_SESSIONS_PER_WEEK} times a week.`;
     return problems;
   }
-  if (parts.has('COUNT') && !(Number(parts.get('COUNT')) >= 1 && Number(parts.get('COUNT')) <= MAX_OCCURRENCES)) {
+  if (parts.has('COUNT') && !(/^\d+$/.test(parts.get('COUNT')!) && Number(parts.get('COUNT')) >= 1 && Number(parts.get('COUNT')) <= MAX_OCCURRENCES)) {
     problems['rrule'] = `COUNT must be between 1 and ${MAX_OCCURRENCES}.`;
     return problems;
   }
   if (Object.keys(problems).length > 0) return problems;
   try {
-    const first = occurrenceDates(pattern, pattern.startsOn, addDays(pattern.startsOn, 400));
-    if (first.length === 0) problems['rrule'] = 'This repeat rule never happens after the start date.';
+    const year = occurrenceDates(pattern, pattern.startsOn, addDays(pattern.startsOn, 400));
+    if (year.length === 0) problems['rrule'] = 'This repeat rule never happens after the start date.';
+    // Count real sessions per week rather than BYDAY values: "1st and 3rd Tuesday and Thursday" is fine,
+    // "every weekday of the month" is not.
+    else if (busiestWeek(year) > MAX_SESSIONS_PER_WEEK) problems['rrule'] = `A group meets at most ${MAX_SESSIONS_PER_WEEK} times a week.`;
   } catch {
     problems['rrule'] = 'The repeat rule could not be read.';
   }
   return problems;
 }
 
+/** The most sessions falling in any one Monday-to-Sunday week. */
+function busiestWeek(dates: readonly IsoDate[]): number {
+  const perWeek = new Map<string, number>();
+  for (const date of dates) {
+    const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+    const monday = addDays(date, -((day + 6) % 7));
+    perWeek.set(monday, (perWeek.get(monday) ?? 0) + 1);
+  }
+  return Math.max(0, ...perWeek.values());
+}
+
 function toRule(pattern: MeetingPattern): RRule {
   const { year, month, day } = parseIsoDate(pattern.startsOn);
   const dtstart = `${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}T000000Z`;
   // Dates are worked out in "floating" UTC midnights; times are added in local time afterwards.
-  return rrulestr(`DTSTART:${dtstart}\nRRULE:${pattern.rrule.trim().replace(/^RRULE:/i, '')}`) as RRule;
+  return rrulestr(`DTSTART:${dtstart}\nRRULE:${pattern.rrule.trim().replace(/^RRULE:/i, '').toUpperCase()}`) as RRule;
 }
 
 /** The pattern's dates from `from` to `to` inclusive, before exceptions. */

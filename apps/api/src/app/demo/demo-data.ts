@@ -2,6 +2,7 @@ import { Role } from '@heard/domain';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../../platform/auth/passwords';
 import { User } from '../users/entities/user.entity';
+import { loadDemoCouncil } from './demo-council';
 
 /** Printed in the README for the demo only. Never used outside DEMO_DATA. */
 export const DEMO_PASSWORD = 'heard-demo-2026';
@@ -23,9 +24,12 @@ export async function loadDemoDataIfEmpty(db: DataSource): Promise<boolean> {
   if (users > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (em) => {
+    const ids: Partial<Record<Role, string>> = {};
     for (const u of DEMO_USERS) {
-      await em.insert(User, { ...u, status: 'active', passwordHash });
+      const result = await em.insert(User, { ...u, status: 'active', passwordHash });
+      ids[u.role] = (result.identifiers[0] as { id: string }).id;
     }
+    await loadDemoCouncil(em, { officerId: ids[Role.ParticipationOfficer]!, practitionerId: ids[Role.Practitioner]! });
   });
   return true;
 }

@@ -28,7 +28,43 @@ export class HomeService {
           { label: 'Audit events today', value: row.events_today, path: 'admin/audit' },
         ];
       }
-      default:
+      case Role.ParticipationOfficer: {
+        const [row]: { young_people: number; groups: number; week: number }[] = await this.db.query(
+          `SELECT (SELECT count(*) FROM young_people WHERE archived_at IS NULL)::int AS young_people,
+                  (SELECT count(*) FROM groups WHERE archived_at IS NULL)::int AS groups,
+                  (SELECT count(*) FROM group_sessions WHERE status = 'scheduled'
+                      AND starts_at >= now() AND starts_at < now() + interval '7 days')::int AS week`,
+        );
+        return [
+          { label: 'Young people', value: row.young_people, path: 'young-people' },
+          { label: 'Groups', value: row.groups, path: 'groups' },
+          { label: 'Sessions in the next 7 days', value: row.week, path: 'groups/calendar' },
+        ];
+      }
+      case Role.Practitioner: {
+        const [row]: { linked: number }[] = await this.db.query(
+          `SELECT count(*)::int AS linked FROM young_person_trusted_adults ta
+             JOIN young_people yp ON yp.id = ta.young_person_id AND yp.archived_at IS NULL
+            WHERE ta.user_id = $1`,
+          [actor.userId],
+        );
+        return [{ label: 'Young people linked to you', value: row.linked, path: 'young-people' }];
+      }
+      case Role.SeniorLeader: {
+        // Aggregates only: senior leaders see no individual young person.
+        const [row]: { groups: number; members: number; sessions: number }[] = await this.db.query(
+          `SELECT (SELECT count(*) FROM groups WHERE archived_at IS NULL)::int AS groups,
+                  (SELECT count(DISTINCT young_person_id) FROM group_memberships WHERE left_on IS NULL)::int AS members,
+                  (SELECT count(*) FROM group_sessions WHERE status = 'scheduled' AND starts_at < now()
+                      AND starts_at >= now() - interval '90 days')::int AS sessions`,
+        );
+        return [
+          { label: 'Active groups', value: row.groups, path: null },
+          { label: 'Young people in groups', value: row.members, path: null },
+          { label: 'Sessions held in the last 90 days', value: row.sessions, path: null },
+        ];
+      }
+      case Role.YoungExpert:
         return [];
     }
   }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { types as pgTypes } from 'pg';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource, DataSourceOptions, Logger } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { MIGRATIONS } from '@heard/migrations';
 import { ENTITIES } from './entities';
@@ -26,7 +26,10 @@ export function embeddedDataDir(dataDir: string): string {
 }
 
 /** Opens the database and brings its schema up to date. Never `synchronize`: the schema is the migrations. */
-export async function openDatabase(target: DatabaseTarget, options: { runMigrations?: boolean } = {}) {
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: { runMigrations?: boolean; logger?: Logger } = {},
+) {
   const common: Pick<
     PostgresConnectionOptions,
     'type' | 'entities' | 'migrations' | 'migrationsTableName' | 'synchronize' | 'migrationsRun' | 'logging'
@@ -61,7 +64,7 @@ export async function openDatabase(target: DatabaseTarget, options: { runMigrati
     };
   }
 
-  const dataSource = new DataSource(dataSourceOptions);
+  const dataSource = new DataSource(options.logger ? { ...dataSourceOptions, logger: options.logger, logging: true } : dataSourceOptions);
   try {
     await dataSource.initialize();
   } catch (error) {

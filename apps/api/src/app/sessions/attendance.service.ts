@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AttendanceStatus,
+  AuditAction,
+  GroupAttendance,
+  GroupSessionDetailResponse,
+  YoungPersonAttendance,
+  attendanceRate,
+  todayInLondon,
+} from '@heard/domain';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../platform/audit/audit.service';
+import { Actor } from '../../platform/auth/auth-context';
+import { DomainError } from '../../platform/errors/domain-error';
+import { visibilityClause } from '../young-people/young-people.service';
+import { AttendanceMark, GroupSession } from './entities/group-session.entity';
+import { SessionsService } from './sessions.service';
+
+type Counts = { present: number; apologies: number; absent: number };
+
+@Injectable()
+export class AttendanceService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  /** Marks the register: every entry is checked first, then all are written together or none are. */
+  async record(
+    actor: Actor,
+    sessionId: string,
+    entries: { youngPersonId: string; status: AttendanceStatus }[],
+  ): Promise<GroupSessionDetailResponse> {
+    await this.db.transaction(async (em) => {
+      const session = await em.getRepository(GroupSession).findOne({ where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
+      if (!session) throw DomainError.notFound('This session');
+      if (session.status === 'cancelled') {
+        throw new DomainError('conflict', 'This session was cancelled, so it has no register.', { entries: ['The session is cancelled.'] });
+      }
+      const ids = entries.map((e) => e.youngPersonId);
+      const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
+      if (duplicate) throw DomainError.validation(`entries.${ids.lastIndexOf(duplicate)}.youngPersonId`, 'This young person is listed twice.');
+      const day = todayInLondon(session.startsAt);
+      const members: { young_person_id: string }[] = await em.query(
+        `SELECT young_person_id FROM group_memberships
+          WHERE group_id = $1 AND young_person_id = ANY($2::uuid[]) AND joined_on <= $3 AND (left_on IS NULL OR left_on >= $3)`,
+        [session.groupId, ids, day],
+      );
+      const memberSet = new Set(members.map((m) => m.young_person_id));
+      const errors: Record<string, string[]> = {};
+      entries.forEach((e, i) => {
+        if (!memberSet.has(e.youngPersonId)) errors[`entries.${i}.youngPersonId`] = ['This young person was not a member of the group on the day.'];
+      });
+      if (Object.keys(errors).length > 0) {
+        throw new DomainError('validation', 'Only members of the group on the day can be on the register.', errors);
+      }
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(AttendanceMark)
+        .values(entries.map((e) => ({ sessionId, youngPersonId: e.youngPersonId, status: e.status, recordedBy: actor.userId, recordedAt: new Date() })))
+        .orUpdate(['status', 'recorded_by', 'recorded_at'], ['session_id', 'young_person_id'])
+        .execute();
+      await this.audit.record(
+        { actorUserId: actor.userId, action: AuditAction.Update, entityType: 'group_session', entityId: sessionId, detail: { change: 'attendance', marks: entries.length }, requestId: actor.requestId },
+        em,
+      );
+    });
+    return this.sessions.detail(sessionId);
+  }
+
+  async forYoungPerson(actor: Actor, youngPersonId: string): Promise<YoungPersonAttendance> {
+    const params: unknown[] = [youngPersonId];
+    const visible = visibilityClause(actor, params);
+    const [found]: { id: string }[] = await this.db.query(`SELECT yp.id FROM young_people yp WHERE yp.id = $1 AND ${visible}`, params);
+    if (!found) throw DomainError.notFound('This young person');
+    await this.audit.record({ actorUserId: actor.userId, action: AuditAction.Read, entityType: 'young_person', entityId: youngPersonId, detail: { view: 'attendance' }, requestId: actor.requestId });
+    const byGroup: ({ group_id: string; group_name: string } & Counts)[] = await this.db.query(
+      `SELECT g.id AS group_id, g.name AS group_name,
+              count(*) FILTER (WHERE a.status = 'present')::int AS present,
+              count(*) FILTER (WHERE a.status = 'apologies')::int AS apologies,
+              count(*) FILTER (WHERE a.status = 'absent')::int AS absent
+         FROM attendance a JOIN group_sessions s ON s.id = a.session_id JOIN groups g ON g.id = s.group_id
+        WHERE a.young_person_id = $1
+        GROUP BY g.id, g.name ORDER BY g.name`,
+      [youngPersonId],
+    );
+    const recent: { session_id: string; group_name: string; starts_at: Date; status: AttendanceStatus }[] = await this.db.query(
+      `SELECT s.id AS session_id, g.name AS group_name, s.starts_at, a.status
+         FROM attendance a JOIN group_sessions s ON s.id = a.session_id JOIN groups g ON g.id = s.group_id
+        WHERE a.young_person_id = $1 ORDER BY s.starts_at DESC LIMIT 20`,
+      [youngPersonId],
+    );
+    const total = byGroup.reduce<Counts>(
+      (sum, g) => ({ present: sum.present + g.present, apologies: sum.apologies + g.apologies, absent: sum.absent + g.absent }),
+      { present: 0, apologies: 0, absent: 0 },
+    );
+    return {
+      youngPersonId,
+      overall: attendanceRate(total),
+      byGroup: byGroup.map((g) => ({ groupId: g.group_id, groupName: g.group_name, ...attendanceRate(g) })),
+      recent: recent.map((r) => ({ sessionId: r.session_id, groupName: r.group_name, startsAt: r.starts_at.toISOString(), status: r.status })),
+    };
+  }
+
+  async forGroup(groupId: string): Promise<GroupAttendance> {
+    const [held]: { n: number }[] = await this.db.query(
+      `SELECT count(*)::int AS n FROM group_sessions WHERE group_id = $1 AND status = 'scheduled' AND starts_at < now()`,
+      [groupId],
+    );
+    const members: ({ young_person_id: string; preferred_name: string } & Counts)[] = await this.db.query(
+      `SELECT yp.id AS young_person_id, yp.preferred_name,
+              count(a.status) FILTER (WHERE a.status = 'present')::int AS present,
+              count(a.status) FILTER (WHERE a.status = 'apologies')::int AS apologies,
+              count(a.status) FILTER (WHERE a.status = 'absent')::int AS absent
+         FROM group_memberships m
+         JOIN young_people yp ON yp.id = m.young_person_id
+         LEFT JOIN group_sessions s ON s.group_id = m.group_id
+         LEFT JOIN attendance a ON a.session_id = s.id AND a.young_person_id = m.young_person_id
+        WHERE m.group_id = $1 AND m.left_on IS NULL
+        GROUP BY yp.id, yp.preferred_name ORDER BY lower(yp.preferred_name), yp.id`,
+      [groupId],
+    );
+    return {
+      groupId,
+      sessionsHeld: held.n,
+      members: members.map((m) => ({ youngPersonId: m.young_person_id, preferredName: m.preferred_name, ...attendanceRate(m) })),
+    };
+  }
+}

@@ -1,0 +1,300 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AuditAction,
+  DATE_OF_BIRTH_MESSAGES,
+  MembershipRole,
+  Page,
+  Role,
+  YoungPersonCommand,
+  YoungPersonListItem,
+  YoungPersonQuery,
+  YoungPersonResponse,
+  ageBandOf,
+  ageOn,
+  birthDateRangeForBand,
+  dateOfBirthProblem,
+  experiencesOn,
+  todayInLondon,
+} from '@heard/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../../platform/audit/audit.service';
+import { Actor } from '../../platform/auth/auth-context';
+import { DomainError } from '../../platform/errors/domain-error';
+import { ServiceExperiencePeriodRow, TrustedAdultLink, YoungPerson } from './entities/young-person.entity';
+
+const ORDER: Record<YoungPersonQuery['sort'], string> = {
+  name: 'lower(yp.preferred_name) {dir}, yp.id {dir}',
+  // Older first means earlier dates of birth first, so the direction flips.
+  age: 'yp.date_of_birth {flip}, yp.id {dir}',
+  created: 'yp.created_at {dir}, yp.id {dir}',
+};
+
+/** SQL that limits rows to what the actor may see: practitioners only the young people linked to them. */
+export function visibilityClause(actor: Actor, params: unknown[], alias = 'yp'): string {
+  if (actor.role === Role.ParticipationOfficer) return 'TRUE';
+  if (actor.role === Role.Practitioner) {
+    params.push(actor.userId);
+    return `EXISTS (SELECT 1 FROM young_person_trusted_adults ta WHERE ta.young_person_id = ${alias}.id AND ta.user_id = $${params.length})`;
+  }
+  return 'FALSE';
+}
+
+function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+@Injectable()
+export class YoungPeopleService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** One count, one page of ids, one query for their details: the same three queries for any page size. */
+  async list(actor: Actor, query: YoungPersonQuery): Promise<Page<YoungPersonListItem>> {
+    const today = todayInLondon();
+    const params: unknown[] = [];
+    const where = [visibilityClause(actor, params)];
+    if (!query.includeArchived) where.push('yp.archived_at IS NULL');
+    if (query.q) {
+      params.push(likePattern(query.q));
+      where.push(`lower(yp.preferred_name) LIKE $${params.length}`);
+    }
+    if (query.groupId) {
+      params.push(query.groupId);
+      where.push(
+        `EXISTS (SELECT 1 FROM group_memberships m WHERE m.young_person_id = yp.id AND m.group_id = $${params.length} AND m.left_on IS NULL)`,
+      );
+    }
+    if (query.serviceExperience) {
+      params.push(query.serviceExperience, today);
+      where.push(
+        `EXISTS (SELECT 1 FROM young_person_service_experiences se WHERE se.young_person_id = yp.id AND se.kind = $${params.length - 1}
+           AND se.from_date <= $${params.length} AND (se.to_date IS NULL OR se.to_date >= $${params.length}))`,
+      );
+    }
+    if (query.ageBand) {
+      const range = birthDateRangeForBand(query.ageBand, today);
+      params.push(range.bornAfter, range.bornOnOrBefore);
+      where.push(`yp.date_of_birth > $${params.length - 1} AND yp.date_of_birth <= $${params.length}`);
+    }
+    if (query.linkedAdultId) {
+      params.push(query.linkedAdultId);
+      where.push(`EXISTS (SELECT 1 FROM young_person_trusted_adults la WHERE la.young_person_id = yp.id AND la.user_id = $${params.length})`);
+    }
+    const whereSql = where.join(' AND ');
+    const dir = query.order === 'asc' ? 'ASC' : 'DESC';
+    const flip = query.order === 'asc' ? 'DESC' : 'ASC';
+    const orderSql = ORDER[query.sort].replace(/\{dir\}/g, dir).replace(/\{flip\}/g, flip);
+
+    const [{ total }]: { total: number }[] = await this.db.query(
+      `SELECT count(*)::int AS total FROM young_people yp WHERE ${whereSql}`,
+      params,
+    );
+    const pageParams = [...params, query.pageSize, (query.page - 1) * query.pageSize];
+    const ids: { id: string }[] = await this.db.query(
+      `SELECT yp.id FROM young_people yp WHERE ${whereSql} ORDER BY ${orderSql}
+        LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
+      pageParams,
+    );
+    const items = await this.listItems(ids.map((r) => r.id), today);
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  private async listItems(ids: string[], today: string): Promise<YoungPersonListItem[]> {
+    if (ids.length === 0) return [];
+    const rows: {
+      id: string;
+      preferred_name: string;
+      date_of_birth: string;
+      archived: boolean;
+      experiences: string[] | null;
+      groups: { id: string; name: string }[] | null;
+    }[] = await this.db.query(
+      `SELECT yp.id, yp.preferred_name, yp.date_of_birth, yp.archived_at IS NOT NULL AS archived,
+              (SELECT array_agg(DISTINCT se.kind ORDER BY se.kind) FROM young_person_service_experiences se
+                WHERE se.young_person_id = yp.id AND se.from_date <= $2 AND (se.to_date IS NULL OR se.to_date >= $2)) AS experiences,
+              (SELECT json_agg(json_build_object('id', g.id, 'name', g.name) ORDER BY g.name)
+                 FROM group_memberships m JOIN groups g ON g.id = m.group_id
+                WHERE m.young_person_id = yp.id AND m.left_on IS NULL) AS groups
+         FROM young_people yp WHERE yp.id = ANY($1::uuid[])`,
+      [ids, today],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => {
+      const r = byId.get(id)!;
+      const age = ageOn(r.date_of_birth, today);
+      return {
+        id: r.id,
+        preferredName: r.preferred_name,
+        age,
+        ageBand: ageBandOf(age),
+        currentServiceExperiences: (r.experiences ?? []) as YoungPersonListItem['currentServiceExperiences'],
+        groups: r.groups ?? [],
+        archived: r.archived,
+      };
+    });
+  }
+
+  /** A staff read of one record: scoped to what the actor may see, and audited. */
+  async get(actor: Actor, id: string): Promise<YoungPersonResponse> {
+    const person = await this.findVisible(actor, id);
+    await this.audit.record({
+      actorUserId: actor.userId,
+      action: AuditAction.Read,
+      entityType: 'young_person',
+      entityId: person.id,
+      requestId: actor.requestId,
+    });
+    return this.toResponse(person);
+  }
+
+  /** 404 whether the record is missing or not the actor's to see, so existence is not revealed. */
+  async findVisible(actor: Actor, id: string, em: EntityManager = this.db.manager): Promise<YoungPerson> {
+    const params: unknown[] = [id];
+    const visible = visibilityClause(actor, params);
+    const [row]: { id: string }[] = await em.query(`SELECT yp.id FROM young_people yp WHERE yp.id = $1 AND ${visible}`, params);
+    if (!row) throw DomainError.notFound('This young person');
+    return em.getRepository(YoungPerson).findOneOrFail({
+      where: { id },
+      relations: { serviceExperiences: true, trustedAdults: true },
+    });
+  }
+
+  async create(actor: Actor, command: YoungPersonCommand): Promise<YoungPersonResponse> {
+    this.checkDateOfBirth(command.dateOfBirth);
+    const id = await this.db.transaction(async (em) => {
+      await this.checkTrustedAdults(em, command);
+      const result = await em.insert(YoungPerson, {
+        ...this.baseFields(command),
+        createdBy: actor.userId,
+      });
+      const personId = (result.identifiers[0] as { id: string }).id;
+      await this.writeChildren(em, personId, command);
+      await this.audit.record(
+        { actorUserId: actor.userId, action: AuditAction.Create, entityType: 'young_person', entityId: personId, requestId: actor.requestId },
+        em,
+      );
+      return personId;
+    });
+    return this.toResponse(await this.findVisible(actor, id));
+  }
+
+  async update(actor: Actor, id: string, command: YoungPersonCommand): Promise<YoungPersonResponse> {
+    this.checkDateOfBirth(command.dateOfBirth);
+    await this.db.transaction(async (em) => {
+      const person = await this.findVisible(actor, id, em);
+      if (person.archivedAt) throw new DomainError('conflict', 'This record is archived and cannot be changed.');
+      await this.checkTrustedAdults(em, command);
+      await em.update(YoungPerson, { id }, { ...this.baseFields(command), updatedAt: new Date() });
+      await em.delete(ServiceExperiencePeriodRow, { youngPersonId: id });
+      await em.delete(TrustedAdultLink, { youngPersonId: id });
+      await this.writeChildren(em, id, command);
+      await this.audit.record(
+        { actorUserId: actor.userId, action: AuditAction.Update, entityType: 'young_person', entityId: id, requestId: actor.requestId },
+        em,
+      );
+    });
+    return this.toResponse(await this.findVisible(actor, id));
+  }
+
+  async archive(actor: Actor, id: string, reason: string | null): Promise<YoungPersonResponse> {
+    await this.db.transaction(async (em) => {
+      const person = await this.findVisible(actor, id, em);
+      if (person.archivedAt) throw new DomainError('conflict', 'This record is already archived.');
+      await em.update(YoungPerson, { id }, { archivedAt: new Date(), archiveReason: reason, updatedAt: new Date() });
+      await this.audit.record(
+        { actorUserId: actor.userId, action: AuditAction.Update, entityType: 'young_person', entityId: id, detail: { change: 'archive' }, requestId: actor.requestId },
+        em,
+      );
+    });
+    return this.toResponse(await this.findVisible(actor, id));
+  }
+
+  private checkDateOfBirth(dateOfBirth: string): void {
+    const problem = dateOfBirthProblem(dateOfBirth, todayInLondon());
+    if (problem) throw DomainError.validation('dateOfBirth', DATE_OF_BIRTH_MESSAGES[problem]);
+  }
+
+  private async checkTrustedAdults(em: EntityManager, command: YoungPersonCommand): Promise<void> {
+    const ids = command.trustedAdults.map((t) => t.userId);
+    if (new Set(ids).size !== ids.length) {
+      throw DomainError.validation('trustedAdults', 'The same trusted adult is listed twice.');
+    }
+    if (ids.length === 0) return;
+    const found: { id: string }[] = await em.query(
+      `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND status = 'active' AND role IN ('practitioner', 'participation_officer')`,
+      [ids],
+    );
+    const known = new Set(found.map((f) => f.id));
+    const errors: Record<string, string[]> = {};
+    ids.forEach((id, i) => {
+      if (!known.has(id)) errors[`trustedAdults.${i}.userId`] = ['This is not an active practitioner or participation officer.'];
+    });
+    if (Object.keys(errors).length > 0) throw new DomainError('validation', 'Please check the trusted adults.', errors);
+  }
+
+  private baseFields(command: YoungPersonCommand) {
+    return {
+      preferredName: command.preferredName,
+      dateOfBirth: command.dateOfBirth,
+      contact: command.contact,
+      accessibilityNeeds: command.accessibilityNeeds,
+      communicationNeeds: command.communicationNeeds,
+      participationPreference: command.participationPreference,
+      confidentialityNotes: command.confidentialityNotes,
+    };
+  }
+
+  private async writeChildren(em: EntityManager, id: string, command: YoungPersonCommand): Promise<void> {
+    if (command.serviceExperiences.length > 0) {
+      await em.insert(
+        ServiceExperiencePeriodRow,
+        command.serviceExperiences.map((p) => ({ youngPersonId: id, kind: p.kind, from: p.from, to: p.to })),
+      );
+    }
+    if (command.trustedAdults.length > 0) {
+      await em.insert(
+        TrustedAdultLink,
+        command.trustedAdults.map((t) => ({ youngPersonId: id, userId: t.userId, relationship: t.relationship })),
+      );
+    }
+  }
+
+  private async toResponse(person: YoungPerson): Promise<YoungPersonResponse> {
+    const today = todayInLondon();
+    const age = ageOn(person.dateOfBirth, today);
+    const adults: { id: string; display_name: string }[] = person.trustedAdults.length
+      ? await this.db.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [person.trustedAdults.map((t) => t.userId)])
+      : [];
+    const names = new Map(adults.map((a) => [a.id, a.display_name]));
+    const groups: { id: string; name: string; role: MembershipRole; joined_on: string }[] = await this.db.query(
+      `SELECT g.id, g.name, m.role, m.joined_on FROM group_memberships m JOIN groups g ON g.id = m.group_id
+        WHERE m.young_person_id = $1 AND m.left_on IS NULL ORDER BY g.name`,
+      [person.id],
+    );
+    const periods = [...person.serviceExperiences].sort((a, b) => a.from.localeCompare(b.from) || a.kind.localeCompare(b.kind));
+    return {
+      id: person.id,
+      preferredName: person.preferredName,
+      dateOfBirth: person.dateOfBirth,
+      age,
+      ageBand: ageBandOf(age),
+      serviceExperiences: periods.map((p) => ({ kind: p.kind, from: p.from, to: p.to })),
+      currentServiceExperiences: experiencesOn(periods, today),
+      trustedAdults: person.trustedAdults.map((t) => ({
+        userId: t.userId,
+        displayName: names.get(t.userId) ?? '',
+        relationship: t.relationship,
+      })),
+      contact: person.contact,
+      accessibilityNeeds: person.accessibilityNeeds,
+      communicationNeeds: person.communicationNeeds,
+      participationPreference: person.participationPreference,
+      confidentialityNotes: person.confidentialityNotes,
+      groups: groups.map((g) => ({ id: g.id, name: g.name, role: g.role, joinedOn: g.joined_on })),
+      archivedAt: person.archivedAt?.toISOString() ?? null,
+      createdAt: person.createdAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,16 @@
+/* Browser journeys: the production build served by the real API on an embedded database with
+   demo data, driven by Debian's Chromium through playwright-core. Needs `npm run build` first. */
+module.exports = {
+  displayName: 'browser',
+  rootDir: '../..',
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/test/browser/**/*.e2e-spec.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
+  },
+  moduleNameMapper: {
+    '^@heard/domain$': '<rootDir>/libs/domain/src/index.ts',
+  },
+  testTimeout: 120_000,
+  maxWorkers: 1,
+};
