@@ -52,6 +52,16 @@ describe('authorisation matrix', () => {
       roles: [Role.Administrator],
     },
     { name: 'audit log', call: (c) => c.get('/api/audit'), roles: [Role.Administrator] },
+    { name: 'young people list', call: (c) => c.get('/api/young-people'), roles: [Role.ParticipationOfficer, Role.Practitioner] },
+    {
+      name: 'create a young person',
+      call: (c) => c.post('/api/young-people', { preferredName: 'Matrix', dateOfBirth: '2012-01-01' }),
+      roles: [Role.ParticipationOfficer],
+    },
+    { name: 'groups', call: (c) => c.get('/api/groups'), roles: [Role.ParticipationOfficer] },
+    { name: 'ageing out', call: (c) => c.get('/api/groups/ageing-out'), roles: [Role.ParticipationOfficer] },
+    { name: 'session calendar', call: (c) => c.get('/api/sessions'), roles: [Role.ParticipationOfficer] },
+    { name: 'calendar feeds', call: (c) => c.get('/api/calendar-feeds'), roles: [Role.ParticipationOfficer, Role.Practitioner] },
   ];
 
   for (const group of groups) {

@@ -92,11 +92,14 @@ export async function loadDemoCouncil(em: EntityManager, ids: { officerId: strin
     people.push({ id, dob, experiences });
   }
 
-  // Each young person joins up to two groups they fit today, joined before the term began.
+  // Each young person joins up to two groups they fitted yesterday, joined before the term began.
   const joinedOn = addDays(today, -80);
   for (const person of people) {
     const candidate = { dateOfBirth: person.dob, serviceExperiences: person.experiences.map((kind) => ({ kind, from: addDays(today, -700), to: null })) };
-    const fits = groups.filter((g) => checkEligibility(candidate, { minAge: g.spec.minAge, maxAge: g.spec.maxAge, serviceExperiences: g.spec.experiences }, addDays(today, -1)).eligible);
+    // The most specific groups first, as an officer would place them.
+    const fits = groups
+      .filter((g) => checkEligibility(candidate, { minAge: g.spec.minAge, maxAge: g.spec.maxAge, serviceExperiences: g.spec.experiences }, addDays(today, -1)).eligible)
+      .sort((a, b) => a.spec.maxAge - a.spec.minAge - (b.spec.maxAge - b.spec.minAge));
     for (const [n, g] of fits.slice(0, 2).entries()) {
       await em.query(`INSERT INTO group_memberships (group_id, young_person_id, role, joined_on) VALUES ($1, $2, $3, $4)`, [
         g.id,

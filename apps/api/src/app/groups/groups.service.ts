@@ -49,9 +49,12 @@ export class GroupsService {
   }
 
   /** Member counts and next session for many groups in one query. */
-  private async stats(groupIds: string[]): Promise<Map<string, { members: number; next: Date | null }>> {
+  private async stats(
+    groupIds: string[],
+    em: EntityManager = this.db.manager,
+  ): Promise<Map<string, { members: number; next: Date | null }>> {
     if (groupIds.length === 0) return new Map();
-    const rows: { id: string; members: number; next: Date | null }[] = await this.db.query(
+    const rows: { id: string; members: number; next: Date | null }[] = await em.query(
       `SELECT g.id,
               (SELECT count(*)::int FROM group_memberships m WHERE m.group_id = g.id AND m.left_on IS NULL) AS members,
               (SELECT min(s.starts_at) FROM group_sessions s WHERE s.group_id = g.id AND s.status = 'scheduled' AND s.starts_at >= now()) AS next
@@ -64,7 +67,7 @@ export class GroupsService {
   async get(id: string, em: EntityManager = this.db.manager): Promise<GroupResponse> {
     const group = await this.find(id, em);
     const [stats, facilitators, exceptions] = await Promise.all([
-      this.stats([id]),
+      this.stats([id], em),
       em.query(
         `SELECT u.id, u.display_name AS "displayName" FROM group_facilitators f JOIN users u ON u.id = f.user_id
           WHERE f.group_id = $1 ORDER BY u.display_name`,

@@ -217,19 +217,31 @@ export class SessionsService {
     const to = range.to ?? addDays(from, 35);
     if (to < from) throw DomainError.validation('to', 'The end of the range is before its start.');
     if (to > addDays(from, 366)) throw DomainError.validation('to', 'Ask for at most a year at a time.');
-    const rows: (GroupSession & { group_name: string })[] = await this.db
-      .getRepository(GroupSession)
-      .createQueryBuilder('s')
-      .innerJoin(Group, 'g', 'g.id = s.group_id')
-      .addSelect('g.name', 'group_name')
-      .where('s.starts_at >= :start AND s.starts_at < :end', { start: zonedToUtc(from, '00:00'), end: zonedToUtc(addDays(to, 1), '00:00') })
-      .andWhere(range.groupId ? 's.group_id = :groupId' : 'TRUE', { groupId: range.groupId })
-      .orderBy('s.starts_at', 'ASC')
-      .addOrderBy('s.id', 'ASC')
-      .limit(2000)
-      .getRawAndEntities()
-      .then(({ raw, entities }) => entities.map((e, i) => Object.assign(e, { group_name: (raw[i] as { group_name: string }).group_name })));
-    return rows.map((s) => toGroupSessionResponse(s, s.group_name));
+    const params: unknown[] = [zonedToUtc(from, '00:00'), zonedToUtc(addDays(to, 1), '00:00')];
+    if (range.groupId) params.push(range.groupId);
+    const rows: {
+      id: string; group_id: string; group_name: string; pattern_date: string | null; starts_at: Date; ends_at: Date;
+      venue: string | null; status: 'scheduled' | 'cancelled'; moved: boolean; cancel_reason: string | null;
+    }[] = await this.db.query(
+      `SELECT s.id, s.group_id, g.name AS group_name, s.pattern_date, s.starts_at, s.ends_at, s.venue, s.status, s.moved, s.cancel_reason
+         FROM group_sessions s JOIN groups g ON g.id = s.group_id
+        WHERE s.starts_at >= $1 AND s.starts_at < $2 ${range.groupId ? 'AND s.group_id = $3' : ''}
+        ORDER BY s.starts_at, s.id
+        LIMIT 2000`,
+      params,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      groupId: r.group_id,
+      groupName: r.group_name,
+      startsAt: r.starts_at.toISOString(),
+      endsAt: r.ends_at.toISOString(),
+      venue: r.venue,
+      status: r.status,
+      moved: r.moved,
+      cancelReason: r.cancel_reason,
+      oneOff: r.pattern_date === null,
+    }));
   }
 
   async detail(sessionId: string): Promise<GroupSessionDetailResponse> {

@@ -20,6 +20,9 @@ interface PgLikeResult {
 
 type Callback<T> = (error: Error | null, result?: T) => void;
 
+/** How long a caller may wait for the connection before we call it a deadlock rather than hang for ever. */
+const ACQUIRE_TIMEOUT_MS = 30_000;
+
 class Mutex {
   private tail: Promise<void> = Promise.resolve();
 
@@ -28,7 +31,20 @@ class Mutex {
     const next = new Promise<void>((resolve) => (release = resolve));
     const ready = this.tail.then(() => release);
     this.tail = this.tail.then(() => next);
-    return ready;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              'Waited 30 s for the embedded database. Usually a query outside a transaction was made while that transaction was open: pass its EntityManager.',
+            ),
+          ),
+        ACQUIRE_TIMEOUT_MS,
+      );
+      timer.unref();
+    });
+    return Promise.race([ready, timeout]).finally(() => clearTimeout(timer));
   }
 }
 

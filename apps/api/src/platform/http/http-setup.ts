@@ -98,7 +98,7 @@ export function configureHttp(app: INestApplication, config: AppConfig, logger: 
         index: false,
         setHeaders(res, path) {
           // Hashed bundles can be cached for ever; index.html must always be fresh.
-          res.setHeader('Cache-Control', /\.[0-9a-z]{8,}\.(js|css)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+          res.setHeader('Cache-Control', /-[0-9A-Z]{8}\.(js|css)$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
         },
       }),
     );
