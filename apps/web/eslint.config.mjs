@@ -24,6 +24,8 @@ export default [
           style: 'kebab-case',
         },
       ],
+      // Every component is OnPush and signal-driven (see docs: STYLE.md).
+      '@angular-eslint/prefer-on-push-component-change-detection': 'error',
     },
   },
   {

@@ -1,1 +1,5 @@
-export * from './lib/ui/ui';
+export * from './lib/icon/icon';
+export * from './lib/icon/icon-paths';
+export * from './lib/page-header/page-header';
+export * from './lib/empty-state/empty-state';
+export * from './lib/problem-alert/problem-alert';

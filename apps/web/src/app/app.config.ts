@@ -1,10 +1,46 @@
+import { APP_BASE_HREF, registerLocaleData } from '@angular/common';
+import { provideHttpClient, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
+import localeEnGb from '@angular/common/locales/en-GB';
 import {
-  ApplicationConfig,
+  type ApplicationConfig,
+  LOCALE_ID,
+  inject,
+  provideAppInitializer,
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
-import { provideRouter } from '@angular/router';
+import {
+  TitleStrategy,
+  provideRouter,
+  withComponentInputBinding,
+  withInMemoryScrolling,
+  withRouterConfig,
+} from '@angular/router';
 import { appRoutes } from './app.routes';
+import { SessionService } from './core/session.service';
+import { HeardTitleStrategy } from './core/title.strategy';
+import { unauthorisedInterceptor } from './core/unauthorised.interceptor';
+
+registerLocaleData(localeEnGb);
 
 export const appConfig: ApplicationConfig = {
-  providers: [provideBrowserGlobalErrorListeners(), provideRouter(appRoutes)],
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideRouter(
+      appRoutes,
+      // Route params, query params and route data arrive as component inputs.
+      withComponentInputBinding(),
+      withRouterConfig({ paramsInheritanceStrategy: 'always' }),
+      withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
+    ),
+    provideHttpClient(
+      withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' }),
+      withInterceptors([unauthorisedInterceptor]),
+    ),
+    { provide: TitleStrategy, useClass: HeardTitleStrategy },
+    // No <base href> in index.html: the API's CSP (base-uri 'none') would ignore it anyway.
+    { provide: APP_BASE_HREF, useValue: '/' },
+    { provide: LOCALE_ID, useValue: 'en-GB' },
+    // Know who is signed in before the first navigation, so guards can decide at once.
+    provideAppInitializer(() => inject(SessionService).load()),
+  ],
 };

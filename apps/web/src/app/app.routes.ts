@@ -1,3 +1,25 @@
-import { Route } from '@angular/router';
+import type { Route } from '@angular/router';
+import { authGuard, roleGuard, signedOutGuard } from './core/auth.guards';
 
-export const appRoutes: Route[] = [];
+/**
+ * Public pages first, then everything behind sign-in. The role guard lets a role open only
+ * what `navigationFor(role)` offers it, so the menu and the guard always agree.
+ */
+export const appRoutes: Route[] = [
+  { path: '', pathMatch: 'full', redirectTo: 'home' },
+  { path: 'sign-in', canActivate: [signedOutGuard], loadChildren: () => import('./sign-in/sign-in.routes') },
+  { path: 'welcome', loadChildren: () => import('./welcome/welcome.routes') },
+  { path: 'error', loadChildren: () => import('./errors/errors.routes') },
+  {
+    path: '',
+    canActivateChild: [authGuard, roleGuard],
+    children: [
+      { path: 'home', loadChildren: () => import('./home/home.routes') },
+      { path: 'my-space', loadChildren: () => import('./young-people-area/my-space.routes') },
+      { path: 'young-people', loadChildren: () => import('./young-people/young-people.routes') },
+      { path: 'groups', loadChildren: () => import('./groups/groups.routes') },
+      { path: 'admin', loadChildren: () => import('./admin/admin.routes') },
+    ],
+  },
+  { path: '**', title: 'Page not found', loadComponent: () => import('./errors/not-found-page') },
+];

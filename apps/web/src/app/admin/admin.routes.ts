@@ -1,0 +1,15 @@
+import type { Routes } from '@angular/router';
+import { provideFormFieldDefaults } from '../shared/form-field-defaults';
+
+/** Administrator pages. The role guard on the parent route keeps other roles out. */
+export default [
+  {
+    path: '',
+    providers: [provideFormFieldDefaults()],
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'users' },
+      { path: 'users', title: 'Users', loadComponent: () => import('./users/users-page') },
+      { path: 'audit', title: 'Audit log', loadComponent: () => import('./audit/audit-page') },
+    ],
+  },
+] satisfies Routes;

@@ -1,0 +1,32 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { ChangeRoleRequest, InviteUserRequest, Page, Role, UserResponse } from '@heard/domain';
+import type { Observable } from 'rxjs';
+import { API } from '../../core/api-urls';
+
+@Injectable({ providedIn: 'root' })
+export class UsersApi {
+  private readonly http = inject(HttpClient);
+
+  list(page: number, pageSize: number): Observable<Page<UserResponse>> {
+    const params = new HttpParams().set('page', page).set('pageSize', pageSize);
+    return this.http.get<Page<UserResponse>>(API.users, { params });
+  }
+
+  invite(request: InviteUserRequest): Observable<UserResponse> {
+    return this.http.post<UserResponse>(API.users, request);
+  }
+
+  changeRole(id: string, role: Role): Observable<UserResponse> {
+    const body: ChangeRoleRequest = { role };
+    return this.http.patch<UserResponse>(`${API.users}/${encodeURIComponent(id)}/role`, body);
+  }
+
+  deactivate(id: string): Observable<UserResponse> {
+    return this.http.post<UserResponse>(`${API.users}/${encodeURIComponent(id)}/deactivate`, null);
+  }
+
+  reactivate(id: string): Observable<UserResponse> {
+    return this.http.post<UserResponse>(`${API.users}/${encodeURIComponent(id)}/reactivate`, null);
+  }
+}

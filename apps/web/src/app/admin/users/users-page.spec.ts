@@ -1,0 +1,232 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+  type TestRequest,
+} from '@angular/common/http/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { MatSelectHarness } from '@angular/material/select/testing';
+import { provideRouter } from '@angular/router';
+import { Role } from '@heard/domain';
+import type { Page, UserResponse } from '@heard/domain';
+import { axeViolations } from '../../../testing/axe';
+import { signInAs } from '../../../testing/session';
+import { provideFormFieldDefaults } from '../../shared/form-field-defaults';
+import UsersPage from './users-page';
+
+function user(overrides: Partial<UserResponse>): UserResponse {
+  return {
+    id: 'u-1',
+    email: 'someone@example.org',
+    displayName: 'Someone',
+    role: Role.Practitioner,
+    status: 'active',
+    createdAt: '2026-01-01T09:00:00Z',
+    lastSignedInAt: null,
+    ...overrides,
+  };
+}
+
+const ME = user({ id: `user-${Role.Administrator}`, displayName: 'Ada Admin', role: Role.Administrator });
+const SAM = user({
+  id: 'u-sam',
+  displayName: 'Sam Worker',
+  email: 'sam@example.org',
+  role: Role.Practitioner,
+});
+const KIM = user({ id: 'u-kim', displayName: 'Kim Former', email: 'kim@example.org', status: 'deactivated' });
+
+function page(items: UserResponse[]): Page<UserResponse> {
+  return { items, total: items.length, page: 1, pageSize: 25 };
+}
+
+describe('UsersPage', () => {
+  let fixture: ComponentFixture<UsersPage>;
+  let el: HTMLElement;
+  let http: HttpTestingController;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      imports: [UsersPage],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideFormFieldDefaults(),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    await signInAs(Role.Administrator);
+    fixture = TestBed.createComponent(UsersPage);
+    el = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+    expectList().flush(page([ME, SAM, KIM]));
+    await fixture.whenStable();
+  });
+
+  afterEach(() => http.verify());
+
+  function expectList(pageNumber = 1, pageSize = 25): TestRequest {
+    return http.expectOne(
+      (req) =>
+        req.method === 'GET' &&
+        req.url === '/api/users' &&
+        req.params.get('page') === String(pageNumber) &&
+        req.params.get('pageSize') === String(pageSize),
+    );
+  }
+
+  function row(name: string): HTMLElement {
+    const found = Array.from(el.querySelectorAll<HTMLElement>('tr.mat-mdc-row')).find((tr) =>
+      tr.textContent?.includes(name),
+    );
+    if (!found) throw new Error(`No row for ${name}`);
+    return found;
+  }
+
+  async function type(name: string, value: string): Promise<void> {
+    const input = el.querySelector<HTMLInputElement>(`.invite input[formcontrolname="${name}"]`);
+    if (!input) throw new Error(`No ${name}`);
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+  }
+
+  it('lists everyone with their role and status', () => {
+    expect(row('Sam Worker').textContent).toContain('sam@example.org');
+    expect(row('Kim Former').textContent).toContain('Deactivated');
+    expect(row('Ada Admin').textContent).toContain('(you)');
+  });
+
+  it('does not let administrators change or deactivate their own account', () => {
+    expect(row('Ada Admin').querySelector('mat-select')).toBeNull();
+    expect(row('Ada Admin').querySelector('button')).toBeNull();
+  });
+
+  it('names the person on each action button for screen readers', () => {
+    expect(row('Sam Worker').querySelector('button')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Deactivate Sam Worker',
+    );
+    expect(row('Kim Former').querySelector('button')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Reactivate Kim Former',
+    );
+  });
+
+  it('has no axe violations', async () => {
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
+  it('deactivates someone and shows the change on the same button, so focus is not lost', async () => {
+    const button = row('Sam Worker').querySelector('button');
+    button?.click();
+    http
+      .expectOne({ method: 'POST', url: '/api/users/u-sam/deactivate' })
+      .flush({ ...SAM, status: 'deactivated' });
+    await fixture.whenStable();
+    expect(row('Sam Worker').textContent).toContain('Deactivated');
+    expect(row('Sam Worker').querySelector('button')).toBe(button);
+    expect(button?.textContent).toContain('Reactivate');
+    expect(el.querySelector('[role="status"]')?.textContent).toContain('Sam Worker can no longer sign in.');
+  });
+
+  it('reactivates someone', async () => {
+    row('Kim Former').querySelector('button')?.click();
+    http
+      .expectOne({ method: 'POST', url: '/api/users/u-kim/reactivate' })
+      .flush({ ...KIM, status: 'active' });
+    await fixture.whenStable();
+    expect(row('Kim Former').textContent).toContain('Active');
+  });
+
+  it('changes a role, and puts it back if the server refuses', async () => {
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    const select = await loader.getHarness(
+      MatSelectHarness.with({ selector: '[aria-label="Role for Sam Worker"]' }),
+    );
+    await select.open();
+    await select.clickOptions({ text: 'Senior leader' });
+    const req = http.expectOne({ method: 'PATCH', url: '/api/users/u-sam/role' });
+    expect(req.request.body).toEqual({ role: Role.SeniorLeader });
+    req.flush({ ...SAM, role: Role.SeniorLeader });
+    await fixture.whenStable();
+    expect(el.querySelector('[role="status"]')?.textContent).toContain(
+      'Sam Worker’s role is now Senior leader.',
+    );
+
+    await select.open();
+    await select.clickOptions({ text: 'Administrator' });
+    http
+      .expectOne({ method: 'PATCH', url: '/api/users/u-sam/role' })
+      .flush({ detail: 'You cannot do that.' }, { status: 403, statusText: 'Forbidden' });
+    await fixture.whenStable();
+    expect(await select.getValueText()).toBe('Senior leader');
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain('You cannot do that.');
+  });
+
+  it('asks for every invitation field before sending', async () => {
+    el.querySelector<HTMLButtonElement>('.invite button[type="submit"]')?.click();
+    await fixture.whenStable();
+    const messages = Array.from(el.querySelectorAll('.invite mat-error')).map((e) => e.textContent?.trim());
+    expect(messages).toEqual(['Enter a name.', 'Enter an email address.', 'Choose a role.']);
+    http.expectNone({ method: 'POST', url: '/api/users' });
+  });
+
+  it('sends an invitation, confirms it and reloads the list', async () => {
+    await type('displayName', ' Priya Shah ');
+    await type('email', 'priya@example.org');
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    const roleSelect = await loader.getHarness(MatSelectHarness.with({ ancestor: '.invite' }));
+    await roleSelect.clickOptions({ text: 'Participation officer' });
+    el.querySelector<HTMLButtonElement>('.invite button[type="submit"]')?.click();
+    await fixture.whenStable();
+
+    const req = http.expectOne({ method: 'POST', url: '/api/users' });
+    expect(req.request.body).toEqual({
+      displayName: 'Priya Shah',
+      email: 'priya@example.org',
+      role: Role.ParticipationOfficer,
+    });
+    req.flush(
+      user({ id: 'u-priya', displayName: 'Priya Shah', email: 'priya@example.org', status: 'invited' }),
+      {
+        status: 201,
+        statusText: 'Created',
+      },
+    );
+    await fixture.whenStable();
+    expect(el.querySelector('[role="status"]')?.textContent).toContain(
+      'Invitation sent to priya@example.org.',
+    );
+    expect(el.querySelector<HTMLInputElement>('.invite input[formcontrolname="email"]')?.value).toBe('');
+    expectList().flush(page([ME, SAM, KIM]));
+  });
+
+  it('shows the server’s reason under the field when an invitation is refused', async () => {
+    await type('displayName', 'Sam Again');
+    await type('email', 'sam@example.org');
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    await (
+      await loader.getHarness(MatSelectHarness.with({ ancestor: '.invite' }))
+    ).clickOptions({ text: 'Practitioner' });
+    el.querySelector<HTMLButtonElement>('.invite button[type="submit"]')?.click();
+    await fixture.whenStable();
+    http.expectOne({ method: 'POST', url: '/api/users' }).flush(
+      {
+        type: 'about:blank',
+        title: 'Conflict',
+        status: 409,
+        detail: 'Someone already has this email address.',
+        errors: { email: ['This email address is already in use.'] },
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await fixture.whenStable();
+    expect(el.querySelector('.invite [role="alert"]')?.textContent).toContain(
+      'Someone already has this email address.',
+    );
+    expect(el.querySelector('.invite mat-error')?.textContent).toContain(
+      'This email address is already in use.',
+    );
+  });
+});

@@ -1,0 +1,222 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule, type MatSelectChange } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { ALL_ROLES, ROLE_LABELS } from '@heard/domain';
+import type { Page, ProblemDetails, Role, UserResponse, UserStatus } from '@heard/domain';
+import { PageHeader, ProblemAlert } from '@heard/ui';
+import { Subject, catchError, finalize, of, switchMap, tap } from 'rxjs';
+import { applyServerErrors, focusFirstInvalid, toProblem } from '../../core/problem';
+import { SessionService } from '../../core/session.service';
+import { UsersApi } from './users-api';
+
+export type InviteForm = FormGroup<{
+  displayName: FormControl<string>;
+  email: FormControl<string>;
+  role: FormControl<Role | null>;
+}>;
+
+export const STATUS_LABELS: Readonly<Record<UserStatus, string>> = {
+  invited: 'Invited',
+  active: 'Active',
+  deactivated: 'Deactivated',
+};
+
+@Component({
+  selector: 'heard-users-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    DatePipe,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatTableModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    PageHeader,
+    ProblemAlert,
+  ],
+  templateUrl: './users-page.html',
+  styleUrl: './users-page.scss',
+  host: { class: 'heard-page' },
+})
+export default class UsersPage {
+  private readonly api = inject(UsersApi);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly reload$ = new Subject<void>();
+
+  protected readonly roles = ALL_ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
+  protected readonly columns = ['name', 'email', 'role', 'status', 'lastSignedIn', 'actions'];
+  protected readonly pageSizes = [10, 25, 50, 100];
+
+  protected readonly page = signal(1);
+  protected readonly pageSize = signal(25);
+  protected readonly result = signal<Page<UserResponse> | null>(null);
+  protected readonly users = computed(() => this.result()?.items ?? []);
+  protected readonly loading = signal(true);
+  protected readonly listProblem = signal<ProblemDetails | null>(null);
+  protected readonly actionProblem = signal<ProblemDetails | null>(null);
+  protected readonly inviteProblem = signal<ProblemDetails | null>(null);
+  protected readonly status = signal<string | null>(null);
+  protected readonly inviting = signal(false);
+  private readonly busyIds = signal<ReadonlySet<string>>(new Set());
+  private readonly session = inject(SessionService);
+  private readonly myId = computed(() => this.session.user()?.id ?? null);
+
+  protected readonly inviteForm: InviteForm = new FormGroup({
+    displayName: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(100)],
+    }),
+    email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email] }),
+    role: new FormControl<Role | null>(null, { validators: [Validators.required] }),
+  });
+
+  constructor() {
+    this.reload$
+      .pipe(
+        tap(() => {
+          this.loading.set(true);
+          this.listProblem.set(null);
+        }),
+        switchMap(() =>
+          this.api.list(this.page(), this.pageSize()).pipe(
+            catchError((error: unknown) => {
+              this.listProblem.set(toProblem(error));
+              return of(null);
+            }),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((result) => {
+        if (result) this.result.set(result);
+        this.loading.set(false);
+      });
+    this.reload$.next();
+  }
+
+  protected roleLabel(user: UserResponse): string {
+    return ROLE_LABELS[user.role] ?? user.role;
+  }
+
+  protected statusLabel(user: UserResponse): string {
+    return STATUS_LABELS[user.status] ?? user.status;
+  }
+
+  /** Administrators cannot change or lock out their own account from here. */
+  protected isSelf(user: UserResponse): boolean {
+    return user.id === this.myId();
+  }
+
+  protected isBusy(user: UserResponse): boolean {
+    return this.busyIds().has(user.id);
+  }
+
+  protected onPage(event: PageEvent): void {
+    this.page.set(event.pageIndex + 1);
+    this.pageSize.set(event.pageSize);
+    this.reload$.next();
+  }
+
+  protected invite(formDirective: FormGroupDirective): void {
+    if (this.inviting()) return;
+    const { displayName, email, role } = this.inviteForm.getRawValue();
+    if (this.inviteForm.invalid || role === null) {
+      this.inviteForm.markAllAsTouched();
+      focusFirstInvalid(this.host.nativeElement.querySelector('.invite') ?? this.host.nativeElement);
+      return;
+    }
+    this.inviting.set(true);
+    this.inviteProblem.set(null);
+    this.status.set(null);
+    this.api
+      .invite({ displayName: displayName.trim(), email: email.trim(), role })
+      .pipe(finalize(() => this.inviting.set(false)))
+      .subscribe({
+        next: (user) => {
+          this.status.set(
+            `Invitation sent to ${user.email}. They will get an email with a link to choose a password.`,
+          );
+          formDirective.resetForm({ displayName: '', email: '', role: null });
+          this.page.set(1);
+          this.reload$.next();
+        },
+        error: (error: unknown) => {
+          const problem = toProblem(error);
+          this.inviteProblem.set(problem);
+          applyServerErrors(this.inviteForm, problem);
+        },
+      });
+  }
+
+  /** Rows are kept (not re-created) when a user changes, so keyboard focus stays where it was. */
+  protected readonly trackById = (_index: number, user: UserResponse): string => user.id;
+
+  protected changeRole(user: UserResponse, change: MatSelectChange<Role>): void {
+    const role = change.value;
+    if (role === user.role) return;
+    if (this.isBusy(user)) {
+      change.source.value = user.role;
+      return;
+    }
+    this.act(
+      user,
+      this.api.changeRole(user.id, role),
+      (updated) => `${updated.displayName}’s role is now ${ROLE_LABELS[updated.role]}.`,
+      () => (change.source.value = user.role),
+    );
+  }
+
+  protected setActive(user: UserResponse, active: boolean): void {
+    this.act(user, active ? this.api.reactivate(user.id) : this.api.deactivate(user.id), (updated) =>
+      active ? `${updated.displayName} can sign in again.` : `${updated.displayName} can no longer sign in.`,
+    );
+  }
+
+  private act(
+    user: UserResponse,
+    request: ReturnType<UsersApi['reactivate']>,
+    done: (updated: UserResponse) => string,
+    undo?: () => void,
+  ): void {
+    if (this.isBusy(user)) return;
+    this.setBusy(user.id, true);
+    this.actionProblem.set(null);
+    this.status.set(null);
+    request.pipe(finalize(() => this.setBusy(user.id, false))).subscribe({
+      next: (updated) => {
+        this.replace(updated);
+        this.status.set(done(updated));
+      },
+      error: (error: unknown) => {
+        undo?.();
+        this.actionProblem.set(toProblem(error));
+      },
+    });
+  }
+
+  private replace(updated: UserResponse): void {
+    this.result.update((page) =>
+      page ? { ...page, items: page.items.map((user) => (user.id === updated.id ? updated : user)) } : page,
+    );
+  }
+
+  private setBusy(id: string, busy: boolean): void {
+    this.busyIds.update((ids) => {
+      const next = new Set(ids);
+      if (busy) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+}

@@ -1,0 +1,10 @@
+/** API paths, relative so Angular's XSRF interceptor adds the X-XSRF-TOKEN header to writes. */
+export const API = {
+  session: '/api/auth/session',
+  signIn: '/api/auth/sign-in',
+  signOut: '/api/auth/sign-out',
+  acceptInvitation: '/api/auth/accept-invitation',
+  home: '/api/home',
+  users: '/api/users',
+  audit: '/api/audit',
+} as const;

@@ -1,0 +1,88 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { Role } from '@heard/domain';
+import type { HomeSummary } from '@heard/domain';
+import { axeViolations } from '../../testing/axe';
+import { signInAs } from '../../testing/session';
+import { HomePage, cardLink } from './home-page';
+
+describe('HomePage', () => {
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      imports: [HomePage],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  async function render(
+    summary: HomeSummary,
+  ): Promise<{ fixture: ComponentFixture<HomePage>; el: HTMLElement }> {
+    await signInAs(summary.role, { displayName: summary.displayName });
+    const fixture = TestBed.createComponent(HomePage);
+    await fixture.whenStable();
+    http.expectOne({ method: 'GET', url: '/api/home' }).flush(summary);
+    await fixture.whenStable();
+    return { fixture, el: fixture.nativeElement as HTMLElement };
+  }
+
+  it('greets staff and shows their cards, linking where a card has a page', async () => {
+    const { el } = await render({
+      role: Role.Administrator,
+      displayName: 'Alex',
+      cards: [
+        { label: 'Active users', value: 12, path: 'admin/users' },
+        { label: 'Invitations waiting', value: 3, path: null },
+      ],
+    });
+    expect(el.querySelector('h1')?.textContent).toBe('Hello, Alex');
+    const cards = Array.from(el.querySelectorAll('.cards li'));
+    expect(cards.map((li) => li.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      '12 Active users',
+      '3 Invitations waiting',
+    ]);
+    expect(cards[0].querySelector('a')?.getAttribute('href')).toBe('/admin/users');
+    expect(cards[1].querySelector('a')).toBeNull();
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
+  it('talks to young experts in plain words and points them to their space', async () => {
+    const { el } = await render({ role: Role.YoungExpert, displayName: 'Jay', cards: [] });
+    expect(el.querySelector('h1')?.textContent).toBe('Hi Jay');
+    expect(el.textContent).toContain('There is nothing new for you right now.');
+    expect(el.querySelector('a[href="/my-space"]')?.textContent?.trim()).toBe('Go to my space');
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
+  it('says when there is nothing to show', async () => {
+    const { el } = await render({ role: Role.SeniorLeader, displayName: 'Sam', cards: [] });
+    expect(el.querySelector('heard-empty-state h2')?.textContent).toBe('Nothing to show yet');
+  });
+
+  it('shows the problem when the summary cannot be loaded', async () => {
+    await signInAs(Role.Practitioner);
+    const fixture = TestBed.createComponent(HomePage);
+    await fixture.whenStable();
+    http
+      .expectOne('/api/home')
+      .flush({ detail: 'Something broke on our side.' }, { status: 500, statusText: 'Server Error' });
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain('Something broke on our side.');
+    expect(el.querySelector('.cards')).toBeNull();
+  });
+});
+
+describe('cardLink', () => {
+  it.each([
+    [{ label: 'a', value: 1, path: 'groups' }, '/groups'],
+    [{ label: 'a', value: 1, path: '/groups' }, '/groups'],
+    [{ label: 'a', value: 1, path: null }, null],
+  ])('%o → %s', (card, expected) => {
+    expect(cardLink(card)).toBe(expected);
+  });
+});

@@ -1,0 +1,72 @@
+import { ChangeDetectionStrategy, Component, ElementRef, inject, input, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { Router } from '@angular/router';
+import type { ProblemDetails } from '@heard/domain';
+import { PageHeader, ProblemAlert } from '@heard/ui';
+import { finalize } from 'rxjs';
+import { focusFirstInvalid, toProblem } from '../core/problem';
+import { safeReturnUrl } from '../core/return-url';
+import { SessionService } from '../core/session.service';
+
+export type SignInForm = FormGroup<{
+  email: FormControl<string>;
+  password: FormControl<string>;
+}>;
+
+@Component({
+  selector: 'heard-sign-in-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    PageHeader,
+    ProblemAlert,
+  ],
+  templateUrl: './sign-in-page.html',
+  styleUrl: './sign-in-page.scss',
+  host: { class: 'heard-page' },
+})
+export class SignInPage {
+  private readonly session = inject(SessionService);
+  private readonly router = inject(Router);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+
+  /** `?returnUrl=` set by the auth guard: where to go after signing in. */
+  readonly returnUrl = input<string | undefined>();
+  /** `?passwordSet=yes` after choosing a password from an invitation. */
+  readonly passwordSet = input<string | undefined>();
+
+  protected readonly form: SignInForm = new FormGroup({
+    email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email] }),
+    password: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+  });
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly submitting = signal(false);
+
+  protected submit(): void {
+    if (this.submitting()) return;
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      focusFirstInvalid(this.host.nativeElement);
+      return;
+    }
+    this.problem.set(null);
+    this.submitting.set(true);
+    const { email, password } = this.form.getRawValue();
+    this.session
+      .signIn({ email: email.trim(), password })
+      .pipe(finalize(() => this.submitting.set(false)))
+      .subscribe({
+        next: () => void this.router.navigateByUrl(safeReturnUrl(this.returnUrl())),
+        error: (error: unknown) => {
+          this.problem.set(toProblem(error));
+          this.form.controls.password.reset();
+        },
+      });
+  }
+}

@@ -1,0 +1,93 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { HttpClient } from '@angular/common/http';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { Router, RouterLink } from '@angular/router';
+import { PASSWORD_MIN_LENGTH } from '@heard/domain';
+import type { AcceptInvitationRequest, ProblemDetails } from '@heard/domain';
+import { PageHeader, ProblemAlert } from '@heard/ui';
+import { finalize } from 'rxjs';
+import { API } from '../core/api-urls';
+import { applyServerErrors, focusFirstInvalid, toProblem } from '../core/problem';
+import { passwordPolicy } from './password.validator';
+
+export type ChoosePasswordForm = FormGroup<{
+  password: FormControl<string>;
+  showPassword: FormControl<boolean>;
+}>;
+
+@Component({
+  selector: 'heard-welcome-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatFormFieldModule,
+    MatInputModule,
+    MatCheckboxModule,
+    MatButtonModule,
+    PageHeader,
+    ProblemAlert,
+  ],
+  templateUrl: './welcome-page.html',
+  styleUrl: './welcome-page.scss',
+  host: { class: 'heard-page' },
+})
+export class WelcomePage {
+  private readonly http = inject(HttpClient);
+  private readonly router = inject(Router);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+
+  /** The invitation token from the emailed link `/welcome/<token>`. */
+  readonly token = input.required<string>();
+
+  protected readonly minLength = PASSWORD_MIN_LENGTH;
+  protected readonly form: ChoosePasswordForm = new FormGroup({
+    password: new FormControl('', { nonNullable: true, validators: [Validators.required, passwordPolicy] }),
+    showPassword: new FormControl(false, { nonNullable: true }),
+  });
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly submitting = signal(false);
+  private readonly password = toSignal(this.form.controls.password.valueChanges, { initialValue: '' });
+  protected readonly length = computed(() => this.password().length);
+  private readonly show = toSignal(this.form.controls.showPassword.valueChanges, { initialValue: false });
+  protected readonly inputType = computed(() => (this.show() ? 'text' : 'password'));
+
+  protected submit(): void {
+    if (this.submitting()) return;
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      focusFirstInvalid(this.host.nativeElement);
+      return;
+    }
+    this.problem.set(null);
+    this.submitting.set(true);
+    const body: AcceptInvitationRequest = {
+      token: this.token(),
+      password: this.form.controls.password.value,
+    };
+    this.http
+      .post<void>(API.acceptInvitation, body)
+      .pipe(finalize(() => this.submitting.set(false)))
+      .subscribe({
+        next: () => void this.router.navigate(['/sign-in'], { queryParams: { passwordSet: 'yes' } }),
+        error: (error: unknown) => {
+          const problem = toProblem(error);
+          this.problem.set(problem);
+          applyServerErrors(this.form, problem);
+        },
+      });
+  }
+}

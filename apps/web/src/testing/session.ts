@@ -1,0 +1,31 @@
+import { TestBed } from '@angular/core/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
+import { ROLE_LABELS, Role } from '@heard/domain';
+import type { SessionResponse } from '@heard/domain';
+import { SessionService } from '../app/core/session.service';
+
+export function sessionFor(role: Role, overrides: Partial<SessionResponse['user']> = {}): SessionResponse {
+  return {
+    user: {
+      id: `user-${role}`,
+      displayName: `Test ${ROLE_LABELS[role]}`,
+      email: `${role}@example.org`,
+      role,
+      ...overrides,
+    },
+    csrfToken: 'csrf-token',
+    expiresAt: '2030-01-01T00:00:00Z',
+  };
+}
+
+/** Signs in through the real SessionService, answering its session check. */
+export async function signInAs(
+  role: Role,
+  overrides: Partial<SessionResponse['user']> = {},
+): Promise<SessionResponse> {
+  const session = sessionFor(role, overrides);
+  const loading = TestBed.inject(SessionService).load();
+  TestBed.inject(HttpTestingController).expectOne('/api/auth/session').flush(session);
+  await loading;
+  return session;
+}
