@@ -82,6 +82,8 @@ export class Foundation1763800000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE mail_outbox; DROP TABLE audit_events; DROP TABLE login_throttle; DROP TABLE sessions; DROP TABLE users;`);
+    await q.query(
+      `DROP TABLE mail_outbox; DROP TABLE audit_events; DROP TABLE login_throttle; DROP TABLE sessions; DROP TABLE users;`,
+    );
   }
 }

@@ -14,9 +14,17 @@ describe('sign-in and sessions', () => {
 
   it('should sign in with the right password and set an httpOnly, SameSite session cookie', async () => {
     const user = await createUser(t.db, { role: Role.ParticipationOfficer });
-    const res = await t.anonymous().post('/api/auth/sign-in').send({ email: user.email.toUpperCase(), password: TEST_PASSWORD });
+    const res = await t
+      .anonymous()
+      .post('/api/auth/sign-in')
+      .send({ email: user.email.toUpperCase(), password: TEST_PASSWORD });
     expect(res.status).toBe(200);
-    expect(res.body.user).toEqual({ id: user.id, displayName: user.displayName, email: user.email, role: 'participation_officer' });
+    expect(res.body.user).toEqual({
+      id: user.id,
+      displayName: user.displayName,
+      email: user.email,
+      role: 'participation_officer',
+    });
     expect(res.body.csrfToken).toMatch(/^[0-9a-f]{64}$/);
     const cookies = res.headers['set-cookie'] as unknown as string[];
     const session = cookies.find((c) => c.startsWith('heard_session='));
@@ -28,9 +36,13 @@ describe('sign-in and sessions', () => {
   it('should give a new session id at every sign-in and end the one the browser had', async () => {
     const user = await createUser(t.db, { role: Role.SeniorLeader });
     const first = await t.signIn(user.email);
-    const again = await first.agent.post('/api/auth/sign-in').send({ email: user.email, password: TEST_PASSWORD });
+    const again = await first.agent
+      .post('/api/auth/sign-in')
+      .send({ email: user.email, password: TEST_PASSWORD });
     expect(again.status).toBe(200);
-    const sessions = await t.db.getRepository(Session).find({ where: { userId: user.id }, order: { createdAt: 'ASC' } });
+    const sessions = await t.db
+      .getRepository(Session)
+      .find({ where: { userId: user.id }, order: { createdAt: 'ASC' } });
     expect(sessions).toHaveLength(2);
     expect(sessions[0].id).not.toBe(sessions[1].id);
     expect(sessions[0].endedReason).toBe('replaced');
@@ -39,14 +51,22 @@ describe('sign-in and sessions', () => {
 
   it('should refuse a wrong password and an unknown user with the same answer', async () => {
     const user = await createUser(t.db, { role: Role.Practitioner });
-    const wrong = await t.anonymous().post('/api/auth/sign-in').send({ email: user.email, password: 'not-the-password' });
-    const unknown = await t.anonymous().post('/api/auth/sign-in').send({ email: 'nobody@test.heard.example', password: 'whatever-it-is' });
+    const wrong = await t
+      .anonymous()
+      .post('/api/auth/sign-in')
+      .send({ email: user.email, password: 'not-the-password' });
+    const unknown = await t
+      .anonymous()
+      .post('/api/auth/sign-in')
+      .send({ email: 'nobody@test.heard.example', password: 'whatever-it-is' });
     expectProblem(wrong, 401);
     expectProblem(unknown, 401);
     expect(wrong.body.detail).toBe(unknown.body.detail);
     expect(wrong.headers['set-cookie']).toBeUndefined();
     const failures = await t.db.getRepository(AuditEvent).findBy({ action: AuditAction.SignInFailed });
-    expect(failures.map((f) => f.detail['reason'])).toEqual(expect.arrayContaining(['wrong_password', 'unknown_user']));
+    expect(failures.map((f) => f.detail['reason'])).toEqual(
+      expect.arrayContaining(['wrong_password', 'unknown_user']),
+    );
     // The audit log holds ids and codes, never the email that was typed.
     expect(JSON.stringify(failures)).not.toContain('nobody@test.heard.example');
   });
@@ -54,26 +74,51 @@ describe('sign-in and sessions', () => {
   it('should lock an account after repeated wrong passwords, refuse even the right one, and say for how long', async () => {
     const user = await createUser(t.db, { role: Role.Practitioner });
     for (let i = 1; i < LOCKOUT_THRESHOLD; i++) {
-      expectProblem(await t.anonymous().post('/api/auth/sign-in').send({ email: user.email, password: `wrong-${i}-password` }), 401);
+      expectProblem(
+        await t
+          .anonymous()
+          .post('/api/auth/sign-in')
+          .send({ email: user.email, password: `wrong-${i}-password` }),
+        401,
+      );
     }
-    const locking = await t.anonymous().post('/api/auth/sign-in').send({ email: user.email, password: 'wrong-last-password' });
+    const locking = await t
+      .anonymous()
+      .post('/api/auth/sign-in')
+      .send({ email: user.email, password: 'wrong-last-password' });
     expectProblem(locking, 423);
     expect(locking.body.detail).toMatch(/locked for 15 minutes/);
-    const right = await t.anonymous().post('/api/auth/sign-in').send({ email: user.email, password: TEST_PASSWORD });
+    const right = await t
+      .anonymous()
+      .post('/api/auth/sign-in')
+      .send({ email: user.email, password: TEST_PASSWORD });
     expectProblem(right, 423);
 
     // When the lock has run out, the right password works and the count starts again.
     await t.db.getRepository(User).update({ id: user.id }, { lockedUntil: new Date(Date.now() - 1000) });
-    const after = await t.anonymous().post('/api/auth/sign-in').send({ email: user.email, password: TEST_PASSWORD });
+    const after = await t
+      .anonymous()
+      .post('/api/auth/sign-in')
+      .send({ email: user.email, password: TEST_PASSWORD });
     expect(after.status).toBe(200);
     expect((await t.db.getRepository(User).findOneByOrFail({ id: user.id })).failedAttempts).toBe(0);
   });
 
   it('should refuse a deactivated or invited account like a wrong password', async () => {
     const gone = await createUser(t.db, { role: Role.Practitioner, status: 'deactivated' });
-    const invited = await createUser(t.db, { role: Role.Practitioner, status: 'invited', passwordHash: null });
-    expectProblem(await t.anonymous().post('/api/auth/sign-in').send({ email: gone.email, password: TEST_PASSWORD }), 401);
-    expectProblem(await t.anonymous().post('/api/auth/sign-in').send({ email: invited.email, password: TEST_PASSWORD }), 401);
+    const invited = await createUser(t.db, {
+      role: Role.Practitioner,
+      status: 'invited',
+      passwordHash: null,
+    });
+    expectProblem(
+      await t.anonymous().post('/api/auth/sign-in').send({ email: gone.email, password: TEST_PASSWORD }),
+      401,
+    );
+    expectProblem(
+      await t.anonymous().post('/api/auth/sign-in').send({ email: invited.email, password: TEST_PASSWORD }),
+      401,
+    );
   });
 
   it('should answer the session call for a signed-in user and 401 without a session', async () => {
@@ -87,7 +132,9 @@ describe('sign-in and sessions', () => {
 
   it('should end a session that has been idle too long, with a message that says so', async () => {
     const client = await t.signInAs(Role.ParticipationOfficer);
-    await t.db.query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1`, [client.user.id]);
+    await t.db.query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1`, [
+      client.user.id,
+    ]);
     const res = await client.get('/api/home');
     expectProblem(res, 401);
     expect(res.body.detail).toMatch(/session has ended/);
@@ -97,9 +144,13 @@ describe('sign-in and sessions', () => {
 
   it('should end a session past its absolute lifetime even when it is in use', async () => {
     const client = await t.signInAs(Role.ParticipationOfficer);
-    await t.db.query(`UPDATE sessions SET created_at = now() - interval '13 hours' WHERE user_id = $1`, [client.user.id]);
+    await t.db.query(`UPDATE sessions SET created_at = now() - interval '13 hours' WHERE user_id = $1`, [
+      client.user.id,
+    ]);
     expectProblem(await client.get('/api/home'), 401);
-    expect((await t.db.getRepository(Session).findOneByOrFail({ userId: client.user.id })).endedReason).toBe('absolute-expired');
+    expect((await t.db.getRepository(Session).findOneByOrFail({ userId: client.user.id })).endedReason).toBe(
+      'absolute-expired',
+    );
   });
 
   it('should kill the session on the server at sign-out, so the old cookie no longer works', async () => {
@@ -110,12 +161,16 @@ describe('sign-in and sessions', () => {
     const cookie = `heard_session=${(await t.db.getRepository(Session).findOneByOrFail({ userId: client.user.id })).id}`;
     expect(cookie).toBeTruthy();
     expectProblem(await client.get('/api/home'), 401);
-    expect((await t.db.getRepository(Session).findOneByOrFail({ userId: client.user.id })).endedReason).toBe('signed_out');
+    expect((await t.db.getRepository(Session).findOneByOrFail({ userId: client.user.id })).endedReason).toBe(
+      'signed_out',
+    );
   });
 
   it('should refuse a write without the CSRF token, or with the wrong one, and change nothing', async () => {
     const client = await t.signInAs(Role.Administrator);
-    const missing = await client.agent.post('/api/users').send({ email: 'csrf@test.heard.example', displayName: 'C', role: 'practitioner' });
+    const missing = await client.agent
+      .post('/api/users')
+      .send({ email: 'csrf@test.heard.example', displayName: 'C', role: 'practitioner' });
     expectProblem(missing, 403);
     expect(missing.body.code).toBe('csrf');
     const wrong = await client.agent
@@ -155,9 +210,18 @@ describe('sign-in rate limit', () => {
 
   it('should answer 429 with Retry-After once a device has tried too often', async () => {
     for (let i = 0; i < 3; i++) {
-      expectProblem(await t.anonymous().post('/api/auth/sign-in').send({ email: `x${i}@test.heard.example`, password: 'wrong-password-here' }), 401);
+      expectProblem(
+        await t
+          .anonymous()
+          .post('/api/auth/sign-in')
+          .send({ email: `x${i}@test.heard.example`, password: 'wrong-password-here' }),
+        401,
+      );
     }
-    const res = await t.anonymous().post('/api/auth/sign-in').send({ email: 'x@test.heard.example', password: 'wrong-password-here' });
+    const res = await t
+      .anonymous()
+      .post('/api/auth/sign-in')
+      .send({ email: 'x@test.heard.example', password: 'wrong-password-here' });
     expectProblem(res, 429);
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     expect(res.body.detail).toMatch(/Too many sign-in attempts/);
@@ -174,8 +238,13 @@ describe('cookies outside development', () => {
 
   it('should use the __Host- prefix with Secure, Path=/ and no Domain', async () => {
     const user = await createUser(t.db, { role: Role.Administrator });
-    const res = await t.anonymous().post('/api/auth/sign-in').send({ email: user.email, password: TEST_PASSWORD });
-    const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('__Host-heard_session='));
+    const res = await t
+      .anonymous()
+      .post('/api/auth/sign-in')
+      .send({ email: user.email, password: TEST_PASSWORD });
+    const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) =>
+      c.startsWith('__Host-heard_session='),
+    );
     expect(cookie).toMatch(/; Path=\//);
     expect(cookie).toMatch(/; Secure/);
     expect(cookie).toMatch(/; HttpOnly/);

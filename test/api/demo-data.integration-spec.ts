@@ -21,17 +21,33 @@ describe('demo data', () => {
 
   it('should load the groups named in DOMAIN.md, with sessions and registers', async () => {
     const officer = await t.signIn('officer@heard.example', DEMO_PASSWORD);
-    const groups = (await officer.get('/api/groups?pageSize=100')).body.items.map((g: { name: string }) => g.name);
+    const groups = (await officer.get('/api/groups?pageSize=100')).body.items.map(
+      (g: { name: string }) => g.name,
+    );
     expect(groups).toEqual(
       expect.arrayContaining([
-        'Children in Care Council', 'Young Experts', 'Juniors', 'Deputies', 'Seniors', 'Care Leavers',
-        'Separated Migrants', 'Young Diversity & Inclusion Board', 'Young Commissioners', 'SEND Forum', "Young Parents' Group",
+        'Children in Care Council',
+        'Young Experts',
+        'Juniors',
+        'Deputies',
+        'Seniors',
+        'Care Leavers',
+        'Separated Migrants',
+        'Young Diversity & Inclusion Board',
+        'Young Commissioners',
+        'SEND Forum',
+        "Young Parents' Group",
       ]),
     );
     expect(await countRows(t.db, 'group_sessions')).toBeGreaterThan(50);
     expect(await countRows(t.db, 'attendance')).toBeGreaterThan(50);
     const soon = (await officer.get(`/api/groups/ageing-out?on=${addDays(todayInLondon(), 14)}`)).body;
-    expect(soon.some((e: { group: { name: string }; suggestedGroup: { name: string } | null }) => e.group.name === 'Juniors' && e.suggestedGroup?.name === 'Deputies')).toBe(true);
+    expect(
+      soon.some(
+        (e: { group: { name: string }; suggestedGroup: { name: string } | null }) =>
+          e.group.name === 'Juniors' && e.suggestedGroup?.name === 'Deputies',
+      ),
+    ).toBe(true);
   });
 
   it('should not load twice', async () => {

@@ -14,7 +14,9 @@ describe('bad input gets a clear answer and changes nothing', () => {
   async function unchanged(action: () => Promise<unknown>): Promise<void> {
     const before = { users: await countRows(t.db, 'users'), mail: await countRows(t.db, 'mail_outbox') };
     await action();
-    expect({ users: await countRows(t.db, 'users'), mail: await countRows(t.db, 'mail_outbox') }).toEqual(before);
+    expect({ users: await countRows(t.db, 'users'), mail: await countRows(t.db, 'mail_outbox') }).toEqual(
+      before,
+    );
   }
 
   it('should answer malformed JSON with 400 problem+json', async () => {

@@ -29,7 +29,12 @@ describe('groups, membership, sessions and attendance', () => {
       serviceExperiences: [ServiceExperienceKind.LookedAfter, ServiceExperienceKind.ChildInNeed],
       facilitatorIds,
       venue,
-      pattern: { rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU', startsOn: firstTuesday, startTime: '17:00', durationMinutes: 90 },
+      pattern: {
+        rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU',
+        startsOn: firstTuesday,
+        startTime: '17:00',
+        durationMinutes: 90,
+      },
     });
 
   it.each([
@@ -41,7 +46,10 @@ describe('groups, membership, sessions and attendance', () => {
     ['not a rule at all', 'every tuesday please', /RFC 5545/],
   ])('should refuse a meeting pattern that is %s and create nothing', async (_name, rrule, message) => {
     const before = await countRows(t.db, 'groups');
-    const res = await officer.post('/api/groups', groupRequest({ pattern: { rrule, startsOn: firstTuesday, startTime: '17:00', durationMinutes: 90 } }));
+    const res = await officer.post(
+      '/api/groups',
+      groupRequest({ pattern: { rrule, startsOn: firstTuesday, startTime: '17:00', durationMinutes: 90 } }),
+    );
     expectProblem(res, 400);
     expect(res.body.errors['pattern.rrule'][0]).toMatch(message);
     expect(await countRows(t.db, 'groups')).toBe(before);
@@ -59,14 +67,27 @@ describe('groups, membership, sessions and attendance', () => {
 
   it('should check eligibility on joining, name the failed rule, and allow an audited override', async () => {
     const juniors = await createGroup(officer, weeklyTuesday());
-    const fits = await createYoungPerson(officer, { preferredName: 'Fits', dateOfBirth: dateOfBirthForAge(11) });
-    const tooOld = await createYoungPerson(officer, { preferredName: 'Too Old', dateOfBirth: dateOfBirthForAge(15) });
+    const fits = await createYoungPerson(officer, {
+      preferredName: 'Fits',
+      dateOfBirth: dateOfBirthForAge(11),
+    });
+    const tooOld = await createYoungPerson(officer, {
+      preferredName: 'Too Old',
+      dateOfBirth: dateOfBirthForAge(15),
+    });
 
-    const ok = await officer.post(`/api/groups/${juniors.id}/members`, { youngPersonId: fits.id, joinedOn: today, role: 'chair' });
+    const ok = await officer.post(`/api/groups/${juniors.id}/members`, {
+      youngPersonId: fits.id,
+      joinedOn: today,
+      role: 'chair',
+    });
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ youngPersonId: fits.id, role: 'chair', age: 11, overrideReason: null });
 
-    const refused = await officer.post(`/api/groups/${juniors.id}/members`, { youngPersonId: tooOld.id, joinedOn: today });
+    const refused = await officer.post(`/api/groups/${juniors.id}/members`, {
+      youngPersonId: tooOld.id,
+      joinedOn: today,
+    });
     expectProblem(refused, 400);
     expect(refused.body.detail).toMatch(/They are 15; this group is for up to 12\./);
     expect(refused.body.errors.youngPersonId).toEqual(['They are 15; this group is for up to 12.']);
@@ -82,25 +103,40 @@ describe('groups, membership, sessions and attendance', () => {
     expect(audit.action).toBe(AuditAction.Override);
     expect(audit.detail['failedRules']).toBe('max_age');
 
-    const twice = await officer.post(`/api/groups/${juniors.id}/members`, { youngPersonId: fits.id, joinedOn: today });
+    const twice = await officer.post(`/api/groups/${juniors.id}/members`, {
+      youngPersonId: fits.id,
+      joinedOn: today,
+    });
     expectProblem(twice, 409);
-    const early = await officer.post(`/api/groups/${juniors.id}/members/${ok.body.id}/leave`, { leftOn: addDays(today, -1) });
+    const early = await officer.post(`/api/groups/${juniors.id}/members/${ok.body.id}/leave`, {
+      leftOn: addDays(today, -1),
+    });
     expectProblem(early, 400);
     expect(early.body.errors).toHaveProperty('leftOn');
   });
 
   it('should list members who age out on a chosen date and suggest the group they fit next', async () => {
     const juniors = await createGroup(officer, groupRequest({ name: 'Juniors AO', minAge: 10, maxAge: 12 }));
-    const deputies = await createGroup(officer, groupRequest({ name: 'Deputies AO', minAge: 13, maxAge: 15 }));
+    const deputies = await createGroup(
+      officer,
+      groupRequest({ name: 'Deputies AO', minAge: 13, maxAge: 15 }),
+    );
     await createGroup(officer, groupRequest({ name: 'Everyone AO', minAge: 10, maxAge: 25 }));
-    const turning = await createYoungPerson(officer, { preferredName: 'Turning Thirteen', dateOfBirth: dateOfBirthForAge(12, 20) });
+    const turning = await createYoungPerson(officer, {
+      preferredName: 'Turning Thirteen',
+      dateOfBirth: dateOfBirthForAge(12, 20),
+    });
     await officer.post(`/api/groups/${juniors.id}/members`, { youngPersonId: turning.id, joinedOn: today });
 
     const now = await officer.get(`/api/groups/ageing-out?on=${today}`);
     expect(now.body.find((e: { youngPersonId: string }) => e.youngPersonId === turning.id)).toBeUndefined();
     const later = await officer.get(`/api/groups/ageing-out?on=${addDays(today, 30)}`);
     const entry = later.body.find((e: { youngPersonId: string }) => e.youngPersonId === turning.id);
-    expect(entry).toMatchObject({ age: 13, group: { name: 'Juniors AO' }, suggestedGroup: { id: deputies.id, name: 'Deputies AO' } });
+    expect(entry).toMatchObject({
+      age: 13,
+      group: { name: 'Juniors AO' },
+      suggestedGroup: { id: deputies.id, name: 'Deputies AO' },
+    });
     expect(entry.reasons).toEqual(['They are 13; this group is for up to 12.']);
     expectProblem(await officer.get('/api/groups/ageing-out?on=soon'), 400);
   });
@@ -112,23 +148,43 @@ describe('groups, membership, sessions and attendance', () => {
     expect(first.body.created).toBe(6); // fortnightly for 12 weeks
     const again = await officer.post(`/api/groups/${group.id}/sessions/generate`, {});
     expect(again.body).toMatchObject({ created: 0, updated: 0 });
-    const sessions = await officer.get(`/api/sessions?groupId=${group.id}&from=${today}&to=${addDays(today, 90)}`);
+    const sessions = await officer.get(
+      `/api/sessions?groupId=${group.id}&from=${today}&to=${addDays(today, 90)}`,
+    );
     expect(sessions.body).toHaveLength(6);
     // 17:00 London time, whatever the season.
     for (const s of sessions.body) {
-      expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(new Date(s.startsAt))).toBe('17:00');
+      expect(
+        new Intl.DateTimeFormat('en-GB', {
+          timeZone: 'Europe/London',
+          hour: '2-digit',
+          minute: '2-digit',
+        }).format(new Date(s.startsAt)),
+      ).toBe('17:00');
     }
 
-    const offPattern = await officer.post(`/api/groups/${group.id}/exceptions`, { date: addDays(firstTuesday, 7), kind: 'cancelled' });
+    const offPattern = await officer.post(`/api/groups/${group.id}/exceptions`, {
+      date: addDays(firstTuesday, 7),
+      kind: 'cancelled',
+    });
     expectProblem(offPattern, 400);
     expect(offPattern.body.errors.date[0]).toMatch(/not one of this group's meeting dates/);
 
-    const holiday = await officer.post(`/api/groups/${group.id}/exceptions`, { date: addDays(firstTuesday, 14), kind: 'cancelled', reason: 'Half term' });
+    const holiday = await officer.post(`/api/groups/${group.id}/exceptions`, {
+      date: addDays(firstTuesday, 14),
+      kind: 'cancelled',
+      reason: 'Half term',
+    });
     expect(holiday.status).toBe(204);
-    const after = await officer.get(`/api/sessions?groupId=${group.id}&from=${today}&to=${addDays(today, 90)}`);
+    const after = await officer.get(
+      `/api/sessions?groupId=${group.id}&from=${today}&to=${addDays(today, 90)}`,
+    );
     expect(after.body.find((s: { status: string }) => s.status === 'cancelled')).toBeTruthy();
 
-    expectProblem(await officer.post(`/api/groups/${group.id}/sessions/generate`, { until: addDays(today, 800) }), 400);
+    expectProblem(
+      await officer.post(`/api/groups/${group.id}/sessions/generate`, { until: addDays(today, 800) }),
+      400,
+    );
   });
 
   it('should refuse a facilitator or room booked twice, naming the clash', async () => {
@@ -142,7 +198,11 @@ describe('groups, membership, sessions and attendance', () => {
     expect(await countRows(t.db, `group_sessions WHERE group_id = '${b.id}'`)).toBe(0);
 
     const c = await createGroup(officer, weeklyTuesday([], 'room a'));
-    const room = await officer.post(`/api/groups/${c.id}/sessions`, { date: firstTuesday, startTime: '18:00', durationMinutes: 60 });
+    const room = await officer.post(`/api/groups/${c.id}/sessions`, {
+      date: firstTuesday,
+      startTime: '18:00',
+      durationMinutes: 60,
+    });
     expectProblem(room, 409);
     expect(room.body.detail).toMatch(/Room A is already booked/);
   });
@@ -150,11 +210,18 @@ describe('groups, membership, sessions and attendance', () => {
   it('should move a session, raise its sequence, and keep the move when generating again', async () => {
     const group = await createGroup(officer, weeklyTuesday([], 'Moving Room'));
     await officer.post(`/api/groups/${group.id}/sessions/generate`, {});
-    const [first] = (await officer.get(`/api/sessions?groupId=${group.id}&from=${today}&to=${addDays(today, 90)}`)).body;
-    const moved = await officer.post(`/api/sessions/${first.id}/move`, { date: addDays(firstTuesday, 1), startTime: '16:00' });
+    const [first] = (
+      await officer.get(`/api/sessions?groupId=${group.id}&from=${today}&to=${addDays(today, 90)}`)
+    ).body;
+    const moved = await officer.post(`/api/sessions/${first.id}/move`, {
+      date: addDays(firstTuesday, 1),
+      startTime: '16:00',
+    });
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ id: first.id, moved: true });
-    expect(await t.db.query(`SELECT sequence FROM group_sessions WHERE id = $1`, [first.id])).toEqual([{ sequence: 1 }]);
+    expect(await t.db.query(`SELECT sequence FROM group_sessions WHERE id = $1`, [first.id])).toEqual([
+      { sequence: 1 },
+    ]);
     const regenerated = await officer.post(`/api/groups/${group.id}/sessions/generate`, {});
     expect(regenerated.body).toMatchObject({ created: 0, updated: 0 });
     const detail = await officer.get(`/api/sessions/${first.id}`);
@@ -164,28 +231,50 @@ describe('groups, membership, sessions and attendance', () => {
   it('should take attendance for members only, never for a cancelled session, and report rates', async () => {
     const group = await createGroup(officer, weeklyTuesday([], 'Register Room'));
     await officer.post(`/api/groups/${group.id}/sessions/generate`, {});
-    const [s1, s2] = (await officer.get(`/api/sessions?groupId=${group.id}&from=${today}&to=${addDays(today, 90)}`)).body;
-    const ann = await createYoungPerson(officer, { preferredName: 'Ann', dateOfBirth: dateOfBirthForAge(11) });
+    const [s1, s2] = (
+      await officer.get(`/api/sessions?groupId=${group.id}&from=${today}&to=${addDays(today, 90)}`)
+    ).body;
+    const ann = await createYoungPerson(officer, {
+      preferredName: 'Ann',
+      dateOfBirth: dateOfBirthForAge(11),
+    });
     const bo = await createYoungPerson(officer, { preferredName: 'Bo', dateOfBirth: dateOfBirthForAge(11) });
-    const outsider = await createYoungPerson(officer, { preferredName: 'Outsider', dateOfBirth: dateOfBirthForAge(11) });
+    const outsider = await createYoungPerson(officer, {
+      preferredName: 'Outsider',
+      dateOfBirth: dateOfBirthForAge(11),
+    });
     await officer.post(`/api/groups/${group.id}/members`, { youngPersonId: ann.id, joinedOn: today });
     await officer.post(`/api/groups/${group.id}/members`, { youngPersonId: bo.id, joinedOn: today });
 
     const register = await officer.get(`/api/sessions/${s1.id}`);
-    expect(register.body.register.map((r: { preferredName: string }) => r.preferredName)).toEqual(['Ann', 'Bo']);
+    expect(register.body.register.map((r: { preferredName: string }) => r.preferredName)).toEqual([
+      'Ann',
+      'Bo',
+    ]);
 
     const before = await countRows(t.db, 'attendance');
     const refused = await officer.agent
       .put(`/api/sessions/${s1.id}/attendance`)
       .set('X-XSRF-TOKEN', officer.session.csrfToken)
-      .send({ entries: [{ youngPersonId: ann.id, status: 'present' }, { youngPersonId: outsider.id, status: 'present' }] });
+      .send({
+        entries: [
+          { youngPersonId: ann.id, status: 'present' },
+          { youngPersonId: outsider.id, status: 'present' },
+        ],
+      });
     expectProblem(refused, 400);
     expect(refused.body.errors['entries.1.youngPersonId'][0]).toMatch(/not a member/);
     expect(await countRows(t.db, 'attendance')).toBe(before);
 
     const put = (sessionId: string, entries: object[]) =>
-      officer.agent.put(`/api/sessions/${sessionId}/attendance`).set('X-XSRF-TOKEN', officer.session.csrfToken).send({ entries });
-    const ok = await put(s1.id, [{ youngPersonId: ann.id, status: 'present' }, { youngPersonId: bo.id, status: 'apologies' }]);
+      officer.agent
+        .put(`/api/sessions/${sessionId}/attendance`)
+        .set('X-XSRF-TOKEN', officer.session.csrfToken)
+        .send({ entries });
+    const ok = await put(s1.id, [
+      { youngPersonId: ann.id, status: 'present' },
+      { youngPersonId: bo.id, status: 'apologies' },
+    ]);
     expect(ok.status).toBe(200);
     expect(ok.body.register).toEqual([
       { youngPersonId: ann.id, preferredName: 'Ann', status: 'present' },
@@ -199,7 +288,9 @@ describe('groups, membership, sessions and attendance', () => {
     const history = await officer.get(`/api/young-people/${ann.id}/attendance`);
     expect(history.body.overall).toEqual({ present: 1, apologies: 0, absent: 0, rate: 1 });
     const groupRates = await officer.get(`/api/groups/${group.id}/attendance`);
-    expect(groupRates.body.members.find((m: { youngPersonId: string }) => m.youngPersonId === bo.id)).toMatchObject({ apologies: 1, rate: 0 });
+    expect(
+      groupRates.body.members.find((m: { youngPersonId: string }) => m.youngPersonId === bo.id),
+    ).toMatchObject({ apologies: 1, rate: 0 });
     expectProblem(await put(s1.id, [{ youngPersonId: ann.id, status: 'late' }]), 400);
   });
 });
@@ -216,11 +307,14 @@ describe('calendar feeds', () => {
   afterAll(() => t.close());
 
   it('should publish a private feed where moved and cancelled sessions keep their UID and raise SEQUENCE', async () => {
-    const group = await createGroup(officer, groupRequest({
-      name: 'Feed Group',
-      facilitatorIds: [officer.user.id],
-      pattern: { rrule: 'FREQ=WEEKLY;BYDAY=WE', startsOn: today, startTime: '16:30', durationMinutes: 60 },
-    }));
+    const group = await createGroup(
+      officer,
+      groupRequest({
+        name: 'Feed Group',
+        facilitatorIds: [officer.user.id],
+        pattern: { rrule: 'FREQ=WEEKLY;BYDAY=WE', startsOn: today, startTime: '16:30', durationMinutes: 60 },
+      }),
+    );
     await officer.post(`/api/groups/${group.id}/sessions/generate`, {});
     const feed = await officer.post('/api/calendar-feeds', { scope: 'mine' });
     expect(feed.status).toBe(201);
@@ -228,14 +322,20 @@ describe('calendar feeds', () => {
     const first = await t.anonymous().get(path);
     expect(first.status).toBe(200);
     expect(first.headers['content-type']).toMatch(/^text\/calendar/);
-    const sessions = (await officer.get(`/api/sessions?groupId=${group.id}&from=${today}&to=${addDays(today, 90)}`)).body;
+    const sessions = (
+      await officer.get(`/api/sessions?groupId=${group.id}&from=${today}&to=${addDays(today, 90)}`)
+    ).body;
     expect(first.text).toContain(`UID:${sessions[0].id}@heard`);
     expect(first.text).toMatch(/SEQUENCE:0/);
 
-    await officer.post(`/api/sessions/${sessions[0].id}/move`, { date: addDays(sessions[0].startsAt.slice(0, 10), 1), startTime: '18:00' });
+    await officer.post(`/api/sessions/${sessions[0].id}/move`, {
+      date: addDays(sessions[0].startsAt.slice(0, 10), 1),
+      startTime: '18:00',
+    });
     await officer.post(`/api/sessions/${sessions[1].id}/cancel`, { reason: 'Trip' });
     const second = (await t.anonymous().get(path)).text;
-    const event = (id: string) => second.split('BEGIN:VEVENT').find((e) => e.includes(`UID:${id}@heard`)) ?? '';
+    const event = (id: string) =>
+      second.split('BEGIN:VEVENT').find((e) => e.includes(`UID:${id}@heard`)) ?? '';
     expect(event(sessions[0].id)).toMatch(/SEQUENCE:1/);
     expect(event(sessions[0].id)).toMatch(/DTSTART:\d{8}T1[78]0000Z/);
     expect(event(sessions[1].id)).toMatch(/STATUS:CANCELLED/);
@@ -254,8 +354,13 @@ describe('calendar feeds', () => {
   it('should not store the feed address, only its hash', async () => {
     const feed = await officer.post('/api/calendar-feeds', { scope: 'mine' });
     const token = /calendar\/(.+)\.ics$/.exec(feed.body.url)![1];
-    const rows: { token_hash: string }[] = await t.db.query(`SELECT token_hash FROM calendar_feeds WHERE id = $1`, [feed.body.id]);
+    const rows: { token_hash: string }[] = await t.db.query(
+      `SELECT token_hash FROM calendar_feeds WHERE id = $1`,
+      [feed.body.id],
+    );
     expect(rows[0].token_hash).not.toContain(token);
-    expect((await officer.get('/api/calendar-feeds')).body.every((f: { url?: string }) => f.url === undefined)).toBe(true);
+    expect(
+      (await officer.get('/api/calendar-feeds')).body.every((f: { url?: string }) => f.url === undefined),
+    ).toBe(true);
   });
 });

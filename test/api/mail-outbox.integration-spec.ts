@@ -35,7 +35,9 @@ describe('the mail outbox over real SMTP', () => {
   });
 
   it('should keep a message when the server says 451 and deliver it when the server accepts', async () => {
-    const sink = await startSmtpSink((attempt) => (attempt === 1 ? { code: 451, message: 'Try again later' } : 'accept'));
+    const sink = await startSmtpSink((attempt) =>
+      attempt === 1 ? { code: 451, message: 'Try again later' } : 'accept',
+    );
     const t = await createTestApp({ SMTP_URL: sink.url });
     try {
       const userId = await inviteSomeone(t, 'smtp.retry@test.heard.example');
@@ -46,7 +48,9 @@ describe('the mail outbox over real SMTP', () => {
       expect(row.lastError).toMatch(/451/);
       expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
       // Bring the retry forward instead of waiting out the backoff.
-      await t.db.getRepository(MailMessage).update({ id: row.id }, { nextAttemptAt: new Date(Date.now() - 1000) });
+      await t.db
+        .getRepository(MailMessage)
+        .update({ id: row.id }, { nextAttemptAt: new Date(Date.now() - 1000) });
       await worker.runOnce();
       row = await t.db.getRepository(MailMessage).findOneByOrFail({ relatedId: userId });
       expect(row.status).toBe('sent');

@@ -19,13 +19,17 @@ describe('every route declares who may call it', () => {
         (d) => d.method === route.method && d.path.replace(/:(\w+)/g, ':$1') === route.path,
       );
       expect({ route, declared: Boolean(match) }).toEqual({ route, declared: true });
-      expect({ route, rule: match?.rule?.kind ?? 'none' }).toEqual({ route, rule: expect.stringMatching(/^(public|roles)$/) });
+      expect({ route, rule: match?.rule?.kind ?? 'none' }).toEqual({
+        route,
+        rule: expect.stringMatching(/^(public|roles)$/),
+      });
     }
   });
 
   it('should list every route with its roles, so a change of access shows in review', () => {
     const table = declaredRoutes().map(
-      (r) => `${r.method.padEnd(6)} ${r.path.padEnd(36)} ${r.rule?.kind === 'roles' ? [...r.rule.roles].sort().join(', ') : (r.rule?.kind ?? 'NO RULE')}`,
+      (r) =>
+        `${r.method.padEnd(6)} ${r.path.padEnd(36)} ${r.rule?.kind === 'roles' ? [...r.rule.roles].sort().join(', ') : (r.rule?.kind ?? 'NO RULE')}`,
     );
     expect(table).toMatchSnapshot();
   });
@@ -42,17 +46,30 @@ describe('authorisation matrix', () => {
   afterAll(() => t.close());
 
   // route group → the roles that may use it; every other role must get 403.
-  const groups: { name: string; call: (c: (typeof clients)[Role]) => ReturnType<(typeof clients)[Role]['get']>; roles: Role[] }[] = [
+  const groups: {
+    name: string;
+    call: (c: (typeof clients)[Role]) => ReturnType<(typeof clients)[Role]['get']>;
+    roles: Role[];
+  }[] = [
     { name: 'home', call: (c) => c.get('/api/home'), roles: [...ALL_ROLES] },
     { name: 'own session', call: (c) => c.get('/api/auth/session'), roles: [...ALL_ROLES] },
     { name: 'list users', call: (c) => c.get('/api/users'), roles: [Role.Administrator] },
     {
       name: 'invite user',
-      call: (c) => c.post('/api/users', { email: `m${Math.random()}@test.heard.example`.replace('0.', ''), displayName: 'Matrix', role: 'practitioner' }),
+      call: (c) =>
+        c.post('/api/users', {
+          email: `m${Math.random()}@test.heard.example`.replace('0.', ''),
+          displayName: 'Matrix',
+          role: 'practitioner',
+        }),
       roles: [Role.Administrator],
     },
     { name: 'audit log', call: (c) => c.get('/api/audit'), roles: [Role.Administrator] },
-    { name: 'young people list', call: (c) => c.get('/api/young-people'), roles: [Role.ParticipationOfficer, Role.Practitioner] },
+    {
+      name: 'young people list',
+      call: (c) => c.get('/api/young-people'),
+      roles: [Role.ParticipationOfficer, Role.Practitioner],
+    },
     {
       name: 'create a young person',
       call: (c) => c.post('/api/young-people', { preferredName: 'Matrix', dateOfBirth: '2012-01-01' }),
@@ -61,7 +78,11 @@ describe('authorisation matrix', () => {
     { name: 'groups', call: (c) => c.get('/api/groups'), roles: [Role.ParticipationOfficer] },
     { name: 'ageing out', call: (c) => c.get('/api/groups/ageing-out'), roles: [Role.ParticipationOfficer] },
     { name: 'session calendar', call: (c) => c.get('/api/sessions'), roles: [Role.ParticipationOfficer] },
-    { name: 'calendar feeds', call: (c) => c.get('/api/calendar-feeds'), roles: [Role.ParticipationOfficer, Role.Practitioner] },
+    {
+      name: 'calendar feeds',
+      call: (c) => c.get('/api/calendar-feeds'),
+      roles: [Role.ParticipationOfficer, Role.Practitioner],
+    },
   ];
 
   for (const group of groups) {
@@ -83,7 +104,9 @@ describe('authorisation matrix', () => {
     for (const route of declaredRoutes()) {
       if (route.rule?.kind === 'public') continue;
       const path = route.path.replace(/:\w+/g, '00000000-0000-4000-8000-000000000000');
-      const res = await t.anonymous()[route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](path);
+      const res = await t
+        .anonymous()
+        [route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](path);
       expect({ route: route.handler, status: res.status }).toEqual({ route: route.handler, status: 401 });
     }
   });

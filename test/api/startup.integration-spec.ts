@@ -10,14 +10,22 @@ import { createUser } from './support/test-app';
 const ROOT = join(__dirname, '..', '..');
 
 /** Starts the real entry point (main.ts through ts-node) and waits for it to exit. */
-function runMain(env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
+function runMain(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
       ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
       {
         cwd: ROOT,
-        env: { PATH: process.env['PATH'] ?? '', TS_NODE_PROJECT: 'test/tsconfig.json', LOG_LEVEL: 'silent', ...env },
+        env: {
+          PATH: process.env['PATH'] ?? '',
+          TS_NODE_PROJECT: 'test/tsconfig.json',
+          LOG_LEVEL: 'silent',
+          ...env,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -37,7 +45,10 @@ function runMain(env: Record<string, string>, timeoutMs = 60_000): Promise<{ cod
 
 describe('start-up', () => {
   it('should exit non-zero with a clear message when the database cannot be reached', async () => {
-    const { code, output } = await runMain({ DATABASE_URL: 'postgres://heard:secret@127.0.0.1:1/heard', PORT: '3999' });
+    const { code, output } = await runMain({
+      DATABASE_URL: 'postgres://heard:secret@127.0.0.1:1/heard',
+      PORT: '3999',
+    });
     expect(code).toBe(1);
     expect(output).toMatch(/Heard cannot reach postgres:\/\/heard:\*\*\*@127\.0\.0\.1:1\/heard/);
     expect(output).not.toContain('secret');
@@ -62,7 +73,9 @@ describe('the embedded database', () => {
 
       const second = await openDatabase({ databaseUrl: null, pgliteDir: embeddedDataDir(dir) });
       try {
-        expect(await second.getRepository(User).findOneBy({ id: user.id })).toMatchObject({ email: user.email });
+        expect(await second.getRepository(User).findOneBy({ id: user.id })).toMatchObject({
+          email: user.email,
+        });
         // Re-opening applies no migration twice.
         expect(await second.query(`SELECT count(*)::int AS n FROM schema_migrations`)).toEqual([{ n: 1 }]);
       } finally {

@@ -15,36 +15,67 @@ describe('administrators manage users', () => {
   afterAll(() => t.close());
 
   it('should invite by email, queue the invitation mail in the same transaction, and audit it', async () => {
-    const res = await admin.post('/api/users', { email: ' New.Officer@Test.Heard.Example ', displayName: 'Nia Fenwick', role: 'participation_officer' });
+    const res = await admin.post('/api/users', {
+      email: ' New.Officer@Test.Heard.Example ',
+      displayName: 'Nia Fenwick',
+      role: 'participation_officer',
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ email: 'new.officer@test.heard.example', status: 'invited', role: 'participation_officer' });
+    expect(res.body).toMatchObject({
+      email: 'new.officer@test.heard.example',
+      status: 'invited',
+      role: 'participation_officer',
+    });
     expect(res.body).not.toHaveProperty('passwordHash');
     expect(res.body).not.toHaveProperty('invitationTokenHash');
 
     const mail = await t.db.getRepository(MailMessage).findOneByOrFail({ relatedId: res.body.id });
-    expect(mail).toMatchObject({ kind: 'staff_invitation', toAddress: 'new.officer@test.heard.example', status: 'pending' });
+    expect(mail).toMatchObject({
+      kind: 'staff_invitation',
+      toAddress: 'new.officer@test.heard.example',
+      status: 'pending',
+    });
     const link = /http:\/\/heard\.test\/welcome\/([A-Za-z0-9_-]+)/.exec(mail.textBody);
     expect(link).not.toBeNull();
 
-    const audit = await t.db.getRepository(AuditEvent).findOneByOrFail({ entityId: res.body.id, action: AuditAction.Create });
+    const audit = await t.db
+      .getRepository(AuditEvent)
+      .findOneByOrFail({ entityId: res.body.id, action: AuditAction.Create });
     expect(audit.actorUserId).toBe(admin.user.id);
 
     // The invited person sets a password through the link and can then sign in.
-    const weak = await t.anonymous().post('/api/auth/accept-invitation').send({ token: link![1], password: 'short' });
+    const weak = await t
+      .anonymous()
+      .post('/api/auth/accept-invitation')
+      .send({ token: link![1], password: 'short' });
     expectProblem(weak, 400);
     expect(weak.body.errors.password[0]).toMatch(/at least 12/);
-    const ok = await t.anonymous().post('/api/auth/accept-invitation').send({ token: link![1], password: 'a brand new passphrase' });
+    const ok = await t
+      .anonymous()
+      .post('/api/auth/accept-invitation')
+      .send({ token: link![1], password: 'a brand new passphrase' });
     expect(ok.status).toBe(204);
-    const reused = await t.anonymous().post('/api/auth/accept-invitation').send({ token: link![1], password: 'a brand new passphrase' });
+    const reused = await t
+      .anonymous()
+      .post('/api/auth/accept-invitation')
+      .send({ token: link![1], password: 'a brand new passphrase' });
     expectProblem(reused, 404);
     const signedIn = await t.signIn('new.officer@test.heard.example', 'a brand new passphrase');
     expect(signedIn.session.user.role).toBe('participation_officer');
   });
 
   it('should refuse a second account with the same email, whatever its case, and write nothing', async () => {
-    await admin.post('/api/users', { email: 'twice@test.heard.example', displayName: 'Once', role: 'practitioner' });
+    await admin.post('/api/users', {
+      email: 'twice@test.heard.example',
+      displayName: 'Once',
+      role: 'practitioner',
+    });
     const before = await countRows(t.db, 'mail_outbox');
-    const res = await admin.post('/api/users', { email: 'TWICE@test.heard.example', displayName: 'Twice', role: 'practitioner' });
+    const res = await admin.post('/api/users', {
+      email: 'TWICE@test.heard.example',
+      displayName: 'Twice',
+      role: 'practitioner',
+    });
     expectProblem(res, 400);
     expect(res.body.errors.email[0]).toMatch(/already has an account/);
     expect(await countRows(t.db, 'mail_outbox')).toBe(before);
@@ -57,14 +88,18 @@ describe('administrators manage users', () => {
     expect(res.status).toBe(200);
     expect(res.body.role).toBe('administrator');
     expect((await worker.get('/api/users')).status).toBe(200);
-    const audit = await t.db.getRepository(AuditEvent).findOneByOrFail({ entityId: worker.user.id, action: AuditAction.Update });
+    const audit = await t.db
+      .getRepository(AuditEvent)
+      .findOneByOrFail({ entityId: worker.user.id, action: AuditAction.Update });
     expect(audit.detail).toMatchObject({ change: 'change_role', from: 'practitioner', to: 'administrator' });
   });
 
   it('should not let an administrator lock themselves out', async () => {
     expectProblem(await admin.patch(`/api/users/${admin.user.id}/role`, { role: 'practitioner' }), 409);
     expectProblem(await admin.post(`/api/users/${admin.user.id}/deactivate`), 409);
-    expect((await t.db.getRepository(User).findOneByOrFail({ id: admin.user.id })).role).toBe('administrator');
+    expect((await t.db.getRepository(User).findOneByOrFail({ id: admin.user.id })).role).toBe(
+      'administrator',
+    );
   });
 
   it('should reactivate a deactivated account', async () => {
@@ -100,7 +135,11 @@ describe('the audit log', () => {
     const refused = await admin.get(`/api/audit?action=access_refused&actorUserId=${other.user.id}`);
     expect(refused.status).toBe(200);
     expect(refused.body.total).toBe(1);
-    expect(refused.body.items[0]).toMatchObject({ action: 'access_refused', entityType: 'route', actorUserId: other.user.id });
+    expect(refused.body.items[0]).toMatchObject({
+      action: 'access_refused',
+      entityType: 'route',
+      actorUserId: other.user.id,
+    });
 
     const signIns = await admin.get('/api/audit?action=sign_in&entityType=user');
     expect(signIns.body.items.map((e: { actorUserId: string }) => e.actorUserId)).toEqual(

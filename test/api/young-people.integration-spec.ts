@@ -1,7 +1,14 @@
 import { AuditAction, Role, ServiceExperienceKind, TrustedAdultRelationship } from '@heard/domain';
 import { AuditEvent } from '@heard/api/platform/audit/audit-event.entity';
 import { createGroup, createYoungPerson, dateOfBirthForAge, youngPersonRequest } from './support/factories';
-import { QueryCounter, SignedInClient, TestApp, countRows, createTestApp, expectProblem } from './support/test-app';
+import {
+  QueryCounter,
+  SignedInClient,
+  TestApp,
+  countRows,
+  createTestApp,
+  expectProblem,
+} from './support/test-app';
 
 describe('young people', () => {
   let t: TestApp;
@@ -22,33 +29,98 @@ describe('young people', () => {
       youngPersonRequest({
         preferredName: 'Tallulah',
         dateOfBirth: dateOfBirthForAge(13, 10),
-        trustedAdults: [{ userId: practitioner.user.id, relationship: TrustedAdultRelationship.SocialWorker }],
-        contact: { email: 'tallulah@young.example', phone: null, whatsapp: null, letter: null, onlyViaTrustedAdult: false },
+        trustedAdults: [
+          { userId: practitioner.user.id, relationship: TrustedAdultRelationship.SocialWorker },
+        ],
+        contact: {
+          email: 'tallulah@young.example',
+          phone: null,
+          whatsapp: null,
+          letter: null,
+          onlyViaTrustedAdult: false,
+        },
         accessibilityNeeds: 'Step-free rooms.',
         confidentialityNotes: 'Never contact through school.',
       }),
     );
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ preferredName: 'Tallulah', age: 13, ageBand: '13-15', currentServiceExperiences: ['looked_after'] });
+    expect(res.body).toMatchObject({
+      preferredName: 'Tallulah',
+      age: 13,
+      ageBand: '13-15',
+      currentServiceExperiences: ['looked_after'],
+    });
     expect(res.body.trustedAdults).toEqual([
-      { userId: practitioner.user.id, displayName: practitioner.user.displayName, relationship: 'social_worker' },
+      {
+        userId: practitioner.user.id,
+        displayName: practitioner.user.displayName,
+        relationship: 'social_worker',
+      },
     ]);
-    const [columns]: { n: number }[][] = [await t.db.query(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'young_people' AND column_name = 'age'`)];
+    const [columns]: { n: number }[][] = [
+      await t.db.query(
+        `SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'young_people' AND column_name = 'age'`,
+      ),
+    ];
     expect(columns[0].n).toBe(0);
   });
 
   it.each([
     ['a date of birth in the future', { dateOfBirth: '2999-01-01' }, 'dateOfBirth', /in the future/],
-    ['someone too young for every band', { dateOfBirth: dateOfBirthForAge(7) }, 'dateOfBirth', /aged 10 to 25/],
-    ['someone too old for every band', { dateOfBirth: dateOfBirthForAge(30) }, 'dateOfBirth', /aged 10 to 25/],
+    [
+      'someone too young for every band',
+      { dateOfBirth: dateOfBirthForAge(7) },
+      'dateOfBirth',
+      /aged 10 to 25/,
+    ],
+    [
+      'someone too old for every band',
+      { dateOfBirth: dateOfBirthForAge(30) },
+      'dateOfBirth',
+      /aged 10 to 25/,
+    ],
     ['an impossible date', { dateOfBirth: '2012-02-30' }, 'dateOfBirth', /real date/],
     ['a missing name', { preferredName: '' }, 'preferredName', /name/],
-    ['a badly formed email channel', { contact: { email: 'not-email', phone: null, whatsapp: null, letter: null, onlyViaTrustedAdult: false } }, 'contact.email', /email address/],
-    ['a service experience ending before it starts', { serviceExperiences: [{ kind: ServiceExperienceKind.ChildInNeed, from: '2024-05-01', to: '2024-01-01' }] }, 'serviceExperiences.0.to', /before the start/],
-    ['an unknown trusted adult', { trustedAdults: [{ userId: '00000000-0000-4000-8000-000000000000', relationship: TrustedAdultRelationship.Other }] }, 'trustedAdults.0.userId', /not an active practitioner/],
+    [
+      'a badly formed email channel',
+      {
+        contact: {
+          email: 'not-email',
+          phone: null,
+          whatsapp: null,
+          letter: null,
+          onlyViaTrustedAdult: false,
+        },
+      },
+      'contact.email',
+      /email address/,
+    ],
+    [
+      'a service experience ending before it starts',
+      {
+        serviceExperiences: [
+          { kind: ServiceExperienceKind.ChildInNeed, from: '2024-05-01', to: '2024-01-01' },
+        ],
+      },
+      'serviceExperiences.0.to',
+      /before the start/,
+    ],
+    [
+      'an unknown trusted adult',
+      {
+        trustedAdults: [
+          { userId: '00000000-0000-4000-8000-000000000000', relationship: TrustedAdultRelationship.Other },
+        ],
+      },
+      'trustedAdults.0.userId',
+      /not an active practitioner/,
+    ],
   ])('should refuse %s, naming the field, and write nothing', async (_name, overrides, field, message) => {
     const before = await countRows(t.db, 'young_people');
-    const res = await officer.post('/api/young-people', youngPersonRequest(overrides as Parameters<typeof youngPersonRequest>[0]));
+    const res = await officer.post(
+      '/api/young-people',
+      youngPersonRequest(overrides as Parameters<typeof youngPersonRequest>[0]),
+    );
     expectProblem(res, 400);
     expect(res.body.errors[field]?.[0]).toMatch(message);
     expect(await countRows(t.db, 'young_people')).toBe(before);
@@ -56,7 +128,10 @@ describe('young people', () => {
 
   it('should refuse unknown fields and oversized text', async () => {
     expectProblem(await officer.post('/api/young-people', { ...youngPersonRequest(), caseNotes: 'no' }), 400);
-    const long = await officer.post('/api/young-people', youngPersonRequest({ confidentialityNotes: 'x'.repeat(1001) }));
+    const long = await officer.post(
+      '/api/young-people',
+      youngPersonRequest({ confidentialityNotes: 'x'.repeat(1001) }),
+    );
     expectProblem(long, 400);
     expect(long.body.errors).toHaveProperty('confidentialityNotes');
   });
@@ -64,7 +139,9 @@ describe('young people', () => {
   it('should audit every staff read of a record, with ids only', async () => {
     const person = await createYoungPerson(officer, { preferredName: 'Audited' });
     await officer.get(`/api/young-people/${person.id}`);
-    const reads = await t.db.getRepository(AuditEvent).findBy({ action: AuditAction.Read, entityId: person.id });
+    const reads = await t.db
+      .getRepository(AuditEvent)
+      .findBy({ action: AuditAction.Read, entityId: person.id });
     expect(reads).toHaveLength(1);
     expect(reads[0].actorUserId).toBe(officer.user.id);
     expect(JSON.stringify(reads)).not.toContain('Audited');
@@ -99,12 +176,22 @@ describe('young people', () => {
 
   it('should search, filter and sort on the server', async () => {
     const group = await createGroup(officer, { minAge: 10, maxAge: 25 });
-    const a = await createYoungPerson(officer, { preferredName: 'Zebedee Search', dateOfBirth: dateOfBirthForAge(11), serviceExperiences: [{ kind: ServiceExperienceKind.YoungCarer, from: '2021-01-01', to: null }] });
-    const b = await createYoungPerson(officer, { preferredName: 'Zebedee Other', dateOfBirth: dateOfBirthForAge(19), serviceExperiences: [{ kind: ServiceExperienceKind.CareLeaver, from: '2021-01-01', to: null }] });
+    const a = await createYoungPerson(officer, {
+      preferredName: 'Zebedee Search',
+      dateOfBirth: dateOfBirthForAge(11),
+      serviceExperiences: [{ kind: ServiceExperienceKind.YoungCarer, from: '2021-01-01', to: null }],
+    });
+    const b = await createYoungPerson(officer, {
+      preferredName: 'Zebedee Other',
+      dateOfBirth: dateOfBirthForAge(19),
+      serviceExperiences: [{ kind: ServiceExperienceKind.CareLeaver, from: '2021-01-01', to: null }],
+    });
     await officer.post(`/api/groups/${group.id}/members`, { youngPersonId: a.id, joinedOn: '2026-01-05' });
 
     const names = async (query: string) =>
-      ((await officer.get(`/api/young-people?${query}`)).body.items as { preferredName: string }[]).map((i) => i.preferredName);
+      ((await officer.get(`/api/young-people?${query}`)).body.items as { preferredName: string }[]).map(
+        (i) => i.preferredName,
+      );
     expect(await names('q=zebedee&sort=name')).toEqual(['Zebedee Other', 'Zebedee Search']);
     expect(await names('q=zebedee&sort=age&order=asc')).toEqual(['Zebedee Search', 'Zebedee Other']);
     expect(await names('q=zebedee&serviceExperience=young_carer')).toEqual(['Zebedee Search']);
@@ -130,7 +217,8 @@ describe('young people', () => {
   });
 
   it('should use the same number of queries for a page of 3 or of 30 (no N+1)', async () => {
-    for (let i = 0; i < 30; i++) await createYoungPerson(officer, { preferredName: `Count ${String(i).padStart(2, '0')}` });
+    for (let i = 0; i < 30; i++)
+      await createYoungPerson(officer, { preferredName: `Count ${String(i).padStart(2, '0')}` });
     const measure = async (pageSize: number) => {
       counter.count = 0;
       const res = await officer.get(`/api/young-people?q=count&pageSize=${pageSize}`);

@@ -13,4 +13,6 @@ module.exports = {
   },
   testTimeout: 120_000,
   maxWorkers: 1,
+  // Node's fetch keeps idle keep-alive sockets to the stopped server open for a few seconds.
+  forceExit: true,
 };

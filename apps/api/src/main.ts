@@ -2,7 +2,12 @@ import { resolve } from 'node:path';
 import { loadDemoDataIfEmpty } from './app/demo/demo-data';
 import { createHeardApp } from './app/create-app';
 import { ConfigError, loadConfig } from './platform/config/config';
-import { DatabaseUnavailableError, embeddedDataDir, openDatabase, redactUrl } from './platform/database/database';
+import {
+  DatabaseUnavailableError,
+  embeddedDataDir,
+  openDatabase,
+  redactUrl,
+} from './platform/database/database';
 import { createLogger } from './platform/logging/logger';
 
 async function main(): Promise<void> {
@@ -23,7 +28,10 @@ async function main(): Promise<void> {
   try {
     db = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: embeddedDataDir(config.dataDir) });
   } catch (error) {
-    const message = error instanceof DatabaseUnavailableError ? error.message : `Heard could not prepare the database at ${where}: ${(error as Error).message}`;
+    const message =
+      error instanceof DatabaseUnavailableError
+        ? error.message
+        : `Heard could not prepare the database at ${where}: ${(error as Error).message}`;
     logger.fatal({ msg: message });
     process.stderr.write(`${message}\n`);
     process.exit(1);
@@ -34,7 +42,10 @@ async function main(): Promise<void> {
   const app = await createHeardApp(config, db, logger);
   await app.listen(config.port);
   await new Promise<void>((done) => process.nextTick(done));
-  logger.info({ msg: `Heard is running at ${config.publicUrl}`, database: config.databaseUrl ? 'postgresql' : 'embedded' });
+  logger.info({
+    msg: `Heard is running at ${config.publicUrl}`,
+    database: config.databaseUrl ? 'postgresql' : 'embedded',
+  });
   process.stdout.write(`\nHeard is ready: ${config.publicUrl}\n\n`);
 
   const shutdown = async (signal: string) => {

@@ -1,11 +1,21 @@
-import { Role, ServiceExperienceKind, YoungPersonRequest, GroupRequest, addDays, todayInLondon } from '@heard/domain';
+import {
+  Role,
+  ServiceExperienceKind,
+  YoungPersonRequest,
+  GroupRequest,
+  addDays,
+  todayInLondon,
+} from '@heard/domain';
 import { SignedInClient } from './test-app';
 
 /** A date of birth that makes someone `age` today (and `daysToBirthday` days from their next birthday). */
 export function dateOfBirthForAge(age: number, daysToBirthday = 100): string {
   const today = todayInLondon();
   const [y, m, d] = today.split('-').map(Number);
-  return addDays(`${y - age - 1}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, daysToBirthday);
+  return addDays(
+    `${y - age - 1}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+    daysToBirthday,
+  );
 }
 
 export function youngPersonRequest(overrides: Partial<YoungPersonRequest> = {}): YoungPersonRequest {
@@ -23,7 +33,10 @@ export function youngPersonRequest(overrides: Partial<YoungPersonRequest> = {}):
   };
 }
 
-export async function createYoungPerson(officer: SignedInClient, overrides: Partial<YoungPersonRequest> = {}): Promise<{ id: string; preferredName: string }> {
+export async function createYoungPerson(
+  officer: SignedInClient,
+  overrides: Partial<YoungPersonRequest> = {},
+): Promise<{ id: string; preferredName: string }> {
   const res = await officer.post('/api/young-people', youngPersonRequest(overrides));
   if (res.status !== 201) throw new Error(`createYoungPerson: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
@@ -45,7 +58,10 @@ export function groupRequest(overrides: Partial<GroupRequest> = {}): GroupReques
   };
 }
 
-export async function createGroup(officer: SignedInClient, overrides: Partial<GroupRequest> = {}): Promise<{ id: string; name: string }> {
+export async function createGroup(
+  officer: SignedInClient,
+  overrides: Partial<GroupRequest> = {},
+): Promise<{ id: string; name: string }> {
   const res = await officer.post('/api/groups', groupRequest(overrides));
   if (res.status !== 201) throw new Error(`createGroup: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;

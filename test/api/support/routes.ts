@@ -11,7 +11,11 @@ export interface DeclaredRoute {
 }
 
 const joinPath = (...parts: string[]) =>
-  '/' + parts.map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/');
+  '/' +
+  parts
+    .map((p) => p.replace(/^\/|\/$/g, ''))
+    .filter(Boolean)
+    .join('/');
 
 /** Every controller method of every feature module, with the access rule Nest will see. */
 export function declaredRoutes(): DeclaredRoute[] {

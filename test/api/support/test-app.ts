@@ -45,7 +45,10 @@ let fileCounter = 0;
  * The real application on a real PostgreSQL: an in-memory PGlite by default, or a fresh copy of
  * the migrated template database when TEST_DATABASE_URL is set.
  */
-export async function createTestApp(env: Record<string, string> = {}, options: { queryLogger?: Logger } = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { queryLogger?: Logger } = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'heard-test-'));
   const serverUrl = serverTestUrl();
   let copyName: string | null = null;
@@ -72,7 +75,8 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
   const signIn = async (email: string, password = TEST_PASSWORD): Promise<SignedInClient> => {
     const agent = request.agent(server);
     const res = await agent.post('/api/auth/sign-in').send({ email, password });
-    if (res.status !== 200) throw new Error(`Sign-in as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`Sign-in as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
     const session = res.body as SessionResponse;
     const user = await db.getRepository(User).findOneByOrFail({ id: session.user.id });
     const csrf = session.csrfToken;
@@ -94,7 +98,11 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     anonymous: () => request.agent(server),
     signIn,
     async signInAs(role, overrides = {}) {
-      const user = await createUser(db, { role, ...overrides, email: overrides.email ?? `${role}.${++userCounter}@test.heard.example` });
+      const user = await createUser(db, {
+        role,
+        ...overrides,
+        email: overrides.email ?? `${role}.${++userCounter}@test.heard.example`,
+      });
       return signIn(user.email);
     },
     async close() {
@@ -142,9 +150,19 @@ export class QueryCounter implements Logger {
   logQuery(): void {
     this.count++;
   }
-  logQueryError(): void {}
-  logQuerySlow(): void {}
-  logSchemaBuild(): void {}
-  logMigration(): void {}
-  log(): void {}
+  logQueryError(): void {
+    // only successful statements are counted
+  }
+  logQuerySlow(): void {
+    // not needed for counting
+  }
+  logSchemaBuild(): void {
+    // not needed for counting
+  }
+  logMigration(): void {
+    // not needed for counting
+  }
+  log(): void {
+    // not needed for counting
+  }
 }

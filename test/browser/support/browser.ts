@@ -1,7 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -14,8 +11,8 @@ export interface BrowserHandle {
   close(): Promise<void>;
 }
 
+/** Playwright gives every launch a fresh, throw-away profile, so no state leaks between runs. */
 export async function launchBrowser(): Promise<BrowserHandle> {
-  const profile = mkdtempSync(join(tmpdir(), 'heard-chromium-'));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -27,7 +24,6 @@ export async function launchBrowser(): Promise<BrowserHandle> {
       '--disable-sync',
       '--disable-quic',
       '--no-first-run',
-      `--user-data-dir=${profile}`,
     ],
   });
   const contexts: BrowserContext[] = [];
@@ -36,7 +32,10 @@ export async function launchBrowser(): Promise<BrowserHandle> {
     browser,
     problems,
     async newPage(options = {}) {
-      const context = await browser.newContext({ locale: 'en-GB', viewport: options.viewport ?? { width: 1280, height: 900 } });
+      const context = await browser.newContext({
+        locale: 'en-GB',
+        viewport: options.viewport ?? { width: 1280, height: 900 },
+      });
       contexts.push(context);
       const page = await context.newPage();
       // Collect script errors and CSP refusals: a broken page must not pass as "no violations".
@@ -51,7 +50,6 @@ export async function launchBrowser(): Promise<BrowserHandle> {
     async close() {
       for (const c of contexts) await c.close().catch(() => undefined);
       await browser.close();
-      rmSync(profile, { recursive: true, force: true });
     },
   };
 }
@@ -66,12 +64,30 @@ export interface AxeViolation {
 }
 
 /** Runs axe-core in the page (WCAG 2.0–2.2 A and AA) and returns serious and critical violations. */
-export async function seriousViolations(page: Page): Promise<{ id: string; help: string; targets: string[] }[]> {
+export async function seriousViolations(
+  page: Page,
+): Promise<{ id: string; help: string; targets: string[] }[]> {
+  // Judge the page at rest: half-way through a fade-in, text is nearly transparent and any
+  // contrast check would fail for the wrong reason.
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== 'running'),
+    undefined,
+    {
+      timeout: 10_000,
+    },
+  );
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      },
     });
     return result.violations;
   });

@@ -9,7 +9,11 @@ import { PinoNestLogger } from '../platform/logging/logger';
 import { AppModule } from './app.module';
 
 /** Builds the whole application on an open database. main.ts and the tests both start here. */
-export async function createHeardApp(config: AppConfig, dataSource: DataSource, logger: Logger): Promise<INestApplication> {
+export async function createHeardApp(
+  config: AppConfig,
+  dataSource: DataSource,
+  logger: Logger,
+): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.register(config, dataSource), {
     bodyParser: false,
     logger: new PinoNestLogger(logger),
@@ -20,7 +24,9 @@ export async function createHeardApp(config: AppConfig, dataSource: DataSource, 
 
   const openApi = new DocumentBuilder()
     .setTitle('Heard API')
-    .setDescription('Participation and co-production with children and young people. Errors are application/problem+json.')
+    .setDescription(
+      'Participation and co-production with children and young people. Errors are application/problem+json.',
+    )
     .setVersion('1')
     .addCookieAuth(config.secureCookies ? '__Host-heard_session' : 'heard_session')
     .build();

@@ -21,7 +21,8 @@ async function createAdmin(): Promise<void> {
   }
   let password = process.env['ADMIN_PASSWORD'] ?? '';
   if (!password) {
-    if (!process.stdin.isTTY) throw new Error('Set ADMIN_PASSWORD, or run this in a terminal to be asked for it.');
+    if (!process.stdin.isTTY)
+      throw new Error('Set ADMIN_PASSWORD, or run this in a terminal to be asked for it.');
     const rl = createInterface({ input: process.stdin, output: process.stdout });
     password = await rl.question('Password for the new administrator: ');
     rl.close();
@@ -30,7 +31,10 @@ async function createAdmin(): Promise<void> {
   if (problems.length) throw new Error(`That password will not do: ${problems.join(' ')}`);
 
   const config = loadConfig(process.env);
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: embeddedDataDir(config.dataDir) });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    pgliteDir: embeddedDataDir(config.dataDir),
+  });
   try {
     const exists = await db
       .getRepository(User)
@@ -48,7 +52,13 @@ async function createAdmin(): Promise<void> {
         passwordHash,
       });
       const id = (result.identifiers[0] as { id: string }).id;
-      await em.insert(AuditEvent, { actorUserId: null, action: AuditAction.Create, entityType: 'user', entityId: id, detail: { via: 'create-admin' } });
+      await em.insert(AuditEvent, {
+        actorUserId: null,
+        action: AuditAction.Create,
+        entityType: 'user',
+        entityId: id,
+        detail: { via: 'create-admin' },
+      });
     });
     process.stdout.write(`Created administrator ${email.data}.\n`);
   } finally {

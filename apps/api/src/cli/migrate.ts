@@ -10,12 +10,16 @@ async function migrate(): Promise<void> {
   );
   const applied = await db.runMigrations({ transaction: 'each' });
   process.stdout.write(
-    applied.length ? `Applied ${applied.length} migration(s):\n${applied.map((m) => `  ${m.name}`).join('\n')}\n` : 'The database is up to date.\n',
+    applied.length
+      ? `Applied ${applied.length} migration(s):\n${applied.map((m) => `  ${m.name}`).join('\n')}\n`
+      : 'The database is up to date.\n',
   );
   await db.destroy();
 }
 
 migrate().catch((error: Error) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : `Migration failed: ${error.message}`}\n`);
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : `Migration failed: ${error.message}`}\n`,
+  );
   process.exit(1);
 });

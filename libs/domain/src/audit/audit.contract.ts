@@ -34,7 +34,9 @@ export const AuditQuerySchema = z
       .regex(/^[a-z_]{1,40}$/, 'Use a record type such as user or young_person.')
       .optional(),
     entityId: z.string().max(64).optional(),
-    from: z.iso.datetime({ offset: true, error: 'Use a date and time like 2026-01-31T09:00:00Z.' }).optional(),
+    from: z.iso
+      .datetime({ offset: true, error: 'Use a date and time like 2026-01-31T09:00:00Z.' })
+      .optional(),
     to: z.iso.datetime({ offset: true, error: 'Use a date and time like 2026-01-31T09:00:00Z.' }).optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),

@@ -1,4 +1,11 @@
-import { LOCKOUT_MINUTES, LOCKOUT_THRESHOLD, LockoutState, afterFailedAttempt, isLocked, minutesUntilUnlocked } from './lockout';
+import {
+  LOCKOUT_MINUTES,
+  LOCKOUT_THRESHOLD,
+  LockoutState,
+  afterFailedAttempt,
+  isLocked,
+  minutesUntilUnlocked,
+} from './lockout';
 
 const now = new Date('2026-03-01T10:00:00Z');
 const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
@@ -6,9 +13,21 @@ const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
 describe('lockout', () => {
   it.each<[string, LockoutState, LockoutState]>([
     ['first failure', { failedAttempts: 0, lockedUntil: null }, { failedAttempts: 1, lockedUntil: null }],
-    ['below the threshold', { failedAttempts: LOCKOUT_THRESHOLD - 2, lockedUntil: null }, { failedAttempts: LOCKOUT_THRESHOLD - 1, lockedUntil: null }],
-    ['reaching the threshold locks', { failedAttempts: LOCKOUT_THRESHOLD - 1, lockedUntil: null }, { failedAttempts: LOCKOUT_THRESHOLD, lockedUntil: minutes(LOCKOUT_MINUTES) }],
-    ['a failure after an expired lock starts again', { failedAttempts: LOCKOUT_THRESHOLD, lockedUntil: minutes(-1) }, { failedAttempts: 1, lockedUntil: null }],
+    [
+      'below the threshold',
+      { failedAttempts: LOCKOUT_THRESHOLD - 2, lockedUntil: null },
+      { failedAttempts: LOCKOUT_THRESHOLD - 1, lockedUntil: null },
+    ],
+    [
+      'reaching the threshold locks',
+      { failedAttempts: LOCKOUT_THRESHOLD - 1, lockedUntil: null },
+      { failedAttempts: LOCKOUT_THRESHOLD, lockedUntil: minutes(LOCKOUT_MINUTES) },
+    ],
+    [
+      'a failure after an expired lock starts again',
+      { failedAttempts: LOCKOUT_THRESHOLD, lockedUntil: minutes(-1) },
+      { failedAttempts: 1, lockedUntil: null },
+    ],
   ])('%s', (_name, before, expected) => {
     expect(afterFailedAttempt(before, now)).toEqual(expected);
   });

@@ -27,7 +27,11 @@ export function passwordProblems(password: string, email?: string): string[] {
   if (COMMON.has(password.toLowerCase())) {
     problems.push('This password is too easy to guess.');
   }
-  if (email && password.toLowerCase().includes(email.split('@')[0].toLowerCase()) && email.split('@')[0].length >= 4) {
+  if (
+    email &&
+    password.toLowerCase().includes(email.split('@')[0].toLowerCase()) &&
+    email.split('@')[0].length >= 4
+  ) {
     problems.push('Do not use your email address in your password.');
   }
   if (/^(.)\1+$/.test(password)) {

@@ -12,6 +12,8 @@ describe('sessionVerdict', () => {
     ['busy but 12 hours old', 0, 719, 720, 'absolute-expired'],
     ['both idle and too old: absolute wins', 0, 10, 800, 'absolute-expired'],
   ])('%s', (_name, created, lastSeen, now, expected) => {
-    expect(sessionVerdict({ createdAt: at(created), lastSeenAt: at(lastSeen) }, at(now), lifetime)).toBe(expected);
+    expect(sessionVerdict({ createdAt: at(created), lastSeenAt: at(lastSeen) }, at(now), lifetime)).toBe(
+      expected,
+    );
   });
 });

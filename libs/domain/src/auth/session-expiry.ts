@@ -17,7 +17,8 @@ export interface SessionTimes {
 export type SessionVerdict = 'active' | 'idle-expired' | 'absolute-expired';
 
 export function sessionVerdict(times: SessionTimes, now: Date, lifetime: SessionLifetime): SessionVerdict {
-  if (now.getTime() - times.createdAt.getTime() >= lifetime.absoluteMinutes * 60_000) return 'absolute-expired';
+  if (now.getTime() - times.createdAt.getTime() >= lifetime.absoluteMinutes * 60_000)
+    return 'absolute-expired';
   if (now.getTime() - times.lastSeenAt.getTime() >= lifetime.idleMinutes * 60_000) return 'idle-expired';
   return 'active';
 }

@@ -51,7 +51,9 @@ describe('renderCalendar', () => {
     const ics = renderCalendar('Heard', events, NOW);
     expect(ics.match(/^BEGIN:VEVENT$/gm) ?? []).toHaveLength(count);
     expect(ics.match(/^END:VEVENT$/gm) ?? []).toHaveLength(count);
-    expect(eventBlocks(ics).map((b) => b.find((l) => l.startsWith('UID:')))).toEqual(events.map((e) => `UID:${e.uid}`));
+    expect(eventBlocks(ics).map((b) => b.find((l) => l.startsWith('UID:')))).toEqual(
+      events.map((e) => `UID:${e.uid}`),
+    );
   });
 
   it('should give each event its UID, SEQUENCE and times in UTC basic format', () => {
@@ -115,12 +117,15 @@ describe('renderCalendar', () => {
   });
 
   it('should escape the summary of a cancelled event too', () => {
-    const [block] = eventBlocks(renderCalendar('Heard', [event({ summary: 'Forum, juniors', cancelled: true })], NOW));
+    const [block] = eventBlocks(
+      renderCalendar('Heard', [event({ summary: 'Forum, juniors', cancelled: true })], NOW),
+    );
     expect(block).toContain('SUMMARY:Cancelled: Forum\\, juniors');
   });
 
   it('should keep every physical line within 75 octets when text is long', () => {
-    const description = 'Bring a packed lunch, a coat and your ideas for the summer programme — ünïcödé 🎉 '.repeat(5);
+    const description =
+      'Bring a packed lunch, a coat and your ideas for the summer programme — ünïcödé 🎉 '.repeat(5);
     const ics = renderCalendar('Heard', [event({ description })], NOW);
     for (const line of ics.split('\r\n')) expect(octets(line)).toBeLessThanOrEqual(75);
     expect(linesOf(ics)).toContain(`DESCRIPTION:${escapeText(description)}`);
@@ -157,21 +162,27 @@ describe('foldLine', () => {
     ['two-octet characters', 'DESCRIPTION:' + 'é'.repeat(100)],
     ['three-octet characters', 'SUMMARY:' + '—€'.repeat(60)],
     ['four-octet emoji (surrogate pairs)', 'SUMMARY:' + '🎉'.repeat(50)],
-    ['a mix placed to straddle the 75th octet', 'X'.repeat(74) + 'é' + 'Y'.repeat(73) + '🎉' + 'Z'.repeat(10)],
+    [
+      'a mix placed to straddle the 75th octet',
+      'X'.repeat(74) + 'é' + 'Y'.repeat(73) + '🎉' + 'Z'.repeat(10),
+    ],
     ['a 3-octet character straddling the boundary', 'X'.repeat(73) + '€' + 'X'.repeat(100)],
-  ])('should fold %s so no physical line is over 75 octets and unfolding gives the original', (_name, line) => {
-    const folded = foldLine(line);
-    const physical = folded.split('\r\n');
-    expect(physical.length).toBeGreaterThan(1);
-    for (const [i, part] of physical.entries()) {
-      expect(octets(part)).toBeLessThanOrEqual(75);
-      if (i > 0) expect(part.startsWith(' ')).toBe(true);
-      // A split multi-byte character would leave a lone surrogate or a replacement character.
-      expect(part).not.toMatch(/[\uD800-\uDFFF]/u);
-      expect(Buffer.from(part, 'utf8').toString('utf8')).toBe(part);
-    }
-    expect(folded.replace(/\r\n /g, '')).toBe(line);
-  });
+  ])(
+    'should fold %s so no physical line is over 75 octets and unfolding gives the original',
+    (_name, line) => {
+      const folded = foldLine(line);
+      const physical = folded.split('\r\n');
+      expect(physical.length).toBeGreaterThan(1);
+      for (const [i, part] of physical.entries()) {
+        expect(octets(part)).toBeLessThanOrEqual(75);
+        if (i > 0) expect(part.startsWith(' ')).toBe(true);
+        // A split multi-byte character would leave a lone surrogate or a replacement character.
+        expect(part).not.toMatch(/[\uD800-\uDFFF]/u);
+        expect(Buffer.from(part, 'utf8').toString('utf8')).toBe(part);
+      }
+      expect(folded.replace(/\r\n /g, '')).toBe(line);
+    },
+  );
 
   it('should fold 76 ASCII octets into 75 then a space and 1', () => {
     expect(foldLine('X'.repeat(76))).toBe('X'.repeat(75) + '\r\n X');

@@ -16,11 +16,18 @@ export interface CalendarEvent {
 }
 
 function stamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\r\n|\r|\n/g, '\\n').replace(/,/g, '\\,').replace(/;/g, '\\;');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/,/g, '\\,')
+    .replace(/;/g, '\\;');
 }
 
 const encoder = new TextEncoder();
@@ -42,7 +49,11 @@ export function foldLine(line: string): string {
   return out.join('\r\n ');
 }
 
-export function renderCalendar(name: string, events: readonly CalendarEvent[], now: Date = new Date()): string {
+export function renderCalendar(
+  name: string,
+  events: readonly CalendarEvent[],
+  now: Date = new Date(),
+): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

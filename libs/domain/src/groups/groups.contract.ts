@@ -6,7 +6,11 @@ import { MeetingPattern, PatternException, patternProblems } from './recurrence'
 
 export const MeetingPatternSchema = z
   .object({
-    rrule: z.string().trim().min(1, 'Enter a repeat rule.').max(200, 'Keep the repeat rule under 200 characters.'),
+    rrule: z
+      .string()
+      .trim()
+      .min(1, 'Enter a repeat rule.')
+      .max(200, 'Keep the repeat rule under 200 characters.'),
     startsOn: isoDateSchema,
     startTime: timeSchema,
     durationMinutes: z.number().int().min(15).max(720),
@@ -21,18 +25,29 @@ export const MeetingPatternSchema = z
 export const GroupRequestSchema = z
   .object({
     name: z.string({ error: 'Enter a name.' }).trim().min(1, 'Enter a name.').max(80),
-    purpose: z.string({ error: 'Say what the group is for.' }).trim().min(1, 'Say what the group is for.').max(2000),
+    purpose: z
+      .string({ error: 'Say what the group is for.' })
+      .trim()
+      .min(1, 'Say what the group is for.')
+      .max(2000),
     minAge: z.number({ error: 'Enter the youngest age.' }).int().min(8).max(25),
     maxAge: z.number({ error: 'Enter the oldest age.' }).int().min(8).max(25),
     serviceExperiences: z.array(z.enum(ServiceExperienceKind)).max(9).default([]),
     facilitatorIds: z.array(uuidSchema).max(10).default([]),
     venue: optionalText(200),
-    onlineLink: z.url({ protocol: /^https$/, error: 'Use an https:// link.' }).max(500).nullable().default(null),
+    onlineLink: z
+      .url({ protocol: /^https$/, error: 'Use an https:// link.' })
+      .max(500)
+      .nullable()
+      .default(null),
     capacity: z.number().int().min(1).max(500).nullable().default(null),
     pattern: MeetingPatternSchema.nullable().default(null),
   })
   .strict()
-  .refine((g) => g.maxAge >= g.minAge, { message: 'The oldest age is below the youngest.', path: ['maxAge'] });
+  .refine((g) => g.maxAge >= g.minAge, {
+    message: 'The oldest age is below the youngest.',
+    path: ['maxAge'],
+  });
 export type GroupRequest = z.input<typeof GroupRequestSchema>;
 export type GroupCommand = z.output<typeof GroupRequestSchema>;
 
@@ -44,7 +59,10 @@ export const PatternExceptionRequestSchema = z
     reason: optionalText(200),
   })
   .strict()
-  .refine((e) => e.kind !== 'moved' || e.movedTo, { message: 'Say when the session moves to.', path: ['movedTo'] });
+  .refine((e) => e.kind !== 'moved' || e.movedTo, {
+    message: 'Say when the session moves to.',
+    path: ['movedTo'],
+  });
 
 export const JoinGroupRequestSchema = z
   .object({
@@ -61,7 +79,11 @@ export const LeaveGroupRequestSchema = z.object({ leftOn: isoDateSchema }).stric
 export const OnDateQuerySchema = z.object({ on: isoDateSchema.optional() }).strict();
 
 export const GroupListQuerySchema = z
-  .object({ q: z.string().trim().max(80).optional(), includeArchived: z.enum(['true', 'false']).optional(), ...pageSchema })
+  .object({
+    q: z.string().trim().max(80).optional(),
+    includeArchived: z.enum(['true', 'false']).optional(),
+    ...pageSchema,
+  })
   .strict();
 
 export interface GroupSummary {

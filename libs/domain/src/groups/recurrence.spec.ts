@@ -1,7 +1,20 @@
-import { MeetingPattern, PatternException, PlannedSession, isPatternDate, occurrenceDates, patternProblems, planSessions } from './recurrence';
+import {
+  MeetingPattern,
+  PatternException,
+  PlannedSession,
+  isPatternDate,
+  occurrenceDates,
+  patternProblems,
+  planSessions,
+} from './recurrence';
 
 /** Tuesday 6 January 2026, 17:00 for 90 minutes. */
-const base: MeetingPattern = { rrule: 'FREQ=WEEKLY;BYDAY=TU', startsOn: '2026-01-06', startTime: '17:00', durationMinutes: 90 };
+const base: MeetingPattern = {
+  rrule: 'FREQ=WEEKLY;BYDAY=TU',
+  startsOn: '2026-01-06',
+  startTime: '17:00',
+  durationMinutes: 90,
+};
 const fortnightly: MeetingPattern = { ...base, rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU' };
 
 describe('patternProblems', () => {
@@ -51,7 +64,11 @@ describe('patternProblems', () => {
     ['FREQ=WEEKLY;;BYDAY=TU', 'an empty part', /RFC 5545/],
     ['FREQ=WEEKLY;BYDAY=TU;', 'a trailing semicolon', /RFC 5545/],
     ['FREQ WEEKLY', 'no equals sign', /RFC 5545/],
-    ['FREQ=WEEKLY\nBYDAY=TU', 'a newline instead of a semicolon', /RFC 5545|could not be read|FREQ=WEEKLY or FREQ=MONTHLY/],
+    [
+      'FREQ=WEEKLY\nBYDAY=TU',
+      'a newline instead of a semicolon',
+      /RFC 5545|could not be read|FREQ=WEEKLY or FREQ=MONTHLY/,
+    ],
     ['FREQ=WEEKLY;BYDAY=XX', 'an unknown day', /could not be read/],
     ['FREQ=WEEKLY;BYDAY=TU;UNTIL=soon', 'an unreadable UNTIL', /could not be read/],
     ['FREQ=WEEKLY;BYDAY=TU;UNTIL=20250101T000000Z', 'an UNTIL before the start date', /never happens/],
@@ -63,15 +80,25 @@ describe('patternProblems', () => {
 
   it('should refuse a rule that never happens even though every part is allowed', () => {
     // The 30th of February, every twelve months from 1 February.
-    const problems = patternProblems({ ...base, startsOn: '2026-02-01', rrule: 'FREQ=MONTHLY;INTERVAL=12;BYMONTHDAY=30' });
+    const problems = patternProblems({
+      ...base,
+      startsOn: '2026-02-01',
+      rrule: 'FREQ=MONTHLY;INTERVAL=12;BYMONTHDAY=30',
+    });
     expect(problems).toEqual({ rrule: 'This repeat rule never happens after the start date.' });
   });
 
   // The limit is "a group meets at most 3 times a week"; these rules meet more often than that.
   it.each<[string, string]>([
-    ['FREQ=MONTHLY;BYDAY=MO,TU,WE,TH', 'more than 3 BYDAY values in a monthly rule (every Monday to Thursday)'],
+    [
+      'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH',
+      'more than 3 BYDAY values in a monthly rule (every Monday to Thursday)',
+    ],
     ['FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR,SA,SU', 'every day, written as a monthly rule'],
-    ['FREQ=WEEKLY;BYMONTHDAY=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31', 'every day, written as a weekly rule by month day'],
+    [
+      'FREQ=WEEKLY;BYMONTHDAY=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31',
+      'every day, written as a weekly rule by month day',
+    ],
   ])('should refuse %p (%s)', (rrule) => {
     const problems = patternProblems({ ...base, rrule });
     expect(Object.keys(problems)).toEqual(['rrule']);
@@ -80,7 +107,9 @@ describe('patternProblems', () => {
   it.each<[string]>([['25:00'], ['24:00'], ['17:60'], ['5pm'], ['9:00'], ['17:00:00'], ['']])(
     'should refuse the start time %p',
     (startTime) => {
-      expect(patternProblems({ ...base, startTime })).toEqual({ startTime: 'Use a 24-hour time like 17:00.' });
+      expect(patternProblems({ ...base, startTime })).toEqual({
+        startTime: 'Use a 24-hour time like 17:00.',
+      });
     },
   );
 
@@ -88,11 +117,14 @@ describe('patternProblems', () => {
     expect(patternProblems({ ...base, startTime })).toEqual({});
   });
 
-  it.each<[number]>([[5], [14], [721], [2000], [0], [-60], [90.5], [NaN]])('should refuse a duration of %p minutes', (durationMinutes) => {
-    expect(patternProblems({ ...base, durationMinutes })).toEqual({
-      durationMinutes: 'A session lasts between 15 minutes and 12 hours.',
-    });
-  });
+  it.each<[number]>([[5], [14], [721], [2000], [0], [-60], [90.5], [NaN]])(
+    'should refuse a duration of %p minutes',
+    (durationMinutes) => {
+      expect(patternProblems({ ...base, durationMinutes })).toEqual({
+        durationMinutes: 'A session lasts between 15 minutes and 12 hours.',
+      });
+    },
+  );
 
   it.each<[number]>([[15], [90], [720]])('should accept a duration of %p minutes', (durationMinutes) => {
     expect(patternProblems({ ...base, durationMinutes })).toEqual({});
@@ -103,7 +135,12 @@ describe('patternProblems', () => {
   });
 
   it('should list every problem by field when several fields are wrong', () => {
-    const problems = patternProblems({ rrule: 'FREQ=DAILY', startsOn: 'soon', startTime: '25:00', durationMinutes: 5 });
+    const problems = patternProblems({
+      rrule: 'FREQ=DAILY',
+      startsOn: 'soon',
+      startTime: '25:00',
+      durationMinutes: 5,
+    });
     expect(Object.keys(problems).sort()).toEqual(['durationMinutes', 'rrule', 'startTime', 'startsOn']);
   });
 });
@@ -117,10 +154,28 @@ describe('occurrenceDates', () => {
       '2026-03-31',
       ['2026-01-06', '2026-01-20', '2026-02-03', '2026-02-17', '2026-03-03', '2026-03-17', '2026-03-31'],
     ],
-    ['fortnightly Tuesdays, window starting on an off week', fortnightly, '2026-01-13', '2026-02-17', ['2026-01-20', '2026-02-03', '2026-02-17']],
-    ['fortnightly Tuesdays, window before the start date', fortnightly, '2025-12-01', '2026-01-10', ['2026-01-06']],
+    [
+      'fortnightly Tuesdays, window starting on an off week',
+      fortnightly,
+      '2026-01-13',
+      '2026-02-17',
+      ['2026-01-20', '2026-02-03', '2026-02-17'],
+    ],
+    [
+      'fortnightly Tuesdays, window before the start date',
+      fortnightly,
+      '2025-12-01',
+      '2026-01-10',
+      ['2026-01-06'],
+    ],
     ['fortnightly Tuesdays, window entirely before the start', fortnightly, '2025-01-01', '2025-12-31', []],
-    ['fortnightly Tuesdays, window of one pattern date', fortnightly, '2026-01-20', '2026-01-20', ['2026-01-20']],
+    [
+      'fortnightly Tuesdays, window of one pattern date',
+      fortnightly,
+      '2026-01-20',
+      '2026-01-20',
+      ['2026-01-20'],
+    ],
     ['fortnightly Tuesdays, window of one off-week Tuesday', fortnightly, '2026-01-27', '2026-01-27', []],
     [
       'fortnightly Tuesdays across the spring clock change',
@@ -136,7 +191,13 @@ describe('occurrenceDates', () => {
       '2026-01-31',
       ['2025-12-16', '2025-12-30', '2026-01-13', '2026-01-27'],
     ],
-    ['weekly Tuesdays', base, '2026-01-01', '2026-01-31', ['2026-01-06', '2026-01-13', '2026-01-20', '2026-01-27']],
+    [
+      'weekly Tuesdays',
+      base,
+      '2026-01-01',
+      '2026-01-31',
+      ['2026-01-06', '2026-01-13', '2026-01-20', '2026-01-27'],
+    ],
     [
       'the second Tuesday of each month (2TU)',
       { ...base, rrule: 'FREQ=MONTHLY;BYDAY=2TU', startsOn: '2026-01-01' },
@@ -151,7 +212,13 @@ describe('occurrenceDates', () => {
       '2026-04-30',
       ['2026-01-13', '2026-02-10', '2026-03-10', '2026-04-14'],
     ],
-    ['a COUNT stops the dates', { ...base, rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=3' }, '2026-01-01', '2026-12-31', ['2026-01-06', '2026-01-13', '2026-01-20']],
+    [
+      'a COUNT stops the dates',
+      { ...base, rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=3' },
+      '2026-01-01',
+      '2026-12-31',
+      ['2026-01-06', '2026-01-13', '2026-01-20'],
+    ],
     [
       'an UNTIL stops the dates',
       { ...base, rrule: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=20260120T000000Z' },
@@ -196,7 +263,14 @@ describe('planSessions', () => {
     expect(planSessions(fortnightly, exceptions, '2026-01-01', '2026-02-28')).toEqual([
       scheduled('2026-01-06'),
       { ...scheduled('2026-01-20'), status: 'cancelled', moved: false },
-      { patternDate: '2026-02-03', date: '2026-02-05', startTime: '18:30', durationMinutes: 90, status: 'scheduled', moved: true },
+      {
+        patternDate: '2026-02-03',
+        date: '2026-02-05',
+        startTime: '18:30',
+        durationMinutes: 90,
+        status: 'scheduled',
+        moved: true,
+      },
       scheduled('2026-02-17'),
     ]);
   });
@@ -219,6 +293,12 @@ describe('planSessions', () => {
       '2026-01-06',
       '2026-01-06',
     );
-    expect(session).toMatchObject({ patternDate: '2026-01-06', date: '2026-01-07', startTime: '16:00', moved: true, status: 'scheduled' });
+    expect(session).toMatchObject({
+      patternDate: '2026-01-06',
+      date: '2026-01-07',
+      startTime: '16:00',
+      moved: true,
+      status: 'scheduled',
+    });
   });
 });

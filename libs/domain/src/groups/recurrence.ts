@@ -25,7 +25,16 @@ export interface PatternException {
 
 export const MAX_OCCURRENCES = 500;
 export const MAX_SESSIONS_PER_WEEK = 3;
-const ALLOWED_PARTS = new Set(['FREQ', 'INTERVAL', 'BYDAY', 'BYMONTHDAY', 'BYSETPOS', 'COUNT', 'UNTIL', 'WKST']);
+const ALLOWED_PARTS = new Set([
+  'FREQ',
+  'INTERVAL',
+  'BYDAY',
+  'BYMONTHDAY',
+  'BYSETPOS',
+  'COUNT',
+  'UNTIL',
+  'WKST',
+]);
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** Every problem with a pattern, keyed by field; an empty object means it is usable. */
@@ -33,18 +42,31 @@ export function patternProblems(pattern: MeetingPattern): Record<string, string>
   const problems: Record<string, string> = {};
   if (!isIsoDate(pattern.startsOn)) problems['startsOn'] = 'Use a date like 2026-09-08.';
   if (!TIME.test(pattern.startTime)) problems['startTime'] = 'Use a 24-hour time like 17:00.';
-  if (!Number.isInteger(pattern.durationMinutes) || pattern.durationMinutes < 15 || pattern.durationMinutes > 12 * 60) {
+  if (
+    !Number.isInteger(pattern.durationMinutes) ||
+    pattern.durationMinutes < 15 ||
+    pattern.durationMinutes > 12 * 60
+  ) {
     problems['durationMinutes'] = 'A session lasts between 15 minutes and 12 hours.';
   }
-  const rule = pattern.rrule.trim().replace(/^RRULE:/i, '').toUpperCase();
+  const rule = pattern.rrule
+    .trim()
+    .replace(/^RRULE:/i, '')
+    .toUpperCase();
   if (!/^[A-Z]+=[^;]+(;[A-Z]+=[^;]+)*$/i.test(rule)) {
     problems['rrule'] = 'The repeat rule is not in RFC 5545 form, e.g. FREQ=WEEKLY;BYDAY=TU.';
     return problems;
   }
-  const parts = new Map(rule.split(';').map((p) => p.split('=') as [string, string]).map(([k, v]) => [k.toUpperCase(), v.toUpperCase()]));
+  const parts = new Map(
+    rule
+      .split(';')
+      .map((p) => p.split('=') as [string, string])
+      .map(([k, v]) => [k.toUpperCase(), v.toUpperCase()]),
+  );
   const unknown = [...parts.keys()].filter((k) => !ALLOWED_PARTS.has(k));
   if (unknown.length > 0) {
-    problems['rrule'] = `Heard does not use ${unknown.join(', ')} in repeat rules: the time comes from the start time.`;
+    problems['rrule'] =
+      `Heard does not use ${unknown.join(', ')} in repeat rules: the time comes from the start time.`;
     return problems;
   }
   const freq = parts.get('FREQ');
@@ -57,11 +79,21 @@ export function patternProblems(pattern: MeetingPattern): Record<string, string>
     problems['rrule'] = 'INTERVAL must be between 1 and 12.';
     return problems;
   }
-  if (freq === 'WEEKLY' && (parts.get('BYDAY') ?? '').split(',').filter(Boolean).length > MAX_SESSIONS_PER_WEEK) {
+  if (
+    freq === 'WEEKLY' &&
+    (parts.get('BYDAY') ?? '').split(',').filter(Boolean).length > MAX_SESSIONS_PER_WEEK
+  ) {
     problems['rrule'] = `A group meets at most ${MAX_SESSIONS_PER_WEEK} times a week.`;
     return problems;
   }
-  if (parts.has('COUNT') && !(/^\d+$/.test(parts.get('COUNT')!) && Number(parts.get('COUNT')) >= 1 && Number(parts.get('COUNT')) <= MAX_OCCURRENCES)) {
+  if (
+    parts.has('COUNT') &&
+    !(
+      /^\d+$/.test(parts.get('COUNT')!) &&
+      Number(parts.get('COUNT')) >= 1 &&
+      Number(parts.get('COUNT')) <= MAX_OCCURRENCES
+    )
+  ) {
     problems['rrule'] = `COUNT must be between 1 and ${MAX_OCCURRENCES}.`;
     return problems;
   }
@@ -71,7 +103,8 @@ export function patternProblems(pattern: MeetingPattern): Record<string, string>
     if (year.length === 0) problems['rrule'] = 'This repeat rule never happens after the start date.';
     // Count real sessions per week rather than BYDAY values: "1st and 3rd Tuesday and Thursday" is fine,
     // "every weekday of the month" is not.
-    else if (busiestWeek(year) > MAX_SESSIONS_PER_WEEK) problems['rrule'] = `A group meets at most ${MAX_SESSIONS_PER_WEEK} times a week.`;
+    else if (busiestWeek(year) > MAX_SESSIONS_PER_WEEK)
+      problems['rrule'] = `A group meets at most ${MAX_SESSIONS_PER_WEEK} times a week.`;
   } catch {
     problems['rrule'] = 'The repeat rule could not be read.';
   }
@@ -93,17 +126,19 @@ function toRule(pattern: MeetingPattern): RRule {
   const { year, month, day } = parseIsoDate(pattern.startsOn);
   const dtstart = `${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}T000000Z`;
   // Dates are worked out in "floating" UTC midnights; times are added in local time afterwards.
-  return rrulestr(`DTSTART:${dtstart}\nRRULE:${pattern.rrule.trim().replace(/^RRULE:/i, '').toUpperCase()}`) as RRule;
+  return rrulestr(
+    `DTSTART:${dtstart}\nRRULE:${pattern.rrule
+      .trim()
+      .replace(/^RRULE:/i, '')
+      .toUpperCase()}`,
+  ) as RRule;
 }
 
 /** The pattern's dates from `from` to `to` inclusive, before exceptions. */
 export function occurrenceDates(pattern: MeetingPattern, from: IsoDate, to: IsoDate): IsoDate[] {
   const start = new Date(`${from}T00:00:00Z`);
   const end = new Date(`${to}T00:00:00Z`);
-  return toRule(pattern)
-    .between(start, end, true)
-    .slice(0, MAX_OCCURRENCES)
-    .map(isoDateOf);
+  return toRule(pattern).between(start, end, true).slice(0, MAX_OCCURRENCES).map(isoDateOf);
 }
 
 export function isPatternDate(pattern: MeetingPattern, date: IsoDate): boolean {
@@ -130,7 +165,14 @@ export function planSessions(
   return occurrenceDates(pattern, from, to).map((date) => {
     const exception = byDate.get(date);
     if (exception?.kind === 'cancelled') {
-      return { patternDate: date, date, startTime: pattern.startTime, durationMinutes: pattern.durationMinutes, status: 'cancelled', moved: false };
+      return {
+        patternDate: date,
+        date,
+        startTime: pattern.startTime,
+        durationMinutes: pattern.durationMinutes,
+        status: 'cancelled',
+        moved: false,
+      };
     }
     if (exception?.kind === 'moved' && exception.movedTo) {
       return {
@@ -142,6 +184,13 @@ export function planSessions(
         moved: true,
       };
     }
-    return { patternDate: date, date, startTime: pattern.startTime, durationMinutes: pattern.durationMinutes, status: 'scheduled', moved: false };
+    return {
+      patternDate: date,
+      date,
+      startTime: pattern.startTime,
+      durationMinutes: pattern.durationMinutes,
+      status: 'scheduled',
+      moved: false,
+    };
   });
 }

@@ -4,9 +4,7 @@ import { isoDateSchema, optionalText, timeSchema, uuidSchema } from '../shared/s
 export type AttendanceStatus = 'present' | 'apologies' | 'absent';
 export const ATTENDANCE_STATUSES: readonly AttendanceStatus[] = ['present', 'apologies', 'absent'];
 
-export const GenerateSessionsRequestSchema = z
-  .object({ until: isoDateSchema.optional() })
-  .strict();
+export const GenerateSessionsRequestSchema = z.object({ until: isoDateSchema.optional() }).strict();
 
 export const OneOffSessionRequestSchema = z
   .object({
@@ -36,7 +34,9 @@ export const SessionDetailsRequestSchema = z
 export const AttendanceRequestSchema = z
   .object({
     entries: z
-      .array(z.object({ youngPersonId: uuidSchema, status: z.enum(['present', 'apologies', 'absent']) }).strict())
+      .array(
+        z.object({ youngPersonId: uuidSchema, status: z.enum(['present', 'apologies', 'absent']) }).strict(),
+      )
       .min(1, 'Mark at least one person.')
       .max(500),
   })
@@ -108,7 +108,11 @@ export interface CalendarFeedResponse {
   url?: string;
 }
 
-export function attendanceRate(counts: { present: number; apologies: number; absent: number }): AttendanceRate {
+export function attendanceRate(counts: {
+  present: number;
+  apologies: number;
+  absent: number;
+}): AttendanceRate {
   const marked = counts.present + counts.apologies + counts.absent;
   return { ...counts, rate: marked === 0 ? null : Math.round((counts.present / marked) * 1000) / 1000 };
 }

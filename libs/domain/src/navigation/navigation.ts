@@ -27,5 +27,9 @@ const ITEMS: ReadonlyArray<NavigationItem & { roles: readonly Role[] }> = [
 ];
 
 export function navigationFor(role: Role): NavigationItem[] {
-  return ITEMS.filter((item) => item.roles.includes(role)).map(({ path, label, icon }) => ({ path, label, icon }));
+  return ITEMS.filter((item) => item.roles.includes(role)).map(({ path, label, icon }) => ({
+    path,
+    label,
+    icon,
+  }));
 }

@@ -84,9 +84,12 @@ describe('bornBetweenForAges', () => {
     // On 29 Feb the same day in a non-leap year does not exist: it becomes 28 Feb.
     [10, 12, '2024-02-29', '2011-02-28', '2014-02-28'],
     [12, 12, '2024-02-29', '2011-02-28', '2012-02-29'],
-  ])('ages %i–%i on %s should be born after %s and on or before %s', (min, max, on, bornAfter, bornOnOrBefore) => {
-    expect(bornBetweenForAges(min, max, on)).toEqual({ bornAfter, bornOnOrBefore });
-  });
+  ])(
+    'ages %i–%i on %s should be born after %s and on or before %s',
+    (min, max, on, bornAfter, bornOnOrBefore) => {
+      expect(bornBetweenForAges(min, max, on)).toEqual({ bornAfter, bornOnOrBefore });
+    },
+  );
 
   const boundaryCases: [number, number, string][] = [
     [10, 12, '2026-09-01'],
@@ -189,7 +192,10 @@ describe('dateOfBirthProblem', () => {
     expect(dateOfBirthProblem(dateOfBirth, today)).toBe(expected);
   });
 
-  it.each<[DateOfBirthProblem]>([['future'], ['too_young'], ['too_old']])('should have a message for %s', (problem) => {
-    expect(DATE_OF_BIRTH_MESSAGES[problem]).toMatch(/\S/);
-  });
+  it.each<[DateOfBirthProblem]>([['future'], ['too_young'], ['too_old']])(
+    'should have a message for %s',
+    (problem) => {
+      expect(DATE_OF_BIRTH_MESSAGES[problem]).toMatch(/\S/);
+    },
+  );
 });

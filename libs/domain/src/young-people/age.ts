@@ -15,7 +15,11 @@ export function ageOn(dateOfBirth: IsoDate, on: IsoDate): number {
   // Someone born on 29 February has their birthday on 1 March in other years (UK practice).
   const birthdayThisYear =
     b.month === 2 && b.day === 29 && !isLeap(d.year) ? { month: 3, day: 1 } : { month: b.month, day: b.day };
-  if (d.month < birthdayThisYear.month || (d.month === birthdayThisYear.month && d.day < birthdayThisYear.day)) age--;
+  if (
+    d.month < birthdayThisYear.month ||
+    (d.month === birthdayThisYear.month && d.day < birthdayThisYear.day)
+  )
+    age--;
   return age;
 }
 
@@ -32,12 +36,19 @@ export function ageBandOf(age: number): AgeBand | null {
 }
 
 /** The dates of birth that put someone in a band on a date, for filtering in SQL. */
-export function birthDateRangeForBand(band: AgeBand, on: IsoDate): { bornAfter: IsoDate; bornOnOrBefore: IsoDate } {
+export function birthDateRangeForBand(
+  band: AgeBand,
+  on: IsoDate,
+): { bornAfter: IsoDate; bornOnOrBefore: IsoDate } {
   const [min, max] = band.split('-').map(Number);
   return bornBetweenForAges(min, max, on);
 }
 
-export function bornBetweenForAges(minAge: number, maxAge: number, on: IsoDate): { bornAfter: IsoDate; bornOnOrBefore: IsoDate } {
+export function bornBetweenForAges(
+  minAge: number,
+  maxAge: number,
+  on: IsoDate,
+): { bornAfter: IsoDate; bornOnOrBefore: IsoDate } {
   const d = parseIsoDate(on);
   const pad = (n: number) => String(n).padStart(2, '0');
   // Aged at least minAge: born on or before this date minAge years ago.

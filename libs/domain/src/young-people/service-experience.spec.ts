@@ -1,18 +1,63 @@
-import { SERVICE_EXPERIENCE_LABELS, ServiceExperienceKind, ServiceExperiencePeriod, experiencesOn } from './service-experience';
+import {
+  SERVICE_EXPERIENCE_LABELS,
+  ServiceExperienceKind,
+  ServiceExperiencePeriod,
+  experiencesOn,
+} from './service-experience';
 
 const { LookedAfter, CareLeaver, YoungCarer, YouthJustice } = ServiceExperienceKind;
 
 describe('experiencesOn', () => {
   it.each<[string, ServiceExperiencePeriod[], string, ServiceExperienceKind[]]>([
     ['there are no periods', [], '2026-05-01', []],
-    ['the period is open-ended and started before the date', [{ kind: LookedAfter, from: '2020-01-01', to: null }], '2026-05-01', [LookedAfter]],
-    ['the period is open-ended and starts on the date', [{ kind: LookedAfter, from: '2026-05-01', to: null }], '2026-05-01', [LookedAfter]],
-    ['the period is open-ended and starts after the date', [{ kind: LookedAfter, from: '2026-05-02', to: null }], '2026-05-01', []],
-    ['the period ended the day before the date', [{ kind: LookedAfter, from: '2020-01-01', to: '2026-04-30' }], '2026-05-01', []],
-    ['the period ends on the date', [{ kind: LookedAfter, from: '2020-01-01', to: '2026-05-01' }], '2026-05-01', [LookedAfter]],
-    ['the period is the date alone', [{ kind: LookedAfter, from: '2026-05-01', to: '2026-05-01' }], '2026-05-01', [LookedAfter]],
-    ['the period starts after the date and has an end', [{ kind: LookedAfter, from: '2026-06-01', to: '2026-12-31' }], '2026-05-01', []],
-    ['the period ended long before the date', [{ kind: YouthJustice, from: '2019-01-01', to: '2020-01-01' }], '2026-05-01', []],
+    [
+      'the period is open-ended and started before the date',
+      [{ kind: LookedAfter, from: '2020-01-01', to: null }],
+      '2026-05-01',
+      [LookedAfter],
+    ],
+    [
+      'the period is open-ended and starts on the date',
+      [{ kind: LookedAfter, from: '2026-05-01', to: null }],
+      '2026-05-01',
+      [LookedAfter],
+    ],
+    [
+      'the period is open-ended and starts after the date',
+      [{ kind: LookedAfter, from: '2026-05-02', to: null }],
+      '2026-05-01',
+      [],
+    ],
+    [
+      'the period ended the day before the date',
+      [{ kind: LookedAfter, from: '2020-01-01', to: '2026-04-30' }],
+      '2026-05-01',
+      [],
+    ],
+    [
+      'the period ends on the date',
+      [{ kind: LookedAfter, from: '2020-01-01', to: '2026-05-01' }],
+      '2026-05-01',
+      [LookedAfter],
+    ],
+    [
+      'the period is the date alone',
+      [{ kind: LookedAfter, from: '2026-05-01', to: '2026-05-01' }],
+      '2026-05-01',
+      [LookedAfter],
+    ],
+    [
+      'the period starts after the date and has an end',
+      [{ kind: LookedAfter, from: '2026-06-01', to: '2026-12-31' }],
+      '2026-05-01',
+      [],
+    ],
+    [
+      'the period ended long before the date',
+      [{ kind: YouthJustice, from: '2019-01-01', to: '2020-01-01' }],
+      '2026-05-01',
+      [],
+    ],
     [
       'two periods of the same kind both cover the date',
       [
@@ -59,7 +104,10 @@ describe('experiencesOn', () => {
 });
 
 describe('SERVICE_EXPERIENCE_LABELS', () => {
-  it.each(Object.values(ServiceExperienceKind).map((kind) => [kind]))('should have a label for %s', (kind) => {
-    expect(SERVICE_EXPERIENCE_LABELS[kind as ServiceExperienceKind]).toMatch(/\S/);
-  });
+  it.each(Object.values(ServiceExperienceKind).map((kind) => [kind]))(
+    'should have a label for %s',
+    (kind) => {
+      expect(SERVICE_EXPERIENCE_LABELS[kind as ServiceExperienceKind]).toMatch(/\S/);
+    },
+  );
 });

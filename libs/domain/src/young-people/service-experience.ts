@@ -32,6 +32,11 @@ export interface ServiceExperiencePeriod {
   to: IsoDate | null;
 }
 
-export function experiencesOn(periods: readonly ServiceExperiencePeriod[], on: IsoDate): ServiceExperienceKind[] {
-  return [...new Set(periods.filter((p) => p.from <= on && (p.to === null || p.to >= on)).map((p) => p.kind))];
+export function experiencesOn(
+  periods: readonly ServiceExperiencePeriod[],
+  on: IsoDate,
+): ServiceExperienceKind[] {
+  return [
+    ...new Set(periods.filter((p) => p.from <= on && (p.to === null || p.to >= on)).map((p) => p.kind)),
+  ];
 }

@@ -35,7 +35,10 @@ export const ServiceExperiencePeriodSchema = z
     to: isoDateSchema.nullable().default(null),
   })
   .strict()
-  .refine((p) => p.to === null || p.to >= p.from, { message: 'The end date is before the start date.', path: ['to'] });
+  .refine((p) => p.to === null || p.to >= p.from, {
+    message: 'The end date is before the start date.',
+    path: ['to'],
+  });
 
 export const TrustedAdultLinkSchema = z
   .object({
@@ -50,7 +53,11 @@ export const TrustedAdultLinkSchema = z
  */
 export const ContactPreferencesSchema = z
   .object({
-    email: z.email({ error: 'Enter an email address like name@example.org.' }).max(254).nullable().default(null),
+    email: z
+      .email({ error: 'Enter an email address like name@example.org.' })
+      .max(254)
+      .nullable()
+      .default(null),
     phone: phone.nullable().default(null),
     whatsapp: phone.nullable().default(null),
     letter: z
@@ -72,11 +79,21 @@ export type ContactPreferences = z.output<typeof ContactPreferencesSchema>;
 
 export const YoungPersonRequestSchema = z
   .object({
-    preferredName: z.string({ error: 'Enter the name they like to be called.' }).trim().min(1, 'Enter the name they like to be called.').max(60, 'Keep the name under 60 characters.'),
+    preferredName: z
+      .string({ error: 'Enter the name they like to be called.' })
+      .trim()
+      .min(1, 'Enter the name they like to be called.')
+      .max(60, 'Keep the name under 60 characters.'),
     dateOfBirth: isoDateSchema,
     serviceExperiences: z.array(ServiceExperiencePeriodSchema).max(20).default([]),
     trustedAdults: z.array(TrustedAdultLinkSchema).max(10).default([]),
-    contact: ContactPreferencesSchema.default({ email: null, phone: null, whatsapp: null, letter: null, onlyViaTrustedAdult: false }),
+    contact: ContactPreferencesSchema.default({
+      email: null,
+      phone: null,
+      whatsapp: null,
+      letter: null,
+      onlyViaTrustedAdult: false,
+    }),
     accessibilityNeeds: optionalText(1000),
     communicationNeeds: optionalText(1000),
     participationPreference: z.enum(['group', 'one_to_one', 'either']).default('either'),
@@ -97,7 +114,10 @@ export const YoungPersonQuerySchema = z
     serviceExperience: z.enum(ServiceExperienceKind).optional(),
     ageBand: z.enum(AGE_BANDS as [AgeBand, ...AgeBand[]]).optional(),
     linkedAdultId: uuidSchema.optional(),
-    includeArchived: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    includeArchived: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
     sort: YoungPersonSortSchema.default('name'),
     order: z.enum(['asc', 'desc']).default('asc'),
     ...pageSchema,

@@ -77,7 +77,11 @@ export class AuthService {
         await this.failed(user.id, 'wrong_password', context.requestId);
         if (isLocked(next, now)) throw this.lockedError(minutesUntilUnlocked(next, now));
       } else {
-        await this.failed(user?.id ?? null, user ? `status_${user.status}` : 'unknown_user', context.requestId);
+        await this.failed(
+          user?.id ?? null,
+          user ? `status_${user.status}` : 'unknown_user',
+          context.requestId,
+        );
       }
       throw new DomainError('unauthenticated', WRONG_DETAILS);
     }
@@ -88,7 +92,13 @@ export class AuthService {
       await em.update(User, { id: user.id }, { failedAttempts: 0, lockedUntil: null, lastSignedInAt: now });
       const { token, session } = await this.sessions.create(em, user.id);
       await this.audit.record(
-        { actorUserId: user.id, action: AuditAction.SignIn, entityType: 'user', entityId: user.id, requestId: context.requestId },
+        {
+          actorUserId: user.id,
+          action: AuditAction.SignIn,
+          entityType: 'user',
+          entityId: user.id,
+          requestId: context.requestId,
+        },
         em,
       );
       return { token, response: this.sessionResponse(user, session) };
@@ -99,7 +109,13 @@ export class AuthService {
     await this.db.transaction(async (em) => {
       await this.sessions.end(actor.sessionId, 'signed_out', em);
       await this.audit.record(
-        { actorUserId: actor.userId, action: AuditAction.SignOut, entityType: 'user', entityId: actor.userId, requestId: actor.requestId },
+        {
+          actorUserId: actor.userId,
+          action: AuditAction.SignOut,
+          entityType: 'user',
+          entityId: actor.userId,
+          requestId: actor.requestId,
+        },
         em,
       );
     });
@@ -133,11 +149,24 @@ export class AuthService {
       const result = await em.update(
         User,
         { id: user.id, status: 'invited', invitationTokenHash: user.invitationTokenHash ?? IsNull() },
-        { passwordHash, status: 'active', invitationTokenHash: null, invitationExpiresAt: null, updatedAt: new Date() },
+        {
+          passwordHash,
+          status: 'active',
+          invitationTokenHash: null,
+          invitationExpiresAt: null,
+          updatedAt: new Date(),
+        },
       );
       if (!result.affected) throw new DomainError('conflict', 'This invitation has just been used.');
       await this.audit.record(
-        { actorUserId: user.id, action: AuditAction.Update, entityType: 'user', entityId: user.id, detail: { change: 'accepted_invitation' }, requestId },
+        {
+          actorUserId: user.id,
+          action: AuditAction.Update,
+          entityType: 'user',
+          entityId: user.id,
+          detail: { change: 'accepted_invitation' },
+          requestId,
+        },
         em,
       );
     });

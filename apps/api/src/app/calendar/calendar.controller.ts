@@ -36,7 +36,8 @@ export class CalendarController {
   @HttpCode(200)
   revoke(
     @CurrentActor() actor: Actor,
-    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('This calendar feed') })) id: string,
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('This calendar feed') }))
+    id: string,
   ): Promise<CalendarFeedResponse> {
     return this.calendars.revoke(actor, id);
   }
@@ -48,7 +49,10 @@ export class CalendarController {
     const match = TOKEN.exec(file);
     if (!match) throw DomainError.notFound('This calendar');
     const body = await this.calendars.render(match[1]);
-    res.status(200).type('text/calendar; charset=utf-8').setHeader('Content-Disposition', 'inline; filename="heard.ics"');
+    res
+      .status(200)
+      .type('text/calendar; charset=utf-8')
+      .setHeader('Content-Disposition', 'inline; filename="heard.ics"');
     res.send(body);
   }
 }

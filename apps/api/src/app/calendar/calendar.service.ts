@@ -31,9 +31,13 @@ export class CalendarService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async create(actor: Actor, request: { scope: 'mine' } | { scope: 'group'; groupId: string }): Promise<CalendarFeedResponse> {
+  async create(
+    actor: Actor,
+    request: { scope: 'mine' } | { scope: 'group'; groupId: string },
+  ): Promise<CalendarFeedResponse> {
     if (request.scope === 'group') {
-      if (actor.role !== Role.ParticipationOfficer) throw new DomainError('forbidden', 'Only participation officers can subscribe to a whole group.');
+      if (actor.role !== Role.ParticipationOfficer)
+        throw new DomainError('forbidden', 'Only participation officers can subscribe to a whole group.');
       const group = await this.db.getRepository(Group).findOneBy({ id: request.groupId });
       if (!group) throw DomainError.validation('groupId', 'There is no group with this id.');
     }
@@ -47,13 +51,24 @@ export class CalendarService {
           groupId: request.scope === 'group' ? request.groupId : null,
         }),
       );
-      await this.audit.record({ actorUserId: actor.userId, action: AuditAction.Create, entityType: 'calendar_feed', entityId: feed.id, requestId: actor.requestId }, em);
+      await this.audit.record(
+        {
+          actorUserId: actor.userId,
+          action: AuditAction.Create,
+          entityType: 'calendar_feed',
+          entityId: feed.id,
+          requestId: actor.requestId,
+        },
+        em,
+      );
       return toResponse(feed, `${this.config.publicUrl}/api/calendar/${token}.ics`);
     });
   }
 
   async mine(actor: Actor): Promise<CalendarFeedResponse[]> {
-    const feeds = await this.db.getRepository(CalendarFeed).find({ where: { ownerUserId: actor.userId }, order: { createdAt: 'DESC' } });
+    const feeds = await this.db
+      .getRepository(CalendarFeed)
+      .find({ where: { ownerUserId: actor.userId }, order: { createdAt: 'DESC' } });
     return feeds.map((f) => toResponse(f));
   }
 
@@ -64,7 +79,17 @@ export class CalendarService {
       if (!feed.revokedAt) {
         feed.revokedAt = new Date();
         await em.save(feed);
-        await this.audit.record({ actorUserId: actor.userId, action: AuditAction.Update, entityType: 'calendar_feed', entityId: id, detail: { change: 'revoke' }, requestId: actor.requestId }, em);
+        await this.audit.record(
+          {
+            actorUserId: actor.userId,
+            action: AuditAction.Update,
+            entityType: 'calendar_feed',
+            entityId: id,
+            detail: { change: 'revoke' },
+            requestId: actor.requestId,
+          },
+          em,
+        );
       }
       return toResponse(feed);
     });
@@ -72,11 +97,12 @@ export class CalendarService {
 
   /** The feed's iCalendar text, or 404 for an unknown or revoked address (and for a deactivated owner). */
   async render(token: string): Promise<string> {
-    const [feed]: { id: string; scope: 'mine' | 'group'; group_id: string | null; owner_user_id: string }[] = await this.db.query(
-      `SELECT f.id, f.scope, f.group_id, f.owner_user_id FROM calendar_feeds f JOIN users u ON u.id = f.owner_user_id
+    const [feed]: { id: string; scope: 'mine' | 'group'; group_id: string | null; owner_user_id: string }[] =
+      await this.db.query(
+        `SELECT f.id, f.scope, f.group_id, f.owner_user_id FROM calendar_feeds f JOIN users u ON u.id = f.owner_user_id
         WHERE f.token_hash = $1 AND f.revoked_at IS NULL AND u.status = 'active'`,
-      [sha256(token)],
-    );
+        [sha256(token)],
+      );
     if (!feed) throw DomainError.notFound('This calendar');
     const params: unknown[] = [PAST_DAYS, FUTURE_DAYS];
     let scope: string;
@@ -87,15 +113,25 @@ export class CalendarService {
       params.push(feed.owner_user_id);
       scope = `s.group_id IN (SELECT group_id FROM group_facilitators WHERE user_id = $3)`;
     }
-    const rows: { id: string; sequence: number; starts_at: Date; ends_at: Date; name: string; venue: string | null; online_link: string | null; agenda: string | null; status: string; updated_at: Date }[] =
-      await this.db.query(
-        `SELECT s.id, s.sequence, s.starts_at, s.ends_at, g.name, s.venue, g.online_link, s.agenda, s.status, s.updated_at
+    const rows: {
+      id: string;
+      sequence: number;
+      starts_at: Date;
+      ends_at: Date;
+      name: string;
+      venue: string | null;
+      online_link: string | null;
+      agenda: string | null;
+      status: string;
+      updated_at: Date;
+    }[] = await this.db.query(
+      `SELECT s.id, s.sequence, s.starts_at, s.ends_at, g.name, s.venue, g.online_link, s.agenda, s.status, s.updated_at
            FROM group_sessions s JOIN groups g ON g.id = s.group_id
           WHERE ${scope}
             AND s.starts_at >= now() - make_interval(days => $1) AND s.starts_at < now() + make_interval(days => $2)
           ORDER BY s.starts_at`,
-        params,
-      );
+      params,
+    );
     const [name] = feed.scope === 'group' ? rows.map((r) => r.name) : ['My Heard sessions'];
     const events: CalendarEvent[] = rows.map((r) => ({
       uid: `${r.id}@heard`,

@@ -11,28 +11,172 @@ import {
 import { EntityManager } from 'typeorm';
 
 /** The groups named in DOMAIN.md, with made-up rooms and meeting patterns that never clash. */
-const GROUPS: { name: string; purpose: string; minAge: number; maxAge: number; experiences: SE[]; venue: string; rrule: string; time: string }[] = [
-  { name: 'Children in Care Council', purpose: 'Children in care telling the council what needs to change, and checking it does.', minAge: 10, maxAge: 17, experiences: [SE.LookedAfter], venue: 'Town Hall, Committee Room 2', rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU', time: '17:00' },
-  { name: 'Young Experts', purpose: 'Evaluating the practice tools made for children and young people.', minAge: 12, maxAge: 25, experiences: [], venue: 'Youth Hub, Studio', rrule: 'FREQ=MONTHLY;BYDAY=SA;BYSETPOS=1', time: '11:00' },
-  { name: 'Juniors', purpose: 'Our youngest group: games, ideas and having a say.', minAge: 10, maxAge: 12, experiences: [SE.LookedAfter, SE.ChildInNeed, SE.ChildProtection], venue: 'Youth Hub, Room 1', rrule: 'FREQ=WEEKLY;BYDAY=WE', time: '16:30' },
-  { name: 'Deputies', purpose: 'For 13 to 15 year olds: projects, campaigns and interviews.', minAge: 13, maxAge: 15, experiences: [SE.LookedAfter, SE.ChildInNeed, SE.ChildProtection], venue: 'Youth Hub, Room 1', rrule: 'FREQ=WEEKLY;BYDAY=TH', time: '17:00' },
-  { name: 'Seniors', purpose: 'For 16 and over: service planning, recruitment and commissioning.', minAge: 16, maxAge: 25, experiences: [SE.LookedAfter, SE.CareLeaver], venue: 'Youth Hub, Room 2', rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO', time: '18:00' },
-  { name: 'Care Leavers', purpose: 'Care leavers shaping the local offer.', minAge: 16, maxAge: 25, experiences: [SE.CareLeaver], venue: 'Leaving Care Hub', rrule: 'FREQ=MONTHLY;BYDAY=WE;BYSETPOS=2', time: '18:30' },
-  { name: 'Separated Migrants', purpose: 'Young people who came to the UK on their own, with interpreters.', minAge: 18, maxAge: 25, experiences: [SE.SeparatedMigrant], venue: 'Leaving Care Hub', rrule: 'FREQ=MONTHLY;BYDAY=FR;BYSETPOS=3', time: '16:00' },
-  { name: 'Young Diversity & Inclusion Board', purpose: 'Young DIB: challenging the council on equality, diversity and inclusion.', minAge: 13, maxAge: 25, experiences: [], venue: 'Town Hall, Committee Room 1', rrule: 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=3', time: '18:00' },
-  { name: 'Young Commissioners', purpose: 'Helping to choose and check the services the council buys.', minAge: 14, maxAge: 25, experiences: [], venue: 'Town Hall, Committee Room 1', rrule: 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=1', time: '17:30' },
-  { name: 'SEND Forum', purpose: 'Young people with special educational needs and disabilities.', minAge: 11, maxAge: 25, experiences: [SE.SendEhcp], venue: 'Library Learning Room', rrule: 'FREQ=MONTHLY;BYDAY=MO;BYSETPOS=2', time: '16:00' },
-  { name: "Young Parents' Group", purpose: 'Young parents on what helps their families.', minAge: 16, maxAge: 25, experiences: [], venue: 'Family Centre', rrule: 'FREQ=WEEKLY;BYDAY=FR', time: '10:00' },
+const GROUPS: {
+  name: string;
+  purpose: string;
+  minAge: number;
+  maxAge: number;
+  experiences: SE[];
+  venue: string;
+  rrule: string;
+  time: string;
+}[] = [
+  {
+    name: 'Children in Care Council',
+    purpose: 'Children in care telling the council what needs to change, and checking it does.',
+    minAge: 10,
+    maxAge: 17,
+    experiences: [SE.LookedAfter],
+    venue: 'Town Hall, Committee Room 2',
+    rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU',
+    time: '17:00',
+  },
+  {
+    name: 'Young Experts',
+    purpose: 'Evaluating the practice tools made for children and young people.',
+    minAge: 12,
+    maxAge: 25,
+    experiences: [],
+    venue: 'Youth Hub, Studio',
+    rrule: 'FREQ=MONTHLY;BYDAY=SA;BYSETPOS=1',
+    time: '11:00',
+  },
+  {
+    name: 'Juniors',
+    purpose: 'Our youngest group: games, ideas and having a say.',
+    minAge: 10,
+    maxAge: 12,
+    experiences: [SE.LookedAfter, SE.ChildInNeed, SE.ChildProtection],
+    venue: 'Youth Hub, Room 1',
+    rrule: 'FREQ=WEEKLY;BYDAY=WE',
+    time: '16:30',
+  },
+  {
+    name: 'Deputies',
+    purpose: 'For 13 to 15 year olds: projects, campaigns and interviews.',
+    minAge: 13,
+    maxAge: 15,
+    experiences: [SE.LookedAfter, SE.ChildInNeed, SE.ChildProtection],
+    venue: 'Youth Hub, Room 1',
+    rrule: 'FREQ=WEEKLY;BYDAY=TH',
+    time: '17:00',
+  },
+  {
+    name: 'Seniors',
+    purpose: 'For 16 and over: service planning, recruitment and commissioning.',
+    minAge: 16,
+    maxAge: 25,
+    experiences: [SE.LookedAfter, SE.CareLeaver],
+    venue: 'Youth Hub, Room 2',
+    rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO',
+    time: '18:00',
+  },
+  {
+    name: 'Care Leavers',
+    purpose: 'Care leavers shaping the local offer.',
+    minAge: 16,
+    maxAge: 25,
+    experiences: [SE.CareLeaver],
+    venue: 'Leaving Care Hub',
+    rrule: 'FREQ=MONTHLY;BYDAY=WE;BYSETPOS=2',
+    time: '18:30',
+  },
+  {
+    name: 'Separated Migrants',
+    purpose: 'Young people who came to the UK on their own, with interpreters.',
+    minAge: 18,
+    maxAge: 25,
+    experiences: [SE.SeparatedMigrant],
+    venue: 'Leaving Care Hub',
+    rrule: 'FREQ=MONTHLY;BYDAY=FR;BYSETPOS=3',
+    time: '16:00',
+  },
+  {
+    name: 'Young Diversity & Inclusion Board',
+    purpose: 'Young DIB: challenging the council on equality, diversity and inclusion.',
+    minAge: 13,
+    maxAge: 25,
+    experiences: [],
+    venue: 'Town Hall, Committee Room 1',
+    rrule: 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=3',
+    time: '18:00',
+  },
+  {
+    name: 'Young Commissioners',
+    purpose: 'Helping to choose and check the services the council buys.',
+    minAge: 14,
+    maxAge: 25,
+    experiences: [],
+    venue: 'Town Hall, Committee Room 1',
+    rrule: 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=1',
+    time: '17:30',
+  },
+  {
+    name: 'SEND Forum',
+    purpose: 'Young people with special educational needs and disabilities.',
+    minAge: 11,
+    maxAge: 25,
+    experiences: [SE.SendEhcp],
+    venue: 'Library Learning Room',
+    rrule: 'FREQ=MONTHLY;BYDAY=MO;BYSETPOS=2',
+    time: '16:00',
+  },
+  {
+    name: "Young Parents' Group",
+    purpose: 'Young parents on what helps their families.',
+    minAge: 16,
+    maxAge: 25,
+    experiences: [],
+    venue: 'Family Centre',
+    rrule: 'FREQ=WEEKLY;BYDAY=FR',
+    time: '10:00',
+  },
 ];
 
 const NAMES = [
-  'Amara', 'Ben', 'Chloe', 'Dev', 'Ellie', 'Femi', 'Grace', 'Harvey', 'Isla', 'Jay', 'Kiera', 'Leo', 'Maya', 'Nico', 'Orla',
-  'Priya', 'Quinn', 'Rhys', 'Sofia', 'Theo', 'Uma', 'Vinnie', 'Willow', 'Xander', 'Yasmin', 'Zac', 'Ayo', 'Bea', 'Cal', 'Dani',
+  'Amara',
+  'Ben',
+  'Chloe',
+  'Dev',
+  'Ellie',
+  'Femi',
+  'Grace',
+  'Harvey',
+  'Isla',
+  'Jay',
+  'Kiera',
+  'Leo',
+  'Maya',
+  'Nico',
+  'Orla',
+  'Priya',
+  'Quinn',
+  'Rhys',
+  'Sofia',
+  'Theo',
+  'Uma',
+  'Vinnie',
+  'Willow',
+  'Xander',
+  'Yasmin',
+  'Zac',
+  'Ayo',
+  'Bea',
+  'Cal',
+  'Dani',
 ];
 
 const EXPERIENCE_MIX: SE[][] = [
-  [SE.LookedAfter], [SE.ChildInNeed], [SE.LookedAfter, SE.SendEhcp], [SE.CareLeaver], [SE.ChildProtection],
-  [SE.SeparatedMigrant, SE.CareLeaver], [SE.YoungCarer], [SE.EarlyHelp], [SE.CareLeaver, SE.SendEhcp], [SE.LookedAfter, SE.YouthJustice],
+  [SE.LookedAfter],
+  [SE.ChildInNeed],
+  [SE.LookedAfter, SE.SendEhcp],
+  [SE.CareLeaver],
+  [SE.ChildProtection],
+  [SE.SeparatedMigrant, SE.CareLeaver],
+  [SE.YoungCarer],
+  [SE.EarlyHelp],
+  [SE.CareLeaver, SE.SendEhcp],
+  [SE.LookedAfter, SE.YouthJustice],
 ];
 
 function yearsAgo(today: string, years: number, days: number): string {
@@ -41,14 +185,27 @@ function yearsAgo(today: string, years: number, days: number): string {
 }
 
 /** A fictional council's groups, young people, memberships and a term of sessions with registers. */
-export async function loadDemoCouncil(em: EntityManager, ids: { officerId: string; practitionerId: string }): Promise<void> {
+export async function loadDemoCouncil(
+  em: EntityManager,
+  ids: { officerId: string; practitionerId: string },
+): Promise<void> {
   const today = todayInLondon();
   const groups: { id: string; spec: (typeof GROUPS)[number] }[] = [];
   for (const spec of GROUPS) {
     const [{ id }]: { id: string }[] = await em.query(
       `INSERT INTO groups (name, purpose, min_age, max_age, service_experiences, venue, pattern_rrule, pattern_starts_on, pattern_start_time, pattern_duration_minutes)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 90) RETURNING id`,
-      [spec.name, spec.purpose, spec.minAge, spec.maxAge, spec.experiences, spec.venue, spec.rrule, addDays(today, -70), spec.time],
+      [
+        spec.name,
+        spec.purpose,
+        spec.minAge,
+        spec.maxAge,
+        spec.experiences,
+        spec.venue,
+        spec.rrule,
+        addDays(today, -70),
+        spec.time,
+      ],
     );
     await em.query(`INSERT INTO group_facilitators (group_id, user_id) VALUES ($1, $2)`, [id, ids.officerId]);
     groups.push({ id, spec });
@@ -80,14 +237,16 @@ export async function loadDemoCouncil(em: EntityManager, ids: { officerId: strin
       ],
     );
     for (const kind of experiences) {
-      await em.query(`INSERT INTO young_person_service_experiences (young_person_id, kind, from_date) VALUES ($1, $2, $3)`, [id, kind, addDays(today, -700)]);
+      await em.query(
+        `INSERT INTO young_person_service_experiences (young_person_id, kind, from_date) VALUES ($1, $2, $3)`,
+        [id, kind, addDays(today, -700)],
+      );
     }
     if (i % 3 === 0) {
-      await em.query(`INSERT INTO young_person_trusted_adults (young_person_id, user_id, relationship) VALUES ($1, $2, $3)`, [
-        id,
-        ids.practitionerId,
-        TrustedAdultRelationship.SocialWorker,
-      ]);
+      await em.query(
+        `INSERT INTO young_person_trusted_adults (young_person_id, user_id, relationship) VALUES ($1, $2, $3)`,
+        [id, ids.practitionerId, TrustedAdultRelationship.SocialWorker],
+      );
     }
     people.push({ id, dob, experiences });
   }
@@ -95,40 +254,66 @@ export async function loadDemoCouncil(em: EntityManager, ids: { officerId: strin
   // Each young person joins up to two groups they fitted yesterday, joined before the term began.
   const joinedOn = addDays(today, -80);
   for (const person of people) {
-    const candidate = { dateOfBirth: person.dob, serviceExperiences: person.experiences.map((kind) => ({ kind, from: addDays(today, -700), to: null })) };
+    const candidate = {
+      dateOfBirth: person.dob,
+      serviceExperiences: person.experiences.map((kind) => ({ kind, from: addDays(today, -700), to: null })),
+    };
     // The most specific groups first, as an officer would place them.
     const fits = groups
-      .filter((g) => checkEligibility(candidate, { minAge: g.spec.minAge, maxAge: g.spec.maxAge, serviceExperiences: g.spec.experiences }, addDays(today, -1)).eligible)
+      .filter(
+        (g) =>
+          checkEligibility(
+            candidate,
+            { minAge: g.spec.minAge, maxAge: g.spec.maxAge, serviceExperiences: g.spec.experiences },
+            addDays(today, -1),
+          ).eligible,
+      )
       .sort((a, b) => a.spec.maxAge - a.spec.minAge - (b.spec.maxAge - b.spec.minAge));
     for (const [n, g] of fits.slice(0, 2).entries()) {
-      await em.query(`INSERT INTO group_memberships (group_id, young_person_id, role, joined_on) VALUES ($1, $2, $3, $4)`, [
-        g.id,
-        person.id,
-        n === 0 && people.indexOf(person) % 9 === 1 ? 'chair' : 'member',
-        joinedOn,
-      ]);
+      await em.query(
+        `INSERT INTO group_memberships (group_id, young_person_id, role, joined_on) VALUES ($1, $2, $3, $4)`,
+        [g.id, person.id, n === 0 && people.indexOf(person) % 9 === 1 ? 'chair' : 'member', joinedOn],
+      );
     }
   }
 
   // Ten weeks back and twelve ahead; past sessions have a register.
   for (const g of groups) {
-    const pattern: MeetingPattern = { rrule: g.spec.rrule, startsOn: addDays(today, -70), startTime: g.spec.time, durationMinutes: 90 };
-    const members: { young_person_id: string }[] = await em.query(`SELECT young_person_id FROM group_memberships WHERE group_id = $1`, [g.id]);
+    const pattern: MeetingPattern = {
+      rrule: g.spec.rrule,
+      startsOn: addDays(today, -70),
+      startTime: g.spec.time,
+      durationMinutes: 90,
+    };
+    const members: { young_person_id: string }[] = await em.query(
+      `SELECT young_person_id FROM group_memberships WHERE group_id = $1`,
+      [g.id],
+    );
     for (const planned of planSessions(pattern, [], addDays(today, -70), addDays(today, 84))) {
       const startsAt = zonedToUtc(planned.date, planned.startTime);
       const [{ id: sessionId }]: { id: string }[] = await em.query(
         `INSERT INTO group_sessions (group_id, pattern_date, starts_at, ends_at, venue, agenda) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [g.id, planned.patternDate, startsAt, new Date(startsAt.getTime() + 90 * 60_000), g.spec.venue, 'Welcome, catch-up, this month’s topic, snacks.'],
+        [
+          g.id,
+          planned.patternDate,
+          startsAt,
+          new Date(startsAt.getTime() + 90 * 60_000),
+          g.spec.venue,
+          'Welcome, catch-up, this month’s topic, snacks.',
+        ],
       );
       if (planned.date < today) {
         for (const [k, m] of members.entries()) {
-          const status = (k + planned.date.charCodeAt(9)) % 5 === 0 ? 'apologies' : (k + planned.date.charCodeAt(8)) % 7 === 0 ? 'absent' : 'present';
-          await em.query(`INSERT INTO attendance (session_id, young_person_id, status, recorded_by) VALUES ($1, $2, $3, $4)`, [
-            sessionId,
-            m.young_person_id,
-            status,
-            ids.officerId,
-          ]);
+          const status =
+            (k + planned.date.charCodeAt(9)) % 5 === 0
+              ? 'apologies'
+              : (k + planned.date.charCodeAt(8)) % 7 === 0
+                ? 'absent'
+                : 'present';
+          await em.query(
+            `INSERT INTO attendance (session_id, young_person_id, status, recorded_by) VALUES ($1, $2, $3, $4)`,
+            [sessionId, m.young_person_id, status, ids.officerId],
+          );
         }
       }
     }

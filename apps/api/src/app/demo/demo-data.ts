@@ -29,7 +29,10 @@ export async function loadDemoDataIfEmpty(db: DataSource): Promise<boolean> {
       const result = await em.insert(User, { ...u, status: 'active', passwordHash });
       ids[u.role] = (result.identifiers[0] as { id: string }).id;
     }
-    await loadDemoCouncil(em, { officerId: ids[Role.ParticipationOfficer]!, practitionerId: ids[Role.Practitioner]! });
+    await loadDemoCouncil(em, {
+      officerId: ids[Role.ParticipationOfficer]!,
+      practitionerId: ids[Role.Practitioner]!,
+    });
   });
   return true;
 }

@@ -2,7 +2,13 @@ import { GroupResponse, GroupSummary, MeetingPattern, PatternException } from '@
 import { Group, GroupPatternException } from './entities/group.entity';
 
 export function patternOf(group: Group): MeetingPattern | null {
-  if (!group.patternRrule || !group.patternStartsOn || !group.patternStartTime || !group.patternDurationMinutes) return null;
+  if (
+    !group.patternRrule ||
+    !group.patternStartsOn ||
+    !group.patternStartTime ||
+    !group.patternDurationMinutes
+  )
+    return null;
   return {
     rrule: group.patternRrule,
     startsOn: group.patternStartsOn,
@@ -15,7 +21,9 @@ export function toPatternException(e: GroupPatternException): PatternException {
   return {
     date: e.patternDate,
     kind: e.kind,
-    ...(e.kind === 'moved' && e.movedToDate && e.movedToTime ? { movedTo: { date: e.movedToDate, startTime: e.movedToTime } } : {}),
+    ...(e.kind === 'moved' && e.movedToDate && e.movedToTime
+      ? { movedTo: { date: e.movedToDate, startTime: e.movedToTime } }
+      : {}),
     ...(e.reason ? { reason: e.reason } : {}),
   };
 }
@@ -36,7 +44,12 @@ export function toGroupSummary(group: Group, memberCount: number, nextSessionAt:
 
 export function toGroupResponse(
   group: Group,
-  extra: { memberCount: number; nextSessionAt: Date | null; facilitators: { id: string; displayName: string }[]; exceptions: GroupPatternException[] },
+  extra: {
+    memberCount: number;
+    nextSessionAt: Date | null;
+    facilitators: { id: string; displayName: string }[];
+    exceptions: GroupPatternException[];
+  },
 ): GroupResponse {
   return {
     ...toGroupSummary(group, extra.memberCount, extra.nextSessionAt),

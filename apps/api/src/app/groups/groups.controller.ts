@@ -30,7 +30,9 @@ import { SessionsService } from '../sessions/sessions.service';
 import { GroupsService } from './groups.service';
 
 const groupIdPipe = new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('This group') });
-const membershipIdPipe = new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('This membership') });
+const membershipIdPipe = new ParseUUIDPipe({
+  exceptionFactory: () => DomainError.notFound('This membership'),
+});
 
 @ApiTags('groups')
 @Allow(Role.ParticipationOfficer)
@@ -43,17 +45,24 @@ export class GroupsController {
   ) {}
 
   @Get()
-  list(@Query(new ZodPipe(GroupListQuerySchema)) query: z.output<typeof GroupListQuerySchema>): Promise<Page<GroupSummary>> {
+  list(
+    @Query(new ZodPipe(GroupListQuerySchema)) query: z.output<typeof GroupListQuerySchema>,
+  ): Promise<Page<GroupSummary>> {
     return this.groups.list(query);
   }
 
   @Get('ageing-out')
-  ageingOut(@Query(new ZodPipe(OnDateQuerySchema)) query: z.output<typeof OnDateQuerySchema>): Promise<AgeingOutEntry[]> {
+  ageingOut(
+    @Query(new ZodPipe(OnDateQuerySchema)) query: z.output<typeof OnDateQuerySchema>,
+  ): Promise<AgeingOutEntry[]> {
     return this.groups.ageingOut(query.on);
   }
 
   @Post()
-  create(@CurrentActor() actor: Actor, @Body(new ZodPipe(GroupRequestSchema)) body: GroupCommand): Promise<GroupResponse> {
+  create(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodPipe(GroupRequestSchema)) body: GroupCommand,
+  ): Promise<GroupResponse> {
     return this.groups.create(actor, body);
   }
 

@@ -29,10 +29,18 @@ export class GroupsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(query: { q?: string; includeArchived?: string; page: number; pageSize: number }): Promise<Page<GroupSummary>> {
+  async list(query: {
+    q?: string;
+    includeArchived?: string;
+    page: number;
+    pageSize: number;
+  }): Promise<Page<GroupSummary>> {
     const qb = this.db.getRepository(Group).createQueryBuilder('g');
     if (query.includeArchived !== 'true') qb.andWhere('g.archived_at IS NULL');
-    if (query.q) qb.andWhere('lower(g.name) LIKE :q', { q: `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (query.q)
+      qb.andWhere('lower(g.name) LIKE :q', {
+        q: `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
     const [groups, total] = await qb
       .orderBy('lower(g.name)', 'ASC')
       .addOrderBy('g.id', 'ASC')
@@ -41,7 +49,9 @@ export class GroupsService {
       .getManyAndCount();
     const stats = await this.stats(groups.map((g) => g.id));
     return {
-      items: groups.map((g) => toGroupSummary(g, stats.get(g.id)?.members ?? 0, stats.get(g.id)?.next ?? null)),
+      items: groups.map((g) =>
+        toGroupSummary(g, stats.get(g.id)?.members ?? 0, stats.get(g.id)?.next ?? null),
+      ),
       total,
       page: query.page,
       pageSize: query.pageSize,
@@ -95,10 +105,19 @@ export class GroupsService {
       const result = await em.insert(Group, this.fields(command));
       const id = (result.identifiers[0] as { id: string }).id;
       if (command.facilitatorIds.length) {
-        await em.insert(GroupFacilitator, command.facilitatorIds.map((userId) => ({ groupId: id, userId })));
+        await em.insert(
+          GroupFacilitator,
+          command.facilitatorIds.map((userId) => ({ groupId: id, userId })),
+        );
       }
       await this.audit.record(
-        { actorUserId: actor.userId, action: AuditAction.Create, entityType: 'group', entityId: id, requestId: actor.requestId },
+        {
+          actorUserId: actor.userId,
+          action: AuditAction.Create,
+          entityType: 'group',
+          entityId: id,
+          requestId: actor.requestId,
+        },
         em,
       );
       return this.get(id, em);
@@ -112,10 +131,19 @@ export class GroupsService {
       await em.update(Group, { id }, { ...this.fields(command), updatedAt: new Date() });
       await em.delete(GroupFacilitator, { groupId: id });
       if (command.facilitatorIds.length) {
-        await em.insert(GroupFacilitator, command.facilitatorIds.map((userId) => ({ groupId: id, userId })));
+        await em.insert(
+          GroupFacilitator,
+          command.facilitatorIds.map((userId) => ({ groupId: id, userId })),
+        );
       }
       await this.audit.record(
-        { actorUserId: actor.userId, action: AuditAction.Update, entityType: 'group', entityId: id, requestId: actor.requestId },
+        {
+          actorUserId: actor.userId,
+          action: AuditAction.Update,
+          entityType: 'group',
+          entityId: id,
+          requestId: actor.requestId,
+        },
         em,
       );
       return this.get(id, em);
@@ -140,7 +168,8 @@ export class GroupsService {
   }
 
   private async checkFacilitators(em: EntityManager, ids: string[]): Promise<void> {
-    if (new Set(ids).size !== ids.length) throw DomainError.validation('facilitatorIds', 'A facilitator is listed twice.');
+    if (new Set(ids).size !== ids.length)
+      throw DomainError.validation('facilitatorIds', 'A facilitator is listed twice.');
     if (ids.length === 0) return;
     const found: { id: string }[] = await em.query(
       `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND status = 'active' AND role IN ('participation_officer', 'practitioner')`,
@@ -149,9 +178,11 @@ export class GroupsService {
     const known = new Set(found.map((f) => f.id));
     const errors: Record<string, string[]> = {};
     ids.forEach((id, i) => {
-      if (!known.has(id)) errors[`facilitatorIds.${i}`] = ['This is not an active participation officer or practitioner.'];
+      if (!known.has(id))
+        errors[`facilitatorIds.${i}`] = ['This is not an active participation officer or practitioner.'];
     });
-    if (Object.keys(errors).length) throw new DomainError('validation', 'Please check the facilitators.', errors);
+    if (Object.keys(errors).length)
+      throw new DomainError('validation', 'Please check the facilitators.', errors);
   }
 
   async members(groupId: string, on: string | undefined): Promise<MembershipResponse[]> {
@@ -190,16 +221,27 @@ export class GroupsService {
     const membershipId = await this.db.transaction(async (em) => {
       const group = await this.find(groupId, em);
       if (group.archivedAt) throw new DomainError('conflict', 'This group is archived.');
-      const person = await em.getRepository(YoungPerson).findOne({ where: { id: request.youngPersonId }, relations: { serviceExperiences: true } });
-      if (!person || person.archivedAt) throw DomainError.validation('youngPersonId', 'There is no current young person with this id.');
-      const current = await em.getRepository(GroupMembership).findOneBy({ groupId, youngPersonId: person.id, leftOn: IsNull() });
-      if (current) throw new DomainError('conflict', 'They are already a member of this group.', { youngPersonId: ['Already a member.'] });
+      const person = await em
+        .getRepository(YoungPerson)
+        .findOne({ where: { id: request.youngPersonId }, relations: { serviceExperiences: true } });
+      if (!person || person.archivedAt)
+        throw DomainError.validation('youngPersonId', 'There is no current young person with this id.');
+      const current = await em
+        .getRepository(GroupMembership)
+        .findOneBy({ groupId, youngPersonId: person.id, leftOn: IsNull() });
+      if (current)
+        throw new DomainError('conflict', 'They are already a member of this group.', {
+          youngPersonId: ['Already a member.'],
+        });
       const overlapping: { n: number }[] = await em.query(
         `SELECT count(*)::int AS n FROM group_memberships WHERE group_id = $1 AND young_person_id = $2 AND left_on >= $3`,
         [groupId, person.id, request.joinedOn],
       );
       if (overlapping[0].n > 0) {
-        throw DomainError.validation('joinedOn', 'They were still a member on that date; choose a date after they left.');
+        throw DomainError.validation(
+          'joinedOn',
+          'They were still a member on that date; choose a date after they left.',
+        );
       }
       const eligibility = checkEligibility(
         { dateOfBirth: person.dateOfBirth, serviceExperiences: person.serviceExperiences },
@@ -230,7 +272,11 @@ export class GroupsService {
           entityId: id,
           detail: eligibility.eligible
             ? { groupId, youngPersonId: person.id }
-            : { groupId, youngPersonId: person.id, failedRules: eligibility.failed.map((f) => f.rule).join(',') },
+            : {
+                groupId,
+                youngPersonId: person.id,
+                failedRules: eligibility.failed.map((f) => f.rule).join(','),
+              },
           requestId: actor.requestId,
         },
         em,
@@ -240,17 +286,32 @@ export class GroupsService {
     return (await this.members(groupId, request.joinedOn)).find((m) => m.id === membershipId)!;
   }
 
-  async leave(actor: Actor, groupId: string, membershipId: string, leftOn: string): Promise<MembershipResponse> {
+  async leave(
+    actor: Actor,
+    groupId: string,
+    membershipId: string,
+    leftOn: string,
+  ): Promise<MembershipResponse> {
     await this.db.transaction(async (em) => {
       const membership = await em.getRepository(GroupMembership).findOneBy({ id: membershipId, groupId });
       if (!membership) throw DomainError.notFound('This membership');
       if (membership.leftOn) throw new DomainError('conflict', 'They have already left this group.');
       if (leftOn < membership.joinedOn) {
-        throw DomainError.validation('leftOn', `They joined on ${membership.joinedOn}; they cannot leave before that.`);
+        throw DomainError.validation(
+          'leftOn',
+          `They joined on ${membership.joinedOn}; they cannot leave before that.`,
+        );
       }
       await em.update(GroupMembership, { id: membershipId }, { leftOn });
       await this.audit.record(
-        { actorUserId: actor.userId, action: AuditAction.Update, entityType: 'group_membership', entityId: membershipId, detail: { change: 'leave' }, requestId: actor.requestId },
+        {
+          actorUserId: actor.userId,
+          action: AuditAction.Update,
+          entityType: 'group_membership',
+          entityId: membershipId,
+          detail: { change: 'leave' },
+          requestId: actor.requestId,
+        },
         em,
       );
     });
@@ -268,27 +329,38 @@ export class GroupsService {
   async ageingOut(on: string | undefined): Promise<AgeingOutEntry[]> {
     const date = on ?? todayInLondon();
     const groups = await this.db.getRepository(Group).findBy({ archivedAt: IsNull() });
-    const rows: { membership_id: string; group_id: string; young_person_id: string; preferred_name: string; date_of_birth: string }[] =
-      await this.db.query(
-        `SELECT m.id AS membership_id, m.group_id, yp.id AS young_person_id, yp.preferred_name, yp.date_of_birth
+    const rows: {
+      membership_id: string;
+      group_id: string;
+      young_person_id: string;
+      preferred_name: string;
+      date_of_birth: string;
+    }[] = await this.db.query(
+      `SELECT m.id AS membership_id, m.group_id, yp.id AS young_person_id, yp.preferred_name, yp.date_of_birth
            FROM group_memberships m
            JOIN young_people yp ON yp.id = m.young_person_id AND yp.archived_at IS NULL
            JOIN groups g ON g.id = m.group_id AND g.archived_at IS NULL
           WHERE m.joined_on <= $1 AND (m.left_on IS NULL OR m.left_on >= $1)`,
-        [date],
-      );
+      [date],
+    );
     const periods = rows.length
-      ? await this.db.getRepository(ServiceExperiencePeriodRow).createQueryBuilder('p')
+      ? await this.db
+          .getRepository(ServiceExperiencePeriodRow)
+          .createQueryBuilder('p')
           .where('p.young_person_id IN (:...ids)', { ids: [...new Set(rows.map((r) => r.young_person_id))] })
           .getMany()
       : [];
     const byPerson = new Map<string, { kind: ServiceExperienceKind; from: string; to: string | null }[]>();
-    for (const p of periods) (byPerson.get(p.youngPersonId) ?? byPerson.set(p.youngPersonId, []).get(p.youngPersonId)!).push(p);
+    for (const p of periods)
+      (byPerson.get(p.youngPersonId) ?? byPerson.set(p.youngPersonId, []).get(p.youngPersonId)!).push(p);
     const groupById = new Map(groups.map((g) => [g.id, g]));
     const entries: AgeingOutEntry[] = [];
     for (const row of rows) {
       const group = groupById.get(row.group_id)!;
-      const candidate = { dateOfBirth: row.date_of_birth, serviceExperiences: byPerson.get(row.young_person_id) ?? [] };
+      const candidate = {
+        dateOfBirth: row.date_of_birth,
+        serviceExperiences: byPerson.get(row.young_person_id) ?? [],
+      };
       const result = checkEligibility(candidate, group, date);
       if (result.eligible) continue;
       const next = suggestNextGroup(candidate, group.id, groups, date);
@@ -302,6 +374,8 @@ export class GroupsService {
         suggestedGroup: next ? { id: next.id, name: next.name } : null,
       });
     }
-    return entries.sort((a, b) => a.group.name.localeCompare(b.group.name) || a.preferredName.localeCompare(b.preferredName));
+    return entries.sort(
+      (a, b) => a.group.name.localeCompare(b.group.name) || a.preferredName.localeCompare(b.preferredName),
+    );
   }
 }

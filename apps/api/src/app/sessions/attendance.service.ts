@@ -33,14 +33,22 @@ export class AttendanceService {
     entries: { youngPersonId: string; status: AttendanceStatus }[],
   ): Promise<GroupSessionDetailResponse> {
     await this.db.transaction(async (em) => {
-      const session = await em.getRepository(GroupSession).findOne({ where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
+      const session = await em
+        .getRepository(GroupSession)
+        .findOne({ where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
       if (!session) throw DomainError.notFound('This session');
       if (session.status === 'cancelled') {
-        throw new DomainError('conflict', 'This session was cancelled, so it has no register.', { entries: ['The session is cancelled.'] });
+        throw new DomainError('conflict', 'This session was cancelled, so it has no register.', {
+          entries: ['The session is cancelled.'],
+        });
       }
       const ids = entries.map((e) => e.youngPersonId);
       const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
-      if (duplicate) throw DomainError.validation(`entries.${ids.lastIndexOf(duplicate)}.youngPersonId`, 'This young person is listed twice.');
+      if (duplicate)
+        throw DomainError.validation(
+          `entries.${ids.lastIndexOf(duplicate)}.youngPersonId`,
+          'This young person is listed twice.',
+        );
       const day = todayInLondon(session.startsAt);
       const members: { young_person_id: string }[] = await em.query(
         `SELECT young_person_id FROM group_memberships
@@ -50,20 +58,42 @@ export class AttendanceService {
       const memberSet = new Set(members.map((m) => m.young_person_id));
       const errors: Record<string, string[]> = {};
       entries.forEach((e, i) => {
-        if (!memberSet.has(e.youngPersonId)) errors[`entries.${i}.youngPersonId`] = ['This young person was not a member of the group on the day.'];
+        if (!memberSet.has(e.youngPersonId))
+          errors[`entries.${i}.youngPersonId`] = [
+            'This young person was not a member of the group on the day.',
+          ];
       });
       if (Object.keys(errors).length > 0) {
-        throw new DomainError('validation', 'Only members of the group on the day can be on the register.', errors);
+        throw new DomainError(
+          'validation',
+          'Only members of the group on the day can be on the register.',
+          errors,
+        );
       }
       await em
         .createQueryBuilder()
         .insert()
         .into(AttendanceMark)
-        .values(entries.map((e) => ({ sessionId, youngPersonId: e.youngPersonId, status: e.status, recordedBy: actor.userId, recordedAt: new Date() })))
+        .values(
+          entries.map((e) => ({
+            sessionId,
+            youngPersonId: e.youngPersonId,
+            status: e.status,
+            recordedBy: actor.userId,
+            recordedAt: new Date(),
+          })),
+        )
         .orUpdate(['status', 'recorded_by', 'recorded_at'], ['session_id', 'young_person_id'])
         .execute();
       await this.audit.record(
-        { actorUserId: actor.userId, action: AuditAction.Update, entityType: 'group_session', entityId: sessionId, detail: { change: 'attendance', marks: entries.length }, requestId: actor.requestId },
+        {
+          actorUserId: actor.userId,
+          action: AuditAction.Update,
+          entityType: 'group_session',
+          entityId: sessionId,
+          detail: { change: 'attendance', marks: entries.length },
+          requestId: actor.requestId,
+        },
         em,
       );
     });
@@ -73,9 +103,19 @@ export class AttendanceService {
   async forYoungPerson(actor: Actor, youngPersonId: string): Promise<YoungPersonAttendance> {
     const params: unknown[] = [youngPersonId];
     const visible = visibilityClause(actor, params);
-    const [found]: { id: string }[] = await this.db.query(`SELECT yp.id FROM young_people yp WHERE yp.id = $1 AND ${visible}`, params);
+    const [found]: { id: string }[] = await this.db.query(
+      `SELECT yp.id FROM young_people yp WHERE yp.id = $1 AND ${visible}`,
+      params,
+    );
     if (!found) throw DomainError.notFound('This young person');
-    await this.audit.record({ actorUserId: actor.userId, action: AuditAction.Read, entityType: 'young_person', entityId: youngPersonId, detail: { view: 'attendance' }, requestId: actor.requestId });
+    await this.audit.record({
+      actorUserId: actor.userId,
+      action: AuditAction.Read,
+      entityType: 'young_person',
+      entityId: youngPersonId,
+      detail: { view: 'attendance' },
+      requestId: actor.requestId,
+    });
     const byGroup: ({ group_id: string; group_name: string } & Counts)[] = await this.db.query(
       `SELECT g.id AS group_id, g.name AS group_name,
               count(*) FILTER (WHERE a.status = 'present')::int AS present,
@@ -86,21 +126,31 @@ export class AttendanceService {
         GROUP BY g.id, g.name ORDER BY g.name`,
       [youngPersonId],
     );
-    const recent: { session_id: string; group_name: string; starts_at: Date; status: AttendanceStatus }[] = await this.db.query(
-      `SELECT s.id AS session_id, g.name AS group_name, s.starts_at, a.status
+    const recent: { session_id: string; group_name: string; starts_at: Date; status: AttendanceStatus }[] =
+      await this.db.query(
+        `SELECT s.id AS session_id, g.name AS group_name, s.starts_at, a.status
          FROM attendance a JOIN group_sessions s ON s.id = a.session_id JOIN groups g ON g.id = s.group_id
         WHERE a.young_person_id = $1 ORDER BY s.starts_at DESC LIMIT 20`,
-      [youngPersonId],
-    );
+        [youngPersonId],
+      );
     const total = byGroup.reduce<Counts>(
-      (sum, g) => ({ present: sum.present + g.present, apologies: sum.apologies + g.apologies, absent: sum.absent + g.absent }),
+      (sum, g) => ({
+        present: sum.present + g.present,
+        apologies: sum.apologies + g.apologies,
+        absent: sum.absent + g.absent,
+      }),
       { present: 0, apologies: 0, absent: 0 },
     );
     return {
       youngPersonId,
       overall: attendanceRate(total),
       byGroup: byGroup.map((g) => ({ groupId: g.group_id, groupName: g.group_name, ...attendanceRate(g) })),
-      recent: recent.map((r) => ({ sessionId: r.session_id, groupName: r.group_name, startsAt: r.starts_at.toISOString(), status: r.status })),
+      recent: recent.map((r) => ({
+        sessionId: r.session_id,
+        groupName: r.group_name,
+        startsAt: r.starts_at.toISOString(),
+        status: r.status,
+      })),
     };
   }
 
@@ -125,7 +175,11 @@ export class AttendanceService {
     return {
       groupId,
       sessionsHeld: held.n,
-      members: members.map((m) => ({ youngPersonId: m.young_person_id, preferredName: m.preferred_name, ...attendanceRate(m) })),
+      members: members.map((m) => ({
+        youngPersonId: m.young_person_id,
+        preferredName: m.preferred_name,
+        ...attendanceRate(m),
+      })),
     };
   }
 }

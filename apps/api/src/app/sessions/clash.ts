@@ -30,11 +30,20 @@ export async function assertNoClash(em: EntityManager, booking: Booking): Promis
     `SELECT user_id FROM group_facilitators WHERE group_id = $1 ORDER BY user_id`,
     [booking.groupId],
   );
-  const keys = [...facilitators.map((f) => `facilitator:${f.user_id}`), ...(booking.venue ? [`room:${booking.venue.trim().toLowerCase()}`] : [])];
+  const keys = [
+    ...facilitators.map((f) => `facilitator:${f.user_id}`),
+    ...(booking.venue ? [`room:${booking.venue.trim().toLowerCase()}`] : []),
+  ];
   for (const key of keys.sort()) {
     await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [key]);
   }
-  const clashes: { group_name: string; starts_at: Date; ends_at: Date; facilitator: string | null; venue: string | null }[] = await em.query(
+  const clashes: {
+    group_name: string;
+    starts_at: Date;
+    ends_at: Date;
+    facilitator: string | null;
+    venue: string | null;
+  }[] = await em.query(
     `SELECT g.name AS group_name, s.starts_at, s.ends_at, u.display_name AS facilitator,
             CASE WHEN $4::text IS NOT NULL AND lower(trim(s.venue)) = lower(trim($4::text)) THEN s.venue END AS venue
        FROM group_sessions s

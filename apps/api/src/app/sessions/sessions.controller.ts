@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   AttendanceRequestSchema,
@@ -30,7 +41,9 @@ export class SessionsController {
   ) {}
 
   @Get()
-  list(@Query(new ZodPipe(SessionRangeQuerySchema)) query: z.output<typeof SessionRangeQuerySchema>): Promise<GroupSessionResponse[]> {
+  list(
+    @Query(new ZodPipe(SessionRangeQuerySchema)) query: z.output<typeof SessionRangeQuerySchema>,
+  ): Promise<GroupSessionResponse[]> {
     return this.sessions.list(query);
   }
 

@@ -41,17 +41,28 @@ export class SessionsService {
     const from = todayInLondon();
     const end = until ?? addDays(from, ROLLING_WINDOW_DAYS);
     if (end < from) throw DomainError.validation('until', 'Choose a date from today onwards.');
-    if (end > addDays(from, MAX_WINDOW_DAYS)) throw DomainError.validation('until', 'Sessions can be generated up to a year ahead.');
+    if (end > addDays(from, MAX_WINDOW_DAYS))
+      throw DomainError.validation('until', 'Sessions can be generated up to a year ahead.');
     return this.db.transaction(async (em) => {
       const group = await this.lockGroup(em, groupId);
       const pattern = patternOf(group);
-      if (!pattern) throw DomainError.validation('pattern', 'This group has no meeting pattern to generate sessions from.');
-      const exceptions = (await em.getRepository(GroupPatternException).findBy({ groupId })).map(toPatternException);
+      if (!pattern)
+        throw DomainError.validation(
+          'pattern',
+          'This group has no meeting pattern to generate sessions from.',
+        );
+      const exceptions = (await em.getRepository(GroupPatternException).findBy({ groupId })).map(
+        toPatternException,
+      );
       const plan = planSessions(pattern, exceptions, from > pattern.startsOn ? from : pattern.startsOn, end);
       const existing = await em
         .getRepository(GroupSession)
         .createQueryBuilder('s')
-        .where('s.group_id = :groupId AND s.pattern_date >= :from AND s.pattern_date <= :end', { groupId, from, end })
+        .where('s.group_id = :groupId AND s.pattern_date >= :from AND s.pattern_date <= :end', {
+          groupId,
+          from,
+          end,
+        })
         .getMany();
       const byDate = new Map(existing.map((s) => [s.patternDate!, s]));
       let created = 0;
@@ -61,7 +72,8 @@ export class SessionsService {
         const endsAt = new Date(startsAt.getTime() + planned.durationMinutes * 60_000);
         const current = byDate.get(planned.patternDate);
         if (!current) {
-          if (planned.status === 'scheduled') await assertNoClash(em, { groupId, startsAt, endsAt, venue: group.venue });
+          if (planned.status === 'scheduled')
+            await assertNoClash(em, { groupId, startsAt, endsAt, venue: group.venue });
           await em.insert(GroupSession, {
             groupId,
             patternDate: planned.patternDate,
@@ -78,18 +90,38 @@ export class SessionsService {
           current.status !== planned.status
         ) {
           if (planned.status === 'scheduled') {
-            await assertNoClash(em, { groupId, startsAt, endsAt, venue: current.venue, excludeSessionId: current.id });
+            await assertNoClash(em, {
+              groupId,
+              startsAt,
+              endsAt,
+              venue: current.venue,
+              excludeSessionId: current.id,
+            });
           }
           await em.update(
             GroupSession,
             { id: current.id },
-            { startsAt, endsAt, status: planned.status, moved: planned.moved, sequence: current.sequence + 1, updatedAt: new Date() },
+            {
+              startsAt,
+              endsAt,
+              status: planned.status,
+              moved: planned.moved,
+              sequence: current.sequence + 1,
+              updatedAt: new Date(),
+            },
           );
           updated++;
         }
       }
       await this.audit.record(
-        { actorUserId: actor.userId, action: AuditAction.Update, entityType: 'group', entityId: groupId, detail: { change: 'generate_sessions', created, updated }, requestId: actor.requestId },
+        {
+          actorUserId: actor.userId,
+          action: AuditAction.Update,
+          entityType: 'group',
+          entityId: groupId,
+          detail: { change: 'generate_sessions', created, updated },
+          requestId: actor.requestId,
+        },
         em,
       );
       return { created, updated, from, until: end };
@@ -105,8 +137,13 @@ export class SessionsService {
       if (!isPatternDate(pattern, exception.date)) {
         throw DomainError.validation('date', `${exception.date} is not one of this group's meeting dates.`);
       }
-      const already = await em.getRepository(GroupPatternException).findOneBy({ groupId, patternDate: exception.date });
-      if (already) throw new DomainError('conflict', `There is already an exception for ${exception.date}.`, { date: ['Already has an exception.'] });
+      const already = await em
+        .getRepository(GroupPatternException)
+        .findOneBy({ groupId, patternDate: exception.date });
+      if (already)
+        throw new DomainError('conflict', `There is already an exception for ${exception.date}.`, {
+          date: ['Already has an exception.'],
+        });
       await em.insert(GroupPatternException, {
         groupId,
         patternDate: exception.date,
@@ -115,17 +152,32 @@ export class SessionsService {
         movedToTime: exception.movedTo?.startTime ?? null,
         reason: exception.reason ?? null,
       });
-      const session = await em.getRepository(GroupSession).findOneBy({ groupId, patternDate: exception.date });
+      const session = await em
+        .getRepository(GroupSession)
+        .findOneBy({ groupId, patternDate: exception.date });
       if (session) {
         if (exception.kind === 'cancelled') {
           await this.applyCancel(em, session, exception.reason ?? null);
         } else if (exception.movedTo) {
           const startsAt = zonedToUtc(exception.movedTo.date, exception.movedTo.startTime);
-          await this.applyMove(em, session, startsAt, new Date(startsAt.getTime() + (pattern.durationMinutes * 60_000)), session.venue);
+          await this.applyMove(
+            em,
+            session,
+            startsAt,
+            new Date(startsAt.getTime() + pattern.durationMinutes * 60_000),
+            session.venue,
+          );
         }
       }
       await this.audit.record(
-        { actorUserId: actor.userId, action: AuditAction.Update, entityType: 'group', entityId: groupId, detail: { change: `exception_${exception.kind}` }, requestId: actor.requestId },
+        {
+          actorUserId: actor.userId,
+          action: AuditAction.Update,
+          entityType: 'group',
+          entityId: groupId,
+          detail: { change: `exception_${exception.kind}` },
+          requestId: actor.requestId,
+        },
         em,
       );
     });
@@ -134,7 +186,13 @@ export class SessionsService {
   async addOneOff(
     actor: Actor,
     groupId: string,
-    request: { date: string; startTime: string; durationMinutes: number; venue: string | null; agenda: string | null },
+    request: {
+      date: string;
+      startTime: string;
+      durationMinutes: number;
+      venue: string | null;
+      agenda: string | null;
+    },
   ): Promise<GroupSessionResponse> {
     return this.db.transaction(async (em) => {
       const group = await this.lockGroup(em, groupId);
@@ -142,9 +200,26 @@ export class SessionsService {
       const endsAt = new Date(startsAt.getTime() + request.durationMinutes * 60_000);
       const venue = request.venue ?? group.venue;
       await assertNoClash(em, { groupId, startsAt, endsAt, venue });
-      const result = await em.insert(GroupSession, { groupId, patternDate: null, startsAt, endsAt, venue, status: 'scheduled', agenda: request.agenda });
+      const result = await em.insert(GroupSession, {
+        groupId,
+        patternDate: null,
+        startsAt,
+        endsAt,
+        venue,
+        status: 'scheduled',
+        agenda: request.agenda,
+      });
       const id = (result.identifiers[0] as { id: string }).id;
-      await this.audit.record({ actorUserId: actor.userId, action: AuditAction.Create, entityType: 'group_session', entityId: id, requestId: actor.requestId }, em);
+      await this.audit.record(
+        {
+          actorUserId: actor.userId,
+          action: AuditAction.Create,
+          entityType: 'group_session',
+          entityId: id,
+          requestId: actor.requestId,
+        },
+        em,
+      );
       return toGroupSessionResponse(await em.getRepository(GroupSession).findOneByOrFail({ id }), group.name);
     });
   }
@@ -156,8 +231,10 @@ export class SessionsService {
   ): Promise<GroupSessionResponse> {
     return this.db.transaction(async (em) => {
       const session = await this.lockSession(em, sessionId);
-      if (session.status === 'cancelled') throw new DomainError('conflict', 'This session is cancelled; add a new one instead of moving it.');
-      const duration = request.durationMinutes ?? (session.endsAt.getTime() - session.startsAt.getTime()) / 60_000;
+      if (session.status === 'cancelled')
+        throw new DomainError('conflict', 'This session is cancelled; add a new one instead of moving it.');
+      const duration =
+        request.durationMinutes ?? (session.endsAt.getTime() - session.startsAt.getTime()) / 60_000;
       const startsAt = zonedToUtc(request.date, request.startTime);
       const endsAt = new Date(startsAt.getTime() + duration * 60_000);
       const venue = request.venue === undefined ? session.venue : request.venue;
@@ -171,7 +248,17 @@ export class SessionsService {
           [session.groupId, session.patternDate, request.date, request.startTime],
         );
       }
-      await this.audit.record({ actorUserId: actor.userId, action: AuditAction.Update, entityType: 'group_session', entityId: sessionId, detail: { change: 'move' }, requestId: actor.requestId }, em);
+      await this.audit.record(
+        {
+          actorUserId: actor.userId,
+          action: AuditAction.Update,
+          entityType: 'group_session',
+          entityId: sessionId,
+          detail: { change: 'move' },
+          requestId: actor.requestId,
+        },
+        em,
+      );
       return this.response(em, sessionId);
     });
   }
@@ -179,7 +266,8 @@ export class SessionsService {
   async cancel(actor: Actor, sessionId: string, reason: string | null): Promise<GroupSessionResponse> {
     return this.db.transaction(async (em) => {
       const session = await this.lockSession(em, sessionId);
-      if (session.status === 'cancelled') throw new DomainError('conflict', 'This session is already cancelled.');
+      if (session.status === 'cancelled')
+        throw new DomainError('conflict', 'This session is already cancelled.');
       await this.applyCancel(em, session, reason);
       if (session.patternDate) {
         await em.query(
@@ -188,12 +276,26 @@ export class SessionsService {
           [session.groupId, session.patternDate, reason],
         );
       }
-      await this.audit.record({ actorUserId: actor.userId, action: AuditAction.Update, entityType: 'group_session', entityId: sessionId, detail: { change: 'cancel' }, requestId: actor.requestId }, em);
+      await this.audit.record(
+        {
+          actorUserId: actor.userId,
+          action: AuditAction.Update,
+          entityType: 'group_session',
+          entityId: sessionId,
+          detail: { change: 'cancel' },
+          requestId: actor.requestId,
+        },
+        em,
+      );
       return this.response(em, sessionId);
     });
   }
 
-  async updateDetails(actor: Actor, sessionId: string, request: { agenda?: string | null; notes?: string | null }): Promise<GroupSessionDetailResponse> {
+  async updateDetails(
+    actor: Actor,
+    sessionId: string,
+    request: { agenda?: string | null; notes?: string | null },
+  ): Promise<GroupSessionDetailResponse> {
     await this.db.transaction(async (em) => {
       const session = await this.lockSession(em, sessionId);
       await em.update(
@@ -203,11 +305,23 @@ export class SessionsService {
           ...(request.agenda !== undefined ? { agenda: request.agenda } : {}),
           ...(request.notes !== undefined ? { notes: request.notes } : {}),
           // Only the agenda reaches calendars (as the description), so only it raises SEQUENCE.
-          ...(request.agenda !== undefined && request.agenda !== session.agenda ? { sequence: session.sequence + 1 } : {}),
+          ...(request.agenda !== undefined && request.agenda !== session.agenda
+            ? { sequence: session.sequence + 1 }
+            : {}),
           updatedAt: new Date(),
         },
       );
-      await this.audit.record({ actorUserId: actor.userId, action: AuditAction.Update, entityType: 'group_session', entityId: sessionId, detail: { change: 'details' }, requestId: actor.requestId }, em);
+      await this.audit.record(
+        {
+          actorUserId: actor.userId,
+          action: AuditAction.Update,
+          entityType: 'group_session',
+          entityId: sessionId,
+          detail: { change: 'details' },
+          requestId: actor.requestId,
+        },
+        em,
+      );
     });
     return this.detail(sessionId);
   }
@@ -220,8 +334,16 @@ export class SessionsService {
     const params: unknown[] = [zonedToUtc(from, '00:00'), zonedToUtc(addDays(to, 1), '00:00')];
     if (range.groupId) params.push(range.groupId);
     const rows: {
-      id: string; group_id: string; group_name: string; pattern_date: string | null; starts_at: Date; ends_at: Date;
-      venue: string | null; status: 'scheduled' | 'cancelled'; moved: boolean; cancel_reason: string | null;
+      id: string;
+      group_id: string;
+      group_name: string;
+      pattern_date: string | null;
+      starts_at: Date;
+      ends_at: Date;
+      venue: string | null;
+      status: 'scheduled' | 'cancelled';
+      moved: boolean;
+      cancel_reason: string | null;
     }[] = await this.db.query(
       `SELECT s.id, s.group_id, g.name AS group_name, s.pattern_date, s.starts_at, s.ends_at, s.venue, s.status, s.moved, s.cancel_reason
          FROM group_sessions s JOIN groups g ON g.id = s.group_id
@@ -250,7 +372,11 @@ export class SessionsService {
     const group = await this.db.getRepository(Group).findOneByOrFail({ id: session.groupId });
     const date = todayInLondon(session.startsAt);
     // The register lists everyone who was a member on the day, and anyone already marked.
-    const register: { young_person_id: string; preferred_name: string; status: AttendanceMark['status'] | null }[] = await this.db.query(
+    const register: {
+      young_person_id: string;
+      preferred_name: string;
+      status: AttendanceMark['status'] | null;
+    }[] = await this.db.query(
       `SELECT yp.id AS young_person_id, yp.preferred_name, a.status
          FROM young_people yp
          LEFT JOIN attendance a ON a.session_id = $1 AND a.young_person_id = yp.id
@@ -265,7 +391,11 @@ export class SessionsService {
       ...toGroupSessionResponse(session, group.name),
       agenda: session.agenda,
       notes: session.notes,
-      register: register.map((r) => ({ youngPersonId: r.young_person_id, preferredName: r.preferred_name, status: r.status })),
+      register: register.map((r) => ({
+        youngPersonId: r.young_person_id,
+        preferredName: r.preferred_name,
+        status: r.status,
+      })),
     };
   }
 
@@ -275,24 +405,48 @@ export class SessionsService {
     return toGroupSessionResponse(session, group.name);
   }
 
-  private async applyMove(em: EntityManager, session: GroupSession, startsAt: Date, endsAt: Date, venue: string | null): Promise<void> {
-    await assertNoClash(em, { groupId: session.groupId, startsAt, endsAt, venue, excludeSessionId: session.id });
-    await em.update(GroupSession, { id: session.id }, { startsAt, endsAt, venue, moved: true, sequence: session.sequence + 1, updatedAt: new Date() });
+  private async applyMove(
+    em: EntityManager,
+    session: GroupSession,
+    startsAt: Date,
+    endsAt: Date,
+    venue: string | null,
+  ): Promise<void> {
+    await assertNoClash(em, {
+      groupId: session.groupId,
+      startsAt,
+      endsAt,
+      venue,
+      excludeSessionId: session.id,
+    });
+    await em.update(
+      GroupSession,
+      { id: session.id },
+      { startsAt, endsAt, venue, moved: true, sequence: session.sequence + 1, updatedAt: new Date() },
+    );
   }
 
   private async applyCancel(em: EntityManager, session: GroupSession, reason: string | null): Promise<void> {
-    await em.update(GroupSession, { id: session.id }, { status: 'cancelled', cancelReason: reason, sequence: session.sequence + 1, updatedAt: new Date() });
+    await em.update(
+      GroupSession,
+      { id: session.id },
+      { status: 'cancelled', cancelReason: reason, sequence: session.sequence + 1, updatedAt: new Date() },
+    );
   }
 
   private async lockGroup(em: EntityManager, groupId: string): Promise<Group> {
-    const group = await em.getRepository(Group).findOne({ where: { id: groupId }, lock: { mode: 'pessimistic_write' } });
+    const group = await em
+      .getRepository(Group)
+      .findOne({ where: { id: groupId }, lock: { mode: 'pessimistic_write' } });
     if (!group) throw DomainError.notFound('This group');
     if (group.archivedAt) throw new DomainError('conflict', 'This group is archived.');
     return group;
   }
 
   private async lockSession(em: EntityManager, sessionId: string): Promise<GroupSession> {
-    const session = await em.getRepository(GroupSession).findOne({ where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
+    const session = await em
+      .getRepository(GroupSession)
+      .findOne({ where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
     if (!session) throw DomainError.notFound('This session');
     return session;
   }

@@ -2,9 +2,18 @@ import { ROLE_LABELS, Role } from '@heard/domain';
 import { MailToQueue } from '../../platform/mail/mail.service';
 
 const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
-export function staffInvitationMail(args: { to: string; displayName: string; role: Role; link: string; userId: string }): MailToQueue {
+export function staffInvitationMail(args: {
+  to: string;
+  displayName: string;
+  role: Role;
+  link: string;
+  userId: string;
+}): MailToQueue {
   const role = ROLE_LABELS[args.role].toLowerCase();
   const text = [
     `Hello ${args.displayName},`,

@@ -28,7 +28,9 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  list(@Query(new ZodPipe(PageQuerySchema)) query: z.output<typeof PageQuerySchema>): Promise<Page<UserResponse>> {
+  list(
+    @Query(new ZodPipe(PageQuerySchema)) query: z.output<typeof PageQuerySchema>,
+  ): Promise<Page<UserResponse>> {
     return this.users.list(query.page, query.pageSize);
   }
 

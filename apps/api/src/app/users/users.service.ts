@@ -66,7 +66,14 @@ export class UsersService {
         }),
       );
       await this.audit.record(
-        { actorUserId: actor.userId, action: AuditAction.Create, entityType: 'user', entityId: user.id, detail: { role: user.role }, requestId: actor.requestId },
+        {
+          actorUserId: actor.userId,
+          action: AuditAction.Create,
+          entityType: 'user',
+          entityId: user.id,
+          detail: { role: user.role },
+          requestId: actor.requestId,
+        },
         em,
       );
       return toUserResponse(user);
@@ -86,10 +93,18 @@ export class UsersService {
   deactivate(actor: Actor, userId: string): Promise<UserResponse> {
     return this.change(actor, userId, 'deactivate', async (em, user) => {
       if (user.id === actor.userId) {
-        throw new DomainError('conflict', 'You cannot deactivate your own account. Ask another administrator.');
+        throw new DomainError(
+          'conflict',
+          'You cannot deactivate your own account. Ask another administrator.',
+        );
       }
-      if (user.status === 'deactivated') throw new DomainError('conflict', 'This account is already deactivated.');
-      await em.update(User, { id: user.id }, { status: 'deactivated', invitationTokenHash: null, updatedAt: new Date() });
+      if (user.status === 'deactivated')
+        throw new DomainError('conflict', 'This account is already deactivated.');
+      await em.update(
+        User,
+        { id: user.id },
+        { status: 'deactivated', invitationTokenHash: null, updatedAt: new Date() },
+      );
       // Deactivation takes effect at once: every open session of that user ends now.
       const ended = await this.sessions.endAllFor(em, user.id, 'user_deactivated');
       return { sessionsEnded: ended };
@@ -98,10 +113,15 @@ export class UsersService {
 
   reactivate(actor: Actor, userId: string): Promise<UserResponse> {
     return this.change(actor, userId, 'reactivate', async (em, user) => {
-      if (user.status !== 'deactivated') throw new DomainError('conflict', 'This account is not deactivated.');
+      if (user.status !== 'deactivated')
+        throw new DomainError('conflict', 'This account is not deactivated.');
       // An account that never set a password goes back to needing an invitation.
       const status = user.passwordHash ? 'active' : 'invited';
-      await em.update(User, { id: user.id }, { status, failedAttempts: 0, lockedUntil: null, updatedAt: new Date() });
+      await em.update(
+        User,
+        { id: user.id },
+        { status, failedAttempts: 0, lockedUntil: null, updatedAt: new Date() },
+      );
       return { status };
     });
   }
@@ -113,11 +133,20 @@ export class UsersService {
     apply: (em: EntityManager, user: User) => Promise<Record<string, string | number>>,
   ): Promise<UserResponse> {
     return this.db.transaction(async (em) => {
-      const user = await em.getRepository(User).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await em
+        .getRepository(User)
+        .findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw DomainError.notFound('This user');
       const detail = await apply(em, user);
       await this.audit.record(
-        { actorUserId: actor.userId, action: AuditAction.Update, entityType: 'user', entityId: user.id, detail: { change, ...detail }, requestId: actor.requestId },
+        {
+          actorUserId: actor.userId,
+          action: AuditAction.Update,
+          entityType: 'user',
+          entityId: user.id,
+          detail: { change, ...detail },
+          requestId: actor.requestId,
+        },
         em,
       );
       return toUserResponse(await em.getRepository(User).findOneByOrFail({ id: user.id }));

@@ -20,7 +20,9 @@ import { ZodPipe } from '../../platform/errors/zod.pipe';
 import { AttendanceService } from '../sessions/attendance.service';
 import { YoungPeopleService } from './young-people.service';
 
-export const youngPersonIdPipe = new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('This young person') });
+export const youngPersonIdPipe = new ParseUUIDPipe({
+  exceptionFactory: () => DomainError.notFound('This young person'),
+});
 
 @ApiTags('young-people')
 @Controller('young-people')
@@ -32,25 +34,37 @@ export class YoungPeopleController {
 
   @Allow(Role.ParticipationOfficer, Role.Practitioner)
   @Get()
-  list(@CurrentActor() actor: Actor, @Query(new ZodPipe(YoungPersonQuerySchema)) query: YoungPersonQuery): Promise<Page<YoungPersonListItem>> {
+  list(
+    @CurrentActor() actor: Actor,
+    @Query(new ZodPipe(YoungPersonQuerySchema)) query: YoungPersonQuery,
+  ): Promise<Page<YoungPersonListItem>> {
     return this.youngPeople.list(actor, query);
   }
 
   @Allow(Role.ParticipationOfficer, Role.Practitioner)
   @Get(':id')
-  get(@CurrentActor() actor: Actor, @Param('id', youngPersonIdPipe) id: string): Promise<YoungPersonResponse> {
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('id', youngPersonIdPipe) id: string,
+  ): Promise<YoungPersonResponse> {
     return this.youngPeople.get(actor, id);
   }
 
   @Allow(Role.ParticipationOfficer, Role.Practitioner)
   @Get(':id/attendance')
-  attendanceHistory(@CurrentActor() actor: Actor, @Param('id', youngPersonIdPipe) id: string): Promise<YoungPersonAttendance> {
+  attendanceHistory(
+    @CurrentActor() actor: Actor,
+    @Param('id', youngPersonIdPipe) id: string,
+  ): Promise<YoungPersonAttendance> {
     return this.attendance.forYoungPerson(actor, id);
   }
 
   @Allow(Role.ParticipationOfficer)
   @Post()
-  create(@CurrentActor() actor: Actor, @Body(new ZodPipe(YoungPersonRequestSchema)) body: YoungPersonCommand): Promise<YoungPersonResponse> {
+  create(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodPipe(YoungPersonRequestSchema)) body: YoungPersonCommand,
+  ): Promise<YoungPersonResponse> {
     return this.youngPeople.create(actor, body);
   }
 

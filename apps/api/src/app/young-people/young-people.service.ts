@@ -80,7 +80,9 @@ export class YoungPeopleService {
     }
     if (query.linkedAdultId) {
       params.push(query.linkedAdultId);
-      where.push(`EXISTS (SELECT 1 FROM young_person_trusted_adults la WHERE la.young_person_id = yp.id AND la.user_id = $${params.length})`);
+      where.push(
+        `EXISTS (SELECT 1 FROM young_person_trusted_adults la WHERE la.young_person_id = yp.id AND la.user_id = $${params.length})`,
+      );
     }
     const whereSql = where.join(' AND ');
     const dir = query.order === 'asc' ? 'ASC' : 'DESC';
@@ -97,7 +99,10 @@ export class YoungPeopleService {
         LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
       pageParams,
     );
-    const items = await this.listItems(ids.map((r) => r.id), today);
+    const items = await this.listItems(
+      ids.map((r) => r.id),
+      today,
+    );
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
@@ -153,7 +158,10 @@ export class YoungPeopleService {
   async findVisible(actor: Actor, id: string, em: EntityManager = this.db.manager): Promise<YoungPerson> {
     const params: unknown[] = [id];
     const visible = visibilityClause(actor, params);
-    const [row]: { id: string }[] = await em.query(`SELECT yp.id FROM young_people yp WHERE yp.id = $1 AND ${visible}`, params);
+    const [row]: { id: string }[] = await em.query(
+      `SELECT yp.id FROM young_people yp WHERE yp.id = $1 AND ${visible}`,
+      params,
+    );
     if (!row) throw DomainError.notFound('This young person');
     return em.getRepository(YoungPerson).findOneOrFail({
       where: { id },
@@ -172,7 +180,13 @@ export class YoungPeopleService {
       const personId = (result.identifiers[0] as { id: string }).id;
       await this.writeChildren(em, personId, command);
       await this.audit.record(
-        { actorUserId: actor.userId, action: AuditAction.Create, entityType: 'young_person', entityId: personId, requestId: actor.requestId },
+        {
+          actorUserId: actor.userId,
+          action: AuditAction.Create,
+          entityType: 'young_person',
+          entityId: personId,
+          requestId: actor.requestId,
+        },
         em,
       );
       return personId;
@@ -184,14 +198,21 @@ export class YoungPeopleService {
     this.checkDateOfBirth(command.dateOfBirth);
     await this.db.transaction(async (em) => {
       const person = await this.findVisible(actor, id, em);
-      if (person.archivedAt) throw new DomainError('conflict', 'This record is archived and cannot be changed.');
+      if (person.archivedAt)
+        throw new DomainError('conflict', 'This record is archived and cannot be changed.');
       await this.checkTrustedAdults(em, command);
       await em.update(YoungPerson, { id }, { ...this.baseFields(command), updatedAt: new Date() });
       await em.delete(ServiceExperiencePeriodRow, { youngPersonId: id });
       await em.delete(TrustedAdultLink, { youngPersonId: id });
       await this.writeChildren(em, id, command);
       await this.audit.record(
-        { actorUserId: actor.userId, action: AuditAction.Update, entityType: 'young_person', entityId: id, requestId: actor.requestId },
+        {
+          actorUserId: actor.userId,
+          action: AuditAction.Update,
+          entityType: 'young_person',
+          entityId: id,
+          requestId: actor.requestId,
+        },
         em,
       );
     });
@@ -202,9 +223,20 @@ export class YoungPeopleService {
     await this.db.transaction(async (em) => {
       const person = await this.findVisible(actor, id, em);
       if (person.archivedAt) throw new DomainError('conflict', 'This record is already archived.');
-      await em.update(YoungPerson, { id }, { archivedAt: new Date(), archiveReason: reason, updatedAt: new Date() });
+      await em.update(
+        YoungPerson,
+        { id },
+        { archivedAt: new Date(), archiveReason: reason, updatedAt: new Date() },
+      );
       await this.audit.record(
-        { actorUserId: actor.userId, action: AuditAction.Update, entityType: 'young_person', entityId: id, detail: { change: 'archive' }, requestId: actor.requestId },
+        {
+          actorUserId: actor.userId,
+          action: AuditAction.Update,
+          entityType: 'young_person',
+          entityId: id,
+          detail: { change: 'archive' },
+          requestId: actor.requestId,
+        },
         em,
       );
     });
@@ -229,9 +261,13 @@ export class YoungPeopleService {
     const known = new Set(found.map((f) => f.id));
     const errors: Record<string, string[]> = {};
     ids.forEach((id, i) => {
-      if (!known.has(id)) errors[`trustedAdults.${i}.userId`] = ['This is not an active practitioner or participation officer.'];
+      if (!known.has(id))
+        errors[`trustedAdults.${i}.userId`] = [
+          'This is not an active practitioner or participation officer.',
+        ];
     });
-    if (Object.keys(errors).length > 0) throw new DomainError('validation', 'Please check the trusted adults.', errors);
+    if (Object.keys(errors).length > 0)
+      throw new DomainError('validation', 'Please check the trusted adults.', errors);
   }
 
   private baseFields(command: YoungPersonCommand) {
@@ -256,7 +292,11 @@ export class YoungPeopleService {
     if (command.trustedAdults.length > 0) {
       await em.insert(
         TrustedAdultLink,
-        command.trustedAdults.map((t) => ({ youngPersonId: id, userId: t.userId, relationship: t.relationship })),
+        command.trustedAdults.map((t) => ({
+          youngPersonId: id,
+          userId: t.userId,
+          relationship: t.relationship,
+        })),
       );
     }
   }
@@ -265,15 +305,20 @@ export class YoungPeopleService {
     const today = todayInLondon();
     const age = ageOn(person.dateOfBirth, today);
     const adults: { id: string; display_name: string }[] = person.trustedAdults.length
-      ? await this.db.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [person.trustedAdults.map((t) => t.userId)])
+      ? await this.db.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [
+          person.trustedAdults.map((t) => t.userId),
+        ])
       : [];
     const names = new Map(adults.map((a) => [a.id, a.display_name]));
-    const groups: { id: string; name: string; role: MembershipRole; joined_on: string }[] = await this.db.query(
-      `SELECT g.id, g.name, m.role, m.joined_on FROM group_memberships m JOIN groups g ON g.id = m.group_id
+    const groups: { id: string; name: string; role: MembershipRole; joined_on: string }[] =
+      await this.db.query(
+        `SELECT g.id, g.name, m.role, m.joined_on FROM group_memberships m JOIN groups g ON g.id = m.group_id
         WHERE m.young_person_id = $1 AND m.left_on IS NULL ORDER BY g.name`,
-      [person.id],
+        [person.id],
+      );
+    const periods = [...person.serviceExperiences].sort(
+      (a, b) => a.from.localeCompare(b.from) || a.kind.localeCompare(b.kind),
     );
-    const periods = [...person.serviceExperiences].sort((a, b) => a.from.localeCompare(b.from) || a.kind.localeCompare(b.kind));
     return {
       id: person.id,
       preferredName: person.preferredName,

@@ -11,7 +11,10 @@ export type AccessRule = { kind: 'public' } | { kind: 'roles'; roles: readonly R
  * route without one, and test/api/route-access.integration-spec.ts lists them all for review.
  */
 export function Allow(...roles: Role[]) {
-  return applyDecorators(SetMetadata(ACCESS_KEY, { kind: 'roles', roles } satisfies AccessRule), ApiCookieAuth());
+  return applyDecorators(
+    SetMetadata(ACCESS_KEY, { kind: 'roles', roles } satisfies AccessRule),
+    ApiCookieAuth(),
+  );
 }
 
 /** Any signed-in account, whatever its role. */

@@ -59,7 +59,10 @@ export class AccessGuard implements CanActivate {
     }
     if (!rule.roles.includes(req.actor.role)) {
       await this.refuse(req, route, 'role');
-      throw new DomainError('forbidden', 'Your role does not allow this. Ask an administrator if you need it.');
+      throw new DomainError(
+        'forbidden',
+        'Your role does not allow this. Ask an administrator if you need it.',
+      );
     }
     if (!SAFE_METHODS.has(req.method)) {
       const header = req.header('x-xsrf-token');

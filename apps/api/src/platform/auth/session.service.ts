@@ -76,11 +76,19 @@ export class SessionService {
   }
 
   async end(sessionId: string, reason: string, em: EntityManager = this.db.manager): Promise<void> {
-    await em.update(Session, { id: sessionId, endedAt: IsNull() }, { endedAt: new Date(), endedReason: reason });
+    await em.update(
+      Session,
+      { id: sessionId, endedAt: IsNull() },
+      { endedAt: new Date(), endedReason: reason },
+    );
   }
 
   async endAllFor(em: EntityManager, userId: string, reason: string): Promise<number> {
-    const result = await em.update(Session, { userId, endedAt: IsNull() }, { endedAt: new Date(), endedReason: reason });
+    const result = await em.update(
+      Session,
+      { userId, endedAt: IsNull() },
+      { endedAt: new Date(), endedReason: reason },
+    );
     return result.affected ?? 0;
   }
 

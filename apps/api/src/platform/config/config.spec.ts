@@ -22,8 +22,14 @@ describe('loadConfig', () => {
     [{ SMTP_URL: 'http://x' }, 'SMTP_URL must look like smtp://host:587 or smtps://host:465.'],
     [{ DEMO_DATA: 'yes' }, 'DEMO_DATA must be "true" or "false".'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be production, development or test.'],
-    [{ PUBLIC_URL: 'heard' }, 'PUBLIC_URL must be the address people use, like https://heard.council.example.'],
-    [{ SESSION_IDLE_MINUTES: '60', SESSION_ABSOLUTE_MINUTES: '30' }, 'SESSION_ABSOLUTE_MINUTES must not be shorter than SESSION_IDLE_MINUTES.'],
+    [
+      { PUBLIC_URL: 'heard' },
+      'PUBLIC_URL must be the address people use, like https://heard.council.example.',
+    ],
+    [
+      { SESSION_IDLE_MINUTES: '60', SESSION_ABSOLUTE_MINUTES: '30' },
+      'SESSION_ABSOLUTE_MINUTES must not be shorter than SESSION_IDLE_MINUTES.',
+    ],
   ])('should refuse %p with a message naming the variable', (env, message) => {
     try {
       loadConfig(env);

@@ -28,7 +28,9 @@ export interface AppConfig {
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Heard cannot start because its configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `Heard cannot start because its configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
   }
 }
 
@@ -40,7 +42,9 @@ const int = (name: string, min: number, max: number) =>
     .string()
     .regex(/^\d+$/, `${name} must be a whole number.`)
     .transform(Number)
-    .pipe(z.number().min(min, `${name} must be at least ${min}.`).max(max, `${name} must be at most ${max}.`));
+    .pipe(
+      z.number().min(min, `${name} must be at least ${min}.`).max(max, `${name} must be at most ${max}.`),
+    );
 
 const schema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test'], {
@@ -52,9 +56,14 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\/.+/, 'DATABASE_URL must look like postgres://user@host:5432/database.')
     .optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'SMTP_URL must look like smtp://host:587 or smtps://host:465.').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, 'SMTP_URL must look like smtp://host:587 or smtps://host:465.')
+    .optional(),
   MAIL_FROM: z.string().min(3, 'MAIL_FROM must be an address such as "Heard <heard@council.example>".'),
-  PUBLIC_URL: z.url({ error: 'PUBLIC_URL must be the address people use, like https://heard.council.example.' }).optional(),
+  PUBLIC_URL: z
+    .url({ error: 'PUBLIC_URL must be the address people use, like https://heard.council.example.' })
+    .optional(),
   DEMO_DATA: bool('DEMO_DATA'),
   SECURE_COOKIES: bool('SECURE_COOKIES').optional(),
   SESSION_IDLE_MINUTES: int('SESSION_IDLE_MINUTES', 1, 24 * 60),
@@ -83,7 +92,10 @@ const DEFAULTS: Record<string, string> = {
 };
 
 /** Reads and checks every variable at once, so one start-up names every problem. */
-export function loadConfig(env: Record<string, string | undefined>, defaultWebDir: string | null = null): AppConfig {
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  defaultWebDir: string | null = null,
+): AppConfig {
   const raw: Record<string, string> = { ...DEFAULTS };
   for (const [key, value] of Object.entries(env)) {
     if (value !== undefined && value !== '') raw[key] = value;

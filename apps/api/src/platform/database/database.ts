@@ -64,11 +64,15 @@ export async function openDatabase(
     };
   }
 
-  const dataSource = new DataSource(options.logger ? { ...dataSourceOptions, logger: options.logger, logging: true } : dataSourceOptions);
+  const dataSource = new DataSource(
+    options.logger ? { ...dataSourceOptions, logger: options.logger, logging: true } : dataSourceOptions,
+  );
   try {
     await dataSource.initialize();
   } catch (error) {
-    const where = target.databaseUrl ? redactUrl(target.databaseUrl) : `the embedded database in ${target.pgliteDir}`;
+    const where = target.databaseUrl
+      ? redactUrl(target.databaseUrl)
+      : `the embedded database in ${target.pgliteDir}`;
     throw new DatabaseUnavailableError(`Heard cannot reach ${where}: ${(error as Error).message}`);
   }
   if (options.runMigrations !== false) {

@@ -1,8 +1,17 @@
 import { CalendarFeed } from '../../app/calendar/entities/calendar-feed.entity';
-import { Group, GroupFacilitator, GroupMembership, GroupPatternException } from '../../app/groups/entities/group.entity';
+import {
+  Group,
+  GroupFacilitator,
+  GroupMembership,
+  GroupPatternException,
+} from '../../app/groups/entities/group.entity';
 import { AttendanceMark, GroupSession } from '../../app/sessions/entities/group-session.entity';
 import { User } from '../../app/users/entities/user.entity';
-import { ServiceExperiencePeriodRow, TrustedAdultLink, YoungPerson } from '../../app/young-people/entities/young-person.entity';
+import {
+  ServiceExperiencePeriodRow,
+  TrustedAdultLink,
+  YoungPerson,
+} from '../../app/young-people/entities/young-person.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Session } from '../auth/session.entity';
 import { MailMessage } from '../mail/mail-message.entity';

@@ -102,7 +102,9 @@ export async function openPGlite(dataDir: string | undefined): Promise<PGliteHan
   const client = new PGliteClient(db);
 
   class PGlitePool extends EventEmitter {
-    connect(callback: (error: Error | null, client: PGliteClient | null, release: (err?: Error) => void) => void) {
+    connect(
+      callback: (error: Error | null, client: PGliteClient | null, release: (err?: Error) => void) => void,
+    ) {
       mutex.acquire().then(
         (release) => {
           let released = false;

@@ -39,7 +39,10 @@ export class ProblemFilter implements ExceptionFilter {
       return;
     }
     if (exception instanceof QueryFailedError && /unique|duplicate/i.test(exception.message)) {
-      sendProblem(res, problem(409, 'This would duplicate a record that already exists.', { code: 'conflict', instance }));
+      sendProblem(
+        res,
+        problem(409, 'This would duplicate a record that already exists.', { code: 'conflict', instance }),
+      );
       return;
     }
     // Log the error class and message only: messages from our code carry ids, never personal data.

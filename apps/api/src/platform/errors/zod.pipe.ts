@@ -15,7 +15,8 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
       }
       continue;
     }
-    if (issue.code === 'invalid_type' && message.startsWith('Invalid input')) message = 'This field is missing or of the wrong type.';
+    if (issue.code === 'invalid_type' && message.startsWith('Invalid input'))
+      message = 'This field is missing or of the wrong type.';
     (errors[key] ??= []).push(message);
   }
   return errors;

@@ -68,28 +68,38 @@ export function configureHttp(app: INestApplication, config: AppConfig, logger: 
     next();
   });
   app.use('/api', express.json({ limit: config.bodyLimitBytes, strict: true }));
-  app.use('/api', (error: Error & { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
-    const instance = req.originalUrl.split('?')[0];
-    if (error.type === 'entity.too.large') {
-      sendProblem(
-        res,
-        problem(413, `The request is larger than the ${Math.round(config.bodyLimitBytes / 1024)} KB allowed.`, {
-          code: 'too_large',
-          instance,
-        }),
-      );
-      return;
-    }
-    if (error.type === 'entity.parse.failed') {
-      sendProblem(res, problem(400, 'The request body is not valid JSON.', { code: 'malformed_json', instance }));
-      return;
-    }
-    if (error.status && error.status >= 400 && error.status < 500) {
-      sendProblem(res, problem(error.status, 'The request could not be read.', { instance }));
-      return;
-    }
-    next(error);
-  });
+  app.use(
+    '/api',
+    (error: Error & { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
+      const instance = req.originalUrl.split('?')[0];
+      if (error.type === 'entity.too.large') {
+        sendProblem(
+          res,
+          problem(
+            413,
+            `The request is larger than the ${Math.round(config.bodyLimitBytes / 1024)} KB allowed.`,
+            {
+              code: 'too_large',
+              instance,
+            },
+          ),
+        );
+        return;
+      }
+      if (error.type === 'entity.parse.failed') {
+        sendProblem(
+          res,
+          problem(400, 'The request body is not valid JSON.', { code: 'malformed_json', instance }),
+        );
+        return;
+      }
+      if (error.status && error.status >= 400 && error.status < 500) {
+        sendProblem(res, problem(error.status, 'The request could not be read.', { instance }));
+        return;
+      }
+      next(error);
+    },
+  );
 
   if (config.webDir && existsSync(join(config.webDir, 'index.html'))) {
     const webDir = config.webDir;
@@ -98,7 +108,10 @@ export function configureHttp(app: INestApplication, config: AppConfig, logger: 
         index: false,
         setHeaders(res, path) {
           // Hashed bundles can be cached for ever; index.html must always be fresh.
-          res.setHeader('Cache-Control', /-[0-9A-Z]{8}\.(js|css)$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+          res.setHeader(
+            'Cache-Control',
+            /-[0-9A-Z]{8}\.(js|css)$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          );
         },
       }),
     );

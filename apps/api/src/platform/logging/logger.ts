@@ -11,7 +11,16 @@ export function createLogger(level: pino.LevelWithSilent): Logger {
     timestamp: pino.stdTimeFunctions.isoTime,
     // Belt and braces: even if someone logs a request or user object, these never reach the log.
     redact: {
-      paths: ['password', '*.password', 'email', '*.email', 'displayName', '*.displayName', 'headers.cookie', 'req.headers'],
+      paths: [
+        'password',
+        '*.password',
+        'email',
+        '*.email',
+        'displayName',
+        '*.displayName',
+        'headers.cookie',
+        'req.headers',
+      ],
       censor: '[redacted]',
     },
   });
@@ -49,7 +58,12 @@ export function requestLogger(logger: Logger) {
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
-  private write(level: 'info' | 'warn' | 'error' | 'debug', message: unknown, context?: string, stack?: string) {
+  private write(
+    level: 'info' | 'warn' | 'error' | 'debug',
+    message: unknown,
+    context?: string,
+    stack?: string,
+  ) {
     const payload = typeof message === 'object' && message !== null ? message : { msg: String(message) };
     this.logger[level]({ context, ...(stack ? { stack } : {}), ...payload });
   }

@@ -36,7 +36,9 @@ export function smtpTransport(url: string): MailTransport {
     host: parsed.hostname,
     port: Number(parsed.port) || (parsed.protocol === 'smtps:' ? 465 : 587),
     secure: parsed.protocol === 'smtps:',
-    ...(parsed.username ? { auth: { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) } } : {}),
+    ...(parsed.username
+      ? { auth: { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) } }
+      : {}),
     // Local test servers and internal relays often have no certificate for their name; say so in the URL.
     tls: { rejectUnauthorized: parsed.searchParams.get('tls') !== 'insecure' },
     ignoreTLS: parsed.searchParams.get('starttls') === 'off',

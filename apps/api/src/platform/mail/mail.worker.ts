@@ -40,7 +40,9 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(join(config.dataDir, 'mail'));
+    this.transport = config.smtpUrl
+      ? smtpTransport(config.smtpUrl)
+      : fileTransport(join(config.dataDir, 'mail'));
   }
 
   onApplicationBootstrap(): void {

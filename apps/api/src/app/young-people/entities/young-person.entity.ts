@@ -1,5 +1,18 @@
-import { ContactPreferences, ParticipationPreference, ServiceExperienceKind, TrustedAdultRelationship } from '@heard/domain';
-import { Column, Entity, OneToMany, PrimaryColumn, PrimaryGeneratedColumn, ManyToOne, JoinColumn } from 'typeorm';
+import {
+  ContactPreferences,
+  ParticipationPreference,
+  ServiceExperienceKind,
+  TrustedAdultRelationship,
+} from '@heard/domain';
+import {
+  Column,
+  Entity,
+  OneToMany,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  ManyToOne,
+  JoinColumn,
+} from 'typeorm';
 
 /** Only what a participation team needs: no case notes, no address beyond what a letter needs. */
 @Entity({ name: 'young_people' })

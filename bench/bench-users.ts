@@ -1,0 +1,13 @@
+import { Role } from '@heard/domain';
+
+/** Accounts the generator creates and the load script signs in as. Bench data only. */
+export const BENCH_PASSWORD = 'bench-password-2026';
+
+export const BENCH_USERS = [
+  { email: 'bench.admin@bench.heard.example', displayName: 'Bench Admin', role: Role.Administrator },
+  {
+    email: 'bench.officer@bench.heard.example',
+    displayName: 'Bench Officer',
+    role: Role.ParticipationOfficer,
+  },
+] as const;

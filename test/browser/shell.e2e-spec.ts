@@ -1,0 +1,117 @@
+import { ALL_ROLES, ROLE_LABELS, Role, navigationFor } from '@heard/domain';
+import type { Page } from 'playwright-core';
+import { BrowserHandle, launchBrowser, seriousViolations } from './support/browser';
+import { RunningServer, startServer } from './support/server';
+
+/** The demo accounts README.md prints. */
+const DEMO_PASSWORD = 'heard-demo-2026';
+const DEMO_EMAIL: Record<Role, string> = {
+  [Role.Administrator]: 'admin@heard.example',
+  [Role.ParticipationOfficer]: 'officer@heard.example',
+  [Role.Practitioner]: 'practitioner@heard.example',
+  [Role.SeniorLeader]: 'leader@heard.example',
+  [Role.YoungExpert]: 'young.expert@heard.example',
+};
+
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  const violations = await seriousViolations(page);
+  expect({ page: what, violations }).toEqual({ page: what, violations: [] });
+}
+
+async function signIn(page: Page, server: RunningServer, role: Role): Promise<void> {
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel('Email address').fill(DEMO_EMAIL[role]);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/home$/);
+}
+
+describe('the web shell in a real browser', () => {
+  let server: RunningServer;
+  let browser: BrowserHandle;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    // Graceful shutdown: SIGTERM lets requests finish, closes the database and exits 0.
+    expect(await server?.stop()).toBe(0);
+  });
+  afterEach(() => {
+    // No page may have hit a script error or a Content-Security-Policy refusal.
+    expect(browser.problems).toEqual([]);
+  });
+
+  it('should serve an accessible sign-in page that says clearly when the password is wrong', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/home`);
+    await page.waitForURL(/\/sign-in/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' }).isVisible()).resolves.toBe(true);
+    await expectAccessible(page, 'sign-in');
+    await page.getByLabel('Email address').fill(DEMO_EMAIL[Role.Administrator]);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(
+      /The email or password is not right/,
+    );
+    await expectAccessible(page, 'sign-in with an error');
+  });
+
+  for (const role of ALL_ROLES) {
+    it(`should sign in as ${ROLE_LABELS[role].toLowerCase()}, show only that role's menu, pass axe on every page, and sign out`, async () => {
+      const page = await browser.newPage();
+      await signIn(page, server, role);
+      const menu = page.getByRole('navigation', { name: 'Main' });
+      const labels = (await menu.getByRole('link').allTextContents()).map((t) => t.trim());
+      expect(labels).toEqual(navigationFor(role).map((i) => i.label));
+
+      for (const item of navigationFor(role)) {
+        await page.goto(`${server.url}/${item.path}`);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        expect(new URL(page.url()).pathname).toBe(`/${item.path}`);
+        await expectAccessible(page, `${role} ${item.path}`);
+      }
+
+      // A page the role may not use sends them home instead of showing it.
+      if (role !== Role.Administrator) {
+        await page.goto(`${server.url}/admin/users`);
+        await page.waitForURL(/\/home$/);
+      }
+
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL(/\/sign-in/);
+      // The server session is gone: going back to a signed-in page asks for sign-in again.
+      await page.goto(`${server.url}/home`);
+      await page.waitForURL(/\/sign-in/);
+    });
+  }
+
+  it('should show an accessible page-not-found page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/no/such/page`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/not found/i);
+    await expectAccessible(page, 'not found');
+  });
+
+  it('should give young experts plain words and large targets', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await signIn(page, server, Role.YoungExpert);
+    await page.goto(`${server.url}/my-space`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const text = await page.locator('main').innerText();
+    expect(text).not.toMatch(/\b(case|client|service user)\b/i);
+    const small = await page.locator('main a, main button').evaluateAll(
+      (els) =>
+        els.filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.width > 0 && (r.height < 44 || r.width < 44);
+        }).length,
+    );
+    expect(small).toBe(0);
+    await expectAccessible(page, 'my-space on a phone');
+  });
+});
