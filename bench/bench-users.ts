@@ -10,4 +10,9 @@ export const BENCH_USERS = [
     displayName: 'Bench Officer',
     role: Role.ParticipationOfficer,
   },
+  {
+    email: 'bench.practitioner@bench.heard.example',
+    displayName: 'Bench Practitioner',
+    role: Role.Practitioner,
+  },
 ] as const;

@@ -14,6 +14,10 @@ export interface Sizes {
   youngPeople: number;
   staff: number;
   auditEvents: number;
+  groups: number;
+  sessionsPerGroup: number;
+  /** Marks per session on the register: sessions × this = attendance rows. */
+  marksPerSession: number;
 }
 
 async function timed(label: string, work: () => Promise<unknown>): Promise<void> {
@@ -51,6 +55,76 @@ export async function generate(db: DataSource, sizes: Sizes): Promise<void> {
       [sizes.auditEvents],
     ),
   );
+  await timed(`${sizes.youngPeople} young people with service experiences and trusted adults`, async () => {
+    await db.query(
+      `INSERT INTO young_people (preferred_name, date_of_birth, contact, participation_preference, created_at)
+       SELECT (ARRAY['Alex','Billie','Charlie','Dani','Eden','Frankie','Harley','Indie','Jamie','Kit','Lou','Morgan','Nat','Ollie','Pat','Quinn','Remy','Sam','Tali','Val'])[1 + g % 20] || ' ' || g,
+              (current_date - ((10 * 365 + (g * 7919) % (15 * 365)) || ' days')::interval)::date,
+              '{"email":null,"phone":null,"whatsapp":null,"letter":null,"onlyViaTrustedAdult":false}'::jsonb,
+              (ARRAY['group','one_to_one','either'])[1 + g % 3],
+              now() - (g || ' minutes')::interval
+         FROM generate_series(1, $1) g`,
+      [sizes.youngPeople],
+    );
+    await db.query(
+      `INSERT INTO young_person_service_experiences (young_person_id, kind, from_date, to_date)
+       SELECT id, (ARRAY['looked_after','care_leaver','child_in_need','child_protection','send_ehcp','early_help','youth_justice','young_carer','separated_migrant'])[1 + (hashtext(id::text) & 1023) % 9],
+              current_date - 800, NULL
+         FROM young_people`,
+    );
+    await db.query(
+      `WITH practitioners AS (SELECT array_agg(id ORDER BY email) AS ids FROM users WHERE role = 'practitioner')
+       INSERT INTO young_person_trusted_adults (young_person_id, user_id, relationship)
+       SELECT yp.id, p.ids[1 + (hashtext(yp.id::text) & 65535) % array_length(p.ids, 1)], 'social_worker'
+         FROM young_people yp, practitioners p`,
+    );
+  });
+  await timed(`${sizes.groups} groups with memberships`, async () => {
+    await db.query(
+      `WITH officers AS (SELECT array_agg(id ORDER BY email) AS ids FROM users WHERE role = 'participation_officer')
+       INSERT INTO groups (name, purpose, min_age, max_age, service_experiences, venue, pattern_rrule, pattern_starts_on, pattern_start_time, pattern_duration_minutes)
+       SELECT 'Bench group ' || g, 'Generated for benchmarks.', 10 + g % 6, 25, '{}', 'Room ' || g,
+              'FREQ=WEEKLY;BYDAY=' || (ARRAY['MO','TU','WE','TH','FR'])[1 + g % 5], current_date - 730, '17:00', 90
+         FROM generate_series(1, $1) g`,
+      [sizes.groups],
+    );
+    await db.query(
+      `WITH officers AS (SELECT array_agg(id ORDER BY email) AS ids FROM users WHERE role = 'participation_officer')
+       INSERT INTO group_facilitators (group_id, user_id)
+       SELECT g.id, o.ids[1 + (hashtext(g.id::text) & 65535) % array_length(o.ids, 1)] FROM groups g, officers o`,
+    );
+    // Each young person belongs to two groups.
+    await db.query(
+      `WITH numbered AS (SELECT id, row_number() OVER (ORDER BY name) AS n FROM groups),
+            people AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM young_people)
+       INSERT INTO group_memberships (group_id, young_person_id, role, joined_on)
+       SELECT g.id, p.id, 'member', current_date - 740
+         FROM people p JOIN numbered g ON g.n = 1 + (p.n % $1) OR g.n = 1 + ((p.n * 7 + 3) % $1)
+       ON CONFLICT DO NOTHING`,
+      [sizes.groups],
+    );
+  });
+  await timed(`${sizes.groups * sizes.sessionsPerGroup} sessions`, () =>
+    db.query(
+      `INSERT INTO group_sessions (group_id, pattern_date, starts_at, ends_at, venue, status)
+       SELECT g.id, (current_date - 700 + w * 7 + (hashtext(g.id::text) & 3)),
+              (current_date - 700 + w * 7 + (hashtext(g.id::text) & 3)) + time '17:00',
+              (current_date - 700 + w * 7 + (hashtext(g.id::text) & 3)) + time '18:30',
+              g.venue, CASE WHEN w % 29 = 0 THEN 'cancelled' ELSE 'scheduled' END
+         FROM groups g, generate_series(0, $1 - 1) w`,
+      [sizes.sessionsPerGroup],
+    ),
+  );
+  await timed(`~${sizes.groups * sizes.sessionsPerGroup * sizes.marksPerSession} attendance marks`, () =>
+    db.query(
+      `INSERT INTO attendance (session_id, young_person_id, status)
+       SELECT s.id, m.young_person_id, (ARRAY['present','present','present','apologies','absent'])[1 + (hashtext(s.id::text || m.young_person_id::text) & 1023) % 5]
+         FROM group_sessions s
+         JOIN LATERAL (SELECT young_person_id FROM group_memberships WHERE group_id = s.group_id ORDER BY young_person_id LIMIT $1) m ON true
+        WHERE s.status = 'scheduled'`,
+      [sizes.marksPerSession],
+    ),
+  );
   await db.query('ANALYZE');
 }
 
@@ -59,10 +133,20 @@ async function main(): Promise<void> {
     options: {
       'young-people': { type: 'string', default: '20000' },
       staff: { type: 'string', default: '300' },
+      groups: { type: 'string', default: '500' },
+      'sessions-per-group': { type: 'string', default: '100' },
+      'marks-per-session': { type: 'string', default: '21' },
     },
   });
   const youngPeople = Number(values['young-people']);
-  const sizes: Sizes = { youngPeople, staff: Number(values.staff), auditEvents: youngPeople * 10 };
+  const sizes: Sizes = {
+    youngPeople,
+    staff: Number(values.staff),
+    auditEvents: youngPeople * 10,
+    groups: Number(values.groups),
+    sessionsPerGroup: Number(values['sessions-per-group']),
+    marksPerSession: Number(values['marks-per-session']),
+  };
   const databaseUrl = process.env['DATABASE_URL'] ?? null;
   const dataDir = process.env['DATA_DIR'] ?? 'bench/data';
   process.stdout.write(

@@ -9,16 +9,74 @@ import { BENCH_PASSWORD, BENCH_USERS } from './bench-users';
 
 interface Target {
   name: string;
-  path: string;
+  /** A path, or one built from ids found after signing in. */
+  path: string | ((ids: Ids) => string);
   as: 'anonymous' | (typeof BENCH_USERS)[number]['email'];
 }
 
+interface Ids {
+  groupId: string;
+  youngPersonId: string;
+  today: string;
+}
+
+const OFFICER = 'bench.officer@bench.heard.example';
+const ADMIN = 'bench.admin@bench.heard.example';
+const PRACTITIONER = 'bench.practitioner@bench.heard.example';
+
 const TARGETS: Target[] = [
   { name: 'health', path: '/api/health', as: 'anonymous' },
-  { name: 'home (officer)', path: '/api/home', as: 'bench.officer@bench.heard.example' },
-  { name: 'home (admin)', path: '/api/home', as: 'bench.admin@bench.heard.example' },
-  { name: 'audit log, first page', path: '/api/audit?pageSize=50', as: 'bench.admin@bench.heard.example' },
+  { name: 'home (officer)', path: '/api/home', as: OFFICER },
+  { name: 'home (admin)', path: '/api/home', as: ADMIN },
+  { name: 'young people, first page', path: '/api/young-people?pageSize=25', as: OFFICER },
+  { name: 'young people, name search', path: '/api/young-people?q=morgan%201&pageSize=25', as: OFFICER },
+  {
+    name: 'young people, age band + experience, by age',
+    path: '/api/young-people?ageBand=13-15&serviceExperience=looked_after&sort=age&pageSize=25',
+    as: OFFICER,
+  },
+  {
+    name: 'young people, by group',
+    path: (ids) => `/api/young-people?groupId=${ids.groupId}&pageSize=25`,
+    as: OFFICER,
+  },
+  { name: 'young people, page 200', path: '/api/young-people?page=200&pageSize=25', as: OFFICER },
+  {
+    name: 'young people (practitioner: linked only)',
+    path: '/api/young-people?pageSize=25',
+    as: PRACTITIONER,
+  },
+  {
+    name: 'young person record (audited read)',
+    path: (ids) => `/api/young-people/${ids.youngPersonId}`,
+    as: OFFICER,
+  },
+  { name: 'groups list', path: '/api/groups?pageSize=25', as: OFFICER },
+  { name: 'group page: group', path: (ids) => `/api/groups/${ids.groupId}`, as: OFFICER },
+  { name: 'group page: members', path: (ids) => `/api/groups/${ids.groupId}/members`, as: OFFICER },
+  {
+    name: 'group page: schedule',
+    path: (ids) => `/api/sessions?groupId=${ids.groupId}&from=${ids.today}`,
+    as: OFFICER,
+  },
+  {
+    name: 'group page: attendance rates',
+    path: (ids) => `/api/groups/${ids.groupId}/attendance`,
+    as: OFFICER,
+  },
+  {
+    name: 'calendar, one week of all groups',
+    path: (ids) => `/api/sessions?from=${ids.today}&to=${addDays(ids.today, 6)}`,
+    as: OFFICER,
+  },
+  { name: 'audit log, first page', path: '/api/audit?pageSize=50', as: ADMIN },
 ];
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
 
 async function signIn(base: string, email: string): Promise<string> {
   const res = await fetch(`${base}/api/auth/sign-in`, {
@@ -34,6 +92,20 @@ async function signIn(base: string, email: string): Promise<string> {
     .join('; ');
 }
 
+/** A busy group (the one with the most members) and one of its young people. */
+async function findIds(base: string, cookie: string): Promise<Ids> {
+  const get = async <T>(path: string): Promise<T> => {
+    const res = await fetch(`${base}${path}`, { headers: { cookie } });
+    if (!res.ok) throw new Error(`${path} answered ${res.status}`);
+    return (await res.json()) as T;
+  };
+  const groups = await get<{ items: { id: string; memberCount: number }[] }>('/api/groups?pageSize=100');
+  const group = [...groups.items].sort((a, b) => b.memberCount - a.memberCount)[0];
+  const people = await get<{ items: { id: string }[] }>(`/api/young-people?groupId=${group.id}&pageSize=1`);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  return { groupId: group.id, youngPersonId: people.items[0].id, today };
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -46,22 +118,28 @@ async function main(): Promise<void> {
       connections: { type: 'string', default: '20' },
       duration: { type: 'string', default: '15' },
       only: { type: 'string' },
+      // Requests per second offered by all connections together; 0 sends as fast as answers come back.
+      rate: { type: 'string', default: '0' },
     },
   });
   const base = values.url!;
   const cookies = new Map<string, string>();
   const rows: string[] = [];
+  cookies.set(OFFICER, await signIn(base, OFFICER));
+  const ids = await findIds(base, cookies.get(OFFICER)!);
   for (const target of TARGETS.filter((t) => !values.only || t.name.includes(values.only))) {
     if (target.as !== 'anonymous' && !cookies.has(target.as))
       cookies.set(target.as, await signIn(base, target.as));
+    const path = typeof target.path === 'string' ? target.path : target.path(ids);
     const latencies: number[] = [];
     let errors = 0;
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
       const instance = autocannon(
         {
-          url: `${base}${target.path}`,
+          url: `${base}${path}`,
           connections: Number(values.connections),
           duration: Number(values.duration),
+          ...(Number(values.rate) > 0 ? { overallRate: Number(values.rate) } : {}),
           headers: target.as === 'anonymous' ? {} : { cookie: cookies.get(target.as)! },
         },
         (error, done) => (error ? reject(error) : resolve(done)),
@@ -74,7 +152,7 @@ async function main(): Promise<void> {
     latencies.sort((a, b) => a - b);
     const row = [
       target.name,
-      target.path,
+      path.replace(/[0-9a-f-]{36}/g, ':id'),
       String(latencies.length),
       percentile(latencies, 50).toFixed(1),
       percentile(latencies, 95).toFixed(1),

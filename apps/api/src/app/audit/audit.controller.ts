@@ -34,12 +34,15 @@ export class AuditController {
     if (query.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
     if (query.from) qb.andWhere('a.at >= :from', { from: query.from });
     if (query.to) qb.andWhere('a.at < :to', { to: query.to });
-    const [events, total] = await qb
+    // A plain count(*): TypeORM's getManyAndCount counts DISTINCT ids, which is far slower on a big log.
+    const counted = await qb.clone().select('count(*)::int', 'n').getRawOne<{ n: number }>();
+    const events = await qb
       .orderBy('a.at', 'DESC')
       .addOrderBy('a.id', 'DESC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
+      .offset((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .getMany();
+    const total = counted?.n ?? 0;
     return { items: events.map(toAuditEventResponse), total, page: query.page, pageSize: query.pageSize };
   }
 }

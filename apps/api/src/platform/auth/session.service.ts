@@ -49,24 +49,31 @@ export class SessionService {
 
   async lookup(token: string | undefined): Promise<SessionLookup> {
     if (!token || token.length > 100) return { ok: false, reason: 'none' };
-    const session = await this.db
-      .getRepository(Session)
-      .findOne({ where: { id: sha256(token), endedAt: IsNull() }, relations: { user: true } });
-    if (!session) return { ok: false, reason: 'ended' };
+    // Runs on every signed-in request, so it is one plain indexed query rather than an ORM load.
+    const [row]: (Omit<Session, 'user'> & { role: Role; status: string })[] = await this.db.query(
+      `SELECT s.id, s.user_id AS "userId", s.csrf_token AS "csrfToken", s.auth_methods AS "authMethods",
+              s.second_factor_at AS "secondFactorAt", s.created_at AS "createdAt", s.last_seen_at AS "lastSeenAt",
+              s.ended_at AS "endedAt", s.ended_reason AS "endedReason", u.role, u.status
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = $1 AND s.ended_at IS NULL`,
+      [sha256(token)],
+    );
+    if (!row) return { ok: false, reason: 'ended' };
+    const { role, status, ...session } = row;
     const now = new Date();
     const verdict = sessionVerdict(session, now, {
       idleMinutes: this.config.sessionIdleMinutes,
       absoluteMinutes: this.config.sessionAbsoluteMinutes,
     });
-    if (verdict !== 'active' || session.user.status !== 'active') {
+    if (verdict !== 'active' || status !== 'active') {
       await this.end(session.id, verdict === 'active' ? 'user_deactivated' : verdict);
       return { ok: false, reason: 'ended' };
     }
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-      await this.db.getRepository(Session).update({ id: session.id }, { lastSeenAt: now });
+      await this.db.query(`UPDATE sessions SET last_seen_at = $2 WHERE id = $1`, [session.id, now]);
       session.lastSeenAt = now;
     }
-    return { ok: true, resolved: { session, userId: session.userId, role: session.user.role } };
+    return { ok: true, resolved: { session: session as Session, userId: session.userId, role } };
   }
 
   expiresAt(session: Session): Date {
