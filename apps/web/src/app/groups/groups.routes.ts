@@ -1,14 +1,22 @@
 import type { Routes } from '@angular/router';
-import { ComingSoonPage } from '../shared/coming-soon-page';
+import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 
+/**
+ * Groups and sessions, for participation officers (the role guard on the parent route keeps
+ * others out). Fixed paths come before `:id`, so "calendar" is never read as a group id.
+ */
 export default [
   {
     path: '',
-    title: 'Groups and sessions',
-    component: ComingSoonPage,
-    data: {
-      heading: 'Groups and sessions',
-      message: 'Soon you will plan groups and sessions here, and record who came and what they said.',
-    },
+    providers: [provideFormFieldDefaults()],
+    children: [
+      { path: '', title: 'Groups', loadComponent: () => import('./groups-page') },
+      { path: 'new', title: 'New group', loadComponent: () => import('./group-form-page') },
+      { path: 'calendar', title: 'Calendar', loadComponent: () => import('./calendar-page') },
+      { path: 'ageing-out', title: 'Ageing out', loadComponent: () => import('./ageing-out-page') },
+      { path: 'sessions/:id', title: 'Session register', loadComponent: () => import('./session-page') },
+      { path: ':id', title: 'Group', loadComponent: () => import('./group-page') },
+      { path: ':id/edit', title: 'Edit group', loadComponent: () => import('./group-form-page') },
+    ],
   },
 ] satisfies Routes;
