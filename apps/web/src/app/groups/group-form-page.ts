@@ -1,0 +1,208 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { Router, RouterLink } from '@angular/router';
+import { SERVICE_EXPERIENCE_LABELS, ServiceExperienceKind } from '@heard/domain';
+import type { GroupResponse, ProblemDetails } from '@heard/domain';
+import { PageHeader, ProblemAlert } from '@heard/ui';
+import { EMPTY, catchError, filter, finalize, map, startWith, switchMap, tap } from 'rxjs';
+import { focusFirstInvalid, toProblem } from '../core/problem';
+import { applyNestedServerErrors, fieldLabelsFor } from '../young-people/form-errors';
+import { longDate } from './dates';
+import {
+  GROUP_FIELD_LABELS,
+  GROUP_ITEM_LABELS,
+  facilitatorControl,
+  fillGroupForm,
+  groupForm,
+  patternFrom,
+  previewPattern,
+  toGroupRequest,
+  wirePattern,
+} from './group-form';
+import { GroupsApi } from './groups-api';
+import { PRESETS, WEEKDAYS, WEEKS_OF_MONTH, describeRrule } from './rrule-presets';
+
+/** Creates a group (`/groups/new`) or changes one (`/groups/:id/edit`), with its meeting pattern. */
+@Component({
+  selector: 'heard-group-form-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    PageHeader,
+    ProblemAlert,
+  ],
+  templateUrl: './group-form-page.html',
+  styleUrl: './group-form-page.scss',
+  host: { class: 'heard-page' },
+})
+export default class GroupFormPage {
+  private readonly api = inject(GroupsApi);
+  private readonly router = inject(Router);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+
+  readonly id = input<string>();
+
+  protected readonly form = groupForm();
+  protected readonly experiences = Object.values(ServiceExperienceKind).map((value) => ({
+    value,
+    label: SERVICE_EXPERIENCE_LABELS[value],
+  }));
+  protected readonly presets = PRESETS;
+  protected readonly weekdays = WEEKDAYS;
+  protected readonly weeks = WEEKS_OF_MONTH;
+  protected readonly longDate = longDate;
+
+  protected readonly group = signal<GroupResponse | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly loadProblem = signal<ProblemDetails | null>(null);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly saving = signal(false);
+  protected readonly editing = computed(() => Boolean(this.id()));
+  protected readonly heading = computed(() => {
+    if (!this.editing()) return 'New group';
+    const group = this.group();
+    return group ? `Edit ${group.name}` : 'Edit group';
+  });
+  protected readonly fieldLabels = computed(() =>
+    fieldLabelsFor(this.problem(), GROUP_FIELD_LABELS, GROUP_ITEM_LABELS),
+  );
+  protected readonly facilitatorNames = computed(
+    () => new Map((this.group()?.facilitators ?? []).map((f) => [f.id, f.displayName])),
+  );
+
+  /** The form's current pattern, redrawn as it changes. */
+  private readonly pattern = toSignal(
+    this.form.valueChanges.pipe(
+      startWith(null),
+      map(() => patternFrom(this.form)),
+    ),
+    { initialValue: null },
+  );
+  protected readonly preview = computed(() => previewPattern(this.pattern()));
+  protected readonly patternWords = computed(() => {
+    const pattern = this.pattern();
+    return pattern?.rrule ? describeRrule(pattern.rrule) : '';
+  });
+
+  constructor() {
+    const wiring = wirePattern(this.form);
+    inject(DestroyRef).onDestroy(() => wiring.unsubscribe());
+
+    toObservable(this.id)
+      .pipe(
+        filter((id): id is string => Boolean(id)),
+        tap(() => {
+          this.loading.set(true);
+          this.loadProblem.set(null);
+        }),
+        switchMap((id) =>
+          this.api.get(id).pipe(
+            catchError((error: unknown) => {
+              this.loadProblem.set(toProblem(error));
+              this.loading.set(false);
+              return EMPTY;
+            }),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((group) => {
+        this.group.set(group);
+        fillGroupForm(this.form, group);
+        this.loading.set(false);
+      });
+  }
+
+  protected get facilitators() {
+    return this.form.controls.facilitatorIds;
+  }
+
+  protected get patternControls() {
+    return this.form.controls.pattern.controls;
+  }
+
+  protected addFacilitator(): void {
+    this.facilitators.push(facilitatorControl());
+    this.focusLater(`#facilitator-${this.facilitators.length - 1}`);
+  }
+
+  protected removeFacilitator(index: number): void {
+    this.facilitators.removeAt(index);
+    this.focusLater('#add-facilitator');
+  }
+
+  protected save(): void {
+    if (this.saving()) return;
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      focusFirstInvalid(this.host.nativeElement);
+      return;
+    }
+    const id = this.id();
+    const request = toGroupRequest(this.form);
+    this.saving.set(true);
+    this.problem.set(null);
+    (id ? this.api.update(id, request) : this.api.create(request))
+      .pipe(finalize(() => this.saving.set(false)))
+      .subscribe({
+        next: (saved) => {
+          this.form.markAsPristine();
+          const message = id
+            ? 'Your changes are saved. If you changed the meeting pattern, generate sessions again to update the schedule.'
+            : `${saved.name} is set up. Next, add members and generate its sessions.`;
+          void this.router.navigate(['/groups', saved.id], { state: { status: message } });
+        },
+        error: (error: unknown) => {
+          const problem = toProblem(error);
+          this.problem.set(problem);
+          applyNestedServerErrors(this.form, problem);
+          afterNextRender(
+            () => {
+              if (this.form.invalid) {
+                focusFirstInvalid(this.host.nativeElement);
+                return;
+              }
+              const alert = this.host.nativeElement.querySelector<HTMLElement>(
+                'heard-problem-alert [role="alert"]',
+              );
+              alert?.setAttribute('tabindex', '-1');
+              alert?.focus();
+            },
+            { injector: this.injector },
+          );
+        },
+      });
+  }
+
+  private focusLater(selector: string): void {
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
+      injector: this.injector,
+    });
+  }
+}

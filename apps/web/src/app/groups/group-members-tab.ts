@@ -1,0 +1,313 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import {
+  type AbstractControl,
+  FormControl,
+  FormGroup,
+  FormGroupDirective,
+  ReactiveFormsModule,
+  type ValidationErrors,
+  Validators,
+} from '@angular/forms';
+import { MatAutocompleteModule } from '@angular/material/autocomplete';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { LowerCasePipe } from '@angular/common';
+import { RouterLink } from '@angular/router';
+import { todayInLondon } from '@heard/domain';
+import type {
+  GroupResponse,
+  MembershipResponse,
+  MembershipRole,
+  ProblemDetails,
+  YoungPersonListItem,
+} from '@heard/domain';
+import { EmptyState, ProblemAlert } from '@heard/ui';
+import {
+  Subject,
+  catchError,
+  debounceTime,
+  distinctUntilChanged,
+  finalize,
+  map,
+  merge,
+  of,
+  switchMap,
+  tap,
+} from 'rxjs';
+import { focusFirstInvalid, toProblem } from '../core/problem';
+import { applyNestedServerErrors } from '../young-people/form-errors';
+import { YoungPeopleApi } from '../young-people/young-people-api';
+import { shortDate } from './dates';
+import { MEMBERSHIP_ROLES, MEMBERSHIP_ROLE_LABELS } from './group-labels';
+import { GroupsApi } from './groups-api';
+
+/** The picker holds what was typed until a young person is chosen from the list. */
+export type PersonChoice = string | YoungPersonListItem | null;
+
+export type AddMemberForm = FormGroup<{
+  person: FormControl<PersonChoice>;
+  role: FormControl<MembershipRole>;
+  joinedOn: FormControl<string>;
+  overrideReason: FormControl<string>;
+}>;
+
+export function chosenPersonValidator(control: AbstractControl<PersonChoice>): ValidationErrors | null {
+  const value = control.value;
+  if (value === null || value === '') return { required: true };
+  return typeof value === 'string' ? { choose: true } : null;
+}
+
+/**
+ * Whether a refusal to add someone is the eligibility check, which an officer may override with a
+ * reason: a 400 that names the young person.
+ */
+export function isEligibilityRefusal(problem: ProblemDetails): boolean {
+  return problem.status === 400 && Boolean(problem.errors?.['youngPersonId']?.length);
+}
+
+@Component({
+  selector: 'heard-group-members-tab',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    LowerCasePipe,
+    ReactiveFormsModule,
+    RouterLink,
+    MatAutocompleteModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    EmptyState,
+    ProblemAlert,
+  ],
+  templateUrl: './group-members-tab.html',
+  styleUrl: './group-members-tab.scss',
+})
+export class GroupMembersTab {
+  private readonly groupsApi = inject(GroupsApi);
+  private readonly youngPeopleApi = inject(YoungPeopleApi);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  private readonly reload$ = new Subject<void>();
+
+  readonly group = input.required<GroupResponse>();
+  /** Emitted after someone joins or leaves, so the page can refresh its counts. */
+  readonly changed = output<void>();
+
+  private readonly groupId = computed(() => this.group().id);
+  protected readonly roles = MEMBERSHIP_ROLES.map((value) => ({
+    value,
+    label: MEMBERSHIP_ROLE_LABELS[value],
+  }));
+  protected readonly roleLabel = (role: MembershipRole) => MEMBERSHIP_ROLE_LABELS[role] ?? role;
+  protected readonly shortDate = shortDate;
+
+  protected readonly members = signal<MembershipResponse[]>([]);
+  protected readonly loading = signal(true);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly status = signal<string | null>(null);
+
+  protected readonly addProblem = signal<ProblemDetails | null>(null);
+  protected readonly adding = signal(false);
+  protected readonly needsOverride = signal(false);
+  protected readonly suggestions = signal<YoungPersonListItem[]>([]);
+  protected readonly searching = signal(false);
+
+  protected readonly leavingId = signal<string | null>(null);
+  protected readonly leaveProblem = signal<ProblemDetails | null>(null);
+  protected readonly leaving = signal(false);
+  protected readonly leftOn = new FormControl(todayInLondon(), {
+    nonNullable: true,
+    validators: [Validators.required],
+  });
+  protected readonly leaveForm = new FormGroup({ leftOn: this.leftOn });
+
+  protected readonly form: AddMemberForm = new FormGroup({
+    person: new FormControl<PersonChoice>(null, { validators: [chosenPersonValidator] }),
+    role: new FormControl<MembershipRole>('member', { nonNullable: true }),
+    joinedOn: new FormControl(todayInLondon(), { nonNullable: true, validators: [Validators.required] }),
+    overrideReason: new FormControl('', { nonNullable: true }),
+  });
+
+  protected readonly displayPerson = (value: PersonChoice): string =>
+    value === null ? '' : typeof value === 'string' ? value : value.preferredName;
+
+  constructor() {
+    merge(toObservable(this.groupId), this.reload$.pipe(map(() => this.groupId())))
+      .pipe(
+        tap(() => {
+          this.loading.set(true);
+          this.problem.set(null);
+        }),
+        switchMap((id) =>
+          this.groupsApi.members(id).pipe(
+            catchError((error: unknown) => {
+              this.problem.set(toProblem(error));
+              return of(null);
+            }),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((members) => {
+        if (members) this.members.set(members);
+        this.loading.set(false);
+      });
+
+    this.form.controls.person.valueChanges
+      .pipe(
+        map((value) => (typeof value === 'string' ? value.trim() : null)),
+        tap((text) => {
+          // Choosing someone else means the earlier eligibility answer no longer applies.
+          if (this.needsOverride()) {
+            this.needsOverride.set(false);
+            this.setOverrideRequired(false);
+          }
+          if (text === '') this.suggestions.set([]);
+        }),
+        debounceTime(250),
+        distinctUntilChanged(),
+        switchMap((text) => {
+          if (!text) return of(null);
+          this.searching.set(true);
+          return this.youngPeopleApi.search(text).pipe(
+            map((page) => page.items),
+            catchError(() => of([] as YoungPersonListItem[])),
+            finalize(() => this.searching.set(false)),
+          );
+        }),
+        takeUntilDestroyed(),
+      )
+      .subscribe((people) => {
+        if (people) this.suggestions.set(people);
+      });
+  }
+
+  protected add(formDirective: FormGroupDirective): void {
+    if (this.adding()) return;
+    const { person, role, joinedOn, overrideReason } = this.form.getRawValue();
+    if (this.form.invalid || person === null || typeof person === 'string') {
+      this.form.markAllAsTouched();
+      focusFirstInvalid(this.host.nativeElement.querySelector('.add') ?? this.host.nativeElement);
+      return;
+    }
+    const group = this.group();
+    this.adding.set(true);
+    this.addProblem.set(null);
+    this.status.set(null);
+    this.groupsApi
+      .join(group.id, {
+        youngPersonId: person.id,
+        role,
+        joinedOn,
+        ...(this.needsOverride() ? { overrideReason: overrideReason.trim() } : {}),
+      })
+      .pipe(finalize(() => this.adding.set(false)))
+      .subscribe({
+        next: (membership) => {
+          const override = membership.overrideReason ? ' The override and its reason are recorded.' : '';
+          this.status.set(`${membership.preferredName} is now a member of ${group.name}.${override}`);
+          this.needsOverride.set(false);
+          this.setOverrideRequired(false);
+          formDirective.resetForm({
+            person: null,
+            role: 'member',
+            joinedOn: todayInLondon(),
+            overrideReason: '',
+          });
+          this.suggestions.set([]);
+          this.reload$.next();
+          this.changed.emit();
+        },
+        error: (error: unknown) => {
+          const problem = toProblem(error);
+          this.addProblem.set(problem);
+          if (isEligibilityRefusal(problem) && !this.needsOverride()) {
+            this.needsOverride.set(true);
+            this.setOverrideRequired(true);
+            afterNextRender(
+              () => this.host.nativeElement.querySelector<HTMLElement>('#override-reason')?.focus(),
+              {
+                injector: this.injector,
+              },
+            );
+            return;
+          }
+          applyNestedServerErrors(this.form, problem, { youngPersonId: 'person' });
+        },
+      });
+  }
+
+  private setOverrideRequired(required: boolean): void {
+    const control = this.form.controls.overrideReason;
+    control.setValidators(
+      required ? [Validators.required, Validators.minLength(5), Validators.maxLength(300)] : [],
+    );
+    control.updateValueAndValidity();
+  }
+
+  protected toggleLeave(member: MembershipResponse): void {
+    this.leaveProblem.set(null);
+    if (this.leavingId() === member.id) {
+      this.leavingId.set(null);
+      return;
+    }
+    this.leavingId.set(member.id);
+    this.leftOn.setValue(todayInLondon());
+    afterNextRender(
+      () => this.host.nativeElement.querySelector<HTMLElement>(`#left-on-${member.id}`)?.focus(),
+      {
+        injector: this.injector,
+      },
+    );
+  }
+
+  protected leave(member: MembershipResponse): void {
+    if (this.leaving()) return;
+    if (this.leftOn.invalid) {
+      this.leftOn.markAsTouched();
+      return;
+    }
+    this.leaving.set(true);
+    this.leaveProblem.set(null);
+    this.status.set(null);
+    this.groupsApi
+      .leave(this.group().id, member.id, this.leftOn.value)
+      .pipe(finalize(() => this.leaving.set(false)))
+      .subscribe({
+        next: (left) => {
+          this.leavingId.set(null);
+          this.status.set(
+            `${left.preferredName} left ${this.group().name} on ${shortDate(left.leftOn ?? this.leftOn.value)}.`,
+          );
+          this.reload$.next();
+          this.changed.emit();
+        },
+        error: (error: unknown) => {
+          const problem = toProblem(error);
+          this.leaveProblem.set(problem);
+          const message = problem.errors?.['leftOn']?.join(' ');
+          if (message) {
+            this.leftOn.setErrors({ server: message });
+            this.leftOn.markAsTouched();
+          }
+        },
+      });
+  }
+}

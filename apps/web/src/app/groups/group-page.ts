@@ -1,0 +1,112 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTabsModule } from '@angular/material/tabs';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { SERVICE_EXPERIENCE_LABELS } from '@heard/domain';
+import type { GroupResponse, ProblemDetails } from '@heard/domain';
+import { PageHeader, ProblemAlert } from '@heard/ui';
+import { Subject, catchError, filter, map, merge, of, switchMap, tap } from 'rxjs';
+import { InPageNavigation } from './in-page-navigation';
+import { toProblem } from '../core/problem';
+import { CalendarFeed } from './calendar-feed';
+import { longDate } from './dates';
+import { GroupAttendanceTab } from './group-attendance-tab';
+import { GroupMembersTab } from './group-members-tab';
+import { GroupScheduleTab } from './group-schedule-tab';
+import { GroupsApi } from './groups-api';
+import { describeRrule } from './rrule-presets';
+
+export const GROUP_TABS = ['members', 'schedule', 'attendance'] as const;
+export type GroupTab = (typeof GROUP_TABS)[number];
+
+/** A group: what it is, then its members, schedule and attendance in tabs. */
+@Component({
+  selector: 'heard-group-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatProgressBarModule,
+    MatTabsModule,
+    PageHeader,
+    ProblemAlert,
+    CalendarFeed,
+    GroupMembersTab,
+    GroupScheduleTab,
+    GroupAttendanceTab,
+  ],
+  templateUrl: './group-page.html',
+  styleUrl: './group-page.scss',
+  host: { class: 'heard-page' },
+})
+export default class GroupPage {
+  private readonly api = inject(GroupsApi);
+  private readonly route = inject(ActivatedRoute);
+  private readonly inPage = inject(InPageNavigation);
+  private readonly router = inject(Router);
+  private readonly reload$ = new Subject<void>();
+
+  readonly id = input.required<string>();
+
+  protected readonly group = signal<GroupResponse | null>(null);
+  protected readonly loading = signal(true);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly status = signal<string | null>(
+    (this.router.currentNavigation()?.extras.state?.['status'] as string | undefined) ?? null,
+  );
+  protected readonly tabIndex = signal(
+    Math.max(0, GROUP_TABS.indexOf(this.route.snapshot.queryParamMap.get('tab') as GroupTab)),
+  );
+
+  protected readonly experiences = computed(() => {
+    const kinds = this.group()?.serviceExperiences ?? [];
+    return kinds.length === 0
+      ? 'Open to every service experience'
+      : kinds.map((kind) => SERVICE_EXPERIENCE_LABELS[kind] ?? kind).join(', ');
+  });
+  protected readonly patternText = computed(() => {
+    const pattern = this.group()?.pattern;
+    if (!pattern) return 'No regular pattern. Sessions are added one at a time.';
+    return `${describeRrule(pattern.rrule)}, ${pattern.startTime} for ${pattern.durationMinutes} minutes, from ${longDate(pattern.startsOn)}`;
+  });
+
+  constructor() {
+    merge(toObservable(this.id), this.reload$.pipe(map(() => this.id())))
+      .pipe(
+        filter(Boolean),
+        tap(() => this.problem.set(null)),
+        switchMap((id) =>
+          this.api.get(id).pipe(
+            catchError((error: unknown) => {
+              this.problem.set(toProblem(error));
+              return of(null);
+            }),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((group) => {
+        if (group) this.group.set(group);
+        this.loading.set(false);
+      });
+  }
+
+  /** A tab changed the group (e.g. an exception was added): fetch it again. */
+  protected refresh(): void {
+    this.reload$.next();
+  }
+
+  /** Keeps the open tab in the address, so Back and reloading return to it. */
+  protected selectTab(index: number): void {
+    this.tabIndex.set(index);
+    void this.inPage.setQueryParams(
+      this.route,
+      { tab: index === 0 ? null : GROUP_TABS[index] },
+      {
+        replaceUrl: true,
+      },
+    );
+  }
+}

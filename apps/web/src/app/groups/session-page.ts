@@ -1,0 +1,228 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatRadioModule } from '@angular/material/radio';
+import { RouterLink } from '@angular/router';
+import { ATTENDANCE_STATUSES } from '@heard/domain';
+import type { AttendanceStatus, GroupSessionDetailResponse, ProblemDetails } from '@heard/domain';
+import { EmptyState, PageHeader, ProblemAlert } from '@heard/ui';
+import { type Observable, catchError, concat, filter, finalize, last, of, switchMap, tap } from 'rxjs';
+import { toProblem } from '../core/problem';
+import { applyNestedServerErrors } from '../young-people/form-errors';
+import { ATTENDANCE_LABELS } from './attendance-format';
+import { sessionWhen } from './dates';
+import {
+  type Marks,
+  entriesToSave,
+  markEveryone,
+  marksChanged,
+  marksFrom,
+  registerSummary,
+  rowErrors,
+} from './register';
+import { SessionsApi } from './sessions-api';
+
+/** One session: its register (who came), agenda and notes. */
+@Component({
+  selector: 'heard-session-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatRadioModule,
+    PageHeader,
+    EmptyState,
+    ProblemAlert,
+  ],
+  templateUrl: './session-page.html',
+  styleUrl: './session-page.scss',
+  host: { class: 'heard-page' },
+})
+export default class SessionPage {
+  private readonly api = inject(SessionsApi);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+
+  readonly id = input.required<string>();
+
+  protected readonly statuses = ATTENDANCE_STATUSES.map((value) => ({
+    value,
+    label: ATTENDANCE_LABELS[value],
+  }));
+  protected readonly session = signal<GroupSessionDetailResponse | null>(null);
+  protected readonly marks = signal<Marks>({});
+  protected readonly loading = signal(true);
+  protected readonly loadProblem = signal<ProblemDetails | null>(null);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly status = signal<string | null>(null);
+  protected readonly saving = signal(false);
+  /** The entries last sent, to match "entries.N" errors to people. */
+  private readonly sent = signal<{ youngPersonId: string }[]>([]);
+
+  protected readonly details = new FormGroup({
+    agenda: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(4000)] }),
+    notes: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(10_000)] }),
+  });
+
+  protected readonly register = computed(() => this.session()?.register ?? []);
+  protected readonly cancelled = computed(() => this.session()?.status === 'cancelled');
+  protected readonly summary = computed(() => registerSummary(this.register(), this.marks()));
+  protected readonly errors = computed(() => rowErrors(this.problem(), this.sent()));
+  protected readonly heading = computed(() => {
+    const session = this.session();
+    return session ? `${session.groupName} session` : 'Session';
+  });
+  protected readonly subtitle = computed(() => {
+    const session = this.session();
+    if (!session) return '';
+    return session.venue ? `${sessionWhen(session)}, at ${session.venue}` : sessionWhen(session);
+  });
+  protected readonly fieldLabels = computed(() => {
+    const names = new Map(this.register().map((row) => [row.youngPersonId, row.preferredName]));
+    const labels: Record<string, string> = { agenda: 'Agenda', notes: 'Notes', entries: 'Register' };
+    this.sent().forEach((entry, i) => {
+      labels[`entries.${i}.youngPersonId`] = names.get(entry.youngPersonId) ?? `Person ${i + 1}`;
+      labels[`entries.${i}.status`] = names.get(entry.youngPersonId) ?? `Person ${i + 1}`;
+    });
+    return labels;
+  });
+
+  constructor() {
+    toObservable(this.id)
+      .pipe(
+        filter(Boolean),
+        tap(() => {
+          this.loading.set(true);
+          this.loadProblem.set(null);
+        }),
+        switchMap((id) =>
+          this.api.get(id).pipe(
+            catchError((error: unknown) => {
+              this.loadProblem.set(toProblem(error));
+              return of(null);
+            }),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((session) => {
+        if (session) this.show(session);
+        this.loading.set(false);
+      });
+  }
+
+  private show(session: GroupSessionDetailResponse): void {
+    this.session.set(session);
+    this.marks.set(marksFrom(session.register));
+    this.details.reset({ agenda: session.agenda ?? '', notes: session.notes ?? '' });
+  }
+
+  protected mark(youngPersonId: string, status: AttendanceStatus): void {
+    this.marks.update((marks) => ({ ...marks, [youngPersonId]: status }));
+  }
+
+  protected markEveryonePresent(): void {
+    this.marks.set(markEveryone(this.register(), 'present'));
+    this.status.set(`Everyone is marked present. ${this.saveReminder}`);
+  }
+
+  private readonly saveReminder = 'Change anyone who was not there, then choose Save.';
+
+  protected labelFor(status: AttendanceStatus): string {
+    return ATTENDANCE_LABELS[status];
+  }
+
+  protected save(): void {
+    const session = this.session();
+    if (!session || this.saving()) return;
+    if (this.details.invalid) {
+      this.details.markAllAsTouched();
+      return;
+    }
+    const entries = this.cancelled() ? [] : entriesToSave(session.register, this.marks());
+    const saveMarks = entries.length > 0 && marksChanged(session.register, this.marks());
+    const saveDetails = this.details.dirty;
+    if (!saveMarks && !saveDetails) {
+      this.problem.set(null);
+      this.status.set(
+        entries.length === 0 && !this.cancelled()
+          ? 'Nothing to save yet. Mark who came, or change the agenda or notes, then choose Save.'
+          : 'Everything is already saved.',
+      );
+      return;
+    }
+
+    const steps: Observable<GroupSessionDetailResponse>[] = [];
+    if (saveMarks) {
+      this.sent.set(entries);
+      steps.push(
+        this.api.recordAttendance(session.id, entries).pipe(
+          tap((saved) => {
+            this.session.set({ ...saved, agenda: session.agenda, notes: session.notes });
+          }),
+        ),
+      );
+    }
+    if (saveDetails) {
+      const { agenda, notes } = this.details.getRawValue();
+      steps.push(
+        this.api
+          .updateDetails(session.id, { agenda: agenda.trim() || null, notes: notes.trim() || null })
+          .pipe(tap(() => this.details.markAsPristine())),
+      );
+    }
+
+    this.saving.set(true);
+    this.problem.set(null);
+    this.status.set(null);
+    concat(...steps)
+      .pipe(
+        last(),
+        finalize(() => this.saving.set(false)),
+      )
+      .subscribe({
+        next: (saved) => {
+          this.session.set(saved);
+          this.marks.set(marksFrom(saved.register));
+          this.details.reset({ agenda: saved.agenda ?? '', notes: saved.notes ?? '' });
+          this.sent.set([]);
+          this.status.set(
+            saveMarks ? `Saved. ${registerSummary(saved.register, marksFrom(saved.register))}.` : 'Saved.',
+          );
+        },
+        error: (error: unknown) => {
+          const problem = toProblem(error);
+          this.problem.set(problem);
+          applyNestedServerErrors(this.details, problem);
+          afterNextRender(
+            () => {
+              const alert = this.host.nativeElement.querySelector<HTMLElement>(
+                'heard-problem-alert [role="alert"]',
+              );
+              alert?.setAttribute('tabindex', '-1');
+              alert?.focus();
+            },
+            { injector: this.injector },
+          );
+        },
+      });
+  }
+}

@@ -1,0 +1,192 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSortModule, type Sort } from '@angular/material/sort';
+import { MatTableModule } from '@angular/material/table';
+import { ActivatedRoute, RouterLink } from '@angular/router';
+import { AGE_BANDS, Role, SERVICE_EXPERIENCE_LABELS, ServiceExperienceKind } from '@heard/domain';
+import type { AgeBand, Page, ProblemDetails, YoungPersonListItem } from '@heard/domain';
+import { EmptyState, PageHeader, ProblemAlert } from '@heard/ui';
+import { catchError, map, of, switchMap, tap } from 'rxjs';
+import { type Focusable, InPageNavigation } from '../groups/in-page-navigation';
+import { toProblem } from '../core/problem';
+import { SessionService } from '../core/session.service';
+import { GroupsApi } from '../groups/groups-api';
+import { YoungPeopleApi } from './young-people-api';
+import {
+  DEFAULT_QUERY,
+  PAGE_SIZES,
+  type YoungPeopleListQuery,
+  isFiltered,
+  parseListQuery,
+  toQueryParams,
+} from './young-people-query';
+
+export type YoungPeopleFilterForm = FormGroup<{
+  q: FormControl<string>;
+  groupId: FormControl<string>;
+  serviceExperience: FormControl<ServiceExperienceKind | ''>;
+  ageBand: FormControl<AgeBand | ''>;
+}>;
+
+@Component({
+  selector: 'heard-young-people-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatTableModule,
+    MatSortModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    PageHeader,
+    EmptyState,
+    ProblemAlert,
+  ],
+  templateUrl: './young-people-page.html',
+  styleUrl: './young-people-page.scss',
+  host: { class: 'heard-page' },
+})
+export default class YoungPeoplePage {
+  private readonly api = inject(YoungPeopleApi);
+  private readonly route = inject(ActivatedRoute);
+  private readonly inPage = inject(InPageNavigation);
+  private readonly session = inject(SessionService);
+
+  /** Only participation officers add and change records, and only they can list groups. */
+  protected readonly canWrite = computed(() => this.session.user()?.role === Role.ParticipationOfficer);
+  protected readonly subtitle = computed(() =>
+    this.canWrite()
+      ? 'Everyone who takes part in participation work, or may do. Search by the name they like to be called.'
+      : 'The young people you are a trusted adult for.',
+  );
+
+  protected readonly experiences = Object.values(ServiceExperienceKind).map((value) => ({
+    value,
+    label: SERVICE_EXPERIENCE_LABELS[value],
+  }));
+  protected readonly ageBands = AGE_BANDS;
+  protected readonly pageSizes = PAGE_SIZES;
+  protected readonly columns = ['name', 'age', 'experiences', 'groups'];
+  protected readonly experienceLabel = (kind: ServiceExperienceKind) =>
+    SERVICE_EXPERIENCE_LABELS[kind] ?? kind;
+
+  protected readonly query = toSignal(this.route.queryParams.pipe(map(parseListQuery)), {
+    initialValue: DEFAULT_QUERY,
+  });
+  protected readonly filtered = computed(() => isFiltered(this.query()));
+
+  protected readonly result = signal<Page<YoungPersonListItem> | null>(null);
+  protected readonly people = computed(() => this.result()?.items ?? []);
+  protected readonly loading = signal(true);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly groups = signal<{ id: string; name: string }[]>([]);
+  protected readonly groupsProblem = signal<ProblemDetails | null>(null);
+
+  protected readonly countText = computed(() => {
+    const result = this.result();
+    if (!result || this.loading()) return '';
+    const n = result.total;
+    const people = n === 1 ? 'young person' : 'young people';
+    return this.filtered() ? `${n} ${people} match.` : `${n} ${people}.`;
+  });
+
+  protected readonly form: YoungPeopleFilterForm = new FormGroup({
+    q: new FormControl('', { nonNullable: true }),
+    groupId: new FormControl('', { nonNullable: true }),
+    serviceExperience: new FormControl<ServiceExperienceKind | ''>('', { nonNullable: true }),
+    ageBand: new FormControl<AgeBand | ''>('', { nonNullable: true }),
+  });
+
+  constructor() {
+    toObservable(this.query)
+      .pipe(
+        tap((query) => {
+          this.form.setValue(
+            {
+              q: query.q,
+              groupId: query.groupId ?? '',
+              serviceExperience: query.serviceExperience ?? '',
+              ageBand: query.ageBand ?? '',
+            },
+            { emitEvent: false },
+          );
+          this.loading.set(true);
+          this.problem.set(null);
+        }),
+        switchMap((query) =>
+          this.api.list(query).pipe(
+            catchError((error: unknown) => {
+              this.problem.set(toProblem(error));
+              return of(null);
+            }),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((result) => {
+        this.result.set(result);
+        this.loading.set(false);
+      });
+
+    if (this.canWrite()) {
+      inject(GroupsApi)
+        .list('', 1, 100)
+        .pipe(takeUntilDestroyed())
+        .subscribe({
+          next: (page) => this.groups.set(page.items.map(({ id, name }) => ({ id, name }))),
+          error: (error: unknown) =>
+            this.groupsProblem.set({
+              ...toProblem(error),
+              detail: `We could not load the groups, so you cannot filter by group just now. ${toProblem(error).detail}`,
+            }),
+        });
+    }
+  }
+
+  /** Applies the search box and filters, starting again from the first page. */
+  /** `from` is the select that was changed, so focus can go back to it (its panel has it now). */
+  protected search(from?: Focusable): void {
+    const { q, groupId, serviceExperience, ageBand } = this.form.getRawValue();
+    this.go(
+      {
+        q: q.trim(),
+        groupId: groupId || null,
+        serviceExperience: serviceExperience || null,
+        ageBand: ageBand || null,
+        page: 1,
+      },
+      from,
+    );
+  }
+
+  protected clear(): void {
+    this.form.reset();
+    this.go({ q: '', groupId: null, serviceExperience: null, ageBand: null, page: 1 });
+  }
+
+  protected onSort(sort: Sort): void {
+    const active = sort.active === 'age' ? 'age' : 'name';
+    this.go({ sort: active, order: sort.direction === 'desc' ? 'desc' : 'asc', page: 1 });
+  }
+
+  protected onPage(event: PageEvent): void {
+    this.go({ page: event.pageIndex + 1, pageSize: event.pageSize });
+  }
+
+  private go(change: Partial<YoungPeopleListQuery>, focus?: Focusable): void {
+    void this.inPage.setQueryParams(this.route, toQueryParams({ ...this.query(), ...change }), { focus });
+  }
+
+  protected readonly trackById = (_index: number, person: YoungPersonListItem): string => person.id;
+}

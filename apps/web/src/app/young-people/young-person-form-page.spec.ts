@@ -1,0 +1,232 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
+import { Router, provideRouter } from '@angular/router';
+import { axeViolations } from '../../testing/axe';
+import { provideFormFieldDefaults } from '../shared/form-field-defaults';
+import {
+  ADULT_ID,
+  PERSON_ID,
+  byLabel,
+  byName,
+  personResponse,
+  problemBody,
+  textOf,
+  typeInto,
+} from '../groups/test-fixtures';
+import YoungPersonFormPage from './young-person-form-page';
+
+describe('YoungPersonFormPage', () => {
+  let fixture: ComponentFixture<YoungPersonFormPage>;
+  let el: HTMLElement;
+  let http: HttpTestingController;
+  let navigate: jest.SpyInstance;
+
+  async function open(id?: string): Promise<void> {
+    TestBed.configureTestingModule({
+      imports: [YoungPersonFormPage],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideFormFieldDefaults(),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    fixture = TestBed.createComponent(YoungPersonFormPage);
+    if (id) fixture.componentRef.setInput('id', id);
+    el = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+  }
+
+  afterEach(() => http.verify());
+
+  async function settle(): Promise<void> {
+    await fixture.whenStable();
+  }
+
+  async function submit(name: string): Promise<void> {
+    byName(el, name).click();
+    await settle();
+  }
+
+  function errorFor(label: string): string {
+    return textOf(byLabel(el, label).closest('mat-form-field')?.querySelector('mat-error'));
+  }
+
+  describe('adding someone', () => {
+    beforeEach(() => open());
+
+    it('has one h1, labelled fields and no axe violations', async () => {
+      expect(el.querySelectorAll('h1')).toHaveLength(1);
+      expect(textOf(el.querySelector('h1'))).toBe('Add a young person');
+      for (const label of [
+        'Preferred name',
+        'Date of birth',
+        'Email address',
+        'Phone number',
+        'WhatsApp number',
+        'Address for letters',
+        'Postcode',
+        'Accessibility needs',
+        'Communication needs',
+        'Confidentiality notes',
+      ]) {
+        expect(byLabel(el, label)).toBeTruthy();
+      }
+      expect(byLabel(el, 'Only via a trusted adult').getAttribute('type')).toBe('checkbox');
+      expect(el.querySelector('[role="radiogroup"]')?.getAttribute('aria-labelledby')).toBe(
+        'preference-label',
+      );
+      byName(el, 'Add a service experience').click();
+      byName(el, 'Add a trusted adult').click();
+      await settle();
+      expect(await axeViolations(el)).toEqual([]);
+    });
+
+    it('asks for the name and date of birth before sending anything', async () => {
+      await submit('Add young person');
+      expect(errorFor('Preferred name')).toBe('Enter the name they like to be called.');
+      expect(errorFor('Date of birth')).toBe('Enter their date of birth.');
+      http.expectNone('/api/young-people');
+    });
+
+    it('sends the whole record, then goes to their profile', async () => {
+      typeInto(byLabel(el, 'Preferred name'), 'Sam');
+      typeInto(byLabel(el, 'Date of birth'), '2012-05-04');
+      byName(el, 'Add a service experience').click();
+      await settle();
+      expect(textOf(el.querySelector('legend'))).toBe('Service experience 1');
+      const loader = TestbedHarnessEnvironment.loader(fixture);
+      await (
+        await loader.getHarness(MatSelectHarness.with({ selector: '#experience-0-kind' }))
+      ).clickOptions({
+        text: 'Looked after',
+      });
+      typeInto(byLabel(el, 'From date'), '2020-01-01');
+      typeInto(byLabel(el, 'Email address'), 'sam@example.org');
+      byLabel(el, 'Only via a trusted adult').click();
+      await submit('Add young person');
+
+      const req = http.expectOne({ method: 'POST', url: '/api/young-people' });
+      expect(req.request.body).toEqual({
+        preferredName: 'Sam',
+        dateOfBirth: '2012-05-04',
+        serviceExperiences: [{ kind: 'looked_after', from: '2020-01-01', to: null }],
+        trustedAdults: [],
+        contact: {
+          email: 'sam@example.org',
+          phone: null,
+          whatsapp: null,
+          letter: null,
+          onlyViaTrustedAdult: true,
+        },
+        accessibilityNeeds: null,
+        communicationNeeds: null,
+        participationPreference: 'either',
+        confidentialityNotes: null,
+      });
+      req.flush(personResponse(), { status: 201, statusText: 'Created' });
+      await settle();
+      expect(navigate).toHaveBeenCalledWith(['/young-people', PERSON_ID], {
+        state: { status: 'Sam is added.' },
+      });
+    });
+
+    it('shows the server’s messages next to the fields they are about', async () => {
+      typeInto(byLabel(el, 'Preferred name'), 'Sam');
+      typeInto(byLabel(el, 'Date of birth'), '2030-01-01');
+      byName(el, 'Add a service experience').click();
+      await settle();
+      const loader = TestbedHarnessEnvironment.loader(fixture);
+      await (await loader.getHarness(MatSelectHarness)).clickOptions({ text: 'Early help' });
+      typeInto(byLabel(el, 'From date'), '2020-01-01');
+      typeInto(byLabel(el, 'Email address'), 'sam@example.org');
+      await submit('Add young person');
+
+      http.expectOne({ method: 'POST', url: '/api/young-people' }).flush(
+        problemBody(400, 'Please check these fields: dateOfBirth, contact.email, serviceExperiences.0.to.', {
+          dateOfBirth: ['The date of birth is in the future.'],
+          'contact.email': ['Enter an email address like name@example.org.'],
+          'serviceExperiences.0.to': ['The end date is before the start date.'],
+        }),
+        { status: 400, statusText: 'Bad Request' },
+      );
+      await settle();
+
+      expect(errorFor('Date of birth')).toBe('The date of birth is in the future.');
+      expect(errorFor('Email address')).toBe('Enter an email address like name@example.org.');
+      expect(errorFor('To date')).toBe('The end date is before the start date.');
+      const items = Array.from(el.querySelectorAll('[role="alert"] li')).map(textOf);
+      expect(items).toEqual([
+        'Date of birth: The date of birth is in the future.',
+        'Email address: Enter an email address like name@example.org.',
+        'Service experience 1: To date: The end date is before the start date.',
+      ]);
+      expect(document.activeElement).toBe(byLabel(el, 'Date of birth'));
+      expect(navigate).not.toHaveBeenCalled();
+    });
+
+    it('removes a trusted adult row', async () => {
+      byName(el, 'Add a trusted adult').click();
+      await settle();
+      expect(byLabel(el, 'User id')).toBeTruthy();
+      byName(el, 'Remove trusted adult 1').click();
+      await settle();
+      expect(el.querySelector('legend')).toBeNull();
+    });
+  });
+
+  describe('changing a record', () => {
+    beforeEach(() => open(PERSON_ID));
+
+    it('fills the form from the record and sends the whole record back', async () => {
+      http.expectOne(`/api/young-people/${PERSON_ID}`).flush(personResponse());
+      await settle();
+      expect(textOf(el.querySelector('h1'))).toBe('Edit details for Sam');
+      expect(byLabel(el, 'Preferred name').value).toBe('Sam');
+      expect(byLabel(el, 'User id').value).toBe(ADULT_ID);
+      expect(textOf(byLabel(el, 'User id').closest('mat-form-field')?.querySelector('mat-hint'))).toBe(
+        'Pat Worker',
+      );
+
+      typeInto(byLabel(el, 'Preferred name'), 'Sammy');
+      await submit('Save changes');
+      const req = http.expectOne({ method: 'PUT', url: `/api/young-people/${PERSON_ID}` });
+      expect(req.request.body).toMatchObject({
+        preferredName: 'Sammy',
+        trustedAdults: [{ userId: ADULT_ID, relationship: 'social_worker' }],
+        contact: { letter: { addressLines: ['1 High Street', 'Townville'], postcode: 'AB1 2CD' } },
+      });
+      req.flush(personResponse({ preferredName: 'Sammy' }));
+      await settle();
+      expect(navigate).toHaveBeenCalledWith(['/young-people', PERSON_ID], {
+        state: { status: 'Your changes are saved.' },
+      });
+    });
+
+    it('does not offer a form for an archived record', async () => {
+      http
+        .expectOne(`/api/young-people/${PERSON_ID}`)
+        .flush(personResponse({ archivedAt: '2026-02-01T10:00:00Z' }));
+      await settle();
+      expect(el.querySelector('form')).toBeNull();
+      expect(el.textContent).toContain('This record is archived, so it cannot be changed.');
+    });
+
+    it('explains when the record cannot be loaded', async () => {
+      http
+        .expectOne(`/api/young-people/${PERSON_ID}`)
+        .flush(problemBody(404, 'This young person was not found.'), {
+          status: 404,
+          statusText: 'Not Found',
+        });
+      await settle();
+      expect(textOf(el.querySelector('[role="alert"]'))).toContain('This young person was not found.');
+      expect(el.querySelector('form')).toBeNull();
+    });
+  });
+});

@@ -1,0 +1,207 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatRadioModule } from '@angular/material/radio';
+import { MatSelectModule } from '@angular/material/select';
+import { Router, RouterLink } from '@angular/router';
+import {
+  RELATIONSHIP_LABELS,
+  SERVICE_EXPERIENCE_LABELS,
+  ServiceExperienceKind,
+  TrustedAdultRelationship,
+} from '@heard/domain';
+import type { ParticipationPreference, ProblemDetails, YoungPersonResponse } from '@heard/domain';
+import { PageHeader, ProblemAlert } from '@heard/ui';
+import { EMPTY, catchError, filter, finalize, switchMap, tap } from 'rxjs';
+import { focusFirstInvalid, toProblem } from '../core/problem';
+import { applyNestedServerErrors, fieldLabelsFor } from './form-errors';
+import { YoungPeopleApi } from './young-people-api';
+import {
+  PARTICIPATION_LABELS,
+  YOUNG_PERSON_FIELD_LABELS,
+  YOUNG_PERSON_ITEM_LABELS,
+  fillForm,
+  serviceExperienceGroup,
+  toRequest,
+  trustedAdultGroup,
+  youngPersonForm,
+} from './young-person-form';
+
+/** Adds a young person (`/young-people/new`) or changes one (`/young-people/:id/edit`). */
+@Component({
+  selector: 'heard-young-person-form-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatRadioModule,
+    MatSelectModule,
+    PageHeader,
+    ProblemAlert,
+  ],
+  templateUrl: './young-person-form-page.html',
+  styleUrl: './young-person-form-page.scss',
+  host: { class: 'heard-page' },
+})
+export default class YoungPersonFormPage {
+  private readonly api = inject(YoungPeopleApi);
+  private readonly router = inject(Router);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+
+  /** The record's id, from the route; absent when adding someone new. */
+  readonly id = input<string>();
+
+  protected readonly form = youngPersonForm();
+  protected readonly experiences = Object.values(ServiceExperienceKind).map((value) => ({
+    value,
+    label: SERVICE_EXPERIENCE_LABELS[value],
+  }));
+  protected readonly relationships = Object.values(TrustedAdultRelationship).map((value) => ({
+    value,
+    label: RELATIONSHIP_LABELS[value],
+  }));
+  protected readonly preferences = (Object.keys(PARTICIPATION_LABELS) as ParticipationPreference[]).map(
+    (value) => ({ value, label: PARTICIPATION_LABELS[value] }),
+  );
+
+  protected readonly person = signal<YoungPersonResponse | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly loadProblem = signal<ProblemDetails | null>(null);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly saving = signal(false);
+  protected readonly editing = computed(() => Boolean(this.id()));
+  protected readonly heading = computed(() => {
+    if (!this.editing()) return 'Add a young person';
+    const person = this.person();
+    return person ? `Edit details for ${person.preferredName}` : 'Edit details';
+  });
+  protected readonly fieldLabels = computed(() =>
+    fieldLabelsFor(this.problem(), YOUNG_PERSON_FIELD_LABELS, YOUNG_PERSON_ITEM_LABELS),
+  );
+  /** Names of the trusted adults already linked, so an id on the form can be recognised. */
+  protected readonly adultNames = computed(
+    () => new Map((this.person()?.trustedAdults ?? []).map((adult) => [adult.userId, adult.displayName])),
+  );
+
+  constructor() {
+    toObservable(this.id)
+      .pipe(
+        filter((id): id is string => Boolean(id)),
+        tap(() => {
+          this.loading.set(true);
+          this.loadProblem.set(null);
+        }),
+        switchMap((id) =>
+          this.api.get(id).pipe(
+            catchError((error: unknown) => {
+              this.loadProblem.set(toProblem(error));
+              this.loading.set(false);
+              return EMPTY;
+            }),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((person) => {
+        this.person.set(person);
+        fillForm(this.form, person);
+        this.loading.set(false);
+      });
+  }
+
+  protected get serviceExperiences() {
+    return this.form.controls.serviceExperiences;
+  }
+
+  protected get trustedAdults() {
+    return this.form.controls.trustedAdults;
+  }
+
+  protected addExperience(): void {
+    this.serviceExperiences.push(serviceExperienceGroup());
+    this.focusLater(`#experience-${this.serviceExperiences.length - 1}-kind`);
+  }
+
+  protected removeExperience(index: number): void {
+    this.serviceExperiences.removeAt(index);
+    this.focusLater('#add-experience');
+  }
+
+  protected addAdult(): void {
+    this.trustedAdults.push(trustedAdultGroup());
+    this.focusLater(`#adult-${this.trustedAdults.length - 1}-user`);
+  }
+
+  protected removeAdult(index: number): void {
+    this.trustedAdults.removeAt(index);
+    this.focusLater('#add-adult');
+  }
+
+  protected save(): void {
+    if (this.saving()) return;
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      focusFirstInvalid(this.host.nativeElement);
+      return;
+    }
+    const id = this.id();
+    const request = toRequest(this.form);
+    this.saving.set(true);
+    this.problem.set(null);
+    (id ? this.api.update(id, request) : this.api.create(request))
+      .pipe(finalize(() => this.saving.set(false)))
+      .subscribe({
+        next: (saved) => {
+          this.form.markAsPristine();
+          void this.router.navigate(['/young-people', saved.id], {
+            state: { status: id ? 'Your changes are saved.' : `${saved.preferredName} is added.` },
+          });
+        },
+        error: (error: unknown) => {
+          const problem = toProblem(error);
+          this.problem.set(problem);
+          applyNestedServerErrors(this.form, problem);
+          afterNextRender(() => this.focusProblem(), { injector: this.injector });
+        },
+      });
+  }
+
+  /** After a refusal: the first field the server named, or else the message itself. */
+  private focusProblem(): void {
+    const host = this.host.nativeElement;
+    if (this.form.invalid) {
+      focusFirstInvalid(host);
+      return;
+    }
+    const alert = host.querySelector<HTMLElement>('heard-problem-alert [role="alert"]');
+    alert?.setAttribute('tabindex', '-1');
+    alert?.focus();
+  }
+
+  private focusLater(selector: string): void {
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
+      injector: this.injector,
+    });
+  }
+}

@@ -1,0 +1,125 @@
+import { ServiceExperienceKind, TrustedAdultRelationship } from '@heard/domain';
+import {
+  fillForm,
+  serviceExperienceGroup,
+  toRequest,
+  trustedAdultGroup,
+  youngPersonForm,
+} from './young-person-form';
+import { ADULT_ID as ADULT, personResponse } from '../groups/test-fixtures';
+
+describe('young person form', () => {
+  it('sends empty optional fields as null, and no letter when there is no address', () => {
+    const form = youngPersonForm();
+    form.patchValue({ preferredName: '  Ali ', dateOfBirth: '2011-02-03' });
+    expect(toRequest(form)).toEqual({
+      preferredName: 'Ali',
+      dateOfBirth: '2011-02-03',
+      serviceExperiences: [],
+      trustedAdults: [],
+      contact: { email: null, phone: null, whatsapp: null, letter: null, onlyViaTrustedAdult: false },
+      accessibilityNeeds: null,
+      communicationNeeds: null,
+      participationPreference: 'either',
+      confidentialityNotes: null,
+    });
+  });
+
+  it('sends every field of a filled-in record, with address lines split and the postcode in capitals', () => {
+    const form = youngPersonForm();
+    form.controls.serviceExperiences.push(
+      serviceExperienceGroup({ kind: ServiceExperienceKind.CareLeaver, from: '2024-01-01', to: '' }),
+    );
+    form.controls.trustedAdults.push(
+      trustedAdultGroup({ userId: ` ${ADULT} `, relationship: TrustedAdultRelationship.PersonalAdviser }),
+    );
+    form.patchValue({
+      preferredName: 'Jo',
+      dateOfBirth: '2007-09-10',
+      contact: {
+        phone: '07700 900123',
+        letter: { addressLines: ' Flat 2 \n\n 3 Low Road ', postcode: 'ab1 2cd' },
+        onlyViaTrustedAdult: true,
+      },
+      participationPreference: 'one_to_one',
+      confidentialityNotes: 'Do not post photos.',
+    });
+    const request = toRequest(form);
+    expect(request.serviceExperiences).toEqual([{ kind: 'care_leaver', from: '2024-01-01', to: null }]);
+    expect(request.trustedAdults).toEqual([{ userId: ADULT, relationship: 'personal_adviser' }]);
+    expect(request.contact).toEqual({
+      email: null,
+      phone: '07700 900123',
+      whatsapp: null,
+      letter: { addressLines: ['Flat 2', '3 Low Road'], postcode: 'AB1 2CD' },
+      onlyViaTrustedAdult: true,
+    });
+    expect(request.participationPreference).toBe('one_to_one');
+    expect(request.confidentialityNotes).toBe('Do not post photos.');
+  });
+
+  it('fills from a saved record and sends back the same record', () => {
+    const person = personResponse();
+    const form = youngPersonForm();
+    fillForm(form, person);
+    expect(form.controls.contact.controls.letter.controls.addressLines.value).toBe(
+      '1 High Street\nTownville',
+    );
+    expect(form.valid).toBe(true);
+    expect(toRequest(form)).toEqual({
+      preferredName: person.preferredName,
+      dateOfBirth: person.dateOfBirth,
+      serviceExperiences: person.serviceExperiences,
+      trustedAdults: [{ userId: ADULT, relationship: TrustedAdultRelationship.SocialWorker }],
+      contact: person.contact,
+      accessibilityNeeds: 'Step-free access',
+      communicationNeeds: null,
+      participationPreference: 'group',
+      confidentialityNotes: null,
+    });
+  });
+
+  it('requires a name and date of birth', () => {
+    const form = youngPersonForm();
+    expect(form.controls.preferredName.hasError('required')).toBe(true);
+    expect(form.controls.dateOfBirth.hasError('required')).toBe(true);
+  });
+
+  it('marks an end date before its start date', () => {
+    const period = serviceExperienceGroup({
+      kind: ServiceExperienceKind.EarlyHelp,
+      from: '2024-05-01',
+      to: '2024-04-30',
+    });
+    expect(period.controls.to.hasError('order')).toBe(true);
+    period.controls.to.setValue('2024-05-01');
+    expect(period.controls.to.hasError('order')).toBe(false);
+    expect(period.valid).toBe(true);
+  });
+
+  it('asks for the postcode with an address, and the address with a postcode', () => {
+    const form = youngPersonForm();
+    const letter = form.controls.contact.controls.letter;
+    letter.controls.addressLines.setValue('1 High Street');
+    expect(letter.controls.postcode.hasError('needed')).toBe(true);
+    letter.controls.postcode.setValue('SW1A 1AA');
+    expect(letter.controls.postcode.errors).toBeNull();
+    letter.controls.addressLines.setValue('');
+    expect(letter.controls.addressLines.hasError('needed')).toBe(true);
+  });
+
+  it.each([
+    ['phone', '123', false],
+    ['phone', '+44 7700 900123', true],
+    ['email', 'not-an-email', false],
+  ] as const)('checks %s "%s"', (field, value, valid) => {
+    const form = youngPersonForm();
+    form.controls.contact.controls[field].setValue(value);
+    expect(form.controls.contact.controls[field].valid).toBe(valid);
+  });
+
+  it('only accepts a whole user id for a trusted adult', () => {
+    const adult = trustedAdultGroup({ userId: '1234', relationship: TrustedAdultRelationship.Other });
+    expect(adult.controls.userId.hasError('pattern')).toBe(true);
+  });
+});
