@@ -1,5 +1,7 @@
 module.exports = {
   displayName: 'web',
+  // axe runs inside many component tests; on a busy 2-core machine they can pass 5 s.
+  testTimeout: 30_000,
   preset: '../../jest.preset.js',
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
   coverageDirectory: '../../coverage/apps/web',

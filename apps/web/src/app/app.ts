@@ -17,7 +17,7 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { ROLE_LABELS, Role } from '@heard/domain';
 import { HeardIcon } from '@heard/ui';
-import { catchError, filter, map, of, skip } from 'rxjs';
+import { catchError, filter, map, of } from 'rxjs';
 import { SessionService } from './core/session.service';
 
 /** Below this width the menu slides over the page instead of sitting beside it. */
@@ -63,15 +63,21 @@ export class App {
   protected readonly signingOut = signal(false);
 
   constructor() {
-    // After moving to another page, start keyboard and screen reader users at its content.
+    // After moving to another page, start keyboard and screen reader users at its content. A change
+    // of query only (filters, sorting, paging, tabs) stays on the same page, so focus stays put.
+    let previousPath: string | null = null;
     this.router.events
       .pipe(
-        filter((event) => event instanceof NavigationEnd),
-        skip(1),
+        filter((event): event is NavigationEnd => event instanceof NavigationEnd),
         takeUntilDestroyed(),
       )
-      .subscribe(() => {
+      .subscribe((event) => {
+        const path = event.urlAfterRedirects.split(/[?#]/)[0];
+        const firstPage = previousPath === null;
+        const samePage = path === previousPath;
+        previousPath = path;
         this.menuOpen.set(false);
+        if (firstPage || samePage) return;
         afterNextRender(() => this.main().nativeElement.focus({ preventScroll: true }), {
           injector: this.injector,
         });
