@@ -78,7 +78,9 @@ describe('the embedded database', () => {
           email: user.email,
         });
         // Re-opening applies no migration twice.
-        expect(await second.query(`SELECT count(*)::int AS n FROM schema_migrations`)).toEqual([{ n: MIGRATIONS.length }]);
+        expect(await second.query(`SELECT count(*)::int AS n FROM schema_migrations`)).toEqual([
+          { n: MIGRATIONS.length },
+        ]);
       } finally {
         await second.destroy();
       }
