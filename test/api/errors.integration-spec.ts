@@ -92,6 +92,14 @@ describe('bad input gets a clear answer and changes nothing', () => {
     expect(res.body.errors).toHaveProperty('sortBy');
   });
 
+  it('should publish the OpenAPI description, listing the routes', async () => {
+    const res = await t.anonymous().get('/api/docs/openapi.json');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/sign-in', '/api/health', '/api/users']),
+    );
+  });
+
   it('should send the security headers on every answer', async () => {
     const res = await t.anonymous().get('/api/health');
     const csp = res.headers['content-security-policy'];

@@ -10,15 +10,17 @@ import { createUser } from './support/test-app';
 
 const ROOT = join(__dirname, '..', '..');
 
-/** Starts the real entry point (main.ts through ts-node) and waits for it to exit. */
+/** Starts a real entry point (main.ts by default, through ts-node) and waits for it to exit. */
 function runMain(
   env: Record<string, string>,
   timeoutMs = 60_000,
+  entry = 'apps/api/src/main.ts',
+  args: string[] = [],
 ): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry, ...args],
       {
         cwd: ROOT,
         env: {
@@ -35,7 +37,7 @@ function runMain(
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`main.ts did not exit within ${timeoutMs} ms:\n${output}`));
+      reject(new Error(`${entry} did not exit within ${timeoutMs} ms:\n${output}`));
     }, timeoutMs);
     child.on('exit', (code) => {
       clearTimeout(timer);
@@ -62,6 +64,45 @@ describe('start-up', () => {
     expect(output).toMatch(/DEMO_DATA must be "true" or "false"/);
     expect(output).toMatch(/SMTP_URL must look like smtp:\/\//);
   });
+});
+
+describe('npm run create-admin', () => {
+  it('should create the first administrator, refuse a weak password, and refuse a duplicate', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'heard-admin-'));
+    const cli = 'apps/api/src/cli/create-admin.ts';
+    const args = ['--email', 'First.Admin@Council.example', '--name', 'First Admin'];
+    try {
+      const weak = await runMain({ DATA_DIR: dir, ADMIN_PASSWORD: 'short' }, 60_000, cli, args);
+      expect(weak.code).toBe(1);
+      expect(weak.output).toMatch(/at least 12 characters/);
+      const ok = await runMain(
+        { DATA_DIR: dir, ADMIN_PASSWORD: 'a long admin passphrase' },
+        60_000,
+        cli,
+        args,
+      );
+      expect(ok.output).toMatch(/Created administrator first\.admin@council\.example/);
+      expect(ok.code).toBe(0);
+      const again = await runMain(
+        { DATA_DIR: dir, ADMIN_PASSWORD: 'a long admin passphrase' },
+        60_000,
+        cli,
+        args,
+      );
+      expect(again.code).toBe(1);
+      expect(again.output).toMatch(/already exists/);
+      const db = await openDatabase({ databaseUrl: null, pgliteDir: embeddedDataDir(dir) });
+      try {
+        const admin = await db.getRepository(User).findOneByOrFail({ email: 'first.admin@council.example' });
+        expect(admin).toMatchObject({ role: 'administrator', status: 'active' });
+        expect(admin.passwordHash).toMatch(/^\$argon2id\$/);
+      } finally {
+        await db.destroy();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
 
 describe('the embedded database', () => {

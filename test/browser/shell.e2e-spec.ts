@@ -97,6 +97,18 @@ describe('the web shell in a real browser', () => {
     await expectAccessible(page, 'not found');
   });
 
+  it('should fit a phone screen without sideways scrolling, whatever the signed-in name', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    // The demo officer has the longest demo name, which once pushed Sign out off the screen.
+    await signIn(page, server, Role.ParticipationOfficer);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const signOut = await page.getByRole('button', { name: 'Sign out' }).boundingBox();
+    expect(signOut).not.toBeNull();
+    expect(signOut!.x + signOut!.width).toBeLessThanOrEqual(390);
+  });
+
   it('should give young experts plain words and large targets', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await signIn(page, server, Role.YoungExpert);
