@@ -1,5 +1,10 @@
 import { Foundation1763800000000 } from './1763800000000-foundation';
 import { YoungPeopleAndGroups1763900000000 } from './1763900000000-young-people-and-groups';
+import { YoungPeopleSearchIndexes1764000000000 } from './1764000000000-young-people-search-indexes';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
-export const MIGRATIONS = [Foundation1763800000000, YoungPeopleAndGroups1763900000000];
+export const MIGRATIONS = [
+  Foundation1763800000000,
+  YoungPeopleAndGroups1763900000000,
+  YoungPeopleSearchIndexes1764000000000,
+];

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { PGlite, types } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 /**
  * A `pg`-shaped pool over one PGlite instance, for TypeORM's postgres driver.
@@ -91,6 +92,8 @@ export interface PGliteHandle {
 export async function openPGlite(dataDir: string | undefined): Promise<PGliteHandle> {
   const db = await PGlite.create({
     dataDir,
+    // The same extensions the migrations create on a PostgreSQL server.
+    extensions: { pg_trgm },
     // Match node-postgres: int8 and numeric as strings, dates as 'YYYY-MM-DD' (see database.ts).
     parsers: {
       [types.INT8]: (v: string) => v,
