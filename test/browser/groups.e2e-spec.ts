@@ -1,29 +1,14 @@
-import { addDays, todayInLondon, zonedToUtc } from '@heard/domain';
+import { Role, addDays, todayInLondon, zonedToUtc } from '@heard/domain';
 import type { Locator, Page } from 'playwright-core';
-import { BrowserHandle, launchBrowser, seriousViolations } from './support/browser';
+import { BrowserHandle, launchBrowser } from './support/browser';
+import { expectAccessible, signIn } from './support/demo';
 import { RunningServer, startServer } from './support/server';
-
-/** The demo participation officer README.md prints. */
-const OFFICER = { email: 'officer@heard.example', password: 'heard-demo-2026' };
 
 /** Made-up names, unique to this test, so nothing in the demo council can be mistaken for them. */
 const PERSON = 'Tamsin Test';
 const GROUP = 'Browser Test Juniors';
 const VENUE = 'Browser Test Annexe, Room 9';
 const OVERRIDE_REASON = 'Agreed with the group: they help run the sessions as a peer mentor.';
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const violations = await seriousViolations(page);
-  expect({ page: what, violations }).toEqual({ page: what, violations: [] });
-}
-
-async function signIn(page: Page, server: RunningServer): Promise<void> {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('Email address').fill(OFFICER.email);
-  await page.getByLabel('Password').fill(OFFICER.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/home$/);
-}
 
 /** "Wednesday 4 March 2026", as the web app writes dates. */
 function longDate(iso: string): string {
@@ -131,7 +116,7 @@ describe('groups, sessions and registers in a real browser', () => {
     const tomorrow = addDays(today, 1);
     const page = await browser.newPage();
     page.setDefaultTimeout(15_000);
-    await signIn(page, server);
+    await signIn(page, server, Role.ParticipationOfficer);
 
     // 1. A new young person, aged 11 and looked after.
     await page.goto(`${server.url}/young-people`);
@@ -455,7 +440,7 @@ describe('groups, sessions and registers in a real browser', () => {
   it('should give a usable, accessible register on a phone', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     page.setDefaultTimeout(15_000);
-    await signIn(page, server);
+    await signIn(page, server, Role.ParticipationOfficer);
     const today = todayInLondon();
 
     // An upcoming Juniors session: the demo members are on its register.

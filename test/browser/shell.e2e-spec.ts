@@ -1,30 +1,7 @@
 import { ALL_ROLES, ROLE_LABELS, Role, navigationFor } from '@heard/domain';
-import type { Page } from 'playwright-core';
-import { BrowserHandle, launchBrowser, seriousViolations } from './support/browser';
+import { BrowserHandle, launchBrowser } from './support/browser';
+import { DEMO_EMAIL, expectAccessible, signIn } from './support/demo';
 import { RunningServer, startServer } from './support/server';
-
-/** The demo accounts README.md prints. */
-const DEMO_PASSWORD = 'heard-demo-2026';
-const DEMO_EMAIL: Record<Role, string> = {
-  [Role.Administrator]: 'admin@heard.example',
-  [Role.ParticipationOfficer]: 'officer@heard.example',
-  [Role.Practitioner]: 'practitioner@heard.example',
-  [Role.SeniorLeader]: 'leader@heard.example',
-  [Role.YoungExpert]: 'young.expert@heard.example',
-};
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const violations = await seriousViolations(page);
-  expect({ page: what, violations }).toEqual({ page: what, violations: [] });
-}
-
-async function signIn(page: Page, server: RunningServer, role: Role): Promise<void> {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('Email address').fill(DEMO_EMAIL[role]);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/home$/);
-}
 
 describe('the web shell in a real browser', () => {
   let server: RunningServer;
