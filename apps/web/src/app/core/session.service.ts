@@ -22,7 +22,7 @@ export class SessionService {
     return user ? navigationFor(user.role) : [];
   });
 
-  /** Asks the API who is signed in. Never rejects: any failure means "signed out". */
+  /** Asks the API who is signed in. Never rejects; every failure means "signed out". */
   async load(): Promise<void> {
     try {
       this.session.set(await firstValueFrom(this.http.get<SessionResponse>(API.session)));
