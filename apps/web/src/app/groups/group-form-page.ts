@@ -10,7 +10,7 @@ import {
   input,
   signal,
 } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -22,7 +22,8 @@ import { Router, RouterLink } from '@angular/router';
 import { SERVICE_EXPERIENCE_LABELS, ServiceExperienceKind } from '@heard/domain';
 import type { GroupResponse, ProblemDetails } from '@heard/domain';
 import { PageHeader, ProblemAlert } from '@heard/ui';
-import { EMPTY, catchError, filter, finalize, map, startWith, switchMap, tap } from 'rxjs';
+import { finalize, map, startWith } from 'rxjs';
+import { loadRecord } from '../core/load-record';
 import { focusFirstInvalid, toProblem } from '../core/problem';
 import { applyNestedServerErrors, fieldLabelsFor } from '../young-people/form-errors';
 import { longDate } from './dates';
@@ -114,24 +115,8 @@ export default class GroupFormPage {
     const wiring = wirePattern(this.form);
     inject(DestroyRef).onDestroy(() => wiring.unsubscribe());
 
-    toObservable(this.id)
-      .pipe(
-        filter((id): id is string => Boolean(id)),
-        tap(() => {
-          this.loading.set(true);
-          this.loadProblem.set(null);
-        }),
-        switchMap((id) =>
-          this.api.get(id).pipe(
-            catchError((error: unknown) => {
-              this.loadProblem.set(toProblem(error));
-              this.loading.set(false);
-              return EMPTY;
-            }),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
+    loadRecord(this.id, (id) => this.api.get(id), { loading: this.loading, problem: this.loadProblem })
+      .pipe(takeUntilDestroyed())
       .subscribe((group) => {
         this.group.set(group);
         fillGroupForm(this.form, group);

@@ -9,7 +9,7 @@ import {
   input,
   signal,
 } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -27,7 +27,8 @@ import {
 } from '@heard/domain';
 import type { ParticipationPreference, ProblemDetails, YoungPersonResponse } from '@heard/domain';
 import { PageHeader, ProblemAlert } from '@heard/ui';
-import { EMPTY, catchError, filter, finalize, switchMap, tap } from 'rxjs';
+import { finalize } from 'rxjs';
+import { loadRecord } from '../core/load-record';
 import { focusFirstInvalid, toProblem } from '../core/problem';
 import { applyNestedServerErrors, fieldLabelsFor } from './form-errors';
 import { YoungPeopleApi } from './young-people-api';
@@ -105,24 +106,8 @@ export default class YoungPersonFormPage {
   );
 
   constructor() {
-    toObservable(this.id)
-      .pipe(
-        filter((id): id is string => Boolean(id)),
-        tap(() => {
-          this.loading.set(true);
-          this.loadProblem.set(null);
-        }),
-        switchMap((id) =>
-          this.api.get(id).pipe(
-            catchError((error: unknown) => {
-              this.loadProblem.set(toProblem(error));
-              this.loading.set(false);
-              return EMPTY;
-            }),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
+    loadRecord(this.id, (id) => this.api.get(id), { loading: this.loading, problem: this.loadProblem })
+      .pipe(takeUntilDestroyed())
       .subscribe((person) => {
         this.person.set(person);
         fillForm(this.form, person);
