@@ -248,3 +248,37 @@ describe('young people', () => {
     expectProblem(await officer.post(`/api/young-people/${person.id}/archive`, {}), 409);
   });
 });
+
+describe('young people: counting a long list', () => {
+  it('should stop counting past 1,000 and say the total is a lower bound, yet still page to the end', async () => {
+    const t = await createTestApp();
+    try {
+      const officer = await t.signInAs(Role.ParticipationOfficer);
+      await t.db.query(
+        `INSERT INTO young_people (preferred_name, date_of_birth)
+         SELECT 'Counted ' || lpad(n::text, 4, '0'), DATE '2012-01-01' FROM generate_series(1, 1030) AS n`,
+      );
+      const first = await officer.get('/api/young-people?pageSize=25');
+      expect(first.body).toMatchObject({ total: 1001, totalIsLowerBound: true, page: 1 });
+      expect(first.body.items).toHaveLength(25);
+
+      // Page 42 asks for rows 1026–1050, so the count runs to 1051 and finds the exact 1,030.
+      const last = await officer.get('/api/young-people?pageSize=25&page=42');
+      expect(last.body.total).toBe(1030);
+      expect(last.body.totalIsLowerBound).toBeUndefined();
+      expect(last.body.items.map((i: { preferredName: string }) => i.preferredName)).toEqual([
+        'Counted 1026',
+        'Counted 1027',
+        'Counted 1028',
+        'Counted 1029',
+        'Counted 1030',
+      ]);
+
+      const filtered = await officer.get('/api/young-people?q=counted%20100');
+      expect(filtered.body).toMatchObject({ total: 10 }); // Counted 1000 to 1009
+      expect(filtered.body.totalIsLowerBound).toBeUndefined();
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -34,9 +34,27 @@ export interface UserResponse {
 
 export interface Page<T> {
   items: T[];
+  /** Exact, unless `totalIsLowerBound`: then there are at least this many (see countLimitFor). */
   total: number;
+  totalIsLowerBound?: boolean;
   page: number;
   pageSize: number;
+}
+
+/** Counting stops here on big lists: "more than 1,000" is as useful as the exact figure and far cheaper. */
+export const COUNT_CAP = 1000;
+
+/**
+ * How far to count for a page: past the cap, and always one row beyond the requested page, so a
+ * lower-bound total still tells a paginator that a next page exists.
+ */
+export function countLimitFor(page: number, pageSize: number): number {
+  return Math.max(COUNT_CAP, page * pageSize) + 1;
+}
+
+/** The total to report from a count that stopped at `limit`. */
+export function pageTotal(counted: number, limit: number): Pick<Page<unknown>, 'total' | 'totalIsLowerBound'> {
+  return counted >= limit ? { total: limit, totalIsLowerBound: true } : { total: counted };
 }
 
 export const PageQuerySchema = z

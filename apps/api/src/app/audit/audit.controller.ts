@@ -1,6 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AuditEventResponse, AuditQuery, AuditQuerySchema, Page, Role } from '@heard/domain';
+import {
+  AuditEventResponse,
+  AuditQuery,
+  AuditQuerySchema,
+  Page,
+  Role,
+  countLimitFor,
+  pageTotal,
+} from '@heard/domain';
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '../../platform/audit/audit-event.entity';
 import { Allow } from '../../platform/auth/access.decorator';
@@ -34,15 +42,24 @@ export class AuditController {
     if (query.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
     if (query.from) qb.andWhere('a.at >= :from', { from: query.from });
     if (query.to) qb.andWhere('a.at < :to', { to: query.to });
-    // A plain count(*): TypeORM's getManyAndCount counts DISTINCT ids, which is far slower on a big log.
-    const counted = await qb.clone().select('count(*)::int', 'n').getRawOne<{ n: number }>();
+    // A bounded plain count: TypeORM's getManyAndCount counts DISTINCT ids over the whole log.
+    const limit = countLimitFor(query.page, query.pageSize);
+    const [countSql, countParams] = qb.clone().select('1').limit(limit).getQueryAndParameters();
+    const [counted]: { n: number }[] = await this.db.query(
+      `SELECT count(*)::int AS n FROM (${countSql}) counted`,
+      countParams,
+    );
     const events = await qb
       .orderBy('a.at', 'DESC')
       .addOrderBy('a.id', 'DESC')
       .offset((query.page - 1) * query.pageSize)
       .limit(query.pageSize)
       .getMany();
-    const total = counted?.n ?? 0;
-    return { items: events.map(toAuditEventResponse), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: events.map(toAuditEventResponse),
+      ...pageTotal(counted?.n ?? 0, limit),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 }

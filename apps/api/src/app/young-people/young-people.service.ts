@@ -11,6 +11,8 @@ import {
   YoungPersonResponse,
   ageBandOf,
   ageOn,
+  countLimitFor,
+  pageTotal,
   birthDateRangeForBand,
   dateOfBirthProblem,
   experiencesOn,
@@ -50,7 +52,7 @@ export class YoungPeopleService {
     private readonly audit: AuditService,
   ) {}
 
-  /** One count, one page of ids, one query for their details: the same three queries for any page size. */
+  /** One bounded count, one page of ids, one query for their details: the same three queries for any page size. */
   async list(actor: Actor, query: YoungPersonQuery): Promise<Page<YoungPersonListItem>> {
     const today = todayInLondon();
     const params: unknown[] = [];
@@ -89,8 +91,9 @@ export class YoungPeopleService {
     const flip = query.order === 'asc' ? 'DESC' : 'ASC';
     const orderSql = ORDER[query.sort].replace(/\{dir\}/g, dir).replace(/\{flip\}/g, flip);
 
-    const [{ total }]: { total: number }[] = await this.db.query(
-      `SELECT count(*)::int AS total FROM young_people yp WHERE ${whereSql}`,
+    const limit = countLimitFor(query.page, query.pageSize);
+    const [{ counted }]: { counted: number }[] = await this.db.query(
+      `SELECT count(*)::int AS counted FROM (SELECT 1 FROM young_people yp WHERE ${whereSql} LIMIT ${limit}) matching`,
       params,
     );
     const pageParams = [...params, query.pageSize, (query.page - 1) * query.pageSize];
@@ -103,7 +106,7 @@ export class YoungPeopleService {
       ids.map((r) => r.id),
       today,
     );
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    return { items, ...pageTotal(counted, limit), page: query.page, pageSize: query.pageSize };
   }
 
   private async listItems(ids: string[], today: string): Promise<YoungPersonListItem[]> {

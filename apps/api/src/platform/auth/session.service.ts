@@ -3,6 +3,7 @@ import { Role, sessionVerdict } from '@heard/domain';
 import type { Response } from 'express';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { queryPrepared } from '../database/database';
 import { Session } from './session.entity';
 import { newToken, sha256 } from './tokens';
 
@@ -49,8 +50,10 @@ export class SessionService {
 
   async lookup(token: string | undefined): Promise<SessionLookup> {
     if (!token || token.length > 100) return { ok: false, reason: 'none' };
-    // Runs on every signed-in request, so it is one plain indexed query rather than an ORM load.
-    const [row]: (Omit<Session, 'user'> & { role: Role; status: string })[] = await this.db.query(
+    // Runs on every signed-in request: one indexed query, prepared once per connection.
+    const [row] = await queryPrepared<Omit<Session, 'user'> & { role: Role; status: string }>(
+      this.db,
+      'heard_session_lookup',
       `SELECT s.id, s.user_id AS "userId", s.csrf_token AS "csrfToken", s.auth_methods AS "authMethods",
               s.second_factor_at AS "secondFactorAt", s.created_at AS "createdAt", s.last_seen_at AS "lastSeenAt",
               s.ended_at AS "endedAt", s.ended_reason AS "endedReason", u.role, u.status

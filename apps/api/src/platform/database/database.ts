@@ -85,3 +85,25 @@ export async function openDatabase(
 export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }
+
+interface NamedStatementPool {
+  query<T>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }>;
+}
+
+/**
+ * Runs a fixed query that every request makes (the session lookup) as a named prepared statement
+ * on PostgreSQL, so each connection parses and plans it once instead of on every request. PGlite
+ * runs it as a plain query. Only for queries whose text never varies: each name is kept per connection.
+ */
+export async function queryPrepared<T>(
+  db: DataSource,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  db.logger.logQuery(text, values);
+  const embedded = (db.options as PostgresConnectionOptions).driver !== undefined;
+  if (embedded) return db.query(text, values);
+  const pool = (db.driver as unknown as { master: NamedStatementPool }).master;
+  return (await pool.query<T>({ name, text, values })).rows;
+}

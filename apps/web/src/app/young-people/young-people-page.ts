@@ -4,7 +4,7 @@ import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatPaginatorIntl, MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, type Sort } from '@angular/material/sort';
@@ -12,7 +12,7 @@ import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { AGE_BANDS, Role, SERVICE_EXPERIENCE_LABELS, ServiceExperienceKind } from '@heard/domain';
 import type { AgeBand, Page, ProblemDetails, YoungPersonListItem } from '@heard/domain';
-import { EmptyState, PageHeader, ProblemAlert } from '@heard/ui';
+import { BoundedPaginatorIntl, EmptyState, PageHeader, ProblemAlert, totalWords } from '@heard/ui';
 import { catchError, map, of, switchMap, tap } from 'rxjs';
 import { type Focusable, InPageNavigation } from '../groups/in-page-navigation';
 import { toProblem } from '../core/problem';
@@ -54,6 +54,7 @@ export type YoungPeopleFilterForm = FormGroup<{
     ProblemAlert,
   ],
   templateUrl: './young-people-page.html',
+  providers: [BoundedPaginatorIntl, { provide: MatPaginatorIntl, useExisting: BoundedPaginatorIntl }],
   styleUrl: './young-people-page.scss',
   host: { class: 'heard-page' },
 })
@@ -86,6 +87,7 @@ export default class YoungPeoplePage {
   });
   protected readonly filtered = computed(() => isFiltered(this.query()));
 
+  private readonly paginatorWords = inject(BoundedPaginatorIntl);
   protected readonly result = signal<Page<YoungPersonListItem> | null>(null);
   protected readonly people = computed(() => this.result()?.items ?? []);
   protected readonly loading = signal(true);
@@ -96,8 +98,8 @@ export default class YoungPeoplePage {
   protected readonly countText = computed(() => {
     const result = this.result();
     if (!result || this.loading()) return '';
-    const n = result.total;
-    const people = n === 1 ? 'young person' : 'young people';
+    const people = result.total === 1 && !result.totalIsLowerBound ? 'young person' : 'young people';
+    const n = totalWords(result);
     return this.filtered() ? `${n} ${people} match.` : `${n} ${people}.`;
   });
 
@@ -136,6 +138,7 @@ export default class YoungPeoplePage {
       )
       .subscribe((result) => {
         this.result.set(result);
+        this.paginatorWords.showing(result);
         this.loading.set(false);
       });
 

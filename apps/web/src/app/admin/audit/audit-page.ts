@@ -5,12 +5,12 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatPaginatorIntl, MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import type { AuditEventResponse, Page, ProblemDetails } from '@heard/domain';
-import { EmptyState, PageHeader, ProblemAlert } from '@heard/ui';
+import { BoundedPaginatorIntl, EmptyState, PageHeader, ProblemAlert, totalWords } from '@heard/ui';
 import { Subject, catchError, of, switchMap, tap } from 'rxjs';
 import { focusFirstInvalid, toProblem } from '../../core/problem';
 import { AuditApi, type AuditFilters } from './audit-api';
@@ -53,6 +53,7 @@ const ENTITY_TYPE = /^[a-z_]{1,40}$/;
     ProblemAlert,
   ],
   templateUrl: './audit-page.html',
+  providers: [BoundedPaginatorIntl, { provide: MatPaginatorIntl, useExisting: BoundedPaginatorIntl }],
   styleUrl: './audit-page.scss',
   host: { class: 'heard-page' },
 })
@@ -78,6 +79,8 @@ export default class AuditPage {
   protected readonly filters = signal<AuditFilters>({});
   protected readonly page = signal(1);
   protected readonly pageSize = signal(50);
+  private readonly paginatorWords = inject(BoundedPaginatorIntl);
+  protected readonly totalWords = totalWords;
   protected readonly result = signal<Page<AuditEventResponse> | null>(null);
   protected readonly loading = signal(true);
   protected readonly problem = signal<ProblemDetails | null>(null);
@@ -101,6 +104,7 @@ export default class AuditPage {
       )
       .subscribe((result) => {
         this.result.set(result);
+        this.paginatorWords.showing(result);
         this.loading.set(false);
       });
     this.reload$.next();

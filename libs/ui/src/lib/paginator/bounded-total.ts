@@ -1,0 +1,34 @@
+import { Injectable } from '@angular/core';
+import { MatPaginatorIntl } from '@angular/material/paginator';
+import type { Page } from '@heard/domain';
+
+type Total = Pick<Page<unknown>, 'total' | 'totalIsLowerBound'>;
+
+/** "1,234", or "more than 1,000" when the server stopped counting (see countLimitFor). */
+export function totalWords(page: Total): string {
+  return page.totalIsLowerBound
+    ? `more than ${(page.total - 1).toLocaleString('en-GB')}`
+    : page.total.toLocaleString('en-GB');
+}
+
+/**
+ * Paginator words for lists whose total may be a lower bound. Provide it on the page's component:
+ * `providers: [BoundedPaginatorIntl, { provide: MatPaginatorIntl, useExisting: BoundedPaginatorIntl }]`.
+ */
+@Injectable()
+export class BoundedPaginatorIntl extends MatPaginatorIntl {
+  private current: Total = { total: 0 };
+
+  showing(page: Total): void {
+    this.current = page;
+    this.changes.next();
+  }
+
+  override getRangeLabel = (page: number, pageSize: number, length: number): string => {
+    if (length === 0) return '0 of 0';
+    const start = page * pageSize + 1;
+    const end = Math.min(length, (page + 1) * pageSize);
+    const of = this.current.total === length ? totalWords(this.current) : length.toLocaleString('en-GB');
+    return `${start} – ${end} of ${of}`;
+  };
+}
