@@ -84,6 +84,17 @@ describe('YoungPeoplePage', () => {
     expect(await axeViolations(el)).toEqual([]);
   });
 
+  it('says "more than 1,000" when the server stopped counting, and still offers the next page', async () => {
+    const el = await open(Role.ParticipationOfficer);
+    expectGroups().flush(page([]));
+    expectList().flush(page([listItem()], { total: 1001, totalIsLowerBound: true }));
+    await settle();
+
+    expect(textOf(el.querySelector('[role="status"]'))).toBe('More than 1,000 young people.');
+    expect(textOf(el.querySelector('.mat-mdc-paginator-range-label'))).toBe('1 – 25 of more than 1,000');
+    expect(el.querySelector('button[aria-label="Next page"]')?.hasAttribute('disabled')).toBe(false);
+  });
+
   it('searches by name from the first page, keeping the search in the address', async () => {
     const el = await open(Role.ParticipationOfficer, '/young-people?page=3');
     expectGroups().flush(page([]));

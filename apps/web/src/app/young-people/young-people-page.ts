@@ -99,7 +99,8 @@ export default class YoungPeoplePage {
     const result = this.result();
     if (!result || this.loading()) return '';
     const people = result.total === 1 && !result.totalIsLowerBound ? 'young person' : 'young people';
-    const n = totalWords(result);
+    const words = totalWords(result);
+    const n = words.charAt(0).toUpperCase() + words.slice(1);
     return this.filtered() ? `${n} ${people} match.` : `${n} ${people}.`;
   });
 
@@ -138,7 +139,7 @@ export default class YoungPeoplePage {
       )
       .subscribe((result) => {
         this.result.set(result);
-        this.paginatorWords.showing(result);
+        if (result) this.paginatorWords.showing(result);
         this.loading.set(false);
       });
 

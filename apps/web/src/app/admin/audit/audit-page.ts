@@ -104,7 +104,7 @@ export default class AuditPage {
       )
       .subscribe((result) => {
         this.result.set(result);
-        this.paginatorWords.showing(result);
+        if (result) this.paginatorWords.showing(result);
         this.loading.set(false);
       });
     this.reload$.next();
