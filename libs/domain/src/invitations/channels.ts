@@ -1,0 +1,80 @@
+import { ContactPreferences } from '../young-people/young-people.contract';
+
+/** How an invitation reaches a young person. Only email is sent by Heard; the rest are recorded. */
+export enum InvitationChannel {
+  Email = 'email',
+  Letter = 'letter',
+  Phone = 'phone',
+  WhatsApp = 'whatsapp',
+  VoiceNote = 'voice_note',
+  InPerson = 'in_person',
+}
+
+export const INVITATION_CHANNELS: readonly InvitationChannel[] = Object.values(InvitationChannel);
+
+export const INVITATION_CHANNEL_LABELS: Readonly<Record<InvitationChannel, string>> = {
+  [InvitationChannel.Email]: 'Email',
+  [InvitationChannel.Letter]: 'Letter',
+  [InvitationChannel.Phone]: 'Phone call',
+  [InvitationChannel.WhatsApp]: 'WhatsApp',
+  [InvitationChannel.VoiceNote]: 'Voice note',
+  [InvitationChannel.InPerson]: 'In person',
+};
+
+/**
+ * Best first, for suggestions: email and letter leave the young person something to keep and
+ * answer in their own time; in person is the fallback that is always possible.
+ */
+export const CHANNEL_PREFERENCE: readonly InvitationChannel[] = [
+  InvitationChannel.Email,
+  InvitationChannel.Letter,
+  InvitationChannel.WhatsApp,
+  InvitationChannel.Phone,
+  InvitationChannel.VoiceNote,
+  InvitationChannel.InPerson,
+];
+
+const VIA_TRUSTED_ADULT: ReadonlySet<InvitationChannel> = new Set([
+  InvitationChannel.Letter,
+  InvitationChannel.InPerson,
+]);
+
+/**
+ * Why a channel cannot be used for this young person, or null when it can. Through a trusted adult
+ * a letter needs no address of theirs: the adult prints it and hands it over.
+ */
+export function channelProblem(
+  contact: ContactPreferences,
+  channel: InvitationChannel,
+  trustedAdultAssigned: boolean,
+): string | null {
+  if (contact.onlyViaTrustedAdult) {
+    if (!trustedAdultAssigned)
+      return 'They are only contacted through a trusted adult: choose one of their trusted adults to hand it over.';
+    if (!VIA_TRUSTED_ADULT.has(channel))
+      return 'They are only contacted through a trusted adult: use a letter or hand it over in person.';
+    return null;
+  }
+  switch (channel) {
+    case InvitationChannel.Email:
+      return contact.email ? null : 'They have not agreed to email: add their email address first.';
+    case InvitationChannel.Letter:
+      return contact.letter ? null : 'They have not agreed to letters: add their address first.';
+    case InvitationChannel.Phone:
+      return contact.phone ? null : 'They have not agreed to phone calls: add their phone number first.';
+    case InvitationChannel.VoiceNote:
+      return contact.phone ? null : 'They have not agreed to voice notes: add their phone number first.';
+    case InvitationChannel.WhatsApp:
+      return contact.whatsapp ? null : 'They have not agreed to WhatsApp: add their WhatsApp number first.';
+    case InvitationChannel.InPerson:
+      return null;
+  }
+}
+
+/** The channels this young person has agreed to, best first. */
+export function agreedChannels(
+  contact: ContactPreferences,
+  trustedAdultAssigned: boolean,
+): InvitationChannel[] {
+  return CHANNEL_PREFERENCE.filter((c) => channelProblem(contact, c, trustedAdultAssigned) === null);
+}
