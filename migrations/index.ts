@@ -1,10 +1,14 @@
 import { Foundation1763800000000 } from './1763800000000-foundation';
 import { YoungPeopleAndGroups1763900000000 } from './1763900000000-young-people-and-groups';
 import { YoungPeopleSearchIndexes1764000000000 } from './1764000000000-young-people-search-indexes';
+import { MailOutboxLeases1764100000000 } from './1764100000000-mail-outbox-leases';
+import { ActivitiesInvitationsConsent1764200000000 } from './1764200000000-activities-invitations-consent';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
   Foundation1763800000000,
   YoungPeopleAndGroups1763900000000,
   YoungPeopleSearchIndexes1764000000000,
+  MailOutboxLeases1764100000000,
+  ActivitiesInvitationsConsent1764200000000,
 ];

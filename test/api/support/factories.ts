@@ -28,6 +28,7 @@ export function youngPersonRequest(overrides: Partial<YoungPersonRequest> = {}):
     accessibilityNeeds: null,
     communicationNeeds: null,
     participationPreference: 'either',
+    decidesForThemselves: false,
     confidentialityNotes: null,
     ...overrides,
   };

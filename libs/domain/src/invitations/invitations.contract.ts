@@ -1,20 +1,56 @@
 import { z } from 'zod';
-import { optionalText, pageSchema, uuidSchema } from '../shared/schemas';
+import { isoDateSchema, optionalText, pageSchema, timeSchema, uuidSchema } from '../shared/schemas';
 import { InvitationChannel } from './channels';
 import { InvitationStatus } from './invitation-status';
 import { INVITATION_TARGET_KINDS, InvitationTargetKind } from './suggestions';
 
-/** The target (activity day, session, one-to-one or review) is in the URL. */
+/** What the invitation is for. A review meeting has no record of its own in Heard: its details travel with the invitation. */
+export const InvitationTargetRequestSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('activity_day'), id: uuidSchema }).strict(),
+    z.object({ kind: z.literal('group_session'), id: uuidSchema }).strict(),
+    z.object({ kind: z.literal('one_to_one'), id: uuidSchema }).strict(),
+    z
+      .object({
+        kind: z.literal('review_meeting'),
+        title: z
+          .string({ error: 'Name the meeting, like "Your review meeting".' })
+          .trim()
+          .min(1, 'Name the meeting, like "Your review meeting".')
+          .max(120, 'Keep the name under 120 characters.'),
+        date: isoDateSchema,
+        startTime: timeSchema.nullable().default(null),
+        venue: optionalText(200),
+      })
+      .strict(),
+  ],
+  { error: 'Choose what they are invited to.' },
+);
+export type InvitationTargetRequest = z.output<typeof InvitationTargetRequestSchema>;
+
+export const InviteeRequestSchema = z
+  .object({
+    youngPersonId: uuidSchema,
+    channel: z.enum(InvitationChannel, { error: 'Choose how the invitation reaches them.' }),
+    /** A linked trusted adult who hands it over; required for someone reached only via a trusted adult. */
+    viaTrustedAdultId: uuidSchema.nullable().default(null),
+  })
+  .strict();
+
+/** Each invitee keeps their own channel: a cohort mixes emails, letters and hand-overs. */
 export const InvitationCreateRequestSchema = z
   .object({
-    youngPersonIds: z
-      .array(uuidSchema)
+    target: InvitationTargetRequestSchema,
+    invitees: z
+      .array(InviteeRequestSchema)
       .min(1, 'Choose at least one young person.')
       .max(200, 'Invite at most 200 at a time.')
-      .refine((ids) => new Set(ids).size === ids.length, 'Each young person can only be chosen once.'),
-    channel: z.enum(InvitationChannel, { error: 'Choose how the invitation reaches them.' }),
-    viaTrustedAdultId: uuidSchema.nullable().default(null),
-    /** Needed for anyone outside the cohort; kept on the invitation. */
+      .refine(
+        (list) => new Set(list.map((i) => i.youngPersonId)).size === list.length,
+        'Each young person can only be chosen once.',
+      ),
+    /** Needed when anyone is outside the cohort; kept on their invitations, which are flagged. */
     outsideCohortReason: z
       .string()
       .trim()
@@ -77,10 +113,9 @@ export interface InvitationResponse {
   createdAt: string;
 }
 
+/** All or nothing: one invitee refused (channel not agreed, already invited…) refuses the batch, naming them. */
 export interface InvitationCreateResponse {
   created: InvitationResponse[];
-  /** Young people not invited, and why (already invited, channel not agreed, outside cohort with no reason). */
-  skipped: { youngPersonId: string; reason: string }[];
 }
 
 /** Suggestions with the names and channels an officer needs to choose from. */

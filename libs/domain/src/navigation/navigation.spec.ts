@@ -4,8 +4,8 @@ import { navigationFor } from './navigation';
 describe('navigationFor', () => {
   it.each<[Role, string[]]>([
     [Role.Administrator, ['home', 'admin/users', 'admin/audit']],
-    [Role.ParticipationOfficer, ['home', 'young-people', 'groups']],
-    [Role.Practitioner, ['home', 'young-people']],
+    [Role.ParticipationOfficer, ['home', 'young-people', 'groups', 'activities', 'one-to-ones', 'funnel']],
+    [Role.Practitioner, ['home', 'young-people', 'handover']],
     [Role.SeniorLeader, ['home']],
     [Role.YoungExpert, ['home', 'my-space']],
   ])('%s sees %p', (role, paths) => {

@@ -97,6 +97,8 @@ export const YoungPersonRequestSchema = z
     accessibilityNeeds: optionalText(1000),
     communicationNeeds: optionalText(1000),
     participationPreference: z.enum(['group', 'one_to_one', 'either']).default('either'),
+    /** Under 16 and judged able to make their own decisions about consent (Gillick competent). */
+    decidesForThemselves: z.boolean().default(false),
     confidentialityNotes: optionalText(1000),
   })
   .strict();
@@ -154,6 +156,7 @@ export interface YoungPersonResponse {
   accessibilityNeeds: string | null;
   communicationNeeds: string | null;
   participationPreference: ParticipationPreference;
+  decidesForThemselves: boolean;
   confidentialityNotes: string | null;
   groups: { id: string; name: string; role: MembershipRole; joinedOn: string }[];
   archivedAt: string | null;

@@ -281,6 +281,7 @@ export class YoungPeopleService {
       accessibilityNeeds: command.accessibilityNeeds,
       communicationNeeds: command.communicationNeeds,
       participationPreference: command.participationPreference,
+      decidesForThemselves: command.decidesForThemselves,
       confidentialityNotes: command.confidentialityNotes,
     };
   }
@@ -339,6 +340,7 @@ export class YoungPeopleService {
       accessibilityNeeds: person.accessibilityNeeds,
       communicationNeeds: person.communicationNeeds,
       participationPreference: person.participationPreference,
+      decidesForThemselves: person.decidesForThemselves,
       confidentialityNotes: person.confidentialityNotes,
       groups: groups.map((g) => ({ id: g.id, name: g.name, role: g.role, joinedOn: g.joined_on })),
       archivedAt: person.archivedAt?.toISOString() ?? null,

@@ -54,6 +54,7 @@ export function personResponse(overrides: Partial<YoungPersonResponse> = {}): Yo
     accessibilityNeeds: 'Step-free access',
     communicationNeeds: null,
     participationPreference: 'group',
+    decidesForThemselves: false,
     confidentialityNotes: null,
     groups: [],
     archivedAt: null,

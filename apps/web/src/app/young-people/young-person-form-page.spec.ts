@@ -127,6 +127,7 @@ describe('YoungPersonFormPage', () => {
         accessibilityNeeds: null,
         communicationNeeds: null,
         participationPreference: 'either',
+        decidesForThemselves: false,
         confidentialityNotes: null,
       });
       req.flush(personResponse(), { status: 201, statusText: 'Created' });

@@ -21,6 +21,7 @@ describe('young person form', () => {
       accessibilityNeeds: null,
       communicationNeeds: null,
       participationPreference: 'either',
+      decidesForThemselves: false,
       confidentialityNotes: null,
     });
   });

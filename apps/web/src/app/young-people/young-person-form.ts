@@ -40,6 +40,7 @@ export type YoungPersonForm = FormGroup<{
   accessibilityNeeds: FormControl<string>;
   communicationNeeds: FormControl<string>;
   participationPreference: FormControl<ParticipationPreference>;
+  decidesForThemselves: FormControl<boolean>;
   confidentialityNotes: FormControl<string>;
 }>;
 
@@ -133,6 +134,7 @@ export function youngPersonForm(): YoungPersonForm {
     accessibilityNeeds: text(1000),
     communicationNeeds: text(1000),
     participationPreference: new FormControl<ParticipationPreference>('either', { nonNullable: true }),
+    decidesForThemselves: new FormControl(false, { nonNullable: true }),
     confidentialityNotes: text(1000),
   });
 }
@@ -161,6 +163,7 @@ export function fillForm(form: YoungPersonForm, person: YoungPersonResponse): vo
     accessibilityNeeds: person.accessibilityNeeds ?? '',
     communicationNeeds: person.communicationNeeds ?? '',
     participationPreference: person.participationPreference,
+    decidesForThemselves: person.decidesForThemselves,
     confidentialityNotes: person.confidentialityNotes ?? '',
   });
 }
@@ -200,6 +203,7 @@ export function toRequest(form: YoungPersonForm): YoungPersonRequest {
     accessibilityNeeds: orNull(value.accessibilityNeeds),
     communicationNeeds: orNull(value.communicationNeeds),
     participationPreference: value.participationPreference,
+    decidesForThemselves: value.decidesForThemselves,
     confidentialityNotes: orNull(value.confidentialityNotes),
   };
 }
@@ -226,6 +230,7 @@ export const YOUNG_PERSON_FIELD_LABELS: Readonly<Record<string, string>> = {
   accessibilityNeeds: 'Accessibility needs',
   communicationNeeds: 'Communication needs',
   participationPreference: 'How they like to take part',
+  decidesForThemselves: 'Decides for themselves',
   confidentialityNotes: 'Confidentiality notes',
 };
 

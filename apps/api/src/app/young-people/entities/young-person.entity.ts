@@ -38,6 +38,9 @@ export class YoungPerson {
   @Column({ name: 'participation_preference', type: 'varchar' })
   participationPreference!: ParticipationPreference;
 
+  @Column({ name: 'decides_for_themselves', type: 'boolean', default: false })
+  decidesForThemselves!: boolean;
+
   @Column({ name: 'confidentiality_notes', type: 'text', nullable: true })
   confidentialityNotes!: string | null;
 
