@@ -1,6 +1,8 @@
 import { Role } from '@heard/domain';
 import { MailMessage } from '@heard/api/platform/mail/mail-message.entity';
+import { MailService } from '@heard/api/platform/mail/mail.service';
 import { MailWorker } from '@heard/api/platform/mail/mail.worker';
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TestApp, createTestApp } from './support/test-app';
@@ -90,6 +92,51 @@ describe('the mail outbox over real SMTP', () => {
       expect(row.lastError).toMatch(/ECONNREFUSED|connect/i);
     } finally {
       await t.close();
+    }
+  });
+});
+
+describe('mail status for officers', () => {
+  it('should give the latest message’s status for each related id, with the server’s reason', async () => {
+    const sink = await startSmtpSink((attempt) =>
+      attempt === 1 ? 'accept' : { code: 550, message: 'Mailbox unavailable' },
+    );
+    const t = await createTestApp({ SMTP_URL: sink.url });
+    try {
+      const delivered = await inviteSomeone(t, 'status.sent@test.heard.example');
+      await t.app.get(MailWorker).runOnce();
+      const refused = await inviteSomeone(t, 'status.refused@test.heard.example');
+      await t.app.get(MailWorker).runOnce();
+      const waiting = await inviteSomeone(t, 'status.waiting@test.heard.example');
+      const mail = t.app.get(MailService);
+      const statuses = await mail.statusFor(t.db.manager, 'user', [
+        delivered,
+        refused,
+        waiting,
+        randomUUID(),
+      ]);
+      expect(statuses.size).toBe(3);
+      expect(statuses.get(delivered)).toMatchObject({ status: 'sent', lastError: null, attempts: 1 });
+      expect(statuses.get(delivered)?.sentAt).toBeInstanceOf(Date);
+      expect(statuses.get(refused)).toMatchObject({ status: 'failed', attempts: 1, sentAt: null });
+      expect(statuses.get(refused)?.lastError).toMatch(/550.*Mailbox unavailable/);
+      expect(statuses.get(waiting)).toMatchObject({ status: 'pending', attempts: 0, uncertain: false });
+
+      // A newer message about the same person is the one shown.
+      await t.db.transaction((em) =>
+        mail.enqueue(em, {
+          kind: 'test',
+          to: 'status.refused@test.heard.example',
+          subject: 'Again',
+          text: 'Again',
+          related: { type: 'user', id: refused },
+        }),
+      );
+      expect((await mail.statusFor(t.db.manager, 'user', [refused])).get(refused)?.status).toBe('pending');
+      expect((await mail.statusFor(t.db.manager, 'user', [])).size).toBe(0);
+    } finally {
+      await t.close();
+      await sink.close();
     }
   });
 });

@@ -1,4 +1,4 @@
-import { AddressInfo } from 'node:net';
+import { AddressInfo, createServer } from 'node:net';
 import { SMTPServer, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 
 export interface ReceivedMail {
@@ -7,14 +7,40 @@ export interface ReceivedMail {
   messageId: string | null;
 }
 
+export type SmtpVerdict = 'accept' | { code: number; message: string };
+
+export interface SmtpSinkOptions {
+  /** Listen on this port (0, the default, picks a free one). */
+  port?: number;
+  /**
+   * Wait this long after the message body before answering, like a slow relay. An accepted
+   * message is counted as received as soon as its body is in, before the answer: a client that
+   * dies while waiting has still handed it over.
+   */
+  replyDelayMs?: number | ((attempt: number) => number);
+  /** Called as each accepted message is received, before the answer is sent. */
+  onReceived?: (mail: ReceivedMail, count: number) => void;
+}
+
+export interface SmtpSink {
+  url: string;
+  port: number;
+  received: ReceivedMail[];
+  /** Messages whose body arrived, accepted or refused. */
+  attempts: () => number;
+  close: () => Promise<void>;
+}
+
 /**
- * A real SMTP listener on a free local port. `respond` decides each message's fate, so tests can
+ * A real SMTP listener on a local port. `respond` decides each message's fate, so tests can
  * make the server say 451 (try later) or 550 (never) the way real servers do.
  */
 export async function startSmtpSink(
-  respond: (attempt: number) => 'accept' | { code: number; message: string } = () => 'accept',
-): Promise<{ url: string; received: ReceivedMail[]; attempts: () => number; close: () => Promise<void> }> {
+  respond: (attempt: number) => SmtpVerdict = () => 'accept',
+  options: SmtpSinkOptions = {},
+): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
+  const timers = new Set<NodeJS.Timeout>();
   let attempts = 0;
   const server = new SMTPServer({
     authOptional: true,
@@ -26,28 +52,70 @@ export async function startSmtpSink(
       stream.on('end', () => {
         attempts++;
         const verdict = respond(attempts);
+        let answer: () => void;
         if (verdict !== 'accept') {
           const error = new Error(verdict.message) as Error & { responseCode: number };
           error.responseCode = verdict.code;
-          callback(error);
+          answer = () => callback(error);
+        } else {
+          const raw = Buffer.concat(chunks).toString('utf8');
+          const mail: ReceivedMail = {
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw,
+            messageId: /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1] ?? null,
+          };
+          received.push(mail);
+          options.onReceived?.(mail, received.length);
+          answer = () => callback();
+        }
+        const delay =
+          typeof options.replyDelayMs === 'function' ? options.replyDelayMs(attempts) : options.replyDelayMs;
+        if (!delay) {
+          answer();
           return;
         }
-        const raw = Buffer.concat(chunks).toString('utf8');
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw,
-          messageId: /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1] ?? null,
-        });
-        callback();
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          answer();
+        }, delay);
+        timers.add(timer);
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // A client that disconnects while waiting for an answer is normal here, not a test failure.
+  server.on('error', () => undefined);
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
   const port = (server.server.address() as AddressInfo).port;
   return {
     url: `smtp://127.0.0.1:${port}?starttls=off`,
+    port,
     received,
     attempts: () => attempts,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      for (const timer of timers) clearTimeout(timer);
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
+}
+
+/** A local port nothing listens on (yet): connecting to it is refused. */
+export async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const port = (probe.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+/** How many times each Message-ID arrived. */
+export function countByMessageId(received: ReceivedMail[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const mail of received) {
+    const id = mail.messageId ?? '(none)';
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return counts;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { MailMessage } from './mail-message.entity';
+import { MailMessage, MailStatus } from './mail-message.entity';
 
 export interface MailToQueue {
   kind: string;
@@ -9,6 +9,17 @@ export interface MailToQueue {
   text: string;
   html?: string;
   related?: { type: string; id: string };
+}
+
+/** Where the latest message about something stands, for officers to see next to it. */
+export interface MailDeliveryStatus {
+  status: MailStatus;
+  /** The server's reason for the last failure (kept after a permanent refusal). */
+  lastError: string | null;
+  attempts: number;
+  sentAt: Date | null;
+  /** A send was interrupted after it may have reached the server: the person may get it twice. */
+  uncertain: boolean;
 }
 
 @Injectable()
@@ -28,5 +39,40 @@ export class MailService {
       relatedId: mail.related?.id ?? null,
     });
     return (result.identifiers[0] as { id: string }).id;
+  }
+
+  /**
+   * The latest message for each of `relatedIds` (as given to `enqueue` in `related`), in one query.
+   * Ids with no message are not in the map.
+   */
+  async statusFor(
+    em: EntityManager,
+    relatedType: string,
+    relatedIds: string[],
+  ): Promise<Map<string, MailDeliveryStatus>> {
+    const statuses = new Map<string, MailDeliveryStatus>();
+    if (relatedIds.length === 0) return statuses;
+    const latest = await em
+      .getRepository(MailMessage)
+      .createQueryBuilder('m')
+      .distinctOn(['m.related_id'])
+      .where('m.related_type = :relatedType AND m.related_id IN (:...relatedIds)', {
+        relatedType,
+        relatedIds: [...new Set(relatedIds)],
+      })
+      .orderBy('m.related_id')
+      .addOrderBy('m.created_at', 'DESC')
+      .addOrderBy('m.id', 'DESC')
+      .getMany();
+    for (const m of latest) {
+      statuses.set(m.relatedId as string, {
+        status: m.status,
+        lastError: m.lastError,
+        attempts: m.attempts,
+        sentAt: m.sentAt,
+        uncertain: m.uncertain,
+      });
+    }
+    return statuses;
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { DataSource, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -8,12 +9,23 @@ import {
   describeFailure,
   fileTransport,
   isTemporaryFailure,
+  mayHaveBeenDelivered,
   smtpTransport,
 } from './mail-transport';
 
 export const MAX_ATTEMPTS = 8;
-/** A claim older than this belongs to a process that died mid-send. */
-export const STUCK_AFTER_SECONDS = 120;
+
+/**
+ * How long a claim holds without being renewed. The worker renews the leases of its batch before
+ * each message, and one send is cut off at SMTP_LIMITS.sendDeadlineMs in mail-transport.ts (2 minutes), so a live worker
+ * never lets a lease run out: only a dead or frozen one does. It is also how long mail waits after
+ * a crash before another process takes it back.
+ */
+export const LEASE_SECONDS = 300;
+
+/** Written on a row the sweep takes back from a worker that stopped mid-batch. */
+export const INTERRUPTED =
+  'Interrupted: the worker sending this stopped or ran past its lease, so it may already have been delivered.';
 
 /** 30 s, 1 min, 2 min … capped at an hour. */
 export function backoffSeconds(attempt: number): number {
@@ -26,7 +38,9 @@ export function messageIdFor(id: string, publicUrl: string): string {
 
 /**
  * Sends the outbox. Rows are claimed with FOR UPDATE SKIP LOCKED, so several API processes can run
- * this side by side and each row goes to exactly one of them.
+ * this side by side and each row goes to exactly one of them. A claim carries a token and a lease;
+ * the sweep takes back only rows whose lease has run out, marking them uncertain, and a worker
+ * records its result only while its token is still on the row. See docs/decisions/0008.
  */
 @Injectable()
 export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -49,10 +63,11 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
     if (this.config.mailPollMs > 0) this.schedule();
   }
 
+  /** Waits for the message being sent; rows of the batch not started yet go back to the outbox. */
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    await this.running?.catch(() => 0);
     this.transport.close();
   }
 
@@ -66,7 +81,7 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
     this.timer.unref();
   }
 
-  /** Sweeps stuck claims, then sends one batch. Returns how many messages it tried. */
+  /** Sweeps expired claims, then sends one batch. Returns how many messages it claimed. */
   async runOnce(batchSize = 20): Promise<number> {
     if (this.running) return this.running;
     this.running = this.sendBatch(batchSize).finally(() => (this.running = null));
@@ -74,16 +89,15 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   private async sendBatch(batchSize: number): Promise<number> {
-    await this.db.query(
-      `UPDATE mail_outbox SET status = 'pending', uncertain = true, claimed_at = NULL
-        WHERE status = 'sending' AND claimed_at < now() - make_interval(secs => $1)`,
-      [STUCK_AFTER_SECONDS],
-    );
+    await this.sweep();
+    const token = randomUUID();
     const claimed: MailMessage[] = await this.db.transaction(async (em) => {
       // Wrapped in a SELECT because TypeORM returns [rows, count] for a bare UPDATE … RETURNING.
       const rows: { id: string }[] = await em.query(
         `WITH claimed AS (
-           UPDATE mail_outbox SET status = 'sending', claimed_at = now(), attempts = attempts + 1
+           UPDATE mail_outbox
+              SET status = 'sending', claim_token = $2, claimed_at = now(),
+                  lease_until = now() + make_interval(secs => $3), attempts = attempts + 1
             WHERE id IN (
               SELECT id FROM mail_outbox
                WHERE status = 'pending' AND next_attempt_at <= now()
@@ -92,19 +106,80 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
                FOR UPDATE SKIP LOCKED)
             RETURNING id)
          SELECT id FROM claimed`,
-        [batchSize],
+        [batchSize, token, LEASE_SECONDS],
       );
       if (rows.length === 0) return [];
-      return em.getRepository(MailMessage).findBy({ id: In(rows.map((r) => r.id)) });
+      return em.getRepository(MailMessage).find({
+        where: { id: In(rows.map((r) => r.id)) },
+        order: { nextAttemptAt: 'ASC', createdAt: 'ASC' },
+      });
     });
-    for (const message of claimed) {
-      await this.deliver(message);
+    for (let i = 0; i < claimed.length; i++) {
+      if (this.stopped) {
+        await this.release(
+          token,
+          claimed.slice(i).map((m) => m.id),
+        );
+        break;
+      }
+      // Renewing before each message keeps the whole batch leased while this process is alive.
+      const held = await this.renewLeases(token);
+      if (!held.has(claimed[i].id)) continue; // swept meanwhile: it is no longer ours to send
+      await this.deliver(claimed[i], token);
     }
     return claimed.length;
   }
 
-  private async deliver(message: MailMessage): Promise<void> {
-    const repo = this.db.getRepository(MailMessage);
+  /**
+   * Takes back rows whose lease ran out: their worker died or froze, maybe after the server took
+   * the message, so they are marked uncertain. One that has used up its attempts fails instead,
+   * so a message that kills its worker every time is not retried for ever.
+   */
+  private async sweep(): Promise<void> {
+    const swept: { id: string }[] = await this.db.query(
+      `WITH swept AS (
+         UPDATE mail_outbox
+            SET status = CASE WHEN attempts >= $2 THEN 'failed' ELSE 'pending' END,
+                uncertain = true, last_error = $3,
+                claim_token = NULL, lease_until = NULL, claimed_at = NULL
+          WHERE status = 'sending'
+            AND coalesce(lease_until, claimed_at + make_interval(secs => $1)) < now()
+          RETURNING id)
+       SELECT id FROM swept`,
+      [LEASE_SECONDS, MAX_ATTEMPTS, INTERRUPTED],
+    );
+    if (swept.length > 0) {
+      this.logger.warn({
+        msg: 'mail claims expired; taken back as uncertain',
+        outboxIds: swept.map((r) => r.id),
+      });
+    }
+  }
+
+  private async renewLeases(token: string): Promise<Set<string>> {
+    const rows: { id: string }[] = await this.db.query(
+      `WITH renewed AS (
+         UPDATE mail_outbox SET lease_until = now() + make_interval(secs => $2)
+          WHERE claim_token = $1 AND status = 'sending'
+          RETURNING id)
+       SELECT id FROM renewed`,
+      [token, LEASE_SECONDS],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Rows claimed but not started when the process is stopping: back to pending, attempt not counted. */
+  private async release(token: string, ids: string[]): Promise<void> {
+    await this.db.query(
+      `UPDATE mail_outbox
+          SET status = 'pending', attempts = attempts - 1, claim_token = NULL, lease_until = NULL, claimed_at = NULL
+        WHERE claim_token = $1 AND status = 'sending' AND id = ANY($2::uuid[])`,
+      [token, ids],
+    );
+  }
+
+  private async deliver(message: MailMessage, token: string): Promise<void> {
+    let update: Partial<MailMessage>;
     try {
       await this.transport.send({
         messageId: messageIdFor(message.id, this.config.publicUrl),
@@ -114,22 +189,38 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
         text: message.textBody,
         html: message.htmlBody,
       });
-      await repo.update({ id: message.id }, { status: 'sent', sentAt: new Date(), lastError: null });
+      update = { status: 'sent', sentAt: new Date(), lastError: null };
     } catch (error) {
       const reason = describeFailure(error);
       const giveUp = !isTemporaryFailure(error) || message.attempts >= MAX_ATTEMPTS;
-      await repo.update(
-        { id: message.id },
-        giveUp
-          ? { status: 'failed', lastError: reason, claimedAt: null }
-          : {
-              status: 'pending',
-              lastError: reason,
-              claimedAt: null,
-              nextAttemptAt: new Date(Date.now() + backoffSeconds(message.attempts) * 1000),
-            },
-      );
-      this.logger.warn({ msg: 'mail not sent', outboxId: message.id, giveUp, attempts: message.attempts });
+      const maybeDelivered = mayHaveBeenDelivered(error);
+      update = giveUp
+        ? { status: 'failed', lastError: reason }
+        : {
+            status: 'pending',
+            lastError: reason,
+            nextAttemptAt: new Date(Date.now() + backoffSeconds(message.attempts) * 1000),
+          };
+      // `uncertain` only ever goes from false to true.
+      if (maybeDelivered) update.uncertain = true;
+      this.logger.warn({
+        msg: 'mail not sent',
+        outboxId: message.id,
+        giveUp,
+        maybeDelivered,
+        attempts: message.attempts,
+      });
+    }
+    const result = await this.db
+      .createQueryBuilder()
+      .update(MailMessage)
+      .set({ ...update, claimToken: null, leaseUntil: null, claimedAt: null })
+      .where('id = :id AND claim_token = :token', { id: message.id, token })
+      .execute();
+    if (result.affected === 0) {
+      // The sweep took the row back while this send ran past its lease; another worker now owns
+      // it and its result stands. The row is already marked uncertain.
+      this.logger.warn({ msg: 'mail claim lost during the send; result not recorded', outboxId: message.id });
     }
   }
 }
