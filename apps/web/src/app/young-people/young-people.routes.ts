@@ -21,6 +21,7 @@ export default [
         loadComponent: () => import('./young-person-form-page'),
       },
       { path: ':id', title: 'Young person', loadComponent: () => import('./young-person-page') },
+      { path: ':id/consent', title: 'Consent', loadComponent: () => import('./consent/consent-page') },
       {
         path: ':id/edit',
         title: 'Edit a young person',

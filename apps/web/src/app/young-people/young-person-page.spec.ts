@@ -129,6 +129,12 @@ describe('YoungPersonPage', () => {
     );
   });
 
+  it.each([Role.ParticipationOfficer, Role.Practitioner])('links %s to their consents', async (role) => {
+    await open(role);
+    await answer();
+    expect(byName(el, 'Consent').getAttribute('href')).toBe(`/young-people/${PERSON_ID}/consent`);
+  });
+
   it('shows practitioners the profile without write buttons or links into group pages', async () => {
     await open(Role.Practitioner);
     await answer();
