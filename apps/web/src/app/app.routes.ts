@@ -9,6 +9,7 @@ export const appRoutes: Route[] = [
   { path: '', pathMatch: 'full', redirectTo: 'home' },
   { path: 'sign-in', canActivate: [signedOutGuard], loadChildren: () => import('./sign-in/sign-in.routes') },
   { path: 'welcome', loadChildren: () => import('./welcome/welcome.routes') },
+  { path: 'rsvp', loadChildren: () => import('./rsvp/rsvp.routes') },
   { path: 'error', loadChildren: () => import('./errors/errors.routes') },
   {
     path: '',
@@ -18,6 +19,10 @@ export const appRoutes: Route[] = [
       { path: 'my-space', loadChildren: () => import('./young-people-area/my-space.routes') },
       { path: 'young-people', loadChildren: () => import('./young-people/young-people.routes') },
       { path: 'groups', loadChildren: () => import('./groups/groups.routes') },
+      { path: 'activities', loadChildren: () => import('./activities/activities.routes') },
+      { path: 'funnel', loadChildren: () => import('./funnel/funnel.routes') },
+      { path: 'one-to-ones', loadChildren: () => import('./one-to-ones/one-to-ones.routes') },
+      { path: 'handover', loadChildren: () => import('./handover/handover.routes') },
       { path: 'admin', loadChildren: () => import('./admin/admin.routes') },
     ],
   },

@@ -1,0 +1,137 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  ActivityConsentMatrix,
+  ActivityDayListItem,
+  ActivityDayRequest,
+  ActivityDayResponse,
+  ActivityStatus,
+  DaySheetResponse,
+  FunnelResponse,
+  InvitationAnswerRequest,
+  InvitationCreateRequest,
+  InvitationCreateResponse,
+  InvitationResponse,
+  InvitationSuggestionsResponse,
+  Page,
+} from '@heard/domain';
+import type { Observable } from 'rxjs';
+
+/** Relative, so Angular's XSRF interceptor adds the header to writes. */
+export const ACTIVITIES_URL = '/api/activities';
+export const INVITATIONS_URL = '/api/invitations';
+export const FUNNEL_URL = '/api/funnel';
+
+function one(id: string): string {
+  return `${ACTIVITIES_URL}/${encodeURIComponent(id)}`;
+}
+
+function invitation(id: string): string {
+  return `${INVITATIONS_URL}/${encodeURIComponent(id)}`;
+}
+
+/** Where a letter invitation's printable PDF is, for a plain link. */
+export function letterUrl(invitationId: string): string {
+  return `${invitation(invitationId)}/letter`;
+}
+
+export interface ActivityListQuery {
+  from?: string;
+  to?: string;
+  status?: ActivityStatus;
+  page: number;
+  pageSize: number;
+}
+
+export interface ActivityMove {
+  date: string;
+  startTime: string;
+  endTime: string;
+  reason: string | null;
+}
+
+export interface AttendanceMark {
+  youngPersonId: string;
+  attended: boolean;
+  overrideReason?: string;
+}
+
+/** Activity days, their invitations, consents, day sheet and funnel (docs/activities-invitations-consent.md). */
+@Injectable({ providedIn: 'root' })
+export class ActivitiesApi {
+  private readonly http = inject(HttpClient);
+
+  list(query: ActivityListQuery): Observable<Page<ActivityDayListItem>> {
+    let params = new HttpParams().set('page', query.page).set('pageSize', query.pageSize);
+    if (query.from) params = params.set('from', query.from);
+    if (query.to) params = params.set('to', query.to);
+    if (query.status) params = params.set('status', query.status);
+    return this.http.get<Page<ActivityDayListItem>>(ACTIVITIES_URL, { params });
+  }
+
+  get(id: string): Observable<ActivityDayResponse> {
+    return this.http.get<ActivityDayResponse>(one(id));
+  }
+
+  create(request: ActivityDayRequest): Observable<ActivityDayResponse> {
+    return this.http.post<ActivityDayResponse>(ACTIVITIES_URL, request);
+  }
+
+  update(id: string, request: ActivityDayRequest): Observable<ActivityDayResponse> {
+    return this.http.put<ActivityDayResponse>(one(id), request);
+  }
+
+  move(id: string, request: ActivityMove): Observable<ActivityDayResponse> {
+    return this.http.post<ActivityDayResponse>(`${one(id)}/move`, request);
+  }
+
+  cancel(id: string, reason: string): Observable<ActivityDayResponse> {
+    return this.http.post<ActivityDayResponse>(`${one(id)}/cancel`, { reason });
+  }
+
+  suggestions(id: string): Observable<InvitationSuggestionsResponse> {
+    return this.http.get<InvitationSuggestionsResponse>(`${one(id)}/suggestions`);
+  }
+
+  invitations(id: string): Observable<InvitationResponse[]> {
+    return this.http.get<InvitationResponse[]>(`${one(id)}/invitations`);
+  }
+
+  consents(id: string): Observable<ActivityConsentMatrix> {
+    return this.http.get<ActivityConsentMatrix>(`${one(id)}/consents`);
+  }
+
+  daySheet(id: string): Observable<DaySheetResponse> {
+    return this.http.get<DaySheetResponse>(`${one(id)}/day-sheet`);
+  }
+
+  markAttendance(id: string, mark: AttendanceMark): Observable<InvitationResponse> {
+    return this.http.post<InvitationResponse>(`${one(id)}/attendance`, mark);
+  }
+
+  funnel(id: string): Observable<FunnelResponse> {
+    return this.http.get<FunnelResponse>(`${one(id)}/funnel`);
+  }
+
+  funnelOver(from: string, to: string): Observable<FunnelResponse> {
+    return this.http.get<FunnelResponse>(FUNNEL_URL, {
+      params: new HttpParams().set('from', from).set('to', to),
+    });
+  }
+
+  invite(request: InvitationCreateRequest): Observable<InvitationCreateResponse> {
+    return this.http.post<InvitationCreateResponse>(INVITATIONS_URL, request);
+  }
+
+  send(invitationId: string): Observable<InvitationResponse> {
+    return this.http.post<InvitationResponse>(`${invitation(invitationId)}/send`, {});
+  }
+
+  answer(invitationId: string, request: InvitationAnswerRequest): Observable<InvitationResponse> {
+    return this.http.post<InvitationResponse>(`${invitation(invitationId)}/answer`, request);
+  }
+
+  withdraw(invitationId: string, reason: string | null): Observable<InvitationResponse> {
+    return this.http.post<InvitationResponse>(`${invitation(invitationId)}/withdraw`, { reason });
+  }
+}

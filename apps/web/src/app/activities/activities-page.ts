@@ -1,0 +1,147 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatPaginatorIntl, MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTableModule } from '@angular/material/table';
+import { ActivatedRoute, type Params, RouterLink } from '@angular/router';
+import { addDays, todayInLondon } from '@heard/domain';
+import type { ActivityDayListItem, Page, ProblemDetails } from '@heard/domain';
+import { BoundedPaginatorIntl, EmptyState, PageHeader, ProblemAlert, totalWords } from '@heard/ui';
+import { catchError, map, of, switchMap, tap } from 'rxjs';
+import { toProblem } from '../core/problem';
+import { InPageNavigation } from '../groups/in-page-navigation';
+import { type ActivityListQuery, ActivitiesApi } from './activities-api';
+import { activityShortDate, placesText } from './activity-format';
+
+export type ActivityShow = 'upcoming' | 'past' | 'cancelled';
+export const ACTIVITY_SHOWS: readonly { value: ActivityShow; label: string }[] = [
+  { value: 'upcoming', label: 'Upcoming' },
+  { value: 'past', label: 'Past' },
+  { value: 'cancelled', label: 'Cancelled' },
+];
+export const ACTIVITY_PAGE_SIZES: readonly number[] = [10, 25, 50, 100];
+
+export interface ActivityListView {
+  show: ActivityShow;
+  page: number;
+  pageSize: number;
+}
+
+/** The list's filter and page from the address bar; anything malformed falls back to the default. */
+export function parseActivityListView(params: Params): ActivityListView {
+  const show = ACTIVITY_SHOWS.some((s) => s.value === params['show'])
+    ? (params['show'] as ActivityShow)
+    : 'upcoming';
+  const page = /^\d{1,6}$/.test(String(params['page'] ?? '')) ? Math.max(1, Number(params['page'])) : 1;
+  const size = Number(params['pageSize']);
+  return { show, page, pageSize: ACTIVITY_PAGE_SIZES.includes(size) ? size : 25 };
+}
+
+/** What to ask the API for: upcoming is planned from today on; past is planned before today. */
+export function toActivityQuery(view: ActivityListView, today: string = todayInLondon()): ActivityListQuery {
+  const paging = { page: view.page, pageSize: view.pageSize };
+  switch (view.show) {
+    case 'upcoming':
+      return { from: today, status: 'planned', ...paging };
+    case 'past':
+      return { to: addDays(today, -1), status: 'planned', ...paging };
+    case 'cancelled':
+      return { status: 'cancelled', ...paging };
+  }
+}
+
+/** Activity days: upcoming first, or past or cancelled ones, with how many are invited and coming. */
+@Component({
+  selector: 'heard-activities-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatTableModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    PageHeader,
+    EmptyState,
+    ProblemAlert,
+  ],
+  providers: [BoundedPaginatorIntl, { provide: MatPaginatorIntl, useExisting: BoundedPaginatorIntl }],
+  templateUrl: './activities-page.html',
+  styleUrl: './activities-page.scss',
+  host: { class: 'heard-page' },
+})
+export default class ActivitiesPage {
+  private readonly api = inject(ActivitiesApi);
+  private readonly route = inject(ActivatedRoute);
+  private readonly inPage = inject(InPageNavigation);
+  private readonly paginatorWords = inject(BoundedPaginatorIntl);
+
+  protected readonly columns = [
+    'title',
+    'when',
+    'venue',
+    'places',
+    'invited',
+    'accepted',
+    'waitlisted',
+    'attended',
+  ];
+  protected readonly shows = ACTIVITY_SHOWS;
+  protected readonly pageSizes = ACTIVITY_PAGE_SIZES;
+  protected readonly view = toSignal(this.route.queryParams.pipe(map(parseActivityListView)), {
+    initialValue: { show: 'upcoming', page: 1, pageSize: 25 } as ActivityListView,
+  });
+
+  protected readonly result = signal<Page<ActivityDayListItem> | null>(null);
+  protected readonly activities = computed(() => this.result()?.items ?? []);
+  protected readonly loading = signal(true);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly placesText = placesText;
+  protected readonly shortDate = activityShortDate;
+
+  protected readonly countText = computed(() => {
+    const result = this.result();
+    if (!result || this.loading()) return '';
+    const words = totalWords(result);
+    const n = words.charAt(0).toUpperCase() + words.slice(1);
+    const days = result.total === 1 && !result.totalIsLowerBound ? 'activity day' : 'activity days';
+    return `${n} ${this.view().show} ${days}.`;
+  });
+
+  constructor() {
+    toObservable(this.view)
+      .pipe(
+        tap(() => {
+          this.loading.set(true);
+          this.problem.set(null);
+        }),
+        switchMap((view) =>
+          this.api.list(toActivityQuery(view)).pipe(
+            catchError((error: unknown) => {
+              this.problem.set(toProblem(error));
+              return of(null);
+            }),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((result) => {
+        this.result.set(result);
+        if (result) this.paginatorWords.showing(result);
+        this.loading.set(false);
+      });
+  }
+
+  protected choose(show: ActivityShow): void {
+    void this.inPage.setQueryParams(this.route, { show: show === 'upcoming' ? null : show, page: null });
+  }
+
+  protected onPage(event: PageEvent): void {
+    void this.inPage.setQueryParams(this.route, {
+      page: event.pageIndex + 1,
+      pageSize: event.pageSize === 25 ? null : event.pageSize,
+    });
+  }
+}

@@ -1,0 +1,212 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatRadioModule } from '@angular/material/radio';
+import { INVITATION_STATUS_LABELS, InvitationStatus } from '@heard/domain';
+import type { ActivityDayResponse, InvitationResponse, ProblemDetails } from '@heard/domain';
+import { EmptyState, ProblemAlert } from '@heard/ui';
+import { catchError, distinctUntilChanged, finalize, map, of, switchMap, tap } from 'rxjs';
+import { toProblem } from '../core/problem';
+import { longDate } from '../groups/dates';
+import { ActivitiesApi } from './activities-api';
+
+/** Who can be marked on the day: anyone the invitation reached and who has not said no. */
+const MARKABLE: ReadonlySet<InvitationStatus> = new Set([
+  InvitationStatus.Accepted,
+  InvitationStatus.Waitlisted,
+  InvitationStatus.Sent,
+  InvitationStatus.HandedOver,
+  InvitationStatus.Attended,
+  InvitationStatus.DidNotAttend,
+]);
+
+export type Mark = 'present' | 'absent' | null;
+
+export function markOf(status: InvitationStatus): Mark {
+  if (status === InvitationStatus.Attended) return 'present';
+  if (status === InvitationStatus.DidNotAttend) return 'absent';
+  return null;
+}
+
+/**
+ * Whether a refusal to mark attendance can be overridden with a reason: a missing consent, or
+ * someone who had not said yes. The API names it with a code or an `overrideReason` field error;
+ * failing those, a 400 or 409 that talks about consent.
+ */
+export function isOverridable(problem: ProblemDetails): boolean {
+  if (problem.status !== 400 && problem.status !== 409) return false;
+  return (
+    Boolean(problem.errors?.['overrideReason']?.length) ||
+    /consent|override/i.test(problem.code ?? '') ||
+    /consent/i.test(problem.detail)
+  );
+}
+
+interface Refusal {
+  youngPersonId: string;
+  attended: boolean;
+  problem: ProblemDetails;
+  overridable: boolean;
+}
+
+/** On or after the day: who came. Each choice is saved at once. */
+@Component({
+  selector: 'heard-activity-attendance-tab',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatRadioModule,
+    EmptyState,
+    ProblemAlert,
+  ],
+  templateUrl: './activity-attendance-tab.html',
+  styleUrl: './activity-tabs.scss',
+})
+export class ActivityAttendanceTab {
+  private readonly api = inject(ActivitiesApi);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+
+  readonly activity = input.required<ActivityDayResponse>();
+  readonly dayHasCome = input.required<boolean>();
+  readonly changed = output<void>();
+
+  protected readonly invitations = signal<InvitationResponse[]>([]);
+  protected readonly marks = signal<Record<string, Mark>>({});
+  protected readonly loading = signal(true);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly status = signal<string | null>(null);
+  protected readonly saving = signal<string | null>(null);
+  protected readonly refusal = signal<Refusal | null>(null);
+  protected readonly overrideReason = new FormControl('', {
+    nonNullable: true,
+    validators: [Validators.required, Validators.minLength(5), Validators.maxLength(300)],
+  });
+  protected readonly overrideForm = new FormGroup({ overrideReason: this.overrideReason });
+
+  protected readonly statusLabels = INVITATION_STATUS_LABELS;
+  protected readonly dateWords = computed(() => longDate(this.activity().date));
+  protected readonly cancelled = computed(() => this.activity().status === 'cancelled');
+  protected readonly rows = computed(() => this.invitations().filter((i) => MARKABLE.has(i.status)));
+  protected readonly summary = computed(() => {
+    const marks = this.marks();
+    const rows = this.rows();
+    const present = rows.filter((r) => marks[r.youngPerson.id] === 'present').length;
+    const absent = rows.filter((r) => marks[r.youngPerson.id] === 'absent').length;
+    const unmarked = rows.length - present - absent;
+    return `${present} came, ${absent} did not come, ${unmarked} not marked yet.`;
+  });
+
+  constructor() {
+    toObservable(this.activity)
+      .pipe(
+        map((activity) => activity.id),
+        distinctUntilChanged(),
+        tap(() => {
+          this.loading.set(true);
+          this.problem.set(null);
+        }),
+        switchMap((id) =>
+          this.api.invitations(id).pipe(
+            catchError((error: unknown) => {
+              this.problem.set(toProblem(error));
+              return of(null);
+            }),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((invitations) => {
+        if (invitations) {
+          this.invitations.set(invitations);
+          this.marks.set(Object.fromEntries(invitations.map((i) => [i.youngPerson.id, markOf(i.status)])));
+        }
+        this.loading.set(false);
+      });
+  }
+
+  protected choose(invitation: InvitationResponse, mark: 'present' | 'absent'): void {
+    this.refusal.set(null);
+    this.overrideReason.reset('');
+    this.save(invitation, mark === 'present');
+  }
+
+  protected override(invitation: InvitationResponse): void {
+    const refusal = this.refusal();
+    if (!refusal) return;
+    if (this.overrideReason.invalid) {
+      this.overrideReason.markAsTouched();
+      this.host.nativeElement.querySelector<HTMLElement>('#override-reason')?.focus();
+      return;
+    }
+    this.save(invitation, refusal.attended, this.overrideReason.value.trim());
+  }
+
+  protected refusalFor(invitation: InvitationResponse): Refusal | null {
+    const refusal = this.refusal();
+    return refusal?.youngPersonId === invitation.youngPerson.id ? refusal : null;
+  }
+
+  private save(invitation: InvitationResponse, attended: boolean, overrideReason?: string): void {
+    const id = invitation.youngPerson.id;
+    const before = this.marks()[id] ?? null;
+    this.marks.update((marks) => ({ ...marks, [id]: attended ? 'present' : 'absent' }));
+    this.saving.set(id);
+    this.status.set(null);
+    this.api
+      .markAttendance(this.activity().id, {
+        youngPersonId: id,
+        attended,
+        ...(overrideReason ? { overrideReason } : {}),
+      })
+      .pipe(finalize(() => this.saving.set(null)))
+      .subscribe({
+        next: (saved) => {
+          this.invitations.update((list) => list.map((i) => (i.id === saved.id ? saved : i)));
+          this.marks.update((marks) => ({ ...marks, [id]: markOf(saved.status) }));
+          this.refusal.set(null);
+          this.status.set(
+            `${saved.youngPerson.preferredName} is marked as ${attended ? 'came' : 'did not come'}.${
+              overrideReason ? ' Your reason is recorded.' : ''
+            }`,
+          );
+          this.changed.emit();
+        },
+        error: (error: unknown) => {
+          const problem = toProblem(error);
+          this.marks.update((marks) => ({ ...marks, [id]: before }));
+          const overridable = Boolean(overrideReason) || isOverridable(problem);
+          this.refusal.set({ youngPersonId: id, attended, problem, overridable });
+          if (overrideReason && problem.errors?.['overrideReason']?.length) {
+            this.overrideReason.setErrors({ server: problem.errors['overrideReason'].join(' ') });
+          }
+          afterNextRender(
+            () =>
+              this.host.nativeElement
+                .querySelector<HTMLElement>(overridable ? '#override-reason' : `#mark-${id}`)
+                ?.focus(),
+            { injector: this.injector },
+          );
+        },
+      });
+  }
+}

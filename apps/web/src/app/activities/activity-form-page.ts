@@ -1,0 +1,165 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { Router, RouterLink } from '@angular/router';
+import {
+  CONSENT_PURPOSES,
+  CONSENT_PURPOSE_LABELS,
+  SERVICE_EXPERIENCE_LABELS,
+  ServiceExperienceKind,
+} from '@heard/domain';
+import type { ActivityDayResponse, ProblemDetails } from '@heard/domain';
+import { PageHeader, ProblemAlert } from '@heard/ui';
+import { finalize } from 'rxjs';
+import { loadRecord } from '../core/load-record';
+import { focusFirstInvalid, toProblem } from '../core/problem';
+import { GroupsApi } from '../groups/groups-api';
+import { applyNestedServerErrors, fieldLabelsFor } from '../young-people/form-errors';
+import { ActivitiesApi } from './activities-api';
+import {
+  ACTIVITY_FIELD_ALIASES,
+  ACTIVITY_FIELD_LABELS,
+  activityForm,
+  fillActivityForm,
+  toActivityRequest,
+} from './activity-form';
+
+/** Plans an activity day (`/activities/new`) or changes one (`/activities/:id/edit`). */
+@Component({
+  selector: 'heard-activity-form-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    PageHeader,
+    ProblemAlert,
+  ],
+  templateUrl: './activity-form-page.html',
+  styleUrl: './activity-form-page.scss',
+  host: { class: 'heard-page' },
+})
+export default class ActivityFormPage {
+  private readonly api = inject(ActivitiesApi);
+  private readonly router = inject(Router);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+
+  readonly id = input<string>();
+
+  protected readonly form = activityForm();
+  protected readonly experiences = Object.values(ServiceExperienceKind).map((value) => ({
+    value,
+    label: SERVICE_EXPERIENCE_LABELS[value],
+  }));
+  protected readonly consents = CONSENT_PURPOSES.map((value) => ({
+    value,
+    label: CONSENT_PURPOSE_LABELS[value],
+  }));
+
+  protected readonly activity = signal<ActivityDayResponse | null>(null);
+  protected readonly groups = signal<{ id: string; name: string }[]>([]);
+  protected readonly groupsProblem = signal<string | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly loadProblem = signal<ProblemDetails | null>(null);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly saving = signal(false);
+  protected readonly editing = computed(() => Boolean(this.id()));
+  protected readonly heading = computed(() => {
+    if (!this.editing()) return 'Plan an activity day';
+    const activity = this.activity();
+    return activity ? `Edit ${activity.title}` : 'Edit activity day';
+  });
+  protected readonly fieldLabels = computed(() => fieldLabelsFor(this.problem(), ACTIVITY_FIELD_LABELS));
+
+  constructor() {
+    loadRecord(this.id, (id) => this.api.get(id), { loading: this.loading, problem: this.loadProblem })
+      .pipe(takeUntilDestroyed())
+      .subscribe((activity) => {
+        this.activity.set(activity);
+        fillActivityForm(this.form, activity);
+        // The date and times change through "Move", which tells everyone expecting to come.
+        for (const name of ['date', 'startTime', 'endTime'] as const) this.form.controls[name].disable();
+        this.loading.set(false);
+      });
+
+    inject(GroupsApi)
+      .list('', 1, 100)
+      .pipe(takeUntilDestroyed())
+      .subscribe({
+        next: (page) => this.groups.set(page.items.map(({ id, name }) => ({ id, name }))),
+        error: (error: unknown) =>
+          this.groupsProblem.set(
+            `We could not load the groups, so you cannot choose any just now. ${toProblem(error).detail}`,
+          ),
+      });
+  }
+
+  protected get cohort() {
+    return this.form.controls.cohort.controls;
+  }
+
+  protected save(): void {
+    if (this.saving()) return;
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      focusFirstInvalid(this.host.nativeElement);
+      return;
+    }
+    const id = this.id();
+    const request = toActivityRequest(this.form);
+    this.saving.set(true);
+    this.problem.set(null);
+    (id ? this.api.update(id, request) : this.api.create(request))
+      .pipe(finalize(() => this.saving.set(false)))
+      .subscribe({
+        next: (saved) => {
+          this.form.markAsPristine();
+          const message = id
+            ? 'Your changes are saved.'
+            : `${saved.title} is planned. Next, invite young people: Heard suggests who fits.`;
+          void this.router.navigate(['/activities', saved.id], { state: { status: message } });
+        },
+        error: (error: unknown) => {
+          const problem = toProblem(error);
+          this.problem.set(problem);
+          applyNestedServerErrors(this.form, problem, ACTIVITY_FIELD_ALIASES);
+          afterNextRender(
+            () => {
+              if (this.form.invalid) {
+                focusFirstInvalid(this.host.nativeElement);
+                return;
+              }
+              const alert = this.host.nativeElement.querySelector<HTMLElement>(
+                'heard-problem-alert [role="alert"]',
+              );
+              alert?.setAttribute('tabindex', '-1');
+              alert?.focus();
+            },
+            { injector: this.injector },
+          );
+        },
+      });
+  }
+}

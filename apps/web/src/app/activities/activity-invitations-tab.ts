@@ -1,0 +1,265 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatRadioModule } from '@angular/material/radio';
+import { RouterLink } from '@angular/router';
+import {
+  INVITATION_CHANNEL_LABELS,
+  INVITATION_STATUS_LABELS,
+  InvitationChannel,
+  InvitationStatus,
+  todayInLondon,
+} from '@heard/domain';
+import type { ActivityDayResponse, InvitationResponse, ProblemDetails } from '@heard/domain';
+import { EmptyState, ProblemAlert } from '@heard/ui';
+import { type Observable, catchError, distinctUntilChanged, finalize, map, of, switchMap, tap } from 'rxjs';
+import { focusFirstInvalid, toProblem } from '../core/problem';
+import { applyNestedServerErrors } from '../young-people/form-errors';
+import { ActivitiesApi, letterUrl } from './activities-api';
+
+const ANSWERABLE: ReadonlySet<InvitationStatus> = new Set([
+  InvitationStatus.Sent,
+  InvitationStatus.HandedOver,
+  InvitationStatus.Accepted,
+  InvitationStatus.Declined,
+  InvitationStatus.Waitlisted,
+]);
+
+/** "12 invited: 5 coming, 1 on the waiting list, 2 not coming, 4 no answer yet." */
+export function invitationSummary(invitations: readonly InvitationResponse[]): string {
+  const count = (...statuses: InvitationStatus[]) =>
+    invitations.filter((i) => statuses.includes(i.status)).length;
+  const parts = [
+    `${count(InvitationStatus.Accepted, InvitationStatus.Attended)} coming`,
+    `${count(InvitationStatus.Waitlisted)} on the waiting list`,
+    `${count(InvitationStatus.Declined, InvitationStatus.DidNotAttend)} not coming or did not come`,
+    `${count(InvitationStatus.Sent, InvitationStatus.HandedOver)} no answer yet`,
+  ];
+  const drafts = count(InvitationStatus.Draft);
+  if (drafts > 0) parts.push(`${drafts} not sent yet`);
+  const live = invitations.filter((i) => i.status !== InvitationStatus.Withdrawn).length;
+  return `${live} ${live === 1 ? 'invitation' : 'invitations'}: ${parts.join(', ')}.`;
+}
+
+type RowAction = { id: string; kind: 'answer' | 'withdraw' };
+
+/** Everyone invited to an activity day, how their invitation reached them, and what they said. */
+@Component({
+  selector: 'heard-activity-invitations-tab',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatRadioModule,
+    EmptyState,
+    ProblemAlert,
+  ],
+  templateUrl: './activity-invitations-tab.html',
+  styleUrl: './activity-tabs.scss',
+})
+export class ActivityInvitationsTab {
+  private readonly api = inject(ActivitiesApi);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+
+  readonly activity = input.required<ActivityDayResponse>();
+  readonly changed = output<void>();
+
+  protected readonly invitations = signal<InvitationResponse[]>([]);
+  protected readonly loading = signal(true);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly status = signal<string | null>(null);
+  protected readonly action = signal<RowAction | null>(null);
+  protected readonly actionProblem = signal<ProblemDetails | null>(null);
+  protected readonly busy = signal(false);
+  /** The row the last action was on, so a problem shows next to it. */
+  protected readonly failedRow = signal<string | null>(null);
+
+  protected readonly channelLabels = INVITATION_CHANNEL_LABELS;
+  protected readonly statusLabels = INVITATION_STATUS_LABELS;
+  protected readonly letterUrl = letterUrl;
+  protected readonly summary = computed(() => invitationSummary(this.invitations()));
+  protected readonly dayPassed = computed(() => todayInLondon() > this.activity().date);
+  protected readonly cancelled = computed(() => this.activity().status === 'cancelled');
+
+  protected readonly answerForm = new FormGroup({
+    answer: new FormControl<'yes' | 'no' | null>(null, { validators: [Validators.required] }),
+    reason: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(300)] }),
+  });
+  protected readonly withdrawForm = new FormGroup({
+    reason: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(300)] }),
+  });
+
+  constructor() {
+    toObservable(this.activity)
+      .pipe(
+        map((activity) => activity.id),
+        distinctUntilChanged(),
+        tap(() => {
+          this.loading.set(true);
+          this.problem.set(null);
+        }),
+        switchMap((id) =>
+          this.api.invitations(id).pipe(
+            catchError((error: unknown) => {
+              this.problem.set(toProblem(error));
+              return of(null);
+            }),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((invitations) => {
+        if (invitations) this.invitations.set(invitations);
+        this.loading.set(false);
+      });
+  }
+
+  protected isLetter(invitation: InvitationResponse): boolean {
+    return invitation.channel === InvitationChannel.Letter;
+  }
+
+  protected isDraft(invitation: InvitationResponse): boolean {
+    return invitation.status === InvitationStatus.Draft;
+  }
+
+  protected canAnswer(invitation: InvitationResponse): boolean {
+    return !this.dayPassed() && !this.cancelled() && ANSWERABLE.has(invitation.status);
+  }
+
+  protected canWithdraw(invitation: InvitationResponse): boolean {
+    return (
+      !this.dayPassed() &&
+      !this.cancelled() &&
+      (ANSWERABLE.has(invitation.status) || invitation.status === InvitationStatus.Draft)
+    );
+  }
+
+  protected isOpen(invitation: InvitationResponse, kind: RowAction['kind']): boolean {
+    const action = this.action();
+    return action?.id === invitation.id && action.kind === kind;
+  }
+
+  protected toggle(invitation: InvitationResponse, kind: RowAction['kind']): void {
+    this.actionProblem.set(null);
+    if (this.isOpen(invitation, kind)) {
+      this.action.set(null);
+      return;
+    }
+    this.answerForm.reset({ answer: null, reason: '' });
+    this.withdrawForm.reset({ reason: '' });
+    this.action.set({ id: invitation.id, kind });
+    this.focusLater(`#${kind}-${invitation.id} mat-radio-button input, #${kind}-${invitation.id} textarea`);
+  }
+
+  protected send(invitation: InvitationResponse): void {
+    this.run(invitation, this.api.send(invitation.id), (sent) =>
+      sent.channel === InvitationChannel.Email
+        ? `${sent.youngPerson.preferredName}'s invitation is on its way by email.`
+        : `${sent.youngPerson.preferredName}'s invitation is ready: ${this.channelHowTo(sent)}`,
+    );
+  }
+
+  protected saveAnswer(invitation: InvitationResponse): void {
+    if (this.answerForm.invalid) {
+      this.answerForm.markAllAsTouched();
+      focusFirstInvalid(this.host.nativeElement);
+      return;
+    }
+    const { answer, reason } = this.answerForm.getRawValue();
+    this.run(
+      invitation,
+      this.api.answer(invitation.id, {
+        answer: answer ?? 'yes',
+        ...(answer === 'no' && reason.trim() ? { reason: reason.trim() } : {}),
+      }),
+      (saved) => `${saved.youngPerson.preferredName}: ${INVITATION_STATUS_LABELS[saved.status]}.`,
+      this.answerForm,
+    );
+  }
+
+  protected withdraw(invitation: InvitationResponse): void {
+    const reason = this.withdrawForm.getRawValue().reason.trim();
+    this.run(
+      invitation,
+      this.api.withdraw(invitation.id, reason || null),
+      (saved) =>
+        `${saved.youngPerson.preferredName}'s invitation is withdrawn. If they had a place, the next person on the waiting list is offered it.`,
+      this.withdrawForm,
+    );
+  }
+
+  private channelHowTo(invitation: InvitationResponse): string {
+    switch (invitation.channel) {
+      case InvitationChannel.Letter:
+        return 'print the letter and post it or hand it over.';
+      case InvitationChannel.InPerson:
+        return invitation.viaTrustedAdult
+          ? `${invitation.viaTrustedAdult.displayName} will hand it over.`
+          : 'tell them in person.';
+      default:
+        return `contact them by ${INVITATION_CHANNEL_LABELS[invitation.channel].toLowerCase()}.`;
+    }
+  }
+
+  private run(
+    invitation: InvitationResponse,
+    request: Observable<InvitationResponse>,
+    message: (saved: InvitationResponse) => string,
+    form?: FormGroup,
+  ): void {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.failedRow.set(invitation.id);
+    this.actionProblem.set(null);
+    this.status.set(null);
+    request.pipe(finalize(() => this.busy.set(false))).subscribe({
+      next: (saved) => {
+        this.invitations.update((list) => list.map((i) => (i.id === saved.id ? saved : i)));
+        this.action.set(null);
+        this.status.set(message(saved));
+        this.changed.emit();
+      },
+      error: (error: unknown) => {
+        const problem = toProblem(error);
+        this.actionProblem.set(problem);
+        if (form) applyNestedServerErrors(form, problem);
+        afterNextRender(
+          () => {
+            const alert = this.host.nativeElement.querySelector<HTMLElement>(
+              `#row-${invitation.id} heard-problem-alert [role="alert"]`,
+            );
+            alert?.setAttribute('tabindex', '-1');
+            alert?.focus();
+          },
+          { injector: this.injector },
+        );
+      },
+    });
+  }
+
+  private focusLater(selector: string): void {
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
+      injector: this.injector,
+    });
+  }
+}

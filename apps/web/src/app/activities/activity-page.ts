@@ -1,0 +1,269 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTabsModule } from '@angular/material/tabs';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { CONSENT_PURPOSE_LABELS, todayInLondon } from '@heard/domain';
+import type { ActivityDayResponse, ProblemDetails } from '@heard/domain';
+import { PageHeader, ProblemAlert } from '@heard/ui';
+import { type Observable, Subject, catchError, filter, finalize, map, merge, of, switchMap, tap } from 'rxjs';
+import { focusFirstInvalid, toProblem } from '../core/problem';
+import { TIME } from '../groups/group-form';
+import { InPageNavigation } from '../groups/in-page-navigation';
+import { applyNestedServerErrors } from '../young-people/form-errors';
+import { ActivitiesApi } from './activities-api';
+import { ActivityAttendanceTab } from './activity-attendance-tab';
+import { ActivityConsentsTab } from './activity-consents-tab';
+import { ActivityFunnelTab } from './activity-funnel-tab';
+import { ActivityInvitationsTab } from './activity-invitations-tab';
+import { timeOrderValidator } from './activity-form';
+import { activityWhen, cohortText, placesText, poundsText } from './activity-format';
+
+export const ACTIVITY_TABS = ['invitations', 'consents', 'attendance', 'funnel'] as const;
+export type ActivityTab = (typeof ACTIVITY_TABS)[number];
+
+/** An activity day: its details, moving or cancelling it, and its invitations, consents, attendance and funnel. */
+@Component({
+  selector: 'heard-activity-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatTabsModule,
+    PageHeader,
+    ProblemAlert,
+    ActivityInvitationsTab,
+    ActivityConsentsTab,
+    ActivityAttendanceTab,
+    ActivityFunnelTab,
+  ],
+  templateUrl: './activity-page.html',
+  styleUrl: './activity-page.scss',
+  host: { class: 'heard-page' },
+})
+export default class ActivityPage {
+  private readonly api = inject(ActivitiesApi);
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  private readonly inPage = inject(InPageNavigation);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  private readonly reload$ = new Subject<void>();
+
+  readonly id = input.required<string>();
+
+  protected readonly activity = signal<ActivityDayResponse | null>(null);
+  protected readonly loading = signal(true);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly status = signal<string | null>(
+    (this.router.currentNavigation()?.extras.state?.['status'] as string | undefined) ?? null,
+  );
+  protected readonly tabIndex = signal(
+    Math.max(0, ACTIVITY_TABS.indexOf(this.route.snapshot.queryParamMap.get('tab') as ActivityTab)),
+  );
+
+  /** Which of the move and cancel forms is open. */
+  protected readonly panel = signal<'move' | 'cancel' | null>(null);
+  protected readonly actionProblem = signal<ProblemDetails | null>(null);
+  protected readonly saving = signal(false);
+
+  protected readonly moveForm = new FormGroup(
+    {
+      date: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+      startTime: new FormControl('', {
+        nonNullable: true,
+        validators: [Validators.required, Validators.pattern(TIME)],
+      }),
+      endTime: new FormControl('', {
+        nonNullable: true,
+        validators: [Validators.required, Validators.pattern(TIME)],
+      }),
+      reason: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(300)] }),
+    },
+    { validators: [timeOrderValidator] },
+  );
+  protected readonly cancelForm = new FormGroup({
+    reason: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(300)],
+    }),
+  });
+
+  protected readonly cancelled = computed(() => this.activity()?.status === 'cancelled');
+  protected readonly when = computed(() => {
+    const activity = this.activity();
+    return activity ? activityWhen(activity) : '';
+  });
+  protected readonly cohort = computed(() => {
+    const activity = this.activity();
+    return activity ? cohortText(activity.cohort, activity.cohortGroups) : '';
+  });
+  protected readonly consentsText = computed(() => {
+    const required = this.activity()?.requiredConsents ?? [];
+    return required.length === 0
+      ? 'None'
+      : required.map((purpose) => CONSENT_PURPOSE_LABELS[purpose] ?? purpose).join(', ');
+  });
+  protected readonly dayHasCome = computed(() => {
+    const activity = this.activity();
+    return activity !== null && todayInLondon() >= activity.date;
+  });
+  protected readonly placesText = placesText;
+  protected readonly poundsText = poundsText;
+
+  constructor() {
+    merge(toObservable(this.id), this.reload$.pipe(map(() => this.id())))
+      .pipe(
+        filter(Boolean),
+        tap(() => this.problem.set(null)),
+        switchMap((id) =>
+          this.api.get(id).pipe(
+            catchError((error: unknown) => {
+              this.problem.set(toProblem(error));
+              return of(null);
+            }),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((activity) => {
+        if (activity) this.activity.set(activity);
+        this.loading.set(false);
+      });
+  }
+
+  /** A tab changed an invitation: the counts may have moved. */
+  protected refresh(): void {
+    this.reload$.next();
+  }
+
+  protected selectTab(index: number): void {
+    this.tabIndex.set(index);
+    void this.inPage.setQueryParams(
+      this.route,
+      { tab: index === 0 ? null : ACTIVITY_TABS[index] },
+      { replaceUrl: true },
+    );
+  }
+
+  protected openPanel(which: 'move' | 'cancel'): void {
+    const activity = this.activity();
+    if (!activity) return;
+    this.actionProblem.set(null);
+    this.status.set(null);
+    if (this.panel() === which) {
+      this.panel.set(null);
+      return;
+    }
+    if (which === 'move') {
+      this.moveForm.reset({
+        date: activity.date,
+        startTime: activity.startTime,
+        endTime: activity.endTime,
+        reason: '',
+      });
+    } else {
+      this.cancelForm.reset({ reason: '' });
+    }
+    this.panel.set(which);
+    this.focusLater(which === 'move' ? '#move-date' : '#cancel-reason');
+  }
+
+  protected closePanel(): void {
+    const which = this.panel();
+    this.panel.set(null);
+    this.actionProblem.set(null);
+    this.focusLater(which === 'move' ? '#open-move' : '#open-cancel');
+  }
+
+  protected move(): void {
+    const activity = this.activity();
+    if (!activity || this.saving()) return;
+    if (this.moveForm.invalid) {
+      this.moveForm.markAllAsTouched();
+      focusFirstInvalid(this.host.nativeElement.querySelector('.move') ?? this.host.nativeElement);
+      return;
+    }
+    const value = this.moveForm.getRawValue();
+    this.run(
+      this.api.move(activity.id, {
+        date: value.date,
+        startTime: value.startTime,
+        endTime: value.endTime,
+        reason: value.reason.trim() || null,
+      }),
+      this.moveForm,
+      (moved) =>
+        `${moved.title} is now on ${activityWhen(moved)}. Everyone still expecting to come is being told through the way they were invited.`,
+    );
+  }
+
+  protected cancel(): void {
+    const activity = this.activity();
+    if (!activity || this.saving()) return;
+    if (this.cancelForm.invalid) {
+      this.cancelForm.markAllAsTouched();
+      focusFirstInvalid(this.host.nativeElement.querySelector('.cancel') ?? this.host.nativeElement);
+      return;
+    }
+    this.run(
+      this.api.cancel(activity.id, this.cancelForm.getRawValue().reason.trim()),
+      this.cancelForm,
+      (cancelled) =>
+        `${cancelled.title} is cancelled. Everyone still expecting to come is being told, with your reason.`,
+    );
+  }
+
+  private run(
+    request: Observable<ActivityDayResponse>,
+    form: FormGroup,
+    message: (activity: ActivityDayResponse) => string,
+  ): void {
+    this.saving.set(true);
+    this.actionProblem.set(null);
+    request.pipe(finalize(() => this.saving.set(false))).subscribe({
+      next: (activity) => {
+        this.activity.set(activity);
+        this.panel.set(null);
+        this.status.set(message(activity));
+        this.focusLater('.heard-status');
+      },
+      error: (error: unknown) => {
+        const problem = toProblem(error);
+        this.actionProblem.set(problem);
+        applyNestedServerErrors(form, problem);
+        afterNextRender(() => focusFirstInvalid(this.host.nativeElement), { injector: this.injector });
+      },
+    });
+  }
+
+  private focusLater(selector: string): void {
+    afterNextRender(
+      () => {
+        const target = this.host.nativeElement.querySelector<HTMLElement>(selector);
+        if (target && target.tabIndex < 0 && !target.matches('input, textarea, button, a'))
+          target.setAttribute('tabindex', '-1');
+        target?.focus();
+      },
+      { injector: this.injector },
+    );
+  }
+}
