@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
@@ -8,6 +9,12 @@ export class ActivitiesInvitationsConsent1764200000000 implements MigrationInter
   name = 'ActivitiesInvitationsConsent1764200000000';
 
   async up(q: QueryRunner): Promise<void> {
+    // The key that signs young people's personal answer links. Made here, once per database, so every
+    // API process shares it and links keep working across restarts without any configuration.
+    await q.query(`CREATE TABLE app_secrets (name varchar(40) PRIMARY KEY, value char(64) NOT NULL)`);
+    await q.query(`INSERT INTO app_secrets (name, value) VALUES ('answer_links', $1)`, [
+      randomBytes(32).toString('hex'),
+    ]);
     await q.query(`
       -- Who may consent for a young person under 16 depends on whether they decide for themselves.
       ALTER TABLE young_people ADD COLUMN decides_for_themselves boolean NOT NULL DEFAULT false;
@@ -66,6 +73,8 @@ export class ActivitiesInvitationsConsent1764200000000 implements MigrationInter
         session_id uuid REFERENCES group_sessions(id),
         one_to_one_id uuid REFERENCES one_to_ones(id),
         review_title varchar(120),
+        review_start_time varchar(5),
+        review_venue varchar(200),
         -- The day of the thing invited to: the link, changes of answer and reminders all run to it.
         event_date date NOT NULL,
         channel varchar(16) NOT NULL CHECK (channel IN ('email','letter','phone','whatsapp','voice_note','in_person')),
@@ -79,7 +88,6 @@ export class ActivitiesInvitationsConsent1764200000000 implements MigrationInter
         handed_over_at timestamptz,
         withdrawn_reason varchar(300),
         attendance_override_reason varchar(300),
-        token_hash char(64),
         reminder_sent_at timestamptz,
         created_by uuid REFERENCES users(id),
         created_at timestamptz NOT NULL DEFAULT now(),
@@ -94,7 +102,6 @@ export class ActivitiesInvitationsConsent1764200000000 implements MigrationInter
       CREATE UNIQUE INDEX invitations_activity_key ON invitations (activity_id, young_person_id) WHERE activity_id IS NOT NULL AND status <> 'withdrawn';
       CREATE UNIQUE INDEX invitations_session_key ON invitations (session_id, young_person_id) WHERE session_id IS NOT NULL AND status <> 'withdrawn';
       CREATE UNIQUE INDEX invitations_one_to_one_key ON invitations (one_to_one_id, young_person_id) WHERE one_to_one_id IS NOT NULL AND status <> 'withdrawn';
-      CREATE UNIQUE INDEX invitations_token_key ON invitations (token_hash) WHERE token_hash IS NOT NULL;
       CREATE INDEX invitations_person_idx ON invitations (young_person_id);
       CREATE INDEX invitations_handover_idx ON invitations (via_trusted_adult_id, status) WHERE via_trusted_adult_id IS NOT NULL;
       CREATE INDEX invitations_event_date_idx ON invitations (event_date, status);
@@ -124,7 +131,7 @@ export class ActivitiesInvitationsConsent1764200000000 implements MigrationInter
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
-      DROP TABLE consent_records; DROP TABLE invitations; DROP TABLE one_to_ones; DROP TABLE activity_days;
+      DROP TABLE consent_records; DROP TABLE invitations; DROP TABLE app_secrets; DROP TABLE one_to_ones; DROP TABLE activity_days;
       ALTER TABLE young_people DROP COLUMN decides_for_themselves;
     `);
   }

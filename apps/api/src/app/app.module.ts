@@ -1,3 +1,7 @@
+import { ActivitiesModule } from './activities/activities.module';
+import { ConsentModule } from './consent/consent.module';
+import { InvitationsModule } from './invitations/invitations.module';
+import { OneToOnesModule } from './one-to-ones/one-to-ones.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../platform/config/config';
@@ -23,6 +27,10 @@ export const FEATURE_MODULES = [
   GroupsModule,
   SessionsModule,
   CalendarModule,
+  ConsentModule,
+  InvitationsModule,
+  ActivitiesModule,
+  OneToOnesModule,
 ];
 
 @Module({})

@@ -1,4 +1,4 @@
-import { IsoDate, parseIsoDate } from '../shared/dates';
+import { IsoDate, dayInWords } from '../shared/dates';
 import { ageOn } from '../young-people/age';
 import {
   ServiceExperienceKind,
@@ -156,25 +156,10 @@ export interface ConsentCheck {
   activityId: string | null;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** "3 March 2026": how dates are written to staff and young people. */
 export function dateInWords(date: IsoDate): string {
-  const { year, month, day } = parseIsoDate(date);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  return dayInWords(date).replace(/^\w+ /, '');
 }
 
 /** The UK calendar date of an instant, in words. */

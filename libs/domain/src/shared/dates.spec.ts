@@ -1,4 +1,13 @@
-import { addDays, isIsoDate, isoDateOf, parseIsoDate, todayInLondon, zonedToUtc } from './dates';
+import {
+  addDays,
+  dayInWords,
+  isIsoDate,
+  isoDateOf,
+  parseIsoDate,
+  timeInLondon,
+  todayInLondon,
+  zonedToUtc,
+} from './dates';
 
 describe('isIsoDate', () => {
   it.each<[string, string]>([
@@ -118,5 +127,26 @@ describe('zonedToUtc', () => {
 
   it('should use the time zone it is given when it is not London', () => {
     expect(zonedToUtc('2026-01-06', '17:00', 'Europe/Paris').toISOString()).toBe('2026-01-06T16:00:00.000Z');
+  });
+});
+
+describe('dayInWords', () => {
+  it.each([
+    ['2026-07-04', 'Saturday 4 July 2026'],
+    ['2026-11-22', 'Sunday 22 November 2026'],
+    ['2028-02-29', 'Tuesday 29 February 2028'],
+  ])('%s is %s', (date, words) => {
+    expect(dayInWords(date)).toBe(words);
+  });
+});
+
+describe('timeInLondon', () => {
+  it.each([
+    ['2026-07-04T16:30:00Z', '17:30'],
+    ['2026-11-22T16:30:00Z', '16:30'],
+    ['2026-03-29T00:59:00Z', '00:59'],
+    ['2026-03-29T01:00:00Z', '02:00'],
+  ])('%s is %s in the UK', (instant, time) => {
+    expect(timeInLondon(new Date(instant))).toBe(time);
   });
 });

@@ -62,3 +62,38 @@ export function zonedToUtc(date: IsoDate, time: string, timeZone = 'Europe/Londo
   utc = guess - offset(utc);
   return new Date(utc);
 }
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "Saturday 4 July 2026": how a day is written to young people. */
+export function dayInWords(date: IsoDate): string {
+  const { year, month, day } = parseIsoDate(date);
+  const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
+  return `${weekday} ${day} ${MONTH_NAMES[month - 1]} ${year}`;
+}
+
+const LONDON_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The UK wall-clock time of an instant, 'HH:MM'. */
+export function timeInLondon(at: Date): string {
+  return LONDON_TIME.format(at);
+}

@@ -1,11 +1,6 @@
 import { ROLE_LABELS, Role } from '@heard/domain';
+import { escapeHtml } from '../../platform/mail/mail-html';
 import { MailToQueue } from '../../platform/mail/mail.service';
-
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
 
 export function staffInvitationMail(args: {
   to: string;

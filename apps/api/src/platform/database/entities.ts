@@ -1,3 +1,7 @@
+import { ActivityDay } from '../../app/activities/entities/activity-day.entity';
+import { ConsentRecord } from '../../app/consent/entities/consent-record.entity';
+import { Invitation } from '../../app/invitations/entities/invitation.entity';
+import { OneToOne } from '../../app/one-to-ones/entities/one-to-one.entity';
 import { CalendarFeed } from '../../app/calendar/entities/calendar-feed.entity';
 import {
   Group,
@@ -32,4 +36,8 @@ export const ENTITIES = [
   GroupSession,
   AttendanceMark,
   CalendarFeed,
+  ActivityDay,
+  OneToOne,
+  Invitation,
+  ConsentRecord,
 ];

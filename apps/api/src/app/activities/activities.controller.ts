@@ -1,0 +1,136 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  ActivityCancelRequestSchema,
+  ActivityConsentMatrix,
+  ActivityDayCommand,
+  ActivityDayListItem,
+  ActivityDayRequestSchema,
+  ActivityDayResponse,
+  ActivityMoveRequestSchema,
+  ActivityQuery,
+  ActivityQuerySchema,
+  AttendanceMarkRequestSchema,
+  DaySheetResponse,
+  FunnelQuerySchema,
+  FunnelResponse,
+  InvitationResponse,
+  InvitationSuggestionsResponse,
+  Page,
+  Role,
+} from '@heard/domain';
+import { z } from 'zod';
+import { Allow } from '../../platform/auth/access.decorator';
+import { Actor, CurrentActor } from '../../platform/auth/auth-context';
+import { DomainError } from '../../platform/errors/domain-error';
+import { ZodPipe } from '../../platform/errors/zod.pipe';
+import { ActivitiesService } from './activities.service';
+
+const activityIdPipe = new ParseUUIDPipe({
+  exceptionFactory: () => DomainError.notFound('This activity day'),
+});
+const SuggestionQuerySchema = z
+  .object({ q: z.string().trim().max(60, 'Search with at most 60 characters.').optional() })
+  .strict();
+
+@ApiTags('activities')
+@Allow(Role.ParticipationOfficer)
+@Controller()
+export class ActivitiesController {
+  constructor(private readonly activities: ActivitiesService) {}
+
+  @Get('activities')
+  list(@Query(new ZodPipe(ActivityQuerySchema)) query: ActivityQuery): Promise<Page<ActivityDayListItem>> {
+    return this.activities.list(query);
+  }
+
+  @Post('activities')
+  create(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodPipe(ActivityDayRequestSchema)) body: ActivityDayCommand,
+  ): Promise<ActivityDayResponse> {
+    return this.activities.create(actor, body);
+  }
+
+  @Get('activities/:id')
+  get(@Param('id', activityIdPipe) id: string): Promise<ActivityDayResponse> {
+    return this.activities.get(id);
+  }
+
+  @Put('activities/:id')
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', activityIdPipe) id: string,
+    @Body(new ZodPipe(ActivityDayRequestSchema)) body: ActivityDayCommand,
+  ): Promise<ActivityDayResponse> {
+    return this.activities.update(actor, id, body);
+  }
+
+  @Post('activities/:id/move')
+  @HttpCode(200)
+  move(
+    @CurrentActor() actor: Actor,
+    @Param('id', activityIdPipe) id: string,
+    @Body(new ZodPipe(ActivityMoveRequestSchema)) body: z.output<typeof ActivityMoveRequestSchema>,
+  ): Promise<ActivityDayResponse> {
+    return this.activities.move(actor, id, body);
+  }
+
+  @Post('activities/:id/cancel')
+  @HttpCode(200)
+  cancel(
+    @CurrentActor() actor: Actor,
+    @Param('id', activityIdPipe) id: string,
+    @Body(new ZodPipe(ActivityCancelRequestSchema)) body: z.output<typeof ActivityCancelRequestSchema>,
+  ): Promise<ActivityDayResponse> {
+    return this.activities.cancel(actor, id, body.reason);
+  }
+
+  @Get('activities/:id/suggestions')
+  suggestions(
+    @Param('id', activityIdPipe) id: string,
+    @Query(new ZodPipe(SuggestionQuerySchema)) query: z.output<typeof SuggestionQuerySchema>,
+  ): Promise<InvitationSuggestionsResponse> {
+    return this.activities.suggestions(id, query.q);
+  }
+
+  @Get('activities/:id/invitations')
+  invitations(@Param('id', activityIdPipe) id: string): Promise<InvitationResponse[]> {
+    return this.activities.invitationsFor(id);
+  }
+
+  @Get('activities/:id/consents')
+  consents(
+    @CurrentActor() actor: Actor,
+    @Param('id', activityIdPipe) id: string,
+  ): Promise<ActivityConsentMatrix> {
+    return this.activities.consentMatrix(actor, id);
+  }
+
+  @Get('activities/:id/day-sheet')
+  daySheet(@CurrentActor() actor: Actor, @Param('id', activityIdPipe) id: string): Promise<DaySheetResponse> {
+    return this.activities.daySheet(actor, id);
+  }
+
+  @Post('activities/:id/attendance')
+  @HttpCode(200)
+  attendance(
+    @CurrentActor() actor: Actor,
+    @Param('id', activityIdPipe) id: string,
+    @Body(new ZodPipe(AttendanceMarkRequestSchema)) body: z.output<typeof AttendanceMarkRequestSchema>,
+  ): Promise<InvitationResponse> {
+    return this.activities.markAttendance(actor, id, body);
+  }
+
+  @Get('activities/:id/funnel')
+  activityFunnel(@Param('id', activityIdPipe) id: string): Promise<FunnelResponse> {
+    return this.activities.funnelForActivity(id);
+  }
+
+  @Get('funnel')
+  funnel(
+    @Query(new ZodPipe(FunnelQuerySchema)) query: z.output<typeof FunnelQuerySchema>,
+  ): Promise<FunnelResponse> {
+    return this.activities.funnelForPeriod(query.from, query.to);
+  }
+}

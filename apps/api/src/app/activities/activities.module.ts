@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ConsentModule } from '../consent/consent.module';
+import { InvitationsModule } from '../invitations/invitations.module';
+import { ActivitiesController } from './activities.controller';
+import { ActivitiesService } from './activities.service';
+
+@Module({
+  imports: [InvitationsModule, ConsentModule],
+  controllers: [ActivitiesController],
+  providers: [ActivitiesService],
+})
+export class ActivitiesModule {}

@@ -1,0 +1,672 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ActivityConsentMatrix,
+  ActivityDayCommand,
+  ActivityDayListItem,
+  ActivityDayResponse,
+  ActivityQuery,
+  AuditAction,
+  CONSENT_PURPOSE_LABELS,
+  ConsentPurpose,
+  DaySheetResponse,
+  FunnelResponse,
+  InvitationCounts,
+  InvitationResponse,
+  InvitationStatus,
+  InvitationSuggestionsResponse,
+  Page,
+  ageBandOf,
+  ageOn,
+  countLimitFor,
+  dayPlanSummary,
+  experiencesOn,
+  funnelOf,
+  pageTotal,
+  suggestInvitees,
+  todayInLondon,
+  zonedToUtc,
+} from '@heard/domain';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '../../platform/audit/audit.service';
+import { Actor } from '../../platform/auth/auth-context';
+import { DomainError } from '../../platform/errors/domain-error';
+import { ConsentService } from '../consent/consent.service';
+import { Invitation } from '../invitations/entities/invitation.entity';
+import { InvitationsService } from '../invitations/invitations.service';
+import { loadYoungPersonFacts } from '../young-people/young-person-facts';
+import { ActivityDay } from './entities/activity-day.entity';
+
+/** Suggestions look at the cohort first in SQL, so a county of 20,000 young people stays quick. */
+const SUGGESTION_LIMIT = 500;
+
+@Injectable()
+export class ActivitiesService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly invitations: InvitationsService,
+    private readonly consent: ConsentService,
+  ) {}
+
+  async list(query: ActivityQuery): Promise<Page<ActivityDayListItem>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.from) where.push(`a.date >= $${params.push(query.from)}`);
+    if (query.to) where.push(`a.date <= $${params.push(query.to)}`);
+    if (query.status) where.push(`a.status = $${params.push(query.status)}`);
+    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const limit = countLimitFor(query.page, query.pageSize);
+    const [{ counted }]: { counted: number }[] = await this.db.query(
+      `SELECT count(*)::int AS counted FROM (SELECT 1 FROM activity_days a ${whereSql} LIMIT ${limit}) matching`,
+      params,
+    );
+    // Upcoming lists read soonest first; a list of the past reads newest first.
+    const order = query.to && !query.from ? 'DESC' : 'ASC';
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT a.id FROM activity_days a ${whereSql} ORDER BY a.date ${order}, a.start_time ${order}, a.id
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+    );
+    const activities = await this.db.getRepository(ActivityDay).findBy({ id: In(rows.map((r) => r.id)) });
+    const counts = await this.counts(rows.map((r) => r.id));
+    const byId = new Map(activities.map((a) => [a.id, a]));
+    return {
+      items: rows.flatMap((r) => {
+        const a = byId.get(r.id);
+        return a ? [this.listItem(a, counts.get(a.id))] : [];
+      }),
+      ...pageTotal(counted, limit),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  async get(id: string): Promise<ActivityDayResponse> {
+    return this.response(this.db.manager, await this.find(this.db.manager, id));
+  }
+
+  async create(actor: Actor, command: ActivityDayCommand): Promise<ActivityDayResponse> {
+    if (command.date < todayInLondon())
+      throw DomainError.validation('date', 'This date has passed: plan activity days for today or later.');
+    const id = await this.db.transaction(async (em) => {
+      await this.checkGroups(em, command.cohort.groupIds);
+      const result = await em.insert(ActivityDay, {
+        ...this.fields(command),
+        status: 'planned',
+        createdBy: actor.userId,
+      });
+      const activityId = (result.identifiers[0] as { id: string }).id;
+      await this.audit.record(
+        {
+          actorUserId: actor.userId,
+          action: AuditAction.Create,
+          entityType: 'activity_day',
+          entityId: activityId,
+          requestId: actor.requestId,
+        },
+        em,
+      );
+      return activityId;
+    });
+    return this.get(id);
+  }
+
+  /** Edits everything but the date and times, which only change by moving, so invitees are told. */
+  async update(actor: Actor, id: string, command: ActivityDayCommand): Promise<ActivityDayResponse> {
+    await this.db.transaction(async (em) => {
+      const activity = await this.lock(em, id);
+      if (activity.status === 'cancelled')
+        throw new DomainError('conflict', 'This activity day is cancelled, so it cannot be changed.');
+      if (
+        command.date !== activity.date ||
+        command.startTime !== activity.startTime ||
+        command.endTime !== activity.endTime
+      )
+        throw DomainError.validation(
+          'date',
+          'To change the date or times, move the activity day: everyone invited is then told.',
+        );
+      await this.checkGroups(em, command.cohort.groupIds);
+      if (command.capacity !== null) {
+        const [{ taken }]: { taken: number }[] = await em.query(
+          `SELECT count(*)::int AS taken FROM invitations WHERE activity_id = $1 AND status IN ('accepted','attended')`,
+          [id],
+        );
+        if (command.capacity < taken)
+          throw DomainError.validation(
+            'capacity',
+            `${taken} young people already have a place: the capacity cannot be below that.`,
+          );
+      }
+      await em.update(ActivityDay, { id }, { ...this.fields(command), updatedAt: new Date() });
+      await this.audit.record(
+        {
+          actorUserId: actor.userId,
+          action: AuditAction.Update,
+          entityType: 'activity_day',
+          entityId: id,
+          requestId: actor.requestId,
+        },
+        em,
+      );
+    });
+    return this.get(id);
+  }
+
+  async move(
+    actor: Actor,
+    id: string,
+    change: { date: string; startTime: string; endTime: string; reason: string | null },
+  ): Promise<ActivityDayResponse> {
+    if (change.date < todayInLondon())
+      throw DomainError.validation('date', 'This date has passed: choose today or a later date.');
+    await this.db.transaction(async (em) => {
+      const activity = await this.lock(em, id);
+      if (activity.status === 'cancelled')
+        throw new DomainError('conflict', 'This activity day is cancelled, so it cannot be moved.');
+      await em.update(
+        ActivityDay,
+        { id },
+        {
+          date: change.date,
+          startTime: change.startTime,
+          endTime: change.endTime,
+          startsAt: zonedToUtc(change.date, change.startTime),
+          endsAt: zonedToUtc(change.date, change.endTime),
+          updatedAt: new Date(),
+        },
+      );
+      // The day of every invitation moves with it: answers, links and reminders run to the new day.
+      await em.query(
+        `UPDATE invitations SET event_date = $2, reminder_sent_at = NULL WHERE activity_id = $1`,
+        [id, change.date],
+      );
+      const told = await this.invitations.tellInviteesOfChange(em, id, 'moved', change.reason);
+      await this.audit.record(
+        {
+          actorUserId: actor.userId,
+          action: AuditAction.Update,
+          entityType: 'activity_day',
+          entityId: id,
+          detail: { event: 'move', from: activity.date, to: change.date, told },
+          requestId: actor.requestId,
+        },
+        em,
+      );
+    });
+    return this.get(id);
+  }
+
+  async cancel(actor: Actor, id: string, reason: string): Promise<ActivityDayResponse> {
+    await this.db.transaction(async (em) => {
+      const activity = await this.lock(em, id);
+      if (activity.status === 'cancelled')
+        throw new DomainError('conflict', 'This activity day is already cancelled.');
+      await em.update(
+        ActivityDay,
+        { id },
+        { status: 'cancelled', cancelReason: reason, updatedAt: new Date() },
+      );
+      const told = await this.invitations.tellInviteesOfChange(em, id, 'cancelled', reason);
+      await this.audit.record(
+        {
+          actorUserId: actor.userId,
+          action: AuditAction.Update,
+          entityType: 'activity_day',
+          entityId: id,
+          detail: { event: 'cancel', told },
+          requestId: actor.requestId,
+        },
+        em,
+      );
+    });
+    return this.get(id);
+  }
+
+  /**
+   * Who to invite: everyone in the cohort (found in SQL), plus anyone whose name matches `q`, so an
+   * officer can add someone outside the cohort, who then needs a reason.
+   */
+  async suggestions(id: string, q: string | undefined): Promise<InvitationSuggestionsResponse> {
+    const activity = await this.find(this.db.manager, id);
+    const on = activity.date;
+    // A year's margin either side keeps this a plain date comparison; cohortProblems decides exactly.
+    const year = Number(on.slice(0, 4));
+    const bornAfter = `${year - activity.cohortMaxAge - 2}-12-31`;
+    const bornOnOrBefore = `${year - activity.cohortMinAge}-12-31`;
+    const params: unknown[] = [bornAfter, bornOnOrBefore];
+    let onIndex: number | undefined;
+    const onRef = () => `$${(onIndex ??= params.push(on))}::date`;
+    let cohortSql = `yp.date_of_birth > $1 AND yp.date_of_birth <= $2`;
+    if (activity.cohortServiceExperiences.length > 0) {
+      const kinds = `$${params.push(activity.cohortServiceExperiences)}::text[]`;
+      cohortSql += ` AND EXISTS (SELECT 1 FROM young_person_service_experiences se WHERE se.young_person_id = yp.id
+        AND se.kind = ANY(${kinds}) AND se.from_date <= ${onRef()} AND (se.to_date IS NULL OR se.to_date >= ${onRef()}))`;
+    }
+    if (activity.cohortGroupIds.length > 0) {
+      const groups = `$${params.push(activity.cohortGroupIds)}::uuid[]`;
+      cohortSql += ` AND EXISTS (SELECT 1 FROM group_memberships m WHERE m.young_person_id = yp.id
+        AND m.group_id = ANY(${groups}) AND m.joined_on <= ${onRef()} AND (m.left_on IS NULL OR m.left_on >= ${onRef()}))`;
+    }
+    const byName = q
+      ? ` OR lower(yp.preferred_name) LIKE $${params.push(`%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`
+      : '';
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT yp.id FROM young_people yp WHERE yp.archived_at IS NULL AND ((${cohortSql})${byName})
+        ORDER BY lower(yp.preferred_name), yp.id LIMIT ${SUGGESTION_LIMIT}`,
+      params,
+    );
+    const people = await loadYoungPersonFacts(
+      this.db.manager,
+      rows.map((r) => r.id),
+      on,
+    );
+    const invited: { young_person_id: string }[] = await this.db.query(
+      `SELECT young_person_id FROM invitations WHERE activity_id = $1 AND status <> 'withdrawn'`,
+      [id],
+    );
+    const invitedSet = new Set(invited.map((r) => r.young_person_id));
+    const result = suggestInvitees(
+      [...people.values()].map((p) => ({ ...p, alreadyInvited: invitedSet.has(p.id) })),
+      {
+        kind: 'activity_day',
+        on,
+        cohort: {
+          minAge: activity.cohortMinAge,
+          maxAge: activity.cohortMaxAge,
+          serviceExperiences: activity.cohortServiceExperiences,
+          groupIds: activity.cohortGroupIds,
+        },
+      },
+    );
+    const adultIds = [
+      ...new Set(result.suggested.flatMap((s) => (s.viaTrustedAdultId ? [s.viaTrustedAdultId] : []))),
+    ];
+    const adults: { id: string; display_name: string }[] = adultIds.length
+      ? await this.db.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [adultIds])
+      : [];
+    const adultName = new Map(adults.map((a) => [a.id, a.display_name]));
+    const named = (personId: string) => ({
+      id: personId,
+      preferredName: people.get(personId)?.preferredName ?? '',
+    });
+    return {
+      suggested: result.suggested.map((s) => ({
+        youngPerson: named(s.id),
+        channel: s.channel,
+        viaTrustedAdult: s.viaTrustedAdultId
+          ? { id: s.viaTrustedAdultId, displayName: adultName.get(s.viaTrustedAdultId) ?? '' }
+          : null,
+        note: s.note ?? null,
+      })),
+      offerOneToOne: result.offerOneToOne.map((o) => ({ youngPerson: named(o.id), reason: o.reason })),
+      notSuggested: result.notSuggested.map((n) => ({ youngPerson: named(n.id), reason: n.reason })),
+    };
+  }
+
+  invitationsFor(id: string): Promise<InvitationResponse[]> {
+    return this.find(this.db.manager, id).then(() => this.invitations.forActivity(id));
+  }
+
+  /** For every invitee still in play, which of the activity's required consents are not in force on the day. */
+  async consentMatrix(actor: Actor, id: string): Promise<ActivityConsentMatrix> {
+    const activity = await this.find(this.db.manager, id);
+    const invitations = await this.db.getRepository(Invitation).find({ where: { activityId: id } });
+    const live = invitations.filter(
+      (i) => i.status !== InvitationStatus.Withdrawn && i.status !== InvitationStatus.Declined,
+    );
+    const people = await loadYoungPersonFacts(
+      this.db.manager,
+      live.map((i) => i.youngPersonId),
+      activity.date,
+    );
+    const effective = await this.consent.effectiveFor(this.db.manager, people, activity.requiredConsents, {
+      on: activity.date,
+      at: this.judgedAt(activity),
+      activityId: id,
+    });
+    await this.auditRead(actor, 'activity_consents', id);
+    const rows = live
+      .flatMap((inv) => {
+        const person = people.get(inv.youngPersonId);
+        const results = effective.get(inv.youngPersonId);
+        if (!person || !results) return [];
+        const consents = activity.requiredConsents.map((purpose) => {
+          const r = results.get(purpose);
+          return r?.status === 'valid'
+            ? { purpose, status: 'valid' as const, message: null, warnings: r.warnings }
+            : { purpose, status: r?.status ?? 'missing', message: r?.message ?? null, warnings: [] };
+        });
+        return [
+          {
+            youngPerson: { id: person.id, preferredName: person.preferredName },
+            invitationStatus: inv.status,
+            consents,
+            allInPlace: consents.every((c) => c.status === 'valid'),
+          },
+        ];
+      })
+      .sort((a, b) => a.youngPerson.preferredName.localeCompare(b.youngPerson.preferredName, 'en-GB'));
+    return { activityId: id, date: activity.date, requiredConsents: activity.requiredConsents, rows };
+  }
+
+  /** The printable sheet for staff on the day, with the "do not photograph or film" list. */
+  async daySheet(actor: Actor, id: string): Promise<DaySheetResponse> {
+    const activity = await this.find(this.db.manager, id);
+    const invitations = await this.db.getRepository(Invitation).find({ where: { activityId: id } });
+    const people = await loadYoungPersonFacts(
+      this.db.manager,
+      invitations.map((i) => i.youngPersonId),
+      activity.date,
+    );
+    const purposes = [ConsentPurpose.PhotosVideo, ConsentPurpose.EmergencyTreatment];
+    const effective = await this.consent.effectiveFor(this.db.manager, people, purposes, {
+      on: activity.date,
+      // Judged now, not at the start: a withdrawal this morning must already be on the sheet.
+      at: new Date(),
+      activityId: id,
+    });
+    const summary = dayPlanSummary(
+      invitations.flatMap((inv) => {
+        const person = people.get(inv.youngPersonId);
+        const results = effective.get(inv.youngPersonId);
+        if (!person || !results) return [];
+        return [
+          {
+            id: person.id,
+            preferredName: person.preferredName,
+            status: inv.status,
+            accessibilityNeeds: person.accessibilityNeeds,
+            communicationNeeds: person.communicationNeeds,
+            photosVideo: results.get(ConsentPurpose.PhotosVideo) ?? missing(ConsentPurpose.PhotosVideo),
+            emergencyTreatment:
+              results.get(ConsentPurpose.EmergencyTreatment) ?? missing(ConsentPurpose.EmergencyTreatment),
+          },
+        ];
+      }),
+      activity.capacity,
+    );
+    await this.auditRead(actor, 'activity_day_sheet', id);
+    const without = new Map(summary.withoutEmergencyConsent.map((w) => [w.id, w.message]));
+    return {
+      activity: {
+        id,
+        title: activity.title,
+        date: activity.date,
+        startTime: activity.startTime,
+        endTime: activity.endTime,
+        venue: activity.venue,
+        accessibility: activity.accessibility,
+        transport: activity.transport,
+        professionals: activity.professionals,
+        agenda: activity.agenda,
+      },
+      coming: summary.coming.map((p) => ({
+        youngPerson: { id: p.id, preferredName: p.preferredName },
+        accessibilityNeeds: p.accessibilityNeeds,
+        communicationNeeds: p.communicationNeeds,
+        emergencyTreatmentConsent: !without.has(p.id),
+        emergencyTreatmentMessage: without.get(p.id) ?? null,
+      })),
+      doNotPhotograph: summary.doNotPhotograph,
+      placesLeft: summary.placesLeft,
+      waitlistedCount: invitations.filter((i) => i.status === InvitationStatus.Waitlisted).length,
+    };
+  }
+
+  /**
+   * The register for an activity: someone without a required consent is not marked as having come
+   * unless the officer gives a reason, which is kept on the invitation and audited as an override.
+   */
+  async markAttendance(
+    actor: Actor,
+    id: string,
+    mark: { youngPersonId: string; attended: boolean; overrideReason?: string },
+  ): Promise<InvitationResponse> {
+    const invitationId = await this.db.transaction(async (em) => {
+      const activity = await this.find(em, id);
+      if (activity.status === 'cancelled')
+        throw new DomainError('conflict', 'This activity day was cancelled, so it has no register.');
+      const invitation = await em.getRepository(Invitation).findOne({
+        where: { activityId: id, youngPersonId: mark.youngPersonId },
+        order: { createdAt: 'DESC' },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!invitation || invitation.status === InvitationStatus.Withdrawn)
+        throw new DomainError(
+          'conflict',
+          'This young person is not invited to this activity day. Invite them first (you can on the day), then mark them.',
+          { youngPersonId: ['Not invited.'] },
+        );
+      let override: string | null = null;
+      if (mark.attended && activity.requiredConsents.length > 0) {
+        const people = await loadYoungPersonFacts(em, [mark.youngPersonId], activity.date);
+        const results = (
+          await this.consent.effectiveFor(em, people, activity.requiredConsents, {
+            on: activity.date,
+            at: new Date(),
+            activityId: id,
+          })
+        ).get(mark.youngPersonId);
+        const missingPurposes = activity.requiredConsents.filter((p) => results?.get(p)?.status !== 'valid');
+        if (missingPurposes.length > 0) {
+          if (!mark.overrideReason) {
+            const name = people.get(mark.youngPersonId)?.preferredName ?? 'This young person';
+            const missingNames = missingPurposes
+              .map((p) => CONSENT_PURPOSE_LABELS[p].toLowerCase())
+              .join(' and ');
+            const messages = missingPurposes.map((p) => {
+              const result = results?.get(p);
+              return result && result.status !== 'valid'
+                ? result.message
+                : `No ${CONSENT_PURPOSE_LABELS[p]} consent.`;
+            });
+            throw new DomainError(
+              'conflict',
+              `${name} cannot be marked as here without ${missingNames} consent. ${messages.join(' ')} Record the consent, or give a reason to mark them anyway.`,
+              { overrideReason: ['Give a reason to mark them without the consent.'] },
+            );
+          }
+          override = mark.overrideReason;
+        }
+      }
+      await this.invitations.markAttendance(em, actor, invitation, mark.attended, override);
+      return invitation.id;
+    });
+    return this.invitations.one(invitationId);
+  }
+
+  async funnelForActivity(id: string): Promise<FunnelResponse> {
+    await this.find(this.db.manager, id);
+    return this.funnel(`i.activity_id = $1`, [id], { activityId: id, from: null, to: null });
+  }
+
+  /** Every invitation whose day falls in the period, whatever it was for: being invited counts. */
+  async funnelForPeriod(from: string | undefined, to: string | undefined): Promise<FunnelResponse> {
+    const today = todayInLondon();
+    const start = from ?? `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+    const end = to ?? today;
+    return this.funnel(`i.event_date BETWEEN $1 AND $2`, [start, end], {
+      activityId: null,
+      from: start,
+      to: end,
+    });
+  }
+
+  private async funnel(
+    whereSql: string,
+    params: unknown[],
+    scope: Pick<FunnelResponse, 'activityId' | 'from' | 'to'>,
+  ): Promise<FunnelResponse> {
+    const rows: {
+      status: InvitationStatus;
+      decline_reason: string | null;
+      event_date: string;
+      date_of_birth: string;
+      experiences: { kind: string; from: string; to: string | null }[] | null;
+    }[] = await this.db.query(
+      `SELECT i.status, i.decline_reason, i.event_date::text AS event_date, yp.date_of_birth::text AS date_of_birth,
+              (SELECT json_agg(json_build_object('kind', se.kind, 'from', se.from_date, 'to', se.to_date))
+                 FROM young_person_service_experiences se WHERE se.young_person_id = yp.id) AS experiences
+         FROM invitations i JOIN young_people yp ON yp.id = i.young_person_id
+        WHERE ${whereSql}`,
+      params,
+    );
+    const funnel = funnelOf(
+      rows.map((r) => ({
+        status: r.status,
+        declineReason: r.decline_reason,
+        ageBand: ageBandOf(ageOn(r.date_of_birth, r.event_date)),
+        serviceExperiences: experiencesOn(
+          (r.experiences ?? []) as Parameters<typeof experiencesOn>[0],
+          r.event_date,
+        ),
+      })),
+    );
+    return { ...scope, ...funnel };
+  }
+
+  private judgedAt(activity: ActivityDay): Date {
+    // Before the day, judge withdrawals as of now; a withdrawal after the day does not rewrite it.
+    const now = new Date();
+    return now < activity.endsAt ? now : activity.endsAt;
+  }
+
+  private async auditRead(actor: Actor, entityType: string, id: string): Promise<void> {
+    await this.audit.record({
+      actorUserId: actor.userId,
+      action: AuditAction.Read,
+      entityType,
+      entityId: id,
+      requestId: actor.requestId,
+    });
+  }
+
+  private fields(command: ActivityDayCommand) {
+    return {
+      title: command.title,
+      date: command.date,
+      startTime: command.startTime,
+      endTime: command.endTime,
+      startsAt: zonedToUtc(command.date, command.startTime),
+      endsAt: zonedToUtc(command.date, command.endTime),
+      venue: command.venue,
+      accessibility: command.accessibility,
+      capacity: command.capacity,
+      cohortMinAge: command.cohort.minAge,
+      cohortMaxAge: command.cohort.maxAge,
+      cohortServiceExperiences: command.cohort.serviceExperiences,
+      cohortGroupIds: command.cohort.groupIds,
+      professionals: command.professionals,
+      budgetPence: command.budgetPence,
+      transport: command.transport,
+      agenda: command.agenda,
+      requiredConsents: command.requiredConsents,
+      reminderDaysBefore: command.reminderDaysBefore,
+    };
+  }
+
+  private async checkGroups(em: EntityManager, groupIds: string[]): Promise<void> {
+    if (groupIds.length === 0) return;
+    const found: { id: string }[] = await em.query(`SELECT id FROM groups WHERE id = ANY($1::uuid[])`, [
+      groupIds,
+    ]);
+    const known = new Set(found.map((g) => g.id));
+    const index = groupIds.findIndex((g) => !known.has(g));
+    if (index >= 0) throw DomainError.validation(`cohort.groupIds.${index}`, 'This group was not found.');
+  }
+
+  private async find(em: EntityManager, id: string): Promise<ActivityDay> {
+    const activity = await em.getRepository(ActivityDay).findOneBy({ id });
+    if (!activity) throw DomainError.notFound('This activity day');
+    return activity;
+  }
+
+  private async lock(em: EntityManager, id: string): Promise<ActivityDay> {
+    const activity = await em
+      .getRepository(ActivityDay)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!activity) throw DomainError.notFound('This activity day');
+    return activity;
+  }
+
+  private async counts(ids: string[]): Promise<Map<string, InvitationCounts>> {
+    if (ids.length === 0) return new Map();
+    const rows: {
+      activity_id: string;
+      invited: number;
+      accepted: number;
+      waitlisted: number;
+      attended: number;
+    }[] = await this.db.query(
+      `SELECT activity_id,
+                count(*) FILTER (WHERE status NOT IN ('draft','withdrawn'))::int AS invited,
+                count(*) FILTER (WHERE status IN ('accepted','attended','did_not_attend'))::int AS accepted,
+                count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted,
+                count(*) FILTER (WHERE status = 'attended')::int AS attended
+           FROM invitations WHERE activity_id = ANY($1::uuid[]) GROUP BY activity_id`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.activity_id, r]));
+  }
+
+  private listItem(a: ActivityDay, counts: InvitationCounts | undefined): ActivityDayListItem {
+    return {
+      id: a.id,
+      title: a.title,
+      date: a.date,
+      startTime: a.startTime,
+      endTime: a.endTime,
+      venue: a.venue,
+      capacity: a.capacity,
+      status: a.status,
+      counts: counts
+        ? {
+            invited: counts.invited,
+            accepted: counts.accepted,
+            waitlisted: counts.waitlisted,
+            attended: counts.attended,
+          }
+        : { invited: 0, accepted: 0, waitlisted: 0, attended: 0 },
+    };
+  }
+
+  private async response(em: EntityManager, a: ActivityDay): Promise<ActivityDayResponse> {
+    const [counts, groups] = await Promise.all([
+      this.counts([a.id]),
+      a.cohortGroupIds.length
+        ? (em.query(`SELECT id, name FROM groups WHERE id = ANY($1::uuid[]) ORDER BY name`, [
+            a.cohortGroupIds,
+          ]) as Promise<{ id: string; name: string }[]>)
+        : Promise.resolve([]),
+    ]);
+    return {
+      ...this.listItem(a, counts.get(a.id)),
+      accessibility: a.accessibility,
+      cohort: {
+        minAge: a.cohortMinAge,
+        maxAge: a.cohortMaxAge,
+        serviceExperiences: a.cohortServiceExperiences,
+        groupIds: a.cohortGroupIds,
+      },
+      cohortGroups: groups,
+      professionals: a.professionals,
+      budgetPence: a.budgetPence,
+      transport: a.transport,
+      agenda: a.agenda,
+      requiredConsents: a.requiredConsents,
+      reminderDaysBefore: a.reminderDaysBefore,
+      cancelReason: a.cancelReason,
+      createdAt: a.createdAt.toISOString(),
+      updatedAt: a.updatedAt.toISOString(),
+    };
+  }
+}
+
+function missing(purpose: ConsentPurpose) {
+  return {
+    status: 'missing' as const,
+    record: null,
+    message: `No ${CONSENT_PURPOSE_LABELS[purpose].toLowerCase()} consent has been recorded.`,
+  };
+}

@@ -1,0 +1,283 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AuditAction,
+  CONSENT_PURPOSES,
+  CONSENT_PURPOSE_LABELS,
+  ConsentCheck,
+  ConsentPanelResponse,
+  ConsentPurpose,
+  ConsentRecordCommand,
+  ConsentRecordFacts,
+  ConsentRecordResponse,
+  ConsentSubject,
+  EffectiveConsentResult,
+  consentGiverProblem,
+  dateInWords,
+  effectiveConsent,
+  todayInLondon,
+  toEffectiveConsentView,
+  whoMayConsent,
+} from '@heard/domain';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '../../platform/audit/audit.service';
+import { Actor } from '../../platform/auth/auth-context';
+import { DomainError } from '../../platform/errors/domain-error';
+import { YoungPeopleService } from '../young-people/young-people.service';
+import { YoungPersonFacts, loadYoungPersonFacts } from '../young-people/young-person-facts';
+import { ConsentRecord } from './entities/consent-record.entity';
+
+const subjectOf = (person: YoungPersonFacts): ConsentSubject => ({
+  dateOfBirth: person.dateOfBirth,
+  decidesForThemselves: person.decidesForThemselves,
+  serviceExperiences: person.serviceExperiences,
+});
+
+@Injectable()
+export class ConsentService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly youngPeople: YoungPeopleService,
+  ) {}
+
+  /** Every purpose with what is in force today and the full history; a staff read, so audited. */
+  async panel(actor: Actor, youngPersonId: string): Promise<ConsentPanelResponse> {
+    await this.youngPeople.findVisible(actor, youngPersonId);
+    const today = todayInLondon();
+    const person = (await loadYoungPersonFacts(this.db.manager, [youngPersonId], today)).get(youngPersonId);
+    if (!person) throw DomainError.notFound('This young person');
+    const records = await this.db
+      .getRepository(ConsentRecord)
+      .find({ where: { youngPersonId }, order: { givenOn: 'DESC', recordedAt: 'DESC' } });
+    const responses = await this.responses(this.db.manager, records, person);
+    const subject = subjectOf(person);
+    const check: ConsentCheck = { on: today, at: new Date(), activityId: null };
+    await this.audit.record({
+      actorUserId: actor.userId,
+      action: AuditAction.Read,
+      entityType: 'young_person_consent',
+      entityId: youngPersonId,
+      requestId: actor.requestId,
+    });
+    return {
+      youngPersonId,
+      on: today,
+      whoMayConsent: whoMayConsent(subject, today),
+      purposes: CONSENT_PURPOSES.map((purpose) => ({
+        purpose,
+        label: CONSENT_PURPOSE_LABELS[purpose],
+        effective: toEffectiveConsentView(
+          effectiveConsent(records.map(factsOf), subject, { ...check, purpose }),
+        ),
+        history: responses.filter((r) => r.purpose === purpose),
+      })),
+    };
+  }
+
+  async record(
+    actor: Actor,
+    youngPersonId: string,
+    command: ConsentRecordCommand,
+  ): Promise<ConsentRecordResponse> {
+    await this.youngPeople.findVisible(actor, youngPersonId);
+    const today = todayInLondon();
+    if (command.givenOn > today)
+      throw DomainError.validation(
+        'givenOn',
+        'Consent cannot be given in the future: use the date it was given.',
+      );
+    const id = await this.db.transaction(async (em) => {
+      const person = (await loadYoungPersonFacts(em, [youngPersonId], command.givenOn)).get(youngPersonId);
+      if (!person || person.archived) throw DomainError.notFound('This young person');
+      if (command.activityId) {
+        const [activity]: { date: string; title: string }[] = await em.query(
+          `SELECT date::text AS date, title FROM activity_days WHERE id = $1`,
+          [command.activityId],
+        );
+        if (!activity) throw DomainError.validation('activityId', 'This activity day was not found.');
+        if (command.expiresOn !== null && command.expiresOn < activity.date)
+          throw DomainError.validation(
+            'expiresOn',
+            `This consent would expire on ${dateInWords(command.expiresOn)}, before ${activity.title} on ${dateInWords(activity.date)}.`,
+          );
+      }
+      const giver = consentGiverProblem(subjectOf(person), command.givenBy, command.givenOn);
+      if (giver?.level === 'error') throw DomainError.validation('givenBy', giver.message);
+      const result = await em.insert(ConsentRecord, {
+        youngPersonId,
+        purpose: command.purpose,
+        givenBy: command.givenBy,
+        method: command.method,
+        wording: command.wording,
+        givenOn: command.givenOn,
+        scope: command.scope,
+        activityId: command.activityId,
+        expiresOn: command.expiresOn,
+        recordedBy: actor.userId,
+      });
+      const recordId = (result.identifiers[0] as { id: string }).id;
+      await this.audit.record(
+        {
+          actorUserId: actor.userId,
+          action: AuditAction.Create,
+          entityType: 'consent_record',
+          entityId: recordId,
+          detail: {
+            youngPersonId,
+            purpose: command.purpose,
+            givenBy: command.givenBy,
+            warning: giver !== null,
+          },
+          requestId: actor.requestId,
+        },
+        em,
+      );
+      return recordId;
+    });
+    return this.one(id);
+  }
+
+  /** Takes effect at once and keeps the record: history shows it was given, then withdrawn. */
+  async withdraw(actor: Actor, id: string, reason: string | null): Promise<ConsentRecordResponse> {
+    await this.db.transaction(async (em) => {
+      const record = await em
+        .getRepository(ConsentRecord)
+        .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!record) throw DomainError.notFound('This consent record');
+      await this.youngPeople.findVisible(actor, record.youngPersonId, em).catch(() => {
+        throw DomainError.notFound('This consent record');
+      });
+      if (record.withdrawnAt)
+        throw new DomainError(
+          'conflict',
+          `This consent was already withdrawn on ${record.withdrawnAt.toISOString().slice(0, 10)}.`,
+        );
+      await em.update(
+        ConsentRecord,
+        { id },
+        { withdrawnAt: new Date(), withdrawnBy: actor.userId, withdrawnReason: reason },
+      );
+      await this.audit.record(
+        {
+          actorUserId: actor.userId,
+          action: AuditAction.Update,
+          entityType: 'consent_record',
+          entityId: id,
+          detail: { event: 'withdraw', purpose: record.purpose },
+          requestId: actor.requestId,
+        },
+        em,
+      );
+    });
+    return this.one(id);
+  }
+
+  /**
+   * Effective consent for many young people and purposes at once (an activity's matrix, the day
+   * sheet, the register), in two queries whatever the number of people.
+   */
+  async effectiveFor(
+    em: EntityManager,
+    people: Map<string, YoungPersonFacts>,
+    purposes: readonly ConsentPurpose[],
+    check: ConsentCheck,
+  ): Promise<Map<string, Map<ConsentPurpose, EffectiveConsentResult>>> {
+    const ids = [...people.keys()];
+    const records =
+      ids.length && purposes.length
+        ? await em.getRepository(ConsentRecord).find({
+            where: { youngPersonId: In(ids), purpose: In([...purposes]) },
+          })
+        : [];
+    const out = new Map<string, Map<ConsentPurpose, EffectiveConsentResult>>();
+    for (const [id, person] of people) {
+      const own = records.filter((r) => r.youngPersonId === id).map(factsOf);
+      out.set(
+        id,
+        new Map(
+          purposes.map((purpose) => [
+            purpose,
+            effectiveConsent(own, subjectOf(person), { ...check, purpose }),
+          ]),
+        ),
+      );
+    }
+    return out;
+  }
+
+  private async one(id: string): Promise<ConsentRecordResponse> {
+    const record = await this.db.getRepository(ConsentRecord).findOneByOrFail({ id });
+    const person = (await loadYoungPersonFacts(this.db.manager, [record.youngPersonId], todayInLondon())).get(
+      record.youngPersonId,
+    );
+    if (!person) throw DomainError.notFound('This young person');
+    const [response] = await this.responses(this.db.manager, [record], person);
+    return response;
+  }
+
+  private async responses(
+    em: EntityManager,
+    records: ConsentRecord[],
+    person: YoungPersonFacts,
+  ): Promise<ConsentRecordResponse[]> {
+    const userIds = [...new Set(records.flatMap((r) => [r.recordedBy, r.withdrawnBy ?? r.recordedBy]))];
+    const activityIds = [...new Set(records.flatMap((r) => (r.activityId ? [r.activityId] : [])))];
+    const [users, activities]: [
+      { id: string; display_name: string }[],
+      { id: string; title: string; date: string }[],
+    ] = await Promise.all([
+      userIds.length
+        ? em.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [userIds])
+        : [],
+      activityIds.length
+        ? em.query(`SELECT id, title, date::text AS date FROM activity_days WHERE id = ANY($1::uuid[])`, [
+            activityIds,
+          ])
+        : [],
+    ]);
+    const userName = new Map(users.map((u) => [u.id, u.display_name]));
+    const activity = new Map(activities.map((a) => [a.id, a]));
+    const today = todayInLondon();
+    return records.map((r) => {
+      const giver = consentGiverProblem(subjectOf(person), r.givenBy, today);
+      return {
+        id: r.id,
+        youngPersonId: r.youngPersonId,
+        purpose: r.purpose,
+        givenBy: r.givenBy,
+        method: r.method,
+        wording: r.wording,
+        givenOn: r.givenOn,
+        scope: r.scope,
+        activity: r.activityId ? (activity.get(r.activityId) ?? null) : null,
+        expiresOn: r.expiresOn,
+        recordedBy: { id: r.recordedBy, displayName: userName.get(r.recordedBy) ?? 'Unknown' },
+        recordedAt: r.recordedAt.toISOString(),
+        withdrawal: r.withdrawnAt
+          ? {
+              at: r.withdrawnAt.toISOString(),
+              by: {
+                id: r.withdrawnBy ?? r.recordedBy,
+                displayName: userName.get(r.withdrawnBy ?? r.recordedBy) ?? 'Unknown',
+              },
+              reason: r.withdrawnReason,
+            }
+          : null,
+        giverWarning: giver?.level === 'warning' ? giver.message : null,
+      };
+    });
+  }
+}
+
+function factsOf(r: ConsentRecord): ConsentRecordFacts {
+  return {
+    id: r.id,
+    purpose: r.purpose,
+    givenBy: r.givenBy,
+    givenOn: r.givenOn,
+    scope: r.scope,
+    activityId: r.activityId,
+    expiresOn: r.expiresOn,
+    withdrawnAt: r.withdrawnAt,
+  };
+}

@@ -1,0 +1,80 @@
+import { InvitationChannel, InvitationStatus, InvitationTargetKind } from '@heard/domain';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity({ name: 'invitations' })
+export class Invitation {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'young_person_id', type: 'uuid' })
+  youngPersonId!: string;
+
+  @Column({ name: 'target_kind', type: 'varchar' })
+  targetKind!: InvitationTargetKind;
+
+  @Column({ name: 'activity_id', type: 'uuid', nullable: true })
+  activityId!: string | null;
+
+  @Column({ name: 'session_id', type: 'uuid', nullable: true })
+  sessionId!: string | null;
+
+  @Column({ name: 'one_to_one_id', type: 'uuid', nullable: true })
+  oneToOneId!: string | null;
+
+  @Column({ name: 'review_title', type: 'varchar', nullable: true })
+  reviewTitle!: string | null;
+
+  @Column({ name: 'review_start_time', type: 'varchar', nullable: true })
+  reviewStartTime!: string | null;
+
+  @Column({ name: 'review_venue', type: 'varchar', nullable: true })
+  reviewVenue!: string | null;
+
+  @Column({ name: 'event_date', type: 'date' })
+  eventDate!: string;
+
+  @Column({ type: 'varchar' })
+  channel!: InvitationChannel;
+
+  @Column({ name: 'via_trusted_adult_id', type: 'uuid', nullable: true })
+  viaTrustedAdultId!: string | null;
+
+  @Column({ type: 'varchar' })
+  status!: InvitationStatus;
+
+  @Column({ name: 'outside_cohort', type: 'boolean', default: false })
+  outsideCohort!: boolean;
+
+  @Column({ name: 'outside_cohort_reason', type: 'varchar', nullable: true })
+  outsideCohortReason!: string | null;
+
+  @Column({ name: 'decline_reason', type: 'varchar', nullable: true })
+  declineReason!: string | null;
+
+  @Column({ name: 'answered_at', type: 'timestamptz', nullable: true })
+  answeredAt!: Date | null;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt!: Date | null;
+
+  @Column({ name: 'handed_over_at', type: 'timestamptz', nullable: true })
+  handedOverAt!: Date | null;
+
+  @Column({ name: 'withdrawn_reason', type: 'varchar', nullable: true })
+  withdrawnReason!: string | null;
+
+  @Column({ name: 'attendance_override_reason', type: 'varchar', nullable: true })
+  attendanceOverrideReason!: string | null;
+
+  @Column({ name: 'reminder_sent_at', type: 'timestamptz', nullable: true })
+  reminderSentAt!: Date | null;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy!: string | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt!: Date;
+}

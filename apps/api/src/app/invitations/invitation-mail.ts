@@ -1,0 +1,158 @@
+import { dayInWords } from '@heard/domain';
+import { escapeHtml } from '../../platform/mail/mail-html';
+import { MailToQueue } from '../../platform/mail/mail.service';
+
+/** What every message about one invitation needs to say. */
+export interface InvitationMailFacts {
+  invitationId: string;
+  to: string;
+  firstName: string;
+  title: string;
+  date: string;
+  startTime: string | null;
+  endTime: string | null;
+  venue: string | null;
+  link: string;
+}
+
+export type InvitationMailKind = 'invitation' | 'reminder' | 'moved' | 'cancelled' | 'place_free';
+
+interface Wording {
+  subject: string;
+  lines: string[];
+  /** The button's words, or null when there is nothing left to answer. */
+  action: string | null;
+}
+
+function when(f: InvitationMailFacts): string {
+  const time = f.startTime ? (f.endTime ? ` from ${f.startTime} to ${f.endTime}` : ` at ${f.startTime}`) : '';
+  return `${dayInWords(f.date)}${time}`;
+}
+
+// Short sentences and everyday words: these go to young people from 10 years old.
+function wordingFor(kind: InvitationMailKind, f: InvitationMailFacts, reason: string | null): Wording {
+  const where = f.venue ? `Where: ${f.venue}` : null;
+  switch (kind) {
+    case 'invitation':
+      return {
+        subject: `You are invited: ${f.title}`,
+        lines: [
+          `We would love you to come to ${f.title}.`,
+          `When: ${when(f)}`,
+          ...(where ? [where] : []),
+          'Please tell us if you can come. You can say yes or no, and you can change your mind until the day.',
+        ],
+        action: 'Say yes or no',
+      };
+    case 'reminder':
+      return {
+        subject: `See you soon: ${f.title}`,
+        lines: [
+          `This is a reminder that ${f.title} is coming up.`,
+          `When: ${when(f)}`,
+          ...(where ? [where] : []),
+          'If you can no longer come, that is OK. Please let us know.',
+        ],
+        action: 'Change my answer',
+      };
+    case 'moved':
+      return {
+        subject: `New time: ${f.title}`,
+        lines: [
+          `${f.title} has moved.`,
+          `The new time is: ${when(f)}`,
+          ...(where ? [where] : []),
+          ...(reason ? [`Why: ${reason}`] : []),
+          'Please check you can still come.',
+        ],
+        action: 'Check my answer',
+      };
+    case 'cancelled':
+      return {
+        subject: `Cancelled: ${f.title}`,
+        lines: [
+          `Sorry, ${f.title} on ${dayInWords(f.date)} is not happening any more.`,
+          ...(reason ? [`Why: ${reason}`] : []),
+          'We will let you know about other things you can join.',
+        ],
+        action: null,
+      };
+    case 'place_free':
+      return {
+        subject: `A place is free for you: ${f.title}`,
+        lines: [
+          `Good news: a place came up, so you are now coming to ${f.title}.`,
+          `When: ${when(f)}`,
+          ...(where ? [where] : []),
+          'If you can no longer come, please let us know.',
+        ],
+        action: 'Check my answer',
+      };
+  }
+}
+
+/** An email to a young person about their invitation, in plain text and in simple, bright HTML. */
+export function invitationMail(
+  kind: InvitationMailKind,
+  facts: InvitationMailFacts,
+  reason: string | null = null,
+): MailToQueue {
+  const w = wordingFor(kind, facts, reason);
+  const text = [
+    `Hi ${facts.firstName},`,
+    '',
+    ...w.lines,
+    '',
+    ...(w.action ? [`${w.action}: ${facts.link}`, ''] : []),
+    'From the participation team',
+  ].join('\n');
+  const button = w.action
+    ? `<p><a href="${escapeHtml(facts.link)}" style="display:inline-block;background:#5b2a86;color:#ffffff;padding:12px 20px;border-radius:24px;text-decoration:none;font-weight:bold">${escapeHtml(w.action)}</a></p>`
+    : '';
+  const html = `<div style="font-family:Arial,sans-serif;font-size:18px;line-height:1.5;color:#1b1b1f;max-width:560px">
+<div style="background:#ffd166;border-radius:12px;padding:16px 20px;margin-bottom:16px"><strong style="font-size:22px">${escapeHtml(w.subject)}</strong></div>
+<p>Hi ${escapeHtml(facts.firstName)},</p>
+${w.lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}
+${button}
+<p>From the participation team</p>
+</div>`;
+  return {
+    kind: `young_person_${kind}`,
+    to: facts.to,
+    subject: w.subject,
+    text,
+    html,
+    related: { type: 'invitation', id: facts.invitationId },
+  };
+}
+
+/** To a trusted adult who hands invitations over, when something they are handing over changes. */
+export function trustedAdultChangeMail(args: {
+  invitationId: string;
+  to: string;
+  adultName: string;
+  youngPersonName: string;
+  kind: Exclude<InvitationMailKind, 'invitation'>;
+  facts: Omit<InvitationMailFacts, 'to' | 'firstName' | 'invitationId' | 'link'>;
+  reason: string | null;
+}): MailToQueue {
+  const change = {
+    reminder: `is coming up on ${dayInWords(args.facts.date)}`,
+    moved: `has moved to ${dayInWords(args.facts.date)}${args.facts.startTime ? ` at ${args.facts.startTime}` : ''}`,
+    cancelled: 'has been cancelled',
+    place_free: 'now has a place for them (they were on the waiting list)',
+  }[args.kind];
+  const lines = [
+    `${args.facts.title} ${change}.`,
+    ...(args.reason ? [`Reason: ${args.reason}`] : []),
+    `Please let ${args.youngPersonName} know, as you handed their invitation over.`,
+  ];
+  return {
+    kind: `trusted_adult_${args.kind}`,
+    to: args.to,
+    subject: `Please tell ${args.youngPersonName}: ${args.facts.title}`,
+    text: [`Hello ${args.adultName},`, '', ...lines, '', 'Heard, for the participation team'].join('\n'),
+    html: `<p>Hello ${escapeHtml(args.adultName)},</p>\n${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n')}\n<p>Heard, for the participation team</p>`,
+    related: { type: 'invitation', id: args.invitationId },
+  };
+}

@@ -1,0 +1,132 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  HandoverListItem,
+  InvitationAnswerRequestSchema,
+  InvitationCreateCommand,
+  InvitationCreateRequestSchema,
+  InvitationCreateResponse,
+  InvitationQuery,
+  InvitationQuerySchema,
+  InvitationResponse,
+  InvitationWithdrawRequestSchema,
+  Page,
+  Role,
+  RsvpView,
+} from '@heard/domain';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { Allow, Public } from '../../platform/auth/access.decorator';
+import { Actor, CurrentActor } from '../../platform/auth/auth-context';
+import { DomainError } from '../../platform/errors/domain-error';
+import { ZodPipe } from '../../platform/errors/zod.pipe';
+import { InvitationsService } from './invitations.service';
+
+const invitationIdPipe = new ParseUUIDPipe({
+  exceptionFactory: () => DomainError.notFound('This invitation'),
+});
+const EmptyBodySchema = z.object({}).strict();
+
+@ApiTags('invitations')
+@Controller()
+export class InvitationsController {
+  constructor(private readonly invitations: InvitationsService) {}
+
+  @Allow(Role.ParticipationOfficer)
+  @Post('invitations')
+  create(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodPipe(InvitationCreateRequestSchema)) body: InvitationCreateCommand,
+  ): Promise<InvitationCreateResponse> {
+    return this.invitations.create(actor, body);
+  }
+
+  @Allow(Role.ParticipationOfficer)
+  @Get('invitations')
+  list(@Query(new ZodPipe(InvitationQuerySchema)) query: InvitationQuery): Promise<Page<InvitationResponse>> {
+    return this.invitations.list(query);
+  }
+
+  @Allow(Role.ParticipationOfficer)
+  @Post('invitations/:id/send')
+  @HttpCode(200)
+  send(
+    @CurrentActor() actor: Actor,
+    @Param('id', invitationIdPipe) id: string,
+    @Body(new ZodPipe(EmptyBodySchema)) _body: unknown,
+  ): Promise<InvitationResponse> {
+    return this.invitations.send(actor, id);
+  }
+
+  @Allow(Role.ParticipationOfficer)
+  @Post('invitations/:id/answer')
+  @HttpCode(200)
+  answer(
+    @CurrentActor() actor: Actor,
+    @Param('id', invitationIdPipe) id: string,
+    @Body(new ZodPipe(InvitationAnswerRequestSchema)) body: z.output<typeof InvitationAnswerRequestSchema>,
+  ): Promise<InvitationResponse> {
+    return this.invitations.answerFor(actor, id, body);
+  }
+
+  @Allow(Role.ParticipationOfficer)
+  @Post('invitations/:id/withdraw')
+  @HttpCode(200)
+  withdraw(
+    @CurrentActor() actor: Actor,
+    @Param('id', invitationIdPipe) id: string,
+    @Body(new ZodPipe(InvitationWithdrawRequestSchema))
+    body: z.output<typeof InvitationWithdrawRequestSchema>,
+  ): Promise<InvitationResponse> {
+    return this.invitations.withdraw(actor, id, body.reason);
+  }
+
+  @Allow(Role.ParticipationOfficer, Role.Practitioner)
+  @Get('invitations/:id/letter')
+  async letter(
+    @CurrentActor() actor: Actor,
+    @Param('id', invitationIdPipe) id: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { pdf, filename } = await this.invitations.letter(actor, id);
+    res
+      .status(200)
+      .type('application/pdf')
+      .setHeader('Content-Disposition', `inline; filename="${filename}"`)
+      .send(Buffer.from(pdf));
+  }
+
+  @Allow(Role.ParticipationOfficer, Role.Practitioner)
+  @Post('invitations/:id/handed-over')
+  @HttpCode(200)
+  handedOver(
+    @CurrentActor() actor: Actor,
+    @Param('id', invitationIdPipe) id: string,
+    @Body(new ZodPipe(EmptyBodySchema)) _body: unknown,
+  ): Promise<InvitationResponse> {
+    return this.invitations.handedOver(actor, id);
+  }
+
+  @Allow(Role.Practitioner)
+  @Get('handover')
+  handover(@CurrentActor() actor: Actor): Promise<HandoverListItem[]> {
+    return this.invitations.handoverList(actor);
+  }
+
+  /** The young person's own page: the link is the only key, so it is public. */
+  @Public()
+  @Get('rsvp/:token')
+  view(@Param('token') token: string): Promise<RsvpView> {
+    return this.invitations.view(token);
+  }
+
+  @Public()
+  @Post('rsvp/:token')
+  @HttpCode(200)
+  answerByLink(
+    @Param('token') token: string,
+    @Body(new ZodPipe(InvitationAnswerRequestSchema)) body: z.output<typeof InvitationAnswerRequestSchema>,
+  ): Promise<RsvpView> {
+    return this.invitations.answerByLink(token, body);
+  }
+}

@@ -1,0 +1,188 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AuditAction,
+  OneToOneCommand,
+  OneToOneResponse,
+  OneToOneStatus,
+  OneToOneUpdateSchema,
+} from '@heard/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { AuditService } from '../../platform/audit/audit.service';
+import { Actor } from '../../platform/auth/auth-context';
+import { DomainError } from '../../platform/errors/domain-error';
+import { OneToOne } from './entities/one-to-one.entity';
+
+/** Requested → scheduled → done; cancelled from either open state. Done and cancelled are final. */
+const NEXT: Readonly<Record<OneToOneStatus, readonly OneToOneStatus[]>> = {
+  requested: ['requested', 'scheduled', 'cancelled'],
+  scheduled: ['scheduled', 'done', 'cancelled', 'requested'],
+  done: ['done'],
+  cancelled: [],
+};
+
+@Injectable()
+export class OneToOnesService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Open ones first (soonest first), then the rest, newest first. */
+  async list(): Promise<OneToOneResponse[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM one_to_ones
+        ORDER BY status NOT IN ('requested','scheduled'), scheduled_at NULLS FIRST, created_at DESC, id
+        LIMIT 500`,
+    );
+    return this.responses(
+      this.db.manager,
+      rows.map((r) => r.id),
+    );
+  }
+
+  async create(actor: Actor, command: OneToOneCommand): Promise<OneToOneResponse> {
+    const id = await this.db.transaction(async (em) => {
+      await this.checkPeople(em, command.youngPersonId, command.staffUserId);
+      const result = await em.insert(OneToOne, {
+        youngPersonId: command.youngPersonId,
+        requestedBy: command.requestedBy,
+        topic: command.topic,
+        status: command.scheduledAt ? 'scheduled' : 'requested',
+        scheduledAt: command.scheduledAt ? new Date(command.scheduledAt) : null,
+        location: command.location,
+        staffUserId: command.staffUserId,
+        createdBy: actor.userId,
+      });
+      const created = (result.identifiers[0] as { id: string }).id;
+      await this.audit.record(
+        {
+          actorUserId: actor.userId,
+          action: AuditAction.Create,
+          entityType: 'one_to_one',
+          entityId: created,
+          detail: { requestedBy: command.requestedBy },
+          requestId: actor.requestId,
+        },
+        em,
+      );
+      return created;
+    });
+    return this.one(id);
+  }
+
+  async update(
+    actor: Actor,
+    id: string,
+    update: z.output<typeof OneToOneUpdateSchema>,
+  ): Promise<OneToOneResponse> {
+    await this.db.transaction(async (em) => {
+      const current = await em
+        .getRepository(OneToOne)
+        .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw DomainError.notFound('This one-to-one');
+      if (!NEXT[current.status].includes(update.status))
+        throw DomainError.validation(
+          'status',
+          current.status === 'cancelled'
+            ? 'This one-to-one was cancelled: offer a new one instead.'
+            : 'This one-to-one is done: its outcome is recorded.',
+        );
+      if (update.staffUserId) await this.checkPeople(em, current.youngPersonId, update.staffUserId);
+      await em.update(
+        OneToOne,
+        { id },
+        {
+          status: update.status,
+          scheduledAt: update.scheduledAt ? new Date(update.scheduledAt) : null,
+          ...(update.location !== undefined ? { location: update.location } : {}),
+          ...(update.staffUserId !== undefined ? { staffUserId: update.staffUserId } : {}),
+          outcome: update.outcome,
+          updatedAt: new Date(),
+        },
+      );
+      await this.audit.record(
+        {
+          actorUserId: actor.userId,
+          action: AuditAction.Update,
+          entityType: 'one_to_one',
+          entityId: id,
+          detail: { from: current.status, to: update.status },
+          requestId: actor.requestId,
+        },
+        em,
+      );
+    });
+    return this.one(id);
+  }
+
+  private async checkPeople(
+    em: EntityManager,
+    youngPersonId: string,
+    staffUserId: string | null,
+  ): Promise<void> {
+    const [person]: { id: string }[] = await em.query(
+      `SELECT id FROM young_people WHERE id = $1 AND archived_at IS NULL`,
+      [youngPersonId],
+    );
+    if (!person) throw DomainError.validation('youngPersonId', 'This young person was not found.');
+    if (staffUserId) {
+      const [staff]: { id: string }[] = await em.query(
+        `SELECT id FROM users WHERE id = $1 AND status = 'active' AND role <> 'young_expert'`,
+        [staffUserId],
+      );
+      if (!staff) throw DomainError.validation('staffUserId', 'Choose an active member of staff.');
+    }
+  }
+
+  private async one(id: string): Promise<OneToOneResponse> {
+    const [response] = await this.responses(this.db.manager, [id]);
+    if (!response) throw DomainError.notFound('This one-to-one');
+    return response;
+  }
+
+  private async responses(em: EntityManager, ids: string[]): Promise<OneToOneResponse[]> {
+    if (ids.length === 0) return [];
+    const rows: {
+      id: string;
+      young_person_id: string;
+      preferred_name: string;
+      requested_by: OneToOneResponse['requestedBy'];
+      topic: string;
+      status: OneToOneStatus;
+      scheduled_at: Date | null;
+      location: string | null;
+      staff_user_id: string | null;
+      staff_name: string | null;
+      outcome: string | null;
+      created_at: Date;
+      updated_at: Date;
+    }[] = await em.query(
+      `SELECT o.*, yp.preferred_name, u.display_name AS staff_name
+         FROM one_to_ones o JOIN young_people yp ON yp.id = o.young_person_id
+         LEFT JOIN users u ON u.id = o.staff_user_id
+        WHERE o.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      if (!r) return [];
+      return [
+        {
+          id: r.id,
+          youngPerson: { id: r.young_person_id, preferredName: r.preferred_name },
+          requestedBy: r.requested_by,
+          topic: r.topic,
+          status: r.status,
+          scheduledAt: r.scheduled_at?.toISOString() ?? null,
+          location: r.location,
+          staff: r.staff_user_id && r.staff_name ? { id: r.staff_user_id, displayName: r.staff_name } : null,
+          outcome: r.outcome,
+          createdAt: r.created_at.toISOString(),
+          updatedAt: r.updated_at.toISOString(),
+        },
+      ];
+    });
+  }
+}
