@@ -1,7 +1,10 @@
 import {
   ActivityDayRequest,
   AuditAction,
+  ConsentGiver,
+  ConsentMethod,
   ConsentPurpose,
+  InvitationChannel,
   ConsentRecordRequest,
   InvitationCreateRequest,
   Role,
@@ -181,7 +184,7 @@ describe('activity days, invitations and consent', () => {
         viaTrustedAdult: { id: string } | null;
       }[];
       expect(suggested.find((s) => s.youngPerson.id === fits.id)).toMatchObject({
-        channel: 'email',
+        channel: InvitationChannel.Email,
         viaTrustedAdult: null,
       });
       expect(suggested.find((s) => s.youngPerson.id === viaAdult.id)).toMatchObject({
@@ -211,8 +214,8 @@ describe('activity days, invitations and consent', () => {
       const res = await invite({
         target: { kind: 'activity_day', id: activity.id },
         invitees: [
-          { youngPersonId: ana.id, channel: 'email' },
-          { youngPersonId: ben.id, channel: 'email' },
+          { youngPersonId: ana.id, channel: InvitationChannel.Email },
+          { youngPersonId: ben.id, channel: InvitationChannel.Email },
         ],
       });
       expect(res.status).toBe(201);
@@ -274,7 +277,7 @@ describe('activity days, invitations and consent', () => {
       });
       const created = await invite({
         target: { kind: 'activity_day', id: activity.id },
-        invitees: [{ youngPersonId: cal.id, channel: 'email' }],
+        invitees: [{ youngPersonId: cal.id, channel: InvitationChannel.Email }],
       });
       const invitationId = created.body.created[0].id as string;
       const token = await tokenFromMail(t, invitationId);
@@ -334,9 +337,9 @@ describe('activity days, invitations and consent', () => {
       const refused = await invite({
         target: { kind: 'activity_day', id: activity.id },
         invitees: [
-          { youngPersonId: noEmail.id, channel: 'email' },
-          { youngPersonId: onlyAdult.id, channel: 'email' },
-          { youngPersonId: older.id, channel: 'in_person' },
+          { youngPersonId: noEmail.id, channel: InvitationChannel.Email },
+          { youngPersonId: onlyAdult.id, channel: InvitationChannel.Email },
+          { youngPersonId: older.id, channel: InvitationChannel.InPerson },
         ],
       });
       expectProblem(refused, 400);
@@ -349,7 +352,7 @@ describe('activity days, invitations and consent', () => {
       const unlinked = await invite({
         target: { kind: 'activity_day', id: activity.id },
         invitees: [
-          { youngPersonId: onlyAdult.id, channel: 'in_person', viaTrustedAdultId: practitioner.user.id },
+          { youngPersonId: onlyAdult.id, channel: InvitationChannel.InPerson, viaTrustedAdultId: practitioner.user.id },
         ],
       });
       expectProblem(unlinked, 400);
@@ -358,7 +361,7 @@ describe('activity days, invitations and consent', () => {
       // With a reason the officer may invite someone outside the cohort; it is flagged and audited.
       const allowed = await invite({
         target: { kind: 'activity_day', id: activity.id },
-        invitees: [{ youngPersonId: older.id, channel: 'in_person' }],
+        invitees: [{ youngPersonId: older.id, channel: InvitationChannel.InPerson }],
         outsideCohortReason: 'Helping the younger ones as a peer mentor',
       });
       expect(allowed.status).toBe(201);
@@ -374,7 +377,7 @@ describe('activity days, invitations and consent', () => {
 
       const again = await invite({
         target: { kind: 'activity_day', id: activity.id },
-        invitees: [{ youngPersonId: older.id, channel: 'in_person' }],
+        invitees: [{ youngPersonId: older.id, channel: InvitationChannel.InPerson }],
         outsideCohortReason: 'Still a peer mentor',
       });
       expectProblem(again, 409);
@@ -385,7 +388,7 @@ describe('activity days, invitations and consent', () => {
         { target: { kind: 'activity_day', id: activity.id }, invitees: [] },
         {
           target: { kind: 'party', id: activity.id },
-          invitees: [{ youngPersonId: older.id, channel: 'email' }],
+          invitees: [{ youngPersonId: older.id, channel: InvitationChannel.Email }],
         },
         {
           target: { kind: 'activity_day', id: activity.id },
@@ -393,7 +396,7 @@ describe('activity days, invitations and consent', () => {
         },
         {
           target: { kind: 'activity_day', id: activity.id },
-          invitees: Array.from({ length: 201 }, () => ({ youngPersonId: older.id, channel: 'email' })),
+          invitees: Array.from({ length: 201 }, () => ({ youngPersonId: older.id, channel: InvitationChannel.Email })),
         },
       ]) {
         expectProblem(await officer.post('/api/invitations', bad), 400);
@@ -401,14 +404,14 @@ describe('activity days, invitations and consent', () => {
       expectProblem(
         await invite({
           target: { kind: 'activity_day', id: '00000000-0000-4000-8000-000000000000' },
-          invitees: [{ youngPersonId: older.id, channel: 'in_person' }],
+          invitees: [{ youngPersonId: older.id, channel: InvitationChannel.InPerson }],
         }),
         404,
       );
       expectProblem(
         await practitioner.post('/api/invitations', {
           target: { kind: 'activity_day', id: activity.id },
-          invitees: [{ youngPersonId: older.id, channel: 'in_person' }],
+          invitees: [{ youngPersonId: older.id, channel: InvitationChannel.InPerson }],
         }),
         403,
       );
@@ -426,7 +429,7 @@ describe('activity days, invitations and consent', () => {
       });
       const created = await invite({
         target: { kind: 'activity_day', id: activity.id },
-        invitees: [{ youngPersonId: gus.id, channel: 'letter', viaTrustedAdultId: practitioner.user.id }],
+        invitees: [{ youngPersonId: gus.id, channel: InvitationChannel.Letter, viaTrustedAdultId: practitioner.user.id }],
       });
       expect(created.status).toBe(201);
       const id = created.body.created[0].id as string;
@@ -473,7 +476,7 @@ describe('activity days, invitations and consent', () => {
       });
       const created = await invite({
         target: { kind: 'activity_day', id: activity.id },
-        invitees: [{ youngPersonId: hal.id, channel: 'email' }],
+        invitees: [{ youngPersonId: hal.id, channel: InvitationChannel.Email }],
       });
       const id = created.body.created[0].id as string;
       await officer.post(`/api/invitations/${id}/answer`, { answer: 'yes' });
@@ -518,8 +521,8 @@ describe('activity days, invitations and consent', () => {
   describe('consent', () => {
     const consent = (overrides: Partial<ConsentRecordRequest> = {}): ConsentRecordRequest => ({
       purpose: ConsentPurpose.PhotosVideo,
-      givenBy: 'parent',
-      method: 'form',
+      givenBy: ConsentGiver.Parent,
+      method: ConsentMethod.Form,
       wording: 'I agree to photos of my child being taken at participation events.',
       givenOn: today,
       scope: 'standing',
@@ -572,8 +575,8 @@ describe('activity days, invitations and consent', () => {
       const activity = await planActivity();
       const before = await countRows(t.db, 'consent_records');
       const cases: [string, Partial<ConsentRecordRequest>, string][] = [
-        [jo.id, { givenBy: 'young_person' }, 'givenBy'],
-        [adult.id, { givenBy: 'parent' }, 'givenBy'],
+        [jo.id, { givenBy: ConsentGiver.YoungPerson }, 'givenBy'],
+        [adult.id, { givenBy: ConsentGiver.Parent }, 'givenBy'],
         [jo.id, { scope: 'activity', activityId: activity.id, expiresOn: addDays(today, 3) }, 'expiresOn'],
         [jo.id, { givenOn: addDays(today, 1) }, 'givenOn'],
         [jo.id, { scope: 'activity', activityId: null }, 'activityId'],
@@ -609,8 +612,8 @@ describe('activity days, invitations and consent', () => {
       await invite({
         target: { kind: 'activity_day', id: activity.id },
         invitees: [
-          { youngPersonId: lou.id, channel: 'in_person' },
-          { youngPersonId: max.id, channel: 'in_person' },
+          { youngPersonId: lou.id, channel: InvitationChannel.InPerson },
+          { youngPersonId: max.id, channel: InvitationChannel.InPerson },
         ],
       });
       const invitations = (await officer.get(`/api/activities/${activity.id}/invitations`)).body as {
@@ -732,7 +735,7 @@ describe('activity days, invitations and consent', () => {
       const ned = await createYoungPerson(officer, { preferredName: 'Ned' });
       await invite({
         target: { kind: 'activity_day', id: activity.id },
-        invitees: [{ youngPersonId: ned.id, channel: 'in_person' }],
+        invitees: [{ youngPersonId: ned.id, channel: InvitationChannel.InPerson }],
       });
       const res = await officer.post(`/api/activities/${activity.id}/attendance`, {
         youngPersonId: ned.id,
@@ -758,7 +761,7 @@ describe('activity days, invitations and consent', () => {
           startTime: '15:00',
           venue: 'Civic centre, room 2',
         },
-        invitees: [{ youngPersonId: olu.id, channel: 'email' }],
+        invitees: [{ youngPersonId: olu.id, channel: InvitationChannel.Email }],
       });
       expect(review.status).toBe(201);
       expect(review.body.created[0].target).toMatchObject({
@@ -776,7 +779,7 @@ describe('activity days, invitations and consent', () => {
       expectProblem(
         await invite({
           target: { kind: 'one_to_one', id: offered.body.id },
-          invitees: [{ youngPersonId: olu.id, channel: 'email' }],
+          invitees: [{ youngPersonId: olu.id, channel: InvitationChannel.Email }],
         }),
         409,
       );
@@ -788,7 +791,7 @@ describe('activity days, invitations and consent', () => {
       expect(scheduled.status).toBe(200);
       const oneToOneInvite = await invite({
         target: { kind: 'one_to_one', id: offered.body.id },
-        invitees: [{ youngPersonId: olu.id, channel: 'email' }],
+        invitees: [{ youngPersonId: olu.id, channel: InvitationChannel.Email }],
       });
       expect(oneToOneInvite.status).toBe(201);
 

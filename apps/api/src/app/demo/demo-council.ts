@@ -9,6 +9,7 @@ import {
   zonedToUtc,
 } from '@heard/domain';
 import { EntityManager } from 'typeorm';
+import { DemoPerson, loadDemoActivities } from './demo-activities';
 
 /** The groups named in DOMAIN.md, with made-up rooms and meeting patterns that never clash. */
 const GROUPS: {
@@ -212,6 +213,7 @@ export async function loadDemoCouncil(
   }
 
   const people: { id: string; dob: string; experiences: SE[] }[] = [];
+  const demoPeople: DemoPerson[] = [];
   for (let i = 0; i < NAMES.length; i++) {
     // The first one turns 13 next week: a Junior the ageing-out list should flag.
     const dob = i === 0 ? yearsAgo(today, 13, -7) : yearsAgo(today, 10 + (i % 15), (i * 37) % 360);
@@ -249,6 +251,13 @@ export async function loadDemoCouncil(
       );
     }
     people.push({ id, dob, experiences });
+    demoPeople.push({
+      id,
+      name: NAMES[i],
+      email: contact.email,
+      onlyViaTrustedAdult: contact.onlyViaTrustedAdult,
+      linkedToPractitioner: i % 3 === 0,
+    });
   }
 
   // Each young person joins up to two groups they fitted yesterday, joined before the term began.
@@ -318,4 +327,6 @@ export async function loadDemoCouncil(
       }
     }
   }
+
+  await loadDemoActivities(em, demoPeople, ids);
 }

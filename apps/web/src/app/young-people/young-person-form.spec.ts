@@ -43,6 +43,7 @@ describe('young person form', () => {
         onlyViaTrustedAdult: true,
       },
       participationPreference: 'one_to_one',
+      decidesForThemselves: true,
       confidentialityNotes: 'Do not post photos.',
     });
     const request = toRequest(form);
@@ -56,6 +57,7 @@ describe('young person form', () => {
       onlyViaTrustedAdult: true,
     });
     expect(request.participationPreference).toBe('one_to_one');
+    expect(request.decidesForThemselves).toBe(true);
     expect(request.confidentialityNotes).toBe('Do not post photos.');
   });
 
@@ -76,6 +78,7 @@ describe('young person form', () => {
       accessibilityNeeds: 'Step-free access',
       communicationNeeds: null,
       participationPreference: 'group',
+      decidesForThemselves: false,
       confidentialityNotes: null,
     });
   });
