@@ -352,7 +352,11 @@ describe('activity days, invitations and consent', () => {
       const unlinked = await invite({
         target: { kind: 'activity_day', id: activity.id },
         invitees: [
-          { youngPersonId: onlyAdult.id, channel: InvitationChannel.InPerson, viaTrustedAdultId: practitioner.user.id },
+          {
+            youngPersonId: onlyAdult.id,
+            channel: InvitationChannel.InPerson,
+            viaTrustedAdultId: practitioner.user.id,
+          },
         ],
       });
       expectProblem(unlinked, 400);
@@ -396,7 +400,10 @@ describe('activity days, invitations and consent', () => {
         },
         {
           target: { kind: 'activity_day', id: activity.id },
-          invitees: Array.from({ length: 201 }, () => ({ youngPersonId: older.id, channel: InvitationChannel.Email })),
+          invitees: Array.from({ length: 201 }, () => ({
+            youngPersonId: older.id,
+            channel: InvitationChannel.Email,
+          })),
         },
       ]) {
         expectProblem(await officer.post('/api/invitations', bad), 400);
@@ -429,7 +436,13 @@ describe('activity days, invitations and consent', () => {
       });
       const created = await invite({
         target: { kind: 'activity_day', id: activity.id },
-        invitees: [{ youngPersonId: gus.id, channel: InvitationChannel.Letter, viaTrustedAdultId: practitioner.user.id }],
+        invitees: [
+          {
+            youngPersonId: gus.id,
+            channel: InvitationChannel.Letter,
+            viaTrustedAdultId: practitioner.user.id,
+          },
+        ],
       });
       expect(created.status).toBe(201);
       const id = created.body.created[0].id as string;
