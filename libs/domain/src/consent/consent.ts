@@ -156,7 +156,6 @@ export interface ConsentCheck {
   activityId: string | null;
 }
 
-
 /** "3 March 2026": how dates are written to staff and young people. */
 export function dateInWords(date: IsoDate): string {
   return dayInWords(date).replace(/^\w+ /, '');

@@ -53,7 +53,10 @@ export function countLimitFor(page: number, pageSize: number): number {
 }
 
 /** The total to report from a count that stopped at `limit`. */
-export function pageTotal(counted: number, limit: number): Pick<Page<unknown>, 'total' | 'totalIsLowerBound'> {
+export function pageTotal(
+  counted: number,
+  limit: number,
+): Pick<Page<unknown>, 'total' | 'totalIsLowerBound'> {
   return counted >= limit ? { total: limit, totalIsLowerBound: true } : { total: counted };
 }
 
