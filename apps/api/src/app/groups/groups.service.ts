@@ -14,6 +14,7 @@ import {
   suggestNextGroup,
   todayInLondon,
 } from '@heard/domain';
+import { queryPrepared } from '../../platform/database/database';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
@@ -188,7 +189,8 @@ export class GroupsService {
   async members(groupId: string, on: string | undefined): Promise<MembershipResponse[]> {
     await this.find(groupId);
     const date = on ?? todayInLondon();
-    const rows: (GroupMembership & { preferred_name: string; date_of_birth: string })[] = await this.db.query(
+    const rows: (GroupMembership & { preferred_name: string; date_of_birth: string })[] = await queryPrepared(
+      this.db,
       `SELECT m.id, m.group_id AS "groupId", m.young_person_id AS "youngPersonId", m.role, m.joined_on AS "joinedOn",
               m.left_on AS "leftOn", m.override_reason AS "overrideReason", yp.preferred_name, yp.date_of_birth
          FROM group_memberships m JOIN young_people yp ON yp.id = m.young_person_id

@@ -8,6 +8,7 @@ import {
   attendanceRate,
   todayInLondon,
 } from '@heard/domain';
+import { queryPrepared } from '../../platform/database/database';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
@@ -155,13 +156,15 @@ export class AttendanceService {
   }
 
   async forGroup(groupId: string): Promise<GroupAttendance> {
-    const [held]: { n: number }[] = await this.db.query(
+    const [held]: { n: number }[] = await queryPrepared(
+      this.db,
       `SELECT count(*)::int AS n FROM group_sessions WHERE group_id = $1 AND status = 'scheduled' AND starts_at < now()`,
       [groupId],
     );
     // Count this group's marks first (a few thousand rows through the attendance key), then attach
     // them to members: joining members to all of attendance makes the planner scan the whole table.
-    const members: ({ young_person_id: string; preferred_name: string } & Counts)[] = await this.db.query(
+    const members: ({ young_person_id: string; preferred_name: string } & Counts)[] = await queryPrepared(
+      this.db,
       `WITH marks AS (
          SELECT a.young_person_id,
                 count(*) FILTER (WHERE a.status = 'present')::int AS present,

@@ -11,6 +11,7 @@ import {
   todayInLondon,
   zonedToUtc,
 } from '@heard/domain';
+import { queryPrepared } from '../../platform/database/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
@@ -344,7 +345,8 @@ export class SessionsService {
       status: 'scheduled' | 'cancelled';
       moved: boolean;
       cancel_reason: string | null;
-    }[] = await this.db.query(
+    }[] = await queryPrepared(
+      this.db,
       `SELECT s.id, s.group_id, g.name AS group_name, s.pattern_date, s.starts_at, s.ends_at, s.venue, s.status, s.moved, s.cancel_reason
          FROM group_sessions s JOIN groups g ON g.id = s.group_id
         WHERE s.starts_at >= $1 AND s.starts_at < $2 ${range.groupId ? 'AND s.group_id = $3' : ''}

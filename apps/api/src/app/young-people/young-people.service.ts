@@ -21,6 +21,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
+import { queryPrepared } from '../../platform/database/database';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ServiceExperiencePeriodRow, TrustedAdultLink, YoungPerson } from './entities/young-person.entity';
 
@@ -92,12 +93,14 @@ export class YoungPeopleService {
     const orderSql = ORDER[query.sort].replace(/\{dir\}/g, dir).replace(/\{flip\}/g, flip);
 
     const limit = countLimitFor(query.page, query.pageSize);
-    const [{ counted }]: { counted: number }[] = await this.db.query(
-      `SELECT count(*)::int AS counted FROM (SELECT 1 FROM young_people yp WHERE ${whereSql} LIMIT ${limit}) matching`,
-      params,
+    const [{ counted }] = await queryPrepared<{ counted: number }>(
+      this.db,
+      `SELECT count(*)::int AS counted FROM (SELECT 1 FROM young_people yp WHERE ${whereSql} LIMIT $${params.length + 1}) matching`,
+      [...params, limit],
     );
     const pageParams = [...params, query.pageSize, (query.page - 1) * query.pageSize];
-    const ids: { id: string }[] = await this.db.query(
+    const ids = await queryPrepared<{ id: string }>(
+      this.db,
       `SELECT yp.id FROM young_people yp WHERE ${whereSql} ORDER BY ${orderSql}
         LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
       pageParams,
@@ -111,14 +114,15 @@ export class YoungPeopleService {
 
   private async listItems(ids: string[], today: string): Promise<YoungPersonListItem[]> {
     if (ids.length === 0) return [];
-    const rows: {
+    const rows = await queryPrepared<{
       id: string;
       preferred_name: string;
       date_of_birth: string;
       archived: boolean;
       experiences: string[] | null;
       groups: { id: string; name: string }[] | null;
-    }[] = await this.db.query(
+    }>(
+      this.db,
       `SELECT yp.id, yp.preferred_name, yp.date_of_birth, yp.archived_at IS NOT NULL AS archived,
               (SELECT array_agg(DISTINCT se.kind ORDER BY se.kind) FROM young_person_service_experiences se
                 WHERE se.young_person_id = yp.id AND se.from_date <= $2 AND (se.to_date IS NULL OR se.to_date >= $2)) AS experiences,

@@ -53,7 +53,6 @@ export class SessionService {
     // Runs on every signed-in request: one indexed query, prepared once per connection.
     const [row] = await queryPrepared<Omit<Session, 'user'> & { role: Role; status: string }>(
       this.db,
-      'heard_session_lookup',
       `SELECT s.id, s.user_id AS "userId", s.csrf_token AS "csrfToken", s.auth_methods AS "authMethods",
               s.second_factor_at AS "secondFactorAt", s.created_at AS "createdAt", s.last_seen_at AS "lastSeenAt",
               s.ended_at AS "endedAt", s.ended_reason AS "endedReason", u.role, u.status

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { types as pgTypes } from 'pg';
@@ -91,19 +92,19 @@ interface NamedStatementPool {
 }
 
 /**
- * Runs a fixed query that every request makes (the session lookup) as a named prepared statement
- * on PostgreSQL, so each connection parses and plans it once instead of on every request. PGlite
- * runs it as a plain query. Only for queries whose text never varies: each name is kept per connection.
+ * Runs a read as a named prepared statement on PostgreSQL, so each connection parses and plans it
+ * once instead of on every request: for the hot paths (the session lookup, list pages), where
+ * planning cost more than running. PGlite runs it as a plain query. The name comes from the text,
+ * so only use it for queries built from a bounded set of fragments (never inline values or lists):
+ * each distinct text is kept per connection. Not for use inside a transaction (it takes its own
+ * connection).
  */
-export async function queryPrepared<T>(
-  db: DataSource,
-  name: string,
-  text: string,
-  values: unknown[],
-): Promise<T[]> {
-  db.logger.logQuery(text, values);
+export async function queryPrepared<T>(db: DataSource, text: string, values: unknown[]): Promise<T[]> {
   const embedded = (db.options as PostgresConnectionOptions).driver !== undefined;
   if (embedded) return db.query(text, values);
+  // DataSource.query would have logged it: query counts in tests must not depend on the database.
+  db.logger.logQuery(text, values);
+  const name = `heard_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
   const pool = (db.driver as unknown as { master: NamedStatementPool }).master;
   return (await pool.query<T>({ name, text, values })).rows;
 }
