@@ -49,7 +49,11 @@ export function shareOf(value: number, of: number): string {
     :host {
       display: block;
     }
+    /* One grid for every row, so each bar's track is the same length and the bars are to scale. */
     .bars {
+      display: grid;
+      grid-template-columns: 7rem 1fr minmax(6rem, max-content);
+      column-gap: 12px;
       margin: 0;
       padding: 0;
       list-style: none;
@@ -57,8 +61,8 @@ export function shareOf(value: number, of: number): string {
     }
     li {
       display: grid;
-      grid-template-columns: 7rem 1fr minmax(6rem, max-content);
-      gap: 12px;
+      grid-column: 1 / -1;
+      grid-template-columns: subgrid;
       align-items: center;
       padding-block: 6px;
     }
