@@ -3,6 +3,7 @@ import { YoungPeopleAndGroups1763900000000 } from './1763900000000-young-people-
 import { YoungPeopleSearchIndexes1764000000000 } from './1764000000000-young-people-search-indexes';
 import { MailOutboxLeases1764100000000 } from './1764100000000-mail-outbox-leases';
 import { ActivitiesInvitationsConsent1764200000000 } from './1764200000000-activities-invitations-consent';
+import { YoungPeopleListIndexes1764300000000 } from './1764300000000-young-people-list-indexes';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   YoungPeopleSearchIndexes1764000000000,
   MailOutboxLeases1764100000000,
   ActivitiesInvitationsConsent1764200000000,
+  YoungPeopleListIndexes1764300000000,
 ];
