@@ -83,6 +83,11 @@ describe('authorisation matrix', () => {
       call: (c) => c.get('/api/calendar-feeds'),
       roles: [Role.ParticipationOfficer, Role.Practitioner],
     },
+    { name: 'activity days', call: (c) => c.get('/api/activities'), roles: [Role.ParticipationOfficer] },
+    { name: 'invitations', call: (c) => c.get('/api/invitations'), roles: [Role.ParticipationOfficer] },
+    { name: 'the funnel', call: (c) => c.get('/api/funnel'), roles: [Role.ParticipationOfficer] },
+    { name: 'one-to-ones', call: (c) => c.get('/api/one-to-ones'), roles: [Role.ParticipationOfficer] },
+    { name: 'the hand-over list', call: (c) => c.get('/api/handover'), roles: [Role.Practitioner] },
   ];
 
   for (const group of groups) {
