@@ -493,6 +493,18 @@ describe('activity days, invitations and consent', () => {
       });
       const id = created.body.created[0].id as string;
       await officer.post(`/api/invitations/${id}/answer`, { answer: 'yes' });
+      const ivo = await createYoungPerson(officer, {
+        preferredName: 'Ivo',
+        contact: { ...emailContact('ivo@young.example'), email: null, phone: '07700 900456' },
+      });
+      expect(
+        (
+          await invite({
+            target: { kind: 'activity_day', id: activity.id },
+            invitees: [{ youngPersonId: ivo.id, channel: InvitationChannel.Phone }],
+          })
+        ).status,
+      ).toBe(201);
 
       const reminders = t.app.get(ReminderJob);
       expect(await reminders.runOnce()).toBe(0); // five days away, reminders two days before
@@ -508,6 +520,14 @@ describe('activity days, invitations and consent', () => {
         .getRepository(MailMessage)
         .findOneByOrFail({ relatedId: id, kind: 'young_person_moved' });
       expect(movedMail.textBody).toMatch(/double-booked/);
+      // Heard cannot phone Ivo: the officer who moved it is asked to, with the number.
+      const byHand = await t.db
+        .getRepository(MailMessage)
+        .findOneByOrFail({ relatedId: activity.id, kind: 'officer_tell_by_hand' });
+      expect(byHand.toAddress).toBe(officer.user.email);
+      expect(byHand.subject).toBe('Please tell 1 young person: Bowling and pizza');
+      expect(byHand.textBody).toMatch(/- Ivo: invited by phone call \(07700 900456\)/);
+      expect(byHand.textBody).not.toMatch(/Hal/);
       expect(await reminders.runOnce()).toBe(1);
       expect(await reminders.runOnce()).toBe(0);
       expect(

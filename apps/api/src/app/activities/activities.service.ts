@@ -181,7 +181,7 @@ export class ActivitiesService {
         `UPDATE invitations SET event_date = $2, reminder_sent_at = NULL WHERE activity_id = $1`,
         [id, change.date],
       );
-      const told = await this.invitations.tellInviteesOfChange(em, id, 'moved', change.reason);
+      const told = await this.invitations.tellInviteesOfChange(em, actor, id, 'moved', change.reason);
       await this.audit.record(
         {
           actorUserId: actor.userId,
@@ -207,7 +207,7 @@ export class ActivitiesService {
         { id },
         { status: 'cancelled', cancelReason: reason, updatedAt: new Date() },
       );
-      const told = await this.invitations.tellInviteesOfChange(em, id, 'cancelled', reason);
+      const told = await this.invitations.tellInviteesOfChange(em, actor, id, 'cancelled', reason);
       await this.audit.record(
         {
           actorUserId: actor.userId,

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   AuditAction,
   HandoverListItem,
+  INVITATION_CHANNEL_LABELS,
   InvitationChannel,
   InvitationCreateCommand,
   InvitationCreateResponse,
@@ -415,9 +416,12 @@ export class InvitationsService {
   /**
    * Tells everyone still expecting to come that an activity moved or was cancelled: the young
    * person by email when that is how they were invited, and the trusted adult who handed it over.
+   * Heard cannot phone anyone, so the officer who made the change gets one email listing who to
+   * tell themselves, with the channel each was invited by.
    */
   async tellInviteesOfChange(
     em: EntityManager,
+    actor: Actor,
     activityId: string,
     kind: 'moved' | 'cancelled',
     reason: string | null,
@@ -425,8 +429,58 @@ export class InvitationsService {
     const invitations = await em.getRepository(Invitation).find({
       where: { activityId, status: In([...STILL_EXPECTED]) },
     });
-    for (const invitation of invitations) await this.tellYoungPerson(em, invitation, kind, reason);
+    const byHand: Invitation[] = [];
+    for (const invitation of invitations) {
+      if (invitation.channel !== InvitationChannel.Email && invitation.viaTrustedAdultId === null)
+        byHand.push(invitation);
+      else await this.tellYoungPerson(em, invitation, kind, reason);
+    }
+    if (byHand.length > 0) await this.askOfficerToTell(em, actor, activityId, kind, byHand);
     return invitations.length;
+  }
+
+  private async askOfficerToTell(
+    em: EntityManager,
+    actor: Actor,
+    activityId: string,
+    kind: 'moved' | 'cancelled',
+    invitations: Invitation[],
+  ): Promise<void> {
+    const officer = await em.getRepository(User).findOneBy({ id: actor.userId });
+    const target = (await targetsOf(em, [invitations[0].id])).get(invitations[0].id) as TargetFacts;
+    const people = await loadYoungPersonFacts(
+      em,
+      invitations.map((i) => i.youngPersonId),
+      target.date,
+    );
+    if (!officer) return;
+    const lines = invitations
+      .map((i) => {
+        const person = people.get(i.youngPersonId);
+        const phone =
+          i.channel === InvitationChannel.InPerson
+            ? null
+            : (person?.contact.phone ?? person?.contact.whatsapp);
+        return `- ${person?.preferredName ?? 'A young person'}: invited by ${INVITATION_CHANNEL_LABELS[i.channel].toLowerCase()}${phone ? ` (${phone})` : ''}`;
+      })
+      .sort();
+    const what = kind === 'moved' ? `has moved to ${dayInWords(target.date)}` : 'has been cancelled';
+    const text = [
+      `Hello ${officer.displayName},`,
+      '',
+      `${target.title} ${what}. Heard has emailed everyone it can. These young people were invited another way, so please tell them yourself:`,
+      '',
+      ...lines,
+      '',
+      `The activity: ${this.config.publicUrl}/activities/${activityId}`,
+    ].join('\n');
+    await this.mail.enqueue(em, {
+      kind: 'officer_tell_by_hand',
+      to: officer.email,
+      subject: `Please tell ${lines.length} young ${lines.length === 1 ? 'person' : 'people'}: ${target.title}`,
+      text,
+      related: { type: 'activity_day', id: activityId },
+    });
   }
 
   /** Queues one reminder and stamps it, in the caller's transaction (see ReminderJob). */
