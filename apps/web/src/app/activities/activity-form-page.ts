@@ -3,7 +3,6 @@ import {
   Component,
   ElementRef,
   Injector,
-  afterNextRender,
   computed,
   inject,
   input,
@@ -26,11 +25,11 @@ import {
 } from '@heard/domain';
 import type { ActivityDayResponse, ProblemDetails } from '@heard/domain';
 import { PageHeader, ProblemAlert } from '@heard/ui';
-import { finalize } from 'rxjs';
 import { loadRecord } from '../core/load-record';
-import { focusFirstInvalid, toProblem } from '../core/problem';
+import { saveForm } from '../core/save-form';
+import { toProblem } from '../core/problem';
 import { GroupsApi } from '../groups/groups-api';
-import { applyNestedServerErrors, fieldLabelsFor } from '../young-people/form-errors';
+import { fieldLabelsFor } from '../young-people/form-errors';
 import { ActivitiesApi } from './activities-api';
 import {
   ACTIVITY_FIELD_ALIASES,
@@ -121,45 +120,24 @@ export default class ActivityFormPage {
   }
 
   protected save(): void {
-    if (this.saving()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
-      return;
-    }
     const id = this.id();
-    const request = toActivityRequest(this.form);
-    this.saving.set(true);
-    this.problem.set(null);
-    (id ? this.api.update(id, request) : this.api.create(request))
-      .pipe(finalize(() => this.saving.set(false)))
-      .subscribe({
-        next: (saved) => {
-          this.form.markAsPristine();
-          const message = id
-            ? 'Your changes are saved.'
-            : `${saved.title} is planned. Next, invite young people: Heard suggests who fits.`;
-          void this.router.navigate(['/activities', saved.id], { state: { status: message } });
-        },
-        error: (error: unknown) => {
-          const problem = toProblem(error);
-          this.problem.set(problem);
-          applyNestedServerErrors(this.form, problem, ACTIVITY_FIELD_ALIASES);
-          afterNextRender(
-            () => {
-              if (this.form.invalid) {
-                focusFirstInvalid(this.host.nativeElement);
-                return;
-              }
-              const alert = this.host.nativeElement.querySelector<HTMLElement>(
-                'heard-problem-alert [role="alert"]',
-              );
-              alert?.setAttribute('tabindex', '-1');
-              alert?.focus();
-            },
-            { injector: this.injector },
-          );
-        },
-      });
+    saveForm({
+      form: this.form,
+      host: this.host.nativeElement,
+      injector: this.injector,
+      saving: this.saving,
+      problem: this.problem,
+      aliases: ACTIVITY_FIELD_ALIASES,
+      request: () => {
+        const request = toActivityRequest(this.form);
+        return id ? this.api.update(id, request) : this.api.create(request);
+      },
+      saved: (saved) => {
+        const message = id
+          ? 'Your changes are saved.'
+          : `${saved.title} is planned. Next, invite young people: Heard suggests who fits.`;
+        void this.router.navigate(['/activities', saved.id], { state: { status: message } });
+      },
+    });
   }
 }

@@ -22,10 +22,10 @@ import { Router, RouterLink } from '@angular/router';
 import { SERVICE_EXPERIENCE_LABELS, ServiceExperienceKind } from '@heard/domain';
 import type { GroupResponse, ProblemDetails } from '@heard/domain';
 import { PageHeader, ProblemAlert } from '@heard/ui';
-import { finalize, map, startWith } from 'rxjs';
+import { map, startWith } from 'rxjs';
 import { loadRecord } from '../core/load-record';
-import { focusFirstInvalid, toProblem } from '../core/problem';
-import { applyNestedServerErrors, fieldLabelsFor } from '../young-people/form-errors';
+import { saveForm } from '../core/save-form';
+import { fieldLabelsFor } from '../young-people/form-errors';
 import { longDate } from './dates';
 import {
   GROUP_FIELD_LABELS,
@@ -143,46 +143,24 @@ export default class GroupFormPage {
   }
 
   protected save(): void {
-    if (this.saving()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
-      return;
-    }
     const id = this.id();
-    const request = toGroupRequest(this.form);
-    this.saving.set(true);
-    this.problem.set(null);
-    (id ? this.api.update(id, request) : this.api.create(request))
-      .pipe(finalize(() => this.saving.set(false)))
-      .subscribe({
-        next: (saved) => {
-          this.form.markAsPristine();
-          const message = id
-            ? 'Your changes are saved. If you changed the meeting pattern, generate sessions again to update the schedule.'
-            : `${saved.name} is set up. Next, add members and generate its sessions.`;
-          void this.router.navigate(['/groups', saved.id], { state: { status: message } });
-        },
-        error: (error: unknown) => {
-          const problem = toProblem(error);
-          this.problem.set(problem);
-          applyNestedServerErrors(this.form, problem);
-          afterNextRender(
-            () => {
-              if (this.form.invalid) {
-                focusFirstInvalid(this.host.nativeElement);
-                return;
-              }
-              const alert = this.host.nativeElement.querySelector<HTMLElement>(
-                'heard-problem-alert [role="alert"]',
-              );
-              alert?.setAttribute('tabindex', '-1');
-              alert?.focus();
-            },
-            { injector: this.injector },
-          );
-        },
-      });
+    saveForm({
+      form: this.form,
+      host: this.host.nativeElement,
+      injector: this.injector,
+      saving: this.saving,
+      problem: this.problem,
+      request: () => {
+        const request = toGroupRequest(this.form);
+        return id ? this.api.update(id, request) : this.api.create(request);
+      },
+      saved: (saved) => {
+        const message = id
+          ? 'Your changes are saved. If you changed the meeting pattern, generate sessions again to update the schedule.'
+          : `${saved.name} is set up. Next, add members and generate its sessions.`;
+        void this.router.navigate(['/groups', saved.id], { state: { status: message } });
+      },
+    });
   }
 
   private focusLater(selector: string): void {

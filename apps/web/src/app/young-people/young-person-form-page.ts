@@ -27,10 +27,9 @@ import {
 } from '@heard/domain';
 import type { ParticipationPreference, ProblemDetails, YoungPersonResponse } from '@heard/domain';
 import { PageHeader, ProblemAlert } from '@heard/ui';
-import { finalize } from 'rxjs';
 import { loadRecord } from '../core/load-record';
-import { focusFirstInvalid, toProblem } from '../core/problem';
-import { applyNestedServerErrors, fieldLabelsFor } from './form-errors';
+import { saveForm } from '../core/save-form';
+import { fieldLabelsFor } from './form-errors';
 import { YoungPeopleApi } from './young-people-api';
 import {
   PARTICIPATION_LABELS,
@@ -144,44 +143,23 @@ export default class YoungPersonFormPage {
   }
 
   protected save(): void {
-    if (this.saving()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
-      return;
-    }
     const id = this.id();
-    const request = toRequest(this.form);
-    this.saving.set(true);
-    this.problem.set(null);
-    (id ? this.api.update(id, request) : this.api.create(request))
-      .pipe(finalize(() => this.saving.set(false)))
-      .subscribe({
-        next: (saved) => {
-          this.form.markAsPristine();
-          void this.router.navigate(['/young-people', saved.id], {
-            state: { status: id ? 'Your changes are saved.' : `${saved.preferredName} is added.` },
-          });
-        },
-        error: (error: unknown) => {
-          const problem = toProblem(error);
-          this.problem.set(problem);
-          applyNestedServerErrors(this.form, problem);
-          afterNextRender(() => this.focusProblem(), { injector: this.injector });
-        },
-      });
-  }
-
-  /** After a refusal: the first field the server named, or else the message itself. */
-  private focusProblem(): void {
-    const host = this.host.nativeElement;
-    if (this.form.invalid) {
-      focusFirstInvalid(host);
-      return;
-    }
-    const alert = host.querySelector<HTMLElement>('heard-problem-alert [role="alert"]');
-    alert?.setAttribute('tabindex', '-1');
-    alert?.focus();
+    saveForm({
+      form: this.form,
+      host: this.host.nativeElement,
+      injector: this.injector,
+      saving: this.saving,
+      problem: this.problem,
+      request: () => {
+        const request = toRequest(this.form);
+        return id ? this.api.update(id, request) : this.api.create(request);
+      },
+      saved: (saved) => {
+        void this.router.navigate(['/young-people', saved.id], {
+          state: { status: id ? 'Your changes are saved.' : `${saved.preferredName} is added.` },
+        });
+      },
+    });
   }
 
   private focusLater(selector: string): void {
