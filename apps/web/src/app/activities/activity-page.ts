@@ -9,7 +9,7 @@ import {
   input,
   signal,
 } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -20,7 +20,8 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { CONSENT_PURPOSE_LABELS, todayInLondon } from '@heard/domain';
 import type { ActivityDayResponse, ProblemDetails } from '@heard/domain';
 import { PageHeader, ProblemAlert } from '@heard/ui';
-import { type Observable, Subject, catchError, filter, finalize, map, merge, of, switchMap, tap } from 'rxjs';
+import { type Observable, Subject, finalize } from 'rxjs';
+import { loadRecord } from '../core/load-record';
 import { focusFirstInvalid, toProblem } from '../core/problem';
 import { TIME } from '../groups/group-form';
 import { InPageNavigation } from '../groups/in-page-navigation';
@@ -130,22 +131,18 @@ export default class ActivityPage {
   protected readonly poundsText = poundsText;
 
   constructor() {
-    merge(toObservable(this.id), this.reload$.pipe(map(() => this.id())))
-      .pipe(
-        filter(Boolean),
-        tap(() => this.problem.set(null)),
-        switchMap((id) =>
-          this.api.get(id).pipe(
-            catchError((error: unknown) => {
-              this.problem.set(toProblem(error));
-              return of(null);
-            }),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
+    loadRecord(
+      this.id,
+      (id) => this.api.get(id),
+      { loading: this.loading, problem: this.problem },
+      {
+        when: this.reload$,
+        showLoading: false,
+      },
+    )
+      .pipe(takeUntilDestroyed())
       .subscribe((activity) => {
-        if (activity) this.activity.set(activity);
+        this.activity.set(activity);
         this.loading.set(false);
       });
   }

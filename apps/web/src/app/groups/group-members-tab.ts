@@ -10,7 +10,7 @@ import {
   output,
   signal,
 } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import {
   type AbstractControl,
   FormControl,
@@ -44,11 +44,11 @@ import {
   distinctUntilChanged,
   finalize,
   map,
-  merge,
   of,
   switchMap,
   tap,
 } from 'rxjs';
+import { loadRecord } from '../core/load-record';
 import { focusFirstInvalid, toProblem } from '../core/problem';
 import { applyNestedServerErrors } from '../young-people/form-errors';
 import { YoungPeopleApi } from '../young-people/young-people-api';
@@ -149,24 +149,18 @@ export class GroupMembersTab {
     value === null ? '' : typeof value === 'string' ? value : value.preferredName;
 
   constructor() {
-    merge(toObservable(this.groupId), this.reload$.pipe(map(() => this.groupId())))
-      .pipe(
-        tap(() => {
-          this.loading.set(true);
-          this.problem.set(null);
-        }),
-        switchMap((id) =>
-          this.groupsApi.members(id).pipe(
-            catchError((error: unknown) => {
-              this.problem.set(toProblem(error));
-              return of(null);
-            }),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
+    loadRecord(
+      this.groupId,
+      (id) => this.groupsApi.members(id),
+      { loading: this.loading, problem: this.problem },
+      {
+        when: this.reload$,
+        showLoading: true,
+      },
+    )
+      .pipe(takeUntilDestroyed())
       .subscribe((members) => {
-        if (members) this.members.set(members);
+        this.members.set(members);
         this.loading.set(false);
       });
 

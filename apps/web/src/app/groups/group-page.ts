@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTabsModule } from '@angular/material/tabs';
@@ -7,9 +7,9 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { SERVICE_EXPERIENCE_LABELS } from '@heard/domain';
 import type { GroupResponse, ProblemDetails } from '@heard/domain';
 import { PageHeader, ProblemAlert } from '@heard/ui';
-import { Subject, catchError, filter, map, merge, of, switchMap, tap } from 'rxjs';
+import { Subject } from 'rxjs';
 import { InPageNavigation } from './in-page-navigation';
-import { toProblem } from '../core/problem';
+import { loadRecord } from '../core/load-record';
 import { CalendarFeed } from './calendar-feed';
 import { longDate } from './dates';
 import { GroupAttendanceTab } from './group-attendance-tab';
@@ -73,22 +73,18 @@ export default class GroupPage {
   });
 
   constructor() {
-    merge(toObservable(this.id), this.reload$.pipe(map(() => this.id())))
-      .pipe(
-        filter(Boolean),
-        tap(() => this.problem.set(null)),
-        switchMap((id) =>
-          this.api.get(id).pipe(
-            catchError((error: unknown) => {
-              this.problem.set(toProblem(error));
-              return of(null);
-            }),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
+    loadRecord(
+      this.id,
+      (id) => this.api.get(id),
+      { loading: this.loading, problem: this.problem },
+      {
+        when: this.reload$,
+        showLoading: false,
+      },
+    )
+      .pipe(takeUntilDestroyed())
       .subscribe((group) => {
-        if (group) this.group.set(group);
+        this.group.set(group);
         this.loading.set(false);
       });
   }

@@ -10,7 +10,7 @@ import {
   output,
   signal,
 } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -22,7 +22,8 @@ import { RouterLink } from '@angular/router';
 import { addDays, todayInLondon } from '@heard/domain';
 import type { GroupResponse, GroupSessionResponse, PatternException, ProblemDetails } from '@heard/domain';
 import { EmptyState, ProblemAlert } from '@heard/ui';
-import { type Observable, Subject, catchError, finalize, map, merge, of, switchMap, tap } from 'rxjs';
+import { type Observable, Subject, finalize } from 'rxjs';
+import { loadRecord } from '../core/load-record';
 import { toProblem } from '../core/problem';
 import { applyNestedServerErrors } from '../young-people/form-errors';
 import { londonDate, londonTime, longDate, minutesBetween, sessionWhen } from './dates';
@@ -125,24 +126,16 @@ export class GroupScheduleTab {
   protected readonly cancelForm = new FormGroup({ reason: this.cancelReason });
 
   constructor() {
-    merge(toObservable(this.groupId), this.reload$.pipe(map(() => this.groupId())))
-      .pipe(
-        tap(() => {
-          this.loading.set(true);
-          this.problem.set(null);
-        }),
-        switchMap((groupId) =>
-          this.sessionsApi.list({ from: this.today, to: addDays(this.today, SCHEDULE_DAYS), groupId }).pipe(
-            catchError((error: unknown) => {
-              this.problem.set(toProblem(error));
-              return of(null);
-            }),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
+    loadRecord(
+      this.groupId,
+      (groupId) =>
+        this.sessionsApi.list({ from: this.today, to: addDays(this.today, SCHEDULE_DAYS), groupId }),
+      { loading: this.loading, problem: this.problem },
+      { when: this.reload$, showLoading: true },
+    )
+      .pipe(takeUntilDestroyed())
       .subscribe((sessions) => {
-        if (sessions) this.sessions.set(sessions);
+        this.sessions.set(sessions);
         this.loading.set(false);
       });
   }
