@@ -17,18 +17,17 @@ import {
   Page,
   ageBandOf,
   ageOn,
-  countLimitFor,
   dayPlanSummary,
   experiencesOn,
   funnelOf,
-  pageTotal,
   suggestInvitees,
   todayInLondon,
   zonedToUtc,
 } from '@heard/domain';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
+import { boundedTotal, containsPattern } from '../../platform/database/sql';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ConsentService } from '../consent/consent.service';
 import { Invitation } from '../invitations/entities/invitation.entity';
@@ -49,33 +48,25 @@ export class ActivitiesService {
   ) {}
 
   async list(query: ActivityQuery): Promise<Page<ActivityDayListItem>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (query.from) where.push(`a.date >= $${params.push(query.from)}`);
-    if (query.to) where.push(`a.date <= $${params.push(query.to)}`);
-    if (query.status) where.push(`a.status = $${params.push(query.status)}`);
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const limit = countLimitFor(query.page, query.pageSize);
-    const [{ counted }]: { counted: number }[] = await this.db.query(
-      `SELECT count(*)::int AS counted FROM (SELECT 1 FROM activity_days a ${whereSql} LIMIT ${limit}) matching`,
-      params,
-    );
+    const qb = this.db.getRepository(ActivityDay).createQueryBuilder('a');
+    if (query.from) qb.andWhere('a.date >= :from', { from: query.from });
+    if (query.to) qb.andWhere('a.date <= :to', { to: query.to });
+    if (query.status) qb.andWhere('a.status = :status', { status: query.status });
+    const [countSql, countParams] = qb.clone().select('1').getQueryAndParameters();
+    const totals = await boundedTotal(this.db, countSql, countParams, query);
     // Upcoming lists read soonest first; a list of the past reads newest first.
     const order = query.to && !query.from ? 'DESC' : 'ASC';
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT a.id FROM activity_days a ${whereSql} ORDER BY a.date ${order}, a.start_time ${order}, a.id
-        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, query.pageSize, (query.page - 1) * query.pageSize],
-    );
-    const activities = await this.db.getRepository(ActivityDay).findBy({ id: In(rows.map((r) => r.id)) });
-    const counts = await this.counts(rows.map((r) => r.id));
-    const byId = new Map(activities.map((a) => [a.id, a]));
+    const activities = await qb
+      .orderBy('a.date', order)
+      .addOrderBy('a.start_time', order)
+      .addOrderBy('a.id', 'ASC')
+      .offset((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .getMany();
+    const counts = await this.counts(activities.map((a) => a.id));
     return {
-      items: rows.flatMap((r) => {
-        const a = byId.get(r.id);
-        return a ? [this.listItem(a, counts.get(a.id))] : [];
-      }),
-      ...pageTotal(counted, limit),
+      items: activities.map((a) => this.listItem(a, counts.get(a.id))),
+      ...totals,
       page: query.page,
       pageSize: query.pageSize,
     };
@@ -248,9 +239,7 @@ export class ActivitiesService {
       cohortSql += ` AND EXISTS (SELECT 1 FROM group_memberships m WHERE m.young_person_id = yp.id
         AND m.group_id = ANY(${groups}) AND m.joined_on <= ${onRef()} AND (m.left_on IS NULL OR m.left_on >= ${onRef()}))`;
     }
-    const byName = q
-      ? ` OR lower(yp.preferred_name) LIKE $${params.push(`%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`
-      : '';
+    const byName = q ? ` OR lower(yp.preferred_name) LIKE $${params.push(containsPattern(q))}` : '';
     const rows: { id: string }[] = await this.db.query(
       `SELECT yp.id FROM young_people yp WHERE yp.archived_at IS NULL AND ((${cohortSql})${byName})
         ORDER BY lower(yp.preferred_name), yp.id LIMIT ${SUGGESTION_LIMIT}`,

@@ -1,17 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import {
-  AuditEventResponse,
-  AuditQuery,
-  AuditQuerySchema,
-  Page,
-  Role,
-  countLimitFor,
-  pageTotal,
-} from '@heard/domain';
+import { AuditEventResponse, AuditQuery, AuditQuerySchema, Page, Role } from '@heard/domain';
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '../../platform/audit/audit-event.entity';
 import { Allow } from '../../platform/auth/access.decorator';
+import { boundedTotal } from '../../platform/database/sql';
 import { ZodPipe } from '../../platform/errors/zod.pipe';
 
 export function toAuditEventResponse(event: AuditEvent): AuditEventResponse {
@@ -43,12 +36,8 @@ export class AuditController {
     if (query.from) qb.andWhere('a.at >= :from', { from: query.from });
     if (query.to) qb.andWhere('a.at < :to', { to: query.to });
     // A bounded plain count: TypeORM's getManyAndCount counts DISTINCT ids over the whole log.
-    const limit = countLimitFor(query.page, query.pageSize);
-    const [countSql, countParams] = qb.clone().select('1').limit(limit).getQueryAndParameters();
-    const [counted]: { n: number }[] = await this.db.query(
-      `SELECT count(*)::int AS n FROM (${countSql}) counted`,
-      countParams,
-    );
+    const [countSql, countParams] = qb.clone().select('1').getQueryAndParameters();
+    const totals = await boundedTotal(this.db, countSql, countParams, query);
     const events = await qb
       .orderBy('a.at', 'DESC')
       .addOrderBy('a.id', 'DESC')
@@ -57,7 +46,7 @@ export class AuditController {
       .getMany();
     return {
       items: events.map(toAuditEventResponse),
-      ...pageTotal(counted?.n ?? 0, limit),
+      ...totals,
       page: query.page,
       pageSize: query.pageSize,
     };

@@ -15,6 +15,7 @@ import {
   todayInLondon,
 } from '@heard/domain';
 import { queryPrepared } from '../../platform/database/database';
+import { boundedTotal, containsPattern } from '../../platform/database/sql';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
@@ -40,20 +41,22 @@ export class GroupsService {
     if (query.includeArchived !== 'true') qb.andWhere('g.archived_at IS NULL');
     if (query.q)
       qb.andWhere('lower(g.name) LIKE :q', {
-        q: `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+        q: containsPattern(query.q),
       });
-    const [groups, total] = await qb
+    const [countSql, countParams] = qb.clone().select('1').getQueryAndParameters();
+    const totals = await boundedTotal(this.db, countSql, countParams, query);
+    const groups = await qb
       .orderBy('lower(g.name)', 'ASC')
       .addOrderBy('g.id', 'ASC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
+      .offset((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .getMany();
     const stats = await this.stats(groups.map((g) => g.id));
     return {
       items: groups.map((g) =>
         toGroupSummary(g, stats.get(g.id)?.members ?? 0, stats.get(g.id)?.next ?? null),
       ),
-      total,
+      ...totals,
       page: query.page,
       pageSize: query.pageSize,
     };

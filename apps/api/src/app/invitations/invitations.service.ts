@@ -29,6 +29,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../platform/config/config';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
+import { boundedTotal } from '../../platform/database/sql';
 import { DomainError } from '../../platform/errors/domain-error';
 import { MailService } from '../../platform/mail/mail.service';
 import { User } from '../users/entities/user.entity';
@@ -374,10 +375,7 @@ export class InvitationsService {
     if (query.targetKind) where.push(`target_kind = $${params.push(query.targetKind)}`);
     if (query.youngPersonId) where.push(`young_person_id = $${params.push(query.youngPersonId)}`);
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }]: { total: number }[] = await this.db.query(
-      `SELECT count(*)::int AS total FROM invitations ${whereSql}`,
-      params,
-    );
+    const totals = await boundedTotal(this.db, `SELECT 1 FROM invitations ${whereSql}`, params, query);
     const rows: { id: string }[] = await this.db.query(
       `SELECT id FROM invitations ${whereSql} ORDER BY event_date DESC, created_at DESC, id
         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
@@ -388,7 +386,7 @@ export class InvitationsService {
         this.db.manager,
         rows.map((r) => r.id),
       ),
-      total,
+      ...totals,
       page: query.page,
       pageSize: query.pageSize,
     };

@@ -11,8 +11,6 @@ import {
   YoungPersonResponse,
   ageBandOf,
   ageOn,
-  countLimitFor,
-  pageTotal,
   birthDateRangeForBand,
   dateOfBirthProblem,
   experiencesOn,
@@ -22,6 +20,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { queryPrepared } from '../../platform/database/database';
+import { boundedTotal, containsPattern } from '../../platform/database/sql';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ServiceExperiencePeriodRow, TrustedAdultLink, YoungPerson } from './entities/young-person.entity';
 
@@ -42,10 +41,6 @@ export function visibilityClause(actor: Actor, params: unknown[], alias = 'yp'):
   return 'FALSE';
 }
 
-function likePattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 @Injectable()
 export class YoungPeopleService {
   constructor(
@@ -60,7 +55,7 @@ export class YoungPeopleService {
     const where = [visibilityClause(actor, params)];
     if (!query.includeArchived) where.push('yp.archived_at IS NULL');
     if (query.q) {
-      params.push(likePattern(query.q));
+      params.push(containsPattern(query.q));
       where.push(`lower(yp.preferred_name) LIKE $${params.length}`);
     }
     if (query.groupId) {
@@ -92,21 +87,21 @@ export class YoungPeopleService {
     const flip = query.order === 'asc' ? 'DESC' : 'ASC';
     const orderSql = ORDER[query.sort].replace(/\{dir\}/g, dir).replace(/\{flip\}/g, flip);
 
-    const limit = countLimitFor(query.page, query.pageSize);
     // Not prepared: the best plan depends on the values (a rare name, a common experience), and a
     // prepared statement settles on one generic plan after five runs.
-    const [{ counted }]: { counted: number }[] = await this.db.query(
-      `SELECT count(*)::int AS counted FROM (SELECT 1 FROM young_people yp WHERE ${whereSql} LIMIT $${params.length + 1}) matching`,
-      [...params, limit],
+    const totals = await boundedTotal(
+      this.db,
+      `SELECT 1 FROM young_people yp WHERE ${whereSql}`,
+      params,
+      query,
     );
     const pageParams = [...params, query.pageSize, (query.page - 1) * query.pageSize];
     // When the count was exact the matches are few: find them all and sort them. The fence
     // (OFFSET 0) stops the planner walking the whole name index in order, filtering as it goes,
     // which is what it otherwise picks for a name search and is ten times slower.
-    const source =
-      counted < limit
-        ? `(SELECT yp.id, yp.preferred_name, yp.date_of_birth, yp.created_at FROM young_people yp WHERE ${whereSql} OFFSET 0) yp`
-        : `young_people yp WHERE ${whereSql}`;
+    const source = !totals.totalIsLowerBound
+      ? `(SELECT yp.id, yp.preferred_name, yp.date_of_birth, yp.created_at FROM young_people yp WHERE ${whereSql} OFFSET 0) yp`
+      : `young_people yp WHERE ${whereSql}`;
     const ids: { id: string }[] = await this.db.query(
       `SELECT yp.id FROM ${source} ORDER BY ${orderSql}
         LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
@@ -116,7 +111,7 @@ export class YoungPeopleService {
       ids.map((r) => r.id),
       today,
     );
-    return { items, ...pageTotal(counted, limit), page: query.page, pageSize: query.pageSize };
+    return { items, ...totals, page: query.page, pageSize: query.pageSize };
   }
 
   private async listItems(ids: string[], today: string): Promise<YoungPersonListItem[]> {
