@@ -33,7 +33,7 @@ import { boundedTotal } from '../../platform/database/sql';
 import { DomainError } from '../../platform/errors/domain-error';
 import { MailService } from '../../platform/mail/mail.service';
 import { User } from '../users/entities/user.entity';
-import { loadYoungPersonFacts } from '../young-people/young-person-facts';
+import { YoungPersonFacts, loadYoungPersonFacts } from '../young-people/young-person-facts';
 import { AnswerLinks } from './answer-link';
 import { Invitation } from './entities/invitation.entity';
 import { InvitationMailKind, invitationMail, trustedAdultChangeMail } from './invitation-mail';
@@ -41,6 +41,12 @@ import { TargetFacts, resolveTarget, targetsOf } from './invitation-targets';
 import { renderLetter } from './letter';
 
 type Answer = { answer: 'yes' | 'no'; reason: string | null };
+
+interface MessageFacts {
+  targets: Map<string, TargetFacts>;
+  people: Map<string, YoungPersonFacts>;
+  adults: Map<string, User>;
+}
 
 /** The invitation's first name for a young person: their preferred name's first word. */
 const firstNameOf = (preferredName: string) => preferredName.split(/\s+/)[0];
@@ -170,7 +176,7 @@ export class InvitationsService {
     const next = this.applyEvent(invitation, 'send');
     await em.update(Invitation, { id }, { status: next, sentAt: new Date(), updatedAt: new Date() });
     if (invitation.channel === InvitationChannel.Email && invitation.viaTrustedAdultId === null) {
-      await this.tellYoungPerson(em, invitation, 'invitation', null);
+      await this.tellYoungPeople(em, [invitation], 'invitation', null);
     }
     await this.audit.record(
       {
@@ -335,15 +341,11 @@ export class InvitationsService {
     this.assertMayHandOver(actor, invitation);
     if (invitation.status === InvitationStatus.Withdrawn)
       throw new DomainError('conflict', 'This invitation was withdrawn, so there is no letter to print.');
-    const [target, people, adult] = await Promise.all([
-      targetsOf(this.db.manager, [id]).then((m) => m.get(id) as TargetFacts),
-      loadYoungPersonFacts(this.db.manager, [invitation.youngPersonId], invitation.eventDate),
-      invitation.viaTrustedAdultId
-        ? this.db.getRepository(User).findOneBy({ id: invitation.viaTrustedAdultId })
-        : Promise.resolve(null),
-    ]);
-    const person = people.get(invitation.youngPersonId);
-    if (!person) throw DomainError.notFound('This invitation');
+    const facts = await this.messageFacts(this.db.manager, [invitation]);
+    const target = facts.targets.get(id);
+    const person = facts.people.get(invitation.youngPersonId);
+    if (!target || !person) throw DomainError.notFound('This invitation');
+    const adult = invitation.viaTrustedAdultId ? facts.adults.get(invitation.viaTrustedAdultId) : undefined;
     const pdf = await renderLetter({
       firstName: firstNameOf(person.preferredName),
       title: target.title,
@@ -427,13 +429,18 @@ export class InvitationsService {
     const invitations = await em.getRepository(Invitation).find({
       where: { activityId, status: In([...STILL_EXPECTED]) },
     });
-    const byHand: Invitation[] = [];
-    for (const invitation of invitations) {
-      if (invitation.channel !== InvitationChannel.Email && invitation.viaTrustedAdultId === null)
-        byHand.push(invitation);
-      else await this.tellYoungPerson(em, invitation, kind, reason);
-    }
-    if (byHand.length > 0) await this.askOfficerToTell(em, actor, activityId, kind, byHand);
+    const facts = await this.messageFacts(em, invitations);
+    const byHand = invitations.filter(
+      (i) => i.channel !== InvitationChannel.Email && i.viaTrustedAdultId === null,
+    );
+    await this.tellYoungPeople(
+      em,
+      invitations.filter((i) => !byHand.includes(i)),
+      kind,
+      reason,
+      facts,
+    );
+    if (byHand.length > 0) await this.askOfficerToTell(em, actor, activityId, kind, byHand, facts);
     return invitations.length;
   }
 
@@ -443,15 +450,11 @@ export class InvitationsService {
     activityId: string,
     kind: 'moved' | 'cancelled',
     invitations: Invitation[],
+    { targets, people }: MessageFacts,
   ): Promise<void> {
     const officer = await em.getRepository(User).findOneBy({ id: actor.userId });
-    const target = (await targetsOf(em, [invitations[0].id])).get(invitations[0].id) as TargetFacts;
-    const people = await loadYoungPersonFacts(
-      em,
-      invitations.map((i) => i.youngPersonId),
-      target.date,
-    );
-    if (!officer) return;
+    const target = targets.get(invitations[0].id);
+    if (!officer || !target) return;
     const lines = invitations
       .map((i) => {
         const person = people.get(i.youngPersonId);
@@ -481,10 +484,11 @@ export class InvitationsService {
     });
   }
 
-  /** Queues one reminder and stamps it, in the caller's transaction (see ReminderJob). */
-  async remind(em: EntityManager, invitation: Invitation): Promise<void> {
-    await this.tellYoungPerson(em, invitation, 'reminder', null);
-    await em.update(Invitation, { id: invitation.id }, { reminderSentAt: new Date() });
+  /** Queues reminders and stamps them, in the caller's transaction (see ReminderJob). */
+  async remind(em: EntityManager, invitations: Invitation[]): Promise<void> {
+    if (invitations.length === 0) return;
+    await this.tellYoungPeople(em, invitations, 'reminder', null);
+    await em.update(Invitation, { id: In(invitations.map((i) => i.id)) }, { reminderSentAt: new Date() });
   }
 
   /** Shared by answers from the link and from officers: capacity, the waiting list and moving up. */
@@ -539,64 +543,87 @@ export class InvitationsService {
     if (!next) return;
     const status = this.applyEvent(next, 'promote');
     await em.update(Invitation, { id: next.id }, { status, updatedAt: new Date() });
-    await this.tellYoungPerson(em, next, 'place_free', null);
+    await this.tellYoungPeople(em, [next], 'place_free', null);
   }
 
-  /** Queues a message about an invitation: to the young person by email, or to their trusted adult. */
-  private async tellYoungPerson(
+  /** What messages about these invitations need, in three queries however many there are. */
+  private async messageFacts(em: EntityManager, invitations: Invitation[]): Promise<MessageFacts> {
+    const adultIds = [
+      ...new Set(invitations.flatMap((i) => (i.viaTrustedAdultId ? [i.viaTrustedAdultId] : []))),
+    ];
+    const [targets, people, adults] = await Promise.all([
+      targetsOf(
+        em,
+        invitations.map((i) => i.id),
+      ),
+      loadYoungPersonFacts(
+        em,
+        invitations.map((i) => i.youngPersonId),
+        todayInLondon(),
+      ),
+      adultIds.length ? em.getRepository(User).findBy({ id: In(adultIds) }) : Promise.resolve([]),
+    ]);
+    return { targets, people, adults: new Map(adults.map((a) => [a.id, a])) };
+  }
+
+  /** Queues a message about each invitation: to the young person by email, or to their trusted adult. */
+  private async tellYoungPeople(
     em: EntityManager,
-    invitation: Invitation,
+    invitations: Invitation[],
     kind: InvitationMailKind,
     reason: string | null,
+    known?: MessageFacts,
   ): Promise<void> {
-    const target = (await targetsOf(em, [invitation.id])).get(invitation.id) as TargetFacts;
-    const person = (await loadYoungPersonFacts(em, [invitation.youngPersonId], invitation.eventDate)).get(
-      invitation.youngPersonId,
-    );
-    if (!person) return;
-    if (invitation.viaTrustedAdultId) {
-      if (kind === 'invitation') return; // They hand it over themselves: their list shows it.
-      const adult = await em.getRepository(User).findOneBy({ id: invitation.viaTrustedAdultId });
-      if (!adult || adult.status !== 'active') return;
+    if (invitations.length === 0) return;
+    const facts = known ?? (await this.messageFacts(em, invitations));
+    for (const invitation of invitations) {
+      const target = facts.targets.get(invitation.id);
+      const person = facts.people.get(invitation.youngPersonId);
+      if (!target || !person) continue;
+      if (invitation.viaTrustedAdultId) {
+        if (kind === 'invitation') continue; // They hand it over themselves: their list shows it.
+        const adult = facts.adults.get(invitation.viaTrustedAdultId);
+        if (!adult || adult.status !== 'active') continue;
+        await this.mail.enqueue(
+          em,
+          trustedAdultChangeMail({
+            invitationId: invitation.id,
+            to: adult.email,
+            adultName: adult.displayName,
+            youngPersonName: person.preferredName,
+            kind,
+            facts: target,
+            reason,
+          }),
+        );
+        continue;
+      }
+      // Never through a channel they have not agreed to: email only when they gave an address for it.
+      if (
+        invitation.channel !== InvitationChannel.Email ||
+        person.contact.onlyViaTrustedAdult ||
+        !person.contact.email
+      )
+        continue;
       await this.mail.enqueue(
         em,
-        trustedAdultChangeMail({
-          invitationId: invitation.id,
-          to: adult.email,
-          adultName: adult.displayName,
-          youngPersonName: person.preferredName,
+        invitationMail(
           kind,
-          facts: target,
+          {
+            invitationId: invitation.id,
+            to: person.contact.email,
+            firstName: firstNameOf(person.preferredName),
+            title: target.title,
+            date: target.date,
+            startTime: target.startTime,
+            endTime: target.endTime,
+            venue: target.venue,
+            link: this.linkFor(invitation.id),
+          },
           reason,
-        }),
+        ),
       );
-      return;
     }
-    // Never through a channel they have not agreed to: email only when they gave an address for it.
-    if (
-      invitation.channel !== InvitationChannel.Email ||
-      person.contact.onlyViaTrustedAdult ||
-      !person.contact.email
-    )
-      return;
-    await this.mail.enqueue(
-      em,
-      invitationMail(
-        kind,
-        {
-          invitationId: invitation.id,
-          to: person.contact.email,
-          firstName: firstNameOf(person.preferredName),
-          title: target.title,
-          date: target.date,
-          startTime: target.startTime,
-          endTime: target.endTime,
-          venue: target.venue,
-          link: this.linkFor(invitation.id),
-        },
-        reason,
-      ),
-    );
   }
 
   linkFor(invitationId: string): string {

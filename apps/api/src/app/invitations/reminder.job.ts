@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { todayInLondon } from '@heard/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../platform/config/config';
 import { Invitation } from './entities/invitation.entity';
 import { InvitationsService } from './invitations.service';
@@ -56,10 +56,11 @@ export class ReminderJob implements OnApplicationBootstrap, OnApplicationShutdow
           FOR UPDATE OF i SKIP LOCKED`,
         [today, DEFAULT_DAYS_BEFORE],
       );
-      for (const { id } of due) {
-        const invitation = await em.getRepository(Invitation).findOneByOrFail({ id });
-        await this.invitations.remind(em, invitation);
-      }
+      if (due.length === 0) return 0;
+      await this.invitations.remind(
+        em,
+        await em.getRepository(Invitation).findBy({ id: In(due.map((d) => d.id)) }),
+      );
       return due.length;
     });
   }
