@@ -22,7 +22,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
-import { YoungPeopleService } from '../young-people/young-people.service';
+import { assertVisible } from '../young-people/young-people.service';
 import { YoungPersonFacts, loadYoungPersonFacts } from '../young-people/young-person-facts';
 import { ConsentRecord } from './entities/consent-record.entity';
 
@@ -37,12 +37,11 @@ export class ConsentService {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
-    private readonly youngPeople: YoungPeopleService,
   ) {}
 
   /** Every purpose with what is in force today and the full history; a staff read, so audited. */
   async panel(actor: Actor, youngPersonId: string): Promise<ConsentPanelResponse> {
-    await this.youngPeople.findVisible(actor, youngPersonId);
+    await assertVisible(this.db.manager, actor, youngPersonId);
     const today = todayInLondon();
     const person = (await loadYoungPersonFacts(this.db.manager, [youngPersonId], today)).get(youngPersonId);
     if (!person) throw DomainError.notFound('This young person');
@@ -79,7 +78,7 @@ export class ConsentService {
     youngPersonId: string,
     command: ConsentRecordCommand,
   ): Promise<ConsentRecordResponse> {
-    await this.youngPeople.findVisible(actor, youngPersonId);
+    await assertVisible(this.db.manager, actor, youngPersonId);
     const today = todayInLondon();
     if (command.givenOn > today)
       throw DomainError.validation(
@@ -144,7 +143,7 @@ export class ConsentService {
         .getRepository(ConsentRecord)
         .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!record) throw DomainError.notFound('This consent record');
-      await this.youngPeople.findVisible(actor, record.youngPersonId, em).catch(() => {
+      await assertVisible(em, actor, record.youngPersonId).catch(() => {
         throw DomainError.notFound('This consent record');
       });
       if (record.withdrawnAt)

@@ -13,7 +13,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
-import { visibilityClause } from '../young-people/young-people.service';
+import { assertVisible } from '../young-people/young-people.service';
 import { AttendanceMark, GroupSession } from './entities/group-session.entity';
 import { SessionsService } from './sessions.service';
 
@@ -102,13 +102,7 @@ export class AttendanceService {
   }
 
   async forYoungPerson(actor: Actor, youngPersonId: string): Promise<YoungPersonAttendance> {
-    const params: unknown[] = [youngPersonId];
-    const visible = visibilityClause(actor, params);
-    const [found]: { id: string }[] = await this.db.query(
-      `SELECT yp.id FROM young_people yp WHERE yp.id = $1 AND ${visible}`,
-      params,
-    );
-    if (!found) throw DomainError.notFound('This young person');
+    await assertVisible(this.db.manager, actor, youngPersonId);
     await this.audit.record({
       actorUserId: actor.userId,
       action: AuditAction.Read,

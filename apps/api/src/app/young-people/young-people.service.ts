@@ -41,6 +41,17 @@ export function visibilityClause(actor: Actor, params: unknown[], alias = 'yp'):
   return 'FALSE';
 }
 
+/** 404 unless the actor may see this young person: for callers that load what they need themselves. */
+export async function assertVisible(em: EntityManager, actor: Actor, id: string): Promise<void> {
+  const params: unknown[] = [id];
+  const visible = visibilityClause(actor, params);
+  const [row]: { id: string }[] = await em.query(
+    `SELECT yp.id FROM young_people yp WHERE yp.id = $1 AND ${visible}`,
+    params,
+  );
+  if (!row) throw DomainError.notFound('This young person');
+}
+
 @Injectable()
 export class YoungPeopleService {
   constructor(
@@ -165,13 +176,7 @@ export class YoungPeopleService {
 
   /** 404 whether the record is missing or not the actor's to see, so existence is not revealed. */
   async findVisible(actor: Actor, id: string, em: EntityManager = this.db.manager): Promise<YoungPerson> {
-    const params: unknown[] = [id];
-    const visible = visibilityClause(actor, params);
-    const [row]: { id: string }[] = await em.query(
-      `SELECT yp.id FROM young_people yp WHERE yp.id = $1 AND ${visible}`,
-      params,
-    );
-    if (!row) throw DomainError.notFound('This young person');
+    await assertVisible(em, actor, id);
     return em.getRepository(YoungPerson).findOneOrFail({
       where: { id },
       relations: { serviceExperiences: true, trustedAdults: true },
