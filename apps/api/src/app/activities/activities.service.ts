@@ -304,16 +304,12 @@ export class ActivitiesService {
     const live = invitations.filter(
       (i) => i.status !== InvitationStatus.Withdrawn && i.status !== InvitationStatus.Declined,
     );
-    const people = await loadYoungPersonFacts(
+    const { people, consents: effective } = await this.consent.effectiveFor(
       this.db.manager,
       live.map((i) => i.youngPersonId),
-      activity.date,
+      activity.requiredConsents,
+      { on: activity.date, at: this.judgedAt(activity), activityId: id },
     );
-    const effective = await this.consent.effectiveFor(this.db.manager, people, activity.requiredConsents, {
-      on: activity.date,
-      at: this.judgedAt(activity),
-      activityId: id,
-    });
     await this.auditRead(actor, 'activity_consents', id);
     const rows = live
       .flatMap((inv) => {
@@ -343,18 +339,14 @@ export class ActivitiesService {
   async daySheet(actor: Actor, id: string): Promise<DaySheetResponse> {
     const activity = await this.find(this.db.manager, id);
     const invitations = await this.db.getRepository(Invitation).find({ where: { activityId: id } });
-    const people = await loadYoungPersonFacts(
+    const purposes = [ConsentPurpose.PhotosVideo, ConsentPurpose.EmergencyTreatment];
+    const { people, consents: effective } = await this.consent.effectiveFor(
       this.db.manager,
       invitations.map((i) => i.youngPersonId),
-      activity.date,
-    );
-    const purposes = [ConsentPurpose.PhotosVideo, ConsentPurpose.EmergencyTreatment];
-    const effective = await this.consent.effectiveFor(this.db.manager, people, purposes, {
-      on: activity.date,
+      purposes,
       // Judged now, not at the start: a withdrawal this morning must already be on the sheet.
-      at: new Date(),
-      activityId: id,
-    });
+      { on: activity.date, at: new Date(), activityId: id },
+    );
     const summary = dayPlanSummary(
       invitations.flatMap((inv) => {
         const person = people.get(inv.youngPersonId);
@@ -429,14 +421,13 @@ export class ActivitiesService {
         );
       let override: string | null = null;
       if (mark.attended && activity.requiredConsents.length > 0) {
-        const people = await loadYoungPersonFacts(em, [mark.youngPersonId], activity.date);
-        const results = (
-          await this.consent.effectiveFor(em, people, activity.requiredConsents, {
-            on: activity.date,
-            at: new Date(),
-            activityId: id,
-          })
-        ).get(mark.youngPersonId);
+        const { people, consents } = await this.consent.effectiveFor(
+          em,
+          [mark.youngPersonId],
+          activity.requiredConsents,
+          { on: activity.date, at: new Date(), activityId: id },
+        );
+        const results = consents.get(mark.youngPersonId);
         const missingPurposes = activity.requiredConsents.filter((p) => results?.get(p)?.status !== 'valid');
         if (missingPurposes.length > 0) {
           if (!mark.overrideReason) {

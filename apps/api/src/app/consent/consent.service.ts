@@ -172,26 +172,33 @@ export class ConsentService {
   }
 
   /**
-   * Effective consent for many young people and purposes at once (an activity's matrix, the day
-   * sheet, the register), in two queries whatever the number of people.
+   * The young people and their effective consent for each purpose at once (an activity's matrix,
+   * the day sheet, the register), in two queries whatever the number of people.
    */
   async effectiveFor(
     em: EntityManager,
-    people: Map<string, YoungPersonFacts>,
+    youngPersonIds: readonly string[],
     purposes: readonly ConsentPurpose[],
     check: ConsentCheck,
-  ): Promise<Map<string, Map<ConsentPurpose, EffectiveConsentResult>>> {
-    const ids = [...people.keys()];
-    const records =
-      ids.length && purposes.length
-        ? await em.getRepository(ConsentRecord).find({
-            where: { youngPersonId: In(ids), purpose: In([...purposes]) },
+  ): Promise<{
+    people: Map<string, YoungPersonFacts>;
+    consents: Map<string, Map<ConsentPurpose, EffectiveConsentResult>>;
+  }> {
+    const [people, records] = await Promise.all([
+      loadYoungPersonFacts(em, youngPersonIds, check.on),
+      youngPersonIds.length && purposes.length
+        ? em.getRepository(ConsentRecord).find({
+            where: { youngPersonId: In([...youngPersonIds]), purpose: In([...purposes]) },
           })
-        : [];
-    const out = new Map<string, Map<ConsentPurpose, EffectiveConsentResult>>();
+        : Promise.resolve([]),
+    ]);
+    const byPerson = new Map<string, ConsentRecordFacts[]>();
+    for (const r of records)
+      byPerson.set(r.youngPersonId, [...(byPerson.get(r.youngPersonId) ?? []), factsOf(r)]);
+    const consents = new Map<string, Map<ConsentPurpose, EffectiveConsentResult>>();
     for (const [id, person] of people) {
-      const own = records.filter((r) => r.youngPersonId === id).map(factsOf);
-      out.set(
+      const own = byPerson.get(id) ?? [];
+      consents.set(
         id,
         new Map(
           purposes.map((purpose) => [
@@ -201,7 +208,7 @@ export class ConsentService {
         ),
       );
     }
-    return out;
+    return { people, consents };
   }
 
   private async one(id: string): Promise<ConsentRecordResponse> {
