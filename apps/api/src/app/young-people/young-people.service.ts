@@ -20,9 +20,16 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { queryPrepared } from '../../platform/database/database';
-import { boundedTotal, containsPattern } from '../../platform/database/sql';
+import { boundedTotalAndShortPage, containsPattern } from '../../platform/database/sql';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ServiceExperiencePeriodRow, TrustedAdultLink, YoungPerson } from './entities/young-person.entity';
+
+/** The column each sort reads, which the matches carry so a short list is sorted without the table. */
+const SORT_COLUMN: Record<YoungPersonQuery['sort'], string> = {
+  name: 'yp.preferred_name',
+  age: 'yp.date_of_birth',
+  created: 'yp.created_at',
+};
 
 const ORDER: Record<YoungPersonQuery['sort'], string> = {
   name: 'lower(yp.preferred_name) {dir}, yp.id {dir}',
@@ -100,28 +107,28 @@ export class YoungPeopleService {
 
     // Not prepared: the best plan depends on the values (a rare name, a common experience), and a
     // prepared statement settles on one generic plan after five runs.
-    const totals = await boundedTotal(
+    const { ids, ...totals } = await boundedTotalAndShortPage(
       this.db,
-      `SELECT 1 FROM young_people yp WHERE ${whereSql}`,
+      {
+        from: `young_people yp WHERE ${whereSql}`,
+        alias: 'yp',
+        sortColumns: SORT_COLUMN[query.sort],
+        orderBy: orderSql,
+      },
       params,
       query,
     );
-    const pageParams = [...params, query.pageSize, (query.page - 1) * query.pageSize];
-    // When the count was exact the matches are few: find them all and sort them. The fence
-    // (OFFSET 0) stops the planner walking the whole name index in order, filtering as it goes,
-    // which is what it otherwise picks for a name search and is ten times slower.
-    const source = !totals.totalIsLowerBound
-      ? `(SELECT yp.id, yp.preferred_name, yp.date_of_birth, yp.created_at FROM young_people yp WHERE ${whereSql} OFFSET 0) yp`
-      : `young_people yp WHERE ${whereSql}`;
-    const ids: { id: string }[] = await this.db.query(
-      `SELECT yp.id FROM ${source} ORDER BY ${orderSql}
-        LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
-      pageParams,
-    );
-    const items = await this.listItems(
-      ids.map((r) => r.id),
-      today,
-    );
+    // A long list's page walks the index for the sort in order, stopping at the page.
+    const pageIds =
+      ids ??
+      (
+        await this.db.query<{ id: string }[]>(
+          `SELECT yp.id FROM young_people yp WHERE ${whereSql} ORDER BY ${orderSql}
+            LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+          params,
+        )
+      ).map((r) => r.id);
+    const items = await this.listItems(pageIds, today);
     return { items, ...totals, page: query.page, pageSize: query.pageSize };
   }
 

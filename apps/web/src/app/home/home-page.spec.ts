@@ -37,6 +37,7 @@ describe('HomePage', () => {
       cards: [
         { label: 'Active users', value: 12, path: 'admin/users' },
         { label: 'Invitations waiting', value: 3, path: null },
+        { label: 'Audit events today', value: 1001, valueIsLowerBound: true, path: null },
       ],
     });
     expect(el.querySelector('h1')?.textContent).toBe('Hello, Alex');
@@ -44,6 +45,7 @@ describe('HomePage', () => {
     expect(cards.map((li) => li.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
       '12 Active users',
       '3 Invitations waiting',
+      'More than 1,000 Audit events today',
     ]);
     expect(cards[0].querySelector('a')?.getAttribute('href')).toBe('/admin/users');
     expect(cards[1].querySelector('a')).toBeNull();

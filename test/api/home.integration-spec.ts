@@ -1,0 +1,44 @@
+import { Role } from '@heard/domain';
+import type { HomeSummary } from '@heard/domain';
+import { TestApp, createTestApp } from './support/test-app';
+
+describe('the home page counts', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const auditEventsToday = async (): Promise<HomeSummary['cards'][number]> => {
+    const admin = await t.signInAs(Role.Administrator);
+    const res = await admin.get('/api/home');
+    expect(res.status).toBe(200);
+    const card = (res.body as HomeSummary).cards.find((c) => c.label === 'Audit events today');
+    if (!card) throw new Error('The administrator has no "Audit events today" card');
+    return card;
+  };
+
+  it('should count the audit events of today in London, and stop counting past 1,000 on a busy day', async () => {
+    await t.db.query('DELETE FROM audit_events');
+    // London's day began at local midnight: an event a minute before it belongs to yesterday.
+    await t.db.query(
+      `INSERT INTO audit_events (at, action, entity_type)
+       VALUES ((date_trunc('day', now() AT TIME ZONE 'Europe/London') - interval '1 minute') AT TIME ZONE 'Europe/London', 'read', 'young_person'),
+              (date_trunc('day', now() AT TIME ZONE 'Europe/London') AT TIME ZONE 'Europe/London', 'read', 'young_person')`,
+    );
+    // Signing in is itself audited, so the count includes the administrator's own sign-in.
+    const quiet = await auditEventsToday();
+    const signIns: { n: number }[] = await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE entity_type <> 'young_person'`,
+    );
+    expect(quiet.value).toBe(1 + signIns[0].n);
+    expect(quiet.valueIsLowerBound).toBeUndefined();
+
+    await t.db.query(
+      `INSERT INTO audit_events (action, entity_type) SELECT 'read', 'young_person' FROM generate_series(1, 1200)`,
+    );
+    const busy = await auditEventsToday();
+    expect(busy).toMatchObject({ value: 1001, valueIsLowerBound: true, path: 'admin/audit' });
+  });
+});
