@@ -161,14 +161,16 @@ export function dateInWords(date: IsoDate): string {
   return dayInWords(date).replace(/^\w+ /, '');
 }
 
+const LONDON_DATE_IN_WORDS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
 /** The UK calendar date of an instant, in words. */
 export function instantInWords(at: Date): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(at);
+  return LONDON_DATE_IN_WORDS.format(at);
 }
 
 const newestFirst = (a: ConsentRecordFacts, b: ConsentRecordFacts) =>

@@ -29,14 +29,37 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return isoDateOf(new Date(Date.UTC(year, month - 1, day + days)));
 }
 
+// Formatters are made once: making one costs far more than formatting with it, and these are
+// used on most requests.
+const LONDON_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** Today's date in the UK, which is where councils using Heard are. */
 export function todayInLondon(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return LONDON_DATE.format(now);
+}
+
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockIn(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClocks.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    wallClocks.set(timeZone, format);
+  }
+  return format;
 }
 
 /** The UTC instant of a local wall-clock time in a time zone (handles BST/GMT changes). */
@@ -45,15 +68,7 @@ export function zonedToUtc(date: IsoDate, time: string, timeZone = 'Europe/Londo
   const [hour, minute] = time.split(':').map(Number);
   const guess = Date.UTC(year, month - 1, day, hour, minute);
   const offset = (at: number) => {
-    const parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    }).formatToParts(new Date(at));
+    const parts = wallClockIn(timeZone).formatToParts(new Date(at));
     const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
     return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - at;
   };

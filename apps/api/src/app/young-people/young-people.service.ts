@@ -171,23 +171,32 @@ export class YoungPeopleService {
   /** A staff read of one record: scoped to what the actor may see, and audited. */
   async get(actor: Actor, id: string): Promise<YoungPersonResponse> {
     const person = await this.findVisible(actor, id);
-    await this.audit.record({
-      actorUserId: actor.userId,
-      action: AuditAction.Read,
-      entityType: 'young_person',
-      entityId: person.id,
-      requestId: actor.requestId,
-    });
-    return this.toResponse(person);
+    // The audit row's commit waits for the disk, so the response's own lookups run meanwhile;
+    // nothing is answered until both are done, and a failed audit fails the read.
+    const [, response] = await Promise.all([
+      this.audit.record({
+        actorUserId: actor.userId,
+        action: AuditAction.Read,
+        entityType: 'young_person',
+        entityId: person.id,
+        requestId: actor.requestId,
+      }),
+      this.toResponse(person),
+    ]);
+    return response;
   }
 
   /** 404 whether the record is missing or not the actor's to see, so existence is not revealed. */
   async findVisible(actor: Actor, id: string, em: EntityManager = this.db.manager): Promise<YoungPerson> {
     await assertVisible(em, actor, id);
-    return em.getRepository(YoungPerson).findOneOrFail({
+    // find, not findOne: a LIMIT 1 over joined rows makes TypeORM first look up the distinct ids in
+    // a query of its own.
+    const [person] = await em.getRepository(YoungPerson).find({
       where: { id },
       relations: { serviceExperiences: true, trustedAdults: true },
     });
+    if (!person) throw DomainError.notFound('This young person');
+    return person;
   }
 
   async create(actor: Actor, command: YoungPersonCommand): Promise<YoungPersonResponse> {
@@ -326,18 +335,20 @@ export class YoungPeopleService {
   private async toResponse(person: YoungPerson): Promise<YoungPersonResponse> {
     const today = todayInLondon();
     const age = ageOn(person.dateOfBirth, today);
-    const adults: { id: string; display_name: string }[] = person.trustedAdults.length
-      ? await this.db.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [
-          person.trustedAdults.map((t) => t.userId),
-        ])
-      : [];
-    const names = new Map(adults.map((a) => [a.id, a.display_name]));
-    const groups: { id: string; name: string; role: MembershipRole; joined_on: string }[] =
-      await this.db.query(
+    const [adults, groups] = await Promise.all([
+      person.trustedAdults.length
+        ? this.db.query<{ id: string; display_name: string }[]>(
+            `SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`,
+            [person.trustedAdults.map((t) => t.userId)],
+          )
+        : [],
+      this.db.query<{ id: string; name: string; role: MembershipRole; joined_on: string }[]>(
         `SELECT g.id, g.name, m.role, m.joined_on FROM group_memberships m JOIN groups g ON g.id = m.group_id
-        WHERE m.young_person_id = $1 AND m.left_on IS NULL ORDER BY g.name`,
+          WHERE m.young_person_id = $1 AND m.left_on IS NULL ORDER BY g.name`,
         [person.id],
-      );
+      ),
+    ]);
+    const names = new Map(adults.map((a) => [a.id, a.display_name]));
     const periods = [...person.serviceExperiences].sort(
       (a, b) => a.from.localeCompare(b.from) || a.kind.localeCompare(b.kind),
     );
