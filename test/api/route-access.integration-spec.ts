@@ -88,6 +88,7 @@ describe('authorisation matrix', () => {
     { name: 'the funnel', call: (c) => c.get('/api/funnel'), roles: [Role.ParticipationOfficer] },
     { name: 'one-to-ones', call: (c) => c.get('/api/one-to-ones'), roles: [Role.ParticipationOfficer] },
     { name: 'the hand-over list', call: (c) => c.get('/api/handover'), roles: [Role.Practitioner] },
+    { name: 'the staff directory', call: (c) => c.get('/api/staff'), roles: [Role.ParticipationOfficer] },
   ];
 
   for (const group of groups) {

@@ -205,14 +205,7 @@ describe('an activity day from planning to the funnel in a real browser', () => 
   it('2. should invite a cohort with the wizard, by email and by a letter Jordan Pike hands over', async () => {
     // The demo young people who are reached only through Jordan Pike are 22, outside ages 10 to 17.
     // Chloe (12) is only reached through a trusted adult and has none: the officer links Jordan,
-    // her social worker, who gives them his Heard user id.
-    const jordan = await browser.newPage();
-    await signIn(jordan, server, Role.Practitioner);
-    const session = await jordan.request.get(`${server.url}/api/auth/session`);
-    expect(session.status()).toBe(200);
-    const jordanId = ((await session.json()) as { user: { id: string } }).user.id;
-    await jordan.close();
-
+    // her social worker, finding him by name.
     const found = await officer.request.get(`${server.url}/api/young-people?q=${CHLOE}&pageSize=100`);
     expect(found.status()).toBe(200);
     const chloe = ((await found.json()) as { items: { id: string; preferredName: string }[] }).items.find(
@@ -231,7 +224,11 @@ describe('an activity day from planning to the funnel in a real browser', () => 
       await officer.waitForURL(/\/edit$/);
       await pageSettled(officer);
       await officer.getByRole('button', { name: 'Add a trusted adult' }).click();
-      await officer.getByRole('textbox', { name: 'User id' }).fill(jordanId);
+      const adult = officer.getByRole('combobox', { name: 'Name or email' });
+      await adult.fill('jord');
+      await officer.getByRole('option', { name: new RegExp(`^${JORDAN} Practitioner`) }).click();
+      expect(await adult.inputValue()).toBe(JORDAN);
+      await expectAccessible(officer, 'trusted adult picker');
       await chooseOption(officer, officer.getByRole('combobox', { name: 'Relationship' }), 'Social worker');
       await officer.getByRole('button', { name: 'Save changes' }).click();
       await officer.waitForURL(new RegExp(`/young-people/${chloe.id}$`));

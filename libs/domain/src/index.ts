@@ -5,6 +5,7 @@ export * from './auth/lockout';
 export * from './auth/session-expiry';
 export * from './auth/auth.contract';
 export * from './users/users.contract';
+export * from './staff/staff.contract';
 export * from './audit/audit.contract';
 export * from './navigation/navigation';
 export * from './home/home.contract';

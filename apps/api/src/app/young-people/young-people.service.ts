@@ -5,6 +5,7 @@ import {
   MembershipRole,
   Page,
   Role,
+  TRUSTED_ADULT_ROLES,
   YoungPersonCommand,
   YoungPersonListItem,
   YoungPersonQuery,
@@ -285,8 +286,8 @@ export class YoungPeopleService {
     }
     if (ids.length === 0) return;
     const found: { id: string }[] = await em.query(
-      `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND status = 'active' AND role IN ('practitioner', 'participation_officer')`,
-      [ids],
+      `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND status = 'active' AND role = ANY($2)`,
+      [ids, TRUSTED_ADULT_ROLES],
     );
     const known = new Set(found.map((f) => f.id));
     const errors: Record<string, string[]> = {};

@@ -37,18 +37,9 @@ import type {
   YoungPersonListItem,
 } from '@heard/domain';
 import { EmptyState, ProblemAlert } from '@heard/ui';
-import {
-  Subject,
-  catchError,
-  debounceTime,
-  distinctUntilChanged,
-  finalize,
-  map,
-  of,
-  switchMap,
-  tap,
-} from 'rxjs';
+import { Subject, finalize, map } from 'rxjs';
 import { loadRecord } from '../core/load-record';
+import { searchAsYouType } from '../core/search-as-you-type';
 import { focusFirstInvalid, toProblem } from '../core/problem';
 import { applyNestedServerErrors } from '../young-people/form-errors';
 import { YoungPeopleApi } from '../young-people/young-people-api';
@@ -126,8 +117,6 @@ export class GroupMembersTab {
   protected readonly addProblem = signal<ProblemDetails | null>(null);
   protected readonly adding = signal(false);
   protected readonly needsOverride = signal(false);
-  protected readonly suggestions = signal<YoungPersonListItem[]>([]);
-  protected readonly searching = signal(false);
 
   protected readonly leavingId = signal<string | null>(null);
   protected readonly leaveProblem = signal<ProblemDetails | null>(null);
@@ -144,6 +133,10 @@ export class GroupMembersTab {
     joinedOn: new FormControl(todayInLondon(), { nonNullable: true, validators: [Validators.required] }),
     overrideReason: new FormControl('', { nonNullable: true }),
   });
+
+  protected readonly suggestions = searchAsYouType(this.form.controls.person.valueChanges, (text) =>
+    this.youngPeopleApi.search(text).pipe(map((page) => page.items)),
+  );
 
   protected readonly displayPerson = (value: PersonChoice): string =>
     value === null ? '' : typeof value === 'string' ? value : value.preferredName;
@@ -164,33 +157,13 @@ export class GroupMembersTab {
         this.loading.set(false);
       });
 
-    this.form.controls.person.valueChanges
-      .pipe(
-        map((value) => (typeof value === 'string' ? value.trim() : null)),
-        tap((text) => {
-          // Choosing someone else means the earlier eligibility answer no longer applies.
-          if (this.needsOverride()) {
-            this.needsOverride.set(false);
-            this.setOverrideRequired(false);
-          }
-          if (text === '') this.suggestions.set([]);
-        }),
-        debounceTime(250),
-        distinctUntilChanged(),
-        switchMap((text) => {
-          if (!text) return of(null);
-          this.searching.set(true);
-          return this.youngPeopleApi.search(text).pipe(
-            map((page) => page.items),
-            catchError(() => of([] as YoungPersonListItem[])),
-            finalize(() => this.searching.set(false)),
-          );
-        }),
-        takeUntilDestroyed(),
-      )
-      .subscribe((people) => {
-        if (people) this.suggestions.set(people);
-      });
+    // Choosing someone else means the earlier eligibility answer no longer applies.
+    this.form.controls.person.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
+      if (this.needsOverride()) {
+        this.needsOverride.set(false);
+        this.setOverrideRequired(false);
+      }
+    });
   }
 
   protected add(formDirective: FormGroupDirective): void {
@@ -225,7 +198,7 @@ export class GroupMembersTab {
             joinedOn: todayInLondon(),
             overrideReason: '',
           });
-          this.suggestions.set([]);
+          this.suggestions.clear();
           this.reload$.next();
           this.changed.emit();
         },

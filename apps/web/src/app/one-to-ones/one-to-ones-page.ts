@@ -34,18 +34,9 @@ import type {
   ProblemDetails,
 } from '@heard/domain';
 import { EmptyState, PageHeader, ProblemAlert } from '@heard/ui';
-import {
-  catchError,
-  debounceTime,
-  distinctUntilChanged,
-  filter,
-  finalize,
-  map,
-  of,
-  switchMap,
-  tap,
-} from 'rxjs';
+import { catchError, filter, finalize, map, of, switchMap, tap } from 'rxjs';
 import { applyServerErrors, focusFirstInvalid, toProblem } from '../core/problem';
+import { searchAsYouType } from '../core/search-as-you-type';
 import { londonDate, londonTime, longDate } from '../groups/dates';
 import { fieldLabelsFor } from '../young-people/form-errors';
 import { YoungPeopleApi } from '../young-people/young-people-api';
@@ -145,8 +136,6 @@ export default class OneToOnesPage {
   protected readonly saving = signal(false);
   protected readonly createProblem = signal<ProblemDetails | null>(null);
   protected readonly createLabels = signal<Record<string, string>>({});
-  protected readonly suggestions = signal<ChosenPerson[]>([]);
-  protected readonly searching = signal(false);
   protected readonly prefillProblem = signal<ProblemDetails | null>(null);
   protected readonly form = new FormGroup({
     youngPersonId: new FormControl<PersonChoice>(null, { validators: [chosenPerson] }),
@@ -158,6 +147,9 @@ export default class OneToOnesPage {
     scheduledAt: new FormControl('', { nonNullable: true, validators: [optionalDateTime] }),
     location: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(200)] }),
   });
+  protected readonly suggestions = searchAsYouType(this.form.controls.youngPersonId.valueChanges, (text) =>
+    this.youngPeople.search(text).pipe(map((page) => page.items as ChosenPerson[])),
+  );
   protected readonly displayPerson = (value: PersonChoice): string =>
     value === null ? '' : typeof value === 'string' ? value : value.preferredName;
 
@@ -212,29 +204,6 @@ export default class OneToOnesPage {
             preferredName: person.preferredName,
             age: person.age,
           });
-      });
-
-    this.form.controls.youngPersonId.valueChanges
-      .pipe(
-        map((value) => (typeof value === 'string' ? value.trim() : null)),
-        tap((text) => {
-          if (text === '') this.suggestions.set([]);
-        }),
-        debounceTime(250),
-        distinctUntilChanged(),
-        switchMap((text) => {
-          if (!text) return of(null);
-          this.searching.set(true);
-          return this.youngPeople.search(text).pipe(
-            map((page) => page.items as ChosenPerson[]),
-            catchError(() => of([] as ChosenPerson[])),
-            finalize(() => this.searching.set(false)),
-          );
-        }),
-        takeUntilDestroyed(),
-      )
-      .subscribe((people) => {
-        if (people) this.suggestions.set(people);
       });
   }
 

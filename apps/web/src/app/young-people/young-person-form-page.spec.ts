@@ -2,6 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { MatAutocompleteHarness } from '@angular/material/autocomplete/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { Router, provideRouter } from '@angular/router';
 import { axeViolations } from '../../testing/axe';
@@ -17,6 +18,8 @@ import {
   typeInto,
 } from '../groups/test-fixtures';
 import YoungPersonFormPage from './young-person-form-page';
+
+const OTHER_ADULT_ID = '5a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 
 describe('YoungPersonFormPage', () => {
   let fixture: ComponentFixture<YoungPersonFormPage>;
@@ -171,10 +174,63 @@ describe('YoungPersonFormPage', () => {
       expect(navigate).not.toHaveBeenCalled();
     });
 
+    it('picks a trusted adult by typing their name and choosing them, and sends their id', async () => {
+      byName(el, 'Add a trusted adult').click();
+      await settle();
+      const autocomplete = await TestbedHarnessEnvironment.loader(fixture).getHarness(MatAutocompleteHarness);
+      await autocomplete.enterText('chl');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      http
+        .expectOne((req) => req.url === '/api/staff' && req.params.get('q') === 'chl')
+        .flush({
+          items: [
+            {
+              id: OTHER_ADULT_ID,
+              displayName: 'Chloe Marsh',
+              email: 'chloe@council.example',
+              role: 'practitioner',
+            },
+          ],
+        });
+      await settle();
+      await new Promise((resolve) => setTimeout(resolve));
+      await settle();
+      await autocomplete.selectOption({ text: /Chloe Marsh/ });
+      await settle();
+      // Choosing someone searches for nothing more.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      http.expectNone('/api/staff');
+      expect(byLabel(el, 'Name or email').value).toBe('Chloe Marsh');
+      expect(await axeViolations(el)).toEqual([]);
+
+      typeInto(byLabel(el, 'Preferred name'), 'Robin');
+      typeInto(byLabel(el, 'Date of birth'), '2012-03-04');
+      const relationship = await TestbedHarnessEnvironment.loader(fixture).getHarness(
+        MatSelectHarness.with({ selector: '[formControlName="relationship"]' }),
+      );
+      await relationship.clickOptions({ text: 'Social worker' });
+      await submit('Add young person');
+      const req = http.expectOne({ method: 'POST', url: '/api/young-people' });
+      expect(req.request.body.trustedAdults).toEqual([
+        { userId: OTHER_ADULT_ID, relationship: 'social_worker' },
+      ]);
+    });
+
+    it('tells someone who typed a name without choosing it to choose from the list', async () => {
+      byName(el, 'Add a trusted adult').click();
+      await settle();
+      typeInto(byLabel(el, 'Name or email'), 'Chloe');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      http.expectOne((req) => req.url === '/api/staff').flush({ items: [] });
+      await submit('Add young person');
+      expect(errorFor('Name or email')).toBe('Choose them from the list: typing their name is not enough.');
+      http.expectNone({ method: 'POST', url: '/api/young-people' });
+    });
+
     it('removes a trusted adult row', async () => {
       byName(el, 'Add a trusted adult').click();
       await settle();
-      expect(byLabel(el, 'User id')).toBeTruthy();
+      expect(byLabel(el, 'Name or email')).toBeTruthy();
       byName(el, 'Remove trusted adult 1').click();
       await settle();
       expect(el.querySelector('legend')).toBeNull();
@@ -189,10 +245,8 @@ describe('YoungPersonFormPage', () => {
       await settle();
       expect(textOf(el.querySelector('h1'))).toBe('Edit details for Sam');
       expect(byLabel(el, 'Preferred name').value).toBe('Sam');
-      expect(byLabel(el, 'User id').value).toBe(ADULT_ID);
-      expect(textOf(byLabel(el, 'User id').closest('mat-form-field')?.querySelector('mat-hint'))).toBe(
-        'Pat Worker',
-      );
+      // The linked adult shows by name; the form still sends their id.
+      expect(byLabel(el, 'Name or email').value).toBe('Pat Worker');
 
       typeInto(byLabel(el, 'Preferred name'), 'Sammy');
       await submit('Save changes');

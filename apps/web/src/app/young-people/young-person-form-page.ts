@@ -27,6 +27,7 @@ import {
 } from '@heard/domain';
 import type { ParticipationPreference, ProblemDetails, YoungPersonResponse } from '@heard/domain';
 import { PageHeader, ProblemAlert } from '@heard/ui';
+import { StaffPicker } from '../staff/staff-picker';
 import { loadRecord } from '../core/load-record';
 import { saveForm } from '../core/save-form';
 import { fieldLabelsFor } from './form-errors';
@@ -58,6 +59,7 @@ import {
     MatSelectModule,
     PageHeader,
     ProblemAlert,
+    StaffPicker,
   ],
   templateUrl: './young-person-form-page.html',
   styleUrl: './young-person-form-page.scss',
@@ -99,7 +101,7 @@ export default class YoungPersonFormPage {
   protected readonly fieldLabels = computed(() =>
     fieldLabelsFor(this.problem(), YOUNG_PERSON_FIELD_LABELS, YOUNG_PERSON_ITEM_LABELS),
   );
-  /** Names of the trusted adults already linked, so an id on the form can be recognised. */
+  /** Names of the trusted adults already linked, so the form shows names rather than ids. */
   protected readonly adultNames = computed(
     () => new Map((this.person()?.trustedAdults ?? []).map((adult) => [adult.userId, adult.displayName])),
   );

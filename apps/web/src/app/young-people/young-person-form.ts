@@ -217,7 +217,7 @@ export const YOUNG_PERSON_FIELD_LABELS: Readonly<Record<string, string>> = {
   'serviceExperiences.*.from': 'From date',
   'serviceExperiences.*.to': 'To date',
   trustedAdults: 'Trusted adults',
-  'trustedAdults.*.userId': 'User id',
+  'trustedAdults.*.userId': 'Trusted adult',
   'trustedAdults.*.relationship': 'Relationship',
   contact: 'Contact',
   'contact.email': 'Email address',
