@@ -27,6 +27,7 @@ import OneToOnesPage from './one-to-ones-page';
 const URL = '/api/one-to-ones';
 const ASKED_ID = 'abababab-abab-4bab-8bab-abababababab';
 const BOOKED_ID = 'cdcdcdcd-cdcd-4dcd-8dcd-cdcdcdcdcdcd';
+const STAFF_ID = '5a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 
 function oneToOne(overrides: Partial<OneToOneResponse> = {}): OneToOneResponse {
   return {
@@ -154,6 +155,24 @@ describe('OneToOnesPage', () => {
     typeInto(byLabel<HTMLTextAreaElement>(el, 'What it is about'), '  Wants help to speak at their review  ');
     typeInto(byLabel(el, 'When (optional)'), '2026-07-01T16:00');
     typeInto(byLabel(el, 'Where (optional)'), 'Youth Hub, Room 2');
+    const staff = await TestbedHarnessEnvironment.loader(fixture).getHarness(
+      MatAutocompleteHarness.with({ selector: '#one-to-one-staff' }),
+    );
+    await staff.enterText('ren');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    http
+      .expectOne((req) => req.url === '/api/staff' && req.params.get('q') === 'ren')
+      .flush({
+        items: [
+          { id: STAFF_ID, displayName: 'Ren Osei', email: 'ren@council.example', role: 'practitioner' },
+        ],
+      });
+    await settle();
+    await new Promise((resolve) => setTimeout(resolve));
+    await settle();
+    await staff.selectOption({ text: /Ren Osei/ });
+    await settle();
+    expect(byLabel(el, 'Who will meet them (optional)').value).toBe('Ren Osei');
     expect(await axeViolations(el)).toEqual([]);
     byName(el, 'Save one-to-one').click();
     await settle();
@@ -164,7 +183,7 @@ describe('OneToOnesPage', () => {
       topic: 'Wants help to speak at their review',
       scheduledAt: '2026-07-01T15:00:00.000Z',
       location: 'Youth Hub, Room 2',
-      staffUserId: null,
+      staffUserId: STAFF_ID,
     });
     req.flush(
       oneToOne({

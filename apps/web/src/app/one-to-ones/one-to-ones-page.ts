@@ -37,6 +37,8 @@ import { EmptyState, PageHeader, ProblemAlert } from '@heard/ui';
 import { catchError, filter, finalize, map, of, switchMap, tap } from 'rxjs';
 import { applyServerErrors, focusFirstInvalid, toProblem } from '../core/problem';
 import { searchAsYouType } from '../core/search-as-you-type';
+import { StaffPicker } from '../staff/staff-picker';
+import { UUID } from '../young-people/young-person-form';
 import { londonDate, londonTime, longDate } from '../groups/dates';
 import { fieldLabelsFor } from '../young-people/form-errors';
 import { YoungPeopleApi } from '../young-people/young-people-api';
@@ -74,6 +76,7 @@ export const ONE_TO_ONE_FIELD_LABELS: Readonly<Record<string, string>> = {
   topic: 'What it is about',
   scheduledAt: 'When',
   location: 'Where',
+  staffUserId: 'Who will meet them',
   outcome: 'Outcome',
   status: 'Status',
 };
@@ -100,6 +103,7 @@ const REQUESTERS: readonly OneToOneRequester[] = ['officer', 'young_person', 'tr
     EmptyState,
     PageHeader,
     ProblemAlert,
+    StaffPicker,
   ],
   templateUrl: './one-to-ones-page.html',
   styleUrl: './one-to-ones-page.scss',
@@ -146,6 +150,7 @@ export default class OneToOnesPage {
     }),
     scheduledAt: new FormControl('', { nonNullable: true, validators: [optionalDateTime] }),
     location: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(200)] }),
+    staffUserId: new FormControl('', { nonNullable: true, validators: [Validators.pattern(UUID)] }),
   });
   protected readonly suggestions = searchAsYouType(this.form.controls.youngPersonId.valueChanges, (text) =>
     this.youngPeople.search(text).pipe(map((page) => page.items as ChosenPerson[])),
@@ -235,7 +240,7 @@ export default class OneToOnesPage {
       topic: v.topic.trim(),
       scheduledAt: localInputToInstant(v.scheduledAt),
       location: v.location.trim() || null,
-      staffUserId: null,
+      staffUserId: v.staffUserId.trim() || null,
     };
     this.saving.set(true);
     this.createProblem.set(null);
@@ -252,6 +257,7 @@ export default class OneToOnesPage {
             topic: '',
             scheduledAt: '',
             location: '',
+            staffUserId: '',
           });
           this.status.set(`One-to-one for ${created.youngPerson.preferredName} saved.`);
         },
