@@ -61,6 +61,13 @@ export class App {
   );
   protected readonly menuOpen = signal(false);
   protected readonly signingOut = signal(false);
+  private readonly path = signal('');
+  /**
+   * A young person's answer page is theirs, even on a browser where a member of staff is signed in
+   * (a trusted adult handing over their laptop): no staff menu there. The top bar still says who is
+   * signed in, so they can sign out.
+   */
+  protected readonly staffMenu = computed(() => this.user() !== null && !this.path().startsWith('/rsvp/'));
 
   constructor() {
     // After moving to another page, start keyboard and screen reader users at its content. A change
@@ -73,6 +80,7 @@ export class App {
       )
       .subscribe((event) => {
         const path = event.urlAfterRedirects.split(/[?#]/)[0];
+        this.path.set(path);
         const firstPage = previousPath === null;
         const samePage = path === previousPath;
         previousPath = path;
