@@ -7,6 +7,7 @@ import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
 import { Role } from '@heard/domain';
 import type { OneToOneResponse } from '@heard/domain';
+import { pickStaff } from '../../testing/staff-picker';
 import { axeViolations } from '../../testing/axe';
 import { signInAs } from '../../testing/session';
 import {
@@ -155,23 +156,12 @@ describe('OneToOnesPage', () => {
     typeInto(byLabel<HTMLTextAreaElement>(el, 'What it is about'), '  Wants help to speak at their review  ');
     typeInto(byLabel(el, 'When (optional)'), '2026-07-01T16:00');
     typeInto(byLabel(el, 'Where (optional)'), 'Youth Hub, Room 2');
-    const staff = await TestbedHarnessEnvironment.loader(fixture).getHarness(
-      MatAutocompleteHarness.with({ selector: '#one-to-one-staff' }),
-    );
-    await staff.enterText('ren');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    http
-      .expectOne((req) => req.url === '/api/staff' && req.params.get('q') === 'ren')
-      .flush({
-        items: [
-          { id: STAFF_ID, displayName: 'Ren Osei', email: 'ren@council.example', role: 'practitioner' },
-        ],
-      });
-    await settle();
-    await new Promise((resolve) => setTimeout(resolve));
-    await settle();
-    await staff.selectOption({ text: /Ren Osei/ });
-    await settle();
+    await pickStaff(fixture, http, 'one-to-one-staff', 'ren', {
+      id: STAFF_ID,
+      displayName: 'Ren Osei',
+      email: 'ren@council.example',
+      role: Role.Practitioner,
+    });
     expect(byLabel(el, 'Who will meet them (optional)').value).toBe('Ren Osei');
     expect(await axeViolations(el)).toEqual([]);
     byName(el, 'Save one-to-one').click();

@@ -2,9 +2,10 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { MatAutocompleteHarness } from '@angular/material/autocomplete/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { Router, provideRouter } from '@angular/router';
+import { Role } from '@heard/domain';
+import { pickStaff } from '../../testing/staff-picker';
 import { axeViolations } from '../../testing/axe';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 import {
@@ -177,26 +178,12 @@ describe('YoungPersonFormPage', () => {
     it('picks a trusted adult by typing their name and choosing them, and sends their id', async () => {
       byName(el, 'Add a trusted adult').click();
       await settle();
-      const autocomplete = await TestbedHarnessEnvironment.loader(fixture).getHarness(MatAutocompleteHarness);
-      await autocomplete.enterText('chl');
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      http
-        .expectOne((req) => req.url === '/api/staff' && req.params.get('q') === 'chl')
-        .flush({
-          items: [
-            {
-              id: OTHER_ADULT_ID,
-              displayName: 'Chloe Marsh',
-              email: 'chloe@council.example',
-              role: 'practitioner',
-            },
-          ],
-        });
-      await settle();
-      await new Promise((resolve) => setTimeout(resolve));
-      await settle();
-      await autocomplete.selectOption({ text: /Chloe Marsh/ });
-      await settle();
+      await pickStaff(fixture, http, 'adult-0-user', 'chl', {
+        id: OTHER_ADULT_ID,
+        displayName: 'Chloe Marsh',
+        email: 'chloe@council.example',
+        role: Role.Practitioner,
+      });
       // Choosing someone searches for nothing more.
       await new Promise((resolve) => setTimeout(resolve, 300));
       http.expectNone('/api/staff');
