@@ -10,7 +10,7 @@ import {
   output,
   signal,
 } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -20,7 +20,8 @@ import { MatRadioModule } from '@angular/material/radio';
 import { INVITATION_STATUS_LABELS, InvitationStatus } from '@heard/domain';
 import type { ActivityDayResponse, InvitationResponse, ProblemDetails } from '@heard/domain';
 import { EmptyState, ProblemAlert } from '@heard/ui';
-import { catchError, distinctUntilChanged, finalize, map, of, switchMap, tap } from 'rxjs';
+import { finalize } from 'rxjs';
+import { loadRecord } from '../core/load-record';
 import { toProblem } from '../core/problem';
 import { longDate } from '../groups/dates';
 import { ActivitiesApi } from './activities-api';
@@ -117,29 +118,16 @@ export class ActivityAttendanceTab {
   });
 
   constructor() {
-    toObservable(this.activity)
-      .pipe(
-        map((activity) => activity.id),
-        distinctUntilChanged(),
-        tap(() => {
-          this.loading.set(true);
-          this.problem.set(null);
-        }),
-        switchMap((id) =>
-          this.api.invitations(id).pipe(
-            catchError((error: unknown) => {
-              this.problem.set(toProblem(error));
-              return of(null);
-            }),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
+    // Keyed on the id, so the page handing in a fresh copy of the same day does not load it again.
+    loadRecord(
+      computed(() => this.activity().id),
+      (id) => this.api.invitations(id),
+      { loading: this.loading, problem: this.problem },
+    )
+      .pipe(takeUntilDestroyed())
       .subscribe((invitations) => {
-        if (invitations) {
-          this.invitations.set(invitations);
-          this.marks.set(Object.fromEntries(invitations.map((i) => [i.youngPerson.id, markOf(i.status)])));
-        }
+        this.invitations.set(invitations);
+        this.marks.set(Object.fromEntries(invitations.map((i) => [i.youngPerson.id, markOf(i.status)])));
         this.loading.set(false);
       });
   }

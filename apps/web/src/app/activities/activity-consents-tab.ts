@@ -1,12 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { CONSENT_PURPOSE_LABELS, INVITATION_STATUS_LABELS } from '@heard/domain';
 import type { ActivityConsentMatrix, ConsentFailure, ProblemDetails } from '@heard/domain';
 import { EmptyState, ProblemAlert } from '@heard/ui';
-import { catchError, of, switchMap, tap } from 'rxjs';
-import { toProblem } from '../core/problem';
+import { loadRecord } from '../core/load-record';
 import { ActivitiesApi } from './activities-api';
 import { youngPeople } from './activity-format';
 
@@ -51,22 +50,9 @@ export class ActivityConsentsTab {
 
   constructor() {
     const api = inject(ActivitiesApi);
-    toObservable(this.activityId)
-      .pipe(
-        tap(() => {
-          this.loading.set(true);
-          this.problem.set(null);
-        }),
-        switchMap((id) =>
-          api.consents(id).pipe(
-            catchError((error: unknown) => {
-              this.problem.set(toProblem(error));
-              return of(null);
-            }),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
+    // On a failed load the last matrix stays, but the template shows the problem in its place.
+    loadRecord(this.activityId, (id) => api.consents(id), { loading: this.loading, problem: this.problem })
+      .pipe(takeUntilDestroyed())
       .subscribe((matrix) => {
         this.matrix.set(matrix);
         this.loading.set(false);

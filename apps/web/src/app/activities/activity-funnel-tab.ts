@@ -1,10 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { FunnelResponse, ProblemDetails } from '@heard/domain';
 import { ProblemAlert } from '@heard/ui';
-import { catchError, of, switchMap, tap } from 'rxjs';
-import { toProblem } from '../core/problem';
+import { loadRecord } from '../core/load-record';
 import { ActivitiesApi } from './activities-api';
 import { FunnelDetails } from './funnel-details';
 
@@ -37,22 +36,9 @@ export class ActivityFunnelTab {
 
   constructor() {
     const api = inject(ActivitiesApi);
-    toObservable(this.activityId)
-      .pipe(
-        tap(() => {
-          this.loading.set(true);
-          this.problem.set(null);
-        }),
-        switchMap((id) =>
-          api.funnel(id).pipe(
-            catchError((error: unknown) => {
-              this.problem.set(toProblem(error));
-              return of(null);
-            }),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
+    // On a failed load the last funnel stays, but the template shows the problem in its place.
+    loadRecord(this.activityId, (id) => api.funnel(id), { loading: this.loading, problem: this.problem })
+      .pipe(takeUntilDestroyed())
       .subscribe((funnel) => {
         this.funnel.set(funnel);
         this.loading.set(false);

@@ -10,7 +10,7 @@ import {
   output,
   signal,
 } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -27,7 +27,8 @@ import {
 } from '@heard/domain';
 import type { ActivityDayResponse, InvitationResponse, ProblemDetails } from '@heard/domain';
 import { EmptyState, ProblemAlert } from '@heard/ui';
-import { type Observable, catchError, distinctUntilChanged, finalize, map, of, switchMap, tap } from 'rxjs';
+import { type Observable, finalize } from 'rxjs';
+import { loadRecord } from '../core/load-record';
 import { focusFirstInvalid, toProblem } from '../core/problem';
 import { applyNestedServerErrors } from '../young-people/form-errors';
 import { ActivitiesApi, letterUrl } from './activities-api';
@@ -110,26 +111,15 @@ export class ActivityInvitationsTab {
   });
 
   constructor() {
-    toObservable(this.activity)
-      .pipe(
-        map((activity) => activity.id),
-        distinctUntilChanged(),
-        tap(() => {
-          this.loading.set(true);
-          this.problem.set(null);
-        }),
-        switchMap((id) =>
-          this.api.invitations(id).pipe(
-            catchError((error: unknown) => {
-              this.problem.set(toProblem(error));
-              return of(null);
-            }),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
+    // Keyed on the id, so the page handing in a fresh copy of the same day does not load it again.
+    loadRecord(
+      computed(() => this.activity().id),
+      (id) => this.api.invitations(id),
+      { loading: this.loading, problem: this.problem },
+    )
+      .pipe(takeUntilDestroyed())
       .subscribe((invitations) => {
-        if (invitations) this.invitations.set(invitations);
+        this.invitations.set(invitations);
         this.loading.set(false);
       });
   }
