@@ -21,6 +21,7 @@ import {
   experiencesOn,
   funnelOf,
   suggestInvitees,
+  toEffectiveConsentView,
   todayInLondon,
   zonedToUtc,
 } from '@heard/domain';
@@ -317,10 +318,9 @@ export class ActivitiesService {
         const results = effective.get(inv.youngPersonId);
         if (!person || !results) return [];
         const consents = activity.requiredConsents.map((purpose) => {
-          const r = results.get(purpose);
-          return r?.status === 'valid'
-            ? { purpose, status: 'valid' as const, message: null, warnings: r.warnings }
-            : { purpose, status: r?.status ?? 'missing', message: r?.message ?? null, warnings: [] };
+          // The matrix names records by purpose, not id, so the view's recordId is left out.
+          const { status, message, warnings } = toEffectiveConsentView(results[purpose]);
+          return { purpose, status, message, warnings };
         });
         return [
           {
@@ -339,7 +339,7 @@ export class ActivitiesService {
   async daySheet(actor: Actor, id: string): Promise<DaySheetResponse> {
     const activity = await this.find(this.db.manager, id);
     const invitations = await this.db.getRepository(Invitation).find({ where: { activityId: id } });
-    const purposes = [ConsentPurpose.PhotosVideo, ConsentPurpose.EmergencyTreatment];
+    const purposes = [ConsentPurpose.PhotosVideo, ConsentPurpose.EmergencyTreatment] as const;
     const { people, consents: effective } = await this.consent.effectiveFor(
       this.db.manager,
       invitations.map((i) => i.youngPersonId),
@@ -359,9 +359,8 @@ export class ActivitiesService {
             status: inv.status,
             accessibilityNeeds: person.accessibilityNeeds,
             communicationNeeds: person.communicationNeeds,
-            photosVideo: results.get(ConsentPurpose.PhotosVideo) ?? missing(ConsentPurpose.PhotosVideo),
-            emergencyTreatment:
-              results.get(ConsentPurpose.EmergencyTreatment) ?? missing(ConsentPurpose.EmergencyTreatment),
+            photosVideo: results[ConsentPurpose.PhotosVideo],
+            emergencyTreatment: results[ConsentPurpose.EmergencyTreatment],
           },
         ];
       }),
@@ -428,7 +427,7 @@ export class ActivitiesService {
           { on: activity.date, at: new Date(), activityId: id },
         );
         const results = consents.get(mark.youngPersonId);
-        const missingPurposes = activity.requiredConsents.filter((p) => results?.get(p)?.status !== 'valid');
+        const missingPurposes = activity.requiredConsents.filter((p) => results?.[p].status !== 'valid');
         if (missingPurposes.length > 0) {
           if (!mark.overrideReason) {
             const name = people.get(mark.youngPersonId)?.preferredName ?? 'This young person';
@@ -436,7 +435,7 @@ export class ActivitiesService {
               .map((p) => CONSENT_PURPOSE_LABELS[p].toLowerCase())
               .join(' and ');
             const messages = missingPurposes.map((p) => {
-              const result = results?.get(p);
+              const result = results?.[p];
               return result && result.status !== 'valid'
                 ? result.message
                 : `No ${CONSENT_PURPOSE_LABELS[p]} consent.`;
@@ -641,12 +640,4 @@ export class ActivitiesService {
       updatedAt: a.updatedAt.toISOString(),
     };
   }
-}
-
-function missing(purpose: ConsentPurpose) {
-  return {
-    status: 'missing' as const,
-    record: null,
-    message: `No ${CONSENT_PURPOSE_LABELS[purpose].toLowerCase()} consent has been recorded.`,
-  };
 }

@@ -175,14 +175,15 @@ export class ConsentService {
    * The young people and their effective consent for each purpose at once (an activity's matrix,
    * the day sheet, the register), in two queries whatever the number of people.
    */
-  async effectiveFor(
+  async effectiveFor<P extends ConsentPurpose>(
     em: EntityManager,
     youngPersonIds: readonly string[],
-    purposes: readonly ConsentPurpose[],
+    purposes: readonly P[],
     check: ConsentCheck,
   ): Promise<{
     people: Map<string, YoungPersonFacts>;
-    consents: Map<string, Map<ConsentPurpose, EffectiveConsentResult>>;
+    /** Every person found has a result for every purpose asked for, so callers need no fallback. */
+    consents: Map<string, Record<P, EffectiveConsentResult>>;
   }> {
     const [people, records] = await Promise.all([
       loadYoungPersonFacts(em, youngPersonIds, check.on),
@@ -195,17 +196,17 @@ export class ConsentService {
     const byPerson = new Map<string, ConsentRecordFacts[]>();
     for (const r of records)
       byPerson.set(r.youngPersonId, [...(byPerson.get(r.youngPersonId) ?? []), factsOf(r)]);
-    const consents = new Map<string, Map<ConsentPurpose, EffectiveConsentResult>>();
+    const consents = new Map<string, Record<P, EffectiveConsentResult>>();
     for (const [id, person] of people) {
       const own = byPerson.get(id) ?? [];
       consents.set(
         id,
-        new Map(
+        Object.fromEntries(
           purposes.map((purpose) => [
             purpose,
             effectiveConsent(own, subjectOf(person), { ...check, purpose }),
           ]),
-        ),
+        ) as Record<P, EffectiveConsentResult>,
       );
     }
     return { people, consents };
