@@ -13,7 +13,7 @@ import { applyServerErrors, toProblem } from '../core/problem';
 import { ActivitiesApi } from '../activities/activities-api';
 import { FunnelDetails } from '../activities/funnel-details';
 import { longDate } from '../groups/dates';
-import { setErrorFlag } from '../young-people/form-errors';
+import { periodOrderValidator } from '../young-people/young-person-form';
 
 /** The last 12 months up to today: from the same date a year ago, plus a day. */
 export function lastTwelveMonths(today: string = todayInLondon()): { from: string; to: string } {
@@ -52,16 +52,7 @@ export default class FunnelPage {
       }),
       to: new FormControl(lastTwelveMonths().to, { nonNullable: true, validators: [Validators.required] }),
     },
-    {
-      validators: [
-        (group) => {
-          const { from, to } = group.value as { from?: string; to?: string };
-          const end = group.get('to');
-          if (end) setErrorFlag(end, 'order', Boolean(from && to && to < from));
-          return null;
-        },
-      ],
-    },
+    { validators: [periodOrderValidator] },
   );
 
   protected readonly fieldLabels = { from: 'From', to: 'To' };
