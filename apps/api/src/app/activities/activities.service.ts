@@ -28,7 +28,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
-import { boundedTotal, containsPattern } from '../../platform/database/sql';
+import { boundedTotalOf, containsPattern } from '../../platform/database/sql';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ConsentService } from '../consent/consent.service';
 import { Invitation } from '../invitations/entities/invitation.entity';
@@ -53,8 +53,7 @@ export class ActivitiesService {
     if (query.from) qb.andWhere('a.date >= :from', { from: query.from });
     if (query.to) qb.andWhere('a.date <= :to', { to: query.to });
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
-    const [countSql, countParams] = qb.clone().select('1').getQueryAndParameters();
-    const totals = await boundedTotal(this.db, countSql, countParams, query);
+    const totals = await boundedTotalOf(this.db, qb, query);
     // Upcoming lists read soonest first; a list of the past reads newest first.
     const order = query.to && !query.from ? 'DESC' : 'ASC';
     const activities = await qb

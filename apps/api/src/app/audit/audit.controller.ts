@@ -4,7 +4,7 @@ import { AuditEventResponse, AuditQuery, AuditQuerySchema, Page, Role } from '@h
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '../../platform/audit/audit-event.entity';
 import { Allow } from '../../platform/auth/access.decorator';
-import { boundedTotal } from '../../platform/database/sql';
+import { boundedTotalOf } from '../../platform/database/sql';
 import { ZodPipe } from '../../platform/errors/zod.pipe';
 
 export function toAuditEventResponse(event: AuditEvent): AuditEventResponse {
@@ -36,8 +36,7 @@ export class AuditController {
     if (query.from) qb.andWhere('a.at >= :from', { from: query.from });
     if (query.to) qb.andWhere('a.at < :to', { to: query.to });
     // A bounded plain count: TypeORM's getManyAndCount counts DISTINCT ids over the whole log.
-    const [countSql, countParams] = qb.clone().select('1').getQueryAndParameters();
-    const totals = await boundedTotal(this.db, countSql, countParams, query);
+    const totals = await boundedTotalOf(this.db, qb, query);
     const events = await qb
       .orderBy('a.at', 'DESC')
       .addOrderBy('a.id', 'DESC')

@@ -15,7 +15,7 @@ import {
   todayInLondon,
 } from '@heard/domain';
 import { queryPrepared } from '../../platform/database/database';
-import { boundedTotal, containsPattern } from '../../platform/database/sql';
+import { boundedTotalOf, containsPattern } from '../../platform/database/sql';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
@@ -43,8 +43,7 @@ export class GroupsService {
       qb.andWhere('lower(g.name) LIKE :q', {
         q: containsPattern(query.q),
       });
-    const [countSql, countParams] = qb.clone().select('1').getQueryAndParameters();
-    const totals = await boundedTotal(this.db, countSql, countParams, query);
+    const totals = await boundedTotalOf(this.db, qb, query);
     const groups = await qb
       .orderBy('lower(g.name)', 'ASC')
       .addOrderBy('g.id', 'ASC')

@@ -1,5 +1,5 @@
 import { COUNT_CAP, Page, countLimitFor, pageTotal } from '@heard/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /** `%text%` for a case-insensitive "contains" LIKE, with LIKE's own wildcards in the text escaped. */
 export function containsPattern(text: string): string {
@@ -22,6 +22,19 @@ export async function boundedTotal(
     params,
   );
   return pageTotal(counted, limit);
+}
+
+/**
+ * `boundedTotal` over the rows a list's query builder matches, before it is ordered and paged. The
+ * builder is cloned, so the caller goes on to read its page from the same filters.
+ */
+export function boundedTotalOf<T extends ObjectLiteral>(
+  db: DataSource | EntityManager,
+  qb: SelectQueryBuilder<T>,
+  page: { page: number; pageSize: number },
+): Promise<Pick<Page<unknown>, 'total' | 'totalIsLowerBound'>> {
+  const [select, params] = qb.clone().select('1').getQueryAndParameters();
+  return boundedTotal(db, select, params, page);
 }
 
 /**
