@@ -11,15 +11,7 @@ import {
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import {
-  type AbstractControl,
-  FormControl,
-  FormGroup,
-  FormGroupDirective,
-  ReactiveFormsModule,
-  type ValidationErrors,
-  Validators,
-} from '@angular/forms';
+import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -42,26 +34,18 @@ import { loadRecord } from '../core/load-record';
 import { searchAsYouType } from '../core/search-as-you-type';
 import { focusFirstInvalid, toProblem } from '../core/problem';
 import { applyNestedServerErrors } from '../young-people/form-errors';
+import { type PersonChoice, chosenPersonValidator, displayPerson } from '../young-people/person-choice';
 import { YoungPeopleApi } from '../young-people/young-people-api';
 import { shortDate } from './dates';
 import { MEMBERSHIP_ROLES, MEMBERSHIP_ROLE_LABELS } from './group-labels';
 import { GroupsApi } from './groups-api';
 
-/** The picker holds what was typed until a young person is chosen from the list. */
-export type PersonChoice = string | YoungPersonListItem | null;
-
 export type AddMemberForm = FormGroup<{
-  person: FormControl<PersonChoice>;
+  person: FormControl<PersonChoice<YoungPersonListItem>>;
   role: FormControl<MembershipRole>;
   joinedOn: FormControl<string>;
   overrideReason: FormControl<string>;
 }>;
-
-export function chosenPersonValidator(control: AbstractControl<PersonChoice>): ValidationErrors | null {
-  const value = control.value;
-  if (value === null || value === '') return { required: true };
-  return typeof value === 'string' ? { choose: true } : null;
-}
 
 /**
  * Whether a refusal to add someone is the eligibility check, which an officer may override with a
@@ -128,7 +112,7 @@ export class GroupMembersTab {
   protected readonly leaveForm = new FormGroup({ leftOn: this.leftOn });
 
   protected readonly form: AddMemberForm = new FormGroup({
-    person: new FormControl<PersonChoice>(null, { validators: [chosenPersonValidator] }),
+    person: new FormControl<PersonChoice<YoungPersonListItem>>(null, { validators: [chosenPersonValidator] }),
     role: new FormControl<MembershipRole>('member', { nonNullable: true }),
     joinedOn: new FormControl(todayInLondon(), { nonNullable: true, validators: [Validators.required] }),
     overrideReason: new FormControl('', { nonNullable: true }),
@@ -138,8 +122,7 @@ export class GroupMembersTab {
     this.youngPeopleApi.search(text).pipe(map((page) => page.items)),
   );
 
-  protected readonly displayPerson = (value: PersonChoice): string =>
-    value === null ? '' : typeof value === 'string' ? value : value.preferredName;
+  protected readonly displayPerson = displayPerson;
 
   constructor() {
     loadRecord(

@@ -41,23 +41,15 @@ import { StaffPicker } from '../staff/staff-picker';
 import { UUID } from '../young-people/young-person-form';
 import { londonDate, londonTime, longDate } from '../groups/dates';
 import { fieldLabelsFor } from '../young-people/form-errors';
+import {
+  type ChosenPerson,
+  type PersonChoice,
+  chosenPersonValidator,
+  displayPerson,
+} from '../young-people/person-choice';
 import { YoungPeopleApi } from '../young-people/young-people-api';
 import { instantToLocalInput, localInputToInstant } from './date-time';
 import { OneToOnesApi } from './one-to-ones-api';
-
-/** Someone chosen from the picker; the picker holds the typed text until then. */
-export interface ChosenPerson {
-  id: string;
-  preferredName: string;
-  age?: number;
-}
-export type PersonChoice = string | ChosenPerson | null;
-
-function chosenPerson(control: AbstractControl<PersonChoice>): ValidationErrors | null {
-  const value = control.value;
-  if (value === null || value === '') return { required: true };
-  return typeof value === 'string' ? { choose: true } : null;
-}
 
 /** Empty is fine; anything typed must be a whole date and time. */
 function optionalDateTime(control: AbstractControl<string>): ValidationErrors | null {
@@ -142,7 +134,7 @@ export default class OneToOnesPage {
   protected readonly createLabels = signal<Record<string, string>>({});
   protected readonly prefillProblem = signal<ProblemDetails | null>(null);
   protected readonly form = new FormGroup({
-    youngPersonId: new FormControl<PersonChoice>(null, { validators: [chosenPerson] }),
+    youngPersonId: new FormControl<PersonChoice>(null, { validators: [chosenPersonValidator] }),
     requestedBy: new FormControl<OneToOneRequester | null>(null, { validators: [Validators.required] }),
     topic: new FormControl('', {
       nonNullable: true,
@@ -155,8 +147,7 @@ export default class OneToOnesPage {
   protected readonly suggestions = searchAsYouType(this.form.controls.youngPersonId.valueChanges, (text) =>
     this.youngPeople.search(text).pipe(map((page) => page.items as ChosenPerson[])),
   );
-  protected readonly displayPerson = (value: PersonChoice): string =>
-    value === null ? '' : typeof value === 'string' ? value : value.preferredName;
+  protected readonly displayPerson = displayPerson;
 
   // One row's action: book, mark done or cancel.
   protected readonly action = signal<{ id: string; kind: RowAction } | null>(null);
