@@ -33,6 +33,7 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { ConsentService } from '../consent/consent.service';
 import { Invitation } from '../invitations/entities/invitation.entity';
 import { InvitationsService } from '../invitations/invitations.service';
+import { placesTaken } from '../invitations/places-taken';
 import { loadYoungPersonFacts } from '../young-people/young-person-facts';
 import { ActivityDay } from './entities/activity-day.entity';
 
@@ -119,10 +120,7 @@ export class ActivitiesService {
         );
       await this.checkGroups(em, command.cohort.groupIds);
       if (command.capacity !== null) {
-        const [{ taken }]: { taken: number }[] = await em.query(
-          `SELECT count(*)::int AS taken FROM invitations WHERE activity_id = $1 AND status IN ('accepted','attended')`,
-          [id],
-        );
+        const taken = await placesTaken(em, id);
         if (command.capacity < taken)
           throw DomainError.validation(
             'capacity',

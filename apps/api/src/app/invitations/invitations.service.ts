@@ -39,6 +39,7 @@ import { Invitation } from './entities/invitation.entity';
 import { InvitationMailKind, invitationMail, trustedAdultChangeMail } from './invitation-mail';
 import { TargetFacts, resolveTarget, targetsOf } from './invitation-targets';
 import { renderLetter } from './letter';
+import { placesTaken } from './places-taken';
 
 type Answer = { answer: 'yes' | 'no'; reason: string | null };
 
@@ -517,11 +518,7 @@ export class InvitationsService {
     let place: 'accepted' | 'waitlisted' = 'accepted';
     if (invitation.activityId && target.capacity !== null) {
       await em.query(`SELECT id FROM activity_days WHERE id = $1 FOR UPDATE`, [invitation.activityId]);
-      const [{ taken }]: { taken: number }[] = await em.query(
-        `SELECT count(*)::int AS taken FROM invitations WHERE activity_id = $1 AND status IN ('accepted','attended')`,
-        [invitation.activityId],
-      );
-      place = placeAnswer(target.capacity, taken);
+      place = placeAnswer(target.capacity, await placesTaken(em, invitation.activityId));
     }
     const next = this.applyEvent(invitation, place === 'accepted' ? 'accept' : 'waitlist');
     await em.update(
