@@ -4,6 +4,7 @@ import {
   ElementRef,
   Injector,
   afterNextRender,
+  computed,
   inject,
   input,
   signal,
@@ -131,7 +132,9 @@ export default class OneToOnesPage {
   protected readonly formOpen = signal(false);
   protected readonly saving = signal(false);
   protected readonly createProblem = signal<ProblemDetails | null>(null);
-  protected readonly createLabels = signal<Record<string, string>>({});
+  protected readonly createLabels = computed(() =>
+    fieldLabelsFor(this.createProblem(), ONE_TO_ONE_FIELD_LABELS),
+  );
   protected readonly prefillProblem = signal<ProblemDetails | null>(null);
   protected readonly form = new FormGroup({
     youngPersonId: new FormControl<PersonChoice>(null, { validators: [chosenPersonValidator] }),
@@ -153,7 +156,9 @@ export default class OneToOnesPage {
   protected readonly action = signal<{ id: string; kind: RowAction } | null>(null);
   protected readonly acting = signal(false);
   protected readonly actionProblem = signal<ProblemDetails | null>(null);
-  protected readonly actionLabels = signal<Record<string, string>>({});
+  protected readonly actionLabels = computed(() =>
+    fieldLabelsFor(this.actionProblem(), ONE_TO_ONE_FIELD_LABELS),
+  );
   protected readonly actionForm = new FormGroup({
     scheduledAt: new FormControl('', { nonNullable: true }),
     location: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(200)] }),
@@ -255,7 +260,6 @@ export default class OneToOnesPage {
         error: (error: unknown) => {
           const problem = toProblem(error);
           this.createProblem.set(problem);
-          this.createLabels.set(fieldLabelsFor(problem, ONE_TO_ONE_FIELD_LABELS));
           applyServerErrors(this.form, problem);
         },
       });
@@ -330,7 +334,6 @@ export default class OneToOnesPage {
         error: (error: unknown) => {
           const problem = toProblem(error);
           this.actionProblem.set(problem);
-          this.actionLabels.set(fieldLabelsFor(problem, ONE_TO_ONE_FIELD_LABELS));
           applyServerErrors(this.actionForm, problem);
         },
       });

@@ -4,6 +4,7 @@ import {
   ElementRef,
   Injector,
   afterNextRender,
+  computed,
   inject,
   input,
   signal,
@@ -141,7 +142,9 @@ export default class ConsentPage {
   protected readonly formOpen = signal(false);
   protected readonly saving = signal(false);
   protected readonly recordProblem = signal<ProblemDetails | null>(null);
-  protected readonly recordFieldLabels = signal<Record<string, string>>({});
+  protected readonly recordFieldLabels = computed(() =>
+    fieldLabelsFor(this.recordProblem(), RECORD_FIELD_LABELS),
+  );
   protected readonly activities = signal<ActivityDayListItem[] | null>(null);
   protected readonly activitiesProblem = signal<ProblemDetails | null>(null);
   protected readonly form: RecordConsentForm = new FormGroup({
@@ -237,7 +240,6 @@ export default class ConsentPage {
         error: (error: unknown) => {
           const problem = toProblem(error);
           this.recordProblem.set(problem);
-          this.recordFieldLabels.set(fieldLabelsFor(problem, RECORD_FIELD_LABELS));
           applyServerErrors(this.form, problem);
         },
       });
