@@ -34,6 +34,7 @@ import { ConsentService } from '../consent/consent.service';
 import { Invitation } from '../invitations/entities/invitation.entity';
 import { InvitationsService } from '../invitations/invitations.service';
 import { placesTaken } from '../invitations/places-taken';
+import { displayNames } from '../users/display-names';
 import { loadYoungPersonFacts } from '../young-people/young-person-facts';
 import { ActivityDay } from './entities/activity-day.entity';
 
@@ -269,10 +270,7 @@ export class ActivitiesService {
     const adultIds = [
       ...new Set(result.suggested.flatMap((s) => (s.viaTrustedAdultId ? [s.viaTrustedAdultId] : []))),
     ];
-    const adults: { id: string; display_name: string }[] = adultIds.length
-      ? await this.db.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [adultIds])
-      : [];
-    const adultName = new Map(adults.map((a) => [a.id, a.display_name]));
+    const adultName = await displayNames(this.db, adultIds);
     const named = (personId: string) => ({
       id: personId,
       preferredName: people.get(personId)?.preferredName ?? '',

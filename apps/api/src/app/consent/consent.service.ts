@@ -22,6 +22,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
+import { displayNames } from '../users/display-names';
 import { assertVisible } from '../young-people/young-people.service';
 import { YoungPersonFacts, loadYoungPersonFacts } from '../young-people/young-person-facts';
 import { ConsentRecord } from './entities/consent-record.entity';
@@ -229,20 +230,15 @@ export class ConsentService {
   ): Promise<ConsentRecordResponse[]> {
     const userIds = [...new Set(records.flatMap((r) => [r.recordedBy, r.withdrawnBy ?? r.recordedBy]))];
     const activityIds = [...new Set(records.flatMap((r) => (r.activityId ? [r.activityId] : [])))];
-    const [users, activities]: [
-      { id: string; display_name: string }[],
-      { id: string; title: string; date: string }[],
-    ] = await Promise.all([
-      userIds.length
-        ? em.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [userIds])
-        : [],
-      activityIds.length
-        ? em.query(`SELECT id, title, date::text AS date FROM activity_days WHERE id = ANY($1::uuid[])`, [
-            activityIds,
-          ])
-        : [],
-    ]);
-    const userName = new Map(users.map((u) => [u.id, u.display_name]));
+    const [userName, activities]: [Map<string, string>, { id: string; title: string; date: string }[]] =
+      await Promise.all([
+        displayNames(em, userIds),
+        activityIds.length
+          ? em.query(`SELECT id, title, date::text AS date FROM activity_days WHERE id = ANY($1::uuid[])`, [
+              activityIds,
+            ])
+          : [],
+      ]);
     const activity = new Map(activities.map((a) => [a.id, a]));
     const today = todayInLondon();
     return records.map((r) => {

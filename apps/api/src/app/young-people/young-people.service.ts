@@ -23,6 +23,7 @@ import { Actor } from '../../platform/auth/auth-context';
 import { queryPrepared } from '../../platform/database/database';
 import { boundedTotalAndShortPage, containsPattern } from '../../platform/database/sql';
 import { DomainError } from '../../platform/errors/domain-error';
+import { displayNames } from '../users/display-names';
 import { ServiceExperiencePeriodRow, TrustedAdultLink, YoungPerson } from './entities/young-person.entity';
 
 /** The column each sort reads, which the matches carry so a short list is sorted without the table. */
@@ -336,20 +337,17 @@ export class YoungPeopleService {
   private async toResponse(person: YoungPerson): Promise<YoungPersonResponse> {
     const today = todayInLondon();
     const age = ageOn(person.dateOfBirth, today);
-    const [adults, groups] = await Promise.all([
-      person.trustedAdults.length
-        ? this.db.query<{ id: string; display_name: string }[]>(
-            `SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`,
-            [person.trustedAdults.map((t) => t.userId)],
-          )
-        : [],
+    const [names, groups] = await Promise.all([
+      displayNames(
+        this.db,
+        person.trustedAdults.map((t) => t.userId),
+      ),
       this.db.query<{ id: string; name: string; role: MembershipRole; joined_on: string }[]>(
         `SELECT g.id, g.name, m.role, m.joined_on FROM group_memberships m JOIN groups g ON g.id = m.group_id
           WHERE m.young_person_id = $1 AND m.left_on IS NULL ORDER BY g.name`,
         [person.id],
       ),
     ]);
-    const names = new Map(adults.map((a) => [a.id, a.display_name]));
     const periods = [...person.serviceExperiences].sort(
       (a, b) => a.from.localeCompare(b.from) || a.kind.localeCompare(b.kind),
     );
