@@ -8,7 +8,14 @@ import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, type Params, RouterLink } from '@angular/router';
 import { addDays, todayInLondon } from '@heard/domain';
 import type { ActivityDayListItem, Page, ProblemDetails } from '@heard/domain';
-import { BoundedPaginatorIntl, EmptyState, PageHeader, ProblemAlert, totalWords } from '@heard/ui';
+import {
+  BoundedPaginatorIntl,
+  EmptyState,
+  PageHeader,
+  ProblemAlert,
+  sentenceStart,
+  totalWords,
+} from '@heard/ui';
 import { catchError, map, of, switchMap, tap } from 'rxjs';
 import { toProblem } from '../core/problem';
 import { InPageNavigation } from '../groups/in-page-navigation';
@@ -104,8 +111,7 @@ export default class ActivitiesPage {
   protected readonly countText = computed(() => {
     const result = this.result();
     if (!result || this.loading()) return '';
-    const words = totalWords(result);
-    const n = words.charAt(0).toUpperCase() + words.slice(1);
+    const n = sentenceStart(totalWords(result));
     const days = result.total === 1 && !result.totalIsLowerBound ? 'activity day' : 'activity days';
     return `${n} ${this.view().show} ${days}.`;
   });

@@ -6,7 +6,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { ROLE_LABELS, Role } from '@heard/domain';
 import type { HomeCard, HomeSummary, ProblemDetails } from '@heard/domain';
-import { EmptyState, PageHeader, ProblemAlert, totalWords } from '@heard/ui';
+import { EmptyState, PageHeader, ProblemAlert, sentenceStart, totalWords } from '@heard/ui';
 import { API } from '../core/api-urls';
 import { toProblem } from '../core/problem';
 import { SessionService } from '../core/session.service';
@@ -15,11 +15,6 @@ import { SessionService } from '../core/session.service';
 export function cardLink(card: HomeCard): string | null {
   if (!card.path) return null;
   return card.path.startsWith('/') ? card.path : `/${card.path}`;
-}
-
-/** "More than 1,000" on a card of its own, where "more than 1,000" would start mid-sentence. */
-function sentenceStart(words: string): string {
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 @Component({

@@ -12,7 +12,14 @@ import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { AGE_BANDS, Role, SERVICE_EXPERIENCE_LABELS, ServiceExperienceKind } from '@heard/domain';
 import type { AgeBand, Page, ProblemDetails, YoungPersonListItem } from '@heard/domain';
-import { BoundedPaginatorIntl, EmptyState, PageHeader, ProblemAlert, totalWords } from '@heard/ui';
+import {
+  BoundedPaginatorIntl,
+  EmptyState,
+  PageHeader,
+  ProblemAlert,
+  sentenceStart,
+  totalWords,
+} from '@heard/ui';
 import { catchError, map, of, switchMap, tap } from 'rxjs';
 import { type Focusable, InPageNavigation } from '../groups/in-page-navigation';
 import { toProblem } from '../core/problem';
@@ -99,8 +106,7 @@ export default class YoungPeoplePage {
     const result = this.result();
     if (!result || this.loading()) return '';
     const people = result.total === 1 && !result.totalIsLowerBound ? 'young person' : 'young people';
-    const words = totalWords(result);
-    const n = words.charAt(0).toUpperCase() + words.slice(1);
+    const n = sentenceStart(totalWords(result));
     return this.filtered() ? `${n} ${people} match.` : `${n} ${people}.`;
   });
 

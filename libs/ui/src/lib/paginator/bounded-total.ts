@@ -11,6 +11,11 @@ export function totalWords(page: Total): string {
     : page.total.toLocaleString('en-GB');
 }
 
+/** "More than 1,000" where `totalWords` opens a sentence or stands alone. */
+export function sentenceStart(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 /**
  * Paginator words for lists whose total may be a lower bound. Provide it on the page's component:
  * `providers: [BoundedPaginatorIntl, { provide: MatPaginatorIntl, useExisting: BoundedPaginatorIntl }]`.
