@@ -69,12 +69,17 @@ export interface DayPlanSummary {
 
 const COMING: ReadonlySet<InvitationStatus> = new Set([InvitationStatus.Accepted, InvitationStatus.Attended]);
 
+/** Whether an invitation puts someone on the day sheet, so a caller need only load those people. */
+export function isComing(status: InvitationStatus): boolean {
+  return COMING.has(status);
+}
+
 /**
  * What the staff running the day need on one sheet. Only those expected are listed: someone on the
  * waiting list is not coming unless moved up, and then they are accepted.
  */
 export function dayPlanSummary(people: readonly DaySheetPerson[], capacity: number | null): DayPlanSummary {
-  const coming = people.filter((p) => COMING.has(p.status)).sort(byName);
+  const coming = people.filter((p) => isComing(p.status)).sort(byName);
   const withoutEmergencyConsent: DayPlanSummary['withoutEmergencyConsent'] = [];
   for (const p of coming) {
     if (p.emergencyTreatment.status !== 'valid')

@@ -20,6 +20,7 @@ import {
   dayPlanSummary,
   experiencesOn,
   funnelOf,
+  isComing,
   suggestInvitees,
   toEffectiveConsentView,
   todayInLondon,
@@ -334,16 +335,18 @@ export class ActivitiesService {
   async daySheet(actor: Actor, id: string): Promise<DaySheetResponse> {
     const activity = await this.find(this.db.manager, id);
     const invitations = await this.db.getRepository(Invitation).find({ where: { activityId: id } });
+    // The sheet lists only those coming, so nobody else's consents need judging.
+    const coming = invitations.filter((i) => isComing(i.status));
     const purposes = [ConsentPurpose.PhotosVideo, ConsentPurpose.EmergencyTreatment] as const;
     const { people, consents: effective } = await this.consent.effectiveFor(
       this.db.manager,
-      invitations.map((i) => i.youngPersonId),
+      coming.map((i) => i.youngPersonId),
       purposes,
       // Judged now, not at the start: a withdrawal this morning must already be on the sheet.
       { on: activity.date, at: new Date(), activityId: id },
     );
     const summary = dayPlanSummary(
-      invitations.flatMap((inv) => {
+      coming.flatMap((inv) => {
         const person = people.get(inv.youngPersonId);
         const results = effective.get(inv.youngPersonId);
         if (!person || !results) return [];
