@@ -162,8 +162,7 @@ export class ActivitiesService {
           date: change.date,
           startTime: change.startTime,
           endTime: change.endTime,
-          startsAt: zonedToUtc(change.date, change.startTime),
-          endsAt: zonedToUtc(change.date, change.endTime),
+          ...timesOf(change.date, change.startTime, change.endTime),
           updatedAt: new Date(),
         },
       );
@@ -525,8 +524,7 @@ export class ActivitiesService {
       date: command.date,
       startTime: command.startTime,
       endTime: command.endTime,
-      startsAt: zonedToUtc(command.date, command.startTime),
-      endsAt: zonedToUtc(command.date, command.endTime),
+      ...timesOf(command.date, command.startTime, command.endTime),
       venue: command.venue,
       accessibility: command.accessibility,
       capacity: command.capacity,
@@ -638,4 +636,9 @@ export class ActivitiesService {
       updatedAt: a.updatedAt.toISOString(),
     };
   }
+}
+
+/** Creating, editing and moving must turn the London wall clock into the same stored instants. */
+function timesOf(date: string, startTime: string, endTime: string): { startsAt: Date; endsAt: Date } {
+  return { startsAt: zonedToUtc(date, startTime), endsAt: zonedToUtc(date, endTime) };
 }
