@@ -2,13 +2,14 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import { MatPaginatorIntl, MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, type Params, RouterLink } from '@angular/router';
 import { addDays, todayInLondon } from '@heard/domain';
 import type { ActivityDayListItem, Page, ProblemDetails } from '@heard/domain';
 import {
+  BOUNDED_PAGINATOR_PROVIDERS,
   BoundedPaginatorIntl,
   EmptyState,
   PageHeader,
@@ -74,7 +75,7 @@ export function toActivityQuery(view: ActivityListView, today: string = todayInL
     EmptyState,
     ProblemAlert,
   ],
-  providers: [BoundedPaginatorIntl, { provide: MatPaginatorIntl, useExisting: BoundedPaginatorIntl }],
+  providers: BOUNDED_PAGINATOR_PROVIDERS,
   templateUrl: './activities-page.html',
   styleUrl: './activities-page.scss',
   host: { class: 'heard-page' },

@@ -4,7 +4,7 @@ import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorIntl, MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, type Sort } from '@angular/material/sort';
@@ -13,6 +13,7 @@ import { ActivatedRoute, RouterLink } from '@angular/router';
 import { AGE_BANDS, Role, SERVICE_EXPERIENCE_LABELS, ServiceExperienceKind } from '@heard/domain';
 import type { AgeBand, Page, ProblemDetails, YoungPersonListItem } from '@heard/domain';
 import {
+  BOUNDED_PAGINATOR_PROVIDERS,
   BoundedPaginatorIntl,
   EmptyState,
   PageHeader,
@@ -61,7 +62,7 @@ export type YoungPeopleFilterForm = FormGroup<{
     ProblemAlert,
   ],
   templateUrl: './young-people-page.html',
-  providers: [BoundedPaginatorIntl, { provide: MatPaginatorIntl, useExisting: BoundedPaginatorIntl }],
+  providers: BOUNDED_PAGINATOR_PROVIDERS,
   styleUrl: './young-people-page.scss',
   host: { class: 'heard-page' },
 })

@@ -1,4 +1,4 @@
-import { Injectable } from '@angular/core';
+import { Injectable, type Provider } from '@angular/core';
 import { MatPaginatorIntl } from '@angular/material/paginator';
 import type { Page } from '@heard/domain';
 
@@ -17,8 +17,8 @@ export function sentenceStart(words: string): string {
 }
 
 /**
- * Paginator words for lists whose total may be a lower bound. Provide it on the page's component:
- * `providers: [BoundedPaginatorIntl, { provide: MatPaginatorIntl, useExisting: BoundedPaginatorIntl }]`.
+ * Paginator words for lists whose total may be a lower bound. Provide it on the page's component
+ * with `providers: BOUNDED_PAGINATOR_PROVIDERS`, then inject it to call `showing` with each page.
  */
 @Injectable()
 export class BoundedPaginatorIntl extends MatPaginatorIntl {
@@ -37,3 +37,12 @@ export class BoundedPaginatorIntl extends MatPaginatorIntl {
     return `${start} – ${end} of ${of}`;
   };
 }
+
+/**
+ * For a page component's `providers`: one BoundedPaginatorIntl that the page injects to report its
+ * total and that the paginator reads as its MatPaginatorIntl.
+ */
+export const BOUNDED_PAGINATOR_PROVIDERS: Provider[] = [
+  BoundedPaginatorIntl,
+  { provide: MatPaginatorIntl, useExisting: BoundedPaginatorIntl },
+];

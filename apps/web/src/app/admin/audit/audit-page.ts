@@ -5,12 +5,19 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorIntl, MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import type { AuditEventResponse, Page, ProblemDetails } from '@heard/domain';
-import { BoundedPaginatorIntl, EmptyState, PageHeader, ProblemAlert, totalWords } from '@heard/ui';
+import {
+  BOUNDED_PAGINATOR_PROVIDERS,
+  BoundedPaginatorIntl,
+  EmptyState,
+  PageHeader,
+  ProblemAlert,
+  totalWords,
+} from '@heard/ui';
 import { Subject, catchError, of, switchMap, tap } from 'rxjs';
 import { focusFirstInvalid, toProblem } from '../../core/problem';
 import { AuditApi, type AuditFilters } from './audit-api';
@@ -53,7 +60,7 @@ const ENTITY_TYPE = /^[a-z_]{1,40}$/;
     ProblemAlert,
   ],
   templateUrl: './audit-page.html',
-  providers: [BoundedPaginatorIntl, { provide: MatPaginatorIntl, useExisting: BoundedPaginatorIntl }],
+  providers: BOUNDED_PAGINATOR_PROVIDERS,
   styleUrl: './audit-page.scss',
   host: { class: 'heard-page' },
 })
