@@ -25,7 +25,7 @@ export interface Funnel extends FunnelStage {
   byServiceExperience: Record<ServiceExperienceKind, FunnelStage>;
 }
 
-export const NO_DECLINE_REASON = 'No reason given';
+const NO_DECLINE_REASON = 'No reason given';
 
 /** Came, or said yes and then did not come: both once said yes. */
 const SAID_YES: ReadonlySet<InvitationStatus> = new Set([

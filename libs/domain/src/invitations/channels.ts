@@ -10,8 +10,6 @@ export enum InvitationChannel {
   InPerson = 'in_person',
 }
 
-export const INVITATION_CHANNELS: readonly InvitationChannel[] = Object.values(InvitationChannel);
-
 export const INVITATION_CHANNEL_LABELS: Readonly<Record<InvitationChannel, string>> = {
   [InvitationChannel.Email]: 'Email',
   [InvitationChannel.Letter]: 'Letter',
