@@ -8,7 +8,7 @@ import { DoNotPhotographEntry } from './day-sheet';
 import { FunnelStage } from './funnel';
 
 export type ActivityStatus = 'planned' | 'cancelled';
-export const ACTIVITY_STATUSES: readonly ActivityStatus[] = ['planned', 'cancelled'];
+export const ACTIVITY_STATUSES = ['planned', 'cancelled'] as const satisfies readonly ActivityStatus[];
 
 const endAfterStart = <T extends { startTime: string; endTime: string }>(t: T) => t.endTime > t.startTime;
 const END_AFTER_START = { message: 'The end time must be after the start time.', path: ['endTime'] };
@@ -93,7 +93,7 @@ export const ActivityQuerySchema = z
   .object({
     from: isoDateSchema.optional(),
     to: isoDateSchema.optional(),
-    status: z.enum(['planned', 'cancelled']).optional(),
+    status: z.enum(ACTIVITY_STATUSES).optional(),
     ...pageSchema,
   })
   .strict()

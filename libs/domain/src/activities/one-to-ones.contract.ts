@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { optionalText, uuidSchema } from '../shared/schemas';
 
 export type OneToOneStatus = 'requested' | 'scheduled' | 'done' | 'cancelled';
-export const ONE_TO_ONE_STATUSES: readonly OneToOneStatus[] = ['requested', 'scheduled', 'done', 'cancelled'];
+export const ONE_TO_ONE_STATUSES = [
+  'requested',
+  'scheduled',
+  'done',
+  'cancelled',
+] as const satisfies readonly OneToOneStatus[];
 
 export const ONE_TO_ONE_STATUS_LABELS: Readonly<Record<OneToOneStatus, string>> = {
   requested: 'Asked for',
@@ -44,7 +49,7 @@ export type OneToOneCommand = z.output<typeof OneToOneRequestSchema>;
 /** Booking needs a time; the outcome belongs to one that is done. */
 export const OneToOneUpdateSchema = z
   .object({
-    status: z.enum(['requested', 'scheduled', 'done', 'cancelled'], { error: 'Choose a status.' }),
+    status: z.enum(ONE_TO_ONE_STATUSES, { error: 'Choose a status.' }),
     scheduledAt: dateTime.nullable().default(null),
     location: optionalText(200).optional(),
     staffUserId: uuidSchema.nullable().optional(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDateSchema, optionalText, uuidSchema } from '../shared/schemas';
 import { InvitationStatus } from '../invitations/invitation-status';
 import {
+  CONSENT_SCOPES,
   ConsentFailure,
   ConsentGiver,
   ConsentMethod,
@@ -23,7 +24,7 @@ export const ConsentRecordRequestSchema = z
       .max(1000, 'Keep the wording under 1000 characters.'),
     givenOn: isoDateSchema,
     scope: z
-      .enum(['standing', 'activity'], { error: 'Choose whether it is standing or for one activity day.' })
+      .enum(CONSENT_SCOPES, { error: 'Choose whether it is standing or for one activity day.' })
       .default('standing'),
     activityId: uuidSchema.nullable().default(null),
     expiresOn: isoDateSchema.nullable().default(null),

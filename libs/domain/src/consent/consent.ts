@@ -58,7 +58,7 @@ export const CONSENT_METHOD_LABELS: Readonly<Record<ConsentMethod, string>> = {
 
 /** `standing` covers everything until it expires or is withdrawn; `activity` covers one activity day. */
 export type ConsentScope = 'standing' | 'activity';
-export const CONSENT_SCOPES: readonly ConsentScope[] = ['standing', 'activity'];
+export const CONSENT_SCOPES = ['standing', 'activity'] as const satisfies readonly ConsentScope[];
 
 export interface ConsentRecordFacts {
   id: string;
