@@ -19,9 +19,10 @@ import {
 } from '@heard/ui';
 import { catchError, map, of, switchMap, tap } from 'rxjs';
 import { toProblem } from '../core/problem';
+import { shortDate } from '../groups/dates';
 import { InPageNavigation } from '../groups/in-page-navigation';
 import { type ActivityListQuery, ActivitiesApi } from './activities-api';
-import { activityShortDate, placesText } from './activity-format';
+import { placesText } from './activity-format';
 
 export type ActivityShow = 'upcoming' | 'past' | 'cancelled';
 export const ACTIVITY_SHOWS: readonly { value: ActivityShow; label: string }[] = [
@@ -107,7 +108,7 @@ export default class ActivitiesPage {
   protected readonly loading = signal(true);
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly placesText = placesText;
-  protected readonly shortDate = activityShortDate;
+  protected readonly shortDate = shortDate;
 
   protected readonly countText = computed(() => {
     const result = this.result();

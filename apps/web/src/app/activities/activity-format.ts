@@ -1,15 +1,10 @@
-import { SERVICE_EXPERIENCE_LABELS } from '@heard/domain';
-import type { ActivityCohort, ActivityDayListItem, ServiceExperienceKind } from '@heard/domain';
-import { longDate, shortDate } from '../groups/dates';
+import type { ActivityCohort, ActivityDayListItem } from '@heard/domain';
+import { longDate } from '../groups/dates';
+import { experiencesText } from '../groups/group-labels';
 
 /** "Saturday 4 July 2026, 10:00 to 15:00". */
 export function activityWhen(day: Pick<ActivityDayListItem, 'date' | 'startTime' | 'endTime'>): string {
   return `${longDate(day.date)}, ${day.startTime} to ${day.endTime}`;
-}
-
-/** "4 Jul 2026". */
-export function activityShortDate(date: string): string {
-  return shortDate(date);
 }
 
 /** "12 places", "1 place" or "No limit". */
@@ -28,12 +23,6 @@ export function poundsText(pence: number | null): string {
     minimumFractionDigits: pence % 100 === 0 ? 0 : 2,
     maximumFractionDigits: 2,
   });
-}
-
-export function experiencesText(kinds: readonly ServiceExperienceKind[]): string {
-  return kinds.length === 0
-    ? 'Open to every service experience'
-    : kinds.map((kind) => SERVICE_EXPERIENCE_LABELS[kind] ?? kind).join(', ');
 }
 
 /** "Ages 13 to 17; Looked after, Care leaver; members of Deputies". */

@@ -4,7 +4,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { SERVICE_EXPERIENCE_LABELS } from '@heard/domain';
 import type { GroupResponse, ProblemDetails } from '@heard/domain';
 import { PageHeader, ProblemAlert } from '@heard/ui';
 import { Subject } from 'rxjs';
@@ -13,6 +12,7 @@ import { loadRecord } from '../core/load-record';
 import { CalendarFeed } from './calendar-feed';
 import { longDate } from './dates';
 import { GroupAttendanceTab } from './group-attendance-tab';
+import { experiencesText } from './group-labels';
 import { GroupMembersTab } from './group-members-tab';
 import { GroupScheduleTab } from './group-schedule-tab';
 import { GroupsApi } from './groups-api';
@@ -60,12 +60,7 @@ export default class GroupPage {
     Math.max(0, GROUP_TABS.indexOf(this.route.snapshot.queryParamMap.get('tab') as GroupTab)),
   );
 
-  protected readonly experiences = computed(() => {
-    const kinds = this.group()?.serviceExperiences ?? [];
-    return kinds.length === 0
-      ? 'Open to every service experience'
-      : kinds.map((kind) => SERVICE_EXPERIENCE_LABELS[kind] ?? kind).join(', ');
-  });
+  protected readonly experiences = computed(() => experiencesText(this.group()?.serviceExperiences ?? []));
   protected readonly patternText = computed(() => {
     const pattern = this.group()?.pattern;
     if (!pattern) return 'No regular pattern. Sessions are added one at a time.';

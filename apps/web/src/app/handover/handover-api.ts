@@ -2,10 +2,10 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { HandoverListItem, InvitationResponse } from '@heard/domain';
 import type { Observable } from 'rxjs';
+import { INVITATIONS_URL } from '../activities/activities-api';
 
 /** Relative, so Angular's XSRF interceptor adds the header to writes. */
 export const HANDOVER_URL = '/api/handover';
-export const INVITATIONS_URL = '/api/invitations';
 
 @Injectable({ providedIn: 'root' })
 export class HandoverApi {

@@ -18,7 +18,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { InvitationAnswerRequest, RsvpView } from '@heard/domain';
 import { HeardIcon } from '@heard/ui';
-import { EMPTY, Subject, catchError, finalize, merge, switchMap, tap } from 'rxjs';
+import { EMPTY, Subject, catchError, finalize, map, merge, switchMap, tap } from 'rxjs';
 import { toProblem } from '../core/problem';
 import { RsvpApi } from './rsvp-api';
 
@@ -117,7 +117,7 @@ export class RsvpPage {
   );
 
   constructor() {
-    merge(toObservable(this.token), this.retry$.pipe(switchMap(() => [this.token()])))
+    merge(toObservable(this.token), this.retry$.pipe(map(() => this.token())))
       .pipe(
         tap(() => {
           this.loading.set(true);

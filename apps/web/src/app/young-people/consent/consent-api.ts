@@ -9,11 +9,11 @@ import type {
   Page,
 } from '@heard/domain';
 import type { Observable } from 'rxjs';
+import { ACTIVITIES_URL } from '../../activities/activities-api';
 import { YOUNG_PEOPLE_URL } from '../young-people-api';
 
 /** Relative, so Angular's XSRF interceptor adds the header to writes. */
 export const CONSENTS_URL = '/api/consents';
-export const ACTIVITIES_URL = '/api/activities';
 
 function consentsOf(youngPersonId: string): string {
   return `${YOUNG_PEOPLE_URL}/${encodeURIComponent(youngPersonId)}/consents`;
