@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { AGE_BANDS, SERVICE_EXPERIENCE_LABELS, ServiceExperienceKind } from '@heard/domain';
 import type { FunnelResponse, FunnelStage } from '@heard/domain';
@@ -14,7 +15,7 @@ interface FunnelRow extends FunnelStage {
 @Component({
   selector: 'heard-funnel-details',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FunnelBars],
+  imports: [NgTemplateOutlet, FunnelBars],
   template: `
     <p class="explain">
       Being invited counts even when someone cannot come: every invitation that reached a young person is
@@ -38,53 +39,46 @@ interface FunnelRow extends FunnelStage {
     }
 
     <h3 id="by-age-heading">By age band</h3>
-    <div class="heard-table-scroll">
-      <table class="simple" aria-labelledby="by-age-heading">
-        <thead>
-          <tr>
-            <th scope="col">Age band</th>
-            <th scope="col">Invited</th>
-            <th scope="col">Said yes</th>
-            <th scope="col">Came</th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (row of byAge(); track row.label) {
-            <tr>
-              <th scope="row">{{ row.label }}</th>
-              <td>{{ row.invited }}</td>
-              <td>{{ row.accepted }}</td>
-              <td>{{ row.attended }} {{ cameShare(row) }}</td>
-            </tr>
-          }
-        </tbody>
-      </table>
-    </div>
+    <ng-container
+      [ngTemplateOutlet]="splitTable"
+      [ngTemplateOutletContext]="{ rows: byAge(), column: 'Age band', labelledBy: 'by-age-heading' }"
+    />
 
     <h3 id="by-experience-heading">By service experience</h3>
     <p class="help">Someone with more than one service experience is counted in each.</p>
-    <div class="heard-table-scroll">
-      <table class="simple" aria-labelledby="by-experience-heading">
-        <thead>
-          <tr>
-            <th scope="col">Service experience</th>
-            <th scope="col">Invited</th>
-            <th scope="col">Said yes</th>
-            <th scope="col">Came</th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (row of byExperience(); track row.label) {
+    <ng-container
+      [ngTemplateOutlet]="splitTable"
+      [ngTemplateOutletContext]="{
+        rows: byExperience(),
+        column: 'Service experience',
+        labelledBy: 'by-experience-heading',
+      }"
+    />
+
+    <ng-template #splitTable let-rows="rows" let-column="column" let-labelledBy="labelledBy">
+      <div class="heard-table-scroll">
+        <table class="simple" [attr.aria-labelledby]="labelledBy">
+          <thead>
             <tr>
-              <th scope="row">{{ row.label }}</th>
-              <td>{{ row.invited }}</td>
-              <td>{{ row.accepted }}</td>
-              <td>{{ row.attended }} {{ cameShare(row) }}</td>
+              <th scope="col">{{ column }}</th>
+              <th scope="col">Invited</th>
+              <th scope="col">Said yes</th>
+              <th scope="col">Came</th>
             </tr>
-          }
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            @for (row of rows; track row.label) {
+              <tr>
+                <th scope="row">{{ row.label }}</th>
+                <td>{{ row.invited }}</td>
+                <td>{{ row.accepted }}</td>
+                <td>{{ row.attended }} {{ cameShare(row) }}</td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      </div>
+    </ng-template>
   `,
   styles: `
     :host {
