@@ -780,6 +780,67 @@ describe('activity days, invitations and consent', () => {
   });
 
   describe('other things to invite to', () => {
+    it("should keep an invitation's day in step when its group session or one-to-one moves", async () => {
+      const group = await createGroup(officer, { minAge: 10, maxAge: 17 });
+      const session = await officer.post(`/api/groups/${group.id}/sessions`, {
+        date: addDays(today, 5),
+        startTime: '17:00',
+        durationMinutes: 60,
+      });
+      expect(session.status).toBe(201);
+      const kit = await createYoungPerson(officer, {
+        preferredName: 'Kit',
+        contact: emailContact('kit@young.example'),
+      });
+      const joined = await officer.post(`/api/groups/${group.id}/members`, {
+        youngPersonId: kit.id,
+        joinedOn: today,
+      });
+      expect(joined.status).toBe(201);
+      const toSession = await invite({
+        target: { kind: 'group_session', id: session.body.id },
+        invitees: [{ youngPersonId: kit.id, channel: InvitationChannel.Email }],
+      });
+      expect(toSession.status).toBe(201);
+      const sessionInvitation: string = toSession.body.created[0].id;
+      // As if its reminder had gone: the move must make another due.
+      await t.db.query(`UPDATE invitations SET reminder_sent_at = now() WHERE id = $1`, [sessionInvitation]);
+      const moved = await officer.post(`/api/sessions/${session.body.id}/move`, {
+        date: addDays(today, 9),
+        startTime: '18:00',
+      });
+      expect(moved.status).toBe(200);
+
+      const offered = await officer.post('/api/one-to-ones', {
+        youngPersonId: kit.id,
+        requestedBy: 'young_person',
+        topic: 'Talking about college',
+      });
+      await officer.patch(`/api/one-to-ones/${offered.body.id}`, {
+        status: 'scheduled',
+        scheduledAt: `${addDays(today, 3)}T15:30:00.000Z`,
+      });
+      const toOneToOne = await invite({
+        target: { kind: 'one_to_one', id: offered.body.id },
+        invitees: [{ youngPersonId: kit.id, channel: InvitationChannel.Email }],
+      });
+      expect(toOneToOne.status).toBe(201);
+      const rebooked = await officer.patch(`/api/one-to-ones/${offered.body.id}`, {
+        status: 'scheduled',
+        scheduledAt: `${addDays(today, 6)}T10:00:00.000Z`,
+      });
+      expect(rebooked.status).toBe(200);
+
+      const days: { id: string; event_date: string; reminder_sent_at: Date | null }[] = await t.db.query(
+        `SELECT id, event_date::text AS event_date, reminder_sent_at FROM invitations WHERE id = ANY($1::uuid[])`,
+        [[sessionInvitation, toOneToOne.body.created[0].id]],
+      );
+      expect(Object.fromEntries(days.map((d) => [d.id, [d.event_date, d.reminder_sent_at]]))).toEqual({
+        [sessionInvitation]: [addDays(today, 9), null],
+        [toOneToOne.body.created[0].id]: [addDays(today, 6), null],
+      });
+    });
+
     it('should invite a young person to chair their own review meeting, and to a one-to-one once it has a time', async () => {
       const olu = await createYoungPerson(officer, {
         preferredName: 'Olu',

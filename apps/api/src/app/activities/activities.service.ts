@@ -34,6 +34,7 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { ConsentService } from '../consent/consent.service';
 import { Invitation } from '../invitations/entities/invitation.entity';
 import { InvitationsService } from '../invitations/invitations.service';
+import { moveInvitations } from '../invitations/invitation-targets';
 import { placesTaken } from '../invitations/places-taken';
 import { displayNames } from '../users/display-names';
 import { loadYoungPersonFacts } from '../young-people/young-person-facts';
@@ -166,11 +167,7 @@ export class ActivitiesService {
           updatedAt: new Date(),
         },
       );
-      // The day of every invitation moves with it: answers, links and reminders run to the new day.
-      await em.query(
-        `UPDATE invitations SET event_date = $2, reminder_sent_at = NULL WHERE activity_id = $1`,
-        [id, change.date],
-      );
+      await moveInvitations(em, 'activity_day', id, change.date);
       const told = await this.invitations.tellInviteesOfChange(em, actor, id, 'moved', change.reason);
       await this.audit.record(
         {

@@ -2,12 +2,36 @@ import {
   ActivityCohort,
   InvitationTargetKind,
   InvitationTargetRequest,
+  IsoDate,
   OPEN_COHORT,
   todayInLondon,
   timeInLondon,
 } from '@heard/domain';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../../platform/errors/domain-error';
+
+const TARGET_COLUMN: Record<Exclude<InvitationTargetKind, 'review_meeting'>, string> = {
+  activity_day: 'activity_id',
+  group_session: 'session_id',
+  one_to_one: 'one_to_one_id',
+};
+
+/**
+ * Moves the day stored on every invitation to a target that has moved. Answer links, reminders, the
+ * hand-over list and the funnel read that day, so it must follow the target whatever moved it; a
+ * reminder already sent was for the old time, so another is due.
+ */
+export async function moveInvitations(
+  em: EntityManager,
+  kind: keyof typeof TARGET_COLUMN,
+  targetId: string,
+  date: IsoDate,
+): Promise<void> {
+  await em.query(
+    `UPDATE invitations SET event_date = $2, reminder_sent_at = NULL WHERE ${TARGET_COLUMN[kind]} = $1`,
+    [targetId, date],
+  );
+}
 
 /** What an invitation is for, as every message, page and rule about it needs it. */
 export interface TargetFacts {

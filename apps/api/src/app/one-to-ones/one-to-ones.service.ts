@@ -5,12 +5,14 @@ import {
   OneToOneResponse,
   OneToOneStatus,
   OneToOneUpdateSchema,
+  todayInLondon,
 } from '@heard/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
+import { moveInvitations } from '../invitations/invitation-targets';
 import { OneToOne } from './entities/one-to-one.entity';
 
 /** Requested → scheduled → done; cancelled from either open state. Done and cancelled are final. */
@@ -101,6 +103,8 @@ export class OneToOnesService {
           updatedAt: new Date(),
         },
       );
+      if (update.scheduledAt && update.scheduledAt !== current.scheduledAt?.toISOString())
+        await moveInvitations(em, 'one_to_one', id, todayInLondon(new Date(update.scheduledAt)));
       await this.audit.record(
         {
           actorUserId: actor.userId,

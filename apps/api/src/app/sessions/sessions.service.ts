@@ -18,6 +18,7 @@ import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { Group, GroupPatternException } from '../groups/entities/group.entity';
 import { patternOf, toPatternException } from '../groups/group.mapper';
+import { moveInvitations } from '../invitations/invitation-targets';
 import { assertNoClash } from './clash';
 import { AttendanceMark, GroupSession } from './entities/group-session.entity';
 import { toGroupSessionResponse } from './session.mapper';
@@ -426,6 +427,7 @@ export class SessionsService {
       { id: session.id },
       { startsAt, endsAt, venue, moved: true, sequence: session.sequence + 1, updatedAt: new Date() },
     );
+    await moveInvitations(em, 'group_session', session.id, todayInLondon(startsAt));
   }
 
   private async applyCancel(em: EntityManager, session: GroupSession, reason: string | null): Promise<void> {
