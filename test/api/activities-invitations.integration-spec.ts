@@ -14,7 +14,7 @@ import {
   todayInLondon,
 } from '@heard/domain';
 import { ReminderJob } from '@heard/api/app/invitations/reminder.job';
-import { InvitationsService } from '@heard/api/app/invitations/invitations.service';
+import { InvitationNotifier } from '@heard/api/app/invitations/invitation-notifier';
 import { AuditEvent } from '@heard/api/platform/audit/audit-event.entity';
 import { MailMessage } from '@heard/api/platform/mail/mail-message.entity';
 import { createGroup, createYoungPerson, dateOfBirthForAge } from './support/factories';
@@ -933,7 +933,7 @@ describe('activity days, invitations and consent', () => {
     });
 
     it('should make the links only Heard can make', async () => {
-      const links = t.app.get(InvitationsService);
+      const links = t.app.get(InvitationNotifier);
       const link = links.linkFor('12345678-1234-4123-8123-123456789abc');
       expect(link).toMatch(/^http:\/\/heard\.test\/rsvp\/[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}$/);
     });

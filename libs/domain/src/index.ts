@@ -21,6 +21,7 @@ export * from './groups/sessions.contract';
 export * from './calendar/ical';
 export * from './consent/consent';
 export * from './consent/consent.contract';
+export * from './occasions/occasion';
 export * from './invitations/channels';
 export * from './invitations/invitation-status';
 export * from './invitations/suggestions';

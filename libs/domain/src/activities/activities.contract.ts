@@ -8,6 +8,9 @@ import { DoNotPhotographEntry } from './day-sheet';
 import { FunnelStage } from './funnel';
 
 export type ActivityStatus = 'planned' | 'cancelled';
+/** The furthest ahead a reminder can be set: a fortnight. */
+export const MAX_REMINDER_DAYS_BEFORE = 14;
+
 export const ACTIVITY_STATUSES = ['planned', 'cancelled'] as const satisfies readonly ActivityStatus[];
 
 const endAfterStart = <T extends { startTime: string; endTime: string }>(t: T) => t.endTime > t.startTime;
@@ -65,7 +68,7 @@ export const ActivityDayRequestSchema = z
       .number()
       .int()
       .min(0, 'Use 0 for no reminder before the day itself.')
-      .max(14, 'Remind at most 14 days before.')
+      .max(MAX_REMINDER_DAYS_BEFORE, `Remind at most ${MAX_REMINDER_DAYS_BEFORE} days before.`)
       .default(2),
   })
   .strict()

@@ -1,4 +1,4 @@
-import { COUNTS_AS_INVITED, InvitationStatus } from '../invitations/invitation-status';
+import { COUNTS_AS_INVITED, InvitationStatus, SAID_YES } from '../invitations/invitation-status';
 import { AGE_BANDS, AgeBand } from '../young-people/age';
 import { ServiceExperienceKind } from '../young-people/service-experience';
 
@@ -26,13 +26,6 @@ export interface Funnel extends FunnelStage {
 }
 
 const NO_DECLINE_REASON = 'No reason given';
-
-/** Came, or said yes and then did not come: both once said yes. */
-const SAID_YES: ReadonlySet<InvitationStatus> = new Set([
-  InvitationStatus.Accepted,
-  InvitationStatus.Attended,
-  InvitationStatus.DidNotAttend,
-]);
 
 const emptyStage = (): FunnelStage => ({ invited: 0, accepted: 0, attended: 0 });
 

@@ -13,6 +13,31 @@ export enum AuditAction {
   Override = 'override',
 }
 
+/** The kinds of record the audit log speaks of: one list, so the log can be filtered by it. */
+export enum AuditRecordType {
+  User = 'user',
+  YoungPerson = 'young_person',
+  YoungPersonConsent = 'young_person_consent',
+  ConsentRecord = 'consent_record',
+  Group = 'group',
+  GroupMembership = 'group_membership',
+  GroupSession = 'group_session',
+  CalendarFeed = 'calendar_feed',
+  ActivityDay = 'activity_day',
+  ActivityConsents = 'activity_consents',
+  ActivityDaySheet = 'activity_day_sheet',
+  OneToOne = 'one_to_one',
+  Invitation = 'invitation',
+  InvitationLetter = 'invitation_letter',
+  Route = 'route',
+}
+
+/**
+ * The words of an audit row's detail: `event` names what happened to the record in the same terms
+ * everywhere (the invitation events, 'move', 'cancel'…); the rest are ids, codes and counts.
+ */
+export type AuditDetailValue = string | number | boolean | null;
+
 export interface AuditEventResponse {
   id: string;
   at: string;

@@ -1,5 +1,12 @@
 import { ContactPreferences } from '../young-people/young-people.contract';
-import { INVITATION_CHANNEL_LABELS, InvitationChannel, agreedChannels, channelProblem } from './channels';
+import {
+  INVITATION_CHANNEL_LABELS,
+  InvitationChannel,
+  TellBy,
+  agreedChannels,
+  channelProblem,
+  howToTell,
+} from './channels';
 
 const { Email, Letter, Phone, WhatsApp, VoiceNote, InPerson } = InvitationChannel;
 
@@ -69,5 +76,37 @@ describe('agreedChannels', () => {
 describe('INVITATION_CHANNEL_LABELS', () => {
   it.each(Object.values(InvitationChannel).map((c) => [c]))('should have a label for %s', (channel) => {
     expect(INVITATION_CHANNEL_LABELS[channel as InvitationChannel]).toMatch(/\S/);
+  });
+});
+
+describe('howToTell', () => {
+  const direct = { viaTrustedAdult: false, trustedAdultReachable: false };
+  const viaAdult = { viaTrustedAdult: true, trustedAdultReachable: true };
+  const viaGoneAdult = { viaTrustedAdult: true, trustedAdultReachable: false };
+  it.each<[string, ContactPreferences, typeof direct, TellBy]>([
+    ['someone who agrees to email', everything, direct, 'email'],
+    [
+      'someone who agrees to nothing Heard can send',
+      { ...nothing, phone: '07700 900123' },
+      direct,
+      'by_hand',
+    ],
+    ['someone invited through a trusted adult', everything, viaAdult, 'trusted_adult'],
+    [
+      'someone whose trusted adult can no longer be reached, but who agrees to email',
+      everything,
+      viaGoneAdult,
+      'email',
+    ],
+    ['someone only reached through a trusted adult who has gone', onlyViaAdult, viaGoneAdult, 'by_hand'],
+    [
+      'someone who has since asked to be reached only through a trusted adult',
+      onlyViaAdult,
+      direct,
+      'by_hand',
+    ],
+    ['someone who has since taken back their email address', nothing, direct, 'by_hand'],
+  ])('should tell %s by %s', (_name, contact, invitation, expected) => {
+    expect(howToTell(contact, invitation)).toBe(expected);
   });
 });

@@ -76,3 +76,21 @@ export function agreedChannels(
 ): InvitationChannel[] {
   return CHANNEL_PREFERENCE.filter((c) => channelProblem(contact, c, trustedAdultAssigned) === null);
 }
+
+/** How Heard passes on news about an occasion (it moved, it was cancelled) to someone invited to it. */
+export type TellBy = 'email' | 'trusted_adult' | 'by_hand';
+
+/**
+ * Who passes on a change, judged on the young person's contact preferences as they are now, not as
+ * they were when the invitation went out. Their trusted adult tells them when the invitation went
+ * through one who can still be reached; otherwise Heard emails them if they agree to email today;
+ * anything else (a call, a message, a word in person) an officer does by hand.
+ */
+export function howToTell(
+  contact: ContactPreferences,
+  invitation: { viaTrustedAdult: boolean; trustedAdultReachable: boolean },
+): TellBy {
+  if (invitation.viaTrustedAdult && invitation.trustedAdultReachable) return 'trusted_adult';
+  if (contact.onlyViaTrustedAdult) return 'by_hand';
+  return contact.email ? 'email' : 'by_hand';
+}

@@ -9,8 +9,10 @@ import {
   STILL_EXPECTED,
   YOUNG_PERSON_STATUS_WORDS,
   canStillAnswer,
+  sendingEvent,
   transition,
 } from './invitation-status';
+import { InvitationChannel } from './channels';
 
 const S = InvitationStatus;
 const DAY = '2026-07-10';
@@ -21,17 +23,18 @@ const AFTER = { today: '2026-07-11', eventDate: DAY };
 type Outcome = InvitationStatus | null;
 /** On the day itself every time rule is met, so this is the shape of the state machine alone. */
 // prettier-ignore
-const ON_THE_DAY_TABLE: Record<InvitationStatus, [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]> = {
-  //                 send     hand_over      accept      decline     waitlist      promote     withdraw     mark_attended mark_did_not_attend
-  [S.Draft]:        [S.Sent, S.HandedOver,  null,       null,       null,         null,       S.Withdrawn, null,         null],
-  [S.Sent]:         [S.Sent, S.HandedOver,  S.Accepted, S.Declined, S.Waitlisted, null,       S.Withdrawn, S.Attended,   null],
-  [S.HandedOver]:   [null,   S.HandedOver,  S.Accepted, S.Declined, S.Waitlisted, null,       S.Withdrawn, S.Attended,   null],
-  [S.Accepted]:     [null,   null,          S.Accepted, S.Declined, null,         null,       S.Withdrawn, S.Attended,   S.DidNotAttend],
-  [S.Declined]:     [null,   null,          S.Accepted, S.Declined, S.Waitlisted, null,       S.Withdrawn, S.Attended,   null],
-  [S.Waitlisted]:   [null,   null,          null,       S.Declined, S.Waitlisted, S.Accepted, S.Withdrawn, S.Attended,   null],
-  [S.Attended]:     [null,   null,          null,       null,       null,         null,       null,        S.Attended,   S.DidNotAttend],
-  [S.DidNotAttend]: [null,   null,          null,       null,       null,         null,       null,        S.Attended,   S.DidNotAttend],
-  [S.Withdrawn]:    [null,   null,          null,       null,       null,         null,       S.Withdrawn, null,         null],
+const ON_THE_DAY_TABLE: Record<InvitationStatus, [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]> = {
+  //                 send     queue_for_delivery deliver  hand_over      accept      decline     waitlist      promote     withdraw     mark_attended mark_did_not_attend
+  [S.Draft]:        [S.Sent, S.ToDeliver,       null,    S.HandedOver,  null,       null,       null,         null,       S.Withdrawn, null,         null],
+  [S.ToDeliver]:    [null,   S.ToDeliver,       S.Sent,  S.HandedOver,  S.Accepted, S.Declined, S.Waitlisted, null,       S.Withdrawn, S.Attended,   null],
+  [S.Sent]:         [S.Sent, null,              S.Sent,  S.HandedOver,  S.Accepted, S.Declined, S.Waitlisted, null,       S.Withdrawn, S.Attended,   null],
+  [S.HandedOver]:   [null,   null,              null,    S.HandedOver,  S.Accepted, S.Declined, S.Waitlisted, null,       S.Withdrawn, S.Attended,   null],
+  [S.Accepted]:     [null,   null,              null,    null,          S.Accepted, S.Declined, null,         null,       S.Withdrawn, S.Attended,   S.DidNotAttend],
+  [S.Declined]:     [null,   null,              null,    null,          S.Accepted, S.Declined, S.Waitlisted, null,       S.Withdrawn, S.Attended,   null],
+  [S.Waitlisted]:   [null,   null,              null,    null,          null,       S.Declined, S.Waitlisted, S.Accepted, S.Withdrawn, S.Attended,   null],
+  [S.Attended]:     [null,   null,              null,    null,          null,       null,       null,         null,       null,        S.Attended,   S.DidNotAttend],
+  [S.DidNotAttend]: [null,   null,              null,    null,          null,       null,       null,         null,       null,        S.Attended,   S.DidNotAttend],
+  [S.Withdrawn]:    [null,   null,              null,    null,          null,       null,       null,         null,       S.Withdrawn, null,         null],
 };
 
 const everyPair = INVITATION_STATUSES.flatMap((status) =>
@@ -44,6 +47,8 @@ const everyPair = INVITATION_STATUSES.flatMap((status) =>
 
 const UNTIL_DAY: ReadonlySet<InvitationEvent> = new Set([
   'send',
+  'queue_for_delivery',
+  'deliver',
   'hand_over',
   'accept',
   'decline',
@@ -55,7 +60,7 @@ const UNTIL_DAY: ReadonlySet<InvitationEvent> = new Set([
 describe('transition', () => {
   it('should have a row for every status and a column for every event', () => {
     expect(Object.keys(ON_THE_DAY_TABLE).sort()).toEqual([...INVITATION_STATUSES].sort());
-    expect(INVITATION_EVENTS).toHaveLength(9);
+    expect(INVITATION_EVENTS).toHaveLength(11);
   });
 
   it.each(everyPair)('on the day, %s + %s → %p', (status, event, expected) => {
@@ -129,8 +134,12 @@ describe('canStillAnswer', () => {
 });
 
 describe('status sets and words', () => {
-  it('should count as invited everything from sent on, leaving out drafts and withdrawn invitations', () => {
-    expect(INVITATION_STATUSES.filter((s) => !COUNTS_AS_INVITED.has(s))).toEqual([S.Draft, S.Withdrawn]);
+  it('should count as invited everything from sent on, leaving out drafts, those still to deliver and withdrawn invitations', () => {
+    expect(INVITATION_STATUSES.filter((s) => !COUNTS_AS_INVITED.has(s))).toEqual([
+      S.Draft,
+      S.ToDeliver,
+      S.Withdrawn,
+    ]);
   });
 
   it('should still expect everyone who may yet come', () => {
@@ -151,4 +160,27 @@ describe('status sets and words', () => {
       expect(YOUNG_PERSON_STATUS_WORDS[status]).toMatch(/\S/);
     },
   );
+});
+
+describe('sendingEvent', () => {
+  const C = InvitationChannel;
+  it.each<[InvitationChannel, boolean, 'send' | 'queue_for_delivery']>([
+    [C.Email, false, 'send'],
+    [C.Email, true, 'send'],
+    [C.Letter, false, 'send'],
+    [C.Letter, true, 'queue_for_delivery'],
+    [C.Phone, false, 'queue_for_delivery'],
+    [C.WhatsApp, false, 'queue_for_delivery'],
+    [C.VoiceNote, false, 'queue_for_delivery'],
+    [C.InPerson, false, 'queue_for_delivery'],
+    [C.InPerson, true, 'queue_for_delivery'],
+  ])('should send %s (via a trusted adult: %s) by %s', (channel, viaAdult, expected) => {
+    expect(sendingEvent(channel, viaAdult)).toBe(expected);
+  });
+
+  it('should not count an invitation still to deliver as invited, nor expect its young person', () => {
+    expect(COUNTS_AS_INVITED.has(S.ToDeliver)).toBe(false);
+    expect(STILL_EXPECTED.has(S.ToDeliver)).toBe(false);
+    expect(COUNTS_AS_INVITED.has(S.Sent)).toBe(true);
+  });
 });

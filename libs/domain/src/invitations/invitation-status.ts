@@ -1,7 +1,10 @@
 import { IsoDate } from '../shared/dates';
+import { InvitationChannel } from './channels';
 
 export enum InvitationStatus {
   Draft = 'draft',
+  /** Recorded, but nobody has yet said it reached the young person (phone, in person, a handed-over letter…). */
+  ToDeliver = 'to_deliver',
   Sent = 'sent',
   HandedOver = 'handed_over',
   Accepted = 'accepted',
@@ -17,6 +20,7 @@ export const INVITATION_STATUSES: readonly InvitationStatus[] = Object.values(In
 /** Staff words. */
 export const INVITATION_STATUS_LABELS: Readonly<Record<InvitationStatus, string>> = {
   [InvitationStatus.Draft]: 'Not sent yet',
+  [InvitationStatus.ToDeliver]: 'To deliver: not told yet',
   [InvitationStatus.Sent]: 'Sent, no answer yet',
   [InvitationStatus.HandedOver]: 'Handed over, no answer yet',
   [InvitationStatus.Accepted]: 'Coming',
@@ -30,6 +34,7 @@ export const INVITATION_STATUS_LABELS: Readonly<Record<InvitationStatus, string>
 /** What the young person's own page says: short words a 10-year-old reads easily. */
 export const YOUNG_PERSON_STATUS_WORDS: Readonly<Record<InvitationStatus, string>> = {
   [InvitationStatus.Draft]: 'Not ready yet',
+  [InvitationStatus.ToDeliver]: 'Can you come? Tell us yes or no',
   [InvitationStatus.Sent]: 'Can you come? Tell us yes or no',
   [InvitationStatus.HandedOver]: 'Can you come? Tell us yes or no',
   [InvitationStatus.Accepted]: 'You said yes. See you there!',
@@ -42,6 +47,8 @@ export const YOUNG_PERSON_STATUS_WORDS: Readonly<Record<InvitationStatus, string
 
 export type InvitationEvent =
   | 'send'
+  | 'queue_for_delivery'
+  | 'deliver'
   | 'hand_over'
   | 'accept'
   | 'decline'
@@ -53,6 +60,8 @@ export type InvitationEvent =
 
 export const INVITATION_EVENTS: readonly InvitationEvent[] = [
   'send',
+  'queue_for_delivery',
+  'deliver',
   'hand_over',
   'accept',
   'decline',
@@ -64,7 +73,8 @@ export const INVITATION_EVENTS: readonly InvitationEvent[] = [
 ];
 
 /**
- * Counted as invited in the funnel: it reached the young person. A withdrawn invitation is left out
+ * Counted as invited in the funnel: it reached the young person. An invitation still to deliver has
+ * not, so it is not counted until someone records that it did. A withdrawn invitation is left out
  * whether or not it had gone out, because the status alone cannot tell which.
  */
 export const COUNTS_AS_INVITED: ReadonlySet<InvitationStatus> = new Set([
@@ -77,13 +87,34 @@ export const COUNTS_AS_INVITED: ReadonlySet<InvitationStatus> = new Set([
   InvitationStatus.DidNotAttend,
 ]);
 
-/** Who is told when an activity moves or is cancelled: everyone who may still be coming. */
+/**
+ * Who is told when an occasion moves or is cancelled: everyone who may still be coming. Someone whose
+ * invitation is still to deliver has heard nothing yet; whoever delivers it gives the new day.
+ */
 export const STILL_EXPECTED: ReadonlySet<InvitationStatus> = new Set([
   InvitationStatus.Sent,
   InvitationStatus.HandedOver,
   InvitationStatus.Accepted,
   InvitationStatus.Waitlisted,
 ]);
+
+/** Said yes, whether or not they then came: the funnel's "accepted". */
+export const SAID_YES: ReadonlySet<InvitationStatus> = new Set([
+  InvitationStatus.Accepted,
+  InvitationStatus.Attended,
+  InvitationStatus.DidNotAttend,
+]);
+
+/** Holding a place at an activity with a capacity. */
+export const HOLDS_A_PLACE: ReadonlySet<InvitationStatus> = new Set([
+  InvitationStatus.Accepted,
+  InvitationStatus.Attended,
+]);
+
+/** Not taken back: at most one live invitation per young person per occasion. */
+export const LIVE_STATUSES: ReadonlySet<InvitationStatus> = new Set(
+  Object.values(InvitationStatus).filter((s) => s !== InvitationStatus.Withdrawn),
+);
 
 /** Attendance has been marked or the invitation taken back. */
 export const FINAL_STATUSES: ReadonlySet<InvitationStatus> = new Set([
@@ -104,7 +135,8 @@ interface Rule {
 }
 
 const S = InvitationStatus;
-const ANSWERABLE = [S.Sent, S.HandedOver, S.Accepted, S.Declined, S.Waitlisted];
+// An answer from a young person whose invitation is still to deliver shows it reached them.
+const ANSWERABLE = [S.ToDeliver, S.Sent, S.HandedOver, S.Accepted, S.Declined, S.Waitlisted];
 
 /**
  * Young people sometimes turn up without saying yes, so anyone who was invited can be marked as
@@ -113,28 +145,40 @@ const ANSWERABLE = [S.Sent, S.HandedOver, S.Accepted, S.Declined, S.Waitlisted];
  */
 const RULES: Readonly<Record<InvitationEvent, Rule>> = {
   send: { to: S.Sent, from: [S.Draft], when: 'until_day', notFrom: 'The invitation has already gone out.' },
+  queue_for_delivery: {
+    to: S.ToDeliver,
+    from: [S.Draft],
+    when: 'until_day',
+    notFrom: 'The invitation has already gone out.',
+  },
+  deliver: {
+    to: S.Sent,
+    from: [S.ToDeliver],
+    when: 'until_day',
+    notFrom: 'This invitation is not waiting to be delivered.',
+  },
   // A sent letter can still be handed over by a trusted adult afterwards.
   hand_over: {
     to: S.HandedOver,
-    from: [S.Draft, S.Sent],
+    from: [S.Draft, S.ToDeliver, S.Sent],
     when: 'until_day',
     notFrom: 'The invitation has already been answered.',
   },
   accept: {
     to: S.Accepted,
-    from: [S.Sent, S.HandedOver, S.Declined],
+    from: [S.ToDeliver, S.Sent, S.HandedOver, S.Declined],
     when: 'until_day',
     notFrom: 'They cannot say yes to this invitation now.',
   },
   decline: {
     to: S.Declined,
-    from: [S.Sent, S.HandedOver, S.Accepted, S.Waitlisted],
+    from: [S.ToDeliver, S.Sent, S.HandedOver, S.Accepted, S.Waitlisted],
     when: 'until_day',
     notFrom: 'They cannot say no to this invitation now.',
   },
   waitlist: {
     to: S.Waitlisted,
-    from: [S.Sent, S.HandedOver, S.Declined],
+    from: [S.ToDeliver, S.Sent, S.HandedOver, S.Declined],
     when: 'until_day',
     notFrom: 'Only someone who has not got a place can go on the waiting list.',
   },
@@ -202,4 +246,18 @@ export function transition(
 /** Whether the young person can still change their answer on their page. */
 export function canStillAnswer(status: InvitationStatus, today: IsoDate, eventDate: IsoDate): boolean {
   return today <= eventDate && ANSWERABLE.includes(status);
+}
+
+/**
+ * How an invitation goes out. Heard sends email itself, and a posted letter is out once it is in
+ * the post; anything someone has to pass on (a call, a message, a word in person, a letter a
+ * trusted adult hands over) is to deliver until someone records that it reached the young person.
+ */
+export function sendingEvent(
+  channel: InvitationChannel,
+  viaTrustedAdult: boolean,
+): 'send' | 'queue_for_delivery' {
+  if (channel === InvitationChannel.Email) return 'send';
+  if (channel === InvitationChannel.Letter && !viaTrustedAdult) return 'send';
+  return 'queue_for_delivery';
 }

@@ -110,7 +110,19 @@ export interface InvitationResponse {
   mail: { status: MailStatus; lastError: string | null } | null;
   answeredAt: string | null;
   handedOverAt: string | null;
+  /** When someone recorded that an invitation to deliver reached them. */
+  deliveredAt: string | null;
+  /** News of a change that someone must pass on by hand, until they record they have. */
+  toTell: 'moved' | 'cancelled' | 'place_free' | null;
   createdAt: string;
+}
+
+/** The officers' list of what Heard cannot do itself. */
+export interface ByHandListResponse {
+  /** Invitations still to deliver, soonest first. */
+  toDeliver: InvitationResponse[];
+  /** Invitations whose young person must be told of a change by hand, oldest news first. */
+  toTell: InvitationResponse[];
 }
 
 /** All or nothing: one invitee refused (channel not agreed, already invited…) refuses the batch, naming them. */
@@ -149,6 +161,8 @@ export interface RsvpView {
   /** 1 for next in line; null unless on the waiting list. */
   waitingListPosition: number | null;
   cancelled: boolean;
+  /** It has taken place and is closed (a finished one-to-one): nothing more to answer. */
+  closed: boolean;
 }
 
 /** A trusted adult's "to hand over" list. */

@@ -2,23 +2,13 @@ import { ActivityCohort, cohortProblems } from '../activities/cohort';
 import { IsoDate } from '../shared/dates';
 import { ServiceExperiencePeriod } from '../young-people/service-experience';
 import { ContactPreferences, ParticipationPreference } from '../young-people/young-people.contract';
+import { OCCASION_KINDS, OCCASION_KIND_LABELS, OccasionKind } from '../occasions/occasion';
 import { InvitationChannel, agreedChannels } from './channels';
 
-export type InvitationTargetKind = 'activity_day' | 'group_session' | 'one_to_one' | 'review_meeting';
-
-export const INVITATION_TARGET_KINDS: readonly InvitationTargetKind[] = [
-  'activity_day',
-  'group_session',
-  'one_to_one',
-  'review_meeting',
-];
-
-export const INVITATION_TARGET_LABELS: Readonly<Record<InvitationTargetKind, string>> = {
-  activity_day: 'Activity day',
-  group_session: 'Group session',
-  one_to_one: 'One-to-one',
-  review_meeting: 'Chairing their review meeting',
-};
+/** Every kind of occasion takes invitations. */
+export type InvitationTargetKind = OccasionKind;
+export const INVITATION_TARGET_KINDS = OCCASION_KINDS;
+export const INVITATION_TARGET_LABELS = OCCASION_KIND_LABELS;
 
 export interface InviteeCandidate {
   id: string;

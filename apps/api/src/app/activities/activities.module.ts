@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ConsentModule } from '../consent/consent.module';
 import { InvitationsModule } from '../invitations/invitations.module';
+import { OccasionsModule } from '../occasions/occasions.module';
 import { ActivitiesController } from './activities.controller';
 import { ActivitiesService } from './activities.service';
 
 @Module({
-  imports: [InvitationsModule, ConsentModule],
+  imports: [InvitationsModule, ConsentModule, OccasionsModule],
   controllers: [ActivitiesController],
   providers: [ActivitiesService],
 })

@@ -6,6 +6,7 @@ import {
   ActivityDayResponse,
   ActivityQuery,
   AuditAction,
+  AuditRecordType,
   CONSENT_PURPOSE_LABELS,
   ConsentPurpose,
   DaySheetResponse,
@@ -33,12 +34,14 @@ import { boundedTotalOf, containsPattern } from '../../platform/database/sql';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ConsentService } from '../consent/consent.service';
 import { Invitation } from '../invitations/entities/invitation.entity';
-import { InvitationsService } from '../invitations/invitations.service';
-import { moveInvitations } from '../invitations/invitation-targets';
+import { InvitationCommands } from '../invitations/invitation-commands';
+import { InvitationReads } from '../invitations/invitation-reads';
+import { OccasionEvents } from '../occasions/occasion-events';
 import { placesTaken } from '../invitations/places-taken';
 import { displayNames } from '../users/display-names';
 import { loadYoungPersonFacts } from '../young-people/young-person-facts';
 import { ActivityDay } from './entities/activity-day.entity';
+import { invitationIs, memberOn } from '../../platform/database/rules-sql';
 
 /** Suggestions look at the cohort first in SQL, so a county of 20,000 young people stays quick. */
 const SUGGESTION_LIMIT = 500;
@@ -48,7 +51,9 @@ export class ActivitiesService {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
-    private readonly invitations: InvitationsService,
+    private readonly invitationCommands: InvitationCommands,
+    private readonly invitationReads: InvitationReads,
+    private readonly occasions: OccasionEvents,
     private readonly consent: ConsentService,
   ) {}
 
@@ -131,12 +136,15 @@ export class ActivitiesService {
           );
       }
       await em.update(ActivityDay, { id }, { ...this.fields(command), updatedAt: new Date() });
+      // A larger capacity frees places: the longest-waiting move up into them, and are told.
+      const movedUp = await this.invitationCommands.promoteNext(em, id);
       await this.audit.record(
         {
           actorUserId: actor.userId,
           action: AuditAction.Update,
           entityType: 'activity_day',
           entityId: id,
+          detail: { movedUp },
           requestId: actor.requestId,
         },
         em,
@@ -167,8 +175,12 @@ export class ActivitiesService {
           updatedAt: new Date(),
         },
       );
-      await moveInvitations(em, 'activity_day', id, change.date);
-      const told = await this.invitations.tellInviteesOfChange(em, actor, id, 'moved', change.reason);
+      const told = await this.occasions.announce(em, actor, {
+        occasion: { kind: 'activity_day', id },
+        change: 'moved',
+        date: change.date,
+        reason: change.reason,
+      });
       await this.audit.record(
         {
           actorUserId: actor.userId,
@@ -194,7 +206,12 @@ export class ActivitiesService {
         { id },
         { status: 'cancelled', cancelReason: reason, updatedAt: new Date() },
       );
-      const told = await this.invitations.tellInviteesOfChange(em, actor, id, 'cancelled', reason);
+      const told = await this.occasions.announce(em, actor, {
+        occasion: { kind: 'activity_day', id },
+        change: 'cancelled',
+        date: activity.date,
+        reason,
+      });
       await this.audit.record(
         {
           actorUserId: actor.userId,
@@ -233,7 +250,7 @@ export class ActivitiesService {
     if (activity.cohortGroupIds.length > 0) {
       const groups = `$${params.push(activity.cohortGroupIds)}::uuid[]`;
       cohortSql += ` AND EXISTS (SELECT 1 FROM group_memberships m WHERE m.young_person_id = yp.id
-        AND m.group_id = ANY(${groups}) AND m.joined_on <= ${onRef()} AND (m.left_on IS NULL OR m.left_on >= ${onRef()}))`;
+        AND m.group_id = ANY(${groups}) AND ${memberOn('m', onRef())})`;
     }
     const byName = q ? ` OR lower(yp.preferred_name) LIKE $${params.push(containsPattern(q))}` : '';
     const rows: { id: string }[] = await this.db.query(
@@ -247,7 +264,7 @@ export class ActivitiesService {
       on,
     );
     const invited: { young_person_id: string }[] = await this.db.query(
-      `SELECT young_person_id FROM invitations WHERE activity_id = $1 AND status <> 'withdrawn'`,
+      `SELECT young_person_id FROM invitations i WHERE i.activity_id = $1 AND ${invitationIs.live('i')}`,
       [id],
     );
     const invitedSet = new Set(invited.map((r) => r.young_person_id));
@@ -287,7 +304,7 @@ export class ActivitiesService {
   }
 
   invitationsFor(id: string): Promise<InvitationResponse[]> {
-    return this.find(this.db.manager, id).then(() => this.invitations.forActivity(id));
+    return this.find(this.db.manager, id).then(() => this.invitationReads.forActivity(id));
   }
 
   /** For every invitee still in play, which of the activity's required consents are not in force on the day. */
@@ -303,7 +320,9 @@ export class ActivitiesService {
       activity.requiredConsents,
       { on: activity.date, at: this.judgedAt(activity), activityId: id },
     );
-    await this.auditRead(actor, 'activity_consents', id);
+    await this.audit
+      .for(actor)
+      .record(null, { action: AuditAction.Read, type: AuditRecordType.ActivityConsents, id });
     const rows = live
       .flatMap((inv) => {
         const person = people.get(inv.youngPersonId);
@@ -360,7 +379,9 @@ export class ActivitiesService {
       }),
       activity.capacity,
     );
-    await this.auditRead(actor, 'activity_day_sheet', id);
+    await this.audit
+      .for(actor)
+      .record(null, { action: AuditAction.Read, type: AuditRecordType.ActivityDaySheet, id });
     const without = new Map(summary.withoutEmergencyConsent.map((w) => [w.id, w.message]));
     return {
       activity: {
@@ -443,10 +464,10 @@ export class ActivitiesService {
           override = mark.overrideReason;
         }
       }
-      await this.invitations.markAttendance(em, actor, invitation, mark.attended, override);
+      await this.invitationCommands.markAttendance(em, actor, invitation, mark.attended, override);
       return invitation.id;
     });
-    return this.invitations.one(invitationId);
+    return this.invitationReads.one(invitationId);
   }
 
   async funnelForActivity(id: string): Promise<FunnelResponse> {
@@ -503,16 +524,6 @@ export class ActivitiesService {
     // Before the day, judge withdrawals as of now; a withdrawal after the day does not rewrite it.
     const now = new Date();
     return now < activity.endsAt ? now : activity.endsAt;
-  }
-
-  private async auditRead(actor: Actor, entityType: string, id: string): Promise<void> {
-    await this.audit.record({
-      actorUserId: actor.userId,
-      action: AuditAction.Read,
-      entityType,
-      entityId: id,
-      requestId: actor.requestId,
-    });
   }
 
   private fields(command: ActivityDayCommand) {
@@ -572,11 +583,11 @@ export class ActivitiesService {
       attended: number;
     }[] = await this.db.query(
       `SELECT activity_id,
-                count(*) FILTER (WHERE status NOT IN ('draft','withdrawn'))::int AS invited,
-                count(*) FILTER (WHERE status IN ('accepted','attended','did_not_attend'))::int AS accepted,
-                count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted,
-                count(*) FILTER (WHERE status = 'attended')::int AS attended
-           FROM invitations WHERE activity_id = ANY($1::uuid[]) GROUP BY activity_id`,
+                count(*) FILTER (WHERE ${invitationIs.invited('i')})::int AS invited,
+                count(*) FILTER (WHERE ${invitationIs.saidYes('i')})::int AS accepted,
+                count(*) FILTER (WHERE ${invitationIs.status(InvitationStatus.Waitlisted, 'i')})::int AS waitlisted,
+                count(*) FILTER (WHERE ${invitationIs.status(InvitationStatus.Attended, 'i')})::int AS attended
+           FROM invitations i WHERE i.activity_id = ANY($1::uuid[]) GROUP BY activity_id`,
       [ids],
     );
     return new Map(rows.map((r) => [r.activity_id, r]));

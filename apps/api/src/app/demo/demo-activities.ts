@@ -1,4 +1,12 @@
-import { ConsentPurpose, addDays, todayInLondon, zonedToUtc } from '@heard/domain';
+import {
+  ConsentPurpose,
+  InvitationChannel,
+  InvitationStatus,
+  addDays,
+  sendingEvent,
+  todayInLondon,
+  zonedToUtc,
+} from '@heard/domain';
 import { EntityManager } from 'typeorm';
 
 export interface DemoPerson {
@@ -70,7 +78,16 @@ async function insertInvitation(
   // Never through a channel they have not agreed to: email if they gave one, their trusted adult if
   // only via one, otherwise in person.
   const viaAdult = person.onlyViaTrustedAdult;
-  const channel = viaAdult ? 'letter' : person.email ? 'email' : 'in_person';
+  const channel = viaAdult
+    ? InvitationChannel.Letter
+    : person.email
+      ? InvitationChannel.Email
+      : InvitationChannel.InPerson;
+  // Unanswered invitations someone must pass on have not reached anyone yet.
+  const honest =
+    status === InvitationStatus.Sent && sendingEvent(channel, viaAdult) === 'queue_for_delivery'
+      ? InvitationStatus.ToDeliver
+      : status;
   await em.query(
     `INSERT INTO invitations (young_person_id, target_kind, activity_id, event_date, channel, via_trusted_adult_id,
        status, decline_reason, answered_at, sent_at, created_by)
@@ -81,7 +98,7 @@ async function insertInvitation(
       date,
       channel,
       viaAdult ? ids.practitionerId : null,
-      status,
+      honest,
       declineReason,
       ['accepted', 'declined', 'waitlisted', 'attended', 'did_not_attend'].includes(status)
         ? new Date()

@@ -23,6 +23,7 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { ServiceExperiencePeriodRow, YoungPerson } from '../young-people/entities/young-person.entity';
 import { Group, GroupFacilitator, GroupMembership, GroupPatternException } from './entities/group.entity';
 import { toGroupResponse, toGroupSummary } from './group.mapper';
+import { memberOn } from '../../platform/database/rules-sql';
 
 @Injectable()
 export class GroupsService {
@@ -69,10 +70,10 @@ export class GroupsService {
     if (groupIds.length === 0) return new Map();
     const rows: { id: string; members: number; next: Date | null }[] = await em.query(
       `SELECT g.id,
-              (SELECT count(*)::int FROM group_memberships m WHERE m.group_id = g.id AND m.left_on IS NULL) AS members,
+              (SELECT count(*)::int FROM group_memberships m WHERE m.group_id = g.id AND ${memberOn('m', '$2')}) AS members,
               (SELECT min(s.starts_at) FROM group_sessions s WHERE s.group_id = g.id AND s.status = 'scheduled' AND s.starts_at >= now()) AS next
          FROM groups g WHERE g.id = ANY($1::uuid[])`,
-      [groupIds],
+      [groupIds, todayInLondon()],
     );
     return new Map(rows.map((r) => [r.id, { members: r.members, next: r.next }]));
   }
@@ -196,7 +197,7 @@ export class GroupsService {
       `SELECT m.id, m.group_id AS "groupId", m.young_person_id AS "youngPersonId", m.role, m.joined_on AS "joinedOn",
               m.left_on AS "leftOn", m.override_reason AS "overrideReason", yp.preferred_name, yp.date_of_birth
          FROM group_memberships m JOIN young_people yp ON yp.id = m.young_person_id
-        WHERE m.group_id = $1 AND m.joined_on <= $2 AND (m.left_on IS NULL OR m.left_on >= $2)
+        WHERE m.group_id = $1 AND ${memberOn('m', '$2')}
         ORDER BY lower(yp.preferred_name), m.id`,
       [groupId, date],
     );
@@ -344,7 +345,7 @@ export class GroupsService {
            FROM group_memberships m
            JOIN young_people yp ON yp.id = m.young_person_id AND yp.archived_at IS NULL
            JOIN groups g ON g.id = m.group_id AND g.archived_at IS NULL
-          WHERE m.joined_on <= $1 AND (m.left_on IS NULL OR m.left_on >= $1)`,
+          WHERE ${memberOn('m', '$1')}`,
       [date],
     );
     const periods = rows.length

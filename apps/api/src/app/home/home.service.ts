@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { COUNT_CAP, HomeCard, HomeSummary, Role, pageTotal } from '@heard/domain';
+import { COUNT_CAP, HomeCard, HomeSummary, Role, pageTotal, todayInLondon } from '@heard/domain';
 import { DataSource } from 'typeorm';
 import { Actor } from '../../platform/auth/auth-context';
 import { User } from '../users/entities/user.entity';
+import { memberOn } from '../../platform/database/rules-sql';
 
 const AUDIT_COUNT_LIMIT = COUNT_CAP + 1;
 
@@ -66,9 +67,10 @@ export class HomeService {
         // Aggregates only: senior leaders see no individual young person.
         const [row]: { groups: number; members: number; sessions: number }[] = await this.db.query(
           `SELECT (SELECT count(*) FROM groups WHERE archived_at IS NULL)::int AS groups,
-                  (SELECT count(DISTINCT young_person_id) FROM group_memberships WHERE left_on IS NULL)::int AS members,
+                  (SELECT count(DISTINCT young_person_id) FROM group_memberships m WHERE ${memberOn('m', '$1')})::int AS members,
                   (SELECT count(*) FROM group_sessions WHERE status = 'scheduled' AND starts_at < now()
                       AND starts_at >= now() - interval '90 days')::int AS sessions`,
+          [todayInLondon()],
         );
         return [
           { label: 'Active groups', value: row.groups, path: null },

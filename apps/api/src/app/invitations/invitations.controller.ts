@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  ByHandListResponse,
   HandoverListItem,
   InvitationAnswerRequestSchema,
   InvitationCreateCommand,
@@ -20,7 +21,8 @@ import { Allow, Public } from '../../platform/auth/access.decorator';
 import { Actor, CurrentActor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ZodPipe } from '../../platform/errors/zod.pipe';
-import { InvitationsService } from './invitations.service';
+import { InvitationCommands } from './invitation-commands';
+import { InvitationReads } from './invitation-reads';
 
 const invitationIdPipe = new ParseUUIDPipe({
   exceptionFactory: () => DomainError.notFound('This invitation'),
@@ -30,7 +32,10 @@ const EmptyBodySchema = z.object({}).strict();
 @ApiTags('invitations')
 @Controller()
 export class InvitationsController {
-  constructor(private readonly invitations: InvitationsService) {}
+  constructor(
+    private readonly commands: InvitationCommands,
+    private readonly reads: InvitationReads,
+  ) {}
 
   @Allow(Role.ParticipationOfficer)
   @Post('invitations')
@@ -38,13 +43,13 @@ export class InvitationsController {
     @CurrentActor() actor: Actor,
     @Body(new ZodPipe(InvitationCreateRequestSchema)) body: InvitationCreateCommand,
   ): Promise<InvitationCreateResponse> {
-    return this.invitations.create(actor, body);
+    return this.commands.create(actor, body);
   }
 
   @Allow(Role.ParticipationOfficer)
   @Get('invitations')
   list(@Query(new ZodPipe(InvitationQuerySchema)) query: InvitationQuery): Promise<Page<InvitationResponse>> {
-    return this.invitations.list(query);
+    return this.reads.list(query);
   }
 
   @Allow(Role.ParticipationOfficer)
@@ -55,10 +60,10 @@ export class InvitationsController {
     @Param('id', invitationIdPipe) id: string,
     @Body(new ZodPipe(EmptyBodySchema)) _body: unknown,
   ): Promise<InvitationResponse> {
-    return this.invitations.send(actor, id);
+    return this.commands.send(actor, id);
   }
 
-  @Allow(Role.ParticipationOfficer)
+  @Allow(Role.ParticipationOfficer, Role.Practitioner)
   @Post('invitations/:id/answer')
   @HttpCode(200)
   answer(
@@ -66,7 +71,7 @@ export class InvitationsController {
     @Param('id', invitationIdPipe) id: string,
     @Body(new ZodPipe(InvitationAnswerRequestSchema)) body: z.output<typeof InvitationAnswerRequestSchema>,
   ): Promise<InvitationResponse> {
-    return this.invitations.answerFor(actor, id, body);
+    return this.commands.answerFor(actor, id, body);
   }
 
   @Allow(Role.ParticipationOfficer)
@@ -78,7 +83,7 @@ export class InvitationsController {
     @Body(new ZodPipe(InvitationWithdrawRequestSchema))
     body: z.output<typeof InvitationWithdrawRequestSchema>,
   ): Promise<InvitationResponse> {
-    return this.invitations.withdraw(actor, id, body.reason);
+    return this.commands.withdraw(actor, id, body.reason);
   }
 
   @Allow(Role.ParticipationOfficer, Role.Practitioner)
@@ -88,12 +93,41 @@ export class InvitationsController {
     @Param('id', invitationIdPipe) id: string,
     @Res() res: Response,
   ): Promise<void> {
-    const { pdf, filename } = await this.invitations.letter(actor, id);
+    const { pdf, filename } = await this.reads.letter(actor, id);
     res
       .status(200)
       .type('application/pdf')
       .setHeader('Content-Disposition', `inline; filename="${filename}"`)
       .send(Buffer.from(pdf));
+  }
+
+  /** What officers must do by hand: invitations to deliver and news to pass on. */
+  @Allow(Role.ParticipationOfficer)
+  @Get('invitations/by-hand')
+  byHand(): Promise<ByHandListResponse> {
+    return this.reads.byHand();
+  }
+
+  @Allow(Role.ParticipationOfficer)
+  @Post('invitations/:id/delivered')
+  @HttpCode(200)
+  delivered(
+    @CurrentActor() actor: Actor,
+    @Param('id', invitationIdPipe) id: string,
+    @Body(new ZodPipe(EmptyBodySchema)) _body: unknown,
+  ): Promise<InvitationResponse> {
+    return this.commands.delivered(actor, id);
+  }
+
+  @Allow(Role.ParticipationOfficer)
+  @Post('invitations/:id/told')
+  @HttpCode(200)
+  told(
+    @CurrentActor() actor: Actor,
+    @Param('id', invitationIdPipe) id: string,
+    @Body(new ZodPipe(EmptyBodySchema)) _body: unknown,
+  ): Promise<InvitationResponse> {
+    return this.commands.told(actor, id);
   }
 
   @Allow(Role.ParticipationOfficer, Role.Practitioner)
@@ -104,20 +138,20 @@ export class InvitationsController {
     @Param('id', invitationIdPipe) id: string,
     @Body(new ZodPipe(EmptyBodySchema)) _body: unknown,
   ): Promise<InvitationResponse> {
-    return this.invitations.handedOver(actor, id);
+    return this.commands.handedOver(actor, id);
   }
 
   @Allow(Role.Practitioner)
   @Get('handover')
   handover(@CurrentActor() actor: Actor): Promise<HandoverListItem[]> {
-    return this.invitations.handoverList(actor);
+    return this.reads.handoverList(actor);
   }
 
   /** The young person's own page: the link is the only key, so it is public. */
   @Public()
   @Get('rsvp/:token')
   view(@Param('token') token: string): Promise<RsvpView> {
-    return this.invitations.view(token);
+    return this.reads.view(token);
   }
 
   @Public()
@@ -127,6 +161,6 @@ export class InvitationsController {
     @Param('token') token: string,
     @Body(new ZodPipe(InvitationAnswerRequestSchema)) body: z.output<typeof InvitationAnswerRequestSchema>,
   ): Promise<RsvpView> {
-    return this.invitations.answerByLink(token, body);
+    return this.commands.answerByLink(token, body);
   }
 }

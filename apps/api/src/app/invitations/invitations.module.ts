@@ -1,12 +1,20 @@
 import { Module } from '@nestjs/common';
+import { OccasionsModule } from '../occasions/occasions.module';
 import { AnswerLinks } from './answer-link';
+import { InvitationCommands } from './invitation-commands';
+import { InvitationNotifier } from './invitation-notifier';
+import { InvitationReads } from './invitation-reads';
 import { InvitationsController } from './invitations.controller';
-import { InvitationsService } from './invitations.service';
 import { ReminderJob } from './reminder.job';
 
+/**
+ * Invitations, split along their seams: commands change them, reads show them, the notifier tells
+ * people (and hears of moved and cancelled occasions by subscribing to OccasionEvents).
+ */
 @Module({
+  imports: [OccasionsModule],
   controllers: [InvitationsController],
-  providers: [InvitationsService, AnswerLinks, ReminderJob],
-  exports: [InvitationsService],
+  providers: [InvitationCommands, InvitationReads, InvitationNotifier, AnswerLinks, ReminderJob],
+  exports: [InvitationCommands, InvitationReads],
 })
 export class InvitationsModule {}

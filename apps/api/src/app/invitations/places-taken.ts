@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { invitationIs } from '../../platform/database/rules-sql';
 
 /**
  * How many places an activity day has given out. The caller must already hold the activity's row
@@ -7,7 +8,7 @@ import { EntityManager } from 'typeorm';
  */
 export async function placesTaken(em: EntityManager, activityId: string): Promise<number> {
   const [{ taken }]: { taken: number }[] = await em.query(
-    `SELECT count(*)::int AS taken FROM invitations WHERE activity_id = $1 AND status IN ('accepted','attended')`,
+    `SELECT count(*)::int AS taken FROM invitations i WHERE i.activity_id = $1 AND ${invitationIs.holdingAPlace('i')}`,
     [activityId],
   );
   return taken;

@@ -1,19 +1,21 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { todayInLondon } from '@heard/domain';
+import { InvitationStatus, MAX_REMINDER_DAYS_BEFORE, addDays, todayInLondon } from '@heard/domain';
 import { DataSource, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../platform/config/config';
+import { invitationIs } from '../../platform/database/rules-sql';
 import { Invitation } from './entities/invitation.entity';
-import { InvitationsService } from './invitations.service';
+import { InvitationNotifier } from './invitation-notifier';
+import { targetsOf } from './invitation-occasions';
 
 /** How often to look for reminders that have come due: they are by the day, so a few minutes late is fine. */
 const EVERY_MS = 10 * 60_000;
-/** For things without their own setting (sessions, one-to-ones, reviews). */
-const DEFAULT_DAYS_BEFORE = 2;
+const BATCH = 500;
 
 /**
- * Queues reminder emails for everyone who said yes, the set number of days before. Each invitation
- * is claimed with FOR UPDATE SKIP LOCKED and stamped in the same transaction as its outbox row,
- * so several API processes never remind anyone twice.
+ * Queues reminder emails for everyone who said yes, the occasion's number of days before (see
+ * OccasionFacts.reminderDaysBefore). Each invitation is claimed with FOR UPDATE SKIP LOCKED and
+ * stamped in the same transaction as its outbox row, so several API processes never remind anyone
+ * twice.
  */
 @Injectable()
 export class ReminderJob implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -22,7 +24,7 @@ export class ReminderJob implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     private readonly db: DataSource,
-    private readonly invitations: InvitationsService,
+    private readonly notifier: InvitationNotifier,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -43,21 +45,30 @@ export class ReminderJob implements OnApplicationBootstrap, OnApplicationShutdow
   async runOnce(now = new Date()): Promise<number> {
     const today = todayInLondon(now);
     return this.db.transaction(async (em) => {
-      const due: { id: string }[] = await em.query(
+      // Everyone who said yes to something in the next fortnight and has not been reminded; the
+      // occasion itself says whether it is still on and how many days before it reminds.
+      const candidates: { id: string }[] = await em.query(
         `SELECT i.id FROM invitations i
-           LEFT JOIN activity_days a ON a.id = i.activity_id
-           LEFT JOIN group_sessions s ON s.id = i.session_id
-           LEFT JOIN one_to_ones o ON o.id = i.one_to_one_id
-          WHERE i.status = 'accepted' AND i.reminder_sent_at IS NULL AND i.event_date >= $1
-            AND i.event_date - COALESCE(a.reminder_days_before, $2) <= $1
-            AND COALESCE(a.status, s.status, o.status, 'planned') NOT IN ('cancelled', 'done')
+          WHERE ${invitationIs.status(InvitationStatus.Accepted, 'i')} AND i.reminder_sent_at IS NULL
+            AND i.event_date >= $1 AND i.event_date <= $2
           ORDER BY i.event_date, i.id
-          LIMIT 500
+          LIMIT ${BATCH}
           FOR UPDATE OF i SKIP LOCKED`,
-        [today, DEFAULT_DAYS_BEFORE],
+        [today, addDays(today, MAX_REMINDER_DAYS_BEFORE)],
       );
+      if (candidates.length === 0) return 0;
+      const targets = await targetsOf(
+        em,
+        candidates.map((c) => c.id),
+      );
+      const due = candidates.filter((c) => {
+        const target = targets.get(c.id);
+        return (
+          !!target && target.status === 'open' && addDays(target.date, -target.reminderDaysBefore) <= today
+        );
+      });
       if (due.length === 0) return 0;
-      await this.invitations.remind(
+      await this.notifier.remind(
         em,
         await em.getRepository(Invitation).findBy({ id: In(due.map((d) => d.id)) }),
       );

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { OccasionsModule } from '../occasions/occasions.module';
 import { OneToOnesController } from './one-to-ones.controller';
 import { OneToOnesService } from './one-to-ones.service';
 
-@Module({ controllers: [OneToOnesController], providers: [OneToOnesService] })
+@Module({ imports: [OccasionsModule], controllers: [OneToOnesController], providers: [OneToOnesService] })
 export class OneToOnesModule {}

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
-import { moveInvitations } from '../invitations/invitation-targets';
+import { OccasionEvents } from '../occasions/occasion-events';
 import { OneToOne } from './entities/one-to-one.entity';
 
 /** Requested → scheduled → done; cancelled from either open state. Done and cancelled are final. */
@@ -28,6 +28,7 @@ export class OneToOnesService {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly occasions: OccasionEvents,
   ) {}
 
   /** Open ones first (soonest first), then the rest, newest first. */
@@ -103,8 +104,26 @@ export class OneToOnesService {
           updatedAt: new Date(),
         },
       );
-      if (update.scheduledAt && update.scheduledAt !== current.scheduledAt?.toISOString())
-        await moveInvitations(em, 'one_to_one', id, todayInLondon(new Date(update.scheduledAt)));
+      const occasion = { kind: 'one_to_one' as const, id };
+      if (update.status === 'cancelled' && current.status !== 'cancelled')
+        await this.occasions.announce(em, actor, {
+          occasion,
+          change: 'cancelled',
+          date: todayInLondon(current.scheduledAt ?? new Date()),
+          reason: null,
+        });
+      else if (
+        update.scheduledAt &&
+        current.scheduledAt &&
+        update.status !== 'done' &&
+        new Date(update.scheduledAt).getTime() !== current.scheduledAt.getTime()
+      )
+        await this.occasions.announce(em, actor, {
+          occasion,
+          change: 'moved',
+          date: todayInLondon(new Date(update.scheduledAt)),
+          reason: null,
+        });
       await this.audit.record(
         {
           actorUserId: actor.userId,

@@ -16,6 +16,7 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { assertVisible } from '../young-people/young-people.service';
 import { AttendanceMark, GroupSession } from './entities/group-session.entity';
 import { SessionsService } from './sessions.service';
+import { memberOn } from '../../platform/database/rules-sql';
 
 type Counts = { present: number; apologies: number; absent: number };
 
@@ -52,8 +53,8 @@ export class AttendanceService {
         );
       const day = todayInLondon(session.startsAt);
       const members: { young_person_id: string }[] = await em.query(
-        `SELECT young_person_id FROM group_memberships
-          WHERE group_id = $1 AND young_person_id = ANY($2::uuid[]) AND joined_on <= $3 AND (left_on IS NULL OR left_on >= $3)`,
+        `SELECT young_person_id FROM group_memberships m
+          WHERE group_id = $1 AND young_person_id = ANY($2::uuid[]) AND ${memberOn('m', '$3')}`,
         [session.groupId, ids, day],
       );
       const memberSet = new Set(members.map((m) => m.young_person_id));
@@ -172,9 +173,9 @@ export class AttendanceService {
          FROM group_memberships m
          JOIN young_people yp ON yp.id = m.young_person_id
          LEFT JOIN marks ON marks.young_person_id = m.young_person_id
-        WHERE m.group_id = $1 AND m.left_on IS NULL
+        WHERE m.group_id = $1 AND ${memberOn('m', '$2')}
         ORDER BY lower(yp.preferred_name), yp.id`,
-      [groupId],
+      [groupId, todayInLondon()],
     );
     return {
       groupId,

@@ -18,10 +18,11 @@ import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { Group, GroupPatternException } from '../groups/entities/group.entity';
 import { patternOf, toPatternException } from '../groups/group.mapper';
-import { moveInvitations } from '../invitations/invitation-targets';
+import { OccasionEvents } from '../occasions/occasion-events';
 import { assertNoClash } from './clash';
 import { AttendanceMark, GroupSession } from './entities/group-session.entity';
 import { toGroupSessionResponse } from './session.mapper';
+import { memberOn } from '../../platform/database/rules-sql';
 
 /** Sessions are generated this far ahead unless the officer asks for more (at most a year). */
 export const ROLLING_WINDOW_DAYS = 84;
@@ -32,6 +33,7 @@ export class SessionsService {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly occasions: OccasionEvents,
   ) {}
 
   /**
@@ -159,11 +161,12 @@ export class SessionsService {
         .findOneBy({ groupId, patternDate: exception.date });
       if (session) {
         if (exception.kind === 'cancelled') {
-          await this.applyCancel(em, session, exception.reason ?? null);
+          await this.applyCancel(em, actor, session, exception.reason ?? null);
         } else if (exception.movedTo) {
           const startsAt = zonedToUtc(exception.movedTo.date, exception.movedTo.startTime);
           await this.applyMove(
             em,
+            actor,
             session,
             startsAt,
             new Date(startsAt.getTime() + pattern.durationMinutes * 60_000),
@@ -240,7 +243,7 @@ export class SessionsService {
       const startsAt = zonedToUtc(request.date, request.startTime);
       const endsAt = new Date(startsAt.getTime() + duration * 60_000);
       const venue = request.venue === undefined ? session.venue : request.venue;
-      await this.applyMove(em, session, startsAt, endsAt, venue);
+      await this.applyMove(em, actor, session, startsAt, endsAt, venue);
       if (session.patternDate) {
         // Kept as an exception, so generating again does not put the session back.
         await em.query(
@@ -270,7 +273,7 @@ export class SessionsService {
       const session = await this.lockSession(em, sessionId);
       if (session.status === 'cancelled')
         throw new DomainError('conflict', 'This session is already cancelled.');
-      await this.applyCancel(em, session, reason);
+      await this.applyCancel(em, actor, session, reason);
       if (session.patternDate) {
         await em.query(
           `INSERT INTO group_pattern_exceptions (group_id, pattern_date, kind, reason) VALUES ($1, $2, 'cancelled', $3)
@@ -385,7 +388,7 @@ export class SessionsService {
          LEFT JOIN attendance a ON a.session_id = $1 AND a.young_person_id = yp.id
         WHERE yp.id IN (
                 SELECT m.young_person_id FROM group_memberships m
-                 WHERE m.group_id = $2 AND m.joined_on <= $3 AND (m.left_on IS NULL OR m.left_on >= $3)
+                 WHERE m.group_id = $2 AND ${memberOn('m', '$3')}
                 UNION SELECT young_person_id FROM attendance WHERE session_id = $1)
         ORDER BY lower(yp.preferred_name), yp.id`,
       [sessionId, session.groupId, date],
@@ -410,6 +413,7 @@ export class SessionsService {
 
   private async applyMove(
     em: EntityManager,
+    actor: Actor,
     session: GroupSession,
     startsAt: Date,
     endsAt: Date,
@@ -427,15 +431,31 @@ export class SessionsService {
       { id: session.id },
       { startsAt, endsAt, venue, moved: true, sequence: session.sequence + 1, updatedAt: new Date() },
     );
-    await moveInvitations(em, 'group_session', session.id, todayInLondon(startsAt));
+    await this.occasions.announce(em, actor, {
+      occasion: { kind: 'group_session', id: session.id },
+      change: 'moved',
+      date: todayInLondon(startsAt),
+      reason: null,
+    });
   }
 
-  private async applyCancel(em: EntityManager, session: GroupSession, reason: string | null): Promise<void> {
+  private async applyCancel(
+    em: EntityManager,
+    actor: Actor,
+    session: GroupSession,
+    reason: string | null,
+  ): Promise<void> {
     await em.update(
       GroupSession,
       { id: session.id },
       { status: 'cancelled', cancelReason: reason, sequence: session.sequence + 1, updatedAt: new Date() },
     );
+    await this.occasions.announce(em, actor, {
+      occasion: { kind: 'group_session', id: session.id },
+      change: 'cancelled',
+      date: todayInLondon(session.startsAt),
+      reason,
+    });
   }
 
   private async lockGroup(em: EntityManager, groupId: string): Promise<Group> {

@@ -25,6 +25,7 @@ import { boundedTotalAndShortPage, containsPattern } from '../../platform/databa
 import { DomainError } from '../../platform/errors/domain-error';
 import { displayNames } from '../users/display-names';
 import { ServiceExperiencePeriodRow, TrustedAdultLink, YoungPerson } from './entities/young-person.entity';
+import { memberOn } from '../../platform/database/rules-sql';
 
 /** The column each sort reads, which the matches carry so a short list is sorted without the table. */
 const SORT_COLUMN: Record<YoungPersonQuery['sort'], string> = {
@@ -79,9 +80,9 @@ export class YoungPeopleService {
       where.push(`lower(yp.preferred_name) LIKE $${params.length}`);
     }
     if (query.groupId) {
-      params.push(query.groupId);
+      params.push(query.groupId, today);
       where.push(
-        `EXISTS (SELECT 1 FROM group_memberships m WHERE m.young_person_id = yp.id AND m.group_id = $${params.length} AND m.left_on IS NULL)`,
+        `EXISTS (SELECT 1 FROM group_memberships m WHERE m.young_person_id = yp.id AND m.group_id = $${params.length - 1} AND ${memberOn('m', `$${params.length}`)})`,
       );
     }
     if (query.serviceExperience) {
@@ -150,7 +151,7 @@ export class YoungPeopleService {
                 WHERE se.young_person_id = yp.id AND se.from_date <= $2 AND (se.to_date IS NULL OR se.to_date >= $2)) AS experiences,
               (SELECT json_agg(json_build_object('id', g.id, 'name', g.name) ORDER BY g.name)
                  FROM group_memberships m JOIN groups g ON g.id = m.group_id
-                WHERE m.young_person_id = yp.id AND m.left_on IS NULL) AS groups
+                WHERE m.young_person_id = yp.id AND ${memberOn('m', '$2')}) AS groups
          FROM young_people yp WHERE yp.id = ANY($1::uuid[])`,
       [ids, today],
     );
@@ -344,8 +345,8 @@ export class YoungPeopleService {
       ),
       this.db.query<{ id: string; name: string; role: MembershipRole; joined_on: string }[]>(
         `SELECT g.id, g.name, m.role, m.joined_on FROM group_memberships m JOIN groups g ON g.id = m.group_id
-          WHERE m.young_person_id = $1 AND m.left_on IS NULL ORDER BY g.name`,
-        [person.id],
+          WHERE m.young_person_id = $1 AND ${memberOn('m', '$2')} ORDER BY g.name`,
+        [person.id, today],
       ),
     ]);
     const periods = [...person.serviceExperiences].sort(

@@ -5,6 +5,7 @@ import {
   ServiceExperiencePeriod,
 } from '@heard/domain';
 import { EntityManager } from 'typeorm';
+import { memberOn } from '../../platform/database/rules-sql';
 
 /** What the invitation, consent and activity rules need to know about a young person, in one query. */
 export interface YoungPersonFacts {
@@ -55,7 +56,7 @@ export async function loadYoungPersonFacts(
             (SELECT array_agg(ta.user_id::text ORDER BY ta.user_id) FROM young_person_trusted_adults ta
               WHERE ta.young_person_id = yp.id) AS adults,
             (SELECT array_agg(m.group_id::text) FROM group_memberships m
-              WHERE m.young_person_id = yp.id AND m.joined_on <= $2 AND (m.left_on IS NULL OR m.left_on >= $2)) AS group_ids
+              WHERE m.young_person_id = yp.id AND ${memberOn('m', '$2')}) AS group_ids
        FROM young_people yp WHERE yp.id = ANY($1::uuid[])`,
     [ids, on],
   );

@@ -1,16 +1,33 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AuditAction } from '@heard/domain';
+import { AuditAction, AuditRecordType } from '@heard/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../auth/auth-context';
 import { AuditDetail } from './audit-event.entity';
 
 export interface AuditEntry {
   actorUserId: string | null;
   action: AuditAction;
-  entityType: string;
+  entityType: AuditRecordType | `${AuditRecordType}`;
   entityId?: string | null;
   /** Ids, codes and counts only: never names, emails or free text. */
   detail?: AuditDetail;
   requestId?: string | null;
+}
+
+/** One audit row about a record, as a feature states it; who and which request come from the trail. */
+export interface AuditRecord {
+  action: AuditAction;
+  type: AuditRecordType;
+  id?: string | null;
+  detail?: AuditDetail;
+}
+
+/**
+ * The audit trail of one actor in one request. Pass the command's EntityManager, so the row
+ * commits or rolls back with the change it describes.
+ */
+export interface AuditTrail {
+  record(em: EntityManager | null, record: AuditRecord): Promise<void>;
 }
 
 @Injectable()
@@ -20,10 +37,35 @@ export class AuditService {
   constructor(private readonly db: DataSource) {}
 
   /**
-   * Records one event. Pass the command's EntityManager so the audit row commits or rolls back
-   * with the change it describes.
+   * The trail for a signed-in actor, or for nobody signed in (a young person answering through
+   * their link) when `actor` is null.
+   */
+  for(actor: Actor | null): AuditTrail {
+    return {
+      record: (em, r) =>
+        this.write(
+          {
+            actorUserId: actor?.userId ?? null,
+            action: r.action,
+            entityType: r.type,
+            entityId: r.id ?? null,
+            detail: r.detail,
+            requestId: actor?.requestId ?? null,
+          },
+          em ?? this.db.manager,
+        ),
+    };
+  }
+
+  /**
+   * Records one event where there is no Actor yet (sign-in, refused access). Everything else goes
+   * through `for(actor)`.
    */
   async record(entry: AuditEntry, em: EntityManager = this.db.manager): Promise<void> {
+    await this.write(entry, em);
+  }
+
+  private async write(entry: AuditEntry, em: EntityManager): Promise<void> {
     // Plain SQL: this is the one write on every staff read, and the query builder's work (and its
     // RETURNING of the defaults) buys nothing here.
     await em.query(

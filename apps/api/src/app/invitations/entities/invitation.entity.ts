@@ -60,6 +60,17 @@ export class Invitation {
   @Column({ name: 'handed_over_at', type: 'timestamptz', nullable: true })
   handedOverAt!: Date | null;
 
+  /** When someone recorded that an invitation to deliver reached the young person. */
+  @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })
+  deliveredAt!: Date | null;
+
+  /** News Heard could not pass on itself, waiting on the officers' "tell by hand" list. */
+  @Column({ name: 'to_tell', type: 'varchar', nullable: true })
+  toTell!: 'moved' | 'cancelled' | 'place_free' | null;
+
+  @Column({ name: 'to_tell_since', type: 'timestamptz', nullable: true })
+  toTellSince!: Date | null;
+
   @Column({ name: 'withdrawn_reason', type: 'varchar', nullable: true })
   withdrawnReason!: string | null;
 

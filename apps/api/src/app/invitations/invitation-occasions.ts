@@ -1,0 +1,92 @@
+import {
+  InvitationTargetRequest,
+  IsoDate,
+  OPEN_COHORT,
+  OccasionRef,
+  occasionKey,
+  todayInLondon,
+} from '@heard/domain';
+import { EntityManager } from 'typeorm';
+import { DomainError } from '../../platform/errors/domain-error';
+import {
+  DEFAULT_REMINDER_DAYS_BEFORE,
+  OccasionFacts,
+  loadOccasion,
+  loadOccasions,
+} from '../occasions/occasion-facts';
+import { OCCASION_KIND_DEFINITIONS, invitationOccasionIdSql } from '../occasions/occasion-kinds';
+
+/** An occasion someone is invited to: it always has a day. */
+export type TargetFacts = OccasionFacts & { date: IsoDate };
+
+/** The occasion of each invitation, by invitation id, in two queries however many there are. */
+export async function targetsOf(
+  em: EntityManager,
+  invitationIds: string[],
+): Promise<Map<string, TargetFacts>> {
+  if (invitationIds.length === 0) return new Map();
+  const rows: { id: string; kind: OccasionRef['kind']; occasion_id: string; event_date: string }[] =
+    await em.query(
+      `SELECT i.id, i.target_kind AS kind, ${invitationOccasionIdSql('i')} AS occasion_id, i.event_date::text AS event_date
+       FROM invitations i WHERE i.id = ANY($1::uuid[])`,
+      [invitationIds],
+    );
+  const occasions = await loadOccasions(
+    em,
+    rows.map((r) => ({ kind: r.kind, id: r.occasion_id })),
+  );
+  const targets = new Map<string, TargetFacts>();
+  for (const r of rows) {
+    const facts = occasions.get(occasionKey({ kind: r.kind, id: r.occasion_id }));
+    if (facts) targets.set(r.id, { ...facts, date: facts.date ?? r.event_date });
+  }
+  return targets;
+}
+
+/**
+ * The occasion a new invitation would be for, refused when it cannot take invitations: not found,
+ * cancelled or closed, already happened, or a one-to-one with no time yet.
+ */
+export async function resolveTarget(
+  em: EntityManager,
+  target: InvitationTargetRequest,
+): Promise<TargetFacts> {
+  const today = todayInLondon();
+  if (target.kind === 'review_meeting') {
+    if (target.date < today)
+      throw DomainError.validation('target.date', 'This date has passed: choose the date of the meeting.');
+    return {
+      kind: 'review_meeting',
+      // A review meeting's reference is its invitation, which does not exist yet.
+      id: '',
+      title: target.title,
+      date: target.date,
+      startTime: target.startTime,
+      endTime: null,
+      startsAt: null,
+      endsAt: null,
+      venue: target.venue,
+      accessibility: null,
+      cohort: { ...OPEN_COHORT },
+      capacity: null,
+      status: 'open',
+      reminderDaysBefore: DEFAULT_REMINDER_DAYS_BEFORE,
+      transport: null,
+      agenda: null,
+      contactUserId: null,
+    };
+  }
+  const name = OCCASION_KIND_DEFINITIONS[target.kind].name;
+  const facts = await loadOccasion(em, { kind: target.kind, id: target.id });
+  if (!facts) throw DomainError.notFound(name);
+  if (facts.status === 'cancelled')
+    throw new DomainError('conflict', `${name} is cancelled, so nobody can be invited to it.`);
+  if (facts.status === 'done')
+    throw new DomainError('conflict', `${name} is closed: it has already taken place.`);
+  if (!facts.date)
+    throw new DomainError('conflict', 'Give this one-to-one a date and time before inviting anyone to it.', {
+      'target.id': ['The one-to-one has no date yet.'],
+    });
+  if (facts.date < today) throw new DomainError('conflict', `${name} has already happened.`);
+  return { ...facts, date: facts.date };
+}

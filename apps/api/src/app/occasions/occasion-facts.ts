@@ -1,0 +1,122 @@
+import {
+  ActivityCohort,
+  IsoDate,
+  OPEN_COHORT,
+  OccasionKind,
+  OccasionRef,
+  OccasionStatus,
+  occasionKey,
+  timeInLondon,
+  todayInLondon,
+} from '@heard/domain';
+import { EntityManager } from 'typeorm';
+import { OCCASION_KIND_DEFINITIONS } from './occasion-kinds';
+
+/** How many days before an occasion its reminder goes, for kinds without a setting of their own. */
+export const DEFAULT_REMINDER_DAYS_BEFORE = 2;
+
+/** What every message, page, rule and calendar about an occasion needs. */
+export interface OccasionFacts extends OccasionRef {
+  title: string;
+  /** Null only for a one-to-one that has no time yet. */
+  date: IsoDate | null;
+  startTime: string | null;
+  endTime: string | null;
+  /** The instants, where the kind keeps them (for calendars). */
+  startsAt: Date | null;
+  endsAt: Date | null;
+  venue: string | null;
+  accessibility: string | null;
+  cohort: ActivityCohort;
+  /** Places, for an activity with a limit; a group's capacity limits who joins, not who comes. */
+  capacity: number | null;
+  status: OccasionStatus;
+  reminderDaysBefore: number;
+  transport: string | null;
+  /** What it is about: an activity's or session's agenda, a one-to-one's topic. */
+  agenda: string | null;
+  /** Who to contact about it: the officer who set it up, or the one-to-one's member of staff. */
+  contactUserId: string | null;
+}
+
+interface FactsRow {
+  kind: OccasionKind;
+  id: string;
+  title: string;
+  date: string | null;
+  start_time: string | null;
+  end_time: string | null;
+  starts_at: Date | null;
+  ends_at: Date | null;
+  venue: string | null;
+  accessibility: string | null;
+  capacity: number | null;
+  status: OccasionStatus;
+  reminder_days_before: number | null;
+  cohort_min_age: number | null;
+  cohort_max_age: number | null;
+  cohort_service_experiences: string[] | null;
+  cohort_group_ids: string[] | null;
+  transport: string | null;
+  agenda: string | null;
+  contact_user_id: string | null;
+}
+
+function toFacts(r: FactsRow): OccasionFacts {
+  return {
+    kind: r.kind,
+    id: r.id,
+    title: r.title,
+    date: r.date ?? (r.starts_at ? todayInLondon(r.starts_at) : null),
+    startTime: r.start_time ?? (r.starts_at ? timeInLondon(r.starts_at) : null),
+    endTime: r.end_time ?? (r.ends_at ? timeInLondon(r.ends_at) : null),
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    venue: r.venue,
+    accessibility: r.accessibility,
+    capacity: r.capacity,
+    status: r.status,
+    reminderDaysBefore: r.reminder_days_before ?? DEFAULT_REMINDER_DAYS_BEFORE,
+    transport: r.transport,
+    agenda: r.agenda,
+    contactUserId: r.contact_user_id,
+    cohort:
+      r.cohort_min_age === null
+        ? { ...OPEN_COHORT }
+        : {
+            minAge: r.cohort_min_age,
+            maxAge: r.cohort_max_age ?? r.cohort_min_age,
+            serviceExperiences: (r.cohort_service_experiences ?? []) as ActivityCohort['serviceExperiences'],
+            groupIds: r.cohort_group_ids ?? [],
+          },
+  };
+}
+
+/**
+ * The facts of many occasions of any kinds, in one query, keyed by `occasionKey`. An occasion that
+ * does not exist is simply missing from the map.
+ */
+export async function loadOccasions(
+  em: EntityManager,
+  refs: readonly OccasionRef[],
+): Promise<Map<string, OccasionFacts>> {
+  const idsByKind = new Map<OccasionKind, Set<string>>();
+  for (const ref of refs) {
+    const ids = idsByKind.get(ref.kind) ?? new Set<string>();
+    ids.add(ref.id);
+    idsByKind.set(ref.kind, ids);
+  }
+  if (idsByKind.size === 0) return new Map();
+  const params: string[][] = [];
+  const selects = [...idsByKind].map(([kind, ids]) => {
+    params.push([...ids]);
+    // Each kind's select reads its ids from `$1`; renumber it to its own parameter.
+    return OCCASION_KIND_DEFINITIONS[kind].factsSql.replace('$1', `$${params.length}`);
+  });
+  const rows: FactsRow[] = await em.query(selects.join('\nUNION ALL\n'), params);
+  return new Map(rows.map((r) => [occasionKey(r), toFacts(r)]));
+}
+
+export async function loadOccasion(em: EntityManager, ref: OccasionRef): Promise<OccasionFacts | null> {
+  return (await loadOccasions(em, [ref])).get(occasionKey(ref)) ?? null;
+}
