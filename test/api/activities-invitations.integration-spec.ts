@@ -372,7 +372,8 @@ describe('activity days, invitations and consent', () => {
       expect(allowed.body.created[0]).toMatchObject({
         outsideCohort: true,
         outsideCohortReason: 'Helping the younger ones as a peer mentor',
-        status: 'sent',
+        // In person: nobody has told them yet, so it is not counted as invited until someone has.
+        status: 'to_deliver',
       });
       const override = await t.db
         .getRepository(AuditEvent)
@@ -497,14 +498,17 @@ describe('activity days, invitations and consent', () => {
         preferredName: 'Ivo',
         contact: { ...emailContact('ivo@young.example'), email: null, phone: '07700 900456' },
       });
-      expect(
-        (
-          await invite({
-            target: { kind: 'activity_day', id: activity.id },
-            invitees: [{ youngPersonId: ivo.id, channel: InvitationChannel.Phone }],
-          })
-        ).status,
-      ).toBe(201);
+      const ivoInvited = await invite({
+        target: { kind: 'activity_day', id: activity.id },
+        invitees: [{ youngPersonId: ivo.id, channel: InvitationChannel.Phone }],
+      });
+      expect(ivoInvited.status).toBe(201);
+      const ivoId = ivoInvited.body.created[0].id as string;
+      // A phone invitation is to deliver until the officer records the call.
+      expect(ivoInvited.body.created[0].status).toBe('to_deliver');
+      const delivered = await officer.post(`/api/invitations/${ivoId}/delivered`, {});
+      expect(delivered.status).toBe(200);
+      expect(delivered.body).toMatchObject({ status: 'sent', deliveredAt: expect.any(String) });
 
       const reminders = t.app.get(ReminderJob);
       expect(await reminders.runOnce()).toBe(0); // five days away, reminders two days before
@@ -528,6 +532,15 @@ describe('activity days, invitations and consent', () => {
       expect(byHand.subject).toBe('Please tell 1 young person: Bowling and pizza');
       expect(byHand.textBody).toMatch(/- Ivo: invited by phone call \(07700 900456\)/);
       expect(byHand.textBody).not.toMatch(/Hal/);
+      // …and Ivo waits on the officers' "tell by hand" list until someone records they told him.
+      const list = await officer.get('/api/invitations/by-hand');
+      expect(list.status).toBe(200);
+      expect(list.body.toTell.map((i: { id: string; toTell: string }) => [i.id, i.toTell])).toEqual([
+        [ivoId, 'moved'],
+      ]);
+      expect((await officer.post(`/api/invitations/${ivoId}/told`, {})).body.toTell).toBeNull();
+      expect((await officer.get('/api/invitations/by-hand')).body.toTell).toEqual([]);
+      expectProblem(await officer.post(`/api/invitations/${ivoId}/told`, {}), 409);
       expect(await reminders.runOnce()).toBe(1);
       expect(await reminders.runOnce()).toBe(0);
       expect(

@@ -85,6 +85,16 @@ describe('authorisation matrix', () => {
     },
     { name: 'activity days', call: (c) => c.get('/api/activities'), roles: [Role.ParticipationOfficer] },
     { name: 'invitations', call: (c) => c.get('/api/invitations'), roles: [Role.ParticipationOfficer] },
+    {
+      name: 'the tell-by-hand list',
+      call: (c) => c.get('/api/invitations/by-hand'),
+      roles: [Role.ParticipationOfficer],
+    },
+    {
+      name: 'the staff calendar',
+      call: (c) => c.get(`/api/calendar?from=2026-01-05&to=2026-01-11`),
+      roles: [Role.ParticipationOfficer],
+    },
     { name: 'the funnel', call: (c) => c.get('/api/funnel'), roles: [Role.ParticipationOfficer] },
     { name: 'one-to-ones', call: (c) => c.get('/api/one-to-ones'), roles: [Role.ParticipationOfficer] },
     { name: 'the hand-over list', call: (c) => c.get('/api/handover'), roles: [Role.Practitioner] },

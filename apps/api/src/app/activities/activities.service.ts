@@ -172,6 +172,7 @@ export class ActivitiesService {
           startTime: change.startTime,
           endTime: change.endTime,
           ...timesOf(change.date, change.startTime, change.endTime),
+          sequence: activity.sequence + 1,
           updatedAt: new Date(),
         },
       );
@@ -204,7 +205,7 @@ export class ActivitiesService {
       await em.update(
         ActivityDay,
         { id },
-        { status: 'cancelled', cancelReason: reason, updatedAt: new Date() },
+        { status: 'cancelled', cancelReason: reason, sequence: activity.sequence + 1, updatedAt: new Date() },
       );
       const told = await this.occasions.announce(em, actor, {
         occasion: { kind: 'activity_day', id },

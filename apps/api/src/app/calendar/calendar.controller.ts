@@ -1,6 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CalendarFeedRequestSchema, CalendarFeedResponse, Role } from '@heard/domain';
+import {
+  CalendarFeedRequestSchema,
+  CalendarFeedResponse,
+  CalendarOccasion,
+  CalendarQuery,
+  CalendarQuerySchema,
+  Role,
+} from '@heard/domain';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { Allow, Public } from '../../platform/auth/access.decorator';
@@ -15,6 +22,13 @@ const TOKEN = /^([A-Za-z0-9_-]{43})\.ics$/;
 @Controller()
 export class CalendarController {
   constructor(private readonly calendars: CalendarService) {}
+
+  /** Every activity day, group session and one-to-one on the days asked for. */
+  @Allow(Role.ParticipationOfficer)
+  @Get('calendar')
+  between(@Query(new ZodPipe(CalendarQuerySchema)) query: CalendarQuery): Promise<CalendarOccasion[]> {
+    return this.calendars.between(query);
+  }
 
   @Allow(Role.ParticipationOfficer, Role.Practitioner)
   @Get('calendar-feeds')

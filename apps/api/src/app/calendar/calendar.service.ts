@@ -1,5 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditAction, CalendarEvent, CalendarFeedResponse, Role, renderCalendar } from '@heard/domain';
+import {
+  AuditAction,
+  CalendarEvent,
+  CalendarFeedResponse,
+  CalendarOccasion,
+  CalendarQuery,
+  Role,
+  addDays,
+  renderCalendar,
+  zonedToUtc,
+} from '@heard/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
@@ -7,10 +17,14 @@ import { newToken, sha256 } from '../../platform/auth/tokens';
 import { APP_CONFIG, AppConfig } from '../../platform/config/config';
 import { DomainError } from '../../platform/errors/domain-error';
 import { Group } from '../groups/entities/group.entity';
+import { occasionsBetween } from '../occasions/occasion-facts';
 import { CalendarFeed } from './entities/calendar-feed.entity';
 
 const PAST_DAYS = 60;
 const FUTURE_DAYS = 400;
+const DAY_MS = 86_400_000;
+/** A one-to-one has a start but no set end: calendars show it as an hour. */
+const UNTIMED_MINUTES = 60;
 
 function toResponse(feed: CalendarFeed, url?: string): CalendarFeedResponse {
   return {
@@ -95,6 +109,32 @@ export class CalendarService {
     });
   }
 
+  /** The staff calendar page: every occasion starting on the days asked for, for officers. */
+  async between(query: CalendarQuery): Promise<CalendarOccasion[]> {
+    const occasions = await occasionsBetween(
+      this.db.manager,
+      zonedToUtc(query.from, '00:00'),
+      zonedToUtc(addDays(query.to, 1), '00:00'),
+      { kind: 'all' },
+    );
+    return occasions.flatMap((o) =>
+      o.startsAt
+        ? [
+            {
+              kind: o.kind,
+              id: o.id,
+              title: o.title,
+              startsAt: o.startsAt.toISOString(),
+              endsAt: (o.endsAt ?? new Date(o.startsAt.getTime() + UNTIMED_MINUTES * 60_000)).toISOString(),
+              venue: o.venue,
+              status: o.status,
+              groupId: o.groupId,
+            },
+          ]
+        : [],
+    );
+  }
+
   /** The feed's iCalendar text, or 404 for an unknown or revoked address (and for a deactivated owner). */
   async render(token: string): Promise<string> {
     const [feed]: { id: string; scope: 'mine' | 'group'; group_id: string | null; owner_user_id: string }[] =
@@ -104,46 +144,38 @@ export class CalendarService {
         [sha256(token)],
       );
     if (!feed) throw DomainError.notFound('This calendar');
-    const params: unknown[] = [PAST_DAYS, FUTURE_DAYS];
-    let scope: string;
-    if (feed.scope === 'group') {
-      params.push(feed.group_id);
-      scope = `s.group_id = $3`;
-    } else {
-      params.push(feed.owner_user_id);
-      scope = `s.group_id IN (SELECT group_id FROM group_facilitators WHERE user_id = $3)`;
-    }
-    const rows: {
-      id: string;
-      sequence: number;
-      starts_at: Date;
-      ends_at: Date;
-      name: string;
-      venue: string | null;
-      online_link: string | null;
-      agenda: string | null;
-      status: string;
-      updated_at: Date;
-    }[] = await this.db.query(
-      `SELECT s.id, s.sequence, s.starts_at, s.ends_at, g.name, s.venue, g.online_link, s.agenda, s.status, s.updated_at
-           FROM group_sessions s JOIN groups g ON g.id = s.group_id
-          WHERE ${scope}
-            AND s.starts_at >= now() - make_interval(days => $1) AND s.starts_at < now() + make_interval(days => $2)
-          ORDER BY s.starts_at`,
-      params,
+    const now = Date.now();
+    const occasions = await occasionsBetween(
+      this.db.manager,
+      new Date(now - PAST_DAYS * DAY_MS),
+      new Date(now + FUTURE_DAYS * DAY_MS),
+      feed.scope === 'group'
+        ? { kind: 'group', groupId: feed.group_id as string }
+        : { kind: 'mine', userId: feed.owner_user_id },
     );
-    const [name] = feed.scope === 'group' ? rows.map((r) => r.name) : ['My Heard sessions'];
-    const events: CalendarEvent[] = rows.map((r) => ({
-      uid: `${r.id}@heard`,
-      sequence: r.sequence,
-      startsAt: r.starts_at,
-      endsAt: r.ends_at,
-      summary: r.name,
-      location: r.venue ?? r.online_link,
-      description: r.agenda,
-      cancelled: r.status === 'cancelled',
-      updatedAt: r.updated_at,
-    }));
-    return renderCalendar(name ?? 'Heard group sessions', events);
+    const name =
+      feed.scope === 'group'
+        ? ((await this.db.getRepository(Group).findOneBy({ id: feed.group_id as string }))?.name ??
+          'Heard group')
+        : 'My Heard calendar';
+    const events: CalendarEvent[] = occasions.flatMap((o) => {
+      const startsAt = o.startsAt;
+      if (!startsAt) return [];
+      return [
+        {
+          // Sessions keep the UIDs they were first published with, so calendars do not duplicate them.
+          uid: o.kind === 'group_session' ? `${o.id}@heard` : `${o.kind}-${o.id}@heard`,
+          sequence: o.sequence,
+          startsAt,
+          endsAt: o.endsAt ?? new Date(startsAt.getTime() + UNTIMED_MINUTES * 60_000),
+          summary: o.title,
+          location: o.venue,
+          description: o.agenda,
+          cancelled: o.status === 'cancelled',
+          updatedAt: o.updatedAt,
+        },
+      ];
+    });
+    return renderCalendar(name, events);
   }
 }

@@ -163,6 +163,7 @@ export class InvitationCommands {
     await this.db.transaction(async (em) => {
       const invitation = await this.lock(em, id);
       const next = this.applyEvent(invitation, 'deliver');
+      if (next === invitation.status) return; // Recorded already: a double tap changes nothing.
       await em.update(Invitation, { id }, { status: next, deliveredAt: new Date(), updatedAt: new Date() });
       await this.audit.for(actor).record(em, {
         action: AuditAction.Update,

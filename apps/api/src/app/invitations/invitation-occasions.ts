@@ -74,6 +74,9 @@ export async function resolveTarget(
       transport: null,
       agenda: null,
       contactUserId: null,
+      sequence: 0,
+      updatedAt: new Date(),
+      groupId: null,
     };
   }
   const name = OCCASION_KIND_DEFINITIONS[target.kind].name;

@@ -10,7 +10,7 @@ import {
   todayInLondon,
 } from '@heard/domain';
 import { EntityManager } from 'typeorm';
-import { OCCASION_KIND_DEFINITIONS } from './occasion-kinds';
+import { OCCASION_KIND_DEFINITIONS, OccasionKindDefinition } from './occasion-kinds';
 
 /** How many days before an occasion its reminder goes, for kinds without a setting of their own. */
 export const DEFAULT_REMINDER_DAYS_BEFORE = 2;
@@ -37,6 +37,11 @@ export interface OccasionFacts extends OccasionRef {
   agenda: string | null;
   /** Who to contact about it: the officer who set it up, or the one-to-one's member of staff. */
   contactUserId: string | null;
+  /** Raised on every move or cancellation, so calendar apps replace their copy (iCalendar SEQUENCE). */
+  sequence: number;
+  updatedAt: Date;
+  /** The group a session belongs to. */
+  groupId: string | null;
 }
 
 interface FactsRow {
@@ -60,6 +65,9 @@ interface FactsRow {
   transport: string | null;
   agenda: string | null;
   contact_user_id: string | null;
+  sequence: number;
+  updated_at: Date;
+  group_id: string | null;
 }
 
 function toFacts(r: FactsRow): OccasionFacts {
@@ -80,6 +88,9 @@ function toFacts(r: FactsRow): OccasionFacts {
     transport: r.transport,
     agenda: r.agenda,
     contactUserId: r.contact_user_id,
+    sequence: r.sequence,
+    updatedAt: r.updated_at,
+    groupId: r.group_id,
     cohort:
       r.cohort_min_age === null
         ? { ...OPEN_COHORT }
@@ -119,4 +130,42 @@ export async function loadOccasions(
 
 export async function loadOccasion(em: EntityManager, ref: OccasionRef): Promise<OccasionFacts | null> {
   return (await loadOccasions(em, [ref])).get(occasionKey(ref)) ?? null;
+}
+
+/** Who a staff calendar is for: every occasion, one member of staff's own, or one group's. */
+export type CalendarScope =
+  | { kind: 'all' }
+  | { kind: 'mine'; userId: string }
+  | { kind: 'group'; groupId: string };
+
+/** The occasions on a staff calendar starting in [from, to), in time order. */
+export async function occasionsBetween(
+  em: EntityManager,
+  from: Date,
+  to: Date,
+  scope: CalendarScope,
+): Promise<OccasionFacts[]> {
+  const selects: [OccasionKind, string][] = [];
+  for (const [kind, { calendar }] of Object.entries(OCCASION_KIND_DEFINITIONS) as [
+    OccasionKind,
+    OccasionKindDefinition,
+  ][]) {
+    if (!calendar) continue;
+    const narrow = scope.kind === 'all' ? '' : scope.kind === 'mine' ? calendar.mine : calendar.group;
+    if (narrow === null) continue;
+    selects.push([kind, narrow ? `${calendar.between} AND ${narrow}` : calendar.between]);
+  }
+  const params: unknown[] = [from, to];
+  if (scope.kind !== 'all') params.push(scope.kind === 'mine' ? scope.userId : scope.groupId);
+  const found = await Promise.all(
+    selects.map(async ([kind, sql]) =>
+      ((await em.query(sql, params)) as { id: string }[]).map((r) => ({ kind, id: r.id })),
+    ),
+  );
+  const refs = found.flat();
+  const facts = await loadOccasions(em, refs);
+  // Every kind on a calendar keeps its start as an instant.
+  return [...facts.values()].sort(
+    (a, b) => (a.startsAt?.getTime() ?? 0) - (b.startsAt?.getTime() ?? 0) || a.id.localeCompare(b.id),
+  );
 }

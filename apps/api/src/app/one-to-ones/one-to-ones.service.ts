@@ -92,6 +92,9 @@ export class OneToOnesService {
             : 'This one-to-one is done: its outcome is recorded.',
         );
       if (update.staffUserId) await this.checkPeople(em, current.youngPersonId, update.staffUserId);
+      const timeChanged =
+        (update.scheduledAt ? new Date(update.scheduledAt).getTime() : null) !==
+        (current.scheduledAt?.getTime() ?? null);
       await em.update(
         OneToOne,
         { id },
@@ -101,6 +104,8 @@ export class OneToOnesService {
           ...(update.location !== undefined ? { location: update.location } : {}),
           ...(update.staffUserId !== undefined ? { staffUserId: update.staffUserId } : {}),
           outcome: update.outcome,
+          // Calendars replace their copy when its time or state changes.
+          sequence: update.status !== current.status || timeChanged ? current.sequence + 1 : current.sequence,
           updatedAt: new Date(),
         },
       );
@@ -112,12 +117,7 @@ export class OneToOnesService {
           date: todayInLondon(current.scheduledAt ?? new Date()),
           reason: null,
         });
-      else if (
-        update.scheduledAt &&
-        current.scheduledAt &&
-        update.status !== 'done' &&
-        new Date(update.scheduledAt).getTime() !== current.scheduledAt.getTime()
-      )
+      else if (update.scheduledAt && current.scheduledAt && update.status !== 'done' && timeChanged)
         await this.occasions.announce(em, actor, {
           occasion,
           change: 'moved',

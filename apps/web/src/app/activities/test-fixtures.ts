@@ -92,6 +92,8 @@ export function invitation(overrides: Partial<InvitationResponse> = {}): Invitat
     mail: { status: 'sent', lastError: null },
     answeredAt: null,
     handedOverAt: null,
+    deliveredAt: null,
+    toTell: null,
     createdAt: '2026-03-02T10:00:00Z',
     ...overrides,
   };

@@ -64,6 +64,8 @@ function invitation(overrides: Partial<InvitationResponse> = {}): InvitationResp
     mail: null,
     answeredAt: null,
     handedOverAt: '2026-06-05T11:00:00Z',
+    deliveredAt: null,
+    toTell: null,
     createdAt: '2026-06-01T09:00:00Z',
     ...overrides,
   };

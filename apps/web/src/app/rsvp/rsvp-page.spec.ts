@@ -29,6 +29,7 @@ function rsvpView(overrides: Partial<RsvpView> = {}): RsvpView {
     canStillChange: true,
     waitingListPosition: null,
     cancelled: false,
+    closed: false,
     ...overrides,
   };
 }

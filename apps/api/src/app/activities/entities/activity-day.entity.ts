@@ -76,6 +76,10 @@ export class ActivityDay {
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 
+  /** iCalendar SEQUENCE: raised on every move or cancellation. */
+  @Column({ type: 'integer', default: 0 })
+  sequence!: number;
+
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt!: Date;
 }

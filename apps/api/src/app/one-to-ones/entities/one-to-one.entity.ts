@@ -36,6 +36,10 @@ export class OneToOne {
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 
+  /** iCalendar SEQUENCE: raised on every move or cancellation. */
+  @Column({ type: 'integer', default: 0 })
+  sequence!: number;
+
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt!: Date;
 }
