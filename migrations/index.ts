@@ -4,6 +4,7 @@ import { YoungPeopleSearchIndexes1764000000000 } from './1764000000000-young-peo
 import { MailOutboxLeases1764100000000 } from './1764100000000-mail-outbox-leases';
 import { ActivitiesInvitationsConsent1764200000000 } from './1764200000000-activities-invitations-consent';
 import { YoungPeopleListIndexes1764300000000 } from './1764300000000-young-people-list-indexes';
+import { InvitationShortCodes1764450000000 } from './1764450000000-invitation-short-codes';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   MailOutboxLeases1764100000000,
   ActivitiesInvitationsConsent1764200000000,
   YoungPeopleListIndexes1764300000000,
+  InvitationShortCodes1764450000000,
 ];

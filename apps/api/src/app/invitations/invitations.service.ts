@@ -38,8 +38,9 @@ import { AnswerLinks } from './answer-link';
 import { Invitation } from './entities/invitation.entity';
 import { InvitationMailKind, invitationMail, trustedAdultChangeMail } from './invitation-mail';
 import { TargetFacts, resolveTarget, targetsOf } from './invitation-targets';
-import { renderLetter } from './letter';
+import { letterContact, postalAddressFor, renderLetter } from './letter';
 import { placesTaken } from './places-taken';
+import { ShortCodes, shortLinkFor } from './short-codes';
 
 type Answer = { answer: 'yes' | 'no'; reason: string | null };
 
@@ -59,6 +60,7 @@ export class InvitationsService {
     private readonly audit: AuditService,
     private readonly mail: MailService,
     private readonly links: AnswerLinks,
+    private readonly shortCodes: ShortCodes,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -347,6 +349,10 @@ export class InvitationsService {
     const person = facts.people.get(invitation.youngPersonId);
     if (!target || !person) throw DomainError.notFound('This invitation');
     const adult = invitation.viaTrustedAdultId ? facts.adults.get(invitation.viaTrustedAdultId) : undefined;
+    const [code, contact] = await Promise.all([
+      this.shortCodes.codeFor(id),
+      letterContact(this.db.manager, invitation.createdBy, this.config.teamPhone),
+    ]);
     const pdf = await renderLetter({
       firstName: firstNameOf(person.preferredName),
       title: target.title,
@@ -359,6 +365,9 @@ export class InvitationsService {
       venue: target.venue,
       accessibility: target.accessibility,
       link: this.linkFor(id),
+      shortLink: shortLinkFor(this.config.publicUrl, code),
+      contact,
+      address: postalAddressFor(person, invitation.viaTrustedAdultId),
       handedOverBy: adult?.displayName ?? null,
     });
     await this.audit.record({
@@ -655,7 +664,7 @@ export class InvitationsService {
       'not_found',
       'This link does not work. It may be old or typed wrong. Ask the person who invited you for a new one.',
     );
-    const id = this.links.invitationIdOf(token);
+    const id = this.links.invitationIdOf(token) ?? (await this.shortCodes.invitationIdOf(em, token));
     if (!id) throw notFound;
     const invitation = await em.getRepository(Invitation).findOneBy({ id });
     if (!invitation || invitation.status === InvitationStatus.Draft) throw notFound;
