@@ -189,6 +189,20 @@ describe('printed invitation letters', () => {
       expect(res.body.detail).toMatch(/This link does not work/);
     });
 
+    it('should stop opening once the day has passed, with the same 404 as a wrong code', async () => {
+      const { id } = await letterFor({ preferredName: 'Remy', contact: letterContact() });
+      await printed(officer, id);
+      const code = (await shortCodeOf(id)) as string;
+      expect((await t.anonymous().get(`/api/rsvp/${code}`)).status).toBe(200);
+      await t.db.query(`UPDATE invitations SET event_date = $2 WHERE id = $1`, [
+        id,
+        addDays(todayInLondon(), -1),
+      ]);
+      const res = await t.anonymous().get(`/api/rsvp/${code}`);
+      expectProblem(res, 404);
+      expect(res.body.detail).toMatch(/This link does not work/);
+    });
+
     it('should stop opening once the invitation is withdrawn, with the same 404 as a wrong code', async () => {
       const { id } = await letterFor({ preferredName: 'Sol', contact: letterContact() });
       await printed(officer, id);
