@@ -10,6 +10,8 @@ export const appRoutes: Route[] = [
   { path: 'sign-in', canActivate: [signedOutGuard], loadChildren: () => import('./sign-in/sign-in.routes') },
   { path: 'welcome', loadChildren: () => import('./welcome/welcome.routes') },
   { path: 'rsvp', loadChildren: () => import('./rsvp/rsvp.routes') },
+  // The short link typed from a printed letter: the same page, opened by the letter's short code.
+  { path: 'r', loadChildren: () => import('./rsvp/rsvp.routes') },
   { path: 'error', loadChildren: () => import('./errors/errors.routes') },
   {
     path: '',

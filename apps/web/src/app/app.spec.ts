@@ -52,19 +52,22 @@ describe('App shell', () => {
     expect(hrefs).toEqual(navigationFor(role).map((item) => `/${item.path}`));
   });
 
-  it('shows no staff menu on a young person’s answer page, even to a signed-in member of staff', async () => {
-    await signInAs(Role.Practitioner, { displayName: 'Jo Practitioner' });
-    const { fixture, el } = await render();
-    expect(menuLabels(el).length).toBeGreaterThan(0);
-    await TestBed.inject(Router).navigateByUrl('/rsvp/abc.def');
-    await fixture.whenStable();
-    expect(el.querySelector('nav[aria-label="Main"]')).toBeNull();
-    expect(el.querySelector('.menu-button')).toBeNull();
-    // They can still see they are signed in, and sign out.
-    expect(el.querySelector('.who')?.textContent).toContain('Jo Practitioner');
-    expect(el.querySelector('.sign-out')).not.toBeNull();
-    expect(await axeViolations(el)).toEqual([]);
-  });
+  it.each(['/rsvp/abc.def', '/r/ABCDE-FGHJK'])(
+    'shows no staff menu on a young person’s answer page (%s), even to a signed-in member of staff',
+    async (url) => {
+      await signInAs(Role.Practitioner, { displayName: 'Jo Practitioner' });
+      const { fixture, el } = await render();
+      expect(menuLabels(el).length).toBeGreaterThan(0);
+      await TestBed.inject(Router).navigateByUrl(url);
+      await fixture.whenStable();
+      expect(el.querySelector('nav[aria-label="Main"]')).toBeNull();
+      expect(el.querySelector('.menu-button')).toBeNull();
+      // They can still see they are signed in, and sign out.
+      expect(el.querySelector('.who')?.textContent).toContain('Jo Practitioner');
+      expect(el.querySelector('.sign-out')).not.toBeNull();
+      expect(await axeViolations(el)).toEqual([]);
+    },
+  );
 
   it('shows administrators the users page and audit log, and not the young experts’ space', async () => {
     await signInAs(Role.Administrator);

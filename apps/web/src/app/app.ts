@@ -65,9 +65,9 @@ export class App {
   /**
    * A young person's answer page is theirs, even on a browser where a member of staff is signed in
    * (a trusted adult handing over their laptop): no staff menu there. The top bar still says who is
-   * signed in, so they can sign out.
+   * signed in, so they can sign out. /r/ is the same page reached by a letter's short link.
    */
-  protected readonly staffMenu = computed(() => this.user() !== null && !this.path().startsWith('/rsvp/'));
+  protected readonly staffMenu = computed(() => this.user() !== null && !/^\/(rsvp|r)\//.test(this.path()));
 
   constructor() {
     // After moving to another page, start keyboard and screen reader users at its content. A change

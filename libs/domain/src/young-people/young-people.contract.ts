@@ -62,7 +62,16 @@ export const ContactPreferencesSchema = z
     whatsapp: phone.nullable().default(null),
     letter: z
       .object({
-        addressLines: z.array(z.string().trim().min(1).max(100)).min(1, 'Add the address lines.').max(5),
+        addressLines: z
+          .array(
+            z
+              .string()
+              .trim()
+              .min(1, 'Leave out empty address lines.')
+              .max(100, 'Keep each address line under 100 characters.'),
+          )
+          .min(1, 'Add the address lines.')
+          .max(5, 'Use at most 5 address lines.'),
         postcode: z
           .string()
           .trim()

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   AuditAction,
   AuditRecordType,
@@ -19,6 +19,7 @@ import {
 } from '@heard/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
+import { APP_CONFIG, AppConfig } from '../../platform/config/config';
 import { Actor } from '../../platform/auth/auth-context';
 import { invitationIs } from '../../platform/database/rules-sql';
 import { boundedTotal } from '../../platform/database/sql';
@@ -29,7 +30,8 @@ import { AnswerLinks } from './answer-link';
 import { Invitation } from './entities/invitation.entity';
 import { InvitationNotifier, firstNameOf } from './invitation-notifier';
 import { TargetFacts, targetsOf } from './invitation-occasions';
-import { renderLetter } from './letter';
+import { letterContact, postalAddressFor, renderLetter } from './letter';
+import { ShortCodes, shortLinkFor } from './short-codes';
 
 /**
  * Only officers see every invitation; anyone else (a trusted adult) only those assigned to them.
@@ -48,7 +50,9 @@ export class InvitationReads {
     private readonly audit: AuditService,
     private readonly mail: MailService,
     private readonly links: AnswerLinks,
+    private readonly shortCodes: ShortCodes,
     private readonly notifier: InvitationNotifier,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(query: InvitationQuery): Promise<Page<InvitationResponse>> {
@@ -157,6 +161,10 @@ export class InvitationReads {
     const person = facts.people.get(invitation.youngPersonId);
     if (!target || !person) throw DomainError.notFound('This invitation');
     const adult = invitation.viaTrustedAdultId ? facts.adults.get(invitation.viaTrustedAdultId) : undefined;
+    const [code, contact] = await Promise.all([
+      this.shortCodes.codeFor(id),
+      letterContact(this.db.manager, invitation.createdBy, this.config.teamPhone),
+    ]);
     const pdf = await renderLetter({
       firstName: firstNameOf(person.preferredName),
       title: target.title,
@@ -169,6 +177,9 @@ export class InvitationReads {
       venue: target.venue,
       accessibility: target.accessibility,
       link: this.notifier.linkFor(id),
+      shortLink: shortLinkFor(this.config.publicUrl, code),
+      contact,
+      address: postalAddressFor(person, invitation.viaTrustedAdultId),
       handedOverBy: adult?.displayName ?? null,
     });
     await this.audit
@@ -188,7 +199,7 @@ export class InvitationReads {
       'not_found',
       'This link does not work. It may be old or typed wrong. Ask the person who invited you for a new one.',
     );
-    const id = this.links.invitationIdOf(token);
+    const id = this.links.invitationIdOf(token) ?? (await this.shortCodes.invitationIdOf(em, token));
     if (!id) throw notFound;
     const invitation = await em.getRepository(Invitation).findOneBy({ id });
     if (!invitation || invitation.status === InvitationStatus.Draft) throw notFound;

@@ -6,6 +6,7 @@ import { InvitationNotifier } from './invitation-notifier';
 import { InvitationReads } from './invitation-reads';
 import { InvitationsController } from './invitations.controller';
 import { ReminderJob } from './reminder.job';
+import { ShortCodes } from './short-codes';
 
 /**
  * Invitations, split along their seams: commands change them, reads show them, the notifier tells
@@ -14,7 +15,7 @@ import { ReminderJob } from './reminder.job';
 @Module({
   imports: [OccasionsModule],
   controllers: [InvitationsController],
-  providers: [InvitationCommands, InvitationReads, InvitationNotifier, AnswerLinks, ReminderJob],
+  providers: [InvitationCommands, InvitationReads, InvitationNotifier, AnswerLinks, ShortCodes, ReminderJob],
   exports: [InvitationCommands, InvitationReads],
 })
 export class InvitationsModule {}

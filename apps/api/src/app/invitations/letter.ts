@@ -1,4 +1,21 @@
-import { PDFDocument, PDFFont, PDFPage, StandardFonts, rgb } from 'pdf-lib';
+import { ContactPreferences } from '@heard/domain';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import { EntityManager } from 'typeorm';
+
+export interface PostalAddress {
+  name: string;
+  lines: string[];
+  postcode: string;
+}
+
+export interface LetterContact {
+  /** The officer who sent the invitation; null when their account is gone. */
+  name: string | null;
+  phone: string | null;
+}
 
 export interface LetterFacts {
   firstName: string;
@@ -7,97 +24,230 @@ export interface LetterFacts {
   time: string | null;
   venue: string | null;
   accessibility: string | null;
+  /** The personal answer link, put in the QR code and printed small for anyone who copies links. */
   link: string;
+  /** The same answer page by a code short enough to type from paper (short-codes.ts). */
+  shortLink: string;
+  contact: LetterContact;
+  /** Only for letters that go by post, placed for a window envelope. */
+  address: PostalAddress | null;
   /** The trusted adult handing it over, named so the young person knows who to ask. */
   handedOverBy: string | null;
 }
 
-const PURPLE = rgb(0.357, 0.165, 0.525);
-const SUN = rgb(1, 0.82, 0.4);
-const MINT = rgb(0.62, 0.89, 0.8);
-const CORAL = rgb(1, 0.6, 0.55);
-const INK = rgb(0.106, 0.106, 0.122);
+const PURPLE = '#5b2a86';
+const SUN = '#ffd166';
+const MINT = '#9ee3cc';
+const CORAL = '#ff998c';
+const INK = '#1b1b1f';
 
-/** Standard PDF fonts cover Latin-1 only; anything else (emoji, other scripts) becomes a plain "?". */
-function printable(text: string): string {
-  return text
-    .replace(/[’‘]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/[–—]/g, '-')
-    .replace(/[^\x20-\xFF]/g, '?');
+/**
+ * DejaVu Sans covers Latin, Greek, Cyrillic and Arabic (with its joining forms) in one file, so a
+ * young person's name prints in their own script without per-script fallbacks. Resolved at run
+ * time from node_modules: the webpack bundle keeps packages external, so the files stay on disk.
+ */
+const fontFile = (name: string) => createRequire(__filename).resolve(`dejavu-fonts-ttf/ttf/${name}`);
+let fonts: { regular: Buffer; bold: Buffer; regularPath: string } | null = null;
+function loadFonts(): { regular: Buffer; bold: Buffer; regularPath: string } {
+  if (!fonts) {
+    const regularPath = fontFile('DejaVuSans.ttf');
+    fonts = {
+      regular: readFileSync(regularPath),
+      bold: readFileSync(fontFile('DejaVuSans-Bold.ttf')),
+      regularPath,
+    };
+  }
+  return fonts;
 }
 
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of printable(text).split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(/\s+/)) {
-      const next = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(next, size) > width && line) {
-        lines.push(line);
-        line = word;
-      } else {
-        line = next;
-      }
-    }
-    lines.push(line);
-  }
-  return lines;
+/** Whom the letter tells the young person to ask: the officer who invited them, on the team's phone. */
+export async function letterContact(
+  em: EntityManager,
+  createdBy: string | null,
+  teamPhone: string | null,
+): Promise<LetterContact> {
+  const [row]: { display_name: string }[] = createdBy
+    ? await em.query(`SELECT display_name FROM users WHERE id = $1`, [createdBy])
+    : [];
+  return { name: row?.display_name ?? null, phone: teamPhone };
 }
 
 /**
- * A printed invitation, colourful and friendly as young people asked for: big words, bright
- * shapes, what, when and where, and the link to answer. A4, one page.
+ * The address block, only for a letter Heard's team posts: the young person agreed to letters and
+ * gave an address, and nobody hands this one over. A handed-over letter carries no address, so
+ * nothing on it says where they live.
+ */
+export function postalAddressFor(
+  person: { preferredName: string; contact: ContactPreferences },
+  viaTrustedAdultId: string | null,
+): PostalAddress | null {
+  const letter = person.contact.letter;
+  if (!letter || viaTrustedAdultId || person.contact.onlyViaTrustedAdult) return null;
+  return { name: person.preferredName, lines: letter.addressLines, postcode: letter.postcode };
+}
+
+function qrModules(link: string): { size: number; dark: (row: number, col: number) => boolean } {
+  const { modules } = QRCode.create(link, { errorCorrectionLevel: 'M' });
+  return { size: modules.size, dark: (row, col) => modules.get(row, col) === 1 };
+}
+
+function toBuffer(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}
+
+/**
+ * A printed invitation, colourful and friendly as young people asked for, and tagged so a screen
+ * reader reads it in order: headings, paragraphs, the QR code as a figure with its words, and the
+ * shapes marked as decoration. A4, one page.
  */
 export async function renderLetter(facts: LetterFacts): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  pdf.setTitle(`Invitation: ${printable(facts.title)}`);
-  pdf.setAuthor('Heard');
-  const page: PDFPage = pdf.addPage([595.28, 841.89]);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const { width, height } = page.getSize();
+  const { regular, bold, regularPath } = loadFonts();
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: 'en-GB',
+    displayTitle: true,
+    // Starting in DejaVu keeps pdfkit from loading its built-in Helvetica, which covers Latin-1 only.
+    font: regularPath,
+    info: { Title: `Invitation: ${facts.title}`, Author: 'Heard' },
+  });
+  const done = toBuffer(doc);
+  doc.registerFont('regular', regular);
+  doc.registerFont('bold', bold);
+  const { width, height } = doc.page;
   const margin = 56;
   const textWidth = width - margin * 2;
+  const root = doc.struct('Document');
+  doc.addStructure(root);
 
-  // Bright blobs around a sunny banner.
-  page.drawCircle({ x: width - 60, y: height - 40, size: 90, color: MINT });
-  page.drawCircle({ x: 40, y: 60, size: 70, color: CORAL });
-  page.drawCircle({ x: width - 30, y: 120, size: 40, color: SUN });
-  page.drawRectangle({ x: margin - 16, y: height - 190, width: textWidth + 32, height: 120, color: SUN });
-  page.drawText(printable(`Hi ${facts.firstName}!`), {
-    x: margin,
-    y: height - 115,
-    size: 30,
-    font: bold,
-    color: PURPLE,
-  });
-  page.drawText('You are invited', { x: margin, y: height - 160, size: 26, font: bold, color: INK });
-
-  let y = height - 240;
-  const write = (text: string, size: number, font: PDFFont, color = INK, gap = 8) => {
-    for (const line of wrap(text, font, size, textWidth)) {
-      page.drawText(line, { x: margin, y, size, font, color });
-      y -= size + gap;
-    }
-    y -= 6;
+  const decoration = (draw: () => void) => {
+    doc.markContent('Artifact', { type: 'Layout' });
+    draw();
+    doc.endMarkedContent();
   };
+  const block = (type: string, draw: () => void, options: { alt?: string } = {}) => {
+    root.add(doc.struct(type, options, draw));
+  };
+  const write = (
+    text: string,
+    size: number,
+    font: 'regular' | 'bold' = 'regular',
+    color = INK,
+    x = margin,
+    w = textWidth,
+  ) =>
+    block('P', () => {
+      doc.font(font).fontSize(size).fillColor(color).text(text, x, doc.y, { width: w });
+    });
 
-  write(facts.title, 24, bold, PURPLE);
-  write(`When: ${facts.dayWords}${facts.time ? `, ${facts.time}` : ''}`, 16, regular);
-  if (facts.venue) write(`Where: ${facts.venue}`, 16, regular);
-  if (facts.accessibility) write(`Getting there and getting in: ${facts.accessibility}`, 13, regular);
-  y -= 10;
-  write('Can you come? Tell us yes or no. You can change your mind until the day.', 16, bold);
-  write('Go to this link on a phone, tablet or computer:', 14, regular);
-  page.drawRectangle({ x: margin - 8, y: y - 14, width: textWidth + 16, height: 52, color: MINT });
-  y += 8;
-  write(facts.link, 11, bold, INK, 4);
-  y -= 16;
-  if (facts.handedOverBy) {
-    write(`${facts.handedOverBy} gave you this letter. You can ask them anything about it.`, 14, regular);
+  decoration(() => {
+    doc.circle(width - 60, 40, 90).fill(MINT);
+    doc.circle(40, height - 60, 70).fill(CORAL);
+    doc.circle(width - 30, height - 120, 40).fill(SUN);
+  });
+
+  let bannerTop = 70;
+  if (facts.address) {
+    const address = facts.address;
+    // Where a DL window envelope shows it: 20 mm in, 45 mm down.
+    doc.y = 128;
+    block('P', () => {
+      doc.font('regular').fontSize(11).fillColor(INK);
+      for (const line of [address.name, ...address.lines, address.postcode]) doc.text(line, margin, doc.y);
+    });
+    bannerTop = doc.y + 24;
   }
-  write('It is fine to say no. Being invited still counts, and we will ask you again.', 14, regular);
-  write('From the participation team', 14, bold, PURPLE);
-  return pdf.save();
+
+  decoration(() => {
+    doc.rect(margin - 16, bannerTop, textWidth + 32, 120).fill(SUN);
+  });
+  doc.y = bannerTop + 18;
+  block('P', () => {
+    doc.font('bold').fontSize(30).fillColor(PURPLE);
+    // The name on its own run, so a right-to-left name is shaped and ordered on its own.
+    doc.text('Hi ', margin, doc.y, { continued: true });
+    doc.text(facts.firstName, { continued: true });
+    doc.text('!');
+  });
+  block('H1', () => {
+    doc
+      .font('bold')
+      .fontSize(26)
+      .fillColor(INK)
+      .text('You are invited', margin, doc.y + 4);
+  });
+  doc.y = bannerTop + 120 + 24;
+
+  block('H2', () => {
+    doc.font('bold').fontSize(22).fillColor(PURPLE).text(facts.title, margin, doc.y, { width: textWidth });
+  });
+  doc.moveDown(0.3);
+  write(`When: ${facts.dayWords}${facts.time ? `, ${facts.time}` : ''}`, 14);
+  if (facts.venue) write(`Where: ${facts.venue}`, 14);
+  if (facts.accessibility) write(`Getting there and getting in: ${facts.accessibility}`, 12);
+  doc.moveDown(0.8);
+
+  block('H2', () => {
+    doc.font('bold').fontSize(18).fillColor(INK).text('Can you come?', margin, doc.y);
+  });
+  write('Tell us yes or no. You can change your mind until the day.', 13);
+  doc.moveDown(0.4);
+
+  const qrSize = 116;
+  const answerTop = doc.y;
+  const answerWidth = textWidth - qrSize - 24;
+  const qr = qrModules(facts.link);
+  const cell = qrSize / (qr.size + 8);
+  const qrX = margin + textWidth - qrSize;
+  block(
+    'Figure',
+    () => {
+      doc.rect(qrX, answerTop, qrSize, qrSize).fill('#ffffff');
+      for (let row = 0; row < qr.size; row++)
+        for (let col = 0; col < qr.size; col++)
+          if (qr.dark(row, col)) doc.rect(qrX + (col + 4) * cell, answerTop + (row + 4) * cell, cell, cell);
+      doc.fill(INK);
+    },
+    { alt: 'A QR code. Scan it with a phone camera to open your answer page.' },
+  );
+
+  decoration(() => {
+    doc.roundedRect(margin - 8, answerTop - 6, answerWidth + 8, 78, 10).fill(MINT);
+  });
+  doc.y = answerTop;
+  write('Scan the code with a phone camera, or type this link:', 12, 'regular', INK, margin, answerWidth - 8);
+  write(facts.shortLink, 16, 'bold', INK, margin, answerWidth - 8);
+  doc.y = Math.max(doc.y, answerTop + 78) + 6;
+  write(`Or the full link: ${facts.link}`, 8, 'regular', INK, margin, answerWidth);
+  doc.y = Math.max(doc.y, answerTop + qrSize) + 16;
+
+  block('H2', () => {
+    doc.font('bold').fontSize(18).fillColor(INK).text('Questions?', margin, doc.y);
+  });
+  if (facts.handedOverBy)
+    write(`${facts.handedOverBy} gave you this letter. You can ask them anything about it.`, 13);
+  const { name, phone } = facts.contact;
+  const ask =
+    name && phone
+      ? `call ${name} on ${phone}.`
+      : name
+        ? `ask ${name} in the participation team.`
+        : phone
+          ? `call the participation team on ${phone}.`
+          : 'ask the participation team.';
+  write(facts.handedOverBy ? `Or ${ask}` : `${ask[0].toUpperCase()}${ask.slice(1)}`, 13);
+  doc.moveDown(0.6);
+  write('It is fine to say no. Being invited still counts, and we will ask you again.', 13);
+  write('From the participation team', 13, 'bold', PURPLE);
+
+  root.end();
+  doc.end();
+  return done;
 }

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must look like postgres://user@host:5432/database.'],
     [{ SMTP_URL: 'http://x' }, 'SMTP_URL must look like smtp://host:587 or smtps://host:465.'],
     [{ DEMO_DATA: 'yes' }, 'DEMO_DATA must be "true" or "false".'],
+    [{ TEAM_PHONE: 'ring us' }, 'TEAM_PHONE must be a phone number like 01632 960123.'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be production, development or test.'],
     [
       { PUBLIC_URL: 'heard' },

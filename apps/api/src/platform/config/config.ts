@@ -24,6 +24,8 @@ export interface AppConfig {
   mailPollMs: number;
   /** Where the built web app is; null serves the API only. */
   webDir: string | null;
+  /** The participation team's phone, printed on letters; staff records hold no phone numbers. */
+  teamPhone: string | null;
 }
 
 export class ConfigError extends Error {
@@ -75,6 +77,11 @@ const schema = z.object({
   }),
   MAIL_POLL_MS: int('MAIL_POLL_MS', 0, 600_000),
   WEB_DIR: z.string().optional(),
+  TEAM_PHONE: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{7,20}$/, 'TEAM_PHONE must be a phone number like 01632 960123.')
+    .optional(),
 });
 
 const DEFAULTS: Record<string, string> = {
@@ -126,6 +133,7 @@ export function loadConfig(
     logLevel: c.LOG_LEVEL,
     mailPollMs: c.MAIL_POLL_MS,
     webDir: c.WEB_DIR ? resolve(c.WEB_DIR) : defaultWebDir,
+    teamPhone: c.TEAM_PHONE ?? null,
   };
 }
 

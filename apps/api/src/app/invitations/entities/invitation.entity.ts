@@ -80,6 +80,10 @@ export class Invitation {
   @Column({ name: 'reminder_sent_at', type: 'timestamptz', nullable: true })
   reminderSentAt!: Date | null;
 
+  /** Given out when the letter is first printed (see short-codes.ts). */
+  @Column({ name: 'short_code', type: 'varchar', nullable: true })
+  shortCode!: string | null;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy!: string | null;
 
