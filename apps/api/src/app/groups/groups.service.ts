@@ -7,6 +7,7 @@ import {
   GroupSummary,
   MembershipResponse,
   MembershipRole,
+  NOT_PICKABLE_STAFF_MESSAGE,
   Page,
   ServiceExperienceKind,
   ageOn,
@@ -20,6 +21,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
+import { unpickableStaff } from '../staff/pickable-staff';
 import { ServiceExperiencePeriodRow, YoungPerson } from '../young-people/entities/young-person.entity';
 import { Group, GroupFacilitator, GroupMembership, GroupPatternException } from './entities/group.entity';
 import { toGroupResponse, toGroupSummary } from './group.mapper';
@@ -173,16 +175,10 @@ export class GroupsService {
   private async checkFacilitators(em: EntityManager, ids: string[]): Promise<void> {
     if (new Set(ids).size !== ids.length)
       throw DomainError.validation('facilitatorIds', 'A facilitator is listed twice.');
-    if (ids.length === 0) return;
-    const found: { id: string }[] = await em.query(
-      `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND status = 'active' AND role IN ('participation_officer', 'practitioner')`,
-      [ids],
-    );
-    const known = new Set(found.map((f) => f.id));
+    const refused = await unpickableStaff(em, ids);
     const errors: Record<string, string[]> = {};
     ids.forEach((id, i) => {
-      if (!known.has(id))
-        errors[`facilitatorIds.${i}`] = ['This is not an active participation officer or practitioner.'];
+      if (refused.has(id)) errors[`facilitatorIds.${i}`] = [NOT_PICKABLE_STAFF_MESSAGE];
     });
     if (Object.keys(errors).length)
       throw new DomainError('validation', 'Please check the facilitators.', errors);

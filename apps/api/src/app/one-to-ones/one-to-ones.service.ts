@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   AuditAction,
+  NOT_PICKABLE_STAFF_MESSAGE,
   OneToOneCommand,
   OneToOneResponse,
   OneToOneStatus,
@@ -13,6 +14,7 @@ import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { moveInvitations } from '../invitations/invitation-targets';
+import { unpickableStaff } from '../staff/pickable-staff';
 import { OneToOne } from './entities/one-to-one.entity';
 
 /** Requested → scheduled → done; cancelled from either open state. Done and cancelled are final. */
@@ -130,13 +132,8 @@ export class OneToOnesService {
       [youngPersonId],
     );
     if (!person) throw DomainError.validation('youngPersonId', 'This young person was not found.');
-    if (staffUserId) {
-      const [staff]: { id: string }[] = await em.query(
-        `SELECT id FROM users WHERE id = $1 AND status = 'active' AND role <> 'young_expert'`,
-        [staffUserId],
-      );
-      if (!staff) throw DomainError.validation('staffUserId', 'Choose an active member of staff.');
-    }
+    if (staffUserId && (await unpickableStaff(em, [staffUserId])).size > 0)
+      throw DomainError.validation('staffUserId', NOT_PICKABLE_STAFF_MESSAGE);
   }
 
   private async one(id: string): Promise<OneToOneResponse> {

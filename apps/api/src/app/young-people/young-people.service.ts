@@ -3,9 +3,9 @@ import {
   AuditAction,
   DATE_OF_BIRTH_MESSAGES,
   MembershipRole,
+  NOT_PICKABLE_STAFF_MESSAGE,
   Page,
   Role,
-  TRUSTED_ADULT_ROLES,
   YoungPersonCommand,
   YoungPersonListItem,
   YoungPersonQuery,
@@ -23,6 +23,7 @@ import { Actor } from '../../platform/auth/auth-context';
 import { queryPrepared } from '../../platform/database/database';
 import { boundedTotalAndShortPage, containsPattern } from '../../platform/database/sql';
 import { DomainError } from '../../platform/errors/domain-error';
+import { unpickableStaff } from '../staff/pickable-staff';
 import { displayNames } from '../users/display-names';
 import { ServiceExperiencePeriodRow, TrustedAdultLink, YoungPerson } from './entities/young-person.entity';
 
@@ -285,18 +286,10 @@ export class YoungPeopleService {
     if (new Set(ids).size !== ids.length) {
       throw DomainError.validation('trustedAdults', 'The same trusted adult is listed twice.');
     }
-    if (ids.length === 0) return;
-    const found: { id: string }[] = await em.query(
-      `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND status = 'active' AND role = ANY($2)`,
-      [ids, TRUSTED_ADULT_ROLES],
-    );
-    const known = new Set(found.map((f) => f.id));
+    const refused = await unpickableStaff(em, ids);
     const errors: Record<string, string[]> = {};
     ids.forEach((id, i) => {
-      if (!known.has(id))
-        errors[`trustedAdults.${i}.userId`] = [
-          'This is not an active practitioner or participation officer.',
-        ];
+      if (refused.has(id)) errors[`trustedAdults.${i}.userId`] = [NOT_PICKABLE_STAFF_MESSAGE];
     });
     if (Object.keys(errors).length > 0)
       throw new DomainError('validation', 'Please check the trusted adults.', errors);
