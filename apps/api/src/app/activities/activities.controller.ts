@@ -95,8 +95,11 @@ export class ActivitiesController {
   }
 
   @Get('activities/:id/invitations')
-  invitations(@Param('id', activityIdPipe) id: string): Promise<InvitationResponse[]> {
-    return this.activities.invitationsFor(id);
+  invitations(
+    @CurrentActor() actor: Actor,
+    @Param('id', activityIdPipe) id: string,
+  ): Promise<InvitationResponse[]> {
+    return this.activities.invitationsFor(actor, id);
   }
 
   @Get('activities/:id/consents')

@@ -27,6 +27,7 @@ import {
   zonedToUtc,
 } from '@heard/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { AccessPolicy } from '../../platform/access/young-person-access';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { boundedTotalOf, containsPattern } from '../../platform/database/sql';
@@ -50,6 +51,7 @@ export class ActivitiesService {
     private readonly audit: AuditService,
     private readonly invitations: InvitationsService,
     private readonly consent: ConsentService,
+    private readonly access: AccessPolicy,
   ) {}
 
   async list(query: ActivityQuery): Promise<Page<ActivityDayListItem>> {
@@ -286,8 +288,8 @@ export class ActivitiesService {
     };
   }
 
-  invitationsFor(id: string): Promise<InvitationResponse[]> {
-    return this.find(this.db.manager, id).then(() => this.invitations.forActivity(id));
+  invitationsFor(actor: Actor, id: string): Promise<InvitationResponse[]> {
+    return this.find(this.db.manager, id).then(() => this.invitations.forActivity(actor, id));
   }
 
   /** For every invitee still in play, which of the activity's required consents are not in force on the day. */
@@ -412,6 +414,7 @@ export class ActivitiesService {
           'This young person is not invited to this activity day. Invite them first (you can on the day), then mark them.',
           { youngPersonId: ['Not invited.'] },
         );
+      await this.access.assertMayChange(actor, em, { invitation: invitation.id });
       let override: string | null = null;
       if (mark.attended && activity.requiredConsents.length > 0) {
         const { people, consents } = await this.consent.effectiveFor(

@@ -18,6 +18,7 @@ import {
 import { queryPrepared } from '../../platform/database/database';
 import { boundedTotalOf, containsPattern } from '../../platform/database/sql';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AccessPolicy } from '../../platform/access/young-person-access';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -31,6 +32,7 @@ export class GroupsService {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
   ) {}
 
   async list(query: {
@@ -221,10 +223,11 @@ export class GroupsService {
     const membershipId = await this.db.transaction(async (em) => {
       const group = await this.find(groupId, em);
       if (group.archivedAt) throw new DomainError('conflict', 'This group is archived.');
+      const unreachable = await this.access.unreachable(actor, em, [request.youngPersonId]);
       const person = await em
         .getRepository(YoungPerson)
         .findOne({ where: { id: request.youngPersonId }, relations: { serviceExperiences: true } });
-      if (!person || person.archivedAt)
+      if (!person || person.archivedAt || unreachable.size > 0)
         throw DomainError.validation('youngPersonId', 'There is no current young person with this id.');
       const current = await em
         .getRepository(GroupMembership)

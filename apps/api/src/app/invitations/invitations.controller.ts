@@ -43,8 +43,11 @@ export class InvitationsController {
 
   @Allow(Role.ParticipationOfficer)
   @Get('invitations')
-  list(@Query(new ZodPipe(InvitationQuerySchema)) query: InvitationQuery): Promise<Page<InvitationResponse>> {
-    return this.invitations.list(query);
+  list(
+    @CurrentActor() actor: Actor,
+    @Query(new ZodPipe(InvitationQuerySchema)) query: InvitationQuery,
+  ): Promise<Page<InvitationResponse>> {
+    return this.invitations.list(actor, query);
   }
 
   @Allow(Role.ParticipationOfficer)

@@ -11,7 +11,6 @@ import {
   InvitationResponse,
   InvitationStatus,
   Page,
-  Role,
   RsvpView,
   STILL_EXPECTED,
   YOUNG_PERSON_STATUS_WORDS,
@@ -27,6 +26,7 @@ import {
 } from '@heard/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../platform/config/config';
+import { AccessPolicy, youngPersonVisibleSql } from '../../platform/access/young-person-access';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { boundedTotal } from '../../platform/database/sql';
@@ -60,6 +60,7 @@ export class InvitationsService {
     private readonly mail: MailService,
     private readonly links: AnswerLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: AccessPolicy,
   ) {}
 
   /**
@@ -80,13 +81,18 @@ export class InvitationsService {
         target.date,
       );
       const live = await this.liveInvitationsFor(em, command.target, [...people.keys()]);
+      const unreachable = await this.access.unreachable(
+        actor,
+        em,
+        command.invitees.map((i) => i.youngPersonId),
+      );
       const errors: Record<string, string[]> = {};
       const conflicts: Record<string, string[]> = {};
       const outside = new Set<string>();
       command.invitees.forEach((invitee, i) => {
         const person = people.get(invitee.youngPersonId);
         const at = `invitees.${i}`;
-        if (!person || person.archived) {
+        if (!person || person.archived || unreachable.has(invitee.youngPersonId)) {
           errors[`${at}.youngPersonId`] = ['This young person was not found.'];
           return;
         }
@@ -168,6 +174,7 @@ export class InvitationsService {
 
   /** A draft goes out: by email through the outbox, or recorded as given by its channel. */
   async send(actor: Actor, id: string): Promise<InvitationResponse> {
+    await this.access.assertMayChange(actor, this.db.manager, { invitation: id });
     await this.db.transaction((em) => this.sendInTransaction(em, actor, id));
     return this.one(id);
   }
@@ -194,6 +201,7 @@ export class InvitationsService {
 
   /** An officer records an answer given to them (by phone, in person…). */
   async answerFor(actor: Actor, id: string, answer: Answer): Promise<InvitationResponse> {
+    await this.access.assertMayChange(actor, this.db.manager, { invitation: id });
     await this.db.transaction(async (em) => {
       const invitation = await this.lock(em, id);
       await this.applyAnswer(em, invitation, answer);
@@ -239,6 +247,7 @@ export class InvitationsService {
   }
 
   async withdraw(actor: Actor, id: string, reason: string | null): Promise<InvitationResponse> {
+    await this.access.assertMayChange(actor, this.db.manager, { invitation: id });
     await this.db.transaction(async (em) => {
       const invitation = await this.lock(em, id);
       const wasAccepted = invitation.status === InvitationStatus.Accepted;
@@ -262,9 +271,9 @@ export class InvitationsService {
 
   /** A trusted adult (or an officer for them) says the invitation has been handed over. */
   async handedOver(actor: Actor, id: string): Promise<InvitationResponse> {
+    await this.access.assertMayChange(actor, this.db.manager, { invitation: id });
     await this.db.transaction(async (em) => {
       const invitation = await this.lock(em, id);
-      this.assertMayHandOver(actor, invitation);
       const next = this.applyEvent(invitation, 'hand_over');
       await em.update(Invitation, { id }, { status: next, handedOverAt: new Date(), updatedAt: new Date() });
       await this.audit.record(
@@ -314,11 +323,14 @@ export class InvitationsService {
 
   /** A trusted adult's list: what is waiting to be handed over, then what they handed over lately. */
   async handoverList(actor: Actor): Promise<HandoverListItem[]> {
+    const params: unknown[] = [actor.userId, todayInLondon()];
+    const visible = youngPersonVisibleSql(actor, params, 'invitations.young_person_id');
     const rows: { id: string }[] = await this.db.query(
       `SELECT id FROM invitations
         WHERE via_trusted_adult_id = $1 AND status <> 'withdrawn' AND status <> 'draft' AND event_date >= $2
+          AND ${visible}
         ORDER BY handed_over_at IS NOT NULL, event_date, id`,
-      [actor.userId, todayInLondon()],
+      params,
     );
     const responses = await this.responses(
       this.db.manager,
@@ -337,9 +349,9 @@ export class InvitationsService {
   }
 
   async letter(actor: Actor, id: string): Promise<{ pdf: Uint8Array; filename: string }> {
+    await this.access.assertMayRead(actor, this.db.manager, { letter: id });
     const invitation = await this.db.getRepository(Invitation).findOneBy({ id });
     if (!invitation) throw DomainError.notFound('This invitation');
-    this.assertMayHandOver(actor, invitation);
     if (invitation.status === InvitationStatus.Withdrawn)
       throw new DomainError('conflict', 'This invitation was withdrawn, so there is no letter to print.');
     const facts = await this.messageFacts(this.db.manager, [invitation]);
@@ -371,9 +383,9 @@ export class InvitationsService {
     return { pdf, filename: `invitation-${id.slice(0, 8)}.pdf` };
   }
 
-  async list(query: InvitationQuery): Promise<Page<InvitationResponse>> {
-    const where: string[] = [];
+  async list(actor: Actor, query: InvitationQuery): Promise<Page<InvitationResponse>> {
     const params: unknown[] = [];
+    const where: string[] = [youngPersonVisibleSql(actor, params, 'invitations.young_person_id')];
     if (query.status) where.push(`status = $${params.push(query.status)}`);
     if (query.targetKind) where.push(`target_kind = $${params.push(query.targetKind)}`);
     if (query.youngPersonId) where.push(`young_person_id = $${params.push(query.youngPersonId)}`);
@@ -396,11 +408,13 @@ export class InvitationsService {
   }
 
   /** Every invitation to an activity, withdrawn ones last. */
-  async forActivity(activityId: string): Promise<InvitationResponse[]> {
+  async forActivity(actor: Actor, activityId: string): Promise<InvitationResponse[]> {
+    const params: unknown[] = [activityId];
+    const visible = youngPersonVisibleSql(actor, params, 'i.young_person_id');
     const rows: { id: string }[] = await this.db.query(
       `SELECT i.id FROM invitations i JOIN young_people yp ON yp.id = i.young_person_id
-        WHERE i.activity_id = $1 ORDER BY i.status = 'withdrawn', lower(yp.preferred_name), i.id`,
-      [activityId],
+        WHERE i.activity_id = $1 AND ${visible} ORDER BY i.status = 'withdrawn', lower(yp.preferred_name), i.id`,
+      params,
     );
     return this.responses(
       this.db.manager,
@@ -634,12 +648,6 @@ export class InvitationsService {
     });
     if (!result.ok) throw new DomainError('conflict', result.message);
     return result.status;
-  }
-
-  private assertMayHandOver(actor: Actor, invitation: Invitation): void {
-    if (actor.role === Role.ParticipationOfficer) return;
-    // Anyone else sees only invitations assigned to them; others' are "not found", not "forbidden".
-    if (invitation.viaTrustedAdultId !== actor.userId) throw DomainError.notFound('This invitation');
   }
 
   private async lock(em: EntityManager, id: string): Promise<Invitation> {

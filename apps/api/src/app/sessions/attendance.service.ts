@@ -10,10 +10,10 @@ import {
 } from '@heard/domain';
 import { queryPrepared } from '../../platform/database/database';
 import { DataSource } from 'typeorm';
+import { AccessPolicy } from '../../platform/access/young-person-access';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
-import { assertVisible } from '../young-people/young-people.service';
 import { AttendanceMark, GroupSession } from './entities/group-session.entity';
 import { SessionsService } from './sessions.service';
 
@@ -25,6 +25,7 @@ export class AttendanceService {
     private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
+    private readonly access: AccessPolicy,
   ) {}
 
   /** Marks the register: every entry is checked first, then all are written together or none are. */
@@ -57,9 +58,11 @@ export class AttendanceService {
         [session.groupId, ids, day],
       );
       const memberSet = new Set(members.map((m) => m.young_person_id));
+      const unreachable = await this.access.unreachable(actor, em, ids);
       const errors: Record<string, string[]> = {};
       entries.forEach((e, i) => {
-        if (!memberSet.has(e.youngPersonId))
+        // Out of reach reads as not a member, so the register reveals no one the actor may not see.
+        if (!memberSet.has(e.youngPersonId) || unreachable.has(e.youngPersonId))
           errors[`entries.${i}.youngPersonId`] = [
             'This young person was not a member of the group on the day.',
           ];
@@ -102,7 +105,7 @@ export class AttendanceService {
   }
 
   async forYoungPerson(actor: Actor, youngPersonId: string): Promise<YoungPersonAttendance> {
-    await assertVisible(this.db.manager, actor, youngPersonId);
+    await this.access.assertMayRead(actor, this.db.manager, { youngPerson: youngPersonId });
     await this.audit.record({
       actorUserId: actor.userId,
       action: AuditAction.Read,

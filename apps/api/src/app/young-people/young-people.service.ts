@@ -3,9 +3,8 @@ import {
   AuditAction,
   DATE_OF_BIRTH_MESSAGES,
   MembershipRole,
-  NOT_PICKABLE_STAFF_MESSAGE,
   Page,
-  Role,
+  NOT_PICKABLE_STAFF_MESSAGE,
   YoungPersonCommand,
   YoungPersonListItem,
   YoungPersonQuery,
@@ -18,6 +17,7 @@ import {
   todayInLondon,
 } from '@heard/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { AccessPolicy, youngPersonVisibleSql } from '../../platform/access/young-person-access';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { queryPrepared } from '../../platform/database/database';
@@ -41,39 +41,19 @@ const ORDER: Record<YoungPersonQuery['sort'], string> = {
   created: 'yp.created_at {dir}, yp.id {dir}',
 };
 
-/** SQL that limits rows to what the actor may see: practitioners only the young people linked to them. */
-export function visibilityClause(actor: Actor, params: unknown[], alias = 'yp'): string {
-  if (actor.role === Role.ParticipationOfficer) return 'TRUE';
-  if (actor.role === Role.Practitioner) {
-    params.push(actor.userId);
-    return `EXISTS (SELECT 1 FROM young_person_trusted_adults ta WHERE ta.young_person_id = ${alias}.id AND ta.user_id = $${params.length})`;
-  }
-  return 'FALSE';
-}
-
-/** 404 unless the actor may see this young person: for callers that load what they need themselves. */
-export async function assertVisible(em: EntityManager, actor: Actor, id: string): Promise<void> {
-  const params: unknown[] = [id];
-  const visible = visibilityClause(actor, params);
-  const [row]: { id: string }[] = await em.query(
-    `SELECT yp.id FROM young_people yp WHERE yp.id = $1 AND ${visible}`,
-    params,
-  );
-  if (!row) throw DomainError.notFound('This young person');
-}
-
 @Injectable()
 export class YoungPeopleService {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
   ) {}
 
   /** One bounded count, one page of ids, one query for their details: the same three queries for any page size. */
   async list(actor: Actor, query: YoungPersonQuery): Promise<Page<YoungPersonListItem>> {
     const today = todayInLondon();
     const params: unknown[] = [];
-    const where = [visibilityClause(actor, params)];
+    const where = [youngPersonVisibleSql(actor, params, 'yp.id')];
     if (!query.includeArchived) where.push('yp.archived_at IS NULL');
     if (query.q) {
       params.push(containsPattern(query.q));
@@ -190,8 +170,16 @@ export class YoungPeopleService {
   }
 
   /** 404 whether the record is missing or not the actor's to see, so existence is not revealed. */
-  async findVisible(actor: Actor, id: string, em: EntityManager = this.db.manager): Promise<YoungPerson> {
-    await assertVisible(em, actor, id);
+  private async findVisible(
+    actor: Actor,
+    id: string,
+    em: EntityManager = this.db.manager,
+  ): Promise<YoungPerson> {
+    await this.access.assertMayRead(actor, em, { youngPerson: id });
+    return this.load(em, id);
+  }
+
+  private async load(em: EntityManager, id: string): Promise<YoungPerson> {
     // find, not findOne: a LIMIT 1 over joined rows makes TypeORM first look up the distinct ids in
     // a query of its own.
     const [person] = await em.getRepository(YoungPerson).find({
@@ -230,7 +218,8 @@ export class YoungPeopleService {
   async update(actor: Actor, id: string, command: YoungPersonCommand): Promise<YoungPersonResponse> {
     this.checkDateOfBirth(command.dateOfBirth);
     await this.db.transaction(async (em) => {
-      const person = await this.findVisible(actor, id, em);
+      await this.access.assertMayChange(actor, em, { youngPerson: id });
+      const person = await this.load(em, id);
       if (person.archivedAt)
         throw new DomainError('conflict', 'This record is archived and cannot be changed.');
       await this.checkTrustedAdults(em, command);
@@ -254,7 +243,8 @@ export class YoungPeopleService {
 
   async archive(actor: Actor, id: string, reason: string | null): Promise<YoungPersonResponse> {
     await this.db.transaction(async (em) => {
-      const person = await this.findVisible(actor, id, em);
+      await this.access.assertMayChange(actor, em, { youngPerson: id });
+      const person = await this.load(em, id);
       if (person.archivedAt) throw new DomainError('conflict', 'This record is already archived.');
       await em.update(
         YoungPerson,
