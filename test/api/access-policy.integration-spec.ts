@@ -20,7 +20,7 @@ const today = todayInLondon();
 
 /**
  * Routes that reach a young person through their path: the young person themselves, or an
- * invitation (and its letter), a consent record, attendance or a one-to-one of theirs.
+ * invitation (and its letter), a consent record, attendance, a group membership or a one-to-one.
  */
 const REACHES_A_YOUNG_PERSON = [
   /^\/api\/young-people\/:id(\/|$)/,
@@ -28,6 +28,7 @@ const REACHES_A_YOUNG_PERSON = [
   /^\/api\/consents\/:id(\/|$)/,
   /^\/api\/one-to-ones\/:id(\/|$)/,
   /\/attendance$/,
+  /\/members(\/|$)/,
 ];
 
 /** What one walk of the routes needs: a young person and one fresh record of each kind of theirs. */

@@ -18,7 +18,7 @@ import {
 import { queryPrepared } from '../../platform/database/database';
 import { boundedTotalOf, containsPattern } from '../../platform/database/sql';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AccessPolicy } from '../../platform/access/young-person-access';
+import { AccessPolicy, youngPersonVisibleSql } from '../../platform/access/young-person-access';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -186,17 +186,19 @@ export class GroupsService {
       throw new DomainError('validation', 'Please check the facilitators.', errors);
   }
 
-  async members(groupId: string, on: string | undefined): Promise<MembershipResponse[]> {
+  async members(actor: Actor, groupId: string, on: string | undefined): Promise<MembershipResponse[]> {
     await this.find(groupId);
     const date = on ?? todayInLondon();
+    const params: unknown[] = [groupId, date];
+    const visible = youngPersonVisibleSql(actor, params, 'yp.id');
     const rows: (GroupMembership & { preferred_name: string; date_of_birth: string })[] = await queryPrepared(
       this.db,
       `SELECT m.id, m.group_id AS "groupId", m.young_person_id AS "youngPersonId", m.role, m.joined_on AS "joinedOn",
               m.left_on AS "leftOn", m.override_reason AS "overrideReason", yp.preferred_name, yp.date_of_birth
          FROM group_memberships m JOIN young_people yp ON yp.id = m.young_person_id
-        WHERE m.group_id = $1 AND m.joined_on <= $2 AND (m.left_on IS NULL OR m.left_on >= $2)
+        WHERE m.group_id = $1 AND m.joined_on <= $2 AND (m.left_on IS NULL OR m.left_on >= $2) AND ${visible}
         ORDER BY lower(yp.preferred_name), m.id`,
-      [groupId, date],
+      params,
     );
     return rows.map((r) => ({
       id: r.id,
@@ -286,7 +288,7 @@ export class GroupsService {
       );
       return id;
     });
-    return (await this.members(groupId, request.joinedOn)).find((m) => m.id === membershipId)!;
+    return (await this.members(actor, groupId, request.joinedOn)).find((m) => m.id === membershipId)!;
   }
 
   async leave(
@@ -296,6 +298,7 @@ export class GroupsService {
     leftOn: string,
   ): Promise<MembershipResponse> {
     await this.db.transaction(async (em) => {
+      await this.access.assertMayChange(actor, em, { membership: membershipId });
       const membership = await em.getRepository(GroupMembership).findOneBy({ id: membershipId, groupId });
       if (!membership) throw DomainError.notFound('This membership');
       if (membership.leftOn) throw new DomainError('conflict', 'They have already left this group.');

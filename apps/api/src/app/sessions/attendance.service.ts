@@ -10,7 +10,7 @@ import {
 } from '@heard/domain';
 import { queryPrepared } from '../../platform/database/database';
 import { DataSource } from 'typeorm';
-import { AccessPolicy } from '../../platform/access/young-person-access';
+import { AccessPolicy, youngPersonVisibleSql } from '../../platform/access/young-person-access';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -101,7 +101,7 @@ export class AttendanceService {
         em,
       );
     });
-    return this.sessions.detail(sessionId);
+    return this.sessions.detail(actor, sessionId);
   }
 
   async forYoungPerson(actor: Actor, youngPersonId: string): Promise<YoungPersonAttendance> {
@@ -152,12 +152,13 @@ export class AttendanceService {
     };
   }
 
-  async forGroup(groupId: string): Promise<GroupAttendance> {
+  async forGroup(actor: Actor, groupId: string): Promise<GroupAttendance> {
     const [held]: { n: number }[] = await queryPrepared(
       this.db,
       `SELECT count(*)::int AS n FROM group_sessions WHERE group_id = $1 AND status = 'scheduled' AND starts_at < now()`,
       [groupId],
     );
+    const memberParams: unknown[] = [groupId];
     // Count this group's marks first (a few thousand rows through the attendance key), then attach
     // them to members: joining members to all of attendance makes the planner scan the whole table.
     const members: ({ young_person_id: string; preferred_name: string } & Counts)[] = await queryPrepared(
@@ -176,8 +177,9 @@ export class AttendanceService {
          JOIN young_people yp ON yp.id = m.young_person_id
          LEFT JOIN marks ON marks.young_person_id = m.young_person_id
         WHERE m.group_id = $1 AND m.left_on IS NULL
+          AND ${youngPersonVisibleSql(actor, memberParams, 'yp.id')}
         ORDER BY lower(yp.preferred_name), yp.id`,
-      [groupId],
+      memberParams,
     );
     return {
       groupId,

@@ -29,7 +29,7 @@ export function youngPersonVisibleSql(actor: Actor, params: unknown[], youngPers
  * A young person, or something that belongs to one. A letter is its invitation printed, so it has
  * the invitation's owner and rule; it is its own kind only so the refusal names the right thing.
  */
-type RefKind = 'youngPerson' | 'invitation' | 'letter' | 'consent' | 'oneToOne';
+type RefKind = 'youngPerson' | 'invitation' | 'letter' | 'consent' | 'oneToOne' | 'membership';
 export type YoungPersonRef = { [K in RefKind]: { [P in K]: string } }[RefKind];
 
 interface Owner {
@@ -74,6 +74,12 @@ const OWNERS: Readonly<Record<RefKind, Owner>> = {
     idColumn: 'id',
     youngPersonColumn: 'young_person_id',
     what: 'This one-to-one',
+  },
+  membership: {
+    table: 'group_memberships',
+    idColumn: 'id',
+    youngPersonColumn: 'young_person_id',
+    what: 'This membership',
   },
 };
 
