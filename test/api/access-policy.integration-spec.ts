@@ -13,6 +13,7 @@ import {
 } from '@heard/domain';
 import request from 'supertest';
 import { createYoungPerson, groupRequest, youngPersonRequest } from './support/factories';
+import { MailMessage } from '@heard/api/platform/mail/mail-message.entity';
 import { declaredRoutes } from './support/routes';
 import { SignedInClient, TestApp, createTestApp, createUser, expectProblem } from './support/test-app';
 
@@ -213,6 +214,22 @@ describe('access policy: a practitioner reaches a young person only while linked
     );
     expect((await practitioner.get('/api/handover')).body).toEqual([]);
     expect((await practitioner.get(`/api/young-people/${other.id}`)).status).toBe(200);
+    // Nor do they hear about it by email when the activity moves.
+    const activity: { activity_id: string } = (
+      await t.db.query(`SELECT activity_id FROM invitations WHERE id = $1`, [later.invitationId])
+    )[0];
+    const moved = await officer.post(`/api/activities/${activity.activity_id}/move`, {
+      date: addDays(today, 15),
+      startTime: '10:00',
+      endTime: '12:00',
+      reason: 'The track was double-booked',
+    });
+    expect(moved.status).toBe(200);
+    expect(
+      await t.db
+        .getRepository(MailMessage)
+        .countBy({ relatedId: later.invitationId, toAddress: practitioner.user.email }),
+    ).toBe(0);
     // Nothing changed behind the refusals: the later invitation is still waiting to be handed over.
     const [row]: { status: string }[] = await t.db.query(`SELECT status FROM invitations WHERE id = $1`, [
       later.invitationId,

@@ -26,7 +26,7 @@ import {
 } from '@heard/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../platform/config/config';
-import { AccessPolicy, youngPersonVisibleSql } from '../../platform/access/young-person-access';
+import { AccessPolicy, userReaches, youngPersonVisibleSql } from '../../platform/access/young-person-access';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { boundedTotal } from '../../platform/database/sql';
@@ -594,7 +594,8 @@ export class InvitationsService {
       if (invitation.viaTrustedAdultId) {
         if (kind === 'invitation') continue; // They hand it over themselves: their list shows it.
         const adult = facts.adults.get(invitation.viaTrustedAdultId);
-        if (!adult || adult.status !== 'active') continue;
+        // An adult no longer linked hears nothing more about them, as their list shows nothing more.
+        if (!adult || adult.status !== 'active' || !userReaches(adult, person.trustedAdultIds)) continue;
         await this.mail.enqueue(
           em,
           trustedAdultChangeMail({

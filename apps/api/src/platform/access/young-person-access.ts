@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { youngPersonReachOf } from '@heard/domain';
+import { Role, youngPersonReachOf } from '@heard/domain';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../auth/auth-context';
 import { DomainError } from '../errors/domain-error';
@@ -22,6 +22,21 @@ export function youngPersonVisibleSql(actor: Actor, params: unknown[], youngPers
       return `EXISTS (SELECT 1 FROM young_person_trusted_adults reach WHERE reach.young_person_id = ${youngPersonId} AND reach.user_id = $${params.length})`;
     case 'none':
       return 'FALSE';
+  }
+}
+
+/**
+ * The same rule for a user who is not the one asking (the trusted adult a message would go to),
+ * on facts already loaded: their links to the young person.
+ */
+export function userReaches(user: { id: string; role: Role }, linkedUserIds: readonly string[]): boolean {
+  switch (youngPersonReachOf(user.role)) {
+    case 'programme':
+      return true;
+    case 'linked':
+      return linkedUserIds.includes(user.id);
+    case 'none':
+      return false;
   }
 }
 
