@@ -1,4 +1,5 @@
 export * from './roles/role';
+export * from './access/access';
 export * from './problem/problem';
 export * from './auth/password-policy';
 export * from './auth/lockout';

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { DataSource } from 'typeorm';
+import { AccessPolicy } from './access/young-person-access';
 import { AuditService } from './audit/audit.service';
 import { AccessGuard } from './auth/access.guard';
 import { SessionService } from './auth/session.service';
@@ -9,7 +10,7 @@ import { ProblemFilter } from './errors/problem.filter';
 import { MailService } from './mail/mail.service';
 import { MailWorker } from './mail/mail.worker';
 
-/** Cross-cutting services every feature may use: config, database, audit, sessions, mail. */
+/** Cross-cutting services every feature may use: config, database, access policy, audit, sessions, mail. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -20,13 +21,14 @@ export class PlatformModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: DataSource, useValue: dataSource },
         AuditService,
+        AccessPolicy,
         SessionService,
         MailService,
         MailWorker,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
-      exports: [APP_CONFIG, DataSource, AuditService, SessionService, MailService, MailWorker],
+      exports: [APP_CONFIG, DataSource, AuditService, AccessPolicy, SessionService, MailService, MailWorker],
     };
   }
 }

@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import { Role } from '../roles/role';
-
-/** Who may be a young person's trusted adult, and so who the staff directory offers. */
-export const TRUSTED_ADULT_ROLES = [Role.Practitioner, Role.ParticipationOfficer] as const;
+import { PickableStaffRole } from '../access/access';
 
 /** A search names a few people, never the whole staff list: type more to narrow it. */
 export const STAFF_MATCH_LIMIT = 20;
@@ -14,12 +11,12 @@ export const StaffQuerySchema = z
   .strict();
 export type StaffQuery = z.output<typeof StaffQuerySchema>;
 
-/** A colleague who can be picked as a trusted adult: the email tells apart two of the same name. */
+/** A colleague who can be picked (see mayBePickedAsStaff): the email tells apart two of the same name. */
 export interface StaffMember {
   id: string;
   displayName: string;
   email: string;
-  role: (typeof TRUSTED_ADULT_ROLES)[number];
+  role: PickableStaffRole;
 }
 
 export interface StaffDirectoryResponse {

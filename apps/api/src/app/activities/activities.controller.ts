@@ -88,15 +88,19 @@ export class ActivitiesController {
 
   @Get('activities/:id/suggestions')
   suggestions(
+    @CurrentActor() actor: Actor,
     @Param('id', activityIdPipe) id: string,
     @Query(new ZodPipe(SuggestionQuerySchema)) query: z.output<typeof SuggestionQuerySchema>,
   ): Promise<InvitationSuggestionsResponse> {
-    return this.activities.suggestions(id, query.q);
+    return this.activities.suggestions(actor, id, query.q);
   }
 
   @Get('activities/:id/invitations')
-  invitations(@Param('id', activityIdPipe) id: string): Promise<InvitationResponse[]> {
-    return this.activities.invitationsFor(id);
+  invitations(
+    @CurrentActor() actor: Actor,
+    @Param('id', activityIdPipe) id: string,
+  ): Promise<InvitationResponse[]> {
+    return this.activities.invitationsFor(actor, id);
   }
 
   @Get('activities/:id/consents')

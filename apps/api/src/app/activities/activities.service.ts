@@ -28,6 +28,7 @@ import {
   zonedToUtc,
 } from '@heard/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { AccessPolicy, youngPersonVisibleSql } from '../../platform/access/young-person-access';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { boundedTotalOf, containsPattern } from '../../platform/database/sql';
@@ -55,6 +56,7 @@ export class ActivitiesService {
     private readonly invitationReads: InvitationReads,
     private readonly occasions: OccasionEvents,
     private readonly consent: ConsentService,
+    private readonly access: AccessPolicy,
   ) {}
 
   async list(query: ActivityQuery): Promise<Page<ActivityDayListItem>> {
@@ -232,7 +234,7 @@ export class ActivitiesService {
    * Who to invite: everyone in the cohort (found in SQL), plus anyone whose name matches `q`, so an
    * officer can add someone outside the cohort, who then needs a reason.
    */
-  async suggestions(id: string, q: string | undefined): Promise<InvitationSuggestionsResponse> {
+  async suggestions(actor: Actor, id: string, q: string | undefined): Promise<InvitationSuggestionsResponse> {
     const activity = await this.find(this.db.manager, id);
     const on = activity.date;
     // A year's margin either side keeps this a plain date comparison; cohortProblems decides exactly.
@@ -254,8 +256,9 @@ export class ActivitiesService {
         AND m.group_id = ANY(${groups}) AND ${memberOn('m', onRef())})`;
     }
     const byName = q ? ` OR lower(yp.preferred_name) LIKE $${params.push(containsPattern(q))}` : '';
+    const visible = youngPersonVisibleSql(actor, params, 'yp.id');
     const rows: { id: string }[] = await this.db.query(
-      `SELECT yp.id FROM young_people yp WHERE yp.archived_at IS NULL AND ((${cohortSql})${byName})
+      `SELECT yp.id FROM young_people yp WHERE yp.archived_at IS NULL AND ${visible} AND ((${cohortSql})${byName})
         ORDER BY lower(yp.preferred_name), yp.id LIMIT ${SUGGESTION_LIMIT}`,
       params,
     );
@@ -304,14 +307,14 @@ export class ActivitiesService {
     };
   }
 
-  invitationsFor(id: string): Promise<InvitationResponse[]> {
-    return this.find(this.db.manager, id).then(() => this.invitationReads.forActivity(id));
+  invitationsFor(actor: Actor, id: string): Promise<InvitationResponse[]> {
+    return this.find(this.db.manager, id).then(() => this.invitationReads.forActivity(actor, id));
   }
 
   /** For every invitee still in play, which of the activity's required consents are not in force on the day. */
   async consentMatrix(actor: Actor, id: string): Promise<ActivityConsentMatrix> {
     const activity = await this.find(this.db.manager, id);
-    const invitations = await this.db.getRepository(Invitation).find({ where: { activityId: id } });
+    const invitations = await this.reachableInvitations(actor, id);
     const live = invitations.filter(
       (i) => i.status !== InvitationStatus.Withdrawn && i.status !== InvitationStatus.Declined,
     );
@@ -350,7 +353,7 @@ export class ActivitiesService {
   /** The printable sheet for staff on the day, with the "do not photograph or film" list. */
   async daySheet(actor: Actor, id: string): Promise<DaySheetResponse> {
     const activity = await this.find(this.db.manager, id);
-    const invitations = await this.db.getRepository(Invitation).find({ where: { activityId: id } });
+    const invitations = await this.reachableInvitations(actor, id);
     // The sheet lists only those coming, so nobody else's consents need judging.
     const coming = invitations.filter((i) => isComing(i.status));
     const purposes = [ConsentPurpose.PhotosVideo, ConsentPurpose.EmergencyTreatment] as const;
@@ -434,6 +437,7 @@ export class ActivitiesService {
           'This young person is not invited to this activity day. Invite them first (you can on the day), then mark them.',
           { youngPersonId: ['Not invited.'] },
         );
+      await this.access.assertMayChange(actor, em, { invitation: invitation.id });
       let override: string | null = null;
       if (mark.attended && activity.requiredConsents.length > 0) {
         const { people, consents } = await this.consent.effectiveFor(
@@ -558,6 +562,17 @@ export class ActivitiesService {
     const known = new Set(found.map((g) => g.id));
     const index = groupIds.findIndex((g) => !known.has(g));
     if (index >= 0) throw DomainError.validation(`cohort.groupIds.${index}`, 'This group was not found.');
+  }
+
+  /** An activity's invitations whose young people the actor may see (the access policy decides). */
+  private async reachableInvitations(actor: Actor, activityId: string): Promise<Invitation[]> {
+    const invitations = await this.db.getRepository(Invitation).find({ where: { activityId } });
+    const hidden = await this.access.unreachable(
+      actor,
+      this.db.manager,
+      invitations.map((i) => i.youngPersonId),
+    );
+    return invitations.filter((i) => !hidden.has(i.youngPersonId));
   }
 
   private async find(em: EntityManager, id: string): Promise<ActivityDay> {

@@ -19,11 +19,11 @@ import {
   whoMayConsent,
 } from '@heard/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { AccessPolicy } from '../../platform/access/young-person-access';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { displayNames } from '../users/display-names';
-import { assertVisible } from '../young-people/young-people.service';
 import { YoungPersonFacts, loadYoungPersonFacts } from '../young-people/young-person-facts';
 import { ConsentRecord } from './entities/consent-record.entity';
 
@@ -38,11 +38,12 @@ export class ConsentService {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
   ) {}
 
   /** Every purpose with what is in force today and the full history; a staff read, so audited. */
   async panel(actor: Actor, youngPersonId: string): Promise<ConsentPanelResponse> {
-    await assertVisible(this.db.manager, actor, youngPersonId);
+    await this.access.assertMayRead(actor, this.db.manager, { youngPerson: youngPersonId });
     const today = todayInLondon();
     const person = (await loadYoungPersonFacts(this.db.manager, [youngPersonId], today)).get(youngPersonId);
     if (!person) throw DomainError.notFound('This young person');
@@ -79,7 +80,7 @@ export class ConsentService {
     youngPersonId: string,
     command: ConsentRecordCommand,
   ): Promise<ConsentRecordResponse> {
-    await assertVisible(this.db.manager, actor, youngPersonId);
+    await this.access.assertMayChange(actor, this.db.manager, { youngPerson: youngPersonId });
     const today = todayInLondon();
     if (command.givenOn > today)
       throw DomainError.validation(
@@ -140,13 +141,11 @@ export class ConsentService {
   /** Takes effect at once and keeps the record: history shows it was given, then withdrawn. */
   async withdraw(actor: Actor, id: string, reason: string | null): Promise<ConsentRecordResponse> {
     await this.db.transaction(async (em) => {
+      await this.access.assertMayChange(actor, em, { consent: id });
       const record = await em
         .getRepository(ConsentRecord)
         .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!record) throw DomainError.notFound('This consent record');
-      await assertVisible(em, actor, record.youngPersonId).catch(() => {
-        throw DomainError.notFound('This consent record');
-      });
       if (record.withdrawnAt)
         throw new DomainError(
           'conflict',

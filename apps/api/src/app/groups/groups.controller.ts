@@ -82,10 +82,11 @@ export class GroupsController {
 
   @Get(':id/members')
   members(
+    @CurrentActor() actor: Actor,
     @Param('id', groupIdPipe) id: string,
     @Query(new ZodPipe(OnDateQuerySchema)) query: z.output<typeof OnDateQuerySchema>,
   ): Promise<MembershipResponse[]> {
-    return this.groups.members(id, query.on);
+    return this.groups.members(actor, id, query.on);
   }
 
   @Post(':id/members')
@@ -138,7 +139,10 @@ export class GroupsController {
   }
 
   @Get(':id/attendance')
-  attendanceSummary(@Param('id', groupIdPipe) id: string): Promise<GroupAttendance> {
-    return this.groups.find(id).then(() => this.attendance.forGroup(id));
+  attendanceSummary(
+    @CurrentActor() actor: Actor,
+    @Param('id', groupIdPipe) id: string,
+  ): Promise<GroupAttendance> {
+    return this.groups.find(id).then(() => this.attendance.forGroup(actor, id));
   }
 }

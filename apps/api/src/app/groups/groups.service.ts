@@ -7,6 +7,7 @@ import {
   GroupSummary,
   MembershipResponse,
   MembershipRole,
+  NOT_PICKABLE_STAFF_MESSAGE,
   Page,
   ServiceExperienceKind,
   ageOn,
@@ -17,9 +18,11 @@ import {
 import { queryPrepared } from '../../platform/database/database';
 import { boundedTotalOf, containsPattern } from '../../platform/database/sql';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AccessPolicy, youngPersonVisibleSql } from '../../platform/access/young-person-access';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
+import { unpickableStaff } from '../staff/pickable-staff';
 import { ServiceExperiencePeriodRow, YoungPerson } from '../young-people/entities/young-person.entity';
 import { Group, GroupFacilitator, GroupMembership, GroupPatternException } from './entities/group.entity';
 import { toGroupResponse, toGroupSummary } from './group.mapper';
@@ -30,6 +33,7 @@ export class GroupsService {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
   ) {}
 
   async list(query: {
@@ -174,32 +178,28 @@ export class GroupsService {
   private async checkFacilitators(em: EntityManager, ids: string[]): Promise<void> {
     if (new Set(ids).size !== ids.length)
       throw DomainError.validation('facilitatorIds', 'A facilitator is listed twice.');
-    if (ids.length === 0) return;
-    const found: { id: string }[] = await em.query(
-      `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND status = 'active' AND role IN ('participation_officer', 'practitioner')`,
-      [ids],
-    );
-    const known = new Set(found.map((f) => f.id));
+    const refused = await unpickableStaff(em, ids);
     const errors: Record<string, string[]> = {};
     ids.forEach((id, i) => {
-      if (!known.has(id))
-        errors[`facilitatorIds.${i}`] = ['This is not an active participation officer or practitioner.'];
+      if (refused.has(id)) errors[`facilitatorIds.${i}`] = [NOT_PICKABLE_STAFF_MESSAGE];
     });
     if (Object.keys(errors).length)
       throw new DomainError('validation', 'Please check the facilitators.', errors);
   }
 
-  async members(groupId: string, on: string | undefined): Promise<MembershipResponse[]> {
+  async members(actor: Actor, groupId: string, on: string | undefined): Promise<MembershipResponse[]> {
     await this.find(groupId);
     const date = on ?? todayInLondon();
+    const params: unknown[] = [groupId, date];
+    const visible = youngPersonVisibleSql(actor, params, 'yp.id');
     const rows: (GroupMembership & { preferred_name: string; date_of_birth: string })[] = await queryPrepared(
       this.db,
       `SELECT m.id, m.group_id AS "groupId", m.young_person_id AS "youngPersonId", m.role, m.joined_on AS "joinedOn",
               m.left_on AS "leftOn", m.override_reason AS "overrideReason", yp.preferred_name, yp.date_of_birth
          FROM group_memberships m JOIN young_people yp ON yp.id = m.young_person_id
-        WHERE m.group_id = $1 AND ${memberOn('m', '$2')}
+        WHERE m.group_id = $1 AND ${memberOn('m', '$2')} AND ${visible}
         ORDER BY lower(yp.preferred_name), m.id`,
-      [groupId, date],
+      params,
     );
     return rows.map((r) => ({
       id: r.id,
@@ -226,10 +226,11 @@ export class GroupsService {
     const membershipId = await this.db.transaction(async (em) => {
       const group = await this.find(groupId, em);
       if (group.archivedAt) throw new DomainError('conflict', 'This group is archived.');
+      const unreachable = await this.access.unreachable(actor, em, [request.youngPersonId]);
       const person = await em
         .getRepository(YoungPerson)
         .findOne({ where: { id: request.youngPersonId }, relations: { serviceExperiences: true } });
-      if (!person || person.archivedAt)
+      if (!person || person.archivedAt || unreachable.size > 0)
         throw DomainError.validation('youngPersonId', 'There is no current young person with this id.');
       const current = await em
         .getRepository(GroupMembership)
@@ -288,7 +289,7 @@ export class GroupsService {
       );
       return id;
     });
-    return (await this.members(groupId, request.joinedOn)).find((m) => m.id === membershipId)!;
+    return (await this.members(actor, groupId, request.joinedOn)).find((m) => m.id === membershipId)!;
   }
 
   async leave(
@@ -298,6 +299,7 @@ export class GroupsService {
     leftOn: string,
   ): Promise<MembershipResponse> {
     await this.db.transaction(async (em) => {
+      await this.access.assertMayChange(actor, em, { membership: membershipId });
       const membership = await em.getRepository(GroupMembership).findOneBy({ id: membershipId, groupId });
       if (!membership) throw DomainError.notFound('This membership');
       if (membership.leftOn) throw new DomainError('conflict', 'They have already left this group.');

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { COUNT_CAP, HomeCard, HomeSummary, Role, pageTotal, todayInLondon } from '@heard/domain';
 import { DataSource } from 'typeorm';
+import { youngPersonVisibleSql } from '../../platform/access/young-person-access';
 import { Actor } from '../../platform/auth/auth-context';
 import { User } from '../users/entities/user.entity';
 import { memberOn } from '../../platform/database/rules-sql';
@@ -55,11 +56,12 @@ export class HomeService {
         ];
       }
       case Role.Practitioner: {
+        // Counted by the access policy, so the figure is exactly the list they can open.
+        const params: unknown[] = [];
+        const visible = youngPersonVisibleSql(actor, params, 'yp.id');
         const [row]: { linked: number }[] = await this.db.query(
-          `SELECT count(*)::int AS linked FROM young_person_trusted_adults ta
-             JOIN young_people yp ON yp.id = ta.young_person_id AND yp.archived_at IS NULL
-            WHERE ta.user_id = $1`,
-          [actor.userId],
+          `SELECT count(*)::int AS linked FROM young_people yp WHERE yp.archived_at IS NULL AND ${visible}`,
+          params,
         );
         return [{ label: 'Young people linked to you', value: row.linked, path: 'young-people' }];
       }

@@ -17,6 +17,7 @@ import {
   transition,
 } from '@heard/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { AccessPolicy } from '../../platform/access/young-person-access';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { invitationIs } from '../../platform/database/rules-sql';
@@ -26,7 +27,7 @@ import { loadYoungPersonFacts } from '../young-people/young-person-facts';
 import { Invitation } from './entities/invitation.entity';
 import { InvitationNotifier } from './invitation-notifier';
 import { TargetFacts, resolveTarget, targetsOf } from './invitation-occasions';
-import { InvitationReads, assertMayHandOver } from './invitation-reads';
+import { InvitationReads } from './invitation-reads';
 import { placesTaken } from './places-taken';
 
 type Answer = { answer: 'yes' | 'no'; reason: string | null };
@@ -39,6 +40,7 @@ export class InvitationCommands {
     private readonly audit: AuditService,
     private readonly notifier: InvitationNotifier,
     private readonly reads: InvitationReads,
+    private readonly access: AccessPolicy,
   ) {}
 
   /**
@@ -59,13 +61,18 @@ export class InvitationCommands {
         target.date,
       );
       const live = await this.liveInvitationsFor(em, command.target, [...people.keys()]);
+      const unreachable = await this.access.unreachable(
+        actor,
+        em,
+        command.invitees.map((i) => i.youngPersonId),
+      );
       const errors: Record<string, string[]> = {};
       const conflicts: Record<string, string[]> = {};
       const outside = new Set<string>();
       command.invitees.forEach((invitee, i) => {
         const person = people.get(invitee.youngPersonId);
         const at = `invitees.${i}`;
-        if (!person || person.archived) {
+        if (!person || person.archived || unreachable.has(invitee.youngPersonId)) {
           errors[`${at}.youngPersonId`] = ['This young person was not found.'];
           return;
         }
@@ -140,6 +147,7 @@ export class InvitationCommands {
    * posted; anything someone has to pass on is "to deliver" until someone records it reached them.
    */
   async send(actor: Actor, id: string): Promise<InvitationResponse> {
+    await this.access.assertMayChange(actor, this.db.manager, { invitation: id });
     await this.db.transaction((em) => this.sendInTransaction(em, actor, id));
     return this.reads.one(id);
   }
@@ -160,6 +168,7 @@ export class InvitationCommands {
 
   /** An officer records that an invitation to deliver reached the young person (they phoned, met them…). */
   async delivered(actor: Actor, id: string): Promise<InvitationResponse> {
+    await this.access.assertMayChange(actor, this.db.manager, { invitation: id });
     await this.db.transaction(async (em) => {
       const invitation = await this.lock(em, id);
       const next = this.applyEvent(invitation, 'deliver');
@@ -177,6 +186,7 @@ export class InvitationCommands {
 
   /** Someone passed on, by hand, the news that was waiting on the "tell by hand" list. */
   async told(actor: Actor, id: string): Promise<InvitationResponse> {
+    await this.access.assertMayChange(actor, this.db.manager, { invitation: id });
     await this.db.transaction(async (em) => {
       const invitation = await this.lock(em, id);
       if (!invitation.toTell)
@@ -194,9 +204,9 @@ export class InvitationCommands {
 
   /** An officer, or the trusted adult handing it over, records the answer the young person gave them. */
   async answerFor(actor: Actor, id: string, answer: Answer): Promise<InvitationResponse> {
+    await this.access.assertMayChange(actor, this.db.manager, { invitation: id });
     await this.db.transaction(async (em) => {
       const invitation = await this.lock(em, id);
-      assertMayHandOver(actor, invitation);
       await this.applyAnswer(em, invitation, answer);
       await this.audit.for(actor).record(em, {
         action: AuditAction.Update,
@@ -225,6 +235,7 @@ export class InvitationCommands {
   }
 
   async withdraw(actor: Actor, id: string, reason: string | null): Promise<InvitationResponse> {
+    await this.access.assertMayChange(actor, this.db.manager, { invitation: id });
     await this.db.transaction(async (em) => {
       const invitation = await this.lock(em, id);
       const wasAccepted = invitation.status === InvitationStatus.Accepted;
@@ -243,9 +254,9 @@ export class InvitationCommands {
 
   /** A trusted adult (or an officer for them) says the invitation has been handed over. */
   async handedOver(actor: Actor, id: string): Promise<InvitationResponse> {
+    await this.access.assertMayChange(actor, this.db.manager, { invitation: id });
     await this.db.transaction(async (em) => {
       const invitation = await this.lock(em, id);
-      assertMayHandOver(actor, invitation);
       const next = this.applyEvent(invitation, 'hand_over');
       await em.update(Invitation, { id }, { status: next, handedOverAt: new Date(), updatedAt: new Date() });
       await this.audit.for(actor).record(em, {

@@ -9,6 +9,7 @@ import {
 } from '@heard/domain';
 import { EntityManager, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../platform/config/config';
+import { userReaches } from '../../platform/access/young-person-access';
 import { Actor } from '../../platform/auth/auth-context';
 import { invitationIs } from '../../platform/database/rules-sql';
 import { MailService } from '../../platform/mail/mail.service';
@@ -108,7 +109,7 @@ export class InvitationNotifier implements OnModuleInit {
         viaTrustedAdult: invitation.viaTrustedAdultId !== null,
         // Still active and still linked to them: an unlinked adult hears nothing more about them.
         trustedAdultReachable:
-          !!adult && adult.status === 'active' && person.trustedAdultIds.includes(adult.id),
+          !!adult && adult.status === 'active' && userReaches(adult, person.trustedAdultIds),
       });
       if (by === 'email') await this.emailYoungPerson(em, invitation, kind, reason, facts);
       else if (by === 'trusted_adult' && adult)

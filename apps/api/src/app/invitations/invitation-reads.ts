@@ -9,7 +9,6 @@ import {
   InvitationResponse,
   InvitationStatus,
   Page,
-  Role,
   RsvpView,
   YOUNG_PERSON_STATUS_WORDS,
   canStillAnswer,
@@ -18,6 +17,7 @@ import {
   waitingListPosition,
 } from '@heard/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { AccessPolicy, youngPersonVisibleSql } from '../../platform/access/young-person-access';
 import { AuditService } from '../../platform/audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../../platform/config/config';
 import { Actor } from '../../platform/auth/auth-context';
@@ -33,15 +33,6 @@ import { TargetFacts, targetsOf } from './invitation-occasions';
 import { letterContact, postalAddressFor, renderLetter } from './letter';
 import { ShortCodes, shortLinkFor } from './short-codes';
 
-/**
- * Only officers see every invitation; anyone else (a trusted adult) only those assigned to them.
- * Others' are "not found", not "forbidden", so an id reveals nothing.
- */
-export function assertMayHandOver(actor: Actor, invitation: Invitation): void {
-  if (actor.role === Role.ParticipationOfficer) return;
-  if (invitation.viaTrustedAdultId !== actor.userId) throw DomainError.notFound('This invitation');
-}
-
 /** Invitations as officers, trusted adults and young people see them. Nothing here writes but audit rows. */
 @Injectable()
 export class InvitationReads {
@@ -52,12 +43,13 @@ export class InvitationReads {
     private readonly links: AnswerLinks,
     private readonly shortCodes: ShortCodes,
     private readonly notifier: InvitationNotifier,
+    private readonly access: AccessPolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async list(query: InvitationQuery): Promise<Page<InvitationResponse>> {
-    const where: string[] = [];
+  async list(actor: Actor, query: InvitationQuery): Promise<Page<InvitationResponse>> {
     const params: unknown[] = [];
+    const where: string[] = [youngPersonVisibleSql(actor, params, 'invitations.young_person_id')];
     if (query.status) where.push(`status = $${params.push(query.status)}`);
     if (query.targetKind) where.push(`target_kind = $${params.push(query.targetKind)}`);
     if (query.youngPersonId) where.push(`young_person_id = $${params.push(query.youngPersonId)}`);
@@ -80,11 +72,13 @@ export class InvitationReads {
   }
 
   /** Every invitation to an activity, withdrawn ones last. */
-  async forActivity(activityId: string): Promise<InvitationResponse[]> {
+  async forActivity(actor: Actor, activityId: string): Promise<InvitationResponse[]> {
+    const params: unknown[] = [activityId];
+    const visible = youngPersonVisibleSql(actor, params, 'i.young_person_id');
     const rows: { id: string }[] = await this.db.query(
       `SELECT i.id FROM invitations i JOIN young_people yp ON yp.id = i.young_person_id
-        WHERE i.activity_id = $1 ORDER BY NOT ${invitationIs.live('i')}, lower(yp.preferred_name), i.id`,
-      [activityId],
+        WHERE i.activity_id = $1 AND ${visible} ORDER BY NOT ${invitationIs.live('i')}, lower(yp.preferred_name), i.id`,
+      params,
     );
     return this.responses(
       this.db.manager,
@@ -128,11 +122,14 @@ export class InvitationReads {
 
   /** A trusted adult's list: what is waiting to be handed over, then what they handed over lately. */
   async handoverList(actor: Actor): Promise<HandoverListItem[]> {
+    const params: unknown[] = [actor.userId, todayInLondon()];
+    const visible = youngPersonVisibleSql(actor, params, 'i.young_person_id');
     const rows: { id: string }[] = await this.db.query(
       `SELECT id FROM invitations i
-        WHERE i.via_trusted_adult_id = $1 AND ${invitationIs.live('i')} AND NOT ${invitationIs.status(InvitationStatus.Draft, 'i')} AND i.event_date >= $2
+        WHERE i.via_trusted_adult_id = $1 AND ${invitationIs.live('i')} AND NOT ${invitationIs.status(InvitationStatus.Draft, 'i')}
+          AND i.event_date >= $2 AND ${visible}
         ORDER BY i.handed_over_at IS NOT NULL, i.event_date, i.id`,
-      [actor.userId, todayInLondon()],
+      params,
     );
     const responses = await this.responses(
       this.db.manager,
@@ -151,9 +148,9 @@ export class InvitationReads {
   }
 
   async letter(actor: Actor, id: string): Promise<{ pdf: Uint8Array; filename: string }> {
+    await this.access.assertMayRead(actor, this.db.manager, { letter: id });
     const invitation = await this.db.getRepository(Invitation).findOneBy({ id });
     if (!invitation) throw DomainError.notFound('This invitation');
-    assertMayHandOver(actor, invitation);
     if (invitation.status === InvitationStatus.Withdrawn)
       throw new DomainError('conflict', 'This invitation was withdrawn, so there is no letter to print.');
     const facts = await this.notifier.messageFacts(this.db.manager, [invitation]);

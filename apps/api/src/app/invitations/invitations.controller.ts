@@ -48,8 +48,11 @@ export class InvitationsController {
 
   @Allow(Role.ParticipationOfficer)
   @Get('invitations')
-  list(@Query(new ZodPipe(InvitationQuerySchema)) query: InvitationQuery): Promise<Page<InvitationResponse>> {
-    return this.reads.list(query);
+  list(
+    @CurrentActor() actor: Actor,
+    @Query(new ZodPipe(InvitationQuerySchema)) query: InvitationQuery,
+  ): Promise<Page<InvitationResponse>> {
+    return this.reads.list(actor, query);
   }
 
   @Allow(Role.ParticipationOfficer)

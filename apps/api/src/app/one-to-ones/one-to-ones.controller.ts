@@ -23,8 +23,8 @@ export class OneToOnesController {
   constructor(private readonly oneToOnes: OneToOnesService) {}
 
   @Get()
-  list(): Promise<OneToOneResponse[]> {
-    return this.oneToOnes.list();
+  list(@CurrentActor() actor: Actor): Promise<OneToOneResponse[]> {
+    return this.oneToOnes.list(actor);
   }
 
   @Post()

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   AuditAction,
+  NOT_PICKABLE_STAFF_MESSAGE,
   OneToOneCommand,
   OneToOneResponse,
   OneToOneStatus,
@@ -9,10 +10,12 @@ import {
 } from '@heard/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
+import { AccessPolicy, youngPersonVisibleSql } from '../../platform/access/young-person-access';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { OccasionEvents } from '../occasions/occasion-events';
+import { unpickableStaff } from '../staff/pickable-staff';
 import { OneToOne } from './entities/one-to-one.entity';
 
 /** Requested → scheduled → done; cancelled from either open state. Done and cancelled are final. */
@@ -29,14 +32,18 @@ export class OneToOnesService {
     private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly occasions: OccasionEvents,
+    private readonly access: AccessPolicy,
   ) {}
 
   /** Open ones first (soonest first), then the rest, newest first. */
-  async list(): Promise<OneToOneResponse[]> {
+  async list(actor: Actor): Promise<OneToOneResponse[]> {
+    const params: unknown[] = [];
+    const visible = youngPersonVisibleSql(actor, params, 'o.young_person_id');
     const rows: { id: string }[] = await this.db.query(
-      `SELECT id FROM one_to_ones
-        ORDER BY status NOT IN ('requested','scheduled'), scheduled_at NULLS FIRST, created_at DESC, id
+      `SELECT o.id FROM one_to_ones o WHERE ${visible}
+        ORDER BY o.status NOT IN ('requested','scheduled'), o.scheduled_at NULLS FIRST, o.created_at DESC, o.id
         LIMIT 500`,
+      params,
     );
     return this.responses(
       this.db.manager,
@@ -46,7 +53,7 @@ export class OneToOnesService {
 
   async create(actor: Actor, command: OneToOneCommand): Promise<OneToOneResponse> {
     const id = await this.db.transaction(async (em) => {
-      await this.checkPeople(em, command.youngPersonId, command.staffUserId);
+      await this.checkPeople(em, actor, command.youngPersonId, command.staffUserId);
       const result = await em.insert(OneToOne, {
         youngPersonId: command.youngPersonId,
         requestedBy: command.requestedBy,
@@ -80,6 +87,7 @@ export class OneToOnesService {
     update: z.output<typeof OneToOneUpdateSchema>,
   ): Promise<OneToOneResponse> {
     await this.db.transaction(async (em) => {
+      await this.access.assertMayChange(actor, em, { oneToOne: id });
       const current = await em
         .getRepository(OneToOne)
         .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -91,7 +99,7 @@ export class OneToOnesService {
             ? 'This one-to-one was cancelled: offer a new one instead.'
             : 'This one-to-one is done: its outcome is recorded.',
         );
-      if (update.staffUserId) await this.checkPeople(em, current.youngPersonId, update.staffUserId);
+      if (update.staffUserId) await this.checkPeople(em, actor, current.youngPersonId, update.staffUserId);
       const timeChanged =
         (update.scheduledAt ? new Date(update.scheduledAt).getTime() : null) !==
         (current.scheduledAt?.getTime() ?? null);
@@ -141,6 +149,7 @@ export class OneToOnesService {
 
   private async checkPeople(
     em: EntityManager,
+    actor: Actor,
     youngPersonId: string,
     staffUserId: string | null,
   ): Promise<void> {
@@ -148,14 +157,11 @@ export class OneToOnesService {
       `SELECT id FROM young_people WHERE id = $1 AND archived_at IS NULL`,
       [youngPersonId],
     );
-    if (!person) throw DomainError.validation('youngPersonId', 'This young person was not found.');
-    if (staffUserId) {
-      const [staff]: { id: string }[] = await em.query(
-        `SELECT id FROM users WHERE id = $1 AND status = 'active' AND role <> 'young_expert'`,
-        [staffUserId],
-      );
-      if (!staff) throw DomainError.validation('staffUserId', 'Choose an active member of staff.');
-    }
+    // Out of reach reads the same as missing, so the refusal reveals nothing.
+    if (!person || (await this.access.unreachable(actor, em, [youngPersonId])).size > 0)
+      throw DomainError.validation('youngPersonId', 'This young person was not found.');
+    if (staffUserId && (await unpickableStaff(em, [staffUserId])).size > 0)
+      throw DomainError.validation('staffUserId', NOT_PICKABLE_STAFF_MESSAGE);
   }
 
   private async one(id: string): Promise<OneToOneResponse> {

@@ -10,10 +10,10 @@ import {
 } from '@heard/domain';
 import { queryPrepared } from '../../platform/database/database';
 import { DataSource } from 'typeorm';
+import { AccessPolicy, youngPersonVisibleSql } from '../../platform/access/young-person-access';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
-import { assertVisible } from '../young-people/young-people.service';
 import { AttendanceMark, GroupSession } from './entities/group-session.entity';
 import { SessionsService } from './sessions.service';
 import { memberOn } from '../../platform/database/rules-sql';
@@ -26,6 +26,7 @@ export class AttendanceService {
     private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
+    private readonly access: AccessPolicy,
   ) {}
 
   /** Marks the register: every entry is checked first, then all are written together or none are. */
@@ -58,9 +59,11 @@ export class AttendanceService {
         [session.groupId, ids, day],
       );
       const memberSet = new Set(members.map((m) => m.young_person_id));
+      const unreachable = await this.access.unreachable(actor, em, ids);
       const errors: Record<string, string[]> = {};
       entries.forEach((e, i) => {
-        if (!memberSet.has(e.youngPersonId))
+        // Out of reach reads as not a member, so the register reveals no one the actor may not see.
+        if (!memberSet.has(e.youngPersonId) || unreachable.has(e.youngPersonId))
           errors[`entries.${i}.youngPersonId`] = [
             'This young person was not a member of the group on the day.',
           ];
@@ -99,11 +102,11 @@ export class AttendanceService {
         em,
       );
     });
-    return this.sessions.detail(sessionId);
+    return this.sessions.detail(actor, sessionId);
   }
 
   async forYoungPerson(actor: Actor, youngPersonId: string): Promise<YoungPersonAttendance> {
-    await assertVisible(this.db.manager, actor, youngPersonId);
+    await this.access.assertMayRead(actor, this.db.manager, { youngPerson: youngPersonId });
     await this.audit.record({
       actorUserId: actor.userId,
       action: AuditAction.Read,
@@ -150,12 +153,13 @@ export class AttendanceService {
     };
   }
 
-  async forGroup(groupId: string): Promise<GroupAttendance> {
+  async forGroup(actor: Actor, groupId: string): Promise<GroupAttendance> {
     const [held]: { n: number }[] = await queryPrepared(
       this.db,
       `SELECT count(*)::int AS n FROM group_sessions WHERE group_id = $1 AND status = 'scheduled' AND starts_at < now()`,
       [groupId],
     );
+    const memberParams: unknown[] = [groupId, todayInLondon()];
     // Count this group's marks first (a few thousand rows through the attendance key), then attach
     // them to members: joining members to all of attendance makes the planner scan the whole table.
     const members: ({ young_person_id: string; preferred_name: string } & Counts)[] = await queryPrepared(
@@ -174,8 +178,9 @@ export class AttendanceService {
          JOIN young_people yp ON yp.id = m.young_person_id
          LEFT JOIN marks ON marks.young_person_id = m.young_person_id
         WHERE m.group_id = $1 AND ${memberOn('m', '$2')}
+          AND ${youngPersonVisibleSql(actor, memberParams, 'yp.id')}
         ORDER BY lower(yp.preferred_name), yp.id`,
-      [groupId, todayInLondon()],
+      memberParams,
     );
     return {
       groupId,

@@ -48,8 +48,11 @@ export class SessionsController {
   }
 
   @Get(':id')
-  detail(@Param('id', sessionIdPipe) id: string): Promise<GroupSessionDetailResponse> {
-    return this.sessions.detail(id);
+  detail(
+    @CurrentActor() actor: Actor,
+    @Param('id', sessionIdPipe) id: string,
+  ): Promise<GroupSessionDetailResponse> {
+    return this.sessions.detail(actor, id);
   }
 
   @Patch(':id')

@@ -13,6 +13,7 @@ import {
 } from '@heard/domain';
 import { queryPrepared } from '../../platform/database/database';
 import { DataSource, EntityManager } from 'typeorm';
+import { youngPersonVisibleSql } from '../../platform/access/young-person-access';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -328,7 +329,7 @@ export class SessionsService {
         em,
       );
     });
-    return this.detail(sessionId);
+    return this.detail(actor, sessionId);
   }
 
   async list(range: { from?: string; to?: string; groupId?: string }): Promise<GroupSessionResponse[]> {
@@ -372,12 +373,14 @@ export class SessionsService {
     }));
   }
 
-  async detail(sessionId: string): Promise<GroupSessionDetailResponse> {
+  async detail(actor: Actor, sessionId: string): Promise<GroupSessionDetailResponse> {
     const session = await this.db.getRepository(GroupSession).findOneBy({ id: sessionId });
     if (!session) throw DomainError.notFound('This session');
     const group = await this.db.getRepository(Group).findOneByOrFail({ id: session.groupId });
     const date = todayInLondon(session.startsAt);
     // The register lists everyone who was a member on the day, and anyone already marked.
+    const params: unknown[] = [sessionId, session.groupId, date];
+    const visible = youngPersonVisibleSql(actor, params, 'yp.id');
     const register: {
       young_person_id: string;
       preferred_name: string;
@@ -390,8 +393,9 @@ export class SessionsService {
                 SELECT m.young_person_id FROM group_memberships m
                  WHERE m.group_id = $2 AND ${memberOn('m', '$3')}
                 UNION SELECT young_person_id FROM attendance WHERE session_id = $1)
+          AND ${visible}
         ORDER BY lower(yp.preferred_name), yp.id`,
-      [sessionId, session.groupId, date],
+      params,
     );
     return {
       ...toGroupSessionResponse(session, group.name),

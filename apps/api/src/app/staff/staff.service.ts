@@ -1,28 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import {
-  STAFF_MATCH_LIMIT,
-  StaffDirectoryResponse,
-  StaffMember,
-  StaffQuery,
-  TRUSTED_ADULT_ROLES,
-} from '@heard/domain';
+import { STAFF_MATCH_LIMIT, StaffDirectoryResponse, StaffMember, StaffQuery } from '@heard/domain';
 import { DataSource } from 'typeorm';
 import { containsPattern } from '../../platform/database/sql';
+import { pickableStaffSql } from './pickable-staff';
 
 @Injectable()
 export class StaffService {
   constructor(private readonly db: DataSource) {}
 
-  /** Active colleagues who can be picked as a trusted adult, by name or email. */
+  /** Colleagues who may be picked as staff (mayBePickedAsStaff), by name or email. */
   async search(query: StaffQuery): Promise<StaffDirectoryResponse> {
-    const params: unknown[] = [TRUSTED_ADULT_ROLES];
-    if (query.q) params.push(containsPattern(query.q));
+    const params: unknown[] = [];
+    const where = [pickableStaffSql(params, 'u')];
+    if (query.q) {
+      params.push(containsPattern(query.q));
+      where.push(`(lower(u.display_name) LIKE $${params.length} OR lower(u.email) LIKE $${params.length})`);
+    }
     const rows: { id: string; display_name: string; email: string; role: StaffMember['role'] }[] =
       await this.db.query(
-        `SELECT id, display_name, email, role FROM users
-          WHERE status = 'active' AND role = ANY($1)
-            ${query.q ? 'AND (lower(display_name) LIKE $2 OR lower(email) LIKE $2)' : ''}
-          ORDER BY lower(display_name), id LIMIT ${STAFF_MATCH_LIMIT}`,
+        `SELECT u.id, u.display_name, u.email, u.role FROM users u
+          WHERE ${where.join(' AND ')}
+          ORDER BY lower(u.display_name), u.id LIMIT ${STAFF_MATCH_LIMIT}`,
         params,
       );
     return {

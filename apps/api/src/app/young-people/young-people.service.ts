@@ -4,8 +4,7 @@ import {
   DATE_OF_BIRTH_MESSAGES,
   MembershipRole,
   Page,
-  Role,
-  TRUSTED_ADULT_ROLES,
+  NOT_PICKABLE_STAFF_MESSAGE,
   YoungPersonCommand,
   YoungPersonListItem,
   YoungPersonQuery,
@@ -18,11 +17,13 @@ import {
   todayInLondon,
 } from '@heard/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { AccessPolicy, youngPersonVisibleSql } from '../../platform/access/young-person-access';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { queryPrepared } from '../../platform/database/database';
 import { boundedTotalAndShortPage, containsPattern } from '../../platform/database/sql';
 import { DomainError } from '../../platform/errors/domain-error';
+import { unpickableStaff } from '../staff/pickable-staff';
 import { displayNames } from '../users/display-names';
 import { ServiceExperiencePeriodRow, TrustedAdultLink, YoungPerson } from './entities/young-person.entity';
 import { memberOn } from '../../platform/database/rules-sql';
@@ -41,39 +42,19 @@ const ORDER: Record<YoungPersonQuery['sort'], string> = {
   created: 'yp.created_at {dir}, yp.id {dir}',
 };
 
-/** SQL that limits rows to what the actor may see: practitioners only the young people linked to them. */
-export function visibilityClause(actor: Actor, params: unknown[], alias = 'yp'): string {
-  if (actor.role === Role.ParticipationOfficer) return 'TRUE';
-  if (actor.role === Role.Practitioner) {
-    params.push(actor.userId);
-    return `EXISTS (SELECT 1 FROM young_person_trusted_adults ta WHERE ta.young_person_id = ${alias}.id AND ta.user_id = $${params.length})`;
-  }
-  return 'FALSE';
-}
-
-/** 404 unless the actor may see this young person: for callers that load what they need themselves. */
-export async function assertVisible(em: EntityManager, actor: Actor, id: string): Promise<void> {
-  const params: unknown[] = [id];
-  const visible = visibilityClause(actor, params);
-  const [row]: { id: string }[] = await em.query(
-    `SELECT yp.id FROM young_people yp WHERE yp.id = $1 AND ${visible}`,
-    params,
-  );
-  if (!row) throw DomainError.notFound('This young person');
-}
-
 @Injectable()
 export class YoungPeopleService {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
   ) {}
 
   /** One bounded count, one page of ids, one query for their details: the same three queries for any page size. */
   async list(actor: Actor, query: YoungPersonQuery): Promise<Page<YoungPersonListItem>> {
     const today = todayInLondon();
     const params: unknown[] = [];
-    const where = [visibilityClause(actor, params)];
+    const where = [youngPersonVisibleSql(actor, params, 'yp.id')];
     if (!query.includeArchived) where.push('yp.archived_at IS NULL');
     if (query.q) {
       params.push(containsPattern(query.q));
@@ -190,8 +171,16 @@ export class YoungPeopleService {
   }
 
   /** 404 whether the record is missing or not the actor's to see, so existence is not revealed. */
-  async findVisible(actor: Actor, id: string, em: EntityManager = this.db.manager): Promise<YoungPerson> {
-    await assertVisible(em, actor, id);
+  private async findVisible(
+    actor: Actor,
+    id: string,
+    em: EntityManager = this.db.manager,
+  ): Promise<YoungPerson> {
+    await this.access.assertMayRead(actor, em, { youngPerson: id });
+    return this.load(em, id);
+  }
+
+  private async load(em: EntityManager, id: string): Promise<YoungPerson> {
     // find, not findOne: a LIMIT 1 over joined rows makes TypeORM first look up the distinct ids in
     // a query of its own.
     const [person] = await em.getRepository(YoungPerson).find({
@@ -230,7 +219,8 @@ export class YoungPeopleService {
   async update(actor: Actor, id: string, command: YoungPersonCommand): Promise<YoungPersonResponse> {
     this.checkDateOfBirth(command.dateOfBirth);
     await this.db.transaction(async (em) => {
-      const person = await this.findVisible(actor, id, em);
+      await this.access.assertMayChange(actor, em, { youngPerson: id });
+      const person = await this.load(em, id);
       if (person.archivedAt)
         throw new DomainError('conflict', 'This record is archived and cannot be changed.');
       await this.checkTrustedAdults(em, command);
@@ -254,7 +244,8 @@ export class YoungPeopleService {
 
   async archive(actor: Actor, id: string, reason: string | null): Promise<YoungPersonResponse> {
     await this.db.transaction(async (em) => {
-      const person = await this.findVisible(actor, id, em);
+      await this.access.assertMayChange(actor, em, { youngPerson: id });
+      const person = await this.load(em, id);
       if (person.archivedAt) throw new DomainError('conflict', 'This record is already archived.');
       await em.update(
         YoungPerson,
@@ -286,18 +277,10 @@ export class YoungPeopleService {
     if (new Set(ids).size !== ids.length) {
       throw DomainError.validation('trustedAdults', 'The same trusted adult is listed twice.');
     }
-    if (ids.length === 0) return;
-    const found: { id: string }[] = await em.query(
-      `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND status = 'active' AND role = ANY($2)`,
-      [ids, TRUSTED_ADULT_ROLES],
-    );
-    const known = new Set(found.map((f) => f.id));
+    const refused = await unpickableStaff(em, ids);
     const errors: Record<string, string[]> = {};
     ids.forEach((id, i) => {
-      if (!known.has(id))
-        errors[`trustedAdults.${i}.userId`] = [
-          'This is not an active practitioner or participation officer.',
-        ];
+      if (refused.has(id)) errors[`trustedAdults.${i}.userId`] = [NOT_PICKABLE_STAFF_MESSAGE];
     });
     if (Object.keys(errors).length > 0)
       throw new DomainError('validation', 'Please check the trusted adults.', errors);
