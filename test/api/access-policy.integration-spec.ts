@@ -82,6 +82,11 @@ const CASES: Case[] = [
     route: 'POST /api/invitations/:id/handed-over',
     call: (c, f) => c.post(`/api/invitations/${f.invitationId}/handed-over`, {}),
   },
+  {
+    // The trusted adult records the answer the young person gave them.
+    route: 'POST /api/invitations/:id/answer',
+    call: (c, f) => c.post(`/api/invitations/${f.invitationId}/answer`, { answer: 'yes' }),
+  },
 ];
 
 describe('access policy: a practitioner reaches a young person only while linked', () => {
