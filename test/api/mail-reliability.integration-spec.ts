@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { embeddedSnapshot } from './support/embedded-snapshot';
 import { TestApp, createTestApp } from './support/test-app';
 import { closedPort, countByMessageId, startSmtpSink } from './support/smtp-sink';
 import { serverTestUrl } from './support/server-databases';
@@ -158,7 +159,11 @@ describe('mail reliability over real SMTP', () => {
         db = t.db;
         env['DATABASE_URL'] = t.config.databaseUrl as string;
       } else {
-        db = await openDatabase({ databaseUrl: null, pgliteDir: embeddedDataDir(dataDir) });
+        db = await openDatabase({
+          databaseUrl: null,
+          pgliteDir: embeddedDataDir(dataDir),
+          pgliteSnapshot: embeddedSnapshot(),
+        });
       }
       await enqueueMany(db, 10, 'kill');
       if (!onServer) {

@@ -6,6 +6,7 @@ import { Role } from '@heard/domain';
 import { embeddedDataDir, openDatabase } from '@heard/api/platform/database/database';
 import { User } from '@heard/api/app/users/entities/user.entity';
 import { MIGRATIONS } from '@heard/migrations';
+import { embeddedSnapshot } from './support/embedded-snapshot';
 import { createUser } from './support/test-app';
 
 const ROOT = join(__dirname, '..', '..');
@@ -109,7 +110,11 @@ describe('the embedded database', () => {
   it('should keep its data across a restart', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'heard-persist-'));
     try {
-      const first = await openDatabase({ databaseUrl: null, pgliteDir: embeddedDataDir(dir) });
+      const first = await openDatabase({
+        databaseUrl: null,
+        pgliteDir: embeddedDataDir(dir),
+        pgliteSnapshot: embeddedSnapshot(),
+      });
       const user = await createUser(first, { role: Role.SeniorLeader });
       await first.destroy();
 
@@ -131,7 +136,11 @@ describe('the embedded database', () => {
   });
 
   it('should run overlapping transactions one after the other, never interleaved', async () => {
-    const db = await openDatabase({ databaseUrl: null, pgliteDir: undefined });
+    const db = await openDatabase({
+      databaseUrl: null,
+      pgliteDir: undefined,
+      pgliteSnapshot: embeddedSnapshot(),
+    });
     try {
       const user = await createUser(db, { role: Role.Practitioner });
       // The first transaction fails after writing; the second must not be committed or rolled back with it.

@@ -1,10 +1,15 @@
 import { register } from 'tsconfig-paths';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SNAPSHOT_ENV } from './embedded-snapshot';
 import { serverTestUrl } from './server-databases';
 
+/**
+ * Migrates once for the whole run: the server's template database, or an embedded database whose
+ * data folder every test app then starts from.
+ */
 export default async function globalSetup(): Promise<void> {
-  const url = serverTestUrl();
-  if (!url) return;
   // Global setup runs outside Jest's module mapping, so teach Node the workspace's path aliases.
   const root = join(__dirname, '..', '..', '..');
   register({
@@ -15,7 +20,21 @@ export default async function globalSetup(): Promise<void> {
       '@heard/api/*': ['apps/api/src/*'],
     },
   });
-  const { openDatabase } = await import('@heard/api/platform/database/database');
-  const db = await openDatabase({ databaseUrl: url, pgliteDir: undefined });
-  await db.destroy();
+  const { dumpEmbeddedDatabase, openDatabase } = await import('@heard/api/platform/database/database');
+  const url = serverTestUrl();
+  if (url) {
+    const db = await openDatabase({ databaseUrl: url, pgliteDir: undefined });
+    await db.destroy();
+    return;
+  }
+  const db = await openDatabase({ databaseUrl: null, pgliteDir: undefined });
+  try {
+    const snapshot = await dumpEmbeddedDatabase(db);
+    const file = join(mkdtempSync(join(tmpdir(), 'heard-snapshot-')), 'pgdata.tar');
+    writeFileSync(file, Buffer.from(await snapshot.arrayBuffer()));
+    // Workers start after global setup and inherit its environment.
+    process.env[SNAPSHOT_ENV] = file;
+  } finally {
+    await db.destroy();
+  }
 }

@@ -1,3 +1,4 @@
+import type { PGlite } from '@electric-sql/pglite';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { DataSource, DataSourceOptions, Logger } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { MIGRATIONS } from '@heard/migrations';
 import { ENTITIES } from './entities';
-import { openPGlite } from './pglite-pool';
+import { PGliteHandle, openPGlite } from './pglite-pool';
 
 const PG_DATE_OID = 1082;
 // Dates without a time (date of birth, activity dates) stay 'YYYY-MM-DD' strings: turning them into
@@ -18,9 +19,14 @@ export interface DatabaseTarget {
   databaseUrl: string | null;
   /** Folder for the embedded database's files; undefined keeps it in memory (tests). */
   pgliteDir: string | undefined;
+  /** A dumped embedded data folder to start from instead of an empty one (tests: an already-migrated copy). */
+  pgliteSnapshot?: Blob;
 }
 
 export class DatabaseUnavailableError extends Error {}
+
+// The PGlite behind each embedded DataSource, so it can be dumped; TypeORM keeps it out of reach.
+const embeddedInstances = new WeakMap<DataSource, PGlite>();
 
 export function embeddedDataDir(dataDir: string): string {
   return join(dataDir, 'pglite');
@@ -45,6 +51,7 @@ export async function openDatabase(
   };
 
   let dataSourceOptions: DataSourceOptions;
+  let embedded: PGliteHandle | null = null;
   if (target.databaseUrl) {
     dataSourceOptions = {
       ...common,
@@ -55,10 +62,10 @@ export async function openDatabase(
     };
   } else {
     if (target.pgliteDir) mkdirSync(target.pgliteDir, { recursive: true });
-    const handle = await openPGlite(target.pgliteDir);
+    embedded = await openPGlite(target.pgliteDir, target.pgliteSnapshot);
     dataSourceOptions = {
       ...common,
-      driver: handle.driver,
+      driver: embedded.driver,
       // PGlite has no uuid-ossp; gen_random_uuid() is built in from PostgreSQL 13.
       uuidExtension: 'pgcrypto',
       installExtensions: false,
@@ -68,6 +75,7 @@ export async function openDatabase(
   const dataSource = new DataSource(
     options.logger ? { ...dataSourceOptions, logger: options.logger, logging: true } : dataSourceOptions,
   );
+  if (embedded) embeddedInstances.set(dataSource, embedded.db);
   try {
     await dataSource.initialize();
   } catch (error) {
@@ -80,6 +88,17 @@ export async function openDatabase(
     await dataSource.runMigrations({ transaction: 'each' });
   }
   return dataSource;
+}
+
+/**
+ * The embedded database's data folder as a tarball, for `pgliteSnapshot`. A checkpoint first, so a
+ * copy started from it has no write-ahead log to replay.
+ */
+export async function dumpEmbeddedDatabase(dataSource: DataSource): Promise<Blob> {
+  const pglite = embeddedInstances.get(dataSource);
+  if (!pglite) throw new Error('Only the embedded database can be dumped.');
+  await dataSource.query('CHECKPOINT');
+  return pglite.dumpDataDir('none');
 }
 
 /** Keeps passwords out of messages and logs. */
