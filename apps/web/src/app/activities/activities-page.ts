@@ -19,8 +19,8 @@ import {
 } from '@heard/ui';
 import { catchError, map, of, switchMap, tap } from 'rxjs';
 import { toProblem } from '../core/problem';
-import { shortDate } from '../groups/dates';
-import { InPageNavigation } from '../groups/in-page-navigation';
+import { shortDate } from '../core/dates';
+import { InPageNavigation } from '../core/in-page-navigation';
 import { type ActivityListQuery, ActivitiesApi } from './activities-api';
 import { placesText } from './activity-format';
 

@@ -23,7 +23,7 @@ import { EmptyState, ProblemAlert } from '@heard/ui';
 import { finalize } from 'rxjs';
 import { loadRecord } from '../core/load-record';
 import { toProblem } from '../core/problem';
-import { longDate } from '../groups/dates';
+import { longDate } from '../core/dates';
 import { ActivitiesApi } from './activities-api';
 
 /** Who can be marked on the day: anyone the invitation reached and who has not said no. */

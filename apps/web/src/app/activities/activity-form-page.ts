@@ -29,7 +29,7 @@ import { loadRecord } from '../core/load-record';
 import { saveForm } from '../core/save-form';
 import { toProblem } from '../core/problem';
 import { GroupsApi } from '../groups/groups-api';
-import { fieldLabelsFor } from '../young-people/form-errors';
+import { fieldLabelsFor } from '../core/form-errors';
 import { ActivitiesApi } from './activities-api';
 import {
   ACTIVITY_FIELD_ALIASES,

@@ -30,7 +30,7 @@ import { EmptyState, ProblemAlert } from '@heard/ui';
 import { type Observable, finalize } from 'rxjs';
 import { loadRecord } from '../core/load-record';
 import { focusFirstInvalid, toProblem } from '../core/problem';
-import { applyNestedServerErrors } from '../young-people/form-errors';
+import { applyNestedServerErrors } from '../core/form-errors';
 import { ActivitiesApi, letterUrl } from './activities-api';
 
 const ANSWERABLE: ReadonlySet<InvitationStatus> = new Set([

@@ -2,7 +2,7 @@ import { Injector, WritableSignal, afterNextRender } from '@angular/core';
 import type { AbstractControl } from '@angular/forms';
 import type { ProblemDetails } from '@heard/domain';
 import { Observable, finalize } from 'rxjs';
-import { applyNestedServerErrors } from '../young-people/form-errors';
+import { applyNestedServerErrors } from './form-errors';
 import { focusFirstInvalid, toProblem } from './problem';
 
 export interface FormSave<T> {

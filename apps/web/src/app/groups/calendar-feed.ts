@@ -18,7 +18,7 @@ import type { CalendarFeedResponse, ProblemDetails } from '@heard/domain';
 import { ProblemAlert } from '@heard/ui';
 import { catchError, finalize, of, switchMap } from 'rxjs';
 import { toProblem } from '../core/problem';
-import { londonDate, shortDate } from './dates';
+import { londonDate, shortDate } from '../core/dates';
 import { CalendarFeedsApi } from './sessions-api';
 
 /**

@@ -25,8 +25,8 @@ import { PageHeader, ProblemAlert } from '@heard/ui';
 import { map, startWith } from 'rxjs';
 import { loadRecord } from '../core/load-record';
 import { saveForm } from '../core/save-form';
-import { fieldLabelsFor } from '../young-people/form-errors';
-import { longDate } from './dates';
+import { fieldLabelsFor } from '../core/form-errors';
+import { longDate } from '../core/dates';
 import {
   GROUP_FIELD_LABELS,
   GROUP_ITEM_LABELS,

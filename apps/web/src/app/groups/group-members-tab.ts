@@ -33,10 +33,10 @@ import { Subject, finalize, map } from 'rxjs';
 import { loadRecord } from '../core/load-record';
 import { searchAsYouType } from '../core/search-as-you-type';
 import { focusFirstInvalid, toProblem } from '../core/problem';
-import { applyNestedServerErrors } from '../young-people/form-errors';
-import { type PersonChoice, chosenPersonValidator, displayPerson } from '../young-people/person-choice';
+import { applyNestedServerErrors } from '../core/form-errors';
+import { type PersonChoice, chosenPersonValidator, displayPerson } from '../core/person-choice';
 import { YoungPeopleApi } from '../young-people/young-people-api';
-import { shortDate } from './dates';
+import { shortDate } from '../core/dates';
 import { MEMBERSHIP_ROLES, MEMBERSHIP_ROLE_LABELS } from './group-labels';
 import { GroupsApi } from './groups-api';
 

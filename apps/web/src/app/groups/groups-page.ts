@@ -12,9 +12,9 @@ import { SERVICE_EXPERIENCE_LABELS } from '@heard/domain';
 import type { GroupSummary, Page, ProblemDetails, ServiceExperienceKind } from '@heard/domain';
 import { EmptyState, PageHeader, ProblemAlert } from '@heard/ui';
 import { catchError, map, of, switchMap, tap } from 'rxjs';
-import { InPageNavigation } from './in-page-navigation';
+import { InPageNavigation } from '../core/in-page-navigation';
 import { toProblem } from '../core/problem';
-import { londonDate, londonTime, shortDate } from './dates';
+import { londonDate, londonTime, shortDate } from '../core/dates';
 import { GroupsApi } from './groups-api';
 
 export interface GroupListQuery {

@@ -22,9 +22,9 @@ import type { AttendanceStatus, GroupSessionDetailResponse, ProblemDetails } fro
 import { EmptyState, PageHeader, ProblemAlert } from '@heard/ui';
 import { type Observable, catchError, concat, filter, finalize, last, of, switchMap, tap } from 'rxjs';
 import { toProblem } from '../core/problem';
-import { applyNestedServerErrors } from '../young-people/form-errors';
+import { applyNestedServerErrors } from '../core/form-errors';
 import { ATTENDANCE_LABELS } from './attendance-format';
-import { sessionWhen } from './dates';
+import { sessionWhen } from '../core/dates';
 import {
   type Marks,
   entriesToSave,

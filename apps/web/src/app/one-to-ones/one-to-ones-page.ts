@@ -40,14 +40,14 @@ import { applyServerErrors, focusFirstInvalid, toProblem } from '../core/problem
 import { searchAsYouType } from '../core/search-as-you-type';
 import { StaffPicker } from '../staff/staff-picker';
 import { UUID } from '../young-people/young-person-form';
-import { londonDate, londonTime, longDate } from '../groups/dates';
-import { fieldLabelsFor } from '../young-people/form-errors';
+import { londonDate, londonTime, longDate } from '../core/dates';
+import { fieldLabelsFor } from '../core/form-errors';
 import {
   type ChosenPerson,
   type PersonChoice,
   chosenPersonValidator,
   displayPerson,
-} from '../young-people/person-choice';
+} from '../core/person-choice';
 import { YoungPeopleApi } from '../young-people/young-people-api';
 import { instantToLocalInput, localInputToInstant } from './date-time';
 import { OneToOnesApi } from './one-to-ones-api';

@@ -22,7 +22,7 @@ import {
   totalWords,
 } from '@heard/ui';
 import { catchError, map, of, switchMap, tap } from 'rxjs';
-import { type Focusable, InPageNavigation } from '../groups/in-page-navigation';
+import { type Focusable, InPageNavigation } from '../core/in-page-navigation';
 import { toProblem } from '../core/problem';
 import { SessionService } from '../core/session.service';
 import { GroupsApi } from '../groups/groups-api';

@@ -30,7 +30,7 @@ import { PageHeader, ProblemAlert } from '@heard/ui';
 import { StaffPicker } from '../staff/staff-picker';
 import { loadRecord } from '../core/load-record';
 import { saveForm } from '../core/save-form';
-import { fieldLabelsFor } from './form-errors';
+import { fieldLabelsFor } from '../core/form-errors';
 import { YoungPeopleApi } from './young-people-api';
 import {
   PARTICIPATION_LABELS,

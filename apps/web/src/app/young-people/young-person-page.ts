@@ -30,7 +30,7 @@ import { catchError, filter, finalize, forkJoin, map, of, switchMap, tap } from 
 import { toProblem } from '../core/problem';
 import { SessionService } from '../core/session.service';
 import { ATTENDANCE_LABELS, formatRate } from '../groups/attendance-format';
-import { londonDate, londonTime, shortDate } from '../groups/dates';
+import { londonDate, londonTime, shortDate } from '../core/dates';
 import { MEMBERSHIP_ROLE_LABELS } from '../groups/group-labels';
 import { YoungPeopleApi } from './young-people-api';
 import { PARTICIPATION_LABELS } from './young-person-form';

@@ -44,7 +44,7 @@ import { HeardIcon, PageHeader, ProblemAlert } from '@heard/ui';
 import { catchError, finalize, forkJoin, of } from 'rxjs';
 import { loadRecord } from '../../core/load-record';
 import { applyServerErrors, focusFirstInvalid, toProblem } from '../../core/problem';
-import { fieldLabelsFor, setErrorFlag } from '../form-errors';
+import { fieldLabelsFor, setErrorFlag } from '../../core/form-errors';
 import { YoungPeopleApi } from '../young-people-api';
 import { ConsentApi } from './consent-api';
 
