@@ -31,31 +31,9 @@ import { type Observable, finalize } from 'rxjs';
 import { loadRecord } from '../core/load-record';
 import { focusFirstInvalid, toProblem } from '../core/problem';
 import { applyNestedServerErrors } from '../core/form-errors';
-import { ActivitiesApi, letterUrl } from './activities-api';
-
-const ANSWERABLE: ReadonlySet<InvitationStatus> = new Set([
-  InvitationStatus.Sent,
-  InvitationStatus.HandedOver,
-  InvitationStatus.Accepted,
-  InvitationStatus.Declined,
-  InvitationStatus.Waitlisted,
-]);
-
-/** "12 invited: 5 coming, 1 on the waiting list, 2 not coming, 4 no answer yet." */
-export function invitationSummary(invitations: readonly InvitationResponse[]): string {
-  const count = (...statuses: InvitationStatus[]) =>
-    invitations.filter((i) => statuses.includes(i.status)).length;
-  const parts = [
-    `${count(InvitationStatus.Accepted, InvitationStatus.Attended)} coming`,
-    `${count(InvitationStatus.Waitlisted)} on the waiting list`,
-    `${count(InvitationStatus.Declined, InvitationStatus.DidNotAttend)} not coming or did not come`,
-    `${count(InvitationStatus.Sent, InvitationStatus.HandedOver)} no answer yet`,
-  ];
-  const drafts = count(InvitationStatus.Draft);
-  if (drafts > 0) parts.push(`${drafts} not sent yet`);
-  const live = invitations.filter((i) => i.status !== InvitationStatus.Withdrawn).length;
-  return `${live} ${live === 1 ? 'invitation' : 'invitations'}: ${parts.join(', ')}.`;
-}
+import { ActivitiesApi } from './activities-api';
+import { ANSWERABLE, channelHowTo, invitationSummary } from '../invitations/invitation-words';
+import { InvitationsApi, letterUrl } from '../invitations/invitations-api';
 
 type RowAction = { id: string; kind: 'answer' | 'withdraw' };
 
@@ -79,6 +57,7 @@ type RowAction = { id: string; kind: 'answer' | 'withdraw' };
 })
 export class ActivityInvitationsTab {
   private readonly api = inject(ActivitiesApi);
+  private readonly invitationsApi = inject(InvitationsApi);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
 
@@ -162,10 +141,10 @@ export class ActivityInvitationsTab {
   }
 
   protected send(invitation: InvitationResponse): void {
-    this.run(invitation, this.api.send(invitation.id), (sent) =>
+    this.run(invitation, this.invitationsApi.send(invitation.id), (sent) =>
       sent.channel === InvitationChannel.Email
         ? `${sent.youngPerson.preferredName}'s invitation is on its way by email.`
-        : `${sent.youngPerson.preferredName}'s invitation is ready: ${this.channelHowTo(sent)}`,
+        : `${sent.youngPerson.preferredName}'s invitation is ready: ${channelHowTo(sent)}`,
     );
   }
 
@@ -178,7 +157,7 @@ export class ActivityInvitationsTab {
     const { answer, reason } = this.answerForm.getRawValue();
     this.run(
       invitation,
-      this.api.answer(invitation.id, {
+      this.invitationsApi.answer(invitation.id, {
         answer: answer ?? 'yes',
         ...(answer === 'no' && reason.trim() ? { reason: reason.trim() } : {}),
       }),
@@ -191,24 +170,11 @@ export class ActivityInvitationsTab {
     const reason = this.withdrawForm.getRawValue().reason.trim();
     this.run(
       invitation,
-      this.api.withdraw(invitation.id, reason || null),
+      this.invitationsApi.withdraw(invitation.id, reason || null),
       (saved) =>
         `${saved.youngPerson.preferredName}'s invitation is withdrawn. If they had a place, the next person on the waiting list is offered it.`,
       this.withdrawForm,
     );
-  }
-
-  private channelHowTo(invitation: InvitationResponse): string {
-    switch (invitation.channel) {
-      case InvitationChannel.Letter:
-        return 'print the letter and post it or hand it over.';
-      case InvitationChannel.InPerson:
-        return invitation.viaTrustedAdult
-          ? `${invitation.viaTrustedAdult.displayName} will hand it over.`
-          : 'tell them in person.';
-      default:
-        return `contact them by ${INVITATION_CHANNEL_LABELS[invitation.channel].toLowerCase()}.`;
-    }
   }
 
   private run(

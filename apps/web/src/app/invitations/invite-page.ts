@@ -29,8 +29,9 @@ import { PageHeader, ProblemAlert } from '@heard/ui';
 import { finalize, forkJoin } from 'rxjs';
 import { loadRecord } from '../core/load-record';
 import { toProblem } from '../core/problem';
-import { ActivitiesApi } from './activities-api';
-import { activityWhen } from './activity-format';
+import { ActivitiesApi } from '../activities/activities-api';
+import { InvitationsApi } from './invitations-api';
+import { activityWhen } from '../activities/activity-format';
 
 /** One young person's line in the wizard. */
 export interface InviteChoice {
@@ -124,6 +125,7 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
 })
 export default class InvitePage {
   private readonly api = inject(ActivitiesApi);
+  private readonly invitationsApi = inject(InvitationsApi);
   private readonly router = inject(Router);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
@@ -251,7 +253,7 @@ export default class InvitePage {
     this.sent.set(invitees);
     this.sending.set(true);
     this.problem.set(null);
-    this.api
+    this.invitationsApi
       .invite(request)
       .pipe(finalize(() => this.sending.set(false)))
       .subscribe({
