@@ -1,0 +1,98 @@
+import { type Signal, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, type Params } from '@angular/router';
+import type { Page, ProblemDetails } from '@heard/domain';
+import { BoundedPaginatorIntl } from '@heard/ui';
+import { EMPTY, Subject, catchError, map, merge, of, switchMap, tap } from 'rxjs';
+import type { Observable } from 'rxjs';
+import { InPageNavigation, type InPageNavigationOptions } from './in-page-navigation';
+import { toProblem } from './problem';
+
+/** What a list page shows: the latest page of results and how loading it went. */
+export interface ListPage<T> {
+  readonly result: Signal<Page<T> | null>;
+  readonly items: Signal<T[]>;
+  readonly loading: Signal<boolean>;
+  readonly problem: Signal<ProblemDetails | null>;
+  /** Loads the current query again, e.g. after a change to one of the rows. */
+  reload(): void;
+  /** Puts a changed row in place without loading the page again. */
+  update(change: (page: Page<T>) => Page<T>): void;
+}
+
+export interface ListPageOptions<Q, T> {
+  query: Signal<Q>;
+  load: (query: Q) => Observable<Page<T>>;
+  /**
+   * Load again whenever the query changes (a query kept in the address). Without it the page
+   * calls `reload()` itself, as soon as it wants the first page.
+   */
+  follow?: boolean;
+  /** Called with each query as it is loaded, e.g. to put its values back in the filter form. */
+  showing?: (query: Q) => void;
+  /** Keep the rows already shown when a load fails, rather than clear them. */
+  keepOnError?: boolean;
+}
+
+/**
+ * The one way a list page loads: only the latest query's answer counts, `loading` and `problem`
+ * follow each request, and the total reaches the paginator's words where the page provides
+ * BOUNDED_PAGINATOR_PROVIDERS. Call it in an injection context (a field or constructor).
+ */
+export function listPage<Q, T>(options: ListPageOptions<Q, T>): ListPage<T> {
+  const paginatorWords = inject(BoundedPaginatorIntl, { optional: true });
+  const result = signal<Page<T> | null>(null);
+  const loading = signal(true);
+  const problem = signal<ProblemDetails | null>(null);
+  const requests = new Subject<Q>();
+
+  const changes = options.follow ? toObservable(options.query) : EMPTY;
+  merge(changes, requests)
+    .pipe(
+      tap((query) => {
+        options.showing?.(query);
+        loading.set(true);
+        problem.set(null);
+      }),
+      switchMap((query) =>
+        options.load(query).pipe(
+          catchError((error: unknown) => {
+            problem.set(toProblem(error));
+            return of(null);
+          }),
+        ),
+      ),
+      takeUntilDestroyed(),
+    )
+    .subscribe((page) => {
+      if (page || !options.keepOnError) result.set(page);
+      if (page) paginatorWords?.showing(page);
+      loading.set(false);
+    });
+
+  return {
+    result: result.asReadonly(),
+    items: computed(() => result()?.items ?? []),
+    loading: loading.asReadonly(),
+    problem: problem.asReadonly(),
+    reload: () => requests.next(options.query()),
+    update: (change) => result.update((page) => (page ? change(page) : page)),
+  };
+}
+
+/** A list's query kept in the address, so a search, filter or page can be bookmarked and shared. */
+export interface UrlQuery<Q> {
+  readonly query: Signal<Q>;
+  /** Changes the named query parameters (`null` removes one), keeping focus where it was. */
+  go(params: Params, options?: InPageNavigationOptions): void;
+}
+
+/** Reads the query from the address with `parse`, which falls back to defaults for anything malformed. */
+export function urlQuery<Q>(parse: (params: Params) => Q, initial: Q): UrlQuery<Q> {
+  const route = inject(ActivatedRoute);
+  const inPage = inject(InPageNavigation);
+  return {
+    query: toSignal(route.queryParams.pipe(map(parse)), { initialValue: initial }),
+    go: (params, options) => void inPage.setQueryParams(route, params, options),
+  };
+}

@@ -1,0 +1,116 @@
+import { NgTemplateOutlet } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Directive,
+  TemplateRef,
+  booleanAttribute,
+  computed,
+  contentChild,
+  inject,
+  input,
+  output,
+} from '@angular/core';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import type { Page, ProblemDetails } from '@heard/domain';
+import { ProblemAlert } from '../problem-alert/problem-alert';
+
+/** The table of a list page: `<ng-template heardListTable>`. Drawn only once there is something to list. */
+@Directive({ selector: 'ng-template[heardListTable]' })
+export class ListTable {
+  readonly template = inject<TemplateRef<unknown>>(TemplateRef);
+}
+
+/** What a list page shows when its list is empty: `<ng-template heardListEmpty>`. */
+@Directive({ selector: 'ng-template[heardListEmpty]' })
+export class ListEmpty {
+  readonly template = inject<TemplateRef<unknown>>(TemplateRef);
+}
+
+/**
+ * The results half of a list page, in the order every list uses: its `<h2>` (projected, so a page
+ * can put a count in it), any messages, the load problem, the loading bar, then the empty state or
+ * the table with its paginator. The section is named by the heading, and so should the table be
+ * (`aria-labelledby` with the same id), so both are announced by name.
+ *
+ * Without a `heardListEmpty` template the table and paginator always show, for tables that say
+ * "nothing yet" in a row of their own.
+ */
+@Component({
+  selector: 'heard-list-results',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [NgTemplateOutlet, MatPaginatorModule, MatProgressBarModule, ProblemAlert],
+  template: `
+    <section [attr.aria-labelledby]="headingId()">
+      <ng-content select="h2" />
+      <ng-content />
+      @if (problem(); as problem) {
+        <heard-problem-alert [problem]="problem" [fieldLabels]="fieldLabels()" />
+        @if (reloadHint()) {
+          <p>Reload the page to try again.</p>
+        }
+      }
+      @if (loading()) {
+        <mat-progress-bar mode="indeterminate" [attr.aria-label]="loadingLabel()" />
+      }
+      @if (state() === 'empty') {
+        <ng-container [ngTemplateOutlet]="empty()!.template" />
+        @if (pagerWhenEmpty()) {
+          <ng-container [ngTemplateOutlet]="pager" />
+        }
+      } @else if (state() === 'table') {
+        <ng-container [ngTemplateOutlet]="table().template" />
+        <ng-container [ngTemplateOutlet]="pager" />
+      }
+    </section>
+
+    <ng-template #pager>
+      <mat-paginator
+        [length]="page()?.total ?? 0"
+        [pageIndex]="pageIndex()"
+        [pageSize]="pageSize()"
+        [pageSizeOptions]="sizeOptions()"
+        (page)="pageChange.emit($event)"
+        [attr.aria-label]="pagesLabel()"
+      />
+    </ng-template>
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+  `,
+})
+export class ListResults {
+  /** The id of the projected `<h2>`, which names the section. */
+  readonly headingId = input.required<string>();
+  readonly page = input.required<Page<unknown> | null>();
+  readonly loading = input.required<boolean>();
+  readonly problem = input<ProblemDetails | null>(null);
+  readonly fieldLabels = input<Readonly<Record<string, string>>>({});
+  /** Whether a load problem says to reload; a page whose filters can cause it says what to fix instead. */
+  readonly reloadHint = input(true, { transform: booleanAttribute });
+  /** e.g. "Loading groups". */
+  readonly loadingLabel = input.required<string>();
+  /** e.g. "Pages of groups". */
+  readonly pagesLabel = input.required<string>();
+  /** Zero-based, as the paginator counts. */
+  readonly pageIndex = input.required<number>();
+  readonly pageSize = input.required<number>();
+  readonly pageSizes = input.required<readonly number[]>();
+  /** Keep the paginator under the empty state, so its page size can still be changed. */
+  readonly pagerWhenEmpty = input(false, { transform: booleanAttribute });
+  readonly pageChange = output<PageEvent>();
+
+  protected readonly sizeOptions = computed(() => [...this.pageSizes()]);
+  protected readonly table = contentChild.required(ListTable);
+  protected readonly empty = contentChild(ListEmpty);
+
+  protected readonly state = computed<'none' | 'empty' | 'table'>(() => {
+    const page = this.page();
+    if (!this.empty()) return 'table';
+    if (!page) return 'none';
+    return page.total === 0 ? 'empty' : 'table';
+  });
+}
