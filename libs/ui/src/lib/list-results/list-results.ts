@@ -47,8 +47,8 @@ export class ListEmpty {
       <ng-content />
       @if (problem(); as problem) {
         <heard-problem-alert [problem]="problem" [fieldLabels]="fieldLabels()" />
-        @if (reloadHint()) {
-          <p>Reload the page to try again.</p>
+        @if (retryHint()) {
+          <p class="retry">{{ retryHint() }}</p>
         }
       }
       @if (loading()) {
@@ -80,6 +80,9 @@ export class ListEmpty {
     :host {
       display: block;
     }
+    .retry {
+      margin: 0 0 16px;
+    }
   `,
 })
 export class ListResults {
@@ -89,8 +92,8 @@ export class ListResults {
   readonly loading = input.required<boolean>();
   readonly problem = input<ProblemDetails | null>(null);
   readonly fieldLabels = input<Readonly<Record<string, string>>>({});
-  /** Whether a load problem says to reload; a page whose filters can cause it says what to fix instead. */
-  readonly reloadHint = input(true, { transform: booleanAttribute });
+  /** What to do about a load problem; a page whose filters can cause one says what to fix. Empty for none. */
+  readonly retryHint = input('Reload the page to try again.');
   /** e.g. "Loading groups". */
   readonly loadingLabel = input.required<string>();
   /** e.g. "Pages of groups". */
