@@ -1,18 +1,17 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
+import type { PageEvent } from '@angular/material/paginator';
 import { MatSelectModule, type MatSelectChange } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { ALL_ROLES, ROLE_LABELS } from '@heard/domain';
-import type { Page, ProblemDetails, Role, UserResponse, UserStatus } from '@heard/domain';
-import { PageHeader, ProblemAlert } from '@heard/ui';
-import { Subject, catchError, finalize, of, switchMap, tap } from 'rxjs';
+import type { ProblemDetails, Role, UserResponse, UserStatus } from '@heard/domain';
+import { ListResults, ListTable, PageHeader, ProblemAlert } from '@heard/ui';
+import { finalize } from 'rxjs';
+import { listPage } from '../../core/list-page';
 import { applyServerErrors, focusFirstInvalid, toProblem } from '../../core/problem';
 import { SessionService } from '../../core/session.service';
 import { UsersApi } from './users-api';
@@ -40,10 +39,10 @@ export const STATUS_LABELS: Readonly<Record<UserStatus, string>> = {
     MatInputModule,
     MatSelectModule,
     MatTableModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
     PageHeader,
     ProblemAlert,
+    ListResults,
+    ListTable,
   ],
   templateUrl: './users-page.html',
   styleUrl: './users-page.scss',
@@ -52,7 +51,6 @@ export const STATUS_LABELS: Readonly<Record<UserStatus, string>> = {
 export default class UsersPage {
   private readonly api = inject(UsersApi);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly reload$ = new Subject<void>();
 
   protected readonly roles = ALL_ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
   protected readonly columns = ['name', 'email', 'role', 'status', 'lastSignedIn', 'actions'];
@@ -60,10 +58,11 @@ export default class UsersPage {
 
   protected readonly page = signal(1);
   protected readonly pageSize = signal(25);
-  protected readonly result = signal<Page<UserResponse> | null>(null);
-  protected readonly users = computed(() => this.result()?.items ?? []);
-  protected readonly loading = signal(true);
-  protected readonly listProblem = signal<ProblemDetails | null>(null);
+  protected readonly list = listPage({
+    query: computed(() => ({ page: this.page(), pageSize: this.pageSize() })),
+    load: ({ page, pageSize }) => this.api.list(page, pageSize),
+    keepOnError: true,
+  });
   protected readonly actionProblem = signal<ProblemDetails | null>(null);
   protected readonly inviteProblem = signal<ProblemDetails | null>(null);
   protected readonly status = signal<string | null>(null);
@@ -82,27 +81,7 @@ export default class UsersPage {
   });
 
   constructor() {
-    this.reload$
-      .pipe(
-        tap(() => {
-          this.loading.set(true);
-          this.listProblem.set(null);
-        }),
-        switchMap(() =>
-          this.api.list(this.page(), this.pageSize()).pipe(
-            catchError((error: unknown) => {
-              this.listProblem.set(toProblem(error));
-              return of(null);
-            }),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe((result) => {
-        if (result) this.result.set(result);
-        this.loading.set(false);
-      });
-    this.reload$.next();
+    this.list.reload();
   }
 
   protected roleLabel(user: UserResponse): string {
@@ -125,7 +104,7 @@ export default class UsersPage {
   protected onPage(event: PageEvent): void {
     this.page.set(event.pageIndex + 1);
     this.pageSize.set(event.pageSize);
-    this.reload$.next();
+    this.list.reload();
   }
 
   protected invite(formDirective: FormGroupDirective): void {
@@ -149,7 +128,7 @@ export default class UsersPage {
           );
           formDirective.resetForm({ displayName: '', email: '', role: null });
           this.page.set(1);
-          this.reload$.next();
+          this.list.reload();
         },
         error: (error: unknown) => {
           const problem = toProblem(error);
@@ -206,9 +185,10 @@ export default class UsersPage {
   }
 
   private replace(updated: UserResponse): void {
-    this.result.update((page) =>
-      page ? { ...page, items: page.items.map((user) => (user.id === updated.id ? updated : user)) } : page,
-    );
+    this.list.update((page) => ({
+      ...page,
+      items: page.items.map((user) => (user.id === updated.id ? updated : user)),
+    }));
   }
 
   private setBusy(id: string, busy: boolean): void {
