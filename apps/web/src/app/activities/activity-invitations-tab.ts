@@ -1,15 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -29,11 +18,12 @@ import type { ActivityDayResponse, InvitationResponse, ProblemDetails } from '@h
 import { EmptyState, ProblemAlert } from '@heard/ui';
 import { type Observable, finalize } from 'rxjs';
 import { loadRecord } from '../core/load-record';
-import { focusFirstInvalid, toProblem } from '../core/problem';
+import { toProblem } from '../core/problem';
 import { applyNestedServerErrors } from '../core/form-errors';
 import { ActivitiesApi } from './activities-api';
 import { ANSWERABLE, channelHowTo, invitationSummary } from '../invitations/invitation-words';
 import { InvitationsApi, letterUrl } from '../invitations/invitations-api';
+import { pageFocus } from '../core/focus';
 
 type RowAction = { id: string; kind: 'answer' | 'withdraw' };
 
@@ -58,8 +48,7 @@ type RowAction = { id: string; kind: 'answer' | 'withdraw' };
 export class ActivityInvitationsTab {
   private readonly api = inject(ActivitiesApi);
   private readonly invitationsApi = inject(InvitationsApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = pageFocus();
 
   readonly activity = input.required<ActivityDayResponse>();
   readonly changed = output<void>();
@@ -137,7 +126,7 @@ export class ActivityInvitationsTab {
     this.answerForm.reset({ answer: null, reason: '' });
     this.withdrawForm.reset({ reason: '' });
     this.action.set({ id: invitation.id, kind });
-    this.focusLater(`#${kind}-${invitation.id} mat-radio-button input, #${kind}-${invitation.id} textarea`);
+    this.focus.later(`#${kind}-${invitation.id} mat-radio-button input, #${kind}-${invitation.id} textarea`);
   }
 
   protected send(invitation: InvitationResponse): void {
@@ -151,7 +140,7 @@ export class ActivityInvitationsTab {
   protected saveAnswer(invitation: InvitationResponse): void {
     if (this.answerForm.invalid) {
       this.answerForm.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
+      this.focus.firstInvalid();
       return;
     }
     const { answer, reason } = this.answerForm.getRawValue();
@@ -199,23 +188,8 @@ export class ActivityInvitationsTab {
         const problem = toProblem(error);
         this.actionProblem.set(problem);
         if (form) applyNestedServerErrors(form, problem);
-        afterNextRender(
-          () => {
-            const alert = this.host.nativeElement.querySelector<HTMLElement>(
-              `#row-${invitation.id} heard-problem-alert [role="alert"]`,
-            );
-            alert?.setAttribute('tabindex', '-1');
-            alert?.focus();
-          },
-          { injector: this.injector },
-        );
+        this.focus.problemLater(`#row-${invitation.id}`);
       },
-    });
-  }
-
-  private focusLater(selector: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
-      injector: this.injector,
     });
   }
 }

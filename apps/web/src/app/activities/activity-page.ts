@@ -1,14 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -22,7 +12,7 @@ import type { ActivityDayResponse, ProblemDetails } from '@heard/domain';
 import { PageHeader, ProblemAlert } from '@heard/ui';
 import { type Observable, Subject, finalize } from 'rxjs';
 import { loadRecord } from '../core/load-record';
-import { focusFirstInvalid, toProblem } from '../core/problem';
+import { toProblem } from '../core/problem';
 import { TIME } from '../groups/group-form';
 import { InPageNavigation } from '../core/in-page-navigation';
 import { applyNestedServerErrors } from '../core/form-errors';
@@ -33,6 +23,7 @@ import { ActivityFunnelTab } from './activity-funnel-tab';
 import { ActivityInvitationsTab } from './activity-invitations-tab';
 import { timeOrderValidator } from './activity-form';
 import { activityWhen, cohortText, placesText, poundsText } from './activity-format';
+import { pageFocus } from '../core/focus';
 
 export const ACTIVITY_TABS = ['invitations', 'consents', 'attendance', 'funnel'] as const;
 export type ActivityTab = (typeof ACTIVITY_TABS)[number];
@@ -65,8 +56,7 @@ export default class ActivityPage {
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   private readonly inPage = inject(InPageNavigation);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = pageFocus();
   private readonly reload$ = new Subject<void>();
 
   readonly id = input.required<string>();
@@ -181,14 +171,14 @@ export default class ActivityPage {
       this.cancelForm.reset({ reason: '' });
     }
     this.panel.set(which);
-    this.focusLater(which === 'move' ? '#move-date' : '#cancel-reason');
+    this.focus.later(which === 'move' ? '#move-date' : '#cancel-reason');
   }
 
   protected closePanel(): void {
     const which = this.panel();
     this.panel.set(null);
     this.actionProblem.set(null);
-    this.focusLater(which === 'move' ? '#open-move' : '#open-cancel');
+    this.focus.later(which === 'move' ? '#open-move' : '#open-cancel');
   }
 
   protected move(): void {
@@ -196,7 +186,7 @@ export default class ActivityPage {
     if (!activity || this.saving()) return;
     if (this.moveForm.invalid) {
       this.moveForm.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement.querySelector('.move') ?? this.host.nativeElement);
+      this.focus.firstInvalid('.move');
       return;
     }
     const value = this.moveForm.getRawValue();
@@ -218,7 +208,7 @@ export default class ActivityPage {
     if (!activity || this.saving()) return;
     if (this.cancelForm.invalid) {
       this.cancelForm.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement.querySelector('.cancel') ?? this.host.nativeElement);
+      this.focus.firstInvalid('.cancel');
       return;
     }
     this.run(
@@ -241,26 +231,14 @@ export default class ActivityPage {
         this.activity.set(activity);
         this.panel.set(null);
         this.status.set(message(activity));
-        this.focusLater('.heard-status');
+        this.focus.later('.heard-status');
       },
       error: (error: unknown) => {
         const problem = toProblem(error);
         this.actionProblem.set(problem);
         applyNestedServerErrors(form, problem);
-        afterNextRender(() => focusFirstInvalid(this.host.nativeElement), { injector: this.injector });
+        this.focus.firstInvalidLater();
       },
     });
-  }
-
-  private focusLater(selector: string): void {
-    afterNextRender(
-      () => {
-        const target = this.host.nativeElement.querySelector<HTMLElement>(selector);
-        if (target && target.tabIndex < 0 && !target.matches('input, textarea, button, a'))
-          target.setAttribute('tabindex', '-1');
-        target?.focus();
-      },
-      { injector: this.injector },
-    );
   }
 }

@@ -1,15 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
@@ -32,13 +21,14 @@ import { EmptyState, ProblemAlert } from '@heard/ui';
 import { Subject, finalize, map } from 'rxjs';
 import { loadRecord } from '../core/load-record';
 import { searchAsYouType } from '../core/search-as-you-type';
-import { focusFirstInvalid, toProblem } from '../core/problem';
+import { toProblem } from '../core/problem';
 import { applyNestedServerErrors } from '../core/form-errors';
 import { type PersonChoice, chosenPersonValidator, displayPerson } from '../core/person-choice';
 import { YoungPeopleApi } from '../young-people/young-people-api';
 import { shortDate } from '../core/dates';
 import { MEMBERSHIP_ROLES, MEMBERSHIP_ROLE_LABELS } from './group-labels';
 import { GroupsApi } from './groups-api';
+import { pageFocus } from '../core/focus';
 
 export type AddMemberForm = FormGroup<{
   person: FormControl<PersonChoice<YoungPersonListItem>>;
@@ -77,8 +67,7 @@ export function isEligibilityRefusal(problem: ProblemDetails): boolean {
 export class GroupMembersTab {
   private readonly groupsApi = inject(GroupsApi);
   private readonly youngPeopleApi = inject(YoungPeopleApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = pageFocus();
   private readonly reload$ = new Subject<void>();
 
   readonly group = input.required<GroupResponse>();
@@ -154,7 +143,7 @@ export class GroupMembersTab {
     const { person, role, joinedOn, overrideReason } = this.form.getRawValue();
     if (this.form.invalid || person === null || typeof person === 'string') {
       this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement.querySelector('.add') ?? this.host.nativeElement);
+      this.focus.firstInvalid('.add');
       return;
     }
     const group = this.group();
@@ -191,12 +180,7 @@ export class GroupMembersTab {
           if (isEligibilityRefusal(problem) && !this.needsOverride()) {
             this.needsOverride.set(true);
             this.setOverrideRequired(true);
-            afterNextRender(
-              () => this.host.nativeElement.querySelector<HTMLElement>('#override-reason')?.focus(),
-              {
-                injector: this.injector,
-              },
-            );
+            this.focus.later('#override-reason');
             return;
           }
           applyNestedServerErrors(this.form, problem, { youngPersonId: 'person' });
@@ -220,12 +204,7 @@ export class GroupMembersTab {
     }
     this.leavingId.set(member.id);
     this.leftOn.setValue(todayInLondon());
-    afterNextRender(
-      () => this.host.nativeElement.querySelector<HTMLElement>(`#left-on-${member.id}`)?.focus(),
-      {
-        injector: this.injector,
-      },
-    );
+    this.focus.later(`#left-on-${member.id}`);
   }
 
   protected leave(member: MembershipResponse): void {

@@ -1,15 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -31,6 +20,7 @@ import { TIME } from './group-form';
 import { GroupsApi } from './groups-api';
 import { SCHEDULE_DAYS, describeException, describeGenerated, exceptionCandidates } from './schedule';
 import { SessionsApi } from './sessions-api';
+import { pageFocus } from '../core/focus';
 
 type Panel = 'one-off' | 'exception';
 type SessionAction = { id: string; kind: 'move' | 'cancel' };
@@ -56,8 +46,7 @@ type SessionAction = { id: string; kind: 'move' | 'cancel' };
 export class GroupScheduleTab {
   private readonly groupsApi = inject(GroupsApi);
   private readonly sessionsApi = inject(SessionsApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = pageFocus();
   private readonly reload$ = new Subject<void>();
 
   readonly group = input.required<GroupResponse>();
@@ -161,7 +150,7 @@ export class GroupScheduleTab {
         venue: this.group().venue ?? '',
         agenda: '',
       });
-      this.focusLater('#one-off-date');
+      this.focus.later('#one-off-date');
     } else {
       this.exceptionForm.reset({
         date: '',
@@ -170,7 +159,7 @@ export class GroupScheduleTab {
         movedTime: pattern?.startTime ?? '',
         reason: '',
       });
-      this.focusLater('#exception-date');
+      this.focus.later('#exception-date');
     }
   }
 
@@ -190,10 +179,10 @@ export class GroupScheduleTab {
         durationMinutes: minutesBetween(session.startsAt, session.endsAt),
         venue: session.venue ?? '',
       });
-      this.focusLater(`#move-date-${session.id}`);
+      this.focus.later(`#move-date-${session.id}`);
     } else {
       this.cancelReason.reset('');
-      this.focusLater(`#cancel-reason-${session.id}`);
+      this.focus.later(`#cancel-reason-${session.id}`);
     }
   }
 
@@ -315,12 +304,6 @@ export class GroupScheduleTab {
         this.actionProblem.set(problem);
         if (form) applyNestedServerErrors(form, problem, aliases);
       },
-    });
-  }
-
-  private focusLater(selector: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
-      injector: this.injector,
     });
   }
 }

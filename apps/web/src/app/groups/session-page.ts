@@ -1,14 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -35,6 +25,7 @@ import {
   rowErrors,
 } from './register';
 import { SessionsApi } from './sessions-api';
+import { pageFocus } from '../core/focus';
 
 /** One session: its register (who came), agenda and notes. */
 @Component({
@@ -58,8 +49,7 @@ import { SessionsApi } from './sessions-api';
 })
 export default class SessionPage {
   private readonly api = inject(SessionsApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = pageFocus();
 
   readonly id = input.required<string>();
 
@@ -212,16 +202,7 @@ export default class SessionPage {
           const problem = toProblem(error);
           this.problem.set(problem);
           applyNestedServerErrors(this.details, problem);
-          afterNextRender(
-            () => {
-              const alert = this.host.nativeElement.querySelector<HTMLElement>(
-                'heard-problem-alert [role="alert"]',
-              );
-              alert?.setAttribute('tabindex', '-1');
-              alert?.focus();
-            },
-            { injector: this.injector },
-          );
+          this.focus.problemLater();
         },
       });
   }

@@ -1,14 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import {
   type AbstractControl,
@@ -36,7 +26,7 @@ import type {
 } from '@heard/domain';
 import { EmptyState, PageHeader, ProblemAlert } from '@heard/ui';
 import { catchError, filter, finalize, map, of, switchMap, tap } from 'rxjs';
-import { applyServerErrors, focusFirstInvalid, toProblem } from '../core/problem';
+import { applyServerErrors, toProblem } from '../core/problem';
 import { searchAsYouType } from '../core/search-as-you-type';
 import { StaffPicker } from '../staff/staff-picker';
 import { UUID } from '../young-people/young-person-form';
@@ -51,6 +41,7 @@ import {
 import { YoungPeopleApi } from '../young-people/young-people-api';
 import { instantToLocalInput, localInputToInstant } from './date-time';
 import { OneToOnesApi } from './one-to-ones-api';
+import { pageFocus } from '../core/focus';
 
 /** Empty is fine; anything typed must be a whole date and time. */
 function optionalDateTime(control: AbstractControl<string>): ValidationErrors | null {
@@ -105,8 +96,7 @@ const REQUESTERS: readonly OneToOneRequester[] = ['officer', 'young_person', 'tr
 export default class OneToOnesPage {
   private readonly api = inject(OneToOnesApi);
   private readonly youngPeople = inject(YoungPeopleApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = pageFocus();
 
   /** From the address bar: open the form for this young person. */
   readonly youngPersonId = input<string | undefined>(undefined);
@@ -211,9 +201,7 @@ export default class OneToOnesPage {
   protected openForm(): void {
     this.formOpen.set(true);
     this.createProblem.set(null);
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('#one-to-one-person')?.focus(), {
-      injector: this.injector,
-    });
+    this.focus.later('#one-to-one-person');
   }
 
   protected closeForm(directive: FormGroupDirective): void {
@@ -226,7 +214,7 @@ export default class OneToOnesPage {
     if (this.saving()) return;
     if (this.form.invalid) {
       this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
+      this.focus.firstInvalid();
       return;
     }
     const v = this.form.getRawValue();
@@ -275,13 +263,7 @@ export default class OneToOnesPage {
       location: item.location ?? '',
       outcome: item.outcome ?? '',
     });
-    afterNextRender(
-      () =>
-        this.host.nativeElement
-          .querySelector<HTMLElement>('#row-action input, #row-action textarea, #row-action button')
-          ?.focus(),
-      { injector: this.injector },
-    );
+    this.focus.later('#row-action input, #row-action textarea, #row-action button');
   }
 
   protected stopAction(): void {
@@ -294,7 +276,7 @@ export default class OneToOnesPage {
     if (!action || this.acting()) return;
     if (this.actionForm.invalid) {
       this.actionForm.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
+      this.focus.firstInvalid();
       return;
     }
     const v = this.actionForm.getRawValue();

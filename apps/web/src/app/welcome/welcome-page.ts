@@ -1,12 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { HttpClient } from '@angular/common/http';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -20,8 +12,9 @@ import type { AcceptInvitationRequest, ProblemDetails } from '@heard/domain';
 import { PageHeader, ProblemAlert } from '@heard/ui';
 import { finalize } from 'rxjs';
 import { API } from '../core/api-urls';
-import { applyServerErrors, focusFirstInvalid, toProblem } from '../core/problem';
+import { applyServerErrors, toProblem } from '../core/problem';
 import { passwordPolicy } from './password.validator';
+import { pageFocus } from '../core/focus';
 
 export type ChoosePasswordForm = FormGroup<{
   password: FormControl<string>;
@@ -48,7 +41,7 @@ export type ChoosePasswordForm = FormGroup<{
 export class WelcomePage {
   private readonly http = inject(HttpClient);
   private readonly router = inject(Router);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly focus = pageFocus();
 
   /** The invitation token from the emailed link `/welcome/<token>`. */
   readonly token = input.required<string>();
@@ -69,7 +62,7 @@ export class WelcomePage {
     if (this.submitting()) return;
     if (this.form.invalid) {
       this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
+      this.focus.firstInvalid();
       return;
     }
     this.problem.set(null);

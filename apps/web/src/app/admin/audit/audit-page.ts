@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -18,7 +18,6 @@ import {
   totalWords,
 } from '@heard/ui';
 import { listPage } from '../../core/list-page';
-import { focusFirstInvalid } from '../../core/problem';
 import { AuditApi, type AuditFilters } from './audit-api';
 import {
   AUDIT_ACTIONS,
@@ -29,6 +28,7 @@ import {
   entityTypeLabel,
   startOfDay,
 } from './audit-labels';
+import { pageFocus } from '../../core/focus';
 
 export type AuditFilterForm = FormGroup<{
   action: FormControl<AuditActionValue | ''>;
@@ -65,7 +65,7 @@ const ENTITY_TYPE = /^[a-z_]{1,40}$/;
 })
 export default class AuditPage {
   private readonly api = inject(AuditApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly focus = pageFocus();
 
   protected readonly actions = AUDIT_ACTIONS.map((value) => ({ value, label: auditActionLabel(value) }));
   protected readonly entityTypeLabel = entityTypeLabel;
@@ -105,7 +105,7 @@ export default class AuditPage {
     }
     if (this.form.invalid) {
       this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
+      this.focus.firstInvalid();
       return;
     }
     this.filters.set({

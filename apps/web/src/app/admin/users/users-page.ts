@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -12,9 +12,10 @@ import type { ProblemDetails, Role, UserResponse, UserStatus } from '@heard/doma
 import { ListResults, ListTable, PageHeader, ProblemAlert } from '@heard/ui';
 import { finalize } from 'rxjs';
 import { listPage } from '../../core/list-page';
-import { applyServerErrors, focusFirstInvalid, toProblem } from '../../core/problem';
+import { applyServerErrors, toProblem } from '../../core/problem';
 import { SessionService } from '../../core/session.service';
 import { UsersApi } from './users-api';
+import { pageFocus } from '../../core/focus';
 
 export type InviteForm = FormGroup<{
   displayName: FormControl<string>;
@@ -50,7 +51,7 @@ export const STATUS_LABELS: Readonly<Record<UserStatus, string>> = {
 })
 export default class UsersPage {
   private readonly api = inject(UsersApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly focus = pageFocus();
 
   protected readonly roles = ALL_ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
   protected readonly columns = ['name', 'email', 'role', 'status', 'lastSignedIn', 'actions'];
@@ -112,7 +113,7 @@ export default class UsersPage {
     const { displayName, email, role } = this.inviteForm.getRawValue();
     if (this.inviteForm.invalid || role === null) {
       this.inviteForm.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement.querySelector('.invite') ?? this.host.nativeElement);
+      this.focus.firstInvalid('.invite');
       return;
     }
     this.inviting.set(true);

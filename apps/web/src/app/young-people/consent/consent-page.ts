@@ -1,14 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -43,10 +33,11 @@ import type {
 import { HeardIcon, PageHeader, ProblemAlert } from '@heard/ui';
 import { catchError, finalize, forkJoin, of } from 'rxjs';
 import { loadRecord } from '../../core/load-record';
-import { applyServerErrors, focusFirstInvalid, toProblem } from '../../core/problem';
+import { applyServerErrors, toProblem } from '../../core/problem';
 import { fieldLabelsFor, setErrorFlag } from '../../core/form-errors';
 import { YoungPeopleApi } from '../young-people-api';
 import { ConsentApi } from './consent-api';
+import { pageFocus } from '../../core/focus';
 
 export type RecordConsentForm = FormGroup<{
   purpose: FormControl<ConsentPurpose | null>;
@@ -106,8 +97,7 @@ function crossCheck(form: RecordConsentForm): void {
 export default class ConsentPage {
   private readonly api = inject(ConsentApi);
   private readonly youngPeople = inject(YoungPeopleApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = pageFocus();
 
   readonly id = input.required<string>();
 
@@ -190,13 +180,7 @@ export default class ConsentPage {
     this.formOpen.set(true);
     this.recordProblem.set(null);
     if (purpose) this.form.controls.purpose.setValue(purpose);
-    afterNextRender(
-      () =>
-        this.host.nativeElement
-          .querySelector<HTMLElement>(purpose ? '#consent-given-by' : '#consent-purpose')
-          ?.focus(),
-      { injector: this.injector },
-    );
+    this.focus.later(purpose ? '#consent-given-by' : '#consent-purpose');
   }
 
   protected closeForm(directive: FormGroupDirective): void {
@@ -210,7 +194,7 @@ export default class ConsentPage {
     crossCheck(this.form);
     if (this.form.invalid) {
       this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
+      this.focus.firstInvalid();
       return;
     }
     const v = this.form.getRawValue();
@@ -249,9 +233,7 @@ export default class ConsentPage {
     this.withdrawingId.set(record.id);
     this.withdrawProblem.set(null);
     this.withdrawForm.reset({ reason: '' });
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('#withdraw-reason')?.focus(), {
-      injector: this.injector,
-    });
+    this.focus.later('#withdraw-reason');
   }
 
   protected cancelWithdraw(): void {
