@@ -119,6 +119,6 @@ export default class ActivitiesPage {
   }
 
   protected onPage(event: PageEvent): void {
-    this.url.go({ page: event.pageIndex + 1, pageSize: event.pageSize === 25 ? null : event.pageSize });
+    this.url.page(event);
   }
 }

@@ -1,5 +1,6 @@
 import { type Signal, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import type { PageEvent } from '@angular/material/paginator';
 import { ActivatedRoute, type Params } from '@angular/router';
 import type { Page, ProblemDetails } from '@heard/domain';
 import { BoundedPaginatorIntl } from '@heard/ui';
@@ -85,14 +86,20 @@ export interface UrlQuery<Q> {
   readonly query: Signal<Q>;
   /** Changes the named query parameters (`null` removes one), keeping focus where it was. */
   go(params: Params, options?: InPageNavigationOptions): void;
+  /** Goes to the paginator's page; the default page size stays out of the address. */
+  page(event: PageEvent, defaultSize?: number): void;
 }
 
 /** Reads the query from the address with `parse`, which falls back to defaults for anything malformed. */
 export function urlQuery<Q>(parse: (params: Params) => Q, initial: Q): UrlQuery<Q> {
   const route = inject(ActivatedRoute);
   const inPage = inject(InPageNavigation);
+  const go = (params: Params, options?: InPageNavigationOptions) =>
+    void inPage.setQueryParams(route, params, options);
   return {
     query: toSignal(route.queryParams.pipe(map(parse)), { initialValue: initial }),
-    go: (params, options) => void inPage.setQueryParams(route, params, options),
+    go,
+    page: (event, defaultSize = 25) =>
+      go({ page: event.pageIndex + 1, pageSize: event.pageSize === defaultSize ? null : event.pageSize }),
   };
 }

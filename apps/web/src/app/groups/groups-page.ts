@@ -82,6 +82,6 @@ export default class GroupsPage {
   }
 
   protected onPage(event: PageEvent): void {
-    this.url.go({ page: event.pageIndex + 1, pageSize: event.pageSize === 25 ? null : event.pageSize });
+    this.url.page(event);
   }
 }

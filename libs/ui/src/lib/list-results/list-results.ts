@@ -1,5 +1,6 @@
 import { NgTemplateOutlet } from '@angular/common';
 import {
+  type Signal,
   ChangeDetectionStrategy,
   Component,
   Directive,
@@ -15,6 +16,19 @@ import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator'
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { Page, ProblemDetails } from '@heard/domain';
 import { ProblemAlert } from '../problem-alert/problem-alert';
+
+/** What a list page knows about its latest load (the web app's listPage() gives one). */
+export interface ListState {
+  readonly result: Signal<Page<unknown> | null>;
+  readonly loading: Signal<boolean>;
+  readonly problem: Signal<ProblemDetails | null>;
+}
+
+/** Where a list is: its page (counted from 1) and page size. */
+export interface Paging {
+  page: number;
+  pageSize: number;
+}
 
 /** The table of a list page: `<ng-template heardListTable>`. Drawn only once there is something to list. */
 @Directive({ selector: 'ng-template[heardListTable]' })
@@ -45,14 +59,14 @@ export class ListEmpty {
     <section [attr.aria-labelledby]="headingId()">
       <ng-content select="h2" />
       <ng-content />
-      @if (problem(); as problem) {
+      @if (list().problem(); as problem) {
         <heard-problem-alert [problem]="problem" [fieldLabels]="fieldLabels()" />
         @if (retryHint()) {
           <p class="retry">{{ retryHint() }}</p>
         }
       }
-      @if (loading()) {
-        <mat-progress-bar mode="indeterminate" [attr.aria-label]="loadingLabel()" />
+      @if (list().loading()) {
+        <mat-progress-bar mode="indeterminate" [attr.aria-label]="'Loading ' + noun()" />
       }
       @if (state() === 'empty') {
         <ng-container [ngTemplateOutlet]="empty()!.template" />
@@ -67,12 +81,12 @@ export class ListEmpty {
 
     <ng-template #pager>
       <mat-paginator
-        [length]="page()?.total ?? 0"
-        [pageIndex]="pageIndex()"
-        [pageSize]="pageSize()"
+        [length]="list().result()?.total ?? 0"
+        [pageIndex]="paging().page - 1"
+        [pageSize]="paging().pageSize"
         [pageSizeOptions]="sizeOptions()"
         (page)="pageChange.emit($event)"
-        [attr.aria-label]="pagesLabel()"
+        [attr.aria-label]="'Pages of ' + noun()"
       />
     </ng-template>
   `,
@@ -88,19 +102,13 @@ export class ListEmpty {
 export class ListResults {
   /** The id of the projected `<h2>`, which names the section. */
   readonly headingId = input.required<string>();
-  readonly page = input.required<Page<unknown> | null>();
-  readonly loading = input.required<boolean>();
-  readonly problem = input<ProblemDetails | null>(null);
+  readonly list = input.required<ListState>();
+  /** What is listed, in the plural: "groups" makes "Loading groups" and "Pages of groups". */
+  readonly noun = input.required<string>();
   readonly fieldLabels = input<Readonly<Record<string, string>>>({});
   /** What to do about a load problem; a page whose filters can cause one says what to fix. Empty for none. */
   readonly retryHint = input('Reload the page to try again.');
-  /** e.g. "Loading groups". */
-  readonly loadingLabel = input.required<string>();
-  /** e.g. "Pages of groups". */
-  readonly pagesLabel = input.required<string>();
-  /** Zero-based, as the paginator counts. */
-  readonly pageIndex = input.required<number>();
-  readonly pageSize = input.required<number>();
+  readonly paging = input.required<Paging>();
   readonly pageSizes = input.required<readonly number[]>();
   /** Keep the paginator under the empty state, so its page size can still be changed. */
   readonly pagerWhenEmpty = input(false, { transform: booleanAttribute });
@@ -111,7 +119,7 @@ export class ListResults {
   protected readonly empty = contentChild(ListEmpty);
 
   protected readonly state = computed<'none' | 'empty' | 'table'>(() => {
-    const page = this.page();
+    const page = this.list().result();
     if (!this.empty()) return 'table';
     if (!page) return 'none';
     return page.total === 0 ? 'empty' : 'table';
