@@ -10,12 +10,11 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { CONSENT_PURPOSE_LABELS, todayInLondon } from '@heard/domain';
 import type { ActivityDayResponse, ProblemDetails } from '@heard/domain';
 import { PageHeader, ProblemAlert } from '@heard/ui';
-import { type Observable, Subject, finalize } from 'rxjs';
+import { type Observable, Subject } from 'rxjs';
 import { loadRecord } from '../core/load-record';
-import { toProblem } from '../core/problem';
 import { TIME } from '../groups/group-form';
 import { InPageNavigation } from '../core/in-page-navigation';
-import { applyNestedServerErrors } from '../core/form-errors';
+import { saveForm } from '../core/save-form';
 import { ActivitiesApi } from './activities-api';
 import { ActivityAttendanceTab } from './activity-attendance-tab';
 import { ActivityConsentsTab } from './activity-consents-tab';
@@ -183,21 +182,19 @@ export default class ActivityPage {
 
   protected move(): void {
     const activity = this.activity();
-    if (!activity || this.saving()) return;
-    if (this.moveForm.invalid) {
-      this.moveForm.markAllAsTouched();
-      this.focus.firstInvalid('.move');
-      return;
-    }
-    const value = this.moveForm.getRawValue();
+    if (!activity) return;
     this.run(
-      this.api.move(activity.id, {
-        date: value.date,
-        startTime: value.startTime,
-        endTime: value.endTime,
-        reason: value.reason.trim() || null,
-      }),
+      '.move',
       this.moveForm,
+      () => {
+        const value = this.moveForm.getRawValue();
+        return this.api.move(activity.id, {
+          date: value.date,
+          startTime: value.startTime,
+          endTime: value.endTime,
+          reason: value.reason.trim() || null,
+        });
+      },
       (moved) =>
         `${moved.title} is now on ${activityWhen(moved)}. Everyone still expecting to come is being told through the way they were invited.`,
     );
@@ -205,39 +202,35 @@ export default class ActivityPage {
 
   protected cancel(): void {
     const activity = this.activity();
-    if (!activity || this.saving()) return;
-    if (this.cancelForm.invalid) {
-      this.cancelForm.markAllAsTouched();
-      this.focus.firstInvalid('.cancel');
-      return;
-    }
+    if (!activity) return;
     this.run(
-      this.api.cancel(activity.id, this.cancelForm.getRawValue().reason.trim()),
+      '.cancel',
       this.cancelForm,
+      () => this.api.cancel(activity.id, this.cancelForm.getRawValue().reason.trim()),
       (cancelled) =>
         `${cancelled.title} is cancelled. Everyone still expecting to come is being told, with your reason.`,
     );
   }
 
+  /** Moving and cancelling both save a panel's form and then say what happens next. */
   private run(
-    request: Observable<ActivityDayResponse>,
+    panel: string,
     form: FormGroup,
+    request: () => Observable<ActivityDayResponse>,
     message: (activity: ActivityDayResponse) => string,
   ): void {
-    this.saving.set(true);
-    this.actionProblem.set(null);
-    request.pipe(finalize(() => this.saving.set(false))).subscribe({
-      next: (activity) => {
+    saveForm({
+      form,
+      focus: this.focus,
+      within: panel,
+      saving: this.saving,
+      problem: this.actionProblem,
+      request,
+      saved: (activity) => {
         this.activity.set(activity);
         this.panel.set(null);
         this.status.set(message(activity));
         this.focus.later('.heard-status');
-      },
-      error: (error: unknown) => {
-        const problem = toProblem(error);
-        this.actionProblem.set(problem);
-        applyNestedServerErrors(form, problem);
-        this.focus.firstInvalidLater();
       },
     });
   }

@@ -19,6 +19,11 @@ export interface FormSave<T> {
   aliases?: Readonly<Record<string, string>>;
   /** A selector for the part of the page the form is in, where a page has several forms. */
   within?: string;
+  /**
+   * Runs first when the server refuses. Return true when it has dealt with the refusal itself
+   * (its fields and focus), e.g. by asking for something more before trying again.
+   */
+  refused?: (problem: ProblemDetails) => boolean;
 }
 
 /**
@@ -46,6 +51,7 @@ export function saveForm<T>(save: FormSave<T>): void {
       error: (error: unknown) => {
         const problem = toProblem(error);
         save.problem.set(problem);
+        if (save.refused?.(problem)) return;
         applyNestedServerErrors(save.form, problem, save.aliases);
         // After a refusal: the first field the server named, or else the message itself.
         if (save.form.invalid) save.focus.firstInvalidLater(save.within);

@@ -26,7 +26,8 @@ import type {
 } from '@heard/domain';
 import { EmptyState, PageHeader, ProblemAlert } from '@heard/ui';
 import { catchError, filter, finalize, map, of, switchMap, tap } from 'rxjs';
-import { applyServerErrors, toProblem } from '../core/problem';
+import { toProblem } from '../core/problem';
+import { saveForm } from '../core/save-form';
 import { searchAsYouType } from '../core/search-as-you-type';
 import { StaffPicker } from '../staff/staff-picker';
 import { UUID } from '../young-people/young-person-form';
@@ -211,46 +212,37 @@ export default class OneToOnesPage {
   }
 
   protected create(directive: FormGroupDirective): void {
-    if (this.saving()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.focus.firstInvalid();
-      return;
-    }
-    const v = this.form.getRawValue();
-    const request: OneToOneRequest = {
-      youngPersonId: (v.youngPersonId as ChosenPerson).id,
-      requestedBy: v.requestedBy as OneToOneRequester,
-      topic: v.topic.trim(),
-      scheduledAt: localInputToInstant(v.scheduledAt),
-      location: v.location.trim() || null,
-      staffUserId: v.staffUserId.trim() || null,
-    };
-    this.saving.set(true);
-    this.createProblem.set(null);
-    this.api
-      .create(request)
-      .pipe(finalize(() => this.saving.set(false)))
-      .subscribe({
-        next: (created) => {
-          this.items.update((items) => [created, ...items]);
-          this.formOpen.set(false);
-          directive.resetForm({
-            youngPersonId: null,
-            requestedBy: null,
-            topic: '',
-            scheduledAt: '',
-            location: '',
-            staffUserId: '',
-          });
-          this.status.set(`One-to-one for ${created.youngPerson.preferredName} saved.`);
-        },
-        error: (error: unknown) => {
-          const problem = toProblem(error);
-          this.createProblem.set(problem);
-          applyServerErrors(this.form, problem);
-        },
-      });
+    saveForm({
+      form: this.form,
+      focus: this.focus,
+      saving: this.saving,
+      problem: this.createProblem,
+      request: () => {
+        const v = this.form.getRawValue();
+        const request: OneToOneRequest = {
+          youngPersonId: (v.youngPersonId as ChosenPerson).id,
+          requestedBy: v.requestedBy as OneToOneRequester,
+          topic: v.topic.trim(),
+          scheduledAt: localInputToInstant(v.scheduledAt),
+          location: v.location.trim() || null,
+          staffUserId: v.staffUserId.trim() || null,
+        };
+        return this.api.create(request);
+      },
+      saved: (created) => {
+        this.items.update((items) => [created, ...items]);
+        this.formOpen.set(false);
+        directive.resetForm({
+          youngPersonId: null,
+          requestedBy: null,
+          topic: '',
+          scheduledAt: '',
+          location: '',
+          staffUserId: '',
+        });
+        this.status.set(`One-to-one for ${created.youngPerson.preferredName} saved.`);
+      },
+    });
   }
 
   protected startAction(item: OneToOneResponse, kind: RowAction): void {
@@ -273,51 +265,43 @@ export default class OneToOnesPage {
 
   protected applyAction(item: OneToOneResponse): void {
     const action = this.action();
-    if (!action || this.acting()) return;
-    if (this.actionForm.invalid) {
-      this.actionForm.markAllAsTouched();
-      this.focus.firstInvalid();
-      return;
-    }
-    const v = this.actionForm.getRawValue();
-    const update: OneToOneUpdate =
-      action.kind === 'cancel'
-        ? { status: 'cancelled', scheduledAt: item.scheduledAt, outcome: null }
-        : action.kind === 'schedule'
-          ? {
-              status: 'scheduled',
-              scheduledAt: localInputToInstant(v.scheduledAt),
-              location: v.location.trim() || null,
-              outcome: null,
-            }
-          : {
-              status: 'done',
-              scheduledAt: localInputToInstant(v.scheduledAt),
-              outcome: v.outcome.trim() || null,
-            };
-    this.acting.set(true);
-    this.actionProblem.set(null);
-    this.api
-      .update(item.id, update)
-      .pipe(finalize(() => this.acting.set(false)))
-      .subscribe({
-        next: (updated) => {
-          this.items.update((items) => items.map((one) => (one.id === updated.id ? updated : one)));
-          this.action.set(null);
-          const name = updated.youngPerson.preferredName;
-          this.status.set(
-            updated.status === 'scheduled'
-              ? `One-to-one with ${name} booked${updated.scheduledAt ? ` for ${this.when(updated.scheduledAt)}` : ''}.`
-              : updated.status === 'done'
-                ? `One-to-one with ${name} marked as done.`
-                : `One-to-one with ${name} cancelled.`,
-          );
-        },
-        error: (error: unknown) => {
-          const problem = toProblem(error);
-          this.actionProblem.set(problem);
-          applyServerErrors(this.actionForm, problem);
-        },
-      });
+    if (!action) return;
+    saveForm({
+      form: this.actionForm,
+      focus: this.focus,
+      saving: this.acting,
+      problem: this.actionProblem,
+      request: () => {
+        const v = this.actionForm.getRawValue();
+        const update: OneToOneUpdate =
+          action.kind === 'cancel'
+            ? { status: 'cancelled', scheduledAt: item.scheduledAt, outcome: null }
+            : action.kind === 'schedule'
+              ? {
+                  status: 'scheduled',
+                  scheduledAt: localInputToInstant(v.scheduledAt),
+                  location: v.location.trim() || null,
+                  outcome: null,
+                }
+              : {
+                  status: 'done',
+                  scheduledAt: localInputToInstant(v.scheduledAt),
+                  outcome: v.outcome.trim() || null,
+                };
+        return this.api.update(item.id, update);
+      },
+      saved: (updated) => {
+        this.items.update((items) => items.map((one) => (one.id === updated.id ? updated : one)));
+        this.action.set(null);
+        const name = updated.youngPerson.preferredName;
+        this.status.set(
+          updated.status === 'scheduled'
+            ? `One-to-one with ${name} booked${updated.scheduledAt ? ` for ${this.when(updated.scheduledAt)}` : ''}.`
+            : updated.status === 'done'
+              ? `One-to-one with ${name} marked as done.`
+              : `One-to-one with ${name} cancelled.`,
+        );
+      },
+    });
   }
 }

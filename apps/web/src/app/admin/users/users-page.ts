@@ -12,7 +12,8 @@ import type { ProblemDetails, Role, UserResponse, UserStatus } from '@heard/doma
 import { ListResults, ListTable, PageHeader, ProblemAlert } from '@heard/ui';
 import { finalize } from 'rxjs';
 import { listPage } from '../../core/list-page';
-import { applyServerErrors, toProblem } from '../../core/problem';
+import { toProblem } from '../../core/problem';
+import { saveForm } from '../../core/save-form';
 import { SessionService } from '../../core/session.service';
 import { UsersApi } from './users-api';
 import { pageFocus } from '../../core/focus';
@@ -109,34 +110,27 @@ export default class UsersPage {
   }
 
   protected invite(formDirective: FormGroupDirective): void {
-    if (this.inviting()) return;
-    const { displayName, email, role } = this.inviteForm.getRawValue();
-    if (this.inviteForm.invalid || role === null) {
-      this.inviteForm.markAllAsTouched();
-      this.focus.firstInvalid('.invite');
-      return;
-    }
-    this.inviting.set(true);
-    this.inviteProblem.set(null);
-    this.status.set(null);
-    this.api
-      .invite({ displayName: displayName.trim(), email: email.trim(), role })
-      .pipe(finalize(() => this.inviting.set(false)))
-      .subscribe({
-        next: (user) => {
-          this.status.set(
-            `Invitation sent to ${user.email}. They will get an email with a link to choose a password.`,
-          );
-          formDirective.resetForm({ displayName: '', email: '', role: null });
-          this.page.set(1);
-          this.list.reload();
-        },
-        error: (error: unknown) => {
-          const problem = toProblem(error);
-          this.inviteProblem.set(problem);
-          applyServerErrors(this.inviteForm, problem);
-        },
-      });
+    saveForm({
+      form: this.inviteForm,
+      focus: this.focus,
+      within: '.invite',
+      saving: this.inviting,
+      problem: this.inviteProblem,
+      request: () => {
+        this.status.set(null);
+        const { displayName, email, role } = this.inviteForm.getRawValue();
+        // The role is required, so a valid form has one.
+        return this.api.invite({ displayName: displayName.trim(), email: email.trim(), role: role as Role });
+      },
+      saved: (user) => {
+        this.status.set(
+          `Invitation sent to ${user.email}. They will get an email with a link to choose a password.`,
+        );
+        formDirective.resetForm({ displayName: '', email: '', role: null });
+        this.page.set(1);
+        this.list.reload();
+      },
+    });
   }
 
   /** Rows are kept (not re-created) when a user changes, so keyboard focus stays where it was. */

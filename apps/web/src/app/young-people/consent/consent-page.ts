@@ -31,9 +31,10 @@ import type {
   YoungPersonResponse,
 } from '@heard/domain';
 import { HeardIcon, PageHeader, ProblemAlert } from '@heard/ui';
-import { catchError, finalize, forkJoin, of } from 'rxjs';
+import { catchError, forkJoin, of } from 'rxjs';
 import { loadRecord } from '../../core/load-record';
-import { applyServerErrors, toProblem } from '../../core/problem';
+import { toProblem } from '../../core/problem';
+import { saveForm } from '../../core/save-form';
 import { fieldLabelsFor, setErrorFlag } from '../../core/form-errors';
 import { YoungPeopleApi } from '../young-people-api';
 import { ConsentApi } from './consent-api';
@@ -192,41 +193,33 @@ export default class ConsentPage {
   protected record(directive: FormGroupDirective): void {
     if (this.saving()) return;
     crossCheck(this.form);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.focus.firstInvalid();
-      return;
-    }
-    const v = this.form.getRawValue();
-    const request: ConsentRecordRequest = {
-      purpose: v.purpose as ConsentPurpose,
-      givenBy: v.givenBy as ConsentGiver,
-      method: v.method as ConsentMethod,
-      wording: v.wording.trim(),
-      givenOn: v.givenOn,
-      scope: v.scope,
-      activityId: v.scope === 'activity' ? v.activityId : null,
-      expiresOn: v.expiresOn || null,
-    };
-    this.saving.set(true);
-    this.recordProblem.set(null);
-    this.api
-      .record(this.id(), request)
-      .pipe(finalize(() => this.saving.set(false)))
-      .subscribe({
-        next: (saved) => {
-          this.formOpen.set(false);
-          directive.resetForm(this.blankForm());
-          this.giverWarning.set(saved.giverWarning);
-          this.status.set(`${CONSENT_PURPOSE_LABELS[saved.purpose]} consent recorded.`);
-          this.refresh();
-        },
-        error: (error: unknown) => {
-          const problem = toProblem(error);
-          this.recordProblem.set(problem);
-          applyServerErrors(this.form, problem);
-        },
-      });
+    saveForm({
+      form: this.form,
+      focus: this.focus,
+      saving: this.saving,
+      problem: this.recordProblem,
+      request: () => {
+        const v = this.form.getRawValue();
+        const request: ConsentRecordRequest = {
+          purpose: v.purpose as ConsentPurpose,
+          givenBy: v.givenBy as ConsentGiver,
+          method: v.method as ConsentMethod,
+          wording: v.wording.trim(),
+          givenOn: v.givenOn,
+          scope: v.scope,
+          activityId: v.scope === 'activity' ? v.activityId : null,
+          expiresOn: v.expiresOn || null,
+        };
+        return this.api.record(this.id(), request);
+      },
+      saved: (saved) => {
+        this.formOpen.set(false);
+        directive.resetForm(this.blankForm());
+        this.giverWarning.set(saved.giverWarning);
+        this.status.set(`${CONSENT_PURPOSE_LABELS[saved.purpose]} consent recorded.`);
+        this.refresh();
+      },
+    });
   }
 
   protected startWithdraw(record: ConsentRecordResponse): void {
@@ -242,27 +235,23 @@ export default class ConsentPage {
   }
 
   protected withdraw(record: ConsentRecordResponse): void {
-    if (this.withdrawing()) return;
-    if (this.withdrawForm.invalid) {
-      this.withdrawForm.markAllAsTouched();
-      return;
-    }
-    this.withdrawing.set(true);
-    this.withdrawProblem.set(null);
-    this.api
-      .withdraw(record.id, { reason: this.withdrawForm.controls.reason.value.trim() || null })
-      .pipe(finalize(() => this.withdrawing.set(false)))
-      .subscribe({
-        next: (withdrawn) => {
-          this.withdrawingId.set(null);
-          this.giverWarning.set(null);
-          this.status.set(
-            `${CONSENT_PURPOSE_LABELS[withdrawn.purpose]} consent withdrawn. It stopped counting straight away. The record is kept.`,
-          );
-          this.refresh();
-        },
-        error: (error: unknown) => this.withdrawProblem.set(toProblem(error)),
-      });
+    saveForm({
+      form: this.withdrawForm,
+      focus: this.focus,
+      within: '.withdraw',
+      saving: this.withdrawing,
+      problem: this.withdrawProblem,
+      request: () =>
+        this.api.withdraw(record.id, { reason: this.withdrawForm.controls.reason.value.trim() || null }),
+      saved: (withdrawn) => {
+        this.withdrawingId.set(null);
+        this.giverWarning.set(null);
+        this.status.set(
+          `${CONSENT_PURPOSE_LABELS[withdrawn.purpose]} consent withdrawn. It stopped counting straight away. The record is kept.`,
+        );
+        this.refresh();
+      },
+    });
   }
 
   private refresh(): void {
