@@ -16,7 +16,7 @@ import {
   totalWords,
 } from '@heard/ui';
 import { shortDate } from '../core/dates';
-import { listPage, urlQuery } from '../core/list-page';
+import { listPage, pagingFrom, urlQuery } from '../core/list-page';
 import { type ActivityListQuery, ActivitiesApi } from './activities-api';
 import { placesText } from './activity-format';
 
@@ -26,7 +26,6 @@ export const ACTIVITY_SHOWS: readonly { value: ActivityShow; label: string }[] =
   { value: 'past', label: 'Past' },
   { value: 'cancelled', label: 'Cancelled' },
 ];
-export const ACTIVITY_PAGE_SIZES: readonly number[] = [10, 25, 50, 100];
 
 export interface ActivityListView {
   show: ActivityShow;
@@ -39,9 +38,7 @@ export function parseActivityListView(params: Params): ActivityListView {
   const show = ACTIVITY_SHOWS.some((s) => s.value === params['show'])
     ? (params['show'] as ActivityShow)
     : 'upcoming';
-  const page = /^\d{1,6}$/.test(String(params['page'] ?? '')) ? Math.max(1, Number(params['page'])) : 1;
-  const size = Number(params['pageSize']);
-  return { show, page, pageSize: ACTIVITY_PAGE_SIZES.includes(size) ? size : 25 };
+  return { show, ...pagingFrom(params) };
 }
 
 /** What to ask the API for: upcoming is planned from today on; past is planned before today. */
@@ -96,7 +93,6 @@ export default class ActivitiesPage {
     'attended',
   ];
   protected readonly shows = ACTIVITY_SHOWS;
-  protected readonly pageSizes = ACTIVITY_PAGE_SIZES;
   protected readonly view = this.url.query;
   protected readonly list = listPage({
     query: this.view,

@@ -3,7 +3,7 @@ import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-i
 import type { PageEvent } from '@angular/material/paginator';
 import { ActivatedRoute, type Params } from '@angular/router';
 import type { Page, ProblemDetails } from '@heard/domain';
-import { BoundedPaginatorIntl } from '@heard/ui';
+import { BoundedPaginatorIntl, LIST_PAGE_SIZES, type Paging } from '@heard/ui';
 import { EMPTY, Subject, catchError, map, merge, of, switchMap, tap } from 'rxjs';
 import type { Observable } from 'rxjs';
 import { InPageNavigation, type InPageNavigationOptions } from './in-page-navigation';
@@ -102,4 +102,11 @@ export function urlQuery<Q>(parse: (params: Params) => Q, initial: Q): UrlQuery<
     page: (event, defaultSize = 25) =>
       go({ page: event.pageIndex + 1, pageSize: event.pageSize === defaultSize ? null : event.pageSize }),
   };
+}
+
+/** The page and page size from the address; anything malformed or not offered falls back to the default. */
+export function pagingFrom(params: Params, defaultSize = 25): Paging {
+  const page = /^\d{1,6}$/.test(String(params['page'] ?? '')) ? Math.max(1, Number(params['page'])) : 1;
+  const size = Number(params['pageSize']);
+  return { page, pageSize: LIST_PAGE_SIZES.includes(size) ? size : defaultSize };
 }

@@ -9,7 +9,7 @@ import { type Params, RouterLink } from '@angular/router';
 import { SERVICE_EXPERIENCE_LABELS } from '@heard/domain';
 import type { ServiceExperienceKind } from '@heard/domain';
 import { EmptyState, ListEmpty, ListResults, ListTable, PageHeader } from '@heard/ui';
-import { listPage, urlQuery } from '../core/list-page';
+import { listPage, pagingFrom, urlQuery } from '../core/list-page';
 import { londonDate, londonTime, shortDate } from '../core/dates';
 import { GroupsApi } from './groups-api';
 
@@ -19,14 +19,10 @@ export interface GroupListQuery {
   pageSize: number;
 }
 
-export const GROUP_PAGE_SIZES: readonly number[] = [10, 25, 50, 100];
-
 /** The groups list's search and page from the address bar; anything malformed falls back to the default. */
 export function parseGroupListQuery(params: Params): GroupListQuery {
   const q = typeof params['q'] === 'string' ? params['q'].trim().slice(0, 80) : '';
-  const page = /^\d{1,6}$/.test(String(params['page'] ?? '')) ? Math.max(1, Number(params['page'])) : 1;
-  const size = Number(params['pageSize']);
-  return { q, page, pageSize: GROUP_PAGE_SIZES.includes(size) ? size : 25 };
+  return { q, ...pagingFrom(params) };
 }
 
 @Component({
@@ -54,7 +50,6 @@ export default class GroupsPage {
   private readonly url = urlQuery(parseGroupListQuery, { q: '', page: 1, pageSize: 25 });
 
   protected readonly columns = ['name', 'ages', 'experiences', 'members', 'next'];
-  protected readonly pageSizes = GROUP_PAGE_SIZES;
   protected readonly query = this.url.query;
   protected readonly search = new FormControl('', { nonNullable: true });
   protected readonly searchForm = new FormGroup({ q: this.search });

@@ -30,7 +30,6 @@ import { GroupsApi } from '../groups/groups-api';
 import { YoungPeopleApi } from './young-people-api';
 import {
   DEFAULT_QUERY,
-  PAGE_SIZES,
   type YoungPeopleListQuery,
   isFiltered,
   parseListQuery,
@@ -86,7 +85,6 @@ export default class YoungPeoplePage {
     label: SERVICE_EXPERIENCE_LABELS[value],
   }));
   protected readonly ageBands = AGE_BANDS;
-  protected readonly pageSizes = PAGE_SIZES;
   protected readonly columns = ['name', 'age', 'experiences', 'groups'];
   protected readonly experienceLabel = (kind: ServiceExperienceKind) =>
     SERVICE_EXPERIENCE_LABELS[kind] ?? kind;

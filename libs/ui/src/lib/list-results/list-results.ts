@@ -24,6 +24,9 @@ export interface ListState {
   readonly problem: Signal<ProblemDetails | null>;
 }
 
+/** The page sizes a list offers unless it says otherwise. */
+export const LIST_PAGE_SIZES: readonly number[] = [10, 25, 50, 100];
+
 /** Where a list is: its page (counted from 1) and page size. */
 export interface Paging {
   page: number;
@@ -74,7 +77,9 @@ export class ListEmpty {
           <ng-container [ngTemplateOutlet]="pager" />
         }
       } @else if (state() === 'table') {
-        <ng-container [ngTemplateOutlet]="table().template" />
+        <div class="heard-table-scroll">
+          <ng-container [ngTemplateOutlet]="table().template" />
+        </div>
         <ng-container [ngTemplateOutlet]="pager" />
       }
     </section>
@@ -109,7 +114,7 @@ export class ListResults {
   /** What to do about a load problem; a page whose filters can cause one says what to fix. Empty for none. */
   readonly retryHint = input('Reload the page to try again.');
   readonly paging = input.required<Paging>();
-  readonly pageSizes = input.required<readonly number[]>();
+  readonly pageSizes = input<readonly number[]>(LIST_PAGE_SIZES);
   /** Keep the paginator under the empty state, so its page size can still be changed. */
   readonly pagerWhenEmpty = input(false, { transform: booleanAttribute });
   readonly pageChange = output<PageEvent>();

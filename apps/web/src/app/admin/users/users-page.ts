@@ -56,7 +56,6 @@ export default class UsersPage {
 
   protected readonly roles = ALL_ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
   protected readonly columns = ['name', 'email', 'role', 'status', 'lastSignedIn', 'actions'];
-  protected readonly pageSizes = [10, 25, 50, 100];
 
   protected readonly page = signal(1);
   protected readonly pageSize = signal(25);
