@@ -16,14 +16,16 @@ import {
 } from '@heard/domain';
 import type { ActivityDayResponse, InvitationResponse, ProblemDetails } from '@heard/domain';
 import { EmptyState, ProblemAlert } from '@heard/ui';
-import { type Observable, finalize } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { loadRecord } from '../core/load-record';
-import { toProblem } from '../core/problem';
-import { applyNestedServerErrors } from '../core/form-errors';
+import { saveForm } from '../core/save-form';
 import { ActivitiesApi } from './activities-api';
 import { ANSWERABLE, channelHowTo, invitationSummary } from '../invitations/invitation-words';
 import { InvitationsApi, letterUrl } from '../invitations/invitations-api';
 import { pageFocus } from '../core/focus';
+
+/** Sending has nothing to fill in. */
+const NO_FIELDS = new FormGroup({});
 
 type RowAction = { id: string; kind: 'answer' | 'withdraw' };
 
@@ -130,65 +132,66 @@ export class ActivityInvitationsTab {
   }
 
   protected send(invitation: InvitationResponse): void {
-    this.run(invitation, this.invitationsApi.send(invitation.id), (sent) =>
-      sent.channel === InvitationChannel.Email
-        ? `${sent.youngPerson.preferredName}'s invitation is on its way by email.`
-        : `${sent.youngPerson.preferredName}'s invitation is ready: ${channelHowTo(sent)}`,
+    this.run(
+      invitation,
+      NO_FIELDS,
+      () => this.invitationsApi.send(invitation.id),
+      (sent) =>
+        sent.channel === InvitationChannel.Email
+          ? `${sent.youngPerson.preferredName}'s invitation is on its way by email.`
+          : `${sent.youngPerson.preferredName}'s invitation is ready: ${channelHowTo(sent)}`,
     );
   }
 
   protected saveAnswer(invitation: InvitationResponse): void {
-    if (this.answerForm.invalid) {
-      this.answerForm.markAllAsTouched();
-      this.focus.firstInvalid();
-      return;
-    }
-    const { answer, reason } = this.answerForm.getRawValue();
     this.run(
       invitation,
-      this.invitationsApi.answer(invitation.id, {
-        answer: answer ?? 'yes',
-        ...(answer === 'no' && reason.trim() ? { reason: reason.trim() } : {}),
-      }),
-      (saved) => `${saved.youngPerson.preferredName}: ${INVITATION_STATUS_LABELS[saved.status]}.`,
       this.answerForm,
+      () => {
+        const { answer, reason } = this.answerForm.getRawValue();
+        return this.invitationsApi.answer(invitation.id, {
+          answer: answer ?? 'yes',
+          ...(answer === 'no' && reason.trim() ? { reason: reason.trim() } : {}),
+        });
+      },
+      (saved) => `${saved.youngPerson.preferredName}: ${INVITATION_STATUS_LABELS[saved.status]}.`,
     );
   }
 
   protected withdraw(invitation: InvitationResponse): void {
-    const reason = this.withdrawForm.getRawValue().reason.trim();
     this.run(
       invitation,
-      this.invitationsApi.withdraw(invitation.id, reason || null),
+      this.withdrawForm,
+      () =>
+        this.invitationsApi.withdraw(invitation.id, this.withdrawForm.getRawValue().reason.trim() || null),
       (saved) =>
         `${saved.youngPerson.preferredName}'s invitation is withdrawn. If they had a place, the next person on the waiting list is offered it.`,
-      this.withdrawForm,
     );
   }
 
+  /** Every row action saves like a form, with its problem and focus kept to the row. */
   private run(
     invitation: InvitationResponse,
-    request: Observable<InvitationResponse>,
+    form: FormGroup,
+    request: () => Observable<InvitationResponse>,
     message: (saved: InvitationResponse) => string,
-    form?: FormGroup,
   ): void {
-    if (this.busy()) return;
-    this.busy.set(true);
-    this.failedRow.set(invitation.id);
-    this.actionProblem.set(null);
-    this.status.set(null);
-    request.pipe(finalize(() => this.busy.set(false))).subscribe({
-      next: (saved) => {
+    saveForm({
+      form,
+      focus: this.focus,
+      within: `#row-${invitation.id}`,
+      saving: this.busy,
+      problem: this.actionProblem,
+      request: () => {
+        this.failedRow.set(invitation.id);
+        this.status.set(null);
+        return request();
+      },
+      saved: (saved) => {
         this.invitations.update((list) => list.map((i) => (i.id === saved.id ? saved : i)));
         this.action.set(null);
         this.status.set(message(saved));
         this.changed.emit();
-      },
-      error: (error: unknown) => {
-        const problem = toProblem(error);
-        this.actionProblem.set(problem);
-        if (form) applyNestedServerErrors(form, problem);
-        this.focus.problemLater(`#row-${invitation.id}`);
       },
     });
   }
