@@ -15,7 +15,7 @@ export interface PageFocus {
   firstInvalid(within?: string): void;
   /** The same after the next render, once the server's field messages are drawn. */
   firstInvalidLater(within?: string): void;
-  /** After the next render, focuses the first problem alert, within `within` when given. */
+  /** After the next render, focuses the problem alert within `within`, or else the page's first. */
   problemLater(within?: string): void;
 }
 
@@ -30,7 +30,12 @@ export function pageFocus(): PageFocus {
     later: (selector) => later(() => host.querySelector<HTMLElement>(selector)),
     firstInvalid: (within) => focusFirstInvalid(scope(within)),
     firstInvalidLater: (within) => afterNextRender(() => focusFirstInvalid(scope(within)), { injector }),
-    problemLater: (within) => later(() => scope(within).querySelector<HTMLElement>(PROBLEM_ALERT)),
+    problemLater: (within) =>
+      later(
+        () =>
+          scope(within).querySelector<HTMLElement>(PROBLEM_ALERT) ??
+          host.querySelector<HTMLElement>(PROBLEM_ALERT),
+      ),
   };
 }
 

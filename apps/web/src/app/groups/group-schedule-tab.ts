@@ -11,10 +11,9 @@ import { RouterLink } from '@angular/router';
 import { addDays, todayInLondon } from '@heard/domain';
 import type { GroupResponse, GroupSessionResponse, PatternException, ProblemDetails } from '@heard/domain';
 import { EmptyState, ProblemAlert } from '@heard/ui';
-import { type Observable, Subject, finalize } from 'rxjs';
+import { type Observable, Subject } from 'rxjs';
 import { loadRecord } from '../core/load-record';
-import { toProblem } from '../core/problem';
-import { applyNestedServerErrors } from '../core/form-errors';
+import { saveForm } from '../core/save-form';
 import { londonDate, londonTime, longDate, minutesBetween, sessionWhen } from '../core/dates';
 import { TIME } from './group-form';
 import { GroupsApi } from './groups-api';
@@ -192,33 +191,36 @@ export class GroupScheduleTab {
   }
 
   protected generate(): void {
-    const until = this.generateUntil.value;
-    this.run(this.groupsApi.generateSessions(this.groupId(), until || undefined), (result) => {
-      this.reload$.next();
-      return describeGenerated(result);
-    });
+    this.run(
+      '.generate',
+      this.generateForm,
+      () => this.groupsApi.generateSessions(this.groupId(), this.generateUntil.value || undefined),
+      (result) => {
+        this.reload$.next();
+        return describeGenerated(result);
+      },
+    );
   }
 
   protected addOneOff(): void {
-    if (this.oneOffForm.invalid) {
-      this.oneOffForm.markAllAsTouched();
-      return;
-    }
-    const value = this.oneOffForm.getRawValue();
     this.run(
-      this.groupsApi.addOneOff(this.groupId(), {
-        date: value.date,
-        startTime: value.startTime,
-        durationMinutes: Number(value.durationMinutes),
-        venue: value.venue.trim() || null,
-        agenda: value.agenda.trim() || null,
-      }),
+      '.panel',
+      this.oneOffForm,
+      () => {
+        const value = this.oneOffForm.getRawValue();
+        return this.groupsApi.addOneOff(this.groupId(), {
+          date: value.date,
+          startTime: value.startTime,
+          durationMinutes: Number(value.durationMinutes),
+          venue: value.venue.trim() || null,
+          agenda: value.agenda.trim() || null,
+        });
+      },
       (session) => {
         this.panel.set(null);
         this.reload$.next();
         return `A session is added on ${sessionWhen(session)}.`;
       },
-      this.oneOffForm,
     );
   }
 
@@ -229,10 +231,6 @@ export class GroupScheduleTab {
     this.exceptionForm.controls.movedTime.setErrors(
       moved && !TIME.test(value.movedTime) ? { required: true } : null,
     );
-    if (this.exceptionForm.invalid) {
-      this.exceptionForm.markAllAsTouched();
-      return;
-    }
     const exception: PatternException = {
       date: value.date,
       kind: value.kind,
@@ -240,70 +238,73 @@ export class GroupScheduleTab {
       ...(value.reason.trim() ? { reason: value.reason.trim() } : {}),
     };
     this.run(
-      this.groupsApi.addException(this.groupId(), exception),
+      '.panel',
+      this.exceptionForm,
+      () => this.groupsApi.addException(this.groupId(), exception),
       () => {
         this.panel.set(null);
         this.reload$.next();
         this.changed.emit();
         return `${describeException(exception)}. The schedule is updated.`;
       },
-      this.exceptionForm,
       { movedTo: 'movedDate', 'movedTo.date': 'movedDate', 'movedTo.startTime': 'movedTime' },
     );
   }
 
   protected move(session: GroupSessionResponse): void {
-    if (this.moveForm.invalid) {
-      this.moveForm.markAllAsTouched();
-      return;
-    }
-    const value = this.moveForm.getRawValue();
     this.run(
-      this.sessionsApi.move(session.id, {
-        date: value.date,
-        startTime: value.startTime,
-        durationMinutes: Number(value.durationMinutes),
-        venue: value.venue.trim() || null,
-      }),
+      'form.inline',
+      this.moveForm,
+      () => {
+        const value = this.moveForm.getRawValue();
+        return this.sessionsApi.move(session.id, {
+          date: value.date,
+          startTime: value.startTime,
+          durationMinutes: Number(value.durationMinutes),
+          venue: value.venue.trim() || null,
+        });
+      },
       (moved) => {
         this.action.set(null);
         this.reload$.next();
         return `The session is moved to ${sessionWhen(moved)}.`;
       },
-      this.moveForm,
     );
   }
 
   protected cancel(session: GroupSessionResponse): void {
-    if (this.cancelReason.invalid) {
-      this.cancelReason.markAsTouched();
-      return;
-    }
-    this.run(this.sessionsApi.cancel(session.id, this.cancelReason.value.trim() || null), (cancelled) => {
-      this.action.set(null);
-      this.reload$.next();
-      return `The session on ${sessionWhen(cancelled)} is cancelled.`;
-    });
+    this.run(
+      'form.inline',
+      this.cancelForm,
+      () => this.sessionsApi.cancel(session.id, this.cancelReason.value.trim() || null),
+      (cancelled) => {
+        this.action.set(null);
+        this.reload$.next();
+        return `The session on ${sessionWhen(cancelled)} is cancelled.`;
+      },
+    );
   }
 
-  /** Runs one change, showing its outcome in the status region or its problem in the alert. */
+  /** Saves one change, showing its outcome in the status region or its problem in the alert. */
   private run<T>(
-    request: Observable<T>,
+    within: string,
+    form: FormGroup,
+    request: () => Observable<T>,
     done: (result: T) => string,
-    form?: FormGroup,
-    aliases: Record<string, string> = {},
+    aliases: Readonly<Record<string, string>> = {},
   ): void {
-    if (this.busy()) return;
-    this.busy.set(true);
-    this.actionProblem.set(null);
-    this.status.set(null);
-    request.pipe(finalize(() => this.busy.set(false))).subscribe({
-      next: (result) => this.status.set(done(result)),
-      error: (error: unknown) => {
-        const problem = toProblem(error);
-        this.actionProblem.set(problem);
-        if (form) applyNestedServerErrors(form, problem, aliases);
+    saveForm({
+      form,
+      focus: this.focus,
+      within,
+      saving: this.busy,
+      problem: this.actionProblem,
+      aliases,
+      request: () => {
+        this.status.set(null);
+        return request();
       },
+      saved: (result) => this.status.set(done(result)),
     });
   }
 }
