@@ -9,9 +9,9 @@ export const appRoutes: Route[] = [
   { path: '', pathMatch: 'full', redirectTo: 'home' },
   { path: 'sign-in', canActivate: [signedOutGuard], loadChildren: () => import('./sign-in/sign-in.routes') },
   { path: 'welcome', loadChildren: () => import('./welcome/welcome.routes') },
-  { path: 'rsvp', loadChildren: () => import('./rsvp/rsvp.routes') },
+  { path: 'rsvp', loadChildren: () => import('./invitations/rsvp.routes') },
   // The short link typed from a printed letter: the same page, opened by the letter's short code.
-  { path: 'r', loadChildren: () => import('./rsvp/rsvp.routes') },
+  { path: 'r', loadChildren: () => import('./invitations/rsvp.routes') },
   { path: 'error', loadChildren: () => import('./errors/errors.routes') },
   {
     path: '',
@@ -24,7 +24,7 @@ export const appRoutes: Route[] = [
       { path: 'activities', loadChildren: () => import('./activities/activities.routes') },
       { path: 'funnel', loadChildren: () => import('./funnel/funnel.routes') },
       { path: 'one-to-ones', loadChildren: () => import('./one-to-ones/one-to-ones.routes') },
-      { path: 'handover', loadChildren: () => import('./handover/handover.routes') },
+      { path: 'handover', loadChildren: () => import('./invitations/handover.routes') },
       { path: 'admin', loadChildren: () => import('./admin/admin.routes') },
     ],
   },

@@ -8,9 +8,6 @@ import type {
   ActivityStatus,
   DaySheetResponse,
   FunnelResponse,
-  InvitationAnswerRequest,
-  InvitationCreateRequest,
-  InvitationCreateResponse,
   InvitationResponse,
   InvitationSuggestionsResponse,
   Page,
@@ -19,20 +16,10 @@ import type { Observable } from 'rxjs';
 
 /** Relative, so Angular's XSRF interceptor adds the header to writes. */
 export const ACTIVITIES_URL = '/api/activities';
-export const INVITATIONS_URL = '/api/invitations';
 export const FUNNEL_URL = '/api/funnel';
 
 function one(id: string): string {
   return `${ACTIVITIES_URL}/${encodeURIComponent(id)}`;
-}
-
-function invitation(id: string): string {
-  return `${INVITATIONS_URL}/${encodeURIComponent(id)}`;
-}
-
-/** Where a letter invitation's printable PDF is, for a plain link. */
-export function letterUrl(invitationId: string): string {
-  return `${invitation(invitationId)}/letter`;
 }
 
 export interface ActivityListQuery {
@@ -56,7 +43,10 @@ export interface AttendanceMark {
   overrideReason?: string;
 }
 
-/** Activity days, their invitations, consents, day sheet and funnel (docs/activities-invitations-consent.md). */
+/**
+ * Activity days, who is invited to each, their consents, day sheet and funnel
+ * (docs/activities-invitations-consent.md). Writes to an invitation itself go through InvitationsApi.
+ */
 @Injectable({ providedIn: 'root' })
 export class ActivitiesApi {
   private readonly http = inject(HttpClient);
@@ -117,21 +107,5 @@ export class ActivitiesApi {
     return this.http.get<FunnelResponse>(FUNNEL_URL, {
       params: new HttpParams().set('from', from).set('to', to),
     });
-  }
-
-  invite(request: InvitationCreateRequest): Observable<InvitationCreateResponse> {
-    return this.http.post<InvitationCreateResponse>(INVITATIONS_URL, request);
-  }
-
-  send(invitationId: string): Observable<InvitationResponse> {
-    return this.http.post<InvitationResponse>(`${invitation(invitationId)}/send`, {});
-  }
-
-  answer(invitationId: string, request: InvitationAnswerRequest): Observable<InvitationResponse> {
-    return this.http.post<InvitationResponse>(`${invitation(invitationId)}/answer`, request);
-  }
-
-  withdraw(invitationId: string, reason: string | null): Observable<InvitationResponse> {
-    return this.http.post<InvitationResponse>(`${invitation(invitationId)}/withdraw`, { reason });
   }
 }

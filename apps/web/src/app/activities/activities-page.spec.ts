@@ -8,7 +8,7 @@ import { addDays, todayInLondon } from '@heard/domain';
 import { axeViolations } from '../../testing/axe';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 import ActivitiesPage, { parseActivityListView, toActivityQuery } from './activities-page';
-import { ACTIVITY_ID, byName, listItem, page, problemBody, textOf } from './test-fixtures';
+import { ACTIVITY_ID, byName, listItem, page, problemBody, textOf } from '../../testing/activity-fixtures';
 
 describe('toActivityQuery', () => {
   it.each([

@@ -1,26 +1,22 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
+import type { PageEvent } from '@angular/material/paginator';
 import { MatTableModule } from '@angular/material/table';
-import { ActivatedRoute, type Params, RouterLink } from '@angular/router';
+import { type Params, RouterLink } from '@angular/router';
 import { addDays, todayInLondon } from '@heard/domain';
-import type { ActivityDayListItem, Page, ProblemDetails } from '@heard/domain';
 import {
   BOUNDED_PAGINATOR_PROVIDERS,
-  BoundedPaginatorIntl,
   EmptyState,
+  ListEmpty,
+  ListResults,
+  ListTable,
   PageHeader,
-  ProblemAlert,
   sentenceStart,
   totalWords,
 } from '@heard/ui';
-import { catchError, map, of, switchMap, tap } from 'rxjs';
-import { toProblem } from '../core/problem';
-import { shortDate } from '../groups/dates';
-import { InPageNavigation } from '../groups/in-page-navigation';
+import { shortDate } from '../core/dates';
+import { listPage, pagingFrom, urlQuery } from '../core/list-page';
 import { type ActivityListQuery, ActivitiesApi } from './activities-api';
 import { placesText } from './activity-format';
 
@@ -30,7 +26,6 @@ export const ACTIVITY_SHOWS: readonly { value: ActivityShow; label: string }[] =
   { value: 'past', label: 'Past' },
   { value: 'cancelled', label: 'Cancelled' },
 ];
-export const ACTIVITY_PAGE_SIZES: readonly number[] = [10, 25, 50, 100];
 
 export interface ActivityListView {
   show: ActivityShow;
@@ -43,9 +38,7 @@ export function parseActivityListView(params: Params): ActivityListView {
   const show = ACTIVITY_SHOWS.some((s) => s.value === params['show'])
     ? (params['show'] as ActivityShow)
     : 'upcoming';
-  const page = /^\d{1,6}$/.test(String(params['page'] ?? '')) ? Math.max(1, Number(params['page'])) : 1;
-  const size = Number(params['pageSize']);
-  return { show, page, pageSize: ACTIVITY_PAGE_SIZES.includes(size) ? size : 25 };
+  return { show, ...pagingFrom(params) };
 }
 
 /** What to ask the API for: upcoming is planned from today on; past is planned before today. */
@@ -70,11 +63,11 @@ export function toActivityQuery(view: ActivityListView, today: string = todayInL
     MatButtonModule,
     MatButtonToggleModule,
     MatTableModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
     PageHeader,
     EmptyState,
-    ProblemAlert,
+    ListResults,
+    ListTable,
+    ListEmpty,
   ],
   providers: BOUNDED_PAGINATOR_PROVIDERS,
   templateUrl: './activities-page.html',
@@ -83,9 +76,11 @@ export function toActivityQuery(view: ActivityListView, today: string = todayInL
 })
 export default class ActivitiesPage {
   private readonly api = inject(ActivitiesApi);
-  private readonly route = inject(ActivatedRoute);
-  private readonly inPage = inject(InPageNavigation);
-  private readonly paginatorWords = inject(BoundedPaginatorIntl);
+  private readonly url = urlQuery(parseActivityListView, {
+    show: 'upcoming',
+    page: 1,
+    pageSize: 25,
+  } as ActivityListView);
 
   protected readonly columns = [
     'title',
@@ -98,58 +93,28 @@ export default class ActivitiesPage {
     'attended',
   ];
   protected readonly shows = ACTIVITY_SHOWS;
-  protected readonly pageSizes = ACTIVITY_PAGE_SIZES;
-  protected readonly view = toSignal(this.route.queryParams.pipe(map(parseActivityListView)), {
-    initialValue: { show: 'upcoming', page: 1, pageSize: 25 } as ActivityListView,
+  protected readonly view = this.url.query;
+  protected readonly list = listPage({
+    query: this.view,
+    load: (view) => this.api.list(toActivityQuery(view)),
+    follow: true,
   });
-
-  protected readonly result = signal<Page<ActivityDayListItem> | null>(null);
-  protected readonly activities = computed(() => this.result()?.items ?? []);
-  protected readonly loading = signal(true);
-  protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly placesText = placesText;
   protected readonly shortDate = shortDate;
 
   protected readonly countText = computed(() => {
-    const result = this.result();
-    if (!result || this.loading()) return '';
+    const result = this.list.result();
+    if (!result || this.list.loading()) return '';
     const n = sentenceStart(totalWords(result));
     const days = result.total === 1 && !result.totalIsLowerBound ? 'activity day' : 'activity days';
     return `${n} ${this.view().show} ${days}.`;
   });
 
-  constructor() {
-    toObservable(this.view)
-      .pipe(
-        tap(() => {
-          this.loading.set(true);
-          this.problem.set(null);
-        }),
-        switchMap((view) =>
-          this.api.list(toActivityQuery(view)).pipe(
-            catchError((error: unknown) => {
-              this.problem.set(toProblem(error));
-              return of(null);
-            }),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe((result) => {
-        this.result.set(result);
-        if (result) this.paginatorWords.showing(result);
-        this.loading.set(false);
-      });
-  }
-
   protected choose(show: ActivityShow): void {
-    void this.inPage.setQueryParams(this.route, { show: show === 'upcoming' ? null : show, page: null });
+    this.url.go({ show: show === 'upcoming' ? null : show, page: null });
   }
 
   protected onPage(event: PageEvent): void {
-    void this.inPage.setQueryParams(this.route, {
-      page: event.pageIndex + 1,
-      pageSize: event.pageSize === 25 ? null : event.pageSize,
-    });
+    this.url.page(event);
   }
 }

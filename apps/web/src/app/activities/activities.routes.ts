@@ -14,7 +14,11 @@ export default [
       { path: 'new', title: 'Plan an activity day', loadComponent: () => import('./activity-form-page') },
       { path: ':id', title: 'Activity day', loadComponent: () => import('./activity-page') },
       { path: ':id/edit', title: 'Edit activity day', loadComponent: () => import('./activity-form-page') },
-      { path: ':id/invite', title: 'Invite young people', loadComponent: () => import('./invite-page') },
+      {
+        path: ':id/invite',
+        title: 'Invite young people',
+        loadComponent: () => import('../invitations/invite-page'),
+      },
       { path: ':id/day-sheet', title: 'Day sheet', loadComponent: () => import('./day-sheet-page') },
     ],
   },

@@ -2,8 +2,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   ElementRef,
-  Injector,
-  afterNextRender,
   computed,
   inject,
   input,
@@ -23,8 +21,9 @@ import { EmptyState, ProblemAlert } from '@heard/ui';
 import { finalize } from 'rxjs';
 import { loadRecord } from '../core/load-record';
 import { toProblem } from '../core/problem';
-import { longDate } from '../groups/dates';
+import { longDate } from '../core/dates';
 import { ActivitiesApi } from './activities-api';
+import { pageFocus } from '../core/focus';
 
 /** Who can be marked on the day: anyone the invitation reached and who has not said no. */
 const MARKABLE: ReadonlySet<InvitationStatus> = new Set([
@@ -85,7 +84,7 @@ interface Refusal {
 export class ActivityAttendanceTab {
   private readonly api = inject(ActivitiesApi);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = pageFocus();
 
   readonly activity = input.required<ActivityDayResponse>();
   readonly dayHasCome = input.required<boolean>();
@@ -187,13 +186,7 @@ export class ActivityAttendanceTab {
           if (overrideReason && problem.errors?.['overrideReason']?.length) {
             this.overrideReason.setErrors({ server: problem.errors['overrideReason'].join(' ') });
           }
-          afterNextRender(
-            () =>
-              this.host.nativeElement
-                .querySelector<HTMLElement>(overridable ? '#override-reason' : `#mark-${id}`)
-                ?.focus(),
-            { injector: this.injector },
-          );
+          this.focus.later(overridable ? '#override-reason' : `#mark-${id}`);
         },
       });
   }

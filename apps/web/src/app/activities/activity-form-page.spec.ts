@@ -6,7 +6,7 @@ import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { Router, provideRouter } from '@angular/router';
 import { axeViolations } from '../../testing/axe';
-import { groupResponse } from '../groups/test-fixtures';
+import { groupResponse } from '../../testing/fixtures';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 import ActivityFormPage from './activity-form-page';
 import { toPence } from './activity-form';
@@ -20,7 +20,7 @@ import {
   problemBody,
   textOf,
   typeInto,
-} from './test-fixtures';
+} from '../../testing/activity-fixtures';
 
 describe('toPence', () => {
   it.each([

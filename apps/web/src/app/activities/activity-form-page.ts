@@ -1,20 +1,10 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import {
@@ -23,13 +13,11 @@ import {
   SERVICE_EXPERIENCE_LABELS,
   ServiceExperienceKind,
 } from '@heard/domain';
-import type { ActivityDayResponse, ProblemDetails } from '@heard/domain';
-import { PageHeader, ProblemAlert } from '@heard/ui';
-import { loadRecord } from '../core/load-record';
-import { saveForm } from '../core/save-form';
+import type { ActivityDayResponse } from '@heard/domain';
+import { FormActions, FormBody, FormPageShell, formPage } from '../core/form-page';
 import { toProblem } from '../core/problem';
 import { GroupsApi } from '../groups/groups-api';
-import { fieldLabelsFor } from '../young-people/form-errors';
+import { fieldLabelsFor } from '../core/form-errors';
 import { ActivitiesApi } from './activities-api';
 import {
   ACTIVITY_FIELD_ALIASES,
@@ -50,10 +38,10 @@ import {
     MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
-    MatProgressBarModule,
     MatSelectModule,
-    PageHeader,
-    ProblemAlert,
+    FormPageShell,
+    FormBody,
+    FormActions,
   ],
   templateUrl: './activity-form-page.html',
   styleUrl: './activity-form-page.scss',
@@ -62,10 +50,10 @@ import {
 export default class ActivityFormPage {
   private readonly api = inject(ActivitiesApi);
   private readonly router = inject(Router);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
 
   readonly id = input<string>();
+
+  protected readonly page = formPage();
 
   protected readonly form = activityForm();
   protected readonly experiences = Object.values(ServiceExperienceKind).map((value) => ({
@@ -80,27 +68,24 @@ export default class ActivityFormPage {
   protected readonly activity = signal<ActivityDayResponse | null>(null);
   protected readonly groups = signal<{ id: string; name: string }[]>([]);
   protected readonly groupsProblem = signal<string | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly loadProblem = signal<ProblemDetails | null>(null);
-  protected readonly problem = signal<ProblemDetails | null>(null);
-  protected readonly saving = signal(false);
   protected readonly editing = computed(() => Boolean(this.id()));
   protected readonly heading = computed(() => {
     if (!this.editing()) return 'Plan an activity day';
     const activity = this.activity();
     return activity ? `Edit ${activity.title}` : 'Edit activity day';
   });
-  protected readonly fieldLabels = computed(() => fieldLabelsFor(this.problem(), ACTIVITY_FIELD_LABELS));
+  protected readonly fieldLabels = computed(() => fieldLabelsFor(this.page.problem(), ACTIVITY_FIELD_LABELS));
 
   constructor() {
-    loadRecord(this.id, (id) => this.api.get(id), { loading: this.loading, problem: this.loadProblem })
+    this.page
+      .load(this.id, (id) => this.api.get(id))
       .pipe(takeUntilDestroyed())
       .subscribe((activity) => {
         this.activity.set(activity);
         fillActivityForm(this.form, activity);
         // The date and times change through "Move", which tells everyone expecting to come.
         for (const name of ['date', 'startTime', 'endTime'] as const) this.form.controls[name].disable();
-        this.loading.set(false);
+        this.page.loaded();
       });
 
     inject(GroupsApi)
@@ -121,12 +106,8 @@ export default class ActivityFormPage {
 
   protected save(): void {
     const id = this.id();
-    saveForm({
+    this.page.save({
       form: this.form,
-      host: this.host.nativeElement,
-      injector: this.injector,
-      saving: this.saving,
-      problem: this.problem,
       aliases: ACTIVITY_FIELD_ALIASES,
       request: () => {
         const request = toActivityRequest(this.form);

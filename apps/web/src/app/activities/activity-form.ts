@@ -14,7 +14,7 @@ import type {
   ServiceExperienceKind,
 } from '@heard/domain';
 import { TIME, ageOrderValidator } from '../groups/group-form';
-import { setErrorFlag } from '../young-people/form-errors';
+import { setErrorFlag } from '../core/form-errors';
 
 export type ActivityForm = FormGroup<{
   title: FormControl<string>;

@@ -1,5 +1,5 @@
 import type { ActivityCohort, ActivityDayListItem } from '@heard/domain';
-import { longDate } from '../groups/dates';
+import { longDate } from '../core/dates';
 import { experiencesText } from '../groups/group-labels';
 
 /** "Saturday 4 July 2026, 10:00 to 15:00". */

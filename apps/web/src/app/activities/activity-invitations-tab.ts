@@ -1,15 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -27,35 +16,16 @@ import {
 } from '@heard/domain';
 import type { ActivityDayResponse, InvitationResponse, ProblemDetails } from '@heard/domain';
 import { EmptyState, ProblemAlert } from '@heard/ui';
-import { type Observable, finalize } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { loadRecord } from '../core/load-record';
-import { focusFirstInvalid, toProblem } from '../core/problem';
-import { applyNestedServerErrors } from '../young-people/form-errors';
-import { ActivitiesApi, letterUrl } from './activities-api';
+import { saveForm } from '../core/save-form';
+import { ActivitiesApi } from './activities-api';
+import { ANSWERABLE, channelHowTo, invitationSummary } from '../invitations/invitation-words';
+import { InvitationsApi, letterUrl } from '../invitations/invitations-api';
+import { pageFocus } from '../core/focus';
 
-const ANSWERABLE: ReadonlySet<InvitationStatus> = new Set([
-  InvitationStatus.Sent,
-  InvitationStatus.HandedOver,
-  InvitationStatus.Accepted,
-  InvitationStatus.Declined,
-  InvitationStatus.Waitlisted,
-]);
-
-/** "12 invited: 5 coming, 1 on the waiting list, 2 not coming, 4 no answer yet." */
-export function invitationSummary(invitations: readonly InvitationResponse[]): string {
-  const count = (...statuses: InvitationStatus[]) =>
-    invitations.filter((i) => statuses.includes(i.status)).length;
-  const parts = [
-    `${count(InvitationStatus.Accepted, InvitationStatus.Attended)} coming`,
-    `${count(InvitationStatus.Waitlisted)} on the waiting list`,
-    `${count(InvitationStatus.Declined, InvitationStatus.DidNotAttend)} not coming or did not come`,
-    `${count(InvitationStatus.Sent, InvitationStatus.HandedOver)} no answer yet`,
-  ];
-  const drafts = count(InvitationStatus.Draft);
-  if (drafts > 0) parts.push(`${drafts} not sent yet`);
-  const live = invitations.filter((i) => i.status !== InvitationStatus.Withdrawn).length;
-  return `${live} ${live === 1 ? 'invitation' : 'invitations'}: ${parts.join(', ')}.`;
-}
+/** Sending has nothing to fill in. */
+const NO_FIELDS = new FormGroup({});
 
 type RowAction = { id: string; kind: 'answer' | 'withdraw' };
 
@@ -79,8 +49,8 @@ type RowAction = { id: string; kind: 'answer' | 'withdraw' };
 })
 export class ActivityInvitationsTab {
   private readonly api = inject(ActivitiesApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly invitationsApi = inject(InvitationsApi);
+  private readonly focus = pageFocus();
 
   readonly activity = input.required<ActivityDayResponse>();
   readonly changed = output<void>();
@@ -158,98 +128,71 @@ export class ActivityInvitationsTab {
     this.answerForm.reset({ answer: null, reason: '' });
     this.withdrawForm.reset({ reason: '' });
     this.action.set({ id: invitation.id, kind });
-    this.focusLater(`#${kind}-${invitation.id} mat-radio-button input, #${kind}-${invitation.id} textarea`);
+    this.focus.later(`#${kind}-${invitation.id} mat-radio-button input, #${kind}-${invitation.id} textarea`);
   }
 
   protected send(invitation: InvitationResponse): void {
-    this.run(invitation, this.api.send(invitation.id), (sent) =>
-      sent.channel === InvitationChannel.Email
-        ? `${sent.youngPerson.preferredName}'s invitation is on its way by email.`
-        : `${sent.youngPerson.preferredName}'s invitation is ready: ${this.channelHowTo(sent)}`,
+    this.run(
+      invitation,
+      NO_FIELDS,
+      () => this.invitationsApi.send(invitation.id),
+      (sent) =>
+        sent.channel === InvitationChannel.Email
+          ? `${sent.youngPerson.preferredName}'s invitation is on its way by email.`
+          : `${sent.youngPerson.preferredName}'s invitation is ready: ${channelHowTo(sent)}`,
     );
   }
 
   protected saveAnswer(invitation: InvitationResponse): void {
-    if (this.answerForm.invalid) {
-      this.answerForm.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
-      return;
-    }
-    const { answer, reason } = this.answerForm.getRawValue();
     this.run(
       invitation,
-      this.api.answer(invitation.id, {
-        answer: answer ?? 'yes',
-        ...(answer === 'no' && reason.trim() ? { reason: reason.trim() } : {}),
-      }),
-      (saved) => `${saved.youngPerson.preferredName}: ${INVITATION_STATUS_LABELS[saved.status]}.`,
       this.answerForm,
+      () => {
+        const { answer, reason } = this.answerForm.getRawValue();
+        return this.invitationsApi.answer(invitation.id, {
+          answer: answer ?? 'yes',
+          ...(answer === 'no' && reason.trim() ? { reason: reason.trim() } : {}),
+        });
+      },
+      (saved) => `${saved.youngPerson.preferredName}: ${INVITATION_STATUS_LABELS[saved.status]}.`,
     );
   }
 
   protected withdraw(invitation: InvitationResponse): void {
-    const reason = this.withdrawForm.getRawValue().reason.trim();
     this.run(
       invitation,
-      this.api.withdraw(invitation.id, reason || null),
+      this.withdrawForm,
+      () =>
+        this.invitationsApi.withdraw(invitation.id, this.withdrawForm.getRawValue().reason.trim() || null),
       (saved) =>
         `${saved.youngPerson.preferredName}'s invitation is withdrawn. If they had a place, the next person on the waiting list is offered it.`,
-      this.withdrawForm,
     );
   }
 
-  private channelHowTo(invitation: InvitationResponse): string {
-    switch (invitation.channel) {
-      case InvitationChannel.Letter:
-        return 'print the letter and post it or hand it over.';
-      case InvitationChannel.InPerson:
-        return invitation.viaTrustedAdult
-          ? `${invitation.viaTrustedAdult.displayName} will hand it over.`
-          : 'tell them in person.';
-      default:
-        return `contact them by ${INVITATION_CHANNEL_LABELS[invitation.channel].toLowerCase()}.`;
-    }
-  }
-
+  /** Every row action saves like a form, with its problem and focus kept to the row. */
   private run(
     invitation: InvitationResponse,
-    request: Observable<InvitationResponse>,
+    form: FormGroup,
+    request: () => Observable<InvitationResponse>,
     message: (saved: InvitationResponse) => string,
-    form?: FormGroup,
   ): void {
-    if (this.busy()) return;
-    this.busy.set(true);
-    this.failedRow.set(invitation.id);
-    this.actionProblem.set(null);
-    this.status.set(null);
-    request.pipe(finalize(() => this.busy.set(false))).subscribe({
-      next: (saved) => {
+    saveForm({
+      form,
+      focus: this.focus,
+      within: `#row-${invitation.id}`,
+      saving: this.busy,
+      problem: this.actionProblem,
+      request: () => {
+        this.failedRow.set(invitation.id);
+        this.status.set(null);
+        return request();
+      },
+      saved: (saved) => {
         this.invitations.update((list) => list.map((i) => (i.id === saved.id ? saved : i)));
         this.action.set(null);
         this.status.set(message(saved));
         this.changed.emit();
       },
-      error: (error: unknown) => {
-        const problem = toProblem(error);
-        this.actionProblem.set(problem);
-        if (form) applyNestedServerErrors(form, problem);
-        afterNextRender(
-          () => {
-            const alert = this.host.nativeElement.querySelector<HTMLElement>(
-              `#row-${invitation.id} heard-problem-alert [role="alert"]`,
-            );
-            alert?.setAttribute('tabindex', '-1');
-            alert?.focus();
-          },
-          { injector: this.injector },
-        );
-      },
-    });
-  }
-
-  private focusLater(selector: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
-      injector: this.injector,
     });
   }
 }

@@ -26,7 +26,7 @@ import {
   problemBody,
   textOf,
   typeInto,
-} from './test-fixtures';
+} from '../../testing/activity-fixtures';
 
 const today = todayInLondon();
 const soon = addDays(today, 10);

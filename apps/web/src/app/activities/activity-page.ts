@@ -1,14 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -20,12 +10,11 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { CONSENT_PURPOSE_LABELS, todayInLondon } from '@heard/domain';
 import type { ActivityDayResponse, ProblemDetails } from '@heard/domain';
 import { PageHeader, ProblemAlert } from '@heard/ui';
-import { type Observable, Subject, finalize } from 'rxjs';
+import { type Observable, Subject } from 'rxjs';
 import { loadRecord } from '../core/load-record';
-import { focusFirstInvalid, toProblem } from '../core/problem';
 import { TIME } from '../groups/group-form';
-import { InPageNavigation } from '../groups/in-page-navigation';
-import { applyNestedServerErrors } from '../young-people/form-errors';
+import { InPageNavigation } from '../core/in-page-navigation';
+import { saveForm } from '../core/save-form';
 import { ActivitiesApi } from './activities-api';
 import { ActivityAttendanceTab } from './activity-attendance-tab';
 import { ActivityConsentsTab } from './activity-consents-tab';
@@ -33,6 +22,7 @@ import { ActivityFunnelTab } from './activity-funnel-tab';
 import { ActivityInvitationsTab } from './activity-invitations-tab';
 import { timeOrderValidator } from './activity-form';
 import { activityWhen, cohortText, placesText, poundsText } from './activity-format';
+import { pageFocus } from '../core/focus';
 
 export const ACTIVITY_TABS = ['invitations', 'consents', 'attendance', 'funnel'] as const;
 export type ActivityTab = (typeof ACTIVITY_TABS)[number];
@@ -65,8 +55,7 @@ export default class ActivityPage {
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   private readonly inPage = inject(InPageNavigation);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = pageFocus();
   private readonly reload$ = new Subject<void>();
 
   readonly id = input.required<string>();
@@ -181,33 +170,31 @@ export default class ActivityPage {
       this.cancelForm.reset({ reason: '' });
     }
     this.panel.set(which);
-    this.focusLater(which === 'move' ? '#move-date' : '#cancel-reason');
+    this.focus.later(which === 'move' ? '#move-date' : '#cancel-reason');
   }
 
   protected closePanel(): void {
     const which = this.panel();
     this.panel.set(null);
     this.actionProblem.set(null);
-    this.focusLater(which === 'move' ? '#open-move' : '#open-cancel');
+    this.focus.later(which === 'move' ? '#open-move' : '#open-cancel');
   }
 
   protected move(): void {
     const activity = this.activity();
-    if (!activity || this.saving()) return;
-    if (this.moveForm.invalid) {
-      this.moveForm.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement.querySelector('.move') ?? this.host.nativeElement);
-      return;
-    }
-    const value = this.moveForm.getRawValue();
+    if (!activity) return;
     this.run(
-      this.api.move(activity.id, {
-        date: value.date,
-        startTime: value.startTime,
-        endTime: value.endTime,
-        reason: value.reason.trim() || null,
-      }),
+      '.move',
       this.moveForm,
+      () => {
+        const value = this.moveForm.getRawValue();
+        return this.api.move(activity.id, {
+          date: value.date,
+          startTime: value.startTime,
+          endTime: value.endTime,
+          reason: value.reason.trim() || null,
+        });
+      },
       (moved) =>
         `${moved.title} is now on ${activityWhen(moved)}. Everyone still expecting to come is being told through the way they were invited.`,
     );
@@ -215,52 +202,36 @@ export default class ActivityPage {
 
   protected cancel(): void {
     const activity = this.activity();
-    if (!activity || this.saving()) return;
-    if (this.cancelForm.invalid) {
-      this.cancelForm.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement.querySelector('.cancel') ?? this.host.nativeElement);
-      return;
-    }
+    if (!activity) return;
     this.run(
-      this.api.cancel(activity.id, this.cancelForm.getRawValue().reason.trim()),
+      '.cancel',
       this.cancelForm,
+      () => this.api.cancel(activity.id, this.cancelForm.getRawValue().reason.trim()),
       (cancelled) =>
         `${cancelled.title} is cancelled. Everyone still expecting to come is being told, with your reason.`,
     );
   }
 
+  /** Moving and cancelling both save a panel's form and then say what happens next. */
   private run(
-    request: Observable<ActivityDayResponse>,
+    panel: string,
     form: FormGroup,
+    request: () => Observable<ActivityDayResponse>,
     message: (activity: ActivityDayResponse) => string,
   ): void {
-    this.saving.set(true);
-    this.actionProblem.set(null);
-    request.pipe(finalize(() => this.saving.set(false))).subscribe({
-      next: (activity) => {
+    saveForm({
+      form,
+      focus: this.focus,
+      within: panel,
+      saving: this.saving,
+      problem: this.actionProblem,
+      request,
+      saved: (activity) => {
         this.activity.set(activity);
         this.panel.set(null);
         this.status.set(message(activity));
-        this.focusLater('.heard-status');
-      },
-      error: (error: unknown) => {
-        const problem = toProblem(error);
-        this.actionProblem.set(problem);
-        applyNestedServerErrors(form, problem);
-        afterNextRender(() => focusFirstInvalid(this.host.nativeElement), { injector: this.injector });
+        this.focus.later('.heard-status');
       },
     });
-  }
-
-  private focusLater(selector: string): void {
-    afterNextRender(
-      () => {
-        const target = this.host.nativeElement.querySelector<HTMLElement>(selector);
-        if (target && target.tabIndex < 0 && !target.matches('input, textarea, button, a'))
-          target.setAttribute('tabindex', '-1');
-        target?.focus();
-      },
-      { injector: this.injector },
-    );
   }
 }

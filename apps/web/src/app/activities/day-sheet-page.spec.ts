@@ -5,7 +5,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { axeViolations } from '../../testing/axe';
 import DaySheetPage from './day-sheet-page';
-import { ACTIVITY_ID, byName, daySheet, problemBody, textOf } from './test-fixtures';
+import { ACTIVITY_ID, byName, daySheet, problemBody, textOf } from '../../testing/activity-fixtures';
 
 describe('DaySheetPage', () => {
   let fixture: ComponentFixture<DaySheetPage>;

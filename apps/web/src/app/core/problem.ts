@@ -46,8 +46,3 @@ export function applyServerErrors(form: FormGroup, problem: ProblemDetails): voi
     }
   }
 }
-
-/** Moves focus to the first field with an error, so people using a keyboard land on it. */
-export function focusFirstInvalid(host: HTMLElement): void {
-  host.querySelector<HTMLElement>('input.ng-invalid, mat-select.ng-invalid, textarea.ng-invalid')?.focus();
-}

@@ -1,14 +1,15 @@
-import { Injector, WritableSignal, afterNextRender } from '@angular/core';
+import type { WritableSignal } from '@angular/core';
 import type { AbstractControl } from '@angular/forms';
 import type { ProblemDetails } from '@heard/domain';
 import { Observable, finalize } from 'rxjs';
-import { applyNestedServerErrors } from '../young-people/form-errors';
-import { focusFirstInvalid, toProblem } from './problem';
+import { applyNestedServerErrors } from './form-errors';
+import type { PageFocus } from './focus';
+import { toProblem } from './problem';
 
 export interface FormSave<T> {
   form: AbstractControl;
-  host: HTMLElement;
-  injector: Injector;
+  /** The page's focus (pageFocus()), so the first field to fix or the message is focused. */
+  focus: PageFocus;
   saving: WritableSignal<boolean>;
   problem: WritableSignal<ProblemDetails | null>;
   /** Made only once the form is valid. */
@@ -16,6 +17,13 @@ export interface FormSave<T> {
   saved: (result: T) => void;
   /** Server field names that live elsewhere in the form (see applyNestedServerErrors). */
   aliases?: Readonly<Record<string, string>>;
+  /** A selector for the part of the page the form is in, where a page has several forms. */
+  within?: string;
+  /**
+   * Runs first when the server refuses. Return true when it has dealt with the refusal itself
+   * (its fields and focus), e.g. by asking for something more before trying again.
+   */
+  refused?: (problem: ProblemDetails) => boolean;
 }
 
 /**
@@ -27,7 +35,7 @@ export function saveForm<T>(save: FormSave<T>): void {
   if (save.saving()) return;
   if (save.form.invalid) {
     save.form.markAllAsTouched();
-    focusFirstInvalid(save.host);
+    save.focus.firstInvalid(save.within);
     return;
   }
   save.saving.set(true);
@@ -43,19 +51,11 @@ export function saveForm<T>(save: FormSave<T>): void {
       error: (error: unknown) => {
         const problem = toProblem(error);
         save.problem.set(problem);
+        if (save.refused?.(problem)) return;
         applyNestedServerErrors(save.form, problem, save.aliases);
-        afterNextRender(() => focusProblem(save.form, save.host), { injector: save.injector });
+        // After a refusal: the first field the server named, or else the message itself.
+        if (save.form.invalid) save.focus.firstInvalidLater(save.within);
+        else save.focus.problemLater(save.within);
       },
     });
-}
-
-/** After a refusal: the first field the server named, or else the message itself. */
-export function focusProblem(form: AbstractControl, host: HTMLElement): void {
-  if (form.invalid) {
-    focusFirstInvalid(host);
-    return;
-  }
-  const alert = host.querySelector<HTMLElement>('heard-problem-alert [role="alert"]');
-  alert?.setAttribute('tabindex', '-1');
-  alert?.focus();
 }

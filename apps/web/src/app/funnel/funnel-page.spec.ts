@@ -3,7 +3,14 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { axeViolations } from '../../testing/axe';
-import { byLabel, byName, funnelResponse, problemBody, textOf, typeInto } from '../activities/test-fixtures';
+import {
+  byLabel,
+  byName,
+  funnelResponse,
+  problemBody,
+  textOf,
+  typeInto,
+} from '../../testing/activity-fixtures';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 import FunnelPage, { lastTwelveMonths } from './funnel-page';
 

@@ -12,7 +12,7 @@ import { BehaviorSubject, catchError, of, switchMap, tap } from 'rxjs';
 import { applyServerErrors, toProblem } from '../core/problem';
 import { ActivitiesApi } from '../activities/activities-api';
 import { FunnelDetails } from '../activities/funnel-details';
-import { longDate } from '../groups/dates';
+import { longDate } from '../core/dates';
 import { periodOrderValidator } from '../young-people/young-person-form';
 
 /** The last 12 months up to today: from the same date a year ago, plus a day. */

@@ -7,7 +7,7 @@ import { todayInLondon } from '@heard/domain';
 import { axeViolations } from '../../testing/axe';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 import AgeingOutPage from './ageing-out-page';
-import { GROUP_ID, PERSON_ID, byLabel, byName, textOf, typeInto } from './test-fixtures';
+import { GROUP_ID, PERSON_ID, byLabel, byName, textOf, typeInto } from '../../testing/fixtures';
 
 describe('AgeingOutPage', () => {
   let harness: RouterTestingHarness;

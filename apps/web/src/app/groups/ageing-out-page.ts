@@ -11,9 +11,9 @@ import { todayInLondon } from '@heard/domain';
 import type { AgeingOutEntry, ProblemDetails } from '@heard/domain';
 import { EmptyState, PageHeader, ProblemAlert } from '@heard/ui';
 import { catchError, map, of, switchMap, tap } from 'rxjs';
-import { InPageNavigation } from './in-page-navigation';
+import { InPageNavigation } from '../core/in-page-navigation';
 import { toProblem } from '../core/problem';
-import { longDate, validIsoDate } from './dates';
+import { longDate, validIsoDate } from '../core/dates';
 import { GroupsApi } from './groups-api';
 
 /** Members who no longer fit their group on a date (usually by age), with the group they fit next. */

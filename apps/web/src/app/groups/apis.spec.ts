@@ -5,7 +5,7 @@ import { firstValueFrom } from 'rxjs';
 import { YoungPeopleApi } from '../young-people/young-people-api';
 import { GroupsApi } from './groups-api';
 import { SessionsApi } from './sessions-api';
-import { GROUP_ID, PERSON_ID, SESSION_ID, page } from './test-fixtures';
+import { GROUP_ID, PERSON_ID, SESSION_ID, page } from '../../testing/fixtures';
 
 describe('API services', () => {
   let http: HttpTestingController;

@@ -6,7 +6,7 @@ import type { CalendarFeedResponse } from '@heard/domain';
 import { axeViolations } from '../../testing/axe';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 import { CalendarFeed } from './calendar-feed';
-import { GROUP_ID, byLabel, byName, problemBody, textOf } from './test-fixtures';
+import { GROUP_ID, byLabel, byName, problemBody, textOf } from '../../testing/fixtures';
 
 function feed(overrides: Partial<CalendarFeedResponse>): CalendarFeedResponse {
   return {

@@ -1,15 +1,5 @@
 import { Clipboard } from '@angular/cdk/clipboard';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -18,8 +8,9 @@ import type { CalendarFeedResponse, ProblemDetails } from '@heard/domain';
 import { ProblemAlert } from '@heard/ui';
 import { catchError, finalize, of, switchMap } from 'rxjs';
 import { toProblem } from '../core/problem';
-import { londonDate, shortDate } from './dates';
+import { londonDate, shortDate } from '../core/dates';
 import { CalendarFeedsApi } from './sessions-api';
+import { pageFocus } from '../core/focus';
 
 /**
  * "Subscribe in your calendar": makes a private calendar address (iCalendar feed) for one group's
@@ -36,8 +27,7 @@ import { CalendarFeedsApi } from './sessions-api';
 export class CalendarFeed {
   private readonly api = inject(CalendarFeedsApi);
   private readonly clipboard = inject(Clipboard);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = pageFocus();
 
   /** The group whose sessions the feed shows; null for all the officer's sessions. */
   readonly groupId = input<string | null>(null);
@@ -83,10 +73,7 @@ export class CalendarFeed {
         next: (feed) => {
           this.created.set(feed);
           this.feeds.update((feeds) => [...feeds, feed]);
-          afterNextRender(
-            () => this.host.nativeElement.querySelector<HTMLInputElement>('.feed-url input')?.focus(),
-            { injector: this.injector },
-          );
+          this.focus.later('.feed-url input');
         },
         error: (error: unknown) => this.problem.set(toProblem(error)),
       });

@@ -6,7 +6,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { axeViolations } from '../../testing/axe';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 import CalendarPage, { weekFromParam } from './calendar-page';
-import { SESSION_ID, byName, sessionResponse, textOf } from './test-fixtures';
+import { SESSION_ID, byName, sessionResponse, textOf } from '../../testing/fixtures';
 
 describe('weekFromParam', () => {
   it.each([

@@ -7,10 +7,10 @@ import { addDays, todayInLondon } from '@heard/domain';
 import type { GroupSessionResponse, IsoDate, ProblemDetails } from '@heard/domain';
 import { EmptyState, PageHeader, ProblemAlert } from '@heard/ui';
 import { catchError, map, of, switchMap, tap } from 'rxjs';
-import { InPageNavigation } from './in-page-navigation';
+import { InPageNavigation } from '../core/in-page-navigation';
 import { toProblem } from '../core/problem';
 import { CalendarFeed } from './calendar-feed';
-import { dayHeading, groupByDay, londonTime, mondayOf, validIsoDate, weekRange } from './dates';
+import { dayHeading, groupByDay, londonTime, mondayOf, validIsoDate, weekRange } from '../core/dates';
 import { SessionsApi } from './sessions-api';
 
 /** The week an address asks for (any date in it), or this week. */

@@ -16,7 +16,7 @@ import {
   problemBody,
   textOf,
   typeInto,
-} from './test-fixtures';
+} from '../../testing/fixtures';
 
 describe('GroupFormPage', () => {
   let fixture: ComponentFixture<GroupFormPage>;

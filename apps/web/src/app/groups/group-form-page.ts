@@ -2,9 +2,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
-  ElementRef,
-  Injector,
-  afterNextRender,
   computed,
   inject,
   input,
@@ -16,17 +13,14 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { SERVICE_EXPERIENCE_LABELS, ServiceExperienceKind } from '@heard/domain';
-import type { GroupResponse, ProblemDetails } from '@heard/domain';
-import { PageHeader, ProblemAlert } from '@heard/ui';
+import type { GroupResponse } from '@heard/domain';
 import { map, startWith } from 'rxjs';
-import { loadRecord } from '../core/load-record';
-import { saveForm } from '../core/save-form';
-import { fieldLabelsFor } from '../young-people/form-errors';
-import { longDate } from './dates';
+import { FormActions, FormBody, FormPageShell, formPage } from '../core/form-page';
+import { fieldLabelsFor } from '../core/form-errors';
+import { longDate } from '../core/dates';
 import {
   GROUP_FIELD_LABELS,
   GROUP_ITEM_LABELS,
@@ -52,10 +46,10 @@ import { PRESETS, WEEKDAYS, WEEKS_OF_MONTH, describeRrule } from './rrule-preset
     MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
-    MatProgressBarModule,
     MatSelectModule,
-    PageHeader,
-    ProblemAlert,
+    FormPageShell,
+    FormBody,
+    FormActions,
   ],
   templateUrl: './group-form-page.html',
   styleUrl: './group-form-page.scss',
@@ -64,10 +58,10 @@ import { PRESETS, WEEKDAYS, WEEKS_OF_MONTH, describeRrule } from './rrule-preset
 export default class GroupFormPage {
   private readonly api = inject(GroupsApi);
   private readonly router = inject(Router);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
 
   readonly id = input<string>();
+
+  protected readonly page = formPage();
 
   protected readonly form = groupForm();
   protected readonly experiences = Object.values(ServiceExperienceKind).map((value) => ({
@@ -80,10 +74,6 @@ export default class GroupFormPage {
   protected readonly longDate = longDate;
 
   protected readonly group = signal<GroupResponse | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly loadProblem = signal<ProblemDetails | null>(null);
-  protected readonly problem = signal<ProblemDetails | null>(null);
-  protected readonly saving = signal(false);
   protected readonly editing = computed(() => Boolean(this.id()));
   protected readonly heading = computed(() => {
     if (!this.editing()) return 'New group';
@@ -91,7 +81,7 @@ export default class GroupFormPage {
     return group ? `Edit ${group.name}` : 'Edit group';
   });
   protected readonly fieldLabels = computed(() =>
-    fieldLabelsFor(this.problem(), GROUP_FIELD_LABELS, GROUP_ITEM_LABELS),
+    fieldLabelsFor(this.page.problem(), GROUP_FIELD_LABELS, GROUP_ITEM_LABELS),
   );
   protected readonly facilitatorNames = computed(
     () => new Map((this.group()?.facilitators ?? []).map((f) => [f.id, f.displayName])),
@@ -115,12 +105,13 @@ export default class GroupFormPage {
     const wiring = wirePattern(this.form);
     inject(DestroyRef).onDestroy(() => wiring.unsubscribe());
 
-    loadRecord(this.id, (id) => this.api.get(id), { loading: this.loading, problem: this.loadProblem })
+    this.page
+      .load(this.id, (id) => this.api.get(id))
       .pipe(takeUntilDestroyed())
       .subscribe((group) => {
         this.group.set(group);
         fillGroupForm(this.form, group);
-        this.loading.set(false);
+        this.page.loaded();
       });
   }
 
@@ -134,22 +125,18 @@ export default class GroupFormPage {
 
   protected addFacilitator(): void {
     this.facilitators.push(facilitatorControl());
-    this.focusLater(`#facilitator-${this.facilitators.length - 1}`);
+    this.page.focus.later(`#facilitator-${this.facilitators.length - 1}`);
   }
 
   protected removeFacilitator(index: number): void {
     this.facilitators.removeAt(index);
-    this.focusLater('#add-facilitator');
+    this.page.focus.later('#add-facilitator');
   }
 
   protected save(): void {
     const id = this.id();
-    saveForm({
+    this.page.save({
       form: this.form,
-      host: this.host.nativeElement,
-      injector: this.injector,
-      saving: this.saving,
-      problem: this.problem,
       request: () => {
         const request = toGroupRequest(this.form);
         return id ? this.api.update(id, request) : this.api.create(request);
@@ -160,12 +147,6 @@ export default class GroupFormPage {
           : `${saved.name} is set up. Next, add members and generate its sessions.`;
         void this.router.navigate(['/groups', saved.id], { state: { status: message } });
       },
-    });
-  }
-
-  private focusLater(selector: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
-      injector: this.injector,
     });
   }
 }

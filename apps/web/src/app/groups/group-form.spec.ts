@@ -7,7 +7,7 @@ import {
   toGroupRequest,
   wirePattern,
 } from './group-form';
-import { ADULT_ID, groupResponse } from './test-fixtures';
+import { ADULT_ID, groupResponse } from '../../testing/fixtures';
 
 function filled() {
   const form = groupForm();

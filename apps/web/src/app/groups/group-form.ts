@@ -10,8 +10,8 @@ import {
 import { ServiceExperienceKind, addDays, occurrenceDates, patternProblems } from '@heard/domain';
 import type { GroupRequest, GroupResponse, IsoDate, MeetingPattern } from '@heard/domain';
 import { type Subscription, merge } from 'rxjs';
-import { setErrorFlag } from '../young-people/form-errors';
-import { longDate } from './dates';
+import { setErrorFlag } from '../core/form-errors';
+import { longDate } from '../core/dates';
 import {
   type PatternPreset,
   type WeekOfMonth,

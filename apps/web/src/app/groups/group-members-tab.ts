@@ -1,15 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
@@ -29,16 +18,16 @@ import type {
   YoungPersonListItem,
 } from '@heard/domain';
 import { EmptyState, ProblemAlert } from '@heard/ui';
-import { Subject, finalize, map } from 'rxjs';
+import { Subject, map } from 'rxjs';
 import { loadRecord } from '../core/load-record';
 import { searchAsYouType } from '../core/search-as-you-type';
-import { focusFirstInvalid, toProblem } from '../core/problem';
-import { applyNestedServerErrors } from '../young-people/form-errors';
-import { type PersonChoice, chosenPersonValidator, displayPerson } from '../young-people/person-choice';
+import { saveForm } from '../core/save-form';
+import { type PersonChoice, chosenPersonValidator, displayPerson } from '../core/person-choice';
 import { YoungPeopleApi } from '../young-people/young-people-api';
-import { shortDate } from './dates';
+import { shortDate } from '../core/dates';
 import { MEMBERSHIP_ROLES, MEMBERSHIP_ROLE_LABELS } from './group-labels';
 import { GroupsApi } from './groups-api';
+import { pageFocus } from '../core/focus';
 
 export type AddMemberForm = FormGroup<{
   person: FormControl<PersonChoice<YoungPersonListItem>>;
@@ -77,8 +66,7 @@ export function isEligibilityRefusal(problem: ProblemDetails): boolean {
 export class GroupMembersTab {
   private readonly groupsApi = inject(GroupsApi);
   private readonly youngPeopleApi = inject(YoungPeopleApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = pageFocus();
   private readonly reload$ = new Subject<void>();
 
   readonly group = input.required<GroupResponse>();
@@ -150,58 +138,49 @@ export class GroupMembersTab {
   }
 
   protected add(formDirective: FormGroupDirective): void {
-    if (this.adding()) return;
-    const { person, role, joinedOn, overrideReason } = this.form.getRawValue();
-    if (this.form.invalid || person === null || typeof person === 'string') {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement.querySelector('.add') ?? this.host.nativeElement);
-      return;
-    }
     const group = this.group();
-    this.adding.set(true);
-    this.addProblem.set(null);
-    this.status.set(null);
-    this.groupsApi
-      .join(group.id, {
-        youngPersonId: person.id,
-        role,
-        joinedOn,
-        ...(this.needsOverride() ? { overrideReason: overrideReason.trim() } : {}),
-      })
-      .pipe(finalize(() => this.adding.set(false)))
-      .subscribe({
-        next: (membership) => {
-          const override = membership.overrideReason ? ' The override and its reason are recorded.' : '';
-          this.status.set(`${membership.preferredName} is now a member of ${group.name}.${override}`);
-          this.needsOverride.set(false);
-          this.setOverrideRequired(false);
-          formDirective.resetForm({
-            person: null,
-            role: 'member',
-            joinedOn: todayInLondon(),
-            overrideReason: '',
-          });
-          this.suggestions.clear();
-          this.reload$.next();
-          this.changed.emit();
-        },
-        error: (error: unknown) => {
-          const problem = toProblem(error);
-          this.addProblem.set(problem);
-          if (isEligibilityRefusal(problem) && !this.needsOverride()) {
-            this.needsOverride.set(true);
-            this.setOverrideRequired(true);
-            afterNextRender(
-              () => this.host.nativeElement.querySelector<HTMLElement>('#override-reason')?.focus(),
-              {
-                injector: this.injector,
-              },
-            );
-            return;
-          }
-          applyNestedServerErrors(this.form, problem, { youngPersonId: 'person' });
-        },
-      });
+    saveForm({
+      form: this.form,
+      focus: this.focus,
+      within: '.add',
+      saving: this.adding,
+      problem: this.addProblem,
+      aliases: { youngPersonId: 'person' },
+      request: () => {
+        this.status.set(null);
+        const { person, role, joinedOn, overrideReason } = this.form.getRawValue();
+        return this.groupsApi.join(group.id, {
+          // chosenPersonValidator keeps the form invalid until someone is picked from the list.
+          youngPersonId: (person as YoungPersonListItem).id,
+          role,
+          joinedOn,
+          ...(this.needsOverride() ? { overrideReason: overrideReason.trim() } : {}),
+        });
+      },
+      saved: (membership) => {
+        const override = membership.overrideReason ? ' The override and its reason are recorded.' : '';
+        this.status.set(`${membership.preferredName} is now a member of ${group.name}.${override}`);
+        this.needsOverride.set(false);
+        this.setOverrideRequired(false);
+        formDirective.resetForm({
+          person: null,
+          role: 'member',
+          joinedOn: todayInLondon(),
+          overrideReason: '',
+        });
+        this.suggestions.clear();
+        this.reload$.next();
+        this.changed.emit();
+      },
+      // Someone who does not fit the group can still join, with a recorded reason: ask for it.
+      refused: (problem) => {
+        if (!isEligibilityRefusal(problem) || this.needsOverride()) return false;
+        this.needsOverride.set(true);
+        this.setOverrideRequired(true);
+        this.focus.later('#override-reason');
+        return true;
+      },
+    });
   }
 
   private setOverrideRequired(required: boolean): void {
@@ -220,44 +199,28 @@ export class GroupMembersTab {
     }
     this.leavingId.set(member.id);
     this.leftOn.setValue(todayInLondon());
-    afterNextRender(
-      () => this.host.nativeElement.querySelector<HTMLElement>(`#left-on-${member.id}`)?.focus(),
-      {
-        injector: this.injector,
-      },
-    );
+    this.focus.later(`#left-on-${member.id}`);
   }
 
   protected leave(member: MembershipResponse): void {
-    if (this.leaving()) return;
-    if (this.leftOn.invalid) {
-      this.leftOn.markAsTouched();
-      return;
-    }
-    this.leaving.set(true);
-    this.leaveProblem.set(null);
-    this.status.set(null);
-    this.groupsApi
-      .leave(this.group().id, member.id, this.leftOn.value)
-      .pipe(finalize(() => this.leaving.set(false)))
-      .subscribe({
-        next: (left) => {
-          this.leavingId.set(null);
-          this.status.set(
-            `${left.preferredName} left ${this.group().name} on ${shortDate(left.leftOn ?? this.leftOn.value)}.`,
-          );
-          this.reload$.next();
-          this.changed.emit();
-        },
-        error: (error: unknown) => {
-          const problem = toProblem(error);
-          this.leaveProblem.set(problem);
-          const message = problem.errors?.['leftOn']?.join(' ');
-          if (message) {
-            this.leftOn.setErrors({ server: message });
-            this.leftOn.markAsTouched();
-          }
-        },
-      });
+    saveForm({
+      form: this.leaveForm,
+      focus: this.focus,
+      within: '.leave',
+      saving: this.leaving,
+      problem: this.leaveProblem,
+      request: () => {
+        this.status.set(null);
+        return this.groupsApi.leave(this.group().id, member.id, this.leftOn.value);
+      },
+      saved: (left) => {
+        this.leavingId.set(null);
+        this.status.set(
+          `${left.preferredName} left ${this.group().name} on ${shortDate(left.leftOn ?? this.leftOn.value)}.`,
+        );
+        this.reload$.next();
+        this.changed.emit();
+      },
+    });
   }
 }

@@ -26,7 +26,7 @@ import {
   sessionResponse,
   textOf,
   typeInto,
-} from './test-fixtures';
+} from '../../testing/fixtures';
 
 const FEED_URL = 'https://heard.example.org/api/calendar/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG.ics';
 

@@ -1,15 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -22,15 +11,15 @@ import { RouterLink } from '@angular/router';
 import { addDays, todayInLondon } from '@heard/domain';
 import type { GroupResponse, GroupSessionResponse, PatternException, ProblemDetails } from '@heard/domain';
 import { EmptyState, ProblemAlert } from '@heard/ui';
-import { type Observable, Subject, finalize } from 'rxjs';
+import { type Observable, Subject } from 'rxjs';
 import { loadRecord } from '../core/load-record';
-import { toProblem } from '../core/problem';
-import { applyNestedServerErrors } from '../young-people/form-errors';
-import { londonDate, londonTime, longDate, minutesBetween, sessionWhen } from './dates';
+import { saveForm } from '../core/save-form';
+import { londonDate, londonTime, longDate, minutesBetween, sessionWhen } from '../core/dates';
 import { TIME } from './group-form';
 import { GroupsApi } from './groups-api';
 import { SCHEDULE_DAYS, describeException, describeGenerated, exceptionCandidates } from './schedule';
 import { SessionsApi } from './sessions-api';
+import { pageFocus } from '../core/focus';
 
 type Panel = 'one-off' | 'exception';
 type SessionAction = { id: string; kind: 'move' | 'cancel' };
@@ -56,8 +45,7 @@ type SessionAction = { id: string; kind: 'move' | 'cancel' };
 export class GroupScheduleTab {
   private readonly groupsApi = inject(GroupsApi);
   private readonly sessionsApi = inject(SessionsApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = pageFocus();
   private readonly reload$ = new Subject<void>();
 
   readonly group = input.required<GroupResponse>();
@@ -161,7 +149,7 @@ export class GroupScheduleTab {
         venue: this.group().venue ?? '',
         agenda: '',
       });
-      this.focusLater('#one-off-date');
+      this.focus.later('#one-off-date');
     } else {
       this.exceptionForm.reset({
         date: '',
@@ -170,7 +158,7 @@ export class GroupScheduleTab {
         movedTime: pattern?.startTime ?? '',
         reason: '',
       });
-      this.focusLater('#exception-date');
+      this.focus.later('#exception-date');
     }
   }
 
@@ -190,10 +178,10 @@ export class GroupScheduleTab {
         durationMinutes: minutesBetween(session.startsAt, session.endsAt),
         venue: session.venue ?? '',
       });
-      this.focusLater(`#move-date-${session.id}`);
+      this.focus.later(`#move-date-${session.id}`);
     } else {
       this.cancelReason.reset('');
-      this.focusLater(`#cancel-reason-${session.id}`);
+      this.focus.later(`#cancel-reason-${session.id}`);
     }
   }
 
@@ -203,33 +191,36 @@ export class GroupScheduleTab {
   }
 
   protected generate(): void {
-    const until = this.generateUntil.value;
-    this.run(this.groupsApi.generateSessions(this.groupId(), until || undefined), (result) => {
-      this.reload$.next();
-      return describeGenerated(result);
-    });
+    this.run(
+      '.generate',
+      this.generateForm,
+      () => this.groupsApi.generateSessions(this.groupId(), this.generateUntil.value || undefined),
+      (result) => {
+        this.reload$.next();
+        return describeGenerated(result);
+      },
+    );
   }
 
   protected addOneOff(): void {
-    if (this.oneOffForm.invalid) {
-      this.oneOffForm.markAllAsTouched();
-      return;
-    }
-    const value = this.oneOffForm.getRawValue();
     this.run(
-      this.groupsApi.addOneOff(this.groupId(), {
-        date: value.date,
-        startTime: value.startTime,
-        durationMinutes: Number(value.durationMinutes),
-        venue: value.venue.trim() || null,
-        agenda: value.agenda.trim() || null,
-      }),
+      '.panel',
+      this.oneOffForm,
+      () => {
+        const value = this.oneOffForm.getRawValue();
+        return this.groupsApi.addOneOff(this.groupId(), {
+          date: value.date,
+          startTime: value.startTime,
+          durationMinutes: Number(value.durationMinutes),
+          venue: value.venue.trim() || null,
+          agenda: value.agenda.trim() || null,
+        });
+      },
       (session) => {
         this.panel.set(null);
         this.reload$.next();
         return `A session is added on ${sessionWhen(session)}.`;
       },
-      this.oneOffForm,
     );
   }
 
@@ -240,10 +231,6 @@ export class GroupScheduleTab {
     this.exceptionForm.controls.movedTime.setErrors(
       moved && !TIME.test(value.movedTime) ? { required: true } : null,
     );
-    if (this.exceptionForm.invalid) {
-      this.exceptionForm.markAllAsTouched();
-      return;
-    }
     const exception: PatternException = {
       date: value.date,
       kind: value.kind,
@@ -251,76 +238,73 @@ export class GroupScheduleTab {
       ...(value.reason.trim() ? { reason: value.reason.trim() } : {}),
     };
     this.run(
-      this.groupsApi.addException(this.groupId(), exception),
+      '.panel',
+      this.exceptionForm,
+      () => this.groupsApi.addException(this.groupId(), exception),
       () => {
         this.panel.set(null);
         this.reload$.next();
         this.changed.emit();
         return `${describeException(exception)}. The schedule is updated.`;
       },
-      this.exceptionForm,
       { movedTo: 'movedDate', 'movedTo.date': 'movedDate', 'movedTo.startTime': 'movedTime' },
     );
   }
 
   protected move(session: GroupSessionResponse): void {
-    if (this.moveForm.invalid) {
-      this.moveForm.markAllAsTouched();
-      return;
-    }
-    const value = this.moveForm.getRawValue();
     this.run(
-      this.sessionsApi.move(session.id, {
-        date: value.date,
-        startTime: value.startTime,
-        durationMinutes: Number(value.durationMinutes),
-        venue: value.venue.trim() || null,
-      }),
+      'form.inline',
+      this.moveForm,
+      () => {
+        const value = this.moveForm.getRawValue();
+        return this.sessionsApi.move(session.id, {
+          date: value.date,
+          startTime: value.startTime,
+          durationMinutes: Number(value.durationMinutes),
+          venue: value.venue.trim() || null,
+        });
+      },
       (moved) => {
         this.action.set(null);
         this.reload$.next();
         return `The session is moved to ${sessionWhen(moved)}.`;
       },
-      this.moveForm,
     );
   }
 
   protected cancel(session: GroupSessionResponse): void {
-    if (this.cancelReason.invalid) {
-      this.cancelReason.markAsTouched();
-      return;
-    }
-    this.run(this.sessionsApi.cancel(session.id, this.cancelReason.value.trim() || null), (cancelled) => {
-      this.action.set(null);
-      this.reload$.next();
-      return `The session on ${sessionWhen(cancelled)} is cancelled.`;
-    });
-  }
-
-  /** Runs one change, showing its outcome in the status region or its problem in the alert. */
-  private run<T>(
-    request: Observable<T>,
-    done: (result: T) => string,
-    form?: FormGroup,
-    aliases: Record<string, string> = {},
-  ): void {
-    if (this.busy()) return;
-    this.busy.set(true);
-    this.actionProblem.set(null);
-    this.status.set(null);
-    request.pipe(finalize(() => this.busy.set(false))).subscribe({
-      next: (result) => this.status.set(done(result)),
-      error: (error: unknown) => {
-        const problem = toProblem(error);
-        this.actionProblem.set(problem);
-        if (form) applyNestedServerErrors(form, problem, aliases);
+    this.run(
+      'form.inline',
+      this.cancelForm,
+      () => this.sessionsApi.cancel(session.id, this.cancelReason.value.trim() || null),
+      (cancelled) => {
+        this.action.set(null);
+        this.reload$.next();
+        return `The session on ${sessionWhen(cancelled)} is cancelled.`;
       },
-    });
+    );
   }
 
-  private focusLater(selector: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
-      injector: this.injector,
+  /** Saves one change, showing its outcome in the status region or its problem in the alert. */
+  private run<T>(
+    within: string,
+    form: FormGroup,
+    request: () => Observable<T>,
+    done: (result: T) => string,
+    aliases: Readonly<Record<string, string>> = {},
+  ): void {
+    saveForm({
+      form,
+      focus: this.focus,
+      within,
+      saving: this.busy,
+      problem: this.actionProblem,
+      aliases,
+      request: () => {
+        this.status.set(null);
+        return request();
+      },
+      saved: (result) => this.status.set(done(result)),
     });
   }
 }

@@ -15,7 +15,7 @@ import {
   problemBody,
   textOf,
   typeInto,
-} from './test-fixtures';
+} from '../../testing/fixtures';
 
 describe('parseGroupListQuery', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { entriesToSave, markEveryone, marksChanged, marksFrom, registerSummary, rowErrors } from './register';
-import { problemBody } from './test-fixtures';
+import { problemBody } from '../../testing/fixtures';
 
 const register = [
   { youngPersonId: 'a', preferredName: 'Ali', status: null },

@@ -1,6 +1,6 @@
 import { addDays, occurrenceDates } from '@heard/domain';
 import type { IsoDate, MeetingPattern, PatternException } from '@heard/domain';
-import { longDate, shortDate } from './dates';
+import { longDate, shortDate } from '../core/dates';
 
 /** How far ahead the schedule tab lists sessions. */
 export const SCHEDULE_DAYS = 90;

@@ -15,7 +15,7 @@ import {
   sessionDetail,
   textOf,
   typeInto,
-} from './test-fixtures';
+} from '../../testing/fixtures';
 
 describe('SessionPage (the register)', () => {
   let fixture: ComponentFixture<SessionPage>;

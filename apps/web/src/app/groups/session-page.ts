@@ -1,14 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -20,11 +10,11 @@ import { RouterLink } from '@angular/router';
 import { ATTENDANCE_STATUSES } from '@heard/domain';
 import type { AttendanceStatus, GroupSessionDetailResponse, ProblemDetails } from '@heard/domain';
 import { EmptyState, PageHeader, ProblemAlert } from '@heard/ui';
-import { type Observable, catchError, concat, filter, finalize, last, of, switchMap, tap } from 'rxjs';
+import { type Observable, catchError, concat, filter, last, of, switchMap, tap } from 'rxjs';
 import { toProblem } from '../core/problem';
-import { applyNestedServerErrors } from '../young-people/form-errors';
+import { saveForm } from '../core/save-form';
 import { ATTENDANCE_LABELS } from './attendance-format';
-import { sessionWhen } from './dates';
+import { sessionWhen } from '../core/dates';
 import {
   type Marks,
   entriesToSave,
@@ -35,6 +25,7 @@ import {
   rowErrors,
 } from './register';
 import { SessionsApi } from './sessions-api';
+import { pageFocus } from '../core/focus';
 
 /** One session: its register (who came), agenda and notes. */
 @Component({
@@ -58,8 +49,7 @@ import { SessionsApi } from './sessions-api';
 })
 export default class SessionPage {
   private readonly api = inject(SessionsApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = pageFocus();
 
   readonly id = input.required<string>();
 
@@ -153,14 +143,10 @@ export default class SessionPage {
   protected save(): void {
     const session = this.session();
     if (!session || this.saving()) return;
-    if (this.details.invalid) {
-      this.details.markAllAsTouched();
-      return;
-    }
     const entries = this.cancelled() ? [] : entriesToSave(session.register, this.marks());
     const saveMarks = entries.length > 0 && marksChanged(session.register, this.marks());
     const saveDetails = this.details.dirty;
-    if (!saveMarks && !saveDetails) {
+    if (!saveMarks && !saveDetails && this.details.valid) {
       this.problem.set(null);
       this.status.set(
         entries.length === 0 && !this.cancelled()
@@ -170,59 +156,44 @@ export default class SessionPage {
       return;
     }
 
-    const steps: Observable<GroupSessionDetailResponse>[] = [];
-    if (saveMarks) {
-      this.sent.set(entries);
-      steps.push(
-        this.api.recordAttendance(session.id, entries).pipe(
-          tap((saved) => {
-            this.session.set({ ...saved, agenda: session.agenda, notes: session.notes });
-          }),
-        ),
-      );
-    }
-    if (saveDetails) {
-      const { agenda, notes } = this.details.getRawValue();
-      steps.push(
-        this.api
-          .updateDetails(session.id, { agenda: agenda.trim() || null, notes: notes.trim() || null })
-          .pipe(tap(() => this.details.markAsPristine())),
-      );
-    }
-
-    this.saving.set(true);
-    this.problem.set(null);
-    this.status.set(null);
-    concat(...steps)
-      .pipe(
-        last(),
-        finalize(() => this.saving.set(false)),
-      )
-      .subscribe({
-        next: (saved) => {
-          this.session.set(saved);
-          this.marks.set(marksFrom(saved.register));
-          this.details.reset({ agenda: saved.agenda ?? '', notes: saved.notes ?? '' });
-          this.sent.set([]);
-          this.status.set(
-            saveMarks ? `Saved. ${registerSummary(saved.register, marksFrom(saved.register))}.` : 'Saved.',
+    saveForm({
+      form: this.details,
+      focus: this.focus,
+      saving: this.saving,
+      problem: this.problem,
+      // The register and the details are saved one after the other; the answer to the last counts.
+      request: () => {
+        this.status.set(null);
+        const steps: Observable<GroupSessionDetailResponse>[] = [];
+        if (saveMarks) {
+          this.sent.set(entries);
+          steps.push(
+            this.api.recordAttendance(session.id, entries).pipe(
+              tap((saved) => {
+                this.session.set({ ...saved, agenda: session.agenda, notes: session.notes });
+              }),
+            ),
           );
-        },
-        error: (error: unknown) => {
-          const problem = toProblem(error);
-          this.problem.set(problem);
-          applyNestedServerErrors(this.details, problem);
-          afterNextRender(
-            () => {
-              const alert = this.host.nativeElement.querySelector<HTMLElement>(
-                'heard-problem-alert [role="alert"]',
-              );
-              alert?.setAttribute('tabindex', '-1');
-              alert?.focus();
-            },
-            { injector: this.injector },
+        }
+        if (saveDetails) {
+          const { agenda, notes } = this.details.getRawValue();
+          steps.push(
+            this.api
+              .updateDetails(session.id, { agenda: agenda.trim() || null, notes: notes.trim() || null })
+              .pipe(tap(() => this.details.markAsPristine())),
           );
-        },
-      });
+        }
+        return concat(...steps).pipe(last());
+      },
+      saved: (saved) => {
+        this.session.set(saved);
+        this.marks.set(marksFrom(saved.register));
+        this.details.reset({ agenda: saved.agenda ?? '', notes: saved.notes ?? '' });
+        this.sent.set([]);
+        this.status.set(
+          saveMarks ? `Saved. ${registerSummary(saved.register, marksFrom(saved.register))}.` : 'Saved.',
+        );
+      },
+    });
   }
 }

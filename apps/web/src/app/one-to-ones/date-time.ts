@@ -1,5 +1,5 @@
 import { zonedToUtc } from '@heard/domain';
-import { londonDate, londonTime } from '../groups/dates';
+import { londonDate, londonTime } from '../core/dates';
 
 /** A `datetime-local` value ("2026-07-01T16:00"), read as UK time, as an ISO instant; null when empty or malformed. */
 export function localInputToInstant(value: string): string | null {

@@ -21,7 +21,7 @@ import {
   problemBody,
   textOf,
   typeInto,
-} from '../groups/test-fixtures';
+} from '../../testing/fixtures';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 import OneToOnesPage from './one-to-ones-page';
 

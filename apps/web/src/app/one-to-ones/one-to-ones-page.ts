@@ -1,14 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import {
   type AbstractControl,
@@ -36,21 +26,23 @@ import type {
 } from '@heard/domain';
 import { EmptyState, PageHeader, ProblemAlert } from '@heard/ui';
 import { catchError, filter, finalize, map, of, switchMap, tap } from 'rxjs';
-import { applyServerErrors, focusFirstInvalid, toProblem } from '../core/problem';
+import { toProblem } from '../core/problem';
+import { saveForm } from '../core/save-form';
 import { searchAsYouType } from '../core/search-as-you-type';
 import { StaffPicker } from '../staff/staff-picker';
 import { UUID } from '../young-people/young-person-form';
-import { londonDate, londonTime, longDate } from '../groups/dates';
-import { fieldLabelsFor } from '../young-people/form-errors';
+import { londonDate, londonTime, longDate } from '../core/dates';
+import { fieldLabelsFor } from '../core/form-errors';
 import {
   type ChosenPerson,
   type PersonChoice,
   chosenPersonValidator,
   displayPerson,
-} from '../young-people/person-choice';
+} from '../core/person-choice';
 import { YoungPeopleApi } from '../young-people/young-people-api';
 import { instantToLocalInput, localInputToInstant } from './date-time';
 import { OneToOnesApi } from './one-to-ones-api';
+import { pageFocus } from '../core/focus';
 
 /** Empty is fine; anything typed must be a whole date and time. */
 function optionalDateTime(control: AbstractControl<string>): ValidationErrors | null {
@@ -105,8 +97,7 @@ const REQUESTERS: readonly OneToOneRequester[] = ['officer', 'young_person', 'tr
 export default class OneToOnesPage {
   private readonly api = inject(OneToOnesApi);
   private readonly youngPeople = inject(YoungPeopleApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = pageFocus();
 
   /** From the address bar: open the form for this young person. */
   readonly youngPersonId = input<string | undefined>(undefined);
@@ -211,9 +202,7 @@ export default class OneToOnesPage {
   protected openForm(): void {
     this.formOpen.set(true);
     this.createProblem.set(null);
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('#one-to-one-person')?.focus(), {
-      injector: this.injector,
-    });
+    this.focus.later('#one-to-one-person');
   }
 
   protected closeForm(directive: FormGroupDirective): void {
@@ -223,46 +212,37 @@ export default class OneToOnesPage {
   }
 
   protected create(directive: FormGroupDirective): void {
-    if (this.saving()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
-      return;
-    }
-    const v = this.form.getRawValue();
-    const request: OneToOneRequest = {
-      youngPersonId: (v.youngPersonId as ChosenPerson).id,
-      requestedBy: v.requestedBy as OneToOneRequester,
-      topic: v.topic.trim(),
-      scheduledAt: localInputToInstant(v.scheduledAt),
-      location: v.location.trim() || null,
-      staffUserId: v.staffUserId.trim() || null,
-    };
-    this.saving.set(true);
-    this.createProblem.set(null);
-    this.api
-      .create(request)
-      .pipe(finalize(() => this.saving.set(false)))
-      .subscribe({
-        next: (created) => {
-          this.items.update((items) => [created, ...items]);
-          this.formOpen.set(false);
-          directive.resetForm({
-            youngPersonId: null,
-            requestedBy: null,
-            topic: '',
-            scheduledAt: '',
-            location: '',
-            staffUserId: '',
-          });
-          this.status.set(`One-to-one for ${created.youngPerson.preferredName} saved.`);
-        },
-        error: (error: unknown) => {
-          const problem = toProblem(error);
-          this.createProblem.set(problem);
-          applyServerErrors(this.form, problem);
-        },
-      });
+    saveForm({
+      form: this.form,
+      focus: this.focus,
+      saving: this.saving,
+      problem: this.createProblem,
+      request: () => {
+        const v = this.form.getRawValue();
+        const request: OneToOneRequest = {
+          youngPersonId: (v.youngPersonId as ChosenPerson).id,
+          requestedBy: v.requestedBy as OneToOneRequester,
+          topic: v.topic.trim(),
+          scheduledAt: localInputToInstant(v.scheduledAt),
+          location: v.location.trim() || null,
+          staffUserId: v.staffUserId.trim() || null,
+        };
+        return this.api.create(request);
+      },
+      saved: (created) => {
+        this.items.update((items) => [created, ...items]);
+        this.formOpen.set(false);
+        directive.resetForm({
+          youngPersonId: null,
+          requestedBy: null,
+          topic: '',
+          scheduledAt: '',
+          location: '',
+          staffUserId: '',
+        });
+        this.status.set(`One-to-one for ${created.youngPerson.preferredName} saved.`);
+      },
+    });
   }
 
   protected startAction(item: OneToOneResponse, kind: RowAction): void {
@@ -275,13 +255,7 @@ export default class OneToOnesPage {
       location: item.location ?? '',
       outcome: item.outcome ?? '',
     });
-    afterNextRender(
-      () =>
-        this.host.nativeElement
-          .querySelector<HTMLElement>('#row-action input, #row-action textarea, #row-action button')
-          ?.focus(),
-      { injector: this.injector },
-    );
+    this.focus.later('#row-action input, #row-action textarea, #row-action button');
   }
 
   protected stopAction(): void {
@@ -291,51 +265,43 @@ export default class OneToOnesPage {
 
   protected applyAction(item: OneToOneResponse): void {
     const action = this.action();
-    if (!action || this.acting()) return;
-    if (this.actionForm.invalid) {
-      this.actionForm.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
-      return;
-    }
-    const v = this.actionForm.getRawValue();
-    const update: OneToOneUpdate =
-      action.kind === 'cancel'
-        ? { status: 'cancelled', scheduledAt: item.scheduledAt, outcome: null }
-        : action.kind === 'schedule'
-          ? {
-              status: 'scheduled',
-              scheduledAt: localInputToInstant(v.scheduledAt),
-              location: v.location.trim() || null,
-              outcome: null,
-            }
-          : {
-              status: 'done',
-              scheduledAt: localInputToInstant(v.scheduledAt),
-              outcome: v.outcome.trim() || null,
-            };
-    this.acting.set(true);
-    this.actionProblem.set(null);
-    this.api
-      .update(item.id, update)
-      .pipe(finalize(() => this.acting.set(false)))
-      .subscribe({
-        next: (updated) => {
-          this.items.update((items) => items.map((one) => (one.id === updated.id ? updated : one)));
-          this.action.set(null);
-          const name = updated.youngPerson.preferredName;
-          this.status.set(
-            updated.status === 'scheduled'
-              ? `One-to-one with ${name} booked${updated.scheduledAt ? ` for ${this.when(updated.scheduledAt)}` : ''}.`
-              : updated.status === 'done'
-                ? `One-to-one with ${name} marked as done.`
-                : `One-to-one with ${name} cancelled.`,
-          );
-        },
-        error: (error: unknown) => {
-          const problem = toProblem(error);
-          this.actionProblem.set(problem);
-          applyServerErrors(this.actionForm, problem);
-        },
-      });
+    if (!action) return;
+    saveForm({
+      form: this.actionForm,
+      focus: this.focus,
+      saving: this.acting,
+      problem: this.actionProblem,
+      request: () => {
+        const v = this.actionForm.getRawValue();
+        const update: OneToOneUpdate =
+          action.kind === 'cancel'
+            ? { status: 'cancelled', scheduledAt: item.scheduledAt, outcome: null }
+            : action.kind === 'schedule'
+              ? {
+                  status: 'scheduled',
+                  scheduledAt: localInputToInstant(v.scheduledAt),
+                  location: v.location.trim() || null,
+                  outcome: null,
+                }
+              : {
+                  status: 'done',
+                  scheduledAt: localInputToInstant(v.scheduledAt),
+                  outcome: v.outcome.trim() || null,
+                };
+        return this.api.update(item.id, update);
+      },
+      saved: (updated) => {
+        this.items.update((items) => items.map((one) => (one.id === updated.id ? updated : one)));
+        this.action.set(null);
+        const name = updated.youngPerson.preferredName;
+        this.status.set(
+          updated.status === 'scheduled'
+            ? `One-to-one with ${name} booked${updated.scheduledAt ? ` for ${this.when(updated.scheduledAt)}` : ''}.`
+            : updated.status === 'done'
+              ? `One-to-one with ${name} marked as done.`
+              : `One-to-one with ${name} cancelled.`,
+        );
+      },
+    });
   }
 }

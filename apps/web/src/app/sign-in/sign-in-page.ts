@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -7,9 +7,10 @@ import { Router } from '@angular/router';
 import type { ProblemDetails } from '@heard/domain';
 import { PageHeader, ProblemAlert } from '@heard/ui';
 import { finalize } from 'rxjs';
-import { focusFirstInvalid, toProblem } from '../core/problem';
+import { toProblem } from '../core/problem';
 import { safeReturnUrl } from '../core/return-url';
 import { SessionService } from '../core/session.service';
+import { pageFocus } from '../core/focus';
 
 export type SignInForm = FormGroup<{
   email: FormControl<string>;
@@ -34,7 +35,7 @@ export type SignInForm = FormGroup<{
 export class SignInPage {
   private readonly session = inject(SessionService);
   private readonly router = inject(Router);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly focus = pageFocus();
 
   /** `?returnUrl=` set by the auth guard: where to go after signing in. */
   readonly returnUrl = input<string | undefined>();
@@ -52,7 +53,7 @@ export class SignInPage {
     if (this.submitting()) return;
     if (this.form.invalid) {
       this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
+      this.focus.firstInvalid();
       return;
     }
     this.problem.set(null);

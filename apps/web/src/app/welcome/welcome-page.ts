@@ -1,12 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { HttpClient } from '@angular/common/http';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -18,10 +10,10 @@ import { Router, RouterLink } from '@angular/router';
 import { PASSWORD_MIN_LENGTH } from '@heard/domain';
 import type { AcceptInvitationRequest, ProblemDetails } from '@heard/domain';
 import { PageHeader, ProblemAlert } from '@heard/ui';
-import { finalize } from 'rxjs';
 import { API } from '../core/api-urls';
-import { applyServerErrors, focusFirstInvalid, toProblem } from '../core/problem';
+import { saveForm } from '../core/save-form';
 import { passwordPolicy } from './password.validator';
+import { pageFocus } from '../core/focus';
 
 export type ChoosePasswordForm = FormGroup<{
   password: FormControl<string>;
@@ -48,7 +40,7 @@ export type ChoosePasswordForm = FormGroup<{
 export class WelcomePage {
   private readonly http = inject(HttpClient);
   private readonly router = inject(Router);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly focus = pageFocus();
 
   /** The invitation token from the emailed link `/welcome/<token>`. */
   readonly token = input.required<string>();
@@ -66,28 +58,19 @@ export class WelcomePage {
   protected readonly inputType = computed(() => (this.show() ? 'text' : 'password'));
 
   protected submit(): void {
-    if (this.submitting()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
-      return;
-    }
-    this.problem.set(null);
-    this.submitting.set(true);
-    const body: AcceptInvitationRequest = {
-      token: this.token(),
-      password: this.form.controls.password.value,
-    };
-    this.http
-      .post<void>(API.acceptInvitation, body)
-      .pipe(finalize(() => this.submitting.set(false)))
-      .subscribe({
-        next: () => void this.router.navigate(['/sign-in'], { queryParams: { passwordSet: 'yes' } }),
-        error: (error: unknown) => {
-          const problem = toProblem(error);
-          this.problem.set(problem);
-          applyServerErrors(this.form, problem);
-        },
-      });
+    saveForm({
+      form: this.form,
+      focus: this.focus,
+      saving: this.submitting,
+      problem: this.problem,
+      request: () => {
+        const body: AcceptInvitationRequest = {
+          token: this.token(),
+          password: this.form.controls.password.value,
+        };
+        return this.http.post<void>(API.acceptInvitation, body);
+      },
+      saved: () => void this.router.navigate(['/sign-in'], { queryParams: { passwordSet: 'yes' } }),
+    });
   }
 }

@@ -21,7 +21,7 @@ import {
   problemBody,
   textOf,
   typeInto,
-} from '../groups/test-fixtures';
+} from '../../testing/fixtures';
 import YoungPeoplePage from './young-people-page';
 
 describe('YoungPeoplePage', () => {

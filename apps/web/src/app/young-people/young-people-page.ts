@@ -1,35 +1,35 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
+import type { PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
-import { ActivatedRoute, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { AGE_BANDS, Role, SERVICE_EXPERIENCE_LABELS, ServiceExperienceKind } from '@heard/domain';
-import type { AgeBand, Page, ProblemDetails, YoungPersonListItem } from '@heard/domain';
+import type { AgeBand, ProblemDetails, YoungPersonListItem } from '@heard/domain';
 import {
   BOUNDED_PAGINATOR_PROVIDERS,
-  BoundedPaginatorIntl,
   EmptyState,
+  ListEmpty,
+  ListResults,
+  ListTable,
   PageHeader,
   ProblemAlert,
   sentenceStart,
   totalWords,
 } from '@heard/ui';
-import { catchError, map, of, switchMap, tap } from 'rxjs';
-import { type Focusable, InPageNavigation } from '../groups/in-page-navigation';
+import type { Focusable } from '../core/in-page-navigation';
+import { listPage, urlQuery } from '../core/list-page';
 import { toProblem } from '../core/problem';
 import { SessionService } from '../core/session.service';
 import { GroupsApi } from '../groups/groups-api';
 import { YoungPeopleApi } from './young-people-api';
 import {
   DEFAULT_QUERY,
-  PAGE_SIZES,
   type YoungPeopleListQuery,
   isFiltered,
   parseListQuery,
@@ -55,11 +55,12 @@ export type YoungPeopleFilterForm = FormGroup<{
     MatSelectModule,
     MatTableModule,
     MatSortModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
     PageHeader,
     EmptyState,
     ProblemAlert,
+    ListResults,
+    ListTable,
+    ListEmpty,
   ],
   templateUrl: './young-people-page.html',
   providers: BOUNDED_PAGINATOR_PROVIDERS,
@@ -68,8 +69,7 @@ export type YoungPeopleFilterForm = FormGroup<{
 })
 export default class YoungPeoplePage {
   private readonly api = inject(YoungPeopleApi);
-  private readonly route = inject(ActivatedRoute);
-  private readonly inPage = inject(InPageNavigation);
+  private readonly url = urlQuery(parseListQuery, DEFAULT_QUERY);
   private readonly session = inject(SessionService);
 
   /** Only participation officers add and change records, and only they can list groups. */
@@ -85,27 +85,19 @@ export default class YoungPeoplePage {
     label: SERVICE_EXPERIENCE_LABELS[value],
   }));
   protected readonly ageBands = AGE_BANDS;
-  protected readonly pageSizes = PAGE_SIZES;
   protected readonly columns = ['name', 'age', 'experiences', 'groups'];
   protected readonly experienceLabel = (kind: ServiceExperienceKind) =>
     SERVICE_EXPERIENCE_LABELS[kind] ?? kind;
 
-  protected readonly query = toSignal(this.route.queryParams.pipe(map(parseListQuery)), {
-    initialValue: DEFAULT_QUERY,
-  });
+  protected readonly query = this.url.query;
   protected readonly filtered = computed(() => isFiltered(this.query()));
 
-  private readonly paginatorWords = inject(BoundedPaginatorIntl);
-  protected readonly result = signal<Page<YoungPersonListItem> | null>(null);
-  protected readonly people = computed(() => this.result()?.items ?? []);
-  protected readonly loading = signal(true);
-  protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly groups = signal<{ id: string; name: string }[]>([]);
   protected readonly groupsProblem = signal<ProblemDetails | null>(null);
 
   protected readonly countText = computed(() => {
-    const result = this.result();
-    if (!result || this.loading()) return '';
+    const result = this.list.result();
+    if (!result || this.list.loading()) return '';
     const people = result.total === 1 && !result.totalIsLowerBound ? 'young person' : 'young people';
     const n = sentenceStart(totalWords(result));
     return this.filtered() ? `${n} ${people} match.` : `${n} ${people}.`;
@@ -118,38 +110,23 @@ export default class YoungPeoplePage {
     ageBand: new FormControl<AgeBand | ''>('', { nonNullable: true }),
   });
 
-  constructor() {
-    toObservable(this.query)
-      .pipe(
-        tap((query) => {
-          this.form.setValue(
-            {
-              q: query.q,
-              groupId: query.groupId ?? '',
-              serviceExperience: query.serviceExperience ?? '',
-              ageBand: query.ageBand ?? '',
-            },
-            { emitEvent: false },
-          );
-          this.loading.set(true);
-          this.problem.set(null);
-        }),
-        switchMap((query) =>
-          this.api.list(query).pipe(
-            catchError((error: unknown) => {
-              this.problem.set(toProblem(error));
-              return of(null);
-            }),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe((result) => {
-        this.result.set(result);
-        if (result) this.paginatorWords.showing(result);
-        this.loading.set(false);
-      });
+  protected readonly list = listPage({
+    query: this.query,
+    load: (query) => this.api.list(query),
+    follow: true,
+    showing: (query) =>
+      this.form.setValue(
+        {
+          q: query.q,
+          groupId: query.groupId ?? '',
+          serviceExperience: query.serviceExperience ?? '',
+          ageBand: query.ageBand ?? '',
+        },
+        { emitEvent: false },
+      ),
+  });
 
+  constructor() {
     if (this.canWrite()) {
       inject(GroupsApi)
         .list('', 1, 100)
@@ -196,7 +173,7 @@ export default class YoungPeoplePage {
   }
 
   private go(change: Partial<YoungPeopleListQuery>, focus?: Focusable): void {
-    void this.inPage.setQueryParams(this.route, toQueryParams({ ...this.query(), ...change }), { focus });
+    this.url.go(toQueryParams({ ...this.query(), ...change }), { focus });
   }
 
   protected readonly trackById = (_index: number, person: YoungPersonListItem): string => person.id;

@@ -2,6 +2,7 @@ import { HttpParams } from '@angular/common/http';
 import type { Params } from '@angular/router';
 import { AGE_BANDS, ServiceExperienceKind } from '@heard/domain';
 import type { AgeBand } from '@heard/domain';
+import { LIST_PAGE_SIZES } from '@heard/ui';
 
 export type YoungPeopleSort = 'name' | 'age';
 export type SortOrder = 'asc' | 'desc';
@@ -17,8 +18,6 @@ export interface YoungPeopleListQuery {
   page: number;
   pageSize: number;
 }
-
-export const PAGE_SIZES: readonly number[] = [10, 25, 50, 100];
 
 export const DEFAULT_QUERY: Readonly<YoungPeopleListQuery> = {
   q: '',
@@ -69,7 +68,7 @@ export function parseListQuery(params: Params): YoungPeopleListQuery {
     sort: sort === 'age' ? 'age' : 'name',
     order: order === 'desc' ? 'desc' : 'asc',
     page: positiveInt(params['page'], 1, 100_000),
-    pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : DEFAULT_QUERY.pageSize,
+    pageSize: LIST_PAGE_SIZES.includes(pageSize) ? pageSize : DEFAULT_QUERY.pageSize,
   };
 }
 

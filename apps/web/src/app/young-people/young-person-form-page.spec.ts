@@ -17,7 +17,7 @@ import {
   problemBody,
   textOf,
   typeInto,
-} from '../groups/test-fixtures';
+} from '../../testing/fixtures';
 import YoungPersonFormPage from './young-person-form-page';
 
 const OTHER_ADULT_ID = '5a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d';

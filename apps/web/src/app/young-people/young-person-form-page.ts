@@ -1,21 +1,10 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
@@ -25,12 +14,10 @@ import {
   ServiceExperienceKind,
   TrustedAdultRelationship,
 } from '@heard/domain';
-import type { ParticipationPreference, ProblemDetails, YoungPersonResponse } from '@heard/domain';
-import { PageHeader, ProblemAlert } from '@heard/ui';
+import type { ParticipationPreference, YoungPersonResponse } from '@heard/domain';
 import { StaffPicker } from '../staff/staff-picker';
-import { loadRecord } from '../core/load-record';
-import { saveForm } from '../core/save-form';
-import { fieldLabelsFor } from './form-errors';
+import { FormActions, FormBody, FormPageShell, formPage } from '../core/form-page';
+import { fieldLabelsFor } from '../core/form-errors';
 import { YoungPeopleApi } from './young-people-api';
 import {
   PARTICIPATION_LABELS,
@@ -54,11 +41,11 @@ import {
     MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
-    MatProgressBarModule,
     MatRadioModule,
     MatSelectModule,
-    PageHeader,
-    ProblemAlert,
+    FormPageShell,
+    FormBody,
+    FormActions,
     StaffPicker,
   ],
   templateUrl: './young-person-form-page.html',
@@ -68,11 +55,11 @@ import {
 export default class YoungPersonFormPage {
   private readonly api = inject(YoungPeopleApi);
   private readonly router = inject(Router);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
 
   /** The record's id, from the route; absent when adding someone new. */
   readonly id = input<string>();
+
+  protected readonly page = formPage();
 
   protected readonly form = youngPersonForm();
   protected readonly experiences = Object.values(ServiceExperienceKind).map((value) => ({
@@ -88,10 +75,6 @@ export default class YoungPersonFormPage {
   );
 
   protected readonly person = signal<YoungPersonResponse | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly loadProblem = signal<ProblemDetails | null>(null);
-  protected readonly problem = signal<ProblemDetails | null>(null);
-  protected readonly saving = signal(false);
   protected readonly editing = computed(() => Boolean(this.id()));
   protected readonly heading = computed(() => {
     if (!this.editing()) return 'Add a young person';
@@ -99,7 +82,7 @@ export default class YoungPersonFormPage {
     return person ? `Edit details for ${person.preferredName}` : 'Edit details';
   });
   protected readonly fieldLabels = computed(() =>
-    fieldLabelsFor(this.problem(), YOUNG_PERSON_FIELD_LABELS, YOUNG_PERSON_ITEM_LABELS),
+    fieldLabelsFor(this.page.problem(), YOUNG_PERSON_FIELD_LABELS, YOUNG_PERSON_ITEM_LABELS),
   );
   /** Names of the trusted adults already linked, so the form shows names rather than ids. */
   protected readonly adultNames = computed(
@@ -107,12 +90,13 @@ export default class YoungPersonFormPage {
   );
 
   constructor() {
-    loadRecord(this.id, (id) => this.api.get(id), { loading: this.loading, problem: this.loadProblem })
+    this.page
+      .load(this.id, (id) => this.api.get(id))
       .pipe(takeUntilDestroyed())
       .subscribe((person) => {
         this.person.set(person);
         fillForm(this.form, person);
-        this.loading.set(false);
+        this.page.loaded();
       });
   }
 
@@ -126,32 +110,28 @@ export default class YoungPersonFormPage {
 
   protected addExperience(): void {
     this.serviceExperiences.push(serviceExperienceGroup());
-    this.focusLater(`#experience-${this.serviceExperiences.length - 1}-kind`);
+    this.page.focus.later(`#experience-${this.serviceExperiences.length - 1}-kind`);
   }
 
   protected removeExperience(index: number): void {
     this.serviceExperiences.removeAt(index);
-    this.focusLater('#add-experience');
+    this.page.focus.later('#add-experience');
   }
 
   protected addAdult(): void {
     this.trustedAdults.push(trustedAdultGroup());
-    this.focusLater(`#adult-${this.trustedAdults.length - 1}-user`);
+    this.page.focus.later(`#adult-${this.trustedAdults.length - 1}-user`);
   }
 
   protected removeAdult(index: number): void {
     this.trustedAdults.removeAt(index);
-    this.focusLater('#add-adult');
+    this.page.focus.later('#add-adult');
   }
 
   protected save(): void {
     const id = this.id();
-    saveForm({
+    this.page.save({
       form: this.form,
-      host: this.host.nativeElement,
-      injector: this.injector,
-      saving: this.saving,
-      problem: this.problem,
       request: () => {
         const request = toRequest(this.form);
         return id ? this.api.update(id, request) : this.api.create(request);
@@ -161,12 +141,6 @@ export default class YoungPersonFormPage {
           state: { status: id ? 'Your changes are saved.' : `${saved.preferredName} is added.` },
         });
       },
-    });
-  }
-
-  private focusLater(selector: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
-      injector: this.injector,
     });
   }
 }

@@ -6,7 +6,7 @@ import {
   trustedAdultGroup,
   youngPersonForm,
 } from './young-person-form';
-import { ADULT_ID as ADULT, personResponse } from '../groups/test-fixtures';
+import { ADULT_ID as ADULT, personResponse } from '../../testing/fixtures';
 
 describe('young person form', () => {
   it('sends empty optional fields as null, and no letter when there is no address', () => {

@@ -8,7 +8,7 @@ import {
 } from '@angular/forms';
 import { ServiceExperienceKind, TrustedAdultRelationship } from '@heard/domain';
 import type { ParticipationPreference, YoungPersonRequest, YoungPersonResponse } from '@heard/domain';
-import { setErrorFlag } from './form-errors';
+import { setErrorFlag } from '../core/form-errors';
 
 export type ServiceExperienceForm = FormGroup<{
   kind: FormControl<ServiceExperienceKind | null>;

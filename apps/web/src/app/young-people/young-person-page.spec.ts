@@ -17,7 +17,7 @@ import {
   problemBody,
   textOf,
   typeInto,
-} from '../groups/test-fixtures';
+} from '../../testing/fixtures';
 import YoungPersonPage from './young-person-page';
 
 const ATTENDANCE: YoungPersonAttendance = {

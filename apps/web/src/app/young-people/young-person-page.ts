@@ -1,14 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -30,10 +20,11 @@ import { catchError, filter, finalize, forkJoin, map, of, switchMap, tap } from 
 import { toProblem } from '../core/problem';
 import { SessionService } from '../core/session.service';
 import { ATTENDANCE_LABELS, formatRate } from '../groups/attendance-format';
-import { londonDate, londonTime, shortDate } from '../groups/dates';
+import { londonDate, londonTime, shortDate } from '../core/dates';
 import { MEMBERSHIP_ROLE_LABELS } from '../groups/group-labels';
 import { YoungPeopleApi } from './young-people-api';
 import { PARTICIPATION_LABELS } from './young-person-form';
+import { pageFocus } from '../core/focus';
 
 /** A young person's profile: details, groups and attendance. */
 @Component({
@@ -57,8 +48,7 @@ import { PARTICIPATION_LABELS } from './young-person-form';
 export default class YoungPersonPage {
   private readonly api = inject(YoungPeopleApi);
   private readonly session = inject(SessionService);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = pageFocus();
 
   readonly id = input.required<string>();
 
@@ -154,9 +144,7 @@ export default class YoungPersonPage {
     this.archiveOpen.update((open) => !open);
     this.archiveProblem.set(null);
     if (this.archiveOpen()) {
-      afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('#archive-reason')?.focus(), {
-        injector: this.injector,
-      });
+      this.focus.later('#archive-reason');
     }
   }
 

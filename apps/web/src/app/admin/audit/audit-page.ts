@@ -1,25 +1,23 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
+import type { PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import type { AuditEventResponse, Page, ProblemDetails } from '@heard/domain';
+import type { AuditEventResponse } from '@heard/domain';
 import {
   BOUNDED_PAGINATOR_PROVIDERS,
-  BoundedPaginatorIntl,
   EmptyState,
+  ListEmpty,
+  ListResults,
+  ListTable,
   PageHeader,
-  ProblemAlert,
   totalWords,
 } from '@heard/ui';
-import { Subject, catchError, of, switchMap, tap } from 'rxjs';
-import { focusFirstInvalid, toProblem } from '../../core/problem';
+import { listPage } from '../../core/list-page';
 import { AuditApi, type AuditFilters } from './audit-api';
 import {
   AUDIT_ACTIONS,
@@ -30,6 +28,7 @@ import {
   entityTypeLabel,
   startOfDay,
 } from './audit-labels';
+import { pageFocus } from '../../core/focus';
 
 export type AuditFilterForm = FormGroup<{
   action: FormControl<AuditActionValue | ''>;
@@ -53,11 +52,11 @@ const ENTITY_TYPE = /^[a-z_]{1,40}$/;
     MatInputModule,
     MatSelectModule,
     MatTableModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
     PageHeader,
     EmptyState,
-    ProblemAlert,
+    ListResults,
+    ListTable,
+    ListEmpty,
   ],
   templateUrl: './audit-page.html',
   providers: BOUNDED_PAGINATOR_PROVIDERS,
@@ -66,8 +65,7 @@ const ENTITY_TYPE = /^[a-z_]{1,40}$/;
 })
 export default class AuditPage {
   private readonly api = inject(AuditApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly reload$ = new Subject<void>();
+  private readonly focus = pageFocus();
 
   protected readonly actions = AUDIT_ACTIONS.map((value) => ({ value, label: auditActionLabel(value) }));
   protected readonly entityTypeLabel = entityTypeLabel;
@@ -86,35 +84,14 @@ export default class AuditPage {
   protected readonly filters = signal<AuditFilters>({});
   protected readonly page = signal(1);
   protected readonly pageSize = signal(50);
-  private readonly paginatorWords = inject(BoundedPaginatorIntl);
   protected readonly totalWords = totalWords;
-  protected readonly result = signal<Page<AuditEventResponse> | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly list = listPage({
+    query: computed(() => ({ filters: this.filters(), page: this.page(), pageSize: this.pageSize() })),
+    load: ({ filters, page, pageSize }) => this.api.list(filters, page, pageSize),
+  });
 
   constructor() {
-    this.reload$
-      .pipe(
-        tap(() => {
-          this.loading.set(true);
-          this.problem.set(null);
-        }),
-        switchMap(() =>
-          this.api.list(this.filters(), this.page(), this.pageSize()).pipe(
-            catchError((error: unknown) => {
-              this.problem.set(toProblem(error));
-              return of(null);
-            }),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe((result) => {
-        this.result.set(result);
-        if (result) this.paginatorWords.showing(result);
-        this.loading.set(false);
-      });
-    this.reload$.next();
+    this.list.reload();
   }
 
   protected actionLabel(event: AuditEventResponse): string {
@@ -128,7 +105,7 @@ export default class AuditPage {
     }
     if (this.form.invalid) {
       this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
+      this.focus.firstInvalid();
       return;
     }
     this.filters.set({
@@ -139,19 +116,19 @@ export default class AuditPage {
       to: to ? endOfDay(to) : undefined,
     });
     this.page.set(1);
-    this.reload$.next();
+    this.list.reload();
   }
 
   protected clear(): void {
     this.form.reset();
     this.filters.set({});
     this.page.set(1);
-    this.reload$.next();
+    this.list.reload();
   }
 
   protected onPage(event: PageEvent): void {
     this.page.set(event.pageIndex + 1);
     this.pageSize.set(event.pageSize);
-    this.reload$.next();
+    this.list.reload();
   }
 }

@@ -1,21 +1,22 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
+import type { PageEvent } from '@angular/material/paginator';
 import { MatSelectModule, type MatSelectChange } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { ALL_ROLES, ROLE_LABELS } from '@heard/domain';
-import type { Page, ProblemDetails, Role, UserResponse, UserStatus } from '@heard/domain';
-import { PageHeader, ProblemAlert } from '@heard/ui';
-import { Subject, catchError, finalize, of, switchMap, tap } from 'rxjs';
-import { applyServerErrors, focusFirstInvalid, toProblem } from '../../core/problem';
+import type { ProblemDetails, Role, UserResponse, UserStatus } from '@heard/domain';
+import { ListResults, ListTable, PageHeader, ProblemAlert } from '@heard/ui';
+import { finalize } from 'rxjs';
+import { listPage } from '../../core/list-page';
+import { toProblem } from '../../core/problem';
+import { saveForm } from '../../core/save-form';
 import { SessionService } from '../../core/session.service';
 import { UsersApi } from './users-api';
+import { pageFocus } from '../../core/focus';
 
 export type InviteForm = FormGroup<{
   displayName: FormControl<string>;
@@ -40,10 +41,10 @@ export const STATUS_LABELS: Readonly<Record<UserStatus, string>> = {
     MatInputModule,
     MatSelectModule,
     MatTableModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
     PageHeader,
     ProblemAlert,
+    ListResults,
+    ListTable,
   ],
   templateUrl: './users-page.html',
   styleUrl: './users-page.scss',
@@ -51,19 +52,18 @@ export const STATUS_LABELS: Readonly<Record<UserStatus, string>> = {
 })
 export default class UsersPage {
   private readonly api = inject(UsersApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly reload$ = new Subject<void>();
+  private readonly focus = pageFocus();
 
   protected readonly roles = ALL_ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
   protected readonly columns = ['name', 'email', 'role', 'status', 'lastSignedIn', 'actions'];
-  protected readonly pageSizes = [10, 25, 50, 100];
 
   protected readonly page = signal(1);
   protected readonly pageSize = signal(25);
-  protected readonly result = signal<Page<UserResponse> | null>(null);
-  protected readonly users = computed(() => this.result()?.items ?? []);
-  protected readonly loading = signal(true);
-  protected readonly listProblem = signal<ProblemDetails | null>(null);
+  protected readonly list = listPage({
+    query: computed(() => ({ page: this.page(), pageSize: this.pageSize() })),
+    load: ({ page, pageSize }) => this.api.list(page, pageSize),
+    keepOnError: true,
+  });
   protected readonly actionProblem = signal<ProblemDetails | null>(null);
   protected readonly inviteProblem = signal<ProblemDetails | null>(null);
   protected readonly status = signal<string | null>(null);
@@ -82,27 +82,7 @@ export default class UsersPage {
   });
 
   constructor() {
-    this.reload$
-      .pipe(
-        tap(() => {
-          this.loading.set(true);
-          this.listProblem.set(null);
-        }),
-        switchMap(() =>
-          this.api.list(this.page(), this.pageSize()).pipe(
-            catchError((error: unknown) => {
-              this.listProblem.set(toProblem(error));
-              return of(null);
-            }),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe((result) => {
-        if (result) this.result.set(result);
-        this.loading.set(false);
-      });
-    this.reload$.next();
+    this.list.reload();
   }
 
   protected roleLabel(user: UserResponse): string {
@@ -125,38 +105,31 @@ export default class UsersPage {
   protected onPage(event: PageEvent): void {
     this.page.set(event.pageIndex + 1);
     this.pageSize.set(event.pageSize);
-    this.reload$.next();
+    this.list.reload();
   }
 
   protected invite(formDirective: FormGroupDirective): void {
-    if (this.inviting()) return;
-    const { displayName, email, role } = this.inviteForm.getRawValue();
-    if (this.inviteForm.invalid || role === null) {
-      this.inviteForm.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement.querySelector('.invite') ?? this.host.nativeElement);
-      return;
-    }
-    this.inviting.set(true);
-    this.inviteProblem.set(null);
-    this.status.set(null);
-    this.api
-      .invite({ displayName: displayName.trim(), email: email.trim(), role })
-      .pipe(finalize(() => this.inviting.set(false)))
-      .subscribe({
-        next: (user) => {
-          this.status.set(
-            `Invitation sent to ${user.email}. They will get an email with a link to choose a password.`,
-          );
-          formDirective.resetForm({ displayName: '', email: '', role: null });
-          this.page.set(1);
-          this.reload$.next();
-        },
-        error: (error: unknown) => {
-          const problem = toProblem(error);
-          this.inviteProblem.set(problem);
-          applyServerErrors(this.inviteForm, problem);
-        },
-      });
+    saveForm({
+      form: this.inviteForm,
+      focus: this.focus,
+      within: '.invite',
+      saving: this.inviting,
+      problem: this.inviteProblem,
+      request: () => {
+        this.status.set(null);
+        const { displayName, email, role } = this.inviteForm.getRawValue();
+        // The role is required, so a valid form has one.
+        return this.api.invite({ displayName: displayName.trim(), email: email.trim(), role: role as Role });
+      },
+      saved: (user) => {
+        this.status.set(
+          `Invitation sent to ${user.email}. They will get an email with a link to choose a password.`,
+        );
+        formDirective.resetForm({ displayName: '', email: '', role: null });
+        this.page.set(1);
+        this.list.reload();
+      },
+    });
   }
 
   /** Rows are kept (not re-created) when a user changes, so keyboard focus stays where it was. */
@@ -206,9 +179,10 @@ export default class UsersPage {
   }
 
   private replace(updated: UserResponse): void {
-    this.result.update((page) =>
-      page ? { ...page, items: page.items.map((user) => (user.id === updated.id ? updated : user)) } : page,
-    );
+    this.list.update((page) => ({
+      ...page,
+      items: page.items.map((user) => (user.id === updated.id ? updated : user)),
+    }));
   }
 
   private setBusy(id: string, busy: boolean): void {

@@ -17,7 +17,7 @@ import {
   problemBody,
   textOf,
   typeInto,
-} from '../../groups/test-fixtures';
+} from '../../../testing/fixtures';
 import { provideFormFieldDefaults } from '../../shared/form-field-defaults';
 import ConsentPage from './consent-page';
 

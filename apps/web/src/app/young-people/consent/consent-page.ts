@@ -1,14 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -41,12 +31,14 @@ import type {
   YoungPersonResponse,
 } from '@heard/domain';
 import { HeardIcon, PageHeader, ProblemAlert } from '@heard/ui';
-import { catchError, finalize, forkJoin, of } from 'rxjs';
+import { catchError, forkJoin, of } from 'rxjs';
 import { loadRecord } from '../../core/load-record';
-import { applyServerErrors, focusFirstInvalid, toProblem } from '../../core/problem';
-import { fieldLabelsFor, setErrorFlag } from '../form-errors';
+import { toProblem } from '../../core/problem';
+import { saveForm } from '../../core/save-form';
+import { fieldLabelsFor, setErrorFlag } from '../../core/form-errors';
 import { YoungPeopleApi } from '../young-people-api';
 import { ConsentApi } from './consent-api';
+import { pageFocus } from '../../core/focus';
 
 export type RecordConsentForm = FormGroup<{
   purpose: FormControl<ConsentPurpose | null>;
@@ -106,8 +98,7 @@ function crossCheck(form: RecordConsentForm): void {
 export default class ConsentPage {
   private readonly api = inject(ConsentApi);
   private readonly youngPeople = inject(YoungPeopleApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = pageFocus();
 
   readonly id = input.required<string>();
 
@@ -190,13 +181,7 @@ export default class ConsentPage {
     this.formOpen.set(true);
     this.recordProblem.set(null);
     if (purpose) this.form.controls.purpose.setValue(purpose);
-    afterNextRender(
-      () =>
-        this.host.nativeElement
-          .querySelector<HTMLElement>(purpose ? '#consent-given-by' : '#consent-purpose')
-          ?.focus(),
-      { injector: this.injector },
-    );
+    this.focus.later(purpose ? '#consent-given-by' : '#consent-purpose');
   }
 
   protected closeForm(directive: FormGroupDirective): void {
@@ -208,50 +193,40 @@ export default class ConsentPage {
   protected record(directive: FormGroupDirective): void {
     if (this.saving()) return;
     crossCheck(this.form);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
-      return;
-    }
-    const v = this.form.getRawValue();
-    const request: ConsentRecordRequest = {
-      purpose: v.purpose as ConsentPurpose,
-      givenBy: v.givenBy as ConsentGiver,
-      method: v.method as ConsentMethod,
-      wording: v.wording.trim(),
-      givenOn: v.givenOn,
-      scope: v.scope,
-      activityId: v.scope === 'activity' ? v.activityId : null,
-      expiresOn: v.expiresOn || null,
-    };
-    this.saving.set(true);
-    this.recordProblem.set(null);
-    this.api
-      .record(this.id(), request)
-      .pipe(finalize(() => this.saving.set(false)))
-      .subscribe({
-        next: (saved) => {
-          this.formOpen.set(false);
-          directive.resetForm(this.blankForm());
-          this.giverWarning.set(saved.giverWarning);
-          this.status.set(`${CONSENT_PURPOSE_LABELS[saved.purpose]} consent recorded.`);
-          this.refresh();
-        },
-        error: (error: unknown) => {
-          const problem = toProblem(error);
-          this.recordProblem.set(problem);
-          applyServerErrors(this.form, problem);
-        },
-      });
+    saveForm({
+      form: this.form,
+      focus: this.focus,
+      saving: this.saving,
+      problem: this.recordProblem,
+      request: () => {
+        const v = this.form.getRawValue();
+        const request: ConsentRecordRequest = {
+          purpose: v.purpose as ConsentPurpose,
+          givenBy: v.givenBy as ConsentGiver,
+          method: v.method as ConsentMethod,
+          wording: v.wording.trim(),
+          givenOn: v.givenOn,
+          scope: v.scope,
+          activityId: v.scope === 'activity' ? v.activityId : null,
+          expiresOn: v.expiresOn || null,
+        };
+        return this.api.record(this.id(), request);
+      },
+      saved: (saved) => {
+        this.formOpen.set(false);
+        directive.resetForm(this.blankForm());
+        this.giverWarning.set(saved.giverWarning);
+        this.status.set(`${CONSENT_PURPOSE_LABELS[saved.purpose]} consent recorded.`);
+        this.refresh();
+      },
+    });
   }
 
   protected startWithdraw(record: ConsentRecordResponse): void {
     this.withdrawingId.set(record.id);
     this.withdrawProblem.set(null);
     this.withdrawForm.reset({ reason: '' });
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('#withdraw-reason')?.focus(), {
-      injector: this.injector,
-    });
+    this.focus.later('#withdraw-reason');
   }
 
   protected cancelWithdraw(): void {
@@ -260,27 +235,23 @@ export default class ConsentPage {
   }
 
   protected withdraw(record: ConsentRecordResponse): void {
-    if (this.withdrawing()) return;
-    if (this.withdrawForm.invalid) {
-      this.withdrawForm.markAllAsTouched();
-      return;
-    }
-    this.withdrawing.set(true);
-    this.withdrawProblem.set(null);
-    this.api
-      .withdraw(record.id, { reason: this.withdrawForm.controls.reason.value.trim() || null })
-      .pipe(finalize(() => this.withdrawing.set(false)))
-      .subscribe({
-        next: (withdrawn) => {
-          this.withdrawingId.set(null);
-          this.giverWarning.set(null);
-          this.status.set(
-            `${CONSENT_PURPOSE_LABELS[withdrawn.purpose]} consent withdrawn. It stopped counting straight away. The record is kept.`,
-          );
-          this.refresh();
-        },
-        error: (error: unknown) => this.withdrawProblem.set(toProblem(error)),
-      });
+    saveForm({
+      form: this.withdrawForm,
+      focus: this.focus,
+      within: '.withdraw',
+      saving: this.withdrawing,
+      problem: this.withdrawProblem,
+      request: () =>
+        this.api.withdraw(record.id, { reason: this.withdrawForm.controls.reason.value.trim() || null }),
+      saved: (withdrawn) => {
+        this.withdrawingId.set(null);
+        this.giverWarning.set(null);
+        this.status.set(
+          `${CONSENT_PURPOSE_LABELS[withdrawn.purpose]} consent withdrawn. It stopped counting straight away. The record is kept.`,
+        );
+        this.refresh();
+      },
+    });
   }
 
   private refresh(): void {

@@ -1,15 +1,5 @@
 import { NgTemplateOutlet } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -29,8 +19,10 @@ import { PageHeader, ProblemAlert } from '@heard/ui';
 import { finalize, forkJoin } from 'rxjs';
 import { loadRecord } from '../core/load-record';
 import { toProblem } from '../core/problem';
-import { ActivitiesApi } from './activities-api';
-import { activityWhen } from './activity-format';
+import { ActivitiesApi } from '../activities/activities-api';
+import { InvitationsApi } from './invitations-api';
+import { activityWhen } from '../activities/activity-format';
+import { pageFocus } from '../core/focus';
 
 /** One young person's line in the wizard. */
 export interface InviteChoice {
@@ -124,9 +116,9 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
 })
 export default class InvitePage {
   private readonly api = inject(ActivitiesApi);
+  private readonly invitationsApi = inject(InvitationsApi);
   private readonly router = inject(Router);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = pageFocus();
 
   readonly id = input.required<string>();
 
@@ -212,7 +204,7 @@ export default class InvitePage {
   protected review(): void {
     if (this.chosen().length === 0) {
       this.stepProblem.set('Choose at least one young person to invite.');
-      this.focusLater('#step-problem');
+      this.focus.later('#step-problem');
       return;
     }
     if (this.anyOutside()) {
@@ -220,18 +212,18 @@ export default class InvitePage {
       if (reason.length < 5 || this.outsideReason.invalid) {
         this.outsideReason.setErrors({ required: true });
         this.outsideReason.markAsTouched();
-        this.focusLater('#outside-reason');
+        this.focus.later('#outside-reason');
         return;
       }
     }
     this.stepProblem.set(null);
     this.step.set(2);
-    this.focusLater('#review-heading');
+    this.focus.later('#review-heading');
   }
 
   protected back(): void {
     this.step.set(1);
-    this.focusLater('#choose-heading');
+    this.focus.later('#choose-heading');
   }
 
   protected send(): void {
@@ -251,7 +243,7 @@ export default class InvitePage {
     this.sent.set(invitees);
     this.sending.set(true);
     this.problem.set(null);
-    this.api
+    this.invitationsApi
       .invite(request)
       .pipe(finalize(() => this.sending.set(false)))
       .subscribe({
@@ -278,28 +270,8 @@ export default class InvitePage {
           }
           // Back to the choices, where each person's problem shows next to them.
           this.step.set(1);
-          afterNextRender(
-            () => {
-              const alert = this.host.nativeElement.querySelector<HTMLElement>(
-                'heard-problem-alert [role="alert"]',
-              );
-              alert?.setAttribute('tabindex', '-1');
-              alert?.focus();
-            },
-            { injector: this.injector },
-          );
+          this.focus.problemLater();
         },
       });
-  }
-
-  private focusLater(selector: string): void {
-    afterNextRender(
-      () => {
-        const target = this.host.nativeElement.querySelector<HTMLElement>(selector);
-        if (target && /^H\d|^P$/.test(target.tagName)) target.setAttribute('tabindex', '-1');
-        target?.focus();
-      },
-      { injector: this.injector },
-    );
   }
 }

@@ -19,7 +19,7 @@ import type {
   InvitationResponse,
   InvitationSuggestionsResponse,
 } from '@heard/domain';
-import { ADULT_ID, GROUP_ID, OTHER_PERSON_ID, PERSON_ID } from '../groups/test-fixtures';
+import { ADULT_ID, GROUP_ID, OTHER_PERSON_ID, PERSON_ID } from './fixtures';
 
 export {
   ADULT_ID,
@@ -32,7 +32,7 @@ export {
   problemBody,
   textOf,
   typeInto,
-} from '../groups/test-fixtures';
+} from './fixtures';
 
 export const ACTIVITY_ID = '66666666-6666-4666-8666-666666666666';
 export const THIRD_PERSON_ID = '77777777-7777-4777-8777-777777777777';

@@ -20,7 +20,7 @@ import {
   suggestionsResponse,
   textOf,
   typeInto,
-} from './test-fixtures';
+} from '../../testing/activity-fixtures';
 
 describe('inviteeErrors', () => {
   it('puts "invitees.N" errors on the person sent at N', () => {

@@ -1,15 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -21,6 +11,7 @@ import { HeardIcon } from '@heard/ui';
 import { EMPTY, Subject, catchError, finalize, map, merge, switchMap, tap } from 'rxjs';
 import { toProblem } from '../core/problem';
 import { RsvpApi } from './rsvp-api';
+import { pageFocus } from '../core/focus';
 
 /** Why the invite could not be shown, in words a 10-year-old reads easily. */
 export function loadErrorWords(status: number): { words: string; canRetry: boolean } {
@@ -80,8 +71,7 @@ function sentence(words: string): string {
 })
 export class RsvpPage {
   private readonly api = inject(RsvpApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly focus = pageFocus();
   private readonly retry$ = new Subject<void>();
 
   /** The personal token from the link `/rsvp/<token>`. */
@@ -164,7 +154,7 @@ export class RsvpPage {
           this.reason.reset('');
           this.askWhy.set(true);
         }
-        this.focus('#rsvp-thanks');
+        this.focus.later('#rsvp-thanks');
       },
     );
   }
@@ -188,7 +178,7 @@ export class RsvpPage {
       () => {
         this.askWhy.set(false);
         this.thanks.set('Thank you for telling us why. It helps us plan better.');
-        this.focus('#rsvp-thanks');
+        this.focus.later('#rsvp-thanks');
       },
     );
   }
@@ -215,12 +205,6 @@ export class RsvpPage {
           if (status === 409 || status === 410 || status === 422) this.retry$.next();
         },
       });
-  }
-
-  private focus(selector: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
-      injector: this.injector,
-    });
   }
 }
 

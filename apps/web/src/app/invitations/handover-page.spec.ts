@@ -6,7 +6,7 @@ import { InvitationChannel, InvitationStatus, Role } from '@heard/domain';
 import type { HandoverListItem, InvitationResponse } from '@heard/domain';
 import { axeViolations } from '../../testing/axe';
 import { signInAs } from '../../testing/session';
-import { ADULT_ID, OTHER_PERSON_ID, PERSON_ID, byName, problemBody, textOf } from '../groups/test-fixtures';
+import { ADULT_ID, OTHER_PERSON_ID, PERSON_ID, byName, problemBody, textOf } from '../../testing/fixtures';
 import HandoverPage from './handover-page';
 
 const LETTER_ID = '66666666-6666-4666-8666-666666666666';

@@ -14,7 +14,7 @@ import type { HandoverListItem, ProblemDetails } from '@heard/domain';
 import { EmptyState, PageHeader, ProblemAlert } from '@heard/ui';
 import { finalize } from 'rxjs';
 import { toProblem } from '../core/problem';
-import { HandoverApi } from './handover-api';
+import { InvitationsApi } from './invitations-api';
 
 /** Not yet in the young person's hands: these can be marked handed over. */
 const WAITING: ReadonlySet<InvitationStatus> = new Set([InvitationStatus.Draft, InvitationStatus.Sent]);
@@ -32,7 +32,7 @@ const WAITING: ReadonlySet<InvitationStatus> = new Set([InvitationStatus.Draft, 
   host: { class: 'heard-page' },
 })
 export default class HandoverPage {
-  private readonly api = inject(HandoverApi);
+  private readonly api = inject(InvitationsApi);
 
   protected readonly items = signal<HandoverListItem[]>([]);
   protected readonly loading = signal(true);
@@ -54,7 +54,7 @@ export default class HandoverPage {
 
   constructor() {
     this.api
-      .list()
+      .handoverList()
       .pipe(
         finalize(() => this.loading.set(false)),
         takeUntilDestroyed(),

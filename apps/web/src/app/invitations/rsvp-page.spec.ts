@@ -6,7 +6,7 @@ import { Router, provideRouter, withComponentInputBinding } from '@angular/route
 import type { RsvpView } from '@heard/domain';
 import { axeViolations } from '../../testing/axe';
 import { App } from '../app';
-import { byLabel, byName, problemBody, textOf, typeInto } from '../groups/test-fixtures';
+import { byLabel, byName, problemBody, textOf, typeInto } from '../../testing/fixtures';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 import { RsvpPage } from './rsvp-page';
 import rsvpRoutes from './rsvp.routes';

@@ -1,0 +1,58 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  HandoverListItem,
+  InvitationAnswerRequest,
+  InvitationCreateRequest,
+  InvitationCreateResponse,
+  InvitationResponse,
+} from '@heard/domain';
+import type { Observable } from 'rxjs';
+
+/** Relative, so Angular's XSRF interceptor adds the header to writes. */
+export const INVITATIONS_URL = '/api/invitations';
+export const HANDOVER_URL = '/api/handover';
+
+function invitation(id: string): string {
+  return `${INVITATIONS_URL}/${encodeURIComponent(id)}`;
+}
+
+/** Where a letter invitation's printable PDF is, for a plain link. */
+export function letterUrl(invitationId: string): string {
+  return `${invitation(invitationId)}/letter`;
+}
+
+/**
+ * Writes to invitations, whatever they invite to (the API's invitations feature). Lists of an
+ * occasion's invitations are read through that occasion's API.
+ */
+@Injectable({ providedIn: 'root' })
+export class InvitationsApi {
+  private readonly http = inject(HttpClient);
+
+  invite(request: InvitationCreateRequest): Observable<InvitationCreateResponse> {
+    return this.http.post<InvitationCreateResponse>(INVITATIONS_URL, request);
+  }
+
+  send(invitationId: string): Observable<InvitationResponse> {
+    return this.http.post<InvitationResponse>(`${invitation(invitationId)}/send`, {});
+  }
+
+  answer(invitationId: string, request: InvitationAnswerRequest): Observable<InvitationResponse> {
+    return this.http.post<InvitationResponse>(`${invitation(invitationId)}/answer`, request);
+  }
+
+  withdraw(invitationId: string, reason: string | null): Observable<InvitationResponse> {
+    return this.http.post<InvitationResponse>(`${invitation(invitationId)}/withdraw`, { reason });
+  }
+
+  /** The signed-in trusted adult's own invitations to pass on. */
+  handoverList(): Observable<HandoverListItem[]> {
+    return this.http.get<HandoverListItem[]>(HANDOVER_URL);
+  }
+
+  /** A trusted adult says they passed a letter or message on. */
+  markHandedOver(invitationId: string): Observable<InvitationResponse> {
+    return this.http.post<InvitationResponse>(`${invitation(invitationId)}/handed-over`, {});
+  }
+}
