@@ -4,6 +4,7 @@ import { YoungPeopleSearchIndexes1764000000000 } from './1764000000000-young-peo
 import { MailOutboxLeases1764100000000 } from './1764100000000-mail-outbox-leases';
 import { ActivitiesInvitationsConsent1764200000000 } from './1764200000000-activities-invitations-consent';
 import { YoungPeopleListIndexes1764300000000 } from './1764300000000-young-people-list-indexes';
+import { AttendanceConsentsOnly1764400000000 } from './1764400000000-attendance-consents-only';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   MailOutboxLeases1764100000000,
   ActivitiesInvitationsConsent1764200000000,
   YoungPeopleListIndexes1764300000000,
+  AttendanceConsentsOnly1764400000000,
 ];

@@ -111,6 +111,12 @@ describe('activity days, invitations and consent', () => {
       ['a date in the past', { date: addDays(today, -1) }, 'date'],
       ['a title too long', { title: 'x'.repeat(121) }, 'title'],
       ['an unknown consent', { requiredConsents: ['tattoos'] }, 'requiredConsents.0'],
+      ['photo consent as needed to come', { requiredConsents: ['photos_video'] }, 'requiredConsents.0'],
+      [
+        'quote consent as needed to come',
+        { requiredConsents: ['taking_part', 'quotes'] },
+        'requiredConsents.1',
+      ],
       [
         'an age range upside down',
         { cohort: { minAge: 16, maxAge: 12, serviceExperiences: [], groupIds: [] } },
@@ -635,7 +641,7 @@ describe('activity days, invitations and consent', () => {
         startTime: '00:00',
         endTime: '23:59',
         capacity: null,
-        requiredConsents: [ConsentPurpose.TakingPart, ConsentPurpose.PhotosVideo],
+        requiredConsents: [ConsentPurpose.TakingPart, ConsentPurpose.EmergencyTreatment],
       });
       const lou = await createYoungPerson(officer, {
         preferredName: 'Lou',
@@ -710,7 +716,7 @@ describe('activity days, invitations and consent', () => {
       });
       expectProblem(refused, 409);
       expect(refused.body.detail).toMatch(
-        /Max cannot be marked as here without taking part and photos and video consent/,
+        /Max cannot be marked as here without taking part and emergency medical treatment consent/,
       );
       expect(refused.body.errors.overrideReason).toBeDefined();
       const maxInvite = invitations.find((i) => i.youngPerson.id === max.id);
@@ -731,14 +737,18 @@ describe('activity days, invitations and consent', () => {
           .countBy({ entityId: maxInvite?.id, action: AuditAction.Override }),
       ).toBe(1);
 
-      // Lou's taking-part consent is in place; the withdrawn photo consent is not required to attend? It is: refused.
-      expectProblem(
-        await officer.post(`/api/activities/${activity.id}/attendance`, {
-          youngPersonId: lou.id,
-          attended: true,
-        }),
-        409,
-      );
+      // Lou withdrew photo consent: she is on the do-not-photograph list, and still takes part.
+      const louHere = await officer.post(`/api/activities/${activity.id}/attendance`, {
+        youngPersonId: lou.id,
+        attended: true,
+      });
+      expect(louHere.status).toBe(200);
+      expect(louHere.body.status).toBe('attended');
+      expect(
+        await t.db
+          .getRepository(AuditEvent)
+          .countBy({ entityId: louHere.body.id, action: AuditAction.Override }),
+      ).toBe(0);
       expect(
         (
           await officer.post(`/api/activities/${activity.id}/attendance`, {

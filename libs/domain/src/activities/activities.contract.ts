@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConsentPurpose } from '../consent/consent';
+import { ATTENDANCE_CONSENT_PURPOSES, ConsentPurpose, mayBeRequiredToAttend } from '../consent/consent';
 import { isoDateSchema, optionalText, pageSchema, timeSchema, uuidSchema } from '../shared/schemas';
 import { AgeBand } from '../young-people/age';
 import { ServiceExperienceKind } from '../young-people/service-experience';
@@ -57,8 +57,15 @@ export const ActivityDayRequestSchema = z
     transport: optionalText(500),
     agenda: optionalText(2000),
     requiredConsents: z
-      .array(z.enum(ConsentPurpose, { error: 'Choose a consent from the list.' }))
-      .max(6)
+      .array(
+        z
+          .enum(ConsentPurpose, { error: 'Choose a consent from the list.' })
+          .refine(
+            mayBeRequiredToAttend,
+            'Only taking part, transport and emergency treatment can be required: photos, video and quotes are a choice and never stop anyone coming.',
+          ),
+      )
+      .max(ATTENDANCE_CONSENT_PURPOSES.length)
       .refine((p) => new Set(p).size === p.length, 'Choose each consent once.')
       .default([]),
     reminderDaysBefore: z

@@ -9,6 +9,7 @@ import {
   CONSENT_PURPOSE_LABELS,
   ConsentPurpose,
   DaySheetResponse,
+  consentsNeededToAttend,
   FunnelResponse,
   InvitationCounts,
   InvitationResponse,
@@ -413,15 +414,15 @@ export class ActivitiesService {
           { youngPersonId: ['Not invited.'] },
         );
       let override: string | null = null;
-      if (mark.attended && activity.requiredConsents.length > 0) {
-        const { people, consents } = await this.consent.effectiveFor(
-          em,
-          [mark.youngPersonId],
-          activity.requiredConsents,
-          { on: activity.date, at: new Date(), activityId: id },
-        );
+      const needed = consentsNeededToAttend(activity.requiredConsents);
+      if (mark.attended && needed.length > 0) {
+        const { people, consents } = await this.consent.effectiveFor(em, [mark.youngPersonId], needed, {
+          on: activity.date,
+          at: new Date(),
+          activityId: id,
+        });
         const results = consents.get(mark.youngPersonId);
-        const missingPurposes = activity.requiredConsents.filter((p) => results?.[p].status !== 'valid');
+        const missingPurposes = needed.filter((p) => results?.[p].status !== 'valid');
         if (missingPurposes.length > 0) {
           if (!mark.overrideReason) {
             const name = people.get(mark.youngPersonId)?.preferredName ?? 'This young person';
