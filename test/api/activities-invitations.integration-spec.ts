@@ -275,6 +275,70 @@ describe('activity days, invitations and consent', () => {
       expect(funnel.body.declineReasons).toEqual([{ reason: 'Football match', count: 1 }]);
     });
 
+    it('should move the longest-waiting up, and tell them, when the capacity is raised', async () => {
+      const activity = await planActivity({ capacity: 1 });
+      const names = ['Oona Example', 'Pip Example', 'Quin Example', 'Rae Example'];
+      const people = [];
+      for (const name of names)
+        people.push(
+          await createYoungPerson(officer, {
+            preferredName: name,
+            contact: emailContact(`${name.split(' ')[0].toLowerCase()}@young.example`),
+          }),
+        );
+      const created = (
+        await invite({
+          target: { kind: 'activity_day', id: activity.id },
+          invitees: people.map((p) => ({ youngPersonId: p.id, channel: InvitationChannel.Email })),
+        })
+      ).body.created as { id: string }[];
+      // Oona takes the one place; Pip, Quin and Rae wait, in the order they answered.
+      for (const inv of created)
+        expect((await officer.post(`/api/invitations/${inv.id}/answer`, { answer: 'yes' })).status).toBe(200);
+      const statuses = async () =>
+        (
+          (await officer.get(`/api/activities/${activity.id}/invitations`)).body as {
+            status: string;
+            youngPerson: { preferredName: string };
+          }[]
+        ).map((i) => [i.youngPerson.preferredName, i.status]);
+      expect(await statuses()).toEqual([
+        ['Oona Example', 'accepted'],
+        ['Pip Example', 'waitlisted'],
+        ['Quin Example', 'waitlisted'],
+        ['Rae Example', 'waitlisted'],
+      ]);
+
+      const raised = await officer.put(`/api/activities/${activity.id}`, activityRequest({ capacity: 3 }));
+      expect(raised.status).toBe(200);
+      expect(raised.body.counts).toMatchObject({ accepted: 3, waitlisted: 1 });
+      expect(await statuses()).toEqual([
+        ['Oona Example', 'accepted'],
+        ['Pip Example', 'accepted'],
+        ['Quin Example', 'accepted'],
+        ['Rae Example', 'waitlisted'],
+      ]);
+      const placeFree = await t.db
+        .getRepository(MailMessage)
+        .find({ where: { kind: 'young_person_place_free' }, order: { toAddress: 'ASC' } });
+      const told = placeFree
+        .filter((m) => created.some((c) => c.id === m.relatedId))
+        .map((m) => [m.toAddress, m.subject]);
+      expect(told).toEqual([
+        ['pip@young.example', expect.stringMatching(/A place is free/)],
+        ['quin@young.example', expect.stringMatching(/A place is free/)],
+      ]);
+
+      // No limit at all: everyone still waiting comes.
+      await officer.put(`/api/activities/${activity.id}`, activityRequest({ capacity: null }));
+      expect((await statuses()).map(([, status]) => status)).toEqual([
+        'accepted',
+        'accepted',
+        'accepted',
+        'accepted',
+      ]);
+    });
+
     it('should refuse a tampered, unknown or withdrawn link with a kind 404, and an answer after the day', async () => {
       const activity = await planActivity({ capacity: null });
       const cal = await createYoungPerson(officer, {

@@ -123,15 +123,21 @@ export class ActivitiesService {
           'To change the date or times, move the activity day: everyone invited is then told.',
         );
       await this.checkGroups(em, command.cohort.groupIds);
-      if (command.capacity !== null) {
-        const taken = await placesTaken(em, id);
-        if (command.capacity < taken)
-          throw DomainError.validation(
-            'capacity',
-            `${taken} young people already have a place: the capacity cannot be below that.`,
-          );
-      }
+      const taken = await placesTaken(em, id);
+      if (command.capacity !== null && command.capacity < taken)
+        throw DomainError.validation(
+          'capacity',
+          `${taken} young people already have a place: the capacity cannot be below that.`,
+        );
       await em.update(ActivityDay, { id }, { ...this.fields(command), updatedAt: new Date() });
+      // More places (or no limit) must reach those already waiting, not only whoever answers next.
+      // Once the day has passed nobody can be moved up, so the waiting list is left as it was.
+      if (command.date >= todayInLondon())
+        await this.invitations.fillFreedPlaces(
+          em,
+          id,
+          command.capacity === null ? Number.POSITIVE_INFINITY : command.capacity - taken,
+        );
       await this.audit.record(
         {
           actorUserId: actor.userId,

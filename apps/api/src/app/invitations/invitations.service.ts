@@ -528,19 +528,30 @@ export class InvitationsService {
     );
   }
 
-  /** A place has freed: the longest-waiting young person moves up, and is told. */
-  private async promoteNext(em: EntityManager, freed: Invitation): Promise<void> {
-    if (!freed.activityId) return;
+  /**
+   * Places have freed without anyone leaving (the capacity went up): the longest-waiting fill them,
+   * each told as when someone declines. Returns how many moved up.
+   */
+  async fillFreedPlaces(em: EntityManager, activityId: string, places: number): Promise<number> {
+    let promoted = 0;
+    while (promoted < places && (await this.promoteNext(em, { activityId }))) promoted++;
+    return promoted;
+  }
+
+  /** A place has freed: the longest-waiting young person moves up, and is told. False when nobody waits. */
+  private async promoteNext(em: EntityManager, freed: Pick<Invitation, 'activityId'>): Promise<boolean> {
+    if (!freed.activityId) return false;
     const waiting = await em.getRepository(Invitation).find({
       where: { activityId: freed.activityId, status: InvitationStatus.Waitlisted },
       lock: { mode: 'pessimistic_write' },
     });
     const nextId = nextToPromote(waiting.map((w) => ({ id: w.id, answeredAt: w.answeredAt ?? w.updatedAt })));
     const next = waiting.find((w) => w.id === nextId);
-    if (!next) return;
+    if (!next) return false;
     const status = this.applyEvent(next, 'promote');
     await em.update(Invitation, { id: next.id }, { status, updatedAt: new Date() });
     await this.tellYoungPeople(em, [next], 'place_free', null);
+    return true;
   }
 
   /** What messages about these invitations need, in three queries however many there are. */
