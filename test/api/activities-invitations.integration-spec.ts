@@ -118,6 +118,11 @@ describe('activity days, invitations and consent', () => {
         'requiredConsents.1',
       ],
       [
+        'a youngest age below 10',
+        { cohort: { minAge: 9, maxAge: 12, serviceExperiences: [], groupIds: [] } },
+        'cohort.minAge',
+      ],
+      [
         'an age range upside down',
         { cohort: { minAge: 16, maxAge: 12, serviceExperiences: [], groupIds: [] } },
         'cohort.maxAge',

@@ -55,6 +55,20 @@ describe('groups, membership, sessions and attendance', () => {
     expect(await countRows(t.db, 'groups')).toBe(before);
   });
 
+  it('should refuse a youngest age below 10, naming the field, on creating and on editing, and write nothing', async () => {
+    const before = await countRows(t.db, 'groups');
+    const created = await officer.post('/api/groups', groupRequest({ minAge: 9, maxAge: 12 }));
+    expectProblem(created, 400);
+    expect(created.body.errors.minAge[0]).toMatch(/ages start at 10/);
+    expect(await countRows(t.db, 'groups')).toBe(before);
+
+    const juniors = await createGroup(officer, groupRequest({ minAge: 10, maxAge: 12 }));
+    const edited = await officer.put(`/api/groups/${juniors.id}`, groupRequest({ minAge: 9, maxAge: 12 }));
+    expectProblem(edited, 400);
+    expect(Object.keys(edited.body.errors)).toEqual(['minAge']);
+    expect((await officer.get(`/api/groups/${juniors.id}`)).body.minAge).toBe(10);
+  });
+
   it('should refuse an age range upside down and a facilitator who is not staff', async () => {
     const upside = await officer.post('/api/groups', groupRequest({ minAge: 15, maxAge: 12 }));
     expectProblem(upside, 400);

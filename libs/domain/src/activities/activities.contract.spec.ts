@@ -34,3 +34,17 @@ describe('ActivityDayRequestSchema: required consents', () => {
     expect(result.error?.issues[0].message).toMatch(/never stop anyone coming/);
   });
 });
+
+describe('ActivityDayRequestSchema: cohort ages', () => {
+  it.each<[number, number, string[]]>([
+    [10, 25, []],
+    [9, 12, ['cohort.minAge']],
+    [0, 12, ['cohort.minAge']],
+    [10, 26, ['cohort.maxAge']],
+    [14, 12, ['cohort.maxAge']],
+  ])('ages %i to %i → errors at %j', (minAge, maxAge, fields) => {
+    expect(
+      failedFields(request({ cohort: { minAge, maxAge, serviceExperiences: [], groupIds: [] } })),
+    ).toEqual(fields);
+  });
+});

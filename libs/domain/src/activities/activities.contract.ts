@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { ATTENDANCE_CONSENT_PURPOSES, ConsentPurpose, mayBeRequiredToAttend } from '../consent/consent';
-import { isoDateSchema, optionalText, pageSchema, timeSchema, uuidSchema } from '../shared/schemas';
+import {
+  ageLimitSchema,
+  isoDateSchema,
+  optionalText,
+  pageSchema,
+  timeSchema,
+  uuidSchema,
+} from '../shared/schemas';
 import { AgeBand } from '../young-people/age';
 import { ServiceExperienceKind } from '../young-people/service-experience';
 import { ActivityCohort } from './cohort';
@@ -15,8 +22,8 @@ const END_AFTER_START = { message: 'The end time must be after the start time.',
 
 export const ActivityCohortSchema = z
   .object({
-    minAge: z.number({ error: 'Enter the youngest age.' }).int().min(0).max(25, 'Ages go up to 25.'),
-    maxAge: z.number({ error: 'Enter the oldest age.' }).int().min(0).max(25, 'Ages go up to 25.'),
+    minAge: ageLimitSchema('Enter the youngest age.'),
+    maxAge: ageLimitSchema('Enter the oldest age.'),
     serviceExperiences: z.array(z.enum(ServiceExperienceKind)).max(9).default([]),
     groupIds: z.array(uuidSchema).max(20, 'Choose at most 20 groups.').default([]),
   })
