@@ -761,11 +761,13 @@ describe('activity days, invitations and consent', () => {
       expect(
         sheet.coming.map((c: { youngPerson: { preferredName: string } }) => c.youngPerson.preferredName),
       ).toEqual(['Lou', 'Max']);
-      expect(sheet.coming[0]).toMatchObject({
-        accessibilityNeeds: 'Wheelchair user',
-        emergencyTreatmentConsent: true,
-      });
-      expect(sheet.coming[1]).toMatchObject({ emergencyTreatmentConsent: false });
+      expect(sheet.coming[0]).toMatchObject({ accessibilityNeeds: 'Wheelchair user', consentFlags: [] });
+      expect(
+        sheet.coming[1].consentFlags.map((f: { purpose: string; status: string }) => [f.purpose, f.status]),
+      ).toEqual([
+        ['taking_part', 'missing'],
+        ['emergency_treatment', 'missing'],
+      ]);
       expect(sheet.doNotPhotograph.map((d: { preferredName: string }) => d.preferredName)).toEqual(['Max']);
 
       // Lou's photo consent is withdrawn this morning: the sheet says so at once.
@@ -840,6 +842,43 @@ describe('activity days, invitations and consent', () => {
       expect(funnel).toMatchObject({ activityId: null, from: today, to: today });
       expect(funnel.attended).toBeGreaterThanOrEqual(1);
       expectProblem(await officer.get(`/api/funnel?from=${today}&to=${addDays(today, -1)}`), 400);
+    });
+
+    it('should flag on the day sheet every consent the day needs that is missing or withdrawn', async () => {
+      const activity = await planActivity({
+        capacity: null,
+        requiredConsents: [ConsentPurpose.TakingPart, ConsentPurpose.Transport],
+      });
+      const nia = await createYoungPerson(officer, { preferredName: 'Nia' });
+      const created = await invite({
+        target: { kind: 'activity_day', id: activity.id },
+        invitees: [{ youngPersonId: nia.id, channel: InvitationChannel.InPerson }],
+      });
+      await officer.post(`/api/invitations/${created.body.created[0].id}/answer`, { answer: 'yes' });
+      const takingPart = await officer.post(
+        `/api/young-people/${nia.id}/consents`,
+        consent({ purpose: ConsentPurpose.TakingPart, wording: 'I agree to Nia taking part.' }),
+      );
+      await officer.post(`/api/consents/${takingPart.body.id}/withdraw`, {
+        reason: 'Parent changed their mind',
+      });
+
+      const sheet = await officer.get(`/api/activities/${activity.id}/day-sheet`);
+      expect(sheet.status).toBe(200);
+      expect(sheet.body.coming).toHaveLength(1);
+      expect(sheet.body.coming[0].consentFlags).toEqual([
+        {
+          purpose: 'taking_part',
+          status: 'withdrawn',
+          message: expect.stringMatching(/^Taking part consent was withdrawn on/),
+        },
+        { purpose: 'transport', status: 'missing', message: 'No transport consent has been recorded.' },
+        {
+          purpose: 'emergency_treatment',
+          status: 'missing',
+          message: 'No emergency medical treatment consent has been recorded.',
+        },
+      ]);
     });
 
     it('should not mark attendance before the day', async () => {

@@ -11,7 +11,7 @@ import {
 import { AgeBand } from '../young-people/age';
 import { ServiceExperienceKind } from '../young-people/service-experience';
 import { ActivityCohort } from './cohort';
-import { DoNotPhotographEntry } from './day-sheet';
+import { ConsentFlag, DoNotPhotographEntry } from './day-sheet';
 import { FunnelStage } from './funnel';
 
 export type ActivityStatus = 'planned' | 'cancelled';
@@ -203,9 +203,8 @@ export interface DaySheetResponse {
     youngPerson: { id: string; preferredName: string };
     accessibilityNeeds: string | null;
     communicationNeeds: string | null;
-    emergencyTreatmentConsent: boolean;
-    /** Why not, when there is no emergency treatment consent in force. */
-    emergencyTreatmentMessage: string | null;
+    /** Every consent the day needs that is not in force for them (empty when all are). */
+    consentFlags: ConsentFlag[];
   }[];
   doNotPhotograph: DoNotPhotographEntry[];
   placesLeft: number | null;

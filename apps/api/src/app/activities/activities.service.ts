@@ -19,6 +19,7 @@ import {
   ageBandOf,
   ageOn,
   dayPlanSummary,
+  daySheetConsentPurposes,
   experiencesOn,
   funnelOf,
   isComing,
@@ -340,11 +341,11 @@ export class ActivitiesService {
     const invitations = await this.db.getRepository(Invitation).find({ where: { activityId: id } });
     // The sheet lists only those coming, so nobody else's consents need judging.
     const coming = invitations.filter((i) => isComing(i.status));
-    const purposes = [ConsentPurpose.PhotosVideo, ConsentPurpose.EmergencyTreatment] as const;
+    const checked = daySheetConsentPurposes(activity.requiredConsents);
     const { people, consents: effective } = await this.consent.effectiveFor(
       this.db.manager,
       coming.map((i) => i.youngPersonId),
-      purposes,
+      [ConsentPurpose.PhotosVideo, ...checked],
       // Judged now, not at the start: a withdrawal this morning must already be on the sheet.
       { on: activity.date, at: new Date(), activityId: id },
     );
@@ -361,14 +362,13 @@ export class ActivitiesService {
             accessibilityNeeds: person.accessibilityNeeds,
             communicationNeeds: person.communicationNeeds,
             photosVideo: results[ConsentPurpose.PhotosVideo],
-            emergencyTreatment: results[ConsentPurpose.EmergencyTreatment],
+            attendanceConsents: checked.map((purpose) => ({ purpose, consent: results[purpose] })),
           },
         ];
       }),
       activity.capacity,
     );
     await this.auditRead(actor, 'activity_day_sheet', id);
-    const without = new Map(summary.withoutEmergencyConsent.map((w) => [w.id, w.message]));
     return {
       activity: {
         id,
@@ -386,8 +386,7 @@ export class ActivitiesService {
         youngPerson: { id: p.id, preferredName: p.preferredName },
         accessibilityNeeds: p.accessibilityNeeds,
         communicationNeeds: p.communicationNeeds,
-        emergencyTreatmentConsent: !without.has(p.id),
-        emergencyTreatmentMessage: without.get(p.id) ?? null,
+        consentFlags: p.consentFlags,
       })),
       doNotPhotograph: summary.doNotPhotograph,
       placesLeft: summary.placesLeft,

@@ -188,15 +188,24 @@ export function daySheet(overrides: Partial<DaySheetResponse> = {}): DaySheetRes
         youngPerson: { id: OTHER_PERSON_ID, preferredName: 'Ali' },
         accessibilityNeeds: null,
         communicationNeeds: 'Prefers written instructions',
-        emergencyTreatmentConsent: true,
-        emergencyTreatmentMessage: null,
+        consentFlags: [],
       },
       {
         youngPerson: { id: PERSON_ID, preferredName: 'Sam' },
         accessibilityNeeds: 'Uses a wheelchair',
         communicationNeeds: null,
-        emergencyTreatmentConsent: false,
-        emergencyTreatmentMessage: 'No emergency medical treatment consent has been recorded.',
+        consentFlags: [
+          {
+            purpose: ConsentPurpose.TakingPart,
+            status: 'withdrawn',
+            message: 'Taking part consent was withdrawn on 2 July 2026.',
+          },
+          {
+            purpose: ConsentPurpose.EmergencyTreatment,
+            status: 'missing',
+            message: 'No emergency medical treatment consent has been recorded.',
+          },
+        ],
       },
     ],
     doNotPhotograph: [{ id: PERSON_ID, preferredName: 'Sam', reason: 'Withdrawn on 3 May 2026' }],
