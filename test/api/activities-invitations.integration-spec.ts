@@ -1050,6 +1050,50 @@ describe('activity days, invitations and consent', () => {
       expectProblem(await practitioner.get('/api/one-to-ones'), 403);
     });
 
+    it("should list one young person's invitations and one-to-ones for their profile, to officers only", async () => {
+      const [pia, rex] = [
+        await createYoungPerson(officer, { preferredName: 'Pia' }),
+        await createYoungPerson(officer, { preferredName: 'Rex' }),
+      ];
+      const activity = await planActivity({ capacity: null, title: 'Cook and share' });
+      await invite({
+        target: { kind: 'activity_day', id: activity.id },
+        invitees: [
+          { youngPersonId: pia.id, channel: InvitationChannel.InPerson },
+          { youngPersonId: rex.id, channel: InvitationChannel.InPerson },
+        ],
+      });
+      for (const person of [pia, rex])
+        expect(
+          (
+            await officer.post('/api/one-to-ones', {
+              youngPersonId: person.id,
+              requestedBy: 'young_person',
+              topic: 'Talking about school',
+            })
+          ).status,
+        ).toBe(201);
+
+      const invitations = await officer.get(`/api/invitations?youngPersonId=${pia.id}`);
+      expect(invitations.status).toBe(200);
+      expect(invitations.body.items).toEqual([
+        expect.objectContaining({
+          youngPerson: { id: pia.id, preferredName: 'Pia' },
+          target: expect.objectContaining({ kind: 'activity_day', title: 'Cook and share' }),
+          status: 'sent',
+        }),
+      ]);
+      const oneToOnes = await officer.get(`/api/one-to-ones?youngPersonId=${pia.id}`);
+      expect(oneToOnes.status).toBe(200);
+      expect(oneToOnes.body.map((o: { youngPerson: { id: string } }) => o.youngPerson.id)).toEqual([pia.id]);
+
+      expectProblem(await officer.get('/api/one-to-ones?youngPersonId=not-an-id'), 400);
+      expectProblem(await officer.get('/api/invitations?youngPersonId=not-an-id'), 400);
+      expectProblem(await officer.get(`/api/one-to-ones?youngPersonId=${pia.id}&colour=red`), 400);
+      expectProblem(await practitioner.get(`/api/invitations?youngPersonId=${pia.id}`), 403);
+      expectProblem(await practitioner.get(`/api/one-to-ones?youngPersonId=${pia.id}`), 403);
+    });
+
     it('should make the links only Heard can make', async () => {
       const links = t.app.get(InvitationsService);
       const link = links.linkFor('12345678-1234-4123-8123-123456789abc');

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AuditAction,
   OneToOneCommand,
+  OneToOneQuery,
   OneToOneResponse,
   OneToOneStatus,
   OneToOneUpdateSchema,
@@ -31,11 +32,16 @@ export class OneToOnesService {
   ) {}
 
   /** Open ones first (soonest first), then the rest, newest first. */
-  async list(): Promise<OneToOneResponse[]> {
+  async list(query: OneToOneQuery = {}): Promise<OneToOneResponse[]> {
+    const params: unknown[] = [];
+    const whereSql = query.youngPersonId
+      ? `WHERE young_person_id = $${params.push(query.youngPersonId)}`
+      : '';
     const rows: { id: string }[] = await this.db.query(
-      `SELECT id FROM one_to_ones
+      `SELECT id FROM one_to_ones ${whereSql}
         ORDER BY status NOT IN ('requested','scheduled'), scheduled_at NULLS FIRST, created_at DESC, id
         LIMIT 500`,
+      params,
     );
     return this.responses(
       this.db.manager,
