@@ -418,9 +418,16 @@ describe('activity days, invitations and consent', () => {
         ],
       });
       expectProblem(refused, 400);
-      expect(refused.body.errors['invitees.0.channel'][0]).toMatch(/Dee/);
-      expect(refused.body.errors['invitees.1.channel'][0]).toMatch(/Eve/);
-      expect(refused.body.errors['invitees.2.youngPersonId'][0]).toMatch(/outside who this is for.*reason/);
+      // Each message is said once: the field path names who, and pages put the name in front.
+      expect(refused.body.errors['invitees.0.channel']).toEqual([
+        'They have not agreed to email: add their email address first.',
+      ]);
+      expect(refused.body.errors['invitees.1.channel']).toEqual([
+        'They are only contacted through a trusted adult: choose one of their trusted adults to hand it over.',
+      ]);
+      expect(refused.body.errors['invitees.2.youngPersonId']).toEqual([
+        'Outside who this is for: They are 17; this is for ages 13 to 15. Give a reason to invite them anyway.',
+      ]);
       expect(await countRows(t.db, 'invitations')).toBe(before);
       expect(await countRows(t.db, 'mail_outbox')).toBe(mailBefore);
 

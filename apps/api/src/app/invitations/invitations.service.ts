@@ -96,13 +96,14 @@ export class InvitationsService {
           ];
         }
         const channel = channelProblem(person.contact, invitee.channel, invitee.viaTrustedAdultId !== null);
-        if (channel) errors[`${at}.channel`] = [`${person.preferredName}: ${channel}`];
+        // The field path says who; pages name the person themselves, so the name is not repeated here.
+        if (channel) errors[`${at}.channel`] = [channel];
         const problems = cohortProblems(person, target.cohort, target.date);
         if (problems.length > 0) {
           if (command.outsideCohortReason) outside.add(person.id);
           else
             errors[`${at}.youngPersonId`] = [
-              `${person.preferredName} is outside who this is for: ${problems.join(' ')} Give a reason to invite them anyway.`,
+              `Outside who this is for: ${problems.join(' ')} Give a reason to invite them anyway.`,
             ];
         }
         if (live.has(person.id))
