@@ -24,6 +24,7 @@ import { finalize } from 'rxjs';
 import { loadRecord } from '../core/load-record';
 import { toProblem } from '../core/problem';
 import { longDate } from '../groups/dates';
+import { redAfterSubmit } from '../shared/error-state';
 import { ActivitiesApi } from './activities-api';
 
 /** Who can be marked on the day: anyone the invitation reached and who has not said no. */
@@ -100,9 +101,11 @@ export class ActivityAttendanceTab {
   protected readonly refusal = signal<Refusal | null>(null);
   protected readonly overrideReason = new FormControl('', {
     nonNullable: true,
+    updateOn: 'submit',
     validators: [Validators.required, Validators.minLength(5), Validators.maxLength(300)],
   });
   protected readonly overrideForm = new FormGroup({ overrideReason: this.overrideReason });
+  protected readonly redAfterSubmit = redAfterSubmit;
 
   protected readonly statusLabels = INVITATION_STATUS_LABELS;
   protected readonly dateWords = computed(() => longDate(this.activity().date));
@@ -141,8 +144,8 @@ export class ActivityAttendanceTab {
   protected override(invitation: InvitationResponse): void {
     const refusal = this.refusal();
     if (!refusal) return;
+    this.overrideReason.markAsTouched();
     if (this.overrideReason.invalid) {
-      this.overrideReason.markAsTouched();
       this.host.nativeElement.querySelector<HTMLElement>('#override-reason')?.focus();
       return;
     }

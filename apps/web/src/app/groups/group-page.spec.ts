@@ -136,6 +136,11 @@ describe('GroupPage', () => {
       expect(alert.split('They are 16; this group is for up to 15.')).toHaveLength(2);
       const reason = byLabel<HTMLTextAreaElement>(el, 'Override with a reason');
       expect(document.activeElement).toBe(reason);
+      // Not red before anyone has typed, even after leaving the box: only a submit makes it red.
+      reason.dispatchEvent(new Event('blur'));
+      await settle();
+      expect(reason.getAttribute('aria-invalid')).not.toBe('true');
+      expect(reason.closest('mat-form-field')?.classList).not.toContain('mat-form-field-invalid');
       expect(await axeViolations(el)).toEqual([]);
 
       byName(el, 'Add member').click();
