@@ -5,6 +5,7 @@ import { MailOutboxLeases1764100000000 } from './1764100000000-mail-outbox-lease
 import { ActivitiesInvitationsConsent1764200000000 } from './1764200000000-activities-invitations-consent';
 import { YoungPeopleListIndexes1764300000000 } from './1764300000000-young-people-list-indexes';
 import { HonestInvitationStates1764400000000 } from './1764400000000-honest-invitation-states';
+import { AttendanceConsentsOnly1764420000000 } from './1764420000000-attendance-consents-only';
 import { InvitationShortCodes1764450000000 } from './1764450000000-invitation-short-codes';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   ActivitiesInvitationsConsent1764200000000,
   YoungPeopleListIndexes1764300000000,
   HonestInvitationStates1764400000000,
+  AttendanceConsentsOnly1764420000000,
   InvitationShortCodes1764450000000,
 ];

@@ -111,6 +111,17 @@ describe('activity days, invitations and consent', () => {
       ['a date in the past', { date: addDays(today, -1) }, 'date'],
       ['a title too long', { title: 'x'.repeat(121) }, 'title'],
       ['an unknown consent', { requiredConsents: ['tattoos'] }, 'requiredConsents.0'],
+      ['photo consent as needed to come', { requiredConsents: ['photos_video'] }, 'requiredConsents.0'],
+      [
+        'quote consent as needed to come',
+        { requiredConsents: ['taking_part', 'quotes'] },
+        'requiredConsents.1',
+      ],
+      [
+        'a youngest age below 10',
+        { cohort: { minAge: 9, maxAge: 12, serviceExperiences: [], groupIds: [] } },
+        'cohort.minAge',
+      ],
       [
         'an age range upside down',
         { cohort: { minAge: 16, maxAge: 12, serviceExperiences: [], groupIds: [] } },
@@ -269,6 +280,70 @@ describe('activity days, invitations and consent', () => {
       expect(funnel.body.declineReasons).toEqual([{ reason: 'Football match', count: 1 }]);
     });
 
+    it('should move the longest-waiting up, and tell them, when the capacity is raised', async () => {
+      const activity = await planActivity({ capacity: 1 });
+      const names = ['Oona Example', 'Pip Example', 'Quin Example', 'Rae Example'];
+      const people = [];
+      for (const name of names)
+        people.push(
+          await createYoungPerson(officer, {
+            preferredName: name,
+            contact: emailContact(`${name.split(' ')[0].toLowerCase()}@young.example`),
+          }),
+        );
+      const created = (
+        await invite({
+          target: { kind: 'activity_day', id: activity.id },
+          invitees: people.map((p) => ({ youngPersonId: p.id, channel: InvitationChannel.Email })),
+        })
+      ).body.created as { id: string }[];
+      // Oona takes the one place; Pip, Quin and Rae wait, in the order they answered.
+      for (const inv of created)
+        expect((await officer.post(`/api/invitations/${inv.id}/answer`, { answer: 'yes' })).status).toBe(200);
+      const statuses = async () =>
+        (
+          (await officer.get(`/api/activities/${activity.id}/invitations`)).body as {
+            status: string;
+            youngPerson: { preferredName: string };
+          }[]
+        ).map((i) => [i.youngPerson.preferredName, i.status]);
+      expect(await statuses()).toEqual([
+        ['Oona Example', 'accepted'],
+        ['Pip Example', 'waitlisted'],
+        ['Quin Example', 'waitlisted'],
+        ['Rae Example', 'waitlisted'],
+      ]);
+
+      const raised = await officer.put(`/api/activities/${activity.id}`, activityRequest({ capacity: 3 }));
+      expect(raised.status).toBe(200);
+      expect(raised.body.counts).toMatchObject({ accepted: 3, waitlisted: 1 });
+      expect(await statuses()).toEqual([
+        ['Oona Example', 'accepted'],
+        ['Pip Example', 'accepted'],
+        ['Quin Example', 'accepted'],
+        ['Rae Example', 'waitlisted'],
+      ]);
+      const placeFree = await t.db
+        .getRepository(MailMessage)
+        .find({ where: { kind: 'young_person_place_free' }, order: { toAddress: 'ASC' } });
+      const told = placeFree
+        .filter((m) => created.some((c) => c.id === m.relatedId))
+        .map((m) => [m.toAddress, m.subject]);
+      expect(told).toEqual([
+        ['pip@young.example', expect.stringMatching(/A place is free/)],
+        ['quin@young.example', expect.stringMatching(/A place is free/)],
+      ]);
+
+      // No limit at all: everyone still waiting comes.
+      await officer.put(`/api/activities/${activity.id}`, activityRequest({ capacity: null }));
+      expect((await statuses()).map(([, status]) => status)).toEqual([
+        'accepted',
+        'accepted',
+        'accepted',
+        'accepted',
+      ]);
+    });
+
     it('should refuse a tampered, unknown or withdrawn link with a kind 404, and an answer after the day', async () => {
       const activity = await planActivity({ capacity: null });
       const cal = await createYoungPerson(officer, {
@@ -343,9 +418,16 @@ describe('activity days, invitations and consent', () => {
         ],
       });
       expectProblem(refused, 400);
-      expect(refused.body.errors['invitees.0.channel'][0]).toMatch(/Dee/);
-      expect(refused.body.errors['invitees.1.channel'][0]).toMatch(/Eve/);
-      expect(refused.body.errors['invitees.2.youngPersonId'][0]).toMatch(/outside who this is for.*reason/);
+      // Each message is said once: the field path names who, and pages put the name in front.
+      expect(refused.body.errors['invitees.0.channel']).toEqual([
+        'They have not agreed to email: add their email address first.',
+      ]);
+      expect(refused.body.errors['invitees.1.channel']).toEqual([
+        'They are only contacted through a trusted adult: choose one of their trusted adults to hand it over.',
+      ]);
+      expect(refused.body.errors['invitees.2.youngPersonId']).toEqual([
+        'Outside who this is for: They are 17; this is for ages 13 to 15. Give a reason to invite them anyway.',
+      ]);
       expect(await countRows(t.db, 'invitations')).toBe(before);
       expect(await countRows(t.db, 'mail_outbox')).toBe(mailBefore);
 
@@ -648,7 +730,7 @@ describe('activity days, invitations and consent', () => {
         startTime: '00:00',
         endTime: '23:59',
         capacity: null,
-        requiredConsents: [ConsentPurpose.TakingPart, ConsentPurpose.PhotosVideo],
+        requiredConsents: [ConsentPurpose.TakingPart, ConsentPurpose.EmergencyTreatment],
       });
       const lou = await createYoungPerson(officer, {
         preferredName: 'Lou',
@@ -699,11 +781,13 @@ describe('activity days, invitations and consent', () => {
       expect(
         sheet.coming.map((c: { youngPerson: { preferredName: string } }) => c.youngPerson.preferredName),
       ).toEqual(['Lou', 'Max']);
-      expect(sheet.coming[0]).toMatchObject({
-        accessibilityNeeds: 'Wheelchair user',
-        emergencyTreatmentConsent: true,
-      });
-      expect(sheet.coming[1]).toMatchObject({ emergencyTreatmentConsent: false });
+      expect(sheet.coming[0]).toMatchObject({ accessibilityNeeds: 'Wheelchair user', consentFlags: [] });
+      expect(
+        sheet.coming[1].consentFlags.map((f: { purpose: string; status: string }) => [f.purpose, f.status]),
+      ).toEqual([
+        ['taking_part', 'missing'],
+        ['emergency_treatment', 'missing'],
+      ]);
       expect(sheet.doNotPhotograph.map((d: { preferredName: string }) => d.preferredName)).toEqual(['Max']);
 
       // Lou's photo consent is withdrawn this morning: the sheet says so at once.
@@ -723,7 +807,7 @@ describe('activity days, invitations and consent', () => {
       });
       expectProblem(refused, 409);
       expect(refused.body.detail).toMatch(
-        /Max cannot be marked as here without taking part and photos and video consent/,
+        /Max cannot be marked as here without taking part and emergency medical treatment consent/,
       );
       expect(refused.body.errors.overrideReason).toBeDefined();
       const maxInvite = invitations.find((i) => i.youngPerson.id === max.id);
@@ -744,14 +828,18 @@ describe('activity days, invitations and consent', () => {
           .countBy({ entityId: maxInvite?.id, action: AuditAction.Override }),
       ).toBe(1);
 
-      // Lou's taking-part consent is in place; the withdrawn photo consent is not required to attend? It is: refused.
-      expectProblem(
-        await officer.post(`/api/activities/${activity.id}/attendance`, {
-          youngPersonId: lou.id,
-          attended: true,
-        }),
-        409,
-      );
+      // Lou withdrew photo consent: she is on the do-not-photograph list, and still takes part.
+      const louHere = await officer.post(`/api/activities/${activity.id}/attendance`, {
+        youngPersonId: lou.id,
+        attended: true,
+      });
+      expect(louHere.status).toBe(200);
+      expect(louHere.body.status).toBe('attended');
+      expect(
+        await t.db
+          .getRepository(AuditEvent)
+          .countBy({ entityId: louHere.body.id, action: AuditAction.Override }),
+      ).toBe(0);
       expect(
         (
           await officer.post(`/api/activities/${activity.id}/attendance`, {
@@ -774,6 +862,43 @@ describe('activity days, invitations and consent', () => {
       expect(funnel).toMatchObject({ activityId: null, from: today, to: today });
       expect(funnel.attended).toBeGreaterThanOrEqual(1);
       expectProblem(await officer.get(`/api/funnel?from=${today}&to=${addDays(today, -1)}`), 400);
+    });
+
+    it('should flag on the day sheet every consent the day needs that is missing or withdrawn', async () => {
+      const activity = await planActivity({
+        capacity: null,
+        requiredConsents: [ConsentPurpose.TakingPart, ConsentPurpose.Transport],
+      });
+      const nia = await createYoungPerson(officer, { preferredName: 'Nia' });
+      const created = await invite({
+        target: { kind: 'activity_day', id: activity.id },
+        invitees: [{ youngPersonId: nia.id, channel: InvitationChannel.InPerson }],
+      });
+      await officer.post(`/api/invitations/${created.body.created[0].id}/answer`, { answer: 'yes' });
+      const takingPart = await officer.post(
+        `/api/young-people/${nia.id}/consents`,
+        consent({ purpose: ConsentPurpose.TakingPart, wording: 'I agree to Nia taking part.' }),
+      );
+      await officer.post(`/api/consents/${takingPart.body.id}/withdraw`, {
+        reason: 'Parent changed their mind',
+      });
+
+      const sheet = await officer.get(`/api/activities/${activity.id}/day-sheet`);
+      expect(sheet.status).toBe(200);
+      expect(sheet.body.coming).toHaveLength(1);
+      expect(sheet.body.coming[0].consentFlags).toEqual([
+        {
+          purpose: 'taking_part',
+          status: 'withdrawn',
+          message: expect.stringMatching(/^Taking part consent was withdrawn on/),
+        },
+        { purpose: 'transport', status: 'missing', message: 'No transport consent has been recorded.' },
+        {
+          purpose: 'emergency_treatment',
+          status: 'missing',
+          message: 'No emergency medical treatment consent has been recorded.',
+        },
+      ]);
     });
 
     it('should not mark attendance before the day', async () => {
@@ -943,6 +1068,50 @@ describe('activity days, invitations and consent', () => {
         400,
       );
       expectProblem(await practitioner.get('/api/one-to-ones'), 403);
+    });
+
+    it("should list one young person's invitations and one-to-ones for their profile, to officers only", async () => {
+      const [pia, rex] = [
+        await createYoungPerson(officer, { preferredName: 'Pia' }),
+        await createYoungPerson(officer, { preferredName: 'Rex' }),
+      ];
+      const activity = await planActivity({ capacity: null, title: 'Cook and share' });
+      await invite({
+        target: { kind: 'activity_day', id: activity.id },
+        invitees: [
+          { youngPersonId: pia.id, channel: InvitationChannel.InPerson },
+          { youngPersonId: rex.id, channel: InvitationChannel.InPerson },
+        ],
+      });
+      for (const person of [pia, rex])
+        expect(
+          (
+            await officer.post('/api/one-to-ones', {
+              youngPersonId: person.id,
+              requestedBy: 'young_person',
+              topic: 'Talking about school',
+            })
+          ).status,
+        ).toBe(201);
+
+      const invitations = await officer.get(`/api/invitations?youngPersonId=${pia.id}`);
+      expect(invitations.status).toBe(200);
+      expect(invitations.body.items).toEqual([
+        expect.objectContaining({
+          youngPerson: { id: pia.id, preferredName: 'Pia' },
+          target: expect.objectContaining({ kind: 'activity_day', title: 'Cook and share' }),
+          status: 'sent',
+        }),
+      ]);
+      const oneToOnes = await officer.get(`/api/one-to-ones?youngPersonId=${pia.id}`);
+      expect(oneToOnes.status).toBe(200);
+      expect(oneToOnes.body.map((o: { youngPerson: { id: string } }) => o.youngPerson.id)).toEqual([pia.id]);
+
+      expectProblem(await officer.get('/api/one-to-ones?youngPersonId=not-an-id'), 400);
+      expectProblem(await officer.get('/api/invitations?youngPersonId=not-an-id'), 400);
+      expectProblem(await officer.get(`/api/one-to-ones?youngPersonId=${pia.id}&colour=red`), 400);
+      expectProblem(await practitioner.get(`/api/invitations?youngPersonId=${pia.id}`), 403);
+      expectProblem(await practitioner.get(`/api/one-to-ones?youngPersonId=${pia.id}`), 403);
     });
 
     it('should make the links only Heard can make', async () => {

@@ -12,6 +12,7 @@ const TODAY_DAY = 'Browser Test Cinema Trip';
 const VENUE = 'Browser Test Climbing Centre, Unit 4';
 const WORDING = 'I agree to my child taking part in participation activities this year.';
 const PHOTO_WORDING = 'I agree to photos and video of my child being taken at participation activities.';
+const EMERGENCY_WORDING = 'I agree to emergency medical treatment for my child if I cannot be reached.';
 const OVERRIDE_REASON = 'Parent confirmed by phone this morning; the signed form is on its way.';
 /** The demo practitioner, a trusted adult for some demo young people. */
 const JORDAN = 'Jordan Pike';
@@ -181,7 +182,9 @@ describe('an activity day from planning to the funnel in a real browser', () => 
     await officer.getByLabel('Youngest age').fill('10');
     await officer.getByLabel('Oldest age').fill('17');
     await officer.getByRole('checkbox', { name: 'Taking part' }).check();
-    await officer.getByRole('checkbox', { name: 'Photos and video' }).check();
+    await officer.getByRole('checkbox', { name: 'Emergency medical treatment' }).check();
+    // Photos are a choice that never stops anyone coming, so they cannot be made a condition.
+    expect(await officer.getByRole('checkbox', { name: 'Photos and video' }).count()).toBe(0);
     await expectAccessible(officer, 'activity day planner, filled in');
     await officer.getByRole('button', { name: 'Plan the activity day' }).click();
 
@@ -197,7 +200,7 @@ describe('an activity day from planning to the funnel in a real browser', () => 
     expect(about).toContain(`Venue ${VENUE}`);
     expect(about).toContain('Places 2 places. 0 coming, 0 on the waiting list.');
     expect(about).toContain('Who it is for Ages 10 to 17. Open to every service experience.');
-    expect(about).toContain('Consents needed Taking part, Photos and video');
+    expect(about).toContain('Consents needed Taking part, Emergency medical treatment');
     await officer.getByRole('heading', { name: 'No one is invited yet' }).waitFor();
     await expectAccessible(officer, 'new activity day page');
   });
@@ -462,11 +465,13 @@ describe('an activity day from planning to the funnel in a real browser', () => 
         .getByRole('columnheader')
         .allInnerTexts()
         .then((h) => h.map((t) => t.trim())),
-    ).toEqual(['Young person', 'Taking part', 'Photos and video']);
+    ).toEqual(['Young person', 'Taking part', 'Emergency medical treatment']);
     for (const name of [AMARA, CHLOE, GRACE]) {
-      const [takingPart, photos] = await cells(name);
+      const [takingPart, emergency] = await cells(name);
       expect(takingPart).toMatch(new RegExp(`^Missing .*Record consent for ${name}: Taking part$`));
-      expect(photos).toMatch(new RegExp(`^Missing .*Record consent for ${name}: Photos and video$`));
+      expect(emergency).toMatch(
+        new RegExp(`^Missing .*Record consent for ${name}: Emergency medical treatment$`),
+      );
     }
     const amaraHead = await table.getByRole('rowheader', { name: new RegExp(`^${AMARA}\\b`) }).innerText();
     expect(amaraHead.replace(/\s+/g, ' ')).toBe(`${AMARA} Coming`);
@@ -483,6 +488,7 @@ describe('an activity day from planning to the funnel in a real browser', () => 
     const purpose = (label: string) => officer.getByRole('region', { name: label, exact: true });
     for (const [label, wording] of [
       ['Taking part', WORDING],
+      ['Emergency medical treatment', EMERGENCY_WORDING],
       ['Photos and video', PHOTO_WORDING],
     ]) {
       expect(await words(purpose(label))).toContain('Not in place.');
@@ -579,6 +585,45 @@ describe('an activity day from planning to the funnel in a real browser', () => 
     });
     await officer.getByRole('button', { name: 'Print' }).click();
     expect(await officer.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  });
+
+  it('6b. should show the day sheet on a phone without cutting anything off', async () => {
+    const phone = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    phone.setDefaultTimeout(15_000);
+    await signIn(phone, server, Role.ParticipationOfficer);
+    await phone.goto(`${activityUrl}/day-sheet`);
+    await phone.getByRole('heading', { level: 1, name: `Day sheet: ${DAY}` }).waitFor();
+    await pageSettled(phone);
+    // Each young person is a card whose cells say what they are (a label innerText does not show).
+    const cells = await phone
+      .getByRole('region', { name: 'Who is coming' })
+      .locator('tbody td')
+      .evaluateAll((tds) =>
+        tds.map((td) => ({
+          display: getComputedStyle(td).display,
+          label: getComputedStyle(td, '::before').content,
+          text: (td as HTMLElement).innerText.trim(),
+        })),
+      );
+    expect(cells.map((c) => c.display)).toEqual(['block', 'block', 'block', 'block']);
+    expect(cells[2]).toEqual({ display: 'block', label: '"Consents for the day"', text: 'All in place' });
+    const overflowing = await phone.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const out: string[] = [];
+      if (document.documentElement.scrollWidth > width)
+        out.push(`page ${document.documentElement.scrollWidth}px`);
+      for (const el of Array.from(document.querySelectorAll('main *'))) {
+        const rect = el.getBoundingClientRect();
+        if (rect.width > 1 && (rect.left < -0.5 || rect.right > width + 0.5))
+          out.push(
+            `${el.tagName.toLowerCase()}.${el.className} ${Math.round(rect.left)}–${Math.round(rect.right)}`,
+          );
+      }
+      return out;
+    });
+    expect(overflowing).toEqual([]);
+    await expectAccessible(phone, 'day sheet on a phone');
+    await phone.close();
   });
 
   it('7. should refuse to mark someone without a needed consent as came, unless the officer gives a reason', async () => {
@@ -694,7 +739,7 @@ describe('an activity day from planning to the funnel in a real browser', () => 
     expect(widths[0]).toBeGreaterThan(100);
     expect(widths[1] / widths[0]).toBeCloseTo(8 / 14, 1);
     expect(widths[2] / widths[0]).toBeCloseTo(2 / 14, 1);
-    expect(await words(officer.getByRole('region', { name: 'Activity days in the period' }))).toContain(
+    expect(await words(officer.getByRole('region', { name: 'Everything in the period' }))).toContain(
       '6 said no.',
     );
     await expectAccessible(officer, 'invited and came');

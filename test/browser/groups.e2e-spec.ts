@@ -215,11 +215,12 @@ describe('groups, sessions and registers in a real browser', () => {
       .getByRole('option', { name: `${adult.preferredName}, aged ${adult.age}`, exact: true })
       .click();
     await page.getByRole('button', { name: 'Add member' }).click();
-    const refusal = page.getByRole('alert').filter({ hasText: 'cannot join' });
+    const refusal = page.getByRole('alert').filter({ hasText: 'does not fit' });
     await refusal.waitFor();
     const refusalText = await refusal.innerText();
-    expect(refusalText).toContain(`${adult.preferredName} cannot join ${GROUP}:`);
-    expect(refusalText).toContain(`They are ${adult.age}; this group is for up to 12.`);
+    expect(refusalText).toContain(`${adult.preferredName} does not fit who ${GROUP} is for.`);
+    // Why is said once, not in the detail and again in the field's message.
+    expect(refusalText.split(`They are ${adult.age}; this group is for up to 12.`)).toHaveLength(2);
     expect(refusalText).toContain('An officer can override this with a reason.');
     const reason = page.getByRole('textbox', { name: 'Override with a reason' });
     // Focus goes straight to the reason, so a keyboard user can give it at once.
@@ -237,7 +238,7 @@ describe('groups, sessions and registers in a real browser', () => {
       has: page.getByRole('link', { name: adult.preferredName, exact: true }),
     });
     expect(await adultRow.innerText()).toContain(`Joined by override: ${OVERRIDE_REASON}`);
-    expect(await page.getByRole('alert').filter({ hasText: 'cannot join' }).count()).toBe(0);
+    expect(await page.getByRole('alert').filter({ hasText: 'does not fit' }).count()).toBe(0);
     expect(await members.getByRole('listitem').count()).toBe(2);
     await expectAccessible(page, 'group page, Members tab with two members');
 

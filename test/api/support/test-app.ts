@@ -36,6 +36,7 @@ export interface SignedInClient {
   user: User;
   get(url: string): request.Test;
   post(url: string, body?: object): request.Test;
+  put(url: string, body?: object): request.Test;
   patch(url: string, body?: object): request.Test;
   delete(url: string): request.Test;
 }
@@ -95,6 +96,7 @@ export async function createTestApp(
       user,
       get: (url) => agent.get(url),
       post: (url, body) => agent.post(url).set('X-XSRF-TOKEN', csrf).send(body),
+      put: (url, body) => agent.put(url).set('X-XSRF-TOKEN', csrf).send(body),
       patch: (url, body) => agent.patch(url).set('X-XSRF-TOKEN', csrf).send(body),
       delete: (url) => agent.delete(url).set('X-XSRF-TOKEN', csrf),
     };

@@ -1,5 +1,9 @@
 import { HttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  type TestRequest,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
 import { Router } from '@angular/router';
@@ -11,22 +15,65 @@ import { SessionService } from './core/session.service';
 
 describe('appConfig', () => {
   let http: HttpTestingController;
+  let router: Router;
 
-  beforeEach(async () => {
+  /** The session check a guard makes, once the lazy routes it guards have loaded. */
+  async function sessionCheck(): Promise<TestRequest> {
+    for (let tries = 0; tries < 100; tries++) {
+      const [req] = http.match({ method: 'GET', url: '/api/auth/session' });
+      if (req) return req;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error('No session check was made');
+  }
+
+  /** Opens a staff page as the administrator, answering the one session check it makes. */
+  async function openAsAdministrator(url: string): Promise<void> {
+    const navigated = router.navigateByUrl(url);
+    (await sessionCheck()).flush(sessionFor(Role.Administrator));
+    await navigated;
+  }
+
+  beforeEach(() => {
     document.cookie = 'XSRF-TOKEN=token-from-cookie; path=/';
     TestBed.configureTestingModule({ providers: [...appConfig.providers, provideHttpClientTesting()] });
     http = TestBed.inject(HttpTestingController);
-    // provideAppInitializer asks who is signed in before anything else.
-    http.expectOne({ method: 'GET', url: '/api/auth/session' }).flush(sessionFor(Role.Administrator));
-    await TestBed.inject(Router).navigateByUrl('/sign-in');
+    router = TestBed.inject(Router);
   });
 
   afterEach(() => {
     document.cookie = 'XSRF-TOKEN=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
   });
 
-  it('knows the user from the start-up session check', () => {
+  it('does not ask who is signed in on public pages, so a signed-out visitor sees no 401', async () => {
+    await router.navigateByUrl('/sign-in');
+    expect(router.url).toBe('/sign-in');
+    await router.navigateByUrl('/rsvp/abc.def');
+    expect(router.url).toBe('/rsvp/abc.def');
+    await router.navigateByUrl('/welcome/a-token-that-is-long-enough-123');
+    http.expectNone('/api/auth/session');
+    expect(TestBed.inject(SessionService).user()).toBeNull();
+  });
+
+  it('asks once, on the first staff page, and knows the user from then on', async () => {
+    await openAsAdministrator('/admin/users');
+    expect(router.url).toBe('/admin/users');
     expect(TestBed.inject(SessionService).user()?.role).toBe(Role.Administrator);
+    await router.navigateByUrl('/home');
+    await router.navigateByUrl('/sign-in');
+    http.expectNone('/api/auth/session');
+    // Signed in, so /sign-in sends the administrator home.
+    expect(router.url).toBe('/home');
+  });
+
+  it('sends a signed-out visitor of a staff page to sign in', async () => {
+    const navigated = router.navigateByUrl('/activities');
+    (await sessionCheck()).flush(
+      { status: 401, title: 'Sign in first' },
+      { status: 401, statusText: 'Unauthorized' },
+    );
+    await navigated;
+    expect(router.url).toBe('/sign-in?returnUrl=%2Factivities');
   });
 
   it('echoes the XSRF-TOKEN cookie in X-XSRF-TOKEN on writes', async () => {
@@ -46,8 +93,8 @@ describe('appConfig', () => {
   });
 
   it('titles pages "<page> – Heard"', async () => {
-    // Signed in, so /sign-in sends the administrator home.
-    expect(TestBed.inject(Router).url).toBe('/home');
+    await openAsAdministrator('/home');
+    expect(router.url).toBe('/home');
     expect(TestBed.inject(Title).getTitle()).toBe('Home – Heard');
   });
 });

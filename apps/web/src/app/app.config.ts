@@ -1,13 +1,7 @@
 import { APP_BASE_HREF, registerLocaleData } from '@angular/common';
 import { provideHttpClient, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
 import localeEnGb from '@angular/common/locales/en-GB';
-import {
-  type ApplicationConfig,
-  LOCALE_ID,
-  inject,
-  provideAppInitializer,
-  provideBrowserGlobalErrorListeners,
-} from '@angular/core';
+import { type ApplicationConfig, LOCALE_ID, provideBrowserGlobalErrorListeners } from '@angular/core';
 import {
   TitleStrategy,
   provideRouter,
@@ -16,7 +10,6 @@ import {
   withRouterConfig,
 } from '@angular/router';
 import { appRoutes } from './app.routes';
-import { SessionService } from './core/session.service';
 import { HeardTitleStrategy } from './core/title.strategy';
 import { unauthorisedInterceptor } from './core/unauthorised.interceptor';
 
@@ -40,7 +33,5 @@ export const appConfig: ApplicationConfig = {
     // No <base href> in index.html: the API's CSP (base-uri 'none') would ignore it anyway.
     { provide: APP_BASE_HREF, useValue: '/' },
     { provide: LOCALE_ID, useValue: 'en-GB' },
-    // Know who is signed in before the first navigation, so guards can decide at once.
-    provideAppInitializer(() => inject(SessionService).load()),
   ],
 };

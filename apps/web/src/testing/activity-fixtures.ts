@@ -69,7 +69,7 @@ export function activityResponse(overrides: Partial<ActivityDayResponse> = {}): 
     budgetPence: 45_000,
     transport: 'Minibus from the Youth Hub at 9:15',
     agenda: 'How the climbing centre welcomes young people in care.',
-    requiredConsents: [ConsentPurpose.TakingPart, ConsentPurpose.PhotosVideo],
+    requiredConsents: [ConsentPurpose.TakingPart, ConsentPurpose.EmergencyTreatment],
     reminderDaysBefore: 2,
     cancelReason: null,
     createdAt: '2026-03-01T10:00:00Z',
@@ -141,7 +141,7 @@ export function consentMatrix(overrides: Partial<ActivityConsentMatrix> = {}): A
   return {
     activityId: ACTIVITY_ID,
     date: '2026-07-04',
-    requiredConsents: [ConsentPurpose.TakingPart, ConsentPurpose.PhotosVideo],
+    requiredConsents: [ConsentPurpose.TakingPart, ConsentPurpose.EmergencyTreatment],
     rows: [
       {
         youngPerson: { id: PERSON_ID, preferredName: 'Sam' },
@@ -149,9 +149,9 @@ export function consentMatrix(overrides: Partial<ActivityConsentMatrix> = {}): A
         consents: [
           { purpose: ConsentPurpose.TakingPart, status: 'valid', message: null, warnings: [] },
           {
-            purpose: ConsentPurpose.PhotosVideo,
+            purpose: ConsentPurpose.EmergencyTreatment,
             status: 'withdrawn',
-            message: 'Photos and video consent was withdrawn on 3 May 2026.',
+            message: 'Emergency medical treatment consent was withdrawn on 3 May 2026.',
             warnings: [],
           },
         ],
@@ -162,7 +162,7 @@ export function consentMatrix(overrides: Partial<ActivityConsentMatrix> = {}): A
         invitationStatus: InvitationStatus.Sent,
         consents: [
           { purpose: ConsentPurpose.TakingPart, status: 'valid', message: null, warnings: [] },
-          { purpose: ConsentPurpose.PhotosVideo, status: 'valid', message: null, warnings: [] },
+          { purpose: ConsentPurpose.EmergencyTreatment, status: 'valid', message: null, warnings: [] },
         ],
         allInPlace: true,
       },
@@ -190,15 +190,24 @@ export function daySheet(overrides: Partial<DaySheetResponse> = {}): DaySheetRes
         youngPerson: { id: OTHER_PERSON_ID, preferredName: 'Ali' },
         accessibilityNeeds: null,
         communicationNeeds: 'Prefers written instructions',
-        emergencyTreatmentConsent: true,
-        emergencyTreatmentMessage: null,
+        consentFlags: [],
       },
       {
         youngPerson: { id: PERSON_ID, preferredName: 'Sam' },
         accessibilityNeeds: 'Uses a wheelchair',
         communicationNeeds: null,
-        emergencyTreatmentConsent: false,
-        emergencyTreatmentMessage: 'No emergency medical treatment consent has been recorded.',
+        consentFlags: [
+          {
+            purpose: ConsentPurpose.TakingPart,
+            status: 'withdrawn',
+            message: 'Taking part consent was withdrawn on 2 July 2026.',
+          },
+          {
+            purpose: ConsentPurpose.EmergencyTreatment,
+            status: 'missing',
+            message: 'No emergency medical treatment consent has been recorded.',
+          },
+        ],
       },
     ],
     doNotPhotograph: [{ id: PERSON_ID, preferredName: 'Sam', reason: 'Withdrawn on 3 May 2026' }],

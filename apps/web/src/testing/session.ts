@@ -29,3 +29,12 @@ export async function signInAs(
   await loading;
   return session;
 }
+
+/** Answers the session check as the server does for someone signed out. */
+export async function signedOut(): Promise<void> {
+  const loading = TestBed.inject(SessionService).load();
+  TestBed.inject(HttpTestingController)
+    .expectOne('/api/auth/session')
+    .flush({ status: 401, title: 'Sign in first' }, { status: 401, statusText: 'Unauthorized' });
+  await loading;
+}

@@ -1,10 +1,17 @@
 import { z } from 'zod';
-import { ConsentPurpose } from '../consent/consent';
-import { isoDateSchema, optionalText, pageSchema, timeSchema, uuidSchema } from '../shared/schemas';
+import { ATTENDANCE_CONSENT_PURPOSES, ConsentPurpose, mayBeRequiredToAttend } from '../consent/consent';
+import {
+  ageLimitSchema,
+  isoDateSchema,
+  optionalText,
+  pageSchema,
+  timeSchema,
+  uuidSchema,
+} from '../shared/schemas';
 import { AgeBand } from '../young-people/age';
 import { ServiceExperienceKind } from '../young-people/service-experience';
 import { ActivityCohort } from './cohort';
-import { DoNotPhotographEntry } from './day-sheet';
+import { ConsentFlag, DoNotPhotographEntry } from './day-sheet';
 import { FunnelStage } from './funnel';
 
 export type ActivityStatus = 'planned' | 'cancelled';
@@ -18,8 +25,8 @@ const END_AFTER_START = { message: 'The end time must be after the start time.',
 
 export const ActivityCohortSchema = z
   .object({
-    minAge: z.number({ error: 'Enter the youngest age.' }).int().min(0).max(25, 'Ages go up to 25.'),
-    maxAge: z.number({ error: 'Enter the oldest age.' }).int().min(0).max(25, 'Ages go up to 25.'),
+    minAge: ageLimitSchema('Enter the youngest age.'),
+    maxAge: ageLimitSchema('Enter the oldest age.'),
     serviceExperiences: z.array(z.enum(ServiceExperienceKind)).max(9).default([]),
     groupIds: z.array(uuidSchema).max(20, 'Choose at most 20 groups.').default([]),
   })
@@ -60,8 +67,15 @@ export const ActivityDayRequestSchema = z
     transport: optionalText(500),
     agenda: optionalText(2000),
     requiredConsents: z
-      .array(z.enum(ConsentPurpose, { error: 'Choose a consent from the list.' }))
-      .max(6)
+      .array(
+        z
+          .enum(ConsentPurpose, { error: 'Choose a consent from the list.' })
+          .refine(
+            mayBeRequiredToAttend,
+            'Only taking part, transport and emergency treatment can be required: photos, video and quotes are a choice and never stop anyone coming.',
+          ),
+      )
+      .max(ATTENDANCE_CONSENT_PURPOSES.length)
       .refine((p) => new Set(p).size === p.length, 'Choose each consent once.')
       .default([]),
     reminderDaysBefore: z
@@ -192,9 +206,8 @@ export interface DaySheetResponse {
     youngPerson: { id: string; preferredName: string };
     accessibilityNeeds: string | null;
     communicationNeeds: string | null;
-    emergencyTreatmentConsent: boolean;
-    /** Why not, when there is no emergency treatment consent in force. */
-    emergencyTreatmentMessage: string | null;
+    /** Every consent the day needs that is not in force for them (empty when all are). */
+    consentFlags: ConsentFlag[];
   }[];
   doNotPhotograph: DoNotPhotographEntry[];
   placesLeft: number | null;

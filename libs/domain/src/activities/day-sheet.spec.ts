@@ -1,6 +1,12 @@
 import { ConsentGiver, ConsentPurpose, ConsentRecordFacts, EffectiveConsentResult } from '../consent/consent';
 import { InvitationStatus } from '../invitations/invitation-status';
-import { DaySheetPerson, PhotoConsentPerson, dayPlanSummary, doNotPhotograph } from './day-sheet';
+import {
+  DaySheetPerson,
+  PhotoConsentPerson,
+  dayPlanSummary,
+  daySheetConsentPurposes,
+  doNotPhotograph,
+} from './day-sheet';
 
 const record = (overrides: Partial<ConsentRecordFacts> = {}): ConsentRecordFacts => ({
   id: 'r1',
@@ -65,7 +71,39 @@ describe('doNotPhotograph', () => {
   });
 });
 
+describe('daySheetConsentPurposes', () => {
+  const { TakingPart, Transport, EmergencyTreatment, PhotosVideo, Quotes } = ConsentPurpose;
+  it.each<[string, ConsentPurpose[], ConsentPurpose[]]>([
+    ['nothing required: emergency treatment still', [], [EmergencyTreatment]],
+    [
+      'all three, in the sheet’s order',
+      [EmergencyTreatment, Transport, TakingPart],
+      [TakingPart, Transport, EmergencyTreatment],
+    ],
+    ['taking part', [TakingPart], [TakingPart, EmergencyTreatment]],
+    [
+      'choices listed by mistake are not checked',
+      [PhotosVideo, Quotes, Transport],
+      [Transport, EmergencyTreatment],
+    ],
+  ])('%s', (_label, required, expected) => {
+    expect(daySheetConsentPurposes(required)).toEqual(expected);
+  });
+});
+
 describe('dayPlanSummary', () => {
+  const withdrawn: EffectiveConsentResult = {
+    status: 'withdrawn',
+    record: record({ purpose: ConsentPurpose.TakingPart, withdrawnAt: new Date('2026-05-03T09:00:00Z') }),
+    message: 'Taking part consent was withdrawn on 3 May 2026.',
+  };
+  const consents = (
+    over: Partial<Record<'takingPart' | 'transport' | 'emergency', EffectiveConsentResult>> = {},
+  ): DaySheetPerson['attendanceConsents'] => [
+    { purpose: ConsentPurpose.TakingPart, consent: over.takingPart ?? valid },
+    { purpose: ConsentPurpose.Transport, consent: over.transport ?? valid },
+    { purpose: ConsentPurpose.EmergencyTreatment, consent: over.emergency ?? valid },
+  ];
   const person = (
     id: string,
     name: string,
@@ -78,7 +116,7 @@ describe('dayPlanSummary', () => {
     accessibilityNeeds: null,
     communicationNeeds: null,
     photosVideo: valid,
-    emergencyTreatment: valid,
+    attendanceConsents: consents(),
     ...extra,
   });
   const people = [
@@ -86,10 +124,15 @@ describe('dayPlanSummary', () => {
       photosVideo: missing,
       accessibilityNeeds: 'Step-free access',
     }),
-    person('2', 'Ali', InvitationStatus.Attended, { emergencyTreatment: missing }),
+    person('2', 'Ali', InvitationStatus.Attended, {
+      attendanceConsents: consents({ takingPart: withdrawn, transport: missing, emergency: missing }),
+    }),
     person('3', 'Ben', InvitationStatus.Waitlisted, { photosVideo: missing }),
-    person('4', 'Cat', InvitationStatus.Declined, { emergencyTreatment: missing }),
-    person('5', 'Dev', InvitationStatus.Accepted, { communicationNeeds: 'Uses BSL' }),
+    person('4', 'Cat', InvitationStatus.Declined, { attendanceConsents: consents({ emergency: missing }) }),
+    person('5', 'Dev', InvitationStatus.Accepted, {
+      communicationNeeds: 'Uses BSL',
+      attendanceConsents: consents({ transport: missing }),
+    }),
   ];
 
   it('should list only those coming, by name, with what staff need to know', () => {
@@ -97,13 +140,24 @@ describe('dayPlanSummary', () => {
     expect(summary.coming.map((p) => p.preferredName)).toEqual(['Ali', 'Dev', 'Zara']);
     expect(summary.comingCount).toBe(3);
     expect(summary.withNeedsCount).toBe(2);
-    expect(summary.withoutEmergencyConsent).toEqual([
-      { id: '2', preferredName: 'Ali', message: 'No consent has been recorded.' },
-    ]);
     expect(summary.doNotPhotograph).toEqual([
       { id: '1', preferredName: 'Zara', reason: 'No photo consent given' },
     ]);
     expect(summary.placesLeft).toBe(1);
+  });
+
+  it('should flag every consent the day needs that is not in force, not only the first', () => {
+    const flags = new Map(dayPlanSummary(people, 4).coming.map((p) => [p.preferredName, p.consentFlags]));
+    expect(flags.get('Ali')).toEqual([
+      { purpose: ConsentPurpose.TakingPart, status: 'withdrawn', message: withdrawn.message },
+      { purpose: ConsentPurpose.Transport, status: 'missing', message: missing.message },
+      { purpose: ConsentPurpose.EmergencyTreatment, status: 'missing', message: missing.message },
+    ]);
+    expect(flags.get('Dev')).toEqual([
+      { purpose: ConsentPurpose.Transport, status: 'missing', message: missing.message },
+    ]);
+    // No photo consent is a choice, not a flag: it only puts Zara on the do-not-photograph list.
+    expect(flags.get('Zara')).toEqual([]);
   });
 
   it.each<[number | null, number | null]>([

@@ -1,4 +1,13 @@
-import { EffectiveConsentResult, dateInWords, instantInWords } from '../consent/consent';
+import {
+  ATTENDANCE_CONSENT_PURPOSES,
+  AttendanceConsentPurpose,
+  ConsentFailure,
+  ConsentPurpose,
+  EffectiveConsentResult,
+  consentsNeededToAttend,
+  dateInWords,
+  instantInWords,
+} from '../consent/consent';
 import { InvitationStatus } from '../invitations/invitation-status';
 
 export interface PhotoConsentPerson {
@@ -44,6 +53,19 @@ export function doNotPhotograph(people: readonly PhotoConsentPerson[]): DoNotPho
   return out.sort(byName);
 }
 
+/**
+ * The consents the day sheet checks for everyone coming, in a fixed order: those the activity needs
+ * to attend, and emergency treatment always, because staff on the day must know whom they may get
+ * treated whatever the activity asked for.
+ */
+export function daySheetConsentPurposes(required: readonly ConsentPurpose[]): AttendanceConsentPurpose[] {
+  const checked = new Set<ConsentPurpose>([
+    ...consentsNeededToAttend(required),
+    ConsentPurpose.EmergencyTreatment,
+  ]);
+  return ATTENDANCE_CONSENT_PURPOSES.filter((p) => checked.has(p));
+}
+
 export interface DaySheetPerson {
   id: string;
   preferredName: string;
@@ -52,16 +74,23 @@ export interface DaySheetPerson {
   communicationNeeds: string | null;
   /** Effective consents on the day. */
   photosVideo: EffectiveConsentResult;
-  emergencyTreatment: EffectiveConsentResult;
+  /** One per purpose from daySheetConsentPurposes, in that order. */
+  attendanceConsents: readonly { purpose: AttendanceConsentPurpose; consent: EffectiveConsentResult }[];
+}
+
+/** A consent the day needs that is not in force: missing, expired, withdrawn, or given by the wrong person. */
+export interface ConsentFlag {
+  purpose: AttendanceConsentPurpose;
+  status: ConsentFailure;
+  message: string;
 }
 
 export interface DayPlanSummary {
-  /** Accepted or already marked as attending, by name. */
-  coming: DaySheetPerson[];
+  /** Accepted or already marked as attending, by name, each with every consent flag, not only the first. */
+  coming: (DaySheetPerson & { consentFlags: ConsentFlag[] })[];
   comingCount: number;
   /** How many of those coming have accessibility or communication needs written down. */
   withNeedsCount: number;
-  withoutEmergencyConsent: { id: string; preferredName: string; message: string }[];
   doNotPhotograph: DoNotPhotographEntry[];
   /** Places left; null when there is no limit. Never below 0. */
   placesLeft: number | null;
@@ -79,22 +108,20 @@ export function isComing(status: InvitationStatus): boolean {
  * waiting list is not coming unless moved up, and then they are accepted.
  */
 export function dayPlanSummary(people: readonly DaySheetPerson[], capacity: number | null): DayPlanSummary {
-  const coming = people.filter((p) => isComing(p.status)).sort(byName);
-  const withoutEmergencyConsent: DayPlanSummary['withoutEmergencyConsent'] = [];
-  for (const p of coming) {
-    if (p.emergencyTreatment.status !== 'valid')
-      withoutEmergencyConsent.push({
-        id: p.id,
-        preferredName: p.preferredName,
-        message: p.emergencyTreatment.message,
-      });
-  }
+  const coming = people
+    .filter((p) => isComing(p.status))
+    .sort(byName)
+    .map((p) => ({
+      ...p,
+      consentFlags: p.attendanceConsents.flatMap(({ purpose, consent }) =>
+        consent.status === 'valid' ? [] : [{ purpose, status: consent.status, message: consent.message }],
+      ),
+    }));
   return {
     coming,
     comingCount: coming.length,
     withNeedsCount: coming.filter((p) => p.accessibilityNeeds !== null || p.communicationNeeds !== null)
       .length,
-    withoutEmergencyConsent,
     doNotPhotograph: doNotPhotograph(
       coming.map((p) => ({ id: p.id, preferredName: p.preferredName, consent: p.photosVideo })),
     ),

@@ -68,6 +68,10 @@ export const OneToOneUpdateSchema = z
   });
 export type OneToOneUpdate = z.input<typeof OneToOneUpdateSchema>;
 
+/** One young person's one-to-ones, for their profile; without it, everyone's. */
+export const OneToOneQuerySchema = z.object({ youngPersonId: uuidSchema.optional() }).strict();
+export type OneToOneQuery = z.output<typeof OneToOneQuerySchema>;
+
 export interface OneToOneResponse {
   id: string;
   youngPerson: { id: string; preferredName: string };

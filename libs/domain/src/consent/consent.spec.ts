@@ -11,6 +11,8 @@ import {
   ConsentSubject,
   EffectiveConsentResult,
   consentGiverProblem,
+  consentsNeededToAttend,
+  mayBeRequiredToAttend,
   dateInWords,
   effectiveConsent,
   instantInWords,
@@ -413,6 +415,31 @@ describe('missingConsents', () => {
     const ctx = { on: ON, at: AT, activityId: DAY };
     expect(missingConsents(records, adult, [], ctx)).toEqual([]);
     expect(missingConsents(records, adult, [ConsentPurpose.PhotosVideo], ctx)).toEqual([]);
+  });
+});
+
+describe('mayBeRequiredToAttend', () => {
+  it.each<[ConsentPurpose, boolean]>([
+    [ConsentPurpose.TakingPart, true],
+    [ConsentPurpose.Transport, true],
+    [ConsentPurpose.EmergencyTreatment, true],
+    [ConsentPurpose.PhotosVideo, false],
+    [ConsentPurpose.Quotes, false],
+    [ConsentPurpose.Sharing, false],
+  ])('%s: %s', (purpose, expected) => {
+    expect(mayBeRequiredToAttend(purpose)).toBe(expected);
+  });
+});
+
+describe('consentsNeededToAttend', () => {
+  const { TakingPart, PhotosVideo, Quotes, Transport, EmergencyTreatment } = ConsentPurpose;
+  it.each<[string, ConsentPurpose[], ConsentPurpose[]]>([
+    ['nothing required', [], []],
+    ['only choices listed', [PhotosVideo, Quotes], []],
+    ['choices mixed in, keeping the order', [Transport, PhotosVideo, TakingPart], [Transport, TakingPart]],
+    ['a purpose listed twice', [EmergencyTreatment, EmergencyTreatment], [EmergencyTreatment]],
+  ])('%s', (_label, required, expected) => {
+    expect(consentsNeededToAttend(required)).toEqual(expected);
   });
 });
 

@@ -18,6 +18,30 @@ export enum ConsentPurpose {
 
 export const CONSENT_PURPOSES: readonly ConsentPurpose[] = Object.values(ConsentPurpose);
 
+/**
+ * The only consents an activity can require before someone is marked as here. Photos and video,
+ * quotes and sharing are genuine choices (the lawful basis is consent, so refusing must cost nothing):
+ * without them a young person still takes part, on the do-not-photograph list, their words unpublished.
+ */
+export const ATTENDANCE_CONSENT_PURPOSES = [
+  ConsentPurpose.TakingPart,
+  ConsentPurpose.Transport,
+  ConsentPurpose.EmergencyTreatment,
+] as const satisfies readonly ConsentPurpose[];
+export type AttendanceConsentPurpose = (typeof ATTENDANCE_CONSENT_PURPOSES)[number];
+
+export function mayBeRequiredToAttend(purpose: ConsentPurpose): purpose is AttendanceConsentPurpose {
+  return (ATTENDANCE_CONSENT_PURPOSES as readonly ConsentPurpose[]).includes(purpose);
+}
+
+/**
+ * What an activity's list of required consents means at the door: only the purposes that may be
+ * required, each once. Anything else on the list (recorded before this rule) is ignored, not enforced.
+ */
+export function consentsNeededToAttend(required: readonly ConsentPurpose[]): AttendanceConsentPurpose[] {
+  return [...new Set(required)].filter(mayBeRequiredToAttend);
+}
+
 export const CONSENT_PURPOSE_LABELS: Readonly<Record<ConsentPurpose, string>> = {
   [ConsentPurpose.TakingPart]: 'Taking part',
   [ConsentPurpose.PhotosVideo]: 'Photos and video',

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { isoDateSchema, optionalText, pageSchema, timeSchema, uuidSchema } from '../shared/schemas';
+import {
+  ageLimitSchema,
+  isoDateSchema,
+  optionalText,
+  pageSchema,
+  timeSchema,
+  uuidSchema,
+} from '../shared/schemas';
 import { ServiceExperienceKind } from '../young-people/service-experience';
 import { MembershipRole } from '../young-people/young-people.contract';
 import { MeetingPattern, PatternException, patternProblems } from './recurrence';
@@ -30,8 +37,8 @@ export const GroupRequestSchema = z
       .trim()
       .min(1, 'Say what the group is for.')
       .max(2000),
-    minAge: z.number({ error: 'Enter the youngest age.' }).int().min(8).max(25),
-    maxAge: z.number({ error: 'Enter the oldest age.' }).int().min(8).max(25),
+    minAge: ageLimitSchema('Enter the youngest age.'),
+    maxAge: ageLimitSchema('Enter the oldest age.'),
     serviceExperiences: z.array(z.enum(ServiceExperienceKind)).max(9).default([]),
     facilitatorIds: z.array(uuidSchema).max(10).default([]),
     venue: optionalText(200),

@@ -81,12 +81,8 @@ export function suggestInvitees(
       result.offerOneToOne.push({ id: c.id, reason: 'They prefer to take part one-to-one.' });
       continue;
     }
-    // In person is always agreeable, so this only bites if the channel rules tighten.
+    // Never empty: in person is always agreed, and through a trusted adult a letter or in person is.
     const channel = agreedChannels(c.contact, viaTrustedAdult)[0];
-    if (channel === undefined) {
-      result.notSuggested.push({ id: c.id, reason: 'No way to contact them has been agreed.' });
-      continue;
-    }
     result.suggested.push(
       viaTrustedAdult
         ? {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OLDEST_AGE, YOUNGEST_AGE } from '../young-people/age';
 import { isIsoDate } from './dates';
 
 export const isoDateSchema = z
@@ -6,6 +7,20 @@ export const isoDateSchema = z
   .refine(isIsoDate, 'Use a real date like 2026-04-23.');
 
 export const timeSchema = z.string().regex(/^([01]\d|2[0-3]):([0-5]\d)$/, 'Use a 24-hour time like 17:00.');
+
+/**
+ * An age limit of a group or an activity's cohort. Heard is for young people aged 10 to 25, so a
+ * limit outside that would invite, or promise a place to, someone the service does not work with.
+ */
+export const ageLimitSchema = (missing: string) =>
+  z
+    .number({ error: missing })
+    .int('Use a whole number of years.')
+    .min(
+      YOUNGEST_AGE,
+      `Heard is for ages ${YOUNGEST_AGE} to ${OLDEST_AGE}, so ages start at ${YOUNGEST_AGE}.`,
+    )
+    .max(OLDEST_AGE, `Ages go up to ${OLDEST_AGE}.`);
 
 export const uuidSchema = z.uuid({ error: 'This is not a valid id.' });
 

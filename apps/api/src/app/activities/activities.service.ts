@@ -10,6 +10,7 @@ import {
   CONSENT_PURPOSE_LABELS,
   ConsentPurpose,
   DaySheetResponse,
+  consentsNeededToAttend,
   FunnelResponse,
   InvitationCounts,
   InvitationResponse,
@@ -19,6 +20,7 @@ import {
   ageBandOf,
   ageOn,
   dayPlanSummary,
+  daySheetConsentPurposes,
   experiencesOn,
   funnelOf,
   isComing,
@@ -129,16 +131,14 @@ export class ActivitiesService {
           'To change the date or times, move the activity day: everyone invited is then told.',
         );
       await this.checkGroups(em, command.cohort.groupIds);
-      if (command.capacity !== null) {
-        const taken = await placesTaken(em, id);
-        if (command.capacity < taken)
-          throw DomainError.validation(
-            'capacity',
-            `${taken} young people already have a place: the capacity cannot be below that.`,
-          );
-      }
+      const taken = await placesTaken(em, id);
+      if (command.capacity !== null && command.capacity < taken)
+        throw DomainError.validation(
+          'capacity',
+          `${taken} young people already have a place: the capacity cannot be below that.`,
+        );
       await em.update(ActivityDay, { id }, { ...this.fields(command), updatedAt: new Date() });
-      // A larger capacity frees places: the longest-waiting move up into them, and are told.
+      // More places (or no limit) free some on the waiting list: the longest-waiting move up, and are told.
       const movedUp = await this.invitationCommands.promoteNext(em, id);
       await this.audit.record(
         {
@@ -356,11 +356,11 @@ export class ActivitiesService {
     const invitations = await this.reachableInvitations(actor, id);
     // The sheet lists only those coming, so nobody else's consents need judging.
     const coming = invitations.filter((i) => isComing(i.status));
-    const purposes = [ConsentPurpose.PhotosVideo, ConsentPurpose.EmergencyTreatment] as const;
+    const checked = daySheetConsentPurposes(activity.requiredConsents);
     const { people, consents: effective } = await this.consent.effectiveFor(
       this.db.manager,
       coming.map((i) => i.youngPersonId),
-      purposes,
+      [ConsentPurpose.PhotosVideo, ...checked],
       // Judged now, not at the start: a withdrawal this morning must already be on the sheet.
       { on: activity.date, at: new Date(), activityId: id },
     );
@@ -377,7 +377,7 @@ export class ActivitiesService {
             accessibilityNeeds: person.accessibilityNeeds,
             communicationNeeds: person.communicationNeeds,
             photosVideo: results[ConsentPurpose.PhotosVideo],
-            emergencyTreatment: results[ConsentPurpose.EmergencyTreatment],
+            attendanceConsents: checked.map((purpose) => ({ purpose, consent: results[purpose] })),
           },
         ];
       }),
@@ -386,7 +386,6 @@ export class ActivitiesService {
     await this.audit
       .for(actor)
       .record(null, { action: AuditAction.Read, type: AuditRecordType.ActivityDaySheet, id });
-    const without = new Map(summary.withoutEmergencyConsent.map((w) => [w.id, w.message]));
     return {
       activity: {
         id,
@@ -404,8 +403,7 @@ export class ActivitiesService {
         youngPerson: { id: p.id, preferredName: p.preferredName },
         accessibilityNeeds: p.accessibilityNeeds,
         communicationNeeds: p.communicationNeeds,
-        emergencyTreatmentConsent: !without.has(p.id),
-        emergencyTreatmentMessage: without.get(p.id) ?? null,
+        consentFlags: p.consentFlags,
       })),
       doNotPhotograph: summary.doNotPhotograph,
       placesLeft: summary.placesLeft,
@@ -439,15 +437,15 @@ export class ActivitiesService {
         );
       await this.access.assertMayChange(actor, em, { invitation: invitation.id });
       let override: string | null = null;
-      if (mark.attended && activity.requiredConsents.length > 0) {
-        const { people, consents } = await this.consent.effectiveFor(
-          em,
-          [mark.youngPersonId],
-          activity.requiredConsents,
-          { on: activity.date, at: new Date(), activityId: id },
-        );
+      const needed = consentsNeededToAttend(activity.requiredConsents);
+      if (mark.attended && needed.length > 0) {
+        const { people, consents } = await this.consent.effectiveFor(em, [mark.youngPersonId], needed, {
+          on: activity.date,
+          at: new Date(),
+          activityId: id,
+        });
         const results = consents.get(mark.youngPersonId);
-        const missingPurposes = activity.requiredConsents.filter((p) => results?.[p].status !== 'valid');
+        const missingPurposes = needed.filter((p) => results?.[p].status !== 'valid');
         if (missingPurposes.length > 0) {
           if (!mark.overrideReason) {
             const name = people.get(mark.youngPersonId)?.preferredName ?? 'This young person';

@@ -184,7 +184,7 @@ export async function loadDemoActivities(
     venue: 'Lanes Bowling, High Street',
     accessibility: 'Step-free entrance; quiet room available on request.',
     capacity: 6,
-    requiredConsents: [ConsentPurpose.TakingPart, ConsentPurpose.PhotosVideo, ConsentPurpose.Transport],
+    requiredConsents: [ConsentPurpose.TakingPart, ConsentPurpose.Transport],
     transport: 'Minibus from the civic centre at 12:30',
     agenda: 'Try the "My plan" booklet and tell us what to change',
     createdBy: ids.officerId,

@@ -257,7 +257,8 @@ export class GroupsService {
       if (!eligibility.eligible && !request.overrideReason) {
         throw new DomainError(
           'validation',
-          `${person.preferredName} cannot join ${group.name}: ${eligibility.failed.map((f) => f.message).join(' ')} An officer can override this with a reason.`,
+          // Why is said once, on the field: shown together, detail and field messages repeated it.
+          `${person.preferredName} does not fit who ${group.name} is for. An officer can override this with a reason.`,
           { youngPersonId: eligibility.failed.map((f) => f.message) },
         );
       }

@@ -82,13 +82,14 @@ export class InvitationCommands {
           ];
         }
         const channel = channelProblem(person.contact, invitee.channel, invitee.viaTrustedAdultId !== null);
-        if (channel) errors[`${at}.channel`] = [`${person.preferredName}: ${channel}`];
+        // The field path says who; pages name the person themselves, so the name is not repeated here.
+        if (channel) errors[`${at}.channel`] = [channel];
         const problems = cohortProblems(person, target.cohort, target.date);
         if (problems.length > 0) {
           if (command.outsideCohortReason) outside.add(person.id);
           else
             errors[`${at}.youngPersonId`] = [
-              `${person.preferredName} is outside who this is for: ${problems.join(' ')} Give a reason to invite them anyway.`,
+              `Outside who this is for: ${problems.join(' ')} Give a reason to invite them anyway.`,
             ];
         }
         if (live.has(person.id))
@@ -299,9 +300,12 @@ export class InvitationCommands {
   async promoteNext(em: EntityManager, activityId: string | null): Promise<number> {
     if (!activityId) return 0;
     const target = (
-      await em.query(`SELECT capacity FROM activity_days WHERE id = $1 FOR UPDATE`, [activityId])
-    )[0] as { capacity: number | null } | undefined;
-    if (!target) return 0;
+      await em.query(`SELECT capacity, date::text AS date FROM activity_days WHERE id = $1 FOR UPDATE`, [
+        activityId,
+      ])
+    )[0] as { capacity: number | null; date: string } | undefined;
+    // Once the day has passed nobody can be moved up: the waiting list stays as it was.
+    if (!target || target.date < todayInLondon()) return 0;
     const waiting = await em.getRepository(Invitation).find({
       where: { activityId, status: InvitationStatus.Waitlisted },
       lock: { mode: 'pessimistic_write' },

@@ -1,7 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   OneToOneCommand,
+  OneToOneQuery,
+  OneToOneQuerySchema,
   OneToOneRequestSchema,
   OneToOneResponse,
   OneToOneUpdateSchema,
@@ -23,8 +25,11 @@ export class OneToOnesController {
   constructor(private readonly oneToOnes: OneToOnesService) {}
 
   @Get()
-  list(@CurrentActor() actor: Actor): Promise<OneToOneResponse[]> {
-    return this.oneToOnes.list(actor);
+  list(
+    @CurrentActor() actor: Actor,
+    @Query(new ZodPipe(OneToOneQuerySchema)) query: OneToOneQuery,
+  ): Promise<OneToOneResponse[]> {
+    return this.oneToOnes.list(actor, query);
   }
 
   @Post()

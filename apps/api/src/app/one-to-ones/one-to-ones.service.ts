@@ -3,6 +3,7 @@ import {
   AuditAction,
   NOT_PICKABLE_STAFF_MESSAGE,
   OneToOneCommand,
+  OneToOneQuery,
   OneToOneResponse,
   OneToOneStatus,
   OneToOneUpdateSchema,
@@ -36,11 +37,12 @@ export class OneToOnesService {
   ) {}
 
   /** Open ones first (soonest first), then the rest, newest first. */
-  async list(actor: Actor): Promise<OneToOneResponse[]> {
+  async list(actor: Actor, query: OneToOneQuery = {}): Promise<OneToOneResponse[]> {
     const params: unknown[] = [];
-    const visible = youngPersonVisibleSql(actor, params, 'o.young_person_id');
+    const where = [youngPersonVisibleSql(actor, params, 'o.young_person_id')];
+    if (query.youngPersonId) where.push(`o.young_person_id = $${params.push(query.youngPersonId)}`);
     const rows: { id: string }[] = await this.db.query(
-      `SELECT o.id FROM one_to_ones o WHERE ${visible}
+      `SELECT o.id FROM one_to_ones o WHERE ${where.join(' AND ')}
         ORDER BY o.status NOT IN ('requested','scheduled'), o.scheduled_at NULLS FIRST, o.created_at DESC, o.id
         LIMIT 500`,
       params,

@@ -65,7 +65,13 @@ export async function assertNoClash(em: EntityManager, booking: Booking): Promis
   const what = c.facilitator
     ? `${c.facilitator} is already facilitating ${c.group_name} on ${when}.`
     : `${c.venue} is already booked for ${c.group_name} on ${when}.`;
-  throw new DomainError('conflict', `This clashes with another session: ${what}`, {
-    [c.facilitator ? 'facilitatorIds' : 'venue']: [what],
-  });
+  // The clash is named once, on its field: a problem alert shows the detail and the field messages
+  // together, so naming it in both said the same sentence twice.
+  throw new DomainError(
+    'conflict',
+    c.facilitator
+      ? 'This clashes with another session: choose another time, or change the facilitators.'
+      : 'This clashes with another session: choose another time or room.',
+    { [c.facilitator ? 'facilitatorIds' : 'venue']: [what] },
+  );
 }

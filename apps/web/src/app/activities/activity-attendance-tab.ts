@@ -22,6 +22,7 @@ import { finalize } from 'rxjs';
 import { loadRecord } from '../core/load-record';
 import { toProblem } from '../core/problem';
 import { longDate } from '../core/dates';
+import { redAfterSubmit } from '../shared/error-state';
 import { ActivitiesApi } from './activities-api';
 import { pageFocus } from '../core/focus';
 
@@ -99,9 +100,11 @@ export class ActivityAttendanceTab {
   protected readonly refusal = signal<Refusal | null>(null);
   protected readonly overrideReason = new FormControl('', {
     nonNullable: true,
+    updateOn: 'submit',
     validators: [Validators.required, Validators.minLength(5), Validators.maxLength(300)],
   });
   protected readonly overrideForm = new FormGroup({ overrideReason: this.overrideReason });
+  protected readonly redAfterSubmit = redAfterSubmit;
 
   protected readonly statusLabels = INVITATION_STATUS_LABELS;
   protected readonly dateWords = computed(() => longDate(this.activity().date));
@@ -140,8 +143,8 @@ export class ActivityAttendanceTab {
   protected override(invitation: InvitationResponse): void {
     const refusal = this.refusal();
     if (!refusal) return;
+    this.overrideReason.markAsTouched();
     if (this.overrideReason.invalid) {
-      this.overrideReason.markAsTouched();
       this.host.nativeElement.querySelector<HTMLElement>('#override-reason')?.focus();
       return;
     }

@@ -93,7 +93,10 @@ describe('ActivityFormPage', () => {
     await choose('Service experiences', ['Looked after']);
     await choose('Groups', ['Deputies']);
     byLabel(el, 'Taking part').click();
-    byLabel(el, 'Photos and video').click();
+    byLabel(el, 'Emergency medical treatment').click();
+    // Photos and quotes never stop anyone coming, so they are not offered as needed.
+    const offered = Array.from(el.querySelectorAll('fieldset.checks mat-checkbox')).map(textOf);
+    expect(offered).toEqual(['Taking part', 'Transport', 'Emergency medical treatment']);
     await fixture.whenStable();
     expect(await axeViolations(el)).toEqual([]);
     byName(el, 'Plan the activity day').click();
@@ -111,7 +114,7 @@ describe('ActivityFormPage', () => {
       budgetPence: 45_050,
       transport: null,
       agenda: 'How welcoming it is.',
-      requiredConsents: ['taking_part', 'photos_video'],
+      requiredConsents: ['taking_part', 'emergency_treatment'],
       reminderDaysBefore: 2,
     });
     req.flush(activityResponse(), { status: 201, statusText: 'Created' });
@@ -174,7 +177,7 @@ describe('ActivityFormPage', () => {
       date: '2026-07-04',
       capacity: null,
       budgetPence: 45_000,
-      requiredConsents: ['taking_part', 'photos_video'],
+      requiredConsents: ['taking_part', 'emergency_treatment'],
       cohort: { minAge: 13, maxAge: 17, serviceExperiences: ['looked_after'], groupIds: [GROUP_ID] },
     });
     req.flush(activityResponse());

@@ -8,7 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import {
-  CONSENT_PURPOSES,
+  ATTENDANCE_CONSENT_PURPOSES,
   CONSENT_PURPOSE_LABELS,
   SERVICE_EXPERIENCE_LABELS,
   ServiceExperienceKind,
@@ -60,7 +60,8 @@ export default class ActivityFormPage {
     value,
     label: SERVICE_EXPERIENCE_LABELS[value],
   }));
-  protected readonly consents = CONSENT_PURPOSES.map((value) => ({
+  // Only what may stop someone coming is offered: photos and quotes are the young person's choice.
+  protected readonly consents = ATTENDANCE_CONSENT_PURPOSES.map((value) => ({
     value,
     label: CONSENT_PURPOSE_LABELS[value],
   }));

@@ -6,7 +6,7 @@ import {
   type ValidationErrors,
   Validators,
 } from '@angular/forms';
-import { CONSENT_PURPOSES } from '@heard/domain';
+import { ATTENDANCE_CONSENT_PURPOSES } from '@heard/domain';
 import type {
   ActivityDayRequest,
   ActivityDayResponse,
@@ -53,7 +53,7 @@ const text = (max: number) =>
 
 export function activityForm(): ActivityForm {
   const consents = new FormRecord<FormControl<boolean>>({});
-  for (const purpose of CONSENT_PURPOSES)
+  for (const purpose of ATTENDANCE_CONSENT_PURPOSES)
     consents.addControl(purpose, new FormControl(false, { nonNullable: true }));
   const age = () =>
     new FormControl<number | null>(null, {
@@ -127,7 +127,7 @@ export function fillActivityForm(form: ActivityForm, activity: ActivityDayRespon
     transport: activity.transport ?? '',
     agenda: activity.agenda ?? '',
     requiredConsents: Object.fromEntries(
-      CONSENT_PURPOSES.map((purpose) => [purpose, activity.requiredConsents.includes(purpose)]),
+      ATTENDANCE_CONSENT_PURPOSES.map((purpose) => [purpose, activity.requiredConsents.includes(purpose)]),
     ),
     reminderDaysBefore: activity.reminderDaysBefore,
   });
@@ -169,7 +169,9 @@ export function toActivityRequest(form: ActivityForm): ActivityDayRequest {
     budgetPence: toPence(value.budgetPounds),
     transport: orNull(value.transport),
     agenda: orNull(value.agenda),
-    requiredConsents: CONSENT_PURPOSES.filter((purpose: ConsentPurpose) => value.requiredConsents[purpose]),
+    requiredConsents: ATTENDANCE_CONSENT_PURPOSES.filter(
+      (purpose: ConsentPurpose) => value.requiredConsents[purpose],
+    ),
     reminderDaysBefore: Number(value.reminderDaysBefore ?? 2),
   };
 }

@@ -95,7 +95,7 @@ describe('ActivityPage', () => {
     expect(about).toContain('12 places. 5 coming, 1 on the waiting list.');
     expect(about).toContain('Ages 13 to 17. Looked after. Members of Deputies.');
     expect(about).toContain('£450');
-    expect(about).toContain('Taking part, Photos and video');
+    expect(about).toContain('Taking part, Emergency medical treatment');
     expect(Array.from(el.querySelectorAll('[role="tab"]')).map(textOf)).toEqual([
       'Invitations',
       'Consents',
@@ -266,12 +266,12 @@ describe('ActivityPage', () => {
       await fixture.whenStable();
       expect(textOf(el.querySelector('.summary'))).toBe('1 young person is missing at least one consent.');
       const headers = Array.from(el.querySelectorAll('thead th')).map(textOf);
-      expect(headers).toEqual(['Young person', 'Taking part', 'Photos and video']);
+      expect(headers).toEqual(['Young person', 'Taking part', 'Emergency medical treatment']);
       const samCells = Array.from(el.querySelectorAll('tbody tr:first-child td')).map(textOf);
       expect(samCells[0]).toBe('In place');
       expect(textOf(el.querySelector('tbody tr:first-child .not-in-place'))).toBe('Withdrawn');
-      expect(samCells[1]).toContain('Photos and video consent was withdrawn on 3 May 2026.');
-      expect(byName(el, 'Record consent for Sam: Photos and video').getAttribute('href')).toBe(
+      expect(samCells[1]).toContain('Emergency medical treatment consent was withdrawn on 3 May 2026.');
+      expect(byName(el, 'Record consent for Sam: Emergency medical treatment').getAttribute('href')).toBe(
         `/young-people/${PERSON_ID}/consent`,
       );
       expect(await axeViolations(el)).toEqual([]);

@@ -26,7 +26,7 @@ describe('DaySheetPage', () => {
 
   afterEach(() => http.verify());
 
-  it('shows who is coming, their needs, emergency consent and who not to photograph, with no axe violations', async () => {
+  it('shows who is coming, their needs, every missing consent and who not to photograph, with no axe violations', async () => {
     expect(el.querySelector('mat-progress-bar')?.getAttribute('aria-label')).toBe('Loading the day sheet');
     http.expectOne(`/api/activities/${ACTIVITY_ID}/day-sheet`).flush(daySheet());
     await fixture.whenStable();
@@ -40,14 +40,20 @@ describe('DaySheetPage', () => {
     expect(el.textContent).toContain('2 young people coming. 10 places left. 1 on the waiting list.');
     const cells = (row: number) =>
       Array.from(el.querySelectorAll(`.sheet-table tbody tr:nth-child(${row}) > *`)).map(textOf);
-    expect(cells(1)).toEqual(['Ali', 'None recorded', 'Prefers written instructions', 'Yes', '']);
-    expect(cells(2)).toEqual([
-      'Sam',
-      'Uses a wheelchair',
-      'None recorded',
-      'No — No emergency medical treatment consent has been recorded.',
-      '',
+    expect(cells(1)).toEqual(['Ali', 'None recorded', 'Prefers written instructions', 'All in place', '']);
+    expect(cells(2).slice(0, 3)).toEqual(['Sam', 'Uses a wheelchair', 'None recorded']);
+    expect(
+      Array.from(el.querySelectorAll('.sheet-table tbody tr:nth-child(2) .consent-flags li')).map(textOf),
+    ).toEqual([
+      'Taking part consent was withdrawn on 2 July 2026.',
+      'No emergency medical treatment consent has been recorded.',
     ]);
+    // On a phone rows stack into cards, so each cell must name its column itself.
+    const headers = Array.from(el.querySelectorAll('.sheet-table thead th')).map(textOf);
+    for (const row of Array.from(el.querySelectorAll('.sheet-table tbody tr')))
+      expect(Array.from(row.querySelectorAll('td')).map((td) => td.getAttribute('data-label'))).toEqual(
+        headers.slice(1),
+      );
     expect(el.querySelector('.no-print')).not.toBeNull();
     expect(await axeViolations(el)).toEqual([]);
   });

@@ -19,8 +19,8 @@ import { ActivitiesApi } from './activities-api';
 import { activityWhen, youngPeople } from './activity-format';
 
 /**
- * What staff take on the day, printed: who is coming and what they need, whether emergency
- * treatment consent is in place, and who must not be photographed or filmed. Its styles are not
+ * What staff take on the day, printed: who is coming and what they need, every consent the day
+ * needs that is not in place for them, and who must not be photographed or filmed. Its styles are not
  * encapsulated so its print rules can hide the app's menu and toolbar; every rule is scoped to
  * `.heard-day-sheet`, or to a page that contains one.
  */

@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { ALL_ROLES, Role, navigationFor } from '@heard/domain';
-import { signInAs } from '../../testing/session';
+import { signInAs, signedOut } from '../../testing/session';
 import { appRoutes } from '../app.routes';
 import { mayVisit } from './auth.guards';
 
@@ -64,11 +64,13 @@ describe('app routes with the guards', () => {
   });
 
   it('sends signed-out people to sign in, remembering where they were going', async () => {
+    await signedOut();
     await harness.navigateByUrl('/admin/users?page=2');
     expect(router.url).toBe('/sign-in?returnUrl=%2Fadmin%2Fusers%3Fpage%3D2');
   });
 
   it('does not add a return address for home', async () => {
+    await signedOut();
     await harness.navigateByUrl('/');
     expect(router.url).toBe('/sign-in');
   });

@@ -22,24 +22,35 @@ export function primaryPath(url: UrlTree): string {
 /** Each guard works as `canActivate` or `canActivateChild` (same signature). */
 type Guard = CanActivateFn;
 
-/** Signed-out people go to sign in, and come back to where they were going afterwards. */
-export const authGuard: Guard = (_route, state) => {
-  if (inject(SessionService).signedIn()) return true;
+/**
+ * Signed-out people go to sign in, and come back to where they were going afterwards. Only staff
+ * pages sit behind it, so only they ask the server who is signed in.
+ */
+export const authGuard: Guard = async (_route, state) => {
+  const session = inject(SessionService);
   const router = inject(Router);
+  await session.ensureLoaded();
+  if (session.signedIn()) return true;
   const returnUrl = primaryPath(router.parseUrl(state.url)) === 'home' ? undefined : state.url;
   return router.createUrlTree(['/sign-in'], { queryParams: returnUrl ? { returnUrl } : {} });
 };
 
 /** Pages a role is not offered in the menu send it home. */
-export const roleGuard: Guard = (_route, state) => {
-  const user = inject(SessionService).user();
-  if (!user) return true; // authGuard decides about signed-out people.
+export const roleGuard: Guard = async (_route, state) => {
+  const session = inject(SessionService);
   const router = inject(Router);
+  // Guards run side by side: wait for the same answer authGuard waits for, or this would pass unchecked.
+  await session.ensureLoaded();
+  const user = session.user();
+  if (!user) return true; // authGuard decides about signed-out people.
   return mayVisit(user.role, primaryPath(router.parseUrl(state.url)))
     ? true
     : router.createUrlTree(['/home']);
 };
 
-/** The sign-in page is for people who are not signed in. */
+/**
+ * The sign-in page is for people who are not signed in. It does not ask the server (that would
+ * log a 401 for every signed-out visitor): it only knows someone is signed in once a staff page has asked.
+ */
 export const signedOutGuard: Guard = () =>
   inject(SessionService).signedIn() ? inject(Router).createUrlTree(['/home']) : true;

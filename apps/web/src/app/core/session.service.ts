@@ -6,13 +6,16 @@ import { Observable, finalize, firstValueFrom, tap } from 'rxjs';
 import { API } from './api-urls';
 
 /**
- * Who is signed in, as signals. Loaded once at start-up (see app.config.ts); the guards and
- * the shell read it synchronously after that.
+ * Who is signed in, as signals. Asked for only when a staff page is first opened (the guards call
+ * `ensureLoaded`): public pages (a young person's answer link, sign-in, welcome) never ask, so a
+ * signed-out visitor's browser shows no failed request. The shell reads the signals after that.
  */
 @Injectable({ providedIn: 'root' })
 export class SessionService {
   private readonly http = inject(HttpClient);
   private readonly session = signal<SessionResponse | null>(null);
+  /** Settled once the server has been asked, or signing in or out has told us the answer. */
+  private known: Promise<void> | null = null;
 
   readonly user = computed<CurrentUser | null>(() => this.session()?.user ?? null);
   readonly signedIn = computed(() => this.user() !== null);
@@ -22,8 +25,18 @@ export class SessionService {
     return user ? navigationFor(user.role) : [];
   });
 
+  /** Asks the API who is signed in, unless that is already known. Never rejects. */
+  ensureLoaded(): Promise<void> {
+    return this.known ?? this.load();
+  }
+
   /** Asks the API who is signed in. Never rejects; every failure means "signed out". */
-  async load(): Promise<void> {
+  load(): Promise<void> {
+    this.known = this.fetch();
+    return this.known;
+  }
+
+  private async fetch(): Promise<void> {
     try {
       this.session.set(await firstValueFrom(this.http.get<SessionResponse>(API.session)));
     } catch {
@@ -32,9 +45,12 @@ export class SessionService {
   }
 
   signIn(request: SignInRequest): Observable<SessionResponse> {
-    return this.http
-      .post<SessionResponse>(API.signIn, request)
-      .pipe(tap((session) => this.session.set(session)));
+    return this.http.post<SessionResponse>(API.signIn, request).pipe(
+      tap((session) => {
+        this.session.set(session);
+        this.known = Promise.resolve();
+      }),
+    );
   }
 
   /** Ends the session on the server; the user is forgotten here whatever the answer. */
@@ -42,7 +58,9 @@ export class SessionService {
     return this.http.post<void>(API.signOut, null).pipe(finalize(() => this.clear()));
   }
 
+  /** Forgets the user: the session has ended, so there is nothing to ask the server. */
   clear(): void {
     this.session.set(null);
+    this.known = Promise.resolve();
   }
 }

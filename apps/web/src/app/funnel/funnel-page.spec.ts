@@ -58,6 +58,11 @@ describe('FunnelPage', () => {
       funnelResponse({ activityId: null, from: '2025-11-23', to: '2026-11-22' }),
     );
     await fixture.whenStable();
+    // The API counts every kind of occasion, so the page names them all, not only activity days.
+    expect(textOf(el.querySelector('heard-page-header p'))).toBe(
+      'How many young people were invited, said yes and came, counting activity days, group sessions, one-to-ones and review meetings.',
+    );
+    expect(textOf(el.querySelector('#results-heading'))).toBe('Everything in the period');
     expect(textOf(el.querySelector('.period-words'))).toBe(
       'From Sunday 23 November 2025 to Sunday 22 November 2026.',
     );
@@ -101,7 +106,7 @@ describe('FunnelPage', () => {
       funnelResponse({ activityId: null, invited: 0, accepted: 0, attended: 0 }),
     );
     await fixture.whenStable();
-    expect(el.textContent).toContain('No one was invited to an activity day in this period.');
+    expect(el.textContent).toContain('No one was invited to anything in this period.');
   });
 
   it('says what to do when the figures cannot be loaded', async () => {

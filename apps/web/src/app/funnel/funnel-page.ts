@@ -5,8 +5,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { addDays, todayInLondon } from '@heard/domain';
-import type { FunnelResponse, ProblemDetails } from '@heard/domain';
+import { INVITATION_TARGET_KINDS, addDays, todayInLondon } from '@heard/domain';
+import type { FunnelResponse, InvitationTargetKind, ProblemDetails } from '@heard/domain';
 import { PageHeader, ProblemAlert } from '@heard/ui';
 import { BehaviorSubject, catchError, of, switchMap, tap } from 'rxjs';
 import { applyServerErrors, toProblem } from '../core/problem';
@@ -22,7 +22,24 @@ export function lastTwelveMonths(today: string = todayInLondon()): { from: strin
   return { from: addDays(yearAgo, 1), to: today };
 }
 
-/** Invited → said yes → came over activity days in a period, with who said no and why. */
+/** Each kind of occasion the period's figures count, as the page names them; a new kind must be named here. */
+const OCCASION_WORDS: Readonly<Record<InvitationTargetKind, string>> = {
+  activity_day: 'activity days',
+  group_session: 'group sessions',
+  one_to_one: 'one-to-ones',
+  review_meeting: 'review meetings',
+};
+
+/** "activity days, group sessions, one-to-ones and review meetings" */
+export const OCCASIONS_COUNTED = ((words: string[]) =>
+  `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`)(
+  INVITATION_TARGET_KINDS.map((kind) => OCCASION_WORDS[kind]),
+);
+
+/**
+ * Invited → said yes → came in a period, with who said no and why. The API counts every invitation
+ * whose day falls in the period, whatever it was for, so the page says which kinds those are.
+ */
 @Component({
   selector: 'heard-funnel-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -56,6 +73,7 @@ export default class FunnelPage {
   );
 
   protected readonly fieldLabels = { from: 'From', to: 'To' };
+  protected readonly subtitle = `How many young people were invited, said yes and came, counting ${OCCASIONS_COUNTED}.`;
   protected readonly funnel = signal<FunnelResponse | null>(null);
   protected readonly loading = signal(true);
   protected readonly problem = signal<ProblemDetails | null>(null);

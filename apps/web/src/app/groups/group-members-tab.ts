@@ -28,6 +28,7 @@ import { shortDate } from '../core/dates';
 import { MEMBERSHIP_ROLES, MEMBERSHIP_ROLE_LABELS } from './group-labels';
 import { GroupsApi } from './groups-api';
 import { pageFocus } from '../core/focus';
+import { redAfterSubmit } from '../shared/error-state';
 
 export type AddMemberForm = FormGroup<{
   person: FormControl<PersonChoice<YoungPersonListItem>>;
@@ -103,8 +104,9 @@ export class GroupMembersTab {
     person: new FormControl<PersonChoice<YoungPersonListItem>>(null, { validators: [chosenPersonValidator] }),
     role: new FormControl<MembershipRole>('member', { nonNullable: true }),
     joinedOn: new FormControl(todayInLondon(), { nonNullable: true, validators: [Validators.required] }),
-    overrideReason: new FormControl('', { nonNullable: true }),
+    overrideReason: new FormControl('', { nonNullable: true, updateOn: 'submit' }),
   });
+  protected readonly redAfterSubmit = redAfterSubmit;
 
   protected readonly suggestions = searchAsYouType(this.form.controls.person.valueChanges, (text) =>
     this.youngPeopleApi.search(text).pipe(map((page) => page.items)),
@@ -189,6 +191,8 @@ export class GroupMembersTab {
       required ? [Validators.required, Validators.minLength(5), Validators.maxLength(300)] : [],
     );
     control.updateValueAndValidity();
+    // A box that has just appeared has not been touched, whatever an earlier submit marked.
+    if (required) control.markAsUntouched();
   }
 
   protected toggleLeave(member: MembershipResponse): void {

@@ -122,7 +122,7 @@ describe('GroupPage', () => {
       http.expectOne({ method: 'POST', url: `/api/groups/${GROUP_ID}/members` }).flush(
         problemBody(
           400,
-          'Ali cannot join Deputies: They are 16; this group is for up to 15. An officer can override this with a reason.',
+          'Ali does not fit who Deputies is for. An officer can override this with a reason.',
           {
             youngPersonId: ['They are 16; this group is for up to 15.'],
           },
@@ -130,9 +130,17 @@ describe('GroupPage', () => {
         { status: 400, statusText: 'Bad Request' },
       );
       await settle();
-      expect(textOf(el.querySelector('.add [role="alert"]'))).toContain('Ali cannot join Deputies');
+      const alert = textOf(el.querySelector('.add [role="alert"]'));
+      expect(alert).toContain('Ali does not fit who Deputies is for.');
+      // Why is said once.
+      expect(alert.split('They are 16; this group is for up to 15.')).toHaveLength(2);
       const reason = byLabel<HTMLTextAreaElement>(el, 'Override with a reason');
       expect(document.activeElement).toBe(reason);
+      // Not red before anyone has typed, even after leaving the box: only a submit makes it red.
+      reason.dispatchEvent(new Event('blur'));
+      await settle();
+      expect(reason.getAttribute('aria-invalid')).not.toBe('true');
+      expect(reason.closest('mat-form-field')?.classList).not.toContain('mat-form-field-invalid');
       expect(await axeViolations(el)).toEqual([]);
 
       byName(el, 'Add member').click();

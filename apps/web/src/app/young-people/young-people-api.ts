@@ -1,6 +1,8 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  InvitationResponse,
+  OneToOneResponse,
   Page,
   YoungPersonAttendance,
   YoungPersonListItem,
@@ -37,6 +39,19 @@ export class YoungPeopleApi {
 
   attendance(id: string): Observable<YoungPersonAttendance> {
     return this.http.get<YoungPersonAttendance>(`${one(id)}/attendance`);
+  }
+
+  /** Their invitations, newest first: officers only, like the list they come from. */
+  invitations(id: string, pageSize = 50): Observable<Page<InvitationResponse>> {
+    const params = new HttpParams().set('youngPersonId', id).set('pageSize', pageSize);
+    return this.http.get<Page<InvitationResponse>>('/api/invitations', { params });
+  }
+
+  /** Their one-to-ones, open ones first: officers only. */
+  oneToOnes(id: string): Observable<OneToOneResponse[]> {
+    return this.http.get<OneToOneResponse[]>('/api/one-to-ones', {
+      params: new HttpParams().set('youngPersonId', id),
+    });
   }
 
   create(request: YoungPersonRequest): Observable<YoungPersonResponse> {

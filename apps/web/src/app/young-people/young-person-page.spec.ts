@@ -2,8 +2,8 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { Role } from '@heard/domain';
-import type { YoungPersonAttendance } from '@heard/domain';
+import { InvitationStatus, Role } from '@heard/domain';
+import type { InvitationResponse, OneToOneResponse, YoungPersonAttendance } from '@heard/domain';
 import { axeViolations } from '../../testing/axe';
 import { signInAs } from '../../testing/session';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
@@ -13,11 +13,13 @@ import {
   SESSION_ID,
   byLabel,
   byName,
+  page,
   personResponse,
   problemBody,
   textOf,
   typeInto,
 } from '../../testing/fixtures';
+import { invitation } from '../../testing/activity-fixtures';
 import YoungPersonPage from './young-person-page';
 
 const ATTENDANCE: YoungPersonAttendance = {
@@ -33,8 +35,10 @@ describe('YoungPersonPage', () => {
   let fixture: ComponentFixture<YoungPersonPage>;
   let el: HTMLElement;
   let http: HttpTestingController;
+  let signedInAs: Role;
 
   async function open(role: Role): Promise<void> {
+    signedInAs = role;
     TestBed.configureTestingModule({
       imports: [YoungPersonPage],
       providers: [
@@ -61,8 +65,96 @@ describe('YoungPersonPage', () => {
   ): Promise<void> {
     http.expectOne(`/api/young-people/${PERSON_ID}`).flush(person);
     http.expectOne(`/api/young-people/${PERSON_ID}/attendance`).flush(ATTENDANCE);
+    if (signedInAs === Role.ParticipationOfficer) await answerInvolvement([], []);
     await fixture.whenStable();
   }
+
+  /** Only officers may list invitations and one-to-ones, so only their page asks. */
+  async function answerInvolvement(
+    invitations: InvitationResponse[],
+    oneToOnes: OneToOneResponse[],
+    total = invitations.length,
+  ): Promise<void> {
+    http
+      .expectOne(`/api/invitations?youngPersonId=${PERSON_ID}&pageSize=50`)
+      .flush(page(invitations, { total, pageSize: 50 }));
+    http.expectOne(`/api/one-to-ones?youngPersonId=${PERSON_ID}`).flush(oneToOnes);
+    await fixture.whenStable();
+  }
+
+  it('shows officers their invitations, activity days and one-to-ones, with no axe violations', async () => {
+    await open(Role.ParticipationOfficer);
+    http.expectOne(`/api/young-people/${PERSON_ID}`).flush(personResponse());
+    http.expectOne(`/api/young-people/${PERSON_ID}/attendance`).flush(ATTENDANCE);
+    await answerInvolvement(
+      [
+        invitation({ status: InvitationStatus.Accepted }),
+        invitation({
+          id: 'review-invitation',
+          target: { kind: 'review_meeting', id: 'review', title: 'Your review meeting', date: '2026-06-10' },
+          status: InvitationStatus.Declined,
+        }),
+        invitation({
+          id: 'bowling-invitation',
+          target: { kind: 'activity_day', id: 'bowling', title: 'Bowling and pizza', date: '2026-05-02' },
+          status: InvitationStatus.Sent,
+        }),
+      ],
+      [
+        {
+          id: 'one-to-one',
+          youngPerson: { id: PERSON_ID, preferredName: 'Sam' },
+          requestedBy: 'young_person',
+          topic: 'Talking about school',
+          status: 'scheduled',
+          scheduledAt: '2026-07-10T15:30:00Z',
+          location: 'Youth hub',
+          staff: null,
+          outcome: null,
+          createdAt: '2026-06-01T10:00:00Z',
+          updatedAt: '2026-06-01T10:00:00Z',
+        },
+      ],
+      4,
+    );
+    const rows = Array.from(
+      el.querySelectorAll('section[aria-labelledby="invitations-heading"] tbody tr'),
+    ).map((row) => Array.from(row.children).map(textOf));
+    expect(rows).toEqual([
+      ['Activity day: Climbing wall day', '4 Jul 2026', 'Coming'],
+      ['Chairing their review meeting: Your review meeting', '10 Jun 2026', 'Not coming'],
+      ['Activity day: Bowling and pizza', '2 May 2026', 'Sent, no answer yet'],
+    ]);
+    expect(el.textContent).toContain('Showing the latest 3 of 4.');
+    // Only the days they said yes to are their activity days.
+    const days = el.querySelector('section[aria-labelledby="activity-days-heading"]');
+    expect(Array.from(days?.querySelectorAll('li') ?? []).map(textOf)).toEqual([
+      'Climbing wall day, 4 Jul 2026 – Coming',
+    ]);
+    expect(byName(el, 'Climbing wall day', 'a').getAttribute('href')).toBe(
+      '/activities/66666666-6666-4666-8666-666666666666',
+    );
+    const oneToOnes = el.querySelector('section[aria-labelledby="one-to-ones-heading"]');
+    expect(Array.from(oneToOnes?.querySelectorAll('li') ?? []).map(textOf)).toEqual([
+      'Talking about school – Booked, 10 Jul 2026, 16:30',
+    ]);
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
+  it('says so when officers’ list of invitations cannot load, and still shows the profile', async () => {
+    await open(Role.ParticipationOfficer);
+    http.expectOne(`/api/young-people/${PERSON_ID}`).flush(personResponse());
+    http.expectOne(`/api/young-people/${PERSON_ID}/attendance`).flush(ATTENDANCE);
+    http
+      .expectOne(`/api/invitations?youngPersonId=${PERSON_ID}&pageSize=50`)
+      .flush(null, { status: 500, statusText: 'Server Error' });
+    http.expectOne(`/api/one-to-ones?youngPersonId=${PERSON_ID}`);
+    await fixture.whenStable();
+    expect(textOf(el.querySelector('h1'))).toBe('Sam');
+    expect(textOf(el.querySelector('[role="alert"]'))).toContain(
+      'We could not load their invitations and one-to-ones.',
+    );
+  });
 
   it('shows their details, groups and attendance as percentages with counts, with no axe violations', async () => {
     await open(Role.ParticipationOfficer);

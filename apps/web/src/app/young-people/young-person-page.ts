@@ -6,9 +6,20 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import { RELATIONSHIP_LABELS, Role, SERVICE_EXPERIENCE_LABELS } from '@heard/domain';
+import {
+  INVITATION_STATUS_LABELS,
+  INVITATION_TARGET_LABELS,
+  InvitationStatus,
+  ONE_TO_ONE_STATUS_LABELS,
+  RELATIONSHIP_LABELS,
+  Role,
+  SERVICE_EXPERIENCE_LABELS,
+} from '@heard/domain';
 import type {
+  InvitationResponse,
   MembershipRole,
+  OneToOneResponse,
+  Page,
   ProblemDetails,
   ServiceExperienceKind,
   TrustedAdultRelationship,
@@ -26,7 +37,18 @@ import { YoungPeopleApi } from './young-people-api';
 import { PARTICIPATION_LABELS } from './young-person-form';
 import { pageFocus } from '../core/focus';
 
-/** A young person's profile: details, groups and attendance. */
+/** Activity days they are coming to, waiting for, or have been to: a yes, whatever came of it. */
+const SAID_YES: ReadonlySet<InvitationStatus> = new Set([
+  InvitationStatus.Accepted,
+  InvitationStatus.Waitlisted,
+  InvitationStatus.Attended,
+  InvitationStatus.DidNotAttend,
+]);
+
+/**
+ * A young person's profile: details, groups and attendance, and for officers (the only ones the
+ * API lets see them) their invitations, activity days and one-to-ones.
+ */
 @Component({
   selector: 'heard-young-person-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -56,6 +78,16 @@ export default class YoungPersonPage {
   protected readonly person = signal<YoungPersonResponse | null>(null);
   protected readonly attendance = signal<YoungPersonAttendance | null>(null);
   protected readonly attendanceProblem = signal<ProblemDetails | null>(null);
+  protected readonly involvement = signal<{
+    invitations: Page<InvitationResponse>;
+    oneToOnes: OneToOneResponse[];
+  } | null>(null);
+  protected readonly involvementProblem = signal<ProblemDetails | null>(null);
+  protected readonly activityDays = computed(() =>
+    (this.involvement()?.invitations.items ?? []).filter(
+      (i) => i.target.kind === 'activity_day' && SAID_YES.has(i.status),
+    ),
+  );
   protected readonly loading = signal(true);
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly status = signal<string | null>(
@@ -76,6 +108,10 @@ export default class YoungPersonPage {
   protected readonly relationshipLabel = (r: TrustedAdultRelationship) => RELATIONSHIP_LABELS[r] ?? r;
   protected readonly roleLabel = (role: MembershipRole) => MEMBERSHIP_ROLE_LABELS[role] ?? role;
   protected readonly statusLabel = (status: keyof typeof ATTENDANCE_LABELS) => ATTENDANCE_LABELS[status];
+  protected readonly invitationStatus = (status: InvitationStatus) => INVITATION_STATUS_LABELS[status];
+  protected readonly targetLabel = (invitation: InvitationResponse) =>
+    INVITATION_TARGET_LABELS[invitation.target.kind];
+  protected readonly oneToOneStatus = (o: OneToOneResponse) => ONE_TO_ONE_STATUS_LABELS[o.status];
   protected readonly dayOf = (instant: string) => shortDate(londonDate(instant));
   protected readonly sessionDate = (startsAt: string) =>
     `${shortDate(londonDate(startsAt))}, ${londonTime(startsAt)}`;
@@ -138,6 +174,30 @@ export default class YoungPersonPage {
         this.attendance.set(attendance);
         this.loading.set(false);
       });
+
+    // Loaded on its own, so the profile shows at once and a failure here is shown only here.
+    toObservable(this.id)
+      .pipe(
+        filter((id) => Boolean(id) && this.canWrite()),
+        tap(() => {
+          this.involvement.set(null);
+          this.involvementProblem.set(null);
+        }),
+        switchMap((id) =>
+          forkJoin({ invitations: this.api.invitations(id), oneToOnes: this.api.oneToOnes(id) }).pipe(
+            catchError((error: unknown) => {
+              const problem = toProblem(error);
+              this.involvementProblem.set({
+                ...problem,
+                detail: `We could not load their invitations and one-to-ones. ${problem.detail}`,
+              });
+              return of(null);
+            }),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((involvement) => this.involvement.set(involvement));
   }
 
   protected toggleArchive(): void {

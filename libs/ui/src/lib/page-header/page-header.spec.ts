@@ -26,4 +26,9 @@ describe('PageHeader', () => {
     const el = await render({ heading: 'Users', subtitle: 'Who can sign in to Heard.' });
     expect(el.querySelector('.subtitle')?.textContent?.trim()).toBe('Who can sign in to Heard.');
   });
+
+  it('spaces its buttons with the shared button-row class, so they never touch', async () => {
+    const el = await render({ heading: 'Sam' });
+    expect(el.querySelector('.actions')?.classList).toContain('heard-buttons');
+  });
 });

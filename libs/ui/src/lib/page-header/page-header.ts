@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 
 /**
  * The one `<h1>` of a page, with an optional line under it. Put page-level actions
- * (buttons, links) inside the element; they are shown beside the heading on wide screens.
+ * (buttons, links) inside the element; they are shown beside the heading on wide screens, spaced
+ * by the app's shared `heard-buttons` class (styles.scss).
  */
 @Component({
   selector: 'heard-page-header',
@@ -14,7 +15,7 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
         <p class="subtitle">{{ subtitle }}</p>
       }
     </div>
-    <div class="actions"><ng-content /></div>
+    <div class="actions heard-buttons"><ng-content /></div>
   `,
   styles: `
     :host {
