@@ -1100,7 +1100,8 @@ describe('activity days, invitations and consent', () => {
         expect.objectContaining({
           youngPerson: { id: pia.id, preferredName: 'Pia' },
           target: expect.objectContaining({ kind: 'activity_day', title: 'Cook and share' }),
-          status: 'sent',
+          // In person, and nobody has recorded telling her yet.
+          status: 'to_deliver',
         }),
       ]);
       const oneToOnes = await officer.get(`/api/one-to-ones?youngPersonId=${pia.id}`);
