@@ -5,8 +5,8 @@ import { hashPassword } from '../platform/auth/passwords';
 import { ConfigError, loadConfig } from '../platform/config/config';
 import { embeddedDataDir, openDatabase } from '../platform/database/database';
 import { User } from '../app/users/entities/user.entity';
-import { AuditEvent } from '../platform/audit/audit-event.entity';
-import { AuditAction } from '@heard/domain';
+import { AuditService } from '../platform/audit/audit.service';
+import { AuditAction, AuditRecordType } from '@heard/domain';
 
 /**
  * `npm run create-admin -- --email a@council.example --name "A Person"` creates the first
@@ -52,11 +52,11 @@ async function createAdmin(): Promise<void> {
         passwordHash,
       });
       const id = (result.identifiers[0] as { id: string }).id;
-      await em.insert(AuditEvent, {
-        actorUserId: null,
+      // Nobody is signed in at a terminal: the row has no actor, and says how the account came to be.
+      await new AuditService(db).for(null).record(em, {
         action: AuditAction.Create,
-        entityType: 'user',
-        entityId: id,
+        type: AuditRecordType.User,
+        id,
         detail: { via: 'create-admin' },
       });
     });

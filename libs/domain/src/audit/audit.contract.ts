@@ -43,7 +43,7 @@ export interface AuditEventResponse {
   at: string;
   actorUserId: string | null;
   action: AuditAction;
-  entityType: string;
+  entityType: AuditRecordType;
   entityId: string | null;
   /** Ids and codes only: never names or free text. */
   detail: Record<string, string | number | boolean | null>;
@@ -55,8 +55,7 @@ export const AuditQuerySchema = z
     actorUserId: z.uuid({ error: 'Use a user id.' }).optional(),
     action: z.enum(AuditAction).optional(),
     entityType: z
-      .string()
-      .regex(/^[a-z_]{1,40}$/, 'Use a record type such as user or young_person.')
+      .enum(AuditRecordType, { error: 'Use a record type such as user or young_person.' })
       .optional(),
     entityId: z.string().max(64).optional(),
     from: z.iso

@@ -100,16 +100,9 @@ export class ActivitiesService {
         createdBy: actor.userId,
       });
       const activityId = (result.identifiers[0] as { id: string }).id;
-      await this.audit.record(
-        {
-          actorUserId: actor.userId,
-          action: AuditAction.Create,
-          entityType: 'activity_day',
-          entityId: activityId,
-          requestId: actor.requestId,
-        },
-        em,
-      );
+      await this.audit
+        .for(actor)
+        .record(em, { action: AuditAction.Create, type: AuditRecordType.ActivityDay, id: activityId });
       return activityId;
     });
     return this.get(id);
@@ -140,17 +133,12 @@ export class ActivitiesService {
       await em.update(ActivityDay, { id }, { ...this.fields(command), updatedAt: new Date() });
       // More places (or no limit) free some on the waiting list: the longest-waiting move up, and are told.
       const movedUp = await this.invitationCommands.promoteNext(em, id);
-      await this.audit.record(
-        {
-          actorUserId: actor.userId,
-          action: AuditAction.Update,
-          entityType: 'activity_day',
-          entityId: id,
-          detail: { movedUp },
-          requestId: actor.requestId,
-        },
-        em,
-      );
+      await this.audit.for(actor).record(em, {
+        action: AuditAction.Update,
+        type: AuditRecordType.ActivityDay,
+        id,
+        detail: { movedUp },
+      });
     });
     return this.get(id);
   }
@@ -184,17 +172,12 @@ export class ActivitiesService {
         date: change.date,
         reason: change.reason,
       });
-      await this.audit.record(
-        {
-          actorUserId: actor.userId,
-          action: AuditAction.Update,
-          entityType: 'activity_day',
-          entityId: id,
-          detail: { event: 'move', from: activity.date, to: change.date, told },
-          requestId: actor.requestId,
-        },
-        em,
-      );
+      await this.audit.for(actor).record(em, {
+        action: AuditAction.Update,
+        type: AuditRecordType.ActivityDay,
+        id,
+        detail: { event: 'move', from: activity.date, to: change.date, told },
+      });
     });
     return this.get(id);
   }
@@ -215,17 +198,12 @@ export class ActivitiesService {
         date: activity.date,
         reason,
       });
-      await this.audit.record(
-        {
-          actorUserId: actor.userId,
-          action: AuditAction.Update,
-          entityType: 'activity_day',
-          entityId: id,
-          detail: { event: 'cancel', told },
-          requestId: actor.requestId,
-        },
-        em,
-      );
+      await this.audit.for(actor).record(em, {
+        action: AuditAction.Update,
+        type: AuditRecordType.ActivityDay,
+        id,
+        detail: { event: 'cancel', told },
+      });
     });
     return this.get(id);
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   AcceptInvitationRequest,
   AuditAction,
+  AuditRecordType,
   SessionResponse,
   SignInRequest,
   afterFailedAttempt,
@@ -46,7 +47,7 @@ export class AuthService {
       await this.audit.record({
         actorUserId: null,
         action: AuditAction.SignInFailed,
-        entityType: 'user',
+        entityType: AuditRecordType.User,
         detail: { reason: 'rate_limited' },
         requestId: context.requestId,
       });
@@ -95,7 +96,7 @@ export class AuthService {
         {
           actorUserId: user.id,
           action: AuditAction.SignIn,
-          entityType: 'user',
+          entityType: AuditRecordType.User,
           entityId: user.id,
           requestId: context.requestId,
         },
@@ -108,16 +109,9 @@ export class AuthService {
   async signOut(actor: Actor): Promise<void> {
     await this.db.transaction(async (em) => {
       await this.sessions.end(actor.sessionId, 'signed_out', em);
-      await this.audit.record(
-        {
-          actorUserId: actor.userId,
-          action: AuditAction.SignOut,
-          entityType: 'user',
-          entityId: actor.userId,
-          requestId: actor.requestId,
-        },
-        em,
-      );
+      await this.audit
+        .for(actor)
+        .record(em, { action: AuditAction.SignOut, type: AuditRecordType.User, id: actor.userId });
     });
   }
 
@@ -162,7 +156,7 @@ export class AuthService {
         {
           actorUserId: user.id,
           action: AuditAction.Update,
-          entityType: 'user',
+          entityType: AuditRecordType.User,
           entityId: user.id,
           detail: { change: 'accepted_invitation' },
           requestId,
@@ -191,7 +185,7 @@ export class AuthService {
     return this.audit.record({
       actorUserId: userId,
       action: AuditAction.SignInFailed,
-      entityType: 'user',
+      entityType: AuditRecordType.User,
       entityId: userId,
       detail: { reason },
       requestId,

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   AuditAction,
+  AuditRecordType,
   CalendarEvent,
   CalendarFeedResponse,
   CalendarOccasion,
@@ -65,16 +66,9 @@ export class CalendarService {
           groupId: request.scope === 'group' ? request.groupId : null,
         }),
       );
-      await this.audit.record(
-        {
-          actorUserId: actor.userId,
-          action: AuditAction.Create,
-          entityType: 'calendar_feed',
-          entityId: feed.id,
-          requestId: actor.requestId,
-        },
-        em,
-      );
+      await this.audit
+        .for(actor)
+        .record(em, { action: AuditAction.Create, type: AuditRecordType.CalendarFeed, id: feed.id });
       return toResponse(feed, `${this.config.publicUrl}/api/calendar/${token}.ics`);
     });
   }
@@ -93,17 +87,12 @@ export class CalendarService {
       if (!feed.revokedAt) {
         feed.revokedAt = new Date();
         await em.save(feed);
-        await this.audit.record(
-          {
-            actorUserId: actor.userId,
-            action: AuditAction.Update,
-            entityType: 'calendar_feed',
-            entityId: id,
-            detail: { change: 'revoke' },
-            requestId: actor.requestId,
-          },
-          em,
-        );
+        await this.audit.for(actor).record(em, {
+          action: AuditAction.Update,
+          type: AuditRecordType.CalendarFeed,
+          id,
+          detail: { change: 'revoke' },
+        });
       }
       return toResponse(feed);
     });

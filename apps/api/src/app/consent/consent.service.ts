@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   AuditAction,
+  AuditRecordType,
   CONSENT_PURPOSES,
   CONSENT_PURPOSE_LABELS,
   ConsentCheck,
@@ -53,12 +54,10 @@ export class ConsentService {
     const responses = await this.responses(this.db.manager, records, person);
     const subject = subjectOf(person);
     const check: ConsentCheck = { on: today, at: new Date(), activityId: null };
-    await this.audit.record({
-      actorUserId: actor.userId,
+    await this.audit.for(actor).record(null, {
       action: AuditAction.Read,
-      entityType: 'young_person_consent',
-      entityId: youngPersonId,
-      requestId: actor.requestId,
+      type: AuditRecordType.YoungPersonConsent,
+      id: youngPersonId,
     });
     return {
       youngPersonId,
@@ -117,22 +116,17 @@ export class ConsentService {
         recordedBy: actor.userId,
       });
       const recordId = (result.identifiers[0] as { id: string }).id;
-      await this.audit.record(
-        {
-          actorUserId: actor.userId,
-          action: AuditAction.Create,
-          entityType: 'consent_record',
-          entityId: recordId,
-          detail: {
-            youngPersonId,
-            purpose: command.purpose,
-            givenBy: command.givenBy,
-            warning: giver !== null,
-          },
-          requestId: actor.requestId,
+      await this.audit.for(actor).record(em, {
+        action: AuditAction.Create,
+        type: AuditRecordType.ConsentRecord,
+        id: recordId,
+        detail: {
+          youngPersonId,
+          purpose: command.purpose,
+          givenBy: command.givenBy,
+          warning: giver !== null,
         },
-        em,
-      );
+      });
       return recordId;
     });
     return this.one(id);
@@ -156,17 +150,12 @@ export class ConsentService {
         { id },
         { withdrawnAt: new Date(), withdrawnBy: actor.userId, withdrawnReason: reason },
       );
-      await this.audit.record(
-        {
-          actorUserId: actor.userId,
-          action: AuditAction.Update,
-          entityType: 'consent_record',
-          entityId: id,
-          detail: { event: 'withdraw', purpose: record.purpose },
-          requestId: actor.requestId,
-        },
-        em,
-      );
+      await this.audit.for(actor).record(em, {
+        action: AuditAction.Update,
+        type: AuditRecordType.ConsentRecord,
+        id,
+        detail: { event: 'withdraw', purpose: record.purpose },
+      });
     });
     return this.one(id);
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AgeingOutEntry,
   AuditAction,
+  AuditRecordType,
   GroupCommand,
   GroupResponse,
   GroupSummary,
@@ -118,16 +119,7 @@ export class GroupsService {
           command.facilitatorIds.map((userId) => ({ groupId: id, userId })),
         );
       }
-      await this.audit.record(
-        {
-          actorUserId: actor.userId,
-          action: AuditAction.Create,
-          entityType: 'group',
-          entityId: id,
-          requestId: actor.requestId,
-        },
-        em,
-      );
+      await this.audit.for(actor).record(em, { action: AuditAction.Create, type: AuditRecordType.Group, id });
       return this.get(id, em);
     });
   }
@@ -144,16 +136,7 @@ export class GroupsService {
           command.facilitatorIds.map((userId) => ({ groupId: id, userId })),
         );
       }
-      await this.audit.record(
-        {
-          actorUserId: actor.userId,
-          action: AuditAction.Update,
-          entityType: 'group',
-          entityId: id,
-          requestId: actor.requestId,
-        },
-        em,
-      );
+      await this.audit.for(actor).record(em, { action: AuditAction.Update, type: AuditRecordType.Group, id });
       return this.get(id, em);
     });
   }
@@ -271,23 +254,18 @@ export class GroupsService {
         overrideReason: eligibility.eligible ? null : (request.overrideReason ?? null),
       });
       const id = (result.identifiers[0] as { id: string }).id;
-      await this.audit.record(
-        {
-          actorUserId: actor.userId,
-          action: eligibility.eligible ? AuditAction.Create : AuditAction.Override,
-          entityType: 'group_membership',
-          entityId: id,
-          detail: eligibility.eligible
-            ? { groupId, youngPersonId: person.id }
-            : {
-                groupId,
-                youngPersonId: person.id,
-                failedRules: eligibility.failed.map((f) => f.rule).join(','),
-              },
-          requestId: actor.requestId,
-        },
-        em,
-      );
+      await this.audit.for(actor).record(em, {
+        action: eligibility.eligible ? AuditAction.Create : AuditAction.Override,
+        type: AuditRecordType.GroupMembership,
+        id,
+        detail: eligibility.eligible
+          ? { groupId, youngPersonId: person.id }
+          : {
+              groupId,
+              youngPersonId: person.id,
+              failedRules: eligibility.failed.map((f) => f.rule).join(','),
+            },
+      });
       return id;
     });
     return (await this.members(actor, groupId, request.joinedOn)).find((m) => m.id === membershipId)!;
@@ -311,17 +289,12 @@ export class GroupsService {
         );
       }
       await em.update(GroupMembership, { id: membershipId }, { leftOn });
-      await this.audit.record(
-        {
-          actorUserId: actor.userId,
-          action: AuditAction.Update,
-          entityType: 'group_membership',
-          entityId: membershipId,
-          detail: { change: 'leave' },
-          requestId: actor.requestId,
-        },
-        em,
-      );
+      await this.audit.for(actor).record(em, {
+        action: AuditAction.Update,
+        type: AuditRecordType.GroupMembership,
+        id: membershipId,
+        detail: { change: 'leave' },
+      });
     });
     const [row]: MembershipResponse[] = await this.db.query(
       `SELECT m.id, m.group_id AS "groupId", m.young_person_id AS "youngPersonId", yp.preferred_name AS "preferredName",

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   AuditAction,
+  AuditRecordType,
   NOT_PICKABLE_STAFF_MESSAGE,
   OneToOneCommand,
   OneToOneQuery,
@@ -67,17 +68,12 @@ export class OneToOnesService {
         createdBy: actor.userId,
       });
       const created = (result.identifiers[0] as { id: string }).id;
-      await this.audit.record(
-        {
-          actorUserId: actor.userId,
-          action: AuditAction.Create,
-          entityType: 'one_to_one',
-          entityId: created,
-          detail: { requestedBy: command.requestedBy },
-          requestId: actor.requestId,
-        },
-        em,
-      );
+      await this.audit.for(actor).record(em, {
+        action: AuditAction.Create,
+        type: AuditRecordType.OneToOne,
+        id: created,
+        detail: { requestedBy: command.requestedBy },
+      });
       return created;
     });
     return this.one(id);
@@ -134,17 +130,12 @@ export class OneToOnesService {
           date: todayInLondon(new Date(update.scheduledAt)),
           reason: null,
         });
-      await this.audit.record(
-        {
-          actorUserId: actor.userId,
-          action: AuditAction.Update,
-          entityType: 'one_to_one',
-          entityId: id,
-          detail: { from: current.status, to: update.status },
-          requestId: actor.requestId,
-        },
-        em,
-      );
+      await this.audit.for(actor).record(em, {
+        action: AuditAction.Update,
+        type: AuditRecordType.OneToOne,
+        id,
+        detail: { from: current.status, to: update.status },
+      });
     });
     return this.one(id);
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AttendanceStatus,
   AuditAction,
+  AuditRecordType,
   GroupAttendance,
   GroupSessionDetailResponse,
   YoungPersonAttendance,
@@ -90,30 +91,23 @@ export class AttendanceService {
         )
         .orUpdate(['status', 'recorded_by', 'recorded_at'], ['session_id', 'young_person_id'])
         .execute();
-      await this.audit.record(
-        {
-          actorUserId: actor.userId,
-          action: AuditAction.Update,
-          entityType: 'group_session',
-          entityId: sessionId,
-          detail: { change: 'attendance', marks: entries.length },
-          requestId: actor.requestId,
-        },
-        em,
-      );
+      await this.audit.for(actor).record(em, {
+        action: AuditAction.Update,
+        type: AuditRecordType.GroupSession,
+        id: sessionId,
+        detail: { change: 'attendance', marks: entries.length },
+      });
     });
     return this.sessions.detail(actor, sessionId);
   }
 
   async forYoungPerson(actor: Actor, youngPersonId: string): Promise<YoungPersonAttendance> {
     await this.access.assertMayRead(actor, this.db.manager, { youngPerson: youngPersonId });
-    await this.audit.record({
-      actorUserId: actor.userId,
+    await this.audit.for(actor).record(null, {
       action: AuditAction.Read,
-      entityType: 'young_person',
-      entityId: youngPersonId,
+      type: AuditRecordType.YoungPerson,
+      id: youngPersonId,
       detail: { view: 'attendance' },
-      requestId: actor.requestId,
     });
     const byGroup: ({ group_id: string; group_name: string } & Counts)[] = await this.db.query(
       `SELECT g.id AS group_id, g.name AS group_name,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   AuditAction,
+  AuditRecordType,
   GenerateSessionsResponse,
   GroupSessionDetailResponse,
   GroupSessionResponse,
@@ -118,17 +119,12 @@ export class SessionsService {
           updated++;
         }
       }
-      await this.audit.record(
-        {
-          actorUserId: actor.userId,
-          action: AuditAction.Update,
-          entityType: 'group',
-          entityId: groupId,
-          detail: { change: 'generate_sessions', created, updated },
-          requestId: actor.requestId,
-        },
-        em,
-      );
+      await this.audit.for(actor).record(em, {
+        action: AuditAction.Update,
+        type: AuditRecordType.Group,
+        id: groupId,
+        detail: { change: 'generate_sessions', created, updated },
+      });
       return { created, updated, from, until: end };
     });
   }
@@ -175,17 +171,12 @@ export class SessionsService {
           );
         }
       }
-      await this.audit.record(
-        {
-          actorUserId: actor.userId,
-          action: AuditAction.Update,
-          entityType: 'group',
-          entityId: groupId,
-          detail: { change: `exception_${exception.kind}` },
-          requestId: actor.requestId,
-        },
-        em,
-      );
+      await this.audit.for(actor).record(em, {
+        action: AuditAction.Update,
+        type: AuditRecordType.Group,
+        id: groupId,
+        detail: { change: `exception_${exception.kind}` },
+      });
     });
   }
 
@@ -216,16 +207,9 @@ export class SessionsService {
         agenda: request.agenda,
       });
       const id = (result.identifiers[0] as { id: string }).id;
-      await this.audit.record(
-        {
-          actorUserId: actor.userId,
-          action: AuditAction.Create,
-          entityType: 'group_session',
-          entityId: id,
-          requestId: actor.requestId,
-        },
-        em,
-      );
+      await this.audit
+        .for(actor)
+        .record(em, { action: AuditAction.Create, type: AuditRecordType.GroupSession, id });
       return toGroupSessionResponse(await em.getRepository(GroupSession).findOneByOrFail({ id }), group.name);
     });
   }
@@ -254,17 +238,12 @@ export class SessionsService {
           [session.groupId, session.patternDate, request.date, request.startTime],
         );
       }
-      await this.audit.record(
-        {
-          actorUserId: actor.userId,
-          action: AuditAction.Update,
-          entityType: 'group_session',
-          entityId: sessionId,
-          detail: { change: 'move' },
-          requestId: actor.requestId,
-        },
-        em,
-      );
+      await this.audit.for(actor).record(em, {
+        action: AuditAction.Update,
+        type: AuditRecordType.GroupSession,
+        id: sessionId,
+        detail: { change: 'move' },
+      });
       return this.response(em, sessionId);
     });
   }
@@ -282,17 +261,12 @@ export class SessionsService {
           [session.groupId, session.patternDate, reason],
         );
       }
-      await this.audit.record(
-        {
-          actorUserId: actor.userId,
-          action: AuditAction.Update,
-          entityType: 'group_session',
-          entityId: sessionId,
-          detail: { change: 'cancel' },
-          requestId: actor.requestId,
-        },
-        em,
-      );
+      await this.audit.for(actor).record(em, {
+        action: AuditAction.Update,
+        type: AuditRecordType.GroupSession,
+        id: sessionId,
+        detail: { change: 'cancel' },
+      });
       return this.response(em, sessionId);
     });
   }
@@ -317,17 +291,12 @@ export class SessionsService {
           updatedAt: new Date(),
         },
       );
-      await this.audit.record(
-        {
-          actorUserId: actor.userId,
-          action: AuditAction.Update,
-          entityType: 'group_session',
-          entityId: sessionId,
-          detail: { change: 'details' },
-          requestId: actor.requestId,
-        },
-        em,
-      );
+      await this.audit.for(actor).record(em, {
+        action: AuditAction.Update,
+        type: AuditRecordType.GroupSession,
+        id: sessionId,
+        detail: { change: 'details' },
+      });
     });
     return this.detail(actor, sessionId);
   }

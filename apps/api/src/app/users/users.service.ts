@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditAction, InviteUserRequest, Page, Role, UserResponse } from '@heard/domain';
+import { AuditAction, AuditRecordType, InviteUserRequest, Page, Role, UserResponse } from '@heard/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
@@ -65,17 +65,12 @@ export class UsersService {
           userId: user.id,
         }),
       );
-      await this.audit.record(
-        {
-          actorUserId: actor.userId,
-          action: AuditAction.Create,
-          entityType: 'user',
-          entityId: user.id,
-          detail: { role: user.role },
-          requestId: actor.requestId,
-        },
-        em,
-      );
+      await this.audit.for(actor).record(em, {
+        action: AuditAction.Create,
+        type: AuditRecordType.User,
+        id: user.id,
+        detail: { role: user.role },
+      });
       return toUserResponse(user);
     });
   }
@@ -138,17 +133,12 @@ export class UsersService {
         .findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw DomainError.notFound('This user');
       const detail = await apply(em, user);
-      await this.audit.record(
-        {
-          actorUserId: actor.userId,
-          action: AuditAction.Update,
-          entityType: 'user',
-          entityId: user.id,
-          detail: { change, ...detail },
-          requestId: actor.requestId,
-        },
-        em,
-      );
+      await this.audit.for(actor).record(em, {
+        action: AuditAction.Update,
+        type: AuditRecordType.User,
+        id: user.id,
+        detail: { change, ...detail },
+      });
       return toUserResponse(await em.getRepository(User).findOneByOrFail({ id: user.id }));
     });
   }

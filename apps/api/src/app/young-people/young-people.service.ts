@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   AuditAction,
+  AuditRecordType,
   DATE_OF_BIRTH_MESSAGES,
   MembershipRole,
   Page,
@@ -158,13 +159,9 @@ export class YoungPeopleService {
     // The audit row's commit waits for the disk, so the response's own lookups run meanwhile;
     // nothing is answered until both are done, and a failed audit fails the read.
     const [, response] = await Promise.all([
-      this.audit.record({
-        actorUserId: actor.userId,
-        action: AuditAction.Read,
-        entityType: 'young_person',
-        entityId: person.id,
-        requestId: actor.requestId,
-      }),
+      this.audit
+        .for(actor)
+        .record(null, { action: AuditAction.Read, type: AuditRecordType.YoungPerson, id: person.id }),
       this.toResponse(person),
     ]);
     return response;
@@ -201,16 +198,9 @@ export class YoungPeopleService {
       });
       const personId = (result.identifiers[0] as { id: string }).id;
       await this.writeChildren(em, personId, command);
-      await this.audit.record(
-        {
-          actorUserId: actor.userId,
-          action: AuditAction.Create,
-          entityType: 'young_person',
-          entityId: personId,
-          requestId: actor.requestId,
-        },
-        em,
-      );
+      await this.audit
+        .for(actor)
+        .record(em, { action: AuditAction.Create, type: AuditRecordType.YoungPerson, id: personId });
       return personId;
     });
     return this.toResponse(await this.findVisible(actor, id));
@@ -228,16 +218,9 @@ export class YoungPeopleService {
       await em.delete(ServiceExperiencePeriodRow, { youngPersonId: id });
       await em.delete(TrustedAdultLink, { youngPersonId: id });
       await this.writeChildren(em, id, command);
-      await this.audit.record(
-        {
-          actorUserId: actor.userId,
-          action: AuditAction.Update,
-          entityType: 'young_person',
-          entityId: id,
-          requestId: actor.requestId,
-        },
-        em,
-      );
+      await this.audit
+        .for(actor)
+        .record(em, { action: AuditAction.Update, type: AuditRecordType.YoungPerson, id });
     });
     return this.toResponse(await this.findVisible(actor, id));
   }
@@ -252,17 +235,12 @@ export class YoungPeopleService {
         { id },
         { archivedAt: new Date(), archiveReason: reason, updatedAt: new Date() },
       );
-      await this.audit.record(
-        {
-          actorUserId: actor.userId,
-          action: AuditAction.Update,
-          entityType: 'young_person',
-          entityId: id,
-          detail: { change: 'archive' },
-          requestId: actor.requestId,
-        },
-        em,
-      );
+      await this.audit.for(actor).record(em, {
+        action: AuditAction.Update,
+        type: AuditRecordType.YoungPerson,
+        id,
+        detail: { change: 'archive' },
+      });
     });
     return this.toResponse(await this.findVisible(actor, id));
   }

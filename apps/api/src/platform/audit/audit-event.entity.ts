@@ -1,4 +1,4 @@
-import { AuditAction } from '@heard/domain';
+import { AuditAction, AuditRecordType } from '@heard/domain';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export type AuditDetail = Record<string, string | number | boolean | null>;
@@ -18,7 +18,7 @@ export class AuditEvent {
   action!: AuditAction;
 
   @Column({ name: 'entity_type', type: 'varchar' })
-  entityType!: string;
+  entityType!: AuditRecordType;
 
   @Column({ name: 'entity_id', type: 'varchar', nullable: true })
   entityId!: string | null;

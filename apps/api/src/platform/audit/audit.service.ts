@@ -7,7 +7,7 @@ import { AuditDetail } from './audit-event.entity';
 export interface AuditEntry {
   actorUserId: string | null;
   action: AuditAction;
-  entityType: AuditRecordType | `${AuditRecordType}`;
+  entityType: AuditRecordType;
   entityId?: string | null;
   /** Ids, codes and counts only: never names, emails or free text. */
   detail?: AuditDetail;

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuditAction } from '@heard/domain';
+import { AuditAction, AuditRecordType } from '@heard/domain';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../errors/domain-error';
 import { ACCESS_KEY, AccessRule } from './access.decorator';
@@ -81,7 +81,7 @@ export class AccessGuard implements CanActivate {
     await this.audit.record({
       actorUserId: req.actor?.userId ?? null,
       action: AuditAction.AccessRefused,
-      entityType: 'route',
+      entityType: AuditRecordType.Route,
       entityId: route.slice(0, 64),
       detail: { reason, method: req.method },
       requestId: requestIdOf(req),

@@ -8,6 +8,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideRouter } from '@angular/router';
+import { AuditRecordType } from '@heard/domain';
 import type { AuditEventResponse, Page } from '@heard/domain';
 import { axeViolations } from '../../../testing/axe';
 import { provideFormFieldDefaults } from '../../shared/form-field-defaults';
@@ -30,7 +31,7 @@ function events(items: Partial<AuditEventResponse>[]): Page<AuditEventResponse> 
       at: '2026-03-02T10:15:00Z',
       actorUserId: ACTOR,
       action: 'sign_in' as AuditEventResponse['action'],
-      entityType: 'user',
+      entityType: AuditRecordType.User,
       entityId: ACTOR,
       detail: {},
       requestId: null,
