@@ -25,6 +25,8 @@ import { Actor, CurrentActor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ZodPipe } from '../../platform/errors/zod.pipe';
 import { ActivitiesService } from './activities.service';
+import { ActivityDayOnTheDay } from './activity-day-on-the-day.service';
+import { FunnelService } from './funnel.service';
 
 const activityIdPipe = new ParseUUIDPipe({
   exceptionFactory: () => DomainError.notFound('This activity day'),
@@ -37,7 +39,11 @@ const SuggestionQuerySchema = z
 @Allow(Role.ParticipationOfficer)
 @Controller()
 export class ActivitiesController {
-  constructor(private readonly activities: ActivitiesService) {}
+  constructor(
+    private readonly activities: ActivitiesService,
+    private readonly onTheDay: ActivityDayOnTheDay,
+    private readonly funnels: FunnelService,
+  ) {}
 
   @Get('activities')
   list(@Query(new ZodPipe(ActivityQuerySchema)) query: ActivityQuery): Promise<Page<ActivityDayListItem>> {
@@ -108,12 +114,12 @@ export class ActivitiesController {
     @CurrentActor() actor: Actor,
     @Param('id', activityIdPipe) id: string,
   ): Promise<ActivityConsentMatrix> {
-    return this.activities.consentMatrix(actor, id);
+    return this.onTheDay.consentMatrix(actor, id);
   }
 
   @Get('activities/:id/day-sheet')
   daySheet(@CurrentActor() actor: Actor, @Param('id', activityIdPipe) id: string): Promise<DaySheetResponse> {
-    return this.activities.daySheet(actor, id);
+    return this.onTheDay.daySheet(actor, id);
   }
 
   @Post('activities/:id/attendance')
@@ -123,18 +129,18 @@ export class ActivitiesController {
     @Param('id', activityIdPipe) id: string,
     @Body(new ZodPipe(AttendanceMarkRequestSchema)) body: z.output<typeof AttendanceMarkRequestSchema>,
   ): Promise<InvitationResponse> {
-    return this.activities.markAttendance(actor, id, body);
+    return this.onTheDay.markAttendance(actor, id, body);
   }
 
   @Get('activities/:id/funnel')
   activityFunnel(@Param('id', activityIdPipe) id: string): Promise<FunnelResponse> {
-    return this.activities.funnelForActivity(id);
+    return this.funnels.funnelForActivity(id);
   }
 
   @Get('funnel')
   funnel(
     @Query(new ZodPipe(FunnelQuerySchema)) query: z.output<typeof FunnelQuerySchema>,
   ): Promise<FunnelResponse> {
-    return this.activities.funnelForPeriod(query.from, query.to);
+    return this.funnels.funnelForPeriod(query.from, query.to);
   }
 }

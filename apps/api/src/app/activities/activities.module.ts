@@ -4,10 +4,12 @@ import { InvitationsModule } from '../invitations/invitations.module';
 import { OccasionsModule } from '../occasions/occasions.module';
 import { ActivitiesController } from './activities.controller';
 import { ActivitiesService } from './activities.service';
+import { ActivityDayOnTheDay } from './activity-day-on-the-day.service';
+import { FunnelService } from './funnel.service';
 
 @Module({
   imports: [InvitationsModule, ConsentModule, OccasionsModule],
   controllers: [ActivitiesController],
-  providers: [ActivitiesService],
+  providers: [ActivitiesService, ActivityDayOnTheDay, FunnelService],
 })
 export class ActivitiesModule {}

@@ -1,42 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import {
-  ActivityConsentMatrix,
   ActivityDayCommand,
   ActivityDayListItem,
   ActivityDayResponse,
   ActivityQuery,
   AuditAction,
   AuditRecordType,
-  CONSENT_PURPOSE_LABELS,
-  ConsentPurpose,
-  DaySheetResponse,
-  consentsNeededToAttend,
-  FunnelResponse,
   InvitationCounts,
   InvitationResponse,
   InvitationStatus,
   InvitationSuggestionsResponse,
   Page,
-  ageBandOf,
-  ageOn,
-  dayPlanSummary,
-  daySheetConsentPurposes,
-  experiencesOn,
-  funnelOf,
-  isComing,
   suggestInvitees,
-  toEffectiveConsentView,
   todayInLondon,
   zonedToUtc,
 } from '@heard/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccessPolicy, youngPersonVisibleSql } from '../../platform/access/young-person-access';
+import { youngPersonVisibleSql } from '../../platform/access/young-person-access';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { boundedTotalOf, containsPattern } from '../../platform/database/sql';
 import { DomainError } from '../../platform/errors/domain-error';
-import { ConsentService } from '../consent/consent.service';
-import { Invitation } from '../invitations/entities/invitation.entity';
 import { InvitationCommands } from '../invitations/invitation-commands';
 import { InvitationReads } from '../invitations/invitation-reads';
 import { OccasionEvents } from '../occasions/occasion-events';
@@ -44,6 +28,7 @@ import { placesTaken } from '../invitations/places-taken';
 import { displayNames } from '../users/display-names';
 import { loadYoungPersonFacts } from '../young-people/young-person-facts';
 import { ActivityDay } from './entities/activity-day.entity';
+import { findActivityDay } from './find-activity-day';
 import { invitationIs, memberOn } from '../../platform/database/rules-sql';
 
 /** Suggestions look at the cohort first in SQL, so a county of 20,000 young people stays quick. */
@@ -57,8 +42,6 @@ export class ActivitiesService {
     private readonly invitationCommands: InvitationCommands,
     private readonly invitationReads: InvitationReads,
     private readonly occasions: OccasionEvents,
-    private readonly consent: ConsentService,
-    private readonly access: AccessPolicy,
   ) {}
 
   async list(query: ActivityQuery): Promise<Page<ActivityDayListItem>> {
@@ -86,7 +69,7 @@ export class ActivitiesService {
   }
 
   async get(id: string): Promise<ActivityDayResponse> {
-    return this.response(this.db.manager, await this.find(this.db.manager, id));
+    return this.response(this.db.manager, await findActivityDay(this.db.manager, id));
   }
 
   async create(actor: Actor, command: ActivityDayCommand): Promise<ActivityDayResponse> {
@@ -213,7 +196,7 @@ export class ActivitiesService {
    * officer can add someone outside the cohort, who then needs a reason.
    */
   async suggestions(actor: Actor, id: string, q: string | undefined): Promise<InvitationSuggestionsResponse> {
-    const activity = await this.find(this.db.manager, id);
+    const activity = await findActivityDay(this.db.manager, id);
     const on = activity.date;
     // A year's margin either side keeps this a plain date comparison; cohortProblems decides exactly.
     const year = Number(on.slice(0, 4));
@@ -286,225 +269,7 @@ export class ActivitiesService {
   }
 
   invitationsFor(actor: Actor, id: string): Promise<InvitationResponse[]> {
-    return this.find(this.db.manager, id).then(() => this.invitationReads.forActivity(actor, id));
-  }
-
-  /** For every invitee still in play, which of the activity's required consents are not in force on the day. */
-  async consentMatrix(actor: Actor, id: string): Promise<ActivityConsentMatrix> {
-    const activity = await this.find(this.db.manager, id);
-    const invitations = await this.reachableInvitations(actor, id);
-    const live = invitations.filter(
-      (i) => i.status !== InvitationStatus.Withdrawn && i.status !== InvitationStatus.Declined,
-    );
-    const { people, consents: effective } = await this.consent.effectiveFor(
-      this.db.manager,
-      live.map((i) => i.youngPersonId),
-      activity.requiredConsents,
-      { on: activity.date, at: this.judgedAt(activity), activityId: id },
-    );
-    await this.audit
-      .for(actor)
-      .record(null, { action: AuditAction.Read, type: AuditRecordType.ActivityConsents, id });
-    const rows = live
-      .flatMap((inv) => {
-        const person = people.get(inv.youngPersonId);
-        const results = effective.get(inv.youngPersonId);
-        if (!person || !results) return [];
-        const consents = activity.requiredConsents.map((purpose) => {
-          // The matrix names records by purpose, not id, so the view's recordId is left out.
-          const { status, message, warnings } = toEffectiveConsentView(results[purpose]);
-          return { purpose, status, message, warnings };
-        });
-        return [
-          {
-            youngPerson: { id: person.id, preferredName: person.preferredName },
-            invitationStatus: inv.status,
-            consents,
-            allInPlace: consents.every((c) => c.status === 'valid'),
-          },
-        ];
-      })
-      .sort((a, b) => a.youngPerson.preferredName.localeCompare(b.youngPerson.preferredName, 'en-GB'));
-    return { activityId: id, date: activity.date, requiredConsents: activity.requiredConsents, rows };
-  }
-
-  /** The printable sheet for staff on the day, with the "do not photograph or film" list. */
-  async daySheet(actor: Actor, id: string): Promise<DaySheetResponse> {
-    const activity = await this.find(this.db.manager, id);
-    const invitations = await this.reachableInvitations(actor, id);
-    // The sheet lists only those coming, so nobody else's consents need judging.
-    const coming = invitations.filter((i) => isComing(i.status));
-    const checked = daySheetConsentPurposes(activity.requiredConsents);
-    const { people, consents: effective } = await this.consent.effectiveFor(
-      this.db.manager,
-      coming.map((i) => i.youngPersonId),
-      [ConsentPurpose.PhotosVideo, ...checked],
-      // Judged now, not at the start: a withdrawal this morning must already be on the sheet.
-      { on: activity.date, at: new Date(), activityId: id },
-    );
-    const summary = dayPlanSummary(
-      coming.flatMap((inv) => {
-        const person = people.get(inv.youngPersonId);
-        const results = effective.get(inv.youngPersonId);
-        if (!person || !results) return [];
-        return [
-          {
-            id: person.id,
-            preferredName: person.preferredName,
-            status: inv.status,
-            accessibilityNeeds: person.accessibilityNeeds,
-            communicationNeeds: person.communicationNeeds,
-            photosVideo: results[ConsentPurpose.PhotosVideo],
-            attendanceConsents: checked.map((purpose) => ({ purpose, consent: results[purpose] })),
-          },
-        ];
-      }),
-      activity.capacity,
-    );
-    await this.audit
-      .for(actor)
-      .record(null, { action: AuditAction.Read, type: AuditRecordType.ActivityDaySheet, id });
-    return {
-      activity: {
-        id,
-        title: activity.title,
-        date: activity.date,
-        startTime: activity.startTime,
-        endTime: activity.endTime,
-        venue: activity.venue,
-        accessibility: activity.accessibility,
-        transport: activity.transport,
-        professionals: activity.professionals,
-        agenda: activity.agenda,
-      },
-      coming: summary.coming.map((p) => ({
-        youngPerson: { id: p.id, preferredName: p.preferredName },
-        accessibilityNeeds: p.accessibilityNeeds,
-        communicationNeeds: p.communicationNeeds,
-        consentFlags: p.consentFlags,
-      })),
-      doNotPhotograph: summary.doNotPhotograph,
-      placesLeft: summary.placesLeft,
-      waitlistedCount: invitations.filter((i) => i.status === InvitationStatus.Waitlisted).length,
-    };
-  }
-
-  /**
-   * The register for an activity: someone without a required consent is not marked as having come
-   * unless the officer gives a reason, which is kept on the invitation and audited as an override.
-   */
-  async markAttendance(
-    actor: Actor,
-    id: string,
-    mark: { youngPersonId: string; attended: boolean; overrideReason?: string },
-  ): Promise<InvitationResponse> {
-    const invitationId = await this.db.transaction(async (em) => {
-      const activity = await this.find(em, id);
-      if (activity.status === 'cancelled')
-        throw new DomainError('conflict', 'This activity day was cancelled, so it has no register.');
-      const invitation = await em.getRepository(Invitation).findOne({
-        where: { activityId: id, youngPersonId: mark.youngPersonId },
-        order: { createdAt: 'DESC' },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!invitation || invitation.status === InvitationStatus.Withdrawn)
-        throw new DomainError(
-          'conflict',
-          'This young person is not invited to this activity day. Invite them first (you can on the day), then mark them.',
-          { youngPersonId: ['Not invited.'] },
-        );
-      await this.access.assertMayChange(actor, em, { invitation: invitation.id });
-      let override: string | null = null;
-      const needed = consentsNeededToAttend(activity.requiredConsents);
-      if (mark.attended && needed.length > 0) {
-        const { people, consents } = await this.consent.effectiveFor(em, [mark.youngPersonId], needed, {
-          on: activity.date,
-          at: new Date(),
-          activityId: id,
-        });
-        const results = consents.get(mark.youngPersonId);
-        const missingPurposes = needed.filter((p) => results?.[p].status !== 'valid');
-        if (missingPurposes.length > 0) {
-          if (!mark.overrideReason) {
-            const name = people.get(mark.youngPersonId)?.preferredName ?? 'This young person';
-            const missingNames = missingPurposes
-              .map((p) => CONSENT_PURPOSE_LABELS[p].toLowerCase())
-              .join(' and ');
-            const messages = missingPurposes.map((p) => {
-              const result = results?.[p];
-              return result && result.status !== 'valid'
-                ? result.message
-                : `No ${CONSENT_PURPOSE_LABELS[p]} consent.`;
-            });
-            throw new DomainError(
-              'conflict',
-              `${name} cannot be marked as here without ${missingNames} consent. ${messages.join(' ')} Record the consent, or give a reason to mark them anyway.`,
-              { overrideReason: ['Give a reason to mark them without the consent.'] },
-            );
-          }
-          override = mark.overrideReason;
-        }
-      }
-      await this.invitationCommands.markAttendance(em, actor, invitation, mark.attended, override);
-      return invitation.id;
-    });
-    return this.invitationReads.one(invitationId);
-  }
-
-  async funnelForActivity(id: string): Promise<FunnelResponse> {
-    await this.find(this.db.manager, id);
-    return this.funnel(`i.activity_id = $1`, [id], { activityId: id, from: null, to: null });
-  }
-
-  /** Every invitation whose day falls in the period, whatever it was for: being invited counts. */
-  async funnelForPeriod(from: string | undefined, to: string | undefined): Promise<FunnelResponse> {
-    const today = todayInLondon();
-    const start = from ?? `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
-    const end = to ?? today;
-    return this.funnel(`i.event_date BETWEEN $1 AND $2`, [start, end], {
-      activityId: null,
-      from: start,
-      to: end,
-    });
-  }
-
-  private async funnel(
-    whereSql: string,
-    params: unknown[],
-    scope: Pick<FunnelResponse, 'activityId' | 'from' | 'to'>,
-  ): Promise<FunnelResponse> {
-    const rows: {
-      status: InvitationStatus;
-      decline_reason: string | null;
-      event_date: string;
-      date_of_birth: string;
-      experiences: { kind: string; from: string; to: string | null }[] | null;
-    }[] = await this.db.query(
-      `SELECT i.status, i.decline_reason, i.event_date::text AS event_date, yp.date_of_birth::text AS date_of_birth,
-              (SELECT json_agg(json_build_object('kind', se.kind, 'from', se.from_date, 'to', se.to_date))
-                 FROM young_person_service_experiences se WHERE se.young_person_id = yp.id) AS experiences
-         FROM invitations i JOIN young_people yp ON yp.id = i.young_person_id
-        WHERE ${whereSql}`,
-      params,
-    );
-    const funnel = funnelOf(
-      rows.map((r) => ({
-        status: r.status,
-        declineReason: r.decline_reason,
-        ageBand: ageBandOf(ageOn(r.date_of_birth, r.event_date)),
-        serviceExperiences: experiencesOn(
-          (r.experiences ?? []) as Parameters<typeof experiencesOn>[0],
-          r.event_date,
-        ),
-      })),
-    );
-    return { ...scope, ...funnel };
-  }
-
-  private judgedAt(activity: ActivityDay): Date {
-    // Before the day, judge withdrawals as of now; a withdrawal after the day does not rewrite it.
-    const now = new Date();
-    return now < activity.endsAt ? now : activity.endsAt;
+    return findActivityDay(this.db.manager, id).then(() => this.invitationReads.forActivity(actor, id));
   }
 
   private fields(command: ActivityDayCommand) {
@@ -538,23 +303,6 @@ export class ActivitiesService {
     const known = new Set(found.map((g) => g.id));
     const index = groupIds.findIndex((g) => !known.has(g));
     if (index >= 0) throw DomainError.validation(`cohort.groupIds.${index}`, 'This group was not found.');
-  }
-
-  /** An activity's invitations whose young people the actor may see (the access policy decides). */
-  private async reachableInvitations(actor: Actor, activityId: string): Promise<Invitation[]> {
-    const invitations = await this.db.getRepository(Invitation).find({ where: { activityId } });
-    const hidden = await this.access.unreachable(
-      actor,
-      this.db.manager,
-      invitations.map((i) => i.youngPersonId),
-    );
-    return invitations.filter((i) => !hidden.has(i.youngPersonId));
-  }
-
-  private async find(em: EntityManager, id: string): Promise<ActivityDay> {
-    const activity = await em.getRepository(ActivityDay).findOneBy({ id });
-    if (!activity) throw DomainError.notFound('This activity day');
-    return activity;
   }
 
   private async lock(em: EntityManager, id: string): Promise<ActivityDay> {
