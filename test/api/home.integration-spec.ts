@@ -1,5 +1,6 @@
-import { Role } from '@heard/domain';
-import type { HomeSummary } from '@heard/domain';
+import { InvitationChannel, Role, addDays, todayInLondon } from '@heard/domain';
+import type { HomeSummary, InvitationCreateResponse } from '@heard/domain';
+import { createYoungPerson } from './support/factories';
 import { TestApp, createTestApp } from './support/test-app';
 
 describe('the home page counts', () => {
@@ -40,5 +41,36 @@ describe('the home page counts', () => {
     );
     const busy = await auditEventsToday();
     expect(busy).toMatchObject({ value: 1001, valueIsLowerBound: true, path: 'admin/audit' });
+  });
+
+  it('should count for an officer what is still to do by hand, linked to the list', async () => {
+    const officer = await t.signInAs(Role.ParticipationOfficer);
+    const byHand = async () => {
+      const res = await officer.get('/api/home');
+      expect(res.status).toBe(200);
+      return (res.body as HomeSummary).cards.find((c) => c.label === 'To do by hand');
+    };
+    const before = await byHand();
+    expect(before).toMatchObject({ path: 'invitations/by-hand' });
+
+    const person = await createYoungPerson(officer, { preferredName: 'Tobin' });
+    const activity = await officer.post('/api/activities', {
+      title: 'Kayaking taster',
+      date: addDays(todayInLondon(), 10),
+      startTime: '10:00',
+      endTime: '12:00',
+      cohort: { minAge: 0, maxAge: 25 },
+    });
+    expect(activity.status).toBe(201);
+    const made = await officer.post('/api/invitations', {
+      target: { kind: 'activity_day', id: (activity.body as { id: string }).id },
+      invitees: [{ youngPersonId: person.id, channel: InvitationChannel.InPerson }],
+    });
+    expect(made.status).toBe(201);
+    expect((await byHand())?.value).toBe((before?.value ?? 0) + 1);
+
+    const [invitation] = (made.body as InvitationCreateResponse).created;
+    expect((await officer.post(`/api/invitations/${invitation.id}/delivered`, {})).status).toBe(200);
+    expect((await byHand())?.value).toBe(before?.value);
   });
 });

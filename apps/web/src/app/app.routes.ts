@@ -24,6 +24,7 @@ export const appRoutes: Route[] = [
       { path: 'activities', loadChildren: () => import('./activities/activities.routes') },
       { path: 'funnel', loadChildren: () => import('./funnel/funnel.routes') },
       { path: 'one-to-ones', loadChildren: () => import('./one-to-ones/one-to-ones.routes') },
+      { path: 'invitations', loadChildren: () => import('./invitations/invitations.routes') },
       { path: 'handover', loadChildren: () => import('./invitations/handover.routes') },
       { path: 'admin', loadChildren: () => import('./admin/admin.routes') },
     ],

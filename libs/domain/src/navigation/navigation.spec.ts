@@ -4,7 +4,10 @@ import { navigationFor } from './navigation';
 describe('navigationFor', () => {
   it.each<[Role, string[]]>([
     [Role.Administrator, ['home', 'admin/users', 'admin/audit']],
-    [Role.ParticipationOfficer, ['home', 'young-people', 'groups', 'activities', 'one-to-ones', 'funnel']],
+    [
+      Role.ParticipationOfficer,
+      ['home', 'young-people', 'groups', 'activities', 'one-to-ones', 'invitations/by-hand', 'funnel'],
+    ],
     [Role.Practitioner, ['home', 'young-people', 'handover']],
     [Role.SeniorLeader, ['home']],
     [Role.YoungExpert, ['home', 'my-space']],

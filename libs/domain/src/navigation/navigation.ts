@@ -23,6 +23,12 @@ const ITEMS: ReadonlyArray<NavigationItem & { roles: readonly Role[] }> = [
   { path: 'groups', label: 'Groups and sessions', icon: 'diversity_3', roles: [Role.ParticipationOfficer] },
   { path: 'activities', label: 'Activity days', icon: 'celebration', roles: [Role.ParticipationOfficer] },
   { path: 'one-to-ones', label: 'One-to-ones', icon: 'forum', roles: [Role.ParticipationOfficer] },
+  {
+    path: 'invitations/by-hand',
+    label: 'To do by hand',
+    icon: 'checklist',
+    roles: [Role.ParticipationOfficer],
+  },
   { path: 'funnel', label: 'Invited and came', icon: 'filter_alt', roles: [Role.ParticipationOfficer] },
   { path: 'handover', label: 'To hand over', icon: 'outbox', roles: [Role.Practitioner] },
   { path: 'admin/users', label: 'Users', icon: 'manage_accounts', roles: [Role.Administrator] },

@@ -1,10 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { COUNT_CAP, HomeCard, HomeSummary, Role, pageTotal, todayInLondon } from '@heard/domain';
+import {
+  COUNT_CAP,
+  HomeCard,
+  HomeSummary,
+  InvitationStatus,
+  Role,
+  pageTotal,
+  todayInLondon,
+} from '@heard/domain';
 import { DataSource } from 'typeorm';
 import { youngPersonVisibleSql } from '../../platform/access/young-person-access';
 import { Actor } from '../../platform/auth/auth-context';
 import { User } from '../users/entities/user.entity';
-import { memberOn } from '../../platform/database/rules-sql';
+import { invitationIs, memberOn } from '../../platform/database/rules-sql';
 
 const AUDIT_COUNT_LIMIT = COUNT_CAP + 1;
 
@@ -43,16 +51,22 @@ export class HomeService {
         ];
       }
       case Role.ParticipationOfficer: {
-        const [row]: { young_people: number; groups: number; week: number }[] = await this.db.query(
-          `SELECT (SELECT count(*) FROM young_people WHERE archived_at IS NULL)::int AS young_people,
+        // "To do by hand" counts what its list shows: invitations to deliver and changes to tell, still ahead.
+        const [row]: { young_people: number; groups: number; week: number; by_hand: number }[] =
+          await this.db.query(
+            `SELECT (SELECT count(*) FROM young_people WHERE archived_at IS NULL)::int AS young_people,
                   (SELECT count(*) FROM groups WHERE archived_at IS NULL)::int AS groups,
                   (SELECT count(*) FROM group_sessions WHERE status = 'scheduled'
-                      AND starts_at >= now() AND starts_at < now() + interval '7 days')::int AS week`,
-        );
+                      AND starts_at >= now() AND starts_at < now() + interval '7 days')::int AS week,
+                  (SELECT count(*) FROM invitations i WHERE i.event_date >= $1
+                      AND (${invitationIs.status(InvitationStatus.ToDeliver, 'i')} OR i.to_tell IS NOT NULL))::int AS by_hand`,
+            [todayInLondon()],
+          );
         return [
           { label: 'Young people', value: row.young_people, path: 'young-people' },
           { label: 'Groups', value: row.groups, path: 'groups' },
           { label: 'Sessions in the next 7 days', value: row.week, path: 'groups/calendar' },
+          { label: 'To do by hand', value: row.by_hand, path: 'invitations/by-hand' },
         ];
       }
       case Role.Practitioner: {

@@ -26,10 +26,14 @@ import { redAfterSubmit } from '../shared/error-state';
 import { ActivitiesApi } from './activities-api';
 import { pageFocus } from '../core/focus';
 
-/** Who can be marked on the day: anyone the invitation reached and who has not said no. */
+/**
+ * Who can be marked on the day: anyone invited who has not said no. Someone whose invitation was
+ * still to deliver may turn up all the same.
+ */
 const MARKABLE: ReadonlySet<InvitationStatus> = new Set([
   InvitationStatus.Accepted,
   InvitationStatus.Waitlisted,
+  InvitationStatus.ToDeliver,
   InvitationStatus.Sent,
   InvitationStatus.HandedOver,
   InvitationStatus.Attended,

@@ -24,7 +24,7 @@ import { ANSWERABLE, channelHowTo, invitationSummary } from '../invitations/invi
 import { InvitationsApi, letterUrl } from '../invitations/invitations-api';
 import { pageFocus } from '../core/focus';
 
-/** Sending has nothing to fill in. */
+/** Sending and recording a delivery have nothing to fill in. */
 const NO_FIELDS = new FormGroup({});
 
 type RowAction = { id: string; kind: 'answer' | 'withdraw' };
@@ -102,6 +102,11 @@ export class ActivityInvitationsTab {
     return invitation.status === InvitationStatus.Draft;
   }
 
+  /** Recorded as reaching them by phone, WhatsApp, voice note or in person: someone says it did. */
+  protected isToDeliver(invitation: InvitationResponse): boolean {
+    return invitation.status === InvitationStatus.ToDeliver;
+  }
+
   protected canAnswer(invitation: InvitationResponse): boolean {
     return !this.dayPassed() && !this.cancelled() && ANSWERABLE.has(invitation.status);
   }
@@ -140,6 +145,15 @@ export class ActivityInvitationsTab {
         sent.channel === InvitationChannel.Email
           ? `${sent.youngPerson.preferredName}'s invitation is on its way by email.`
           : `${sent.youngPerson.preferredName}'s invitation is ready: ${channelHowTo(sent)}`,
+    );
+  }
+
+  protected delivered(invitation: InvitationResponse): void {
+    this.run(
+      invitation,
+      NO_FIELDS,
+      () => this.invitationsApi.markDelivered(invitation.id),
+      (saved) => `${saved.youngPerson.preferredName}'s invitation reached them. It now counts as invited.`,
     );
   }
 

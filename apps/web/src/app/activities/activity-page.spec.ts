@@ -141,6 +141,44 @@ describe('ActivityPage', () => {
     await fixture.whenStable();
   });
 
+  it('records that an invitation to deliver reached them, and counts it apart until then', async () => {
+    await open(activityResponse({ date: soon }), [
+      invitation({
+        target: { kind: 'activity_day', id: ACTIVITY_ID, title: 'Climbing wall day', date: soon },
+        channel: InvitationChannel.Phone,
+        status: InvitationStatus.ToDeliver,
+        mail: null,
+      }),
+    ]);
+    expect(textOf(el.querySelector('.summary'))).toBe(
+      '1 invitation: 0 coming, 0 on the waiting list, 0 not coming or did not come, 0 no answer yet, 1 still to deliver.',
+    );
+    expect(textOf(el.querySelector(`#row-${INVITATION_ID} .status`))).toBe('To deliver: not told yet');
+    expect(await axeViolations(el)).toEqual([]);
+    byName(el, 'Delivered to Sam').click();
+    const req = http.expectOne({ method: 'POST', url: `/api/invitations/${INVITATION_ID}/delivered` });
+    expect(req.request.body).toEqual({});
+    req.flush(
+      invitation({
+        channel: InvitationChannel.Phone,
+        status: InvitationStatus.Sent,
+        mail: null,
+        deliveredAt: '2026-03-03T10:00:00Z',
+      }),
+    );
+    await fixture.whenStable();
+    expect(textOf(el.querySelector('.tab [role="status"]'))).toBe(
+      "Sam's invitation reached them. It now counts as invited.",
+    );
+    expect(textOf(el.querySelector(`#row-${INVITATION_ID} .status`))).toBe('Sent, no answer yet');
+    expect(textOf(el.querySelector('.summary'))).toBe(
+      '1 invitation: 0 coming, 0 on the waiting list, 0 not coming or did not come, 1 no answer yet.',
+    );
+    expect(el.querySelector(`#row-${INVITATION_ID} button`)?.textContent).not.toContain('Delivered');
+    http.expectOne(`/api/activities/${ACTIVITY_ID}`).flush(activityResponse({ date: soon }));
+    await fixture.whenStable();
+  });
+
   it('records an answer for a young person, with their reason', async () => {
     await open();
     byName(el, 'Record an answer for Sam').click();

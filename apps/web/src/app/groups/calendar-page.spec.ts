@@ -5,8 +5,36 @@ import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { axeViolations } from '../../testing/axe';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
-import CalendarPage, { weekFromParam } from './calendar-page';
-import { SESSION_ID, byName, sessionResponse, textOf } from '../../testing/fixtures';
+import type { CalendarOccasion } from '@heard/domain';
+import CalendarPage, { occasionLink, weekFromParam } from './calendar-page';
+import { GROUP_ID, SESSION_ID, byName, textOf } from '../../testing/fixtures';
+
+const ACTIVITY_ID = '66666666-6666-4666-8666-666666666666';
+const ONE_TO_ONE_ID = '77777777-7777-4777-8777-777777777777';
+
+function occasion(overrides: Partial<CalendarOccasion> = {}): CalendarOccasion {
+  return {
+    kind: 'group_session',
+    id: SESSION_ID,
+    title: 'Deputies',
+    startsAt: '2026-03-05T17:00:00Z',
+    endsAt: '2026-03-05T18:30:00Z',
+    venue: 'Youth Hub, Room 2',
+    status: 'open',
+    groupId: GROUP_ID,
+    ...overrides,
+  };
+}
+
+describe('occasionLink', () => {
+  it.each<[CalendarOccasion['kind'], string[]]>([
+    ['activity_day', ['/activities', 'x']],
+    ['group_session', ['/groups/sessions', 'x']],
+    ['one_to_one', ['/one-to-ones']],
+  ])('%s → %p', (kind, link) => {
+    expect(occasionLink(occasion({ kind, id: 'x' }))).toEqual(link);
+  });
+});
 
 describe('weekFromParam', () => {
   it.each([
@@ -43,20 +71,38 @@ describe('CalendarPage', () => {
 
   function expectWeek(from: string, to: string) {
     return http.expectOne(
-      (req) => req.url === '/api/sessions' && req.params.get('from') === from && req.params.get('to') === to,
+      (req) => req.url === '/api/calendar' && req.params.get('from') === from && req.params.get('to') === to,
     );
   }
 
-  it('shows a week’s sessions by day, cancelled ones struck through, with no axe violations', async () => {
+  it('shows a week’s activity days, sessions and one-to-ones by day, with no axe violations', async () => {
     expectWeek('2026-03-02', '2026-03-08').flush([
-      sessionResponse(),
-      sessionResponse({
+      occasion(),
+      occasion({
+        kind: 'activity_day',
+        id: ACTIVITY_ID,
+        title: 'Climbing wall day',
+        startsAt: '2026-03-05T10:00:00Z',
+        endsAt: '2026-03-05T15:00:00Z',
+        venue: 'Peak Climbing Centre',
+        groupId: null,
+      }),
+      occasion({
         id: 's-2',
-        groupName: 'Juniors',
+        title: 'Juniors',
         status: 'cancelled',
-        cancelReason: 'Snow',
         startsAt: '2026-03-04T16:30:00Z',
         endsAt: '2026-03-04T18:00:00Z',
+      }),
+      occasion({
+        kind: 'one_to_one',
+        id: ONE_TO_ONE_ID,
+        title: 'One-to-one chat',
+        status: 'done',
+        startsAt: '2026-03-04T10:00:00Z',
+        endsAt: '2026-03-04T11:00:00Z',
+        venue: null,
+        groupId: null,
       }),
     ]);
     await harness.fixture.whenStable();
@@ -66,17 +112,28 @@ describe('CalendarPage', () => {
       'Wednesday 4 March',
       'Thursday 5 March',
     ]);
-    const cancelled = el.querySelector('.session.cancelled');
+    expect(Array.from(el.querySelectorAll('li.occasion')).map(textOf)).toEqual([
+      '10:00 to 11:00 One-to-one chat One-to-one Done',
+      '16:30 to 18:00 Juniors Group session Youth Hub, Room 2 Cancelled',
+      '10:00 to 15:00 Climbing wall day Activity day Peak Climbing Centre',
+      '17:00 to 18:30 Deputies Group session Youth Hub, Room 2',
+    ]);
+    const cancelled = el.querySelector('.occasion.cancelled');
     expect(textOf(cancelled?.querySelector('s'))).toBe('16:30 to 18:00 Juniors');
     expect(textOf(cancelled?.querySelector('.tag'))).toBe('Cancelled');
     expect(byName(el, 'Deputies').getAttribute('href')).toBe(`/groups/sessions/${SESSION_ID}`);
+    expect(byName(el, 'Climbing wall day').getAttribute('href')).toBe(`/activities/${ACTIVITY_ID}`);
+    expect(byName(el, 'One-to-one chat').getAttribute('href')).toBe('/one-to-ones');
+    expect(textOf(el.querySelector('.feed p'))).toBe(
+      'See the group sessions you run, the activity days you set up and your one-to-ones in your own calendar app.',
+    );
     expect(await axeViolations(el)).toEqual([]);
   });
 
   it('moves a week at a time', async () => {
     expectWeek('2026-03-02', '2026-03-08').flush([]);
     await harness.fixture.whenStable();
-    expect(textOf(el.querySelector('heard-empty-state h2'))).toBe('No sessions this week');
+    expect(textOf(el.querySelector('heard-empty-state h2'))).toBe('Nothing on this week');
 
     byName(el, 'Next week').click();
     await harness.fixture.whenStable();
@@ -92,10 +149,10 @@ describe('CalendarPage', () => {
     expectWeek('2026-02-23', '2026-03-01').flush([]);
     await harness.fixture.whenStable();
     expect(textOf(el.querySelector('#week-heading'))).toBe('Week of 23 February to 1 March 2026');
-    http.match((req) => req.url === '/api/sessions');
+    http.match((req) => req.url === '/api/calendar');
   });
 
-  it('says what to do when sessions cannot load', async () => {
+  it('says what to do when the calendar cannot load', async () => {
     expectWeek('2026-03-02', '2026-03-08').flush(null, { status: 500, statusText: 'Error' });
     await harness.fixture.whenStable();
     expect(textOf(el.querySelector('[role="alert"]'))).toContain('Something went wrong on our side.');

@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type {
   AttendanceStatus,
   CalendarFeedResponse,
+  CalendarOccasion,
   GroupSessionDetailResponse,
   GroupSessionResponse,
 } from '@heard/domain';
@@ -11,6 +12,7 @@ import type { Observable } from 'rxjs';
 /** Relative, so Angular's XSRF interceptor adds the header to writes. */
 export const SESSIONS_URL = '/api/sessions';
 export const CALENDAR_FEEDS_URL = '/api/calendar-feeds';
+export const CALENDAR_URL = '/api/calendar';
 
 function one(id: string): string {
   return `${SESSIONS_URL}/${encodeURIComponent(id)}`;
@@ -57,6 +59,17 @@ export class SessionsApi {
     entries: { youngPersonId: string; status: AttendanceStatus }[],
   ): Observable<GroupSessionDetailResponse> {
     return this.http.put<GroupSessionDetailResponse>(`${one(id)}/attendance`, { entries });
+  }
+}
+
+/** The staff calendar: every activity day, group session and one-to-one between two days. */
+@Injectable({ providedIn: 'root' })
+export class CalendarApi {
+  private readonly http = inject(HttpClient);
+
+  week(range: { from: string; to: string }): Observable<CalendarOccasion[]> {
+    const params = new HttpParams().set('from', range.from).set('to', range.to);
+    return this.http.get<CalendarOccasion[]>(CALENDAR_URL, { params });
   }
 }
 

@@ -2,11 +2,20 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { InvitationChannel, InvitationStatus, Role } from '@heard/domain';
+import { InvitationChannel, InvitationStatus, Role, addDays, todayInLondon } from '@heard/domain';
 import type { HandoverListItem, InvitationResponse } from '@heard/domain';
 import { axeViolations } from '../../testing/axe';
 import { signInAs } from '../../testing/session';
-import { ADULT_ID, OTHER_PERSON_ID, PERSON_ID, byName, problemBody, textOf } from '../../testing/fixtures';
+import {
+  ADULT_ID,
+  OTHER_PERSON_ID,
+  PERSON_ID,
+  byLabel,
+  byName,
+  problemBody,
+  textOf,
+  typeInto,
+} from '../../testing/fixtures';
 import HandoverPage from './handover-page';
 
 const LETTER_ID = '66666666-6666-4666-8666-666666666666';
@@ -151,6 +160,103 @@ describe('HandoverPage', () => {
     await fixture.whenStable();
     expect(textOf(cards()[0].querySelector('[role="alert"]'))).toBe('This invitation has been withdrawn.');
     expect(cards()[0].querySelector('.done')).toBeNull();
+  });
+
+  describe('recording the answer they gave', () => {
+    const soon = addDays(todayInLondon(), 10);
+    const HANDED = item({
+      status: InvitationStatus.HandedOver,
+      handedOverAt: '2026-06-02T14:00:00Z',
+      target: { ...TRIP, date: soon },
+    });
+    const TO_DELIVER = item({
+      invitationId: IN_PERSON_ID,
+      youngPerson: { id: OTHER_PERSON_ID, preferredName: 'Ali' },
+      channel: InvitationChannel.InPerson,
+      status: InvitationStatus.ToDeliver,
+      letterUrl: null,
+      target: { ...TRIP, date: soon },
+    });
+
+    async function openForm(name: string): Promise<HTMLFormElement> {
+      byName(el, `Record their answer for ${name}`).click();
+      await fixture.whenStable();
+      const form = el.querySelector<HTMLFormElement>('form.answer-form');
+      if (!form) throw new Error('No answer form');
+      return form;
+    }
+
+    it('shows the status as it is, and offers the answer once it can be given, with no axe violations', async () => {
+      await open([HANDED, TO_DELIVER]);
+      const [sam, ali] = cards();
+      expect(textOf(sam.querySelector('dl'))).toContain('StatusHanded over, no answer yet');
+      expect(textOf(ali.querySelector('dl'))).toContain('StatusTo deliver: not told yet');
+      expect(textOf(ali.querySelector('button'))).toBe('Mark as handed over to Ali');
+      const form = await openForm('Sam');
+      expect(byName(el, 'Record their answer for Sam').getAttribute('aria-expanded')).toBe('true');
+      expect(Array.from(form.querySelectorAll('mat-radio-button')).map(textOf)).toEqual([
+        'They said yes',
+        'They said no',
+      ]);
+      expect(await axeViolations(el)).toEqual([]);
+    });
+
+    it('saves a yes, shows the new status and says so', async () => {
+      await open([HANDED, TO_DELIVER]);
+      const form = await openForm('Sam');
+      byLabel(form, 'They said yes').click();
+      byName(form, 'Save their answer').click();
+      const req = http.expectOne({ method: 'POST', url: `/api/invitations/${LETTER_ID}/answer` });
+      expect(req.request.body).toEqual({ answer: 'yes' });
+      req.flush(invitation({ status: InvitationStatus.Accepted }));
+      await fixture.whenStable();
+      expect(textOf(cards()[0].querySelector('dl'))).toContain('StatusComing');
+      expect(el.querySelector('form.answer-form')).toBeNull();
+      expect(textOf(el.querySelector('[role="status"]'))).toBe("Saved Sam's answer. Status: Coming.");
+    });
+
+    it('saves a no with their reason', async () => {
+      await open([HANDED, TO_DELIVER]);
+      const form = await openForm('Ali');
+      byLabel(form, 'They said no').click();
+      await fixture.whenStable();
+      typeInto(byLabel<HTMLTextAreaElement>(form, 'Why not'), '  Football practice that day ');
+      byName(form, 'Save their answer').click();
+      const req = http.expectOne({ method: 'POST', url: `/api/invitations/${IN_PERSON_ID}/answer` });
+      expect(req.request.body).toEqual({ answer: 'no', reason: 'Football practice that day' });
+      req.flush(invitation({ id: IN_PERSON_ID, status: InvitationStatus.Declined, handedOverAt: null }));
+      await fixture.whenStable();
+      expect(textOf(cards()[1].querySelector('dl'))).toContain('StatusNot coming');
+      expect(cards()[1].querySelector('.done')).toBeNull();
+      expect(textOf(el.querySelector('[role="status"]'))).toBe("Saved Ali's answer. Status: Not coming.");
+    });
+
+    it('asks for yes or no before sending anything, and shows a refusal in the form', async () => {
+      await open([HANDED]);
+      const form = await openForm('Sam');
+      byName(form, 'Save their answer').click();
+      await fixture.whenStable();
+      expect(textOf(form.querySelector('.field-error'))).toBe('Choose yes or no.');
+      http.expectNone(`/api/invitations/${LETTER_ID}/answer`);
+
+      byLabel(form, 'They said yes').click();
+      byName(form, 'Save their answer').click();
+      http
+        .expectOne(`/api/invitations/${LETTER_ID}/answer`)
+        .flush(problemBody(409, 'They cannot say yes to this invitation now.'), {
+          status: 409,
+          statusText: 'Conflict',
+        });
+      await fixture.whenStable();
+      expect(textOf(form.querySelector('[role="alert"]'))).toBe(
+        'They cannot say yes to this invitation now.',
+      );
+    });
+
+    it('offers no answer once the day has passed', async () => {
+      await open([{ ...HANDED, target: TRIP }]);
+      expect(cards()[0].querySelector('button')).toBeNull();
+    });
   });
 
   it('says when there is nothing to hand over', async () => {

@@ -1,7 +1,11 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatRadioModule } from '@angular/material/radio';
 import {
   INVITATION_CHANNEL_LABELS,
   INVITATION_STATUS_LABELS,
@@ -9,15 +13,23 @@ import {
   InvitationStatus,
   dateInWords,
   instantInWords,
+  todayInLondon,
 } from '@heard/domain';
 import type { HandoverListItem, ProblemDetails } from '@heard/domain';
 import { EmptyState, PageHeader, ProblemAlert } from '@heard/ui';
 import { finalize } from 'rxjs';
+import { pageFocus } from '../core/focus';
 import { toProblem } from '../core/problem';
+import { saveForm } from '../core/save-form';
+import { ANSWERABLE } from './invitation-words';
 import { InvitationsApi } from './invitations-api';
 
 /** Not yet in the young person's hands: these can be marked handed over. */
-const WAITING: ReadonlySet<InvitationStatus> = new Set([InvitationStatus.Draft, InvitationStatus.Sent]);
+const WAITING: ReadonlySet<InvitationStatus> = new Set([
+  InvitationStatus.Draft,
+  InvitationStatus.ToDeliver,
+  InvitationStatus.Sent,
+]);
 
 /**
  * A trusted adult's "to hand over" list: invitations for the young people they support that go by
@@ -26,13 +38,25 @@ const WAITING: ReadonlySet<InvitationStatus> = new Set([InvitationStatus.Draft, 
 @Component({
   selector: 'heard-handover-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatProgressBarModule, EmptyState, PageHeader, ProblemAlert],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatRadioModule,
+    EmptyState,
+    PageHeader,
+    ProblemAlert,
+  ],
   templateUrl: './handover-page.html',
   styleUrl: './handover-page.scss',
   host: { class: 'heard-page' },
 })
 export default class HandoverPage {
   private readonly api = inject(InvitationsApi);
+  private readonly focus = pageFocus();
+  private readonly today = todayInLondon();
 
   protected readonly items = signal<HandoverListItem[]>([]);
   protected readonly loading = signal(true);
@@ -40,6 +64,15 @@ export default class HandoverPage {
   protected readonly status = signal<string | null>(null);
   protected readonly markingId = signal<string | null>(null);
   protected readonly markProblem = signal<{ id: string; problem: ProblemDetails } | null>(null);
+  /** The invitation whose answer form is open. */
+  protected readonly answering = signal<string | null>(null);
+  protected readonly answerSaving = signal(false);
+  protected readonly answerProblem = signal<ProblemDetails | null>(null);
+
+  protected readonly answerForm = new FormGroup({
+    answer: new FormControl<'yes' | 'no' | null>(null, { validators: [Validators.required] }),
+    reason: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(300)] }),
+  });
 
   protected readonly channelLabel = (item: HandoverListItem) =>
     INVITATION_CHANNEL_LABELS[item.channel] ?? item.channel;
@@ -51,6 +84,9 @@ export default class HandoverPage {
   protected readonly instantWords = (at: string) => instantInWords(new Date(at));
   protected readonly canMark = (item: HandoverListItem) =>
     item.handedOverAt === null && WAITING.has(item.status);
+  /** Until the day, they can pass on what the young person said, and change it if they change their mind. */
+  protected readonly canAnswer = (item: HandoverListItem) =>
+    ANSWERABLE.has(item.status) && item.target.date >= this.today;
 
   constructor() {
     this.api
@@ -88,5 +124,52 @@ export default class HandoverPage {
         },
         error: (error: unknown) => this.markProblem.set({ id: item.invitationId, problem: toProblem(error) }),
       });
+  }
+
+  protected toggleAnswer(item: HandoverListItem): void {
+    this.answerProblem.set(null);
+    if (this.answering() === item.invitationId) {
+      this.answering.set(null);
+      return;
+    }
+    this.answerForm.reset({ answer: null, reason: '' });
+    this.answering.set(item.invitationId);
+    this.focus.later(`#answer-${item.invitationId} mat-radio-button input`);
+  }
+
+  protected saveAnswer(item: HandoverListItem): void {
+    saveForm({
+      form: this.answerForm,
+      focus: this.focus,
+      within: `#answer-${item.invitationId}`,
+      saving: this.answerSaving,
+      problem: this.answerProblem,
+      request: () => {
+        this.status.set(null);
+        const { answer, reason } = this.answerForm.getRawValue();
+        return this.api.answer(item.invitationId, {
+          answer: answer ?? 'yes',
+          ...(answer === 'no' && reason.trim() ? { reason: reason.trim() } : {}),
+        });
+      },
+      saved: (invitation) => {
+        this.items.update((items) =>
+          items.map((one) =>
+            one.invitationId === item.invitationId
+              ? {
+                  ...one,
+                  status: invitation.status,
+                  handedOverAt: invitation.handedOverAt ?? one.handedOverAt,
+                }
+              : one,
+          ),
+        );
+        this.answering.set(null);
+        this.status.set(
+          `Saved ${item.youngPerson.preferredName}'s answer. Status: ${INVITATION_STATUS_LABELS[invitation.status]}.`,
+        );
+        this.focus.later(`#item-${item.invitationId}`);
+      },
+    });
   }
 }

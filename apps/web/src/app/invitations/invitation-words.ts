@@ -1,8 +1,12 @@
 import { INVITATION_CHANNEL_LABELS, InvitationChannel, InvitationStatus } from '@heard/domain';
 import type { InvitationResponse } from '@heard/domain';
 
-/** Statuses in which the young person can still say yes or no (or change their mind). */
+/**
+ * Statuses in which the young person can still say yes or no (or change their mind). An answer to
+ * an invitation still to deliver shows it reached them.
+ */
 export const ANSWERABLE: ReadonlySet<InvitationStatus> = new Set([
+  InvitationStatus.ToDeliver,
   InvitationStatus.Sent,
   InvitationStatus.HandedOver,
   InvitationStatus.Accepted,
@@ -20,6 +24,8 @@ export function invitationSummary(invitations: readonly InvitationResponse[]): s
     `${count(InvitationStatus.Declined, InvitationStatus.DidNotAttend)} not coming or did not come`,
     `${count(InvitationStatus.Sent, InvitationStatus.HandedOver)} no answer yet`,
   ];
+  const toDeliver = count(InvitationStatus.ToDeliver);
+  if (toDeliver > 0) parts.push(`${toDeliver} still to deliver`);
   const drafts = count(InvitationStatus.Draft);
   if (drafts > 0) parts.push(`${drafts} not sent yet`);
   const live = invitations.filter((i) => i.status !== InvitationStatus.Withdrawn).length;

@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  ByHandListResponse,
   HandoverListItem,
   InvitationAnswerRequest,
   InvitationCreateRequest,
@@ -12,6 +13,7 @@ import type { Observable } from 'rxjs';
 /** Relative, so Angular's XSRF interceptor adds the header to writes. */
 export const INVITATIONS_URL = '/api/invitations';
 export const HANDOVER_URL = '/api/handover';
+export const BY_HAND_URL = `${INVITATIONS_URL}/by-hand`;
 
 function invitation(id: string): string {
   return `${INVITATIONS_URL}/${encodeURIComponent(id)}`;
@@ -54,5 +56,20 @@ export class InvitationsApi {
   /** A trusted adult says they passed a letter or message on. */
   markHandedOver(invitationId: string): Observable<InvitationResponse> {
     return this.http.post<InvitationResponse>(`${invitation(invitationId)}/handed-over`, {});
+  }
+
+  /** The officers' list of what Heard cannot do itself: invitations to deliver, changes to tell. */
+  byHand(): Observable<ByHandListResponse> {
+    return this.http.get<ByHandListResponse>(BY_HAND_URL);
+  }
+
+  /** Someone says an invitation to deliver reached the young person. */
+  markDelivered(invitationId: string): Observable<InvitationResponse> {
+    return this.http.post<InvitationResponse>(`${invitation(invitationId)}/delivered`, {});
+  }
+
+  /** Someone says they told the young person about a change. */
+  markTold(invitationId: string): Observable<InvitationResponse> {
+    return this.http.post<InvitationResponse>(`${invitation(invitationId)}/told`, {});
   }
 }

@@ -246,6 +246,35 @@ describe('RsvpPage', () => {
     expect(await axeViolations(el)).toEqual([]);
   });
 
+  it('says a finished one-to-one has happened, and asks nothing, with no axe violations', async () => {
+    await open(
+      rsvpView({
+        kind: 'one_to_one',
+        title: 'A chat about school',
+        closed: true,
+        canStillChange: false,
+        answer: 'yes',
+        statusWords: 'You said yes. See you there!',
+      }),
+    );
+    expect(textOf(el.querySelector('.box[role="status"]'))).toBe(
+      'This chat has happened. Thank you for coming.',
+    );
+    expect(answerButtons()).toHaveLength(0);
+    expect(el.querySelector('button')).toBeNull();
+    expect(textOf(el)).not.toContain('You cannot change your answer now.');
+    expect(textOf(el)).not.toContain('cancelled');
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
+  it('says anything else that is closed has happened and is finished', async () => {
+    await open(rsvpView({ closed: true, canStillChange: false }));
+    expect(textOf(el.querySelector('.box[role="status"]'))).toBe(
+      'This has happened and it is finished now. Thank you.',
+    );
+    expect(el.querySelector('button')).toBeNull();
+  });
+
   it('shows a taken-back invite without answer buttons', async () => {
     await open(rsvpView({ canStillChange: false, statusWords: 'This invite has been taken back' }));
     expect(textOf(el.querySelector('.status-words'))).toBe('This invite has been taken back.');

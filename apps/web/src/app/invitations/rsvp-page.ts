@@ -102,6 +102,12 @@ export class RsvpPage {
     const words = this.view()?.statusWords;
     return words ? sentence(words) : '';
   });
+  /** It has taken place and is finished: nothing more to answer. */
+  protected readonly closedWords = computed(() =>
+    this.view()?.kind === 'one_to_one'
+      ? 'This chat has happened. Thank you for coming.'
+      : 'This has happened and it is finished now. Thank you.',
+  );
   protected readonly heading = computed(() =>
     this.view()?.answer ? 'Do you want to change your answer?' : 'Can you come?',
   );

@@ -1,0 +1,176 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { InvitationChannel, InvitationStatus } from '@heard/domain';
+import type { ByHandListResponse, InvitationResponse } from '@heard/domain';
+import { axeViolations } from '../../testing/axe';
+import {
+  ADULT_ID,
+  INVITATION_ID,
+  OTHER_INVITATION_ID,
+  OTHER_PERSON_ID,
+  byName,
+  invitation,
+  problemBody,
+  textOf,
+} from '../../testing/activity-fixtures';
+import ByHandPage, { changeInWords } from './by-hand-page';
+
+const TOLD_ID = '12121212-1212-4212-8212-121212121212';
+
+const BY_PHONE = invitation({
+  channel: InvitationChannel.Phone,
+  status: InvitationStatus.ToDeliver,
+  mail: null,
+});
+const IN_PERSON = invitation({
+  id: OTHER_INVITATION_ID,
+  youngPerson: { id: OTHER_PERSON_ID, preferredName: 'Ali' },
+  channel: InvitationChannel.InPerson,
+  status: InvitationStatus.ToDeliver,
+  viaTrustedAdult: { id: ADULT_ID, displayName: 'Pat Worker' },
+  mail: null,
+});
+const MOVED = invitation({
+  id: TOLD_ID,
+  target: { kind: 'group_session', id: 'ab', title: 'Youth forum', date: '2026-07-11' },
+  channel: InvitationChannel.WhatsApp,
+  status: InvitationStatus.Accepted,
+  mail: null,
+  toTell: 'moved',
+});
+
+describe('changeInWords', () => {
+  it.each<[InvitationResponse['toTell'], string]>([
+    ['moved', 'It has moved. It is now on 11 July 2026.'],
+    ['cancelled', 'It is cancelled. It was on 11 July 2026.'],
+    ['place_free', 'A place came free. They have a place now, on 11 July 2026.'],
+    [null, ''],
+  ])('%s → %s', (toTell, words) => {
+    expect(changeInWords({ ...MOVED, toTell })).toBe(words);
+  });
+});
+
+describe('ByHandPage', () => {
+  let fixture: ComponentFixture<ByHandPage>;
+  let el: HTMLElement;
+  let http: HttpTestingController;
+
+  async function open(
+    answer: ByHandListResponse | { status: number; detail: string } = {
+      toDeliver: [BY_PHONE, IN_PERSON],
+      toTell: [MOVED],
+    },
+  ): Promise<void> {
+    TestBed.configureTestingModule({
+      imports: [ByHandPage],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(ByHandPage);
+    el = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+    expect(el.querySelector('mat-progress-bar')?.getAttribute('aria-label')).toBe(
+      'Loading what to do by hand',
+    );
+    const req = http.expectOne({ method: 'GET', url: '/api/invitations/by-hand' });
+    if ('toDeliver' in answer) req.flush(answer);
+    else
+      req.flush(problemBody(answer.status, answer.detail), { status: answer.status, statusText: 'Problem' });
+    await fixture.whenStable();
+  }
+
+  afterEach(() => http.verify());
+
+  const rows = (section: 'deliver' | 'tell') =>
+    Array.from(el.querySelectorAll<HTMLElement>(`#${section} li.row`));
+
+  it('lists what to deliver and who to tell about a change, with no axe violations', async () => {
+    await open();
+    expect(textOf(el.querySelector('h1'))).toBe('To do by hand');
+    expect(Array.from(el.querySelectorAll('h2')).map(textOf)).toEqual([
+      'To deliver',
+      'To tell about a change',
+    ]);
+
+    const [sam, ali] = rows('deliver');
+    expect(textOf(sam.querySelector('h3'))).toBe('Sam');
+    expect(sam.querySelector('h3 a')?.getAttribute('href')).toBe(
+      '/young-people/11111111-1111-4111-8111-111111111111',
+    );
+    expect(textOf(sam.querySelector('dl'))).toBe(
+      'WhatClimbing wall day (Activity day)When4 July 2026How Phone call',
+    );
+    expect(textOf(sam.querySelector('button'))).toBe('Delivered to Sam');
+    expect(textOf(ali.querySelector('dl'))).toContain('How In person, handed over by Pat Worker');
+
+    const [moved] = rows('tell');
+    expect(textOf(moved.querySelector('h3'))).toBe('Sam');
+    expect(textOf(moved.querySelector('dl'))).toBe(
+      'WhatYouth forum (Group session)What changedIt has moved. It is now on 11 July 2026.How WhatsApp',
+    );
+    expect(textOf(moved.querySelector('button'))).toBe('Told Sam');
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
+  it('records a delivery: the row leaves the list and a message says so', async () => {
+    await open();
+    byName(el, 'Delivered to Sam').click();
+    const req = http.expectOne({ method: 'POST', url: `/api/invitations/${INVITATION_ID}/delivered` });
+    expect(req.request.body).toEqual({});
+    req.flush({ ...BY_PHONE, status: InvitationStatus.Sent, deliveredAt: '2026-06-05T11:00:00Z' });
+    await fixture.whenStable();
+    expect(rows('deliver').map((row) => textOf(row.querySelector('h3')))).toEqual(['Ali']);
+    expect(textOf(el.querySelector('[role="status"]'))).toBe(
+      'Done: Sam has their invitation to Climbing wall day. It now counts as invited.',
+    );
+    expect(document.activeElement).toBe(el.querySelector('#deliver-heading'));
+  });
+
+  it('records that someone was told: the row leaves and the list says there is no one left', async () => {
+    await open();
+    byName(el, 'Told Sam').click();
+    const req = http.expectOne({ method: 'POST', url: `/api/invitations/${TOLD_ID}/told` });
+    expect(req.request.body).toEqual({});
+    req.flush({ ...MOVED, toTell: null });
+    await fixture.whenStable();
+    expect(rows('tell')).toEqual([]);
+    expect(textOf(el.querySelector('#tell heard-empty-state h2'))).toBe('No one to tell');
+    expect(textOf(el.querySelector('[role="status"]'))).toBe(
+      'Done: Sam knows about the change to Youth forum.',
+    );
+  });
+
+  it('shows a refusal on its row and keeps the row', async () => {
+    await open();
+    byName(el, 'Delivered to Ali').click();
+    http
+      .expectOne(`/api/invitations/${OTHER_INVITATION_ID}/delivered`)
+      .flush(problemBody(409, 'This invitation has been withdrawn.'), {
+        status: 409,
+        statusText: 'Conflict',
+      });
+    await fixture.whenStable();
+    const [, ali] = rows('deliver');
+    expect(textOf(ali.querySelector('[role="alert"]'))).toBe('This invitation has been withdrawn.');
+    expect(rows('deliver')).toHaveLength(2);
+    expect(textOf(el.querySelector('[role="status"]'))).toBe('');
+  });
+
+  it('says when there is nothing to do, with no axe violations', async () => {
+    await open({ toDeliver: [], toTell: [] });
+    expect(Array.from(el.querySelectorAll('heard-empty-state h2')).map(textOf)).toEqual([
+      'Nothing to deliver',
+      'No one to tell',
+    ]);
+    expect(el.querySelector('button')).toBeNull();
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
+  it('says when the list cannot be loaded', async () => {
+    await open({ status: 500, detail: 'Something went wrong on our side.' });
+    expect(textOf(el.querySelector('[role="alert"]'))).toBe('Something went wrong on our side.');
+    expect(el.textContent).toContain('Reload the page to try again.');
+  });
+});
