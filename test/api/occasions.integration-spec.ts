@@ -363,6 +363,12 @@ describe('occasions: changes announced once, honest invitation states, calendars
       expect(before.text).not.toMatch(/Ari/);
 
       await officer.post(`/api/activities/${activity.body.id}/cancel`, { reason: 'Rain' });
+      const cancelledWeek = await officer.get(`/api/calendar?from=${day}&to=${day}`);
+      expect(
+        (cancelledWeek.body as { id: string; status: string; cancelReason: string | null }[]).find(
+          (o) => o.id === activity.body.id,
+        ),
+      ).toMatchObject({ status: 'cancelled', cancelReason: 'Rain', moved: false });
       const after = await t.anonymous().get(path);
       const event = after.text
         .split('BEGIN:VEVENT')

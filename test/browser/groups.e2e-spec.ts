@@ -433,9 +433,9 @@ describe('groups, sessions and registers in a real browser', () => {
     await movedEntry.waitFor();
     expect(await movedEntry.count()).toBe(1);
     expect(await movedEntry.innerText()).toMatch(new RegExp(`^18:00 to 19:30\\s+${GROUP}`));
-    // The calendar shows every kind of occasion; the kind names this one. (It no longer tags a
-    // moved session: GET /api/calendar says nothing about moves.)
+    // The calendar shows every kind of occasion: the kind names this one, and it is tagged as moved.
     expect(await movedEntry.innerText()).toContain('Group session');
+    expect(await movedEntry.innerText()).toContain('Moved');
     expect(await movedEntry.getByRole('link').getAttribute('href')).toBe(`/groups/sessions/${sessionId}`);
     await expectAccessible(page, 'calendar (the week of the moved session)');
   }, 300_000);

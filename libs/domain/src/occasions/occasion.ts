@@ -64,4 +64,7 @@ export interface CalendarOccasion extends OccasionRef {
   status: OccasionStatus;
   /** For a session: its group, to link to it. */
   groupId: string | null;
+  /** Moved from when it was first planned. */
+  moved: boolean;
+  cancelReason: string | null;
 }

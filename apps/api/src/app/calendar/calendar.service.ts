@@ -118,6 +118,8 @@ export class CalendarService {
               venue: o.venue,
               status: o.status,
               groupId: o.groupId,
+              moved: o.moved,
+              cancelReason: o.cancelReason,
             },
           ]
         : [],

@@ -77,6 +77,8 @@ export async function resolveTarget(
       sequence: 0,
       updatedAt: new Date(),
       groupId: null,
+      cancelReason: null,
+      moved: false,
     };
   }
   const name = OCCASION_KIND_DEFINITIONS[target.kind].name;

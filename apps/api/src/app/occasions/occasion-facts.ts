@@ -42,6 +42,9 @@ export interface OccasionFacts extends OccasionRef {
   updatedAt: Date;
   /** The group a session belongs to. */
   groupId: string | null;
+  cancelReason: string | null;
+  /** It is no longer when it was first planned. */
+  moved: boolean;
 }
 
 interface FactsRow {
@@ -68,6 +71,8 @@ interface FactsRow {
   sequence: number;
   updated_at: Date;
   group_id: string | null;
+  cancel_reason: string | null;
+  moved: boolean;
 }
 
 function toFacts(r: FactsRow): OccasionFacts {
@@ -91,6 +96,8 @@ function toFacts(r: FactsRow): OccasionFacts {
     sequence: r.sequence,
     updatedAt: r.updated_at,
     groupId: r.group_id,
+    cancelReason: r.cancel_reason,
+    moved: r.moved,
     cohort:
       r.cohort_min_age === null
         ? { ...OPEN_COHORT }

@@ -40,7 +40,8 @@ export const OCCASION_KIND_DEFINITIONS: Readonly<Record<OccasionKind, OccasionKi
              a.reminder_days_before, a.cohort_min_age, a.cohort_max_age,
              a.cohort_service_experiences::text[] AS cohort_service_experiences,
              a.cohort_group_ids::text[] AS cohort_group_ids, a.transport, a.agenda, a.created_by::text AS contact_user_id,
-             a.sequence, a.updated_at, NULL::text AS group_id
+             a.sequence, a.updated_at, NULL::text AS group_id, a.cancel_reason,
+             a.sequence > 0 AND a.status <> 'cancelled' AS moved
         FROM activity_days a WHERE a.id = ANY($1::uuid[])`,
   },
   group_session: {
@@ -59,7 +60,7 @@ export const OCCASION_KIND_DEFINITIONS: Readonly<Record<OccasionKind, OccasionKi
              NULL::integer AS reminder_days_before, g.min_age AS cohort_min_age, g.max_age AS cohort_max_age,
              g.service_experiences::text[] AS cohort_service_experiences, ARRAY[g.id::text] AS cohort_group_ids,
              NULL::text AS transport, s.agenda, NULL::text AS contact_user_id, s.sequence, s.updated_at,
-             g.id::text AS group_id
+             g.id::text AS group_id, s.cancel_reason, s.moved
         FROM group_sessions s JOIN groups g ON g.id = s.group_id WHERE s.id = ANY($1::uuid[])`,
   },
   one_to_one: {
@@ -78,7 +79,7 @@ export const OCCASION_KIND_DEFINITIONS: Readonly<Record<OccasionKind, OccasionKi
              NULL::integer AS reminder_days_before, NULL::integer AS cohort_min_age, NULL::integer AS cohort_max_age,
              NULL::text[] AS cohort_service_experiences, NULL::text[] AS cohort_group_ids,
              NULL::text AS transport, o.topic AS agenda, o.staff_user_id::text AS contact_user_id, o.sequence,
-             o.updated_at, NULL::text AS group_id
+             o.updated_at, NULL::text AS group_id, NULL::varchar AS cancel_reason, false AS moved
         FROM one_to_ones o WHERE o.id = ANY($1::uuid[])`,
   },
   review_meeting: {
@@ -93,7 +94,7 @@ export const OCCASION_KIND_DEFINITIONS: Readonly<Record<OccasionKind, OccasionKi
              'open' AS status, NULL::integer AS reminder_days_before, NULL::integer AS cohort_min_age,
              NULL::integer AS cohort_max_age, NULL::text[] AS cohort_service_experiences, NULL::text[] AS cohort_group_ids,
              NULL::text AS transport, NULL::text AS agenda, i.created_by::text AS contact_user_id, 0 AS sequence,
-             i.updated_at, NULL::text AS group_id
+             i.updated_at, NULL::text AS group_id, NULL::varchar AS cancel_reason, false AS moved
         FROM invitations i WHERE i.id = ANY($1::uuid[]) AND i.target_kind = 'review_meeting'`,
   },
 };

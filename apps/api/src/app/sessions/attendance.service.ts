@@ -16,7 +16,7 @@ import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { AttendanceMark, GroupSession } from './entities/group-session.entity';
-import { SessionsService } from './sessions.service';
+import { SessionReads } from './session-reads.service';
 import { memberOn } from '../../platform/database/rules-sql';
 
 type Counts = { present: number; apologies: number; absent: number };
@@ -26,7 +26,7 @@ export class AttendanceService {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
-    private readonly sessions: SessionsService,
+    private readonly sessions: SessionReads,
     private readonly access: AccessPolicy,
   ) {}
 

@@ -28,6 +28,7 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { ZodPipe } from '../../platform/errors/zod.pipe';
 import { AttendanceService } from './attendance.service';
 import { SessionsService } from './sessions.service';
+import { SessionReads } from './session-reads.service';
 
 const sessionIdPipe = new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('This session') });
 
@@ -37,6 +38,7 @@ const sessionIdPipe = new ParseUUIDPipe({ exceptionFactory: () => DomainError.no
 export class SessionsController {
   constructor(
     private readonly sessions: SessionsService,
+    private readonly reads: SessionReads,
     private readonly attendance: AttendanceService,
   ) {}
 
@@ -44,7 +46,7 @@ export class SessionsController {
   list(
     @Query(new ZodPipe(SessionRangeQuerySchema)) query: z.output<typeof SessionRangeQuerySchema>,
   ): Promise<GroupSessionResponse[]> {
-    return this.sessions.list(query);
+    return this.reads.list(query);
   }
 
   @Get(':id')
@@ -52,7 +54,7 @@ export class SessionsController {
     @CurrentActor() actor: Actor,
     @Param('id', sessionIdPipe) id: string,
   ): Promise<GroupSessionDetailResponse> {
-    return this.sessions.detail(actor, id);
+    return this.reads.detail(actor, id);
   }
 
   @Patch(':id')

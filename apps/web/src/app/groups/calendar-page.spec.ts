@@ -22,6 +22,8 @@ function occasion(overrides: Partial<CalendarOccasion> = {}): CalendarOccasion {
     venue: 'Youth Hub, Room 2',
     status: 'open',
     groupId: GROUP_ID,
+    moved: false,
+    cancelReason: null,
     ...overrides,
   };
 }
@@ -86,11 +88,13 @@ describe('CalendarPage', () => {
         endsAt: '2026-03-05T15:00:00Z',
         venue: 'Peak Climbing Centre',
         groupId: null,
+        moved: true,
       }),
       occasion({
         id: 's-2',
         title: 'Juniors',
         status: 'cancelled',
+        cancelReason: 'Half term',
         startsAt: '2026-03-04T16:30:00Z',
         endsAt: '2026-03-04T18:00:00Z',
       }),
@@ -114,8 +118,8 @@ describe('CalendarPage', () => {
     ]);
     expect(Array.from(el.querySelectorAll('li.occasion')).map(textOf)).toEqual([
       '10:00 to 11:00 One-to-one chat One-to-one Done',
-      '16:30 to 18:00 Juniors Group session Youth Hub, Room 2 Cancelled',
-      '10:00 to 15:00 Climbing wall day Activity day Peak Climbing Centre',
+      '16:30 to 18:00 Juniors Group session Youth Hub, Room 2 Cancelled Half term',
+      '10:00 to 15:00 Climbing wall day Activity day Peak Climbing Centre Moved',
       '17:00 to 18:30 Deputies Group session Youth Hub, Room 2',
     ]);
     const cancelled = el.querySelector('.occasion.cancelled');
