@@ -205,6 +205,47 @@ describe('occasions: changes announced once, honest invitation states, calendars
     expectProblem(await t.anonymous().post(`/api/rsvp/${token}`).send({ answer: 'yes' }), 409);
   });
 
+  it('should tell the young person what they are saying yes to, with the times in words', async () => {
+    const activity = await officer.post('/api/activities', {
+      title: 'Climbing wall',
+      date: addDays(today, 9),
+      startTime: '10:30',
+      endTime: '13:00',
+      venue: 'Peak Climbing Centre',
+      accessibility: null,
+      capacity: null,
+      cohort: { minAge: 10, maxAge: 25, serviceExperiences: [], groupIds: [] },
+      professionals: null,
+      budgetPence: null,
+      transport: 'Minibus from the Youth Hub at 10',
+      agenda: 'What should the new "My plan" booklet say?',
+      requiredConsents: [],
+      reminderDaysBefore: 2,
+    });
+    const lou = await createYoungPerson(officer, {
+      preferredName: 'Lou',
+      contact: contact({ email: 'lou@young.example' }),
+    });
+    const [id] = await invite({
+      target: { kind: 'activity_day', id: activity.body.id },
+      invitees: [{ youngPersonId: lou.id, channel: InvitationChannel.Email }],
+      send: true,
+    });
+    const [mail] = await mailsAbout(id, 'young_person_invitation');
+    expect(mail.textBody).toContain("from half past 10 in the morning to 1 o'clock in the afternoon");
+    expect(mail.textBody).toContain('We will ask you about: What should the new "My plan" booklet say?');
+    expect(mail.textBody).toContain('Getting there: Minibus from the Youth Hub at 10');
+    expect(mail.textBody).toContain(`Questions? Ask ${officer.user.displayName}`);
+    const token = /\/rsvp\/([A-Za-z0-9_.-]+)/.exec(mail.textBody)?.[1] as string;
+    const page = await t.anonymous().get(`/api/rsvp/${token}`);
+    expect(page.body).toMatchObject({
+      timeWords: "from half past 10 in the morning to 1 o'clock in the afternoon",
+      askedAbout: 'What should the new "My plan" booklet say?',
+      transport: 'Minibus from the Youth Hub at 10',
+      contact: { name: officer.user.displayName },
+    });
+  });
+
   describe('invitations to deliver', () => {
     it('should count an invitation in person as invited only once someone records it reached them', async () => {
       const activity = await officer.post('/api/activities', {

@@ -11,6 +11,7 @@ export * from './audit/audit.contract';
 export * from './navigation/navigation';
 export * from './home/home.contract';
 export * from './shared/dates';
+export * from './shared/time-words';
 export * from './shared/schemas';
 export * from './young-people/age';
 export * from './young-people/service-experience';

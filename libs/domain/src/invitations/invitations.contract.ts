@@ -152,6 +152,14 @@ export interface RsvpView {
   /** 'HH:MM', or null when there is no set time (a review, say). */
   startTime: string | null;
   endTime: string | null;
+  /** The times in words: "from half past 10 in the morning to 1 o'clock in the afternoon". */
+  timeWords: string | null;
+  /** What they will be asked about, so they know before they say yes. */
+  askedAbout: string | null;
+  /** How they get there and back. */
+  transport: string | null;
+  /** Who to ask about it: the officer who invited them, and the team's phone number. */
+  contact: { name: string | null; phone: string | null };
   venue: string | null;
   accessibility: string | null;
   answer: 'yes' | 'no' | 'waiting_list' | null;

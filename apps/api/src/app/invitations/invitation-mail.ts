@@ -1,4 +1,4 @@
-import { dayInWords } from '@heard/domain';
+import { dayInWords, timesInWords } from '@heard/domain';
 import { escapeHtml } from '../../platform/mail/mail-html';
 import { MailToQueue } from '../../platform/mail/mail.service';
 
@@ -13,6 +13,10 @@ export interface InvitationMailFacts {
   endTime: string | null;
   venue: string | null;
   link: string;
+  /** What they will be asked about, how they get there, and who to ask: for the invitation itself. */
+  askedAbout?: string | null;
+  transport?: string | null;
+  contact?: { name: string | null; phone: string | null };
 }
 
 export type InvitationMailKind = 'invitation' | 'reminder' | 'moved' | 'cancelled' | 'place_free';
@@ -24,9 +28,17 @@ interface Wording {
   action: string | null;
 }
 
+// Times in words ("half past 10 in the morning"): a 10-year-old misreads 17:30 more easily.
 function when(f: InvitationMailFacts): string {
-  const time = f.startTime ? (f.endTime ? ` from ${f.startTime} to ${f.endTime}` : ` at ${f.startTime}`) : '';
-  return `${dayInWords(f.date)}${time}`;
+  const time = timesInWords(f.startTime, f.endTime);
+  return time ? `${dayInWords(f.date)}, ${time}` : dayInWords(f.date);
+}
+
+/** Who to ask, in one sentence, or null when nobody is named. */
+function askWho(contact: InvitationMailFacts['contact']): string | null {
+  if (!contact?.name && !contact?.phone) return null;
+  const who = contact.name ?? 'the participation team';
+  return contact.phone ? `Questions? Ask ${who} on ${contact.phone}.` : `Questions? Ask ${who}.`;
 }
 
 // Short sentences and everyday words: these go to young people from 10 years old.
@@ -40,7 +52,10 @@ function wordingFor(kind: InvitationMailKind, f: InvitationMailFacts, reason: st
           `We would love you to come to ${f.title}.`,
           `When: ${when(f)}`,
           ...(where ? [where] : []),
+          ...(f.askedAbout ? [`We will ask you about: ${f.askedAbout}`] : []),
+          ...(f.transport ? [`Getting there: ${f.transport}`] : []),
           'Please tell us if you can come. You can say yes or no, and you can change your mind until the day.',
+          ...(askWho(f.contact) ? [askWho(f.contact) as string] : []),
         ],
         action: 'Say yes or no',
       };

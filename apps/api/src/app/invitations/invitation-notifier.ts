@@ -20,7 +20,8 @@ import { YoungPersonFacts, loadYoungPersonFacts } from '../young-people/young-pe
 import { AnswerLinks } from './answer-link';
 import { Invitation } from './entities/invitation.entity';
 import { InvitationMailKind, invitationMail, trustedAdultChangeMail } from './invitation-mail';
-import { TargetFacts, targetsOf } from './invitation-occasions';
+import { TargetFacts, askedAboutAt, targetsOf } from './invitation-occasions';
+import { letterContact } from './letter';
 
 /** What messages about some invitations need, loaded together. */
 export interface MessageFacts {
@@ -216,6 +217,14 @@ export class InvitationNotifier implements OnModuleInit {
     const target = facts.targets.get(invitation.id);
     const person = facts.people.get(invitation.youngPersonId);
     if (!target || !person?.contact.email) return;
+    const about =
+      kind === 'invitation'
+        ? {
+            askedAbout: askedAboutAt(target),
+            transport: target.transport,
+            contact: await letterContact(em, invitation.createdBy, this.config.teamPhone),
+          }
+        : {};
     await this.mail.enqueue(
       em,
       invitationMail(
@@ -230,6 +239,7 @@ export class InvitationNotifier implements OnModuleInit {
           endTime: target.endTime,
           venue: target.venue,
           link: this.linkFor(invitation.id),
+          ...about,
         },
         reason,
       ),

@@ -19,6 +19,10 @@ import { OCCASION_KIND_DEFINITIONS, invitationOccasionIdSql } from '../occasions
 /** An occasion someone is invited to: it always has a day. */
 export type TargetFacts = OccasionFacts & { date: IsoDate };
 
+/** What a young person will be asked about there. A one-to-one's topic is staff's note of it, not a question. */
+export const askedAboutAt = (target: TargetFacts): string | null =>
+  target.kind === 'one_to_one' ? null : target.agenda;
+
 /** The occasion of each invitation, by invitation id, in two queries however many there are. */
 export async function targetsOf(
   em: EntityManager,

@@ -13,6 +13,7 @@ import {
   YOUNG_PERSON_STATUS_WORDS,
   canStillAnswer,
   dayInWords,
+  timesInWords,
   todayInLondon,
   waitingListPosition,
 } from '@heard/domain';
@@ -29,7 +30,7 @@ import { loadYoungPersonFacts } from '../young-people/young-person-facts';
 import { AnswerLinks } from './answer-link';
 import { Invitation } from './entities/invitation.entity';
 import { InvitationNotifier, firstNameOf } from './invitation-notifier';
-import { TargetFacts, targetsOf } from './invitation-occasions';
+import { TargetFacts, askedAboutAt, targetsOf } from './invitation-occasions';
 import { letterContact, postalAddressFor, renderLetter } from './letter';
 import { ShortCodes, shortLinkFor } from './short-codes';
 
@@ -210,9 +211,10 @@ export class InvitationReads {
 
   async rsvpView(invitation: Invitation): Promise<RsvpView> {
     const em = this.db.manager;
-    const [targets, people] = await Promise.all([
+    const [targets, people, contact] = await Promise.all([
       targetsOf(em, [invitation.id]),
       loadYoungPersonFacts(em, [invitation.youngPersonId], invitation.eventDate),
+      letterContact(em, invitation.createdBy, this.config.teamPhone),
     ]);
     const target = targets.get(invitation.id) as TargetFacts;
     const person = people.get(invitation.youngPersonId);
@@ -242,6 +244,10 @@ export class InvitationReads {
       dateWords: dayInWords(target.date),
       startTime: target.startTime,
       endTime: target.endTime,
+      timeWords: timesInWords(target.startTime, target.endTime),
+      askedAbout: askedAboutAt(target),
+      transport: target.transport,
+      contact,
       venue: target.venue,
       accessibility: target.accessibility,
       answer,

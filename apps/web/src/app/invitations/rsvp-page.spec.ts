@@ -22,6 +22,10 @@ function rsvpView(overrides: Partial<RsvpView> = {}): RsvpView {
     dateWords: 'Saturday 4 July 2026',
     startTime: '10:00',
     endTime: '15:00',
+    timeWords: "from 10 o'clock in the morning to 3 o'clock in the afternoon",
+    askedAbout: 'Try the new "My plan" booklet',
+    transport: 'Minibus from the Youth Hub at 9:30',
+    contact: { name: 'Alex Officer', phone: '01234 567890' },
     venue: 'Peak Climbing Centre, Mill Lane',
     accessibility: 'Step-free entrance. Quiet room next to the café.',
     answer: null,
@@ -77,10 +81,14 @@ describe('RsvpPage', () => {
         (pair) => `${textOf(pair.querySelector('dt'))} ${textOf(pair.querySelector('dd'))}`,
       ),
     ).toEqual([
-      'When Saturday 4 July 2026 10:00 to 15:00',
+      "When Saturday 4 July 2026 From 10 o'clock in the morning to 3 o'clock in the afternoon",
       'Where Peak Climbing Centre, Mill Lane',
       'Getting in and around Step-free entrance. Quiet room next to the café.',
+      'What we will ask you about Try the new "My plan" booklet',
+      'Getting there Minibus from the Youth Hub at 9:30',
+      'Questions? Ask Alex Officer on 01234 567890',
     ]);
+    expect(el.querySelector('a[href="tel:01234 567890"]')).not.toBeNull();
     expect(textOf(el.querySelector('.status-words'))).toBe('You have not answered yet.');
     expect(textOf(el.querySelector('#choose-heading'))).toBe('Can you come?');
     expect(textOf(el.querySelector('.private'))).toBe(

@@ -7,7 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { InvitationAnswerRequest, RsvpView } from '@heard/domain';
-import { HeardIcon } from '@heard/ui';
+import { HeardIcon, sentenceStart } from '@heard/ui';
 import { EMPTY, Subject, catchError, finalize, map, merge, switchMap, tap } from 'rxjs';
 import { toProblem } from '../core/problem';
 import { RsvpApi } from './rsvp-api';
@@ -93,11 +93,7 @@ export class RsvpPage {
   });
   protected readonly whyForm = new FormGroup({ reason: this.reason });
 
-  protected readonly when = computed(() => {
-    const view = this.view();
-    if (!view?.startTime) return null;
-    return view.endTime ? `${view.startTime} to ${view.endTime}` : `Starts at ${view.startTime}`;
-  });
+  protected readonly sentenceStart = sentenceStart;
   protected readonly statusSentence = computed(() => {
     const words = this.view()?.statusWords;
     return words ? sentence(words) : '';
