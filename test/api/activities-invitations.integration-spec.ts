@@ -194,12 +194,15 @@ describe('activity days, invitations and consent', () => {
         channel: string;
         viaTrustedAdult: { id: string } | null;
       }[];
+      // Each comes with the only channels to offer them: the ones they agreed to, best first.
       expect(suggested.find((s) => s.youngPerson.id === fits.id)).toMatchObject({
         channel: InvitationChannel.Email,
+        channels: [InvitationChannel.Email, InvitationChannel.InPerson],
         viaTrustedAdult: null,
       });
       expect(suggested.find((s) => s.youngPerson.id === viaAdult.id)).toMatchObject({
         viaTrustedAdult: { id: practitioner.user.id },
+        channels: [InvitationChannel.Letter, InvitationChannel.InPerson],
       });
       expect(suggested.find((s) => s.youngPerson.id === viaAdult.id)?.channel).not.toBe('email');
       expect(res.body.offerOneToOne.map((o: { youngPerson: { id: string } }) => o.youngPerson.id)).toContain(
@@ -209,6 +212,7 @@ describe('activity days, invitations and consent', () => {
         (n: { youngPerson: { id: string } }) => n.youngPerson.id === tooOld.id,
       );
       expect(older.reason).toMatch(/19/);
+      expect(older.channels).toEqual([InvitationChannel.InPerson]);
       expectProblem(await officer.get(`/api/activities/${activity.id}/suggestions?colour=red`), 400);
     });
 

@@ -107,12 +107,21 @@ export function suggestionsResponse(
       {
         youngPerson: { id: PERSON_ID, preferredName: 'Sam' },
         channel: InvitationChannel.Email,
+        channels: [
+          InvitationChannel.Email,
+          InvitationChannel.Letter,
+          InvitationChannel.WhatsApp,
+          InvitationChannel.Phone,
+          InvitationChannel.VoiceNote,
+          InvitationChannel.InPerson,
+        ],
         viaTrustedAdult: null,
         note: null,
       },
       {
         youngPerson: { id: OTHER_PERSON_ID, preferredName: 'Ali' },
         channel: InvitationChannel.Letter,
+        channels: [InvitationChannel.Letter, InvitationChannel.InPerson],
         viaTrustedAdult: { id: ADULT_ID, displayName: 'Pat Worker' },
         note: 'Only through a trusted adult, who hands it over.',
       },
@@ -127,10 +136,14 @@ export function suggestionsResponse(
       {
         youngPerson: { id: THIRD_PERSON_ID, preferredName: 'Jodie' },
         reason: 'They are 18; this is for ages 13 to 17.',
+        channels: [InvitationChannel.Phone, InvitationChannel.VoiceNote, InvitationChannel.InPerson],
+        viaTrustedAdult: null,
       },
       {
         youngPerson: { id: '13131313-1313-4313-8313-131313131313', preferredName: 'Kai' },
         reason: 'Already invited.',
+        channels: [InvitationChannel.InPerson],
+        viaTrustedAdult: null,
       },
     ],
     ...overrides,

@@ -40,6 +40,8 @@ describe('channelProblem', () => {
     ['WhatsApp with only a phone number', { ...nothing, phone: '07700 900123' }, WhatsApp, false, /WhatsApp/],
     ['in person with nothing agreed', nothing, InPerson, false, null],
     ['email delivered by a trusted adult', everything, Email, true, null],
+    ['a letter a trusted adult hands over, with no address of theirs', nothing, Letter, true, null],
+    ['in person through a trusted adult', nothing, InPerson, true, null],
     ['only via a trusted adult, none assigned', onlyViaAdult, InPerson, false, /choose one/],
     ['only via a trusted adult, by letter', onlyViaAdult, Letter, true, null],
     [

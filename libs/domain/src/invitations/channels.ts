@@ -46,6 +46,8 @@ export function channelProblem(
   channel: InvitationChannel,
   trustedAdultAssigned: boolean,
 ): string | null {
+  // Any invitation can go through a linked trusted adult, who prints a letter or says it in person.
+  if (trustedAdultAssigned && VIA_TRUSTED_ADULT.has(channel)) return null;
   if (contact.onlyViaTrustedAdult) {
     if (!trustedAdultAssigned)
       return 'They are only contacted through a trusted adult: choose one of their trusted adults to hand it over.';

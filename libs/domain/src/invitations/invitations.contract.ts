@@ -135,11 +135,20 @@ export interface InvitationSuggestionsResponse {
   suggested: {
     youngPerson: { id: string; preferredName: string };
     channel: InvitationChannel;
+    /** Every channel they agreed to (`agreedChannels`), best first: the only ones to offer. */
+    channels: InvitationChannel[];
     viaTrustedAdult: { id: string; displayName: string } | null;
     note: string | null;
   }[];
   offerOneToOne: { youngPerson: { id: string; preferredName: string }; reason: string }[];
-  notSuggested: { youngPerson: { id: string; preferredName: string }; reason: string }[];
+  notSuggested: {
+    youngPerson: { id: string; preferredName: string };
+    reason: string;
+    /** The channels they agreed to, if invited anyway; empty when no channel can reach them. */
+    channels: InvitationChannel[];
+    /** Their trusted adult, when they are only contacted through one. */
+    viaTrustedAdult: { id: string; displayName: string } | null;
+  }[];
 }
 
 /** What the young person's own page shows, reached by their personal link without an account. */

@@ -73,7 +73,8 @@ export function suggestInvitees(
     if (viaTrustedAdult && trustedAdultId === null) {
       result.notSuggested.push({
         id: c.id,
-        reason: 'They are only contacted through a trusted adult, and none is linked to them.',
+        reason:
+          'They are only contacted through a trusted adult, and none is linked to them. Link one on their record first, then invite them.',
       });
       continue;
     }

@@ -6,6 +6,7 @@ import {
   ActivityQuery,
   AuditAction,
   AuditRecordType,
+  agreedChannels,
   InvitationCounts,
   InvitationResponse,
   InvitationStatus,
@@ -246,25 +247,44 @@ export class ActivitiesService {
         },
       },
     );
+    // Someone outside the cohort who is only reached through a trusted adult goes through their first one.
+    const onlyAdultOf = (personId: string) => {
+      const person = people.get(personId);
+      return person?.contact.onlyViaTrustedAdult ? (person.trustedAdultIds[0] ?? null) : null;
+    };
     const adultIds = [
-      ...new Set(result.suggested.flatMap((s) => (s.viaTrustedAdultId ? [s.viaTrustedAdultId] : []))),
+      ...new Set([
+        ...result.suggested.flatMap((s) => (s.viaTrustedAdultId ? [s.viaTrustedAdultId] : [])),
+        ...result.notSuggested.flatMap((n) => onlyAdultOf(n.id) ?? []),
+      ]),
     ];
     const adultName = await displayNames(this.db, adultIds);
     const named = (personId: string) => ({
       id: personId,
       preferredName: people.get(personId)?.preferredName ?? '',
     });
+    const adult = (adultId: string | null) =>
+      adultId ? { id: adultId, displayName: adultName.get(adultId) ?? '' } : null;
+    // The channels to offer come from the same rule the API checks invitations with.
+    const channels = (personId: string, adultId: string | null) => {
+      const person = people.get(personId);
+      return person ? agreedChannels(person.contact, adultId !== null) : [];
+    };
     return {
       suggested: result.suggested.map((s) => ({
         youngPerson: named(s.id),
         channel: s.channel,
-        viaTrustedAdult: s.viaTrustedAdultId
-          ? { id: s.viaTrustedAdultId, displayName: adultName.get(s.viaTrustedAdultId) ?? '' }
-          : null,
+        channels: channels(s.id, s.viaTrustedAdultId),
+        viaTrustedAdult: adult(s.viaTrustedAdultId),
         note: s.note ?? null,
       })),
       offerOneToOne: result.offerOneToOne.map((o) => ({ youngPerson: named(o.id), reason: o.reason })),
-      notSuggested: result.notSuggested.map((n) => ({ youngPerson: named(n.id), reason: n.reason })),
+      notSuggested: result.notSuggested.map((n) => ({
+        youngPerson: named(n.id),
+        reason: n.reason,
+        channels: channels(n.id, onlyAdultOf(n.id)),
+        viaTrustedAdult: adult(onlyAdultOf(n.id)),
+      })),
     };
   }
 

@@ -33,12 +33,12 @@ describe('inviteeErrors', () => {
     });
   });
 
-  it('offers only a letter or a hand-over through a trusted adult', () => {
-    expect(channelsFor({ viaTrustedAdult: { id: ADULT_ID, displayName: 'Pat Worker' } })).toEqual([
+  it('offers only the channels the young person agreed to, as the API judged them', () => {
+    expect(channelsFor({ channels: [InvitationChannel.Letter, InvitationChannel.InPerson] })).toEqual([
       InvitationChannel.Letter,
       InvitationChannel.InPerson,
     ]);
-    expect(channelsFor({ viaTrustedAdult: null })).toHaveLength(6);
+    expect(channelsFor({ channels: [InvitationChannel.InPerson] })).toEqual([InvitationChannel.InPerson]);
   });
 });
 
@@ -145,7 +145,10 @@ describe('InvitePage', () => {
   it('needs a reason to invite someone outside who the day is for', async () => {
     byLabel(el, 'Invite Jodie anyway').click();
     await fixture.whenStable();
-    expect(byLabel<HTMLSelectElement>(el, 'How to invite Jodie').value).toBe('in_person');
+    // Only what Jodie agreed to is offered, best first.
+    const jodie = byLabel<HTMLSelectElement>(el, 'How to invite Jodie');
+    expect(jodie.value).toBe('phone');
+    expect(Array.from(jodie.options).map((o) => o.value)).toEqual(['phone', 'voice_note', 'in_person']);
     byName(el, 'Continue to check (3 chosen)').click();
     await fixture.whenStable();
     const reason = byLabel<HTMLTextAreaElement>(
@@ -165,7 +168,7 @@ describe('InvitePage', () => {
     expect(req.request.body.outsideCohortReason).toBe('Jodie helped plan the day.');
     expect(req.request.body.invitees[2]).toEqual({
       youngPersonId: THIRD_PERSON_ID,
-      channel: 'in_person',
+      channel: 'phone',
       viaTrustedAdultId: null,
     });
     req.flush({ created: [invitation()] }, { status: 201, statusText: 'Created' });

@@ -8,7 +8,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import { CHANNEL_PREFERENCE, INVITATION_CHANNEL_LABELS, InvitationChannel } from '@heard/domain';
+import { INVITATION_CHANNEL_LABELS, InvitationChannel } from '@heard/domain';
 import type {
   ActivityDayResponse,
   InvitationCreateRequest,
@@ -30,6 +30,8 @@ export interface InviteChoice {
   preferredName: string;
   selected: boolean;
   channel: InvitationChannel;
+  /** The channels they agreed to, from the API's own rule (`agreedChannels`): the only ones offered. */
+  channels: InvitationChannel[];
   viaTrustedAdult: { id: string; displayName: string } | null;
   /** Not suggested: inviting them needs the outside-cohort reason. */
   outside: boolean;
@@ -39,11 +41,9 @@ export interface InviteChoice {
   locked: boolean;
 }
 
-/** Someone reached only through a trusted adult gets a letter or a hand-over; anyone else any channel. */
-export function channelsFor(choice: Pick<InviteChoice, 'viaTrustedAdult'>): InvitationChannel[] {
-  return choice.viaTrustedAdult
-    ? [InvitationChannel.Letter, InvitationChannel.InPerson]
-    : [...CHANNEL_PREFERENCE];
+/** Only the channels the young person agreed to, as the API judged them. */
+export function channelsFor(choice: Pick<InviteChoice, 'channels'>): InvitationChannel[] {
+  return choice.channels;
 }
 
 export function choicesFrom(suggestions: InvitationSuggestionsResponse): InviteChoice[] {
@@ -53,6 +53,7 @@ export function choicesFrom(suggestions: InvitationSuggestionsResponse): InviteC
       preferredName: s.youngPerson.preferredName,
       selected: true,
       channel: s.channel,
+      channels: s.channels,
       viaTrustedAdult: s.viaTrustedAdult,
       outside: false,
       note: s.note,
@@ -62,11 +63,13 @@ export function choicesFrom(suggestions: InvitationSuggestionsResponse): InviteC
       youngPersonId: s.youngPerson.id,
       preferredName: s.youngPerson.preferredName,
       selected: false,
-      channel: InvitationChannel.InPerson,
-      viaTrustedAdult: null,
+      channel: s.channels[0] ?? InvitationChannel.InPerson,
+      channels: s.channels,
+      viaTrustedAdult: s.viaTrustedAdult,
       outside: true,
       note: s.reason,
-      locked: /^already invited/i.test(s.reason),
+      // Nobody can reach them (only through a trusted adult, and none is linked): the reason says what to do.
+      locked: /^already invited/i.test(s.reason) || s.channels.length === 0,
     })),
   ];
 }
