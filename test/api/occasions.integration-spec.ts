@@ -23,6 +23,32 @@ const contact = (
   ...over,
 });
 
+/** An activity day open to everyone, with nothing required; a test names what matters to it. */
+const planActivity = (
+  officer: SignedInClient,
+  fields: {
+    title: string;
+    date: string;
+    startTime: string;
+    endTime: string;
+    venue: string;
+    transport?: string;
+    agenda?: string;
+  },
+) =>
+  officer.post('/api/activities', {
+    accessibility: null,
+    capacity: null,
+    cohort: { minAge: 10, maxAge: 25, serviceExperiences: [], groupIds: [] },
+    professionals: null,
+    budgetPence: null,
+    transport: null,
+    agenda: null,
+    requiredConsents: [],
+    reminderDaysBefore: 2,
+    ...fields,
+  });
+
 /**
  * One home for occasions: whatever kind of occasion moves or is cancelled, everyone still expected
  * hears of it through the way they can be reached today; invitations someone has to pass on count
@@ -137,21 +163,12 @@ describe('occasions: changes announced once, honest invitation states, calendars
   });
 
   it('should tell someone who has taken back their email address by hand, not by email', async () => {
-    const activity = await officer.post('/api/activities', {
+    const activity = await planActivity(officer, {
       title: 'Go-karting',
       date: addDays(today, 10),
       startTime: '10:00',
       endTime: '12:00',
       venue: 'Track',
-      accessibility: null,
-      capacity: null,
-      cohort: { minAge: 10, maxAge: 25, serviceExperiences: [], groupIds: [] },
-      professionals: null,
-      budgetPence: null,
-      transport: null,
-      agenda: null,
-      requiredConsents: [],
-      reminderDaysBefore: 2,
     });
     expect(activity.status).toBe(201);
     const zain = await createYoungPerson(officer, {
@@ -206,21 +223,14 @@ describe('occasions: changes announced once, honest invitation states, calendars
   });
 
   it('should tell the young person what they are saying yes to, with the times in words', async () => {
-    const activity = await officer.post('/api/activities', {
+    const activity = await planActivity(officer, {
       title: 'Climbing wall',
       date: addDays(today, 9),
       startTime: '10:30',
       endTime: '13:00',
       venue: 'Peak Climbing Centre',
-      accessibility: null,
-      capacity: null,
-      cohort: { minAge: 10, maxAge: 25, serviceExperiences: [], groupIds: [] },
-      professionals: null,
-      budgetPence: null,
       transport: 'Minibus from the Youth Hub at 10',
       agenda: 'What should the new "My plan" booklet say?',
-      requiredConsents: [],
-      reminderDaysBefore: 2,
     });
     const lou = await createYoungPerson(officer, {
       preferredName: 'Lou',
@@ -248,21 +258,12 @@ describe('occasions: changes announced once, honest invitation states, calendars
 
   describe('invitations to deliver', () => {
     it('should count an invitation in person as invited only once someone records it reached them', async () => {
-      const activity = await officer.post('/api/activities', {
+      const activity = await planActivity(officer, {
         title: 'Cook and share',
         date: addDays(today, 12),
         startTime: '17:00',
         endTime: '19:00',
         venue: 'Community kitchen',
-        accessibility: null,
-        capacity: null,
-        cohort: { minAge: 10, maxAge: 25, serviceExperiences: [], groupIds: [] },
-        professionals: null,
-        budgetPence: null,
-        transport: null,
-        agenda: null,
-        requiredConsents: [],
-        reminderDaysBefore: 2,
       });
       const ada = await createYoungPerson(officer, { preferredName: 'Ada' });
       const [id] = await invite({
@@ -350,21 +351,12 @@ describe('occasions: changes announced once, honest invitation states, calendars
   describe('calendars', () => {
     it('should put activity days and one-to-ones on the staff calendar and in the staff feed', async () => {
       const day = addDays(today, 3);
-      const activity = await officer.post('/api/activities', {
+      const activity = await planActivity(officer, {
         title: 'Family gala',
         date: day,
         startTime: '11:00',
         endTime: '15:00',
         venue: 'The park',
-        accessibility: null,
-        capacity: null,
-        cohort: { minAge: 10, maxAge: 25, serviceExperiences: [], groupIds: [] },
-        professionals: null,
-        budgetPence: null,
-        transport: null,
-        agenda: null,
-        requiredConsents: [],
-        reminderDaysBefore: 2,
       });
       const person = await createYoungPerson(officer, { preferredName: 'Ari' });
       const offered = await officer.post('/api/one-to-ones', {
