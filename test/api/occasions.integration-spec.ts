@@ -102,10 +102,13 @@ describe('occasions: changes announced once, honest invitation states, calendars
     // The adult hands theirs over and the officer phones Ruby: now all three have been told.
     expect((await adult.post(`/api/invitations/${viaAdult}/handed-over`, {})).status).toBe(200);
     expect((await officer.post(`/api/invitations/${phone}/delivered`, {})).status).toBe(200);
-    return { email, viaAdult, phone, byEmail };
+    return { email, viaAdult, phone, byEmail, byPhone };
   }
 
-  async function expectEveryoneTold(ids: { email: string; viaAdult: string; phone: string }, change: string) {
+  async function expectEveryoneTold(
+    ids: { email: string; viaAdult: string; phone: string; byPhone: { id: string } },
+    change: string,
+  ) {
     expect(await mailsAbout(ids.email, `young_person_${change}`)).toHaveLength(1);
     expect(await mailsAbout(ids.viaAdult, `trusted_adult_${change}`)).toHaveLength(1);
     const list = await officer.get('/api/invitations/by-hand');
@@ -113,6 +116,8 @@ describe('occasions: changes announced once, honest invitation states, calendars
     expect((list.body.toTell as { id: string; toTell: string }[]).filter((i) => i.id === ids.phone)).toEqual([
       expect.objectContaining({ id: ids.phone, toTell: change }),
     ]);
+    // The officer is the one phoning: the list gives the number Ruby agreed to.
+    expect(list.body.numbers[ids.byPhone.id]).toEqual({ phone: '07700 900111', whatsapp: null });
   }
 
   it('should tell everyone invited to a group session that moved, each the way they can be reached', async () => {

@@ -123,6 +123,8 @@ export interface ByHandListResponse {
   toDeliver: InvitationResponse[];
   /** Invitations whose young person must be told of a change by hand, oldest news first. */
   toTell: InvitationResponse[];
+  /** The numbers they agreed to be called or messaged on, by young person id: the officer is the one phoning. */
+  numbers: Record<string, { phone: string | null; whatsapp: string | null }>;
 }
 
 /** All or nothing: one invitee refused (channel not agreed, already invited…) refuses the batch, naming them. */

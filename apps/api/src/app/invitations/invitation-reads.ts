@@ -118,7 +118,18 @@ export class InvitationReads {
     );
     const byId = new Map(responses.map((r) => [r.id, r]));
     const pick = (rows: { id: string }[]) => rows.flatMap((r) => byId.get(r.id) ?? []);
-    return { toDeliver: pick(toDeliver), toTell: pick(toTell) };
+    const people = await loadYoungPersonFacts(
+      this.db.manager,
+      [...new Set(responses.map((r) => r.youngPerson.id))],
+      today,
+    );
+    // The officer is the one phoning or messaging: the numbers the young person agreed to.
+    const numbers = Object.fromEntries(
+      [...people.values()]
+        .filter((p) => p.contact.phone || p.contact.whatsapp)
+        .map((p) => [p.id, { phone: p.contact.phone, whatsapp: p.contact.whatsapp }]),
+    );
+    return { toDeliver: pick(toDeliver), toTell: pick(toTell), numbers };
   }
 
   /** A trusted adult's list: what is waiting to be handed over, then what they handed over lately. */

@@ -61,6 +61,7 @@ describe('ByHandPage', () => {
     answer: ByHandListResponse | { status: number; detail: string } = {
       toDeliver: [BY_PHONE, IN_PERSON],
       toTell: [MOVED],
+      numbers: { '11111111-1111-4111-8111-111111111111': { phone: '07700 900123', whatsapp: null } },
     },
   ): Promise<void> {
     TestBed.configureTestingModule({
@@ -100,15 +101,16 @@ describe('ByHandPage', () => {
       '/young-people/11111111-1111-4111-8111-111111111111',
     );
     expect(textOf(sam.querySelector('dl'))).toBe(
-      'WhatClimbing wall day (Activity day)When4 July 2026How Phone call',
+      'WhatClimbing wall day (Activity day)When4 July 2026How Phone call Phone07700 900123',
     );
+    expect(sam.querySelector('a[href="tel:07700 900123"]')).not.toBeNull();
     expect(textOf(sam.querySelector('button'))).toBe('Delivered to Sam');
     expect(textOf(ali.querySelector('dl'))).toContain('How In person, handed over by Pat Worker');
 
     const [moved] = rows('tell');
     expect(textOf(moved.querySelector('h3'))).toBe('Sam');
     expect(textOf(moved.querySelector('dl'))).toBe(
-      'WhatYouth forum (Group session)What changedIt has moved. It is now on 11 July 2026.How WhatsApp',
+      'WhatYouth forum (Group session)What changedIt has moved. It is now on 11 July 2026.How WhatsApp Phone07700 900123',
     );
     expect(textOf(moved.querySelector('button'))).toBe('Told Sam');
     expect(await axeViolations(el)).toEqual([]);
@@ -159,7 +161,7 @@ describe('ByHandPage', () => {
   });
 
   it('says when there is nothing to do, with no axe violations', async () => {
-    await open({ toDeliver: [], toTell: [] });
+    await open({ toDeliver: [], toTell: [], numbers: {} });
     expect(Array.from(el.querySelectorAll('heard-empty-state h2')).map(textOf)).toEqual([
       'Nothing to deliver',
       'No one to tell',

@@ -5,7 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { INVITATION_CHANNEL_LABELS, INVITATION_TARGET_LABELS, dateInWords } from '@heard/domain';
-import type { InvitationResponse, ProblemDetails } from '@heard/domain';
+import type { ByHandListResponse, InvitationResponse, ProblemDetails } from '@heard/domain';
 import { EmptyState, PageHeader, ProblemAlert } from '@heard/ui';
 import { finalize } from 'rxjs';
 import type { Observable } from 'rxjs';
@@ -59,6 +59,7 @@ export default class ByHandPage {
 
   protected readonly toDeliver = signal<InvitationResponse[]>([]);
   protected readonly toTell = signal<InvitationResponse[]>([]);
+  protected readonly numbers = signal<ByHandListResponse['numbers']>({});
   protected readonly loading = signal(true);
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly status = signal<string | null>(null);
@@ -104,6 +105,7 @@ export default class ByHandPage {
         next: (list) => {
           this.toDeliver.set(list.toDeliver);
           this.toTell.set(list.toTell);
+          this.numbers.set(list.numbers);
         },
         error: (error: unknown) => this.problem.set(toProblem(error)),
       });
