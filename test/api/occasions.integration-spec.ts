@@ -324,6 +324,75 @@ describe('occasions: changes announced once, honest invitation states, calendars
       expect(answered.body.status).toBe('accepted');
     });
 
+    it('should send once however often Send is pressed, and not at all through a channel since taken back', async () => {
+      const activity = await planActivity(officer, {
+        title: 'Football tournament',
+        date: addDays(today, 11),
+        startTime: '09:00',
+        endTime: '12:00',
+        venue: 'Rec ground',
+      });
+      const cal = await createYoungPerson(officer, {
+        preferredName: 'Cal',
+        contact: contact({ email: 'cal@young.example' }),
+      });
+      const dee = await createYoungPerson(officer, {
+        preferredName: 'Dee',
+        contact: contact({ email: 'dee@young.example' }),
+      });
+      const [calId, deeId] = await invite({
+        target: { kind: 'activity_day', id: activity.body.id },
+        invitees: [
+          { youngPersonId: cal.id, channel: InvitationChannel.Email },
+          { youngPersonId: dee.id, channel: InvitationChannel.Email },
+        ],
+        send: false,
+      });
+      expect((await officer.post(`/api/invitations/${calId}/send`, {})).body.status).toBe('sent');
+      expect((await officer.post(`/api/invitations/${calId}/send`, {})).body.status).toBe('sent');
+      expect(await mailsAbout(calId, 'young_person_invitation')).toHaveLength(1);
+
+      const changed = await officer.agent
+        .put(`/api/young-people/${dee.id}`)
+        .set('X-XSRF-TOKEN', officer.session.csrfToken)
+        .send(youngPersonRequest({ preferredName: 'Dee', contact: contact({ phone: '07700 900333' }) }));
+      expect(changed.status).toBe(200);
+      const refused = await officer.post(`/api/invitations/${deeId}/send`, {});
+      expectProblem(refused, 409);
+      expect(refused.body.errors.channel[0]).toMatch(/email/);
+      expect((await officer.get(`/api/invitations?youngPersonId=${dee.id}`)).body.items[0].status).toBe(
+        'draft',
+      );
+      expect(await mailsAbout(deeId, 'young_person_invitation')).toHaveLength(0);
+    });
+
+    it('should take back invitations nobody has delivered when their occasion is cancelled', async () => {
+      const activity = await planActivity(officer, {
+        title: 'Residential',
+        date: addDays(today, 20),
+        startTime: '09:00',
+        endTime: '17:00',
+        venue: 'Outdoor centre',
+      });
+      const eve = await createYoungPerson(officer, {
+        preferredName: 'Eve',
+        contact: contact({ phone: '07700 900444' }),
+      });
+      const [id] = await invite({
+        target: { kind: 'activity_day', id: activity.body.id },
+        invitees: [{ youngPersonId: eve.id, channel: InvitationChannel.Phone }],
+        send: true,
+      });
+      await officer.post(`/api/activities/${activity.body.id}/cancel`, { reason: 'Not enough staff' });
+      const list = await officer.get('/api/invitations/by-hand');
+      expect((list.body.toDeliver as { id: string }[]).map((i) => i.id)).not.toContain(id);
+      expect((list.body.toTell as { id: string }[]).map((i) => i.id)).not.toContain(id);
+      expect((await officer.get(`/api/invitations?youngPersonId=${eve.id}`)).body.items[0].status).toBe(
+        'withdrawn',
+      );
+      expectProblem(await officer.post(`/api/invitations/${id}/delivered`, {}), 409);
+    });
+
     it('should answer bad requests to the new routes with problem+json and change nothing', async () => {
       // Refusals are audited as such; nothing else may be written.
       const written = async () =>
@@ -399,6 +468,8 @@ describe('occasions: changes announced once, honest invitation states, calendars
       expect(before.text).toContain(`UID:one_to_one-${offered.body.id}@heard`);
       expect(before.text).toContain('SUMMARY:Family gala');
       expect(before.text).not.toMatch(/Ari/);
+      // Nor the one-to-one's topic: it is staff's note about one young person.
+      expect(before.text).not.toContain('Catching up');
 
       await officer.post(`/api/activities/${activity.body.id}/cancel`, { reason: 'Rain' });
       const cancelledWeek = await officer.get(`/api/calendar?from=${day}&to=${day}`);

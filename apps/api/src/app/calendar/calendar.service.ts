@@ -161,7 +161,8 @@ export class CalendarService {
           endsAt: o.endsAt ?? new Date(startsAt.getTime() + UNTIMED_MINUTES * 60_000),
           summary: o.title,
           location: o.venue,
-          description: o.agenda,
+          // A one-to-one's topic is staff's note about one young person: it stays out of calendar apps.
+          description: o.kind === 'one_to_one' ? null : o.agenda,
           cancelled: o.status === 'cancelled',
           updatedAt: o.updatedAt,
         },

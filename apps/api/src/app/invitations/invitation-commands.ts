@@ -157,6 +157,18 @@ export class InvitationCommands {
     const invitation = await this.lock(em, id);
     const event = sendingEvent(invitation.channel, invitation.viaTrustedAdultId !== null);
     const next = this.applyEvent(invitation, event);
+    if (next === invitation.status) return; // Sent already: a double tap sends nothing twice.
+    // Judged again now: the young person may have taken back the channel since the draft was made.
+    const person = (await loadYoungPersonFacts(em, [invitation.youngPersonId], todayInLondon())).get(
+      invitation.youngPersonId,
+    );
+    const problem = person
+      ? channelProblem(person.contact, invitation.channel, invitation.viaTrustedAdultId !== null)
+      : null;
+    if (problem)
+      throw new DomainError('conflict', `This invitation cannot go out as it is. ${problem}`, {
+        channel: [problem],
+      });
     await em.update(Invitation, { id }, { status: next, sentAt: new Date(), updatedAt: new Date() });
     await this.notifier.sendInvitation(em, invitation);
     await this.audit.for(actor).record(em, {

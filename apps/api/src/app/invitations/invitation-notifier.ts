@@ -2,6 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import {
   INVITATION_CHANNEL_LABELS,
   InvitationChannel,
+  InvitationStatus,
   OccasionChange,
   dayInWords,
   howToTell,
@@ -155,6 +156,13 @@ export class InvitationNotifier implements OnModuleInit {
       await em.query(
         `UPDATE invitations SET event_date = $2, reminder_sent_at = NULL WHERE ${column} = $1 AND target_kind = $3`,
         [event.occasion.id, event.date, event.occasion.kind],
+      );
+    else
+      // Invitations nobody has passed on yet are taken back: there is nothing left to deliver.
+      await em.query(
+        `UPDATE invitations i SET status = '${InvitationStatus.Withdrawn}', withdrawn_reason = $3, updated_at = now()
+          WHERE i.${column} = $1 AND i.target_kind = $2 AND ${invitationIs.status(InvitationStatus.ToDeliver, 'i')}`,
+        [event.occasion.id, event.occasion.kind, 'It was cancelled before anyone told them.'],
       );
     const ids: { id: string }[] = await em.query(
       `SELECT id FROM invitations i WHERE i.${column} = $1 AND i.target_kind = $2 AND ${invitationIs.stillExpected('i')}`,

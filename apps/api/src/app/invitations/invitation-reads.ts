@@ -107,7 +107,9 @@ export class InvitationReads {
         [today],
       ),
       this.db.query(
+        // News about an invitation since taken back or declined is no longer anyone's to pass on.
         `SELECT id FROM invitations i WHERE i.to_tell IS NOT NULL AND i.event_date >= $1
+            AND ${invitationIs.stillExpected('i')}
           ORDER BY i.to_tell_since, i.id LIMIT 500`,
         [today],
       ),

@@ -45,34 +45,49 @@ export class ReminderJob implements OnApplicationBootstrap, OnApplicationShutdow
   async runOnce(now = new Date()): Promise<number> {
     const today = todayInLondon(now);
     return this.db.transaction(async (em) => {
-      // Everyone who said yes to something in the next fortnight and has not been reminded; the
-      // occasion itself says whether it is still on and how many days before it reminds.
-      const candidates: { id: string }[] = await em.query(
-        `SELECT i.id FROM invitations i
-          WHERE ${invitationIs.status(InvitationStatus.Accepted, 'i')} AND i.reminder_sent_at IS NULL
-            AND i.event_date >= $1 AND i.event_date <= $2
-          ORDER BY i.event_date, i.id
-          LIMIT ${BATCH}
-          FOR UPDATE OF i SKIP LOCKED`,
-        [today, addDays(today, MAX_REMINDER_DAYS_BEFORE)],
-      );
-      if (candidates.length === 0) return 0;
-      const targets = await targetsOf(
-        em,
-        candidates.map((c) => c.id),
-      );
-      const due = candidates.filter((c) => {
-        const target = targets.get(c.id);
-        return (
-          !!target && target.status === 'open' && addDays(target.date, -target.reminderDaysBefore) <= today
+      // Everyone who said yes to something in the next fortnight and has not been reminded, a page at
+      // a time; the occasion itself says whether it is still on and how many days before it reminds.
+      // Paging on, rather than taking the first page only, keeps a big event that is not due yet
+      // from holding back one that is.
+      const due: string[] = [];
+      let after: { date: string; id: string } = { date: '', id: '00000000-0000-0000-0000-000000000000' };
+      for (;;) {
+        const page: { id: string; event_date: string }[] = await em.query(
+          `SELECT i.id, i.event_date::text AS event_date FROM invitations i
+            WHERE ${invitationIs.status(InvitationStatus.Accepted, 'i')} AND i.reminder_sent_at IS NULL
+              AND i.event_date >= $1 AND i.event_date <= $2 AND (i.event_date, i.id) > ($3::date, $4::uuid)
+            ORDER BY i.event_date, i.id
+            LIMIT ${BATCH}`,
+          [today, addDays(today, MAX_REMINDER_DAYS_BEFORE), after.date || today, after.id],
         );
-      });
+        if (page.length === 0) break;
+        const targets = await targetsOf(
+          em,
+          page.map((c) => c.id),
+        );
+        for (const c of page) {
+          const target = targets.get(c.id);
+          if (target && target.status === 'open' && addDays(target.date, -target.reminderDaysBefore) <= today)
+            due.push(c.id);
+        }
+        const last = page[page.length - 1];
+        after = { date: last.event_date, id: last.id };
+        if (page.length < BATCH || due.length >= BATCH) break;
+      }
       if (due.length === 0) return 0;
+      // Claimed here, so two processes never remind anyone twice.
+      const claimed: { id: string }[] = await em.query(
+        `SELECT id FROM invitations i WHERE i.id = ANY($1::uuid[]) AND i.reminder_sent_at IS NULL
+            AND ${invitationIs.status(InvitationStatus.Accepted, 'i')}
+          ORDER BY i.id FOR UPDATE SKIP LOCKED`,
+        [due.slice(0, BATCH)],
+      );
+      if (claimed.length === 0) return 0;
       await this.notifier.remind(
         em,
-        await em.getRepository(Invitation).findBy({ id: In(due.map((d) => d.id)) }),
+        await em.getRepository(Invitation).findBy({ id: In(claimed.map((d) => d.id)) }),
       );
-      return due.length;
+      return claimed.length;
     });
   }
 }
