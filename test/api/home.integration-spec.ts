@@ -59,7 +59,7 @@ describe('the home page counts', () => {
       date: addDays(todayInLondon(), 10),
       startTime: '10:00',
       endTime: '12:00',
-      cohort: { minAge: 0, maxAge: 25 },
+      cohort: { minAge: 10, maxAge: 25 },
     });
     expect(activity.status).toBe(201);
     const made = await officer.post('/api/invitations', {
