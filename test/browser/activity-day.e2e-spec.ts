@@ -356,7 +356,10 @@ describe('an activity day from planning to the funnel in a real browser', () => 
     const main = phone.getByRole('main');
     const text = await words(main);
     expect(text).toContain(`You are invited to: ${DAY}`);
-    expect(text).toContain(`When ${longDate(weekAhead)} 10:30 to 15:30`);
+    // Times in words a 10-year-old reads easily.
+    expect(text).toContain(
+      `When ${longDate(weekAhead)} From half past 10 in the morning to half past 3 in the afternoon`,
+    );
     expect(text).toContain(`Where ${VENUE}`);
     expect(text).toContain('You have not answered yet.');
     expect(text).toContain('Pick one. You can change your answer until the day.');
