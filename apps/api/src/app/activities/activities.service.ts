@@ -14,7 +14,6 @@ import {
   Page,
   suggestInvitees,
   todayInLondon,
-  zonedToUtc,
 } from '@heard/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { youngPersonVisibleSql } from '../../platform/access/young-person-access';
@@ -29,6 +28,7 @@ import { placesTaken } from '../invitations/places-taken';
 import { displayNames } from '../users/display-names';
 import { loadYoungPersonFacts } from '../young-people/young-person-facts';
 import { ActivityDay } from './entities/activity-day.entity';
+import { activityDayFields, timesOf } from './activity-day-fields';
 import { findActivityDay } from './find-activity-day';
 import { invitationIs, memberOn } from '../../platform/database/rules-sql';
 
@@ -79,7 +79,7 @@ export class ActivitiesService {
     const id = await this.db.transaction(async (em) => {
       await this.checkGroups(em, command.cohort.groupIds);
       const result = await em.insert(ActivityDay, {
-        ...this.fields(command),
+        ...activityDayFields(command),
         status: 'planned',
         createdBy: actor.userId,
       });
@@ -114,7 +114,7 @@ export class ActivitiesService {
           'capacity',
           `${taken} young people already have a place: the capacity cannot be below that.`,
         );
-      await em.update(ActivityDay, { id }, { ...this.fields(command), updatedAt: new Date() });
+      await em.update(ActivityDay, { id }, { ...activityDayFields(command), updatedAt: new Date() });
       // More places (or no limit) free some on the waiting list: the longest-waiting move up, and are told.
       const movedUp = await this.invitationCommands.promoteNext(em, id);
       await this.audit.for(actor).record(em, {
@@ -292,29 +292,6 @@ export class ActivitiesService {
     return findActivityDay(this.db.manager, id).then(() => this.invitationReads.forActivity(actor, id));
   }
 
-  private fields(command: ActivityDayCommand) {
-    return {
-      title: command.title,
-      date: command.date,
-      startTime: command.startTime,
-      endTime: command.endTime,
-      ...timesOf(command.date, command.startTime, command.endTime),
-      venue: command.venue,
-      accessibility: command.accessibility,
-      capacity: command.capacity,
-      cohortMinAge: command.cohort.minAge,
-      cohortMaxAge: command.cohort.maxAge,
-      cohortServiceExperiences: command.cohort.serviceExperiences,
-      cohortGroupIds: command.cohort.groupIds,
-      professionals: command.professionals,
-      budgetPence: command.budgetPence,
-      transport: command.transport,
-      agenda: command.agenda,
-      requiredConsents: command.requiredConsents,
-      reminderDaysBefore: command.reminderDaysBefore,
-    };
-  }
-
   private async checkGroups(em: EntityManager, groupIds: string[]): Promise<void> {
     if (groupIds.length === 0) return;
     const found: { id: string }[] = await em.query(`SELECT id FROM groups WHERE id = ANY($1::uuid[])`, [
@@ -404,9 +381,4 @@ export class ActivitiesService {
       updatedAt: a.updatedAt.toISOString(),
     };
   }
-}
-
-/** Creating, editing and moving must turn the London wall clock into the same stored instants. */
-function timesOf(date: string, startTime: string, endTime: string): { startsAt: Date; endsAt: Date } {
-  return { startsAt: zonedToUtc(date, startTime), endsAt: zonedToUtc(date, endTime) };
 }

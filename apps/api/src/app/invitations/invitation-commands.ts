@@ -20,13 +20,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from '../../platform/access/young-person-access';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
-import { invitationIs } from '../../platform/database/rules-sql';
 import { DomainError } from '../../platform/errors/domain-error';
-import { invitationColumnOf } from '../occasions/occasion-kinds';
 import { loadYoungPersonFacts } from '../young-people/young-person-facts';
 import { Invitation } from './entities/invitation.entity';
 import { InvitationNotifier } from './invitation-notifier';
-import { TargetFacts, resolveTarget, targetsOf } from './invitation-occasions';
+import { TargetFacts, alreadyInvited, resolveTarget, targetsOf } from './invitation-occasions';
 import { InvitationReads } from './invitation-reads';
 import { placesTaken } from './places-taken';
 
@@ -60,7 +58,7 @@ export class InvitationCommands {
         command.invitees.map((i) => i.youngPersonId),
         target.date,
       );
-      const live = await this.liveInvitationsFor(em, command.target, [...people.keys()]);
+      const live = await alreadyInvited(em, command.target, [...people.keys()]);
       const unreachable = await this.access.unreachable(
         actor,
         em,
@@ -392,19 +390,5 @@ export class InvitationCommands {
       .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!invitation) throw DomainError.notFound('This invitation');
     return invitation;
-  }
-
-  private async liveInvitationsFor(
-    em: EntityManager,
-    target: InvitationCreateCommand['target'],
-    youngPersonIds: string[],
-  ): Promise<Set<string>> {
-    if (target.kind === 'review_meeting' || youngPersonIds.length === 0) return new Set();
-    const rows: { young_person_id: string }[] = await em.query(
-      `SELECT young_person_id FROM invitations i
-        WHERE i.${invitationColumnOf(target.kind)} = $1 AND i.young_person_id = ANY($2::uuid[]) AND ${invitationIs.live('i')}`,
-      [target.id, youngPersonIds],
-    );
-    return new Set(rows.map((r) => r.young_person_id));
   }
 }

@@ -14,7 +14,12 @@ import {
   loadOccasion,
   loadOccasions,
 } from '../occasions/occasion-facts';
-import { OCCASION_KIND_DEFINITIONS, invitationOccasionIdSql } from '../occasions/occasion-kinds';
+import {
+  OCCASION_KIND_DEFINITIONS,
+  invitationColumnOf,
+  invitationOccasionIdSql,
+} from '../occasions/occasion-kinds';
+import { invitationIs } from '../../platform/database/rules-sql';
 
 /** An occasion someone is invited to: it always has a day. */
 export type TargetFacts = OccasionFacts & { date: IsoDate };
@@ -98,4 +103,19 @@ export async function resolveTarget(
     });
   if (facts.date < today) throw new DomainError('conflict', `${name} has already happened.`);
   return { ...facts, date: facts.date };
+}
+
+/** Who among these young people already has a live invitation to this occasion (a review has no record to share). */
+export async function alreadyInvited(
+  em: EntityManager,
+  target: InvitationTargetRequest,
+  youngPersonIds: string[],
+): Promise<Set<string>> {
+  if (target.kind === 'review_meeting' || youngPersonIds.length === 0) return new Set();
+  const rows: { young_person_id: string }[] = await em.query(
+    `SELECT young_person_id FROM invitations i
+      WHERE i.${invitationColumnOf(target.kind)} = $1 AND i.young_person_id = ANY($2::uuid[]) AND ${invitationIs.live('i')}`,
+    [target.id, youngPersonIds],
+  );
+  return new Set(rows.map((r) => r.young_person_id));
 }
