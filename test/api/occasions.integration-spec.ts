@@ -1,9 +1,11 @@
 import {
   InvitationChannel,
   InvitationCreateRequest,
+  PhotoPlan,
   Role,
   TrustedAdultRelationship,
   addDays,
+  photoPlanWords,
   todayInLondon,
 } from '@heard/domain';
 import { MailMessage } from '@heard/api/platform/mail/mail-message.entity';
@@ -33,6 +35,7 @@ const planActivity = (
     endTime: string;
     venue: string;
     transport?: string;
+    photos?: PhotoPlan;
     agenda?: string;
   },
 ) =>
@@ -235,6 +238,7 @@ describe('occasions: changes announced once, honest invitation states, calendars
       endTime: '13:00',
       venue: 'Peak Climbing Centre',
       transport: 'Minibus from the Youth Hub at 10',
+      photos: PhotoPlan.Photos,
       agenda: 'What should the new "My plan" booklet say?',
     });
     const lou = await createYoungPerson(officer, {
@@ -250,6 +254,7 @@ describe('occasions: changes announced once, honest invitation states, calendars
     expect(mail.textBody).toContain("from half past 10 in the morning to 1 o'clock in the afternoon");
     expect(mail.textBody).toContain('We will ask you about: What should the new "My plan" booklet say?');
     expect(mail.textBody).toContain('Getting there: Minibus from the Youth Hub at 10');
+    expect(mail.textBody).toContain(photoPlanWords(PhotoPlan.Photos) as string);
     expect(mail.textBody).toContain(`Questions? Ask ${officer.user.displayName}`);
     const token = /\/rsvp\/([A-Za-z0-9_.-]+)/.exec(mail.textBody)?.[1] as string;
     const page = await t.anonymous().get(`/api/rsvp/${token}`);
@@ -257,8 +262,59 @@ describe('occasions: changes announced once, honest invitation states, calendars
       timeWords: "from half past 10 in the morning to 1 o'clock in the afternoon",
       askedAbout: 'What should the new "My plan" booklet say?',
       transport: 'Minibus from the Youth Hub at 10',
+      photosWords:
+        'We will take photos. You do not have to be in them. Just tell us, and you can still come.',
       contact: { name: officer.user.displayName },
     });
+  });
+
+  it('should say on the answer page when no photos will be taken, and nothing where nobody said', async () => {
+    const activity = await planActivity(officer, {
+      title: 'Quiet crafts',
+      date: addDays(today, 9),
+      startTime: '10:00',
+      endTime: '12:00',
+      venue: 'Youth Hub',
+    });
+    expect(activity.body.photos).toBe(PhotoPlan.None);
+    const mo = await createYoungPerson(officer, {
+      preferredName: 'Mo',
+      contact: contact({ email: 'mo@young.example' }),
+    });
+    const [id] = await invite({
+      target: { kind: 'activity_day', id: activity.body.id },
+      invitees: [{ youngPersonId: mo.id, channel: InvitationChannel.Email }],
+      send: true,
+    });
+    const [mail] = await mailsAbout(id, 'young_person_invitation');
+    expect(mail.textBody).toContain('We will not take photos or film.');
+    const token = /\/rsvp\/([A-Za-z0-9_.-]+)/.exec(mail.textBody)?.[1] as string;
+    expect((await t.anonymous().get(`/api/rsvp/${token}`)).body.photosWords).toBe(
+      'We will not take photos or film.',
+    );
+    // A review meeting is not the council's event to photograph: its page says nothing about it.
+    const [review] = await invite({
+      target: { kind: 'review_meeting', title: 'Your review meeting', date: addDays(today, 20) },
+      invitees: [{ youngPersonId: mo.id, channel: InvitationChannel.Email }],
+      send: true,
+    });
+    const [reviewMail] = await mailsAbout(review, 'young_person_invitation');
+    expect(reviewMail.textBody).not.toContain('photos');
+    const reviewToken = /\/rsvp\/([A-Za-z0-9_.-]+)/.exec(reviewMail.textBody)?.[1] as string;
+    expect((await t.anonymous().get(`/api/rsvp/${reviewToken}`)).body.photosWords).toBeNull();
+    // An unknown plan is refused and nothing is planned.
+    const before = (await officer.get('/api/activities?pageSize=100')).body.total;
+    const refused = await planActivity(officer, {
+      title: 'Drone day',
+      date: addDays(today, 9),
+      startTime: '10:00',
+      endTime: '12:00',
+      venue: 'Field',
+      photos: 'drone' as PhotoPlan,
+    });
+    expectProblem(refused, 400);
+    expect(refused.body.errors).toHaveProperty('photos');
+    expect((await officer.get('/api/activities?pageSize=100')).body.total).toBe(before);
   });
 
   describe('invitations to deliver', () => {

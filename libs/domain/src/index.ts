@@ -32,5 +32,6 @@ export * from './activities/cohort';
 export * from './activities/waiting-list';
 export * from './activities/funnel';
 export * from './activities/day-sheet';
+export * from './activities/photo-plan';
 export * from './activities/activities.contract';
 export * from './activities/one-to-ones.contract';

@@ -7,6 +7,7 @@ import {
   ConsentPurpose,
   InvitationChannel,
   InvitationStatus,
+  PhotoPlan,
   ServiceExperienceKind,
 } from '@heard/domain';
 import type {
@@ -68,6 +69,7 @@ export function activityResponse(overrides: Partial<ActivityDayResponse> = {}): 
     professionals: 'Two participation officers and a youth worker',
     budgetPence: 45_000,
     transport: 'Minibus from the Youth Hub at 9:15',
+    photos: PhotoPlan.Photos,
     agenda: 'How the climbing centre welcomes young people in care.',
     requiredConsents: [ConsentPurpose.TakingPart, ConsentPurpose.EmergencyTreatment],
     reminderDaysBefore: 2,
@@ -195,6 +197,7 @@ export function daySheet(overrides: Partial<DaySheetResponse> = {}): DaySheetRes
       venue: 'Peak Climbing Centre',
       accessibility: 'Step-free entrance; quiet room available.',
       transport: 'Minibus from the Youth Hub at 9:15',
+      photos: PhotoPlan.Photos,
       professionals: 'Two participation officers and a youth worker',
       agenda: 'How the climbing centre welcomes young people in care.',
     },

@@ -13,6 +13,7 @@ import { ServiceExperienceKind } from '../young-people/service-experience';
 import { ActivityCohort } from './cohort';
 import { ConsentFlag, DoNotPhotographEntry } from './day-sheet';
 import { FunnelStage } from './funnel';
+import { PhotoPlan } from './photo-plan';
 
 export type ActivityStatus = 'planned' | 'cancelled';
 /** The furthest ahead a reminder can be set: a fortnight. */
@@ -65,6 +66,7 @@ export const ActivityDayRequestSchema = z
       .nullable()
       .default(null),
     transport: optionalText(500),
+    photos: z.enum(PhotoPlan, { error: 'Say whether photos or film will be taken.' }).default(PhotoPlan.None),
     agenda: optionalText(2000),
     requiredConsents: z
       .array(
@@ -169,6 +171,7 @@ export interface ActivityDayResponse extends ActivityDayListItem {
   professionals: string | null;
   budgetPence: number | null;
   transport: string | null;
+  photos: PhotoPlan;
   agenda: string | null;
   requiredConsents: ConsentPurpose[];
   reminderDaysBefore: number;
@@ -199,6 +202,7 @@ export interface DaySheetResponse {
     venue: string | null;
     accessibility: string | null;
     transport: string | null;
+    photos: PhotoPlan;
     professionals: string | null;
     agenda: string | null;
   };

@@ -169,6 +169,8 @@ export interface RsvpView {
   askedAbout: string | null;
   /** How they get there and back. */
   transport: string | null;
+  /** Whether photos or film will be taken, in words (from `photoPlanWords`); null where nobody said. */
+  photosWords: string | null;
   /** Who to ask about it: the officer who invited them, and the team's phone number. */
   contact: { name: string | null; phone: string | null };
   venue: string | null;

@@ -373,6 +373,7 @@ export class ActivitiesService {
       professionals: a.professionals,
       budgetPence: a.budgetPence,
       transport: a.transport,
+      photos: a.photos,
       agenda: a.agenda,
       requiredConsents: a.requiredConsents,
       reminderDaysBefore: a.reminderDaysBefore,

@@ -23,6 +23,7 @@ export function activityDayFields(command: ActivityDayCommand) {
     professionals: command.professionals,
     budgetPence: command.budgetPence,
     transport: command.transport,
+    photos: command.photos,
     agenda: command.agenda,
     requiredConsents: command.requiredConsents,
     reminderDaysBefore: command.reminderDaysBefore,

@@ -123,6 +123,7 @@ export class ActivityDayOnTheDay {
         venue: activity.venue,
         accessibility: activity.accessibility,
         transport: activity.transport,
+        photos: activity.photos,
         professionals: activity.professionals,
         agenda: activity.agenda,
       },

@@ -2,6 +2,7 @@ import {
   ConsentPurpose,
   InvitationChannel,
   InvitationStatus,
+  PhotoPlan,
   addDays,
   sendingEvent,
   todayInLondon,
@@ -38,14 +39,15 @@ async function insertActivity(
     capacity: number;
     requiredConsents: ConsentPurpose[];
     transport: string;
+    photos: PhotoPlan;
     agenda: string;
     createdBy: string;
   },
 ): Promise<string> {
   const [{ id }]: { id: string }[] = await em.query(
     `INSERT INTO activity_days (title, date, start_time, end_time, starts_at, ends_at, venue, accessibility, capacity,
-       cohort_min_age, cohort_max_age, professionals, budget_pence, transport, agenda, required_consents, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 10, 17, 'Two children''s reviewing officers', 30000, $10, $11, $12, $13)
+       cohort_min_age, cohort_max_age, professionals, budget_pence, transport, photos, agenda, required_consents, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 10, 17, 'Two children''s reviewing officers', 30000, $10, $11, $12, $13, $14)
      RETURNING id`,
     [
       a.title,
@@ -58,6 +60,7 @@ async function insertActivity(
       a.accessibility,
       a.capacity,
       a.transport,
+      a.photos,
       a.agenda,
       a.requiredConsents,
       a.createdBy,
@@ -159,6 +162,7 @@ export async function loadDemoActivities(
     capacity: 10,
     requiredConsents: [ConsentPurpose.TakingPart],
     transport: 'Minibus from the civic centre at 09:15',
+    photos: PhotoPlan.None,
     agenda: 'Rate the new "Who is who" leaflet',
     createdBy: ids.officerId,
   });
@@ -186,6 +190,7 @@ export async function loadDemoActivities(
     capacity: 6,
     requiredConsents: [ConsentPurpose.TakingPart, ConsentPurpose.Transport],
     transport: 'Minibus from the civic centre at 12:30',
+    photos: PhotoPlan.Photos,
     agenda: 'Try the "My plan" booklet and tell us what to change',
     createdBy: ids.officerId,
   });

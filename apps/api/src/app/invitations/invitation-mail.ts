@@ -1,4 +1,4 @@
-import { dayInWords, timesInWords } from '@heard/domain';
+import { PhotoPlan, dayInWords, photoPlanWords, timesInWords } from '@heard/domain';
 import { escapeHtml } from '../../platform/mail/mail-html';
 import { MailToQueue } from '../../platform/mail/mail.service';
 
@@ -16,6 +16,7 @@ export interface InvitationMailFacts {
   /** What they will be asked about, how they get there, and who to ask: for the invitation itself. */
   askedAbout?: string | null;
   transport?: string | null;
+  photos?: PhotoPlan | null;
   contact?: { name: string | null; phone: string | null };
 }
 
@@ -54,6 +55,7 @@ function wordingFor(kind: InvitationMailKind, f: InvitationMailFacts, reason: st
           ...(where ? [where] : []),
           ...(f.askedAbout ? [`We will ask you about: ${f.askedAbout}`] : []),
           ...(f.transport ? [`Getting there: ${f.transport}`] : []),
+          ...(photoPlanWords(f.photos ?? null) ? [photoPlanWords(f.photos ?? null) as string] : []),
           'Please tell us if you can come. You can say yes or no, and you can change your mind until the day.',
           ...(askWho(f.contact) ? [askWho(f.contact) as string] : []),
         ],

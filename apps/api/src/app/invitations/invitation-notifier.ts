@@ -230,6 +230,7 @@ export class InvitationNotifier implements OnModuleInit {
         ? {
             askedAbout: askedAboutAt(target),
             transport: target.transport,
+            photos: target.photos,
             contact: await letterContact(em, invitation.createdBy, this.config.teamPhone),
           }
         : {};

@@ -1,19 +1,7 @@
-import {
-  InvitationTargetRequest,
-  IsoDate,
-  OPEN_COHORT,
-  OccasionRef,
-  occasionKey,
-  todayInLondon,
-} from '@heard/domain';
+import { InvitationTargetRequest, IsoDate, OccasionRef, occasionKey, todayInLondon } from '@heard/domain';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../../platform/errors/domain-error';
-import {
-  DEFAULT_REMINDER_DAYS_BEFORE,
-  OccasionFacts,
-  loadOccasion,
-  loadOccasions,
-} from '../occasions/occasion-facts';
+import { OccasionFacts, loadOccasion, loadOccasions, reviewMeetingFacts } from '../occasions/occasion-facts';
 import {
   OCCASION_KIND_DEFINITIONS,
   invitationColumnOf,
@@ -64,31 +52,7 @@ export async function resolveTarget(
   if (target.kind === 'review_meeting') {
     if (target.date < today)
       throw DomainError.validation('target.date', 'This date has passed: choose the date of the meeting.');
-    return {
-      kind: 'review_meeting',
-      // A review meeting's reference is its invitation, which does not exist yet.
-      id: '',
-      title: target.title,
-      date: target.date,
-      startTime: target.startTime,
-      endTime: null,
-      startsAt: null,
-      endsAt: null,
-      venue: target.venue,
-      accessibility: null,
-      cohort: { ...OPEN_COHORT },
-      capacity: null,
-      status: 'open',
-      reminderDaysBefore: DEFAULT_REMINDER_DAYS_BEFORE,
-      transport: null,
-      agenda: null,
-      contactUserId: null,
-      sequence: 0,
-      updatedAt: new Date(),
-      groupId: null,
-      cancelReason: null,
-      moved: false,
-    };
+    return reviewMeetingFacts(target);
   }
   const name = OCCASION_KIND_DEFINITIONS[target.kind].name;
   const facts = await loadOccasion(em, { kind: target.kind, id: target.id });

@@ -1,16 +1,23 @@
 import {
   ActivityCohort,
+  InvitationTargetRequest,
   IsoDate,
   OPEN_COHORT,
   OccasionKind,
   OccasionRef,
   OccasionStatus,
+  PhotoPlan,
   occasionKey,
   timeInLondon,
   todayInLondon,
 } from '@heard/domain';
 import { EntityManager } from 'typeorm';
-import { OCCASION_KIND_DEFINITIONS, OccasionKindDefinition } from './occasion-kinds';
+import {
+  OCCASION_KIND_DEFINITIONS,
+  OccasionKindDefinition,
+  defaultFactsRow,
+  factsSelect,
+} from './occasion-kinds';
 
 /** How many days before an occasion its reminder goes, for kinds without a setting of their own. */
 export const DEFAULT_REMINDER_DAYS_BEFORE = 2;
@@ -33,6 +40,8 @@ export interface OccasionFacts extends OccasionRef {
   status: OccasionStatus;
   reminderDaysBefore: number;
   transport: string | null;
+  /** Whether photos or film will be taken; null where the kind does not say. */
+  photos: PhotoPlan | null;
   /** What it is about: an activity's or session's agenda, a one-to-one's topic. */
   agenda: string | null;
   /** Who to contact about it: the officer who set it up, or the one-to-one's member of staff. */
@@ -66,6 +75,7 @@ interface FactsRow {
   cohort_service_experiences: string[] | null;
   cohort_group_ids: string[] | null;
   transport: string | null;
+  photos: PhotoPlan | null;
   agenda: string | null;
   contact_user_id: string | null;
   sequence: number;
@@ -91,6 +101,7 @@ function toFacts(r: FactsRow): OccasionFacts {
     status: r.status,
     reminderDaysBefore: r.reminder_days_before ?? DEFAULT_REMINDER_DAYS_BEFORE,
     transport: r.transport,
+    photos: r.photos,
     agenda: r.agenda,
     contactUserId: r.contact_user_id,
     sequence: r.sequence,
@@ -128,8 +139,7 @@ export async function loadOccasions(
   const params: string[][] = [];
   const selects = [...idsByKind].map(([kind, ids]) => {
     params.push([...ids]);
-    // Each kind's select reads its ids from `$1`; renumber it to its own parameter.
-    return OCCASION_KIND_DEFINITIONS[kind].factsSql.replace('$1', `$${params.length}`);
+    return factsSelect(kind, `${OCCASION_KIND_DEFINITIONS[kind].idColumn} = ANY($${params.length}::uuid[])`);
   });
   const rows: FactsRow[] = await em.query(selects.join('\nUNION ALL\n'), params);
   return new Map(rows.map((r) => [occasionKey(r), toFacts(r)]));
@@ -152,7 +162,7 @@ export async function occasionsBetween(
   to: Date,
   scope: CalendarScope,
 ): Promise<OccasionFacts[]> {
-  const selects: [OccasionKind, string][] = [];
+  const selects: string[] = [];
   for (const [kind, { calendar }] of Object.entries(OCCASION_KIND_DEFINITIONS) as [
     OccasionKind,
     OccasionKindDefinition,
@@ -160,19 +170,33 @@ export async function occasionsBetween(
     if (!calendar) continue;
     const narrow = scope.kind === 'all' ? '' : scope.kind === 'mine' ? calendar.mine : calendar.group;
     if (narrow === null) continue;
-    selects.push([kind, narrow ? `${calendar.between} AND ${narrow}` : calendar.between]);
+    const inRange = `${calendar.startsAt} >= $1 AND ${calendar.startsAt} < $2`;
+    selects.push(factsSelect(kind, narrow ? `${inRange} AND ${narrow}` : inRange));
   }
   const params: unknown[] = [from, to];
   if (scope.kind !== 'all') params.push(scope.kind === 'mine' ? scope.userId : scope.groupId);
-  const found = await Promise.all(
-    selects.map(async ([kind, sql]) =>
-      ((await em.query(sql, params)) as { id: string }[]).map((r) => ({ kind, id: r.id })),
-    ),
-  );
-  const refs = found.flat();
-  const facts = await loadOccasions(em, refs);
+  const rows: FactsRow[] = await em.query(selects.join('\nUNION ALL\n'), params);
+  const facts = rows.map(toFacts);
   // Every kind on a calendar keeps its start as an instant.
-  return [...facts.values()].sort(
+  return facts.sort(
     (a, b) => (a.startsAt?.getTime() ?? 0) - (b.startsAt?.getTime() ?? 0) || a.id.localeCompare(b.id),
   );
+}
+
+/** A review meeting's facts from the request that invites someone to it, before its invitation exists. */
+export function reviewMeetingFacts(
+  review: Extract<InvitationTargetRequest, { kind: 'review_meeting' }>,
+): OccasionFacts & { date: IsoDate } {
+  const row = {
+    ...defaultFactsRow(),
+    kind: 'review_meeting',
+    // A review meeting's reference is its invitation, which does not exist yet.
+    id: '',
+    title: review.title,
+    date: review.date,
+    start_time: review.startTime,
+    venue: review.venue,
+    updated_at: new Date(),
+  } as FactsRow;
+  return { ...toFacts(row), date: review.date };
 }

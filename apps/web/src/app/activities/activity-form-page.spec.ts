@@ -92,6 +92,7 @@ describe('ActivityFormPage', () => {
     await fill();
     await choose('Service experiences', ['Looked after']);
     await choose('Groups', ['Deputies']);
+    await choose('Photos and film', ['Photos will be taken']);
     byLabel(el, 'Taking part').click();
     byLabel(el, 'Emergency medical treatment').click();
     // Photos and quotes never stop anyone coming, so they are not offered as needed.
@@ -113,6 +114,7 @@ describe('ActivityFormPage', () => {
       professionals: null,
       budgetPence: 45_050,
       transport: null,
+      photos: 'photos',
       agenda: 'How welcoming it is.',
       requiredConsents: ['taking_part', 'emergency_treatment'],
       reminderDaysBefore: 2,

@@ -10,6 +10,8 @@ import { Router, RouterLink } from '@angular/router';
 import {
   ATTENDANCE_CONSENT_PURPOSES,
   CONSENT_PURPOSE_LABELS,
+  PHOTO_PLAN_LABELS,
+  PhotoPlan,
   SERVICE_EXPERIENCE_LABELS,
   ServiceExperienceKind,
 } from '@heard/domain';
@@ -56,6 +58,10 @@ export default class ActivityFormPage {
   protected readonly page = formPage();
 
   protected readonly form = activityForm();
+  protected readonly photoPlans = Object.values(PhotoPlan).map((value) => ({
+    value,
+    label: PHOTO_PLAN_LABELS[value],
+  }));
   protected readonly experiences = Object.values(ServiceExperienceKind).map((value) => ({
     value,
     label: SERVICE_EXPERIENCE_LABELS[value],

@@ -6,7 +6,7 @@ import {
   type ValidationErrors,
   Validators,
 } from '@angular/forms';
-import { ATTENDANCE_CONSENT_PURPOSES } from '@heard/domain';
+import { ATTENDANCE_CONSENT_PURPOSES, PhotoPlan } from '@heard/domain';
 import type {
   ActivityDayRequest,
   ActivityDayResponse,
@@ -34,6 +34,7 @@ export type ActivityForm = FormGroup<{
   /** In pounds, as people think of a budget; sent as pence. */
   budgetPounds: FormControl<number | null>;
   transport: FormControl<string>;
+  photos: FormControl<PhotoPlan>;
   agenda: FormControl<string>;
   requiredConsents: FormRecord<FormControl<boolean>>;
   reminderDaysBefore: FormControl<number | null>;
@@ -96,6 +97,7 @@ export function activityForm(): ActivityForm {
         validators: [Validators.min(0), Validators.max(100_000), Validators.pattern(/^\d+(\.\d{1,2})?$/)],
       }),
       transport: text(500),
+      photos: new FormControl(PhotoPlan.None, { nonNullable: true, validators: [Validators.required] }),
       agenda: text(2000),
       requiredConsents: consents,
       reminderDaysBefore: new FormControl<number | null>(2, {
@@ -125,6 +127,7 @@ export function fillActivityForm(form: ActivityForm, activity: ActivityDayRespon
     professionals: activity.professionals ?? '',
     budgetPounds: activity.budgetPence === null ? null : activity.budgetPence / 100,
     transport: activity.transport ?? '',
+    photos: activity.photos,
     agenda: activity.agenda ?? '',
     requiredConsents: Object.fromEntries(
       ATTENDANCE_CONSENT_PURPOSES.map((purpose) => [purpose, activity.requiredConsents.includes(purpose)]),
@@ -168,6 +171,7 @@ export function toActivityRequest(form: ActivityForm): ActivityDayRequest {
     professionals: orNull(value.professionals),
     budgetPence: toPence(value.budgetPounds),
     transport: orNull(value.transport),
+    photos: value.photos,
     agenda: orNull(value.agenda),
     requiredConsents: ATTENDANCE_CONSENT_PURPOSES.filter(
       (purpose: ConsentPurpose) => value.requiredConsents[purpose],
@@ -195,6 +199,7 @@ export const ACTIVITY_FIELD_LABELS: Readonly<Record<string, string>> = {
   professionals: 'Staff attending',
   budgetPence: 'Budget',
   transport: 'Transport',
+  photos: 'Photos and film',
   agenda: 'What young people will evaluate',
   requiredConsents: 'Consents needed',
   reminderDaysBefore: 'Reminder',

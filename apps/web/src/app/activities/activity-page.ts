@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { CONSENT_PURPOSE_LABELS, todayInLondon } from '@heard/domain';
+import { CONSENT_PURPOSE_LABELS, PHOTO_PLAN_LABELS, todayInLondon } from '@heard/domain';
 import type { ActivityDayResponse, ProblemDetails } from '@heard/domain';
 import { PageHeader, ProblemAlert } from '@heard/ui';
 import { type Observable, Subject } from 'rxjs';
@@ -118,6 +118,7 @@ export default class ActivityPage {
   });
   protected readonly placesText = placesText;
   protected readonly poundsText = poundsText;
+  protected readonly photoPlanLabels = PHOTO_PLAN_LABELS;
 
   constructor() {
     loadRecord(

@@ -25,6 +25,7 @@ function rsvpView(overrides: Partial<RsvpView> = {}): RsvpView {
     timeWords: "from 10 o'clock in the morning to 3 o'clock in the afternoon",
     askedAbout: 'Try the new "My plan" booklet',
     transport: 'Minibus from the Youth Hub at 9:30',
+    photosWords: 'We will take photos. You do not have to be in them. Just tell us, and you can still come.',
     contact: { name: 'Alex Officer', phone: '01234 567890' },
     venue: 'Peak Climbing Centre, Mill Lane',
     accessibility: 'Step-free entrance. Quiet room next to the café.',
@@ -86,6 +87,7 @@ describe('RsvpPage', () => {
       'Getting in and around Step-free entrance. Quiet room next to the café.',
       'What we will ask you about Try the new "My plan" booklet',
       'Getting there Minibus from the Youth Hub at 9:30',
+      'Photos We will take photos. You do not have to be in them. Just tell us, and you can still come.',
       'Questions? Ask Alex Officer on 01234 567890',
     ]);
     expect(el.querySelector('a[href="tel:01234 567890"]')).not.toBeNull();

@@ -1,4 +1,4 @@
-import { ActivityStatus, ConsentPurpose, ServiceExperienceKind } from '@heard/domain';
+import { ActivityStatus, ConsentPurpose, PhotoPlan, ServiceExperienceKind } from '@heard/domain';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity({ name: 'activity_days' })
@@ -54,6 +54,9 @@ export class ActivityDay {
 
   @Column({ type: 'text', nullable: true })
   transport!: string | null;
+
+  @Column({ type: 'varchar', default: PhotoPlan.None })
+  photos!: PhotoPlan;
 
   @Column({ type: 'text', nullable: true })
   agenda!: string | null;
