@@ -8,6 +8,7 @@ import { HonestInvitationStates1764400000000 } from './1764400000000-honest-invi
 import { AttendanceConsentsOnly1764420000000 } from './1764420000000-attendance-consents-only';
 import { InvitationShortCodes1764450000000 } from './1764450000000-invitation-short-codes';
 import { ActivityPhotoPlan1764500000000 } from './1764500000000-activity-photo-plan';
+import { ParentCarerCopy1764510000000 } from './1764510000000-parent-carer-copy';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AttendanceConsentsOnly1764420000000,
   InvitationShortCodes1764450000000,
   ActivityPhotoPlan1764500000000,
+  ParentCarerCopy1764510000000,
 ];

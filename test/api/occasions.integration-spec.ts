@@ -9,48 +9,16 @@ import {
   todayInLondon,
 } from '@heard/domain';
 import { MailMessage } from '@heard/api/platform/mail/mail-message.entity';
-import { createGroup, createYoungPerson, youngPersonRequest } from './support/factories';
+import {
+  contactPreferences as contact,
+  createGroup,
+  createYoungPerson,
+  planActivity,
+  youngPersonRequest,
+} from './support/factories';
 import { SignedInClient, TestApp, createTestApp, expectProblem } from './support/test-app';
 
 const today = todayInLondon();
-
-const contact = (
-  over: Partial<{ email: string | null; phone: string | null; onlyViaTrustedAdult: boolean }>,
-) => ({
-  email: null,
-  phone: null,
-  whatsapp: null,
-  letter: null,
-  onlyViaTrustedAdult: false,
-  ...over,
-});
-
-/** An activity day open to everyone, with nothing required; a test names what matters to it. */
-const planActivity = (
-  officer: SignedInClient,
-  fields: {
-    title: string;
-    date: string;
-    startTime: string;
-    endTime: string;
-    venue: string;
-    transport?: string;
-    photos?: PhotoPlan;
-    agenda?: string;
-  },
-) =>
-  officer.post('/api/activities', {
-    accessibility: null,
-    capacity: null,
-    cohort: { minAge: 10, maxAge: 25, serviceExperiences: [], groupIds: [] },
-    professionals: null,
-    budgetPence: null,
-    transport: null,
-    agenda: null,
-    requiredConsents: [],
-    reminderDaysBefore: 2,
-    ...fields,
-  });
 
 /**
  * One home for occasions: whatever kind of occasion moves or is cancelled, everyone still expected

@@ -1,4 +1,5 @@
 import {
+  PhotoPlan,
   Role,
   ServiceExperienceKind,
   YoungPersonRequest,
@@ -69,3 +70,42 @@ export async function createGroup(
 }
 
 export { Role };
+
+/** Contact preferences with only the named channels agreed. */
+export const contactPreferences = (
+  over: Partial<{ email: string | null; phone: string | null; onlyViaTrustedAdult: boolean }>,
+) => ({
+  email: null,
+  phone: null,
+  whatsapp: null,
+  letter: null,
+  onlyViaTrustedAdult: false,
+  ...over,
+});
+
+/** An activity day open to everyone, with nothing required; a test names what matters to it. */
+export const planActivity = (
+  officer: SignedInClient,
+  fields: {
+    title: string;
+    date: string;
+    startTime: string;
+    endTime: string;
+    venue: string;
+    transport?: string;
+    photos?: PhotoPlan;
+    agenda?: string;
+  },
+) =>
+  officer.post('/api/activities', {
+    accessibility: null,
+    capacity: null,
+    cohort: { minAge: 10, maxAge: 25, serviceExperiences: [], groupIds: [] },
+    professionals: null,
+    budgetPence: null,
+    transport: null,
+    agenda: null,
+    requiredConsents: [],
+    reminderDaysBefore: 2,
+    ...fields,
+  });

@@ -96,6 +96,7 @@ export function invitation(overrides: Partial<InvitationResponse> = {}): Invitat
     handedOverAt: null,
     deliveredAt: null,
     toTell: null,
+    parentCarer: null,
     createdAt: '2026-03-02T10:00:00Z',
     ...overrides,
   };
@@ -118,6 +119,7 @@ export function suggestionsResponse(
           InvitationChannel.InPerson,
         ],
         viaTrustedAdult: null,
+        parentCarer: { name: 'Dana Carer', channel: 'phone' },
         note: null,
       },
       {
@@ -125,6 +127,7 @@ export function suggestionsResponse(
         channel: InvitationChannel.Letter,
         channels: [InvitationChannel.Letter, InvitationChannel.InPerson],
         viaTrustedAdult: { id: ADULT_ID, displayName: 'Pat Worker' },
+        parentCarer: null,
         note: 'Only through a trusted adult, who hands it over.',
       },
     ],
@@ -140,12 +143,14 @@ export function suggestionsResponse(
         reason: 'They are 18; this is for ages 13 to 17.',
         channels: [InvitationChannel.Phone, InvitationChannel.VoiceNote, InvitationChannel.InPerson],
         viaTrustedAdult: null,
+        parentCarer: null,
       },
       {
         youngPerson: { id: '13131313-1313-4313-8313-131313131313', preferredName: 'Kai' },
         reason: 'Already invited.',
         channels: [InvitationChannel.InPerson],
         viaTrustedAdult: null,
+        parentCarer: null,
       },
     ],
     ...overrides,

@@ -51,6 +51,7 @@ export function personResponse(overrides: Partial<YoungPersonResponse> = {}): Yo
       letter: { addressLines: ['1 High Street', 'Townville'], postcode: 'AB1 2CD' },
       onlyViaTrustedAdult: true,
     },
+    parentCarer: null,
     accessibilityNeeds: 'Step-free access',
     communicationNeeds: null,
     participationPreference: 'group',

@@ -13,18 +13,15 @@ export const PHOTO_PLAN_LABELS: Readonly<Record<PhotoPlan, string>> = {
 };
 
 /**
- * What the young person's answer page and email say. Photo consent is a choice that never stops
- * anyone coming, so the words say so whenever a camera will be there.
+ * What the young person's answer page and email say (or, given their first name, their parent's or
+ * carer's copy). Photo consent is a choice that never stops anyone coming, so the words say so
+ * whenever a camera will be there.
  */
-export function photoPlanWords(plan: PhotoPlan | null): string | null {
-  switch (plan) {
-    case null:
-      return null;
-    case PhotoPlan.None:
-      return 'We will not take photos or film.';
-    case PhotoPlan.Photos:
-      return 'We will take photos. You do not have to be in them. Just tell us, and you can still come.';
-    case PhotoPlan.PhotosAndFilm:
-      return 'We will take photos and film. You do not have to be in them. Just tell us, and you can still come.';
-  }
+export function photoPlanWords(plan: PhotoPlan | null, aboutName?: string): string | null {
+  if (plan === null) return null;
+  if (plan === PhotoPlan.None) return 'We will not take photos or film.';
+  const what = plan === PhotoPlan.Photos ? 'photos' : 'photos and film';
+  return aboutName
+    ? `We will take ${what}. ${aboutName} does not have to be in them, and can still come.`
+    : `We will take ${what}. You do not have to be in them. Just tell us, and you can still come.`;
 }

@@ -3,6 +3,7 @@ import { isoDateSchema, optionalText, pageSchema, timeSchema, uuidSchema } from 
 import { InvitationChannel } from './channels';
 import { InvitationStatus } from './invitation-status';
 import { INVITATION_TARGET_KINDS, InvitationTargetKind } from './suggestions';
+import type { ParentCarerChannel } from '../young-people/young-people.contract';
 
 /** What the invitation is for. A review meeting has no record of its own in Heard: its details travel with the invitation. */
 export const InvitationTargetRequestSchema = z.discriminatedUnion(
@@ -35,6 +36,8 @@ export const InviteeRequestSchema = z
     channel: z.enum(InvitationChannel, { error: 'Choose how the invitation reaches them.' }),
     /** A linked trusted adult who hands it over; required for someone reached only via a trusted adult. */
     viaTrustedAdultId: uuidSchema.nullable().default(null),
+    /** Also tell the parent or carer on their record (the answer stays the young person's). */
+    alsoToParentCarer: z.boolean().default(false),
   })
   .strict();
 
@@ -114,6 +117,8 @@ export interface InvitationResponse {
   deliveredAt: string | null;
   /** News of a change that someone must pass on by hand, until they record they have. */
   toTell: 'moved' | 'cancelled' | 'place_free' | null;
+  /** A copy for their parent or carer: emailed by Heard, or phoned by an officer who records it. */
+  parentCarer: { name: string; channel: ParentCarerChannel; toldAt: string | null } | null;
   createdAt: string;
 }
 
@@ -125,6 +130,11 @@ export interface ByHandListResponse {
   toTell: InvitationResponse[];
   /** The numbers they agreed to be called or messaged on, by young person id: the officer is the one phoning. */
   numbers: Record<string, { phone: string | null; whatsapp: string | null }>;
+  /** Parents or carers to phone about an invitation sent to their young person, oldest first. */
+  parentCarersToTell: {
+    invitation: InvitationResponse;
+    parentCarer: { name: string; relationship: string | null; phone: string };
+  }[];
 }
 
 /** All or nothing: one invitee refused (channel not agreed, already invited…) refuses the batch, naming them. */
@@ -140,6 +150,8 @@ export interface InvitationSuggestionsResponse {
     /** Every channel they agreed to (`agreedChannels`), best first: the only ones to offer. */
     channels: InvitationChannel[];
     viaTrustedAdult: { id: string; displayName: string } | null;
+    /** The parent or carer on their record who could also be told, if any. */
+    parentCarer: { name: string; channel: ParentCarerChannel } | null;
     note: string | null;
   }[];
   offerOneToOne: { youngPerson: { id: string; preferredName: string }; reason: string }[];
@@ -150,6 +162,7 @@ export interface InvitationSuggestionsResponse {
     channels: InvitationChannel[];
     /** Their trusted adult, when they are only contacted through one. */
     viaTrustedAdult: { id: string; displayName: string } | null;
+    parentCarer: { name: string; channel: ParentCarerChannel } | null;
   }[];
 }
 

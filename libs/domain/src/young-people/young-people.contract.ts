@@ -86,6 +86,53 @@ export const ContactPreferencesSchema = z
   .strict();
 export type ContactPreferences = z.output<typeof ContactPreferencesSchema>;
 
+/**
+ * A parent or carer who also hears of invitations, where a purpose needs it (a younger child whose
+ * carer brings them, say). Only their name and the one way they agreed to be contacted, and the
+ * purpose, written down, so nobody keeps it "just in case". The young person still answers.
+ */
+export const ParentCarerSchema = z
+  .object({
+    name: z
+      .string({ error: 'Enter the name of their parent or carer.' })
+      .trim()
+      .min(1, 'Enter the name of their parent or carer.')
+      .max(80, 'Keep the name under 80 characters.'),
+    relationship: optionalText(40),
+    channel: z.enum(['email', 'phone'], { error: 'Choose how they agreed to be contacted.' }),
+    email: z
+      .email({ error: 'Enter an email address like name@example.org.' })
+      .max(254)
+      .nullable()
+      .default(null),
+    phone: phone.nullable().default(null),
+    purpose: z
+      .string({ error: 'Say why Heard keeps this.' })
+      .trim()
+      .min(5, 'Say why Heard keeps this, like "Their carer brings them to activities".')
+      .max(200, 'Keep the purpose under 200 characters.'),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    // One channel: keeping the other as well would be more than the purpose needs.
+    const [wanted, other] =
+      p.channel === 'email' ? (['email', 'phone'] as const) : (['phone', 'email'] as const);
+    if (!p[wanted])
+      ctx.addIssue({
+        code: 'custom',
+        path: [wanted],
+        message: wanted === 'email' ? 'Enter their email address.' : 'Enter their phone number.',
+      });
+    if (p[other])
+      ctx.addIssue({
+        code: 'custom',
+        path: [other],
+        message: 'Keep only the one way they agreed to be contacted.',
+      });
+  });
+export type ParentCarer = z.output<typeof ParentCarerSchema>;
+export type ParentCarerChannel = ParentCarer['channel'];
+
 export const YoungPersonRequestSchema = z
   .object({
     preferredName: z
@@ -105,6 +152,7 @@ export const YoungPersonRequestSchema = z
     }),
     accessibilityNeeds: optionalText(1000),
     communicationNeeds: optionalText(1000),
+    parentCarer: ParentCarerSchema.nullable().default(null),
     participationPreference: z.enum(['group', 'one_to_one', 'either']).default('either'),
     /** Under 16 and judged able to make their own decisions about consent (Gillick competent). */
     decidesForThemselves: z.boolean().default(false),
@@ -162,6 +210,7 @@ export interface YoungPersonResponse {
   currentServiceExperiences: ServiceExperienceKind[];
   trustedAdults: { userId: string; displayName: string; relationship: TrustedAdultRelationship }[];
   contact: ContactPreferences;
+  parentCarer: ParentCarer | null;
   accessibilityNeeds: string | null;
   communicationNeeds: string | null;
   participationPreference: ParticipationPreference;

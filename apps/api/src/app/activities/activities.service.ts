@@ -270,12 +270,17 @@ export class ActivitiesService {
       const person = people.get(personId);
       return person ? agreedChannels(person.contact, adultId !== null) : [];
     };
+    const parentCarer = (personId: string) => {
+      const kept = people.get(personId)?.parentCarer;
+      return kept ? { name: kept.name, channel: kept.channel } : null;
+    };
     return {
       suggested: result.suggested.map((s) => ({
         youngPerson: named(s.id),
         channel: s.channel,
         channels: channels(s.id, s.viaTrustedAdultId),
         viaTrustedAdult: adult(s.viaTrustedAdultId),
+        parentCarer: parentCarer(s.id),
         note: s.note ?? null,
       })),
       offerOneToOne: result.offerOneToOne.map((o) => ({ youngPerson: named(o.id), reason: o.reason })),
@@ -284,6 +289,7 @@ export class ActivitiesService {
         reason: n.reason,
         channels: channels(n.id, onlyAdultOf(n.id)),
         viaTrustedAdult: adult(onlyAdultOf(n.id)),
+        parentCarer: parentCarer(n.id),
       })),
     };
   }

@@ -225,13 +225,27 @@ export async function loadDemoCouncil(
       letter: null,
       onlyViaTrustedAdult: i % 5 === 2,
     };
+    // The youngest ones' carers bring them, so one keeps a parent's or carer's phone, with why.
+    const parentCarer =
+      i === 0
+        ? {
+            name: 'Morgan Fairweather',
+            relationship: 'Foster carer',
+            channel: 'phone',
+            email: null,
+            phone: '07700 900450',
+            purpose:
+              'Aged 12: their foster carer brings them to activities and asked to hear of invitations.',
+          }
+        : null;
     const [{ id }]: { id: string }[] = await em.query(
-      `INSERT INTO young_people (preferred_name, date_of_birth, contact, accessibility_needs, communication_needs, participation_preference, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      `INSERT INTO young_people (preferred_name, date_of_birth, contact, parent_carer, accessibility_needs, communication_needs, participation_preference, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [
         NAMES[i],
         dob,
         JSON.stringify(contact),
+        parentCarer ? JSON.stringify(parentCarer) : null,
         i % 6 === 0 ? 'Uses a wheelchair: step-free rooms only.' : null,
         i % 7 === 3 ? 'Prefers written questions in advance.' : null,
         i % 4 === 3 ? 'one_to_one' : 'either',

@@ -4,7 +4,6 @@ import {
   AuditRecordType,
   InvitationCreateCommand,
   InvitationCreateResponse,
-  InvitationEvent,
   InvitationResponse,
   InvitationStatus,
   RsvpView,
@@ -14,7 +13,6 @@ import {
   placeAnswer,
   sendingEvent,
   todayInLondon,
-  transition,
 } from '@heard/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from '../../platform/access/young-person-access';
@@ -26,6 +24,7 @@ import { Invitation } from './entities/invitation.entity';
 import { InvitationNotifier } from './invitation-notifier';
 import { TargetFacts, alreadyInvited, resolveTarget, targetsOf } from './invitation-occasions';
 import { InvitationReads } from './invitation-reads';
+import { applyInvitationEvent, lockInvitation } from './invitation-steps';
 import { placesTaken } from './places-taken';
 
 type Answer = { answer: 'yes' | 'no'; reason: string | null };
@@ -82,6 +81,10 @@ export class InvitationCommands {
         const channel = channelProblem(person.contact, invitee.channel, invitee.viaTrustedAdultId !== null);
         // The field path says who; pages name the person themselves, so the name is not repeated here.
         if (channel) errors[`${at}.channel`] = [channel];
+        if (invitee.alsoToParentCarer && !person.parentCarer)
+          errors[`${at}.alsoToParentCarer`] = [
+            'No parent or carer is kept on their record: add one there first, with the reason it is needed.',
+          ];
         const problems = cohortProblems(person, target.cohort, target.date);
         if (problems.length > 0) {
           if (command.outsideCohortReason) outside.add(person.id);
@@ -109,6 +112,7 @@ export class InvitationCommands {
       const created: string[] = [];
       for (const invitee of command.invitees) {
         const isOutside = outside.has(invitee.youngPersonId);
+        const parentCarer = invitee.alsoToParentCarer ? people.get(invitee.youngPersonId)?.parentCarer : null;
         const result = await em.insert(Invitation, {
           youngPersonId: invitee.youngPersonId,
           targetKind: target.kind,
@@ -124,6 +128,7 @@ export class InvitationCommands {
           status: InvitationStatus.Draft,
           outsideCohort: isOutside,
           outsideCohortReason: isOutside ? (command.outsideCohortReason ?? null) : null,
+          parentCarerCopy: parentCarer?.channel ?? null,
           createdBy: actor.userId,
         });
         const id = (result.identifiers[0] as { id: string }).id;
@@ -132,7 +137,12 @@ export class InvitationCommands {
           action: isOutside ? AuditAction.Override : AuditAction.Create,
           type: AuditRecordType.Invitation,
           id,
-          detail: { targetKind: target.kind, channel: invitee.channel, outsideCohort: isOutside },
+          detail: {
+            targetKind: target.kind,
+            channel: invitee.channel,
+            outsideCohort: isOutside,
+            parentCarerCopy: parentCarer?.channel ?? null,
+          },
         });
         if (command.send) await this.sendInTransaction(em, actor, id);
       }
@@ -152,9 +162,9 @@ export class InvitationCommands {
   }
 
   private async sendInTransaction(em: EntityManager, actor: Actor, id: string): Promise<void> {
-    const invitation = await this.lock(em, id);
+    const invitation = await lockInvitation(em, id);
     const event = sendingEvent(invitation.channel, invitation.viaTrustedAdultId !== null);
-    const next = this.applyEvent(invitation, event);
+    const next = applyInvitationEvent(invitation, event);
     if (next === invitation.status) return; // Sent already: a double tap sends nothing twice.
     // Judged again now: the young person may have taken back the channel since the draft was made.
     const person = (await loadYoungPersonFacts(em, [invitation.youngPersonId], todayInLondon())).get(
@@ -177,47 +187,11 @@ export class InvitationCommands {
     });
   }
 
-  /** An officer records that an invitation to deliver reached the young person (they phoned, met them…). */
-  async delivered(actor: Actor, id: string): Promise<InvitationResponse> {
-    await this.access.assertMayChange(actor, this.db.manager, { invitation: id });
-    await this.db.transaction(async (em) => {
-      const invitation = await this.lock(em, id);
-      const next = this.applyEvent(invitation, 'deliver');
-      if (next === invitation.status) return; // Recorded already: a double tap changes nothing.
-      await em.update(Invitation, { id }, { status: next, deliveredAt: new Date(), updatedAt: new Date() });
-      await this.audit.for(actor).record(em, {
-        action: AuditAction.Update,
-        type: AuditRecordType.Invitation,
-        id,
-        detail: { event: 'deliver' },
-      });
-    });
-    return this.reads.one(id);
-  }
-
-  /** Someone passed on, by hand, the news that was waiting on the "tell by hand" list. */
-  async told(actor: Actor, id: string): Promise<InvitationResponse> {
-    await this.access.assertMayChange(actor, this.db.manager, { invitation: id });
-    await this.db.transaction(async (em) => {
-      const invitation = await this.lock(em, id);
-      if (!invitation.toTell)
-        throw new DomainError('conflict', 'There is nothing waiting to be told about this invitation.');
-      await em.update(Invitation, { id }, { toTell: null, toTellSince: null, updatedAt: new Date() });
-      await this.audit.for(actor).record(em, {
-        action: AuditAction.Update,
-        type: AuditRecordType.Invitation,
-        id,
-        detail: { event: 'told', news: invitation.toTell },
-      });
-    });
-    return this.reads.one(id);
-  }
-
   /** An officer, or the trusted adult handing it over, records the answer the young person gave them. */
   async answerFor(actor: Actor, id: string, answer: Answer): Promise<InvitationResponse> {
     await this.access.assertMayChange(actor, this.db.manager, { invitation: id });
     await this.db.transaction(async (em) => {
-      const invitation = await this.lock(em, id);
+      const invitation = await lockInvitation(em, id);
       await this.applyAnswer(em, invitation, answer);
       await this.audit.for(actor).record(em, {
         action: AuditAction.Update,
@@ -232,7 +206,7 @@ export class InvitationCommands {
   async answerByLink(token: string, answer: Answer): Promise<RsvpView> {
     const id = await this.db.transaction(async (em) => {
       const found = await this.reads.byToken(em, token);
-      const invitation = await this.lock(em, found.id);
+      const invitation = await lockInvitation(em, found.id);
       await this.applyAnswer(em, invitation, answer);
       await this.audit.for(null).record(em, {
         action: AuditAction.Update,
@@ -248,9 +222,9 @@ export class InvitationCommands {
   async withdraw(actor: Actor, id: string, reason: string | null): Promise<InvitationResponse> {
     await this.access.assertMayChange(actor, this.db.manager, { invitation: id });
     await this.db.transaction(async (em) => {
-      const invitation = await this.lock(em, id);
+      const invitation = await lockInvitation(em, id);
       const wasAccepted = invitation.status === InvitationStatus.Accepted;
-      const next = this.applyEvent(invitation, 'withdraw');
+      const next = applyInvitationEvent(invitation, 'withdraw');
       await em.update(Invitation, { id }, { status: next, withdrawnReason: reason, updatedAt: new Date() });
       if (wasAccepted) await this.promoteNext(em, invitation.activityId);
       await this.audit.for(actor).record(em, {
@@ -258,23 +232,6 @@ export class InvitationCommands {
         type: AuditRecordType.Invitation,
         id,
         detail: { event: 'withdraw' },
-      });
-    });
-    return this.reads.one(id);
-  }
-
-  /** A trusted adult (or an officer for them) says the invitation has been handed over. */
-  async handedOver(actor: Actor, id: string): Promise<InvitationResponse> {
-    await this.access.assertMayChange(actor, this.db.manager, { invitation: id });
-    await this.db.transaction(async (em) => {
-      const invitation = await this.lock(em, id);
-      const next = this.applyEvent(invitation, 'hand_over');
-      await em.update(Invitation, { id }, { status: next, handedOverAt: new Date(), updatedAt: new Date() });
-      await this.audit.for(actor).record(em, {
-        action: AuditAction.Update,
-        type: AuditRecordType.Invitation,
-        id,
-        detail: { event: 'hand_over' },
       });
     });
     return this.reads.one(id);
@@ -289,7 +246,7 @@ export class InvitationCommands {
     overrideReason: string | null,
   ): Promise<void> {
     const event = attended ? 'mark_attended' : 'mark_did_not_attend';
-    const next = this.applyEvent(invitation, event);
+    const next = applyInvitationEvent(invitation, event);
     await em.update(
       Invitation,
       { id: invitation.id },
@@ -327,7 +284,7 @@ export class InvitationCommands {
       const nextId = nextToPromote(queue.map((w) => ({ id: w.id, answeredAt: w.answeredAt ?? w.updatedAt })));
       const next = queue.find((w) => w.id === nextId);
       if (!next) break;
-      const status = this.applyEvent(next, 'promote');
+      const status = applyInvitationEvent(next, 'promote');
       await em.update(Invitation, { id: next.id }, { status, updatedAt: new Date() });
       promoted.push(next);
       queue = queue.filter((w) => w.id !== next.id);
@@ -346,7 +303,7 @@ export class InvitationCommands {
       throw new DomainError('conflict', 'This has already happened, so there is nothing to answer.');
     if (answer.answer === 'no') {
       const wasAccepted = invitation.status === InvitationStatus.Accepted;
-      const next = this.applyEvent(invitation, 'decline');
+      const next = applyInvitationEvent(invitation, 'decline');
       await em.update(
         Invitation,
         { id: invitation.id },
@@ -359,7 +316,10 @@ export class InvitationCommands {
       invitation.status === InvitationStatus.Accepted ||
       invitation.status === InvitationStatus.Waitlisted
     ) {
-      this.applyEvent(invitation, invitation.status === InvitationStatus.Accepted ? 'accept' : 'waitlist');
+      applyInvitationEvent(
+        invitation,
+        invitation.status === InvitationStatus.Accepted ? 'accept' : 'waitlist',
+      );
       return;
     }
     let place: 'accepted' | 'waitlisted' = 'accepted';
@@ -367,28 +327,11 @@ export class InvitationCommands {
       await em.query(`SELECT id FROM activity_days WHERE id = $1 FOR UPDATE`, [invitation.activityId]);
       place = placeAnswer(target.capacity, await placesTaken(em, invitation.activityId));
     }
-    const next = this.applyEvent(invitation, place === 'accepted' ? 'accept' : 'waitlist');
+    const next = applyInvitationEvent(invitation, place === 'accepted' ? 'accept' : 'waitlist');
     await em.update(
       Invitation,
       { id: invitation.id },
       { status: next, declineReason: null, answeredAt: new Date(), updatedAt: new Date() },
     );
-  }
-
-  private applyEvent(invitation: Invitation, event: InvitationEvent): InvitationStatus {
-    const result = transition(invitation.status, event, {
-      today: todayInLondon(),
-      eventDate: invitation.eventDate,
-    });
-    if (!result.ok) throw new DomainError('conflict', result.message);
-    return result.status;
-  }
-
-  private async lock(em: EntityManager, id: string): Promise<Invitation> {
-    const invitation = await em
-      .getRepository(Invitation)
-      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!invitation) throw DomainError.notFound('This invitation');
-    return invitation;
   }
 }

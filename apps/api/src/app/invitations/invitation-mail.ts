@@ -30,7 +30,7 @@ interface Wording {
 }
 
 // Times in words ("half past 10 in the morning"): a 10-year-old misreads 17:30 more easily.
-function when(f: InvitationMailFacts): string {
+function when(f: Pick<InvitationMailFacts, 'date' | 'startTime' | 'endTime'>): string {
   const time = timesInWords(f.startTime, f.endTime);
   return time ? `${dayInWords(f.date)}, ${time}` : dayInWords(f.date);
 }
@@ -108,38 +108,86 @@ function wordingFor(kind: InvitationMailKind, f: InvitationMailFacts, reason: st
   }
 }
 
-/** An email to a young person about their invitation, in plain text and in simple, bright HTML. */
+/** One friendly message in plain text and simple, bright HTML: a greeting, short lines, at most one button. */
+function friendlyMail(m: {
+  subject: string;
+  greeting: string;
+  lines: string[];
+  action: { words: string; link: string } | null;
+}): { subject: string; text: string; html: string } {
+  const text = [
+    m.greeting,
+    '',
+    ...m.lines,
+    '',
+    ...(m.action ? [`${m.action.words}: ${m.action.link}`, ''] : []),
+    'From the participation team',
+  ].join('\n');
+  const button = m.action
+    ? `<p><a href="${escapeHtml(m.action.link)}" style="display:inline-block;background:#5b2a86;color:#ffffff;padding:12px 20px;border-radius:24px;text-decoration:none;font-weight:bold">${escapeHtml(m.action.words)}</a></p>`
+    : '';
+  const html = `<div style="font-family:Arial,sans-serif;font-size:18px;line-height:1.5;color:#1b1b1f;max-width:560px">
+<div style="background:#ffd166;border-radius:12px;padding:16px 20px;margin-bottom:16px"><strong style="font-size:22px">${escapeHtml(m.subject)}</strong></div>
+<p>${escapeHtml(m.greeting)}</p>
+${m.lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}
+${button}
+<p>From the participation team</p>
+</div>`;
+  return { subject: m.subject, text, html };
+}
+
+/** An email to a young person about their invitation. */
 export function invitationMail(
   kind: InvitationMailKind,
   facts: InvitationMailFacts,
   reason: string | null = null,
 ): MailToQueue {
   const w = wordingFor(kind, facts, reason);
-  const text = [
-    `Hi ${facts.firstName},`,
-    '',
-    ...w.lines,
-    '',
-    ...(w.action ? [`${w.action}: ${facts.link}`, ''] : []),
-    'From the participation team',
-  ].join('\n');
-  const button = w.action
-    ? `<p><a href="${escapeHtml(facts.link)}" style="display:inline-block;background:#5b2a86;color:#ffffff;padding:12px 20px;border-radius:24px;text-decoration:none;font-weight:bold">${escapeHtml(w.action)}</a></p>`
-    : '';
-  const html = `<div style="font-family:Arial,sans-serif;font-size:18px;line-height:1.5;color:#1b1b1f;max-width:560px">
-<div style="background:#ffd166;border-radius:12px;padding:16px 20px;margin-bottom:16px"><strong style="font-size:22px">${escapeHtml(w.subject)}</strong></div>
-<p>Hi ${escapeHtml(facts.firstName)},</p>
-${w.lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}
-${button}
-<p>From the participation team</p>
-</div>`;
   return {
     kind: `young_person_${kind}`,
     to: facts.to,
-    subject: w.subject,
-    text,
-    html,
+    ...friendlyMail({
+      subject: w.subject,
+      greeting: `Hi ${facts.firstName},`,
+      lines: w.lines,
+      action: w.action ? { words: w.action, link: facts.link } : null,
+    }),
     related: { type: 'invitation', id: facts.invitationId },
+  };
+}
+
+/**
+ * A copy for the parent or carer on the young person's record: what, when, where, getting there,
+ * photos and who to ask. No answer link: the answer is the young person's own.
+ */
+export function parentCarerMail(args: {
+  invitationId: string;
+  to: string;
+  parentCarerName: string;
+  firstName: string;
+  facts: Omit<InvitationMailFacts, 'to' | 'firstName' | 'invitationId' | 'link'>;
+  contact: InvitationMailFacts['contact'];
+}): MailToQueue {
+  const f = args.facts;
+  const photos = photoPlanWords(f.photos ?? null, args.firstName);
+  return {
+    kind: 'parent_carer_invitation',
+    to: args.to,
+    ...friendlyMail({
+      subject: `${args.firstName} is invited: ${f.title}`,
+      greeting: `Hello ${args.parentCarerName},`,
+      lines: [
+        `We have invited ${args.firstName} to ${f.title}. You asked to hear about invitations like this.`,
+        `When: ${when(f)}`,
+        ...(f.venue ? [`Where: ${f.venue}`] : []),
+        ...(f.transport ? [`Getting there: ${f.transport}`] : []),
+        ...(photos ? [photos] : []),
+        `${args.firstName} gives their own answer, with their own invitation. You do not need to reply.`,
+        ...(askWho(args.contact) ? [askWho(args.contact) as string] : []),
+      ],
+      action: null,
+    }),
+    related: { type: 'invitation', id: args.invitationId },
   };
 }
 

@@ -20,7 +20,12 @@ import { User } from '../users/entities/user.entity';
 import { YoungPersonFacts, loadYoungPersonFacts } from '../young-people/young-person-facts';
 import { AnswerLinks } from './answer-link';
 import { Invitation } from './entities/invitation.entity';
-import { InvitationMailKind, invitationMail, trustedAdultChangeMail } from './invitation-mail';
+import {
+  InvitationMailKind,
+  invitationMail,
+  parentCarerMail,
+  trustedAdultChangeMail,
+} from './invitation-mail';
 import { TargetFacts, askedAboutAt, targetsOf } from './invitation-occasions';
 import { letterContact } from './letter';
 
@@ -79,13 +84,61 @@ export class InvitationNotifier implements OnModuleInit {
     return { targets, people, adults: new Map(adults.map((a) => [a.id, a])) };
   }
 
-  /** The invitation going out: emailed when email is its channel and they still agree to email. */
+  /**
+   * The invitation going out: emailed when email is its channel and they still agree to email, and
+   * copied to their parent or carer when it was asked for and their record still keeps one.
+   */
   async sendInvitation(em: EntityManager, invitation: Invitation): Promise<void> {
-    if (invitation.channel !== InvitationChannel.Email) return;
+    if (invitation.channel !== InvitationChannel.Email && !invitation.parentCarerCopy) return;
     const facts = await this.messageFacts(em, [invitation]);
     const person = facts.people.get(invitation.youngPersonId);
-    if (!person || person.contact.onlyViaTrustedAdult || !person.contact.email) return;
-    await this.emailYoungPerson(em, invitation, 'invitation', null, facts);
+    if (!person) return;
+    if (
+      invitation.channel === InvitationChannel.Email &&
+      !person.contact.onlyViaTrustedAdult &&
+      person.contact.email
+    )
+      await this.emailYoungPerson(em, invitation, 'invitation', null, facts);
+    if (invitation.parentCarerCopy) await this.copyToParentCarer(em, invitation, person, facts);
+  }
+
+  /**
+   * The parent or carer hears what their young person was invited to, without a link to answer:
+   * the answer is the young person's. Heard emails; a phone call waits on the officers' list. The
+   * record is read as it is now, so a parent or carer taken off it since hears nothing.
+   */
+  private async copyToParentCarer(
+    em: EntityManager,
+    invitation: Invitation,
+    person: YoungPersonFacts,
+    facts: MessageFacts,
+  ): Promise<void> {
+    const parentCarer = person.parentCarer;
+    const target = facts.targets.get(invitation.id);
+    if (!parentCarer || !target) {
+      await em.update(Invitation, { id: invitation.id }, { parentCarerCopy: null });
+      return;
+    }
+    if (parentCarer.channel === 'phone') {
+      await em.update(Invitation, { id: invitation.id }, { parentCarerCopy: 'phone' });
+      return;
+    }
+    await this.mail.enqueue(
+      em,
+      parentCarerMail({
+        invitationId: invitation.id,
+        to: parentCarer.email as string,
+        parentCarerName: parentCarer.name,
+        firstName: firstNameOf(person.preferredName),
+        facts: target,
+        contact: await letterContact(em, invitation.createdBy, this.config.teamPhone),
+      }),
+    );
+    await em.update(
+      Invitation,
+      { id: invitation.id },
+      { parentCarerCopy: 'email', parentCarerToldAt: new Date() },
+    );
   }
 
   /**
@@ -98,8 +151,8 @@ export class InvitationNotifier implements OnModuleInit {
     invitations: Invitation[],
     kind: Exclude<InvitationMailKind, 'invitation'>,
     reason: string | null,
-  ): Promise<Invitation[]> {
-    if (invitations.length === 0) return [];
+  ): Promise<{ byHand: Invitation[]; facts: MessageFacts | null }> {
+    if (invitations.length === 0) return { byHand: [], facts: null };
     const facts = await this.messageFacts(em, invitations);
     const byHand: Invitation[] = [];
     for (const invitation of invitations) {
@@ -135,7 +188,7 @@ export class InvitationNotifier implements OnModuleInit {
         { id: In(byHand.map((i) => i.id)) },
         { toTell: kind as ToTell, toTellSince: new Date(), updatedAt: new Date() },
       );
-    return byHand;
+    return { byHand, facts };
   }
 
   /** Queues reminders and stamps them, in the caller's transaction (see ReminderJob). */
@@ -170,8 +223,8 @@ export class InvitationNotifier implements OnModuleInit {
     );
     if (ids.length === 0) return 0;
     const invitations = await em.getRepository(Invitation).findBy({ id: In(ids.map((r) => r.id)) });
-    const byHand = await this.tell(em, invitations, event.change, event.reason);
-    if (byHand.length > 0) await this.askOfficerToTell(em, actor, event, byHand);
+    const { byHand, facts } = await this.tell(em, invitations, event.change, event.reason);
+    if (byHand.length > 0 && facts) await this.askOfficerToTell(em, actor, event, byHand, facts);
     return invitations.length;
   }
 
@@ -181,9 +234,9 @@ export class InvitationNotifier implements OnModuleInit {
     actor: Actor,
     event: OccasionChanged,
     invitations: Invitation[],
+    { targets, people }: MessageFacts,
   ): Promise<void> {
     const officer = await em.getRepository(User).findOneBy({ id: actor.userId });
-    const { targets, people } = await this.messageFacts(em, invitations);
     const target = targets.get(invitations[0].id);
     if (!officer || !target) return;
     const lines = invitations

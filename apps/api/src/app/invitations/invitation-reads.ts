@@ -3,12 +3,15 @@ import {
   AuditAction,
   AuditRecordType,
   ByHandListResponse,
+  ContactPreferences,
   HandoverListItem,
   InvitationChannel,
   InvitationQuery,
   InvitationResponse,
   InvitationStatus,
   Page,
+  ParentCarer,
+  ParentCarerChannel,
   RsvpView,
   YOUNG_PERSON_STATUS_WORDS,
   canStillAnswer,
@@ -101,7 +104,7 @@ export class InvitationReads {
    */
   async byHand(): Promise<ByHandListResponse> {
     const today = todayInLondon();
-    const [toDeliver, toTell]: { id: string }[][] = await Promise.all([
+    const [toDeliver, toTell, toPhoneParents]: { id: string }[][] = await Promise.all([
       this.db.query(
         `SELECT id FROM invitations i WHERE ${invitationIs.status(InvitationStatus.ToDeliver, 'i')} AND i.event_date >= $1
           ORDER BY i.event_date, i.created_at, i.id LIMIT 500`,
@@ -114,25 +117,44 @@ export class InvitationReads {
           ORDER BY i.to_tell_since, i.id LIMIT 500`,
         [today],
       ),
+      this.db.query(
+        `SELECT id FROM invitations i WHERE i.parent_carer_copy = 'phone' AND i.parent_carer_told_at IS NULL
+            AND i.event_date >= $1 AND ${invitationIs.live('i')} AND NOT ${invitationIs.status(InvitationStatus.Draft, 'i')}
+          ORDER BY i.created_at, i.id LIMIT 500`,
+        [today],
+      ),
     ]);
-    const responses = await this.responses(
-      this.db.manager,
-      [...toDeliver, ...toTell].map((r) => r.id),
-    );
-    const byId = new Map(responses.map((r) => [r.id, r]));
-    const pick = (rows: { id: string }[]) => rows.flatMap((r) => byId.get(r.id) ?? []);
-    const people = await loadYoungPersonFacts(
-      this.db.manager,
-      [...new Set(responses.map((r) => r.youngPerson.id))],
-      today,
-    );
+    const rows = await this.rowsWithPeople(this.db.manager, [
+      ...new Set([...toDeliver, ...toTell, ...toPhoneParents].map((r) => r.id)),
+    ]);
+    const byId = new Map(rows.map((r) => [r.response.id, r]));
+    const pick = (list: { id: string }[]) => list.flatMap((r) => byId.get(r.id) ?? []);
     // The officer is the one phoning or messaging: the numbers the young person agreed to.
     const numbers = Object.fromEntries(
-      [...people.values()]
-        .filter((p) => p.contact.phone || p.contact.whatsapp)
-        .map((p) => [p.id, { phone: p.contact.phone, whatsapp: p.contact.whatsapp }]),
+      [...pick(toDeliver), ...pick(toTell)]
+        .filter((r) => r.contact.phone || r.contact.whatsapp)
+        .map((r) => [r.response.youngPerson.id, { phone: r.contact.phone, whatsapp: r.contact.whatsapp }]),
     );
-    return { toDeliver: pick(toDeliver), toTell: pick(toTell), numbers };
+    return {
+      toDeliver: pick(toDeliver).map((r) => r.response),
+      toTell: pick(toTell).map((r) => r.response),
+      numbers,
+      // Only while the record still keeps a phone number for them: taken off the record, off the list.
+      parentCarersToTell: pick(toPhoneParents).flatMap(({ response, parentCarer }) =>
+        parentCarer?.phone
+          ? [
+              {
+                invitation: response,
+                parentCarer: {
+                  name: parentCarer.name,
+                  relationship: parentCarer.relationship,
+                  phone: parentCarer.phone,
+                },
+              },
+            ]
+          : [],
+      ),
+    };
   }
 
   /** A trusted adult's list: what is waiting to be handed over, then what they handed over lately. */
@@ -277,10 +299,20 @@ export class InvitationReads {
 
   /** Invitations as officers see them, in the order of `ids`, in a fixed number of queries. */
   async responses(em: EntityManager, ids: string[]): Promise<InvitationResponse[]> {
+    return (await this.rowsWithPeople(em, ids)).map((r) => r.response);
+  }
+
+  /** Each response with the young person's contact preferences and parent or carer, read in the same query. */
+  private async rowsWithPeople(
+    em: EntityManager,
+    ids: string[],
+  ): Promise<
+    { response: InvitationResponse; contact: ContactPreferences; parentCarer: ParentCarer | null }[]
+  > {
     if (ids.length === 0) return [];
     const [rows, targets, mail] = await Promise.all([
       em.query(
-        `SELECT i.*, yp.preferred_name, u.display_name AS adult_name
+        `SELECT i.*, yp.preferred_name, yp.contact, yp.parent_carer, u.display_name AS adult_name
            FROM invitations i JOIN young_people yp ON yp.id = i.young_person_id
            LEFT JOIN users u ON u.id = i.via_trusted_adult_id
           WHERE i.id = ANY($1::uuid[])`,
@@ -301,6 +333,10 @@ export class InvitationReads {
           handed_over_at: Date | null;
           delivered_at: Date | null;
           to_tell: InvitationResponse['toTell'];
+          parent_carer_copy: ParentCarerChannel | null;
+          parent_carer_told_at: Date | null;
+          contact: ContactPreferences;
+          parent_carer: ParentCarer | null;
           created_at: Date;
         }[]
       >,
@@ -315,24 +351,35 @@ export class InvitationReads {
       const delivery = mail.get(id);
       return [
         {
-          id,
-          target: { kind: target.kind, id: target.id, title: target.title, date: target.date },
-          youngPerson: { id: r.young_person_id, preferredName: r.preferred_name },
-          channel: r.channel,
-          status: r.status,
-          viaTrustedAdult:
-            r.via_trusted_adult_id && r.adult_name
-              ? { id: r.via_trusted_adult_id, displayName: r.adult_name }
+          contact: r.contact,
+          parentCarer: r.parent_carer,
+          response: {
+            id,
+            target: { kind: target.kind, id: target.id, title: target.title, date: target.date },
+            youngPerson: { id: r.young_person_id, preferredName: r.preferred_name },
+            channel: r.channel,
+            status: r.status,
+            viaTrustedAdult:
+              r.via_trusted_adult_id && r.adult_name
+                ? { id: r.via_trusted_adult_id, displayName: r.adult_name }
+                : null,
+            outsideCohort: r.outside_cohort,
+            outsideCohortReason: r.outside_cohort_reason,
+            declineReason: r.decline_reason,
+            mail: delivery ? { status: delivery.status, lastError: delivery.lastError } : null,
+            answeredAt: r.answered_at?.toISOString() ?? null,
+            handedOverAt: r.handed_over_at?.toISOString() ?? null,
+            deliveredAt: r.delivered_at?.toISOString() ?? null,
+            toTell: r.to_tell,
+            parentCarer: r.parent_carer_copy
+              ? {
+                  name: r.parent_carer?.name ?? 'Their parent or carer',
+                  channel: r.parent_carer_copy,
+                  toldAt: r.parent_carer_told_at?.toISOString() ?? null,
+                }
               : null,
-          outsideCohort: r.outside_cohort,
-          outsideCohortReason: r.outside_cohort_reason,
-          declineReason: r.decline_reason,
-          mail: delivery ? { status: delivery.status, lastError: delivery.lastError } : null,
-          answeredAt: r.answered_at?.toISOString() ?? null,
-          handedOverAt: r.handed_over_at?.toISOString() ?? null,
-          deliveredAt: r.delivered_at?.toISOString() ?? null,
-          toTell: r.to_tell,
-          createdAt: r.created_at.toISOString(),
+            createdAt: r.created_at.toISOString(),
+          },
         },
       ];
     });

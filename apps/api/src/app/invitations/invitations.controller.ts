@@ -21,6 +21,7 @@ import { Allow, Public } from '../../platform/auth/access.decorator';
 import { Actor, CurrentActor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ZodPipe } from '../../platform/errors/zod.pipe';
+import { ByHandCommands } from './by-hand-commands';
 import { InvitationCommands } from './invitation-commands';
 import { InvitationReads } from './invitation-reads';
 
@@ -34,6 +35,7 @@ const EmptyBodySchema = z.object({}).strict();
 export class InvitationsController {
   constructor(
     private readonly commands: InvitationCommands,
+    private readonly byHandCommands: ByHandCommands,
     private readonly reads: InvitationReads,
   ) {}
 
@@ -119,7 +121,7 @@ export class InvitationsController {
     @Param('id', invitationIdPipe) id: string,
     @Body(new ZodPipe(EmptyBodySchema)) _body: unknown,
   ): Promise<InvitationResponse> {
-    return this.commands.delivered(actor, id);
+    return this.byHandCommands.delivered(actor, id);
   }
 
   @Allow(Role.ParticipationOfficer)
@@ -130,7 +132,19 @@ export class InvitationsController {
     @Param('id', invitationIdPipe) id: string,
     @Body(new ZodPipe(EmptyBodySchema)) _body: unknown,
   ): Promise<InvitationResponse> {
-    return this.commands.told(actor, id);
+    return this.byHandCommands.told(actor, id);
+  }
+
+  /** An officer phoned the parent or carer who gets a copy of this invitation. */
+  @Allow(Role.ParticipationOfficer)
+  @Post('invitations/:id/parent-carer-told')
+  @HttpCode(200)
+  parentCarerTold(
+    @CurrentActor() actor: Actor,
+    @Param('id', invitationIdPipe) id: string,
+    @Body(new ZodPipe(EmptyBodySchema)) _body: unknown,
+  ): Promise<InvitationResponse> {
+    return this.byHandCommands.parentCarerTold(actor, id);
   }
 
   @Allow(Role.ParticipationOfficer, Role.Practitioner)
@@ -141,7 +155,7 @@ export class InvitationsController {
     @Param('id', invitationIdPipe) id: string,
     @Body(new ZodPipe(EmptyBodySchema)) _body: unknown,
   ): Promise<InvitationResponse> {
-    return this.commands.handedOver(actor, id);
+    return this.byHandCommands.handedOver(actor, id);
   }
 
   @Allow(Role.Practitioner)

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OccasionsModule } from '../occasions/occasions.module';
 import { AnswerLinks } from './answer-link';
+import { ByHandCommands } from './by-hand-commands';
 import { InvitationCommands } from './invitation-commands';
 import { InvitationNotifier } from './invitation-notifier';
 import { InvitationReads } from './invitation-reads';
@@ -15,7 +16,15 @@ import { ShortCodes } from './short-codes';
 @Module({
   imports: [OccasionsModule],
   controllers: [InvitationsController],
-  providers: [InvitationCommands, InvitationReads, InvitationNotifier, AnswerLinks, ShortCodes, ReminderJob],
+  providers: [
+    InvitationCommands,
+    ByHandCommands,
+    InvitationReads,
+    InvitationNotifier,
+    AnswerLinks,
+    ShortCodes,
+    ReminderJob,
+  ],
   exports: [InvitationCommands, InvitationReads],
 })
 export class InvitationsModule {}

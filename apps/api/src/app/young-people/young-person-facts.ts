@@ -1,5 +1,6 @@
 import {
   ContactPreferences,
+  ParentCarer,
   ParticipationPreference,
   ServiceExperienceKind,
   ServiceExperiencePeriod,
@@ -13,6 +14,7 @@ export interface YoungPersonFacts {
   preferredName: string;
   dateOfBirth: string;
   contact: ContactPreferences;
+  parentCarer: ParentCarer | null;
   participationPreference: ParticipationPreference;
   decidesForThemselves: boolean;
   accessibilityNeeds: string | null;
@@ -30,6 +32,7 @@ interface FactsRow {
   preferred_name: string;
   date_of_birth: string;
   contact: ContactPreferences;
+  parent_carer: ParentCarer | null;
   participation_preference: ParticipationPreference;
   decides_for_themselves: boolean;
   accessibility_needs: string | null;
@@ -48,7 +51,7 @@ export async function loadYoungPersonFacts(
 ): Promise<Map<string, YoungPersonFacts>> {
   if (ids.length === 0) return new Map();
   const rows: FactsRow[] = await em.query(
-    `SELECT yp.id, yp.preferred_name, yp.date_of_birth::text AS date_of_birth, yp.contact, yp.participation_preference,
+    `SELECT yp.id, yp.preferred_name, yp.date_of_birth::text AS date_of_birth, yp.contact, yp.parent_carer, yp.participation_preference,
             yp.decides_for_themselves, yp.accessibility_needs, yp.communication_needs,
             yp.archived_at IS NOT NULL AS archived,
             (SELECT json_agg(json_build_object('kind', se.kind, 'from', se.from_date, 'to', se.to_date))
@@ -68,6 +71,7 @@ export async function loadYoungPersonFacts(
         preferredName: r.preferred_name,
         dateOfBirth: r.date_of_birth,
         contact: r.contact,
+        parentCarer: r.parent_carer,
         participationPreference: r.participation_preference,
         decidesForThemselves: r.decides_for_themselves,
         accessibilityNeeds: r.accessibility_needs,

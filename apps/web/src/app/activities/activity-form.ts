@@ -97,7 +97,10 @@ export function activityForm(): ActivityForm {
         validators: [Validators.min(0), Validators.max(100_000), Validators.pattern(/^\d+(\.\d{1,2})?$/)],
       }),
       transport: text(500),
-      photos: new FormControl(PhotoPlan.None, { nonNullable: true, validators: [Validators.required] }),
+      photos: new FormControl<PhotoPlan>(PhotoPlan.None, {
+        nonNullable: true,
+        validators: [Validators.required],
+      }),
       agenda: text(2000),
       requiredConsents: consents,
       reminderDaysBefore: new FormControl<number | null>(2, {

@@ -5,7 +5,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatRadioModule } from '@angular/material/radio';
 import { RouterLink } from '@angular/router';
 import {
   INVITATION_CHANNEL_LABELS,
@@ -20,6 +19,7 @@ import type { Observable } from 'rxjs';
 import { loadRecord } from '../core/load-record';
 import { saveForm } from '../core/save-form';
 import { ActivitiesApi } from './activities-api';
+import { AnswerFields, answerRequestFrom, recordAnswerForm } from '../invitations/answer-fields';
 import { ANSWERABLE, channelHowTo, invitationSummary } from '../invitations/invitation-words';
 import { InvitationsApi, letterUrl } from '../invitations/invitations-api';
 import { pageFocus } from '../core/focus';
@@ -40,7 +40,7 @@ type RowAction = { id: string; kind: 'answer' | 'withdraw' };
     MatFormFieldModule,
     MatInputModule,
     MatProgressBarModule,
-    MatRadioModule,
+    AnswerFields,
     EmptyState,
     ProblemAlert,
   ],
@@ -72,10 +72,7 @@ export class ActivityInvitationsTab {
   protected readonly dayPassed = computed(() => todayInLondon() > this.activity().date);
   protected readonly cancelled = computed(() => this.activity().status === 'cancelled');
 
-  protected readonly answerForm = new FormGroup({
-    answer: new FormControl<'yes' | 'no' | null>(null, { validators: [Validators.required] }),
-    reason: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(300)] }),
-  });
+  protected readonly answerForm = recordAnswerForm();
   protected readonly withdrawForm = new FormGroup({
     reason: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(300)] }),
   });
@@ -161,13 +158,7 @@ export class ActivityInvitationsTab {
     this.run(
       invitation,
       this.answerForm,
-      () => {
-        const { answer, reason } = this.answerForm.getRawValue();
-        return this.invitationsApi.answer(invitation.id, {
-          answer: answer ?? 'yes',
-          ...(answer === 'no' && reason.trim() ? { reason: reason.trim() } : {}),
-        });
-      },
+      () => this.invitationsApi.answer(invitation.id, answerRequestFrom(this.answerForm)),
       (saved) => `${saved.youngPerson.preferredName}: ${INVITATION_STATUS_LABELS[saved.status]}.`,
     );
   }

@@ -41,6 +41,16 @@ const MOVED = invitation({
   toTell: 'moved',
 });
 
+const COPY_ID = '14141414-1414-4414-8414-141414141414';
+const PARENT_CARER = {
+  invitation: invitation({
+    id: COPY_ID,
+    youngPerson: { id: OTHER_PERSON_ID, preferredName: 'Ali' },
+    parentCarer: { name: 'Lee Parent', channel: 'phone', toldAt: null },
+  }),
+  parentCarer: { name: 'Lee Parent', relationship: 'Dad', phone: '07700 900222' },
+};
+
 describe('changeInWords', () => {
   it.each<[InvitationResponse['toTell'], string]>([
     ['moved', 'It has moved. It is now on 11 July 2026.'],
@@ -62,6 +72,7 @@ describe('ByHandPage', () => {
       toDeliver: [BY_PHONE, IN_PERSON],
       toTell: [MOVED],
       numbers: { '11111111-1111-4111-8111-111111111111': { phone: '07700 900123', whatsapp: null } },
+      parentCarersToTell: [PARENT_CARER],
     },
   ): Promise<void> {
     TestBed.configureTestingModule({
@@ -84,8 +95,8 @@ describe('ByHandPage', () => {
 
   afterEach(() => http.verify());
 
-  const rows = (section: 'deliver' | 'tell') =>
-    Array.from(el.querySelectorAll<HTMLElement>(`#${section} li.row`));
+  const rows = (section: 'deliver' | 'tell' | 'parent-carers') =>
+    Array.from(el.querySelectorAll<HTMLElement>(`#${section} li.heard-record`));
 
   it('lists what to deliver and who to tell about a change, with no axe violations', async () => {
     await open();
@@ -93,6 +104,7 @@ describe('ByHandPage', () => {
     expect(Array.from(el.querySelectorAll('h2')).map(textOf)).toEqual([
       'To deliver',
       'To tell about a change',
+      'Parents and carers to phone',
     ]);
 
     const [sam, ali] = rows('deliver');
@@ -113,7 +125,31 @@ describe('ByHandPage', () => {
       'WhatYouth forum (Group session)What changedIt has moved. It is now on 11 July 2026.How WhatsApp Phone07700 900123',
     );
     expect(textOf(moved.querySelector('button'))).toBe('Told Sam');
+
+    const [lee] = rows('parent-carers');
+    expect(textOf(lee.querySelector('h3'))).toBe('Lee Parent (Dad)');
+    expect(textOf(lee.querySelector('dl'))).toBe(
+      'Phone07700 900222AboutAliInvited toClimbing wall day, 4 July 2026',
+    );
+    expect(lee.querySelector('a[href="tel:07700 900222"]')).not.toBeNull();
     expect(await axeViolations(el)).toEqual([]);
+  });
+
+  it('records a parent or carer phoned: the row leaves and a message says so', async () => {
+    await open();
+    byName(el, 'Phoned Lee Parent').click();
+    const req = http.expectOne({ method: 'POST', url: `/api/invitations/${COPY_ID}/parent-carer-told` });
+    expect(req.request.body).toEqual({});
+    req.flush({
+      ...PARENT_CARER.invitation,
+      parentCarer: { name: 'Lee Parent', channel: 'phone', toldAt: '2026-06-05T11:00:00Z' },
+    });
+    await fixture.whenStable();
+    expect(rows('parent-carers')).toEqual([]);
+    expect(textOf(el.querySelector('#parent-carers heard-empty-state h2'))).toBe('No one to phone');
+    expect(textOf(el.querySelector('[role="status"]'))).toBe(
+      'Done: Lee Parent knows Ali is invited to Climbing wall day.',
+    );
   });
 
   it('records a delivery: the row leaves the list and a message says so', async () => {
@@ -161,10 +197,11 @@ describe('ByHandPage', () => {
   });
 
   it('says when there is nothing to do, with no axe violations', async () => {
-    await open({ toDeliver: [], toTell: [], numbers: {} });
+    await open({ toDeliver: [], toTell: [], numbers: {}, parentCarersToTell: [] });
     expect(Array.from(el.querySelectorAll('heard-empty-state h2')).map(textOf)).toEqual([
       'Nothing to deliver',
       'No one to tell',
+      'No one to phone',
     ]);
     expect(el.querySelector('button')).toBeNull();
     expect(await axeViolations(el)).toEqual([]);

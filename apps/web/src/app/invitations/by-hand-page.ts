@@ -42,7 +42,8 @@ export function changeInWords(invitation: InvitationResponse): string {
 
 /**
  * The officers' "to do by hand" list: invitations that go by phone, WhatsApp, voice note or in
- * person and have not yet reached the young person, and changes someone has to pass on by hand.
+ * person and have not yet reached the young person, changes someone has to pass on by hand, and
+ * parents or carers who asked for a phone call about invitations.
  * Each row goes once it is done.
  */
 @Component({
@@ -60,6 +61,7 @@ export default class ByHandPage {
   protected readonly toDeliver = signal<InvitationResponse[]>([]);
   protected readonly toTell = signal<InvitationResponse[]>([]);
   protected readonly numbers = signal<ByHandListResponse['numbers']>({});
+  protected readonly parentCarers = signal<ByHandListResponse['parentCarersToTell']>([]);
   protected readonly loading = signal(true);
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly status = signal<string | null>(null);
@@ -106,6 +108,7 @@ export default class ByHandPage {
           this.toDeliver.set(list.toDeliver);
           this.toTell.set(list.toTell);
           this.numbers.set(list.numbers);
+          this.parentCarers.set(list.parentCarersToTell);
         },
         error: (error: unknown) => this.problem.set(toProblem(error)),
       });
@@ -131,6 +134,19 @@ export default class ByHandPage {
         this.toTell.update((list) => list.filter((one) => one.id !== invitation.id));
         this.focus.later('#tell-heading');
         return `Done: ${invitation.youngPerson.preferredName} knows about the change to ${invitation.target.title}.`;
+      },
+    );
+  }
+
+  protected parentCarerTold(item: ByHandListResponse['parentCarersToTell'][number]): void {
+    const invitation = item.invitation;
+    this.act(
+      invitation,
+      () => this.api.markParentCarerTold(invitation.id),
+      () => {
+        this.parentCarers.update((list) => list.filter((one) => one.invitation.id !== invitation.id));
+        this.focus.later('#parent-carers-heading');
+        return `Done: ${item.parentCarer.name} knows ${invitation.youngPerson.preferredName} is invited to ${invitation.target.title}.`;
       },
     );
   }

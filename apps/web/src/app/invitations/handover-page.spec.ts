@@ -75,6 +75,7 @@ function invitation(overrides: Partial<InvitationResponse> = {}): InvitationResp
     handedOverAt: '2026-06-05T11:00:00Z',
     deliveredAt: null,
     toTell: null,
+    parentCarer: null,
     createdAt: '2026-06-01T09:00:00Z',
     ...overrides,
   };

@@ -1,11 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatRadioModule } from '@angular/material/radio';
 import {
   INVITATION_CHANNEL_LABELS,
   INVITATION_STATUS_LABELS,
@@ -21,6 +20,7 @@ import { finalize } from 'rxjs';
 import { pageFocus } from '../core/focus';
 import { toProblem } from '../core/problem';
 import { saveForm } from '../core/save-form';
+import { AnswerFields, answerRequestFrom, recordAnswerForm } from './answer-fields';
 import { ANSWERABLE } from './invitation-words';
 import { InvitationsApi } from './invitations-api';
 
@@ -44,7 +44,7 @@ const WAITING: ReadonlySet<InvitationStatus> = new Set([
     MatFormFieldModule,
     MatInputModule,
     MatProgressBarModule,
-    MatRadioModule,
+    AnswerFields,
     EmptyState,
     PageHeader,
     ProblemAlert,
@@ -69,10 +69,7 @@ export default class HandoverPage {
   protected readonly answerSaving = signal(false);
   protected readonly answerProblem = signal<ProblemDetails | null>(null);
 
-  protected readonly answerForm = new FormGroup({
-    answer: new FormControl<'yes' | 'no' | null>(null, { validators: [Validators.required] }),
-    reason: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(300)] }),
-  });
+  protected readonly answerForm = recordAnswerForm();
 
   protected readonly channelLabel = (item: HandoverListItem) =>
     INVITATION_CHANNEL_LABELS[item.channel] ?? item.channel;
@@ -146,11 +143,7 @@ export default class HandoverPage {
       problem: this.answerProblem,
       request: () => {
         this.status.set(null);
-        const { answer, reason } = this.answerForm.getRawValue();
-        return this.api.answer(item.invitationId, {
-          answer: answer ?? 'yes',
-          ...(answer === 'no' && reason.trim() ? { reason: reason.trim() } : {}),
-        });
+        return this.api.answer(item.invitationId, answerRequestFrom(this.answerForm));
       },
       saved: (invitation) => {
         this.items.update((items) =>

@@ -72,4 +72,9 @@ export class InvitationsApi {
   markTold(invitationId: string): Observable<InvitationResponse> {
     return this.http.post<InvitationResponse>(`${invitation(invitationId)}/told`, {});
   }
+
+  /** An officer phoned the parent or carer who gets a copy of this invitation. */
+  markParentCarerTold(invitationId: string): Observable<InvitationResponse> {
+    return this.http.post<InvitationResponse>(`${invitation(invitationId)}/parent-carer-told`, {});
+  }
 }

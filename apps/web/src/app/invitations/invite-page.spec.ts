@@ -105,11 +105,17 @@ describe('InvitePage', () => {
     sam.value = 'whatsapp';
     sam.dispatchEvent(new Event('change'));
     await fixture.whenStable();
+    // Only Sam has a parent or carer on their record, so only Sam's line offers a copy.
+    expect(Array.from(el.querySelectorAll('mat-checkbox')).map(textOf)).toContain(
+      'Also tell Dana Carer, their parent or carer, by phone',
+    );
+    byLabel(el, 'Also tell Dana Carer, their parent or carer, by phone').click();
+    await fixture.whenStable();
     byName(el, 'Continue to check (2 chosen)').click();
     await fixture.whenStable();
     expect(textOf(el.querySelector('h2'))).toBe('Step 2 of 2: Check and send');
     expect(Array.from(el.querySelectorAll('tbody tr')).map(textOf)).toEqual([
-      'Sam WhatsApp No',
+      'Sam WhatsApp, with a copy for Dana Carer No',
       'Ali Letter, handed over by Pat Worker No',
     ]);
     expect(await axeViolations(el)).toEqual([]);
@@ -119,8 +125,13 @@ describe('InvitePage', () => {
     expect(req.request.body).toEqual({
       target: { kind: 'activity_day', id: ACTIVITY_ID },
       invitees: [
-        { youngPersonId: PERSON_ID, channel: 'whatsapp', viaTrustedAdultId: null },
-        { youngPersonId: OTHER_PERSON_ID, channel: 'letter', viaTrustedAdultId: ADULT_ID },
+        { youngPersonId: PERSON_ID, channel: 'whatsapp', viaTrustedAdultId: null, alsoToParentCarer: true },
+        {
+          youngPersonId: OTHER_PERSON_ID,
+          channel: 'letter',
+          viaTrustedAdultId: ADULT_ID,
+          alsoToParentCarer: false,
+        },
       ],
       send: true,
     });
@@ -170,6 +181,7 @@ describe('InvitePage', () => {
       youngPersonId: THIRD_PERSON_ID,
       channel: 'phone',
       viaTrustedAdultId: null,
+      alsoToParentCarer: false,
     });
     req.flush({ created: [invitation()] }, { status: 201, statusText: 'Created' });
     await fixture.whenStable();

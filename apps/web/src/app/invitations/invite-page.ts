@@ -33,6 +33,9 @@ export interface InviteChoice {
   /** The channels they agreed to, from the API's own rule (`agreedChannels`): the only ones offered. */
   channels: InvitationChannel[];
   viaTrustedAdult: { id: string; displayName: string } | null;
+  /** The parent or carer on their record, who can be sent a copy. */
+  parentCarer: { name: string; channel: 'email' | 'phone' } | null;
+  alsoToParentCarer: boolean;
   /** Not suggested: inviting them needs the outside-cohort reason. */
   outside: boolean;
   /** Why they were not suggested, or the suggestion's note. */
@@ -55,6 +58,8 @@ export function choicesFrom(suggestions: InvitationSuggestionsResponse): InviteC
       channel: s.channel,
       channels: s.channels,
       viaTrustedAdult: s.viaTrustedAdult,
+      parentCarer: s.parentCarer,
+      alsoToParentCarer: false,
       outside: false,
       note: s.note,
       locked: false,
@@ -66,6 +71,8 @@ export function choicesFrom(suggestions: InvitationSuggestionsResponse): InviteC
       channel: s.channels[0] ?? InvitationChannel.InPerson,
       channels: s.channels,
       viaTrustedAdult: s.viaTrustedAdult,
+      parentCarer: s.parentCarer,
+      alsoToParentCarer: false,
       outside: true,
       note: s.reason,
       // Nobody can reach them (only through a trusted adult, and none is linked): the reason says what to do.
@@ -94,6 +101,7 @@ export function inviteeErrors(
 const FIELD_WORDS: Readonly<Record<string, string>> = {
   channel: 'How to invite',
   viaTrustedAdultId: 'Trusted adult',
+  alsoToParentCarer: 'Parent or carer',
   youngPersonId: 'Young person',
 };
 
@@ -198,6 +206,10 @@ export default class InvitePage {
     this.update(youngPersonId, { channel: channel as InvitationChannel });
   }
 
+  protected setAlsoToParentCarer(youngPersonId: string, alsoToParentCarer: boolean): void {
+    this.update(youngPersonId, { alsoToParentCarer });
+  }
+
   private update(youngPersonId: string, change: Partial<InviteChoice>): void {
     this.choices.update((list) =>
       list.map((c) => (c.youngPersonId === youngPersonId ? { ...c, ...change } : c)),
@@ -236,6 +248,7 @@ export default class InvitePage {
       youngPersonId: c.youngPersonId,
       channel: c.channel,
       viaTrustedAdultId: c.viaTrustedAdult?.id ?? null,
+      alsoToParentCarer: c.alsoToParentCarer,
     }));
     const request: InvitationCreateRequest = {
       target: { kind: 'activity_day', id: activity.id },

@@ -113,6 +113,14 @@ describe('YoungPersonFormPage', () => {
       typeInto(byLabel(el, 'From date'), '2020-01-01');
       typeInto(byLabel(el, 'Email address'), 'sam@example.org');
       byLabel(el, 'Only via a trusted adult').click();
+      byLabel(el, "Keep a parent's or carer's contact").click();
+      await settle();
+      typeInto(byLabel(el, "Parent's or carer's name"), 'Dana Carer');
+      byLabel(el, 'By phone').click();
+      await settle();
+      typeInto(byLabel(el, "Parent's or carer's phone"), '07700 900222');
+      typeInto(byLabel<HTMLTextAreaElement>(el, 'Why Heard keeps this'), 'Aged 11: she brings them.');
+      expect(await axeViolations(el)).toEqual([]);
       await submit('Add young person');
 
       const req = http.expectOne({ method: 'POST', url: '/api/young-people' });
@@ -127,6 +135,14 @@ describe('YoungPersonFormPage', () => {
           whatsapp: null,
           letter: null,
           onlyViaTrustedAdult: true,
+        },
+        parentCarer: {
+          name: 'Dana Carer',
+          relationship: null,
+          channel: 'phone',
+          email: null,
+          phone: '07700 900222',
+          purpose: 'Aged 11: she brings them.',
         },
         accessibilityNeeds: null,
         communicationNeeds: null,

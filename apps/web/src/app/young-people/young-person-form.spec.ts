@@ -18,6 +18,7 @@ describe('young person form', () => {
       serviceExperiences: [],
       trustedAdults: [],
       contact: { email: null, phone: null, whatsapp: null, letter: null, onlyViaTrustedAdult: false },
+      parentCarer: null,
       accessibilityNeeds: null,
       communicationNeeds: null,
       participationPreference: 'either',
@@ -75,12 +76,44 @@ describe('young person form', () => {
       serviceExperiences: person.serviceExperiences,
       trustedAdults: [{ userId: ADULT, relationship: TrustedAdultRelationship.SocialWorker }],
       contact: person.contact,
+      parentCarer: null,
       accessibilityNeeds: 'Step-free access',
       communicationNeeds: null,
       participationPreference: 'group',
       decidesForThemselves: false,
       confidentialityNotes: null,
     });
+  });
+
+  it('keeps a parent or carer only when ticked, with the one channel chosen and its purpose', () => {
+    const form = youngPersonForm();
+    form.patchValue({ preferredName: 'Ali', dateOfBirth: '2014-02-03' });
+    const parentCarer = form.controls.parentCarer;
+    parentCarer.patchValue({ name: 'Dana', email: 'dana@family.example', purpose: 'Brings them' });
+    expect(toRequest(form).parentCarer).toBeNull();
+
+    parentCarer.patchValue({ keep: true, name: '', purpose: '' });
+    expect(parentCarer.controls.name.hasError('needed')).toBe(true);
+    expect(parentCarer.controls.purpose.hasError('needed')).toBe(true);
+    parentCarer.patchValue({ name: ' Dana ', relationship: '', purpose: ' Aged 11: she brings them ' });
+    expect(form.valid).toBe(true);
+    // Switching to phone asks for the number, and the email typed earlier is not sent.
+    parentCarer.controls.channel.setValue('phone');
+    expect(parentCarer.controls.phone.hasError('needed')).toBe(true);
+    parentCarer.controls.phone.setValue('07700 900222');
+    expect(toRequest(form).parentCarer).toEqual({
+      name: 'Dana',
+      relationship: null,
+      channel: 'phone',
+      email: null,
+      phone: '07700 900222',
+      purpose: 'Aged 11: she brings them',
+    });
+    const saved = personResponse({ parentCarer: toRequest(form).parentCarer as never });
+    const again = youngPersonForm();
+    fillForm(again, saved);
+    expect(again.controls.parentCarer.controls.keep.value).toBe(true);
+    expect(toRequest(again).parentCarer).toEqual(saved.parentCarer);
   });
 
   it('requires a name and date of birth', () => {

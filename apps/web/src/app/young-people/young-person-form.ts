@@ -7,7 +7,12 @@ import {
   Validators,
 } from '@angular/forms';
 import { ServiceExperienceKind, TrustedAdultRelationship } from '@heard/domain';
-import type { ParticipationPreference, YoungPersonRequest, YoungPersonResponse } from '@heard/domain';
+import type {
+  ParentCarerChannel,
+  ParticipationPreference,
+  YoungPersonRequest,
+  YoungPersonResponse,
+} from '@heard/domain';
 import { setErrorFlag } from '../core/form-errors';
 
 export type ServiceExperienceForm = FormGroup<{
@@ -19,6 +24,17 @@ export type ServiceExperienceForm = FormGroup<{
 export type TrustedAdultForm = FormGroup<{
   userId: FormControl<string>;
   relationship: FormControl<TrustedAdultRelationship | null>;
+}>;
+
+/** Kept only when `keep` is ticked: the name, the one channel they agreed to, and why Heard keeps it. */
+export type ParentCarerForm = FormGroup<{
+  keep: FormControl<boolean>;
+  name: FormControl<string>;
+  relationship: FormControl<string>;
+  channel: FormControl<ParentCarerChannel>;
+  email: FormControl<string>;
+  phone: FormControl<string>;
+  purpose: FormControl<string>;
 }>;
 
 export type YoungPersonForm = FormGroup<{
@@ -37,6 +53,7 @@ export type YoungPersonForm = FormGroup<{
     }>;
     onlyViaTrustedAdult: FormControl<boolean>;
   }>;
+  parentCarer: ParentCarerForm;
   accessibilityNeeds: FormControl<string>;
   communicationNeeds: FormControl<string>;
   participationPreference: FormControl<ParticipationPreference>;
@@ -67,6 +84,22 @@ export function letterValidator(group: AbstractControl): ValidationErrors | null
   const hasPostcode = String(postcode.value ?? '').trim() !== '';
   setErrorFlag(lines, 'needed', hasPostcode && !hasLines);
   setErrorFlag(postcode, 'needed', hasLines && !hasPostcode);
+  return null;
+}
+
+/** When a parent or carer is kept: their name, the purpose and the chosen channel's detail are needed. */
+export function parentCarerValidator(group: AbstractControl): ValidationErrors | null {
+  const keep = group.get('keep')?.value === true;
+  const channel = group.get('channel')?.value as ParentCarerChannel;
+  const blank = (name: string) => String(group.get(name)?.value ?? '').trim() === '';
+  for (const name of ['name', 'purpose']) {
+    const control = group.get(name);
+    if (control) setErrorFlag(control, 'needed', keep && blank(name));
+  }
+  const email = group.get('email');
+  const phone = group.get('phone');
+  if (email) setErrorFlag(email, 'needed', keep && channel === 'email' && blank('email'));
+  if (phone) setErrorFlag(phone, 'needed', keep && channel === 'phone' && blank('phone'));
   return null;
 }
 
@@ -131,6 +164,21 @@ export function youngPersonForm(): YoungPersonForm {
       ),
       onlyViaTrustedAdult: new FormControl(false, { nonNullable: true }),
     }),
+    parentCarer: new FormGroup(
+      {
+        keep: new FormControl(false, { nonNullable: true }),
+        name: text(80),
+        relationship: text(40),
+        channel: new FormControl<ParentCarerChannel>('email', { nonNullable: true }),
+        email: new FormControl('', {
+          nonNullable: true,
+          validators: [Validators.email, Validators.maxLength(254)],
+        }),
+        phone: new FormControl('', { nonNullable: true, validators: [Validators.pattern(PHONE)] }),
+        purpose: text(200),
+      },
+      { validators: [parentCarerValidator] },
+    ),
     accessibilityNeeds: text(1000),
     communicationNeeds: text(1000),
     participationPreference: new FormControl<ParticipationPreference>('either', { nonNullable: true }),
@@ -159,6 +207,15 @@ export function fillForm(form: YoungPersonForm, person: YoungPersonResponse): vo
       whatsapp: person.contact.whatsapp ?? '',
       letter: { addressLines: letter?.addressLines.join('\n') ?? '', postcode: letter?.postcode ?? '' },
       onlyViaTrustedAdult: person.contact.onlyViaTrustedAdult,
+    },
+    parentCarer: {
+      keep: person.parentCarer !== null,
+      name: person.parentCarer?.name ?? '',
+      relationship: person.parentCarer?.relationship ?? '',
+      channel: person.parentCarer?.channel ?? 'email',
+      email: person.parentCarer?.email ?? '',
+      phone: person.parentCarer?.phone ?? '',
+      purpose: person.parentCarer?.purpose ?? '',
     },
     accessibilityNeeds: person.accessibilityNeeds ?? '',
     communicationNeeds: person.communicationNeeds ?? '',
@@ -200,6 +257,17 @@ export function toRequest(form: YoungPersonForm): YoungPersonRequest {
       letter: lines.length === 0 && postcode === '' ? null : { addressLines: lines, postcode },
       onlyViaTrustedAdult: value.contact.onlyViaTrustedAdult,
     },
+    // Only the channel they agreed to is sent: the other box may still hold an old value.
+    parentCarer: value.parentCarer.keep
+      ? {
+          name: value.parentCarer.name.trim(),
+          relationship: orNull(value.parentCarer.relationship),
+          channel: value.parentCarer.channel,
+          email: value.parentCarer.channel === 'email' ? orNull(value.parentCarer.email) : null,
+          phone: value.parentCarer.channel === 'phone' ? orNull(value.parentCarer.phone) : null,
+          purpose: value.parentCarer.purpose.trim(),
+        }
+      : null,
     accessibilityNeeds: orNull(value.accessibilityNeeds),
     communicationNeeds: orNull(value.communicationNeeds),
     participationPreference: value.participationPreference,
@@ -227,6 +295,13 @@ export const YOUNG_PERSON_FIELD_LABELS: Readonly<Record<string, string>> = {
   'contact.letter.addressLines': 'Address',
   'contact.letter.postcode': 'Postcode',
   'contact.onlyViaTrustedAdult': 'Only via a trusted adult',
+  parentCarer: 'Parent or carer',
+  'parentCarer.name': "Parent's or carer's name",
+  'parentCarer.relationship': 'Who they are to them',
+  'parentCarer.channel': 'How they agreed to be contacted',
+  'parentCarer.email': "Parent's or carer's email",
+  'parentCarer.phone': "Parent's or carer's phone",
+  'parentCarer.purpose': 'Why Heard keeps this',
   accessibilityNeeds: 'Accessibility needs',
   communicationNeeds: 'Communication needs',
   participationPreference: 'How they like to take part',

@@ -183,6 +183,27 @@ describe('YoungPersonPage', () => {
     expect(await axeViolations(el)).toEqual([]);
   });
 
+  it('shows the parent or carer kept on the record, with why it is kept, and no axe violations', async () => {
+    await open(Role.ParticipationOfficer);
+    await answer(
+      personResponse({
+        parentCarer: {
+          name: 'Lee Parent',
+          relationship: 'Dad',
+          channel: 'phone',
+          email: null,
+          phone: '07700 900222',
+          purpose: 'Aged 11: their dad takes them to activities.',
+        },
+      }),
+    );
+    const heading = Array.from(el.querySelectorAll('h3')).find((h) => textOf(h) === 'Parent or carer');
+    expect(textOf(heading?.nextElementSibling ?? null)).toBe(
+      'Name Lee Parent (Dad) Phone07700 900222Why Heard keeps thisAged 11: their dad takes them to activities.',
+    );
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
   it('offers officers Edit and Archive, and archives with a reason', async () => {
     await open(Role.ParticipationOfficer);
     await answer();

@@ -1,4 +1,4 @@
-import { InvitationChannel, InvitationStatus, InvitationTargetKind } from '@heard/domain';
+import { InvitationChannel, InvitationStatus, InvitationTargetKind, ParentCarerChannel } from '@heard/domain';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity({ name: 'invitations' })
@@ -70,6 +70,13 @@ export class Invitation {
 
   @Column({ name: 'to_tell_since', type: 'timestamptz', nullable: true })
   toTellSince!: Date | null;
+
+  /** Their parent or carer gets a copy this way (from the young person's record when it was made). */
+  @Column({ name: 'parent_carer_copy', type: 'varchar', nullable: true })
+  parentCarerCopy!: ParentCarerChannel | null;
+
+  @Column({ name: 'parent_carer_told_at', type: 'timestamptz', nullable: true })
+  parentCarerToldAt!: Date | null;
 
   @Column({ name: 'withdrawn_reason', type: 'varchar', nullable: true })
   withdrawnReason!: string | null;

@@ -1,5 +1,6 @@
 import {
   ContactPreferences,
+  ParentCarer,
   ParticipationPreference,
   ServiceExperienceKind,
   TrustedAdultRelationship,
@@ -28,6 +29,9 @@ export class YoungPerson {
 
   @Column({ type: 'jsonb' })
   contact!: ContactPreferences;
+
+  @Column({ name: 'parent_carer', type: 'jsonb', nullable: true })
+  parentCarer!: ParentCarer | null;
 
   @Column({ name: 'accessibility_needs', type: 'text', nullable: true })
   accessibilityNeeds!: string | null;
