@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { AppConfig } from '../config/config';
 import { problem, sendProblem } from '../errors/problem';
 import { requestLogger } from '../logging/logger';
+import { inputGuard } from './input-guard';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -100,6 +101,8 @@ export function configureHttp(app: INestApplication, config: AppConfig, logger: 
       next(error);
     },
   );
+  // After the body is parsed, before any route: reserved field names and NUL characters get 400.
+  app.use('/api', inputGuard());
 
   if (config.webDir && existsSync(join(config.webDir, 'index.html'))) {
     const webDir = config.webDir;
