@@ -45,7 +45,11 @@ describe('while the database cannot be reached', () => {
     expect((await officer.get('/api/young-people')).status).toBe(200);
 
     if (server) await allowConnections(false);
-    else await embeddedPGlite(t.db)!.close();
+    else {
+      const pglite = embeddedPGlite(t.db);
+      if (!pglite) throw new Error('Expected the embedded database under the test app.');
+      await pglite.close();
+    }
 
     expectUnavailable(await t.anonymous().get('/api/health'));
     expectUnavailable(await t.anonymous().get('/api/rsvp/ABCDE-FGHJK'));

@@ -33,7 +33,7 @@ describe('no personal link reaches the log', () => {
     const admin = await t.signInAs(Role.Administrator);
     const feed = await officer.post('/api/calendar-feeds', { scope: 'mine' });
     expect(feed.status).toBe(201);
-    const feedToken = /calendar\/(.+)\.ics$/.exec(feed.body.url)![1];
+    const feedToken = /calendar\/(.+)\.ics$/.exec(feed.body.url)?.[1] as string;
     const invited = await admin.post('/api/users', {
       email: 'log.mask@test.heard.example',
       displayName: 'Log Mask',
@@ -41,7 +41,9 @@ describe('no personal link reaches the log', () => {
     });
     expect(invited.status).toBe(201);
     const welcome = await t.db.getRepository(MailMessage).findOneByOrFail({ relatedId: invited.body.id });
-    const welcomeToken = /\/welcome\/([A-Za-z0-9_-]+)/.exec(welcome.textBody ?? '')![1];
+    const welcomeToken = /\/welcome\/([A-Za-z0-9_-]+)/.exec(welcome.textBody ?? '')?.[1] as string;
+    expect(feedToken).toHaveLength(43);
+    expect(welcomeToken.length).toBeGreaterThan(20);
     const answerToken = t.app.get(AnswerLinks).tokenFor(randomUUID());
     expect(answerToken).toContain('.');
     const shortCode = formatShortCode(newShortCode());
