@@ -9,6 +9,7 @@ import { AttendanceConsentsOnly1764420000000 } from './1764420000000-attendance-
 import { InvitationShortCodes1764450000000 } from './1764450000000-invitation-short-codes';
 import { ActivityPhotoPlan1764500000000 } from './1764500000000-activity-photo-plan';
 import { ParentCarerCopy1764510000000 } from './1764510000000-parent-carer-copy';
+import { MailOutboxForgetsBodies1764600000000 } from './1764600000000-mail-outbox-forgets-bodies';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   InvitationShortCodes1764450000000,
   ActivityPhotoPlan1764500000000,
   ParentCarerCopy1764510000000,
+  MailOutboxForgetsBodies1764600000000,
 ];

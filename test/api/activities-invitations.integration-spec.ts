@@ -57,7 +57,7 @@ async function tokenFromMail(t: TestApp, invitationId: string): Promise<string> 
     .getRepository(MailMessage)
     .find({ where: { relatedType: 'invitation', relatedId: invitationId }, order: { createdAt: 'DESC' } });
   for (const mail of mails) {
-    const match = /\/rsvp\/([A-Za-z0-9_.-]+)/.exec(mail.textBody);
+    const match = /\/rsvp\/([A-Za-z0-9_.-]+)/.exec(mail.textBody ?? '');
     if (match) return match[1];
   }
   throw new Error(`No link in any of ${mails.length} emails about ${invitationId}`);

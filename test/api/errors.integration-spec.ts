@@ -113,4 +113,21 @@ describe('bad input gets a clear answer and changes nothing', () => {
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
+
+  it('should turn off browser features Heard does not use, keeping passkeys for itself', async () => {
+    for (const res of [
+      await t.anonymous().get('/api/health'),
+      await t.anonymous().get('/api/no-such-thing'),
+    ]) {
+      const policy = Object.fromEntries(
+        String(res.headers['permissions-policy'])
+          .split(',')
+          .map((d) => d.trim().split('=') as [string, string]),
+      );
+      for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'serial', 'bluetooth'])
+        expect({ feature, allow: policy[feature] }).toEqual({ feature, allow: '()' });
+      expect(policy['publickey-credentials-get']).toBe('(self)');
+      expect(policy['publickey-credentials-create']).toBe('(self)');
+    }
+  });
 });

@@ -374,6 +374,28 @@ describe('calendar feeds', () => {
     expectProblem(await t.anonymous().get(`/api/calendar/${'A'.repeat(43)}.ics`), 404);
   });
 
+  it('should end a group feed when its owner loses the role that made it (found by the security test)', async () => {
+    const admin = await t.signInAs(Role.Administrator);
+    const owner = await t.signInAs(Role.ParticipationOfficer);
+    const group = await createGroup(owner, groupRequest({ name: 'Role Feed Group' }));
+    const groupFeed = await owner.post('/api/calendar-feeds', { scope: 'group', groupId: group.id });
+    const ownFeed = await owner.post('/api/calendar-feeds', { scope: 'mine' });
+    expect([groupFeed.status, ownFeed.status]).toEqual([201, 201]);
+    const groupPath = new URL(groupFeed.body.url).pathname;
+    const ownPath = new URL(ownFeed.body.url).pathname;
+    expect((await t.anonymous().get(groupPath)).status).toBe(200);
+
+    const role = (to: Role) => admin.patch(`/api/users/${owner.user.id}/role`, { role: to });
+    expect((await role(Role.Practitioner)).status).toBe(200);
+    // A practitioner keeps their own diary, but a whole group's was the officer role's to see.
+    expectProblem(await t.anonymous().get(groupPath), 404);
+    expect((await t.anonymous().get(ownPath)).status).toBe(200);
+
+    expect((await role(Role.SeniorLeader)).status).toBe(200);
+    expectProblem(await t.anonymous().get(groupPath), 404);
+    expectProblem(await t.anonymous().get(ownPath), 404);
+  });
+
   it('should not store the feed address, only its hash', async () => {
     const feed = await officer.post('/api/calendar-feeds', { scope: 'mine' });
     const token = /calendar\/(.+)\.ics$/.exec(feed.body.url)![1];

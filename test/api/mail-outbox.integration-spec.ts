@@ -30,6 +30,15 @@ describe('the mail outbox over real SMTP', () => {
       expect(sink.received[0].to).toEqual(['smtp.once@test.heard.example']);
       expect(sink.received[0].messageId).toBe(`<outbox-${row.id}@heard.test>`);
       expect(sink.received[0].raw).toMatch(/Choose your password/);
+      // Sent: the body (with its personal link) is gone, the record of who, what and when stays.
+      expect(row).toMatchObject({
+        textBody: null,
+        htmlBody: null,
+        toAddress: 'smtp.once@test.heard.example',
+        kind: expect.any(String),
+        subject: expect.any(String),
+      });
+      expect(row.sentAt).toBeInstanceOf(Date);
     } finally {
       await t.close();
       await sink.close();
@@ -49,6 +58,8 @@ describe('the mail outbox over real SMTP', () => {
       expect(row).toMatchObject({ status: 'pending', attempts: 1 });
       expect(row.lastError).toMatch(/451/);
       expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+      // Still to send, so the body is kept.
+      expect(row.textBody).toMatch(/Choose your password/);
       // Bring the retry forward instead of waiting out the backoff.
       await t.db
         .getRepository(MailMessage)
@@ -56,6 +67,7 @@ describe('the mail outbox over real SMTP', () => {
       await worker.runOnce();
       row = await t.db.getRepository(MailMessage).findOneByOrFail({ relatedId: userId });
       expect(row.status).toBe('sent');
+      expect([row.textBody, row.htmlBody]).toEqual([null, null]);
       expect(sink.received).toHaveLength(1);
     } finally {
       await t.close();
@@ -75,6 +87,7 @@ describe('the mail outbox over real SMTP', () => {
       const row = await t.db.getRepository(MailMessage).findOneByOrFail({ relatedId: userId });
       expect(row.status).toBe('failed');
       expect(row.lastError).toMatch(/550.*No such mailbox/);
+      expect([row.textBody, row.htmlBody]).toEqual([null, null]);
       expect(sink.attempts()).toBe(1);
     } finally {
       await t.close();

@@ -300,6 +300,7 @@ describe('mail reliability over real SMTP', () => {
       const row = await t.db.getRepository(MailMessage).findOneByOrFail({ relatedId: userId });
       expect(row).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, uncertain: false });
       expect(row.lastError).toMatch(/451.*Greylisted/);
+      expect([row.textBody, row.htmlBody]).toEqual([null, null]);
       expect(sink.attempts()).toBe(MAX_ATTEMPTS);
 
       // A message whose sender dies every time is not retried for ever either.
@@ -317,6 +318,8 @@ describe('mail reliability over real SMTP', () => {
         uncertain: true,
         lastError: INTERRUPTED,
         claimToken: null,
+        textBody: null,
+        htmlBody: null,
       });
       expect(sink.attempts()).toBe(MAX_ATTEMPTS);
     } finally {

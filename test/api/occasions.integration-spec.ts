@@ -183,7 +183,7 @@ describe('occasions: changes announced once, honest invitation states, calendars
       invitees: [{ youngPersonId: mo.id, channel: InvitationChannel.Email }],
     });
     const [mail] = await mailsAbout(id, 'young_person_invitation');
-    const token = /\/rsvp\/([A-Za-z0-9_.-]+)/.exec(mail.textBody)?.[1] as string;
+    const token = /\/rsvp\/([A-Za-z0-9_.-]+)/.exec(mail.textBody ?? '')?.[1] as string;
     const done = await officer.patch(`/api/one-to-ones/${offered.body.id}`, {
       status: 'done',
       scheduledAt: at,
@@ -224,7 +224,7 @@ describe('occasions: changes announced once, honest invitation states, calendars
     expect(mail.textBody).toContain('Getting there: Minibus from the Youth Hub at 10');
     expect(mail.textBody).toContain(photoPlanWords(PhotoPlan.Photos) as string);
     expect(mail.textBody).toContain(`Questions? Ask ${officer.user.displayName}`);
-    const token = /\/rsvp\/([A-Za-z0-9_.-]+)/.exec(mail.textBody)?.[1] as string;
+    const token = /\/rsvp\/([A-Za-z0-9_.-]+)/.exec(mail.textBody ?? '')?.[1] as string;
     const page = await t.anonymous().get(`/api/rsvp/${token}`);
     expect(page.body).toMatchObject({
       timeWords: "from half past 10 in the morning to 1 o'clock in the afternoon",

@@ -35,7 +35,7 @@ describe('administrators manage users', () => {
       toAddress: 'new.officer@test.heard.example',
       status: 'pending',
     });
-    const link = /http:\/\/heard\.test\/welcome\/([A-Za-z0-9_-]+)/.exec(mail.textBody);
+    const link = /http:\/\/heard\.test\/welcome\/([A-Za-z0-9_-]+)/.exec(mail.textBody ?? '');
     expect(link).not.toBeNull();
 
     const audit = await t.db

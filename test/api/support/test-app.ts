@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
+import type { Logger as PinoLogger } from 'pino';
 import { DataSource, Logger } from 'typeorm';
 import { embeddedSnapshot } from './embedded-snapshot';
 import { cloneTemplate, dropDatabase, serverTestUrl } from './server-databases';
@@ -50,7 +51,7 @@ let fileCounter = 0;
  */
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: { queryLogger?: Logger } = {},
+  options: { queryLogger?: Logger; appLogger?: PinoLogger } = {},
 ): Promise<TestApp> {
   const startedAt = performance.now();
   const cpuAtStart = process.cpuUsage();
@@ -77,7 +78,7 @@ export async function createTestApp(
     { logger: options.queryLogger },
   );
   const databaseReadyAt = performance.now();
-  const app = await createHeardApp(config, db, createLogger('silent'));
+  const app = await createHeardApp(config, db, options.appLogger ?? createLogger('silent'));
   logSetUpTime(databaseReadyAt - startedAt, performance.now() - startedAt, process.cpuUsage(cpuAtStart));
   const server = app.getHttpServer();
   let userCounter = 0;

@@ -1,6 +1,6 @@
 import { ALL_ROLES, Role } from '../roles/role';
 import type { UserStatus } from '../users/users.contract';
-import { mayBePickedAsStaff, youngPersonReachOf } from './access';
+import { mayBePickedAsStaff, mayHoldCalendarFeed, youngPersonReachOf } from './access';
 
 describe('mayBePickedAsStaff', () => {
   const statuses: UserStatus[] = ['invited', 'active', 'deactivated'];
@@ -36,5 +36,18 @@ describe('youngPersonReachOf', () => {
     [Role.Administrator, 'none'],
   ])('should give %s the reach %s', (role, reach) => {
     expect(youngPersonReachOf(role)).toBe(reach);
+  });
+});
+
+describe('mayHoldCalendarFeed', () => {
+  it.each([
+    [Role.ParticipationOfficer, true, true],
+    [Role.Practitioner, true, false],
+    [Role.SeniorLeader, false, false],
+    [Role.Administrator, false, false],
+    [Role.YoungExpert, false, false],
+  ])('should let a %s hold their own feed: %s, a group feed: %s', (role, mine, group) => {
+    expect(mayHoldCalendarFeed(role, 'mine')).toBe(mine);
+    expect(mayHoldCalendarFeed(role, 'group')).toBe(group);
   });
 });

@@ -36,3 +36,19 @@ export function mayBePickedAsStaff(user: { role: Role; status: UserStatus }): bo
 
 /** The one message for a picked id that fails mayBePickedAsStaff, wherever it was picked. */
 export const NOT_PICKABLE_STAFF_MESSAGE = 'This is not an active practitioner or participation officer.';
+
+/**
+ * Who may hold a calendar feed of each scope: their own occasions for the staff who run them, a
+ * whole group's for participation officers. Checked when a feed is made and again every time a
+ * calendar app reads it, so a feed ends the moment its owner no longer has a role that may hold it.
+ */
+export type CalendarFeedScope = 'mine' | 'group';
+
+export const CALENDAR_FEED_ROLES: Readonly<Record<CalendarFeedScope, readonly Role[]>> = {
+  mine: [Role.ParticipationOfficer, Role.Practitioner],
+  group: [Role.ParticipationOfficer],
+};
+
+export function mayHoldCalendarFeed(role: Role, scope: CalendarFeedScope): boolean {
+  return CALENDAR_FEED_ROLES[scope].includes(role);
+}

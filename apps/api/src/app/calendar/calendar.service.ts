@@ -8,6 +8,7 @@ import {
   CalendarQuery,
   Role,
   addDays,
+  mayHoldCalendarFeed,
   renderCalendar,
   zonedToUtc,
 } from '@heard/domain';
@@ -50,9 +51,14 @@ export class CalendarService {
     actor: Actor,
     request: { scope: 'mine' } | { scope: 'group'; groupId: string },
   ): Promise<CalendarFeedResponse> {
+    if (!mayHoldCalendarFeed(actor.role, request.scope))
+      throw new DomainError(
+        'forbidden',
+        request.scope === 'group'
+          ? 'Only participation officers can subscribe to a whole group.'
+          : 'Your role cannot subscribe to a calendar.',
+      );
     if (request.scope === 'group') {
-      if (actor.role !== Role.ParticipationOfficer)
-        throw new DomainError('forbidden', 'Only participation officers can subscribe to a whole group.');
       const group = await this.db.getRepository(Group).findOneBy({ id: request.groupId });
       if (!group) throw DomainError.validation('groupId', 'There is no group with this id.');
     }
@@ -126,15 +132,26 @@ export class CalendarService {
     );
   }
 
-  /** The feed's iCalendar text, or 404 for an unknown or revoked address (and for a deactivated owner). */
+  /**
+   * The feed's iCalendar text, or 404 for an unknown or revoked address, for a deactivated owner,
+   * and for an owner whose role no longer may hold a feed of this scope (an officer moved to
+   * another role loses the group feeds that role gave them, as they lose the group pages).
+   */
   async render(token: string): Promise<string> {
-    const [feed]: { id: string; scope: 'mine' | 'group'; group_id: string | null; owner_user_id: string }[] =
-      await this.db.query(
-        `SELECT f.id, f.scope, f.group_id, f.owner_user_id FROM calendar_feeds f JOIN users u ON u.id = f.owner_user_id
+    const [feed]: {
+      id: string;
+      scope: 'mine' | 'group';
+      group_id: string | null;
+      owner_user_id: string;
+      owner_role: Role;
+    }[] = await this.db.query(
+      `SELECT f.id, f.scope, f.group_id, f.owner_user_id, u.role AS owner_role
+         FROM calendar_feeds f JOIN users u ON u.id = f.owner_user_id
         WHERE f.token_hash = $1 AND f.revoked_at IS NULL AND u.status = 'active'`,
-        [sha256(token)],
-      );
-    if (!feed) throw DomainError.notFound('This calendar');
+      [sha256(token)],
+    );
+    if (!feed || !mayHoldCalendarFeed(feed.owner_role, feed.scope))
+      throw DomainError.notFound('This calendar');
     const now = Date.now();
     const occasions = await occasionsBetween(
       this.db.manager,

@@ -101,6 +101,11 @@ export async function dumpEmbeddedDatabase(dataSource: DataSource): Promise<Blob
   return pglite.dumpDataDir('none');
 }
 
+/** The PGlite under an embedded DataSource (undefined on a server): tests close it to take the database away. */
+export function embeddedPGlite(dataSource: DataSource): PGlite | undefined {
+  return embeddedInstances.get(dataSource);
+}
+
 /** Keeps passwords out of messages and logs. */
 export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');

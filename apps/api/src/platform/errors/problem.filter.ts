@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../database/unavailable';
 import { DomainError, STATUS_BY_CODE } from './domain-error';
 import { problem, sendProblem } from './problem';
 
@@ -23,7 +24,9 @@ export class ProblemFilter implements ExceptionFilter {
           code: exception.code,
           instance,
         }),
-        exception.headers,
+        exception.code === 'unavailable'
+          ? { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS), ...exception.headers }
+          : exception.headers,
       );
       return;
     }
@@ -42,6 +45,19 @@ export class ProblemFilter implements ExceptionFilter {
       sendProblem(
         res,
         problem(409, 'This would duplicate a record that already exists.', { code: 'conflict', instance }),
+      );
+      return;
+    }
+    if (isDatabaseUnavailable(exception)) {
+      // An outage is not a bug: say so, and when to try again, rather than 500.
+      this.logger.warn(`Database unavailable: ${(exception as Error)?.message}`);
+      sendProblem(
+        res,
+        problem(503, 'Heard cannot reach its database just now. Please try again in a moment.', {
+          code: 'unavailable',
+          instance,
+        }),
+        { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
       );
       return;
     }

@@ -4,22 +4,25 @@ import { DomainError } from './domain-error';
 
 /** Turns zod issues into per-field messages keyed by dotted path. */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
+  // A Map, then fromEntries: keys come from the input, and `errors[key] ??= []` with a key such as
+  // `constructor` or `__proto__` found Object.prototype's member instead of nothing (a 500).
+  const byKey = new Map<string, string[]>();
+  const add = (key: string, message: string) => byKey.set(key, [...(byKey.get(key) ?? []), message]);
   for (const issue of error.issues) {
     let key = issue.path.join('.') || '_';
     let message = issue.message;
     if (issue.code === 'unrecognized_keys') {
       for (const unknownKey of issue.keys) {
         key = [...issue.path, unknownKey].join('.');
-        (errors[key] ??= []).push('This field is not recognised.');
+        add(key, 'This field is not recognised.');
       }
       continue;
     }
     if (issue.code === 'invalid_type' && message.startsWith('Invalid input'))
       message = 'This field is missing or of the wrong type.';
-    (errors[key] ??= []).push(message);
+    add(key, message);
   }
-  return errors;
+  return Object.fromEntries(byKey);
 }
 
 /**

@@ -8,6 +8,38 @@ import type { Logger } from 'pino';
 import { AppConfig } from '../config/config';
 import { problem, sendProblem } from '../errors/problem';
 import { requestLogger } from '../logging/logger';
+import { inputGuard } from './input-guard';
+
+/**
+ * Browser features no page of Heard's uses, turned off for Heard and anything it might embed, so
+ * an injected script or a hostile frame cannot ask for them. Signing in with a passkey (WebAuthn)
+ * is planned, so publickey-credentials-get/-create stay allowed for Heard itself; printing (day
+ * sheets) and copying a feed address (execCommand) need no permission here.
+ */
+export const PERMISSIONS_POLICY = [
+  'accelerometer=()',
+  'autoplay=()',
+  'bluetooth=()',
+  'camera=()',
+  'display-capture=()',
+  'encrypted-media=()',
+  'fullscreen=(self)',
+  'geolocation=()',
+  'gyroscope=()',
+  'hid=()',
+  'idle-detection=()',
+  'magnetometer=()',
+  'microphone=()',
+  'midi=()',
+  'payment=()',
+  'picture-in-picture=()',
+  'publickey-credentials-create=(self)',
+  'publickey-credentials-get=(self)',
+  'screen-wake-lock=()',
+  'serial=()',
+  'usb=()',
+  'xr-spatial-tracking=()',
+].join(', ');
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -44,6 +76,11 @@ export function configureHttp(app: INestApplication, config: AppConfig, logger: 
       strictTransportSecurity: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     }),
   );
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    // Helmet has no Permissions-Policy; it goes on every answer, pages and API alike.
+    res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
+    next();
+  });
   app.use('/api', (_req: Request, res: Response, next: NextFunction) => {
     // Answers may carry personal data: never keep them in a browser or proxy cache.
     res.setHeader('Cache-Control', 'no-store');
@@ -100,6 +137,8 @@ export function configureHttp(app: INestApplication, config: AppConfig, logger: 
       next(error);
     },
   );
+  // After the body is parsed, before any route: reserved field names and NUL characters get 400.
+  app.use('/api', inputGuard());
 
   if (config.webDir && existsSync(join(config.webDir, 'index.html'))) {
     const webDir = config.webDir;

@@ -4,8 +4,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino, { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 
-export function createLogger(level: pino.LevelWithSilent): Logger {
-  return pino({
+/** `destination` defaults to stdout; tests pass a stream to read what would be logged. */
+export function createLogger(level: pino.LevelWithSilent, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service: 'heard-api' },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -23,12 +24,72 @@ export function createLogger(level: pino.LevelWithSilent): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
-/** Paths can carry personal links (invitation tokens); long opaque segments are masked. */
+/**
+ * Path segments after which everything is a key: answer links (/rsvp/…, the letter's /r/…, and the
+ * API's /api/rsvp/…), staff invitations (/welcome/…), calendar feeds (/api/calendar/….ics), and
+ * the names a future link would likely take (password reset, answer, unsubscribe…).
+ */
+const TOKEN_ROUTES: ReadonlySet<string> = new Set([
+  'r',
+  'rsvp',
+  'welcome',
+  'calendar',
+  'answer',
+  'reset',
+  'reset-password',
+  'password-reset',
+  'accept-invitation',
+  'unsubscribe',
+  'verify',
+  'token',
+  'tokens',
+]);
+
+/** Built bundles and assets (`polyfills-AB12CD34.js`): long, but public and useful to see. */
+const STATIC_FILE = /^[\w-]+\.(js|mjs|css|map|ico|png|svg|webp|woff2?|ttf|json|html|txt|webmanifest)$/;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Whether a segment looks like a secret wherever it appears, so a token route nobody listed above
+ * is masked too: anything of 20 characters or more except a record id (UUIDs are not secrets and
+ * are what an operator needs to follow a request), or a shorter run of letters and digits that mixes
+ * lower case, upper case and digits as random codes do and words do not.
+ */
+function looksLikeToken(segment: string): boolean {
+  if (UUID.test(segment) || STATIC_FILE.test(segment)) return false;
+  if (segment.length >= 20) return true;
+  return (
+    segment.length >= 10 &&
+    /^[A-Za-z0-9_-]+$/.test(segment) &&
+    /[a-z]/.test(segment) &&
+    /[A-Z]/.test(segment) &&
+    /[0-9]/.test(segment)
+  );
+}
+
+/**
+ * The path as it may be logged. Paths carry personal links (answer links, invitation and feed
+ * tokens), which would let anyone who reads the log act as the person: every segment after a
+ * token route, and every segment that looks like a token anywhere, becomes `:token`. The query is
+ * dropped entirely.
+ */
 export function loggablePath(url: string | undefined): string {
-  return (url ?? '').split('?')[0].replace(/\/[A-Za-z0-9_-]{32,}/g, '/:token');
+  const path = (url ?? '').split('?')[0];
+  let afterTokenRoute = false;
+  return path
+    .split('/')
+    .map((segment) => {
+      if (segment === '') return segment;
+      if (afterTokenRoute || looksLikeToken(segment)) return ':token';
+      if (TOKEN_ROUTES.has(segment.toLowerCase())) afterTokenRoute = true;
+      return segment;
+    })
+    .join('/');
 }
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;

@@ -17,8 +17,9 @@ export class MailMessage {
   @Column({ type: 'varchar' })
   subject!: string;
 
-  @Column({ name: 'text_body', type: 'text' })
-  textBody!: string;
+  /** Null once the message is sent or given up on: bodies hold addresses and personal links. */
+  @Column({ name: 'text_body', type: 'text', nullable: true })
+  textBody!: string | null;
 
   @Column({ name: 'html_body', type: 'text', nullable: true })
   htmlBody!: string | null;

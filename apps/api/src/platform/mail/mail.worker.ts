@@ -27,6 +27,12 @@ export const LEASE_SECONDS = 300;
 export const INTERRUPTED =
   'Interrupted: the worker sending this stopped or ran past its lease, so it may already have been delivered.';
 
+/**
+ * Once a message is sent or given up on its body is no longer needed, and it holds addresses,
+ * phone numbers and personal answer links: the row stays as the record, the text goes.
+ */
+const FORGET_BODY: Pick<MailMessage, 'textBody' | 'htmlBody'> = { textBody: null, htmlBody: null };
+
 /** 30 s, 1 min, 2 min … capped at an hour. */
 export function backoffSeconds(attempt: number): number {
   return Math.min(3600, 30 * 2 ** Math.max(0, attempt - 1));
@@ -140,6 +146,8 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
       `WITH swept AS (
          UPDATE mail_outbox
             SET status = CASE WHEN attempts >= $2 THEN 'failed' ELSE 'pending' END,
+                text_body = CASE WHEN attempts >= $2 THEN NULL ELSE text_body END,
+                html_body = CASE WHEN attempts >= $2 THEN NULL ELSE html_body END,
                 uncertain = true, last_error = $3,
                 claim_token = NULL, lease_until = NULL, claimed_at = NULL
           WHERE status = 'sending'
@@ -181,6 +189,9 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
   private async deliver(message: MailMessage, token: string): Promise<void> {
     let update: Partial<MailMessage>;
     try {
+      // Claimed rows were pending, and the CHECK in the migration keeps a body on those; should
+      // one still be missing, the message fails rather than going out empty.
+      if (message.textBody === null) throw new Error('The message has no body to send.');
       await this.transport.send({
         messageId: messageIdFor(message.id, this.config.publicUrl),
         from: this.config.mailFrom,
@@ -189,13 +200,13 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
         text: message.textBody,
         html: message.htmlBody,
       });
-      update = { status: 'sent', sentAt: new Date(), lastError: null };
+      update = { status: 'sent', sentAt: new Date(), lastError: null, ...FORGET_BODY };
     } catch (error) {
       const reason = describeFailure(error);
       const giveUp = !isTemporaryFailure(error) || message.attempts >= MAX_ATTEMPTS;
       const maybeDelivered = mayHaveBeenDelivered(error);
       update = giveUp
-        ? { status: 'failed', lastError: reason }
+        ? { status: 'failed', lastError: reason, ...FORGET_BODY }
         : {
             status: 'pending',
             lastError: reason,
