@@ -256,7 +256,7 @@ describe('occasions: changes announced once, honest invitation states, calendars
     });
     const [mail] = await mailsAbout(id, 'young_person_invitation');
     expect(mail.textBody).toContain('We will not take photos or film.');
-    const token = /\/rsvp\/([A-Za-z0-9_.-]+)/.exec(mail.textBody)?.[1] as string;
+    const token = /\/rsvp\/([A-Za-z0-9_.-]+)/.exec(mail.textBody ?? '')?.[1] as string;
     expect((await t.anonymous().get(`/api/rsvp/${token}`)).body.photosWords).toBe(
       'We will not take photos or film.',
     );
@@ -268,7 +268,7 @@ describe('occasions: changes announced once, honest invitation states, calendars
     });
     const [reviewMail] = await mailsAbout(review, 'young_person_invitation');
     expect(reviewMail.textBody).not.toContain('photos');
-    const reviewToken = /\/rsvp\/([A-Za-z0-9_.-]+)/.exec(reviewMail.textBody)?.[1] as string;
+    const reviewToken = /\/rsvp\/([A-Za-z0-9_.-]+)/.exec(reviewMail.textBody ?? '')?.[1] as string;
     expect((await t.anonymous().get(`/api/rsvp/${reviewToken}`)).body.photosWords).toBeNull();
     // An unknown plan is refused and nothing is planned.
     const before = (await officer.get('/api/activities?pageSize=100')).body.total;
