@@ -1,6 +1,7 @@
 import { Role } from '@heard/domain';
 import { embeddedPGlite } from '@heard/api/platform/database/database';
 import request from 'supertest';
+import { groupRequest } from './support/factories';
 import { adminQuery, databaseName, serverTestUrl } from './support/server-databases';
 import { SignedInClient, TestApp, createTestApp, expectProblem } from './support/test-app';
 
@@ -60,20 +61,7 @@ describe('while the database cannot be reached', () => {
         .send({ email: 'someone@test.heard.example', password: 'x' }),
     );
     expectUnavailable(await officer.get('/api/young-people'));
-    expectUnavailable(
-      await officer.post('/api/groups', {
-        name: 'While down',
-        purpose: 'x',
-        minAge: 10,
-        maxAge: 12,
-        serviceExperiences: [],
-        facilitatorIds: [],
-        venue: null,
-        onlineLink: null,
-        capacity: null,
-        pattern: null,
-      }),
-    );
+    expectUnavailable(await officer.post('/api/groups', groupRequest({ name: 'While down' })));
 
     // A closed PGlite cannot come back; the server can, and Heard picks up again by itself.
     if (server) {

@@ -10,7 +10,11 @@ import {
 } from '@heard/domain';
 import { writeFileSync } from 'node:fs';
 import { Invitation } from '@heard/api/app/invitations/entities/invitation.entity';
-import { createYoungPerson, youngPersonRequest } from './support/factories';
+import {
+  activityRequest as defaultActivity,
+  createYoungPerson,
+  youngPersonRequest,
+} from './support/factories';
 import { pdfDictionaries, pdfText, scanQrCode } from './support/pdf';
 import { SignedInClient, TestApp, countRows, createTestApp, expectProblem } from './support/test-app';
 
@@ -24,25 +28,14 @@ const letterContact = (letter: typeof address | null = address) => ({
   onlyViaTrustedAdult: false,
 });
 
-function activityRequest(overrides: Partial<ActivityDayRequest> = {}): ActivityDayRequest {
-  return {
+const activityRequest = (overrides: Partial<ActivityDayRequest> = {}): ActivityDayRequest =>
+  defaultActivity({
     title: 'Climbing wall taster',
-    date: addDays(todayInLondon(), 10),
-    startTime: '10:00',
-    endTime: '12:00',
     venue: 'Riverside Climbing Centre',
     accessibility: 'Lift to every floor.',
-    capacity: null,
-    cohort: { minAge: 10, maxAge: 25, serviceExperiences: [], groupIds: [] },
-    professionals: null,
-    budgetPence: null,
-    transport: null,
-    agenda: null,
     requiredConsents: [ConsentPurpose.TakingPart],
-    reminderDaysBefore: 2,
     ...overrides,
-  };
-}
+  });
 
 describe('printed invitation letters', () => {
   let t: TestApp;

@@ -1,5 +1,5 @@
 import {
-  PhotoPlan,
+  ActivityDayRequest,
   Role,
   ServiceExperienceKind,
   YoungPersonRequest,
@@ -84,20 +84,13 @@ export const contactPreferences = (
 });
 
 /** An activity day open to everyone, with nothing required; a test names what matters to it. */
-export const planActivity = (
-  officer: SignedInClient,
-  fields: {
-    title: string;
-    date: string;
-    startTime: string;
-    endTime: string;
-    venue: string;
-    transport?: string;
-    photos?: PhotoPlan;
-    agenda?: string;
-  },
-) =>
-  officer.post('/api/activities', {
+export function activityRequest(overrides: Partial<ActivityDayRequest> = {}): ActivityDayRequest {
+  return {
+    title: 'Activity day',
+    date: addDays(todayInLondon(), 10),
+    startTime: '10:00',
+    endTime: '12:00',
+    venue: null,
     accessibility: null,
     capacity: null,
     cohort: { minAge: 10, maxAge: 25, serviceExperiences: [], groupIds: [] },
@@ -107,5 +100,9 @@ export const planActivity = (
     agenda: null,
     requiredConsents: [],
     reminderDaysBefore: 2,
-    ...fields,
-  });
+    ...overrides,
+  };
+}
+
+export const planActivity = (officer: SignedInClient, fields: Partial<ActivityDayRequest>) =>
+  officer.post('/api/activities', activityRequest(fields));
