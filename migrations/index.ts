@@ -7,6 +7,7 @@ import { YoungPeopleListIndexes1764300000000 } from './1764300000000-young-peopl
 import { HonestInvitationStates1764400000000 } from './1764400000000-honest-invitation-states';
 import { AttendanceConsentsOnly1764420000000 } from './1764420000000-attendance-consents-only';
 import { InvitationShortCodes1764450000000 } from './1764450000000-invitation-short-codes';
+import { AccountRecovery1764610000000 } from './1764610000000-account-recovery';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   HonestInvitationStates1764400000000,
   AttendanceConsentsOnly1764420000000,
   InvitationShortCodes1764450000000,
+  AccountRecovery1764610000000,
 ];
