@@ -52,6 +52,11 @@ describe('SignInPage', () => {
     return Array.from(el.querySelectorAll('mat-error')).map((e) => e.textContent?.trim() ?? '');
   }
 
+  it('offers a way back in for a forgotten password', () => {
+    const link = Array.from(el.querySelectorAll('a')).find((a) => a.textContent?.includes('Forgotten'));
+    expect(link?.getAttribute('href')).toBe('/forgot-password');
+  });
+
   it('has one h1, labelled fields and no axe violations', async () => {
     expect(el.querySelectorAll('h1')).toHaveLength(1);
     expect(el.querySelector('h1')?.textContent).toBe('Sign in');
