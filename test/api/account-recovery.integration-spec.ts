@@ -86,6 +86,10 @@ describe('account recovery', () => {
       401,
     );
     expect((await t.signIn(user.email, NEW_PASSWORD)).user.id).toBe(user.id);
+    // The owner of the account hears that the password changed, in case it was not them.
+    await t.app.get(MailWorker).runOnce();
+    const last = sink.received.filter((m) => m.to.includes(user.email)).at(-1);
+    expect(last?.raw).toMatch(/Subject: Your Heard password has been changed/);
 
     const audit = await t.db
       .getRepository(AuditEvent)

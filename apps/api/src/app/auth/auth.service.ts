@@ -23,6 +23,7 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { MailService } from '../../platform/mail/mail.service';
 import { issueInvitation, issuePasswordReset } from '../users/account-links';
 import { User } from '../users/entities/user.entity';
+import { passwordChangedMail } from '../users/password-reset-mail';
 import {
   accountDelayKey,
   addressDelayKey,
@@ -269,6 +270,15 @@ export class AuthService {
       // Whoever knew the old password may be signed in somewhere: every session ends.
       const sessionsEnded = await this.sessions.endAllFor(em, user.id, 'password_changed');
       await clearDelay(em, accountDelayKey(user.email));
+      await this.mail.enqueue(
+        em,
+        passwordChangedMail({
+          to: user.email,
+          displayName: user.displayName,
+          signInLink: `${this.config.publicUrl}/sign-in`,
+          userId: user.id,
+        }),
+      );
       await this.audit.record(
         {
           actorUserId: user.id,

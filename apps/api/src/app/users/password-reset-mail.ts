@@ -30,3 +30,32 @@ export function passwordResetMail(args: {
     related: { type: 'user', id: args.userId },
   };
 }
+
+/** Sent after a reset, so someone whose mailbox was used to take their account over hears of it. */
+export function passwordChangedMail(args: {
+  to: string;
+  displayName: string;
+  signInLink: string;
+  userId: string;
+}): MailToQueue {
+  const text = [
+    `Hello ${args.displayName},`,
+    '',
+    'The password for your Heard account has just been changed, and every place you were signed in has been signed out.',
+    `If that was you, there is nothing to do. You can sign in here: ${args.signInLink}`,
+    '',
+    'If it was not you, tell your Heard administrator straight away.',
+  ].join('\n');
+  const html = `<p>Hello ${escapeHtml(args.displayName)},</p>
+<p>The password for your Heard account has just been changed, and every place you were signed in has been signed out.</p>
+<p>If that was you, there is nothing to do. You can <a href="${escapeHtml(args.signInLink)}">sign in here</a>.</p>
+<p>If it was not you, tell your Heard administrator straight away.</p>`;
+  return {
+    kind: 'password_changed',
+    to: args.to,
+    subject: 'Your Heard password has been changed',
+    text,
+    html,
+    related: { type: 'user', id: args.userId },
+  };
+}
