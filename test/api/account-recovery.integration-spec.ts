@@ -5,6 +5,7 @@ import { Session } from '@heard/api/platform/auth/session.entity';
 import { MailWorker } from '@heard/api/platform/mail/mail.worker';
 import { User } from '@heard/api/app/users/entities/user.entity';
 import {
+  ManualClock,
   TEST_PASSWORD,
   TestApp,
   countRows,
@@ -26,10 +27,12 @@ describe('account recovery', () => {
   let t: TestApp;
   let sink: SmtpSink;
   let addressCounter = 0;
+  // Link expiry is decided by this clock, which only moves when a test moves it.
+  const clock = new ManualClock();
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    t = await createTestApp({ SMTP_URL: sink.url, TRUSTED_PROXIES: 'loopback' });
+    t = await createTestApp({ SMTP_URL: sink.url, TRUSTED_PROXIES: 'loopback' }, { clock });
   });
   afterAll(async () => {
     await t.close();
@@ -73,9 +76,7 @@ describe('account recovery', () => {
     // Only the hash is kept, and the link lasts 30 minutes.
     expect(stored.passwordResetTokenHash).toBe(sha256(token));
     expect(JSON.stringify(stored)).not.toContain(token);
-    const minutes = ((stored.passwordResetExpiresAt as Date).getTime() - Date.now()) / 60_000;
-    expect(minutes).toBeGreaterThan(28);
-    expect(minutes).toBeLessThanOrEqual(30);
+    expect((stored.passwordResetExpiresAt as Date).getTime() - clock.now().getTime()).toBe(30 * 60_000);
 
     expect((await reset(token, NEW_PASSWORD)).status).toBe(204);
     expectProblem(await elsewhere.get('/api/auth/session'), 401);
@@ -118,12 +119,26 @@ describe('account recovery', () => {
     const user = await createUser(t.db, { role: Role.Practitioner });
     await forgot(user.email);
     const token = await linkSentTo(user.email, 'reset-password');
-    await t.db.query(
-      `UPDATE users SET password_reset_expires_at = now() - interval '1 second' WHERE id = $1`,
-      [user.id],
-    );
+    // The stored expiry, set to a second before now as the app's clock tells it.
+    await t.db.query(`UPDATE users SET password_reset_expires_at = $2 WHERE id = $1`, [
+      user.id,
+      new Date(clock.now().getTime() - 1000),
+    ]);
     expectProblem(await reset(token, NEW_PASSWORD), 404);
     expect((await t.signIn(user.email)).user.id).toBe(user.id);
+  });
+
+  it('should keep a link for 30 minutes to the second, by the clock', async () => {
+    const user = await createUser(t.db, { role: Role.Practitioner });
+    await forgot(user.email);
+    const token = await linkSentTo(user.email, 'reset-password');
+    clock.advance(30 * 60 - 1);
+    // Still valid a second before the end: a refused password is checked, and leaves the link usable.
+    expectProblem(await reset(token, 'too short'), 400);
+    clock.advance(1);
+    const late = await reset(token, NEW_PASSWORD);
+    expectProblem(late, 404);
+    expect(late.body.detail).toMatch(/expired/);
   });
 
   it('should refuse a link once the account is deactivated, and send none to a deactivated account', async () => {

@@ -18,6 +18,7 @@ import { hashPassword, verifyPassword } from '../../platform/auth/passwords';
 import { Session } from '../../platform/auth/session.entity';
 import { SessionService } from '../../platform/auth/session.service';
 import { sha256 } from '../../platform/auth/tokens';
+import { Clock } from '../../platform/clock';
 import { APP_CONFIG, AppConfig } from '../../platform/config/config';
 import { DomainError } from '../../platform/errors/domain-error';
 import { MailService } from '../../platform/mail/mail.service';
@@ -53,6 +54,7 @@ export class AuthService {
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
     private readonly mail: MailService,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -60,7 +62,7 @@ export class AuthService {
     request: SignInRequest,
     context: { clientAddress: string; requestId: string | null; previousSessionId: string | null },
   ): Promise<SignInOutcome> {
-    const now = new Date();
+    const now = this.clock.now();
     const accountKey = accountDelayKey(request.email);
     const addressKey = addressDelayKey(context.clientAddress);
     const addressPolicy = addressSignInDelay(this.config.loginAttemptsPerWindow);
@@ -209,7 +211,7 @@ export class AuthService {
         );
       }
     }
-    const now = new Date();
+    const now = this.clock.now();
     await this.db.transaction(async (em) => {
       const user = await em
         .getRepository(User)
@@ -245,7 +247,7 @@ export class AuthService {
 
   /** Sets a new password from a reset link: once, within 30 minutes, for an active account only. */
   async resetPassword(request: ResetPasswordRequest, requestId: string | null): Promise<void> {
-    const now = new Date();
+    const now = this.clock.now();
     const tokenHash = sha256(request.token);
     const user = await this.db.getRepository(User).findOne({ where: { passwordResetTokenHash: tokenHash } });
     if (

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { SessionService } from '../../platform/auth/session.service';
+import { Clock } from '../../platform/clock';
 import { APP_CONFIG, AppConfig } from '../../platform/config/config';
 import { DomainError } from '../../platform/errors/domain-error';
 import { MailService } from '../../platform/mail/mail.service';
@@ -19,6 +20,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly sessions: SessionService,
     private readonly mail: MailService,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -53,7 +55,7 @@ export class UsersService {
           passwordHash: null,
         }),
       );
-      await issueInvitation(em, this.mail, this.config.publicUrl, user, new Date());
+      await issueInvitation(em, this.mail, this.config.publicUrl, user, this.clock.now());
       await this.audit.for(actor).record(em, {
         action: AuditAction.Create,
         type: AuditRecordType.User,
@@ -124,7 +126,7 @@ export class UsersService {
       if (user.status === 'deactivated') {
         throw new DomainError('conflict', 'This account is deactivated. Reactivate it first.');
       }
-      await issueInvitation(em, this.mail, this.config.publicUrl, user, new Date());
+      await issueInvitation(em, this.mail, this.config.publicUrl, user, this.clock.now());
       return {};
     });
   }
@@ -140,7 +142,7 @@ export class UsersService {
       if (user.status === 'deactivated') {
         throw new DomainError('conflict', 'This account is deactivated. Reactivate it first.');
       }
-      await issuePasswordReset(em, this.mail, this.config.publicUrl, user, new Date());
+      await issuePasswordReset(em, this.mail, this.config.publicUrl, user, this.clock.now());
       return {};
     });
   }
