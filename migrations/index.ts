@@ -10,6 +10,7 @@ import { InvitationShortCodes1764450000000 } from './1764450000000-invitation-sh
 import { ActivityPhotoPlan1764500000000 } from './1764500000000-activity-photo-plan';
 import { ParentCarerCopy1764510000000 } from './1764510000000-parent-carer-copy';
 import { MailOutboxForgetsBodies1764600000000 } from './1764600000000-mail-outbox-forgets-bodies';
+import { AccountRecovery1764610000000 } from './1764610000000-account-recovery';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ActivityPhotoPlan1764500000000,
   ParentCarerCopy1764510000000,
   MailOutboxForgetsBodies1764600000000,
+  AccountRecovery1764610000000,
 ];

@@ -2,7 +2,7 @@ export * from './roles/role';
 export * from './access/access';
 export * from './problem/problem';
 export * from './auth/password-policy';
-export * from './auth/lockout';
+export * from './auth/sign-in-delay';
 export * from './auth/session-expiry';
 export * from './auth/auth.contract';
 export * from './users/users.contract';

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { Role, SessionResponse } from '@heard/domain';
 import { createHeardApp } from '@heard/api/app/create-app';
 import { hashPassword } from '@heard/api/platform/auth/passwords';
+import { Clock } from '@heard/api/platform/clock';
 import { AppConfig, loadConfig } from '@heard/api/platform/config/config';
 import { openDatabase } from '@heard/api/platform/database/database';
 import { createLogger } from '@heard/api/platform/logging/logger';
@@ -51,7 +52,7 @@ let fileCounter = 0;
  */
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: { queryLogger?: Logger; appLogger?: PinoLogger } = {},
+  options: { queryLogger?: Logger; appLogger?: PinoLogger; clock?: Clock } = {},
 ): Promise<TestApp> {
   const startedAt = performance.now();
   const cpuAtStart = process.cpuUsage();
@@ -78,7 +79,9 @@ export async function createTestApp(
     { logger: options.queryLogger },
   );
   const databaseReadyAt = performance.now();
-  const app = await createHeardApp(config, db, options.appLogger ?? createLogger('silent'));
+  const app = await createHeardApp(config, db, options.appLogger ?? createLogger('silent'), {
+    clock: options.clock,
+  });
   logSetUpTime(databaseReadyAt - startedAt, performance.now() - startedAt, process.cpuUsage(cpuAtStart));
   const server = app.getHttpServer();
   let userCounter = 0;
@@ -191,5 +194,23 @@ export class QueryCounter implements Logger {
   }
   log(): void {
     // not needed for counting
+  }
+}
+
+/** A clock a test moves by hand, for answers that depend on time passing (the sign-in slow-down). */
+export class ManualClock extends Clock {
+  private at: number;
+
+  constructor(start = new Date()) {
+    super();
+    this.at = start.getTime();
+  }
+
+  now(): Date {
+    return new Date(this.at);
+  }
+
+  advance(seconds: number): void {
+    this.at += seconds * 1000;
   }
 }

@@ -6,6 +6,7 @@ import { StaffModule } from './staff/staff.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../platform/config/config';
+import { Clock } from '../platform/clock';
 import { PlatformModule } from '../platform/platform.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -37,7 +38,10 @@ export const FEATURE_MODULES = [
 
 @Module({})
 export class AppModule {
-  static register(config: AppConfig, dataSource: DataSource): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.register(config, dataSource), ...FEATURE_MODULES] };
+  static register(config: AppConfig, dataSource: DataSource, clock?: Clock): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PlatformModule.register(config, dataSource, clock), ...FEATURE_MODULES],
+    };
   }
 }

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import { Clock } from '../platform/clock';
 import { AppConfig } from '../platform/config/config';
 import { configureHttp } from '../platform/http/http-setup';
 import { PinoNestLogger } from '../platform/logging/logger';
@@ -13,8 +14,9 @@ export async function createHeardApp(
   config: AppConfig,
   dataSource: DataSource,
   logger: Logger,
+  options: { clock?: Clock } = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.register(config, dataSource), {
+  const app = await NestFactory.create(AppModule.register(config, dataSource, options.clock), {
     bodyParser: false,
     logger: new PinoNestLogger(logger),
     abortOnError: false,

@@ -1,6 +1,7 @@
-import { EmailSchema, Role, passwordProblems } from '@heard/domain';
+import { EmailSchema, Role } from '@heard/domain';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
+import { newPasswordProblems } from '../platform/auth/common-passwords';
 import { hashPassword } from '../platform/auth/passwords';
 import { ConfigError, loadConfig } from '../platform/config/config';
 import { embeddedDataDir, openDatabase } from '../platform/database/database';
@@ -27,7 +28,7 @@ async function createAdmin(): Promise<void> {
     password = await rl.question('Password for the new administrator: ');
     rl.close();
   }
-  const problems = passwordProblems(password, email.data);
+  const problems = newPasswordProblems(password, email.data);
   if (problems.length) throw new Error(`That password will not do: ${problems.join(' ')}`);
 
   const config = loadConfig(process.env);

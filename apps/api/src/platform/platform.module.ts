@@ -5,6 +5,7 @@ import { AccessPolicy } from './access/young-person-access';
 import { AuditService } from './audit/audit.service';
 import { AccessGuard } from './auth/access.guard';
 import { SessionService } from './auth/session.service';
+import { Clock, SystemClock } from './clock';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { ProblemFilter } from './errors/problem.filter';
 import { MailService } from './mail/mail.service';
@@ -14,12 +15,17 @@ import { MailWorker } from './mail/mail.worker';
 @Global()
 @Module({})
 export class PlatformModule {
-  static register(config: AppConfig, dataSource: DataSource): DynamicModule {
+  static register(
+    config: AppConfig,
+    dataSource: DataSource,
+    clock: Clock = new SystemClock(),
+  ): DynamicModule {
     return {
       module: PlatformModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DataSource, useValue: dataSource },
+        { provide: Clock, useValue: clock },
         AuditService,
         AccessPolicy,
         SessionService,
@@ -28,7 +34,16 @@ export class PlatformModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
-      exports: [APP_CONFIG, DataSource, AuditService, AccessPolicy, SessionService, MailService, MailWorker],
+      exports: [
+        APP_CONFIG,
+        DataSource,
+        Clock,
+        AuditService,
+        AccessPolicy,
+        SessionService,
+        MailService,
+        MailWorker,
+      ],
     };
   }
 }

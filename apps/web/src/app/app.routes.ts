@@ -8,7 +8,14 @@ import { authGuard, roleGuard, signedOutGuard } from './core/auth.guards';
 export const appRoutes: Route[] = [
   { path: '', pathMatch: 'full', redirectTo: 'home' },
   { path: 'sign-in', canActivate: [signedOutGuard], loadChildren: () => import('./sign-in/sign-in.routes') },
+  {
+    path: 'forgot-password',
+    canActivate: [signedOutGuard],
+    loadChildren: () => import('./sign-in/forgot-password.routes'),
+  },
   { path: 'welcome', loadChildren: () => import('./welcome/welcome.routes') },
+  // The link in a "choose a new password" email: the same page as an invitation's, in its reset form.
+  { path: 'reset-password', loadChildren: () => import('./welcome/reset-password.routes') },
   { path: 'rsvp', loadChildren: () => import('./invitations/rsvp.routes') },
   // The short link typed from a printed letter: the same page, opened by the letter's short code.
   { path: 'r', loadChildren: () => import('./invitations/rsvp.routes') },

@@ -45,3 +45,16 @@ export interface SessionResponse {
   /** When the session ends if nothing else happens, ISO 8601. */
   expiresAt: string;
 }
+
+export const ForgotPasswordRequestSchema = z.object({ email }).strict();
+export type ForgotPasswordRequest = z.infer<typeof ForgotPasswordRequestSchema>;
+
+export const ResetPasswordRequestSchema = z
+  .object({
+    token: z.string().min(20, 'This link is not complete.').max(200, 'This link is not valid.'),
+    password: z
+      .string({ error: 'Choose a password.' })
+      .max(PASSWORD_MAX_LENGTH, `Passwords are at most ${PASSWORD_MAX_LENGTH} characters.`),
+  })
+  .strict();
+export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequestSchema>;

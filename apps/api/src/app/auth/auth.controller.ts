@@ -3,6 +3,10 @@ import { ApiTags } from '@nestjs/swagger';
 import {
   AcceptInvitationRequest,
   AcceptInvitationRequestSchema,
+  ForgotPasswordRequest,
+  ForgotPasswordRequestSchema,
+  ResetPasswordRequest,
+  ResetPasswordRequestSchema,
   SessionResponse,
   SignInRequest,
   SignInRequestSchema,
@@ -61,5 +65,29 @@ export class AuthController {
     @Req() req: AuthenticatedRequest,
   ): Promise<void> {
     return this.auth.acceptInvitation(body, requestIdOf(req));
+  }
+
+  /** Always 202 and no body: the answer must not say whether the email has an account. */
+  @Public()
+  @Post('forgot-password')
+  @HttpCode(202)
+  async forgotPassword(
+    @Body(new ZodPipe(ForgotPasswordRequestSchema)) body: ForgotPasswordRequest,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<void> {
+    await this.auth.requestPasswordReset(body, {
+      clientAddress: req.ip ?? 'unknown',
+      requestId: requestIdOf(req),
+    });
+  }
+
+  @Public()
+  @Post('reset-password')
+  @HttpCode(204)
+  resetPassword(
+    @Body(new ZodPipe(ResetPasswordRequestSchema)) body: ResetPasswordRequest,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<void> {
+    return this.auth.resetPassword(body, requestIdOf(req));
   }
 }

@@ -1,28 +1,46 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  ACCOUNT_SIGN_IN_DELAY,
   AcceptInvitationRequest,
   AuditAction,
   AuditRecordType,
+  ForgotPasswordRequest,
+  ResetPasswordRequest,
   SessionResponse,
   SignInRequest,
-  afterFailedAttempt,
-  isLocked,
-  minutesUntilUnlocked,
-  passwordProblems,
+  addressSignInDelay,
 } from '@heard/domain';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
+import { newPasswordProblems } from '../../platform/auth/common-passwords';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords';
 import { Session } from '../../platform/auth/session.entity';
 import { SessionService } from '../../platform/auth/session.service';
 import { sha256 } from '../../platform/auth/tokens';
+import { Clock } from '../../platform/clock';
 import { APP_CONFIG, AppConfig } from '../../platform/config/config';
 import { DomainError } from '../../platform/errors/domain-error';
+import { MailService } from '../../platform/mail/mail.service';
+import { issueInvitation, issuePasswordReset } from '../users/account-links';
 import { User } from '../users/entities/user.entity';
-import { countLoginAttempt } from './login-throttle';
+import { passwordChangedMail } from '../users/password-reset-mail';
+import {
+  accountDelayKey,
+  addressDelayKey,
+  clearDelay,
+  countInWindow,
+  delayFor,
+  recordFailure,
+} from './login-throttle';
 
 const WRONG_DETAILS = 'The email or password is not right.';
+const RESET_LINK_GONE =
+  'This link has expired or has already been used. Ask for a new one: choose "Forgotten your password?" on the sign-in page.';
+
+/** "Forgotten your password?" requests: per client address, and per email typed (known or not). */
+export const RESET_REQUESTS_PER_ADDRESS = { limit: 5, windowMinutes: 15 };
+export const RESET_REQUESTS_PER_EMAIL = { limit: 3, windowMinutes: 60 };
 
 export interface SignInOutcome {
   token: string;
@@ -35,6 +53,8 @@ export class AuthService {
     private readonly db: DataSource,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
+    private readonly mail: MailService,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -42,20 +62,23 @@ export class AuthService {
     request: SignInRequest,
     context: { clientAddress: string; requestId: string | null; previousSessionId: string | null },
   ): Promise<SignInOutcome> {
-    const throttle = await countLoginAttempt(this.db, context.clientAddress);
-    if (throttle.attempts > this.config.loginAttemptsPerWindow) {
-      await this.audit.record({
-        actorUserId: null,
-        action: AuditAction.SignInFailed,
-        entityType: AuditRecordType.User,
-        detail: { reason: 'rate_limited' },
-        requestId: context.requestId,
-      });
+    const now = this.clock.now();
+    const accountKey = accountDelayKey(request.email);
+    const addressKey = addressDelayKey(context.clientAddress);
+    const addressPolicy = addressSignInDelay(this.config.loginAttemptsPerWindow);
+    // Checked before the user is looked up, and keyed by the email typed: a known and an unknown
+    // email are slowed down alike, so the answer says nothing about which emails have accounts.
+    const wait = Math.max(
+      await delayFor(this.db, addressKey, now, addressPolicy),
+      await delayFor(this.db, accountKey, now, ACCOUNT_SIGN_IN_DELAY),
+    );
+    if (wait > 0) {
+      await this.failed(null, 'slowed_down', context.requestId);
       throw new DomainError(
         'rate_limited',
-        `Too many sign-in attempts from this device. Try again in ${Math.ceil(throttle.retryAfterSeconds / 60)} minutes.`,
+        `Too many sign-in attempts with these details. Wait ${wait} second${wait === 1 ? '' : 's'}, then try again, or choose "Forgotten your password?".`,
         undefined,
-        { 'Retry-After': String(throttle.retryAfterSeconds) },
+        { 'Retry-After': String(wait) },
       );
     }
 
@@ -64,33 +87,31 @@ export class AuthService {
       .createQueryBuilder('u')
       .where('lower(u.email) = :email', { email: request.email })
       .getOne();
-    const now = new Date();
 
-    if (user && isLocked(user, now)) {
-      await this.failed(user.id, 'locked', context.requestId);
-      throw this.lockedError(minutesUntilUnlocked(user, now));
-    }
-    const passwordOk = await verifyPassword(user?.passwordHash ?? null, request.password);
-    if (!user || user.status !== 'active' || !passwordOk) {
-      if (user && user.status === 'active') {
-        const next = afterFailedAttempt(user, now);
-        await this.db.getRepository(User).update({ id: user.id }, next);
-        await this.failed(user.id, 'wrong_password', context.requestId);
-        if (isLocked(next, now)) throw this.lockedError(minutesUntilUnlocked(next, now));
-      } else {
-        await this.failed(
-          user?.id ?? null,
-          user ? `status_${user.status}` : 'unknown_user',
-          context.requestId,
-        );
-      }
+    // Exactly one verification on every path (a fixed dummy hash when there is no usable one), so
+    // a known email takes no longer to refuse than an unknown one.
+    const usableHash = user?.status === 'active' ? user.passwordHash : null;
+    const passwordOk = await verifyPassword(usableHash, request.password);
+    if (!user || !passwordOk) {
+      // The same writes whether or not the email is known: a failure under each key, one audit row.
+      await recordFailure(this.db, accountKey, now, ACCOUNT_SIGN_IN_DELAY);
+      await recordFailure(this.db, addressKey, now, addressPolicy);
+      const reason = !user
+        ? 'unknown_user'
+        : user.status !== 'active'
+          ? `status_${user.status}`
+          : 'wrong_password';
+      await this.failed(user?.id ?? null, reason, context.requestId);
       throw new DomainError('unauthenticated', WRONG_DETAILS);
     }
 
     return this.db.transaction(async (em) => {
       // A new session id on every sign-in; any session the browser already had is ended (no fixation).
       if (context.previousSessionId) await this.sessions.end(context.previousSessionId, 'replaced', em);
-      await em.update(User, { id: user.id }, { failedAttempts: 0, lockedUntil: null, lastSignedInAt: now });
+      await em.update(User, { id: user.id }, { lastSignedInAt: now });
+      // The right password forgets the count for this email; the address count is left alone so a
+      // valid account cannot be used to reset the limit between guesses at others.
+      await clearDelay(em, accountKey);
       const { token, session } = await this.sessions.create(em, user.id);
       await this.audit.record(
         {
@@ -136,7 +157,7 @@ export class AuthService {
         'This invitation link has expired or has already been used. Ask your administrator for a new one.',
       );
     }
-    const problems = passwordProblems(request.password, user.email);
+    const problems = newPasswordProblems(request.password, user.email);
     if (problems.length > 0) throw new DomainError('validation', problems[0], { password: problems });
     const passwordHash = await hashPassword(request.password);
     await this.db.transaction(async (em) => {
@@ -166,19 +187,120 @@ export class AuthService {
     });
   }
 
+  /**
+   * "Forgotten your password?". The same answer whatever the email: a link for an active account,
+   * a fresh invitation for one never taken up, nothing for an unknown or deactivated one. Limited
+   * per address and per email typed (so the limit too says nothing about which emails exist).
+   */
+  async requestPasswordReset(
+    request: ForgotPasswordRequest,
+    context: { clientAddress: string; requestId: string | null },
+  ): Promise<void> {
+    for (const [key, rule] of [
+      [`reset:address:${context.clientAddress}`, RESET_REQUESTS_PER_ADDRESS],
+      [`reset:email:${request.email}`, RESET_REQUESTS_PER_EMAIL],
+    ] as const) {
+      const count = await countInWindow(this.db, key, rule.windowMinutes);
+      if (count.attempts > rule.limit) {
+        const minutes = Math.ceil(count.retryAfterSeconds / 60);
+        throw new DomainError(
+          'rate_limited',
+          `Too many requests for a new password. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+          undefined,
+          { 'Retry-After': String(count.retryAfterSeconds) },
+        );
+      }
+    }
+    const now = this.clock.now();
+    await this.db.transaction(async (em) => {
+      const user = await em
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .where('lower(u.email) = :email', { email: request.email })
+        .setLock('pessimistic_write')
+        .getOne();
+      let event = 'password_reset_requested';
+      let outcome: string;
+      if (user?.status === 'active') {
+        await issuePasswordReset(em, this.mail, this.config.publicUrl, user, now);
+        outcome = 'link_sent';
+      } else if (user?.status === 'invited') {
+        await issueInvitation(em, this.mail, this.config.publicUrl, user, now);
+        event = 'invitation_resent';
+        outcome = 'invitation_sent';
+      } else {
+        outcome = user ? `status_${user.status}` : 'no_account';
+      }
+      await this.audit.record(
+        {
+          actorUserId: null,
+          action: AuditAction.Update,
+          entityType: AuditRecordType.User,
+          entityId: user?.id ?? null,
+          detail: { event, outcome },
+          requestId: context.requestId,
+        },
+        em,
+      );
+    });
+  }
+
+  /** Sets a new password from a reset link: once, within 30 minutes, for an active account only. */
+  async resetPassword(request: ResetPasswordRequest, requestId: string | null): Promise<void> {
+    const now = this.clock.now();
+    const tokenHash = sha256(request.token);
+    const user = await this.db.getRepository(User).findOne({ where: { passwordResetTokenHash: tokenHash } });
+    if (
+      !user ||
+      user.status !== 'active' ||
+      !user.passwordResetExpiresAt ||
+      user.passwordResetExpiresAt.getTime() <= now.getTime()
+    ) {
+      throw new DomainError('not_found', RESET_LINK_GONE);
+    }
+    const problems = newPasswordProblems(request.password, user.email);
+    if (problems.length > 0) throw new DomainError('validation', problems[0], { password: problems });
+    const passwordHash = await hashPassword(request.password);
+    await this.db.transaction(async (em) => {
+      // Conditional on the token still being there: of two uses at once, only one changes anything.
+      const result = await em.update(
+        User,
+        { id: user.id, status: 'active', passwordResetTokenHash: tokenHash },
+        { passwordHash, passwordResetTokenHash: null, passwordResetExpiresAt: null, updatedAt: now },
+      );
+      if (!result.affected) throw new DomainError('not_found', RESET_LINK_GONE);
+      // Whoever knew the old password may be signed in somewhere: every session ends.
+      const sessionsEnded = await this.sessions.endAllFor(em, user.id, 'password_changed');
+      await clearDelay(em, accountDelayKey(user.email));
+      await this.mail.enqueue(
+        em,
+        passwordChangedMail({
+          to: user.email,
+          displayName: user.displayName,
+          signInLink: `${this.config.publicUrl}/sign-in`,
+          userId: user.id,
+        }),
+      );
+      await this.audit.record(
+        {
+          actorUserId: user.id,
+          action: AuditAction.Update,
+          entityType: AuditRecordType.User,
+          entityId: user.id,
+          detail: { event: 'password_reset', sessionsEnded },
+          requestId,
+        },
+        em,
+      );
+    });
+  }
+
   private sessionResponse(user: User, session: Session): SessionResponse {
     return {
       user: { id: user.id, displayName: user.displayName, email: user.email, role: user.role },
       csrfToken: session.csrfToken,
       expiresAt: this.sessions.expiresAt(session).toISOString(),
     };
-  }
-
-  private lockedError(minutes: number): DomainError {
-    return new DomainError(
-      'locked',
-      `This account is locked for ${minutes} minute${minutes === 1 ? '' : 's'} after too many wrong passwords. Try again then, or ask an administrator.`,
-    );
   }
 
   private failed(userId: string | null, reason: string, requestId: string | null) {

@@ -60,4 +60,24 @@ export class UsersController {
   reactivate(@CurrentActor() actor: Actor, @Param('id', userIdPipe) id: string): Promise<UserResponse> {
     return this.users.reactivate(actor, id);
   }
+
+  /** A new invitation link for someone who has not yet set a password; the old link stops working. */
+  @Post(':id/resend-invitation')
+  resendInvitation(@CurrentActor() actor: Actor, @Param('id', userIdPipe) id: string): Promise<UserResponse> {
+    return this.users.resendInvitation(actor, id);
+  }
+
+  @Post(':id/send-password-reset')
+  sendPasswordReset(
+    @CurrentActor() actor: Actor,
+    @Param('id', userIdPipe) id: string,
+  ): Promise<UserResponse> {
+    return this.users.sendPasswordReset(actor, id);
+  }
+
+  /** Lets the person try their password again now, after wrong passwords slowed their sign-in down. */
+  @Post(':id/lift-sign-in-delay')
+  liftSignInDelay(@CurrentActor() actor: Actor, @Param('id', userIdPipe) id: string): Promise<UserResponse> {
+    return this.users.liftSignInDelay(actor, id);
+  }
 }

@@ -4,15 +4,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { SessionService } from '../../platform/auth/session.service';
-import { newToken, sha256 } from '../../platform/auth/tokens';
+import { Clock } from '../../platform/clock';
 import { APP_CONFIG, AppConfig } from '../../platform/config/config';
 import { DomainError } from '../../platform/errors/domain-error';
 import { MailService } from '../../platform/mail/mail.service';
+import { accountDelayKey, clearDelay } from '../auth/login-throttle';
+import { issueInvitation, issuePasswordReset } from './account-links';
 import { User } from './entities/user.entity';
-import { staffInvitationMail } from './invitation-mail';
 import { toUserResponse } from './user.mapper';
-
-const INVITATION_DAYS = 7;
 
 @Injectable()
 export class UsersService {
@@ -21,6 +20,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly sessions: SessionService,
     private readonly mail: MailService,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -34,7 +34,6 @@ export class UsersService {
   }
 
   async invite(actor: Actor, request: InviteUserRequest): Promise<UserResponse> {
-    const token = newToken();
     return this.db.transaction(async (em) => {
       const existing = await em
         .getRepository(User)
@@ -42,7 +41,10 @@ export class UsersService {
         .where('lower(u.email) = :email', { email: request.email })
         .getExists();
       if (existing) {
-        throw DomainError.validation('email', 'Someone already has an account with this email address.');
+        throw DomainError.validation(
+          'email',
+          'Someone already has an account with this email address. To help them in, find them in the list and resend their invitation or send them a password reset link.',
+        );
       }
       const user = await em.save(
         em.create(User, {
@@ -51,20 +53,9 @@ export class UsersService {
           role: request.role,
           status: 'invited',
           passwordHash: null,
-          invitationTokenHash: sha256(token),
-          invitationExpiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
         }),
       );
-      await this.mail.enqueue(
-        em,
-        staffInvitationMail({
-          to: user.email,
-          displayName: user.displayName,
-          role: user.role,
-          link: `${this.config.publicUrl}/welcome/${token}`,
-          userId: user.id,
-        }),
-      );
+      await issueInvitation(em, this.mail, this.config.publicUrl, user, this.clock.now());
       await this.audit.for(actor).record(em, {
         action: AuditAction.Create,
         type: AuditRecordType.User,
@@ -98,7 +89,13 @@ export class UsersService {
       await em.update(
         User,
         { id: user.id },
-        { status: 'deactivated', invitationTokenHash: null, updatedAt: new Date() },
+        {
+          status: 'deactivated',
+          invitationTokenHash: null,
+          passwordResetTokenHash: null,
+          passwordResetExpiresAt: null,
+          updatedAt: new Date(),
+        },
       );
       // Deactivation takes effect at once: every open session of that user ends now.
       const ended = await this.sessions.endAllFor(em, user.id, 'user_deactivated');
@@ -112,12 +109,48 @@ export class UsersService {
         throw new DomainError('conflict', 'This account is not deactivated.');
       // An account that never set a password goes back to needing an invitation.
       const status = user.passwordHash ? 'active' : 'invited';
-      await em.update(
-        User,
-        { id: user.id },
-        { status, failedAttempts: 0, lockedUntil: null, updatedAt: new Date() },
-      );
+      await em.update(User, { id: user.id }, { status, updatedAt: new Date() });
+      await clearDelay(em, accountDelayKey(user.email));
       return { status };
+    });
+  }
+
+  resendInvitation(actor: Actor, userId: string): Promise<UserResponse> {
+    return this.change(actor, userId, 'resend_invitation', async (em, user) => {
+      if (user.status === 'active') {
+        throw new DomainError(
+          'conflict',
+          'This person has already set a password. Send them a password reset link instead.',
+        );
+      }
+      if (user.status === 'deactivated') {
+        throw new DomainError('conflict', 'This account is deactivated. Reactivate it first.');
+      }
+      await issueInvitation(em, this.mail, this.config.publicUrl, user, this.clock.now());
+      return {};
+    });
+  }
+
+  sendPasswordReset(actor: Actor, userId: string): Promise<UserResponse> {
+    return this.change(actor, userId, 'send_password_reset', async (em, user) => {
+      if (user.status === 'invited') {
+        throw new DomainError(
+          'conflict',
+          'This person has not set a password yet. Resend their invitation instead.',
+        );
+      }
+      if (user.status === 'deactivated') {
+        throw new DomainError('conflict', 'This account is deactivated. Reactivate it first.');
+      }
+      await issuePasswordReset(em, this.mail, this.config.publicUrl, user, this.clock.now());
+      return {};
+    });
+  }
+
+  liftSignInDelay(actor: Actor, userId: string): Promise<UserResponse> {
+    return this.change(actor, userId, 'lift_sign_in_delay', async (em, user) => {
+      const lifted = await clearDelay(em, accountDelayKey(user.email));
+      return { lifted: lifted ? 1 : 0 };
     });
   }
 

@@ -23,6 +23,12 @@ describe('loadConfig', () => {
     [{ DEMO_DATA: 'yes' }, 'DEMO_DATA must be "true" or "false".'],
     [{ TEAM_PHONE: 'ring us' }, 'TEAM_PHONE must be a phone number like 01632 960123.'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be production, development or test.'],
+    ...['everyone', '10.0.0.300', '10.0.0.0/33', '::1/129', '10.0.0.0/8/8', '*'].map(
+      (value): [Record<string, string>, string] => [
+        { TRUSTED_PROXIES: value },
+        'TRUSTED_PROXIES must be a comma-separated list of addresses or ranges, such as 10.0.0.5, 10.1.0.0/16 or loopback; or "none".',
+      ],
+    ),
     [
       { PUBLIC_URL: 'heard' },
       'PUBLIC_URL must be the address people use, like https://heard.council.example.',
@@ -53,5 +59,19 @@ describe('loadConfig', () => {
   it('should use plain cookies in development and tests unless told otherwise', () => {
     expect(loadConfig({ NODE_ENV: 'development' }).secureCookies).toBe(false);
     expect(loadConfig({ NODE_ENV: 'test', SECURE_COOKIES: 'true' }).secureCookies).toBe(true);
+  });
+
+  it('should trust no proxy outside development unless TRUSTED_PROXIES names them', () => {
+    expect(loadConfig({}).trustedProxies).toEqual([]);
+    expect(loadConfig({ NODE_ENV: 'test' }).trustedProxies).toEqual([]);
+    expect(loadConfig({ NODE_ENV: 'development' }).trustedProxies).toEqual([
+      'loopback',
+      'linklocal',
+      'uniquelocal',
+    ]);
+    expect(loadConfig({ NODE_ENV: 'development', TRUSTED_PROXIES: 'none' }).trustedProxies).toEqual([]);
+    expect(
+      loadConfig({ TRUSTED_PROXIES: ' 10.0.0.5, 10.1.0.0/16 ,fd00::/8,loopback' }).trustedProxies,
+    ).toEqual(['10.0.0.5', '10.1.0.0/16', 'fd00::/8', 'loopback']);
   });
 });

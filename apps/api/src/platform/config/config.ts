@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -17,7 +18,13 @@ export interface AppConfig {
   secureCookies: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteMinutes: number;
+  /** Wrong passwords from one client address before each further try must wait (a growing delay). */
   loginAttemptsPerWindow: number;
+  /**
+   * The proxies whose X-Forwarded-For is believed, as Express's `trust proxy` takes them: addresses,
+   * CIDR ranges, or loopback / linklocal / uniquelocal. Empty: the connecting address is the client.
+   */
+  trustedProxies: string[];
   bodyLimitBytes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   /** 0 turns the background sender off (tests drive it by hand). */
@@ -71,6 +78,19 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: int('SESSION_IDLE_MINUTES', 1, 24 * 60),
   SESSION_ABSOLUTE_MINUTES: int('SESSION_ABSOLUTE_MINUTES', 5, 7 * 24 * 60),
   LOGIN_ATTEMPTS_PER_15_MINUTES: int('LOGIN_ATTEMPTS_PER_15_MINUTES', 1, 10_000),
+  TRUSTED_PROXIES: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((p) => p.trim())
+        .filter((p) => p !== ''),
+    )
+    .refine((list) => list.every(isProxyEntry), {
+      message:
+        'TRUSTED_PROXIES must be a comma-separated list of addresses or ranges, such as 10.0.0.5, 10.1.0.0/16 or loopback; or "none".',
+    })
+    .optional(),
   BODY_LIMIT_KB: int('BODY_LIMIT_KB', 1, 10_240),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent'], {
     error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, silent.',
@@ -83,6 +103,17 @@ const schema = z.object({
     .regex(/^\+?[0-9 ()-]{7,20}$/, 'TEAM_PHONE must be a phone number like 01632 960123.')
     .optional(),
 });
+
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyEntry(entry: string): boolean {
+  if (entry === 'none' || NAMED_RANGES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
 
 const DEFAULTS: Record<string, string> = {
   NODE_ENV: 'production',
@@ -129,6 +160,11 @@ export function loadConfig(
     sessionIdleMinutes: c.SESSION_IDLE_MINUTES,
     sessionAbsoluteMinutes: c.SESSION_ABSOLUTE_MINUTES,
     loginAttemptsPerWindow: c.LOGIN_ATTEMPTS_PER_15_MINUTES,
+    // Believing X-Forwarded-For from anyone would let a client choose its own address and so its own
+    // sign-in limit. Only development trusts the local ranges, where a dev proxy sits in front.
+    trustedProxies: (
+      c.TRUSTED_PROXIES ?? (c.NODE_ENV === 'development' ? ['loopback', 'linklocal', 'uniquelocal'] : [])
+    ).filter((p) => p !== 'none'),
     bodyLimitBytes: c.BODY_LIMIT_KB * 1024,
     logLevel: c.LOG_LEVEL,
     mailPollMs: c.MAIL_POLL_MS,

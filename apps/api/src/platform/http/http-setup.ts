@@ -50,7 +50,8 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function configureHttp(app: INestApplication, config: AppConfig, logger: Logger): void {
   const server = app.getHttpAdapter().getInstance() as express.Express;
   server.disable('x-powered-by');
-  server.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // Only the proxies named in TRUSTED_PROXIES may say who the client is (false: none may).
+  server.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
 
   app.use(requestLogger(logger));
   app.use(

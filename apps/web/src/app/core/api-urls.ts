@@ -4,6 +4,8 @@ export const API = {
   signIn: '/api/auth/sign-in',
   signOut: '/api/auth/sign-out',
   acceptInvitation: '/api/auth/accept-invitation',
+  forgotPassword: '/api/auth/forgot-password',
+  resetPassword: '/api/auth/reset-password',
   home: '/api/home',
   users: '/api/users',
   audit: '/api/audit',

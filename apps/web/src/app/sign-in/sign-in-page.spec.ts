@@ -52,6 +52,11 @@ describe('SignInPage', () => {
     return Array.from(el.querySelectorAll('mat-error')).map((e) => e.textContent?.trim() ?? '');
   }
 
+  it('offers a way back in for a forgotten password', () => {
+    const link = Array.from(el.querySelectorAll('a')).find((a) => a.textContent?.includes('Forgotten'));
+    expect(link?.getAttribute('href')).toBe('/forgot-password');
+  });
+
   it('has one h1, labelled fields and no axe violations', async () => {
     expect(el.querySelectorAll('h1')).toHaveLength(1);
     expect(el.querySelector('h1')?.textContent).toBe('Sign in');
@@ -92,21 +97,21 @@ describe('SignInPage', () => {
     expect(navigateByUrl).not.toHaveBeenCalled();
   });
 
-  it('shows how long a locked account must wait', async () => {
+  it('shows how long to wait after too many wrong passwords', async () => {
     await type('input[type="email"]', 'sam@example.org');
     await type('input[type="password"]', 'any password');
     await submit();
     http.expectOne('/api/auth/sign-in').flush(
       {
         type: 'about:blank',
-        title: 'Locked',
-        status: 423,
-        detail: 'Too many tries. Try again in 15 minutes.',
+        title: 'Too many requests',
+        status: 429,
+        detail: 'Too many sign-in attempts with these details. Wait 20 seconds, then try again.',
       },
-      { status: 423, statusText: 'Locked' },
+      { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '20' } },
     );
     await fixture.whenStable();
-    expect(el.querySelector('[role="alert"]')?.textContent).toContain('Try again in 15 minutes.');
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain('Wait 20 seconds, then try again.');
   });
 
   it('signs in with the trimmed email and goes home', async () => {

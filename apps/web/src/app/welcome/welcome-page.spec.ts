@@ -125,4 +125,41 @@ describe('WelcomePage', () => {
     expect(el.querySelector('form')).toBeNull();
     expect(el.textContent).toContain('This link is not complete.');
   });
+
+  describe('as the page of a "forgotten your password?" link', () => {
+    beforeEach(async () => {
+      fixture.componentRef.setInput('mode', 'reset');
+      await fixture.whenStable();
+    });
+
+    it('says it is a new password, and has no axe violations', async () => {
+      expect(el.querySelector('h1')?.textContent).toBe('Choose a new password');
+      expect(el.textContent).toContain('signed out everywhere else');
+      expect(await axeViolations(el)).toEqual([]);
+    });
+
+    it('states the rule in plain words: length, no composition rules, the list of leaked passwords', () => {
+      const rules = el.querySelector('.rules')?.textContent ?? '';
+      expect(rules).toContain(`at least ${PASSWORD_MIN_LENGTH} characters`);
+      expect(rules).toContain('needs no capitals, numbers or symbols');
+      expect(rules).toContain('list of common or leaked passwords');
+    });
+
+    it('sends the token and password to the reset call, then goes to sign in', async () => {
+      await typePassword('kettle river violet');
+      await submit();
+      const req = http.expectOne({ method: 'POST', url: '/api/auth/reset-password' });
+      expect(req.request.body).toEqual({ token: TOKEN, password: 'kettle river violet' });
+      req.flush(null, { status: 204, statusText: 'No Content' });
+      await fixture.whenStable();
+      expect(navigate).toHaveBeenCalledWith(['/sign-in'], { queryParams: { passwordSet: 'yes' } });
+    });
+
+    it('offers a new link when the link has no token', async () => {
+      fixture.componentRef.setInput('token', '');
+      await fixture.whenStable();
+      expect(el.querySelector('form')).toBeNull();
+      expect(el.querySelector('[role="status"] a')?.getAttribute('href')).toBe('/forgot-password');
+    });
+  });
 });

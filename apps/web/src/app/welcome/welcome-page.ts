@@ -8,7 +8,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { PASSWORD_MIN_LENGTH } from '@heard/domain';
-import type { AcceptInvitationRequest, ProblemDetails } from '@heard/domain';
+import type { AcceptInvitationRequest, ProblemDetails, ResetPasswordRequest } from '@heard/domain';
 import { PageHeader, ProblemAlert } from '@heard/ui';
 import { API } from '../core/api-urls';
 import { saveForm } from '../core/save-form';
@@ -42,8 +42,10 @@ export class WelcomePage {
   private readonly router = inject(Router);
   private readonly focus = pageFocus();
 
-  /** The invitation token from the emailed link `/welcome/<token>`. */
+  /** The token from the emailed link: `/welcome/<token>` or `/reset-password/<token>`. */
   readonly token = input.required<string>();
+  /** Route data: an invitation's first password, or a new one from a "forgotten your password?" link. */
+  readonly mode = input<'invitation' | 'reset'>('invitation');
 
   protected readonly minLength = PASSWORD_MIN_LENGTH;
   protected readonly form: ChoosePasswordForm = new FormGroup({
@@ -64,11 +66,11 @@ export class WelcomePage {
       saving: this.submitting,
       problem: this.problem,
       request: () => {
-        const body: AcceptInvitationRequest = {
+        const body: AcceptInvitationRequest & ResetPasswordRequest = {
           token: this.token(),
           password: this.form.controls.password.value,
         };
-        return this.http.post<void>(API.acceptInvitation, body);
+        return this.http.post<void>(this.mode() === 'reset' ? API.resetPassword : API.acceptInvitation, body);
       },
       saved: () => void this.router.navigate(['/sign-in'], { queryParams: { passwordSet: 'yes' } }),
     });

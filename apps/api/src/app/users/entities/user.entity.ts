@@ -21,6 +21,7 @@ export class User {
   @Column({ name: 'password_hash', type: 'text', nullable: true })
   passwordHash!: string | null;
 
+  /** Unused since the sign-in slow-down replaced the lock (sign_in_delays); kept for old rows. */
   @Column({ name: 'failed_attempts', type: 'integer', default: 0 })
   failedAttempts!: number;
 
@@ -32,6 +33,12 @@ export class User {
 
   @Column({ name: 'invitation_expires_at', type: 'timestamptz', nullable: true })
   invitationExpiresAt!: Date | null;
+
+  @Column({ name: 'password_reset_token_hash', type: 'char', length: 64, nullable: true })
+  passwordResetTokenHash!: string | null;
+
+  @Column({ name: 'password_reset_expires_at', type: 'timestamptz', nullable: true })
+  passwordResetExpiresAt!: Date | null;
 
   @Column({ name: 'last_signed_in_at', type: 'timestamptz', nullable: true })
   lastSignedInAt!: Date | null;

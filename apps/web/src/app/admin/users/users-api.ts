@@ -29,4 +29,16 @@ export class UsersApi {
   reactivate(id: string): Observable<UserResponse> {
     return this.http.post<UserResponse>(`${API.users}/${encodeURIComponent(id)}/reactivate`, null);
   }
+
+  resendInvitation(id: string): Observable<UserResponse> {
+    return this.http.post<UserResponse>(`${API.users}/${encodeURIComponent(id)}/resend-invitation`, null);
+  }
+
+  sendPasswordReset(id: string): Observable<UserResponse> {
+    return this.http.post<UserResponse>(`${API.users}/${encodeURIComponent(id)}/send-password-reset`, null);
+  }
+
+  liftSignInDelay(id: string): Observable<UserResponse> {
+    return this.http.post<UserResponse>(`${API.users}/${encodeURIComponent(id)}/lift-sign-in-delay`, null);
+  }
 }

@@ -35,6 +35,7 @@ const SAM = user({
   email: 'sam@example.org',
   role: Role.Practitioner,
 });
+const IVY = user({ id: 'u-ivy', displayName: 'Ivy Invited', email: 'ivy@example.org', status: 'invited' });
 const KIM = user({ id: 'u-kim', displayName: 'Kim Former', email: 'kim@example.org', status: 'deactivated' });
 
 function page(items: UserResponse[]): Page<UserResponse> {
@@ -61,7 +62,7 @@ describe('UsersPage', () => {
     fixture = TestBed.createComponent(UsersPage);
     el = fixture.nativeElement as HTMLElement;
     await fixture.whenStable();
-    expectList().flush(page([ME, SAM, KIM]));
+    expectList().flush(page([ME, SAM, IVY, KIM]));
     await fixture.whenStable();
   });
 
@@ -110,6 +111,48 @@ describe('UsersPage', () => {
     );
     expect(row('Kim Former').querySelector('button')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
       'Reactivate Kim Former',
+    );
+  });
+
+  function button(name: string, words: string): HTMLButtonElement {
+    const found = Array.from(row(name).querySelectorAll('button')).find((b) =>
+      b.textContent?.includes(words),
+    );
+    if (!found) throw new Error(`No "${words}" button for ${name}`);
+    return found;
+  }
+
+  it('offers the way back in that fits each account, and none for a deactivated one', () => {
+    expect(row('Ivy Invited').textContent).toContain('Resend invitation');
+    expect(row('Ivy Invited').textContent).not.toContain('Send password reset');
+    expect(row('Sam Worker').textContent).toContain('Send password reset');
+    expect(row('Sam Worker').textContent).toContain('Let them try again now');
+    expect(row('Kim Former').textContent).not.toContain('Send password reset');
+    expect(row('Kim Former').textContent).not.toContain('Resend invitation');
+  });
+
+  it('resends an invitation and says so', async () => {
+    button('Ivy Invited', 'Resend invitation').click();
+    http.expectOne({ method: 'POST', url: '/api/users/u-ivy/resend-invitation' }).flush(IVY);
+    await fixture.whenStable();
+    expect(el.querySelector('[role="status"]')?.textContent).toContain(
+      'A new invitation is on its way to ivy@example.org.',
+    );
+  });
+
+  it('sends a password reset link and says how long it works', async () => {
+    button('Sam Worker', 'Send password reset').click();
+    http.expectOne({ method: 'POST', url: '/api/users/u-sam/send-password-reset' }).flush(SAM);
+    await fixture.whenStable();
+    expect(el.querySelector('[role="status"]')?.textContent).toContain('It works once, for 30 minutes.');
+  });
+
+  it('lifts a sign-in slow-down', async () => {
+    button('Sam Worker', 'Let them try again now').click();
+    http.expectOne({ method: 'POST', url: '/api/users/u-sam/lift-sign-in-delay' }).flush(SAM);
+    await fixture.whenStable();
+    expect(el.querySelector('[role="status"]')?.textContent).toContain(
+      'Sam Worker can try their password again now.',
     );
   });
 
@@ -199,7 +242,7 @@ describe('UsersPage', () => {
       'Invitation sent to priya@example.org.',
     );
     expect(el.querySelector<HTMLInputElement>('.invite input[formcontrolname="email"]')?.value).toBe('');
-    expectList().flush(page([ME, SAM, KIM]));
+    expectList().flush(page([ME, SAM, IVY, KIM]));
   });
 
   it('shows the server’s reason under the field when an invitation is refused', async () => {

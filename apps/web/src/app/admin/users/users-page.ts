@@ -156,6 +156,32 @@ export default class UsersPage {
     );
   }
 
+  protected resendInvitation(user: UserResponse): void {
+    this.act(
+      user,
+      this.api.resendInvitation(user.id),
+      (updated) => `A new invitation is on its way to ${updated.email}. The old link no longer works.`,
+    );
+  }
+
+  protected sendPasswordReset(user: UserResponse): void {
+    this.act(
+      user,
+      this.api.sendPasswordReset(user.id),
+      (updated) =>
+        `A link to choose a new password is on its way to ${updated.email}. It works once, for 30 minutes.`,
+    );
+  }
+
+  /** After wrong passwords slow someone's sign-in down, lets them try again at once. */
+  protected liftSignInDelay(user: UserResponse): void {
+    this.act(
+      user,
+      this.api.liftSignInDelay(user.id),
+      (updated) => `${updated.displayName} can try their password again now.`,
+    );
+  }
+
   private act(
     user: UserResponse,
     request: ReturnType<UsersApi['reactivate']>,
