@@ -10,6 +10,7 @@ import { InvitationShortCodes1764450000000 } from './1764450000000-invitation-sh
 import { ActivityPhotoPlan1764500000000 } from './1764500000000-activity-photo-plan';
 import { ParentCarerCopy1764510000000 } from './1764510000000-parent-carer-copy';
 import { MailOutboxForgetsBodies1764600000000 } from './1764600000000-mail-outbox-forgets-bodies';
+import { PracticeTools1764700000000 } from './1764700000000-practice-tools';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ActivityPhotoPlan1764500000000,
   ParentCarerCopy1764510000000,
   MailOutboxForgetsBodies1764600000000,
+  PracticeTools1764700000000,
 ];

@@ -26,9 +26,7 @@ export function isPracticeToolStage(value: unknown): value is PracticeToolStage 
 /** A new tool starts here: it is being made with young people before anyone evaluates it. */
 export const FIRST_PRACTICE_TOOL_STAGE: PracticeToolStage = 'co_producing';
 
-export type StageMoveCheck =
-  | { allowed: true; needsReason: boolean }
-  | { allowed: false; message: string };
+export type StageMoveCheck = { allowed: true; needsReason: boolean } | { allowed: false; message: string };
 
 /**
  * Which stage moves are allowed, and which need a reason:

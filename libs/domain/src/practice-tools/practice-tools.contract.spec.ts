@@ -2,7 +2,10 @@ import { PracticeToolRequestSchema, PracticeToolVersionRequestSchema } from './p
 
 describe('practice tools contract', () => {
   it('should accept only https links for a version', () => {
-    const ok = PracticeToolVersionRequestSchema.safeParse({ label: 'v1', link: 'https://example.org/tool.pdf' });
+    const ok = PracticeToolVersionRequestSchema.safeParse({
+      label: 'v1',
+      link: 'https://example.org/tool.pdf',
+    });
     expect(ok.success).toBe(true);
     for (const link of ['http://example.org/tool.pdf', 'javascript:alert(1)', 'example.org', '']) {
       const bad = PracticeToolVersionRequestSchema.safeParse({ label: 'v1', link });

@@ -3,11 +3,7 @@ import { optionalText, pageSchema } from '../shared/schemas';
 import { PRACTICE_TOOL_STAGES, PracticeToolStage } from './life-cycle';
 
 const requiredText = (max: number, missing: string) =>
-  z
-    .string({ error: missing })
-    .trim()
-    .min(1, missing)
-    .max(max, `Keep this under ${max} characters.`);
+  z.string({ error: missing }).trim().min(1, missing).max(max, `Keep this under ${max} characters.`);
 
 /** The descriptive fields of a tool, the same on creating and editing. */
 export const PracticeToolRequestSchema = z

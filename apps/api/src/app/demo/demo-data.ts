@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { hashPassword } from '../../platform/auth/passwords';
 import { User } from '../users/entities/user.entity';
 import { loadDemoCouncil } from './demo-council';
+import { loadDemoPracticeTools } from './demo-practice-tools';
 
 /** Printed in the README for the demo only. Never used outside DEMO_DATA. */
 export const DEMO_PASSWORD = 'heard-demo-2026';
@@ -33,6 +34,7 @@ export async function loadDemoDataIfEmpty(db: DataSource): Promise<boolean> {
       officerId: ids[Role.ParticipationOfficer]!,
       practitionerId: ids[Role.Practitioner]!,
     });
+    await loadDemoPracticeTools(em, ids[Role.ParticipationOfficer]!);
   });
   return true;
 }
