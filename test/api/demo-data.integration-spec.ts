@@ -67,8 +67,9 @@ describe('demo data', () => {
     ]);
     expect(tools.every((tool) => tool.versionCount >= 1)).toBe(true);
     expect(new Set(tools.map((tool) => tool.stage)).size).toBeGreaterThanOrEqual(4);
-    const retired = tools.find((tool) => tool.stage === 'retired')!;
-    const history = (await leader.get(`/api/practice-tools/${retired.id}`)).body.stageHistory;
+    const retired = tools.filter((tool) => tool.stage === 'retired');
+    expect(retired).toHaveLength(1);
+    const history = (await leader.get(`/api/practice-tools/${retired[0].id}`)).body.stageHistory;
     expect(history[history.length - 1]).toMatchObject({ to: 'retired', reason: expect.any(String) });
   });
 

@@ -45,9 +45,16 @@ export function checkStageMove(from: PracticeToolStage, to: PracticeToolStage): 
   const step = PRACTICE_TOOL_STAGES.indexOf(to) - PRACTICE_TOOL_STAGES.indexOf(from);
   if (step === 1) return { allowed: true, needsReason: false };
   if (step === -1) return { allowed: true, needsReason: true };
+  // The fallbacks never apply: a step of 2 or more has a next stage, of -2 or less a previous one.
   return step > 1
-    ? { allowed: false, message: `A tool moves one stage at a time: next is "${label(nextStage(from)!)}".` }
-    : { allowed: false, message: `A tool can go back only one stage, to "${label(previousStage(from)!)}".` };
+    ? {
+        allowed: false,
+        message: `A tool moves one stage at a time: next is "${label(nextStage(from) ?? to)}".`,
+      }
+    : {
+        allowed: false,
+        message: `A tool can go back only one stage, to "${label(previousStage(from) ?? to)}".`,
+      };
 }
 
 /** The stage after `from` on the usual path, or null when there is none (retired). */

@@ -17,7 +17,8 @@ describe('practice tools contract', () => {
   it('should name each missing field in plain words and refuse unknown ones', () => {
     const res = PracticeToolRequestSchema.safeParse({ colour: 'blue' });
     expect(res.success).toBe(false);
-    const messages = res.error!.issues.map((i) => `${i.path.join('.') || i.code}: ${i.message}`);
+    const issues = res.error?.issues ?? [];
+    const messages = issues.map((i) => `${i.path.join('.') || i.code}: ${i.message}`);
     expect(messages).toEqual(
       expect.arrayContaining([
         'name: Enter a name.',
@@ -25,7 +26,7 @@ describe('practice tools contract', () => {
         'owningService: Say which service owns the tool.',
       ]),
     );
-    expect(res.error!.issues.some((i) => i.code === 'unrecognized_keys')).toBe(true);
+    expect(issues.some((i) => i.code === 'unrecognized_keys')).toBe(true);
   });
 
   it('should treat an empty co-produced-with as none', () => {

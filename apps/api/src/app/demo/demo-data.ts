@@ -30,11 +30,9 @@ export async function loadDemoDataIfEmpty(db: DataSource): Promise<boolean> {
       const result = await em.insert(User, { ...u, status: 'active', passwordHash });
       ids[u.role] = (result.identifiers[0] as { id: string }).id;
     }
-    await loadDemoCouncil(em, {
-      officerId: ids[Role.ParticipationOfficer]!,
-      practitionerId: ids[Role.Practitioner]!,
-    });
-    await loadDemoPracticeTools(em, ids[Role.ParticipationOfficer]!);
+    const officerId = ids[Role.ParticipationOfficer]!;
+    await loadDemoCouncil(em, { officerId, practitionerId: ids[Role.Practitioner]! });
+    await loadDemoPracticeTools(em, officerId);
   });
   return true;
 }

@@ -170,14 +170,12 @@ export class PracticeToolsService {
           WHERE id = $1`,
         [id, command.name, command.purpose, command.owningService, command.coProducedWith],
       );
-      await this.audit
-        .for(actor)
-        .record(em, {
-          action: AuditAction.Update,
-          type: AuditRecordType.PracticeTool,
-          id,
-          detail: { event: 'edit' },
-        });
+      await this.audit.for(actor).record(em, {
+        action: AuditAction.Update,
+        type: AuditRecordType.PracticeTool,
+        id,
+        detail: { event: 'edit' },
+      });
       return this.get(id, em);
     });
   }

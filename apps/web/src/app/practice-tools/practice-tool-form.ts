@@ -12,7 +12,10 @@ export const PRACTICE_TOOL_FIELD_LABELS: Readonly<Record<string, string>> = {
 /** The descriptive fields of a tool, with the same limits as the API's contract. */
 export function practiceToolForm() {
   return new FormGroup({
-    name: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(120)] }),
+    name: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(120)],
+    }),
     purpose: new FormControl('', {
       nonNullable: true,
       validators: [Validators.required, Validators.maxLength(2000)],

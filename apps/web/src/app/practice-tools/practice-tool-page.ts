@@ -75,7 +75,10 @@ export default class PracticeToolPage {
   protected readonly chosenMove = computed(() => this.moves().find((m) => m.to === this.chosen()) ?? null);
 
   protected readonly versionForm = new FormGroup({
-    label: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(80)] }),
+    label: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(80)],
+    }),
     link: new FormControl('', {
       nonNullable: true,
       validators: [Validators.required, Validators.maxLength(500), Validators.pattern(HTTPS_LINK)],
@@ -118,7 +121,9 @@ export default class PracticeToolPage {
 
   private requireReason(needed: boolean): void {
     const reason = this.moveForm.controls.reason;
-    reason.setValidators(needed ? [Validators.required, Validators.maxLength(500)] : [Validators.maxLength(500)]);
+    reason.setValidators(
+      needed ? [Validators.required, Validators.maxLength(500)] : [Validators.maxLength(500)],
+    );
     reason.updateValueAndValidity({ emitEvent: false });
   }
 
@@ -138,7 +143,8 @@ export default class PracticeToolPage {
       },
       request: () => {
         const { to, reason } = this.moveForm.getRawValue();
-        return this.api.moveStage(tool.id, { to: to!, reason: reason.trim() || null });
+        // The form is valid here, so a stage is chosen; the fallback (refused by the API) never goes.
+        return this.api.moveStage(tool.id, { to: to ?? tool.stage, reason: reason.trim() || null });
       },
       saved: (saved) => {
         this.status.set(`${saved.name} is now at ${this.stageLabels[saved.stage]}.`);
@@ -159,7 +165,11 @@ export default class PracticeToolPage {
       problem: this.versionProblem,
       request: () => {
         const { label, link, notes } = this.versionForm.getRawValue();
-        return this.api.addVersion(tool.id, { label: label.trim(), link: link.trim(), notes: notes.trim() || null });
+        return this.api.addVersion(tool.id, {
+          label: label.trim(),
+          link: link.trim(),
+          notes: notes.trim() || null,
+        });
       },
       saved: (saved) => {
         this.status.set(`Version "${saved.versions[0]?.label ?? ''}" is added.`);

@@ -22,7 +22,11 @@ function one(id: string): string {
 export class PracticeToolsApi {
   private readonly http = inject(HttpClient);
 
-  list(stage: PracticeToolStage | null, page: number, pageSize: number): Observable<Page<PracticeToolSummary>> {
+  list(
+    stage: PracticeToolStage | null,
+    page: number,
+    pageSize: number,
+  ): Observable<Page<PracticeToolSummary>> {
     let params = new HttpParams().set('page', page).set('pageSize', pageSize);
     if (stage) params = params.set('stage', stage);
     return this.http.get<Page<PracticeToolSummary>>(PRACTICE_TOOLS_URL, { params });
