@@ -133,6 +133,21 @@ describe('practice tools', () => {
       expectProblem(await t.anonymous().get(`/api/practice-tools/${tool.id}`), 401);
     });
 
+    it('should keep HTML as text and refuse a NUL character, writing nothing', async () => {
+      const html = await create({
+        name: '<script>alert("x")</script> letter',
+        purpose: '<b>bold</b> & more',
+      });
+      const read = (await officer.get(`/api/practice-tools/${html.id}`)).body;
+      expect(read).toMatchObject({
+        name: '<script>alert("x")</script> letter',
+        purpose: '<b>bold</b> & more',
+      });
+      const before = await counts();
+      expectProblem(await officer.post('/api/practice-tools', toolRequest({ name: 'Bad\u0000name' })), 400);
+      expect(await counts()).toEqual(before);
+    });
+
     it('should answer 404 for an unknown or malformed id', async () => {
       expectProblem(await officer.get('/api/practice-tools/not-a-uuid'), 404);
       expectProblem(await officer.get('/api/practice-tools/00000000-0000-4000-8000-000000000000'), 404);
