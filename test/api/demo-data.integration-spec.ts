@@ -50,6 +50,29 @@ describe('demo data', () => {
     ).toBe(true);
   });
 
+  it('should load the five practice tools named in DOMAIN.md, each with a version and its stage history', async () => {
+    const leader = await t.signIn('leader@heard.example', DEMO_PASSWORD);
+    const tools = (await leader.get('/api/practice-tools')).body.items as {
+      id: string;
+      name: string;
+      stage: string;
+      versionCount: number;
+    }[];
+    expect(tools.map((tool) => tool.name).sort()).toEqual([
+      '"This is Me" profile',
+      'Child protection conference animation',
+      'Guide to co-producing summaries with children',
+      'Invitation-to-chair letter',
+      "Who's who: roles and responsibilities index",
+    ]);
+    expect(tools.every((tool) => tool.versionCount >= 1)).toBe(true);
+    expect(new Set(tools.map((tool) => tool.stage)).size).toBeGreaterThanOrEqual(4);
+    const retired = tools.filter((tool) => tool.stage === 'retired');
+    expect(retired).toHaveLength(1);
+    const history = (await leader.get(`/api/practice-tools/${retired[0].id}`)).body.stageHistory;
+    expect(history[history.length - 1]).toMatchObject({ to: 'retired', reason: expect.any(String) });
+  });
+
   it('should not load twice', async () => {
     expect(await loadDemoDataIfEmpty(t.db)).toBe(false);
   });

@@ -35,3 +35,5 @@ export * from './activities/day-sheet';
 export * from './activities/photo-plan';
 export * from './activities/activities.contract';
 export * from './activities/one-to-ones.contract';
+export * from './practice-tools/life-cycle';
+export * from './practice-tools/practice-tools.contract';

@@ -2,6 +2,7 @@ import { ActivitiesModule } from './activities/activities.module';
 import { ConsentModule } from './consent/consent.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { OneToOnesModule } from './one-to-ones/one-to-ones.module';
+import { PracticeToolsModule } from './practice-tools/practice-tools.module';
 import { StaffModule } from './staff/staff.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -34,6 +35,7 @@ export const FEATURE_MODULES = [
   ActivitiesModule,
   OneToOnesModule,
   StaffModule,
+  PracticeToolsModule,
 ];
 
 @Module({})

@@ -30,6 +30,7 @@ export const appRoutes: Route[] = [
       { path: 'groups', loadChildren: () => import('./groups/groups.routes') },
       { path: 'activities', loadChildren: () => import('./activities/activities.routes') },
       { path: 'funnel', loadChildren: () => import('./funnel/funnel.routes') },
+      { path: 'practice-tools', loadChildren: () => import('./practice-tools/practice-tools.routes') },
       { path: 'one-to-ones', loadChildren: () => import('./one-to-ones/one-to-ones.routes') },
       { path: 'invitations', loadChildren: () => import('./invitations/invitations.routes') },
       { path: 'handover', loadChildren: () => import('./invitations/handover.routes') },

@@ -29,6 +29,7 @@ export enum AuditRecordType {
   OneToOne = 'one_to_one',
   Invitation = 'invitation',
   InvitationLetter = 'invitation_letter',
+  PracticeTool = 'practice_tool',
   Route = 'route',
 }
 

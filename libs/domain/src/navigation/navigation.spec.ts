@@ -6,10 +6,19 @@ describe('navigationFor', () => {
     [Role.Administrator, ['home', 'admin/users', 'admin/audit']],
     [
       Role.ParticipationOfficer,
-      ['home', 'young-people', 'groups', 'activities', 'one-to-ones', 'invitations/by-hand', 'funnel'],
+      [
+        'home',
+        'young-people',
+        'groups',
+        'activities',
+        'one-to-ones',
+        'invitations/by-hand',
+        'practice-tools',
+        'funnel',
+      ],
     ],
     [Role.Practitioner, ['home', 'young-people', 'handover']],
-    [Role.SeniorLeader, ['home']],
+    [Role.SeniorLeader, ['home', 'practice-tools']],
     [Role.YoungExpert, ['home', 'my-space']],
   ])('%s sees %p', (role, paths) => {
     expect(navigationFor(role).map((i) => i.path)).toEqual(paths);

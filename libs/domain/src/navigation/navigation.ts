@@ -29,6 +29,12 @@ const ITEMS: ReadonlyArray<NavigationItem & { roles: readonly Role[] }> = [
     icon: 'checklist',
     roles: [Role.ParticipationOfficer],
   },
+  {
+    path: 'practice-tools',
+    label: 'Practice tools',
+    icon: 'construction',
+    roles: [Role.ParticipationOfficer, Role.SeniorLeader],
+  },
   { path: 'funnel', label: 'Invited and came', icon: 'filter_alt', roles: [Role.ParticipationOfficer] },
   { path: 'handover', label: 'To hand over', icon: 'outbox', roles: [Role.Practitioner] },
   { path: 'admin/users', label: 'Users', icon: 'manage_accounts', roles: [Role.Administrator] },

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { hashPassword } from '../../platform/auth/passwords';
 import { User } from '../users/entities/user.entity';
 import { loadDemoCouncil } from './demo-council';
+import { loadDemoPracticeTools } from './demo-practice-tools';
 
 /** Printed in the README for the demo only. Never used outside DEMO_DATA. */
 export const DEMO_PASSWORD = 'heard-demo-2026';
@@ -29,10 +30,9 @@ export async function loadDemoDataIfEmpty(db: DataSource): Promise<boolean> {
       const result = await em.insert(User, { ...u, status: 'active', passwordHash });
       ids[u.role] = (result.identifiers[0] as { id: string }).id;
     }
-    await loadDemoCouncil(em, {
-      officerId: ids[Role.ParticipationOfficer]!,
-      practitionerId: ids[Role.Practitioner]!,
-    });
+    const officerId = ids[Role.ParticipationOfficer]!;
+    await loadDemoCouncil(em, { officerId, practitionerId: ids[Role.Practitioner]! });
+    await loadDemoPracticeTools(em, officerId);
   });
   return true;
 }

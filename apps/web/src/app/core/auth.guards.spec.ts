@@ -25,6 +25,8 @@ describe('mayVisit (the role guard decision)', () => {
     [Role.ParticipationOfficer, 'admin/users', false],
     [Role.SeniorLeader, 'young-people', false],
     [Role.SeniorLeader, '/home', true],
+    [Role.SeniorLeader, 'practice-tools/5f2b', true],
+    [Role.Practitioner, 'practice-tools', false],
   ])('%s may visit "%s": %s', (role, path, expected) => {
     expect(mayVisit(role, path)).toBe(expected);
   });

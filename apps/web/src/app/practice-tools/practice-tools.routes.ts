@@ -1,0 +1,42 @@
+import { inject } from '@angular/core';
+import { type CanActivateFn, Router, type Routes } from '@angular/router';
+import { Role } from '@heard/domain';
+import { SessionService } from '../core/session.service';
+import { provideFormFieldDefaults } from '../shared/form-field-defaults';
+
+/**
+ * The forms change the catalogue, which only officers do. A senior leader who opens one (from an
+ * old link, say) goes to the list instead of a form the API would refuse.
+ */
+export const officersOnly: CanActivateFn = () =>
+  inject(SessionService).user()?.role === Role.ParticipationOfficer
+    ? true
+    : inject(Router).createUrlTree(['/practice-tools']);
+
+/**
+ * The practice tools catalogue, for officers and senior leaders (the role guard on the parent
+ * route keeps others out). Senior leaders read; the pages offer writes to officers only, and the
+ * API refuses them to anyone else. "new" comes before `:id`, so it is never read as an id.
+ */
+export default [
+  {
+    path: '',
+    providers: [provideFormFieldDefaults()],
+    children: [
+      { path: '', title: 'Practice tools', loadComponent: () => import('./practice-tools-page') },
+      {
+        path: 'new',
+        title: 'New practice tool',
+        canActivate: [officersOnly],
+        loadComponent: () => import('./practice-tool-form-page'),
+      },
+      { path: ':id', title: 'Practice tool', loadComponent: () => import('./practice-tool-page') },
+      {
+        path: ':id/edit',
+        title: 'Edit practice tool',
+        canActivate: [officersOnly],
+        loadComponent: () => import('./practice-tool-form-page'),
+      },
+    ],
+  },
+] satisfies Routes;
