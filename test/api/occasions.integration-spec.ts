@@ -243,6 +243,7 @@ describe('occasions: changes announced once, honest invitation states, calendars
       startTime: '10:00',
       endTime: '12:00',
       venue: 'Youth Hub',
+      photos: PhotoPlan.None,
     });
     expect(activity.body.photos).toBe(PhotoPlan.None);
     const mo = await createYoungPerson(officer, {
@@ -260,6 +261,22 @@ describe('occasions: changes announced once, honest invitation states, calendars
     expect((await t.anonymous().get(`/api/rsvp/${token}`)).body.photosWords).toBe(
       'We will not take photos or film.',
     );
+    // Where the officer has not said, Heard promises nothing either way.
+    const unsaid = await planActivity(officer, {
+      title: 'Pizza night',
+      date: addDays(today, 9),
+      startTime: '18:00',
+      endTime: '20:00',
+      venue: 'Youth Hub',
+    });
+    expect(unsaid.body.photos).toBeNull();
+    const [unsaidInvite] = await invite({
+      target: { kind: 'activity_day', id: unsaid.body.id },
+      invitees: [{ youngPersonId: mo.id, channel: InvitationChannel.Email }],
+      send: true,
+    });
+    const [unsaidMail] = await mailsAbout(unsaidInvite, 'young_person_invitation');
+    expect(unsaidMail.textBody).not.toContain('photos');
     // A review meeting is not the council's event to photograph: its page says nothing about it.
     const [review] = await invite({
       target: { kind: 'review_meeting', title: 'Your review meeting', date: addDays(today, 20) },

@@ -1,4 +1,11 @@
-import { InvitationChannel, ParentCarer, Role, addDays, todayInLondon } from '@heard/domain';
+import {
+  InvitationChannel,
+  ParentCarer,
+  Role,
+  TrustedAdultRelationship,
+  addDays,
+  todayInLondon,
+} from '@heard/domain';
 import { MailMessage } from '@heard/api/platform/mail/mail-message.entity';
 import { contactPreferences, createYoungPerson, planActivity, youngPersonRequest } from './support/factories';
 import { SignedInClient, TestApp, countRows, createTestApp, expectProblem } from './support/test-app';
@@ -115,6 +122,54 @@ describe('a parent or carer who also hears of invitations', () => {
     expect(copy?.textBody).not.toMatch(/\/rsvp\//);
     expect(own?.toAddress).toBe('ossie@young.example');
     expect(own?.textBody).toMatch(/\/rsvp\//);
+    const [sent] = await t.db.query(
+      `SELECT detail FROM audit_events WHERE entity_id = $1 AND detail->>'event' = 'send'`,
+      [invitation.id],
+    );
+    expect(sent.detail.parentCarerCopy).toBe('emailed');
+
+    // Invited in person with an emailed copy: the invitation's mail status is never the copy's.
+    const inPerson = await createYoungPerson(officer, { preferredName: 'Wren', parentCarer: byEmail });
+    const handed = await officer.post('/api/invitations', {
+      target: { kind: 'activity_day', id: activityId },
+      invitees: [
+        { youngPersonId: inPerson.id, channel: InvitationChannel.InPerson, alsoToParentCarer: true },
+      ],
+    });
+    expect(handed.body.created[0].parentCarer.toldAt).not.toBeNull();
+    expect(handed.body.created[0].mail).toBeNull();
+  });
+
+  it('should show the parent or carer only to officers, and keep a trail when it comes and goes', async () => {
+    const person = await createYoungPerson(officer, {
+      preferredName: 'Tam',
+      trustedAdults: [{ userId: practitioner.user.id, relationship: TrustedAdultRelationship.SocialWorker }],
+      parentCarer: byPhone,
+    });
+    expect((await officer.get(`/api/young-people/${person.id}`)).body.parentCarer).toEqual(byPhone);
+    const asPractitioner = await practitioner.get(`/api/young-people/${person.id}`);
+    expect(asPractitioner.status).toBe(200);
+    expect(asPractitioner.body.parentCarer).toBeNull();
+
+    const edit = (parentCarer: ParentCarer | null) =>
+      officer.put(
+        `/api/young-people/${person.id}`,
+        youngPersonRequest({
+          preferredName: 'Tam',
+          trustedAdults: [
+            { userId: practitioner.user.id, relationship: TrustedAdultRelationship.SocialWorker },
+          ],
+          parentCarer,
+        }),
+      );
+    expect((await edit({ ...byPhone, phone: '07700 900999' })).status).toBe(200);
+    expect((await edit(null)).status).toBe(200);
+    const trail = await t.db.query(
+      `SELECT detail->>'parentCarer' AS change FROM audit_events
+        WHERE entity_id = $1 AND action = 'update' ORDER BY at, id`,
+      [person.id],
+    );
+    expect(trail.map((r: { change: string | null }) => r.change)).toEqual(['changed', 'removed']);
   });
 
   it('should put a parent or carer who agreed to phone calls on the by-hand list until someone phones', async () => {
@@ -224,6 +279,15 @@ describe('a parent or carer who also hears of invitations', () => {
       invitees: [{ youngPersonId: person.id, channel: InvitationChannel.Email }],
     });
     const id = plain.body.created[0].id as string;
+    const withCarer = await createYoungPerson(officer, { preferredName: 'Rue', parentCarer: byPhone });
+    const draft = await officer.post('/api/invitations', {
+      target: { kind: 'activity_day', id: activityId },
+      invitees: [
+        { youngPersonId: withCarer.id, channel: InvitationChannel.InPerson, alsoToParentCarer: true },
+      ],
+      send: false,
+    });
+    const draftId = draft.body.created[0].id as string;
     const written = async () =>
       (
         await t.db.query(
@@ -232,8 +296,9 @@ describe('a parent or carer who also hears of invitations', () => {
         )
       )[0].n as number;
     const before = await written();
-    // Nobody waits for a call about an invitation with no copy.
+    // Nobody waits for a call about an invitation with no copy, or about one not sent yet.
     expectProblem(await officer.post(`/api/invitations/${id}/parent-carer-told`, {}), 409);
+    expectProblem(await officer.post(`/api/invitations/${draftId}/parent-carer-told`, {}), 409);
     expectProblem(await officer.post('/api/invitations/not-a-uuid/parent-carer-told', {}), 404);
     expectProblem(await officer.post(`/api/invitations/${crypto.randomUUID()}/parent-carer-told`, {}), 404);
     expectProblem(await officer.post(`/api/invitations/${id}/parent-carer-told`, { phoned: true }), 400);

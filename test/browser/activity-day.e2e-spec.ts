@@ -181,6 +181,11 @@ describe('an activity day from planning to the funnel in a real browser', () => 
     await officer.getByLabel('Places', { exact: true }).fill('2');
     await officer.getByLabel('Youngest age').fill('10');
     await officer.getByLabel('Oldest age').fill('17');
+    await chooseOption(
+      officer,
+      officer.getByRole('combobox', { name: 'Photos and film' }),
+      'Photos will be taken',
+    );
     await officer.getByRole('checkbox', { name: 'Taking part' }).check();
     await officer.getByRole('checkbox', { name: 'Emergency medical treatment' }).check();
     // Photos are a choice that never stops anyone coming, so they cannot be made a condition.
@@ -640,6 +645,11 @@ describe('an activity day from planning to the funnel in a real browser', () => 
     await officer.getByLabel('Ends at').fill('23:59');
     await officer.getByLabel('Youngest age').fill('10');
     await officer.getByLabel('Oldest age').fill('17');
+    await chooseOption(
+      officer,
+      officer.getByRole('combobox', { name: 'Photos and film' }),
+      'No photos or film',
+    );
     await officer.getByRole('checkbox', { name: 'Taking part' }).check();
     await officer.getByRole('button', { name: 'Plan the activity day' }).click();
     await officer.waitForURL(/\/activities\/[0-9a-f-]{36}$/);

@@ -52,3 +52,9 @@ export const CALENDAR_FEED_ROLES: Readonly<Record<CalendarFeedScope, readonly Ro
 export function mayHoldCalendarFeed(role: Role, scope: CalendarFeedScope): boolean {
   return CALENDAR_FEED_ROLES[scope].includes(role);
 }
+
+/**
+ * Who sees a parent's or carer's name and number on a young person's record: the officers who send
+ * them copies and phone them. A linked practitioner does not act on it, so does not see it.
+ */
+export const mayContactParentCarer = (role: Role): boolean => role === Role.ParticipationOfficer;

@@ -66,7 +66,11 @@ export const ActivityDayRequestSchema = z
       .nullable()
       .default(null),
     transport: optionalText(500),
-    photos: z.enum(PhotoPlan, { error: 'Say whether photos or film will be taken.' }).default(PhotoPlan.None),
+    /** Null until the officer says: the answer page then says nothing rather than guess. */
+    photos: z
+      .enum(PhotoPlan, { error: 'Say whether photos or film will be taken.' })
+      .nullable()
+      .default(null),
     agenda: optionalText(2000),
     requiredConsents: z
       .array(
@@ -171,7 +175,7 @@ export interface ActivityDayResponse extends ActivityDayListItem {
   professionals: string | null;
   budgetPence: number | null;
   transport: string | null;
-  photos: PhotoPlan;
+  photos: PhotoPlan | null;
   agenda: string | null;
   requiredConsents: ConsentPurpose[];
   reminderDaysBefore: number;
@@ -202,7 +206,7 @@ export interface DaySheetResponse {
     venue: string | null;
     accessibility: string | null;
     transport: string | null;
-    photos: PhotoPlan;
+    photos: PhotoPlan | null;
     professionals: string | null;
     agenda: string | null;
   };

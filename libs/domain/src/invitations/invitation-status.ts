@@ -116,6 +116,11 @@ export const LIVE_STATUSES: ReadonlySet<InvitationStatus> = new Set(
   Object.values(InvitationStatus).filter((s) => s !== InvitationStatus.Withdrawn),
 );
 
+/** Made and not taken back: a draft has told nobody yet, and a withdrawn one is over. */
+export const OUT_AND_LIVE: ReadonlySet<InvitationStatus> = new Set(
+  [...LIVE_STATUSES].filter((s) => s !== InvitationStatus.Draft),
+);
+
 /** Attendance has been marked or the invitation taken back. */
 export const FINAL_STATUSES: ReadonlySet<InvitationStatus> = new Set([
   InvitationStatus.Attended,

@@ -29,9 +29,12 @@ export type PracticeToolCommand = z.output<typeof PracticeToolRequestSchema>;
 export const PracticeToolVersionRequestSchema = z
   .object({
     label: requiredText(80, 'Give the version a label, like "v2, March 2026".'),
+    // zod's URL check alone lets "HTTPS:x" and "https:\\x" through; the database wants "https://".
     link: z
-      .url({ protocol: /^https$/, error: 'Use a link that starts with https://.' })
-      .max(500, 'Keep the link under 500 characters.'),
+      .string({ error: 'Use a link that starts with https://.' })
+      .max(500, 'Keep the link under 500 characters.')
+      .regex(/^https:\/\//, 'Use a link that starts with https://.')
+      .pipe(z.url({ protocol: /^https$/, error: 'Use a link that starts with https://.' })),
     notes: optionalText(2000),
   })
   .strict();

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditAction, AuditRecordType, InvitationResponse } from '@heard/domain';
+import { AuditAction, AuditRecordType, InvitationResponse, OUT_AND_LIVE, todayInLondon } from '@heard/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from '../../platform/access/young-person-access';
 import { AuditService } from '../../platform/audit/audit.service';
@@ -55,7 +55,12 @@ export class ByHandCommands {
   /** An officer phoned the parent or carer who gets a copy of this invitation. */
   async parentCarerTold(actor: Actor, id: string): Promise<InvitationResponse> {
     return this.record(actor, id, async (em, invitation) => {
-      if (invitation.parentCarerCopy !== 'phone')
+      // The same rule as the list it serves: out, not taken back, and its day still to come.
+      if (
+        invitation.parentCarerCopy !== 'phone' ||
+        !OUT_AND_LIVE.has(invitation.status) ||
+        invitation.eventDate < todayInLondon()
+      )
         throw new DomainError('conflict', 'Nobody is waiting for a phone call about this invitation.');
       if (invitation.parentCarerToldAt) return null; // Recorded already: a double tap changes nothing.
       await em.update(Invitation, { id }, { parentCarerToldAt: new Date(), updatedAt: new Date() });

@@ -178,12 +178,12 @@ export class InvitationCommands {
         channel: [problem],
       });
     await em.update(Invitation, { id }, { status: next, sentAt: new Date(), updatedAt: new Date() });
-    await this.notifier.sendInvitation(em, invitation);
+    const parentCarerCopy = await this.notifier.sendInvitation(em, invitation);
     await this.audit.for(actor).record(em, {
       action: AuditAction.Update,
       type: AuditRecordType.Invitation,
       id,
-      detail: { event, channel: invitation.channel },
+      detail: { event, channel: invitation.channel, ...(parentCarerCopy ? { parentCarerCopy } : {}) },
     });
   }
 

@@ -187,7 +187,8 @@ export function parentCarerMail(args: {
       ],
       action: null,
     }),
-    related: { type: 'invitation', id: args.invitationId },
+    // Its own type: an invitation's mail status is the young person's email, never this copy.
+    related: { type: 'invitation_parent_carer', id: args.invitationId },
   };
 }
 

@@ -36,6 +36,9 @@ export interface MessageFacts {
   adults: Map<string, User>;
 }
 
+/** What became of a parent's or carer's copy when the invitation went out (for its audit row). */
+export type ParentCarerCopyOutcome = 'emailed' | 'to_phone' | 'dropped';
+
 /** News that someone must pass on by hand when Heard cannot: it stays on the officers' list until told. */
 export type ToTell = OccasionChange | 'place_free';
 
@@ -88,18 +91,18 @@ export class InvitationNotifier implements OnModuleInit {
    * The invitation going out: emailed when email is its channel and they still agree to email, and
    * copied to their parent or carer when it was asked for and their record still keeps one.
    */
-  async sendInvitation(em: EntityManager, invitation: Invitation): Promise<void> {
-    if (invitation.channel !== InvitationChannel.Email && !invitation.parentCarerCopy) return;
+  async sendInvitation(em: EntityManager, invitation: Invitation): Promise<ParentCarerCopyOutcome | null> {
+    if (invitation.channel !== InvitationChannel.Email && !invitation.parentCarerCopy) return null;
     const facts = await this.messageFacts(em, [invitation]);
     const person = facts.people.get(invitation.youngPersonId);
-    if (!person) return;
+    if (!person) return null;
     if (
       invitation.channel === InvitationChannel.Email &&
       !person.contact.onlyViaTrustedAdult &&
       person.contact.email
     )
       await this.emailYoungPerson(em, invitation, 'invitation', null, facts);
-    if (invitation.parentCarerCopy) await this.copyToParentCarer(em, invitation, person, facts);
+    return invitation.parentCarerCopy ? this.copyToParentCarer(em, invitation, person, facts) : null;
   }
 
   /**
@@ -112,16 +115,16 @@ export class InvitationNotifier implements OnModuleInit {
     invitation: Invitation,
     person: YoungPersonFacts,
     facts: MessageFacts,
-  ): Promise<void> {
+  ): Promise<ParentCarerCopyOutcome> {
     const parentCarer = person.parentCarer;
     const target = facts.targets.get(invitation.id);
     if (!parentCarer || !target) {
       await em.update(Invitation, { id: invitation.id }, { parentCarerCopy: null });
-      return;
+      return 'dropped';
     }
     if (parentCarer.channel === 'phone') {
       await em.update(Invitation, { id: invitation.id }, { parentCarerCopy: 'phone' });
-      return;
+      return 'to_phone';
     }
     await this.mail.enqueue(
       em,
@@ -139,6 +142,7 @@ export class InvitationNotifier implements OnModuleInit {
       { id: invitation.id },
       { parentCarerCopy: 'email', parentCarerToldAt: new Date() },
     );
+    return 'emailed';
   }
 
   /**

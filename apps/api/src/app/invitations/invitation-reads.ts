@@ -119,7 +119,7 @@ export class InvitationReads {
       ),
       this.db.query(
         `SELECT id FROM invitations i WHERE i.parent_carer_copy = 'phone' AND i.parent_carer_told_at IS NULL
-            AND i.event_date >= $1 AND ${invitationIs.live('i')} AND NOT ${invitationIs.status(InvitationStatus.Draft, 'i')}
+            AND i.event_date >= $1 AND ${invitationIs.outAndLive('i')}
           ORDER BY i.created_at, i.id LIMIT 500`,
         [today],
       ),
@@ -163,7 +163,7 @@ export class InvitationReads {
     const visible = youngPersonVisibleSql(actor, params, 'i.young_person_id');
     const rows: { id: string }[] = await this.db.query(
       `SELECT id FROM invitations i
-        WHERE i.via_trusted_adult_id = $1 AND ${invitationIs.live('i')} AND NOT ${invitationIs.status(InvitationStatus.Draft, 'i')}
+        WHERE i.via_trusted_adult_id = $1 AND ${invitationIs.outAndLive('i')}
           AND i.event_date >= $2 AND ${visible}
         ORDER BY i.handed_over_at IS NOT NULL, i.event_date, i.id`,
       params,

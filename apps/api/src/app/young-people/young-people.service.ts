@@ -12,6 +12,7 @@ import {
   YoungPersonResponse,
   ageBandOf,
   ageOn,
+  mayContactParentCarer,
   birthDateRangeForBand,
   dateOfBirthProblem,
   experiencesOn,
@@ -162,7 +163,7 @@ export class YoungPeopleService {
       this.audit
         .for(actor)
         .record(null, { action: AuditAction.Read, type: AuditRecordType.YoungPerson, id: person.id }),
-      this.toResponse(person),
+      this.toResponse(person, actor),
     ]);
     return response;
   }
@@ -203,7 +204,7 @@ export class YoungPeopleService {
         .record(em, { action: AuditAction.Create, type: AuditRecordType.YoungPerson, id: personId });
       return personId;
     });
-    return this.toResponse(await this.findVisible(actor, id));
+    return this.toResponse(await this.findVisible(actor, id), actor);
   }
 
   async update(actor: Actor, id: string, command: YoungPersonCommand): Promise<YoungPersonResponse> {
@@ -218,11 +219,25 @@ export class YoungPeopleService {
       await em.delete(ServiceExperiencePeriodRow, { youngPersonId: id });
       await em.delete(TrustedAdultLink, { youngPersonId: id });
       await this.writeChildren(em, id, command);
-      await this.audit
-        .for(actor)
-        .record(em, { action: AuditAction.Update, type: AuditRecordType.YoungPerson, id });
+      // A parent's or carer's contact is a third party's data: the trail says when it came and went.
+      const parentCarer =
+        person.parentCarer === null
+          ? command.parentCarer === null
+            ? null
+            : 'added'
+          : command.parentCarer === null
+            ? 'removed'
+            : JSON.stringify(person.parentCarer) === JSON.stringify(command.parentCarer)
+              ? null
+              : 'changed';
+      await this.audit.for(actor).record(em, {
+        action: AuditAction.Update,
+        type: AuditRecordType.YoungPerson,
+        id,
+        detail: parentCarer ? { parentCarer } : undefined,
+      });
     });
-    return this.toResponse(await this.findVisible(actor, id));
+    return this.toResponse(await this.findVisible(actor, id), actor);
   }
 
   async archive(actor: Actor, id: string, reason: string | null): Promise<YoungPersonResponse> {
@@ -242,7 +257,7 @@ export class YoungPeopleService {
         detail: { change: 'archive' },
       });
     });
-    return this.toResponse(await this.findVisible(actor, id));
+    return this.toResponse(await this.findVisible(actor, id), actor);
   }
 
   private checkDateOfBirth(dateOfBirth: string): void {
@@ -297,7 +312,7 @@ export class YoungPeopleService {
     }
   }
 
-  private async toResponse(person: YoungPerson): Promise<YoungPersonResponse> {
+  private async toResponse(person: YoungPerson, actor: Actor): Promise<YoungPersonResponse> {
     const today = todayInLondon();
     const age = ageOn(person.dateOfBirth, today);
     const [names, groups] = await Promise.all([
@@ -328,7 +343,7 @@ export class YoungPeopleService {
         relationship: t.relationship,
       })),
       contact: person.contact,
-      parentCarer: person.parentCarer,
+      parentCarer: mayContactParentCarer(actor.role) ? person.parentCarer : null,
       accessibilityNeeds: person.accessibilityNeeds,
       communicationNeeds: person.communicationNeeds,
       participationPreference: person.participationPreference,

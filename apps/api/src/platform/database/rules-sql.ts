@@ -3,6 +3,7 @@ import {
   HOLDS_A_PLACE,
   InvitationStatus,
   LIVE_STATUSES,
+  OUT_AND_LIVE,
   SAID_YES,
   STILL_EXPECTED,
 } from '@heard/domain';
@@ -29,6 +30,8 @@ export const invitationIs = {
   stillExpected: (alias = 'invitations') => `${alias}.status ${inList(STILL_EXPECTED)}`,
   /** Not withdrawn (LIVE_STATUSES). */
   live: (alias = 'invitations') => `${alias}.status ${inList(LIVE_STATUSES)}`,
+  /** Out to the young person and not taken back (OUT_AND_LIVE). */
+  outAndLive: (alias = 'invitations') => `${alias}.status ${inList(OUT_AND_LIVE)}`,
   /** Exactly this status. */
   status: (status: InvitationStatus, alias = 'invitations') => `${alias}.status = '${status}'`,
 };

@@ -83,7 +83,7 @@ describe('ActivityFormPage', () => {
     typeInto(byLabel(el, 'Oldest age'), '17');
     typeInto(byLabel(el, 'Budget in pounds'), '450.50');
     typeInto(byLabel<HTMLTextAreaElement>(el, 'What young people will evaluate'), 'How welcoming it is.');
-    await fixture.whenStable();
+    await choose('Photos and film', ['Photos will be taken']);
   }
 
   it('plans an activity day, sending pence and the chosen consents, then opens it', async () => {
@@ -92,7 +92,6 @@ describe('ActivityFormPage', () => {
     await fill();
     await choose('Service experiences', ['Looked after']);
     await choose('Groups', ['Deputies']);
-    await choose('Photos and film', ['Photos will be taken']);
     byLabel(el, 'Taking part').click();
     byLabel(el, 'Emergency medical treatment').click();
     // Photos and quotes never stop anyone coming, so they are not offered as needed.
@@ -162,6 +161,20 @@ describe('ActivityFormPage', () => {
       textOf(byLabel(el, label).closest('mat-form-field')?.querySelector('mat-error'));
     expect(error('Ends at')).toBe('The end time must be after the start time.');
     expect(error('Oldest age')).toBe('The oldest age is below the youngest.');
+  });
+
+  it('asks whether photos will be taken rather than guess', async () => {
+    await open();
+    typeInto(byLabel(el, 'Title'), 'Climbing wall day');
+    typeInto(byLabel(el, 'Date'), '2027-07-03');
+    typeInto(byLabel(el, 'Youngest age'), '13');
+    typeInto(byLabel(el, 'Oldest age'), '17');
+    byName(el, 'Plan the activity day').click();
+    await fixture.whenStable();
+    http.expectNone({ method: 'POST', url: '/api/activities' });
+    expect(textOf(byLabel(el, 'Photos and film').closest('mat-form-field')?.querySelector('mat-error'))).toBe(
+      'Say whether photos or film will be taken.',
+    );
   });
 
   it('edits a day, keeping the date for Move', async () => {

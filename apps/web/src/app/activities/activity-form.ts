@@ -6,11 +6,12 @@ import {
   type ValidationErrors,
   Validators,
 } from '@angular/forms';
-import { ATTENDANCE_CONSENT_PURPOSES, PhotoPlan } from '@heard/domain';
+import { ATTENDANCE_CONSENT_PURPOSES } from '@heard/domain';
 import type {
   ActivityDayRequest,
   ActivityDayResponse,
   ConsentPurpose,
+  PhotoPlan,
   ServiceExperienceKind,
 } from '@heard/domain';
 import { TIME, ageOrderValidator } from '../groups/group-form';
@@ -34,7 +35,7 @@ export type ActivityForm = FormGroup<{
   /** In pounds, as people think of a budget; sent as pence. */
   budgetPounds: FormControl<number | null>;
   transport: FormControl<string>;
-  photos: FormControl<PhotoPlan>;
+  photos: FormControl<PhotoPlan | null>;
   agenda: FormControl<string>;
   requiredConsents: FormRecord<FormControl<boolean>>;
   reminderDaysBefore: FormControl<number | null>;
@@ -97,10 +98,8 @@ export function activityForm(): ActivityForm {
         validators: [Validators.min(0), Validators.max(100_000), Validators.pattern(/^\d+(\.\d{1,2})?$/)],
       }),
       transport: text(500),
-      photos: new FormControl<PhotoPlan>(PhotoPlan.None, {
-        nonNullable: true,
-        validators: [Validators.required],
-      }),
+      // Chosen every time: the invitation tells young people, so Heard does not guess for the officer.
+      photos: new FormControl<PhotoPlan | null>(null, { validators: [Validators.required] }),
       agenda: text(2000),
       requiredConsents: consents,
       reminderDaysBefore: new FormControl<number | null>(2, {

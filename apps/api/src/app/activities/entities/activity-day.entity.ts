@@ -55,8 +55,8 @@ export class ActivityDay {
   @Column({ type: 'text', nullable: true })
   transport!: string | null;
 
-  @Column({ type: 'varchar', default: PhotoPlan.None })
-  photos!: PhotoPlan;
+  @Column({ type: 'varchar', nullable: true })
+  photos!: PhotoPlan | null;
 
   @Column({ type: 'text', nullable: true })
   agenda!: string | null;
