@@ -3,7 +3,8 @@
 module.exports = {
   displayName: 'api-integration',
   rootDir: '../..',
-  testEnvironment: 'node',
+  // Node, plus PGlite's parts made once per worker (see support/environment.ts).
+  testEnvironment: '<rootDir>/test/api/support/environment.ts',
   testMatch: ['<rootDir>/test/api/**/*.integration-spec.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
@@ -13,6 +14,7 @@ module.exports = {
     '^@heard/migrations$': '<rootDir>/migrations/index.ts',
     '^@heard/api/(.*)$': '<rootDir>/apps/api/src/$1',
   },
+  setupFiles: ['<rootDir>/test/api/support/file-start.ts'],
   globalSetup: '<rootDir>/test/api/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/api/support/global-teardown.ts',
   testTimeout: 30_000,

@@ -2,7 +2,7 @@ import { register } from 'tsconfig-paths';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SNAPSHOT_ENV } from './embedded-snapshot';
+import { SNAPSHOT_ENV, SNAPSHOT_INITDB_ARGS } from './embedded-snapshot';
 import { serverTestUrl } from './server-databases';
 
 /**
@@ -27,7 +27,11 @@ export default async function globalSetup(): Promise<void> {
     await db.destroy();
     return;
   }
-  const db = await openDatabase({ databaseUrl: null, pgliteDir: undefined });
+  const db = await openDatabase({
+    databaseUrl: null,
+    pgliteDir: undefined,
+    pgliteParts: { initDbStartParams: SNAPSHOT_INITDB_ARGS },
+  });
   try {
     const snapshot = await dumpEmbeddedDatabase(db);
     const file = join(mkdtempSync(join(tmpdir(), 'heard-snapshot-')), 'pgdata.tar');
