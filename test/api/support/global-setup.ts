@@ -33,6 +33,12 @@ export default async function globalSetup(): Promise<void> {
     pgliteParts: { initDbStartParams: SNAPSHOT_INITDB_ARGS },
   });
   try {
+    // Every test database is 'postgres'; nothing in the tests creates a database on PGlite, so the
+    // two templates initdb makes are left out of the dump, halving what each test file loads.
+    for (const template of ['template0', 'template1']) {
+      await db.query(`ALTER DATABASE ${template} IS_TEMPLATE false`);
+      await db.query(`DROP DATABASE ${template}`);
+    }
     const snapshot = await dumpEmbeddedDatabase(db);
     const file = join(mkdtempSync(join(tmpdir(), 'heard-snapshot-')), 'pgdata.tar');
     writeFileSync(file, Buffer.from(await snapshot.arrayBuffer()));
