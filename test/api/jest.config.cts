@@ -17,6 +17,9 @@ module.exports = {
   setupFiles: ['<rootDir>/test/api/support/file-start.ts'],
   globalSetup: '<rootDir>/test/api/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/api/support/global-teardown.ts',
-  testTimeout: 30_000,
+  // A test or hook waits on CPU it does not get on a loaded machine: at load 20, a worker's first
+  // set-up took 29 s (Jest compiling the app, PGlite's code compiled on first use), which failed
+  // with 30 s. A hung test is still stopped, two minutes on.
+  testTimeout: 120_000,
   maxWorkers: 2,
 };
