@@ -6,26 +6,37 @@ import { Role } from '@heard/domain';
 import { embeddedDataDir, openDatabase } from '@heard/api/platform/database/database';
 import { User } from '@heard/api/app/users/entities/user.entity';
 import { MIGRATIONS } from '@heard/migrations';
-import { embeddedSnapshot } from './support/embedded-snapshot';
+import { embeddedStart } from './support/embedded-snapshot';
 import { createUser } from './support/test-app';
 
 const ROOT = join(__dirname, '..', '..');
 
-/** Starts a real entry point (main.ts by default, through ts-node) and waits for it to exit. */
+/**
+ * How long a started entry point may take. Compiling the app as it loads is most of it: seconds
+ * idle, many times that on a loaded machine; a real wait, so the limit is generous.
+ */
+const START_MS = 150_000;
+
+/**
+ * Starts a real entry point (main.ts by default) and waits for it to exit. SWC compiles it as it
+ * loads, as ts-node did, in a quarter of ts-node's CPU time (1.3 s against 4.5 s for main.ts).
+ */
 function runMain(
   env: Record<string, string>,
-  timeoutMs = 60_000,
+  timeoutMs = START_MS,
   entry = 'apps/api/src/main.ts',
   args: string[] = [],
 ): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry, ...args],
+      ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', entry, ...args],
       {
         cwd: ROOT,
         env: {
           PATH: process.env['PATH'] ?? '',
+          // SWC and tsconfig-paths read the compiler options and path aliases from here.
+          SWC_NODE_PROJECT: 'test/tsconfig.json',
           TS_NODE_PROJECT: 'test/tsconfig.json',
           LOG_LEVEL: 'silent',
           ...env,
@@ -48,62 +59,80 @@ function runMain(
 }
 
 describe('start-up', () => {
-  it('should exit non-zero with a clear message when the database cannot be reached', async () => {
-    const { code, output } = await runMain({
-      DATABASE_URL: 'postgres://heard:secret@127.0.0.1:1/heard',
-      PORT: '3999',
-    });
-    expect(code).toBe(1);
-    expect(output).toMatch(/Heard cannot reach postgres:\/\/heard:\*\*\*@127\.0\.0\.1:1\/heard/);
-    expect(output).not.toContain('secret');
-  });
+  it(
+    'should exit non-zero with a clear message when the database cannot be reached',
+    async () => {
+      const { code, output } = await runMain({
+        DATABASE_URL: 'postgres://heard:secret@127.0.0.1:1/heard',
+        PORT: '3999',
+      });
+      expect(code).toBe(1);
+      expect(output).toMatch(/Heard cannot reach postgres:\/\/heard:\*\*\*@127\.0\.0\.1:1\/heard/);
+      expect(output).not.toContain('secret');
+    },
+    START_MS + 30_000,
+  );
 
-  it('should name every bad setting at once and exit non-zero', async () => {
-    const { code, output } = await runMain({ PORT: 'eighty', DEMO_DATA: 'maybe', SMTP_URL: 'mail.example' });
-    expect(code).toBe(78);
-    expect(output).toMatch(/PORT must be a whole number/);
-    expect(output).toMatch(/DEMO_DATA must be "true" or "false"/);
-    expect(output).toMatch(/SMTP_URL must look like smtp:\/\//);
-  });
+  it(
+    'should name every bad setting at once and exit non-zero',
+    async () => {
+      const { code, output } = await runMain({
+        PORT: 'eighty',
+        DEMO_DATA: 'maybe',
+        SMTP_URL: 'mail.example',
+      });
+      expect(code).toBe(78);
+      expect(output).toMatch(/PORT must be a whole number/);
+      expect(output).toMatch(/DEMO_DATA must be "true" or "false"/);
+      expect(output).toMatch(/SMTP_URL must look like smtp:\/\//);
+    },
+    START_MS + 30_000,
+  );
 });
 
 describe('npm run create-admin', () => {
-  it('should create the first administrator, refuse a weak password, and refuse a duplicate', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'heard-admin-'));
-    const cli = 'apps/api/src/cli/create-admin.ts';
-    const args = ['--email', 'First.Admin@Council.example', '--name', 'First Admin'];
-    try {
-      const weak = await runMain({ DATA_DIR: dir, ADMIN_PASSWORD: 'short' }, 60_000, cli, args);
-      expect(weak.code).toBe(1);
-      expect(weak.output).toMatch(/at least 12 characters/);
-      const ok = await runMain(
-        { DATA_DIR: dir, ADMIN_PASSWORD: 'a long admin passphrase' },
-        60_000,
-        cli,
-        args,
-      );
-      expect(ok.output).toMatch(/Created administrator first\.admin@council\.example/);
-      expect(ok.code).toBe(0);
-      const again = await runMain(
-        { DATA_DIR: dir, ADMIN_PASSWORD: 'a long admin passphrase' },
-        60_000,
-        cli,
-        args,
-      );
-      expect(again.code).toBe(1);
-      expect(again.output).toMatch(/already exists/);
-      const db = await openDatabase({ databaseUrl: null, pgliteDir: embeddedDataDir(dir) });
+  it(
+    'should create the first administrator, refuse a weak password, and refuse a duplicate',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'heard-admin-'));
+      const cli = 'apps/api/src/cli/create-admin.ts';
+      const args = ['--email', 'First.Admin@Council.example', '--name', 'First Admin'];
       try {
-        const admin = await db.getRepository(User).findOneByOrFail({ email: 'first.admin@council.example' });
-        expect(admin).toMatchObject({ role: 'administrator', status: 'active' });
-        expect(admin.passwordHash).toMatch(/^\$argon2id\$/);
+        const weak = await runMain({ DATA_DIR: dir, ADMIN_PASSWORD: 'short' }, START_MS, cli, args);
+        expect(weak.code).toBe(1);
+        expect(weak.output).toMatch(/at least 12 characters/);
+        const ok = await runMain(
+          { DATA_DIR: dir, ADMIN_PASSWORD: 'a long admin passphrase' },
+          START_MS,
+          cli,
+          args,
+        );
+        expect(ok.output).toMatch(/Created administrator first\.admin@council\.example/);
+        expect(ok.code).toBe(0);
+        const again = await runMain(
+          { DATA_DIR: dir, ADMIN_PASSWORD: 'a long admin passphrase' },
+          START_MS,
+          cli,
+          args,
+        );
+        expect(again.code).toBe(1);
+        expect(again.output).toMatch(/already exists/);
+        const db = await openDatabase({ databaseUrl: null, pgliteDir: embeddedDataDir(dir) });
+        try {
+          const admin = await db
+            .getRepository(User)
+            .findOneByOrFail({ email: 'first.admin@council.example' });
+          expect(admin).toMatchObject({ role: 'administrator', status: 'active' });
+          expect(admin.passwordHash).toMatch(/^\$argon2id\$/);
+        } finally {
+          await db.destroy();
+        }
       } finally {
-        await db.destroy();
+        rmSync(dir, { recursive: true, force: true });
       }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 180_000);
+    },
+    3 * START_MS + 30_000,
+  );
 });
 
 describe('the embedded database', () => {
@@ -113,7 +142,8 @@ describe('the embedded database', () => {
       const first = await openDatabase({
         databaseUrl: null,
         pgliteDir: embeddedDataDir(dir),
-        pgliteSnapshot: embeddedSnapshot(),
+        pgliteSnapshot: embeddedStart().snapshot,
+        pgliteParts: embeddedStart().parts,
       });
       const user = await createUser(first, { role: Role.SeniorLeader });
       await first.destroy();
@@ -139,7 +169,8 @@ describe('the embedded database', () => {
     const db = await openDatabase({
       databaseUrl: null,
       pgliteDir: undefined,
-      pgliteSnapshot: embeddedSnapshot(),
+      pgliteSnapshot: embeddedStart().snapshot,
+      pgliteParts: embeddedStart().parts,
     });
     try {
       const user = await createUser(db, { role: Role.Practitioner });

@@ -18,6 +18,12 @@ export interface SmtpSinkOptions {
    * dies while waiting has still handed it over.
    */
   replyDelayMs?: number | ((attempt: number) => number);
+  /**
+   * Answer only once the promise returned for this attempt settles (undefined: answer now). A
+   * test that needs the server to be mid-reply while something else happens holds the reply
+   * until then, instead of guessing a delay long enough on a busy machine.
+   */
+  holdReply?: (attempt: number) => Promise<void> | undefined;
   /** Called as each accepted message is received, before the answer is sent. */
   onReceived?: (mail: ReceivedMail, count: number) => void;
 }
@@ -28,6 +34,8 @@ export interface SmtpSink {
   received: ReceivedMail[];
   /** Messages whose body arrived, accepted or refused. */
   attempts: () => number;
+  /** Forgets what arrived and starts counting attempts from 1 again (a file sharing one sink). */
+  reset: () => void;
   close: () => Promise<void>;
 }
 
@@ -68,6 +76,12 @@ export async function startSmtpSink(
           options.onReceived?.(mail, received.length);
           answer = () => callback();
         }
+        const held = options.holdReply?.(attempts);
+        if (held) {
+          // A refused hold answers too: the test has failed, and the client should not hang.
+          held.then(answer, answer);
+          return;
+        }
         const delay =
           typeof options.replyDelayMs === 'function' ? options.replyDelayMs(attempts) : options.replyDelayMs;
         if (!delay) {
@@ -94,11 +108,22 @@ export async function startSmtpSink(
     port,
     received,
     attempts: () => attempts,
+    reset: () => {
+      received.length = 0;
+      attempts = 0;
+    },
     close: () => {
       for (const timer of timers) clearTimeout(timer);
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** A promise that a test settles when it chooses, e.g. to let a held SMTP reply go. */
+export function gate(): { opened: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
 }
 
 /** A local port nothing listens on (yet): connecting to it is refused. */

@@ -7,15 +7,16 @@ import { AppConfig, loadConfig } from '@heard/api/platform/config/config';
 import { openDatabase } from '@heard/api/platform/database/database';
 import { createLogger } from '@heard/api/platform/logging/logger';
 import { User } from '@heard/api/app/users/entities/user.entity';
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import type { Logger as PinoLogger } from 'pino';
 import { DataSource, Logger } from 'typeorm';
-import { embeddedSnapshot } from './embedded-snapshot';
+import { embeddedStart } from './embedded-snapshot';
 import { cloneTemplate, dropDatabase, serverTestUrl } from './server-databases';
+import { mark, recordSetUp } from './timings';
 
 export const TEST_PASSWORD = 'a-long-test-password-42';
 
@@ -54,8 +55,7 @@ export async function createTestApp(
   env: Record<string, string> = {},
   options: { queryLogger?: Logger; appLogger?: PinoLogger; clock?: Clock } = {},
 ): Promise<TestApp> {
-  const startedAt = performance.now();
-  const cpuAtStart = process.cpuUsage();
+  const started = mark();
   const dataDir = mkdtempSync(join(tmpdir(), 'heard-test-'));
   const serverUrl = serverTestUrl();
   let copyName: string | null = null;
@@ -74,15 +74,16 @@ export async function createTestApp(
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...env,
   });
+  const start = databaseUrl ? undefined : embeddedStart();
   const db = await openDatabase(
-    { databaseUrl, pgliteDir: undefined, pgliteSnapshot: databaseUrl ? undefined : embeddedSnapshot() },
+    { databaseUrl, pgliteDir: undefined, pgliteSnapshot: start?.snapshot, pgliteParts: start?.parts },
     { logger: options.queryLogger },
   );
-  const databaseReadyAt = performance.now();
+  const databaseReady = mark();
   const app = await createHeardApp(config, db, options.appLogger ?? createLogger('silent'), {
     clock: options.clock,
   });
-  logSetUpTime(databaseReadyAt - startedAt, performance.now() - startedAt, process.cpuUsage(cpuAtStart));
+  recordSetUp(started, databaseReady, mark());
   const server = app.getHttpServer();
   let userCounter = 0;
 
@@ -127,21 +128,6 @@ export async function createTestApp(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * With HEARD_TEST_SETUP_LOG set, appends each test app's set-up time there, to watch it under load.
- * CPU time is there too: on a busy machine it says what the set-up costs when the clock cannot.
- */
-function logSetUpTime(databaseMs: number, totalMs: number, cpu: NodeJS.CpuUsage): void {
-  const log = process.env['HEARD_TEST_SETUP_LOG'];
-  if (!log) return;
-  const file = basename(expect.getState().testPath ?? 'unknown');
-  const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
-  appendFileSync(
-    log,
-    `${file}\tdatabase ${Math.round(databaseMs)} ms\ttotal ${Math.round(totalMs)} ms\tcpu ${cpuMs} ms\n`,
-  );
 }
 
 let cachedHash: Promise<string> | null = null;

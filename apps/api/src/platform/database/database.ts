@@ -7,7 +7,7 @@ import { DataSource, DataSourceOptions, Logger } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { MIGRATIONS } from '@heard/migrations';
 import { ENTITIES } from './entities';
-import { PGliteHandle, openPGlite } from './pglite-pool';
+import { PGliteHandle, PGliteParts, openPGlite } from './pglite-pool';
 
 const PG_DATE_OID = 1082;
 // Dates without a time (date of birth, activity dates) stay 'YYYY-MM-DD' strings: turning them into
@@ -21,6 +21,8 @@ export interface DatabaseTarget {
   pgliteDir: string | undefined;
   /** A dumped embedded data folder to start from instead of an empty one (tests: an already-migrated copy). */
   pgliteSnapshot?: Blob;
+  /** Parts of PGlite made once and reused by every instance (tests start many per process). */
+  pgliteParts?: PGliteParts;
 }
 
 export class DatabaseUnavailableError extends Error {}
@@ -62,7 +64,7 @@ export async function openDatabase(
     };
   } else {
     if (target.pgliteDir) mkdirSync(target.pgliteDir, { recursive: true });
-    embedded = await openPGlite(target.pgliteDir, target.pgliteSnapshot);
+    embedded = await openPGlite(target.pgliteDir, target.pgliteSnapshot, target.pgliteParts);
     dataSourceOptions = {
       ...common,
       driver: embedded.driver,
