@@ -11,6 +11,7 @@ import { ActivityPhotoPlan1764500000000 } from './1764500000000-activity-photo-p
 import { ParentCarerCopy1764510000000 } from './1764510000000-parent-carer-copy';
 import { MailOutboxForgetsBodies1764600000000 } from './1764600000000-mail-outbox-forgets-bodies';
 import { AccountRecovery1764610000000 } from './1764610000000-account-recovery';
+import { SecondFactor1764800000000 } from './1764800000000-second-factor';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ParentCarerCopy1764510000000,
   MailOutboxForgetsBodies1764600000000,
   AccountRecovery1764610000000,
+  SecondFactor1764800000000,
 ];

@@ -24,6 +24,8 @@ function user(overrides: Partial<UserResponse>): UserResponse {
     status: 'active',
     createdAt: '2026-01-01T09:00:00Z',
     lastSignedInAt: null,
+    secondFactorEnrolled: false,
+    secondFactorRequired: false,
     ...overrides,
   };
 }
