@@ -115,8 +115,8 @@ export interface TotpEnrolmentResponse {
   /** Base32, for typing into the app; shown during enrolment only, never again. */
   secret: string;
   otpauthUri: string;
-  /** The otpauth URI as an SVG QR code. */
-  qrCodeSvg: string;
+  /** The otpauth URI as a QR code, a PNG data URL (an img src the web app's sanitiser allows). */
+  qrCodeDataUrl: string;
 }
 
 export interface RecoveryCodesResponse {

@@ -154,7 +154,7 @@ export class SecondFactorService {
         detail: { change: 'second_factor_enrolment_started' },
       });
     });
-    return { secret, otpauthUri: uri, qrCodeSvg: await QRCode.toString(uri, { type: 'svg', margin: 2 }) };
+    return { secret, otpauthUri: uri, qrCodeDataUrl: await QRCode.toDataURL(uri, { margin: 2, width: 240 }) };
   }
 
   /** Confirms enrolment with a code from the new secret, and gives the recovery codes, once. */
