@@ -53,13 +53,11 @@ describe('SetUpSecondFactorPage', () => {
   async function toCodes(): Promise<void> {
     await type('password', 'a-long-test-password-42');
     await submit();
-    http
-      .expectOne('/api/auth/totp/enrolment')
-      .flush({
-        secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
-        otpauthUri: 'otpauth://totp/x',
-        qrCodeDataUrl: PNG,
-      });
+    http.expectOne('/api/auth/totp/enrolment').flush({
+      secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+      otpauthUri: 'otpauth://totp/x',
+      qrCodeDataUrl: PNG,
+    });
     await fixture.whenStable();
     await type('code', '123456');
     await submit();
