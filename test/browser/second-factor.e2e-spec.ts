@@ -1,5 +1,5 @@
 import { Role } from '@heard/domain';
-import { totpAt } from '../../apps/api/src/platform/auth/totp';
+import { totpAt } from '@heard/api/platform/auth/totp';
 import { BrowserHandle, launchBrowser } from './support/browser';
 import { DEMO_EMAIL, DEMO_PASSWORD, expectAccessible, signIn } from './support/demo';
 import { RunningServer, startServer } from './support/server';
