@@ -12,6 +12,7 @@ import { ParentCarerCopy1764510000000 } from './1764510000000-parent-carer-copy'
 import { MailOutboxForgetsBodies1764600000000 } from './1764600000000-mail-outbox-forgets-bodies';
 import { AccountRecovery1764610000000 } from './1764610000000-account-recovery';
 import { PracticeTools1764700000000 } from './1764700000000-practice-tools';
+import { SecondFactor1764800000000 } from './1764800000000-second-factor';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   MailOutboxForgetsBodies1764600000000,
   AccountRecovery1764610000000,
   PracticeTools1764700000000,
+  SecondFactor1764800000000,
 ];

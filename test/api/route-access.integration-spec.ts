@@ -29,7 +29,7 @@ describe('every route declares who may call it', () => {
   it('should list every route with its roles, so a change of access shows in review', () => {
     const table = declaredRoutes().map(
       (r) =>
-        `${r.method.padEnd(6)} ${r.path.padEnd(36)} ${r.rule?.kind === 'roles' ? [...r.rule.roles].sort().join(', ') : (r.rule?.kind ?? 'NO RULE')}`,
+        `${r.method.padEnd(6)} ${r.path.padEnd(36)} ${r.rule?.kind === 'roles' ? [...r.rule.roles].sort().join(', ') : (r.rule?.kind ?? 'NO RULE')}${r.duringSignIn.length ? ` (also half signed in: ${r.duringSignIn.join(', ')})` : ''}`,
     );
     expect(table).toMatchSnapshot();
   });

@@ -10,6 +10,8 @@ module.exports = {
   },
   moduleNameMapper: {
     '^@heard/domain$': '<rootDir>/libs/domain/src/index.ts',
+    // The TOTP journey computes codes with the API's own pure module, as an authenticator app would.
+    '^@heard/api/(.*)$': '<rootDir>/apps/api/src/$1',
   },
   testTimeout: 120_000,
   maxWorkers: 1,

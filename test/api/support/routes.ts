@@ -1,12 +1,14 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, MODULE_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ACCESS_KEY, AccessRule } from '@heard/api/platform/auth/access.decorator';
+import { ACCESS_KEY, AccessRule, DURING_SIGN_IN_KEY } from '@heard/api/platform/auth/access.decorator';
 import { FEATURE_MODULES } from '@heard/api/app/app.module';
 
 export interface DeclaredRoute {
   method: string;
   path: string;
   rule: AccessRule | undefined;
+  /** The half-signed-in steps (@DuringSignIn) this route also serves; empty for most. */
+  duringSignIn: string[];
   handler: string;
 }
 
@@ -37,6 +39,7 @@ export function declaredRoutes(): DeclaredRoute[] {
           method,
           path: joinPath('api', base, path),
           rule: Reflect.getMetadata(ACCESS_KEY, fn) ?? classRule,
+          duringSignIn: Reflect.getMetadata(DURING_SIGN_IN_KEY, fn) ?? [],
           handler: `${controller.name}.${name}`,
         });
       }

@@ -15,6 +15,9 @@ export function sessionFor(role: Role, overrides: Partial<SessionResponse['user'
     },
     csrfToken: 'csrf-token',
     expiresAt: '2030-01-01T00:00:00Z',
+    authMethods: ['password'],
+    pendingStep: null,
+    secondFactor: { enrolled: false, required: false },
   };
 }
 

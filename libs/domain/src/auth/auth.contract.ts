@@ -44,6 +44,10 @@ export interface SessionResponse {
   csrfToken: string;
   /** When the session ends if nothing else happens, ISO 8601. */
   expiresAt: string;
+  /** How this session was authenticated so far, e.g. ['password'] then ['password', 'otp']. */
+  authMethods: string[];
+  pendingStep: PendingSignInStep;
+  secondFactor: SecondFactorStatus;
 }
 
 export const ForgotPasswordRequestSchema = z.object({ email }).strict();
@@ -58,3 +62,69 @@ export const ResetPasswordRequestSchema = z
   })
   .strict();
 export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequestSchema>;
+
+/**
+ * What a session still has to do before it may be used: nothing, the second step (a code from the
+ * authenticator app or a recovery code), or enrolling a second factor the account needs.
+ */
+export type PendingSignInStep = 'second_factor' | 'enrol_second_factor' | null;
+
+export interface SecondFactorStatus {
+  /** A TOTP authenticator app is set up for this account. */
+  enrolled: boolean;
+  /** The account must have one (an administrator's setting). */
+  required: boolean;
+}
+
+const totpCode = z
+  .string({ error: 'Enter the 6-digit code from your authenticator app.' })
+  .trim()
+  .regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app.');
+
+const recoveryCode = z
+  .string({ error: 'Enter one of your recovery codes.' })
+  .trim()
+  .min(1, 'Enter one of your recovery codes.')
+  .max(20, 'Recovery codes are 11 characters, like ABCDE-23456.');
+
+/** The second step of signing in: a code from the app, or one of the recovery codes. */
+export const SecondFactorRequestSchema = z
+  .object({ code: totpCode.optional(), recoveryCode: recoveryCode.optional() })
+  .strict()
+  .refine((body) => (body.code === undefined) !== (body.recoveryCode === undefined), {
+    message: 'Enter either the code from your authenticator app or a recovery code.',
+    path: ['code'],
+  });
+export type SecondFactorRequest = z.infer<typeof SecondFactorRequestSchema>;
+
+/** Enrolling or removing a factor asks for the password again, in the same request. */
+export const ReauthenticateRequestSchema = z
+  .object({
+    password: z
+      .string({ error: 'Enter your password.' })
+      .min(1, 'Enter your password.')
+      .max(PASSWORD_MAX_LENGTH, `Passwords are at most ${PASSWORD_MAX_LENGTH} characters.`),
+  })
+  .strict();
+export type ReauthenticateRequest = z.infer<typeof ReauthenticateRequestSchema>;
+
+export const ConfirmTotpRequestSchema = z.object({ code: totpCode }).strict();
+export type ConfirmTotpRequest = z.infer<typeof ConfirmTotpRequestSchema>;
+
+export interface TotpEnrolmentResponse {
+  /** Base32, for typing into the app; shown during enrolment only, never again. */
+  secret: string;
+  otpauthUri: string;
+  /** The otpauth URI as a QR code, a PNG data URL (an img src the web app's sanitiser allows). */
+  qrCodeDataUrl: string;
+}
+
+export interface RecoveryCodesResponse {
+  /** Shown once: only their hashes are kept. */
+  recoveryCodes: string[];
+}
+
+export const SecondFactorSettingRequestSchema = z
+  .object({ required: z.boolean({ error: 'Say whether a second factor is required (true or false).' }) })
+  .strict();
+export type SecondFactorSettingRequest = z.infer<typeof SecondFactorSettingRequestSchema>;

@@ -30,6 +30,8 @@ export interface UserResponse {
   status: UserStatus;
   createdAt: string;
   lastSignedInAt: string | null;
+  secondFactorEnrolled: boolean;
+  secondFactorRequired: boolean;
 }
 
 export interface Page<T> {

@@ -3,6 +3,14 @@ import { ApiTags } from '@nestjs/swagger';
 import {
   AcceptInvitationRequest,
   AcceptInvitationRequestSchema,
+  ConfirmTotpRequest,
+  ConfirmTotpRequestSchema,
+  ReauthenticateRequest,
+  ReauthenticateRequestSchema,
+  RecoveryCodesResponse,
+  SecondFactorRequest,
+  SecondFactorRequestSchema,
+  TotpEnrolmentResponse,
   ForgotPasswordRequest,
   ForgotPasswordRequestSchema,
   ResetPasswordRequest,
@@ -12,11 +20,12 @@ import {
   SignInRequestSchema,
 } from '@heard/domain';
 import type { Response } from 'express';
-import { AllowSignedIn, Public } from '../../platform/auth/access.decorator';
+import { AllowSignedIn, DuringSignIn, Public } from '../../platform/auth/access.decorator';
 import { Actor, AuthenticatedRequest, CurrentActor, requestIdOf } from '../../platform/auth/auth-context';
 import { SessionService } from '../../platform/auth/session.service';
 import { ZodPipe } from '../../platform/errors/zod.pipe';
 import { AuthService } from './auth.service';
+import { SecondFactorService } from './second-factor.service';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -24,6 +33,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly sessions: SessionService,
+    private readonly secondFactor: SecondFactorService,
   ) {}
 
   @Public()
@@ -44,6 +54,7 @@ export class AuthController {
   }
 
   @AllowSignedIn()
+  @DuringSignIn('second_factor', 'enrol_second_factor')
   @Post('sign-out')
   @HttpCode(204)
   async signOut(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<void> {
@@ -52,9 +63,59 @@ export class AuthController {
   }
 
   @AllowSignedIn()
+  @DuringSignIn('second_factor', 'enrol_second_factor')
   @Get('session')
   session(@CurrentActor() actor: Actor): Promise<SessionResponse> {
     return this.auth.current(actor);
+  }
+
+  /** The second step of signing in: a code from the authenticator app, or a recovery code. */
+  @AllowSignedIn()
+  @DuringSignIn('second_factor')
+  @Post('second-factor')
+  @HttpCode(200)
+  async completeSignIn(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodPipe(SecondFactorRequestSchema)) body: SecondFactorRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionResponse> {
+    const outcome = await this.secondFactor.completeSignIn(actor, body);
+    this.sessions.setCookies(res, outcome.token, outcome.response.csrfToken);
+    return outcome.response;
+  }
+
+  /** Starts setting up an authenticator app; asks for the password again. */
+  @AllowSignedIn()
+  @DuringSignIn('enrol_second_factor')
+  @Post('totp/enrolment')
+  @HttpCode(200)
+  startTotpEnrolment(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodPipe(ReauthenticateRequestSchema)) body: ReauthenticateRequest,
+  ): Promise<TotpEnrolmentResponse> {
+    return this.secondFactor.startEnrolment(actor, body);
+  }
+
+  @AllowSignedIn()
+  @DuringSignIn('enrol_second_factor')
+  @Post('totp/enrolment/confirm')
+  @HttpCode(200)
+  confirmTotpEnrolment(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodPipe(ConfirmTotpRequestSchema)) body: ConfirmTotpRequest,
+  ): Promise<RecoveryCodesResponse> {
+    return this.secondFactor.confirmEnrolment(actor, body);
+  }
+
+  /** Removes the authenticator app; asks for the password again. */
+  @AllowSignedIn()
+  @Post('totp/remove')
+  @HttpCode(200)
+  removeTotp(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodPipe(ReauthenticateRequestSchema)) body: ReauthenticateRequest,
+  ): Promise<SessionResponse> {
+    return this.secondFactor.remove(actor, body);
   }
 
   @Public()

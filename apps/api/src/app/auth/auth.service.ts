@@ -9,6 +9,7 @@ import {
   SessionResponse,
   SignInRequest,
   addressSignInDelay,
+  pendingSignInStep,
 } from '@heard/domain';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
@@ -295,11 +296,15 @@ export class AuthService {
     });
   }
 
-  private sessionResponse(user: User, session: Session): SessionResponse {
+  sessionResponse(user: User, session: Session): SessionResponse {
+    const secondFactor = { enrolled: user.totpEnrolledAt !== null, required: user.secondFactorRequired };
     return {
       user: { id: user.id, displayName: user.displayName, email: user.email, role: user.role },
       csrfToken: session.csrfToken,
       expiresAt: this.sessions.expiresAt(session).toISOString(),
+      authMethods: session.authMethods,
+      pendingStep: pendingSignInStep(session.authMethods, secondFactor),
+      secondFactor,
     };
   }
 

@@ -10,5 +10,7 @@ export function toUserResponse(user: User): UserResponse {
     status: user.status,
     createdAt: user.createdAt.toISOString(),
     lastSignedInAt: user.lastSignedInAt?.toISOString() ?? null,
+    secondFactorEnrolled: user.totpEnrolledAt !== null,
+    secondFactorRequired: user.secondFactorRequired,
   };
 }

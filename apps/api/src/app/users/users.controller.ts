@@ -5,6 +5,8 @@ import {
   ChangeRoleRequestSchema,
   InviteUserRequest,
   InviteUserRequestSchema,
+  SecondFactorSettingRequest,
+  SecondFactorSettingRequestSchema,
   Page,
   PageQuerySchema,
   Role,
@@ -79,5 +81,24 @@ export class UsersController {
   @Post(':id/lift-sign-in-delay')
   liftSignInDelay(@CurrentActor() actor: Actor, @Param('id', userIdPipe) id: string): Promise<UserResponse> {
     return this.users.liftSignInDelay(actor, id);
+  }
+
+  /** For someone who lost their authenticator app: forgets it, ends their sessions, and has them enrol again. */
+  @Post(':id/reset-second-factor')
+  resetSecondFactor(
+    @CurrentActor() actor: Actor,
+    @Param('id', userIdPipe) id: string,
+  ): Promise<UserResponse> {
+    return this.users.resetSecondFactor(actor, id);
+  }
+
+  /** Whether this person must have a second factor (the setting for practitioners). */
+  @Patch(':id/second-factor')
+  setSecondFactorRequired(
+    @CurrentActor() actor: Actor,
+    @Param('id', userIdPipe) id: string,
+    @Body(new ZodPipe(SecondFactorSettingRequestSchema)) body: SecondFactorSettingRequest,
+  ): Promise<UserResponse> {
+    return this.users.setSecondFactorRequired(actor, id, body.required);
   }
 }

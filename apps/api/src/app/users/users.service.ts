@@ -12,6 +12,7 @@ import { accountDelayKey, clearDelay } from '../auth/login-throttle';
 import { issueInvitation, issuePasswordReset } from './account-links';
 import { User } from './entities/user.entity';
 import { toUserResponse } from './user.mapper';
+import { clearSecondFactor } from '../auth/second-factor.service';
 
 @Injectable()
 export class UsersService {
@@ -151,6 +152,28 @@ export class UsersService {
     return this.change(actor, userId, 'lift_sign_in_delay', async (em, user) => {
       const lifted = await clearDelay(em, accountDelayKey(user.email));
       return { lifted: lifted ? 1 : 0 };
+    });
+  }
+
+  /**
+   * Forgets the person's authenticator app and recovery codes and ends every session they have; the
+   * account is marked as needing a second factor, so their next sign-in goes straight to enrolment.
+   */
+  resetSecondFactor(actor: Actor, userId: string): Promise<UserResponse> {
+    return this.change(actor, userId, 'reset_second_factor', async (em, user) => {
+      const now = this.clock.now();
+      const hadFactor = user.totpEnrolledAt !== null;
+      await clearSecondFactor(em, user.id, now);
+      await em.update(User, { id: user.id }, { secondFactorRequired: true });
+      const sessionsEnded = await this.sessions.endAllFor(em, user.id, 'second_factor_reset');
+      return { hadFactor: hadFactor ? 1 : 0, sessionsEnded };
+    });
+  }
+
+  setSecondFactorRequired(actor: Actor, userId: string, required: boolean): Promise<UserResponse> {
+    return this.change(actor, userId, 'second_factor_required', async (em, user) => {
+      await em.update(User, { id: user.id }, { secondFactorRequired: required, updatedAt: this.clock.now() });
+      return { required: required ? 1 : 0 };
     });
   }
 

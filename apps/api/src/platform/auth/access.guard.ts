@@ -1,9 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuditAction, AuditRecordType } from '@heard/domain';
+import { AuditAction, AuditRecordType, PendingSignInStep } from '@heard/domain';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../errors/domain-error';
-import { ACCESS_KEY, AccessRule } from './access.decorator';
+import { ACCESS_KEY, AccessRule, DURING_SIGN_IN_KEY } from './access.decorator';
 import { AuthenticatedRequest, requestIdOf } from './auth-context';
 import { SessionService } from './session.service';
 import { safeEqual } from './tokens';
@@ -39,6 +39,7 @@ export class AccessGuard implements CanActivate {
         role: resolved.role,
         sessionId: resolved.session.id,
         requestId: requestIdOf(req),
+        pendingStep: resolved.pendingStep,
       };
       req.csrfToken = resolved.session.csrfToken;
     }
@@ -56,6 +57,22 @@ export class AccessGuard implements CanActivate {
           ? 'Your session has ended. Please sign in again.'
           : 'Please sign in.',
       );
+    }
+    if (req.actor.pendingStep) {
+      const allowed =
+        this.reflector.getAllAndOverride<PendingSignInStep[] | undefined>(DURING_SIGN_IN_KEY, [
+          context.getHandler(),
+          context.getClass(),
+        ]) ?? [];
+      if (!allowed.includes(req.actor.pendingStep)) {
+        await this.refuse(req, route, req.actor.pendingStep);
+        throw new DomainError(
+          'sign_in_incomplete',
+          req.actor.pendingStep === 'second_factor'
+            ? 'Finish signing in first: enter the code from your authenticator app, or a recovery code.'
+            : 'Your account needs a second factor. Set up an authenticator app before doing anything else.',
+        );
+      }
     }
     if (!rule.roles.includes(req.actor.role)) {
       await this.refuse(req, route, 'role');

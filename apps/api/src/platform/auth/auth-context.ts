@@ -1,5 +1,5 @@
 import { ExecutionContext, createParamDecorator } from '@nestjs/common';
-import { Role } from '@heard/domain';
+import { PendingSignInStep, Role } from '@heard/domain';
 import type { Request } from 'express';
 import { DomainError } from '../errors/domain-error';
 
@@ -9,6 +9,8 @@ export interface Actor {
   role: Role;
   sessionId: string;
   requestId: string | null;
+  /** Set while the session is half signed in: only the routes marked @DuringSignIn may be used. */
+  pendingStep?: PendingSignInStep;
 }
 
 export interface AuthenticatedRequest extends Request {

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Role, sessionVerdict } from '@heard/domain';
+import {
+  AuthMethod,
+  PendingSignInStep,
+  Role,
+  SecondFactorStatus,
+  pendingSignInStep,
+  sessionVerdict,
+} from '@heard/domain';
 import type { Response } from 'express';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -11,6 +18,9 @@ export interface ResolvedSession {
   session: Session;
   userId: string;
   role: Role;
+  secondFactor: SecondFactorStatus;
+  /** What the session must still do (a second step, or enrolling one) before it may be used. */
+  pendingStep: PendingSignInStep;
 }
 
 export type SessionLookup = { ok: true; resolved: ResolvedSession } | { ok: false; reason: 'none' | 'ended' };
@@ -30,14 +40,18 @@ export class SessionService {
     return this.config.secureCookies ? '__Host-heard_session' : 'heard_session';
   }
 
-  async create(em: EntityManager, userId: string): Promise<{ token: string; session: Session }> {
+  async create(
+    em: EntityManager,
+    userId: string,
+    authMethods: string[] = [AuthMethod.Password],
+  ): Promise<{ token: string; session: Session }> {
     const token = newToken();
     const now = new Date();
     const session = em.create(Session, {
       id: sha256(token),
       userId,
       csrfToken: sha256(newToken()),
-      authMethods: ['password'],
+      authMethods,
       secondFactorAt: null,
       createdAt: now,
       lastSeenAt: now,
@@ -51,17 +65,25 @@ export class SessionService {
   async lookup(token: string | undefined): Promise<SessionLookup> {
     if (!token || token.length > 100) return { ok: false, reason: 'none' };
     // Runs on every signed-in request: one indexed query, prepared once per connection.
-    const [row] = await queryPrepared<Omit<Session, 'user'> & { role: Role; status: string }>(
+    const [row] = await queryPrepared<
+      Omit<Session, 'user'> & {
+        role: Role;
+        status: string;
+        totpEnrolled: boolean;
+        secondFactorRequired: boolean;
+      }
+    >(
       this.db,
       `SELECT s.id, s.user_id AS "userId", s.csrf_token AS "csrfToken", s.auth_methods AS "authMethods",
               s.second_factor_at AS "secondFactorAt", s.created_at AS "createdAt", s.last_seen_at AS "lastSeenAt",
-              s.ended_at AS "endedAt", s.ended_reason AS "endedReason", u.role, u.status
+              s.ended_at AS "endedAt", s.ended_reason AS "endedReason", u.role, u.status,
+              u.totp_enrolled_at IS NOT NULL AS "totpEnrolled", u.second_factor_required AS "secondFactorRequired"
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.ended_at IS NULL`,
       [sha256(token)],
     );
     if (!row) return { ok: false, reason: 'ended' };
-    const { role, status, ...session } = row;
+    const { role, status, totpEnrolled, secondFactorRequired, ...session } = row;
     const now = new Date();
     const verdict = sessionVerdict(session, now, {
       idleMinutes: this.config.sessionIdleMinutes,
@@ -75,7 +97,17 @@ export class SessionService {
       await this.db.query(`UPDATE sessions SET last_seen_at = $2 WHERE id = $1`, [session.id, now]);
       session.lastSeenAt = now;
     }
-    return { ok: true, resolved: { session: session as Session, userId: session.userId, role } };
+    const secondFactor = { enrolled: totpEnrolled, required: secondFactorRequired };
+    return {
+      ok: true,
+      resolved: {
+        session: session as Session,
+        userId: session.userId,
+        role,
+        secondFactor,
+        pendingStep: pendingSignInStep(session.authMethods, secondFactor),
+      },
+    };
   }
 
   expiresAt(session: Session): Date {

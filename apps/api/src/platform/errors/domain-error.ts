@@ -7,6 +7,7 @@ export type DomainErrorCode =
   | 'not_found'
   | 'conflict'
   | 'unauthenticated'
+  | 'sign_in_incomplete'
   | 'forbidden'
   | 'csrf'
   | 'locked'
@@ -17,6 +18,8 @@ export type DomainErrorCode =
 export const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   validation: 400,
   unauthenticated: 401,
+  // Half signed in: the session is real but must finish the second step (or enrol) first.
+  sign_in_incomplete: 401,
   forbidden: 403,
   csrf: 403,
   not_found: 404,

@@ -4,7 +4,8 @@ import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { ALL_ROLES, Role, navigationFor } from '@heard/domain';
-import { signInAs, signedOut } from '../../testing/session';
+import { sessionFor, signInAs, signedOut } from '../../testing/session';
+import { SessionService } from './session.service';
 import { appRoutes } from '../app.routes';
 import { mayVisit } from './auth.guards';
 
@@ -69,6 +70,24 @@ describe('app routes with the guards', () => {
     await signedOut();
     await harness.navigateByUrl('/admin/users?page=2');
     expect(router.url).toBe('/sign-in?returnUrl=%2Fadmin%2Fusers%3Fpage%3D2');
+  });
+
+  it('sends a half-signed-in person to the second step, or to set one up, remembering where they were going', async () => {
+    const loading = TestBed.inject(SessionService).load();
+    TestBed.inject(HttpTestingController)
+      .expectOne('/api/auth/session')
+      .flush({ ...sessionFor(Role.ParticipationOfficer), pendingStep: 'second_factor' });
+    await loading;
+    await harness.navigateByUrl('/groups');
+    expect(router.url).toBe('/sign-in/second-step?returnUrl=%2Fgroups');
+
+    const again = TestBed.inject(SessionService).load();
+    TestBed.inject(HttpTestingController)
+      .expectOne('/api/auth/session')
+      .flush({ ...sessionFor(Role.Administrator), pendingStep: 'enrol_second_factor' });
+    await again;
+    await harness.navigateByUrl('/admin/users');
+    expect(router.url).toBe('/second-factor/set-up?returnUrl=%2Fadmin%2Fusers');
   });
 
   it('does not add a return address for home', async () => {

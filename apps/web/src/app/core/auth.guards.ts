@@ -19,6 +19,11 @@ export function primaryPath(url: UrlTree): string {
   return group ? group.segments.map((segment) => segment.path).join('/') : '';
 }
 
+/** Where a half-signed-in session finishes signing in. */
+export function signInStepPath(step: 'second_factor' | 'enrol_second_factor'): string {
+  return step === 'second_factor' ? '/sign-in/second-step' : '/second-factor/set-up';
+}
+
 /** Each guard works as `canActivate` or `canActivateChild` (same signature). */
 type Guard = CanActivateFn;
 
@@ -32,7 +37,11 @@ export const authGuard: Guard = async (_route, state) => {
   await session.ensureLoaded();
   if (session.signedIn()) return true;
   const returnUrl = primaryPath(router.parseUrl(state.url)) === 'home' ? undefined : state.url;
-  return router.createUrlTree(['/sign-in'], { queryParams: returnUrl ? { returnUrl } : {} });
+  const queryParams = returnUrl ? { returnUrl } : {};
+  // Half signed in: the password was right, the second step (or setting one up) is still to do.
+  const pending = session.pendingStep();
+  if (pending) return router.createUrlTree([signInStepPath(pending)], { queryParams });
+  return router.createUrlTree(['/sign-in'], { queryParams });
 };
 
 /** Pages a role is not offered in the menu send it home. */

@@ -1,7 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { navigationFor } from '@heard/domain';
-import type { CurrentUser, NavigationItem, SessionResponse, SignInRequest } from '@heard/domain';
+import type {
+  CurrentUser,
+  NavigationItem,
+  PendingSignInStep,
+  SessionResponse,
+  SignInRequest,
+} from '@heard/domain';
 import { Observable, finalize, firstValueFrom, tap } from 'rxjs';
 import { API } from './api-urls';
 
@@ -17,7 +23,12 @@ export class SessionService {
   /** Settled once the server has been asked, or signing in or out has told us the answer. */
   private known: Promise<void> | null = null;
 
-  readonly user = computed<CurrentUser | null>(() => this.session()?.user ?? null);
+  /** What a half-signed-in session must still do (the second step, or setting one up). */
+  readonly pendingStep = computed<PendingSignInStep>(() => this.session()?.pendingStep ?? null);
+  /** Only a session that has finished signing in has a user: a half-signed-in one sees no menu or page. */
+  readonly user = computed<CurrentUser | null>(() =>
+    this.session()?.pendingStep ? null : (this.session()?.user ?? null),
+  );
   readonly signedIn = computed(() => this.user() !== null);
   /** The menu for the signed-in user's role; the role guard uses the same list. */
   readonly navigation = computed<NavigationItem[]>(() => {
@@ -51,6 +62,12 @@ export class SessionService {
         this.known = Promise.resolve();
       }),
     );
+  }
+
+  /** Takes the session the API answered with after the second step (a new one replaces the old). */
+  replace(session: SessionResponse): void {
+    this.session.set(session);
+    this.known = Promise.resolve();
   }
 
   /** Ends the session on the server; the user is forgotten here whatever the answer. */

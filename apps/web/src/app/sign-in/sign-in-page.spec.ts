@@ -136,6 +136,22 @@ describe('SignInPage', () => {
     expect(navigateByUrl).toHaveBeenCalledWith('/admin/audit?page=3');
   });
 
+  it('sends an account with an authenticator app to the second step, keeping the return address', async () => {
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    fixture.componentRef.setInput('returnUrl', '/admin/audit');
+    await type('input[type="email"]', 'sam@example.org');
+    await type('input[type="password"]', 'kettle river violet');
+    await submit();
+    http
+      .expectOne('/api/auth/sign-in')
+      .flush({ ...sessionFor(Role.Administrator), pendingStep: 'second_factor' });
+    await fixture.whenStable();
+    expect(navigate).toHaveBeenCalledWith(['/sign-in/second-step'], {
+      queryParams: { returnUrl: '/admin/audit' },
+    });
+    expect(navigateByUrl).not.toHaveBeenCalled();
+  });
+
   it('never follows a return address to another site', async () => {
     fixture.componentRef.setInput('returnUrl', '//evil.example/');
     await type('input[type="email"]', 'sam@example.org');

@@ -11,6 +11,7 @@ import { toProblem } from '../core/problem';
 import { safeReturnUrl } from '../core/return-url';
 import { SessionService } from '../core/session.service';
 import { pageFocus } from '../core/focus';
+import { signInStepPath } from '../core/auth.guards';
 
 export type SignInForm = FormGroup<{
   email: FormControl<string>;
@@ -64,7 +65,14 @@ export class SignInPage {
       .signIn({ email: email.trim(), password })
       .pipe(finalize(() => this.submitting.set(false)))
       .subscribe({
-        next: () => void this.router.navigateByUrl(safeReturnUrl(this.returnUrl())),
+        next: (session) => {
+          const returnUrl = safeReturnUrl(this.returnUrl());
+          if (session.pendingStep) {
+            void this.router.navigate([signInStepPath(session.pendingStep)], { queryParams: { returnUrl } });
+          } else {
+            void this.router.navigateByUrl(returnUrl);
+          }
+        },
         error: (error: unknown) => {
           this.problem.set(toProblem(error));
           this.form.controls.password.reset();

@@ -40,6 +40,25 @@ export class User {
   @Column({ name: 'password_reset_expires_at', type: 'timestamptz', nullable: true })
   passwordResetExpiresAt!: Date | null;
 
+  /** Base32 TOTP secret, set once a code from it is confirmed; never sent to anyone after enrolment. */
+  @Column({ name: 'totp_secret', type: 'text', nullable: true, select: false })
+  totpSecret!: string | null;
+
+  /** A secret shown at the start of enrolment, waiting for a code from it to be confirmed. */
+  @Column({ name: 'totp_pending_secret', type: 'text', nullable: true, select: false })
+  totpPendingSecret!: string | null;
+
+  @Column({ name: 'totp_enrolled_at', type: 'timestamptz', nullable: true })
+  totpEnrolledAt!: Date | null;
+
+  /** The last TOTP time step a code was accepted for: a code (or an older one) cannot be used again. */
+  @Column({ name: 'totp_last_step', type: 'bigint', nullable: true, select: false })
+  totpLastStep!: string | null;
+
+  /** Set by an administrator: this person must have a second factor to use Heard. */
+  @Column({ name: 'second_factor_required', type: 'boolean', default: false })
+  secondFactorRequired!: boolean;
+
   @Column({ name: 'last_signed_in_at', type: 'timestamptz', nullable: true })
   lastSignedInAt!: Date | null;
 

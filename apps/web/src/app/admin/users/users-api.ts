@@ -41,4 +41,8 @@ export class UsersApi {
   liftSignInDelay(id: string): Observable<UserResponse> {
     return this.http.post<UserResponse>(`${API.users}/${encodeURIComponent(id)}/lift-sign-in-delay`, null);
   }
+
+  resetSecondFactor(id: string): Observable<UserResponse> {
+    return this.http.post<UserResponse>(`${API.users}/${encodeURIComponent(id)}/reset-second-factor`, null);
+  }
 }

@@ -24,6 +24,8 @@ function user(overrides: Partial<UserResponse>): UserResponse {
     status: 'active',
     createdAt: '2026-01-01T09:00:00Z',
     lastSignedInAt: null,
+    secondFactorEnrolled: false,
+    secondFactorRequired: false,
     ...overrides,
   };
 }
@@ -36,6 +38,13 @@ const SAM = user({
   role: Role.Practitioner,
 });
 const IVY = user({ id: 'u-ivy', displayName: 'Ivy Invited', email: 'ivy@example.org', status: 'invited' });
+const LEE = user({
+  id: 'u-lee',
+  displayName: 'Lee Enrolled',
+  email: 'lee@example.org',
+  role: Role.ParticipationOfficer,
+  secondFactorEnrolled: true,
+});
 const KIM = user({ id: 'u-kim', displayName: 'Kim Former', email: 'kim@example.org', status: 'deactivated' });
 
 function page(items: UserResponse[]): Page<UserResponse> {
@@ -62,7 +71,7 @@ describe('UsersPage', () => {
     fixture = TestBed.createComponent(UsersPage);
     el = fixture.nativeElement as HTMLElement;
     await fixture.whenStable();
-    expectList().flush(page([ME, SAM, IVY, KIM]));
+    expectList().flush(page([ME, SAM, IVY, KIM, LEE]));
     await fixture.whenStable();
   });
 
@@ -154,6 +163,19 @@ describe('UsersPage', () => {
     expect(el.querySelector('[role="status"]')?.textContent).toContain(
       'Sam Worker can try their password again now.',
     );
+  });
+
+  it('offers "Reset second factor" only for someone with an authenticator app, and resets it', async () => {
+    expect(row('Sam Worker').textContent).not.toContain('Reset second factor');
+    button('Lee Enrolled', 'Reset second factor').click();
+    http
+      .expectOne({ method: 'POST', url: '/api/users/u-lee/reset-second-factor' })
+      .flush({ ...LEE, secondFactorEnrolled: false, secondFactorRequired: true });
+    await fixture.whenStable();
+    expect(el.querySelector('[role="status"]')?.textContent).toContain(
+      'will set up a new app when they next sign in',
+    );
+    expect(row('Lee Enrolled').textContent).not.toContain('Reset second factor');
   });
 
   it('has no axe violations', async () => {

@@ -182,6 +182,16 @@ export default class UsersPage {
     );
   }
 
+  /** For someone who lost their authenticator app: they are signed out and set up a new one at next sign-in. */
+  protected resetSecondFactor(user: UserResponse): void {
+    this.act(
+      user,
+      this.api.resetSecondFactor(user.id),
+      (updated) =>
+        `${updated.displayName}'s authenticator app and recovery codes no longer work. They have been signed out and will set up a new app when they next sign in.`,
+    );
+  }
+
   private act(
     user: UserResponse,
     request: ReturnType<UsersApi['reactivate']>,
