@@ -61,6 +61,19 @@ describe('sign-in slow-down instead of a lock', () => {
     }
   });
 
+  it('should count a burst of guesses sent at once one by one, so the burst gets no more tries', async () => {
+    const user = await createUser(t.db, { role: Role.ParticipationOfficer });
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => signIn(t, user.email, `parallel guess ${i}`, newAddress())),
+    );
+    const statuses = burst.map((res) => res.status).sort();
+    expect(statuses).toEqual([
+      ...Array(FAILURES_TO_SLOW).fill(401),
+      ...Array(20 - FAILURES_TO_SLOW).fill(429),
+    ]);
+    for (const res of burst) expectProblem(res, res.status);
+  });
+
   it('should let the right password in once the wait is over, without having locked the account', async () => {
     const user = await createUser(t.db, { role: Role.ParticipationOfficer });
     for (let i = 0; i < FAILURES_TO_SLOW; i++)

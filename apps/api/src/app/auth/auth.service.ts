@@ -29,10 +29,10 @@ import { passwordChangedMail } from '../users/password-reset-mail';
 import {
   accountDelayKey,
   addressDelayKey,
+  claimTry,
   clearDelay,
+  forgiveTry,
   countInWindow,
-  delayFor,
-  recordFailure,
 } from './login-throttle';
 
 const WRONG_DETAILS = 'The email or password is not right.';
@@ -67,11 +67,17 @@ export class AuthService {
     const accountKey = accountDelayKey(request.email);
     const addressKey = addressDelayKey(context.clientAddress);
     const addressPolicy = addressSignInDelay(this.config.loginAttemptsPerWindow);
-    // Checked before the user is looked up, and keyed by the email typed: a known and an unknown
+    // Claimed before the user is looked up, and keyed by the email typed: a known and an unknown
     // email are slowed down alike, so the answer says nothing about which emails have accounts.
-    const wait = Math.max(
-      await delayFor(this.db, addressKey, now, addressPolicy),
-      await delayFor(this.db, accountKey, now, ACCOUNT_SIGN_IN_DELAY),
+    // The claim counts this try as a failure in advance, so a burst of parallel guesses cannot all
+    // pass a count that is still 0.
+    const wait = await claimTry(
+      this.db,
+      [
+        { key: addressKey, policy: addressPolicy },
+        { key: accountKey, policy: ACCOUNT_SIGN_IN_DELAY },
+      ],
+      now,
     );
     if (wait > 0) {
       await this.failed(null, 'slowed_down', context.requestId);
@@ -94,9 +100,8 @@ export class AuthService {
     const usableHash = user?.status === 'active' ? user.passwordHash : null;
     const passwordOk = await verifyPassword(usableHash, request.password);
     if (!user || !passwordOk) {
-      // The same writes whether or not the email is known: a failure under each key, one audit row.
-      await recordFailure(this.db, accountKey, now, ACCOUNT_SIGN_IN_DELAY);
-      await recordFailure(this.db, addressKey, now, addressPolicy);
+      // The same writes whether or not the email is known: the claim counted the failure under
+      // each key; one audit row.
       const reason = !user
         ? 'unknown_user'
         : user.status !== 'active'
@@ -110,9 +115,10 @@ export class AuthService {
       // A new session id on every sign-in; any session the browser already had is ended (no fixation).
       if (context.previousSessionId) await this.sessions.end(context.previousSessionId, 'replaced', em);
       await em.update(User, { id: user.id }, { lastSignedInAt: now });
-      // The right password forgets the count for this email; the address count is left alone so a
-      // valid account cannot be used to reset the limit between guesses at others.
+      // The right password forgets the count for this email; the address only loses this try's
+      // failure, so a valid account cannot be used to reset the limit between guesses at others.
       await clearDelay(em, accountKey);
+      await forgiveTry(em, addressKey);
       const { token, session } = await this.sessions.create(em, user.id);
       await this.audit.record(
         {

@@ -17,37 +17,50 @@ export function addressDelayKey(clientAddress: string): string {
 
 type Db = DataSource | EntityManager;
 
-async function stateOf(db: Db, key: string): Promise<SignInDelayState> {
-  const rows: { failures: number; last_failure_at: Date }[] = await db.query(
-    `SELECT failures, last_failure_at FROM sign_in_delays WHERE key = $1`,
-    [key],
-  );
-  return rows[0]
-    ? { failures: rows[0].failures, lastFailureAt: new Date(rows[0].last_failure_at) }
-    : { failures: 0, lastFailureAt: null };
-}
-
-/** Seconds the caller must still wait under `key`; 0 means the try may go ahead. */
-export async function delayFor(db: Db, key: string, now: Date, policy: SignInDelayPolicy): Promise<number> {
-  return secondsUntilNextTry(await stateOf(db, key), now, policy);
-}
-
 /**
- * Counts one wrong password under `key`. Read-then-write: two failures at the same instant may be
- * counted as one, which only makes the slow-down a little gentler; it never locks anyone out.
+ * Claims one try under each key, atomically, before the password or code is checked: refused with
+ * the longest wait (nothing written), or counted as a failure in advance. The keys' rows are locked
+ * for the claim only, never while argon2 runs, so parallel guesses queue for an instant and each
+ * sees the one before; a check-then-record would let a burst of guesses all pass while the count
+ * is still 0. A try that turns out right is forgiven (`forgiveTry`) or cleared (`clearDelay`).
  */
-export async function recordFailure(
-  db: Db,
-  key: string,
+export async function claimTry(
+  db: DataSource,
+  claims: { key: string; policy: SignInDelayPolicy }[],
   now: Date,
-  policy: SignInDelayPolicy,
-): Promise<void> {
-  const next = afterSignInFailure(await stateOf(db, key), now, policy);
-  await db.query(
-    `INSERT INTO sign_in_delays (key, failures, last_failure_at) VALUES ($1, $2, $3)
-     ON CONFLICT (key) DO UPDATE SET failures = EXCLUDED.failures, last_failure_at = EXCLUDED.last_failure_at`,
-    [key, next.failures, next.lastFailureAt],
-  );
+): Promise<number> {
+  // Always the same order, so two claims over the same keys cannot deadlock.
+  const ordered = [...claims].sort((a, b) => a.key.localeCompare(b.key));
+  return db.transaction(async (em) => {
+    const states: SignInDelayState[] = [];
+    for (const { key } of ordered) {
+      await em.query(
+        `INSERT INTO sign_in_delays (key, failures, last_failure_at) VALUES ($1, 0, $2) ON CONFLICT (key) DO NOTHING`,
+        [key, now],
+      );
+      const [row]: { failures: number; last_failure_at: Date }[] = await em.query(
+        `SELECT failures, last_failure_at FROM sign_in_delays WHERE key = $1 FOR UPDATE`,
+        [key],
+      );
+      states.push({ failures: row.failures, lastFailureAt: new Date(row.last_failure_at) });
+    }
+    const wait = Math.max(0, ...ordered.map((c, i) => secondsUntilNextTry(states[i], now, c.policy)));
+    if (wait > 0) return wait;
+    for (const [i, { key, policy }] of ordered.entries()) {
+      const next = afterSignInFailure(states[i], now, policy);
+      await em.query(`UPDATE sign_in_delays SET failures = $2, last_failure_at = $3 WHERE key = $1`, [
+        key,
+        next.failures,
+        next.lastFailureAt,
+      ]);
+    }
+    return 0;
+  });
+}
+
+/** Takes back the failure a claim counted in advance, for a try that was right. */
+export async function forgiveTry(db: Db, key: string): Promise<void> {
+  await db.query(`UPDATE sign_in_delays SET failures = GREATEST(failures - 1, 0) WHERE key = $1`, [key]);
 }
 
 /** Forgets the count under `key`: after a right password, a reset, or when an administrator lifts it. */

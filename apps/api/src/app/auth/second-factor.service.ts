@@ -25,7 +25,7 @@ import { Clock } from '../../platform/clock';
 import { DomainError } from '../../platform/errors/domain-error';
 import { User } from '../users/entities/user.entity';
 import { AuthService, SignInOutcome } from './auth.service';
-import { clearDelay, delayFor, recordFailure } from './login-throttle';
+import { claimTry, clearDelay, forgiveTry } from './login-throttle';
 
 export const RECOVERY_CODE_COUNT = 10;
 // Conditional writes below are wrapped as WITH changed AS (UPDATE … RETURNING) SELECT: TypeORM
@@ -239,10 +239,19 @@ export class SecondFactorService {
         'That password is not right.',
       );
     }
+    await forgiveTry(this.db, secondFactorDelayKey(actor.userId));
   }
 
+  /**
+   * Claims a try before a code or password is checked (counted as a failure in advance, so parallel
+   * guesses cannot all slip through while the count is still 0), or refuses while slowed down.
+   */
   private async refuseWhileSlowedDown(userId: string, now: Date): Promise<void> {
-    const wait = await delayFor(this.db, secondFactorDelayKey(userId), now, ACCOUNT_SIGN_IN_DELAY);
+    const wait = await claimTry(
+      this.db,
+      [{ key: secondFactorDelayKey(userId), policy: ACCOUNT_SIGN_IN_DELAY }],
+      now,
+    );
     if (wait > 0) {
       throw new DomainError(
         'rate_limited',
@@ -253,7 +262,7 @@ export class SecondFactorService {
     }
   }
 
-  /** Counts a wrong code or password against the account, audits it, and refuses the request. */
+  /** Audits a wrong code or password (its claim already counted it) and refuses the request. */
   private async wrong(
     actor: Actor,
     now: Date,
@@ -261,7 +270,6 @@ export class SecondFactorService {
     field: string,
     message: string,
   ): Promise<never> {
-    await recordFailure(this.db, secondFactorDelayKey(actor.userId), now, ACCOUNT_SIGN_IN_DELAY);
     await this.audit.for(actor).record(null, {
       action: AuditAction.SignInFailed,
       type: AuditRecordType.User,
