@@ -1,5 +1,7 @@
 import { ALL_ROLES, Role } from '@heard/domain';
 import fc from 'fast-check';
+import type { Server } from 'node:http';
+import { AddressInfo, connect } from 'node:net';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createGroup, createYoungPerson, planActivity } from './support/factories';
@@ -78,7 +80,7 @@ describe('fuzzing every route', () => {
   beforeAll(async () => {
     t = await createTestApp();
     for (const role of ALL_ROLES) clients.set(role, await t.signInAs(role));
-    const officer = clients.get(Role.ParticipationOfficer)!;
+    const officer = await t.signInAs(Role.ParticipationOfficer);
     // Records whose ids the fuzzer uses as path parameters; users it may deactivate are not its own.
     for (let i = 0; i < 3; i++) {
       addId('young-people', (await createYoungPerson(officer)).id);
@@ -194,6 +196,26 @@ describe('fuzzing every route', () => {
     });
   });
 
+  it('should answer a request Node cannot parse with problem+json (found by the fuzzer)', async () => {
+    // Supertest cannot send a broken header line, so a raw socket does, to the app's own server.
+    const server = t.app.getHttpServer() as Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () =>
+        socket.write('GET /api/health HTTP/1.1\r\nHost: heard.test\r\nNot a header\r\n\r\n'),
+      );
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString('utf8')));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    const [head, body] = answer.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(head).toMatch(/\r\nContent-Type: application\/problem\+json/);
+    expect(JSON.parse(body)).toMatchObject({ status: 400, title: 'Bad request', code: 'malformed_request' });
+  });
+
   /** Sends one generated request through the app in-process, as its client would. */
   function send(fuzz: FuzzRequest): Promise<request.Response> {
     const client = fuzz.client === 'anonymous' ? undefined : clients.get(fuzz.client);
@@ -208,6 +230,12 @@ describe('fuzzing every route', () => {
 });
 
 type RequestGenerator = (ids: Map<string, string[]>) => FuzzRequest;
+
+/** A body written when the request is sent, so uuid fields can name records made by then. */
+const asText =
+  (value: unknown) =>
+  (ids: readonly string[]): string =>
+    jsonText(value, ids);
 
 const junkId = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...NAUGHTY_STRINGS) },
@@ -266,23 +294,25 @@ function requestFor(route: DeclaredRoute): fc.Arbitrary<RequestGenerator> {
   const validBody = route.body ? fromZod(route.body) : fc.constant({});
   const body = hasBody
     ? fc.oneof(
-        { weight: 3, arbitrary: validBody.map(jsonText) },
-        { weight: 6, arbitrary: mutated(validBody).map(jsonText) },
-        { weight: 2, arbitrary: naughtyValue.map(jsonText) },
-        { weight: 1, arbitrary: fc.jsonValue().map((v) => JSON.stringify(v)) },
+        { weight: 3, arbitrary: validBody.map(asText) },
+        { weight: 6, arbitrary: mutated(validBody).map(asText) },
+        { weight: 2, arbitrary: naughtyValue.map(asText) },
+        { weight: 1, arbitrary: fc.jsonValue().map((v) => () => JSON.stringify(v)) },
         {
           weight: 1,
-          arbitrary: fc.constantFrom(
-            '',
-            '{',
-            '{"a":',
-            '[1,2',
-            'nul',
-            '{"a":1}{"b":2}',
-            '\u0000',
-            '{"a":"\\ud800"}',
-            '{"a":"\\u0000"}',
-          ),
+          arbitrary: fc
+            .constantFrom(
+              '',
+              '{',
+              '{"a":',
+              '[1,2',
+              'nul',
+              '{"a":1}{"b":2}',
+              '\u0000',
+              '{"a":"\\ud800"}',
+              '{"a":"\\u0000"}',
+            )
+            .map((raw) => () => raw),
         },
         { weight: 1, arbitrary: fc.constant(undefined) },
       )
@@ -313,12 +343,13 @@ function requestFor(route: DeclaredRoute): fc.Arbitrary<RequestGenerator> {
         if ('real' in value && pool.length > 0) return pool[value.real % pool.length];
         return 'junk' in value ? percentOrRaw(value.junk) : '00000000-0000-4000-8000-000000000000';
       });
-      const search = q === undefined ? '' : queryText(q);
+      const every = [...ids.values()].flat();
+      const search = q === undefined ? '' : queryText(q, every);
       return {
         route,
         client: who,
         url: search ? `${path}?${search}` : path,
-        body: text,
+        body: text?.(every),
         contentType: type,
         csrf: withCsrf,
       };

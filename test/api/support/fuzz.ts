@@ -17,6 +17,21 @@ export class Pairs {
   constructor(readonly entries: readonly (readonly [string, unknown])[]) {}
 }
 
+/**
+ * A uuid field that becomes a real record's id when the request is sent (records made earlier in
+ * the run count), or a random uuid when there are none: random ids alone stop at the first 404.
+ */
+export class IdRef {
+  constructor(
+    readonly pick: number,
+    readonly fallback: string,
+  ) {}
+
+  resolve(ids: readonly string[]): string {
+    return ids.length > 0 ? ids[this.pick % ids.length] : this.fallback;
+  }
+}
+
 export const RESERVED_KEYS = [
   '__proto__',
   'constructor',
@@ -206,10 +221,18 @@ function numberArbitrary(def: Def): fc.Arbitrary<number> {
 export function fromZod(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
   const def = defOf(schema);
   if (depth > 6) return fc.constant(null);
-  const next = (s: z.ZodType) => fromZod(s, depth + 1);
+  // A schema part missing from the definition (not seen in Heard's contracts) stands as null.
+  const next = (s: z.ZodType | undefined) => (s ? fromZod(s, depth + 1) : fc.constant(null));
   switch (def.type) {
-    case 'string':
+    case 'string': {
+      const format = def.format ?? checksOf(def).find((c) => c.check === 'string_format')?.format;
+      if (format === 'uuid' || format === 'guid')
+        return fc.oneof(
+          fc.uuid(),
+          fc.tuple(fc.nat(), fc.uuid()).map(([pick, fallback]) => new IdRef(pick, fallback)),
+        );
       return stringArbitrary(def);
+    }
     case 'number':
       return numberArbitrary(def);
     case 'boolean':
@@ -224,33 +247,35 @@ export function fromZod(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
     case 'enum':
       return fc.constantFrom(...Object.values(def.entries ?? { x: 'x' }));
     case 'optional':
-      return fc.option(next(def.innerType!), { nil: undefined, freq: 4 });
+      return fc.option(next(def.innerType), { nil: undefined, freq: 4 });
     case 'nullable':
-      return fc.option(next(def.innerType!), { nil: null, freq: 4 });
+      return fc.option(next(def.innerType), { nil: null, freq: 4 });
     case 'default':
     case 'prefault':
     case 'readonly':
     case 'catch':
     case 'nonoptional':
-      return next(def.innerType!);
+      return next(def.innerType);
     case 'pipe':
-      return next(def.in!);
+      return next(def.in);
     case 'lazy':
-      return next(def.getter!());
+      return next(def.getter?.());
     case 'array':
-      return fc.array(next(def.element!), { maxLength: 4 });
+      return fc.array(next(def.element), { maxLength: 4 });
     case 'tuple':
       return fc.tuple(...(def.items ?? []).map(next));
     case 'union':
       return fc.oneof(...(def.options ?? []).map(next));
     case 'intersection':
       return fc
-        .tuple(next(def.left!), next(def.right!))
+        .tuple(next(def.left), next(def.right))
         .map(([a, b]) => (isPlainObject(a) && isPlainObject(b) ? { ...a, ...b } : a));
     case 'record':
       return fc.dictionary(
-        stringArbitrary(defOf(def.keyType!)).filter((k) => !RESERVED_KEYS.includes(k)),
-        next(def.valueType!),
+        (def.keyType ? stringArbitrary(defOf(def.keyType)) : fc.string()).filter(
+          (k) => !RESERVED_KEYS.includes(k),
+        ),
+        next(def.valueType),
         { maxKeys: 3 },
       );
     case 'object': {
@@ -321,16 +346,17 @@ export function mutated(base: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
 }
 
 /** JSON text as a hostile client would write it: reserved keys and raw number literals kept. */
-export function jsonText(value: unknown): string {
+export function jsonText(value: unknown, ids: readonly string[] = []): string {
   if (value instanceof RawNumber) return value.literal;
+  if (value instanceof IdRef) return JSON.stringify(value.resolve(ids));
   if (value instanceof Pairs)
     return `{${value.entries
       .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => `${JSON.stringify(k)}:${jsonText(v)}`)
+      .map(([k, v]) => `${JSON.stringify(k)}:${jsonText(v, ids)}`)
       .join(',')}}`;
   if (Array.isArray(value))
-    return `[${value.map((v) => (v === undefined ? 'null' : jsonText(v))).join(',')}]`;
-  if (isPlainObject(value)) return jsonText(new Pairs(Object.entries(value)));
+    return `[${value.map((v) => (v === undefined ? 'null' : jsonText(v, ids))).join(',')}]`;
+  if (isPlainObject(value)) return jsonText(new Pairs(Object.entries(value)), ids);
   if (typeof value === 'number' && !Number.isFinite(value)) return 'null';
   return JSON.stringify(value) ?? 'null';
 }
@@ -362,7 +388,7 @@ export function percentEncode(text: string): string {
 }
 
 /** A query string in qs's syntax (`a[b]=1`, `a[]=1`) for any value, hostile keys included. */
-export function queryText(value: unknown): string {
+export function queryText(value: unknown, ids: readonly string[] = []): string {
   const parts: string[] = [];
   const walk = (key: string, v: unknown) => {
     if (v === undefined) return;
@@ -372,7 +398,7 @@ export function queryText(value: unknown): string {
       Object.entries(v).forEach(([k, inner]) => walk(key ? `${key}[${k}]` : k, inner));
     else if (key)
       parts.push(
-        `${percentEncode(key)}=${percentEncode(v instanceof RawNumber ? v.literal : v === null ? '' : String(v))}`,
+        `${percentEncode(key)}=${percentEncode(v instanceof RawNumber ? v.literal : v instanceof IdRef ? v.resolve(ids) : v === null ? '' : String(v))}`,
       );
   };
   walk('', value);
