@@ -79,6 +79,10 @@ describe('fuzzing every route', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    // Listening once: given a server that is not listening, supertest opens and closes a port for
+    // every request, which was a large part of the run time.
+    const server = t.app.getHttpServer() as Server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     for (const role of ALL_ROLES) clients.set(role, await t.signInAs(role));
     const officer = await t.signInAs(Role.ParticipationOfficer);
     // Records whose ids the fuzzer uses as path parameters; users it may deactivate are not its own.
@@ -199,7 +203,6 @@ describe('fuzzing every route', () => {
   it('should answer a request Node cannot parse with problem+json (found by the fuzzer)', async () => {
     // Supertest cannot send a broken header line, so a raw socket does, to the app's own server.
     const server = t.app.getHttpServer() as Server;
-    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     const answer = await new Promise<string>((resolve, reject) => {
       const socket = connect(port, '127.0.0.1', () =>
