@@ -185,7 +185,7 @@ describe('fuzzing every route', () => {
         Object.fromEntries([...statuses].sort(([a], [b]) => a - b)),
       )}; ${reached.size} of ${routes.length} routes answered 2xx at least once`,
     );
-    expect(failures.slice(0, 20)).toEqual([]);
+    expect({ failures: failures.length, first: failures.slice(0, 20) }).toEqual({ failures: 0, first: [] });
     expect(generated.length).toBe(RUNS);
   }, 900_000);
 
