@@ -1,5 +1,13 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, MODULE_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import {
+  METHOD_METADATA,
+  MODULE_METADATA,
+  PATH_METADATA,
+  ROUTE_ARGS_METADATA,
+} from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { ZodPipe } from '@heard/api/platform/errors/zod.pipe';
+import type { z } from 'zod';
 import { ACCESS_KEY, AccessRule, DURING_SIGN_IN_KEY } from '@heard/api/platform/auth/access.decorator';
 import { FEATURE_MODULES } from '@heard/api/app/app.module';
 
@@ -10,6 +18,31 @@ export interface DeclaredRoute {
   /** The half-signed-in steps (@DuringSignIn) this route also serves; empty for most. */
   duringSignIn: string[];
   handler: string;
+  /** The zod contracts its body and query are checked against, when it has them (for the fuzzer). */
+  body?: z.ZodType;
+  query?: z.ZodType;
+}
+
+interface RouteArgument {
+  index: number;
+  pipes?: unknown[];
+}
+
+/** The schema of the ZodPipe on the route's @Body() or @Query(), read from Nest's metadata. */
+function zodSchemaOf(
+  controller: new (...args: never[]) => object,
+  name: string,
+  paramType: RouteParamtypes,
+): z.ZodType | undefined {
+  const args: Record<string, RouteArgument> =
+    Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {};
+  for (const [key, arg] of Object.entries(args)) {
+    if (!key.startsWith(`${paramType}:`)) continue;
+    const pipe = arg.pipes?.find((p): p is ZodPipe<z.ZodType> => p instanceof ZodPipe);
+    // The schema is private to the pipe; the fuzzer reads it rather than keep a second copy.
+    if (pipe) return pipe['schema'];
+  }
+  return undefined;
 }
 
 const joinPath = (...parts: string[]) =>
@@ -41,6 +74,8 @@ export function declaredRoutes(): DeclaredRoute[] {
           rule: Reflect.getMetadata(ACCESS_KEY, fn) ?? classRule,
           duringSignIn: Reflect.getMetadata(DURING_SIGN_IN_KEY, fn) ?? [],
           handler: `${controller.name}.${name}`,
+          body: zodSchemaOf(controller, name, RouteParamtypes.BODY),
+          query: zodSchemaOf(controller, name, RouteParamtypes.QUERY),
         });
       }
     }

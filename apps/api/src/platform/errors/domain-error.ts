@@ -42,6 +42,7 @@ export const TITLE_BY_STATUS: Record<number, string> = {
   422: 'Cannot be processed',
   423: 'Locked',
   429: 'Too many requests',
+  431: 'Request headers too large',
   500: 'Something went wrong',
   503: 'Service unavailable',
 };

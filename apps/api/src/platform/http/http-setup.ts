@@ -3,7 +3,10 @@ import cookieParser from 'cookie-parser';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
+import { STATUS_CODES, Server } from 'node:http';
 import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
+import { PROBLEM_CONTENT_TYPE } from '@heard/domain';
 import type { Logger } from 'pino';
 import { AppConfig } from '../config/config';
 import { problem, sendProblem } from '../errors/problem';
@@ -44,12 +47,43 @@ export const PERMISSIONS_POLICY = [
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
+ * Found by the fuzzer: a request Node's HTTP parser refuses before Express sees it (an address or
+ * headers over Node's 16 KB, a malformed request line) was answered by Node with a bare 431 or 400
+ * and no body. Every 4xx of Heard's is problem+json, so these are answered here in the same form.
+ */
+function answerUnreadableRequests(app: INestApplication): void {
+  const server = app.getHttpServer() as Server;
+  server.on('clientError', (error: Error & { code?: string }, socket: Duplex) => {
+    if (!socket.writable || error.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const status = tooLarge ? 431 : 400;
+    const body = JSON.stringify(
+      problem(
+        status,
+        tooLarge
+          ? 'The address or headers of the request are too long.'
+          : 'The request could not be read as HTTP.',
+        { code: tooLarge ? 'headers_too_large' : 'malformed_request' },
+      ),
+    );
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
+}
+
+/**
  * Everything that happens to a request before a controller sees it, in order. Tests build the app
  * through this too, so they exercise the same headers, limits and error answers as production.
  */
 export function configureHttp(app: INestApplication, config: AppConfig, logger: Logger): void {
   const server = app.getHttpAdapter().getInstance() as express.Express;
   server.disable('x-powered-by');
+  answerUnreadableRequests(app);
   // Only the proxies named in TRUSTED_PROXIES may say who the client is (false: none may).
   server.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
 
