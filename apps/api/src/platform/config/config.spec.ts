@@ -23,12 +23,21 @@ describe('loadConfig', () => {
     [{ DEMO_DATA: 'yes' }, 'DEMO_DATA must be "true" or "false".'],
     [{ TEAM_PHONE: 'ring us' }, 'TEAM_PHONE must be a phone number like 01632 960123.'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be production, development or test.'],
-    ...['everyone', '10.0.0.300', '10.0.0.0/33', '::1/129', '10.0.0.0/8/8', '*'].map(
-      (value): [Record<string, string>, string] => [
-        { TRUSTED_PROXIES: value },
-        'TRUSTED_PROXIES must be a comma-separated list of addresses or ranges, such as 10.0.0.5, 10.1.0.0/16 or loopback; or "none".',
-      ],
-    ),
+    ...[
+      'everyone',
+      '10.0.0.300',
+      '10.0.0.0/33',
+      '::1/129',
+      '10.0.0.0/8/8',
+      '*',
+      '0.0.0.0/0',
+      '::/0',
+      '10.0.0.0/7',
+      'fc00::/7',
+    ].map((value): [Record<string, string>, string] => [
+      { TRUSTED_PROXIES: value },
+      'TRUSTED_PROXIES must be a comma-separated list of addresses or ranges, such as 10.0.0.5, 10.1.0.0/16 or loopback; or "none".',
+    ]),
     [
       { PUBLIC_URL: 'heard' },
       'PUBLIC_URL must be the address people use, like https://heard.council.example.',

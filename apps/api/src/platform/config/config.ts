@@ -112,7 +112,8 @@ function isProxyEntry(entry: string): boolean {
   const version = isIP(address);
   if (version === 0 || rest.length > 0) return false;
   if (prefix === undefined) return true;
-  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+  // A range as wide as 0.0.0.0/0 (or /7) trusts nearly everyone: a client would choose its own address.
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) >= 8 && Number(prefix) <= (version === 4 ? 32 : 128);
 }
 
 const DEFAULTS: Record<string, string> = {
