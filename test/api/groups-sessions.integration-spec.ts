@@ -394,6 +394,11 @@ describe('calendar feeds', () => {
     expect((await role(Role.SeniorLeader)).status).toBe(200);
     expectProblem(await t.anonymous().get(groupPath), 404);
     expectProblem(await t.anonymous().get(ownPath), 404);
+
+    // Ended, not paused: the role given back does not revive an address that may have been passed on.
+    expect((await role(Role.ParticipationOfficer)).status).toBe(200);
+    expectProblem(await t.anonymous().get(groupPath), 404);
+    expectProblem(await t.anonymous().get(ownPath), 404);
   });
 
   it('should not store the feed address, only its hash', async () => {

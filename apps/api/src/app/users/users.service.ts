@@ -1,5 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditAction, AuditRecordType, InviteUserRequest, Page, Role, UserResponse } from '@heard/domain';
+import {
+  AuditAction,
+  AuditRecordType,
+  CALENDAR_FEED_ROLES,
+  CalendarFeedScope,
+  InviteUserRequest,
+  Page,
+  Role,
+  UserResponse,
+  mayHoldCalendarFeed,
+} from '@heard/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
@@ -73,7 +83,19 @@ export class UsersService {
         throw new DomainError('conflict', 'You cannot change your own role. Ask another administrator.');
       }
       await em.update(User, { id: user.id }, { role, updatedAt: new Date() });
-      return { from: user.role, to: role };
+      // Feeds end with the role that allowed them: revoked, so the role given back does not revive
+      // an address that may have been passed on meanwhile.
+      const ended = (Object.keys(CALENDAR_FEED_ROLES) as CalendarFeedScope[]).filter(
+        (scope) => !mayHoldCalendarFeed(role, scope),
+      );
+      const revoked: unknown[] = ended.length
+        ? await em.query(
+            `UPDATE calendar_feeds SET revoked_at = now() WHERE owner_user_id = $1 AND revoked_at IS NULL
+                AND scope = ANY($2::text[]) RETURNING id`,
+            [user.id, ended],
+          )
+        : [];
+      return { from: user.role, to: role, calendarFeedsRevoked: revoked.length };
     });
   }
 
