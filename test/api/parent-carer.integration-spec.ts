@@ -217,6 +217,60 @@ describe('a parent or carer who also hears of invitations', () => {
     expect(after.map((p) => p.invitation.id)).not.toContain(id);
   });
 
+  it('should tell parents and carers with a copy when the day moves and when it is cancelled', async () => {
+    const day = await planActivity(officer, {
+      title: 'Ice skating',
+      date: addDays(today, 12),
+      startTime: '14:00',
+      endTime: '16:00',
+      venue: 'City Rink',
+    });
+    const byMail = await createYoungPerson(officer, { preferredName: 'Ari', parentCarer: byEmail });
+    const byCall = await createYoungPerson(officer, { preferredName: 'Bo', parentCarer: byPhone });
+    const made = await officer.post('/api/invitations', {
+      target: { kind: 'activity_day', id: day.body.id },
+      invitees: [
+        { youngPersonId: byMail.id, channel: InvitationChannel.InPerson, alsoToParentCarer: true },
+        { youngPersonId: byCall.id, channel: InvitationChannel.InPerson, alsoToParentCarer: true },
+      ],
+    });
+    const [mailId, callId] = (made.body.created as { id: string }[]).map((c) => c.id);
+    for (const id of [mailId, callId]) {
+      expect((await officer.post(`/api/invitations/${id}/delivered`, {})).status).toBe(200);
+    }
+    expect((await officer.post(`/api/invitations/${callId}/parent-carer-told`, {})).status).toBe(200);
+
+    const moved = await officer.post(`/api/activities/${day.body.id}/move`, {
+      date: addDays(today, 13),
+      startTime: '15:00',
+      endTime: '17:00',
+      reason: 'The rink needed resurfacing',
+    });
+    expect(moved.status).toBe(200);
+    const [movedMail] = (await mailsAbout(mailId)).filter((m) => m.kind === 'parent_carer_moved');
+    expect(movedMail.toAddress).toBe(byEmail.email);
+    expect(movedMail.textBody).toContain('Ice skating has moved.');
+    expect(movedMail.textBody).toContain('Why: The rink needed resurfacing');
+    expect(movedMail.textBody).not.toMatch(/\/rsvp\//);
+    const onList = async () =>
+      (
+        (await officer.get('/api/invitations/by-hand')).body.parentCarersToTell as {
+          invitation: { id: string };
+          news: string | null;
+        }[]
+      ).find((p) => p.invitation.id === callId);
+    expect((await onList())?.news).toBe('moved');
+    expect((await officer.post(`/api/invitations/${callId}/parent-carer-told`, {})).status).toBe(200);
+    expect(await onList()).toBeUndefined();
+
+    const cancelled = await officer.post(`/api/activities/${day.body.id}/cancel`, {
+      reason: 'The rink closed',
+    });
+    expect(cancelled.status).toBe(200);
+    expect((await mailsAbout(mailId)).map((m) => m.kind)).toContain('parent_carer_cancelled');
+    expect((await onList())?.news).toBe('cancelled');
+  });
+
   it('should refuse a copy for someone with no parent or carer on their record, inviting nobody', async () => {
     const withCarer = await createYoungPerson(officer, { preferredName: 'Kit', parentCarer: byPhone });
     const without = await createYoungPerson(officer, { preferredName: 'Sol' });

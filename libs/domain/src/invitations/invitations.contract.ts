@@ -134,6 +134,8 @@ export interface ByHandListResponse {
   parentCarersToTell: {
     invitation: InvitationResponse;
     parentCarer: { name: string; relationship: string | null; phone: string };
+    /** A change to pass on; null when they are still to hear of the invitation itself. */
+    news: 'moved' | 'cancelled' | 'place_free' | null;
   }[];
 }
 

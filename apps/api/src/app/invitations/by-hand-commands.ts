@@ -63,8 +63,15 @@ export class ByHandCommands {
       )
         throw new DomainError('conflict', 'Nobody is waiting for a phone call about this invitation.');
       if (invitation.parentCarerToldAt) return null; // Recorded already: a double tap changes nothing.
-      await em.update(Invitation, { id }, { parentCarerToldAt: new Date(), updatedAt: new Date() });
-      return { event: 'parent_carer_told' };
+      await em.update(
+        Invitation,
+        { id },
+        { parentCarerToldAt: new Date(), parentCarerNews: null, updatedAt: new Date() },
+      );
+      return {
+        event: 'parent_carer_told',
+        ...(invitation.parentCarerNews ? { news: invitation.parentCarerNews } : {}),
+      };
     });
   }
 

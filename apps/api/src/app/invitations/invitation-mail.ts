@@ -192,6 +192,45 @@ export function parentCarerMail(args: {
   };
 }
 
+/** To a parent or carer with a copy, when what their young person was invited to changes. */
+export function parentCarerChangeMail(args: {
+  invitationId: string;
+  to: string;
+  parentCarerName: string;
+  firstName: string;
+  news: 'moved' | 'cancelled' | 'place_free';
+  facts: Omit<InvitationMailFacts, 'to' | 'firstName' | 'invitationId' | 'link'>;
+  reason: string | null;
+}): MailToQueue {
+  const f = args.facts;
+  const words = {
+    moved: { subject: `New time: ${f.title}`, line: `${f.title} has moved. The new time is: ${when(f)}` },
+    cancelled: {
+      subject: `Cancelled: ${f.title}`,
+      line: `Sorry, ${f.title} on ${dayInWords(f.date)} is not happening any more.`,
+    },
+    place_free: {
+      subject: `A place is free: ${f.title}`,
+      line: `A place came free, so ${args.firstName} now has a place at ${f.title}: ${when(f)}`,
+    },
+  }[args.news];
+  return {
+    kind: `parent_carer_${args.news}`,
+    to: args.to,
+    ...friendlyMail({
+      subject: words.subject,
+      greeting: `Hello ${args.parentCarerName},`,
+      lines: [
+        words.line,
+        ...(args.reason ? [`Why: ${args.reason}`] : []),
+        `You had a copy of ${args.firstName}'s invitation, so we are letting you know too.`,
+      ],
+      action: null,
+    }),
+    related: { type: 'invitation_parent_carer', id: args.invitationId },
+  };
+}
+
 /** To a trusted adult who hands invitations over, when something they are handing over changes. */
 export function trustedAdultChangeMail(args: {
   invitationId: string;

@@ -20,14 +20,10 @@ import { User } from '../users/entities/user.entity';
 import { YoungPersonFacts, loadYoungPersonFacts } from '../young-people/young-person-facts';
 import { AnswerLinks } from './answer-link';
 import { Invitation } from './entities/invitation.entity';
-import {
-  InvitationMailKind,
-  invitationMail,
-  parentCarerMail,
-  trustedAdultChangeMail,
-} from './invitation-mail';
+import { InvitationMailKind, invitationMail, trustedAdultChangeMail } from './invitation-mail';
 import { TargetFacts, askedAboutAt, targetsOf } from './invitation-occasions';
 import { letterContact } from './letter';
+import { ParentCarerCopies, ParentCarerCopyOutcome, firstNameOf } from './parent-carer-copies';
 
 /** What messages about some invitations need, loaded together. */
 export interface MessageFacts {
@@ -36,14 +32,8 @@ export interface MessageFacts {
   adults: Map<string, User>;
 }
 
-/** What became of a parent's or carer's copy when the invitation went out (for its audit row). */
-export type ParentCarerCopyOutcome = 'emailed' | 'to_phone' | 'dropped';
-
 /** News that someone must pass on by hand when Heard cannot: it stays on the officers' list until told. */
 export type ToTell = OccasionChange | 'place_free';
-
-/** The invitation's first name for a young person: their preferred name's first word. */
-export const firstNameOf = (preferredName: string) => preferredName.split(/\s+/)[0];
 
 /**
  * Tells young people (or whoever passes things on to them) about their invitations: the
@@ -56,6 +46,7 @@ export class InvitationNotifier implements OnModuleInit {
     private readonly mail: MailService,
     private readonly links: AnswerLinks,
     private readonly occasions: OccasionEvents,
+    private readonly parentCarers: ParentCarerCopies,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -102,47 +93,9 @@ export class InvitationNotifier implements OnModuleInit {
       person.contact.email
     )
       await this.emailYoungPerson(em, invitation, 'invitation', null, facts);
-    return invitation.parentCarerCopy ? this.copyToParentCarer(em, invitation, person, facts) : null;
-  }
-
-  /**
-   * The parent or carer hears what their young person was invited to, without a link to answer:
-   * the answer is the young person's. Heard emails; a phone call waits on the officers' list. The
-   * record is read as it is now, so a parent or carer taken off it since hears nothing.
-   */
-  private async copyToParentCarer(
-    em: EntityManager,
-    invitation: Invitation,
-    person: YoungPersonFacts,
-    facts: MessageFacts,
-  ): Promise<ParentCarerCopyOutcome> {
-    const parentCarer = person.parentCarer;
-    const target = facts.targets.get(invitation.id);
-    if (!parentCarer || !target) {
-      await em.update(Invitation, { id: invitation.id }, { parentCarerCopy: null });
-      return 'dropped';
-    }
-    if (parentCarer.channel === 'phone') {
-      await em.update(Invitation, { id: invitation.id }, { parentCarerCopy: 'phone' });
-      return 'to_phone';
-    }
-    await this.mail.enqueue(
-      em,
-      parentCarerMail({
-        invitationId: invitation.id,
-        to: parentCarer.email as string,
-        parentCarerName: parentCarer.name,
-        firstName: firstNameOf(person.preferredName),
-        facts: target,
-        contact: await letterContact(em, invitation.createdBy, this.config.teamPhone),
-      }),
-    );
-    await em.update(
-      Invitation,
-      { id: invitation.id },
-      { parentCarerCopy: 'email', parentCarerToldAt: new Date() },
-    );
-    return 'emailed';
+    return invitation.parentCarerCopy
+      ? this.parentCarers.send(em, invitation, person, facts.targets.get(invitation.id))
+      : null;
   }
 
   /**
@@ -185,6 +138,8 @@ export class InvitationNotifier implements OnModuleInit {
           }),
         );
       else if (kind !== 'reminder') byHand.push(invitation);
+      if (kind !== 'reminder')
+        await this.parentCarers.tellOfChange(em, invitation, person, target, kind, reason);
     }
     if (byHand.length > 0)
       await em.update(

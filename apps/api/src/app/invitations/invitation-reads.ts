@@ -33,7 +33,8 @@ import { MailService } from '../../platform/mail/mail.service';
 import { loadYoungPersonFacts } from '../young-people/young-person-facts';
 import { AnswerLinks } from './answer-link';
 import { Invitation } from './entities/invitation.entity';
-import { InvitationNotifier, firstNameOf } from './invitation-notifier';
+import { InvitationNotifier } from './invitation-notifier';
+import { firstNameOf } from './parent-carer-copies';
 import { TargetFacts, askedAboutAt, targetsOf } from './invitation-occasions';
 import { letterContact, postalAddressFor, renderLetter } from './letter';
 import { ShortCodes, shortLinkFor } from './short-codes';
@@ -140,7 +141,7 @@ export class InvitationReads {
       toTell: pick(toTell).map((r) => r.response),
       numbers,
       // Only while the record still keeps a phone number for them: taken off the record, off the list.
-      parentCarersToTell: pick(toPhoneParents).flatMap(({ response, parentCarer }) =>
+      parentCarersToTell: pick(toPhoneParents).flatMap(({ response, parentCarer, parentCarerNews }) =>
         parentCarer?.phone
           ? [
               {
@@ -150,6 +151,7 @@ export class InvitationReads {
                   relationship: parentCarer.relationship,
                   phone: parentCarer.phone,
                 },
+                news: parentCarerNews,
               },
             ]
           : [],
@@ -307,7 +309,12 @@ export class InvitationReads {
     em: EntityManager,
     ids: string[],
   ): Promise<
-    { response: InvitationResponse; contact: ContactPreferences; parentCarer: ParentCarer | null }[]
+    {
+      response: InvitationResponse;
+      contact: ContactPreferences;
+      parentCarer: ParentCarer | null;
+      parentCarerNews: ByHandListResponse['parentCarersToTell'][number]['news'];
+    }[]
   > {
     if (ids.length === 0) return [];
     const [rows, targets, mail] = await Promise.all([
@@ -335,6 +342,7 @@ export class InvitationReads {
           to_tell: InvitationResponse['toTell'];
           parent_carer_copy: ParentCarerChannel | null;
           parent_carer_told_at: Date | null;
+          parent_carer_news: ByHandListResponse['parentCarersToTell'][number]['news'];
           contact: ContactPreferences;
           parent_carer: ParentCarer | null;
           created_at: Date;
@@ -353,6 +361,7 @@ export class InvitationReads {
         {
           contact: r.contact,
           parentCarer: r.parent_carer,
+          parentCarerNews: r.parent_carer_news,
           response: {
             id,
             target: { kind: target.kind, id: target.id, title: target.title, date: target.date },

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { OccasionsModule } from '../occasions/occasions.module';
 import { AnswerLinks } from './answer-link';
 import { ByHandCommands } from './by-hand-commands';
+import { ParentCarerCopies } from './parent-carer-copies';
 import { InvitationCommands } from './invitation-commands';
 import { InvitationNotifier } from './invitation-notifier';
 import { InvitationReads } from './invitation-reads';
@@ -20,6 +21,7 @@ import { ShortCodes } from './short-codes';
     InvitationCommands,
     ByHandCommands,
     InvitationReads,
+    ParentCarerCopies,
     InvitationNotifier,
     AnswerLinks,
     ShortCodes,

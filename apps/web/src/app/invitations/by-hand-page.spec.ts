@@ -49,6 +49,7 @@ const PARENT_CARER = {
     parentCarer: { name: 'Lee Parent', channel: 'phone', toldAt: null },
   }),
   parentCarer: { name: 'Lee Parent', relationship: 'Dad', phone: '07700 900222' },
+  news: null,
 };
 
 describe('changeInWords', () => {
@@ -132,6 +133,19 @@ describe('ByHandPage', () => {
       'Phone07700 900222AboutAliInvited toClimbing wall day, 4 July 2026',
     );
     expect(lee.querySelector('a[href="tel:07700 900222"]')).not.toBeNull();
+    expect(changeInWords(MOVED, 'cancelled')).toBe('It is cancelled. It was on 11 July 2026.');
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
+  it('says what changed when a parent or carer is back on the list for news', async () => {
+    await open({
+      toDeliver: [],
+      toTell: [],
+      numbers: {},
+      parentCarersToTell: [{ ...PARENT_CARER, news: 'moved' }],
+    });
+    const [lee] = rows('parent-carers');
+    expect(textOf(lee.querySelector('dl'))).toContain('What changedIt has moved. It is now on 4 July 2026.');
     expect(await axeViolations(el)).toEqual([]);
   });
 

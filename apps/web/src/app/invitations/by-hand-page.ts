@@ -29,15 +29,18 @@ interface ByHandSection {
   items: InvitationResponse[];
 }
 
-/** What changed, in words, for someone who has to pass it on. */
-export function changeInWords(invitation: InvitationResponse): string {
+/** What changed, in words, for someone who has to pass it on (to a young person, or their parent or carer). */
+export function changeInWords(
+  invitation: InvitationResponse,
+  news: ToTell | null = invitation.toTell,
+): string {
   const day = dateInWords(invitation.target.date);
   const words: Record<ToTell, string> = {
     moved: `It has moved. It is now on ${day}.`,
     cancelled: `It is cancelled. It was on ${day}.`,
     place_free: `A place came free. They have a place now, on ${day}.`,
   };
-  return invitation.toTell ? words[invitation.toTell] : '';
+  return news ? words[news] : '';
 }
 
 /**

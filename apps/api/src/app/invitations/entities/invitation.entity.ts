@@ -78,6 +78,10 @@ export class Invitation {
   @Column({ name: 'parent_carer_told_at', type: 'timestamptz', nullable: true })
   parentCarerToldAt!: Date | null;
 
+  /** A change a parent or carer on the phone list is still to hear of (null: the invitation itself). */
+  @Column({ name: 'parent_carer_news', type: 'varchar', nullable: true })
+  parentCarerNews!: 'moved' | 'cancelled' | 'place_free' | null;
+
   @Column({ name: 'withdrawn_reason', type: 'varchar', nullable: true })
   withdrawnReason!: string | null;
 
