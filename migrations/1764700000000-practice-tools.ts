@@ -36,9 +36,10 @@ export class PracticeTools1764700000000 implements MigrationInterface {
         link varchar(500) NOT NULL CONSTRAINT practice_tool_versions_https CHECK (link LIKE 'https://%'),
         notes text,
         added_by uuid REFERENCES users(id),
-        added_at timestamptz NOT NULL DEFAULT now(),
-        CONSTRAINT practice_tool_versions_label_unique UNIQUE (tool_id, label)
+        added_at timestamptz NOT NULL DEFAULT now()
       );
+      -- Labels differ by more than case, as the service checks: "V2" and "v2" are the same version.
+      CREATE UNIQUE INDEX practice_tool_versions_label_unique ON practice_tool_versions (tool_id, lower(label));
       CREATE INDEX practice_tool_versions_tool_idx ON practice_tool_versions (tool_id, added_at DESC);
 
       CREATE TABLE practice_tool_stage_changes (

@@ -50,6 +50,9 @@ export interface SessionResponse {
   secondFactor: SecondFactorStatus;
 }
 
+/** How long a password reset link works, once: said on the pages and in the email, enforced by the API. */
+export const PASSWORD_RESET_MINUTES = 30;
+
 export const ForgotPasswordRequestSchema = z.object({ email }).strict();
 export type ForgotPasswordRequest = z.infer<typeof ForgotPasswordRequestSchema>;
 

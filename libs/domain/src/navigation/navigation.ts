@@ -1,3 +1,4 @@
+import { PRACTICE_TOOL_READERS } from '../practice-tools/practice-tools.contract';
 import { Role } from '../roles/role';
 
 export interface NavigationItem {
@@ -33,7 +34,7 @@ const ITEMS: ReadonlyArray<NavigationItem & { roles: readonly Role[] }> = [
     path: 'practice-tools',
     label: 'Practice tools',
     icon: 'construction',
-    roles: [Role.ParticipationOfficer, Role.SeniorLeader],
+    roles: PRACTICE_TOOL_READERS,
   },
   { path: 'funnel', label: 'Invited and came', icon: 'filter_alt', roles: [Role.ParticipationOfficer] },
   { path: 'handover', label: 'To hand over', icon: 'outbox', roles: [Role.Practitioner] },

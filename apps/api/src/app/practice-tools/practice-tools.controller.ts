@@ -12,7 +12,8 @@ import {
   PracticeToolSummary,
   PracticeToolVersionCommand,
   PracticeToolVersionRequestSchema,
-  Role,
+  PRACTICE_TOOL_EDITORS,
+  PRACTICE_TOOL_READERS,
 } from '@heard/domain';
 import { Allow } from '../../platform/auth/access.decorator';
 import { Actor, CurrentActor } from '../../platform/auth/auth-context';
@@ -29,7 +30,7 @@ export class PracticeToolsController {
   constructor(private readonly tools: PracticeToolsService) {}
 
   @Get()
-  @Allow(Role.ParticipationOfficer, Role.SeniorLeader)
+  @Allow(...PRACTICE_TOOL_READERS)
   list(
     @Query(new ZodPipe(PracticeToolListQuerySchema)) query: PracticeToolListQuery,
   ): Promise<Page<PracticeToolSummary>> {
@@ -37,7 +38,7 @@ export class PracticeToolsController {
   }
 
   @Post()
-  @Allow(Role.ParticipationOfficer)
+  @Allow(...PRACTICE_TOOL_EDITORS)
   create(
     @CurrentActor() actor: Actor,
     @Body(new ZodPipe(PracticeToolRequestSchema)) body: PracticeToolCommand,
@@ -46,13 +47,13 @@ export class PracticeToolsController {
   }
 
   @Get(':id')
-  @Allow(Role.ParticipationOfficer, Role.SeniorLeader)
+  @Allow(...PRACTICE_TOOL_READERS)
   get(@Param('id', toolIdPipe) id: string): Promise<PracticeToolResponse> {
     return this.tools.get(id);
   }
 
   @Put(':id')
-  @Allow(Role.ParticipationOfficer)
+  @Allow(...PRACTICE_TOOL_EDITORS)
   update(
     @CurrentActor() actor: Actor,
     @Param('id', toolIdPipe) id: string,
@@ -62,7 +63,7 @@ export class PracticeToolsController {
   }
 
   @Post(':id/versions')
-  @Allow(Role.ParticipationOfficer)
+  @Allow(...PRACTICE_TOOL_EDITORS)
   addVersion(
     @CurrentActor() actor: Actor,
     @Param('id', toolIdPipe) id: string,
@@ -73,7 +74,7 @@ export class PracticeToolsController {
 
   @Post(':id/stage')
   @HttpCode(200)
-  @Allow(Role.ParticipationOfficer)
+  @Allow(...PRACTICE_TOOL_EDITORS)
   moveStage(
     @CurrentActor() actor: Actor,
     @Param('id', toolIdPipe) id: string,

@@ -1,3 +1,4 @@
+import { PASSWORD_RESET_MINUTES } from '@heard/domain';
 import { EntityManager } from 'typeorm';
 import { newToken, sha256 } from '../../platform/auth/tokens';
 import { MailService } from '../../platform/mail/mail.service';
@@ -6,7 +7,6 @@ import { staffInvitationMail } from './invitation-mail';
 import { passwordResetMail } from './password-reset-mail';
 
 export const INVITATION_DAYS = 7;
-export const PASSWORD_RESET_MINUTES = 30;
 
 /**
  * The two links that let someone set a password, each given out in the caller's transaction with its

@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { Router, RouterLink } from '@angular/router';
-import { PRACTICE_TOOL_STAGE_LABELS, Role, allowedMoves, nextStage } from '@heard/domain';
+import { PRACTICE_TOOL_STAGE_LABELS, allowedMoves, mayEditPracticeTools, nextStage } from '@heard/domain';
 import type { PracticeToolResponse, PracticeToolStage, ProblemDetails } from '@heard/domain';
 import { PageHeader, ProblemAlert } from '@heard/ui';
 import { Subject } from 'rxjs';
@@ -59,7 +59,7 @@ export default class PracticeToolPage {
     (this.router.currentNavigation()?.extras.state?.['status'] as string | undefined) ?? null,
   );
   protected readonly stageLabels = PRACTICE_TOOL_STAGE_LABELS;
-  protected readonly canWrite = computed(() => this.session.user()?.role === Role.ParticipationOfficer);
+  protected readonly canWrite = computed(() => mayEditPracticeTools(this.session.user()?.role));
 
   protected readonly moves = computed(() => {
     const tool = this.tool();

@@ -6,7 +6,12 @@ import { MatInputModule } from '@angular/material/input';
 import type { PageEvent } from '@angular/material/paginator';
 import { MatTableModule } from '@angular/material/table';
 import { type Params, RouterLink } from '@angular/router';
-import { PRACTICE_TOOL_STAGES, PRACTICE_TOOL_STAGE_LABELS, Role, isPracticeToolStage } from '@heard/domain';
+import {
+  PRACTICE_TOOL_STAGES,
+  PRACTICE_TOOL_STAGE_LABELS,
+  isPracticeToolStage,
+  mayEditPracticeTools,
+} from '@heard/domain';
 import type { PracticeToolStage } from '@heard/domain';
 import { EmptyState, ListEmpty, ListResults, ListTable, PageHeader } from '@heard/ui';
 import { listPage, pagingFrom, urlQuery } from '../core/list-page';
@@ -52,7 +57,7 @@ export default class PracticeToolsPage {
   private readonly session = inject(SessionService);
   private readonly url = urlQuery(parsePracticeToolListQuery, { stage: null, page: 1, pageSize: 25 });
 
-  protected readonly canWrite = computed(() => this.session.user()?.role === Role.ParticipationOfficer);
+  protected readonly canWrite = computed(() => mayEditPracticeTools(this.session.user()?.role));
   protected readonly columns = ['name', 'stage', 'service', 'version'];
   protected readonly stages = PRACTICE_TOOL_STAGES.map((value) => ({
     value,

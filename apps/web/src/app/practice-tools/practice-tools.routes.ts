@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { type CanActivateFn, Router, type Routes } from '@angular/router';
-import { Role } from '@heard/domain';
+import { mayEditPracticeTools } from '@heard/domain';
 import { SessionService } from '../core/session.service';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 
@@ -9,7 +9,7 @@ import { provideFormFieldDefaults } from '../shared/form-field-defaults';
  * old link, say) goes to the list instead of a form the API would refuse.
  */
 export const officersOnly: CanActivateFn = () =>
-  inject(SessionService).user()?.role === Role.ParticipationOfficer
+  mayEditPracticeTools(inject(SessionService).user()?.role)
     ? true
     : inject(Router).createUrlTree(['/practice-tools']);
 

@@ -5,6 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
+import { PASSWORD_RESET_MINUTES } from '@heard/domain';
 import type { ForgotPasswordRequest, ProblemDetails } from '@heard/domain';
 import { PageHeader, ProblemAlert } from '@heard/ui';
 import { API } from '../core/api-urls';
@@ -42,6 +43,7 @@ export class ForgotPasswordPage {
   protected readonly submitting = signal(false);
   /** The address the last request was for, once the API has taken it. */
   protected readonly sentTo = signal<string | null>(null);
+  protected readonly resetMinutes = PASSWORD_RESET_MINUTES;
 
   protected submit(): void {
     const email = this.form.controls.email.value.trim();

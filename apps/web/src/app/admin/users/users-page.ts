@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import type { PageEvent } from '@angular/material/paginator';
 import { MatSelectModule, type MatSelectChange } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import { ALL_ROLES, ROLE_LABELS } from '@heard/domain';
+import { ALL_ROLES, PASSWORD_RESET_MINUTES, ROLE_LABELS } from '@heard/domain';
 import type { ProblemDetails, Role, UserResponse, UserStatus } from '@heard/domain';
 import { ListResults, ListTable, PageHeader, ProblemAlert } from '@heard/ui';
 import { finalize } from 'rxjs';
@@ -169,7 +169,7 @@ export default class UsersPage {
       user,
       this.api.sendPasswordReset(user.id),
       (updated) =>
-        `A link to choose a new password is on its way to ${updated.email}. It works once, for 30 minutes.`,
+        `A link to choose a new password is on its way to ${updated.email}. It works once, for ${PASSWORD_RESET_MINUTES} minutes.`,
     );
   }
 
