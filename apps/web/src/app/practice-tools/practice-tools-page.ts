@@ -64,6 +64,11 @@ export default class PracticeToolsPage {
     label: PRACTICE_TOOL_STAGE_LABELS[value],
   }));
   protected readonly stageLabels = PRACTICE_TOOL_STAGE_LABELS;
+
+  /** Typed here because the table's row variable is untyped in the template, and the production build refuses indexing by it. */
+  protected stageLabel(stage: PracticeToolStage): string {
+    return this.stageLabels[stage];
+  }
   protected readonly query = this.url.query;
   protected readonly stage = new FormControl<PracticeToolStage | ''>('', { nonNullable: true });
   protected readonly filterForm = new FormGroup({ stage: this.stage });
