@@ -38,3 +38,4 @@ export * from './activities/activities.contract';
 export * from './activities/one-to-ones.contract';
 export * from './practice-tools/life-cycle';
 export * from './practice-tools/practice-tools.contract';
+export * from './practice-tools/practice-tool-roles';

@@ -1,4 +1,4 @@
-import { PRACTICE_TOOL_READERS } from '../practice-tools/practice-tools.contract';
+import { PRACTICE_TOOL_READERS } from '../practice-tools/practice-tool-roles';
 import { Role } from '../roles/role';
 
 export interface NavigationItem {

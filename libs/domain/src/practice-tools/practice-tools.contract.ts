@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { Role } from '../roles/role';
 import { optionalText, pageSchema } from '../shared/schemas';
 import { PRACTICE_TOOL_STAGES, PracticeToolStage } from './life-cycle';
 
@@ -7,12 +6,6 @@ const requiredText = (max: number, missing: string) =>
   z.string({ error: missing }).trim().min(1, missing).max(max, `Keep this under ${max} characters.`);
 
 /** The descriptive fields of a tool, the same on creating and editing. */
-/** Who reads the catalogue, and who changes it: the API's access rules and the pages both use these. */
-export const PRACTICE_TOOL_READERS = [Role.ParticipationOfficer, Role.SeniorLeader] as const;
-export const PRACTICE_TOOL_EDITORS = [Role.ParticipationOfficer] as const;
-export const mayEditPracticeTools = (role: Role | undefined): boolean =>
-  role !== undefined && (PRACTICE_TOOL_EDITORS as readonly Role[]).includes(role);
-
 export const PracticeToolRequestSchema = z
   .object({
     name: requiredText(120, 'Enter a name.'),
