@@ -1,7 +1,7 @@
 import { TestEnvironment } from 'jest-environment-node';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { EMBEDDED_START_GLOBAL, EmbeddedStart, SNAPSHOT_ENV } from './embedded-snapshot';
+import { EMBEDDED_START_GLOBAL, EmbeddedStart, SNAPSHOT_ENV, TEST_PGLITE_SETTINGS } from './embedded-snapshot';
 
 /**
  * Jest's node environment, plus what every embedded test database starts from, made once per
@@ -46,6 +46,7 @@ async function prepare(): Promise<EmbeddedStart> {
       // instantiates it.
       pgliteWasmModule: await WebAssembly.compile(readFileSync(join(dist, 'pglite.wasm'))),
       fsBundle: readBytes(join(dist, 'pglite.data')),
+      settings: TEST_PGLITE_SETTINGS,
     },
   };
 }

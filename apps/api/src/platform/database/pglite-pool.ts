@@ -99,6 +99,12 @@ export interface PGliteParts {
   pgliteWasmModule?: WebAssembly.Module;
   fsBundle?: Blob;
   initDbStartParams?: string[];
+  /**
+   * Server settings (`-c name=value`) on top of PGlite's own start parameters. Tests give a small
+   * buffer pool: PostgreSQL zeroes its whole shared memory on every start (145 MB by default), and
+   * on a busy machine that was half of a test file's database start.
+   */
+  settings?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -110,8 +116,17 @@ export async function openPGlite(
   snapshot?: Blob,
   parts: PGliteParts = {},
 ): Promise<PGliteHandle> {
+  const { settings, ...prepared } = parts;
   const db = await PGlite.create({
-    ...parts,
+    ...prepared,
+    ...(settings
+      ? {
+          startParams: [
+            ...PGlite.defaultStartParams,
+            ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+          ],
+        }
+      : {}),
     dataDir,
     loadDataDir: snapshot,
     // The same extensions the migrations create on a PostgreSQL server.
