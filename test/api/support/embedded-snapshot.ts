@@ -45,7 +45,10 @@ export function embeddedStart(): EmbeddedStart {
     | undefined;
   if (prepared) return prepared;
   const file = process.env[SNAPSHOT_ENV];
-  cached ??= { snapshot: file ? new Blob([readFileSync(file)]) : undefined, parts: { settings: TEST_PGLITE_SETTINGS } };
+  cached ??= {
+    snapshot: file ? new Blob([readFileSync(file)]) : undefined,
+    parts: { settings: TEST_PGLITE_SETTINGS },
+  };
   return cached;
 }
 

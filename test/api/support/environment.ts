@@ -1,7 +1,12 @@
 import { TestEnvironment } from 'jest-environment-node';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { EMBEDDED_START_GLOBAL, EmbeddedStart, SNAPSHOT_ENV, TEST_PGLITE_SETTINGS } from './embedded-snapshot';
+import {
+  EMBEDDED_START_GLOBAL,
+  EmbeddedStart,
+  SNAPSHOT_ENV,
+  TEST_PGLITE_SETTINGS,
+} from './embedded-snapshot';
 
 /**
  * Jest's node environment, plus what every embedded test database starts from, made once per
