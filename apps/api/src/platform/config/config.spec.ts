@@ -16,6 +16,15 @@ describe('loadConfig', () => {
   });
 
   it.each([
+    [{}, true],
+    [{ DATABASE_URL: 'postgres://heard@db.example/heard' }, false],
+    [{ DATABASE_URL: 'postgres://heard@db.example/heard', DEMO_DATA: 'true' }, true],
+    [{ DEMO_DATA: 'false' }, false],
+  ])('should load demo data by default only on the embedded database (%j)', (env, demoData) => {
+    expect(loadConfig(env).demoData).toBe(demoData);
+  });
+
+  it.each([
     [{ PORT: '0' }, 'PORT must be at least 1.'],
     [{ PORT: 'abc' }, 'PORT must be a whole number.'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must look like postgres://user@host:5432/database.'],

@@ -73,7 +73,7 @@ const schema = z.object({
   PUBLIC_URL: z
     .url({ error: 'PUBLIC_URL must be the address people use, like https://heard.council.example.' })
     .optional(),
-  DEMO_DATA: bool('DEMO_DATA'),
+  DEMO_DATA: bool('DEMO_DATA').optional(),
   SECURE_COOKIES: bool('SECURE_COOKIES').optional(),
   SESSION_IDLE_MINUTES: int('SESSION_IDLE_MINUTES', 1, 24 * 60),
   SESSION_ABSOLUTE_MINUTES: int('SESSION_ABSOLUTE_MINUTES', 5, 7 * 24 * 60),
@@ -121,7 +121,6 @@ const DEFAULTS: Record<string, string> = {
   PORT: '3000',
   DATA_DIR: './data',
   MAIL_FROM: 'Heard <heard@localhost>',
-  DEMO_DATA: 'true',
   SESSION_IDLE_MINUTES: '30',
   SESSION_ABSOLUTE_MINUTES: '720',
   LOGIN_ATTEMPTS_PER_15_MINUTES: '30',
@@ -155,7 +154,9 @@ export function loadConfig(
     smtpUrl: c.SMTP_URL ?? null,
     mailFrom: c.MAIL_FROM,
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
-    demoData: c.DEMO_DATA,
+    // Demo accounts (one an administrator, with the README's password) on a laptop's embedded
+    // database; never by default on a PostgreSQL server, where a council's real data lives.
+    demoData: c.DEMO_DATA ?? c.DATABASE_URL === undefined,
     // Secure, __Host- cookies everywhere but development and tests; browsers accept them on http://localhost.
     secureCookies: c.SECURE_COOKIES ?? c.NODE_ENV === 'production',
     sessionIdleMinutes: c.SESSION_IDLE_MINUTES,
