@@ -1,4 +1,4 @@
-import { AuditAction, COMMON_PASSWORD_PROBLEM, Role } from '@heard/domain';
+import { AuditAction, COMMON_PASSWORD_PROBLEM, CONTEXT_WORDS_PROBLEM, Role } from '@heard/domain';
 import { AuditEvent } from '@heard/api/platform/audit/audit-event.entity';
 import { sha256 } from '@heard/api/platform/auth/tokens';
 import { Session } from '@heard/api/platform/auth/session.entity';
@@ -197,11 +197,15 @@ describe('account recovery', () => {
     expectProblem(short, 400);
     expect(short.body.errors.password).toEqual(['Use at least 12 characters.']);
     // Entries from the shipped list of 400,000+ leaked passwords, not a handful written here.
-    for (const common of ['password1234', 'Qwertyuiop123', '1q2w3e4r5t6y7u8i']) {
+    for (const common of ['iloveyou1234', 'princess1234', '1q2w3e4r5t6y7u8i']) {
       const res = await reset(token, common);
       expectProblem(res, 400);
       expect(res.body.errors.password).toEqual([COMMON_PASSWORD_PROBLEM]);
     }
+    // Built from the words anyone would guess for this service (ASVS 6.2.11).
+    const guessable = await reset(token, 'HeardCouncil2026!');
+    expectProblem(guessable, 400);
+    expect(guessable.body.errors.password).toEqual([CONTEXT_WORDS_PROBLEM]);
     expect((await reset(token, NEW_PASSWORD)).status).toBe(204);
   });
 

@@ -65,7 +65,7 @@ describe('forgotten password, in a real browser', () => {
     await expectAccessible(page, 'reset password');
 
     // A password on the list of leaked ones is refused by the server, with the reason under the field.
-    await page.getByLabel('New password').fill('password1234');
+    await page.getByLabel('New password').fill('iloveyou1234');
     await page.getByRole('button', { name: 'Save password' }).click();
     await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/common or leaked/);
     await expectAccessible(page, 'reset password refused');

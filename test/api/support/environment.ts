@@ -43,7 +43,7 @@ function readBytes(file: string): SharedBytes {
 async function prepare(): Promise<EmbeddedStart> {
   const dist = dirname(require.resolve('@electric-sql/pglite'));
   const snapshotFile = process.env[SNAPSHOT_ENV];
-  return {
+  const start: EmbeddedStart = {
     snapshot: snapshotFile ? readBytes(snapshotFile) : undefined,
     parts: {
       // Compiling PostgreSQL's 9 MB of WebAssembly is most of a database's start (on V8's
@@ -54,6 +54,30 @@ async function prepare(): Promise<EmbeddedStart> {
       settings: TEST_PGLITE_SETTINGS,
     },
   };
+  await warmUp(start);
+  return start;
+}
+
+/**
+ * Starts and stops one database the way every file will, once per worker. V8 compiles hot
+ * WebAssembly functions again, optimised, after first use, and that code belongs to the module
+ * compiled above, so every later start in this worker gets it; without this the worker's first
+ * file paid for it in its own set-up (about 2 s of CPU against 0.8 s for the files after it).
+ */
+async function warmUp(start: EmbeddedStart): Promise<void> {
+  // Plain requires: Jest loads this module outside its transform, so it cannot import the app's
+  // TypeScript (openPGlite). The settings only size memory; the code that runs is the same.
+  const { PGlite } = require('@electric-sql/pglite') as typeof import('@electric-sql/pglite');
+  const { pg_trgm } =
+    require('@electric-sql/pglite/contrib/pg_trgm') as typeof import('@electric-sql/pglite/contrib/pg_trgm');
+  const db = await PGlite.create({
+    pgliteWasmModule: start.parts.pgliteWasmModule,
+    fsBundle: start.parts.fsBundle,
+    loadDataDir: start.snapshot,
+    extensions: { pg_trgm },
+  });
+  await db.query("SELECT similarity('heard', 'herd'), count(*) FROM schema_migrations");
+  await db.close();
 }
 
 /**
