@@ -332,7 +332,7 @@ describe('account recovery', () => {
       expect(await countRows(t.db, 'mail_outbox')).toBe(before);
     });
 
-    it.each(['resend-invitation', 'send-password-reset', 'lift-sign-in-delay'])(
+    it.each(['resend-invitation', 'send-password-reset', 'lift-sign-in-delay', 'end-sessions'])(
       'should refuse %s to other roles, signed-out callers and unknown or malformed ids',
       async (action) => {
         const admin = await t.signInAs(Role.Administrator);

@@ -110,6 +110,23 @@ describe('administrators manage users', () => {
     expect(res.body.status).toBe('active');
   });
 
+  it('should sign someone out everywhere at once, audited, and let them sign in again', async () => {
+    const leader = await t.signInAs(Role.SeniorLeader);
+    const elsewhere = await t.signIn(leader.user.email);
+    expect((await leader.get('/api/auth/session')).status).toBe(200);
+    const res = await admin.post(`/api/users/${leader.user.id}/end-sessions`);
+    expect(res.status).toBe(201);
+    expectProblem(await leader.get('/api/auth/session'), 401);
+    expectProblem(await elsewhere.get('/api/auth/session'), 401);
+    // The administrator's own session is untouched.
+    expect((await admin.get('/api/auth/session')).status).toBe(200);
+    const audit = await t.db
+      .getRepository(AuditEvent)
+      .findBy({ entityId: leader.user.id, actorUserId: admin.user.id, action: AuditAction.Update });
+    expect(audit.map((a) => a.detail)).toContainEqual({ change: 'end_sessions', sessionsEnded: 2 });
+    expect((await (await t.signIn(leader.user.email)).get('/api/auth/session')).status).toBe(200);
+  });
+
   it('should list users a page at a time', async () => {
     const res = await admin.get('/api/users?page=1&pageSize=2');
     expect(res.status).toBe(200);

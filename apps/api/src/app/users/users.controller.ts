@@ -92,6 +92,12 @@ export class UsersController {
     return this.users.resetSecondFactor(actor, id);
   }
 
+  /** Signs the person out everywhere, at once (OWASP ASVS 5.0 7.4.5). */
+  @Post(':id/end-sessions')
+  endSessions(@CurrentActor() actor: Actor, @Param('id', userIdPipe) id: string): Promise<UserResponse> {
+    return this.users.endSessions(actor, id);
+  }
+
   /** Whether this person must have a second factor (the setting for practitioners). */
   @Patch(':id/second-factor')
   setSecondFactorRequired(

@@ -192,6 +192,13 @@ export class UsersService {
     });
   }
 
+  /** Ends every session the person has (a lost laptop, a shared computer left signed in); they sign in again. */
+  endSessions(actor: Actor, userId: string): Promise<UserResponse> {
+    return this.change(actor, userId, 'end_sessions', async (em, user) => ({
+      sessionsEnded: await this.sessions.endAllFor(em, user.id, 'ended_by_administrator'),
+    }));
+  }
+
   setSecondFactorRequired(actor: Actor, userId: string, required: boolean): Promise<UserResponse> {
     return this.change(actor, userId, 'second_factor_required', async (em, user) => {
       await em.update(User, { id: user.id }, { secondFactorRequired: required, updatedAt: this.clock.now() });

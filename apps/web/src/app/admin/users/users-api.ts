@@ -42,6 +42,10 @@ export class UsersApi {
     return this.http.post<UserResponse>(`${API.users}/${encodeURIComponent(id)}/lift-sign-in-delay`, null);
   }
 
+  endSessions(id: string): Observable<UserResponse> {
+    return this.http.post<UserResponse>(`${API.users}/${encodeURIComponent(id)}/end-sessions`, null);
+  }
+
   resetSecondFactor(id: string): Observable<UserResponse> {
     return this.http.post<UserResponse>(`${API.users}/${encodeURIComponent(id)}/reset-second-factor`, null);
   }

@@ -165,6 +165,15 @@ describe('UsersPage', () => {
     );
   });
 
+  it('signs someone out everywhere', async () => {
+    button('Sam Worker', 'Sign out everywhere').click();
+    http.expectOne({ method: 'POST', url: '/api/users/u-sam/end-sessions' }).flush(SAM);
+    await fixture.whenStable();
+    expect(el.querySelector('[role="status"]')?.textContent).toContain(
+      'Sam Worker has been signed out everywhere.',
+    );
+  });
+
   it('offers "Reset second factor" only for someone with an authenticator app, and resets it', async () => {
     expect(row('Sam Worker').textContent).not.toContain('Reset second factor');
     button('Lee Enrolled', 'Reset second factor').click();

@@ -182,6 +182,15 @@ export default class UsersPage {
     );
   }
 
+  /** A lost laptop or a shared computer left signed in: every session of theirs ends now. */
+  protected endSessions(user: UserResponse): void {
+    this.act(
+      user,
+      this.api.endSessions(user.id),
+      (updated) => `${updated.displayName} has been signed out everywhere. They can sign in again as usual.`,
+    );
+  }
+
   /** For someone who lost their authenticator app: they are signed out and set up a new one at next sign-in. */
   protected resetSecondFactor(user: UserResponse): void {
     this.act(
