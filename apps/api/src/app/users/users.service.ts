@@ -178,17 +178,21 @@ export class UsersService {
   }
 
   /**
-   * Forgets the person's authenticator app and recovery codes and ends every session they have; the
+   * Forgets the person's authenticator app, recovery codes and passkeys and ends every session they have; the
    * account is marked as needing a second factor, so their next sign-in goes straight to enrolment.
    */
   resetSecondFactor(actor: Actor, userId: string): Promise<UserResponse> {
     return this.change(actor, userId, 'reset_second_factor', async (em, user) => {
       const now = this.clock.now();
-      const hadFactor = user.totpEnrolledAt !== null;
-      await clearSecondFactor(em, user.id, now);
+      const had = await clearSecondFactor(em, user.id, now);
       await em.update(User, { id: user.id }, { secondFactorRequired: true });
       const sessionsEnded = await this.sessions.endAllFor(em, user.id, 'second_factor_reset');
-      return { hadFactor: hadFactor ? 1 : 0, sessionsEnded };
+      return {
+        hadFactor: had.totp || had.passkeys > 0 ? 1 : 0,
+        totpRemoved: had.totp ? 1 : 0,
+        passkeysRemoved: had.passkeys,
+        sessionsEnded,
+      };
     });
   }
 
