@@ -63,13 +63,21 @@ function challengeOf(clientDataJSON: string): string | null {
     const parsed: unknown = JSON.parse(Buffer.from(clientDataJSON, 'base64url').toString('utf8'));
     if (typeof parsed !== 'object' || parsed === null || !('challenge' in parsed)) return null;
     const { challenge } = parsed;
-    return typeof challenge === 'string' && challenge.length > 0 && challenge.length <= 100 ? challenge : null;
+    return typeof challenge === 'string' && challenge.length > 0 && challenge.length <= 100
+      ? challenge
+      : null;
   } catch {
     return null;
   }
 }
 
-const TRANSPORTS: readonly string[] = ['ble', 'hybrid', 'internal', 'nfc', 'usb'] satisfies AuthenticatorTransport[];
+const TRANSPORTS: readonly string[] = [
+  'ble',
+  'hybrid',
+  'internal',
+  'nfc',
+  'usb',
+] satisfies AuthenticatorTransport[];
 /** Transports the browser may be told about; anything else stored is left out of the hint. */
 function isTransport(value: string): value is AuthenticatorTransport {
   return TRANSPORTS.includes(value);

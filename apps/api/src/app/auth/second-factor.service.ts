@@ -285,13 +285,7 @@ export class SecondFactorService {
   }
 
   /** Audits a wrong code or password (its claim already counted it) and refuses the request. */
-  async wrong(
-    actor: Actor,
-    now: Date,
-    reason: string,
-    field: string,
-    message: string,
-  ): Promise<never> {
+  async wrong(actor: Actor, now: Date, reason: string, field: string, message: string): Promise<never> {
     await this.audit.for(actor).record(null, {
       action: AuditAction.SignInFailed,
       type: AuditRecordType.User,
@@ -353,7 +347,9 @@ export async function clearSecondFactor(
   userId: string,
   now: Date,
 ): Promise<{ totp: boolean; passkeys: number }> {
-  const [row] = await em.query(`SELECT totp_enrolled_at IS NOT NULL AS totp FROM users WHERE id = $1`, [userId]);
+  const [row] = await em.query(`SELECT totp_enrolled_at IS NOT NULL AS totp FROM users WHERE id = $1`, [
+    userId,
+  ]);
   await clearTotp(em, userId, now);
   const passkeys = await deletePasskeysOf(em, userId);
   return { totp: (row as { totp: boolean } | undefined)?.totp ?? false, passkeys };

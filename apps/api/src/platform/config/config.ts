@@ -167,7 +167,9 @@ export function loadConfig(
   // Browsers accept an RP id that is the page's host or a domain it is under, nothing else: any
   // other value would make every passkey ceremony fail, so it is refused at start-up instead.
   if (publicHost !== rpId && !publicHost.endsWith(`.${rpId}`)) {
-    throw new ConfigError([`WEBAUTHN_RP_ID must be ${publicHost} (PUBLIC_URL's host) or a domain it is under.`]);
+    throw new ConfigError([
+      `WEBAUTHN_RP_ID must be ${publicHost} (PUBLIC_URL's host) or a domain it is under.`,
+    ]);
   }
   return {
     nodeEnv: c.NODE_ENV,
