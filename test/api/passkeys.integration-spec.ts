@@ -449,8 +449,14 @@ describe('passkeys (WebAuthn) for staff', () => {
     const { user, authenticator } = await withPasskey(Role.ParticipationOfficer);
     const admin = new Browser(t);
     await admin.signIn((await createUser(t.db, { role: Role.Administrator })).email);
+    // The administrator's list counts a passkey as a second factor.
+    const list = await admin.get('/api/users?pageSize=100');
+    expect(list.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: user.id, secondFactorEnrolled: true })]),
+    );
     const reset = await admin.post(`/api/users/${user.id}/reset-second-factor`);
     expect(reset.status).toBe(201);
+    expect(reset.body).toMatchObject({ secondFactorEnrolled: false, secondFactorRequired: true });
     expect(await passkeyRows(user.id)).toHaveLength(0);
     const [audit] = await t.db.getRepository(AuditEvent).find({
       where: { entityId: user.id, actorUserId: admin.session.user.id, action: AuditAction.Update },

@@ -22,6 +22,7 @@ import { accountDelayKey, clearDelay } from '../auth/login-throttle';
 import { issueInvitation, issuePasswordReset } from './account-links';
 import { User } from './entities/user.entity';
 import { toUserResponse } from './user.mapper';
+import { countPasskeys } from '../auth/passkeys.queries';
 import { clearSecondFactor } from '../auth/second-factor.service';
 
 @Injectable()
@@ -41,7 +42,14 @@ export class UsersService {
       skip: (page - 1) * pageSize,
       take: pageSize,
     });
-    return { items: users.map(toUserResponse), total, page, pageSize };
+    const counts: { userId: string; n: number }[] = users.length
+      ? await this.db.query(
+          `SELECT user_id AS "userId", count(*)::int AS n FROM passkeys WHERE user_id = ANY($1) GROUP BY user_id`,
+          [users.map((u) => u.id)],
+        )
+      : [];
+    const passkeys = new Map(counts.map((c) => [c.userId, c.n]));
+    return { items: users.map((u) => toUserResponse(u, passkeys.get(u.id) ?? 0)), total, page, pageSize };
   }
 
   async invite(actor: Actor, request: InviteUserRequest): Promise<UserResponse> {
@@ -73,7 +81,8 @@ export class UsersService {
         id: user.id,
         detail: { role: user.role },
       });
-      return toUserResponse(user);
+      // Just invited: no passkey yet.
+      return toUserResponse(user, 0);
     });
   }
 
@@ -221,7 +230,10 @@ export class UsersService {
         id: user.id,
         detail: { change, ...detail },
       });
-      return toUserResponse(await em.getRepository(User).findOneByOrFail({ id: user.id }));
+      return toUserResponse(
+        await em.getRepository(User).findOneByOrFail({ id: user.id }),
+        await countPasskeys(em, user.id),
+      );
     });
   }
 }
