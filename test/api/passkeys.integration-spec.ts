@@ -482,7 +482,7 @@ describe('passkeys (WebAuthn) for staff', () => {
     const next = new Browser(t);
     await next.signIn(user.email);
     expect(next.session.pendingStep).toBe('enrol_second_factor');
-    expectProblem(await next.get('/api/auth/passkeys'), 401);
+    expect((await next.get('/api/auth/passkeys')).body).toEqual([]);
     await addPasskey(next, newAuthenticator());
     const session = await next.get('/api/auth/session');
     expect(session.body.pendingStep).toBeNull();

@@ -109,7 +109,12 @@ describe('a second factor (TOTP) for staff', () => {
     const browser = new Browser(t);
     await browser.signIn(user.email);
     expect(browser.session.pendingStep).toBeNull();
-    expect(browser.session.secondFactor).toEqual({ enrolled: false, required: false, totp: false, passkeys: 0 });
+    expect(browser.session.secondFactor).toEqual({
+      enrolled: false,
+      required: false,
+      totp: false,
+      passkeys: 0,
+    });
 
     const start = await browser.post('/api/auth/totp/enrolment', { password: TEST_PASSWORD });
     expect(start.status).toBe(200);

@@ -29,7 +29,9 @@ export class PasskeysController {
     private readonly sessions: SessionService,
   ) {}
 
+  /** Also while enrolling a required factor: the page that adds the first one shows the list. */
   @AllowSignedIn()
+  @DuringSignIn('enrol_second_factor')
   @Get()
   list(@CurrentActor() actor: Actor): Promise<PasskeyResponse[]> {
     return this.passkeys.list(actor);
