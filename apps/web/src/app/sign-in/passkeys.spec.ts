@@ -100,8 +100,9 @@ describe('passkeys in the web app', () => {
     });
 
     it('signs in with a passkey alone: options, the browser, then the answer; no email or password sent', async () => {
+      expect(el.querySelector('h2')?.textContent).toBe('Sign in with a passkey');
       expect(await axeViolations(el)).toEqual([]);
-      button(el, 'Sign in with a passkey').click();
+      button(el, 'Use a passkey').click();
       http.expectOne({ method: 'POST', url: '/api/auth/passkeys/sign-in/options' }).flush(OPTIONS);
       await settle();
       expect(authenticator.seen).toEqual([OPTIONS.options]);
@@ -116,7 +117,7 @@ describe('passkeys in the web app', () => {
 
     it('says so when the person cancels, and when the API refuses, without leaving the page', async () => {
       authenticator.refuse = true;
-      button(el, 'Sign in with a passkey').click();
+      button(el, 'Use a passkey').click();
       http.expectOne('/api/auth/passkeys/sign-in/options').flush(OPTIONS);
       await settle();
       await fixture.whenStable();
@@ -124,20 +125,18 @@ describe('passkeys in the web app', () => {
       http.expectNone('/api/auth/passkeys/sign-in');
 
       authenticator.refuse = false;
-      button(el, 'Sign in with a passkey').click();
+      button(el, 'Use a passkey').click();
       http.expectOne('/api/auth/passkeys/sign-in/options').flush(OPTIONS);
       await settle();
-      http
-        .expectOne('/api/auth/passkeys/sign-in')
-        .flush(
-          {
-            type: 'about:blank',
-            title: 'Sign-in needed',
-            status: 401,
-            detail: 'That passkey could not be used to sign in.',
-          },
-          { status: 401, statusText: 'Unauthorized' },
-        );
+      http.expectOne('/api/auth/passkeys/sign-in').flush(
+        {
+          type: 'about:blank',
+          title: 'Sign-in needed',
+          status: 401,
+          detail: 'That passkey could not be used to sign in.',
+        },
+        { status: 401, statusText: 'Unauthorized' },
+      );
       await settle();
       await fixture.whenStable();
       expect(el.textContent).toContain('That passkey could not be used to sign in.');
