@@ -282,7 +282,7 @@ describe('passkeys (WebAuthn) for staff', () => {
     expect(await failures('passkey_unknown_challenge')).toBeGreaterThanOrEqual(1);
   });
 
-  it('should refuse signing in alone without user verification, or with an unknown passkey, saying nothing more', async () => {
+  it('should refuse signing in alone without user verification, with an unknown passkey or another user handle, saying nothing more', async () => {
     const { authenticator } = await withPasskey();
     const noVerification = authenticator.assert(
       await options(await t.anonymous().post('/api/auth/passkeys/sign-in/options')),
@@ -293,13 +293,19 @@ describe('passkeys (WebAuthn) for staff', () => {
     const unknown = stranger.assert(
       await options(await t.anonymous().post('/api/auth/passkeys/sign-in/options')),
     );
+    // A user handle naming someone other than the passkey's owner.
+    const otherHandle = authenticator.assert(
+      await options(await t.anonymous().post('/api/auth/passkeys/sign-in/options')),
+      { userHandle: Buffer.from((await createUser(t.db, { role: Role.Administrator })).id) },
+    );
     const details: string[] = [];
-    for (const response of [noVerification, unknown]) {
+    for (const response of [noVerification, unknown, otherHandle]) {
       const res = await t.anonymous().post('/api/auth/passkeys/sign-in').send({ response });
       expectProblem(res, 401);
       details.push(res.body.detail);
     }
-    expect(details).toEqual([SIGN_IN_FAILED, SIGN_IN_FAILED]);
+    expect(details).toEqual([SIGN_IN_FAILED, SIGN_IN_FAILED, SIGN_IN_FAILED]);
+    expect(await failures('passkey_user_handle_mismatch')).toBeGreaterThanOrEqual(1);
     expect(await failures('passkey_not_verified')).toBeGreaterThanOrEqual(1);
     expect(await failures('passkey_unknown_credential')).toBeGreaterThanOrEqual(1);
   });
@@ -443,6 +449,17 @@ describe('passkeys (WebAuthn) for staff', () => {
       409,
     );
     expect(await passkeyRows(user.id)).toHaveLength(1);
+
+    // An authenticator app is not kept back while a passkey is left: the account still has a factor.
+    await t.db.query(
+      `UPDATE users SET totp_secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', totp_enrolled_at = now() WHERE id = $1`,
+      [user.id],
+    );
+    expect((await browser.post('/api/auth/totp/remove', { password: TEST_PASSWORD })).status).toBe(200);
+    expectProblem(
+      await browser.post(`/api/auth/passkeys/${second.id}/remove`, { password: TEST_PASSWORD }),
+      409,
+    );
   });
 
   it("should remove passkeys with an administrator's reset (audited), and let the person enrol a passkey again", async () => {

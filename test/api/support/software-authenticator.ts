@@ -149,7 +149,13 @@ export class SoftwareAuthenticator {
    */
   assert(
     options: WebAuthnOptionsJSON,
-    change: { credential?: SoftCredential; signCount?: number; flags?: number; origin?: string } = {},
+    change: {
+      credential?: SoftCredential;
+      signCount?: number;
+      flags?: number;
+      origin?: string;
+      userHandle?: Buffer;
+    } = {},
   ): AuthenticationJSON {
     const credential = change.credential ?? this.credentials[this.credentials.length - 1];
     if (!credential) throw new Error('No credential to sign with');
@@ -169,7 +175,7 @@ export class SoftwareAuthenticator {
         clientDataJSON: b64url(clientDataJSON),
         authenticatorData: b64url(authData),
         signature: b64url(signature),
-        userHandle: b64url(credential.userHandle),
+        userHandle: b64url(change.userHandle ?? credential.userHandle),
       },
       authenticatorAttachment: 'platform',
       clientExtensionResults: {},

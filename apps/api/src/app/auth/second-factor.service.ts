@@ -26,7 +26,7 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { User } from '../users/entities/user.entity';
 import { AuthService, SignInOutcome } from './auth.service';
 import { claimTry, clearDelay, forgiveTry } from './login-throttle';
-import { deletePasskeysOf } from './passkeys.queries';
+import { countPasskeys, deletePasskeysOf } from './passkeys.queries';
 
 export const RECOVERY_CODE_COUNT = 10;
 // Conditional writes below are wrapped as WITH changed AS (UPDATE … RETURNING) SELECT: TypeORM
@@ -220,7 +220,8 @@ export class SecondFactorService {
     await this.reauthenticate(actor, request.password, now);
     const user = await this.db.getRepository(User).findOneByOrFail({ id: actor.userId });
     if (!user.totpEnrolledAt) throw new DomainError('conflict', 'There is no authenticator app to remove.');
-    if (user.secondFactorRequired) {
+    // A passkey left is still a second factor: only the last one is kept back.
+    if (user.secondFactorRequired && (await countPasskeys(this.db, user.id)) === 0) {
       throw new DomainError(
         'conflict',
         'Your account must have a second factor, so it cannot be removed. If you have lost your authenticator app, ask an administrator to reset it.',
