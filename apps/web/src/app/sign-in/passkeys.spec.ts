@@ -158,11 +158,16 @@ describe('passkeys in the web app', () => {
       return { fixture, el: fixture.nativeElement as HTMLElement, session };
     }
 
-    it('offers "Use a passkey" only when the account has one', async () => {
+    it('offers "Use a passkey" only when the account has one, and codes only when it has an app', async () => {
       const without = await open(0);
       expect(without.el.textContent).not.toContain('Use a passkey');
+      expect(without.el.querySelector('h1')?.textContent).toBe('Enter your code');
       const withOne = await open(1);
       expect(withOne.el.textContent).toContain('Use a passkey');
+      // Passkeys only: no code to ask for, so no code field and no recovery codes.
+      expect(withOne.el.querySelector('h1')?.textContent).toBe('Use your passkey');
+      expect(withOne.el.querySelector('input')).toBeNull();
+      expect(withOne.el.textContent).not.toContain('use a recovery code');
       expect(await axeViolations(withOne.el)).toEqual([]);
     });
 

@@ -57,6 +57,10 @@ export class SecondStepPage {
   protected readonly offerPasskey = computed(
     () => this.session.passkeyCount() > 0 && this.passkeys.supported(),
   );
+  /** Codes are for accounts with an app; an account with passkeys only is asked for nothing else. */
+  protected readonly offerCode = computed(
+    () => this.session.hasAuthenticatorApp() || this.session.passkeyCount() === 0,
+  );
 
   protected toggle(): void {
     this.useRecoveryCode.update((value) => !value);
