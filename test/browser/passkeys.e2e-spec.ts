@@ -48,6 +48,7 @@ describe('passkeys, in a real browser', () => {
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Add a passkey' }).click();
     await page.getByRole('status').filter({ hasText: 'Passkey "Work laptop" added.' }).waitFor();
+    await page.getByTestId('passkey-list').getByRole('listitem').filter({ hasText: 'Work laptop' }).waitFor();
     expect(await page.getByTestId('passkey-list').getByRole('listitem').count()).toBe(1);
     await expectAccessible(page, 'passkeys, one added');
     const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });

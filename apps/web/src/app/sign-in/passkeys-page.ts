@@ -74,10 +74,11 @@ export class PasskeysPage implements OnInit {
       async () => {
         const added = await this.passkeys.add(password, label.trim());
         this.addForm.reset();
-        this.status.set(`Passkey "${added.label}" added.`);
         // Adding one may have finished setting up a required second factor.
         await this.session.load();
         await this.reload();
+        // Said once the list shows it, so the announcement and the page agree.
+        this.status.set(`Passkey "${added.label}" added.`);
       },
       () => this.addForm.controls.password.reset(),
     );
@@ -100,9 +101,9 @@ export class PasskeysPage implements OnInit {
       async () => {
         await this.passkeys.remove(passkey.id, this.removeForm.controls.password.value);
         this.removing.set(null);
-        this.status.set(`Passkey "${passkey.label}" removed.`);
         await this.session.load();
         await this.reload();
+        this.status.set(`Passkey "${passkey.label}" removed.`);
       },
       () => this.removeForm.reset(),
     );
