@@ -276,6 +276,15 @@ describe('passkeys (WebAuthn) for staff', () => {
     });
     expect(audit.detail).toMatchObject({ method: 'passkey', passkeyId: passkey.id });
 
+    // Two uses of one fresh answer at once: the challenge is taken by one of them only.
+    const twice = authenticator.assert(
+      await options(await t.anonymous().post('/api/auth/passkeys/sign-in/options')),
+    );
+    const both = await Promise.all(
+      [1, 2].map(() => t.anonymous().post('/api/auth/passkeys/sign-in').send({ response: twice })),
+    );
+    expect(both.map((r) => r.status).sort()).toEqual([200, 401]);
+
     const replay = await new Browser(t).post('/api/auth/passkeys/sign-in', { response: assertion });
     expectProblem(replay, 401);
     expect(replay.body.detail).toBe(SIGN_IN_FAILED);
