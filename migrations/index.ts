@@ -13,6 +13,7 @@ import { MailOutboxForgetsBodies1764600000000 } from './1764600000000-mail-outbo
 import { AccountRecovery1764610000000 } from './1764610000000-account-recovery';
 import { PracticeTools1764700000000 } from './1764700000000-practice-tools';
 import { SecondFactor1764800000000 } from './1764800000000-second-factor';
+import { Passkeys1764900000000 } from './1764900000000-passkeys';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   AccountRecovery1764610000000,
   PracticeTools1764700000000,
   SecondFactor1764800000000,
+  Passkeys1764900000000,
 ];

@@ -109,7 +109,12 @@ describe('a second factor (TOTP) for staff', () => {
     const browser = new Browser(t);
     await browser.signIn(user.email);
     expect(browser.session.pendingStep).toBeNull();
-    expect(browser.session.secondFactor).toEqual({ enrolled: false, required: false });
+    expect(browser.session.secondFactor).toEqual({
+      enrolled: false,
+      required: false,
+      totp: false,
+      passkeys: 0,
+    });
 
     const start = await browser.post('/api/auth/totp/enrolment', { password: TEST_PASSWORD });
     expect(start.status).toBe(200);
@@ -147,7 +152,7 @@ describe('a second factor (TOTP) for staff', () => {
     // The session that showed the code stays fully signed in; nothing ever shows the secret again.
     const session = await browser.get('/api/auth/session');
     expect(session.body.pendingStep).toBeNull();
-    expect(session.body.secondFactor).toEqual({ enrolled: true, required: false });
+    expect(session.body.secondFactor).toEqual({ enrolled: true, required: false, totp: true, passkeys: 0 });
     expect(session.body.authMethods).toEqual(['password', 'otp']);
     expect((await browser.get('/api/home')).status).toBe(200);
     expect(JSON.stringify(session.body)).not.toContain(secret);
@@ -339,7 +344,7 @@ describe('a second factor (TOTP) for staff', () => {
     expect((await stored(withApp.id)).totp_enrolled_at).not.toBeNull();
     const removed = await them.post('/api/auth/totp/remove', { password: TEST_PASSWORD });
     expect(removed.status).toBe(200);
-    expect(removed.body.secondFactor).toEqual({ enrolled: false, required: false });
+    expect(removed.body.secondFactor).toEqual({ enrolled: false, required: false, totp: false, passkeys: 0 });
     expect(await stored(withApp.id)).toMatchObject({ totp_secret: null, totp_enrolled_at: null });
     expect(await recoveryCodesLeft(withApp.id)).toBe(0);
     expect((await new Browser(t).signIn(withApp.email)).body.pendingStep).toBeNull();

@@ -17,7 +17,7 @@ export function sessionFor(role: Role, overrides: Partial<SessionResponse['user'
     expiresAt: '2030-01-01T00:00:00Z',
     authMethods: ['password'],
     pendingStep: null,
-    secondFactor: { enrolled: false, required: false },
+    secondFactor: { enrolled: false, required: false, totp: false, passkeys: 0 },
   };
 }
 

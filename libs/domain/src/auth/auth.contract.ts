@@ -73,10 +73,14 @@ export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequestSchema>;
 export type PendingSignInStep = 'second_factor' | 'enrol_second_factor' | null;
 
 export interface SecondFactorStatus {
-  /** A TOTP authenticator app is set up for this account. */
+  /** A second factor is set up: an authenticator app or at least one passkey (`secondFactorStatus`). */
   enrolled: boolean;
   /** The account must have one (an administrator's setting). */
   required: boolean;
+  /** A TOTP authenticator app is set up. */
+  totp: boolean;
+  /** How many passkeys the account has. */
+  passkeys: number;
 }
 
 const totpCode = z

@@ -10,8 +10,9 @@ import {
   SignInRequest,
   addressSignInDelay,
   pendingSignInStep,
+  secondFactorStatus,
 } from '@heard/domain';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { newPasswordProblems } from '../../platform/auth/common-passwords';
@@ -26,6 +27,7 @@ import { MailService } from '../../platform/mail/mail.service';
 import { issueInvitation, issuePasswordReset } from '../users/account-links';
 import { User } from '../users/entities/user.entity';
 import { passwordChangedMail } from '../users/password-reset-mail';
+import { countPasskeys } from './passkeys.queries';
 import {
   accountDelayKey,
   addressDelayKey,
@@ -130,7 +132,7 @@ export class AuthService {
         },
         em,
       );
-      return { token, response: this.sessionResponse(user, session) };
+      return { token, response: await this.sessionResponse(user, session, em) };
     });
   }
 
@@ -302,8 +304,16 @@ export class AuthService {
     });
   }
 
-  sessionResponse(user: User, session: Session): SessionResponse {
-    const secondFactor = { enrolled: user.totpEnrolledAt !== null, required: user.secondFactorRequired };
+  async sessionResponse(
+    user: User,
+    session: Session,
+    em: EntityManager = this.db.manager,
+  ): Promise<SessionResponse> {
+    const secondFactor = secondFactorStatus({
+      totpEnrolled: user.totpEnrolledAt !== null,
+      passkeys: await countPasskeys(em, user.id),
+      required: user.secondFactorRequired,
+    });
     return {
       user: { id: user.id, displayName: user.displayName, email: user.email, role: user.role },
       csrfToken: session.csrfToken,

@@ -26,6 +26,7 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { User } from '../users/entities/user.entity';
 import { AuthService, SignInOutcome } from './auth.service';
 import { claimTry, clearDelay, forgiveTry } from './login-throttle';
+import { countPasskeys, deletePasskeysOf } from './passkeys.queries';
 
 export const RECOVERY_CODE_COUNT = 10;
 // Conditional writes below are wrapped as WITH changed AS (UPDATE … RETURNING) SELECT: TypeORM
@@ -115,20 +116,34 @@ export class SecondFactorService {
       method = AuthMethod.RecoveryCode;
     }
 
+    return this.finishSecondStep(actor, method, async (em) => ({
+      recoveryCodesLeft: await this.remainingRecoveryCodes(em, actor.userId),
+    }));
+  }
+
+  /**
+   * Ends the half-signed-in session and opens a new one (new id, new CSRF token) that adds `method`
+   * to how it was authenticated. Shared by every kind of second step (a code, a recovery code, a
+   * passkey), after the step itself has been checked.
+   */
+  async finishSecondStep(
+    actor: Actor,
+    method: string,
+    detailOf: (em: EntityManager) => Promise<Record<string, string | number>> = async () => ({}),
+  ): Promise<SignInOutcome> {
     return this.db.transaction(async (em) => {
       const old = await em.getRepository(Session).findOneByOrFail({ id: actor.sessionId });
       await this.sessions.end(actor.sessionId, 'second_factor_done', em);
       const { token, session } = await this.sessions.create(em, actor.userId, [...old.authMethods, method]);
       await clearDelay(em, secondFactorDelayKey(actor.userId));
-      const remaining = await this.remainingRecoveryCodes(em, actor.userId);
       await this.audit.for(actor).record(em, {
         action: AuditAction.SignIn,
         type: AuditRecordType.User,
         id: actor.userId,
-        detail: { step: 'second_factor', method, recoveryCodesLeft: remaining },
+        detail: { step: 'second_factor', method, ...(await detailOf(em)) },
       });
       const user = await em.getRepository(User).findOneByOrFail({ id: actor.userId });
-      return { token, response: this.auth.sessionResponse(user, session) };
+      return { token, response: await this.auth.sessionResponse(user, session, em) };
     });
   }
 
@@ -205,14 +220,15 @@ export class SecondFactorService {
     await this.reauthenticate(actor, request.password, now);
     const user = await this.db.getRepository(User).findOneByOrFail({ id: actor.userId });
     if (!user.totpEnrolledAt) throw new DomainError('conflict', 'There is no authenticator app to remove.');
-    if (user.secondFactorRequired) {
+    // A passkey left is still a second factor: only the last one is kept back.
+    if (user.secondFactorRequired && (await countPasskeys(this.db, user.id)) === 0) {
       throw new DomainError(
         'conflict',
         'Your account must have a second factor, so it cannot be removed. If you have lost your authenticator app, ask an administrator to reset it.',
       );
     }
     return this.db.transaction(async (em) => {
-      await clearSecondFactor(em, user.id, now);
+      await clearTotp(em, user.id, now);
       await this.audit.for(actor).record(em, {
         action: AuditAction.Update,
         type: AuditRecordType.User,
@@ -223,11 +239,13 @@ export class SecondFactorService {
       return this.auth.sessionResponse(
         await em.getRepository(User).findOneByOrFail({ id: user.id }),
         session,
+        em,
       );
     });
   }
 
-  private async reauthenticate(actor: Actor, password: string, now: Date): Promise<void> {
+  /** The password again, before a factor is added or removed; wrong ones are slowed down like codes. */
+  async reauthenticate(actor: Actor, password: string, now: Date): Promise<void> {
     await this.refuseWhileSlowedDown(actor.userId, now);
     const { passwordHash } = await this.factorOf(actor.userId);
     if (!(await verifyPassword(passwordHash, password))) {
@@ -246,7 +264,7 @@ export class SecondFactorService {
    * Claims a try before a code or password is checked (counted as a failure in advance, so parallel
    * guesses cannot all slip through while the count is still 0), or refuses while slowed down.
    */
-  private async refuseWhileSlowedDown(userId: string, now: Date): Promise<void> {
+  async refuseWhileSlowedDown(userId: string, now: Date): Promise<void> {
     const wait = await claimTry(
       this.db,
       [{ key: secondFactorDelayKey(userId), policy: ACCOUNT_SIGN_IN_DELAY }],
@@ -262,14 +280,13 @@ export class SecondFactorService {
     }
   }
 
+  /** Takes back the try a claim counted in advance, for a second factor that was right. */
+  forgive(userId: string): Promise<void> {
+    return forgiveTry(this.db, secondFactorDelayKey(userId));
+  }
+
   /** Audits a wrong code or password (its claim already counted it) and refuses the request. */
-  private async wrong(
-    actor: Actor,
-    now: Date,
-    reason: string,
-    field: string,
-    message: string,
-  ): Promise<never> {
+  async wrong(actor: Actor, now: Date, reason: string, field: string, message: string): Promise<never> {
     await this.audit.for(actor).record(null, {
       action: AuditAction.SignInFailed,
       type: AuditRecordType.User,
@@ -313,11 +330,28 @@ export class SecondFactorService {
 }
 
 /** Forgets a user's authenticator app and recovery codes (removal by them, or reset by an administrator). */
-export async function clearSecondFactor(em: EntityManager, userId: string, now: Date): Promise<void> {
+export async function clearTotp(em: EntityManager, userId: string, now: Date): Promise<void> {
   await em.update(
     User,
     { id: userId },
     { totpSecret: null, totpPendingSecret: null, totpEnrolledAt: null, totpLastStep: null, updatedAt: now },
   );
   await em.query(`DELETE FROM recovery_codes WHERE user_id = $1`, [userId]);
+}
+
+/**
+ * Forgets every second factor a user has: the authenticator app, the recovery codes and every
+ * passkey (an administrator's reset, after which the person enrols again). Returns what was there.
+ */
+export async function clearSecondFactor(
+  em: EntityManager,
+  userId: string,
+  now: Date,
+): Promise<{ totp: boolean; passkeys: number }> {
+  const [row] = await em.query(`SELECT totp_enrolled_at IS NOT NULL AS totp FROM users WHERE id = $1`, [
+    userId,
+  ]);
+  await clearTotp(em, userId, now);
+  const passkeys = await deletePasskeysOf(em, userId);
+  return { totp: (row as { totp: boolean } | undefined)?.totp ?? false, passkeys };
 }

@@ -1,7 +1,13 @@
-import { UserResponse } from '@heard/domain';
+import { UserResponse, secondFactorStatus } from '@heard/domain';
 import { User } from './entities/user.entity';
 
-export function toUserResponse(user: User): UserResponse {
+/** `passkeys`: how many the person has, counted by the caller (one query for a whole page). */
+export function toUserResponse(user: User, passkeys: number): UserResponse {
+  const factor = secondFactorStatus({
+    totpEnrolled: user.totpEnrolledAt !== null,
+    passkeys,
+    required: user.secondFactorRequired,
+  });
   return {
     id: user.id,
     email: user.email,
@@ -10,7 +16,7 @@ export function toUserResponse(user: User): UserResponse {
     status: user.status,
     createdAt: user.createdAt.toISOString(),
     lastSignedInAt: user.lastSignedInAt?.toISOString() ?? null,
-    secondFactorEnrolled: user.totpEnrolledAt !== null,
-    secondFactorRequired: user.secondFactorRequired,
+    secondFactorEnrolled: factor.enrolled,
+    secondFactorRequired: factor.required,
   };
 }

@@ -22,6 +22,7 @@ import { accountDelayKey, clearDelay } from '../auth/login-throttle';
 import { issueInvitation, issuePasswordReset } from './account-links';
 import { User } from './entities/user.entity';
 import { toUserResponse } from './user.mapper';
+import { countPasskeys } from '../auth/passkeys.queries';
 import { clearSecondFactor } from '../auth/second-factor.service';
 
 @Injectable()
@@ -41,7 +42,14 @@ export class UsersService {
       skip: (page - 1) * pageSize,
       take: pageSize,
     });
-    return { items: users.map(toUserResponse), total, page, pageSize };
+    const counts: { userId: string; n: number }[] = users.length
+      ? await this.db.query(
+          `SELECT user_id AS "userId", count(*)::int AS n FROM passkeys WHERE user_id = ANY($1) GROUP BY user_id`,
+          [users.map((u) => u.id)],
+        )
+      : [];
+    const passkeys = new Map(counts.map((c) => [c.userId, c.n]));
+    return { items: users.map((u) => toUserResponse(u, passkeys.get(u.id) ?? 0)), total, page, pageSize };
   }
 
   async invite(actor: Actor, request: InviteUserRequest): Promise<UserResponse> {
@@ -73,7 +81,8 @@ export class UsersService {
         id: user.id,
         detail: { role: user.role },
       });
-      return toUserResponse(user);
+      // Just invited: no passkey yet.
+      return toUserResponse(user, 0);
     });
   }
 
@@ -178,17 +187,21 @@ export class UsersService {
   }
 
   /**
-   * Forgets the person's authenticator app and recovery codes and ends every session they have; the
+   * Forgets the person's authenticator app, recovery codes and passkeys and ends every session they have; the
    * account is marked as needing a second factor, so their next sign-in goes straight to enrolment.
    */
   resetSecondFactor(actor: Actor, userId: string): Promise<UserResponse> {
     return this.change(actor, userId, 'reset_second_factor', async (em, user) => {
       const now = this.clock.now();
-      const hadFactor = user.totpEnrolledAt !== null;
-      await clearSecondFactor(em, user.id, now);
+      const had = await clearSecondFactor(em, user.id, now);
       await em.update(User, { id: user.id }, { secondFactorRequired: true });
       const sessionsEnded = await this.sessions.endAllFor(em, user.id, 'second_factor_reset');
-      return { hadFactor: hadFactor ? 1 : 0, sessionsEnded };
+      return {
+        hadFactor: had.totp || had.passkeys > 0 ? 1 : 0,
+        totpRemoved: had.totp ? 1 : 0,
+        passkeysRemoved: had.passkeys,
+        sessionsEnded,
+      };
     });
   }
 
@@ -224,7 +237,10 @@ export class UsersService {
         id: user.id,
         detail: { change, ...detail },
       });
-      return toUserResponse(await em.getRepository(User).findOneByOrFail({ id: user.id }));
+      return toUserResponse(
+        await em.getRepository(User).findOneByOrFail({ id: user.id }),
+        await countPasskeys(em, user.id),
+      );
     });
   }
 }

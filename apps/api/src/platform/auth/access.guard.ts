@@ -69,8 +69,8 @@ export class AccessGuard implements CanActivate {
         throw new DomainError(
           'sign_in_incomplete',
           req.actor.pendingStep === 'second_factor'
-            ? 'Finish signing in first: enter the code from your authenticator app, or a recovery code.'
-            : 'Your account needs a second factor. Set up an authenticator app before doing anything else.',
+            ? 'Finish signing in first: use your passkey, the code from your authenticator app, or a recovery code.'
+            : 'Your account needs a second factor. Set up a passkey or an authenticator app before doing anything else.',
         );
       }
     }

@@ -5,6 +5,7 @@ import {
   Role,
   SecondFactorStatus,
   pendingSignInStep,
+  secondFactorStatus,
   sessionVerdict,
 } from '@heard/domain';
 import type { Response } from 'express';
@@ -70,6 +71,7 @@ export class SessionService {
         role: Role;
         status: string;
         totpEnrolled: boolean;
+        passkeys: number;
         secondFactorRequired: boolean;
       }
     >(
@@ -77,13 +79,14 @@ export class SessionService {
       `SELECT s.id, s.user_id AS "userId", s.csrf_token AS "csrfToken", s.auth_methods AS "authMethods",
               s.second_factor_at AS "secondFactorAt", s.created_at AS "createdAt", s.last_seen_at AS "lastSeenAt",
               s.ended_at AS "endedAt", s.ended_reason AS "endedReason", u.role, u.status,
-              u.totp_enrolled_at IS NOT NULL AS "totpEnrolled", u.second_factor_required AS "secondFactorRequired"
+              u.totp_enrolled_at IS NOT NULL AS "totpEnrolled", u.second_factor_required AS "secondFactorRequired",
+              (SELECT count(*)::int FROM passkeys p WHERE p.user_id = u.id) AS passkeys
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.ended_at IS NULL`,
       [sha256(token)],
     );
     if (!row) return { ok: false, reason: 'ended' };
-    const { role, status, totpEnrolled, secondFactorRequired, ...session } = row;
+    const { role, status, totpEnrolled, passkeys, secondFactorRequired, ...session } = row;
     const now = new Date();
     const verdict = sessionVerdict(session, now, {
       idleMinutes: this.config.sessionIdleMinutes,
@@ -97,7 +100,7 @@ export class SessionService {
       await this.db.query(`UPDATE sessions SET last_seen_at = $2 WHERE id = $1`, [session.id, now]);
       session.lastSeenAt = now;
     }
-    const secondFactor = { enrolled: totpEnrolled, required: secondFactorRequired };
+    const secondFactor = secondFactorStatus({ totpEnrolled, passkeys, required: secondFactorRequired });
     return {
       ok: true,
       resolved: {

@@ -12,10 +12,12 @@ describe('loadConfig', () => {
       secureCookies: true,
       publicUrl: 'http://localhost:3000',
       bodyLimitBytes: 100 * 1024,
+      webauthn: { rpId: 'localhost', rpName: 'Heard', origin: 'http://localhost:3000' },
     });
   });
 
   it.each([
+<<<<<<< HEAD
     [{}, true],
     [{ DATABASE_URL: 'postgres://heard@db.example/heard' }, false],
     [{ DATABASE_URL: 'postgres://heard@db.example/heard', DEMO_DATA: 'true' }, true],
@@ -24,6 +26,31 @@ describe('loadConfig', () => {
     expect(loadConfig(env).demoData).toBe(demoData);
   });
 
+=======
+    [
+      { PUBLIC_URL: 'https://heard.council.example/' },
+      'heard.council.example',
+      'https://heard.council.example',
+    ],
+    [
+      { PUBLIC_URL: 'https://heard.council.example', WEBAUTHN_RP_ID: 'Council.Example' },
+      'council.example',
+      'https://heard.council.example',
+    ],
+  ])('should take the passkey relying party from %j', (env, rpId, origin) => {
+    expect(loadConfig(env).webauthn).toEqual({ rpId, rpName: 'Heard', origin });
+  });
+
+  it.each(['other.example', 'ouncil.example', 'heard.council.example.evil'])(
+    'should refuse WEBAUTHN_RP_ID %s, which the browser would refuse for PUBLIC_URL',
+    (rpId) => {
+      expect(() => loadConfig({ PUBLIC_URL: 'https://heard.council.example', WEBAUTHN_RP_ID: rpId })).toThrow(
+        ConfigError,
+      );
+    },
+  );
+
+>>>>>>> passkeys
   it.each([
     [{ PORT: '0' }, 'PORT must be at least 1.'],
     [{ PORT: 'abc' }, 'PORT must be a whole number.'],

@@ -33,6 +33,11 @@ export interface AppConfig {
   webDir: string | null;
   /** The participation team's phone, printed on letters; staff records hold no phone numbers. */
   teamPhone: string | null;
+  /**
+   * The WebAuthn relying party: its id (a host name, by default PUBLIC_URL's) and the origin the
+   * browser reports in every passkey ceremony (PUBLIC_URL's). A passkey is bound to the id for good.
+   */
+  webauthn: { rpId: string; rpName: string; origin: string };
 }
 
 export class ConfigError extends Error {
@@ -102,6 +107,15 @@ const schema = z.object({
     .trim()
     .regex(/^\+?[0-9 ()-]{7,20}$/, 'TEAM_PHONE must be a phone number like 01632 960123.')
     .optional(),
+  WEBAUTHN_RP_ID: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(
+      /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/,
+      'WEBAUTHN_RP_ID must be a host name, like heard.council.example.',
+    )
+    .optional(),
 });
 
 const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -146,6 +160,16 @@ export function loadConfig(
   if (c.SESSION_ABSOLUTE_MINUTES < c.SESSION_IDLE_MINUTES) {
     throw new ConfigError(['SESSION_ABSOLUTE_MINUTES must not be shorter than SESSION_IDLE_MINUTES.']);
   }
+  const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '');
+  const publicHost = new URL(publicUrl).hostname;
+  const rpId = c.WEBAUTHN_RP_ID ?? publicHost;
+  // Browsers accept an RP id that is the page's host or a domain it is under, nothing else: any
+  // other value would make every passkey ceremony fail, so it is refused at start-up instead.
+  if (publicHost !== rpId && !publicHost.endsWith(`.${rpId}`)) {
+    throw new ConfigError([
+      `WEBAUTHN_RP_ID must be ${publicHost} (PUBLIC_URL's host) or a domain it is under.`,
+    ]);
+  }
   return {
     nodeEnv: c.NODE_ENV,
     port: c.PORT,
@@ -153,7 +177,7 @@ export function loadConfig(
     databaseUrl: c.DATABASE_URL ?? null,
     smtpUrl: c.SMTP_URL ?? null,
     mailFrom: c.MAIL_FROM,
-    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    publicUrl,
     // Demo accounts (one an administrator, with the README's password) on a laptop's embedded
     // database; never by default on a PostgreSQL server, where a council's real data lives.
     demoData: c.DEMO_DATA ?? c.DATABASE_URL === undefined,
@@ -172,6 +196,7 @@ export function loadConfig(
     mailPollMs: c.MAIL_POLL_MS,
     webDir: c.WEB_DIR ? resolve(c.WEB_DIR) : defaultWebDir,
     teamPhone: c.TEAM_PHONE ?? null,
+    webauthn: { rpId, rpName: 'Heard', origin: new URL(publicUrl).origin },
   };
 }
 

@@ -30,6 +30,10 @@ export class SessionService {
     this.session()?.pendingStep ? null : (this.session()?.user ?? null),
   );
   readonly signedIn = computed(() => this.user() !== null);
+  /** How many passkeys the account has: the second step offers one when there is any. */
+  readonly passkeyCount = computed(() => this.session()?.secondFactor.passkeys ?? 0);
+  /** Whether the account has an authenticator app (and so codes and recovery codes to offer). */
+  readonly hasAuthenticatorApp = computed(() => this.session()?.secondFactor.totp ?? false);
   /** The menu for the signed-in user's role; the role guard uses the same list. */
   readonly navigation = computed<NavigationItem[]>(() => {
     const user = this.user();

@@ -1,5 +1,5 @@
 import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -13,6 +13,7 @@ import { pageFocus } from '../core/focus';
 import { toProblem } from '../core/problem';
 import { safeReturnUrl } from '../core/return-url';
 import { SessionService } from '../core/session.service';
+import { PasskeyClient, passkeyProblem } from './passkey-client';
 
 /**
  * The second step of signing in, after a right password: the 6-digit code from the authenticator
@@ -38,6 +39,7 @@ export class SecondStepPage {
   private readonly session = inject(SessionService);
   private readonly router = inject(Router);
   private readonly focus = pageFocus();
+  private readonly passkeys = inject(PasskeyClient);
 
   readonly returnUrl = input<string | undefined>();
 
@@ -51,6 +53,14 @@ export class SecondStepPage {
   });
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly submitting = signal(false);
+  /** "Use a passkey" is offered when the account has one and the browser can use it. */
+  protected readonly offerPasskey = computed(
+    () => this.session.passkeyCount() > 0 && this.passkeys.supported(),
+  );
+  /** Codes are for accounts with an app; an account with passkeys only is asked for nothing else. */
+  protected readonly offerCode = computed(
+    () => this.session.hasAuthenticatorApp() || this.session.passkeyCount() === 0,
+  );
 
   protected toggle(): void {
     this.useRecoveryCode.update((value) => !value);
@@ -88,5 +98,20 @@ export class SecondStepPage {
           this.form.controls.code.reset();
         },
       });
+  }
+
+  /** The second step with a passkey instead of a code; the API replaces the session as for a code. */
+  protected async usePasskey(): Promise<void> {
+    if (this.submitting()) return;
+    this.problem.set(null);
+    this.submitting.set(true);
+    try {
+      this.session.replace(await this.passkeys.secondStep());
+      await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
+    } catch (error) {
+      this.problem.set(passkeyProblem(error));
+    } finally {
+      this.submitting.set(false);
+    }
   }
 }

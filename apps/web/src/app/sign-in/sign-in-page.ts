@@ -12,6 +12,7 @@ import { safeReturnUrl } from '../core/return-url';
 import { SessionService } from '../core/session.service';
 import { pageFocus } from '../core/focus';
 import { signInStepPath } from '../core/auth.guards';
+import { PasskeyClient, passkeyProblem } from './passkey-client';
 
 export type SignInForm = FormGroup<{
   email: FormControl<string>;
@@ -38,6 +39,7 @@ export class SignInPage {
   private readonly session = inject(SessionService);
   private readonly router = inject(Router);
   private readonly focus = pageFocus();
+  private readonly passkeys = inject(PasskeyClient);
 
   /** `?returnUrl=` set by the auth guard: where to go after signing in. */
   readonly returnUrl = input<string | undefined>();
@@ -50,6 +52,8 @@ export class SignInPage {
   });
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly submitting = signal(false);
+  /** Offered only where the browser can do WebAuthn at all. */
+  protected readonly passkeysSupported = this.passkeys.supported();
 
   protected submit(): void {
     if (this.submitting()) return;
@@ -78,5 +82,21 @@ export class SignInPage {
           this.form.controls.password.reset();
         },
       });
+  }
+
+  /** Signs in with a passkey alone: no email or password, the browser offers its passkeys for Heard. */
+  protected async signInWithPasskey(): Promise<void> {
+    if (this.submitting()) return;
+    this.problem.set(null);
+    this.submitting.set(true);
+    try {
+      const session = await this.passkeys.signIn();
+      this.session.replace(session);
+      await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
+    } catch (error) {
+      this.problem.set(passkeyProblem(error));
+    } finally {
+      this.submitting.set(false);
+    }
   }
 }
