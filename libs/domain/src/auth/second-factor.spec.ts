@@ -1,4 +1,33 @@
-import { pendingSignInStep } from './second-factor';
+import { Role } from '../roles/role';
+import { pendingSignInStep, roleRequiresSecondFactor, secondFactorRequiredFor } from './second-factor';
+
+describe('secondFactorRequiredFor', () => {
+  it.each([
+    [Role.Administrator, false, true],
+    [Role.Administrator, true, true],
+    [Role.ParticipationOfficer, false, true],
+    [Role.ParticipationOfficer, true, true],
+    [Role.SeniorLeader, false, true],
+    [Role.SeniorLeader, true, true],
+    [Role.Practitioner, false, false],
+    [Role.Practitioner, true, true],
+    [Role.YoungExpert, false, false],
+    [Role.YoungExpert, true, true],
+  ])('should say %s with the person setting %s requires a second factor: %s', (role, flag, expected) => {
+    expect(secondFactorRequiredFor(role, flag)).toBe(expected);
+  });
+
+  it.each([
+    [Role.Administrator, true],
+    [Role.ParticipationOfficer, true],
+    [Role.SeniorLeader, true],
+    [Role.Practitioner, false],
+    [Role.YoungExpert, false],
+  ])('should say the role %s alone requires one: %s', (role, expected) => {
+    expect(roleRequiresSecondFactor(role)).toBe(expected);
+  });
+});
+
 
 describe('pendingSignInStep', () => {
   it.each([

@@ -10,6 +10,7 @@ import {
   SignInRequest,
   addressSignInDelay,
   pendingSignInStep,
+  secondFactorRequiredFor,
 } from '@heard/domain';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
@@ -303,7 +304,10 @@ export class AuthService {
   }
 
   sessionResponse(user: User, session: Session): SessionResponse {
-    const secondFactor = { enrolled: user.totpEnrolledAt !== null, required: user.secondFactorRequired };
+    const secondFactor = {
+      enrolled: user.totpEnrolledAt !== null,
+      required: secondFactorRequiredFor(user.role, user.secondFactorRequired),
+    };
     return {
       user: { id: user.id, displayName: user.displayName, email: user.email, role: user.role },
       csrfToken: session.csrfToken,

@@ -10,6 +10,7 @@ import {
   SecondFactorRequest,
   SessionResponse,
   TotpEnrolmentResponse,
+  secondFactorRequiredFor,
 } from '@heard/domain';
 import { randomInt } from 'node:crypto';
 import QRCode from 'qrcode';
@@ -205,7 +206,7 @@ export class SecondFactorService {
     await this.reauthenticate(actor, request.password, now);
     const user = await this.db.getRepository(User).findOneByOrFail({ id: actor.userId });
     if (!user.totpEnrolledAt) throw new DomainError('conflict', 'There is no authenticator app to remove.');
-    if (user.secondFactorRequired) {
+    if (secondFactorRequiredFor(user.role, user.secondFactorRequired)) {
       throw new DomainError(
         'conflict',
         'Your account must have a second factor, so it cannot be removed. If you have lost your authenticator app, ask an administrator to reset it.',

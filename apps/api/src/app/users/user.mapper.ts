@@ -1,4 +1,4 @@
-import { UserResponse } from '@heard/domain';
+import { UserResponse, secondFactorRequiredFor } from '@heard/domain';
 import { User } from './entities/user.entity';
 
 export function toUserResponse(user: User): UserResponse {
@@ -11,6 +11,6 @@ export function toUserResponse(user: User): UserResponse {
     createdAt: user.createdAt.toISOString(),
     lastSignedInAt: user.lastSignedInAt?.toISOString() ?? null,
     secondFactorEnrolled: user.totpEnrolledAt !== null,
-    secondFactorRequired: user.secondFactorRequired,
+    secondFactorRequired: secondFactorRequiredFor(user.role, user.secondFactorRequired),
   };
 }

@@ -5,6 +5,7 @@ import {
   Role,
   SecondFactorStatus,
   pendingSignInStep,
+  secondFactorRequiredFor,
   sessionVerdict,
 } from '@heard/domain';
 import type { Response } from 'express';
@@ -97,7 +98,7 @@ export class SessionService {
       await this.db.query(`UPDATE sessions SET last_seen_at = $2 WHERE id = $1`, [session.id, now]);
       session.lastSeenAt = now;
     }
-    const secondFactor = { enrolled: totpEnrolled, required: secondFactorRequired };
+    const secondFactor = { enrolled: totpEnrolled, required: secondFactorRequiredFor(role, secondFactorRequired) };
     return {
       ok: true,
       resolved: {
