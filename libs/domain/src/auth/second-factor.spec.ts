@@ -28,7 +28,6 @@ describe('secondFactorRequiredFor', () => {
   });
 });
 
-
 describe('pendingSignInStep', () => {
   it.each([
     [['password'], { enrolled: false, required: false }, null],

@@ -9,6 +9,8 @@ export const API = {
   secondFactor: '/api/auth/second-factor',
   totpEnrolment: '/api/auth/totp/enrolment',
   totpEnrolmentConfirm: '/api/auth/totp/enrolment/confirm',
+  accountPassword: '/api/account/password',
+  accountEmail: '/api/account/email',
   home: '/api/home',
   users: '/api/users',
   audit: '/api/audit',
