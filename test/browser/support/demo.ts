@@ -47,7 +47,7 @@ export async function completeSignIn(
   server: RunningServer,
   email: string,
   password = DEMO_PASSWORD,
-  landing: RegExp = /\/home$/,
+  landing = /\/home$/,
 ): Promise<void> {
   const setUp = /\/second-factor\/set-up(\?|$)/;
   const secondStep = /\/sign-in\/second-step(\?|$)/;

@@ -112,16 +112,22 @@ describe('UsersPage', () => {
 
   it('does not let administrators change or deactivate their own account', () => {
     expect(row('Ada Admin').querySelector('mat-select')).toBeNull();
-    expect(row('Ada Admin').querySelector('.mat-column-actions button')).toBeNull();
+    expect(row('Ada Admin').querySelector<HTMLButtonElement>('.mat-column-actions button')).toBeNull();
   });
 
   it('names the person on each action button for screen readers', () => {
-    expect(row('Sam Worker').querySelector('.mat-column-actions button')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
-      'Deactivate Sam Worker',
-    );
-    expect(row('Kim Former').querySelector('.mat-column-actions button')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
-      'Reactivate Kim Former',
-    );
+    expect(
+      row('Sam Worker')
+        .querySelector<HTMLButtonElement>('.mat-column-actions button')
+        ?.textContent?.replace(/\s+/g, ' ')
+        .trim(),
+    ).toBe('Deactivate Sam Worker');
+    expect(
+      row('Kim Former')
+        .querySelector<HTMLButtonElement>('.mat-column-actions button')
+        ?.textContent?.replace(/\s+/g, ' ')
+        .trim(),
+    ).toBe('Reactivate Kim Former');
   });
 
   function button(name: string, words: string): HTMLButtonElement {
@@ -225,20 +231,20 @@ describe('UsersPage', () => {
   });
 
   it('deactivates someone and shows the change on the same button, so focus is not lost', async () => {
-    const button = row('Sam Worker').querySelector('.mat-column-actions button');
+    const button = row('Sam Worker').querySelector<HTMLButtonElement>('.mat-column-actions button');
     button?.click();
     http
       .expectOne({ method: 'POST', url: '/api/users/u-sam/deactivate' })
       .flush({ ...SAM, status: 'deactivated' });
     await fixture.whenStable();
     expect(row('Sam Worker').textContent).toContain('Deactivated');
-    expect(row('Sam Worker').querySelector('.mat-column-actions button')).toBe(button);
+    expect(row('Sam Worker').querySelector<HTMLButtonElement>('.mat-column-actions button')).toBe(button);
     expect(button?.textContent).toContain('Reactivate');
     expect(el.querySelector('[role="status"]')?.textContent).toContain('Sam Worker can no longer sign in.');
   });
 
   it('reactivates someone', async () => {
-    row('Kim Former').querySelector('.mat-column-actions button')?.click();
+    row('Kim Former').querySelector<HTMLButtonElement>('.mat-column-actions button')?.click();
     http
       .expectOne({ method: 'POST', url: '/api/users/u-kim/reactivate' })
       .flush({ ...KIM, status: 'active' });
