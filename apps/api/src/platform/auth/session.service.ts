@@ -98,7 +98,10 @@ export class SessionService {
       await this.db.query(`UPDATE sessions SET last_seen_at = $2 WHERE id = $1`, [session.id, now]);
       session.lastSeenAt = now;
     }
-    const secondFactor = { enrolled: totpEnrolled, required: secondFactorRequiredFor(role, secondFactorRequired) };
+    const secondFactor = {
+      enrolled: totpEnrolled,
+      required: secondFactorRequiredFor(role, secondFactorRequired),
+    };
     return {
       ok: true,
       resolved: {
