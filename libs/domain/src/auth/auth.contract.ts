@@ -75,7 +75,7 @@ export type PendingSignInStep = 'second_factor' | 'enrol_second_factor' | null;
 export interface SecondFactorStatus {
   /** A TOTP authenticator app is set up for this account. */
   enrolled: boolean;
-  /** The account must have one (an administrator's setting). */
+  /** The account must have one: always for some roles (secondFactorRequiredFor), else an administrator's setting. */
   required: boolean;
 }
 
