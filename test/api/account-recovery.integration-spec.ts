@@ -80,8 +80,11 @@ describe('account recovery', () => {
 
     expect((await reset(token, NEW_PASSWORD)).status).toBe(204);
     expectProblem(await elsewhere.get('/api/auth/session'), 401);
-    const sessions = await t.db.getRepository(Session).findBy({ userId: user.id });
-    expect(sessions.map((s) => s.endedReason)).toEqual(['password_changed']);
+    const sessions = await t.db
+      .getRepository(Session)
+      .find({ where: { userId: user.id }, order: { createdAt: 'ASC' } });
+    // The password's half-signed-in session was replaced by the second step; the one in use was ended.
+    expect(sessions.map((s) => s.endedReason)).toEqual(['second_factor_done', 'password_changed']);
     expectProblem(
       await t.anonymous().post('/api/auth/sign-in').send({ email: user.email, password: TEST_PASSWORD }),
       401,

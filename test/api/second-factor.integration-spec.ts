@@ -91,7 +91,7 @@ describe('a second factor (TOTP) for staff', () => {
 
   /** A signed-in user who has enrolled through the API, as a person would. */
   async function enrolled(role = Role.Practitioner) {
-    const user = await createUser(t.db, { role });
+    const user = await createUser(t.db, { role, totpSecret: null });
     const browser = new Browser(t);
     expect((await browser.signIn(user.email)).status).toBe(200);
     const start = await browser.post('/api/auth/totp/enrolment', { password: TEST_PASSWORD });
@@ -356,8 +356,7 @@ describe('a second factor (TOTP) for staff', () => {
     await them.signIn(user.email);
     them.take(await them.post('/api/auth/second-factor', { code: code(secret) }));
 
-    const admin = new Browser(t);
-    await admin.signIn((await createUser(t.db, { role: Role.Administrator })).email);
+    const admin = await t.signInAs(Role.Administrator);
     const reset = await admin.post(`/api/users/${user.id}/reset-second-factor`);
     expect(reset.status).toBe(201);
     expect(reset.body).toMatchObject({ secondFactorEnrolled: false, secondFactorRequired: true });
@@ -389,14 +388,53 @@ describe('a second factor (TOTP) for staff', () => {
     expectProblem(await next.post('/api/auth/totp/remove', { password: TEST_PASSWORD }), 409);
   });
 
+  it.each([Role.Administrator, Role.ParticipationOfficer, Role.SeniorLeader])(
+    'should require a second factor of every %s, whatever their own setting, and refuse to set it per person',
+    async (role) => {
+      const user = await createUser(t.db, { role, totpSecret: null, secondFactorRequired: false });
+      const browser = new Browser(t);
+      const signedIn = await browser.signIn(user.email);
+      expect(signedIn.status).toBe(200);
+      expect(signedIn.body.pendingStep).toBe('enrol_second_factor');
+      expect(signedIn.body.secondFactor).toEqual({ enrolled: false, required: true });
+      expectProblem(await browser.get('/api/home'), 401);
+      expect((await browser.get('/api/auth/session')).body.pendingStep).toBe('enrol_second_factor');
+
+      const admin = await t.signInAs(Role.Administrator);
+      const listed = (await admin.get('/api/users?pageSize=100')).body.items as {
+        id: string;
+        secondFactorRequired: boolean;
+      }[];
+      expect(listed.find((u) => u.id === user.id)?.secondFactorRequired).toBe(true);
+      const auditBefore = await countRows(t.db, 'audit_events');
+      for (const required of [true, false]) {
+        const refused = await admin.patch(`/api/users/${user.id}/second-factor`, { required });
+        expectProblem(refused, 400);
+        expect(refused.body.errors).toEqual({ required: [expect.stringMatching(/always required/)] });
+      }
+      expect((await stored(user.id)).second_factor_required).toBe(false);
+      expect(await countRows(t.db, 'audit_events')).toBe(auditBefore);
+
+      // Once enrolled, it cannot be removed, though their own setting is off.
+      const start = await browser.post('/api/auth/totp/enrolment', { password: TEST_PASSWORD });
+      expect(start.status).toBe(200);
+      const confirm = await browser.post('/api/auth/totp/enrolment/confirm', {
+        code: code(start.body.secret),
+      });
+      expect(confirm.status).toBe(200);
+      expect((await browser.get('/api/home')).status).toBe(200);
+      expectProblem(await browser.post('/api/auth/totp/remove', { password: TEST_PASSWORD }), 409);
+      expect((await stored(user.id)).totp_enrolled_at).not.toBeNull();
+    },
+  );
+
   it('should let an administrator require a second factor of a practitioner, and refuse others', async () => {
     const user = await createUser(t.db, { role: Role.Practitioner });
     const them = new Browser(t);
     await them.signIn(user.email);
     expect((await them.get('/api/home')).status).toBe(200);
 
-    const admin = new Browser(t);
-    await admin.signIn((await createUser(t.db, { role: Role.Administrator })).email);
+    const admin = await t.signInAs(Role.Administrator);
     const auditBefore = await countRows(t.db, 'audit_events');
     for (const body of [{}, { required: 'yes' }, { required: true, extra: 1 }, { required: null }]) {
       expectProblem(await admin.patch(`/api/users/${user.id}/second-factor`, body), 400);
@@ -491,8 +529,7 @@ describe('a second factor (TOTP) for staff', () => {
 
   it('should keep the secret out of every answer after enrolment', async () => {
     const { user, secret } = await enrolled();
-    const admin = new Browser(t);
-    await admin.signIn((await createUser(t.db, { role: Role.Administrator })).email);
+    const admin = await t.signInAs(Role.Administrator);
     const list = await admin.get('/api/users?pageSize=100');
     expect(list.status).toBe(200);
     expect(JSON.stringify(list.body)).not.toContain(secret);

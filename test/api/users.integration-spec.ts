@@ -2,7 +2,15 @@ import { AuditAction, Role } from '@heard/domain';
 import { AuditEvent } from '@heard/api/platform/audit/audit-event.entity';
 import { MailMessage } from '@heard/api/platform/mail/mail-message.entity';
 import { User } from '@heard/api/app/users/entities/user.entity';
-import { SignedInClient, TestApp, countRows, createTestApp, expectProblem } from './support/test-app';
+import { totpAt } from '@heard/api/platform/auth/totp';
+import {
+  SignedInClient,
+  TEST_PASSWORD,
+  TestApp,
+  countRows,
+  createTestApp,
+  expectProblem,
+} from './support/test-app';
 
 describe('administrators manage users', () => {
   let t: TestApp;
@@ -87,11 +95,28 @@ describe('administrators manage users', () => {
     const res = await admin.patch(`/api/users/${worker.user.id}/role`, { role: 'administrator' });
     expect(res.status).toBe(200);
     expect(res.body.role).toBe('administrator');
+    expect(res.body.secondFactorRequired).toBe(true);
+    // Administrators must have a second factor: the open session may only set one up first.
+    const limited = await worker.get('/api/users');
+    expectProblem(limited, 401);
+    expect(limited.body.code).toBe('sign_in_incomplete');
+    expect((await worker.get('/api/auth/session')).body.pendingStep).toBe('enrol_second_factor');
+    const start = await worker.post('/api/auth/totp/enrolment', { password: TEST_PASSWORD });
+    expect(start.status).toBe(200);
+    const confirm = await worker.post('/api/auth/totp/enrolment/confirm', {
+      code: totpAt(start.body.secret as string, new Date()),
+    });
+    expect(confirm.status).toBe(200);
     expect((await worker.get('/api/users')).status).toBe(200);
-    const audit = await t.db
-      .getRepository(AuditEvent)
-      .findOneByOrFail({ entityId: worker.user.id, action: AuditAction.Update });
-    expect(audit.detail).toMatchObject({ change: 'change_role', from: 'practitioner', to: 'administrator' });
+    const roleChanges = (
+      await t.db.getRepository(AuditEvent).findBy({ entityId: worker.user.id, action: AuditAction.Update })
+    ).filter((a) => a.detail['change'] === 'change_role');
+    expect(roleChanges).toHaveLength(1);
+    expect(roleChanges[0].detail).toMatchObject({
+      change: 'change_role',
+      from: 'practitioner',
+      to: 'administrator',
+    });
   });
 
   it('should not let an administrator lock themselves out', async () => {

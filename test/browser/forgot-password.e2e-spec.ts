@@ -1,7 +1,7 @@
 import { Role } from '@heard/domain';
 import { SmtpSink, startSmtpSink } from '../api/support/smtp-sink';
 import { BrowserHandle, launchBrowser } from './support/browser';
-import { DEMO_EMAIL, DEMO_PASSWORD, expectAccessible } from './support/demo';
+import { DEMO_EMAIL, DEMO_PASSWORD, completeSignIn, expectAccessible } from './support/demo';
 import { RunningServer, startServer } from './support/server';
 
 const EMAIL = DEMO_EMAIL[Role.ParticipationOfficer];
@@ -84,7 +84,7 @@ describe('forgotten password, in a real browser', () => {
     );
     await page.getByLabel('Password').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/home$/);
+    await completeSignIn(page, server, EMAIL, NEW_PASSWORD);
 
     // The link was for one use only.
     await page.goto(link);

@@ -7,6 +7,7 @@ export * from './auth/session-expiry';
 export * from './auth/auth.contract';
 export * from './auth/second-factor';
 export * from './auth/passkeys.contract';
+export * from './auth/account.contract';
 export * from './users/users.contract';
 export * from './staff/staff.contract';
 export * from './audit/audit.contract';

@@ -1,7 +1,15 @@
 import { INestApplication } from '@nestjs/common';
-import { Role, SessionResponse } from '@heard/domain';
+import { Role, SessionResponse, roleRequiresSecondFactor } from '@heard/domain';
 import { createHeardApp } from '@heard/api/app/create-app';
 import { hashPassword } from '@heard/api/platform/auth/passwords';
+import {
+  TOTP_STEP_SECONDS,
+  TOTP_WINDOW,
+  hotp,
+  base32Decode,
+  newTotpSecret,
+  totpStep,
+} from '@heard/api/platform/auth/totp';
 import { Clock } from '@heard/api/platform/clock';
 import { AppConfig, loadConfig } from '@heard/api/platform/config/config';
 import { openDatabase } from '@heard/api/platform/database/database';
@@ -87,12 +95,53 @@ export async function createTestApp(
   const server = app.getHttpServer();
   let userCounter = 0;
 
+  const appClock = app.get(Clock);
+
+  /**
+   * The second step, as a person with the authenticator app would take it: a code for a step the app
+   * accepts now and later than the last one used. Three sign-ins fit in one step (the window either
+   * side); past that a ManualClock is moved on to the next step and a real clock waited for, as a
+   * person would wait for the next code.
+   */
+  const secondStep = async (agent: TestAgent, first: SessionResponse): Promise<SessionResponse> => {
+    const [row] = (await db.query(
+      `SELECT totp_secret AS secret, totp_last_step::text AS "lastStep" FROM users WHERE id = $1`,
+      [first.user.id],
+    )) as { secret: string | null; lastStep: string | null }[];
+    if (!row?.secret) throw new Error(`${first.user.email} has no authenticator app to sign in with`);
+    const lastStep = row.lastStep === null ? null : Number(row.lastStep);
+    const freshFrom = lastStep === null ? -Infinity : lastStep + 1;
+    let now = totpStep(appClock.now());
+    if (freshFrom > now + TOTP_WINDOW) {
+      // Every code the app would take now is used: wait for the step whose window reaches a fresh one.
+      const waitMs = (freshFrom - TOTP_WINDOW) * TOTP_STEP_SECONDS * 1000 - appClock.now().getTime();
+      if (appClock instanceof ManualClock) appClock.advance(waitMs / 1000);
+      else await new Promise((resolve) => setTimeout(resolve, waitMs));
+      now = totpStep(appClock.now());
+    }
+    // The step behind is accepted too, but on a real clock only while this step has a while to run:
+    // a code sent as the step ends would arrive two steps behind.
+    const msLeftInStep = TOTP_STEP_SECONDS * 1000 - (appClock.now().getTime() % (TOTP_STEP_SECONDS * 1000));
+    const earliest = appClock instanceof ManualClock || msLeftInStep > 5000 ? now - TOTP_WINDOW : now;
+    const step = Math.max(earliest, freshFrom);
+    const res = await agent
+      .post('/api/auth/second-factor')
+      .set('X-XSRF-TOKEN', first.csrfToken)
+      .send({ code: hotp(base32Decode(row.secret), step) });
+    if (res.status !== 200)
+      throw new Error(
+        `Second step for ${first.user.email} failed: ${res.status} ${JSON.stringify(res.body)}`,
+      );
+    return res.body as SessionResponse;
+  };
+
   const signIn = async (email: string, password = TEST_PASSWORD): Promise<SignedInClient> => {
     const agent = request.agent(server);
     const res = await agent.post('/api/auth/sign-in').send({ email, password });
     if (res.status !== 200)
       throw new Error(`Sign-in as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
-    const session = res.body as SessionResponse;
+    let session = res.body as SessionResponse;
+    if (session.pendingStep === 'second_factor') session = await secondStep(agent, session);
     const user = await db.getRepository(User).findOneByOrFail({ id: session.user.id });
     const csrf = session.csrfToken;
     return {
@@ -132,16 +181,25 @@ export async function createTestApp(
 
 let cachedHash: Promise<string> | null = null;
 
-/** Factory: an active user with TEST_PASSWORD unless told otherwise. */
+/**
+ * Factory: an active user with TEST_PASSWORD unless told otherwise. Roles that must have a second
+ * factor get an authenticator app already set up (a secret of their own, never one shared), unless
+ * the test says what `totpSecret` should be; `signIn` then takes the second step with it.
+ */
 export async function createUser(db: DataSource, overrides: Partial<User> & { role: Role }): Promise<User> {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const n = Math.random().toString(36).slice(2, 8);
+  const factor =
+    roleRequiresSecondFactor(overrides.role) && !('totpSecret' in overrides)
+      ? { totpSecret: newTotpSecret(), totpEnrolledAt: new Date() }
+      : {};
   return db.getRepository(User).save(
     db.getRepository(User).create({
       email: `user.${n}@test.heard.example`,
       displayName: `Test User ${n}`,
       status: 'active',
       passwordHash: await cachedHash,
+      ...factor,
       ...overrides,
     }),
   );

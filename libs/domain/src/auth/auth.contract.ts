@@ -75,7 +75,7 @@ export type PendingSignInStep = 'second_factor' | 'enrol_second_factor' | null;
 export interface SecondFactorStatus {
   /** A second factor is set up: an authenticator app or at least one passkey (`secondFactorStatus`). */
   enrolled: boolean;
-  /** The account must have one (an administrator's setting). */
+  /** The account must have one: always for some roles (secondFactorRequiredFor), else an administrator's setting. */
   required: boolean;
   /** A TOTP authenticator app is set up. */
   totp: boolean;

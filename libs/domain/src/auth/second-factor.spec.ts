@@ -1,4 +1,38 @@
-import { pendingSignInStep, secondFactorStatus } from './second-factor';
+import { Role } from '../roles/role';
+import {
+  pendingSignInStep,
+  roleRequiresSecondFactor,
+  secondFactorRequiredFor,
+  mayRemoveFactor,
+  secondFactorStatus,
+} from './second-factor';
+
+describe('secondFactorRequiredFor', () => {
+  it.each([
+    [Role.Administrator, false, true],
+    [Role.Administrator, true, true],
+    [Role.ParticipationOfficer, false, true],
+    [Role.ParticipationOfficer, true, true],
+    [Role.SeniorLeader, false, true],
+    [Role.SeniorLeader, true, true],
+    [Role.Practitioner, false, false],
+    [Role.Practitioner, true, true],
+    [Role.YoungExpert, false, false],
+    [Role.YoungExpert, true, true],
+  ])('should say %s with the person setting %s requires a second factor: %s', (role, flag, expected) => {
+    expect(secondFactorRequiredFor(role, flag)).toBe(expected);
+  });
+
+  it.each([
+    [Role.Administrator, true],
+    [Role.ParticipationOfficer, true],
+    [Role.SeniorLeader, true],
+    [Role.Practitioner, false],
+    [Role.YoungExpert, false],
+  ])('should say the role %s alone requires one: %s', (role, expected) => {
+    expect(roleRequiresSecondFactor(role)).toBe(expected);
+  });
+});
 
 describe('pendingSignInStep', () => {
   it.each([
@@ -20,18 +54,39 @@ describe('pendingSignInStep', () => {
 });
 
 describe('secondFactorStatus', () => {
-  it.each([
-    [{ totpEnrolled: false, passkeys: 0, required: false }, false],
-    [{ totpEnrolled: true, passkeys: 0, required: false }, true],
-    [{ totpEnrolled: false, passkeys: 1, required: true }, true],
-    [{ totpEnrolled: true, passkeys: 3, required: true }, true],
-    [{ totpEnrolled: false, passkeys: 0, required: true }, false],
-  ])('should count %j as enrolled: %s', (account, enrolled) => {
-    expect(secondFactorStatus(account)).toEqual({
-      enrolled,
-      required: account.required,
-      totp: account.totpEnrolled,
-      passkeys: account.passkeys,
-    });
+  it.each<[Role, boolean, boolean, number, boolean, boolean]>([
+    // role, person's setting, app, passkeys -> enrolled, required
+    [Role.Practitioner, false, false, 0, false, false],
+    [Role.Practitioner, false, true, 0, true, false],
+    [Role.Practitioner, true, false, 1, true, true],
+    [Role.Practitioner, true, false, 0, false, true],
+    [Role.ParticipationOfficer, false, true, 3, true, true],
+    [Role.Administrator, false, false, 0, false, true],
+    [Role.SeniorLeader, false, false, 2, true, true],
+  ])(
+    'should say a %s (setting %s, app %s, %s passkeys) is enrolled: %s, required: %s',
+    (role, requiredForPerson, totpEnrolled, passkeys, enrolled, required) => {
+      expect(secondFactorStatus({ role, requiredForPerson, totpEnrolled, passkeys })).toEqual({
+        enrolled,
+        required,
+        totp: totpEnrolled,
+        passkeys,
+      });
+    },
+  );
+});
+
+describe('mayRemoveFactor', () => {
+  it.each<[boolean, boolean, number, 'totp' | 'passkey', boolean]>([
+    // required, app, passkeys, removing -> allowed
+    [false, true, 0, 'totp', true],
+    [false, false, 1, 'passkey', true],
+    [true, true, 0, 'totp', false],
+    [true, true, 1, 'totp', true],
+    [true, false, 1, 'passkey', false],
+    [true, false, 2, 'passkey', true],
+    [true, true, 1, 'passkey', true],
+  ])('should say required %s, app %s, %s passkeys, removing the %s: %s', (required, totp, passkeys, removing, allowed) => {
+    expect(mayRemoveFactor({ enrolled: totp || passkeys > 0, required, totp, passkeys }, removing)).toBe(allowed);
   });
 });

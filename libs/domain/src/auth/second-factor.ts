@@ -1,3 +1,4 @@
+import { Role } from '../roles/role';
 import type { PendingSignInStep, SecondFactorStatus } from './auth.contract';
 
 /** The ways a session can have been authenticated, as stored in sessions.auth_methods. */
@@ -14,20 +15,52 @@ export const AuthMethod = {
 } as const;
 
 /**
- * The one place that says what "has a second factor" means: an authenticator app, or at least one
- * passkey. The session lookup and every response build the status through here.
+ * The one place that says what "has a second factor" means (an authenticator app, or at least one
+ * passkey) and whether the person must have one (their role, or the per-person setting). The
+ * session lookup and every response build the status through here.
  */
 export function secondFactorStatus(account: {
+  role: Role;
+  /** users.second_factor_required: the administrator's setting for this person. */
+  requiredForPerson: boolean;
   totpEnrolled: boolean;
   passkeys: number;
-  required: boolean;
 }): SecondFactorStatus {
   return {
     enrolled: account.totpEnrolled || account.passkeys > 0,
-    required: account.required,
+    required: secondFactorRequiredFor(account.role, account.requiredForPerson),
     totp: account.totpEnrolled,
     passkeys: account.passkeys,
   };
+}
+
+/**
+ * Whether taking away one factor still leaves what the person must have: someone who must have a
+ * second factor keeps at least one (an administrator's reset is the way out for a lost one).
+ */
+export function mayRemoveFactor(status: SecondFactorStatus, removing: 'totp' | 'passkey'): boolean {
+  if (!status.required) return true;
+  return removing === 'totp' ? status.passkeys > 0 : status.totp || status.passkeys > 1;
+}
+
+/**
+ * Roles that must always have a second factor (issue 10): they see every young person's record or
+ * manage who may. For everyone else it is a per-person setting an administrator switches on.
+ */
+export const SECOND_FACTOR_ROLES: readonly Role[] = [
+  Role.Administrator,
+  Role.ParticipationOfficer,
+  Role.SeniorLeader,
+];
+
+/** Whether the role alone requires a second factor, so a per-person setting means nothing for it. */
+export function roleRequiresSecondFactor(role: Role): boolean {
+  return SECOND_FACTOR_ROLES.includes(role);
+}
+
+/** Whether this person must have a second factor: always for some roles, otherwise their own setting. */
+export function secondFactorRequiredFor(role: Role, personFlag: boolean): boolean {
+  return roleRequiresSecondFactor(role) || personFlag;
 }
 
 /**

@@ -3,7 +3,7 @@ import { navigationFor } from './navigation';
 
 describe('navigationFor', () => {
   it.each<[Role, string[]]>([
-    [Role.Administrator, ['home', 'admin/users', 'admin/audit']],
+    [Role.Administrator, ['home', 'admin/users', 'admin/audit', 'account']],
     [
       Role.ParticipationOfficer,
       [
@@ -15,10 +15,11 @@ describe('navigationFor', () => {
         'invitations/by-hand',
         'practice-tools',
         'funnel',
+        'account',
       ],
     ],
-    [Role.Practitioner, ['home', 'young-people', 'handover']],
-    [Role.SeniorLeader, ['home', 'practice-tools']],
+    [Role.Practitioner, ['home', 'young-people', 'handover', 'account']],
+    [Role.SeniorLeader, ['home', 'practice-tools', 'account']],
     [Role.YoungExpert, ['home', 'my-space']],
   ])('%s sees %p', (role, paths) => {
     expect(navigationFor(role).map((i) => i.path)).toEqual(paths);

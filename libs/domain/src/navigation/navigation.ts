@@ -1,5 +1,5 @@
 import { PRACTICE_TOOL_READERS } from '../practice-tools/practice-tool-roles';
-import { Role } from '../roles/role';
+import { Role, STAFF_ROLES } from '../roles/role';
 
 export interface NavigationItem {
   /** Route path in the web app, without a leading slash. */
@@ -41,6 +41,8 @@ const ITEMS: ReadonlyArray<NavigationItem & { roles: readonly Role[] }> = [
   { path: 'admin/users', label: 'Users', icon: 'manage_accounts', roles: [Role.Administrator] },
   { path: 'admin/audit', label: 'Audit log', icon: 'policy', roles: [Role.Administrator] },
   { path: 'my-space', label: 'My space', icon: 'emoji_people', roles: [Role.YoungExpert] },
+  // Changing one's own password or email: staff sign in with a password of their own.
+  { path: 'account', label: 'Your account', icon: 'account_circle', roles: STAFF_ROLES },
 ];
 
 export function navigationFor(role: Role): NavigationItem[] {

@@ -31,6 +31,7 @@ export interface UserResponse {
   createdAt: string;
   lastSignedInAt: string | null;
   secondFactorEnrolled: boolean;
+  /** What applies: true for roles that always require one, else the per-person setting. */
   secondFactorRequired: boolean;
 }
 

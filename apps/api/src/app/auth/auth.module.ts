@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AccountController } from './account.controller';
+import { AccountService } from './account.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { PasskeysController } from './passkeys.controller';
@@ -6,7 +8,7 @@ import { PasskeysService } from './passkeys.service';
 import { SecondFactorService } from './second-factor.service';
 
 @Module({
-  controllers: [AuthController, PasskeysController],
-  providers: [AuthService, SecondFactorService, PasskeysService],
+  controllers: [AuthController, PasskeysController, AccountController],
+  providers: [AuthService, SecondFactorService, PasskeysService, AccountService],
 })
 export class AuthModule {}

@@ -310,9 +310,10 @@ export class AuthService {
     em: EntityManager = this.db.manager,
   ): Promise<SessionResponse> {
     const secondFactor = secondFactorStatus({
+      role: user.role,
+      requiredForPerson: user.secondFactorRequired,
       totpEnrolled: user.totpEnrolledAt !== null,
       passkeys: await countPasskeys(em, user.id),
-      required: user.secondFactorRequired,
     });
     return {
       user: { id: user.id, displayName: user.displayName, email: user.email, role: user.role },

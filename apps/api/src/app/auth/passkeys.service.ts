@@ -10,6 +10,8 @@ import {
   PasskeyResponse,
   ReauthenticateRequest,
   addressSignInDelay,
+  mayRemoveFactor,
+  secondFactorStatus,
 } from '@heard/domain';
 import {
   AuthenticatorTransport,
@@ -221,7 +223,13 @@ export class PasskeysService {
       const count = await countPasskeys(em, user.id);
       const mine = (await passkeysOf(em, user.id)).some((p) => p.id === passkeyId);
       if (!mine) throw DomainError.notFound('This passkey');
-      if (user.secondFactorRequired && user.totpEnrolledAt === null && count === 1) {
+      const status = secondFactorStatus({
+        role: user.role,
+        requiredForPerson: user.secondFactorRequired,
+        totpEnrolled: user.totpEnrolledAt !== null,
+        passkeys: count,
+      });
+      if (!mayRemoveFactor(status, 'passkey')) {
         throw new DomainError(
           'conflict',
           'Your account must have a second factor, and this is your last one. Add another passkey or an authenticator app first.',

@@ -10,6 +10,8 @@ import {
   SecondFactorRequest,
   SessionResponse,
   TotpEnrolmentResponse,
+  mayRemoveFactor,
+  secondFactorStatus,
 } from '@heard/domain';
 import { randomInt } from 'node:crypto';
 import QRCode from 'qrcode';
@@ -220,8 +222,13 @@ export class SecondFactorService {
     await this.reauthenticate(actor, request.password, now);
     const user = await this.db.getRepository(User).findOneByOrFail({ id: actor.userId });
     if (!user.totpEnrolledAt) throw new DomainError('conflict', 'There is no authenticator app to remove.');
-    // A passkey left is still a second factor: only the last one is kept back.
-    if (user.secondFactorRequired && (await countPasskeys(this.db, user.id)) === 0) {
+    const status = secondFactorStatus({
+      role: user.role,
+      requiredForPerson: user.secondFactorRequired,
+      totpEnrolled: true,
+      passkeys: await countPasskeys(this.db, user.id),
+    });
+    if (!mayRemoveFactor(status, 'totp')) {
       throw new DomainError(
         'conflict',
         'Your account must have a second factor, so it cannot be removed. If you have lost your authenticator app, ask an administrator to reset it.',

@@ -4,9 +4,10 @@ import { User } from './entities/user.entity';
 /** `passkeys`: how many the person has, counted by the caller (one query for a whole page). */
 export function toUserResponse(user: User, passkeys: number): UserResponse {
   const factor = secondFactorStatus({
+    role: user.role,
+    requiredForPerson: user.secondFactorRequired,
     totpEnrolled: user.totpEnrolledAt !== null,
     passkeys,
-    required: user.secondFactorRequired,
   });
   return {
     id: user.id,

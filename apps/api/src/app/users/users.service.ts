@@ -8,7 +8,9 @@ import {
   Page,
   Role,
   UserResponse,
+  ROLE_LABELS,
   mayHoldCalendarFeed,
+  roleRequiresSecondFactor,
 } from '@heard/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
@@ -214,6 +216,13 @@ export class UsersService {
 
   setSecondFactorRequired(actor: Actor, userId: string, required: boolean): Promise<UserResponse> {
     return this.change(actor, userId, 'second_factor_required', async (em, user) => {
+      // Refused rather than stored: a flag that changes nothing would read as if it had.
+      if (roleRequiresSecondFactor(user.role)) {
+        throw DomainError.validation(
+          'required',
+          `A second factor is always required for the role ${ROLE_LABELS[user.role].toLowerCase()}, so it cannot be switched on or off per person.`,
+        );
+      }
       await em.update(User, { id: user.id }, { secondFactorRequired: required, updatedAt: this.clock.now() });
       return { required: required ? 1 : 0 };
     });

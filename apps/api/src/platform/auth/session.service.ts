@@ -100,7 +100,12 @@ export class SessionService {
       await this.db.query(`UPDATE sessions SET last_seen_at = $2 WHERE id = $1`, [session.id, now]);
       session.lastSeenAt = now;
     }
-    const secondFactor = secondFactorStatus({ totpEnrolled, passkeys, required: secondFactorRequired });
+    const secondFactor = secondFactorStatus({
+      role,
+      requiredForPerson: secondFactorRequired,
+      totpEnrolled,
+      passkeys,
+    });
     return {
       ok: true,
       resolved: {

@@ -16,6 +16,8 @@ export const API = {
   passkeySecondFactor: '/api/auth/passkeys/second-factor',
   passkeySignInOptions: '/api/auth/passkeys/sign-in/options',
   passkeySignIn: '/api/auth/passkeys/sign-in',
+  accountPassword: '/api/account/password',
+  accountEmail: '/api/account/email',
   home: '/api/home',
   users: '/api/users',
   audit: '/api/audit',

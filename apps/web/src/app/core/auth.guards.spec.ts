@@ -28,6 +28,9 @@ describe('mayVisit (the role guard decision)', () => {
     [Role.SeniorLeader, '/home', true],
     [Role.SeniorLeader, 'practice-tools/5f2b', true],
     [Role.Practitioner, 'practice-tools', false],
+    [Role.Practitioner, 'account', true],
+    [Role.Administrator, 'account', true],
+    [Role.YoungExpert, 'account', false],
   ])('%s may visit "%s": %s', (role, path, expected) => {
     expect(mayVisit(role, path)).toBe(expected);
   });

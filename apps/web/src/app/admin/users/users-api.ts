@@ -1,6 +1,13 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ChangeRoleRequest, InviteUserRequest, Page, Role, UserResponse } from '@heard/domain';
+import type {
+  ChangeRoleRequest,
+  InviteUserRequest,
+  Page,
+  Role,
+  SecondFactorSettingRequest,
+  UserResponse,
+} from '@heard/domain';
 import type { Observable } from 'rxjs';
 import { API } from '../../core/api-urls';
 
@@ -48,5 +55,10 @@ export class UsersApi {
 
   resetSecondFactor(id: string): Observable<UserResponse> {
     return this.http.post<UserResponse>(`${API.users}/${encodeURIComponent(id)}/reset-second-factor`, null);
+  }
+
+  setSecondFactorRequired(id: string, required: boolean): Observable<UserResponse> {
+    const body: SecondFactorSettingRequest = { required };
+    return this.http.patch<UserResponse>(`${API.users}/${encodeURIComponent(id)}/second-factor`, body);
   }
 }

@@ -7,6 +7,7 @@ import {
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatSelectHarness } from '@angular/material/select/testing';
+import { MatSlideToggleHarness } from '@angular/material/slide-toggle/testing';
 import { provideRouter } from '@angular/router';
 import { Role } from '@heard/domain';
 import type { Page, UserResponse } from '@heard/domain';
@@ -111,16 +112,22 @@ describe('UsersPage', () => {
 
   it('does not let administrators change or deactivate their own account', () => {
     expect(row('Ada Admin').querySelector('mat-select')).toBeNull();
-    expect(row('Ada Admin').querySelector('button')).toBeNull();
+    expect(row('Ada Admin').querySelector<HTMLButtonElement>('.mat-column-actions button')).toBeNull();
   });
 
   it('names the person on each action button for screen readers', () => {
-    expect(row('Sam Worker').querySelector('button')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
-      'Deactivate Sam Worker',
-    );
-    expect(row('Kim Former').querySelector('button')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
-      'Reactivate Kim Former',
-    );
+    expect(
+      row('Sam Worker')
+        .querySelector<HTMLButtonElement>('.mat-column-actions button')
+        ?.textContent?.replace(/\s+/g, ' ')
+        .trim(),
+    ).toBe('Deactivate Sam Worker');
+    expect(
+      row('Kim Former')
+        .querySelector<HTMLButtonElement>('.mat-column-actions button')
+        ?.textContent?.replace(/\s+/g, ' ')
+        .trim(),
+    ).toBe('Reactivate Kim Former');
   });
 
   function button(name: string, words: string): HTMLButtonElement {
@@ -187,25 +194,66 @@ describe('UsersPage', () => {
     expect(row('Lee Enrolled').textContent).not.toContain('Reset second factor');
   });
 
+  it('says a second factor is required for roles that always need one, and offers the switch only for others', async () => {
+    expect(row('Lee Enrolled').querySelector('.mat-column-secondFactor')?.textContent).toContain(
+      'Required for this role',
+    );
+    expect(row('Lee Enrolled').querySelector('mat-slide-toggle')).toBeNull();
+    expect(row('Lee Enrolled').textContent).toContain('Set up');
+    expect(row('Sam Worker').textContent).not.toContain('Required for this role');
+    expect(row('Sam Worker').textContent).toContain('Not set up');
+
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    const toggle = await loader.getHarness(MatSlideToggleHarness.with({ label: /for Sam Worker/ }));
+    expect(await toggle.isChecked()).toBe(false);
+    await toggle.toggle();
+    const req = http.expectOne({ method: 'PATCH', url: '/api/users/u-sam/second-factor' });
+    expect(req.request.body).toEqual({ required: true });
+    req.flush({ ...SAM, secondFactorRequired: true });
+    await fixture.whenStable();
+    expect(await toggle.isChecked()).toBe(true);
+    expect(el.querySelector('[role="status"]')?.textContent).toContain(
+      'Sam Worker must now use an authenticator app to sign in, and will set one up when they next sign in.',
+    );
+  });
+
+  it('puts the switch back and shows the problem when the setting is refused', async () => {
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    const toggle = await loader.getHarness(MatSlideToggleHarness.with({ label: /for Sam Worker/ }));
+    await toggle.toggle();
+    http.expectOne({ method: 'PATCH', url: '/api/users/u-sam/second-factor' }).flush(
+      {
+        type: 'about:blank',
+        title: 'Bad request',
+        status: 400,
+        detail: 'A second factor is always required for this role.',
+      },
+      { status: 400, statusText: 'Bad Request', headers: { 'Content-Type': 'application/problem+json' } },
+    );
+    await fixture.whenStable();
+    expect(await toggle.isChecked()).toBe(false);
+    expect(el.textContent).toContain('A second factor is always required for this role.');
+  });
+
   it('has no axe violations', async () => {
     expect(await axeViolations(el)).toEqual([]);
   });
 
   it('deactivates someone and shows the change on the same button, so focus is not lost', async () => {
-    const button = row('Sam Worker').querySelector('button');
+    const button = row('Sam Worker').querySelector<HTMLButtonElement>('.mat-column-actions button');
     button?.click();
     http
       .expectOne({ method: 'POST', url: '/api/users/u-sam/deactivate' })
       .flush({ ...SAM, status: 'deactivated' });
     await fixture.whenStable();
     expect(row('Sam Worker').textContent).toContain('Deactivated');
-    expect(row('Sam Worker').querySelector('button')).toBe(button);
+    expect(row('Sam Worker').querySelector<HTMLButtonElement>('.mat-column-actions button')).toBe(button);
     expect(button?.textContent).toContain('Reactivate');
     expect(el.querySelector('[role="status"]')?.textContent).toContain('Sam Worker can no longer sign in.');
   });
 
   it('reactivates someone', async () => {
-    row('Kim Former').querySelector('button')?.click();
+    row('Kim Former').querySelector<HTMLButtonElement>('.mat-column-actions button')?.click();
     http
       .expectOne({ method: 'POST', url: '/api/users/u-kim/reactivate' })
       .flush({ ...KIM, status: 'active' });

@@ -6,8 +6,9 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { PageEvent } from '@angular/material/paginator';
 import { MatSelectModule, type MatSelectChange } from '@angular/material/select';
+import { MatSlideToggleModule, type MatSlideToggleChange } from '@angular/material/slide-toggle';
 import { MatTableModule } from '@angular/material/table';
-import { ALL_ROLES, PASSWORD_RESET_MINUTES, ROLE_LABELS } from '@heard/domain';
+import { ALL_ROLES, PASSWORD_RESET_MINUTES, ROLE_LABELS, roleRequiresSecondFactor } from '@heard/domain';
 import type { ProblemDetails, Role, UserResponse, UserStatus } from '@heard/domain';
 import { ListResults, ListTable, PageHeader, ProblemAlert } from '@heard/ui';
 import { finalize } from 'rxjs';
@@ -40,6 +41,7 @@ export const STATUS_LABELS: Readonly<Record<UserStatus, string>> = {
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
+    MatSlideToggleModule,
     MatTableModule,
     PageHeader,
     ProblemAlert,
@@ -55,7 +57,8 @@ export default class UsersPage {
   private readonly focus = pageFocus();
 
   protected readonly roles = ALL_ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
-  protected readonly columns = ['name', 'email', 'role', 'status', 'lastSignedIn', 'actions'];
+  protected readonly columns = ['name', 'email', 'role', 'status', 'secondFactor', 'lastSignedIn', 'actions'];
+  protected readonly roleRequiresSecondFactor = roleRequiresSecondFactor;
 
   protected readonly page = signal(1);
   protected readonly pageSize = signal(25);
@@ -198,6 +201,24 @@ export default class UsersPage {
       this.api.resetSecondFactor(user.id),
       (updated) =>
         `${updated.displayName}'s authenticator app and recovery codes no longer work. They have been signed out and will set up a new app when they next sign in.`,
+    );
+  }
+
+  /** The per-person setting, for roles that do not always require a second factor. */
+  protected setSecondFactorRequired(user: UserResponse, change: MatSlideToggleChange): void {
+    const required = change.checked;
+    if (this.isBusy(user)) {
+      change.source.checked = user.secondFactorRequired;
+      return;
+    }
+    this.act(
+      user,
+      this.api.setSecondFactorRequired(user.id, required),
+      (updated) =>
+        required
+          ? `${updated.displayName} must now use an authenticator app to sign in${updated.secondFactorEnrolled ? '' : ', and will set one up when they next sign in'}.`
+          : `${updated.displayName} no longer has to use an authenticator app.`,
+      () => (change.source.checked = user.secondFactorRequired),
     );
   }
 

@@ -1,0 +1,41 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  ChangeEmailRequest,
+  ChangeEmailRequestSchema,
+  ChangePasswordRequest,
+  ChangePasswordRequestSchema,
+  ChangePasswordResponse,
+  STAFF_ROLES,
+  SessionResponse,
+} from '@heard/domain';
+import { Allow } from '../../platform/auth/access.decorator';
+import { Actor, CurrentActor } from '../../platform/auth/auth-context';
+import { ZodPipe } from '../../platform/errors/zod.pipe';
+import { AccountService } from './account.service';
+
+/** A signed-in member of staff's own account: each change asks for the current password again. */
+@ApiTags('account')
+@Controller('account')
+@Allow(...STAFF_ROLES)
+export class AccountController {
+  constructor(private readonly account: AccountService) {}
+
+  @Post('password')
+  @HttpCode(200)
+  changePassword(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodPipe(ChangePasswordRequestSchema)) body: ChangePasswordRequest,
+  ): Promise<ChangePasswordResponse> {
+    return this.account.changePassword(actor, body);
+  }
+
+  @Post('email')
+  @HttpCode(200)
+  changeEmail(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodPipe(ChangeEmailRequestSchema)) body: ChangeEmailRequest,
+  ): Promise<SessionResponse> {
+    return this.account.changeEmail(actor, body);
+  }
+}

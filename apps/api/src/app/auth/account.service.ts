@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ACCOUNT_SIGN_IN_DELAY,
+  AuditAction,
+  AuditRecordType,
+  ChangeEmailRequest,
+  ChangePasswordRequest,
+  ChangePasswordResponse,
+  SessionResponse,
+} from '@heard/domain';
+import { DataSource, EntityManager, IsNull, Not, QueryFailedError } from 'typeorm';
+import { AuditService } from '../../platform/audit/audit.service';
+import { Actor } from '../../platform/auth/auth-context';
+import { newPasswordProblems } from '../../platform/auth/common-passwords';
+import { hashPassword, verifyPassword } from '../../platform/auth/passwords';
+import { Session } from '../../platform/auth/session.entity';
+import { Clock } from '../../platform/clock';
+import { DomainError } from '../../platform/errors/domain-error';
+import { MailService } from '../../platform/mail/mail.service';
+import { User } from '../users/entities/user.entity';
+import { emailChangedMail, passwordChangedBySelfMail } from './account-mails';
+import { AuthService } from './auth.service';
+import { accountDelayKey, claimTry, forgiveTry } from './login-throttle';
+
+const WRONG_CURRENT_PASSWORD = 'That is not your current password.';
+const EMAIL_IN_USE = 'Someone else already signs in with this email address. Choose another.';
+
+/**
+ * A signed-in member of staff changing their own password or email. Both ask for the current
+ * password again (re-authentication, issue 10), counted in the same per-account slow-down as
+ * sign-in, so a session left open cannot be used to guess it or to take the account over.
+ */
+@Injectable()
+export class AccountService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly mail: MailService,
+    private readonly auth: AuthService,
+    private readonly clock: Clock,
+  ) {}
+
+  async changePassword(actor: Actor, request: ChangePasswordRequest): Promise<ChangePasswordResponse> {
+    const user = await this.reauthenticate(actor, request.currentPassword);
+    const problems = newPasswordProblems(request.newPassword, user.email);
+    if (problems.length > 0) throw new DomainError('validation', problems[0], { newPassword: problems });
+    const passwordHash = await hashPassword(request.newPassword);
+    const now = this.clock.now();
+    return this.db.transaction(async (em) => {
+      // A reset link sent earlier would otherwise still set a password over this one.
+      await em.update(
+        User,
+        { id: user.id },
+        { passwordHash, passwordResetTokenHash: null, passwordResetExpiresAt: null, updatedAt: now },
+      );
+      // Whoever knew the old password may be signed in elsewhere; this session stays.
+      const ended = await em.update(
+        Session,
+        { userId: user.id, endedAt: IsNull(), id: Not(actor.sessionId) },
+        { endedAt: now, endedReason: 'password_changed' },
+      );
+      const otherSessionsEnded = ended.affected ?? 0;
+      await this.mail.enqueue(
+        em,
+        passwordChangedBySelfMail({ to: user.email, displayName: user.displayName, userId: user.id }),
+      );
+      await this.audit.for(actor).record(em, {
+        action: AuditAction.Update,
+        type: AuditRecordType.User,
+        id: user.id,
+        detail: { change: 'password_changed', otherSessionsEnded },
+      });
+      return { otherSessionsEnded };
+    });
+  }
+
+  async changeEmail(actor: Actor, request: ChangeEmailRequest): Promise<SessionResponse> {
+    const user = await this.reauthenticate(actor, request.currentPassword);
+    const oldEmail = user.email;
+    if (request.newEmail === oldEmail.toLowerCase()) {
+      throw DomainError.validation('newEmail', 'This is already your email address.');
+    }
+    const now = this.clock.now();
+    try {
+      return await this.db.transaction(async (em) => {
+        if (await this.emailTaken(em, request.newEmail, user.id)) {
+          throw new DomainError('conflict', EMAIL_IN_USE, { newEmail: [EMAIL_IN_USE] });
+        }
+        // A reset link went to the old address: it must not outlive the change.
+        await em.update(
+          User,
+          { id: user.id },
+          {
+            email: request.newEmail,
+            passwordResetTokenHash: null,
+            passwordResetExpiresAt: null,
+            updatedAt: now,
+          },
+        );
+        await this.mail.enqueue(
+          em,
+          emailChangedMail({
+            to: oldEmail,
+            displayName: user.displayName,
+            newEmail: request.newEmail,
+            userId: user.id,
+          }),
+        );
+        // Ids only: the audit log does not hold email addresses.
+        await this.audit.for(actor).record(em, {
+          action: AuditAction.Update,
+          type: AuditRecordType.User,
+          id: user.id,
+          detail: { change: 'email_changed' },
+        });
+        const session = await em.getRepository(Session).findOneByOrFail({ id: actor.sessionId });
+        return this.auth.sessionResponse(
+          await em.getRepository(User).findOneByOrFail({ id: user.id }),
+          session,
+        );
+      });
+    } catch (error) {
+      // Two people taking the same address at once: the unique index lets one in.
+      if (error instanceof QueryFailedError && /users_email_key/.test(error.message)) {
+        throw new DomainError('conflict', EMAIL_IN_USE, { newEmail: [EMAIL_IN_USE] });
+      }
+      throw error;
+    }
+  }
+
+  private async emailTaken(em: EntityManager, email: string, exceptId: string): Promise<boolean> {
+    return em
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('lower(u.email) = :email AND u.id <> :id', { email, id: exceptId })
+      .getExists();
+  }
+
+  /**
+   * Checks the current password, after claiming a try under the same key as signing in with this
+   * email: wrong passwords here and at the sign-in page add up, and the wait is answered 429.
+   */
+  private async reauthenticate(actor: Actor, password: string): Promise<User> {
+    const user = await this.db.getRepository(User).findOneByOrFail({ id: actor.userId });
+    const key = accountDelayKey(user.email);
+    const wait = await claimTry(this.db, [{ key, policy: ACCOUNT_SIGN_IN_DELAY }], this.clock.now());
+    if (wait > 0) {
+      throw new DomainError(
+        'rate_limited',
+        `Too many wrong passwords. Wait ${wait} second${wait === 1 ? '' : 's'}, then try again.`,
+        undefined,
+        { 'Retry-After': String(wait) },
+      );
+    }
+    if (!(await verifyPassword(user.passwordHash, password))) {
+      await this.audit.for(actor).record(null, {
+        action: AuditAction.SignInFailed,
+        type: AuditRecordType.User,
+        id: user.id,
+        detail: { reason: 'wrong_current_password' },
+      });
+      // 403, not 401: the session is fine, and the web app takes a 401 as "signed out".
+      throw new DomainError('forbidden', WRONG_CURRENT_PASSWORD, {
+        currentPassword: [WRONG_CURRENT_PASSWORD],
+      });
+    }
+    await forgiveTry(this.db, key);
+    return user;
+  }
+}
