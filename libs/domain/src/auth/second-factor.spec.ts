@@ -86,7 +86,12 @@ describe('mayRemoveFactor', () => {
     [true, false, 1, 'passkey', false],
     [true, false, 2, 'passkey', true],
     [true, true, 1, 'passkey', true],
-  ])('should say required %s, app %s, %s passkeys, removing the %s: %s', (required, totp, passkeys, removing, allowed) => {
-    expect(mayRemoveFactor({ enrolled: totp || passkeys > 0, required, totp, passkeys }, removing)).toBe(allowed);
-  });
+  ])(
+    'should say required %s, app %s, %s passkeys, removing the %s: %s',
+    (required, totp, passkeys, removing, allowed) => {
+      expect(mayRemoveFactor({ enrolled: totp || passkeys > 0, required, totp, passkeys }, removing)).toBe(
+        allowed,
+      );
+    },
+  );
 });

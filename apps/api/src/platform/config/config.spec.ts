@@ -17,7 +17,6 @@ describe('loadConfig', () => {
   });
 
   it.each([
-<<<<<<< HEAD
     [{}, true],
     [{ DATABASE_URL: 'postgres://heard@db.example/heard' }, false],
     [{ DATABASE_URL: 'postgres://heard@db.example/heard', DEMO_DATA: 'true' }, true],
@@ -26,7 +25,7 @@ describe('loadConfig', () => {
     expect(loadConfig(env).demoData).toBe(demoData);
   });
 
-=======
+  it.each([
     [
       { PUBLIC_URL: 'https://heard.council.example/' },
       'heard.council.example',
@@ -50,7 +49,6 @@ describe('loadConfig', () => {
     },
   );
 
->>>>>>> passkeys
   it.each([
     [{ PORT: '0' }, 'PORT must be at least 1.'],
     [{ PORT: 'abc' }, 'PORT must be a whole number.'],
