@@ -16,3 +16,10 @@ export const BENCH_USERS = [
     role: Role.Practitioner,
   },
 ] as const;
+
+/**
+ * Where the generator leaves the bench accounts' authenticator secrets (administrators and officers
+ * must have a second factor). Made fresh by each generation, never in the repository: bench/data is
+ * git-ignored.
+ */
+export const BENCH_SECRETS_FILE = 'bench/data/totp-secrets.json';

@@ -4,11 +4,15 @@
  * Everything is fictional and made by SQL (generate_series), so 20,000 young people and a
  * million rows take seconds, not minutes. Run it on an empty database.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { secondFactorRequiredFor } from '@heard/domain';
 import { hashPassword } from '@heard/api/platform/auth/passwords';
+import { newTotpSecret } from '@heard/api/platform/auth/totp';
 import { embeddedDataDir, openDatabase } from '@heard/api/platform/database/database';
 import { DataSource } from 'typeorm';
-import { BENCH_PASSWORD, BENCH_USERS } from './bench-users';
+import { BENCH_PASSWORD, BENCH_SECRETS_FILE, BENCH_USERS } from './bench-users';
 
 export interface Sizes {
   youngPeople: number;
@@ -29,13 +33,20 @@ async function timed(label: string, work: () => Promise<unknown>): Promise<void>
 export async function generate(db: DataSource, sizes: Sizes): Promise<void> {
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   await timed(`${BENCH_USERS.length + sizes.staff} staff accounts`, async () => {
+    const secrets: Record<string, string> = {};
     for (const u of BENCH_USERS) {
+      // The roles that must have a second factor get an authenticator app, as a real account would.
+      const secret = secondFactorRequiredFor(u.role, false) ? newTotpSecret() : null;
+      if (secret) secrets[u.email] = secret;
       await db.query(
-        `INSERT INTO users (email, display_name, role, status, password_hash) VALUES ($1, $2, $3, 'active', $4)
+        `INSERT INTO users (email, display_name, role, status, password_hash, totp_secret, totp_enrolled_at)
+         VALUES ($1, $2, $3, 'active', $4, $5, CASE WHEN $5::text IS NULL THEN NULL ELSE now() END)
          ON CONFLICT DO NOTHING`,
-        [u.email, u.displayName, u.role, passwordHash],
+        [u.email, u.displayName, u.role, passwordHash, secret],
       );
     }
+    mkdirSync(dirname(BENCH_SECRETS_FILE), { recursive: true });
+    writeFileSync(BENCH_SECRETS_FILE, JSON.stringify(secrets, null, 2));
     await db.query(
       `INSERT INTO users (email, display_name, role, status, password_hash)
        SELECT 'staff' || g || '@bench.heard.example', 'Staff ' || g,
