@@ -138,7 +138,8 @@ describe('changing one’s own password and email (re-authenticated)', () => {
       const before = await stored(me.user.id);
       for (const [newPassword, problem] of [
         ['short one', /at least 12 characters/],
-        ['password1234', /common or leaked/],
+        ['iloveyou1234', /common or leaked/],
+        ['HeardCouncil2026!', /words about Heard/],
         [me.user.email.split('@')[0] + '-and-more', /email/],
       ] as const) {
         const res = await me.post('/api/account/password', { currentPassword: TEST_PASSWORD, newPassword });

@@ -110,7 +110,8 @@ describe('passkeys (WebAuthn) for staff', () => {
 
   /** A signed-in person with one passkey on their own authenticator. */
   async function withPasskey(role = Role.Practitioner, overrides: Partial<User> = {}) {
-    const user = await createUser(t.db, { role, ...overrides });
+    // No authenticator app, even for the roles that must have a factor: the passkey is theirs.
+    const user = await createUser(t.db, { role, totpSecret: null, ...overrides });
     const browser = new Browser(t);
     expect((await browser.signIn(user.email)).status).toBe(200);
     const authenticator = newAuthenticator();
@@ -425,6 +426,30 @@ describe('passkeys (WebAuthn) for staff', () => {
     expect(slowed.headers['retry-after']).toMatch(/^\d+$/);
   });
 
+  it("should end the person's other sessions when they add or remove a passkey, and keep this one", async () => {
+    const { user, browser } = await withPasskey();
+    const elsewhere = await halfSignedIn(user.email);
+    const phone = await addPasskey(browser, newAuthenticator(), 'Phone');
+    expectProblem(await elsewhere.get('/api/auth/session'), 401);
+    const later = await halfSignedIn(user.email);
+    expect(
+      (await browser.post(`/api/auth/passkeys/${phone.id}/remove`, { password: TEST_PASSWORD })).status,
+    ).toBe(204);
+    expectProblem(await later.get('/api/auth/session'), 401);
+    expect((await browser.get('/api/auth/session')).status).toBe(200);
+    const audit = await t.db.getRepository(AuditEvent).find({ where: { entityId: user.id } });
+    expect(audit.map((a) => a.detail)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          change: 'second_factor_enrolled',
+          passkeyId: phone.id,
+          otherSessionsEnded: 1,
+        }),
+        expect.objectContaining({ change: 'passkey_removed', passkeyId: phone.id, otherSessionsEnded: 1 }),
+      ]),
+    );
+  });
+
   it('should remove a passkey after the password again, only my own, and not the last required one', async () => {
     const { user, browser, passkey } = await withPasskey();
     const second = await addPasskey(browser, newAuthenticator(), 'Phone');
@@ -473,8 +498,7 @@ describe('passkeys (WebAuthn) for staff', () => {
 
   it("should remove passkeys with an administrator's reset (audited), and let the person enrol a passkey again", async () => {
     const { user, authenticator } = await withPasskey(Role.ParticipationOfficer);
-    const admin = new Browser(t);
-    await admin.signIn((await createUser(t.db, { role: Role.Administrator })).email);
+    const admin = await t.signInAs(Role.Administrator);
     // The administrator's list counts a passkey as a second factor.
     const list = await admin.get('/api/users?pageSize=100');
     expect(list.body.items).toEqual(
@@ -485,7 +509,7 @@ describe('passkeys (WebAuthn) for staff', () => {
     expect(reset.body).toMatchObject({ secondFactorEnrolled: false, secondFactorRequired: true });
     expect(await passkeyRows(user.id)).toHaveLength(0);
     const [audit] = await t.db.getRepository(AuditEvent).find({
-      where: { entityId: user.id, actorUserId: admin.session.user.id, action: AuditAction.Update },
+      where: { entityId: user.id, actorUserId: admin.user.id, action: AuditAction.Update },
     });
     expect(audit.detail).toMatchObject({
       change: 'reset_second_factor',

@@ -135,7 +135,7 @@ describe('a second factor (TOTP) for staff', () => {
     const codes = confirm.body.recoveryCodes as string[];
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
-    for (const c of codes) expect(c).toMatch(/^[A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5}$/);
+    for (const c of codes) expect(c).toMatch(/^[A-HJKMNP-Z2-9]{5}(-[A-HJKMNP-Z2-9]{5}){4}$/);
     const hashes: { code_hash: string }[] = await t.db.query(
       `SELECT code_hash FROM recovery_codes WHERE user_id = $1`,
       [user.id],
@@ -297,7 +297,7 @@ describe('a second factor (TOTP) for staff', () => {
     const { user, recoveryCodes } = await enrolled();
     const first = new Browser(t);
     await first.signIn(user.email);
-    const typed = recoveryCodes[0].toLowerCase().replace('-', ' ');
+    const typed = recoveryCodes[0].toLowerCase().replaceAll('-', ' ');
     const done = await first.post('/api/auth/second-factor', { recoveryCode: typed });
     expect(done.status).toBe(200);
     expect(done.body.authMethods).toEqual(['password', 'recovery_code']);
@@ -350,6 +350,37 @@ describe('a second factor (TOTP) for staff', () => {
     expect((await new Browser(t).signIn(withApp.email)).body.pendingStep).toBeNull();
   });
 
+  it("should end the person's other sessions when they set up or remove their app, and keep this one", async () => {
+    const user = await createUser(t.db, { role: Role.Practitioner, totpSecret: null });
+    const here = new Browser(t);
+    const elsewhere = new Browser(t);
+    await here.signIn(user.email);
+    await elsewhere.signIn(user.email);
+    const start = await here.post('/api/auth/totp/enrolment', { password: TEST_PASSWORD });
+    const secret = start.body.secret as string;
+    expect((await here.post('/api/auth/totp/enrolment/confirm', { code: code(secret) })).status).toBe(200);
+    expectProblem(await elsewhere.get('/api/auth/session'), 401);
+    expect((await here.get('/api/auth/session')).status).toBe(200);
+
+    clock.advance(TOTP_STEP_SECONDS);
+    const later = new Browser(t);
+    await later.signIn(user.email);
+    later.take(await later.post('/api/auth/second-factor', { code: code(secret) }));
+    expect((await later.get('/api/auth/session')).status).toBe(200);
+    expect((await here.post('/api/auth/totp/remove', { password: TEST_PASSWORD })).status).toBe(200);
+    expectProblem(await later.get('/api/auth/session'), 401);
+    expect((await here.get('/api/auth/session')).status).toBe(200);
+    const changes = await t.db
+      .getRepository(AuditEvent)
+      .findBy({ entityId: user.id, action: AuditAction.Update });
+    expect(changes.map((c) => c.detail)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ change: 'second_factor_enrolled', otherSessionsEnded: 1 }),
+        expect.objectContaining({ change: 'second_factor_removed', otherSessionsEnded: 1 }),
+      ]),
+    );
+  });
+
   it('should let an administrator reset a lost factor (audited): sessions end and the person must enrol again', async () => {
     const { user, secret } = await enrolled(Role.ParticipationOfficer);
     const them = new Browser(t);
@@ -396,7 +427,12 @@ describe('a second factor (TOTP) for staff', () => {
       const signedIn = await browser.signIn(user.email);
       expect(signedIn.status).toBe(200);
       expect(signedIn.body.pendingStep).toBe('enrol_second_factor');
-      expect(signedIn.body.secondFactor).toEqual({ enrolled: false, required: true });
+      expect(signedIn.body.secondFactor).toEqual({
+        enrolled: false,
+        required: true,
+        totp: false,
+        passkeys: 0,
+      });
       expectProblem(await browser.get('/api/home'), 401);
       expect((await browser.get('/api/auth/session')).body.pendingStep).toBe('enrol_second_factor');
 
@@ -478,7 +514,7 @@ describe('a second factor (TOTP) for staff', () => {
       ['five digits', { code: '12345' }],
       ['a number, not text', { code: 123456 }],
       ['an oversized code', { code: '1'.repeat(10_000) }],
-      ['an oversized recovery code', { recoveryCode: 'A'.repeat(21) }],
+      ['an oversized recovery code', { recoveryCode: 'A'.repeat(41) }],
       ['an unknown field', { code: code(secret), remember: true }],
     ];
     for (const [name, body] of cases) {

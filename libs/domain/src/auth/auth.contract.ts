@@ -92,7 +92,7 @@ const recoveryCode = z
   .string({ error: 'Enter one of your recovery codes.' })
   .trim()
   .min(1, 'Enter one of your recovery codes.')
-  .max(20, 'Recovery codes are 11 characters, like ABCDE-23456.');
+  .max(40, 'Recovery codes are 25 letters and numbers in five groups, like ABCDE-FGHJK-MNPQR-STUVW-XYZ23.');
 
 /** The second step of signing in: a code from the app, or one of the recovery codes. */
 export const SecondFactorRequestSchema = z

@@ -8,12 +8,13 @@ import {
   ChangePasswordResponse,
   SessionResponse,
 } from '@heard/domain';
-import { DataSource, EntityManager, IsNull, Not, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { newPasswordProblems } from '../../platform/auth/common-passwords';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords';
 import { Session } from '../../platform/auth/session.entity';
+import { SessionService } from '../../platform/auth/session.service';
 import { Clock } from '../../platform/clock';
 import { DomainError } from '../../platform/errors/domain-error';
 import { MailService } from '../../platform/mail/mail.service';
@@ -38,6 +39,7 @@ export class AccountService {
     private readonly mail: MailService,
     private readonly auth: AuthService,
     private readonly clock: Clock,
+    private readonly sessions: SessionService,
   ) {}
 
   async changePassword(actor: Actor, request: ChangePasswordRequest): Promise<ChangePasswordResponse> {
@@ -54,12 +56,7 @@ export class AccountService {
         { passwordHash, passwordResetTokenHash: null, passwordResetExpiresAt: null, updatedAt: now },
       );
       // Whoever knew the old password may be signed in elsewhere; this session stays.
-      const ended = await em.update(
-        Session,
-        { userId: user.id, endedAt: IsNull(), id: Not(actor.sessionId) },
-        { endedAt: now, endedReason: 'password_changed' },
-      );
-      const otherSessionsEnded = ended.affected ?? 0;
+      const otherSessionsEnded = await this.sessions.endOthersFor(em, actor, 'password_changed');
       await this.mail.enqueue(
         em,
         passwordChangedBySelfMail({ to: user.email, displayName: user.displayName, userId: user.id }),
@@ -117,6 +114,7 @@ export class AccountService {
         return this.auth.sessionResponse(
           await em.getRepository(User).findOneByOrFail({ id: user.id }),
           session,
+          em,
         );
       });
     } catch (error) {

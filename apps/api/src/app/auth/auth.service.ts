@@ -149,7 +149,7 @@ export class AuthService {
     const session = await this.db
       .getRepository(Session)
       .findOneOrFail({ where: { id: actor.sessionId }, relations: { user: true } });
-    return this.sessionResponse(session.user, session);
+    return this.sessionResponse(session.user, session, this.db.manager);
   }
 
   async acceptInvitation(request: AcceptInvitationRequest, requestId: string | null): Promise<void> {
@@ -307,7 +307,8 @@ export class AuthService {
   async sessionResponse(
     user: User,
     session: Session,
-    em: EntityManager = this.db.manager,
+    /** The caller's transaction, when there is one: the embedded database has a single connection. */
+    em: EntityManager,
   ): Promise<SessionResponse> {
     const secondFactor = secondFactorStatus({
       role: user.role,

@@ -204,7 +204,12 @@ export class PasskeysService {
         action: AuditAction.Update,
         type: AuditRecordType.User,
         id: actor.userId,
-        detail: { change: 'second_factor_enrolled', method: 'passkey', passkeyId: id },
+        detail: {
+          change: 'second_factor_enrolled',
+          method: 'passkey',
+          passkeyId: id,
+          otherSessionsEnded: await this.sessions.endOthersFor(em, actor, 'second_factor_changed'),
+        },
       });
       const [row] = (await passkeysOf(em, actor.userId)).filter((p) => p.id === id);
       return toPasskeyResponse(row);
@@ -240,7 +245,11 @@ export class PasskeysService {
         action: AuditAction.Update,
         type: AuditRecordType.User,
         id: user.id,
-        detail: { change: 'passkey_removed', passkeyId },
+        detail: {
+          change: 'passkey_removed',
+          passkeyId,
+          otherSessionsEnded: await this.sessions.endOthersFor(em, actor, 'second_factor_changed'),
+        },
       });
     });
   }

@@ -9,7 +9,7 @@ import {
   sessionVerdict,
 } from '@heard/domain';
 import type { Response } from 'express';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { queryPrepared } from '../database/database';
 import { Session } from './session.entity';
@@ -130,6 +130,23 @@ export class SessionService {
       { id: sessionId, endedAt: IsNull() },
       { endedAt: new Date(), endedReason: reason },
     );
+  }
+
+  /**
+   * Ends the person's sessions but this one: after they change their password or a factor, whoever
+   * knew the old one may be signed in elsewhere (OWASP ASVS 5.0 7.4.3).
+   */
+  async endOthersFor(
+    em: EntityManager,
+    actor: { userId: string; sessionId: string },
+    reason: string,
+  ): Promise<number> {
+    const result = await em.update(
+      Session,
+      { userId: actor.userId, endedAt: IsNull(), id: Not(actor.sessionId) },
+      { endedAt: new Date(), endedReason: reason },
+    );
+    return result.affected ?? 0;
   }
 
   async endAllFor(em: EntityManager, userId: string, reason: string): Promise<number> {
