@@ -89,7 +89,7 @@ describe('changing one’s own password and email (re-authenticated)', () => {
       expect(JSON.stringify(audit)).not.toContain(NEW_PASSWORD);
     });
 
-    it('should refuse a wrong current password with 403 problem+json, change nothing, and slow down like sign-in (429)', async () => {
+    it('should refuse a wrong current password with 400 on the field, change nothing, and slow down like sign-in (429)', async () => {
       const me = await signedIn(Role.Practitioner);
       const before = await stored(me.user.id);
       for (let i = 0; i < ACCOUNT_SIGN_IN_DELAY.freeFailures + 1; i++) {
@@ -97,8 +97,8 @@ describe('changing one’s own password and email (re-authenticated)', () => {
           currentPassword: 'not my password at all',
           newPassword: NEW_PASSWORD,
         });
-        expectProblem(wrong, 403);
-        expect(wrong.body.errors).toEqual({ currentPassword: ['That is not your current password.'] });
+        expectProblem(wrong, 400);
+        expect(wrong.body.errors).toEqual({ currentPassword: ['That password is not right.'] });
       }
       // Even the right password now waits, and so does the sign-in page for this email.
       const slowed = await me.post('/api/account/password', {
@@ -128,7 +128,7 @@ describe('changing one’s own password and email (re-authenticated)', () => {
         .findBy({ entityId: me.user.id, action: AuditAction.SignInFailed });
       expect(failures.map((f) => f.detail)).toEqual(
         Array.from({ length: ACCOUNT_SIGN_IN_DELAY.freeFailures + 1 }, () => ({
-          reason: 'wrong_current_password',
+          reason: 'wrong_reauthentication_password',
         })),
       );
     });
@@ -255,15 +255,15 @@ describe('changing one’s own password and email (re-authenticated)', () => {
       expect(await stored(me.user.id)).toEqual(before);
     });
 
-    it('should refuse a wrong current password with 403 and change nothing', async () => {
+    it('should refuse a wrong current password with 400 and change nothing', async () => {
       const me = await signedIn(Role.ParticipationOfficer);
       const before = await stored(me.user.id);
       const res = await me.post('/api/account/email', {
         currentPassword: 'not my password at all',
         newEmail: 'somewhere.else@test.heard.example',
       });
-      expectProblem(res, 403);
-      expect(res.body.errors).toEqual({ currentPassword: ['That is not your current password.'] });
+      expectProblem(res, 400);
+      expect(res.body.errors).toEqual({ currentPassword: ['That password is not right.'] });
       expect(await stored(me.user.id)).toEqual(before);
       expect(await mailsTo(me.user.email)).toEqual([]);
     });

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  ACCOUNT_SIGN_IN_DELAY,
   AuditAction,
   AuditRecordType,
   ChangeEmailRequest,
@@ -12,7 +11,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { newPasswordProblems } from '../../platform/auth/common-passwords';
-import { hashPassword, verifyPassword } from '../../platform/auth/passwords';
+import { hashPassword } from '../../platform/auth/passwords';
 import { Session } from '../../platform/auth/session.entity';
 import { SessionService } from '../../platform/auth/session.service';
 import { Clock } from '../../platform/clock';
@@ -21,9 +20,8 @@ import { MailService } from '../../platform/mail/mail.service';
 import { User } from '../users/entities/user.entity';
 import { emailChangedMail, passwordChangedBySelfMail } from './account-mails';
 import { AuthService } from './auth.service';
-import { accountDelayKey, claimTry, forgiveTry } from './login-throttle';
+import { ReauthenticationService } from './reauthentication.service';
 
-const WRONG_CURRENT_PASSWORD = 'That is not your current password.';
 const EMAIL_IN_USE = 'Someone else already signs in with this email address. Choose another.';
 
 /**
@@ -40,10 +38,11 @@ export class AccountService {
     private readonly auth: AuthService,
     private readonly clock: Clock,
     private readonly sessions: SessionService,
+    private readonly reauthentication: ReauthenticationService,
   ) {}
 
   async changePassword(actor: Actor, request: ChangePasswordRequest): Promise<ChangePasswordResponse> {
-    const user = await this.reauthenticate(actor, request.currentPassword);
+    const user = await this.reauthentication.confirm(actor, request.currentPassword, 'currentPassword');
     const problems = newPasswordProblems(request.newPassword, user.email);
     if (problems.length > 0) throw new DomainError('validation', problems[0], { newPassword: problems });
     const passwordHash = await hashPassword(request.newPassword);
@@ -72,7 +71,7 @@ export class AccountService {
   }
 
   async changeEmail(actor: Actor, request: ChangeEmailRequest): Promise<SessionResponse> {
-    const user = await this.reauthenticate(actor, request.currentPassword);
+    const user = await this.reauthentication.confirm(actor, request.currentPassword, 'currentPassword');
     const oldEmail = user.email;
     if (request.newEmail === oldEmail.toLowerCase()) {
       throw DomainError.validation('newEmail', 'This is already your email address.');
@@ -138,31 +137,4 @@ export class AccountService {
    * Checks the current password, after claiming a try under the same key as signing in with this
    * email: wrong passwords here and at the sign-in page add up, and the wait is answered 429.
    */
-  private async reauthenticate(actor: Actor, password: string): Promise<User> {
-    const user = await this.db.getRepository(User).findOneByOrFail({ id: actor.userId });
-    const key = accountDelayKey(user.email);
-    const wait = await claimTry(this.db, [{ key, policy: ACCOUNT_SIGN_IN_DELAY }], this.clock.now());
-    if (wait > 0) {
-      throw new DomainError(
-        'rate_limited',
-        `Too many wrong passwords. Wait ${wait} second${wait === 1 ? '' : 's'}, then try again.`,
-        undefined,
-        { 'Retry-After': String(wait) },
-      );
-    }
-    if (!(await verifyPassword(user.passwordHash, password))) {
-      await this.audit.for(actor).record(null, {
-        action: AuditAction.SignInFailed,
-        type: AuditRecordType.User,
-        id: user.id,
-        detail: { reason: 'wrong_current_password' },
-      });
-      // 403, not 401: the session is fine, and the web app takes a 401 as "signed out".
-      throw new DomainError('forbidden', WRONG_CURRENT_PASSWORD, {
-        currentPassword: [WRONG_CURRENT_PASSWORD],
-      });
-    }
-    await forgiveTry(this.db, key);
-    return user;
-  }
 }

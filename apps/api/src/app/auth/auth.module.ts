@@ -5,10 +5,11 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { PasskeysController } from './passkeys.controller';
 import { PasskeysService } from './passkeys.service';
+import { ReauthenticationService } from './reauthentication.service';
 import { SecondFactorService } from './second-factor.service';
 
 @Module({
   controllers: [AuthController, PasskeysController, AccountController],
-  providers: [AuthService, SecondFactorService, PasskeysService, AccountService],
+  providers: [AuthService, SecondFactorService, PasskeysService, AccountService, ReauthenticationService],
 })
 export class AuthModule {}

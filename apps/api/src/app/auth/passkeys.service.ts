@@ -42,6 +42,7 @@ import {
   takeChallenge,
 } from './passkeys.queries';
 import { SecondFactorService } from './second-factor.service';
+import { ReauthenticationService } from './reauthentication.service';
 
 /** What a stored challenge was given out for; an answer is only checked against its own kind. */
 const Purpose = {
@@ -112,6 +113,7 @@ export class PasskeysService {
   constructor(
     private readonly db: DataSource,
     private readonly sessions: SessionService,
+    private readonly reauthentication: ReauthenticationService,
     private readonly audit: AuditService,
     private readonly auth: AuthService,
     private readonly secondFactor: SecondFactorService,
@@ -126,7 +128,7 @@ export class PasskeysService {
   /** Options for registering a passkey; asks for the password again in the same request. */
   async registrationOptions(actor: Actor, request: ReauthenticateRequest): Promise<PasskeyOptionsResponse> {
     const now = this.clock.now();
-    await this.secondFactor.reauthenticate(actor, request.password, now);
+    await this.reauthentication.confirm(actor, request.password, 'password');
     const user = await this.db.getRepository(User).findOneByOrFail({ id: actor.userId });
     const existing = await passkeysOf(this.db, user.id);
     const options = await generateRegistrationOptions({
@@ -218,8 +220,7 @@ export class PasskeysService {
 
   /** Removes one of my passkeys; asks for the password again. */
   async remove(actor: Actor, passkeyId: string, request: ReauthenticateRequest): Promise<void> {
-    const now = this.clock.now();
-    await this.secondFactor.reauthenticate(actor, request.password, now);
+    await this.reauthentication.confirm(actor, request.password, 'password');
     await this.db.transaction(async (em) => {
       const user = await em
         .getRepository(User)

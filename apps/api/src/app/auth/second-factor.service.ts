@@ -18,7 +18,6 @@ import QRCode from 'qrcode';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
-import { verifyPassword } from '../../platform/auth/passwords';
 import { Session } from '../../platform/auth/session.entity';
 import { SessionService } from '../../platform/auth/session.service';
 import { sha256 } from '../../platform/auth/tokens';
@@ -29,6 +28,7 @@ import { User } from '../users/entities/user.entity';
 import { AuthService, SignInOutcome } from './auth.service';
 import { claimTry, clearDelay, forgiveTry } from './login-throttle';
 import { countPasskeys, deletePasskeysOf } from './passkeys.queries';
+import { ReauthenticationService } from './reauthentication.service';
 
 export const RECOVERY_CODE_COUNT = 10;
 // Conditional writes below are wrapped as WITH changed AS (UPDATE … RETURNING) SELECT: TypeORM
@@ -80,6 +80,7 @@ export class SecondFactorService {
   constructor(
     private readonly db: DataSource,
     private readonly sessions: SessionService,
+    private readonly reauthentication: ReauthenticationService,
     private readonly audit: AuditService,
     private readonly auth: AuthService,
     private readonly clock: Clock,
@@ -159,7 +160,7 @@ export class SecondFactorService {
   /** Starts enrolment: a new secret, shown now and never again, waiting for a code from it. */
   async startEnrolment(actor: Actor, request: ReauthenticateRequest): Promise<TotpEnrolmentResponse> {
     const now = this.clock.now();
-    await this.reauthenticate(actor, request.password, now);
+    await this.reauthentication.confirm(actor, request.password, 'password');
     const user = await this.db.getRepository(User).findOneByOrFail({ id: actor.userId });
     if (user.totpEnrolledAt) {
       throw new DomainError(
@@ -231,7 +232,7 @@ export class SecondFactorService {
   /** Removes the authenticator app; refused while the account must have one (an administrator resets it instead). */
   async remove(actor: Actor, request: ReauthenticateRequest): Promise<SessionResponse> {
     const now = this.clock.now();
-    await this.reauthenticate(actor, request.password, now);
+    await this.reauthentication.confirm(actor, request.password, 'password');
     const user = await this.db.getRepository(User).findOneByOrFail({ id: actor.userId });
     if (!user.totpEnrolledAt) throw new DomainError('conflict', 'There is no authenticator app to remove.');
     const status = secondFactorStatus({
@@ -267,21 +268,6 @@ export class SecondFactorService {
   }
 
   /** The password again, before a factor is added or removed; wrong ones are slowed down like codes. */
-  async reauthenticate(actor: Actor, password: string, now: Date): Promise<void> {
-    await this.refuseWhileSlowedDown(actor.userId, now);
-    const { passwordHash } = await this.factorOf(actor.userId);
-    if (!(await verifyPassword(passwordHash, password))) {
-      await this.wrong(
-        actor,
-        now,
-        'wrong_reauthentication_password',
-        'password',
-        'That password is not right.',
-      );
-    }
-    await forgiveTry(this.db, secondFactorDelayKey(actor.userId));
-  }
-
   /**
    * Claims a try before a code or password is checked (counted as a failure in advance, so parallel
    * guesses cannot all slip through while the count is still 0), or refuses while slowed down.

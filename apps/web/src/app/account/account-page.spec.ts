@@ -112,17 +112,17 @@ describe('AccountPage', () => {
     http.expectOne('/api/account/password').flush(
       {
         type: 'about:blank',
-        title: 'Not allowed',
-        status: 403,
-        detail: 'That is not your current password.',
-        errors: { currentPassword: ['That is not your current password.'] },
+        title: 'Check what you entered',
+        status: 400,
+        detail: 'That password is not right.',
+        errors: { currentPassword: ['That password is not right.'] },
       },
-      { status: 403, statusText: 'Forbidden', headers: PROBLEM_HEADERS },
+      { status: 400, statusText: 'Bad Request', headers: PROBLEM_HEADERS },
     );
     await fixture.whenStable();
     const current = field(password, 'Current password');
     expect(current.value).toBe('');
-    expect(current.closest('mat-form-field')?.textContent).toContain('That is not your current password.');
+    expect(current.closest('mat-form-field')?.textContent).toContain('That password is not right.');
     expect(field(password, 'New password').value).toBe('quiet harbour lanterns 7');
     expect(password.querySelector('heard-problem-alert')?.textContent).toContain('Current password');
     expect(await axeViolations(el)).toEqual([]);
