@@ -307,4 +307,110 @@ describe('changing one’s own password and email (re-authenticated)', () => {
       );
     });
   });
+
+  describe('where I am signed in (GET /api/account/sessions, POST /api/account/sessions/end)', () => {
+    it('should list my own sessions only, this one first, without their ids', async () => {
+      const me = await signedIn(Role.ParticipationOfficer);
+      const elsewhere = await t.signIn(me.user.email);
+      await signedIn(Role.ParticipationOfficer);
+      const res = await me.get('/api/account/sessions');
+      expect(res.status).toBe(200);
+      expect(res.body).toHaveLength(2);
+      expect(res.body[0]).toMatchObject({ current: true, signedInWith: ['password', 'otp'] });
+      expect(res.body[1].current).toBe(false);
+      const ids: { id: string }[] = await t.db.query(`SELECT id FROM sessions WHERE user_id = $1`, [
+        me.user.id,
+      ]);
+      for (const { id } of ids) expect(JSON.stringify(res.body)).not.toContain(id);
+      expect((await elsewhere.get('/api/account/sessions')).body[0].current).toBe(true);
+    });
+
+    it('should sign out one other place after the password again, audited, and not this one', async () => {
+      const me = await signedIn(Role.Practitioner);
+      const elsewhere = await t.signIn(me.user.email);
+      const [, other] = (await me.get('/api/account/sessions')).body as { ref: string; current: boolean }[];
+      const [here] = (await me.get('/api/account/sessions')).body as { ref: string }[];
+      expectProblem(
+        await me.post('/api/account/sessions/end', { currentPassword: 'not my password', ref: other.ref }),
+        400,
+      );
+      expect((await elsewhere.get('/api/auth/session')).status).toBe(200);
+      const itself = await me.post('/api/account/sessions/end', {
+        currentPassword: TEST_PASSWORD,
+        ref: here.ref,
+      });
+      expectProblem(itself, 400);
+      expect(itself.body.errors.ref).toBeDefined();
+      const ended = await me.post('/api/account/sessions/end', {
+        currentPassword: TEST_PASSWORD,
+        ref: other.ref,
+      });
+      expect(ended.status).toBe(200);
+      expect(ended.body).toEqual({ sessionsEnded: 1 });
+      expectProblem(await elsewhere.get('/api/auth/session'), 401);
+      expect((await me.get('/api/auth/session')).status).toBe(200);
+      expectProblem(
+        await me.post('/api/account/sessions/end', { currentPassword: TEST_PASSWORD, ref: other.ref }),
+        404,
+      );
+      const audit = await t.db
+        .getRepository(AuditEvent)
+        .findBy({ entityId: me.user.id, action: AuditAction.Update });
+      expect(audit.map((a) => a.detail)).toContainEqual({ change: 'sessions_ended', sessionsEnded: 1 });
+    });
+
+    it('should sign out everywhere else at once', async () => {
+      const me = await signedIn(Role.Practitioner);
+      const one = await t.signIn(me.user.email);
+      const two = await t.signIn(me.user.email);
+      const res = await me.post('/api/account/sessions/end', {
+        currentPassword: TEST_PASSWORD,
+        everywhereElse: true,
+      });
+      expect(res.body).toEqual({ sessionsEnded: 2 });
+      expectProblem(await one.get('/api/auth/session'), 401);
+      expectProblem(await two.get('/api/auth/session'), 401);
+      expect(await liveSessions(me.user.id)).toBe(1);
+    });
+
+    it("should not let me sign out someone else's session", async () => {
+      const me = await signedIn(Role.Practitioner);
+      const them = await signedIn(Role.Practitioner);
+      const [theirs] = (await them.get('/api/account/sessions')).body as { ref: string }[];
+      expectProblem(
+        await me.post('/api/account/sessions/end', { currentPassword: TEST_PASSWORD, ref: theirs.ref }),
+        404,
+      );
+      expect((await them.get('/api/auth/session')).status).toBe(200);
+    });
+
+    it('should answer bad bodies with 400 problem+json, and the signed out with 401, ending nothing', async () => {
+      const me = await signedIn(Role.Practitioner);
+      await t.signIn(me.user.email);
+      const auditBefore = await countRows(t.db, 'audit_events');
+      const [, other] = (await me.get('/api/account/sessions')).body as { ref: string }[];
+      for (const body of [
+        {},
+        { currentPassword: TEST_PASSWORD },
+        { currentPassword: TEST_PASSWORD, ref: other.ref, everywhereElse: true },
+        { currentPassword: TEST_PASSWORD, ref: 'not a ref' },
+        { currentPassword: TEST_PASSWORD, ref: 'x'.repeat(5000) },
+        { currentPassword: TEST_PASSWORD, everywhereElse: false },
+        { currentPassword: TEST_PASSWORD, everywhereElse: true, userId: me.user.id },
+        { currentPassword: 'x'.repeat(PASSWORD_MAX_LENGTH + 1), everywhereElse: true },
+      ]) {
+        expectProblem(await me.post('/api/account/sessions/end', body), 400);
+      }
+      expect(await liveSessions(me.user.id)).toBe(2);
+      expect(await countRows(t.db, 'audit_events')).toBe(auditBefore);
+      expectProblem(await t.anonymous().get('/api/account/sessions'), 401);
+      expectProblem(
+        await t
+          .anonymous()
+          .post('/api/account/sessions/end')
+          .send({ currentPassword: TEST_PASSWORD, everywhereElse: true }),
+        401,
+      );
+    });
+  });
 });

@@ -28,3 +28,35 @@ export interface ChangePasswordResponse {
   /** How many other places the person was signed in, now signed out. */
   otherSessionsEnded: number;
 }
+
+/** One place the person is signed in, as they see it on their account page (OWASP ASVS 5.0 7.5.2). */
+export interface AccountSessionResponse {
+  /** Names the session without being usable as one: a hash of its id, which is itself a hash. */
+  ref: string;
+  startedAt: string;
+  lastSeenAt: string;
+  /** How it was signed in: password, otp, recovery_code, passkey. */
+  signedInWith: string[];
+  /** The session this request came with. */
+  current: boolean;
+}
+
+export const SESSION_REF_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+
+/** Signing out somewhere else, or everywhere else: the current password again first. */
+export const EndSessionsRequestSchema = z
+  .object({
+    currentPassword,
+    ref: z.string().regex(SESSION_REF_PATTERN, 'Choose a place you are signed in.').optional(),
+    everywhereElse: z.literal(true).optional(),
+  })
+  .strict()
+  .refine((body) => (body.ref === undefined) !== (body.everywhereElse === undefined), {
+    message: 'Choose one place to sign out of, or everywhere else.',
+    path: ['ref'],
+  });
+export type EndSessionsRequest = z.infer<typeof EndSessionsRequestSchema>;
+
+export interface EndSessionsResponse {
+  sessionsEnded: number;
+}

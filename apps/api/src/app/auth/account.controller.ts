@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   ChangeEmailRequest,
@@ -6,6 +6,10 @@ import {
   ChangePasswordRequest,
   ChangePasswordRequestSchema,
   ChangePasswordResponse,
+  AccountSessionResponse,
+  EndSessionsRequest,
+  EndSessionsRequestSchema,
+  EndSessionsResponse,
   STAFF_ROLES,
   SessionResponse,
 } from '@heard/domain';
@@ -37,5 +41,20 @@ export class AccountController {
     @Body(new ZodPipe(ChangeEmailRequestSchema)) body: ChangeEmailRequest,
   ): Promise<SessionResponse> {
     return this.account.changeEmail(actor, body);
+  }
+
+  /** Where I am signed in. */
+  @Get('sessions')
+  sessions(@CurrentActor() actor: Actor): Promise<AccountSessionResponse[]> {
+    return this.account.signedInPlaces(actor);
+  }
+
+  @Post('sessions/end')
+  @HttpCode(200)
+  endSessions(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodPipe(EndSessionsRequestSchema)) body: EndSessionsRequest,
+  ): Promise<EndSessionsResponse> {
+    return this.account.endSessions(actor, body);
   }
 }

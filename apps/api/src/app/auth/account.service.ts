@@ -5,6 +5,9 @@ import {
   ChangeEmailRequest,
   ChangePasswordRequest,
   ChangePasswordResponse,
+  AccountSessionResponse,
+  EndSessionsRequest,
+  EndSessionsResponse,
   SessionResponse,
 } from '@heard/domain';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
@@ -13,7 +16,7 @@ import { Actor } from '../../platform/auth/auth-context';
 import { newPasswordProblems } from '../../platform/auth/common-passwords';
 import { hashPassword } from '../../platform/auth/passwords';
 import { Session } from '../../platform/auth/session.entity';
-import { SessionService } from '../../platform/auth/session.service';
+import { SessionService, sessionRef } from '../../platform/auth/session.service';
 import { Clock } from '../../platform/clock';
 import { DomainError } from '../../platform/errors/domain-error';
 import { MailService } from '../../platform/mail/mail.service';
@@ -137,4 +140,42 @@ export class AccountService {
    * Checks the current password, after claiming a try under the same key as signing in with this
    * email: wrong passwords here and at the sign-in page add up, and the wait is answered 429.
    */
+
+  /** Where the person is signed in, this browser first. */
+  async signedInPlaces(actor: Actor): Promise<AccountSessionResponse[]> {
+    const sessions = await this.sessions.activeFor(actor.userId);
+    return sessions
+      .map((session) => ({
+        ref: sessionRef(session.id),
+        startedAt: session.createdAt.toISOString(),
+        lastSeenAt: session.lastSeenAt.toISOString(),
+        signedInWith: session.authMethods,
+        current: session.id === actor.sessionId,
+      }))
+      .sort((a, b) => Number(b.current) - Number(a.current));
+  }
+
+  /** Signs out one other place, or every other place, after the password again (ASVS 7.5.2). */
+  async endSessions(actor: Actor, request: EndSessionsRequest): Promise<EndSessionsResponse> {
+    await this.reauthentication.confirm(actor, request.currentPassword, 'currentPassword');
+    const target = request.ref
+      ? (await this.sessions.activeFor(actor.userId)).find((s) => sessionRef(s.id) === request.ref)
+      : undefined;
+    if (request.ref && !target) throw DomainError.notFound('That place you were signed in');
+    if (target?.id === actor.sessionId) {
+      throw DomainError.validation('ref', 'That is where you are now: use "Sign out" to sign out here.');
+    }
+    return this.db.transaction(async (em) => {
+      let sessionsEnded = 1;
+      if (target) await this.sessions.end(target.id, 'ended_by_user', em);
+      else sessionsEnded = await this.sessions.endOthersFor(em, actor, 'ended_by_user');
+      await this.audit.for(actor).record(em, {
+        action: AuditAction.Update,
+        type: AuditRecordType.User,
+        id: actor.userId,
+        detail: { change: 'sessions_ended', sessionsEnded },
+      });
+      return { sessionsEnded };
+    });
+  }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   AuthMethod,
@@ -29,6 +30,11 @@ export type SessionLookup = { ok: true; resolved: ResolvedSession } | { ok: fals
 const CSRF_COOKIE = 'XSRF-TOKEN';
 // Writing last_seen_at on every request would turn every read into a write; a minute's slack is enough.
 const TOUCH_AFTER_MS = 60_000;
+
+/** What the person's own pages call a session: a hash of its id, so the id itself never leaves. */
+export function sessionRef(sessionId: string): string {
+  return createHash('sha256').update(`ref:${sessionId}`).digest('base64url').slice(0, 22);
+}
 
 @Injectable()
 export class SessionService {
@@ -147,6 +153,20 @@ export class SessionService {
       { endedAt: new Date(), endedReason: reason },
     );
     return result.affected ?? 0;
+  }
+
+  /** The person's sessions still in use: not ended, and neither idle nor past their absolute limit. */
+  async activeFor(userId: string): Promise<Session[]> {
+    const now = new Date();
+    const open = await this.db.getRepository(Session).find({
+      where: { userId, endedAt: IsNull() },
+      order: { lastSeenAt: 'DESC' },
+    });
+    const limits = {
+      idleMinutes: this.config.sessionIdleMinutes,
+      absoluteMinutes: this.config.sessionAbsoluteMinutes,
+    };
+    return open.filter((session) => sessionVerdict(session, now, limits) === 'active');
   }
 
   async endAllFor(em: EntityManager, userId: string, reason: string): Promise<number> {
