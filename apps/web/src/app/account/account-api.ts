@@ -1,9 +1,12 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  AccountSessionResponse,
   ChangeEmailRequest,
   ChangePasswordRequest,
   ChangePasswordResponse,
+  EndSessionsRequest,
+  EndSessionsResponse,
   SessionResponse,
 } from '@heard/domain';
 import type { Observable } from 'rxjs';
@@ -19,5 +22,13 @@ export class AccountApi {
 
   changeEmail(request: ChangeEmailRequest): Observable<SessionResponse> {
     return this.http.post<SessionResponse>(API.accountEmail, request);
+  }
+
+  sessions(): Observable<AccountSessionResponse[]> {
+    return this.http.get<AccountSessionResponse[]>(API.accountSessions);
+  }
+
+  endSessions(request: EndSessionsRequest): Observable<EndSessionsResponse> {
+    return this.http.post<EndSessionsResponse>(API.accountSessionsEnd, request);
   }
 }

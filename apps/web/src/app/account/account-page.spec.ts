@@ -11,6 +11,23 @@ import AccountPage from './account-page';
 
 const PROBLEM_HEADERS = { 'Content-Type': 'application/problem+json' };
 
+const PLACES = [
+  {
+    ref: 'here-aaaaaaaaaaaaaaaaaa',
+    startedAt: '2026-12-03T09:00:00Z',
+    lastSeenAt: '2026-12-03T09:30:00Z',
+    signedInWith: ['password', 'otp'],
+    current: true,
+  },
+  {
+    ref: 'else-bbbbbbbbbbbbbbbbbb',
+    startedAt: '2026-12-02T08:00:00Z',
+    lastSeenAt: '2026-12-02T08:15:00Z',
+    signedInWith: ['passkey'],
+    current: false,
+  },
+];
+
 describe('AccountPage', () => {
   let fixture: ComponentFixture<AccountPage>;
   let el: HTMLElement;
@@ -30,12 +47,14 @@ describe('AccountPage', () => {
     await signInAs(Role.Practitioner, { email: 'sam@example.org' });
     fixture = TestBed.createComponent(AccountPage);
     el = fixture.nativeElement as HTMLElement;
+    fixture.detectChanges();
+    http.expectOne({ method: 'GET', url: '/api/account/sessions' }).flush(PLACES);
     await fixture.whenStable();
   });
 
   afterEach(() => http.verify());
 
-  function section(name: 'password' | 'email'): HTMLElement {
+  function section(name: 'password' | 'email' | 'sessions'): HTMLElement {
     const found = el.querySelector<HTMLElement>(`section.${name}`);
     if (!found) throw new Error(`No ${name} section`);
     return found;
@@ -212,5 +231,67 @@ describe('AccountPage', () => {
     await submit(email);
     expect(email.textContent).toContain('Enter an email address like name@example.org.');
     http.expectNone('/api/account/email');
+  });
+
+  it('lists where I am signed in, this browser first, in words', () => {
+    const items = Array.from(section('sessions').querySelectorAll('li')).map((li) => li.textContent ?? '');
+    expect(items[0]).toContain('Here, in this browser');
+    expect(items[0]).toContain('with password and authenticator app');
+    expect(items[0]).not.toContain('Sign out there');
+    expect(items[1]).toContain('Somewhere else');
+    expect(items[1]).toContain('with passkey');
+    expect(items[1]).toContain('Sign out there');
+  });
+
+  it('asks for the password before signing out somewhere else, then signs out there and reloads the list', async () => {
+    const sessions = section('sessions');
+    sessions.querySelector<HTMLButtonElement>('li:nth-child(2) button')?.click();
+    await fixture.whenStable();
+    http.expectNone('/api/account/sessions/end');
+    expect(sessions.textContent).toContain('Enter your current password.');
+
+    await type(field(sessions, 'Current password'), 'a-long-test-password-42');
+    sessions.querySelector<HTMLButtonElement>('li:nth-child(2) button')?.click();
+    const end = http.expectOne('/api/account/sessions/end');
+    expect(end.request.body).toEqual({
+      currentPassword: 'a-long-test-password-42',
+      ref: 'else-bbbbbbbbbbbbbbbbbb',
+    });
+    end.flush({ sessionsEnded: 1 });
+    http.expectOne('/api/account/sessions').flush([PLACES[0]]);
+    await fixture.whenStable();
+    expect(el.querySelector('[role="status"]')?.textContent).toContain('You are signed out there.');
+    expect(section('sessions').querySelectorAll('li')).toHaveLength(1);
+  });
+
+  it('signs out everywhere else, and shows a wrong password under the field', async () => {
+    const sessions = section('sessions');
+    await type(field(sessions, 'Current password'), 'not my password');
+    await submit(sessions);
+    http.expectOne('/api/account/sessions/end').flush(
+      {
+        type: 'about:blank',
+        title: 'Check what you entered',
+        status: 400,
+        detail: 'That password is not right.',
+        errors: { currentPassword: ['That password is not right.'] },
+      },
+      { status: 400, statusText: 'Bad Request', headers: PROBLEM_HEADERS },
+    );
+    await fixture.whenStable();
+    expect(field(sessions, 'Current password').closest('mat-form-field')?.textContent).toContain(
+      'That password is not right.',
+    );
+
+    await type(field(sessions, 'Current password'), 'a-long-test-password-42');
+    await submit(sessions);
+    const end = http.expectOne('/api/account/sessions/end');
+    expect(end.request.body).toEqual({ currentPassword: 'a-long-test-password-42', everywhereElse: true });
+    end.flush({ sessionsEnded: 1 });
+    http.expectOne('/api/account/sessions').flush([PLACES[0]]);
+    await fixture.whenStable();
+    expect(el.querySelector('[role="status"]')?.textContent).toContain(
+      'You are signed out everywhere else (1 place).',
+    );
   });
 });

@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { PASSWORD_MIN_LENGTH, PASSWORD_RULE_IN_WORDS } from '@heard/domain';
-import type { ProblemDetails } from '@heard/domain';
+import type { AccountSessionResponse, ProblemDetails } from '@heard/domain';
 import { PageHeader, ProblemAlert } from '@heard/ui';
 import { pageFocus } from '../core/focus';
 import { saveForm } from '../core/save-form';
@@ -15,6 +16,15 @@ export type PasswordForm = FormGroup<{
   currentPassword: FormControl<string>;
   newPassword: FormControl<string>;
 }>;
+
+export type SessionsForm = FormGroup<{ currentPassword: FormControl<string> }>;
+
+const METHOD_WORDS: Record<string, string> = {
+  password: 'password',
+  otp: 'authenticator app',
+  recovery_code: 'recovery code',
+  passkey: 'passkey',
+};
 
 export type EmailForm = FormGroup<{
   newEmail: FormControl<string>;
@@ -29,6 +39,7 @@ export type EmailForm = FormGroup<{
   selector: 'heard-account-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    DatePipe,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -40,7 +51,7 @@ export type EmailForm = FormGroup<{
   styleUrl: './account-page.scss',
   host: { class: 'heard-page' },
 })
-export default class AccountPage {
+export default class AccountPage implements OnInit {
   private readonly api = inject(AccountApi);
   private readonly session = inject(SessionService);
   private readonly focus = pageFocus();
@@ -65,6 +76,58 @@ export default class AccountPage {
   });
   protected readonly emailProblem = signal<ProblemDetails | null>(null);
   protected readonly savingEmail = signal(false);
+
+  protected readonly places = signal<AccountSessionResponse[]>([]);
+  protected readonly sessionsForm: SessionsForm = new FormGroup({
+    currentPassword: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+  });
+  protected readonly sessionsProblem = signal<ProblemDetails | null>(null);
+  protected readonly endingSessions = signal(false);
+
+  ngOnInit(): void {
+    this.loadPlaces();
+  }
+
+  protected methodsInWords(methods: readonly string[]): string {
+    return methods.map((m) => METHOD_WORDS[m] ?? m).join(' and ');
+  }
+
+  /** One other place (`ref`), or everywhere else (null); the current password first, as for every change here. */
+  protected endSessions(ref: string | null): void {
+    saveForm({
+      form: this.sessionsForm,
+      focus: this.focus,
+      within: '.sessions',
+      saving: this.endingSessions,
+      problem: this.sessionsProblem,
+      request: () => {
+        this.status.set(null);
+        const { currentPassword } = this.sessionsForm.getRawValue();
+        return this.api.endSessions(
+          ref ? { currentPassword, ref } : { currentPassword, everywhereElse: true },
+        );
+      },
+      saved: ({ sessionsEnded }) => {
+        this.sessionsForm.reset({ currentPassword: '' });
+        this.status.set(
+          ref
+            ? 'You are signed out there.'
+            : `You are signed out everywhere else (${sessionsEnded} ${sessionsEnded === 1 ? 'place' : 'places'}).`,
+        );
+        this.loadPlaces();
+      },
+      refused: () => {
+        this.sessionsForm.controls.currentPassword.reset();
+        return false;
+      },
+    });
+  }
+
+  private loadPlaces(): void {
+    this.api
+      .sessions()
+      .subscribe({ next: (places) => this.places.set(places), error: () => this.places.set([]) });
+  }
 
   protected changePassword(formDirective: FormGroupDirective): void {
     saveForm({

@@ -18,6 +18,8 @@ export const API = {
   passkeySignIn: '/api/auth/passkeys/sign-in',
   accountPassword: '/api/account/password',
   accountEmail: '/api/account/email',
+  accountSessions: '/api/account/sessions',
+  accountSessionsEnd: '/api/account/sessions/end',
   home: '/api/home',
   users: '/api/users',
   audit: '/api/audit',
