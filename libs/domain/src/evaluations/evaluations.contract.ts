@@ -159,7 +159,8 @@ export interface EvaluationRoundOccasion {
   date: IsoDate | null;
 }
 
-export interface EvaluationRoundResponse {
+/** A round in a list: everything but who it names. */
+export interface EvaluationRoundSummary {
   id: string;
   toolVersionId: string;
   toolId: string;
@@ -176,10 +177,13 @@ export interface EvaluationRoundResponse {
   state: RoundState;
   audience: RoundAudience;
   groupId: string | null;
-  /** For a named round: those the reader may see (the access policy decides). */
-  invitees: { id: string; displayName: string }[];
   evaluationCount: number;
   createdAt: string;
+}
+
+export interface EvaluationRoundResponse extends EvaluationRoundSummary {
+  /** For a named round: those the reader may see (the access policy decides). */
+  invitees: { id: string; displayName: string }[];
 }
 
 /** The answer to creating a link round: the only time its token is shown. */
