@@ -255,6 +255,20 @@ describe('evaluations', () => {
       await expectNothingWritten(before);
     });
 
+    it('should store one evaluation when the same one is sent twice at once', async () => {
+      const person = await createYoungPerson(officer, { preferredName: 'Zofia' });
+      const round = await createRound();
+      const key = randomUUID();
+      const [a, b] = await Promise.all([
+        enter(officer, round.id, entry(person.id), key),
+        enter(officer, round.id, entry(person.id), key),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([200, 201]);
+      expect(a.body.id).toBe(b.body.id);
+      expect(await countRows(t.db, `evaluations WHERE idempotency_key = '${key}'`)).toBe(1);
+      expect(await countRows(t.db, `evaluation_answers WHERE evaluation_id = '${a.body.id}'`)).toBe(2);
+    });
+
     it('should refuse ratings out of range, an oversized answer, unknown fields and a missing key, writing nothing', async () => {
       const person = await createYoungPerson(officer, { preferredName: 'Noor' });
       const round = await createRound();
@@ -351,6 +365,14 @@ describe('evaluations', () => {
       expectProblem(await enter(officer, randomUUID(), entry(member.id)), 404);
       await expectNothingWritten(before);
 
+      // A member of the group on the day is in a group round's audience.
+      const joined = await officer.post(`/api/groups/${group.id}/members`, {
+        youngPersonId: member.id,
+        joinedOn: today,
+        role: 'member',
+      });
+      expect(joined.status).toBe(201);
+      expect((await enter(officer, groupRound.id, entry(member.id))).status).toBe(201);
       // A practitioner enters for the young person linked to them.
       expect((await enter(practitioner, named.id, entry(linked.id))).status).toBe(201);
     });
