@@ -72,7 +72,7 @@ export default class EvaluationEntryPage {
     this.ratings.update((r) => ({ ...r, [question.key]: value }));
   }
 
-  /** Keys 1–5 choose a face while the question has focus: fast entry without the mouse. */
+  /** Keys 1–5 choose a face while one of the question's faces has focus: fast entry without the mouse. */
   protected onRatingKey(event: KeyboardEvent, question: EvaluationQuestion): void {
     const value = Number(event.key);
     if (Number.isInteger(value) && value >= 1 && value <= 5) {
