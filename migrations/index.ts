@@ -14,6 +14,7 @@ import { AccountRecovery1764610000000 } from './1764610000000-account-recovery';
 import { PracticeTools1764700000000 } from './1764700000000-practice-tools';
 import { SecondFactor1764800000000 } from './1764800000000-second-factor';
 import { Passkeys1764900000000 } from './1764900000000-passkeys';
+import { Evaluations1765000000000 } from './1765000000000-evaluations';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   PracticeTools1764700000000,
   SecondFactor1764800000000,
   Passkeys1764900000000,
+  Evaluations1765000000000,
 ];

@@ -41,3 +41,5 @@ export * from './activities/one-to-ones.contract';
 export * from './practice-tools/life-cycle';
 export * from './practice-tools/practice-tools.contract';
 export * from './practice-tools/practice-tool-roles';
+export * from './evaluations/evaluation-rules';
+export * from './evaluations/evaluations.contract';

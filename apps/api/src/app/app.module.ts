@@ -3,6 +3,7 @@ import { ConsentModule } from './consent/consent.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { OneToOnesModule } from './one-to-ones/one-to-ones.module';
 import { PracticeToolsModule } from './practice-tools/practice-tools.module';
+import { EvaluationsModule } from './evaluations/evaluations.module';
 import { StaffModule } from './staff/staff.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -36,6 +37,7 @@ export const FEATURE_MODULES = [
   OneToOnesModule,
   StaffModule,
   PracticeToolsModule,
+  EvaluationsModule,
 ];
 
 @Module({})

@@ -30,6 +30,8 @@ export enum AuditRecordType {
   Invitation = 'invitation',
   InvitationLetter = 'invitation_letter',
   PracticeTool = 'practice_tool',
+  EvaluationRound = 'evaluation_round',
+  Evaluation = 'evaluation',
   Route = 'route',
 }
 

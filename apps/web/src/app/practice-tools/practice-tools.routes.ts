@@ -16,7 +16,7 @@ export const officersOnly: CanActivateFn = () =>
 /**
  * The practice tools catalogue, for officers and senior leaders (the role guard on the parent
  * route keeps others out). Senior leaders read; the pages offer writes to officers only, and the
- * API refuses them to anyone else. "new" comes before `:id`, so it is never read as an id.
+ * API refuses them to anyone else. "new" and "rounds" come before `:id`, so neither is read as an id.
  */
 export default [
   {
@@ -29,6 +29,13 @@ export default [
         title: 'New practice tool',
         canActivate: [officersOnly],
         loadComponent: () => import('./practice-tool-form-page'),
+      },
+      {
+        // Entering evaluations of a round of one of the tools' versions: officers, at an activity day.
+        path: 'rounds/:roundId/enter',
+        title: 'Enter evaluations',
+        canActivate: [officersOnly],
+        loadComponent: () => import('../evaluations/evaluation-entry-page'),
       },
       { path: ':id', title: 'Practice tool', loadComponent: () => import('./practice-tool-page') },
       {

@@ -1,0 +1,117 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  EVALUATION_ENTERERS,
+  EVALUATION_ROUND_EDITORS,
+  EvaluationEntryCommand,
+  EvaluationEntryRequestSchema,
+  EvaluationLinkView,
+  EvaluationResponse,
+  EvaluationRoundCommand,
+  EvaluationRoundCreated,
+  EvaluationRoundListQuery,
+  EvaluationRoundListQuerySchema,
+  EvaluationRoundRequestSchema,
+  EvaluationRoundResponse,
+  EvaluationRoundSummary,
+  LinkEvaluationCommand,
+  LinkEvaluationReceived,
+  LinkEvaluationRequestSchema,
+} from '@heard/domain';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { Allow, Public } from '../../platform/auth/access.decorator';
+import { Actor, CurrentActor } from '../../platform/auth/auth-context';
+import { DomainError } from '../../platform/errors/domain-error';
+import { ZodPipe } from '../../platform/errors/zod.pipe';
+import { EvaluationRoundsService } from './evaluation-rounds.service';
+import { EvaluationsService } from './evaluations.service';
+import { IdempotencyKey } from './idempotency-key.decorator';
+
+const roundIdPipe = new ParseUUIDPipe({
+  exceptionFactory: () => DomainError.notFound('This evaluation round'),
+});
+/** A close carries no body; anything sent is refused rather than ignored. */
+const EmptyBodySchema = z.object({}).strict();
+
+/**
+ * Rounds are set up by officers; officers and practitioners read them to enter evaluations (a
+ * practitioner sees only the young people linked to them).
+ */
+@ApiTags('evaluations')
+@Controller()
+export class EvaluationsController {
+  constructor(
+    private readonly rounds: EvaluationRoundsService,
+    private readonly evaluations: EvaluationsService,
+  ) {}
+
+  @Post('evaluation-rounds')
+  @Allow(...EVALUATION_ROUND_EDITORS)
+  create(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodPipe(EvaluationRoundRequestSchema)) body: EvaluationRoundCommand,
+  ): Promise<EvaluationRoundCreated> {
+    return this.rounds.create(actor, body);
+  }
+
+  @Get('evaluation-rounds')
+  @Allow(...EVALUATION_ENTERERS)
+  list(
+    @Query(new ZodPipe(EvaluationRoundListQuerySchema)) query: EvaluationRoundListQuery,
+  ): Promise<EvaluationRoundSummary[]> {
+    return this.rounds.list(query.toolVersionId);
+  }
+
+  @Get('evaluation-rounds/:id')
+  @Allow(...EVALUATION_ENTERERS)
+  get(@CurrentActor() actor: Actor, @Param('id', roundIdPipe) id: string): Promise<EvaluationRoundResponse> {
+    return this.rounds.get(actor, id);
+  }
+
+  @Post('evaluation-rounds/:id/close')
+  @HttpCode(200)
+  @Allow(...EVALUATION_ROUND_EDITORS)
+  close(
+    @CurrentActor() actor: Actor,
+    @Param('id', roundIdPipe) id: string,
+    @Body(new ZodPipe(EmptyBodySchema)) _body: unknown,
+  ): Promise<EvaluationRoundResponse> {
+    return this.rounds.close(actor, id);
+  }
+
+  /** 201 when stored now; 200 with what was stored when the same key comes again. */
+  @Post('evaluation-rounds/:id/evaluations')
+  @Allow(...EVALUATION_ENTERERS)
+  async enter(
+    @CurrentActor() actor: Actor,
+    @Param('id', roundIdPipe) id: string,
+    @IdempotencyKey() key: string,
+    @Body(new ZodPipe(EvaluationEntryRequestSchema)) body: EvaluationEntryCommand,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<EvaluationResponse> {
+    const stored = await this.evaluations.enter(actor, id, key, body);
+    res.status(stored.created ? 201 : 200);
+    return stored.value;
+  }
+
+  /** A round's own page for anyone with its link: the link is the only key, so it is public. */
+  @Public()
+  @Get('evaluation-links/:token')
+  view(@Param('token') token: string): Promise<EvaluationLinkView> {
+    return this.evaluations.viewByLink(token);
+  }
+
+  @Public()
+  @Post('evaluation-links/:token/evaluations')
+  async answerByLink(
+    @Param('token') token: string,
+    @IdempotencyKey() key: string,
+    @Body(new ZodPipe(LinkEvaluationRequestSchema)) body: LinkEvaluationCommand,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LinkEvaluationReceived> {
+    const stored = await this.evaluations.answerByLink(token, key, body);
+    res.status(stored.created ? 201 : 200);
+    return { received: true };
+  }
+}

@@ -1,0 +1,229 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AuditAction,
+  AuditRecordType,
+  EvaluationEntryCommand,
+  EvaluationLinkView,
+  EvaluationResponse,
+  LinkEvaluationCommand,
+  ROUND_STATE_MESSAGES,
+  ageBandOf,
+  ageOn,
+  answerProblems,
+  roundStateOn,
+  todayInLondon,
+} from '@heard/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccessPolicy } from '../../platform/access/young-person-access';
+import { AuditService } from '../../platform/audit/audit.service';
+import { Actor } from '../../platform/auth/auth-context';
+import { sha256 } from '../../platform/auth/tokens';
+import { Clock } from '../../platform/clock';
+import { DomainError } from '../../platform/errors/domain-error';
+import { memberOn } from '../../platform/database/rules-sql';
+import {
+  NewEvaluation,
+  RoundRow,
+  StoredUnderKey,
+  evaluationUnderKey,
+  findRound,
+  insertEvaluation,
+  readEvaluation,
+} from './evaluations.queries';
+
+/** Whether a command stored something new (201) or found what an earlier send stored (200). */
+export interface Stored<T> {
+  created: boolean;
+  value: T;
+}
+
+const LINK_NOT_FOUND = 'This evaluation link was not found. Check it was copied in full.';
+
+/**
+ * Entering evaluations. Every one carries an idempotency key from the device: the same key again
+ * answers what was stored and writes nothing, so a resend after a dropped connection is stored once;
+ * the same key with other answers is refused. One transaction per command; a refusal writes nothing.
+ */
+@Injectable()
+export class EvaluationsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
+    private readonly clock: Clock,
+  ) {}
+
+  /** An officer or practitioner enters the evaluation a young person gave. */
+  async enter(
+    actor: Actor,
+    roundId: string,
+    key: string,
+    command: EvaluationEntryCommand,
+  ): Promise<Stored<EvaluationResponse>> {
+    const fingerprint = sha256(JSON.stringify({ via: 'entry', roundId, by: actor.userId, command }));
+    return this.db.transaction(async (em) => {
+      const earlier = await this.replay(em, key, fingerprint);
+      if (earlier) return this.replayed(actor, em, earlier);
+      const round = await findRound(em, { id: roundId }, true);
+      if (!round) throw DomainError.notFound('This evaluation round');
+      // 404 for a young person the actor may not see, the same as one that does not exist.
+      await this.access.assertMayChange(actor, em, { youngPerson: command.youngPersonId });
+      await this.assertInAudience(em, round, command.youngPersonId, command.answeredOn);
+      const today = todayInLondon(this.clock.now());
+      if (command.answeredOn > today)
+        throw DomainError.validation('answeredOn', 'The day they answered cannot be in the future.');
+      this.assertTakesAnswers(round, command.answeredOn);
+      this.assertAnswersFit(round, command.answers);
+      const [{ dateOfBirth }]: { dateOfBirth: string }[] = await em.query(
+        `SELECT date_of_birth::text AS "dateOfBirth" FROM young_people WHERE id = $1`,
+        [command.youngPersonId],
+      );
+      const id = await this.store(em, key, fingerprint, {
+        roundId,
+        youngPersonId: command.youngPersonId,
+        enteredBy: actor.userId,
+        helpedBy: command.helpedBy,
+        answeredOn: command.answeredOn,
+        ageBand: ageBandOf(ageOn(dateOfBirth, command.answeredOn)),
+        pictureMode: command.pictureMode,
+        answers: command.answers,
+        round,
+      });
+      if (!id) return this.replayed(actor, em, await this.replay(em, key, fingerprint));
+      await this.audit.for(actor).record(em, {
+        action: AuditAction.Create,
+        type: AuditRecordType.Evaluation,
+        id,
+        detail: { event: 'enter', roundId, youngPersonId: command.youngPersonId },
+      });
+      return { created: true, value: await readEvaluation(em, id) };
+    });
+  }
+
+  /** What anyone with the link sees: the round's questions and its tool, nothing personal. */
+  async viewByLink(token: string): Promise<EvaluationLinkView> {
+    const round = await findRound(this.db.manager, { tokenHash: sha256(token) });
+    if (!round) throw new DomainError('not_found', LINK_NOT_FOUND);
+    this.assertTakesAnswers(round, todayInLondon(this.clock.now()));
+    return {
+      title: round.title,
+      toolName: round.toolName,
+      versionLabel: round.versionLabel,
+      questions: round.questions,
+      closesOn: round.closesOn,
+    };
+  }
+
+  /** An answer through the link: no account, and nothing kept that says who gave it. */
+  async answerByLink(token: string, key: string, command: LinkEvaluationCommand): Promise<Stored<true>> {
+    const tokenHash = sha256(token);
+    const fingerprint = sha256(JSON.stringify({ via: 'link', tokenHash, command }));
+    return this.db.transaction(async (em) => {
+      if (await this.replay(em, key, fingerprint)) return { created: false, value: true };
+      const round = await findRound(em, { tokenHash }, true);
+      if (!round) throw new DomainError('not_found', LINK_NOT_FOUND);
+      const today = todayInLondon(this.clock.now());
+      this.assertTakesAnswers(round, today);
+      this.assertAnswersFit(round, command.answers);
+      const id = await this.store(em, key, fingerprint, {
+        roundId: round.id,
+        youngPersonId: null,
+        enteredBy: null,
+        helpedBy: null,
+        answeredOn: today,
+        ageBand: null,
+        pictureMode: command.pictureMode,
+        answers: command.answers,
+        round,
+      });
+      if (!id) {
+        await this.replay(em, key, fingerprint);
+        return { created: false, value: true };
+      }
+      await this.audit.for(null).record(em, {
+        action: AuditAction.Create,
+        type: AuditRecordType.Evaluation,
+        id,
+        detail: { event: 'answer_by_link', roundId: round.id },
+      });
+      return { created: true, value: true };
+    });
+  }
+
+  /** What was stored under the key, if anything: refused when it was other answers. */
+  private async replay(em: EntityManager, key: string, fingerprint: string): Promise<StoredUnderKey | null> {
+    const stored = await evaluationUnderKey(em, key);
+    if (stored && stored.fingerprint !== fingerprint)
+      throw new DomainError(
+        'conflict',
+        'An evaluation with different answers was already sent with this Idempotency-Key. Send a new key for a new evaluation.',
+      );
+    return stored;
+  }
+
+  private async replayed(
+    actor: Actor,
+    em: EntityManager,
+    stored: StoredUnderKey | null,
+  ): Promise<Stored<EvaluationResponse>> {
+    // The fingerprint holds the sender, so only they get here; their reach may have changed since.
+    if (!stored?.youngPersonId) throw DomainError.notFound('This evaluation');
+    await this.access.assertMayRead(actor, em, { youngPerson: stored.youngPersonId });
+    return { created: false, value: await readEvaluation(em, stored.id) };
+  }
+
+  private store(
+    em: EntityManager,
+    key: string,
+    fingerprint: string,
+    e: Omit<NewEvaluation, 'idempotencyKey' | 'fingerprint' | 'occasionKind' | 'occasionId'> & {
+      round: RoundRow;
+    },
+  ): Promise<string | null> {
+    const { round, ...rest } = e;
+    // The context is copied: the evaluation keeps where it was given whatever becomes of the round.
+    return insertEvaluation(em, {
+      ...rest,
+      occasionKind: round.occasionKind,
+      occasionId: round.occasionId,
+      idempotencyKey: key,
+      fingerprint,
+    });
+  }
+
+  private async assertInAudience(
+    em: EntityManager,
+    round: RoundRow,
+    youngPersonId: string,
+    day: string,
+  ): Promise<void> {
+    const notInAudience = () =>
+      DomainError.validation('youngPersonId', 'This young person is not one of those this round is for.');
+    if (round.audience === 'named') {
+      const [row]: unknown[] = await em.query(
+        `SELECT 1 FROM evaluation_round_invitees WHERE round_id = $1 AND young_person_id = $2`,
+        [round.id, youngPersonId],
+      );
+      if (!row) throw notInAudience();
+    } else if (round.audience === 'group') {
+      const [row]: unknown[] = await em.query(
+        `SELECT 1 FROM group_memberships m WHERE m.group_id = $1 AND m.young_person_id = $2 AND ${memberOn('m', '$3::date')}`,
+        [round.groupId, youngPersonId, day],
+      );
+      if (!row) throw notInAudience();
+    }
+    // A link round is for anyone: an officer may enter one for any young person they may see.
+  }
+
+  private assertTakesAnswers(round: RoundRow, day: string): void {
+    const closedAt = round.closedAt ? new Date(round.closedAt).toISOString() : null;
+    const state = roundStateOn({ opensOn: round.opensOn, closesOn: round.closesOn, closedAt }, day);
+    if (state !== 'open') throw new DomainError('conflict', ROUND_STATE_MESSAGES[state]);
+  }
+
+  private assertAnswersFit(round: RoundRow, answers: EvaluationEntryCommand['answers']): void {
+    const problems = answerProblems(round.questions, answers);
+    if (Object.keys(problems).length > 0)
+      throw new DomainError('validation', 'Some answers do not fit the round’s questions.', problems);
+  }
+}

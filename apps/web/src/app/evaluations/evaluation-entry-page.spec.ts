@@ -1,0 +1,194 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { DEFAULT_QUESTIONS, type EvaluationRoundResponse, todayInLondon } from '@heard/domain';
+import { axeViolations } from '../../testing/axe';
+import {
+  OTHER_PERSON_ID,
+  PERSON_ID,
+  byLabel,
+  byName,
+  problemBody,
+  textOf,
+  typeInto,
+} from '../../testing/fixtures';
+import EvaluationEntryPage from './evaluation-entry-page';
+import { UNSENT_EVALUATIONS_KEY } from './evaluation-outbox';
+
+const ROUND_ID = '55555555-5555-4555-8555-555555555555';
+const ROUND_URL = `/api/evaluation-rounds/${ROUND_ID}`;
+const ENTRY_URL = `${ROUND_URL}/evaluations`;
+
+const round = (): EvaluationRoundResponse => ({
+  id: ROUND_ID,
+  toolVersionId: '66666666-6666-4666-8666-666666666666',
+  toolId: '77777777-7777-4777-8777-777777777777',
+  toolName: 'This is Me profile',
+  versionLabel: 'v1',
+  title: 'Spring activity day',
+  questions: DEFAULT_QUESTIONS.map((q) => ({ ...q })),
+  occasion: null,
+  opensOn: '2026-05-01',
+  closesOn: '2026-05-31',
+  closedAt: null,
+  state: 'open',
+  audience: 'named',
+  groupId: null,
+  invitees: [
+    { id: PERSON_ID, displayName: 'Amara' },
+    { id: OTHER_PERSON_ID, displayName: 'Kai' },
+  ],
+  evaluationCount: 0,
+  createdAt: '2026-04-20T10:00:00.000Z',
+});
+
+describe('EvaluationEntryPage', () => {
+  let fixture: ComponentFixture<EvaluationEntryPage>;
+  let el: HTMLElement;
+  let http: HttpTestingController;
+
+  async function open(): Promise<void> {
+    TestBed.configureTestingModule({
+      imports: [EvaluationEntryPage],
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(EvaluationEntryPage);
+    fixture.componentRef.setInput('roundId', ROUND_ID);
+    el = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+    http.expectOne(ROUND_URL).flush(round());
+    await fixture.whenStable();
+  }
+
+  const faces = (legend: string) => {
+    const fieldset = Array.from(el.querySelectorAll('fieldset')).find(
+      (f) => textOf(f.querySelector('legend')) === legend,
+    );
+    if (!fieldset) throw new Error(`No rating "${legend}"`);
+    return fieldset;
+  };
+  const pressed = (legend: string) =>
+    Array.from(faces(legend).querySelectorAll('button'))
+      .filter((b) => b.getAttribute('aria-pressed') === 'true')
+      .map((b) => b.getAttribute('aria-label'));
+  /** A face of the first rating question, found by the words a screen reader reads. */
+  const face = (words: string) => {
+    const found = faces('What do you think of it?').querySelector<HTMLButtonElement>(
+      `button[aria-label="${words}"]`,
+    );
+    if (!found) throw new Error(`No face "${words}"`);
+    return found;
+  };
+  /** The outbox works through promises after a response; let them run, then render. */
+  const settle = async () => {
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+  };
+  const stored = () => JSON.parse(localStorage.getItem(UNSENT_EVALUATIONS_KEY) ?? '[]');
+
+  beforeEach(() => localStorage.clear());
+  afterEach(() => http.verify());
+
+  it('shows faces named by their words, takes keys 1 to 5, with no axe violations', async () => {
+    await open();
+    const buttons = Array.from(faces('What do you think of it?').querySelectorAll('button'));
+    expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Really bad',
+      'Bad',
+      'OK',
+      'Good',
+      'Really good',
+    ]);
+    buttons[1].click();
+    await fixture.whenStable();
+    expect(pressed('What do you think of it?')).toEqual(['Bad']);
+    buttons[1].dispatchEvent(new KeyboardEvent('keydown', { key: '5', bubbles: true }));
+    await fixture.whenStable();
+    expect(pressed('What do you think of it?')).toEqual(['Really good']);
+    buttons[1].dispatchEvent(new KeyboardEvent('keydown', { key: '9', bubbles: true }));
+    await fixture.whenStable();
+    expect(pressed('What do you think of it?')).toEqual(['Really good']);
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
+  it('sends with an idempotency key, then moves to the next young person with clear answers', async () => {
+    await open();
+    face('Good').click();
+    typeInto(byLabel<HTMLTextAreaElement>(el, 'What did you like?'), ' <b>The pictures</b> ');
+    typeInto(byLabel(el, 'Who helped (optional)'), 'Their foster carer');
+    await fixture.whenStable();
+    byName(el, 'Save and next').click();
+    await fixture.whenStable();
+    const req = http.expectOne({ url: ENTRY_URL, method: 'POST' });
+    expect(req.request.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(req.request.body).toEqual({
+      youngPersonId: PERSON_ID,
+      answeredOn: todayInLondon(),
+      helpedBy: 'Their foster carer',
+      answers: [
+        { questionKey: 'overall', rating: 4 },
+        { questionKey: 'liked', text: '<b>The pictures</b>' },
+      ],
+    });
+    req.flush({}, { status: 201, statusText: 'Created' });
+    await settle();
+    expect(textOf(el.querySelector('[role="status"]'))).toBe('Saved.');
+    expect(byLabel<HTMLSelectElement>(el, 'Young person').value).toBe(OTHER_PERSON_ID);
+    expect(pressed('What do you think of it?')).toEqual([]);
+    expect(byLabel<HTMLTextAreaElement>(el, 'What did you like?').value).toBe('');
+    expect(stored()).toEqual([]);
+  });
+
+  it('keeps an evaluation on the device when the connection drops, and sends it with the same key when back online', async () => {
+    await open();
+    face('OK').click();
+    await fixture.whenStable();
+    byName(el, 'Save and next').click();
+    await fixture.whenStable();
+    const first = http.expectOne({ url: ENTRY_URL, method: 'POST' });
+    const key = first.request.headers.get('Idempotency-Key');
+    first.error(new ProgressEvent('error'), { status: 0, statusText: '' });
+    await settle();
+    expect(textOf(el.querySelector('[role="status"]'))).toBe(
+      'Saved on this device, will send when back online.',
+    );
+    expect(stored()).toEqual([expect.objectContaining({ roundId: ROUND_ID, idempotencyKey: key })]);
+
+    window.dispatchEvent(new Event('online'));
+    await settle();
+    const again = http.expectOne({ url: ENTRY_URL, method: 'POST' });
+    expect(again.request.headers.get('Idempotency-Key')).toBe(key);
+    again.flush({}, { status: 200, statusText: 'OK' });
+    await settle();
+    expect(stored()).toEqual([]);
+    expect(el.textContent).not.toContain('saved on this device');
+  });
+
+  it('lists an evaluation the server refuses rather than dropping it silently', async () => {
+    await open();
+    face('Really bad').click();
+    await fixture.whenStable();
+    byName(el, 'Save and next').click();
+    await fixture.whenStable();
+    http
+      .expectOne({ url: ENTRY_URL, method: 'POST' })
+      .flush(problemBody(409, 'This evaluation round has closed, so it takes no more answers.'), {
+        status: 409,
+        statusText: 'Conflict',
+      });
+    await settle();
+    expect(textOf(el.querySelector('ul'))).toBe(
+      'This evaluation round has closed, so it takes no more answers.',
+    );
+    expect(stored()).toEqual([]);
+  });
+
+  it('sends nothing without an answer', async () => {
+    await open();
+    byName(el, 'Save and next').click();
+    await fixture.whenStable();
+    http.expectNone(ENTRY_URL);
+    expect(textOf(el.querySelector('[role="alert"]'))).toBe('Answer at least one question.');
+  });
+});
