@@ -18,6 +18,7 @@ import {
   countRows,
   createTestApp,
   createUser,
+  csrfOf,
   expectProblem,
 } from './support/test-app';
 
@@ -47,7 +48,10 @@ class Browser {
   }
 
   post(url: string, body?: object): request.Test {
-    return this.agent.post(url).set('X-XSRF-TOKEN', this.csrf).send(body);
+    return this.agent
+      .post(url)
+      .set('X-XSRF-TOKEN', csrfOf(this.agent) ?? this.csrf)
+      .send(body);
   }
 }
 
@@ -448,6 +452,25 @@ describe('passkeys (WebAuthn) for staff', () => {
         expect.objectContaining({ change: 'passkey_removed', passkeyId: phone.id, otherSessionsEnded: 1 }),
       ]),
     );
+  });
+
+  it('should swap a session that enrols with a passkey for a new one, ending the old one', async () => {
+    const user = await createUser(t.db, { role: Role.SeniorLeader, totpSecret: null });
+    const browser = new Browser(t);
+    await browser.signIn(user.email);
+    expect(browser.session.pendingStep).toBe('enrol_second_factor');
+    const sessionsOf = (): Promise<{ id: string; ended_reason: string | null; auth_methods: string[] }[]> =>
+      t.db.query(
+        `SELECT id, ended_reason, auth_methods FROM sessions WHERE user_id = $1 ORDER BY created_at`,
+        [user.id],
+      );
+    const [before] = await sessionsOf();
+    await addPasskey(browser, newAuthenticator());
+    expect(await sessionsOf()).toEqual([
+      { id: before.id, ended_reason: 'second_factor_enrolled', auth_methods: ['password'] },
+      { id: expect.not.stringMatching(before.id), ended_reason: null, auth_methods: ['password', 'passkey'] },
+    ]);
+    expect((await browser.get('/api/auth/session')).body.pendingStep).toBeNull();
   });
 
   it('should remove a passkey after the password again, only my own, and not the last required one', async () => {

@@ -11,6 +11,7 @@ import {
   countRows,
   createTestApp,
   createUser,
+  csrfOf,
   expectProblem,
 } from './support/test-app';
 
@@ -40,11 +41,17 @@ class Browser {
   }
 
   post(url: string, body?: object): request.Test {
-    return this.agent.post(url).set('X-XSRF-TOKEN', this.csrf).send(body);
+    return this.agent
+      .post(url)
+      .set('X-XSRF-TOKEN', csrfOf(this.agent) ?? this.csrf)
+      .send(body);
   }
 
   patch(url: string, body?: object): request.Test {
-    return this.agent.patch(url).set('X-XSRF-TOKEN', this.csrf).send(body);
+    return this.agent
+      .patch(url)
+      .set('X-XSRF-TOKEN', csrfOf(this.agent) ?? this.csrf)
+      .send(body);
   }
 }
 
@@ -379,6 +386,31 @@ describe('a second factor (TOTP) for staff', () => {
         expect.objectContaining({ change: 'second_factor_removed', otherSessionsEnded: 1 }),
       ]),
     );
+  });
+
+  it('should swap the session for a new one when the app is confirmed, ending the old one', async () => {
+    const user = await createUser(t.db, { role: Role.ParticipationOfficer, totpSecret: null });
+    const here = new Browser(t);
+    await here.signIn(user.email);
+    expect(here.session.pendingStep).toBe('enrol_second_factor');
+    const sessionsOf = (): Promise<{ id: string; ended_reason: string | null; auth_methods: string[] }[]> =>
+      t.db.query(
+        `SELECT id, ended_reason, auth_methods FROM sessions WHERE user_id = $1 ORDER BY created_at`,
+        [user.id],
+      );
+    const [before] = await sessionsOf();
+    const secret = (await here.post('/api/auth/totp/enrolment', { password: TEST_PASSWORD })).body
+      .secret as string;
+    const confirmed = await here.post('/api/auth/totp/enrolment/confirm', { code: code(secret) });
+    expect(confirmed.status).toBe(200);
+    expect(String(confirmed.headers['set-cookie'])).toMatch(/heard_session=/);
+    const after = await sessionsOf();
+    expect(after).toEqual([
+      { id: before.id, ended_reason: 'second_factor_enrolled', auth_methods: ['password'] },
+      { id: expect.not.stringMatching(before.id), ended_reason: null, auth_methods: ['password', 'otp'] },
+    ]);
+    expect((await here.get('/api/auth/session')).body.pendingStep).toBeNull();
+    expect((await here.get('/api/home')).status).toBe(200);
   });
 
   it('should let an administrator reset a lost factor (audited): sessions end and the person must enrol again', async () => {

@@ -1,3 +1,4 @@
+import { CookieAccessInfo, CookieJar } from 'cookiejar';
 import { INestApplication } from '@nestjs/common';
 import { Role, SessionResponse, roleRequiresSecondFactor } from '@heard/domain';
 import { createHeardApp } from '@heard/api/app/create-app';
@@ -143,16 +144,16 @@ export async function createTestApp(
     let session = res.body as SessionResponse;
     if (session.pendingStep === 'second_factor') session = await secondStep(agent, session);
     const user = await db.getRepository(User).findOneByOrFail({ id: session.user.id });
-    const csrf = session.csrfToken;
+    const csrf = () => csrfOf(agent) ?? session.csrfToken;
     return {
       agent,
       session,
       user,
       get: (url) => agent.get(url),
-      post: (url, body) => agent.post(url).set('X-XSRF-TOKEN', csrf).send(body),
-      put: (url, body) => agent.put(url).set('X-XSRF-TOKEN', csrf).send(body),
-      patch: (url, body) => agent.patch(url).set('X-XSRF-TOKEN', csrf).send(body),
-      delete: (url) => agent.delete(url).set('X-XSRF-TOKEN', csrf),
+      post: (url, body) => agent.post(url).set('X-XSRF-TOKEN', csrf()).send(body),
+      put: (url, body) => agent.put(url).set('X-XSRF-TOKEN', csrf()).send(body),
+      patch: (url, body) => agent.patch(url).set('X-XSRF-TOKEN', csrf()).send(body),
+      delete: (url) => agent.delete(url).set('X-XSRF-TOKEN', csrf()),
     };
   };
 
@@ -208,6 +209,15 @@ export async function createUser(db: DataSource, overrides: Partial<User> & { ro
 export async function countRows(db: DataSource, table: string): Promise<number> {
   const [row] = await db.query(`SELECT count(*)::int AS n FROM ${table}`);
   return (row as { n: number }).n;
+}
+
+/**
+ * The CSRF token a browser would send now: read from the cookie, as the web app does, so a client
+ * keeps working after a route renews its session (a factor added, decision 0016).
+ */
+export function csrfOf(agent: TestAgent): string | undefined {
+  const jar = (agent as unknown as { jar: CookieJar }).jar;
+  return jar.getCookie('XSRF-TOKEN', CookieAccessInfo.All)?.value;
 }
 
 export function expectProblem(res: request.Response, status: number): void {

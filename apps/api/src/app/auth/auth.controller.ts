@@ -100,11 +100,14 @@ export class AuthController {
   @DuringSignIn('enrol_second_factor')
   @Post('totp/enrolment/confirm')
   @HttpCode(200)
-  confirmTotpEnrolment(
+  async confirmTotpEnrolment(
     @CurrentActor() actor: Actor,
     @Body(new ZodPipe(ConfirmTotpRequestSchema)) body: ConfirmTotpRequest,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<RecoveryCodesResponse> {
-    return this.secondFactor.confirmEnrolment(actor, body);
+    const renewed = await this.secondFactor.confirmEnrolment(actor, body);
+    this.sessions.setCookies(res, renewed.token, renewed.csrfToken);
+    return renewed.response;
   }
 
   /** Removes the authenticator app; asks for the password again. */

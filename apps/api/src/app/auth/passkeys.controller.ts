@@ -53,11 +53,14 @@ export class PasskeysController {
   @DuringSignIn('enrol_second_factor')
   @Post('registration')
   @HttpCode(201)
-  register(
+  async register(
     @CurrentActor() actor: Actor,
     @Body(new ZodPipe(PasskeyRegistrationRequestSchema)) body: PasskeyRegistrationRequest,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<PasskeyResponse> {
-    return this.passkeys.register(actor, body);
+    const renewed = await this.passkeys.register(actor, body);
+    this.sessions.setCookies(res, renewed.token, renewed.csrfToken);
+    return renewed.response;
   }
 
   /** Removes one of my passkeys; asks for the password again. */

@@ -23,7 +23,7 @@ import {
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
-import { SessionService } from '../../platform/auth/session.service';
+import { Renewed, SessionService } from '../../platform/auth/session.service';
 import { Clock } from '../../platform/clock';
 import { APP_CONFIG, AppConfig } from '../../platform/config/config';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -160,7 +160,7 @@ export class PasskeysService {
   }
 
   /** Checks the new credential against this session's challenge and keeps it. */
-  async register(actor: Actor, request: PasskeyRegistrationRequest): Promise<PasskeyResponse> {
+  async register(actor: Actor, request: PasskeyRegistrationRequest): Promise<Renewed<PasskeyResponse>> {
     const now = this.clock.now();
     const challenge = challengeOf(request.response.response.clientDataJSON);
     const stored =
@@ -197,11 +197,9 @@ export class PasskeysService {
         createdAt: now,
       });
       if (!id) throw new DomainError('conflict', 'This passkey is already registered.');
-      // This session has just shown the passkey: it is fully signed in, not sent to a second step.
-      await em.query(
-        `UPDATE sessions SET auth_methods = array_append(auth_methods, $2) WHERE id = $1 AND NOT ($2 = ANY(auth_methods))`,
-        [actor.sessionId, AuthMethod.Passkey],
-      );
+      const otherSessionsEnded = await this.sessions.endOthersFor(em, actor, 'second_factor_changed');
+      // This session has just shown the passkey: a new one, fully signed in, takes its place.
+      const renewed = await this.sessions.renew(em, actor, AuthMethod.Passkey, 'second_factor_enrolled');
       await this.audit.for(actor).record(em, {
         action: AuditAction.Update,
         type: AuditRecordType.User,
@@ -210,11 +208,11 @@ export class PasskeysService {
           change: 'second_factor_enrolled',
           method: 'passkey',
           passkeyId: id,
-          otherSessionsEnded: await this.sessions.endOthersFor(em, actor, 'second_factor_changed'),
+          otherSessionsEnded,
         },
       });
       const [row] = (await passkeysOf(em, actor.userId)).filter((p) => p.id === id);
-      return toPasskeyResponse(row);
+      return { token: renewed.token, csrfToken: renewed.session.csrfToken, response: toPasskeyResponse(row) };
     });
   }
 

@@ -19,7 +19,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { Session } from '../../platform/auth/session.entity';
-import { SessionService } from '../../platform/auth/session.service';
+import { Renewed, SessionService } from '../../platform/auth/session.service';
 import { sha256 } from '../../platform/auth/tokens';
 import { matchTotp, newTotpSecret, otpauthUri } from '../../platform/auth/totp';
 import { Clock } from '../../platform/clock';
@@ -142,9 +142,7 @@ export class SecondFactorService {
     detailOf: (em: EntityManager) => Promise<Record<string, string | number>> = async () => ({}),
   ): Promise<SignInOutcome> {
     return this.db.transaction(async (em) => {
-      const old = await em.getRepository(Session).findOneByOrFail({ id: actor.sessionId });
-      await this.sessions.end(actor.sessionId, 'second_factor_done', em);
-      const { token, session } = await this.sessions.create(em, actor.userId, [...old.authMethods, method]);
+      const { token, session } = await this.sessions.renew(em, actor, method, 'second_factor_done');
       await clearDelay(em, secondFactorDelayKey(actor.userId));
       await this.audit.for(actor).record(em, {
         action: AuditAction.SignIn,
@@ -183,7 +181,7 @@ export class SecondFactorService {
   }
 
   /** Confirms enrolment with a code from the new secret, and gives the recovery codes, once. */
-  async confirmEnrolment(actor: Actor, request: ConfirmTotpRequest): Promise<RecoveryCodesResponse> {
+  async confirmEnrolment(actor: Actor, request: ConfirmTotpRequest): Promise<Renewed<RecoveryCodesResponse>> {
     const now = this.clock.now();
     await this.refuseWhileSlowedDown(actor.userId, now);
     const factor = await this.factorOf(actor.userId);
@@ -208,11 +206,9 @@ export class SecondFactorService {
       if (updated.length === 0)
         throw new DomainError('conflict', 'This set-up has just been finished or restarted.');
       const recoveryCodes = await this.replaceRecoveryCodes(em, actor.userId, now);
-      // This session has just shown a code: it is fully signed in, not sent to a second step.
-      await em.query(
-        `UPDATE sessions SET auth_methods = array_append(auth_methods, $2) WHERE id = $1 AND NOT ($2 = ANY(auth_methods))`,
-        [actor.sessionId, AuthMethod.Otp],
-      );
+      const otherSessionsEnded = await this.sessions.endOthersFor(em, actor, 'second_factor_changed');
+      // This session has just shown a code: a new one, fully signed in, takes its place.
+      const renewed = await this.sessions.renew(em, actor, AuthMethod.Otp, 'second_factor_enrolled');
       await clearDelay(em, secondFactorDelayKey(actor.userId));
       await this.audit.for(actor).record(em, {
         action: AuditAction.Update,
@@ -222,10 +218,10 @@ export class SecondFactorService {
           change: 'second_factor_enrolled',
           method: 'totp',
           recoveryCodes: recoveryCodes.length,
-          otherSessionsEnded: await this.sessions.endOthersFor(em, actor, 'second_factor_changed'),
+          otherSessionsEnded,
         },
       });
-      return { recoveryCodes };
+      return { token: renewed.token, csrfToken: renewed.session.csrfToken, response: { recoveryCodes } };
     });
   }
 

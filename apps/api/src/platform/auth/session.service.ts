@@ -31,6 +31,13 @@ const CSRF_COOKIE = 'XSRF-TOKEN';
 // Writing last_seen_at on every request would turn every read into a write; a minute's slack is enough.
 const TOUCH_AFTER_MS = 60_000;
 
+/** What a command that renewed the session answers, and the cookies its route must set. */
+export interface Renewed<T> {
+  token: string;
+  csrfToken: string;
+  response: T;
+}
+
 /** What the person's own pages call a session: a hash of its id, so the id itself never leaves. */
 export function sessionRef(sessionId: string): string {
   return createHash('sha256').update(`ref:${sessionId}`).digest('base64url').slice(0, 22);
@@ -136,6 +143,22 @@ export class SessionService {
       { id: sessionId, endedAt: IsNull() },
       { endedAt: new Date(), endedReason: reason },
     );
+  }
+
+  /**
+   * Swaps the session for a new one that also records `method`, ending the old one: whenever a session
+   * gains a factor, its token changes (OWASP ASVS 5.0 7.2.4), so a token seen before cannot ride along.
+   */
+  async renew(
+    em: EntityManager,
+    actor: { userId: string; sessionId: string },
+    method: string,
+    reason: string,
+  ): Promise<{ token: string; session: Session }> {
+    const old = await em.getRepository(Session).findOneByOrFail({ id: actor.sessionId });
+    await this.end(actor.sessionId, reason, em);
+    const methods = old.authMethods.includes(method) ? old.authMethods : [...old.authMethods, method];
+    return this.create(em, actor.userId, methods);
   }
 
   /**
