@@ -3,14 +3,13 @@ import {
   AuditAction,
   PASSKEY_CHALLENGE_MINUTES,
   Role,
-  SessionResponse,
   WebAuthnOptionsJSON,
 } from '@heard/domain';
 import { AuditEvent } from '@heard/api/platform/audit/audit-event.entity';
 import { User } from '@heard/api/app/users/entities/user.entity';
 import request from 'supertest';
-import type TestAgent from 'supertest/lib/agent';
 import { FLAG_UP, SoftwareAuthenticator } from './support/software-authenticator';
+import { Browser } from './support/browser';
 import {
   ManualClock,
   TEST_PASSWORD,
@@ -18,42 +17,8 @@ import {
   countRows,
   createTestApp,
   createUser,
-  csrfOf,
   expectProblem,
 } from './support/test-app';
-
-/** A browser of one person, following the CSRF token as it changes when the session is replaced. */
-class Browser {
-  readonly agent: TestAgent;
-  csrf = '';
-  session!: SessionResponse;
-
-  constructor(t: TestApp) {
-    this.agent = t.anonymous();
-  }
-
-  async signIn(email: string, password = TEST_PASSWORD): Promise<request.Response> {
-    const res = await this.agent.post('/api/auth/sign-in').send({ email, password });
-    if (res.status === 200) this.take(res);
-    return res;
-  }
-
-  take(res: request.Response): void {
-    this.session = res.body as SessionResponse;
-    this.csrf = this.session.csrfToken;
-  }
-
-  get(url: string): request.Test {
-    return this.agent.get(url);
-  }
-
-  post(url: string, body?: object): request.Test {
-    return this.agent
-      .post(url)
-      .set('X-XSRF-TOKEN', csrfOf(this.agent) ?? this.csrf)
-      .send(body);
-  }
-}
 
 // Few free failures per address, so the slow-down of passkey sign-in can be reached in a test.
 const ADDRESS_FREE_FAILURES = 5;

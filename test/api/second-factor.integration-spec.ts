@@ -1,9 +1,8 @@
-import { ACCOUNT_SIGN_IN_DELAY, AuditAction, Role, SessionResponse } from '@heard/domain';
+import { ACCOUNT_SIGN_IN_DELAY, AuditAction, Role } from '@heard/domain';
 import { AuditEvent } from '@heard/api/platform/audit/audit-event.entity';
 import { TOTP_STEP_SECONDS, totpAt } from '@heard/api/platform/auth/totp';
 import { User } from '@heard/api/app/users/entities/user.entity';
-import request from 'supertest';
-import type TestAgent from 'supertest/lib/agent';
+import { Browser } from './support/browser';
 import {
   ManualClock,
   TEST_PASSWORD,
@@ -11,49 +10,8 @@ import {
   countRows,
   createTestApp,
   createUser,
-  csrfOf,
   expectProblem,
 } from './support/test-app';
-
-/** A browser of one person, following the CSRF token as it changes when the session is replaced. */
-class Browser {
-  readonly agent: TestAgent;
-  csrf = '';
-  session!: SessionResponse;
-
-  constructor(t: TestApp) {
-    this.agent = t.anonymous();
-  }
-
-  async signIn(email: string, password = TEST_PASSWORD): Promise<request.Response> {
-    const res = await this.agent.post('/api/auth/sign-in').send({ email, password });
-    if (res.status === 200) this.take(res);
-    return res;
-  }
-
-  take(res: request.Response): void {
-    this.session = res.body as SessionResponse;
-    this.csrf = this.session.csrfToken;
-  }
-
-  get(url: string): request.Test {
-    return this.agent.get(url);
-  }
-
-  post(url: string, body?: object): request.Test {
-    return this.agent
-      .post(url)
-      .set('X-XSRF-TOKEN', csrfOf(this.agent) ?? this.csrf)
-      .send(body);
-  }
-
-  patch(url: string, body?: object): request.Test {
-    return this.agent
-      .patch(url)
-      .set('X-XSRF-TOKEN', csrfOf(this.agent) ?? this.csrf)
-      .send(body);
-  }
-}
 
 /** Wrong codes until the slow-down applies: the free ones and the one that earns the first wait. */
 const WRONG_TO_SLOW = ACCOUNT_SIGN_IN_DELAY.freeFailures + 1;
