@@ -43,3 +43,5 @@ export * from './practice-tools/practice-tools.contract';
 export * from './practice-tools/practice-tool-roles';
 export * from './evaluations/evaluation-rules';
 export * from './evaluations/evaluations.contract';
+export * from './worries/worries.contract';
+export * from './worries/words-to-check';
