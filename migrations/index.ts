@@ -15,6 +15,7 @@ import { PracticeTools1764700000000 } from './1764700000000-practice-tools';
 import { SecondFactor1764800000000 } from './1764800000000-second-factor';
 import { Passkeys1764900000000 } from './1764900000000-passkeys';
 import { Evaluations1765000000000 } from './1765000000000-evaluations';
+import { Worries1765050000000 } from './1765050000000-worries';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   SecondFactor1764800000000,
   Passkeys1764900000000,
   Evaluations1765000000000,
+  Worries1765050000000,
 ];

@@ -19,6 +19,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { GroupsModule } from './groups/groups.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { YoungPeopleModule } from './young-people/young-people.module';
+import { WorriesModule } from './worries/worries.module';
 
 /** One module a capability; each registers its own controllers. */
 export const FEATURE_MODULES = [
@@ -38,6 +39,7 @@ export const FEATURE_MODULES = [
   StaffModule,
   PracticeToolsModule,
   EvaluationsModule,
+  WorriesModule,
 ];
 
 @Module({})

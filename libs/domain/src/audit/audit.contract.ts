@@ -32,6 +32,8 @@ export enum AuditRecordType {
   PracticeTool = 'practice_tool',
   EvaluationRound = 'evaluation_round',
   Evaluation = 'evaluation',
+  /** Every read of a worry is recorded, as is its raising and acknowledgement; never its words. */
+  Worry = 'worry',
   Route = 'route',
 }
 

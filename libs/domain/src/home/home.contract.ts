@@ -1,4 +1,5 @@
 import { Role } from '../roles/role';
+import type { WorryResponse } from '../worries/worries.contract';
 
 export interface HomeCard {
   label: string;
@@ -14,4 +15,8 @@ export interface HomeSummary {
   role: Role;
   displayName: string;
   cards: HomeCard[];
+  /** Things to put right before anything else (no safeguarding contact set, for administrators). */
+  warnings: string[];
+  /** For a safeguarding contact: the worries nobody has acknowledged yet. Null for everyone else. */
+  worriesToAcknowledge: WorryResponse[] | null;
 }

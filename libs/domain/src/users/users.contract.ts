@@ -33,6 +33,8 @@ export interface UserResponse {
   secondFactorEnrolled: boolean;
   /** What applies: true for roles that always require one, else the per-person setting. */
   secondFactorRequired: boolean;
+  /** Worries go to this person at once (docs/worries.md). */
+  safeguardingContact: boolean;
 }
 
 export interface Page<T> {

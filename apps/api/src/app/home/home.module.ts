@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { HomeController } from './home.controller';
 import { HomeService } from './home.service';
+import { WorriesModule } from '../worries/worries.module';
 
-@Module({ controllers: [HomeController], providers: [HomeService] })
+@Module({ imports: [WorriesModule], controllers: [HomeController], providers: [HomeService] })
 export class HomeModule {}

@@ -4,6 +4,7 @@ import {
   HomeCard,
   HomeSummary,
   InvitationStatus,
+  NO_SAFEGUARDING_CONTACTS_WARNING,
   Role,
   pageTotal,
   todayInLondon,
@@ -12,6 +13,7 @@ import { DataSource } from 'typeorm';
 import { youngPersonVisibleSql } from '../../platform/access/young-person-access';
 import { Actor } from '../../platform/auth/auth-context';
 import { User } from '../users/entities/user.entity';
+import { WorriesService } from '../worries/worries.service';
 import { invitationIs, memberOn } from '../../platform/database/rules-sql';
 
 const AUDIT_COUNT_LIMIT = COUNT_CAP + 1;
@@ -19,11 +21,21 @@ const AUDIT_COUNT_LIMIT = COUNT_CAP + 1;
 /** Each role's home page: counts it may see, never a young person's details. */
 @Injectable()
 export class HomeService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly worries: WorriesService,
+  ) {}
 
   async summary(actor: Actor): Promise<HomeSummary> {
     const user = await this.db.getRepository(User).findOneByOrFail({ id: actor.userId });
-    return { role: actor.role, displayName: user.displayName, cards: await this.cardsFor(actor) };
+    const noContact = actor.role === Role.Administrator && !(await this.worries.anyContact());
+    return {
+      role: actor.role,
+      displayName: user.displayName,
+      cards: await this.cardsFor(actor),
+      warnings: noContact ? [NO_SAFEGUARDING_CONTACTS_WARNING] : [],
+      worriesToAcknowledge: await this.worries.waitingFor(actor),
+    };
   }
 
   private async cardsFor(actor: Actor): Promise<HomeCard[]> {

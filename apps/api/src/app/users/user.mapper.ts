@@ -19,5 +19,6 @@ export function toUserResponse(user: User, passkeys: number): UserResponse {
     lastSignedInAt: user.lastSignedInAt?.toISOString() ?? null,
     secondFactorEnrolled: factor.enrolled,
     secondFactorRequired: factor.required,
+    safeguardingContact: user.safeguardingContact,
   };
 }

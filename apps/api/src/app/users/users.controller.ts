@@ -5,6 +5,8 @@ import {
   ChangeRoleRequestSchema,
   InviteUserRequest,
   InviteUserRequestSchema,
+  SafeguardingContactSettingRequest,
+  SafeguardingContactSettingRequestSchema,
   SecondFactorSettingRequest,
   SecondFactorSettingRequestSchema,
   Page,
@@ -106,5 +108,15 @@ export class UsersController {
     @Body(new ZodPipe(SecondFactorSettingRequestSchema)) body: SecondFactorSettingRequest,
   ): Promise<UserResponse> {
     return this.users.setSecondFactorRequired(actor, id, body.required);
+  }
+
+  /** Whether worries raised in Heard go to this person at once, by email and on their home page. */
+  @Patch(':id/safeguarding-contact')
+  setSafeguardingContact(
+    @CurrentActor() actor: Actor,
+    @Param('id', userIdPipe) id: string,
+    @Body(new ZodPipe(SafeguardingContactSettingRequestSchema)) body: SafeguardingContactSettingRequest,
+  ): Promise<UserResponse> {
+    return this.users.setSafeguardingContact(actor, id, body.safeguardingContact);
   }
 }

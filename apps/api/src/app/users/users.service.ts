@@ -228,6 +228,14 @@ export class UsersService {
     });
   }
 
+  /** Whether worries go to this person; only active accounts receive them (docs/worries.md). */
+  setSafeguardingContact(actor: Actor, userId: string, contact: boolean): Promise<UserResponse> {
+    return this.change(actor, userId, 'safeguarding_contact', async (em, user) => {
+      await em.update(User, { id: user.id }, { safeguardingContact: contact, updatedAt: this.clock.now() });
+      return { from: user.safeguardingContact ? 1 : 0, to: contact ? 1 : 0 };
+    });
+  }
+
   private async change(
     actor: Actor,
     userId: string,

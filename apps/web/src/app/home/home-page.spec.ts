@@ -19,6 +19,8 @@ describe('HomePage', () => {
     http = TestBed.inject(HttpTestingController);
   });
 
+  const NOTHING_ELSE = { warnings: [], worriesToAcknowledge: null };
+
   async function render(
     summary: HomeSummary,
   ): Promise<{ fixture: ComponentFixture<HomePage>; el: HTMLElement }> {
@@ -39,6 +41,7 @@ describe('HomePage', () => {
         { label: 'Invitations waiting', value: 3, path: null },
         { label: 'Audit events today', value: 1001, valueIsLowerBound: true, path: null },
       ],
+      ...NOTHING_ELSE,
     });
     expect(el.querySelector('h1')?.textContent).toBe('Hello, Alex');
     const cards = Array.from(el.querySelectorAll('.cards li'));
@@ -53,7 +56,7 @@ describe('HomePage', () => {
   });
 
   it('talks to young experts in plain words and points them to their space', async () => {
-    const { el } = await render({ role: Role.YoungExpert, displayName: 'Jay', cards: [] });
+    const { el } = await render({ role: Role.YoungExpert, displayName: 'Jay', ...NOTHING_ELSE, cards: [] });
     expect(el.querySelector('h1')?.textContent).toBe('Hi Jay');
     expect(el.textContent).toContain('There is nothing new for you right now.');
     expect(el.querySelector('a[href="/my-space"]')?.textContent?.trim()).toBe('Go to my space');
@@ -61,7 +64,7 @@ describe('HomePage', () => {
   });
 
   it('says when there is nothing to show', async () => {
-    const { el } = await render({ role: Role.SeniorLeader, displayName: 'Sam', cards: [] });
+    const { el } = await render({ role: Role.SeniorLeader, displayName: 'Sam', ...NOTHING_ELSE, cards: [] });
     expect(el.querySelector('heard-empty-state h2')?.textContent).toBe('Nothing to show yet');
   });
 

@@ -59,6 +59,10 @@ export class User {
   @Column({ name: 'second_factor_required', type: 'boolean', default: false })
   secondFactorRequired!: boolean;
 
+  /** Set by an administrator: worries raised in Heard go to this person at once (docs/worries.md). */
+  @Column({ name: 'safeguarding_contact', type: 'boolean', default: false })
+  safeguardingContact!: boolean;
+
   @Column({ name: 'last_signed_in_at', type: 'timestamptz', nullable: true })
   lastSignedInAt!: Date | null;
 

@@ -27,6 +27,7 @@ function user(overrides: Partial<UserResponse>): UserResponse {
     lastSignedInAt: null,
     secondFactorEnrolled: false,
     secondFactorRequired: false,
+    safeguardingContact: false,
     ...overrides,
   };
 }
