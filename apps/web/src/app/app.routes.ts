@@ -37,6 +37,7 @@ export const appRoutes: Route[] = [
       { path: 'invitations', loadChildren: () => import('./invitations/invitations.routes') },
       { path: 'handover', loadChildren: () => import('./invitations/handover.routes') },
       { path: 'admin', loadChildren: () => import('./admin/admin.routes') },
+      { path: 'worries', loadChildren: () => import('./worries/worries.routes') },
       { path: 'account', loadChildren: () => import('./account/account.routes') },
     ],
   },

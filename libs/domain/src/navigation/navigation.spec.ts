@@ -3,7 +3,7 @@ import { navigationFor } from './navigation';
 
 describe('navigationFor', () => {
   it.each<[Role, string[]]>([
-    [Role.Administrator, ['home', 'admin/users', 'admin/audit', 'account']],
+    [Role.Administrator, ['home', 'admin/users', 'admin/audit', 'worries', 'account']],
     [
       Role.ParticipationOfficer,
       [
@@ -15,11 +15,12 @@ describe('navigationFor', () => {
         'invitations/by-hand',
         'practice-tools',
         'funnel',
+        'worries',
         'account',
       ],
     ],
-    [Role.Practitioner, ['home', 'young-people', 'handover', 'account']],
-    [Role.SeniorLeader, ['home', 'practice-tools', 'account']],
+    [Role.Practitioner, ['home', 'young-people', 'handover', 'worries', 'account']],
+    [Role.SeniorLeader, ['home', 'practice-tools', 'worries', 'account']],
     [Role.YoungExpert, ['home', 'my-space']],
   ])('%s sees %p', (role, paths) => {
     expect(navigationFor(role).map((i) => i.path)).toEqual(paths);

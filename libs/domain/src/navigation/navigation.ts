@@ -41,6 +41,8 @@ const ITEMS: ReadonlyArray<NavigationItem & { roles: readonly Role[] }> = [
   { path: 'admin/users', label: 'Users', icon: 'manage_accounts', roles: [Role.Administrator] },
   { path: 'admin/audit', label: 'Audit log', icon: 'policy', roles: [Role.Administrator] },
   { path: 'my-space', label: 'My space', icon: 'emoji_people', roles: [Role.YoungExpert] },
+  // Any member of staff raises a worry here; safeguarding contacts read them from the same place.
+  { path: 'worries', label: 'Raise a worry', icon: 'report', roles: STAFF_ROLES },
   // Changing one's own password or email: staff sign in with a password of their own.
   { path: 'account', label: 'Your account', icon: 'account_circle', roles: STAFF_ROLES },
 ];

@@ -23,4 +23,5 @@ export const API = {
   home: '/api/home',
   users: '/api/users',
   audit: '/api/audit',
+  worries: '/api/worries',
 } as const;

@@ -7,6 +7,9 @@ import type { HomeSummary } from '@heard/domain';
 import { axeViolations } from '../../testing/axe';
 import { signInAs } from '../../testing/session';
 import { HomePage, cardLink } from './home-page';
+import { NO_SAFEGUARDING_CONTACTS_WARNING } from '@heard/domain';
+import { WORRY_ID, worryResponse } from '../worries/worry-fixtures';
+import { byName, problemBody, textOf } from '../../testing/fixtures';
 
 describe('HomePage', () => {
   let http: HttpTestingController;
@@ -66,6 +69,63 @@ describe('HomePage', () => {
   it('says when there is nothing to show', async () => {
     const { el } = await render({ role: Role.SeniorLeader, displayName: 'Sam', ...NOTHING_ELSE, cards: [] });
     expect(el.querySelector('heard-empty-state h2')?.textContent).toBe('Nothing to show yet');
+  });
+
+  it('warns administrators when no one is a safeguarding contact', async () => {
+    const { el } = await render({
+      role: Role.Administrator,
+      displayName: 'Alex',
+      cards: [],
+      warnings: [NO_SAFEGUARDING_CONTACTS_WARNING],
+      worriesToAcknowledge: null,
+    });
+    expect(textOf(el.querySelector('.home-warning[role="alert"]'))).toBe(NO_SAFEGUARDING_CONTACTS_WARNING);
+    expect(el.querySelector('#worries-heading')).toBeNull();
+  });
+
+  it('shows a safeguarding contact the worries to acknowledge, and acknowledges one', async () => {
+    const { fixture, el } = await render({
+      role: Role.SeniorLeader,
+      displayName: 'Sade',
+      cards: [],
+      warnings: [],
+      worriesToAcknowledge: [worryResponse()],
+    });
+    expect(textOf(el.querySelector('#worries-heading'))).toBe('Worries to acknowledge');
+    const panel = el.querySelector('.worries-panel') as HTMLElement;
+    expect(textOf(panel)).toContain('Robin');
+    expect(textOf(panel)).toContain('Olu Officer');
+    expect(panel.querySelector('blockquote')?.textContent).toBe('Robin said someone at home hit them.');
+    expect(panel.querySelector('a')?.getAttribute('href')).toBe(`/worries/${WORRY_ID}`);
+    expect(await axeViolations(el)).toEqual([]);
+
+    byName(panel, 'Acknowledge').click();
+    const req = http.expectOne({ method: 'POST', url: `/api/worries/${WORRY_ID}/acknowledge` });
+    expect(req.request.body).toEqual({ note: null });
+    req.flush(worryResponse({ acknowledgedAt: '2026-03-02T10:30:00.000Z' }));
+    await fixture.whenStable();
+    expect(textOf(el.querySelector('.worries-panel'))).toContain('No worry is waiting.');
+  });
+
+  it('keeps the worry and shows why when acknowledging fails', async () => {
+    const { fixture, el } = await render({
+      role: Role.Practitioner,
+      displayName: 'Pat',
+      cards: [],
+      warnings: [],
+      worriesToAcknowledge: [worryResponse()],
+    });
+    byName(el, 'Acknowledge').click();
+    http
+      .expectOne(`/api/worries/${WORRY_ID}/acknowledge`)
+      .flush(problemBody(409, 'Sade Lead has already acknowledged this worry.'), {
+        status: 409,
+        statusText: 'Conflict',
+      });
+    await fixture.whenStable();
+    expect(textOf(el.querySelector('.worries-panel'))).toContain(
+      'Sade Lead has already acknowledged this worry.',
+    );
   });
 
   it('shows the problem when the summary cannot be loaded', async () => {

@@ -5,11 +5,13 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { ROLE_LABELS, Role } from '@heard/domain';
-import type { HomeCard, HomeSummary, ProblemDetails } from '@heard/domain';
+import type { HomeCard, HomeSummary, ProblemDetails, WorryResponse } from '@heard/domain';
 import { EmptyState, PageHeader, ProblemAlert, sentenceStart, totalWords } from '@heard/ui';
 import { API } from '../core/api-urls';
 import { toProblem } from '../core/problem';
 import { SessionService } from '../core/session.service';
+import { WorriesApi } from '../worries/worries-api';
+import { WorryDetails } from '../worries/worry-details';
 
 /** A card's link inside the app, or null when the card only shows a number. */
 export function cardLink(card: HomeCard): string | null {
@@ -20,7 +22,15 @@ export function cardLink(card: HomeCard): string | null {
 @Component({
   selector: 'heard-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, MatProgressBarModule, PageHeader, EmptyState, ProblemAlert],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatProgressBarModule,
+    PageHeader,
+    EmptyState,
+    ProblemAlert,
+    WorryDetails,
+  ],
   templateUrl: './home-page.html',
   styleUrl: './home-page.scss',
   host: { class: 'heard-page' },
@@ -53,6 +63,29 @@ export class HomePage {
     })),
   );
 
+  protected readonly warnings = computed(() => this.summary()?.warnings ?? []);
+  /** Null for anyone who is not a safeguarding contact: then the panel is not shown at all. */
+  protected readonly worries = signal<WorryResponse[] | null>(null);
+  protected readonly worryProblem = signal<ProblemDetails | null>(null);
+  protected readonly acknowledging = signal<string | null>(null);
+  private readonly worriesApi = inject(WorriesApi);
+
+  /** Acknowledges from the home page; the worry leaves the panel once the API has it. */
+  protected acknowledge(id: string): void {
+    this.acknowledging.set(id);
+    this.worryProblem.set(null);
+    this.worriesApi.acknowledge(id, null).subscribe({
+      next: () => {
+        this.worries.update((list) => (list ?? []).filter((w) => w.id !== id));
+        this.acknowledging.set(null);
+      },
+      error: (error: unknown) => {
+        this.worryProblem.set(toProblem(error));
+        this.acknowledging.set(null);
+      },
+    });
+  }
+
   constructor() {
     inject(HttpClient)
       .get<HomeSummary>(API.home)
@@ -60,6 +93,7 @@ export class HomePage {
       .subscribe({
         next: (summary) => {
           this.summary.set(summary);
+          this.worries.set(summary.worriesToAcknowledge);
           this.loading.set(false);
         },
         error: (error: unknown) => {
