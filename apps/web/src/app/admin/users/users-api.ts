@@ -5,6 +5,7 @@ import type {
   InviteUserRequest,
   Page,
   Role,
+  SafeguardingContactSettingRequest,
   SecondFactorSettingRequest,
   UserResponse,
 } from '@heard/domain';
@@ -55,6 +56,11 @@ export class UsersApi {
 
   resetSecondFactor(id: string): Observable<UserResponse> {
     return this.http.post<UserResponse>(`${API.users}/${encodeURIComponent(id)}/reset-second-factor`, null);
+  }
+
+  setSafeguardingContact(id: string, safeguardingContact: boolean): Observable<UserResponse> {
+    const body: SafeguardingContactSettingRequest = { safeguardingContact };
+    return this.http.patch<UserResponse>(`${API.users}/${encodeURIComponent(id)}/safeguarding-contact`, body);
   }
 
   setSecondFactorRequired(id: string, required: boolean): Observable<UserResponse> {

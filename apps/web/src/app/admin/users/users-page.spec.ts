@@ -199,7 +199,7 @@ describe('UsersPage', () => {
     expect(row('Lee Enrolled').querySelector('.mat-column-secondFactor')?.textContent).toContain(
       'Required for this role',
     );
-    expect(row('Lee Enrolled').querySelector('mat-slide-toggle')).toBeNull();
+    expect(row('Lee Enrolled').querySelector('.mat-column-secondFactor mat-slide-toggle')).toBeNull();
     expect(row('Lee Enrolled').textContent).toContain('Set up');
     expect(row('Sam Worker').textContent).not.toContain('Required for this role');
     expect(row('Sam Worker').textContent).toContain('Not set up');
@@ -215,6 +215,21 @@ describe('UsersPage', () => {
     expect(await toggle.isChecked()).toBe(true);
     expect(el.querySelector('[role="status"]')?.textContent).toContain(
       'Sam Worker must now use an authenticator app to sign in, and will set one up when they next sign in.',
+    );
+  });
+
+  it('makes someone a safeguarding contact with a switch, and says so', async () => {
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    const toggle = await loader.getHarness(MatSlideToggleHarness.with({ label: /worries: Sam Worker/ }));
+    expect(await toggle.isChecked()).toBe(false);
+    await toggle.toggle();
+    const req = http.expectOne({ method: 'PATCH', url: '/api/users/u-sam/safeguarding-contact' });
+    expect(req.request.body).toEqual({ safeguardingContact: true });
+    req.flush({ ...SAM, safeguardingContact: true });
+    await fixture.whenStable();
+    expect(await toggle.isChecked()).toBe(true);
+    expect(el.querySelector('[role="status"]')?.textContent).toContain(
+      'Sam Worker is now a safeguarding contact: worries go to them at once.',
     );
   });
 

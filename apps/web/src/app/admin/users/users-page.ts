@@ -57,7 +57,16 @@ export default class UsersPage {
   private readonly focus = pageFocus();
 
   protected readonly roles = ALL_ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
-  protected readonly columns = ['name', 'email', 'role', 'status', 'secondFactor', 'lastSignedIn', 'actions'];
+  protected readonly columns = [
+    'name',
+    'email',
+    'role',
+    'status',
+    'secondFactor',
+    'safeguarding',
+    'lastSignedIn',
+    'actions',
+  ];
   protected readonly roleRequiresSecondFactor = roleRequiresSecondFactor;
 
   protected readonly page = signal(1);
@@ -201,6 +210,24 @@ export default class UsersPage {
       this.api.resetSecondFactor(user.id),
       (updated) =>
         `${updated.displayName}'s authenticator app and recovery codes no longer work. They have been signed out and will set up a new app when they next sign in.`,
+    );
+  }
+
+  /** Whether worries go to this person at once (docs/worries.md). */
+  protected setSafeguardingContact(user: UserResponse, change: MatSlideToggleChange): void {
+    const contact = change.checked;
+    if (this.isBusy(user)) {
+      change.source.checked = user.safeguardingContact;
+      return;
+    }
+    this.act(
+      user,
+      this.api.setSafeguardingContact(user.id, contact),
+      (updated) =>
+        contact
+          ? `${updated.displayName} is now a safeguarding contact: worries go to them at once.`
+          : `${updated.displayName} is no longer a safeguarding contact.`,
+      () => (change.source.checked = user.safeguardingContact),
     );
   }
 
