@@ -257,6 +257,14 @@ describe('YoungPersonPage', () => {
     expect(el.textContent).toContain('Deputies – Chair since 8 Jan 2026');
   });
 
+  it('lets staff who can see the young person raise a worry about them', async () => {
+    await open(Role.Practitioner);
+    await answer();
+    expect(el.querySelector('a[href^="/worries"]')?.getAttribute('href')).toBe(
+      `/worries?youngPerson=${PERSON_ID}`,
+    );
+  });
+
   it('still shows the profile when attendance cannot load', async () => {
     await open(Role.Practitioner);
     http.expectOne(`/api/young-people/${PERSON_ID}`).flush(personResponse());
