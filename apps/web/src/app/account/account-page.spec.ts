@@ -294,4 +294,17 @@ describe('AccountPage', () => {
       'You are signed out everywhere else (1 place).',
     );
   });
+
+  it('links to setting up an authenticator app and to passkeys', () => {
+    const factors = el.querySelector<HTMLElement>('section.factors');
+    const links = Array.from(factors?.querySelectorAll('a') ?? []).map((a) => [
+      a.textContent?.trim(),
+      a.getAttribute('href'),
+    ]);
+    expect(links).toEqual([
+      ['Set up an authenticator app', '/second-factor/set-up'],
+      ['Add a passkey', '/second-factor/passkeys'],
+    ]);
+    expect(factors?.textContent).toContain('You have no authenticator app set up.');
+  });
 });

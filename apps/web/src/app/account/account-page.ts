@@ -4,6 +4,7 @@ import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Valida
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { RouterLink } from '@angular/router';
 import { PASSWORD_MIN_LENGTH, PASSWORD_RULE_IN_WORDS } from '@heard/domain';
 import type { AccountSessionResponse, ProblemDetails } from '@heard/domain';
 import { PageHeader, ProblemAlert } from '@heard/ui';
@@ -40,6 +41,7 @@ export type EmailForm = FormGroup<{
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     DatePipe,
+    RouterLink,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -57,6 +59,8 @@ export default class AccountPage implements OnInit {
   private readonly focus = pageFocus();
 
   protected readonly user = this.session.user;
+  protected readonly hasAuthenticatorApp = this.session.hasAuthenticatorApp;
+  protected readonly passkeyCount = this.session.passkeyCount;
   protected readonly passwordRule = PASSWORD_RULE_IN_WORDS;
   protected readonly status = signal<string | null>(null);
 
