@@ -57,7 +57,7 @@ describe('passkeys, in a real browser', () => {
     const createdCount = credentials[0].signCount;
 
     await page.goto(`${server.url}/home`);
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.waitForURL(/\/sign-in/);
     await page.getByRole('heading', { level: 2, name: 'Sign in with a passkey' }).waitFor();
     await expectAccessible(page, 'sign in, with the passkey offer');

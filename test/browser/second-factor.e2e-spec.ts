@@ -52,7 +52,7 @@ describe('a second factor, in a real browser', () => {
     await page.getByRole('button', { name: 'Continue to Heard' }).click();
     await page.waitForURL(/\/home$/);
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.waitForURL(/\/sign-in/);
 
     // Signing in again: the password, then the code.

@@ -58,7 +58,7 @@ describe('the web shell in a real browser', () => {
         await page.waitForURL(/\/home$/);
       }
 
-      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('button', { name: 'Sign out', exact: true }).click();
       await page.waitForURL(/\/sign-in/);
       // The server session is gone: going back to a signed-in page asks for sign-in again.
       await page.goto(`${server.url}/home`);
@@ -81,7 +81,7 @@ describe('the web shell in a real browser', () => {
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    const signOut = await page.getByRole('button', { name: 'Sign out' }).boundingBox();
+    const signOut = await page.getByRole('button', { name: 'Sign out', exact: true }).boundingBox();
     expect(signOut).not.toBeNull();
     expect(signOut!.x + signOut!.width).toBeLessThanOrEqual(390);
   });
