@@ -17,6 +17,7 @@ import { Actor, AuthenticatedRequest, CurrentActor, requestIdOf } from '../../pl
 import { SessionService } from '../../platform/auth/session.service';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ZodPipe } from '../../platform/errors/zod.pipe';
+import { PasskeySignInService } from './passkey-sign-in.service';
 import { PasskeysService } from './passkeys.service';
 
 const passkeyIdPipe = new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('This passkey') });
@@ -26,6 +27,7 @@ const passkeyIdPipe = new ParseUUIDPipe({ exceptionFactory: () => DomainError.no
 export class PasskeysController {
   constructor(
     private readonly passkeys: PasskeysService,
+    private readonly passkeySignIn: PasskeySignInService,
     private readonly sessions: SessionService,
   ) {}
 
@@ -81,7 +83,7 @@ export class PasskeysController {
   @Post('second-factor/options')
   @HttpCode(200)
   secondStepOptions(@CurrentActor() actor: Actor): Promise<PasskeyOptionsResponse> {
-    return this.passkeys.secondStepOptions(actor);
+    return this.passkeySignIn.secondStepOptions(actor);
   }
 
   @AllowSignedIn()
@@ -93,7 +95,7 @@ export class PasskeysController {
     @Body(new ZodPipe(PasskeyAuthenticationRequestSchema)) body: PasskeyAuthenticationRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SessionResponse> {
-    const outcome = await this.passkeys.completeSecondStep(actor, body);
+    const outcome = await this.passkeySignIn.completeSecondStep(actor, body);
     this.sessions.setCookies(res, outcome.token, outcome.response.csrfToken);
     return outcome.response;
   }
@@ -103,7 +105,7 @@ export class PasskeysController {
   @Post('sign-in/options')
   @HttpCode(200)
   signInOptions(@Req() req: AuthenticatedRequest): Promise<PasskeyOptionsResponse> {
-    return this.passkeys.signInOptions(req.ip ?? 'unknown');
+    return this.passkeySignIn.signInOptions(req.ip ?? 'unknown');
   }
 
   @Public()
@@ -114,7 +116,7 @@ export class PasskeysController {
     @Req() req: AuthenticatedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SessionResponse> {
-    const outcome = await this.passkeys.signIn(body, {
+    const outcome = await this.passkeySignIn.signIn(body, {
       clientAddress: req.ip ?? 'unknown',
       requestId: requestIdOf(req),
       previousSessionId: req.actor?.sessionId ?? null,

@@ -163,8 +163,8 @@ export function loadConfig(
   const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '');
   const publicHost = new URL(publicUrl).hostname;
   const rpId = c.WEBAUTHN_RP_ID ?? publicHost;
-  // Browsers accept an RP id that is the page's host or a domain it is under, nothing else: any
-  // other value would make every passkey ceremony fail, so it is refused at start-up instead.
+  // Browsers accept an RP id that is the page's host or a domain it is under, nothing else: every
+  // other value would make each passkey ceremony fail, so it is refused at start-up instead.
   if (publicHost !== rpId && !publicHost.endsWith(`.${rpId}`)) {
     throw new ConfigError([
       `WEBAUTHN_RP_ID must be ${publicHost} (PUBLIC_URL's host) or a domain it is under.`,
