@@ -16,6 +16,7 @@ import { SecondFactor1764800000000 } from './1764800000000-second-factor';
 import { Passkeys1764900000000 } from './1764900000000-passkeys';
 import { Evaluations1765000000000 } from './1765000000000-evaluations';
 import { Worries1765050000000 } from './1765050000000-worries';
+import { YoungExpertAccounts1765100000000 } from './1765100000000-young-expert-accounts';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   Passkeys1764900000000,
   Evaluations1765000000000,
   Worries1765050000000,
+  YoungExpertAccounts1765100000000,
 ];

@@ -63,6 +63,10 @@ export class User {
   @Column({ name: 'safeguarding_contact', type: 'boolean', default: false })
   safeguardingContact!: boolean;
 
+  /** A young expert's own young person record (their pages show only it); null for staff. */
+  @Column({ name: 'young_person_id', type: 'uuid', nullable: true })
+  youngPersonId!: string | null;
+
   @Column({ name: 'last_signed_in_at', type: 'timestamptz', nullable: true })
   lastSignedInAt!: Date | null;
 

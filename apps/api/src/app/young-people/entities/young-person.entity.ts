@@ -48,6 +48,10 @@ export class YoungPerson {
   @Column({ name: 'confidentiality_notes', type: 'text', nullable: true })
   confidentialityNotes!: string | null;
 
+  /** The young person's choice: their quotes carry their name only when true (default anonymous). */
+  @Column({ name: 'quotes_named', type: 'boolean', default: false })
+  quotesNamed!: boolean;
+
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
   archivedAt!: Date | null;
 
