@@ -35,6 +35,19 @@ export const RaiseWorryRequestSchema = z
 export type RaiseWorryRequest = z.input<typeof RaiseWorryRequestSchema>;
 export type RaiseWorryCommand = z.output<typeof RaiseWorryRequestSchema>;
 
+/**
+ * A worry sent by someone answering a round's link (POST /api/evaluation-links/:token/worries):
+ * their words only. Nothing about who they are is asked or kept.
+ */
+export const LinkWorryRequestSchema = z.object({ words: worryWordsSchema }).strict();
+export type LinkWorryRequest = z.input<typeof LinkWorryRequestSchema>;
+export type LinkWorryCommand = z.output<typeof LinkWorryRequestSchema>;
+
+/** What the young person's device is told: it arrived. No id, so nothing to look it up by. */
+export interface LinkWorryReceived {
+  received: true;
+}
+
 /** What every feature hands to the worries service's `raise`, after validating its own input. */
 export interface WorryToRaise {
   words: string;

@@ -17,6 +17,9 @@ import {
   LinkEvaluationCommand,
   LinkEvaluationReceived,
   LinkEvaluationRequestSchema,
+  LinkWorryCommand,
+  LinkWorryReceived,
+  LinkWorryRequestSchema,
 } from '@heard/domain';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -24,6 +27,7 @@ import { Allow, Public } from '../../platform/auth/access.decorator';
 import { Actor, CurrentActor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ZodPipe } from '../../platform/errors/zod.pipe';
+import { EvaluationLinkWorriesService } from './evaluation-link-worries.service';
 import { EvaluationRoundsService } from './evaluation-rounds.service';
 import { EvaluationsService } from './evaluations.service';
 import { IdempotencyKey } from './idempotency-key.decorator';
@@ -44,6 +48,7 @@ export class EvaluationsController {
   constructor(
     private readonly rounds: EvaluationRoundsService,
     private readonly evaluations: EvaluationsService,
+    private readonly linkWorries: EvaluationLinkWorriesService,
   ) {}
 
   @Post('evaluation-rounds')
@@ -113,5 +118,15 @@ export class EvaluationsController {
     const stored = await this.evaluations.answerByLink(token, key, body);
     res.status(stored.created ? 201 : 200);
     return { received: true };
+  }
+
+  /** "I'm worried about something" from the link page: it reaches the safeguarding contacts at once. */
+  @Public()
+  @Post('evaluation-links/:token/worries')
+  worryByLink(
+    @Param('token') token: string,
+    @Body(new ZodPipe(LinkWorryRequestSchema)) body: LinkWorryCommand,
+  ): Promise<LinkWorryReceived> {
+    return this.linkWorries.raise(token, body);
   }
 }

@@ -37,7 +37,7 @@ export interface Stored<T> {
   value: T;
 }
 
-const LINK_NOT_FOUND = 'This evaluation link was not found. Check it was copied in full.';
+export const LINK_NOT_FOUND = 'This evaluation link was not found. Check it was copied in full.';
 
 /**
  * Entering evaluations. Every one carries an idempotency key from the device: the same key again
