@@ -21,6 +21,8 @@ export const appRoutes: Route[] = [
   { path: 'rsvp', loadChildren: () => import('./invitations/rsvp.routes') },
   // The short link typed from a printed letter: the same page, opened by the letter's short code.
   { path: 'r', loadChildren: () => import('./invitations/rsvp.routes') },
+  // A round's link: anyone answers it without an account (the path the API gives a link round).
+  { path: 'evaluate', loadChildren: () => import('./evaluations/round-link.routes') },
   { path: 'error', loadChildren: () => import('./errors/errors.routes') },
   {
     path: '',

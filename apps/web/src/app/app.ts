@@ -65,9 +65,12 @@ export class App {
   /**
    * A young person's answer page is theirs, even on a browser where a member of staff is signed in
    * (a trusted adult handing over their laptop): no staff menu there. The top bar still says who is
-   * signed in, so they can sign out. /r/ is the same page reached by a letter's short link.
+   * signed in, so they can sign out. /r/ is the same page reached by a letter's short link;
+   * /evaluate/ is a round's link, answered by whoever holds the device.
    */
-  protected readonly staffMenu = computed(() => this.user() !== null && !/^\/(rsvp|r)\//.test(this.path()));
+  protected readonly staffMenu = computed(
+    () => this.user() !== null && !/^\/(rsvp|r|evaluate)\//.test(this.path()),
+  );
 
   constructor() {
     // After moving to another page, start keyboard and screen reader users at its content. A change

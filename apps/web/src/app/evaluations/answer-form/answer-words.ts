@@ -66,3 +66,10 @@ export const WORRY_SENT = [
 ];
 
 export const WORRY_SEND_FAILED = 'Your worry did not send. Check your signal and try again.';
+
+export const LINK_OFFLINE = [
+  'We could not get the questions.',
+  'Check your signal. Then open the link again.',
+];
+
+export const ANSWER_AGAIN = 'Answer again';
