@@ -38,7 +38,14 @@ describe('PracticeToolPage', () => {
     await fixture.whenStable();
   }
 
-  afterEach(() => http.verify());
+  /** Each version's rounds (officers only), answered empty unless a test answers them first. */
+  const ROUNDS_URL = '/api/evaluation-rounds';
+  const flushRounds = () => http.match((r) => r.url === ROUNDS_URL).forEach((r) => r.flush([]));
+
+  afterEach(() => {
+    flushRounds();
+    http.verify();
+  });
 
   const versioned = toolResponse({
     stage: 'shared_with_workforce',
@@ -228,5 +235,56 @@ describe('PracticeToolPage', () => {
     expect(textOf(el)).toContain('This practice tool was not found.');
     expect(byName(el, 'Go back to practice tools').getAttribute('href')).toBe('/practice-tools');
     expect(await axeViolations(el)).toEqual([]);
+  });
+
+  it('lists each version’s rounds with where, when, state and answers, and links to set up, enter and see results', async () => {
+    await open(Role.ParticipationOfficer, versioned);
+    const [forV2] = http.match((r) => r.url === ROUNDS_URL && r.params.get('toolVersionId') === 'v2');
+    forV2.flush([
+      {
+        id: 'r1',
+        toolVersionId: 'v2',
+        toolId: TOOL_ID,
+        toolName: 'Invitation-to-chair letter',
+        versionLabel: 'v2, June 2026',
+        title: 'Chair letter at the bowling day',
+        questions: [],
+        occasion: { kind: 'activity_day', id: 'a1', title: 'Bowling day', date: '2026-07-04' },
+        opensOn: '2026-07-04',
+        closesOn: '2026-07-18',
+        closedAt: null,
+        state: 'open',
+        audience: 'link',
+        groupId: null,
+        evaluationCount: 7,
+        createdAt: '2026-07-01T10:00:00Z',
+      },
+    ]);
+    flushRounds();
+    await fixture.whenStable();
+    const rounds = el.querySelector('[aria-label="Evaluation rounds of v2, June 2026"]');
+    expect(textOf(rounds)).toContain('Activity day: Bowling day');
+    expect(textOf(rounds)).toContain('Open; 7 answered');
+    expect(byName(el, 'Chair letter at the bowling day').getAttribute('href')).toBe(
+      '/practice-tools/rounds/r1',
+    );
+    expect(byName(el, 'Enter evaluations for Chair letter at the bowling day').getAttribute('href')).toBe(
+      '/practice-tools/rounds/r1/enter',
+    );
+    expect(byName(el, 'Results of Chair letter at the bowling day').getAttribute('href')).toBe(
+      '/practice-tools/rounds/r1/results',
+    );
+    expect(byName(el, 'Set up a round of v1, March 2026').getAttribute('href')).toBe(
+      `/practice-tools/${TOOL_ID}/versions/v1/rounds/new`,
+    );
+    expect(textOf(el.querySelector('[aria-label="Evaluation rounds of v1, March 2026"]'))).toBe('');
+    expect(el.textContent).toContain('No evaluation rounds yet.');
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
+  it('asks for no rounds for a senior leader, who cannot set them up', async () => {
+    await open(Role.SeniorLeader, versioned);
+    expect(http.match((r) => r.url === ROUNDS_URL)).toEqual([]);
+    expect(el.textContent).not.toContain('Set up a round');
   });
 });

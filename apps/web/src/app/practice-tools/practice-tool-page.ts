@@ -16,6 +16,7 @@ import { pageFocus } from '../core/focus';
 import { loadRecord } from '../core/load-record';
 import { saveForm } from '../core/save-form';
 import { SessionService } from '../core/session.service';
+import { VersionRounds } from '../evaluations/version-rounds';
 import { PracticeToolsApi } from './practice-tools-api';
 
 /** Only https links: the same rule as the API, said before the form is sent. */
@@ -39,6 +40,7 @@ const HTTPS_LINK = /^https:\/\/[^\s/$.?#][^\s]*$/i;
     MatRadioModule,
     PageHeader,
     ProblemAlert,
+    VersionRounds,
   ],
   templateUrl: './practice-tool-page.html',
   styleUrl: './practice-tool-page.scss',

@@ -37,6 +37,18 @@ export default [
         canActivate: [officersOnly],
         loadComponent: () => import('../evaluations/evaluation-entry-page'),
       },
+      {
+        path: 'rounds/:roundId',
+        title: 'Evaluation round',
+        canActivate: [officersOnly],
+        loadComponent: () => import('../evaluations/round-page'),
+      },
+      {
+        path: ':id/versions/:versionId/rounds/new',
+        title: 'Set up a round',
+        canActivate: [officersOnly],
+        loadComponent: () => import('../evaluations/round-form-page'),
+      },
       { path: ':id', title: 'Practice tool', loadComponent: () => import('./practice-tool-page') },
       {
         path: ':id/edit',
