@@ -94,12 +94,10 @@ describe('RoundPage', () => {
     byName(el, 'Close early').click();
     await fixture.whenStable();
     byName(el, 'Yes, close the round').click();
-    http
-      .expectOne(`${URL}/close`)
-      .flush(problemBody(409, 'This evaluation round is already closed.'), {
-        status: 409,
-        statusText: 'Conflict',
-      });
+    http.expectOne(`${URL}/close`).flush(problemBody(409, 'This evaluation round is already closed.'), {
+      status: 409,
+      statusText: 'Conflict',
+    });
     await fixture.whenStable();
     expect(el.textContent).toContain('This evaluation round is already closed.');
   });
