@@ -1,5 +1,6 @@
 import {
   AcknowledgeWorryRequestSchema,
+  LinkWorryRequestSchema,
   RaiseWorryRequestSchema,
   SafeguardingContactSettingRequestSchema,
   WORRY_BEFORE_YOU_SEND,
@@ -35,6 +36,20 @@ describe('raising a worry: the request', () => {
     expect(AcknowledgeWorryRequestSchema.parse({ note: ' ' })).toEqual({ note: null });
     expect(AcknowledgeWorryRequestSchema.parse({})).toEqual({ note: null });
     expect(AcknowledgeWorryRequestSchema.safeParse({ note: 'x', done: true }).success).toBe(false);
+  });
+
+  it.each([
+    ['words only', { words: 'Someone at home scares me.' }, true],
+    ['the longest words', { words: 'a'.repeat(WORRY_WORDS_MAX) }, true],
+    ['words one too long', { words: 'a'.repeat(WORRY_WORDS_MAX + 1) }, false],
+    ['only spaces', { words: ' ' }, false],
+    ['no words', {}, false],
+    ['words that are not text', { words: ['a'] }, false],
+    // Nothing that says who they are is taken through a round link.
+    ['a young person', { words: 'Scared.', youngPersonId: '6f1c2a52-7a5e-4d8e-9a55-3b7c1f0e2d11' }, false],
+    ['a name', { words: 'Scared.', name: 'Kai' }, false],
+  ])('should judge a worry from a round link with %s', (_name, body, ok) => {
+    expect(LinkWorryRequestSchema.safeParse(body).success).toBe(ok);
   });
 
   it.each([
