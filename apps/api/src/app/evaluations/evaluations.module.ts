@@ -1,10 +1,23 @@
 import { Module } from '@nestjs/common';
+import { ConsentModule } from '../consent/consent.module';
+import { WorriesModule } from '../worries/worries.module';
+import { EvaluationFollowupsController } from './evaluation-followups.controller';
+import { EvaluationFollowupsService } from './evaluation-followups.service';
 import { EvaluationRoundsService } from './evaluation-rounds.service';
 import { EvaluationsController } from './evaluations.controller';
 import { EvaluationsService } from './evaluations.service';
+import { QuotesService } from './quotes.service';
+import { YouSaidService } from './you-said.service';
 
 @Module({
-  controllers: [EvaluationsController],
-  providers: [EvaluationRoundsService, EvaluationsService],
+  imports: [ConsentModule, WorriesModule],
+  controllers: [EvaluationsController, EvaluationFollowupsController],
+  providers: [
+    EvaluationRoundsService,
+    EvaluationsService,
+    EvaluationFollowupsService,
+    QuotesService,
+    YouSaidService,
+  ],
 })
 export class EvaluationsModule {}
