@@ -66,7 +66,10 @@ describe('quotes', () => {
       ...overrides,
     });
   const withQuote = async (name: string, quote = 'Summaries should be short and kind.') => {
-    const person = await createYoungPerson(officer, { preferredName: name, dateOfBirth: dateOfBirthForAge(17) });
+    const person = await createYoungPerson(officer, {
+      preferredName: name,
+      dateOfBirth: dateOfBirthForAge(17),
+    });
     const res = await officer
       .post(`/api/evaluation-rounds/${roundId}/evaluations`, {
         youngPersonId: person.id,
@@ -87,7 +90,7 @@ describe('quotes', () => {
     audit: await countRows(t.db, `audit_events WHERE action <> 'access_refused'`),
   });
 
-  it('should list a quote as kept, with its young person's quote consent not in force', async () => {
+  it('should list a quote as kept, with its young person’s quote consent not in force', async () => {
     const { evaluationId } = await withQuote('Rosa');
     const noConsent = await officer.get(`/api/evaluation-rounds/${roundId}/evaluations`);
     const listed = noConsent.body.find((e: { id: string }) => e.id === evaluationId);
@@ -129,7 +132,9 @@ describe('quotes', () => {
     // Their later change of mind does not rewrite what was already published.
     await t.db.query(`UPDATE young_people SET quotes_named = false WHERE id = $1`, [named.personId]);
     const list = await officer.get(`/api/evaluation-rounds/${roundId}/evaluations`);
-    expect(list.body.find((e: { id: string }) => e.id === named.evaluationId).quote.published.named).toBe(true);
+    expect(list.body.find((e: { id: string }) => e.id === named.evaluationId).quote.published.named).toBe(
+      true,
+    );
     expectProblem(await officer.post(quoteUrl(anonymous.evaluationId, 'publish'), { where: 'Again' }), 409);
     expectProblem(await officer.post(quoteUrl(anonymous.evaluationId, 'unchoose'), {}), 409);
     // The published words stay as published.
@@ -149,7 +154,9 @@ describe('quotes', () => {
       reason: 'Does not want to be quoted now',
     });
     expect(withdrawn.status).toBe(200);
-    const [row] = await t.db.query(`SELECT state FROM evaluation_quotes WHERE evaluation_id = $1`, [evaluationId]);
+    const [row] = await t.db.query(`SELECT state FROM evaluation_quotes WHERE evaluation_id = $1`, [
+      evaluationId,
+    ]);
     expect(row.state).toBe('withdrawn');
     const before = await written();
     const publish = await officer.post(quoteUrl(evaluationId, 'publish'), { where: 'Annual report 2026' });
@@ -180,7 +187,10 @@ describe('quotes', () => {
     const [{ id }] = await t.db.query(
       `SELECT e.id FROM evaluations e JOIN evaluation_answers a ON a.evaluation_id = e.id WHERE a.text LIKE '<script>%'`,
     );
-    expect((await officer.post(quoteUrl(id, 'choose'), {})).body).toMatchObject({ state: 'chosen', consent: null });
+    expect((await officer.post(quoteUrl(id, 'choose'), {})).body).toMatchObject({
+      state: 'chosen',
+      consent: null,
+    });
     const published = await officer.post(quoteUrl(id, 'publish'), { where: 'Workforce briefing' });
     expect(published.body.published).toMatchObject({ named: false, where: 'Workforce briefing' });
   });
