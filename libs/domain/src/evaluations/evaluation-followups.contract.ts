@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { optionalText } from '../shared/schemas';
+import { optionalText, uuidSchema } from '../shared/schemas';
+import { HowOftenAsked, MAX_HOW_OFTEN_ASKED_IDS } from './how-often-asked';
 import { worryWordsSchema } from '../worries/worries.contract';
 import { wordsToCheck } from '../worries/words-to-check';
 import { EvaluationAnswerSchema, EvaluationResponse } from './evaluations.contract';
@@ -108,4 +109,25 @@ export interface YouSaidItemResponse {
 /** The listed words found in an evaluation's written answers, each once (see WORDS_TO_CHECK). */
 export function evaluationWordsToCheck(answers: readonly { text: string | null }[]): string[] {
   return [...new Set(answers.flatMap((a) => (a.text ? wordsToCheck(a.text) : [])))];
+}
+
+/** `?ids=a,b,c`: the young people an officer is choosing between, at most MAX_HOW_OFTEN_ASKED_IDS. */
+export const HowOftenAskedQuerySchema = z
+  .object({
+    ids: z
+      .string({ error: 'Name the young people: ids=…, separated by commas.' })
+      .max(MAX_HOW_OFTEN_ASKED_IDS * 37, `Name at most ${MAX_HOW_OFTEN_ASKED_IDS} young people.`)
+      .transform((s) => [...new Set(s.split(',').map((id) => id.trim().toLowerCase()))])
+      .pipe(
+        z
+          .array(uuidSchema)
+          .min(1, 'Name at least one young person.')
+          .max(MAX_HOW_OFTEN_ASKED_IDS, `Name at most ${MAX_HOW_OFTEN_ASKED_IDS} young people.`),
+      ),
+  })
+  .strict();
+export type HowOftenAskedQuery = z.output<typeof HowOftenAskedQuerySchema>;
+
+export interface HowOftenAskedResponse extends HowOftenAsked {
+  youngPersonId: string;
 }

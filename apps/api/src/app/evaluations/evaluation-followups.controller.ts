@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   EVALUATION_ROUND_EDITORS,
@@ -6,6 +6,9 @@ import {
   EvaluationEditRequestSchema,
   EvaluationListItem,
   EvaluationWithPrompts,
+  HowOftenAskedQuery,
+  HowOftenAskedQuerySchema,
+  HowOftenAskedResponse,
   QuotePublishCommand,
   QuotePublishRequestSchema,
   QuoteView,
@@ -22,6 +25,7 @@ import { Actor, CurrentActor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ZodPipe } from '../../platform/errors/zod.pipe';
 import { EvaluationFollowupsService } from './evaluation-followups.service';
+import { HowOftenAskedService } from './how-often-asked.service';
 import { QuotesService } from './quotes.service';
 import { YouSaidService } from './you-said.service';
 
@@ -43,7 +47,20 @@ export class EvaluationFollowupsController {
     private readonly followups: EvaluationFollowupsService,
     private readonly quotes: QuotesService,
     private readonly youSaid: YouSaidService,
+    private readonly howOftenAsked: HowOftenAskedService,
   ) {}
+
+  /**
+   * Under evaluations/, not young-people/: young-people/:id is registered first and would take
+   * the path as an id.
+   */
+  @Get('evaluations/how-often-asked')
+  asked(
+    @CurrentActor() actor: Actor,
+    @Query(new ZodPipe(HowOftenAskedQuerySchema)) query: HowOftenAskedQuery,
+  ): Promise<HowOftenAskedResponse[]> {
+    return this.howOftenAsked.for(actor, query.ids);
+  }
 
   @Get('evaluation-rounds/:id/evaluations')
   list(@CurrentActor() actor: Actor, @Param('id', roundIdPipe) id: string): Promise<EvaluationListItem[]> {

@@ -6,6 +6,7 @@ import { EvaluationFollowupsService } from './evaluation-followups.service';
 import { EvaluationRoundsService } from './evaluation-rounds.service';
 import { EvaluationsController } from './evaluations.controller';
 import { EvaluationsService } from './evaluations.service';
+import { HowOftenAskedService } from './how-often-asked.service';
 import { QuotesService } from './quotes.service';
 import { YouSaidService } from './you-said.service';
 
@@ -18,6 +19,7 @@ import { YouSaidService } from './you-said.service';
     EvaluationFollowupsService,
     QuotesService,
     YouSaidService,
+    HowOftenAskedService,
   ],
 })
 export class EvaluationsModule {}
