@@ -37,6 +37,12 @@ export default [
         canActivate: [officersOnly],
         loadComponent: () => import('../evaluations/evaluation-entry-page'),
       },
+      {
+        path: 'rounds/:roundId/evaluations',
+        title: 'Evaluations',
+        canActivate: [officersOnly],
+        loadComponent: () => import('../evaluations/round-evaluations-page'),
+      },
       { path: ':id', title: 'Practice tool', loadComponent: () => import('./practice-tool-page') },
       {
         path: ':id/edit',
