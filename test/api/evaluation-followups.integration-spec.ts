@@ -89,7 +89,9 @@ describe('evaluation follow-ups', () => {
       const list = await officer.get(`/api/evaluation-rounds/${round.id}/evaluations`);
       expect(list.status).toBe(200);
       expect(list.body).toHaveLength(2);
-      const [link, amaras] = [...list.body].sort((a, b) => (a.youngPersonId ? 1 : -1));
+      const byPerson = (e: { youngPersonId: string | null }) => e.youngPersonId;
+      const link = list.body.find((e: { youngPersonId: string | null }) => byPerson(e) === null);
+      const amaras = list.body.find((e: { youngPersonId: string | null }) => byPerson(e) === amara.id);
       expect(link).toMatchObject({
         youngPersonId: null,
         youngPersonName: null,
