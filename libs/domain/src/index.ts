@@ -43,5 +43,7 @@ export * from './practice-tools/practice-tools.contract';
 export * from './practice-tools/practice-tool-roles';
 export * from './evaluations/evaluation-rules';
 export * from './evaluations/evaluations.contract';
+export * from './evaluations/evaluation-followups.contract';
+export * from './evaluations/how-often-asked';
 export * from './worries/worries.contract';
 export * from './worries/words-to-check';

@@ -26,6 +26,7 @@ import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { displayNames } from '../users/display-names';
 import { YoungPersonFacts, loadYoungPersonFacts } from '../young-people/young-person-facts';
+import { QuoteWithdrawals } from '../evaluations/quote-withdrawals';
 import { ConsentRecord } from './entities/consent-record.entity';
 
 const subjectOf = (person: YoungPersonFacts): ConsentSubject => ({
@@ -40,6 +41,7 @@ export class ConsentService {
     private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly access: AccessPolicy,
+    private readonly quotes: QuoteWithdrawals,
   ) {}
 
   /** Every purpose with what is in force today and the full history; a staff read, so audited. */
@@ -156,6 +158,8 @@ export class ConsentService {
         id,
         detail: { event: 'withdraw', purpose: record.purpose },
       });
+      if (record.purpose === ConsentPurpose.Quotes)
+        await this.quotes.takeOutChosen(em, actor, record.youngPersonId);
     });
     return this.one(id);
   }

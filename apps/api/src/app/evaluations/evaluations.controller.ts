@@ -6,7 +6,7 @@ import {
   EvaluationEntryCommand,
   EvaluationEntryRequestSchema,
   EvaluationLinkView,
-  EvaluationResponse,
+  EvaluationWithPrompts,
   EvaluationRoundCommand,
   EvaluationRoundCreated,
   EvaluationRoundListQuery,
@@ -20,6 +20,7 @@ import {
   LinkWorryCommand,
   LinkWorryReceived,
   LinkWorryRequestSchema,
+  evaluationWordsToCheck,
 } from '@heard/domain';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -85,7 +86,10 @@ export class EvaluationsController {
     return this.rounds.close(actor, id);
   }
 
-  /** 201 when stored now; 200 with what was stored when the same key comes again. */
+  /**
+   * 201 when stored now; 200 with what was stored when the same key comes again. The answer names
+   * the listed words found, so the officer is prompted to read it again (never a decision).
+   */
   @Post('evaluation-rounds/:id/evaluations')
   @Allow(...EVALUATION_ENTERERS)
   async enter(
@@ -94,10 +98,10 @@ export class EvaluationsController {
     @IdempotencyKey() key: string,
     @Body(new ZodPipe(EvaluationEntryRequestSchema)) body: EvaluationEntryCommand,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<EvaluationResponse> {
+  ): Promise<EvaluationWithPrompts> {
     const stored = await this.evaluations.enter(actor, id, key, body);
     res.status(stored.created ? 201 : 200);
-    return stored.value;
+    return { ...stored.value, wordsToCheck: evaluationWordsToCheck(stored.value.answers) };
   }
 
   /** A round's own page for anyone with its link: the link is the only key, so it is public. */

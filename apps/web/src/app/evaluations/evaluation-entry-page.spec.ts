@@ -18,6 +18,7 @@ import { UNSENT_EVALUATIONS_KEY } from './evaluation-outbox';
 const ROUND_ID = '55555555-5555-4555-8555-555555555555';
 const ROUND_URL = `/api/evaluation-rounds/${ROUND_ID}`;
 const ENTRY_URL = `${ROUND_URL}/evaluations`;
+const EVALUATION_ID = '88888888-8888-4888-8888-888888888888';
 
 const round = (): EvaluationRoundResponse => ({
   id: ROUND_ID,
@@ -190,5 +191,59 @@ describe('EvaluationEntryPage', () => {
     await fixture.whenStable();
     http.expectNone(ENTRY_URL);
     expect(textOf(el.querySelector('[role="alert"]'))).toBe('Answer at least one question.');
+  });
+
+  it('prompts a second read when listed words appear, and raises a worry only when the officer chooses to', async () => {
+    await open();
+    typeInto(byLabel<HTMLTextAreaElement>(el, 'What would you change?'), 'I was scared to say it');
+    await fixture.whenStable();
+    byName(el, 'Save and next').click();
+    await fixture.whenStable();
+    http
+      .expectOne({ url: ENTRY_URL, method: 'POST' })
+      .flush({ id: EVALUATION_ID, wordsToCheck: ['scared'] }, { status: 201, statusText: 'Created' });
+    await settle();
+    const panel = el.querySelector('.heard-read-again');
+    expect(textOf(panel?.querySelector('h2'))).toBe('Please read this again');
+    expect(textOf(panel)).toContain(
+      'What Amara wrote uses words that can mean a young person is unsafe: scared.',
+    );
+    expect(textOf(panel)).toContain('Nothing has been raised.');
+    http.expectNone(`/api/evaluations/${EVALUATION_ID}/worries`);
+    expect(await axeViolations(el)).toEqual([]);
+
+    byName(el, 'Raise a worry').click();
+    await fixture.whenStable();
+    const worry = http.expectOne({ url: `/api/evaluations/${EVALUATION_ID}/worries`, method: 'POST' });
+    expect(worry.request.body).toEqual({});
+    worry.flush(
+      {
+        id: 'w1',
+        raisedAt: '2026-05-01T10:00:00.000Z',
+        contactsTold: 2,
+        message: '2 safeguarding contacts were told.',
+      },
+      { status: 201, statusText: 'Created' },
+    );
+    await settle();
+    expect(el.querySelector('.heard-read-again')).toBeNull();
+    expect(textOf(el.querySelector('.heard-worry-message'))).toBe('2 safeguarding contacts were told.');
+  });
+
+  it('offers no worry button before the evaluation is sent, and closes the prompt once read again', async () => {
+    await open();
+    typeInto(byLabel<HTMLTextAreaElement>(el, 'What would you change?'), 'Someone hit me');
+    await fixture.whenStable();
+    byName(el, 'Save and next').click();
+    await fixture.whenStable();
+    http
+      .expectOne({ url: ENTRY_URL, method: 'POST' })
+      .error(new ProgressEvent('error'), { status: 0, statusText: '' });
+    await settle();
+    expect(textOf(el.querySelector('.heard-read-again'))).toContain('It is not sent yet.');
+    expect(Array.from(el.querySelectorAll('button')).map((b) => textOf(b))).not.toContain('Raise a worry');
+    byName(el, 'I have read it again').click();
+    await fixture.whenStable();
+    expect(el.querySelector('.heard-read-again')).toBeNull();
   });
 });

@@ -6,7 +6,15 @@ import type {
   EvaluationRoundResponse,
   Rating,
 } from '@heard/domain';
-import { MAX_ANSWER_LENGTH, MAX_HELPED_BY_LENGTH, RATING_SCALE, todayInLondon } from '@heard/domain';
+import {
+  MAX_ANSWER_LENGTH,
+  MAX_HELPED_BY_LENGTH,
+  RATING_SCALE,
+  evaluationWordsToCheck,
+  todayInLondon,
+} from '@heard/domain';
+import { HttpErrorResponse } from '@angular/common/http';
+import { firstValueFrom } from 'rxjs';
 import { EvaluationOutbox, SendOutcome } from './evaluation-outbox';
 import { EvaluationsApi } from './evaluations-api';
 
@@ -15,6 +23,13 @@ const OUTCOME_MESSAGES: Record<SendOutcome, string> = {
   kept: 'Saved on this device, will send when back online.',
   refused: 'The server refused this evaluation; it is listed below.',
 };
+
+/** An evaluation just saved whose words include some on the list: a prompt to read it again. */
+interface ReadAgain {
+  youngPersonName: string;
+  words: string[];
+  idempotencyKey: string;
+}
 
 /**
  * An officer entering evaluations for several young people in a row at an activity day: big face
@@ -47,6 +62,14 @@ export default class EvaluationEntryPage {
   protected readonly status = signal('');
   protected readonly problem = signal('');
   protected readonly saving = signal(false);
+  protected readonly readAgain = signal<ReadAgain | null>(null);
+  protected readonly worryMessage = signal('');
+  protected readonly raising = signal(false);
+  /** The server's id for the evaluation to read again; null until it has been sent. */
+  protected readonly readAgainId = computed(() => {
+    const check = this.readAgain();
+    return check ? (this.outbox.sentIds()[check.idempotencyKey] ?? null) : null;
+  });
   protected readonly unsentHere = computed(
     () => this.outbox.unsent().filter((u) => u.roundId === this.roundId()).length,
   );
@@ -114,10 +137,46 @@ export default class EvaluationEntryPage {
       answers,
     };
     this.saving.set(true);
-    const outcome = await this.outbox.save(round.id, request);
+    const { outcome, idempotencyKey } = await this.outbox.save(round.id, request);
     this.saving.set(false);
     this.status.set(OUTCOME_MESSAGES[outcome]);
+    // The same list the server checks against; found here too so it prompts even when offline.
+    const words = evaluationWordsToCheck(answers.map((a) => ({ text: a.text ?? null })));
+    this.worryMessage.set('');
+    this.readAgain.set(
+      words.length > 0
+        ? {
+            youngPersonName: round.invitees.find((p) => p.id === request.youngPersonId)?.displayName ?? '',
+            words,
+            idempotencyKey,
+          }
+        : null,
+    );
     this.next(round);
+  }
+
+  /** Only when the officer decides to: the listed words never raise a worry by themselves. */
+  protected async raiseWorry(): Promise<void> {
+    const id = this.readAgainId();
+    if (!id || this.raising()) return;
+    this.raising.set(true);
+    try {
+      const raised = await firstValueFrom(this.api.raiseWorry(id, {}));
+      this.worryMessage.set(raised.message);
+      this.readAgain.set(null);
+    } catch (error) {
+      const detail =
+        error instanceof HttpErrorResponse ? (error.error as { detail?: string } | null)?.detail : null;
+      this.worryMessage.set(
+        `${detail ?? 'The worry could not be sent.'} If you are worried now, tell your safeguarding lead.`,
+      );
+    } finally {
+      this.raising.set(false);
+    }
+  }
+
+  protected doneReading(): void {
+    this.readAgain.set(null);
   }
 
   /** Clears the answers and moves on to the next young person on the list. */

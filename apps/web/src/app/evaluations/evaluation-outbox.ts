@@ -38,6 +38,8 @@ export class EvaluationOutbox {
 
   readonly unsent = signal<UnsentEvaluation[]>(this.load());
   readonly refused = signal<RefusedEvaluation[]>([]);
+  /** The server's id for each evaluation sent from this page, by idempotency key: a worry can point at it. */
+  readonly sentIds = signal<Readonly<Record<string, string>>>({});
 
   constructor() {
     const onOnline = () => void this.flush();
@@ -46,12 +48,18 @@ export class EvaluationOutbox {
   }
 
   /** Keeps the evaluation on the device first, then tries to send everything waiting. */
-  async save(roundId: string, request: EvaluationEntryRequest): Promise<SendOutcome> {
+  async save(
+    roundId: string,
+    request: EvaluationEntryRequest,
+  ): Promise<{ outcome: SendOutcome; idempotencyKey: string }> {
     const item: UnsentEvaluation = { roundId, idempotencyKey: crypto.randomUUID(), request };
     this.store([...this.unsent(), item]);
     await this.flush();
-    if (this.unsent().some((u) => u.idempotencyKey === item.idempotencyKey)) return 'kept';
-    return this.refused().some((r) => r.idempotencyKey === item.idempotencyKey) ? 'refused' : 'sent';
+    const idempotencyKey = item.idempotencyKey;
+    if (this.unsent().some((u) => u.idempotencyKey === idempotencyKey))
+      return { outcome: 'kept', idempotencyKey };
+    const refused = this.refused().some((r) => r.idempotencyKey === idempotencyKey);
+    return { outcome: refused ? 'refused' : 'sent', idempotencyKey };
   }
 
   /** Sends what is waiting, oldest first; stops at the first dropped connection. One run at a time. */
@@ -63,7 +71,8 @@ export class EvaluationOutbox {
   private async sendAll(): Promise<void> {
     for (const item of [...this.unsent()]) {
       try {
-        await firstValueFrom(this.api.enter(item.roundId, item.idempotencyKey, item.request));
+        const stored = await firstValueFrom(this.api.enter(item.roundId, item.idempotencyKey, item.request));
+        if (stored?.id) this.sentIds.update((ids) => ({ ...ids, [item.idempotencyKey]: stored.id }));
       } catch (error) {
         if (worthRetrying(error)) return;
         const problem =

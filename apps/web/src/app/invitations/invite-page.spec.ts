@@ -68,6 +68,16 @@ describe('InvitePage', () => {
     http.expectOne(`/api/activities/${ACTIVITY_ID}`).flush(activityResponse({ date: '2027-07-03' }));
     http.expectOne(`/api/activities/${ACTIVITY_ID}/suggestions`).flush(suggestionsResponse());
     await fixture.whenStable();
+    // How often each was asked for their views: Sam often, Ali never, Riley not counted.
+    const asked = http.expectOne((r) => r.url === '/api/evaluations/how-often-asked');
+    expect(asked.request.params.get('ids')?.split(',')).toEqual(
+      expect.arrayContaining([PERSON_ID, OTHER_PERSON_ID]),
+    );
+    asked.flush([
+      { youngPersonId: PERSON_ID, lastThreeMonths: 2, lastSixMonths: 3, lastTwelveMonths: 3 },
+      { youngPersonId: OTHER_PERSON_ID, lastThreeMonths: 0, lastSixMonths: 0, lastTwelveMonths: 0 },
+    ]);
+    await fixture.whenStable();
   });
 
   afterEach(() => http.verify());
@@ -224,5 +234,27 @@ describe('InvitePage', () => {
     byName(el, 'Continue to check (0 chosen)').click();
     await fixture.whenStable();
     expect(textOf(el.querySelector('#step-problem'))).toBe('Choose at least one young person to invite.');
+  });
+
+  it('shows how often each was asked, and puts the quieter voices first when asked to, with no axe violations', async () => {
+    const suggestedNames = () =>
+      Array.from(el.querySelectorAll('ul[aria-labelledby="suggested-heading"] > li')).map((li) =>
+        textOf(li.querySelector('mat-checkbox label')),
+      );
+    const rowOf = (name: string) =>
+      Array.from(el.querySelectorAll('ul[aria-labelledby="suggested-heading"] > li')).find(
+        (li) => textOf(li.querySelector('mat-checkbox label')) === name,
+      );
+    expect(textOf(rowOf('Sam')?.querySelector('heard-how-often-asked'))).toBe(
+      'Asked 2 times in 3 months (3 in 12 months)',
+    );
+    expect(textOf(rowOf('Ali')?.querySelector('heard-how-often-asked'))).toBe(
+      'Not asked in the last 12 months',
+    );
+    expect(suggestedNames()).toEqual(['Sam', 'Ali']);
+    byLabel(el, 'Show quieter voices first').click();
+    await fixture.whenStable();
+    expect(suggestedNames()).toEqual(['Ali', 'Sam']);
+    expect(await axeViolations(el)).toEqual([]);
   });
 });

@@ -23,6 +23,7 @@ import { ActivitiesApi } from '../activities/activities-api';
 import { InvitationsApi } from './invitations-api';
 import { activityWhen } from '../activities/activity-format';
 import { pageFocus } from '../core/focus';
+import { HowOftenAskedText, howOftenAskedState } from '../evaluations/how-often-asked';
 
 /** One young person's line in the wizard. */
 export interface InviteChoice {
@@ -120,6 +121,7 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
     MatProgressBarModule,
     PageHeader,
     ProblemAlert,
+    HowOftenAskedText,
   ],
   templateUrl: './invite-page.html',
   styleUrl: './invite-page.scss',
@@ -152,7 +154,14 @@ export default class InvitePage {
 
   protected readonly channelLabels = INVITATION_CHANNEL_LABELS;
   protected readonly channelsFor = channelsFor;
-  protected readonly suggested = computed(() => this.choices().filter((c) => !c.outside));
+  /** How often each was asked for their views (survey fatigue), and the quieter-voices-first order. */
+  protected readonly asked = howOftenAskedState();
+  protected readonly suggested = computed(() =>
+    this.asked.order(
+      this.choices().filter((c) => !c.outside),
+      (c) => c.youngPersonId,
+    ),
+  );
   protected readonly notSuggested = computed(() => this.choices().filter((c) => c.outside));
   protected readonly chosen = computed(() => this.choices().filter((c) => c.selected));
   protected readonly anyOutside = computed(() => this.chosen().some((c) => c.outside));
@@ -193,6 +202,7 @@ export default class InvitePage {
         this.activity.set(activity);
         this.suggestions.set(suggestions);
         this.choices.set(choicesFrom(suggestions));
+        this.asked.load(this.choices().map((c) => c.youngPersonId));
         this.loading.set(false);
       });
   }

@@ -38,6 +38,12 @@ export default [
         loadComponent: () => import('../evaluations/evaluation-entry-page'),
       },
       {
+        path: 'rounds/:roundId/evaluations',
+        title: 'Evaluations',
+        canActivate: [officersOnly],
+        loadComponent: () => import('../evaluations/round-evaluations-page'),
+      },
+      {
         path: 'rounds/:roundId',
         title: 'Evaluation round',
         canActivate: [officersOnly],
