@@ -12,6 +12,7 @@ import { newQuestionKey } from './round-form';
 
 const VERSION_ID = '66666666-6666-4666-8666-666666666666';
 const DAY_ID = '77777777-7777-4777-8777-777777777777';
+const OTHER_ID = '88888888-8888-4888-8888-888888888888';
 const today = todayInLondon();
 
 const tool = toolResponse({
@@ -177,8 +178,27 @@ describe('RoundFormPage', () => {
     byName(el, 'Find').click();
     http
       .expectOne((r) => r.url === '/api/young-people' && r.params.get('q') === 'Am')
-      .flush(page([listItem({ id: PERSON_ID, preferredName: 'Amara' })]));
+      .flush(
+        page([
+          listItem({ id: PERSON_ID, preferredName: 'Amara' }),
+          listItem({ id: OTHER_ID, preferredName: 'Amadou' }),
+        ]),
+      );
+    http
+      .expectOne((r) => r.url === '/api/evaluations/how-often-asked')
+      .flush([
+        { youngPersonId: PERSON_ID, lastThreeMonths: 3, lastSixMonths: 4, lastTwelveMonths: 6 },
+        { youngPersonId: OTHER_ID, lastThreeMonths: 0, lastSixMonths: 0, lastTwelveMonths: 0 },
+      ]);
     await fixture.whenStable();
+    const foundNames = () =>
+      Array.from(el.querySelectorAll('[aria-label="Young people found"] li')).map((li) => textOf(li));
+    expect(foundNames()[0]).toContain('Amara');
+    expect(foundNames()[0]).toContain('Asked 3 times in 3 months (6 in 12 months)');
+    expect(foundNames()[1]).toContain('Not asked in the last 12 months');
+    byLabel(el, 'Show quieter voices first').click();
+    await fixture.whenStable();
+    expect(foundNames()[0]).toContain('Amadou');
     byName(el, 'Add Amara').click();
     await fixture.whenStable();
     expect(byName(el, 'Remove Amara')).toBeTruthy();

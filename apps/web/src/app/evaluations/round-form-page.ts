@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
@@ -31,6 +32,7 @@ import { CalendarApi } from '../groups/sessions-api';
 import { PracticeToolsApi } from '../practice-tools/practice-tools-api';
 import { YoungPeopleApi } from '../young-people/young-people-api';
 import { EvaluationRoundsApi } from './evaluation-rounds-api';
+import { HowOftenAskedText, howOftenAskedState } from './how-often-asked';
 import {
   AUDIENCE_LABELS,
   OCCASION_KIND_LABELS,
@@ -57,6 +59,7 @@ import {
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
+    MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
     MatRadioModule,
@@ -64,6 +67,7 @@ import {
     FormPageShell,
     FormBody,
     FormActions,
+    HowOftenAskedText,
   ],
   templateUrl: './round-form-page.html',
   styleUrl: './round-form-page.scss',
@@ -105,6 +109,12 @@ export default class RoundFormPage {
 
   protected readonly search = new FormControl('', { nonNullable: true });
   protected readonly found = signal<YoungPersonListItem[] | null>(null);
+  /** How often each one found was asked lately, so the quieter voices are easy to find (issue 11 §8). */
+  protected readonly asked = howOftenAskedState();
+  protected readonly foundInOrder = computed(() => {
+    const found = this.found();
+    return found ? this.asked.order(found, (p) => p.id) : null;
+  });
   protected readonly chosen = signal<{ id: string; preferredName: string }[]>([]);
   protected readonly namedProblem = signal<string | null>(null);
 
@@ -180,7 +190,10 @@ export default class RoundFormPage {
     const q = this.search.value.trim();
     if (!q) return;
     this.people.search(q).subscribe({
-      next: (page) => this.found.set(page.items),
+      next: (page) => {
+        this.found.set(page.items);
+        this.asked.load(page.items.map((p) => p.id));
+      },
       error: () => this.found.set([]),
     });
   }
