@@ -45,3 +45,4 @@ export * from './evaluations/evaluation-rules';
 export * from './evaluations/evaluations.contract';
 export * from './worries/worries.contract';
 export * from './worries/words-to-check';
+export * from './evaluations/evaluation-results';
