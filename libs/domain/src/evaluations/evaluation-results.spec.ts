@@ -85,7 +85,12 @@ describe('wordsResults', () => {
       ],
     );
     expect(words).toEqual([
-      { questionKey: 'liked', prompt: liked.prompt, kind: 'open', answers: ['Bigger writing', 'the pictures'] },
+      {
+        questionKey: 'liked',
+        prompt: liked.prompt,
+        kind: 'open',
+        answers: ['Bigger writing', 'the pictures'],
+      },
       { questionKey: 'quote', prompt: quote.prompt, kind: 'quote', answers: ['<b>bold</b>'] },
     ]);
   });
@@ -170,13 +175,17 @@ describe('versionChange', () => {
     expect(o.versions[1]).toMatchObject({ answered: 8, positive: 7, smallNumbers: false });
     expect(o.versions[0]).toMatchObject({ answered: 5, positive: 0, smallNumbers: false });
     expect(e.versions.map((v) => v.asked)).toEqual([false, true, true]);
-    expect(e.versions[2]).toMatchObject({ answered: 1, smallNumbers: true, smallNumbersNote: SMALL_NUMBERS_NOTE });
+    expect(e.versions[2]).toMatchObject({
+      answered: 1,
+      smallNumbers: true,
+      smallNumbersNote: SMALL_NUMBERS_NOTE,
+    });
   });
 
   it('should have no questions to compare with one version', () => {
-    expect(versionChange({ id: 't', name: 'x' }, [version('v1', '2026-01-01', [overall], [])]).questions).toEqual(
-      [],
-    );
+    expect(
+      versionChange({ id: 't', name: 'x' }, [version('v1', '2026-01-01', [overall], [])]).questions,
+    ).toEqual([]);
   });
 });
 
@@ -221,9 +230,7 @@ describe('resultsCsv', () => {
     );
     const lines = resultsCsv(results).split('\r\n');
     expect(lines[0]).toBe('section,question key,question,choice,count,answered,note');
-    expect(lines).toContain(
-      'took part,,,everyone,3,3,Fewer than 5 young people answered: read with care.',
-    );
+    expect(lines).toContain('took part,,,everyone,3,3,Fewer than 5 young people answered: read with care.');
     expect(lines).toContain(
       'rating,overall,What do you think of it?,Really bad,0,3,Fewer than 5 young people answered: read with care.',
     );

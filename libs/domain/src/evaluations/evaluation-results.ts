@@ -359,7 +359,15 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export const RESULTS_CSV_HEADER = ['section', 'question key', 'question', 'choice', 'count', 'answered', 'note'];
+export const RESULTS_CSV_HEADER = [
+  'section',
+  'question key',
+  'question',
+  'choice',
+  'count',
+  'answered',
+  'note',
+];
 
 /**
  * A round's results as CSV rows: who took part, one row per rating question and face with its
