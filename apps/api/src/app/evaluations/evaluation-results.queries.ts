@@ -1,5 +1,6 @@
-import { EvaluationQuestion, GroupCount, ParticipationFacts, RatingTally, WordsRow } from '@heard/domain';
-import { EntityManager } from 'typeorm';
+import { EvaluationQuestion, ParticipationFacts, RatingTally, WordsRow } from '@heard/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { queryPrepared } from '../../platform/database/database';
 import { memberOn } from '../../platform/database/rules-sql';
 
 /**
@@ -8,57 +9,63 @@ import { memberOn } from '../../platform/database/rules-sql';
  * selects a young person's name, and the words carry no evaluation, person or date.
  */
 
-/** How many chose each face for each rating question of a round. */
-export function roundTallies(em: EntityManager, roundId: string): Promise<RatingTally[]> {
-  return em.query(
-    `SELECT a.question_key AS "questionKey", a.rating, count(*)::int AS count
+/**
+ * A round's answers counted: a row per question and face (with `text` null), and one per distinct
+ * text (with `rating` null). One statement, prepared once per connection: the results page's data
+ * is read often and its plan never depends on the round.
+ */
+export async function roundAnswers(
+  db: DataSource,
+  roundId: string,
+): Promise<{ tallies: RatingTally[]; words: WordsRow[] }> {
+  const rows = await queryPrepared<{
+    questionKey: string;
+    rating: number | null;
+    text: string | null;
+    count: number;
+  }>(
+    db,
+    `SELECT a.question_key AS "questionKey", a.rating, a.text, count(*)::int AS count
        FROM evaluations e JOIN evaluation_answers a ON a.evaluation_id = e.id
-      WHERE e.round_id = $1 AND a.rating IS NOT NULL
-      GROUP BY a.question_key, a.rating`,
+      WHERE e.round_id = $1
+      GROUP BY a.question_key, a.rating, a.text`,
     [roundId],
   );
+  const tallies: RatingTally[] = [];
+  const words: WordsRow[] = [];
+  for (const r of rows) {
+    if (r.rating !== null) tallies.push({ questionKey: r.questionKey, rating: r.rating, count: r.count });
+    else if (r.text !== null)
+      for (let i = 0; i < r.count; i++) words.push({ questionKey: r.questionKey, text: r.text });
+  }
+  return { tallies, words };
 }
 
-/** The words given in a round, with only the question they answer. */
-export function roundWords(em: EntityManager, roundId: string): Promise<WordsRow[]> {
-  return em.query(
-    `SELECT a.question_key AS "questionKey", a.text
-       FROM evaluations e JOIN evaluation_answers a ON a.evaluation_id = e.id
-      WHERE e.round_id = $1 AND a.text IS NOT NULL`,
-    [roundId],
-  );
-}
-
-/** Who took part in a round: counts, age bands, and the groups they were in on the day. */
-export async function roundParticipation(em: EntityManager, roundId: string): Promise<ParticipationFacts> {
-  const inGroupOnTheDay = `EXISTS (SELECT 1 FROM group_memberships m
-      WHERE m.young_person_id = e.young_person_id AND ${memberOn('m', 'e.answered_on')})`;
-  const [[counts], ageBands, groups] = await Promise.all([
-    em.query(
-      `SELECT count(*)::int AS "tookPart",
-              count(*) FILTER (WHERE e.young_person_id IS NULL)::int AS "throughLink",
-              count(*) FILTER (WHERE e.picture_mode)::int AS "pictureMode",
-              count(*) FILTER (WHERE e.helped_by IS NOT NULL)::int AS helped,
-              count(*) FILTER (WHERE e.young_person_id IS NOT NULL AND NOT ${inGroupOnTheDay})::int AS "inNoGroup"
-         FROM evaluations e WHERE e.round_id = $1`,
-      [roundId],
-    ) as Promise<Omit<ParticipationFacts, 'ageBands' | 'groups'>[]>,
-    em.query(
-      `SELECT e.age_band AS "ageBand", count(*)::int AS count
-         FROM evaluations e WHERE e.round_id = $1 GROUP BY e.age_band`,
-      [roundId],
-    ) as Promise<ParticipationFacts['ageBands']>,
-    em.query(
-      `SELECT g.id AS "groupId", g.name, count(DISTINCT e.id)::int AS count
-         FROM evaluations e
-         JOIN group_memberships m ON m.young_person_id = e.young_person_id AND ${memberOn('m', 'e.answered_on')}
+/** Who took part in a round: counts, age bands, and the groups they were in on the day they answered. */
+export async function roundParticipation(db: DataSource, roundId: string): Promise<ParticipationFacts> {
+  const member = memberOn('m', 'e.answered_on');
+  const [row] = await queryPrepared<ParticipationFacts>(
+    db,
+    `WITH e AS (
+       SELECT id, young_person_id, answered_on, age_band, picture_mode, helped_by FROM evaluations WHERE round_id = $1
+     ), in_groups AS (
+       SELECT g.id AS "groupId", g.name, count(DISTINCT e.id)::int AS count
+         FROM e JOIN group_memberships m ON m.young_person_id = e.young_person_id AND ${member}
          JOIN groups g ON g.id = m.group_id
-        WHERE e.round_id = $1
-        GROUP BY g.id, g.name`,
-      [roundId],
-    ) as Promise<GroupCount[]>,
-  ]);
-  return { ...counts, ageBands, groups };
+        GROUP BY g.id, g.name
+     )
+     SELECT (SELECT count(*)::int FROM e) AS "tookPart",
+            (SELECT count(*)::int FROM e WHERE young_person_id IS NULL) AS "throughLink",
+            (SELECT count(*)::int FROM e WHERE picture_mode) AS "pictureMode",
+            (SELECT count(*)::int FROM e WHERE helped_by IS NOT NULL) AS helped,
+            (SELECT count(*)::int FROM e WHERE young_person_id IS NOT NULL AND NOT EXISTS (
+               SELECT 1 FROM group_memberships m WHERE m.young_person_id = e.young_person_id AND ${member})) AS "inNoGroup",
+            (SELECT coalesce(json_agg(json_build_object('ageBand', b.age_band, 'count', b.count)), '[]')
+               FROM (SELECT age_band, count(*)::int AS count FROM e GROUP BY age_band) b) AS "ageBands",
+            (SELECT coalesce(json_agg(in_groups), '[]') FROM in_groups) AS groups`,
+    [roundId],
+  );
+  return row;
 }
 
 export interface ToolRow {

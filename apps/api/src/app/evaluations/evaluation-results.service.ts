@@ -12,9 +12,8 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { loadOccasion } from '../occasions/occasion-facts';
 import {
   findTool,
+  roundAnswers,
   roundParticipation,
-  roundTallies,
-  roundWords,
   toolRoundQuestions,
   toolTallies,
   toolVersions,
@@ -36,14 +35,12 @@ export class EvaluationResultsService {
     const em = this.db.manager;
     const round = await findRound(em, { id: roundId });
     if (!round) throw DomainError.notFound('This evaluation round');
-    const [occasion, tallies, words, participation] = await Promise.all([
+    const occasion =
       round.occasionKind && round.occasionId
-        ? loadOccasion(em, { kind: round.occasionKind, id: round.occasionId })
-        : Promise.resolve(null),
-      roundTallies(em, roundId),
-      roundWords(em, roundId),
-      roundParticipation(em, roundId),
-    ]);
+        ? await loadOccasion(em, { kind: round.occasionKind, id: round.occasionId })
+        : null;
+    const { tallies, words } = await roundAnswers(this.db, roundId);
+    const participation = await roundParticipation(this.db, roundId);
     return roundResults(
       {
         id: round.id,

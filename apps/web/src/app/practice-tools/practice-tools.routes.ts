@@ -37,6 +37,12 @@ export default [
         canActivate: [officersOnly],
         loadComponent: () => import('../evaluations/evaluation-entry-page'),
       },
+      {
+        // A round's results, for officers and senior leaders (the parent route's readers).
+        path: 'rounds/:roundId/results',
+        title: 'Evaluation results',
+        loadComponent: () => import('../evaluations/round-results-page'),
+      },
       { path: ':id', title: 'Practice tool', loadComponent: () => import('./practice-tool-page') },
       {
         path: ':id/edit',
