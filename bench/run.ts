@@ -223,7 +223,7 @@ async function main(): Promise<void> {
     const path = typeof target.path === 'string' ? target.path : target.path(ids);
     const latencies: number[] = [];
     let errors = 0;
-    const cookie = target.as === 'anonymous' ? null : cookies.get(target.as)!;
+    const cookie = target.as === 'anonymous' ? null : (cookies.get(target.as) ?? null);
     const write = target.post
       ? {
           method: 'POST' as const,

@@ -184,7 +184,9 @@ export function ratingResult(question: EvaluationQuestion, tallies: readonly Rat
   };
 }
 
-const byText = (a: string, b: string) => a.localeCompare(b, 'en-GB') || (a < b ? -1 : a > b ? 1 : 0);
+/** Made once: `localeCompare` with a locale builds a collator on every call, and a round has many words. */
+const COLLATOR = new Intl.Collator('en-GB');
+const byText = (a: string, b: string) => COLLATOR.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 
 /** The words given to each open question and quote box, in the round's order, sorted within. */
 export function wordsResults(
@@ -217,7 +219,7 @@ export function participationOf(facts: ParticipationFacts): Participation {
     throughLink: facts.throughLink,
     byAgeBand: known,
     ageBandNotKnown: facts.tookPart - knownTotal,
-    byGroup: [...facts.groups].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'en-GB')),
+    byGroup: [...facts.groups].sort((a, b) => b.count - a.count || COLLATOR.compare(a.name, b.name)),
     inNoGroup: facts.inNoGroup,
     pictureMode: facts.pictureMode,
     helped: facts.helped,
