@@ -13,6 +13,7 @@ import { newTotpSecret } from '@heard/api/platform/auth/totp';
 import { embeddedDataDir, openDatabase } from '@heard/api/platform/database/database';
 import { DataSource } from 'typeorm';
 import { BENCH_PASSWORD, BENCH_SECRETS_FILE, BENCH_USERS } from './bench-users';
+import { EvaluationSizes, generateEvaluations } from './generate-evaluations';
 
 export interface Sizes {
   youngPeople: number;
@@ -22,6 +23,8 @@ export interface Sizes {
   sessionsPerGroup: number;
   /** Marks per session on the register: sessions × this = attendance rows. */
   marksPerSession: number;
+  /** Practice tools' evaluation rounds and the evaluations in them (0 rounds: none). */
+  evaluations: EvaluationSizes;
 }
 
 async function timed(label: string, work: () => Promise<unknown>): Promise<void> {
@@ -136,6 +139,7 @@ export async function generate(db: DataSource, sizes: Sizes): Promise<void> {
       [sizes.marksPerSession],
     ),
   );
+  if (sizes.evaluations.rounds > 0) await generateEvaluations(db, sizes.evaluations, timed);
   // VACUUM as well as ANALYZE: freshly loaded rows have no visibility map yet, so index-only scans
   // would visit the table for every row until autovacuum caught up. The benchmark measures the
   // steady state a live database is in, not the first minutes after a bulk load.
@@ -150,6 +154,8 @@ async function main(): Promise<void> {
       groups: { type: 'string', default: '500' },
       'sessions-per-group': { type: 'string', default: '100' },
       'marks-per-session': { type: 'string', default: '21' },
+      rounds: { type: 'string', default: '2000' },
+      evaluations: { type: 'string', default: '200000' },
     },
   });
   const youngPeople = Number(values['young-people']);
@@ -160,6 +166,7 @@ async function main(): Promise<void> {
     groups: Number(values.groups),
     sessionsPerGroup: Number(values['sessions-per-group']),
     marksPerSession: Number(values['marks-per-session']),
+    evaluations: { rounds: Number(values.rounds), evaluations: Number(values.evaluations) },
   };
   const databaseUrl = process.env['DATABASE_URL'] ?? null;
   const dataDir = process.env['DATA_DIR'] ?? 'bench/data';

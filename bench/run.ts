@@ -4,6 +4,7 @@
  * DURATION seconds. Latencies are recorded per response, so p50/p95/p99 are exact, not binned.
  */
 import autocannon from 'autocannon';
+import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { existsSync, readFileSync } from 'node:fs';
 import { totpAt } from '@heard/api/platform/auth/totp';
@@ -14,12 +15,18 @@ interface Target {
   /** A path, or one built from ids found after signing in. */
   path: string | ((ids: Ids) => string);
   as: 'anonymous' | (typeof BENCH_USERS)[number]['email'];
+  /** A write: its body, sent with the session's CSRF token and a fresh Idempotency-Key each time. */
+  post?: (ids: Ids) => object;
 }
 
 interface Ids {
   groupId: string;
   youngPersonId: string;
   today: string;
+  /** A tool with rounds in two versions; a past round of it (100 evaluations); its open link round. */
+  toolId: string;
+  resultsRoundId: string;
+  openRoundId: string;
 }
 
 const OFFICER = 'bench.officer@bench.heard.example';
@@ -72,6 +79,37 @@ const TARGETS: Target[] = [
     as: OFFICER,
   },
   { name: 'audit log, first page', path: '/api/audit?pageSize=50', as: ADMIN },
+  {
+    name: 'evaluation results of a round',
+    path: (ids) => `/api/evaluation-rounds/${ids.resultsRoundId}/results`,
+    as: OFFICER,
+  },
+  {
+    name: 'evaluation results CSV of a round',
+    path: (ids) => `/api/evaluation-rounds/${ids.resultsRoundId}/results.csv`,
+    as: OFFICER,
+  },
+  {
+    name: 'practice tool, change between versions',
+    path: (ids) => `/api/practice-tools/${ids.toolId}/results`,
+    as: OFFICER,
+  },
+  {
+    name: 'enter one evaluation (officer)',
+    path: (ids) => `/api/evaluation-rounds/${ids.openRoundId}/evaluations`,
+    as: OFFICER,
+    post: (ids) => ({
+      youngPersonId: ids.youngPersonId,
+      answeredOn: ids.today,
+      helpedBy: null,
+      pictureMode: false,
+      answers: [
+        { questionKey: 'overall', rating: 4 },
+        { questionKey: 'easy-to-understand', rating: 3 },
+        { questionKey: 'liked', text: 'The pictures of the people' },
+      ],
+    }),
+  },
 ];
 
 function addDays(date: string, days: number): string {
@@ -130,7 +168,32 @@ async function findIds(base: string, cookie: string): Promise<Ids> {
   const group = [...groups.items].sort((a, b) => b.memberCount - a.memberCount)[0];
   const people = await get<{ items: { id: string }[] }>(`/api/young-people?groupId=${group.id}&pageSize=1`);
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-  return { groupId: group.id, youngPersonId: people.items[0].id, today };
+  return { groupId: group.id, youngPersonId: people.items[0].id, today, ...(await findRounds(get)) };
+}
+
+/** The first generated tool whose first version has an open round for anyone with its link. */
+async function findRounds(
+  get: <T>(path: string) => Promise<T>,
+): Promise<Pick<Ids, 'toolId' | 'resultsRoundId' | 'openRoundId'>> {
+  type Round = { id: string; state: string; audience: string; evaluationCount: number };
+  const tools = await get<{ items: { id: string }[] }>('/api/practice-tools?pageSize=50');
+  for (const { id } of tools.items) {
+    const tool = await get<{ versions: { id: string }[] }>(`/api/practice-tools/${id}`);
+    for (const version of tool.versions) {
+      const rounds = await get<Round[]>(`/api/evaluation-rounds?toolVersionId=${version.id}`);
+      const open = rounds.find((r) => r.state === 'open' && r.audience === 'link');
+      const past = rounds.find((r) => r.state === 'closed' && r.evaluationCount > 0);
+      if (open && past) return { toolId: id, resultsRoundId: past.id, openRoundId: open.id };
+    }
+  }
+  throw new Error('No practice tool with an open link round: did bench:data make rounds (--rounds)?');
+}
+
+/** The session's CSRF token, as the web app reads it from its cookie. */
+function xsrfOf(cookie: string): string {
+  const token = /(?:^|; )XSRF-TOKEN=([^;]+)/.exec(cookie)?.[1];
+  if (!token) throw new Error('The session has no XSRF-TOKEN cookie to send writes with.');
+  return decodeURIComponent(token);
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -160,6 +223,23 @@ async function main(): Promise<void> {
     const path = typeof target.path === 'string' ? target.path : target.path(ids);
     const latencies: number[] = [];
     let errors = 0;
+    const cookie = target.as === 'anonymous' ? null : (cookies.get(target.as) ?? null);
+    const write = target.post
+      ? {
+          method: 'POST' as const,
+          body: JSON.stringify(target.post(ids)),
+          // Each request a fresh key, as each evaluation an officer saves: every one is stored.
+          requests: [
+            {
+              setupRequest: (req: autocannon.Request) => ({
+                ...req,
+                headers: { ...req.headers, 'idempotency-key': randomUUID() },
+              }),
+            },
+          ],
+        }
+      : {};
+    const expected = target.post ? 201 : 200;
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
       const instance = autocannon(
         {
@@ -167,12 +247,17 @@ async function main(): Promise<void> {
           connections: Number(values.connections),
           duration: Number(values.duration),
           ...(Number(values.rate) > 0 ? { overallRate: Number(values.rate) } : {}),
-          headers: target.as === 'anonymous' ? {} : { cookie: cookies.get(target.as)! },
+          headers: !cookie
+            ? {}
+            : target.post
+              ? { cookie, 'x-xsrf-token': xsrfOf(cookie), 'content-type': 'application/json' }
+              : { cookie },
+          ...write,
         },
         (error, done) => (error ? reject(error) : resolve(done)),
       );
       instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-        if (statusCode !== 200) errors++;
+        if (statusCode !== expected) errors++;
         latencies.push(responseTime);
       });
     });

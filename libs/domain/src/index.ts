@@ -47,3 +47,4 @@ export * from './evaluations/evaluation-followups.contract';
 export * from './evaluations/how-often-asked';
 export * from './worries/worries.contract';
 export * from './worries/words-to-check';
+export * from './evaluations/evaluation-results';

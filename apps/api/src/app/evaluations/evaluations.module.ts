@@ -4,6 +4,8 @@ import { WorriesModule } from '../worries/worries.module';
 import { EvaluationFollowupsController } from './evaluation-followups.controller';
 import { EvaluationFollowupsService } from './evaluation-followups.service';
 import { EvaluationLinkWorriesService } from './evaluation-link-worries.service';
+import { EvaluationResultsController } from './evaluation-results.controller';
+import { EvaluationResultsService } from './evaluation-results.service';
 import { EvaluationRoundsService } from './evaluation-rounds.service';
 import { EvaluationsController } from './evaluations.controller';
 import { EvaluationsService } from './evaluations.service';
@@ -13,7 +15,7 @@ import { YouSaidService } from './you-said.service';
 
 @Module({
   imports: [ConsentModule, WorriesModule],
-  controllers: [EvaluationsController, EvaluationFollowupsController],
+  controllers: [EvaluationsController, EvaluationFollowupsController, EvaluationResultsController],
   providers: [
     EvaluationRoundsService,
     EvaluationsService,
@@ -22,6 +24,7 @@ import { YouSaidService } from './you-said.service';
     QuotesService,
     YouSaidService,
     HowOftenAskedService,
+    EvaluationResultsService,
   ],
 })
 export class EvaluationsModule {}

@@ -38,6 +38,12 @@ export default [
         loadComponent: () => import('../evaluations/evaluation-entry-page'),
       },
       {
+        // A round's results, for officers and senior leaders (the parent route's readers).
+        path: 'rounds/:roundId/results',
+        title: 'Evaluation results',
+        loadComponent: () => import('../evaluations/round-results-page'),
+      },
+      {
         path: 'rounds/:roundId/evaluations',
         title: 'Evaluations',
         canActivate: [officersOnly],
