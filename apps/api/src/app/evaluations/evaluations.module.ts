@@ -6,5 +6,6 @@ import { EvaluationsService } from './evaluations.service';
 @Module({
   controllers: [EvaluationsController],
   providers: [EvaluationRoundsService, EvaluationsService],
+  exports: [EvaluationsService],
 })
 export class EvaluationsModule {}
