@@ -158,5 +158,4 @@ export const WORRY = {
   label: 'What is worrying you?',
   writeFirst: 'Write your worry first.',
   send: 'Send my worry',
-  sent: 'Thank you for telling us. It has gone to the staff who keep young people safe.',
 };
