@@ -89,7 +89,7 @@ export default class InvitationsPage {
   protected readonly words = INVITATIONS;
   protected readonly common = COMMON;
   protected readonly list = loaded(this.api.invitations());
-  protected readonly answered = signal<Record<string, MyInvitation>>({});
+  protected readonly answered = signal<Partial<Record<string, MyInvitation>>>({});
   protected readonly saved = signal<string | null>(null);
   protected readonly problem = signal<{ id: string; message: string } | null>(null);
 
