@@ -96,7 +96,7 @@ export const ONE_TO_ONE = {
 
 export const CHOICES = {
   title: 'My choices',
-  intro: 'You can change these at any time.',
+  intro: 'You can change these when you want.',
   quotesHeading: 'Can we use your words?',
   quotesExplain: [
     'Sometimes we share what young people said, like in a report.',
