@@ -18,6 +18,7 @@ import { Evaluations1765000000000 } from './1765000000000-evaluations';
 import { Worries1765050000000 } from './1765050000000-worries';
 import { YoungExpertAccounts1765100000000 } from './1765100000000-young-expert-accounts';
 import { EvaluationFollowups1765140000000 } from './1765140000000-evaluation-followups';
+import { DeletionRequests1765150000000 } from './1765150000000-deletion-requests';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   Worries1765050000000,
   YoungExpertAccounts1765100000000,
   EvaluationFollowups1765140000000,
+  DeletionRequests1765150000000,
 ];

@@ -122,6 +122,15 @@ describe('demo data', () => {
     expect(history[history.length - 1]).toMatchObject({ to: 'retired', reason: expect.any(String) });
   });
 
+  it('should link the demo young expert Kai to their record, with a round waiting on their pages', async () => {
+    const kai = await signInDemo('young.expert@heard.example');
+    const me = await kai.get('/api/me');
+    expect(me.status).toBe(200);
+    expect(me.body.name).toBe('Kai');
+    const rounds = await kai.get('/api/me/rounds');
+    expect(rounds.body).toEqual([expect.objectContaining({ toolName: 'Invitation-to-chair letter' })]);
+  });
+
   it('should not load twice', async () => {
     expect(await loadDemoDataIfEmpty(t.db)).toBe(false);
   });

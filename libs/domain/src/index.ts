@@ -48,3 +48,5 @@ export * from './evaluations/how-often-asked';
 export * from './worries/worries.contract';
 export * from './worries/words-to-check';
 export * from './evaluations/evaluation-results';
+export * from './young-experts/my-space-messages';
+export * from './young-experts/young-experts.contract';

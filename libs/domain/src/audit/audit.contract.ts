@@ -34,6 +34,8 @@ export enum AuditRecordType {
   Evaluation = 'evaluation',
   /** Every read of a worry is recorded, as is its raising and acknowledgement; never its words. */
   Worry = 'worry',
+  /** A young expert's request that something about them be deleted (it deletes nothing itself). */
+  DeletionRequest = 'deletion_request',
   Route = 'route',
 }
 

@@ -113,7 +113,7 @@ export const CONTACTS_TOLD_MESSAGE = (n: number) =>
  * Short sentences for age 10. The one copy: the young people's pages and round links show this.
  */
 export const WORRY_BEFORE_YOU_SEND: readonly string[] = [
-  'This goes straight to the council staff who keep young people safe.',
+  'This goes straight to the staff who keep young people safe.',
   'Only they will see it.',
   'It will not be shared on Heard. It will not go in any report.',
   'One of them will read it and decide how to help you.',

@@ -5,6 +5,8 @@ import {
   CONSENT_PURPOSES,
   CONSENT_PURPOSE_LABELS,
   ConsentCheck,
+  ConsentGiver,
+  ConsentMethod,
   ConsentPanelResponse,
   ConsentPurpose,
   ConsentRecordCommand,
@@ -19,7 +21,7 @@ import {
   toEffectiveConsentView,
   whoMayConsent,
 } from '@heard/domain';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AccessPolicy } from '../../platform/access/young-person-access';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
@@ -88,50 +90,91 @@ export class ConsentService {
         'givenOn',
         'Consent cannot be given in the future: use the date it was given.',
       );
-    const id = await this.db.transaction(async (em) => {
-      const person = (await loadYoungPersonFacts(em, [youngPersonId], command.givenOn)).get(youngPersonId);
-      if (!person || person.archived) throw DomainError.notFound('This young person');
-      if (command.activityId) {
-        const [activity]: { date: string; title: string }[] = await em.query(
-          `SELECT date::text AS date, title FROM activity_days WHERE id = $1`,
-          [command.activityId],
-        );
-        if (!activity) throw DomainError.validation('activityId', 'This activity day was not found.');
-        if (command.expiresOn !== null && command.expiresOn < activity.date)
-          throw DomainError.validation(
-            'expiresOn',
-            `This consent would expire on ${dateInWords(command.expiresOn)}, before ${activity.title} on ${dateInWords(activity.date)}.`,
-          );
+    const id = await this.db.transaction((em) => this.insertRecord(em, actor, youngPersonId, command));
+    return this.one(id);
+  }
+
+  /**
+   * A young expert's own decision about a purpose, from their pages: `youngPersonId` comes from
+   * linkedYoungPersonId, never from the request. Yes is a standing consent they give online with
+   * the words they were shown, checked by the same rule of who may consent; no withdraws every
+   * record in force for the purpose, whoever gave it (saying no is always theirs to say).
+   */
+  async recordOwnDecision(
+    actor: Actor,
+    youngPersonId: string,
+    purpose: ConsentPurpose,
+    decision: { give: true; wording: string } | { give: false; reason: string },
+  ): Promise<void> {
+    await this.db.transaction(async (em) => {
+      if (decision.give) {
+        await this.insertRecord(em, actor, youngPersonId, {
+          purpose,
+          givenBy: ConsentGiver.YoungPerson,
+          method: ConsentMethod.Online,
+          wording: decision.wording,
+          givenOn: todayInLondon(),
+          scope: 'standing',
+          activityId: null,
+          expiresOn: null,
+        });
+        return;
       }
-      const giver = consentGiverProblem(subjectOf(person), command.givenBy, command.givenOn);
-      if (giver?.level === 'error') throw DomainError.validation('givenBy', giver.message);
-      const result = await em.insert(ConsentRecord, {
+      const open = await em.getRepository(ConsentRecord).find({
+        where: { youngPersonId, purpose, withdrawnAt: IsNull() },
+        lock: { mode: 'pessimistic_write' },
+      });
+      for (const record of open) await this.markWithdrawn(em, actor, record, decision.reason);
+    });
+  }
+
+  private async insertRecord(
+    em: EntityManager,
+    actor: Actor,
+    youngPersonId: string,
+    command: ConsentRecordCommand,
+  ): Promise<string> {
+    const person = (await loadYoungPersonFacts(em, [youngPersonId], command.givenOn)).get(youngPersonId);
+    if (!person || person.archived) throw DomainError.notFound('This young person');
+    if (command.activityId) {
+      const [activity]: { date: string; title: string }[] = await em.query(
+        `SELECT date::text AS date, title FROM activity_days WHERE id = $1`,
+        [command.activityId],
+      );
+      if (!activity) throw DomainError.validation('activityId', 'This activity day was not found.');
+      if (command.expiresOn !== null && command.expiresOn < activity.date)
+        throw DomainError.validation(
+          'expiresOn',
+          `This consent would expire on ${dateInWords(command.expiresOn)}, before ${activity.title} on ${dateInWords(activity.date)}.`,
+        );
+    }
+    const giver = consentGiverProblem(subjectOf(person), command.givenBy, command.givenOn);
+    if (giver?.level === 'error') throw DomainError.validation('givenBy', giver.message);
+    const result = await em.insert(ConsentRecord, {
+      youngPersonId,
+      purpose: command.purpose,
+      givenBy: command.givenBy,
+      method: command.method,
+      wording: command.wording,
+      givenOn: command.givenOn,
+      scope: command.scope,
+      activityId: command.activityId,
+      expiresOn: command.expiresOn,
+      recordedBy: actor.userId,
+    });
+    const recordId = (result.identifiers[0] as { id: string }).id;
+    await this.audit.for(actor).record(em, {
+      action: AuditAction.Create,
+      type: AuditRecordType.ConsentRecord,
+      id: recordId,
+      detail: {
         youngPersonId,
         purpose: command.purpose,
         givenBy: command.givenBy,
-        method: command.method,
-        wording: command.wording,
-        givenOn: command.givenOn,
-        scope: command.scope,
-        activityId: command.activityId,
-        expiresOn: command.expiresOn,
-        recordedBy: actor.userId,
-      });
-      const recordId = (result.identifiers[0] as { id: string }).id;
-      await this.audit.for(actor).record(em, {
-        action: AuditAction.Create,
-        type: AuditRecordType.ConsentRecord,
-        id: recordId,
-        detail: {
-          youngPersonId,
-          purpose: command.purpose,
-          givenBy: command.givenBy,
-          warning: giver !== null,
-        },
-      });
-      return recordId;
+        warning: giver !== null,
+      },
     });
-    return this.one(id);
+    return recordId;
   }
 
   /** Takes effect at once and keeps the record: history shows it was given, then withdrawn. */
@@ -147,21 +190,32 @@ export class ConsentService {
           'conflict',
           `This consent was already withdrawn on ${record.withdrawnAt.toISOString().slice(0, 10)}.`,
         );
-      await em.update(
-        ConsentRecord,
-        { id },
-        { withdrawnAt: new Date(), withdrawnBy: actor.userId, withdrawnReason: reason },
-      );
-      await this.audit.for(actor).record(em, {
-        action: AuditAction.Update,
-        type: AuditRecordType.ConsentRecord,
-        id,
-        detail: { event: 'withdraw', purpose: record.purpose },
-      });
-      if (record.purpose === ConsentPurpose.Quotes)
-        await this.quotes.takeOutChosen(em, actor, record.youngPersonId);
+      await this.markWithdrawn(em, actor, record, reason);
     });
     return this.one(id);
+  }
+
+  private async markWithdrawn(
+    em: EntityManager,
+    actor: Actor,
+    record: ConsentRecord,
+    reason: string | null,
+  ): Promise<void> {
+    await em.update(
+      ConsentRecord,
+      { id: record.id },
+      { withdrawnAt: new Date(), withdrawnBy: actor.userId, withdrawnReason: reason },
+    );
+    await this.audit.for(actor).record(em, {
+      action: AuditAction.Update,
+      type: AuditRecordType.ConsentRecord,
+      id: record.id,
+      detail: { event: 'withdraw', purpose: record.purpose },
+    });
+    // A withdrawal takes the young person's quotes out of everything not yet published (issue 11 §4),
+    // whoever withdrew it: staff on the record, or the young person on their own pages.
+    if (record.purpose === ConsentPurpose.Quotes)
+      await this.quotes.takeOutChosen(em, actor, record.youngPersonId);
   }
 
   /**

@@ -4,6 +4,7 @@ import { hashPassword } from '../../platform/auth/passwords';
 import { User } from '../users/entities/user.entity';
 import { loadDemoCouncil } from './demo-council';
 import { loadDemoPracticeTools } from './demo-practice-tools';
+import { loadDemoYoungExpert } from './demo-young-expert';
 
 /** Printed in the README for the demo only. Never used outside DEMO_DATA. */
 export const DEMO_PASSWORD = 'heard-demo-2026';
@@ -33,6 +34,7 @@ export async function loadDemoDataIfEmpty(db: DataSource): Promise<boolean> {
     const officerId = ids[Role.ParticipationOfficer]!;
     await loadDemoCouncil(em, { officerId, practitionerId: ids[Role.Practitioner]! });
     await loadDemoPracticeTools(em, officerId);
+    await loadDemoYoungExpert(em, { officerId, youngExpertId: ids[Role.YoungExpert]! });
   });
   return true;
 }

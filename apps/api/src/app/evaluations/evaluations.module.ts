@@ -26,5 +26,6 @@ import { YouSaidService } from './you-said.service';
     HowOftenAskedService,
     EvaluationResultsService,
   ],
+  exports: [EvaluationsService],
 })
 export class EvaluationsModule {}

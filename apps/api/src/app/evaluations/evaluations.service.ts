@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
+  ANSWERED_ON_OWN_PAGES,
   AuditAction,
   AuditRecordType,
   EvaluationEntryCommand,
   EvaluationLinkView,
   EvaluationResponse,
   LinkEvaluationCommand,
+  MY_SPACE_MESSAGES,
   ROUND_STATE_MESSAGES,
   ageBandOf,
   ageOn,
@@ -97,6 +99,62 @@ export class EvaluationsService {
         detail: { event: 'enter', roundId, youngPersonId: command.youngPersonId },
       });
       return { created: true, value: await readEvaluation(em, id) };
+    });
+  }
+
+  /**
+   * A young expert answers a round on their own pages. `youngPersonId` comes from
+   * linkedYoungPersonId (their own record, never one from the request); the same idempotency, round
+   * and answer rules as an officer's entry. The evaluation records that they did it themselves.
+   */
+  async answerOwn(
+    actor: Actor,
+    youngPersonId: string,
+    roundId: string,
+    key: string,
+    command: LinkEvaluationCommand,
+  ): Promise<Stored<string>> {
+    const fingerprint = sha256(JSON.stringify({ via: 'own', roundId, by: actor.userId, command }));
+    return this.db.transaction(async (em) => {
+      const earlier = await this.replay(em, key, fingerprint);
+      if (earlier) return { created: false, value: earlier.id };
+      const round = await findRound(em, { id: roundId }, true);
+      if (!round || round.audience === 'link') throw DomainError.notFound('This evaluation round');
+      const today = todayInLondon(this.clock.now());
+      // Not theirs reads as not found, the same as a round that does not exist.
+      await this.assertInAudience(em, round, youngPersonId, today).catch(() => {
+        throw new DomainError('not_found', MY_SPACE_MESSAGES.roundNotForYou);
+      });
+      this.assertTakesAnswers(round, today);
+      const [answered]: unknown[] = await em.query(
+        `SELECT 1 FROM evaluations WHERE round_id = $1 AND young_person_id = $2`,
+        [roundId, youngPersonId],
+      );
+      if (answered) throw new DomainError('conflict', MY_SPACE_MESSAGES.roundAnswered);
+      this.assertAnswersFit(round, command.answers);
+      const [{ dateOfBirth }]: { dateOfBirth: string }[] = await em.query(
+        `SELECT date_of_birth::text AS "dateOfBirth" FROM young_people WHERE id = $1`,
+        [youngPersonId],
+      );
+      const id = await this.store(em, key, fingerprint, {
+        roundId,
+        youngPersonId,
+        enteredBy: actor.userId,
+        helpedBy: ANSWERED_ON_OWN_PAGES,
+        answeredOn: today,
+        ageBand: ageBandOf(ageOn(dateOfBirth, today)),
+        pictureMode: command.pictureMode,
+        answers: command.answers,
+        round,
+      });
+      if (!id) return { created: false, value: (await this.replay(em, key, fingerprint))?.id ?? '' };
+      await this.audit.for(actor).record(em, {
+        action: AuditAction.Create,
+        type: AuditRecordType.Evaluation,
+        id,
+        detail: { event: 'answer_own', roundId, youngPersonId },
+      });
+      return { created: true, value: id };
     });
   }
 

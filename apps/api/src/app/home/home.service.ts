@@ -64,21 +64,29 @@ export class HomeService {
       }
       case Role.ParticipationOfficer: {
         // "To do by hand" counts what its list shows: invitations to deliver and changes to tell, still ahead.
-        const [row]: { young_people: number; groups: number; week: number; by_hand: number }[] =
-          await this.db.query(
-            `SELECT (SELECT count(*) FROM young_people WHERE archived_at IS NULL)::int AS young_people,
+        const [row]: {
+          young_people: number;
+          groups: number;
+          week: number;
+          by_hand: number;
+          to_delete: number;
+        }[] = await this.db.query(
+          `SELECT (SELECT count(*) FROM young_people WHERE archived_at IS NULL)::int AS young_people,
                   (SELECT count(*) FROM groups WHERE archived_at IS NULL)::int AS groups,
                   (SELECT count(*) FROM group_sessions WHERE status = 'scheduled'
                       AND starts_at >= now() AND starts_at < now() + interval '7 days')::int AS week,
                   (SELECT count(*) FROM invitations i WHERE i.event_date >= $1
-                      AND (${invitationIs.status(InvitationStatus.ToDeliver, 'i')} OR i.to_tell IS NOT NULL))::int AS by_hand`,
-            [todayInLondon()],
-          );
+                      AND (${invitationIs.status(InvitationStatus.ToDeliver, 'i')} OR i.to_tell IS NOT NULL))::int AS by_hand,
+                  (SELECT count(*) FROM deletion_requests WHERE handled_at IS NULL)::int AS to_delete`,
+          [todayInLondon()],
+        );
         return [
           { label: 'Young people', value: row.young_people, path: 'young-people' },
           { label: 'Groups', value: row.groups, path: 'groups' },
           { label: 'Sessions in the next 7 days', value: row.week, path: 'groups/calendar' },
           { label: 'To do by hand', value: row.by_hand, path: 'invitations/by-hand' },
+          // Young experts' requests to delete something (GET /api/deletion-requests lists them).
+          { label: 'Requests to delete something', value: row.to_delete, path: null },
         ];
       }
       case Role.Practitioner: {

@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import {
   AuditAction,
   AuditRecordType,
+  COUNTS_AS_INVITED,
   InvitationCreateCommand,
   InvitationCreateResponse,
   InvitationResponse,
   InvitationStatus,
+  MY_SPACE_MESSAGES,
   RsvpView,
   channelProblem,
   cohortProblems,
@@ -217,6 +219,30 @@ export class InvitationCommands {
       return invitation.id;
     });
     return this.reads.rsvpView(await this.db.getRepository(Invitation).findOneByOrFail({ id }));
+  }
+
+  /**
+   * A young expert answers their own invitation on their pages: `youngPersonId` comes from
+   * linkedYoungPersonId. The same answer path as the link; one not meant for them, or not yet
+   * reached them, is not found.
+   */
+  async answerOwn(actor: Actor, youngPersonId: string, id: string, answer: Answer): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const invitation = await lockInvitation(em, id).catch(() => null);
+      if (
+        !invitation ||
+        invitation.youngPersonId !== youngPersonId ||
+        !COUNTS_AS_INVITED.has(invitation.status)
+      )
+        throw new DomainError('not_found', MY_SPACE_MESSAGES.invitationNotFound);
+      await this.applyAnswer(em, invitation, answer);
+      await this.audit.for(actor).record(em, {
+        action: AuditAction.Update,
+        type: AuditRecordType.Invitation,
+        id,
+        detail: { event: answer.answer === 'yes' ? 'accept' : 'decline', byYoungExpert: true },
+      });
+    });
   }
 
   async withdraw(actor: Actor, id: string, reason: string | null): Promise<InvitationResponse> {

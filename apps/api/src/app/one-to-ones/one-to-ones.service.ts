@@ -79,6 +79,33 @@ export class OneToOnesService {
     return this.one(id);
   }
 
+  /**
+   * A young person asks for a one-to-one on their own pages (`youngPersonId` from
+   * linkedYoungPersonId): it joins the officers' list as requested by the young person.
+   */
+  async requestByYoungPerson(actor: Actor, youngPersonId: string, about: string): Promise<string> {
+    return this.db.transaction(async (em) => {
+      const result = await em.insert(OneToOne, {
+        youngPersonId,
+        requestedBy: 'young_person',
+        topic: about,
+        status: 'requested',
+        scheduledAt: null,
+        location: null,
+        staffUserId: null,
+        createdBy: actor.userId,
+      });
+      const id = (result.identifiers[0] as { id: string }).id;
+      await this.audit.for(actor).record(em, {
+        action: AuditAction.Create,
+        type: AuditRecordType.OneToOne,
+        id,
+        detail: { requestedBy: 'young_person' },
+      });
+      return id;
+    });
+  }
+
   async update(
     actor: Actor,
     id: string,

@@ -1,11 +1,10 @@
 import { provideHttpClient } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { Role } from '@heard/domain';
 import { axeViolations } from '../../testing/axe';
-import { signInAs } from '../../testing/session';
 import { MySpacePage } from './my-space-page';
+import { HOME } from './my-space-words';
 
 describe('MySpacePage', () => {
   let el: HTMLElement;
@@ -15,33 +14,37 @@ describe('MySpacePage', () => {
       imports: [MySpacePage],
       providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
     });
-    await signInAs(Role.YoungExpert, { displayName: 'Jay' });
     const fixture = TestBed.createComponent(MySpacePage);
+    TestBed.inject(HttpTestingController)
+      .expectOne('/api/me')
+      .flush({ name: 'Jay', waiting: { rounds: 2, invitations: 0 } });
     await fixture.whenStable();
     el = fixture.nativeElement as HTMLElement;
   });
 
-  it('says what the space is for, in plain words', () => {
-    expect(el.querySelector('h1')?.textContent).toBe('My space');
-    expect(el.textContent).toContain(
-      'This is your space. Soon you can tell us what you think about things made for you.',
-    );
+  it('greets them by name and lists what is here, each its own page', () => {
+    expect(el.querySelector('h1')?.textContent).toBe(HOME.title);
+    expect(el.textContent).toContain(`${HOME.hello} Jay.`);
+    const links = Array.from(el.querySelectorAll('.menu a')).map((a) => a.getAttribute('href'));
+    expect(links).toEqual([
+      '/rounds',
+      '/said',
+      '/invitations',
+      '/one-to-one',
+      '/choices',
+      '/data',
+      '/delete',
+      '/worry',
+    ]);
+  });
+
+  it('counts only what is waiting, and says nothing when nothing is', () => {
+    expect(el.textContent).toContain(`${HOME.roundsWaiting} 2`);
+    expect(el.textContent).not.toContain(HOME.invitationsWaiting);
   });
 
   it('uses the warmer young people’s look', () => {
     expect(el.classList).toContain('heard-young');
-  });
-
-  it('keeps sentences short enough for a 10-year-old', () => {
-    const blocks = Array.from(el.querySelectorAll('h1, h2, p, li, a')).map(
-      (block) => block.textContent ?? '',
-    );
-    const sentences = blocks
-      .flatMap((text) => text.replace(/\s+/g, ' ').split(/[.!?]/))
-      .filter((s) => s.trim());
-    expect(sentences.length).toBeGreaterThan(5);
-    const longest = Math.max(...sentences.map((s) => s.trim().split(' ').length));
-    expect(longest).toBeLessThanOrEqual(16);
   });
 
   it('has no nudges: no points, streaks, badges or levels', () => {

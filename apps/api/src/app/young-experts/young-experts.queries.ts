@@ -1,0 +1,161 @@
+import { IsoDate, OneToOneStatus } from '@heard/domain';
+import { EntityManager } from 'typeorm';
+import { invitationIs, memberOn } from '../../platform/database/rules-sql';
+
+/**
+ * The young experts' own reads. Every query is filtered by the one young person id that
+ * linkedYoungPersonId gave, so nothing about another young person can come back.
+ */
+
+/** Rounds for them (named, or their group's on the day) that they have not answered; open or not. */
+export async function roundsForThem(
+  em: EntityManager,
+  youngPersonId: string,
+  day: IsoDate,
+): Promise<string[]> {
+  const rows: { id: string }[] = await em.query(
+    `SELECT r.id FROM evaluation_rounds r
+      WHERE r.closed_at IS NULL AND r.closes_on >= $2::date
+        AND ((r.audience = 'named' AND EXISTS (SELECT 1 FROM evaluation_round_invitees i
+                WHERE i.round_id = r.id AND i.young_person_id = $1))
+          OR (r.audience = 'group' AND EXISTS (SELECT 1 FROM group_memberships m
+                WHERE m.group_id = r.group_id AND m.young_person_id = $1 AND ${memberOn('m', '$2::date')})))
+        AND NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.round_id = r.id AND e.young_person_id = $1)
+      ORDER BY r.closes_on, r.id LIMIT 100`,
+    [youngPersonId, day],
+  );
+  return rows.map((r) => r.id);
+}
+
+export interface MyEvaluationRow {
+  id: string;
+  roundTitle: string;
+  toolName: string;
+  versionLabel: string;
+  answeredOn: IsoDate;
+  pictureMode: boolean;
+  questions: { key: string; prompt: string }[];
+}
+
+const MY_EVALUATIONS = `SELECT e.id, r.title AS "roundTitle", t.name AS "toolName", v.label AS "versionLabel",
+    e.answered_on::text AS "answeredOn", e.picture_mode AS "pictureMode", r.questions
+  FROM evaluations e JOIN evaluation_rounds r ON r.id = e.round_id
+  JOIN practice_tool_versions v ON v.id = r.tool_version_id JOIN practice_tools t ON t.id = v.tool_id
+ WHERE e.young_person_id = $1`;
+
+export function myEvaluations(em: EntityManager, youngPersonId: string): Promise<MyEvaluationRow[]> {
+  return em.query(`${MY_EVALUATIONS} ORDER BY e.answered_on DESC, e.created_at DESC, e.id LIMIT 500`, [
+    youngPersonId,
+  ]);
+}
+
+/** One of theirs, or null: another young person's reads the same as one that does not exist. */
+export async function myEvaluation(
+  em: EntityManager,
+  youngPersonId: string,
+  id: string,
+): Promise<MyEvaluationRow | null> {
+  const [row]: MyEvaluationRow[] = await em.query(`${MY_EVALUATIONS} AND e.id = $2`, [youngPersonId, id]);
+  return row ?? null;
+}
+
+/** Their invitations that reached them, newest day first. */
+export async function myInvitationIds(em: EntityManager, youngPersonId: string): Promise<string[]> {
+  const rows: { id: string }[] = await em.query(
+    `SELECT i.id FROM invitations i WHERE i.young_person_id = $1 AND ${invitationIs.invited('i')}
+      ORDER BY i.event_date DESC, i.id LIMIT 200`,
+    [youngPersonId],
+  );
+  return rows.map((r) => r.id);
+}
+
+export interface MyRecordRow {
+  preferredName: string;
+  dateOfBirth: IsoDate;
+  contact: unknown;
+  parentCarer: unknown;
+  accessibilityNeeds: string | null;
+  communicationNeeds: string | null;
+  participationPreference: string;
+  decidesForThemselves: boolean;
+  quotesNamed: boolean;
+  createdAt: Date;
+}
+
+export async function myRecord(em: EntityManager, youngPersonId: string): Promise<MyRecordRow> {
+  const [row]: MyRecordRow[] = await em.query(
+    `SELECT preferred_name AS "preferredName", date_of_birth::text AS "dateOfBirth", contact,
+            parent_carer AS "parentCarer", accessibility_needs AS "accessibilityNeeds",
+            communication_needs AS "communicationNeeds", participation_preference AS "participationPreference",
+            decides_for_themselves AS "decidesForThemselves", quotes_named AS "quotesNamed", created_at AS "createdAt"
+       FROM young_people WHERE id = $1`,
+    [youngPersonId],
+  );
+  return row;
+}
+
+/** The rest of what Heard holds about them, each list by their id alone. */
+export async function myLists(em: EntityManager, youngPersonId: string) {
+  const q = <T>(sql: string): Promise<T[]> => em.query(sql, [youngPersonId]);
+  const [experiences, adults, groups, sessions, consents, oneToOnes, deletions, worries, looked] =
+    await Promise.all([
+      q<{ kind: string; from: IsoDate | null; to: IsoDate | null }>(
+        `SELECT kind, from_date::text AS "from", to_date::text AS "to" FROM young_person_service_experiences
+          WHERE young_person_id = $1 ORDER BY from_date`,
+      ),
+      q<{ name: string; relationship: string }>(
+        `SELECT u.display_name AS name, a.relationship FROM young_person_trusted_adults a
+           JOIN users u ON u.id = a.user_id WHERE a.young_person_id = $1 ORDER BY u.display_name`,
+      ),
+      q<{ group: string; role: string; joinedOn: IsoDate; leftOn: IsoDate | null }>(
+        `SELECT g.name AS "group", m.role, m.joined_on::text AS "joinedOn", m.left_on::text AS "leftOn"
+           FROM group_memberships m JOIN groups g ON g.id = m.group_id
+          WHERE m.young_person_id = $1 ORDER BY m.joined_on`,
+      ),
+      q<{ group: string; startsAt: Date; attendance: string }>(
+        `SELECT g.name AS "group", s.starts_at AS "startsAt", a.status AS attendance
+           FROM attendance a JOIN group_sessions s ON s.id = a.session_id JOIN groups g ON g.id = s.group_id
+          WHERE a.young_person_id = $1 ORDER BY s.starts_at`,
+      ),
+      q<{
+        purpose: string;
+        givenBy: string;
+        method: string;
+        wording: string;
+        givenOn: IsoDate;
+        expiresOn: IsoDate | null;
+        withdrawnAt: Date | null;
+      }>(
+        `SELECT purpose, given_by AS "givenBy", method, wording, given_on::text AS "givenOn",
+                expires_on::text AS "expiresOn", withdrawn_at AS "withdrawnAt"
+           FROM consent_records WHERE young_person_id = $1 ORDER BY given_on, recorded_at`,
+      ),
+      q<{
+        about: string;
+        askedBy: string;
+        status: OneToOneStatus;
+        when: Date | null;
+        outcome: string | null;
+      }>(
+        `SELECT topic AS about, requested_by AS "askedBy", status, scheduled_at AS "when", outcome
+           FROM one_to_ones WHERE young_person_id = $1 ORDER BY created_at`,
+      ),
+      q<{ what: string; at: Date; handledAt: Date | null }>(
+        `SELECT what, requested_at AS at, handled_at AS "handledAt" FROM deletion_requests
+          WHERE young_person_id = $1 ORDER BY requested_at`,
+      ),
+      // Only the worries they sent themselves, and only the day (docs/young-experts.md says why).
+      q<{ toldUsOn: IsoDate }>(
+        `SELECT (raised_at AT TIME ZONE 'Europe/London')::date::text AS "toldUsOn" FROM worries
+          WHERE young_person_id = $1 AND source_kind = 'young_expert' ORDER BY raised_at`,
+      ),
+      // Staff reads of their record and consents: the role and the time, not the person's name.
+      q<{ role: string; entityType: string; at: Date }>(
+        `SELECT u.role, a.entity_type AS "entityType", a.at FROM audit_events a JOIN users u ON u.id = a.actor_user_id
+          WHERE a.action = 'read' AND a.entity_type IN ('young_person', 'young_person_consent')
+            AND a.entity_id = $1::text AND u.role <> 'young_expert'
+          ORDER BY a.at DESC LIMIT 500`,
+      ),
+    ]);
+  return { experiences, adults, groups, sessions, consents, oneToOnes, deletions, worries, looked };
+}

@@ -1,0 +1,66 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { MAX_DELETION_WHAT } from '@heard/domain';
+import { MySpaceApi, failureWords } from './my-space-api';
+import { COMMON, DELETION } from './my-space-words';
+
+/** Asking for something to be deleted: it reaches the officers, and deletes nothing by itself. */
+@Component({
+  selector: 'heard-my-deletion-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, ReactiveFormsModule],
+  template: `
+    <h1>{{ words.title }}</h1>
+    @if (sent()) {
+      <p role="status">{{ words.sent }}</p>
+    } @else {
+      @for (line of words.intro; track line) {
+        <p>{{ line }}</p>
+      }
+      <label for="what">{{ words.whatLabel }}</label>
+      <textarea id="what" [formControl]="what" [attr.maxlength]="max"></textarea>
+      @if (problem()) {
+        <p class="problem" role="alert">{{ problem() }}</p>
+      }
+      <div class="actions">
+        <button type="button" class="big primary" [disabled]="sending()" (click)="send()">
+          {{ sending() ? common.sending : words.send }}
+        </button>
+      </div>
+    }
+    <a class="big" routerLink="..">{{ common.back }}</a>
+  `,
+  styleUrl: './my-space.scss',
+  host: { class: 'heard-page heard-young' },
+})
+export default class DeletionPage {
+  private readonly api = inject(MySpaceApi);
+  protected readonly words = DELETION;
+  protected readonly common = COMMON;
+  protected readonly max = MAX_DELETION_WHAT;
+  protected readonly what = new FormControl('', { nonNullable: true });
+  protected readonly sending = signal(false);
+  protected readonly problem = signal<string | null>(null);
+  protected readonly sent = signal(false);
+
+  protected send(): void {
+    const what = this.what.value.trim();
+    if (!what) {
+      this.problem.set(this.words.whatFirst);
+      return;
+    }
+    this.sending.set(true);
+    this.problem.set(null);
+    this.api.askToDelete(what).subscribe({
+      next: () => {
+        this.sent.set(true);
+        this.sending.set(false);
+      },
+      error: (error: unknown) => {
+        this.problem.set(failureWords(error));
+        this.sending.set(false);
+      },
+    });
+  }
+}

@@ -1,0 +1,103 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import type { EvaluationAnswerInput, MyEvaluation } from '@heard/domain';
+import { AnswerForm } from '../evaluations/answer-form/answer-form';
+import { MySpaceApi, failureWords, loaded } from './my-space-api';
+import { COMMON, EVALUATE } from './my-space-words';
+
+/**
+ * Answering one round on their own pages, with the shared answer form (picture mode, read aloud).
+ * The Idempotency-Key is made once for this page, so a resend after a dropped connection is
+ * stored once.
+ */
+@Component({
+  selector: 'heard-my-evaluate-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, AnswerForm],
+  template: `
+    @switch (round().state) {
+      @case ('loading') {
+        <p role="status">{{ common.loading }}</p>
+      }
+      @case ('failed') {
+        <p class="problem" role="alert">{{ common.failed }}</p>
+      }
+      @case ('ready') {
+        @if (!current()) {
+          <h1>{{ common.back }}</h1>
+          <p class="problem" role="alert">{{ words.notFound }}</p>
+        } @else if (sent(); as sent) {
+          <h1>{{ words.thanks[0] }}</h1>
+          <p role="status">{{ words.thanks[1] }}</p>
+          <a class="big primary" [routerLink]="['../../said', sent.id]">{{ words.seeWhatYouSaid }}</a>
+        } @else {
+          <h1>{{ current()?.toolName }}</h1>
+          <p>{{ current()?.title }}</p>
+          <label class="choice">
+            <input type="checkbox" [checked]="pictureMode()" (change)="pictureMode.set(!pictureMode())" />
+            {{ words.pictureMode }}
+          </label>
+          <heard-answer-form
+            [questions]="current()?.questions ?? []"
+            [pictureMode]="pictureMode()"
+            (answersChange)="answers.set($event)"
+          />
+          <h2>{{ words.beforeYouSendHeading }}</h2>
+          @for (line of words.beforeYouSend; track line) {
+            <p>{{ line }}</p>
+          }
+          @if (problem()) {
+            <p class="problem" role="alert">{{ problem() }}</p>
+          }
+          <div class="actions">
+            <button type="button" class="big primary" [disabled]="sending()" (click)="send()">
+              {{ sending() ? common.sending : words.send }}
+            </button>
+          </div>
+        }
+      }
+    }
+    <a class="big" routerLink="../..">{{ common.back }}</a>
+  `,
+  styleUrl: './my-space.scss',
+  host: { class: 'heard-page heard-young' },
+})
+export default class EvaluatePage {
+  private readonly api = inject(MySpaceApi);
+  readonly roundId = input.required<string>();
+
+  protected readonly words = EVALUATE;
+  protected readonly common = COMMON;
+  protected readonly round = loaded(this.api.rounds());
+  protected readonly current = computed(() => {
+    const r = this.round();
+    return r.state === 'ready' ? (r.value.find((x) => x.id === this.roundId()) ?? null) : null;
+  });
+  protected readonly pictureMode = signal(false);
+  protected readonly answers = signal<EvaluationAnswerInput[]>([]);
+  protected readonly sending = signal(false);
+  protected readonly problem = signal<string | null>(null);
+  protected readonly sent = signal<MyEvaluation | null>(null);
+  private readonly key = crypto.randomUUID();
+
+  protected send(): void {
+    if (this.answers().length === 0) {
+      this.problem.set(this.words.answerOneFirst);
+      return;
+    }
+    this.sending.set(true);
+    this.problem.set(null);
+    this.api
+      .answer(this.roundId(), this.key, { pictureMode: this.pictureMode(), answers: this.answers() })
+      .subscribe({
+        next: (evaluation) => {
+          this.sent.set(evaluation);
+          this.sending.set(false);
+        },
+        error: (error: unknown) => {
+          this.problem.set(failureWords(error));
+          this.sending.set(false);
+        },
+      });
+  }
+}

@@ -1,0 +1,139 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { RATING_SCALE } from '@heard/domain';
+import type { Rating } from '@heard/domain';
+import { MySpaceDatePipe } from './my-space-date.pipe';
+import { MY_DATA_DOWNLOAD, MySpaceApi, loaded } from './my-space-api';
+import { COMMON, MY_DATA } from './my-space-words';
+
+/**
+ * Everything Heard holds about them, as a page to read and a file to keep (the same document).
+ * What is left out, and why, is said on the page and in docs/young-experts.md.
+ */
+@Component({
+  selector: 'heard-my-data-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, MySpaceDatePipe],
+  template: `
+    <h1>{{ words.title }}</h1>
+    <p>{{ words.intro }}</p>
+    <div class="actions">
+      <a class="big primary" [href]="download" download="my-data-from-heard.json">{{ words.download }}</a>
+    </div>
+    <p>{{ words.downloadHint }}</p>
+    @switch (data().state) {
+      @case ('loading') {
+        <p role="status">{{ common.loading }}</p>
+      }
+      @case ('failed') {
+        <p class="problem" role="alert">{{ common.failed }}</p>
+      }
+      @case ('ready') {
+        @if (value(); as d) {
+          <p class="note">{{ words.notInHere }}</p>
+          <h2>{{ words.record }}</h2>
+          <dl>
+            <dt>{{ words.name }}</dt>
+            <dd>{{ d.record.preferredName }}</dd>
+            <dt>{{ words.birthday }}</dt>
+            <dd>{{ d.record.dateOfBirth | myDate }}</dd>
+            @if (d.record.accessibilityNeeds || d.record.communicationNeeds) {
+              <dt>{{ words.needs }}</dt>
+              <dd>{{ d.record.accessibilityNeeds }} {{ d.record.communicationNeeds }}</dd>
+            }
+          </dl>
+          <h2>{{ words.groups }}</h2>
+          <ul>
+            @for (g of d.groups; track $index) {
+              <li>{{ g.group }}: {{ words.joined }} {{ g.joinedOn | myDate }}</li>
+            } @empty {
+              <li>{{ words.nothing }}</li>
+            }
+          </ul>
+          <h2>{{ words.sessions }}</h2>
+          <ul>
+            @for (s of d.sessionsAttended; track $index) {
+              <li>{{ s.group }}: {{ s.startsAt | myDate }}</li>
+            } @empty {
+              <li>{{ words.nothing }}</li>
+            }
+          </ul>
+          <h2>{{ words.invitations }}</h2>
+          <ul>
+            @for (i of d.invitations; track i.id) {
+              <li>{{ i.title }}: {{ i.dateWords }}. {{ i.statusWords }}</li>
+            } @empty {
+              <li>{{ words.nothing }}</li>
+            }
+          </ul>
+          <h2>{{ words.consents }}</h2>
+          <ul>
+            @for (c of d.consents; track $index) {
+              <li>{{ c.wording }} ({{ c.givenOn | myDate }})</li>
+            } @empty {
+              <li>{{ words.nothing }}</li>
+            }
+          </ul>
+          <h2>{{ words.said }}</h2>
+          @for (e of d.evaluations; track e.id) {
+            <h3>{{ e.toolName }}: {{ e.answeredOn | myDate }}</h3>
+            <dl>
+              @for (a of e.answers; track a.questionKey) {
+                <dt>{{ a.prompt }}</dt>
+                <dd>{{ a.rating ? ratingWords(a.rating) : a.text }}</dd>
+              }
+            </dl>
+          } @empty {
+            <p>{{ words.nothing }}</p>
+          }
+          <h2>{{ words.oneToOnes }}</h2>
+          <ul>
+            @for (o of d.oneToOnes; track $index) {
+              <li>{{ o.about }}</li>
+            } @empty {
+              <li>{{ words.nothing }}</li>
+            }
+          </ul>
+          <h2>{{ words.deletions }}</h2>
+          <ul>
+            @for (r of d.deletionRequests; track $index) {
+              <li>{{ r.what }} ({{ r.at | myDate }})</li>
+            } @empty {
+              <li>{{ words.nothing }}</li>
+            }
+          </ul>
+          <h2>{{ words.worries }}</h2>
+          <ul>
+            @for (w of d.worries; track $index) {
+              <li>{{ words.worryOn }} {{ w.toldUsOn | myDate }}.</li>
+            } @empty {
+              <li>{{ words.nothing }}</li>
+            }
+          </ul>
+          <h2>{{ words.whoLooked }}</h2>
+          <ul>
+            @for (l of d.whoLooked; track $index) {
+              <li>{{ l.role }}: {{ l.what }} ({{ l.at | myDate }})</li>
+            } @empty {
+              <li>{{ words.nothing }}</li>
+            }
+          </ul>
+        }
+      }
+    }
+    <a class="big" routerLink="..">{{ common.back }}</a>
+  `,
+  styleUrl: './my-space.scss',
+  host: { class: 'heard-page heard-young' },
+})
+export default class MyDataPage {
+  protected readonly words = MY_DATA;
+  protected readonly common = COMMON;
+  protected readonly download = MY_DATA_DOWNLOAD;
+  protected readonly data = loaded(inject(MySpaceApi).data());
+  protected readonly value = computed(() => {
+    const d = this.data();
+    return d.state === 'ready' ? d.value : null;
+  });
+  protected ratingWords = (rating: Rating) => RATING_SCALE[rating - 1].words;
+}

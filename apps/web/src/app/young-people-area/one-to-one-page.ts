@@ -1,0 +1,64 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { MAX_ONE_TO_ONE_ABOUT } from '@heard/domain';
+import { MySpaceApi, failureWords } from './my-space-api';
+import { COMMON, ONE_TO_ONE } from './my-space-words';
+
+/** Asking for a one-to-one: it reaches the officers' list as asked for by the young person. */
+@Component({
+  selector: 'heard-my-one-to-one-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, ReactiveFormsModule],
+  template: `
+    <h1>{{ words.title }}</h1>
+    @if (sent()) {
+      <p role="status">{{ sent() }}</p>
+    } @else {
+      @for (line of words.intro; track line) {
+        <p>{{ line }}</p>
+      }
+      <label for="about">{{ words.aboutLabel }}</label>
+      <textarea id="about" [formControl]="about" [attr.maxlength]="max"></textarea>
+      @if (problem()) {
+        <p class="problem" role="alert">{{ problem() }}</p>
+      }
+      <div class="actions">
+        <button type="button" class="big primary" [disabled]="sending()" (click)="send()">
+          {{ sending() ? common.sending : words.send }}
+        </button>
+      </div>
+    }
+    <a class="big" routerLink="..">{{ common.back }}</a>
+  `,
+  styleUrl: './my-space.scss',
+  host: { class: 'heard-page heard-young' },
+})
+export default class OneToOnePage {
+  private readonly api = inject(MySpaceApi);
+  protected readonly words = ONE_TO_ONE;
+  protected readonly common = COMMON;
+  protected readonly max = MAX_ONE_TO_ONE_ABOUT;
+  protected readonly about = new FormControl('', {
+    nonNullable: true,
+    validators: [Validators.maxLength(MAX_ONE_TO_ONE_ABOUT)],
+  });
+  protected readonly sending = signal(false);
+  protected readonly problem = signal<string | null>(null);
+  protected readonly sent = signal<string | null>(null);
+
+  protected send(): void {
+    this.sending.set(true);
+    this.problem.set(null);
+    this.api.askForOneToOne(this.about.value.trim() || null).subscribe({
+      next: (received) => {
+        this.sent.set(received.message ? this.words.sent : null);
+        this.sending.set(false);
+      },
+      error: (error: unknown) => {
+        this.problem.set(failureWords(error));
+        this.sending.set(false);
+      },
+    });
+  }
+}

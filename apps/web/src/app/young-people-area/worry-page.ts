@@ -1,0 +1,74 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { WORRY_BEFORE_YOU_SEND, WORRY_WORDS_MAX } from '@heard/domain';
+import { MySpaceApi, failureWords } from './my-space-api';
+import { COMMON, WORRY } from './my-space-words';
+
+/**
+ * "I'm worried about something": first who will see it and what happens next (the one copy of
+ * those words), then their words, sent at once to the safeguarding contacts.
+ */
+@Component({
+  selector: 'heard-my-worry-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, ReactiveFormsModule],
+  template: `
+    <h1>{{ words.title }}</h1>
+    @if (sent()) {
+      <p role="status">{{ sent() }}</p>
+    } @else {
+      <h2>{{ words.beforeHeading }}</h2>
+      <ul>
+        @for (line of beforeYouSend; track line) {
+          <li>{{ line }}</li>
+        }
+      </ul>
+      <label for="worry">{{ words.label }}</label>
+      <textarea id="worry" [formControl]="worry" [attr.maxlength]="max"></textarea>
+      @if (problem()) {
+        <p class="problem" role="alert">{{ problem() }}</p>
+      }
+      <div class="actions">
+        <button type="button" class="big primary" [disabled]="sending()" (click)="send()">
+          {{ sending() ? common.sending : words.send }}
+        </button>
+      </div>
+    }
+    <a class="big" routerLink="..">{{ common.back }}</a>
+  `,
+  styleUrl: './my-space.scss',
+  host: { class: 'heard-page heard-young' },
+})
+export default class WorryPage {
+  private readonly api = inject(MySpaceApi);
+  protected readonly words = WORRY;
+  protected readonly common = COMMON;
+  protected readonly beforeYouSend = WORRY_BEFORE_YOU_SEND;
+  protected readonly max = WORRY_WORDS_MAX;
+  protected readonly worry = new FormControl('', { nonNullable: true });
+  protected readonly sending = signal(false);
+  protected readonly problem = signal<string | null>(null);
+  /** What the server said: sent to the contacts, or saved with no one yet to read it. */
+  protected readonly sent = signal<string | null>(null);
+
+  protected send(): void {
+    const words = this.worry.value.trim();
+    if (!words) {
+      this.problem.set(this.words.writeFirst);
+      return;
+    }
+    this.sending.set(true);
+    this.problem.set(null);
+    this.api.raiseWorry(words).subscribe({
+      next: (received) => {
+        this.sent.set(received.message);
+        this.sending.set(false);
+      },
+      error: (error: unknown) => {
+        this.problem.set(failureWords(error));
+        this.sending.set(false);
+      },
+    });
+  }
+}

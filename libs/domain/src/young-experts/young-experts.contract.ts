@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import type { ConsentGiver, ConsentPurpose } from '../consent/consent';
+import type { EvaluationQuestion, Rating } from '../evaluations/evaluation-rules';
+import type { RsvpView } from '../invitations/invitations.contract';
+import type { OneToOneStatus } from '../activities/one-to-ones.contract';
+import type { IsoDate } from '../shared/dates';
+import { optionalText } from '../shared/schemas';
+import { worryWordsSchema } from '../worries/worries.contract';
+import { MY_SPACE_MESSAGES } from './my-space-messages';
+
+/**
+ * A young expert's own pages (issue 11 §9): every route is /api/me/… and answers only about the
+ * young person their account is linked to. Request shapes here; the words shown in my-space-messages.ts.
+ */
+
+export const MAX_ONE_TO_ONE_ABOUT = 300;
+export const MAX_DELETION_WHAT = 2000;
+
+/** What an officer reads on a one-to-one a young person asked for without saying what about. */
+export const ONE_TO_ONE_NO_TOPIC = 'They asked on their own pages and did not say what about.';
+
+/** Asking for a one-to-one; saying what about is optional. */
+export const MyOneToOneRequestSchema = z.object({ about: optionalText(MAX_ONE_TO_ONE_ABOUT) }).strict();
+export type MyOneToOneRequest = z.input<typeof MyOneToOneRequestSchema>;
+
+export const MyDeletionRequestSchema = z
+  .object({
+    what: z
+      .string({ error: MY_SPACE_MESSAGES.deletionAboutWhat })
+      .trim()
+      .min(1, MY_SPACE_MESSAGES.deletionAboutWhat)
+      .max(MAX_DELETION_WHAT, `Keep this under ${MAX_DELETION_WHAT} characters.`),
+  })
+  .strict();
+export type MyDeletionRequest = z.input<typeof MyDeletionRequestSchema>;
+
+export const MyWorryRequestSchema = z.object({ words: worryWordsSchema }).strict();
+export type MyWorryRequest = z.input<typeof MyWorryRequestSchema>;
+
+/** Changing a choice: quote consent (yes or no) and whether quotes carry their name. */
+export const MyChoicesRequestSchema = z
+  .object({
+    quoteConsent: z.boolean({ error: 'Say yes or no.' }).optional(),
+    quotesNamed: z.boolean({ error: 'Say yes or no.' }).optional(),
+  })
+  .strict()
+  .refine((c) => c.quoteConsent !== undefined || c.quotesNamed !== undefined, {
+    message: MY_SPACE_MESSAGES.chooseSomething,
+  });
+export type MyChoicesRequest = z.input<typeof MyChoicesRequestSchema>;
+
+/** GET /api/me: their name and how many of their own things are waiting. */
+export interface MeResponse {
+  name: string;
+  waiting: { rounds: number; invitations: number };
+}
+
+/** A round waiting for them: what it is about and its questions, nothing about anyone else. */
+export interface MyRound {
+  id: string;
+  title: string;
+  toolName: string;
+  versionLabel: string;
+  questions: EvaluationQuestion[];
+  closesOn: IsoDate;
+  occasion: { title: string; date: IsoDate | null } | null;
+}
+
+export interface MyEvaluationSummary {
+  id: string;
+  roundTitle: string;
+  toolName: string;
+  versionLabel: string;
+  answeredOn: IsoDate;
+  pictureMode: boolean;
+}
+
+/** One of their evaluations with each question beside their answer. */
+export interface MyEvaluation extends MyEvaluationSummary {
+  answers: { questionKey: string; prompt: string; rating: Rating | null; text: string | null }[];
+}
+
+export interface MyInvitation extends RsvpView {
+  id: string;
+}
+
+export interface MyChoices {
+  quoteConsent: {
+    /** Their words may be quoted today. */
+    given: boolean;
+    /** The day the consent in force was given, or null. */
+    since: IsoDate | null;
+    /** They may decide this themselves (else an adult has to agree too). */
+    mayDecide: boolean;
+  };
+  /** Quotes carry their name; false (the default) means anonymous. */
+  quotesNamed: boolean;
+}
+
+export interface MyRequestReceived {
+  id: string;
+  at: string;
+  message: string;
+}
+
+/** Everything Heard holds about them (GET /api/me/data). Dates as ISO text. */
+export interface MyData {
+  madeAt: string;
+  aboutThisFile: string[];
+  record: {
+    preferredName: string;
+    dateOfBirth: IsoDate;
+    serviceExperiences: { kind: string; from: IsoDate | null; to: IsoDate | null }[];
+    contact: unknown;
+    parentCarer: unknown;
+    accessibilityNeeds: string | null;
+    communicationNeeds: string | null;
+    participationPreference: string;
+    decidesForThemselves: boolean;
+    quotesNamed: boolean;
+    trustedAdults: { name: string; relationship: string }[];
+    createdAt: string;
+  };
+  groups: { group: string; role: string; joinedOn: IsoDate; leftOn: IsoDate | null }[];
+  sessionsAttended: { group: string; startsAt: string; attendance: string }[];
+  invitations: MyInvitation[];
+  consents: {
+    purpose: ConsentPurpose;
+    givenBy: ConsentGiver;
+    method: string;
+    wording: string;
+    givenOn: IsoDate;
+    expiresOn: IsoDate | null;
+    withdrawnAt: string | null;
+  }[];
+  evaluations: MyEvaluation[];
+  oneToOnes: {
+    about: string;
+    askedBy: string;
+    status: OneToOneStatus;
+    when: string | null;
+    outcome: string | null;
+  }[];
+  deletionRequests: { what: string; at: string; handledAt: string | null }[];
+  worries: { toldUsOn: IsoDate }[];
+  whoLooked: { role: string; what: string; at: string }[];
+}
+
+/** What officers see of a young person's request to delete something. */
+export interface DeletionRequestResponse {
+  id: string;
+  youngPerson: { id: string; preferredName: string };
+  what: string;
+  requestedAt: string;
+}
