@@ -167,6 +167,19 @@ describe('quotes', () => {
     expect(await written()).toEqual(before);
   });
 
+  it('should take chosen quotes out when the young person withdraws quote consent on their own pages', async () => {
+    const { personId, evaluationId } = await withQuote('Ines');
+    const ines = await t.signInAs(Role.YoungExpert, { displayName: 'Ines', youngPersonId: personId });
+    expect((await ines.patch('/api/me/choices', { quoteConsent: true })).status).toBe(200);
+    expect((await officer.post(quoteUrl(evaluationId, 'choose'), {})).body.state).toBe('chosen');
+    expect((await ines.patch('/api/me/choices', { quoteConsent: false })).status).toBe(200);
+    const [row] = await t.db.query(`SELECT state FROM evaluation_quotes WHERE evaluation_id = $1`, [
+      evaluationId,
+    ]);
+    expect(row.state).toBe('withdrawn');
+    expectProblem(await officer.post(quoteUrl(evaluationId, 'publish'), { where: 'Newsletter' }), 409);
+  });
+
   it('should unchoose a chosen quote back to kept', async () => {
     const { personId, evaluationId } = await withQuote('Uma');
     await quoteConsent(personId);
