@@ -45,3 +45,5 @@ export * from './evaluations/evaluation-rules';
 export * from './evaluations/evaluations.contract';
 export * from './worries/worries.contract';
 export * from './worries/words-to-check';
+export * from './young-experts/enrolment-code';
+export * from './young-experts/enrolment.contract';

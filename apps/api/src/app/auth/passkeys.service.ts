@@ -64,7 +64,8 @@ export class PasskeysService {
     const options = await generateRegistrationOptions({
       rpName: this.config.webauthn.rpName,
       rpID: this.config.webauthn.rpId,
-      userName: user.email,
+      // A young expert has no email: their first name is what their device shows.
+      userName: user.email ?? user.displayName,
       userDisplayName: user.displayName,
       // The user id, so a passkey used alone names its account (as the assertion's userHandle).
       userID: new TextEncoder().encode(user.id),
