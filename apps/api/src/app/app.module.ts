@@ -20,6 +20,7 @@ import { GroupsModule } from './groups/groups.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { YoungPeopleModule } from './young-people/young-people.module';
 import { WorriesModule } from './worries/worries.module';
+import { EnrolmentModule } from './enrolment/enrolment.module';
 
 /** One module a capability; each registers its own controllers. */
 export const FEATURE_MODULES = [
@@ -40,6 +41,7 @@ export const FEATURE_MODULES = [
   PracticeToolsModule,
   EvaluationsModule,
   WorriesModule,
+  EnrolmentModule,
 ];
 
 @Module({})
