@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
 import { ENROLMENT_CODE_MAX_TYPED } from '@heard/domain';
 import { SessionService } from '../core/session.service';
@@ -28,6 +28,7 @@ export default class EnrolPage {
   protected readonly words = ENROL_WORDS;
   protected readonly maxLength = ENROLMENT_CODE_MAX_TYPED;
   protected readonly code = new FormControl('', { nonNullable: true, validators: [Validators.required] });
+  protected readonly form = new FormGroup({ code: this.code });
   protected readonly step = signal<Step>(this.session.pendingStep() === 'enrolment' ? 'device' : 'code');
   protected readonly problem = signal<string | null>(null);
   protected readonly busy = signal(false);

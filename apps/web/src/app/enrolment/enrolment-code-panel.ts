@@ -25,7 +25,9 @@ import { toProblem } from '../core/problem';
       </button>
       <div role="status">
         @if (issued(); as issued) {
-          <p class="code" aria-label="Sign-in code {{ spelt(issued.code) }}">{{ issued.code }}</p>
+          <p class="code" data-testid="enrolment-code">
+            {{ issued.code }}
+          </p>
           <p>Works until {{ time(issued.expiresAt) }}.</p>
           <p class="note">Read it to them; it works once, for 10 minutes.</p>
         }
@@ -80,10 +82,5 @@ export class EnrolmentCodePanel {
 
   protected time(iso: string): string {
     return londonTime(iso);
-  }
-
-  /** Read out one character at a time by screen readers, not as a word. */
-  protected spelt(code: string): string {
-    return code.replace('-', '').split('').join(' ');
   }
 }
