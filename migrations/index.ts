@@ -17,6 +17,7 @@ import { Passkeys1764900000000 } from './1764900000000-passkeys';
 import { Evaluations1765000000000 } from './1765000000000-evaluations';
 import { Worries1765050000000 } from './1765050000000-worries';
 import { YoungExpertAccounts1765100000000 } from './1765100000000-young-expert-accounts';
+import { EnrolmentCodes1765130000000 } from './1765130000000-enrolment-codes';
 import { EvaluationFollowups1765140000000 } from './1765140000000-evaluation-followups';
 import { DeletionRequests1765150000000 } from './1765150000000-deletion-requests';
 
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   Evaluations1765000000000,
   Worries1765050000000,
   YoungExpertAccounts1765100000000,
+  EnrolmentCodes1765130000000,
   EvaluationFollowups1765140000000,
   DeletionRequests1765150000000,
 ];

@@ -50,3 +50,5 @@ export * from './worries/words-to-check';
 export * from './evaluations/evaluation-results';
 export * from './young-experts/my-space-messages';
 export * from './young-experts/young-experts.contract';
+export * from './young-experts/enrolment-code';
+export * from './young-experts/enrolment.contract';

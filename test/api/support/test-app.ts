@@ -45,7 +45,7 @@ export interface TestApp {
 export interface SignedInClient {
   agent: TestAgent;
   session: SessionResponse;
-  user: User;
+  user: TestUser;
   get(url: string): request.Test;
   post(url: string, body?: object): request.Test;
   put(url: string, body?: object): request.Test;
@@ -143,7 +143,10 @@ export async function createTestApp(
       throw new Error(`Sign-in as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
     let session = res.body as SessionResponse;
     if (session.pendingStep === 'second_factor') session = await secondStep(agent, session);
-    const user = await db.getRepository(User).findOneByOrFail({ id: session.user.id });
+    const stored = await db.getRepository(User).findOneByOrFail({ id: session.user.id });
+    // Signed in by email and password, so the account has an email.
+    if (stored.email === null) throw new Error(`${email} has no email stored`);
+    const user = Object.assign(stored, { email: stored.email });
     const csrf = () => csrfOf(agent) ?? session.csrfToken;
     return {
       agent,
@@ -187,14 +190,20 @@ let cachedHash: Promise<string> | null = null;
  * factor get an authenticator app already set up (a secret of their own, never one shared), unless
  * the test says what `totpSecret` should be; `signIn` then takes the second step with it.
  */
-export async function createUser(db: DataSource, overrides: Partial<User> & { role: Role }): Promise<User> {
+/** A user as the factory makes them: always with an email (only enrolment makes a young expert without one). */
+export type TestUser = User & { email: string };
+
+export async function createUser(
+  db: DataSource,
+  overrides: Partial<User> & { role: Role },
+): Promise<TestUser> {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const n = Math.random().toString(36).slice(2, 8);
   const factor =
     roleRequiresSecondFactor(overrides.role) && !('totpSecret' in overrides)
       ? { totpSecret: newTotpSecret(), totpEnrolledAt: new Date() }
       : {};
-  return db.getRepository(User).save(
+  const saved = await db.getRepository(User).save(
     db.getRepository(User).create({
       email: `user.${n}@test.heard.example`,
       displayName: `Test User ${n}`,
@@ -204,6 +213,9 @@ export async function createUser(db: DataSource, overrides: Partial<User> & { ro
       ...overrides,
     }),
   );
+  const { email } = saved;
+  if (email === null) throw new Error('createUser makes accounts that have an email');
+  return Object.assign(saved, { email });
 }
 
 export async function countRows(db: DataSource, table: string): Promise<number> {

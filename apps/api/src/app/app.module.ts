@@ -20,6 +20,7 @@ import { GroupsModule } from './groups/groups.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { YoungPeopleModule } from './young-people/young-people.module';
 import { WorriesModule } from './worries/worries.module';
+import { EnrolmentModule } from './enrolment/enrolment.module';
 import { YoungExpertsModule } from './young-experts/young-experts.module';
 
 /** One module a capability; each registers its own controllers. */
@@ -41,6 +42,7 @@ export const FEATURE_MODULES = [
   PracticeToolsModule,
   EvaluationsModule,
   WorriesModule,
+  EnrolmentModule,
   YoungExpertsModule,
 ];
 

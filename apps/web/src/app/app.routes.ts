@@ -15,6 +15,8 @@ export const appRoutes: Route[] = [
   },
   // Setting up an authenticator app: for a signed-in person, or one whose account must have one first.
   { path: 'second-factor', loadChildren: () => import('./sign-in/second-factor.routes') },
+  // A young expert's code from their officer: a passkey for this device, or just this time.
+  { path: 'enrol', loadChildren: () => import('./enrolment/enrolment.routes') },
   { path: 'welcome', loadChildren: () => import('./welcome/welcome.routes') },
   // The link in a "choose a new password" email: the same page as an invitation's, in its reset form.
   { path: 'reset-password', loadChildren: () => import('./welcome/reset-password.routes') },

@@ -34,7 +34,8 @@ export const EmailSchema = email;
 export interface CurrentUser {
   id: string;
   displayName: string;
-  email: string;
+  /** Null for a young expert's account (decision 0019). */
+  email: string | null;
   role: Role;
 }
 
@@ -68,9 +69,10 @@ export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequestSchema>;
 
 /**
  * What a session still has to do before it may be used: nothing, the second step (a code from the
- * authenticator app or a recovery code), or enrolling a second factor the account needs.
+ * authenticator app or a recovery code), enrolling a second factor the account needs, or, after a
+ * young expert's enrolment code, registering a passkey or choosing "just this time".
  */
-export type PendingSignInStep = 'second_factor' | 'enrol_second_factor' | null;
+export type PendingSignInStep = 'second_factor' | 'enrol_second_factor' | 'enrolment' | null;
 
 export interface SecondFactorStatus {
   /** A second factor is set up: an authenticator app or at least one passkey (`secondFactorStatus`). */

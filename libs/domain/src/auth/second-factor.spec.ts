@@ -48,6 +48,12 @@ describe('pendingSignInStep', () => {
     // A factor reset by an administrator: the old 'otp' no longer stands in for an enrolment.
     [['password', 'otp'], { enrolled: false, required: true }, 'enrol_second_factor'],
     [['password', 'passkey'], { enrolled: false, required: true }, 'enrol_second_factor'],
+    // A young expert's enrolment code: only with a choice made, whatever passkeys they already have.
+    [['enrolment_code'], { enrolled: false, required: false }, 'enrolment'],
+    [['enrolment_code'], { enrolled: true, required: false }, 'enrolment'],
+    [['enrolment_code', 'passkey'], { enrolled: true, required: false }, null],
+    [['enrolment_code', 'just_this_time'], { enrolled: true, required: false }, null],
+    [['enrolment_code', 'just_this_time'], { enrolled: false, required: false }, null],
   ])('should ask a session with %j and %j for %s', (methods, factor, expected) => {
     expect(pendingSignInStep(methods, factor)).toBe(expected);
   });

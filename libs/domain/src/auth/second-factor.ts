@@ -12,6 +12,10 @@ export const AuthMethod = {
    * been, and counts as both factors (decision 0017).
    */
   Passkey: 'passkey',
+  /** A young expert's one-time code from their officer, given in person (decision 0019). */
+  EnrolmentCode: 'enrolment_code',
+  /** After a code: signed in on a shared device for this session only, with nothing registered. */
+  JustThisTime: 'just_this_time',
 } as const;
 
 /**
@@ -73,6 +77,13 @@ export function pendingSignInStep(
   authMethods: readonly string[],
   factor: Pick<SecondFactorStatus, 'enrolled' | 'required'>,
 ): PendingSignInStep {
+  // A code from an officer is enough only with what the young person chose next: a passkey for
+  // this device, or just this time on a shared one (decision 0019).
+  if (authMethods.includes(AuthMethod.EnrolmentCode)) {
+    return authMethods.includes(AuthMethod.Passkey) || authMethods.includes(AuthMethod.JustThisTime)
+      ? null
+      : 'enrolment';
+  }
   const secondFactorDone =
     authMethods.includes(AuthMethod.Otp) ||
     authMethods.includes(AuthMethod.RecoveryCode) ||

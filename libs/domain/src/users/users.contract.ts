@@ -24,7 +24,8 @@ export type UserStatus = 'invited' | 'active' | 'deactivated';
 
 export interface UserResponse {
   id: string;
-  email: string;
+  /** Null for a young expert's account: they sign in with a passkey or an officer's code. */
+  email: string | null;
   displayName: string;
   role: Role;
   status: UserStatus;

@@ -24,6 +24,7 @@ import { User } from '../users/entities/user.entity';
 import { emailChangedMail, passwordChangedBySelfMail } from './account-mails';
 import { AuthService } from './auth.service';
 import { ReauthenticationService } from './reauthentication.service';
+import { emailOf } from '../users/email-of';
 
 const EMAIL_IN_USE = 'Someone else already signs in with this email address. Choose another.';
 
@@ -46,7 +47,7 @@ export class AccountService {
 
   async changePassword(actor: Actor, request: ChangePasswordRequest): Promise<ChangePasswordResponse> {
     const user = await this.reauthentication.confirm(actor, request.currentPassword, 'currentPassword');
-    const problems = newPasswordProblems(request.newPassword, user.email);
+    const problems = newPasswordProblems(request.newPassword, emailOf(user));
     if (problems.length > 0) throw new DomainError('validation', problems[0], { newPassword: problems });
     const passwordHash = await hashPassword(request.newPassword);
     const now = this.clock.now();
@@ -61,7 +62,7 @@ export class AccountService {
       const otherSessionsEnded = await this.sessions.endOthersFor(em, actor, 'password_changed');
       await this.mail.enqueue(
         em,
-        passwordChangedBySelfMail({ to: user.email, displayName: user.displayName, userId: user.id }),
+        passwordChangedBySelfMail({ to: emailOf(user), displayName: user.displayName, userId: user.id }),
       );
       await this.audit.for(actor).record(em, {
         action: AuditAction.Update,
@@ -75,7 +76,7 @@ export class AccountService {
 
   async changeEmail(actor: Actor, request: ChangeEmailRequest): Promise<SessionResponse> {
     const user = await this.reauthentication.confirm(actor, request.currentPassword, 'currentPassword');
-    const oldEmail = user.email;
+    const oldEmail = emailOf(user);
     if (request.newEmail === oldEmail.toLowerCase()) {
       throw DomainError.validation('newEmail', 'This is already your email address.');
     }

@@ -54,7 +54,7 @@ export class AuthController {
   }
 
   @AllowSignedIn()
-  @DuringSignIn('second_factor', 'enrol_second_factor')
+  @DuringSignIn('second_factor', 'enrol_second_factor', 'enrolment')
   @Post('sign-out')
   @HttpCode(204)
   async signOut(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<void> {
@@ -63,7 +63,7 @@ export class AuthController {
   }
 
   @AllowSignedIn()
-  @DuringSignIn('second_factor', 'enrol_second_factor')
+  @DuringSignIn('second_factor', 'enrol_second_factor', 'enrolment')
   @Get('session')
   session(@CurrentActor() actor: Actor): Promise<SessionResponse> {
     return this.auth.current(actor);

@@ -19,5 +19,7 @@ import { SecondFactorService } from './second-factor.service';
     AccountService,
     ReauthenticationService,
   ],
+  // Young experts' enrolment registers its passkey through the same ceremony (decision 0019).
+  exports: [AuthService, PasskeysService],
 })
 export class AuthModule {}

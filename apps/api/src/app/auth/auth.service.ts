@@ -36,6 +36,7 @@ import {
   forgiveTry,
   countInWindow,
 } from './login-throttle';
+import { emailOf } from '../users/email-of';
 
 const WRONG_DETAILS = 'The email or password is not right.';
 const RESET_LINK_GONE =
@@ -166,7 +167,7 @@ export class AuthService {
         'This invitation link has expired or has already been used. Ask your administrator for a new one.',
       );
     }
-    const problems = newPasswordProblems(request.password, user.email);
+    const problems = newPasswordProblems(request.password, emailOf(user));
     if (problems.length > 0) throw new DomainError('validation', problems[0], { password: problems });
     const passwordHash = await hashPassword(request.password);
     await this.db.transaction(async (em) => {
@@ -267,7 +268,7 @@ export class AuthService {
     ) {
       throw new DomainError('not_found', RESET_LINK_GONE);
     }
-    const problems = newPasswordProblems(request.password, user.email);
+    const problems = newPasswordProblems(request.password, emailOf(user));
     if (problems.length > 0) throw new DomainError('validation', problems[0], { password: problems });
     const passwordHash = await hashPassword(request.password);
     await this.db.transaction(async (em) => {
@@ -280,11 +281,11 @@ export class AuthService {
       if (!result.affected) throw new DomainError('not_found', RESET_LINK_GONE);
       // Whoever knew the old password may be signed in somewhere: every session ends.
       const sessionsEnded = await this.sessions.endAllFor(em, user.id, 'password_changed');
-      await clearDelay(em, accountDelayKey(user.email));
+      await clearDelay(em, accountDelayKey(emailOf(user)));
       await this.mail.enqueue(
         em,
         passwordChangedMail({
-          to: user.email,
+          to: emailOf(user),
           displayName: user.displayName,
           signInLink: `${this.config.publicUrl}/sign-in`,
           userId: user.id,

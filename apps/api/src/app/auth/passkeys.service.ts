@@ -57,14 +57,27 @@ export class PasskeysService {
 
   /** Options for registering a passkey; asks for the password again in the same request. */
   async registrationOptions(actor: Actor, request: ReauthenticateRequest): Promise<PasskeyOptionsResponse> {
-    const now = this.clock.now();
     await this.reauthentication.confirm(actor, request.password, 'password');
+    return this.startRegistration(actor, 'preferred');
+  }
+
+  /**
+   * Options for registering a passkey, once the caller has checked who this is: the password again
+   * for staff, or a young expert's enrolment code (decision 0019), whose passkey will be their
+   * whole sign-in and so must verify them (PIN or biometric) from the start.
+   */
+  async startRegistration(
+    actor: Actor,
+    userVerification: 'preferred' | 'required',
+  ): Promise<PasskeyOptionsResponse> {
+    const now = this.clock.now();
     const user = await this.db.getRepository(User).findOneByOrFail({ id: actor.userId });
     const existing = await passkeysOf(this.db, user.id);
     const options = await generateRegistrationOptions({
       rpName: this.config.webauthn.rpName,
       rpID: this.config.webauthn.rpId,
-      userName: user.email,
+      // A young expert has no email: their first name is what their device shows.
+      userName: user.email ?? user.displayName,
       userDisplayName: user.displayName,
       // The user id, so a passkey used alone names its account (as the assertion's userHandle).
       userID: new TextEncoder().encode(user.id),
@@ -74,7 +87,10 @@ export class PasskeysService {
         id: p.credentialId,
         transports: p.transports.filter(isTransport),
       })),
-      authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
+      authenticatorSelection: {
+        residentKey: userVerification === 'required' ? 'required' : 'preferred',
+        userVerification,
+      },
       timeout: PASSKEY_CHALLENGE_MINUTES * 60_000,
     });
     await this.db.transaction(async (em) => {
@@ -89,8 +105,15 @@ export class PasskeysService {
     return { options: { ...options } };
   }
 
-  /** Checks the new credential against this session's challenge and keeps it. */
-  async register(actor: Actor, request: PasskeyRegistrationRequest): Promise<Renewed<PasskeyResponse>> {
+  /**
+   * Checks the new credential against this session's challenge and keeps it. User verification is
+   * required when the options asked for it (a young expert's passkey, decision 0019).
+   */
+  async register(
+    actor: Actor,
+    request: PasskeyRegistrationRequest,
+    requireUserVerification = false,
+  ): Promise<Renewed<PasskeyResponse>> {
     const now = this.clock.now();
     const challenge = challengeOf(request.response.response.clientDataJSON);
     const stored =
@@ -105,8 +128,8 @@ export class PasskeysService {
         expectedChallenge: challenge,
         expectedOrigin: this.config.webauthn.origin,
         expectedRPID: this.config.webauthn.rpId,
-        // Preferred, not required, for a second factor: the password was just given.
-        requireUserVerification: false,
+        // Preferred, not required, for a staff second factor: the password was just given.
+        requireUserVerification,
       });
     } catch {
       throw DomainError.validation('response', 'This passkey could not be checked. Start again.');

@@ -8,6 +8,7 @@ import { Clock } from '../../platform/clock';
 import { DomainError } from '../../platform/errors/domain-error';
 import { User } from '../users/entities/user.entity';
 import { accountDelayKey, claimTry, forgiveTry } from './login-throttle';
+import { emailOf } from '../users/email-of';
 
 export const WRONG_PASSWORD_AGAIN = 'That password is not right.';
 
@@ -28,7 +29,7 @@ export class ReauthenticationService {
   /** Returns the account when `password` is its password; otherwise 400 on `field`, or 429 while slowed down. */
   async confirm(actor: Actor, password: string, field: string): Promise<User> {
     const user = await this.db.getRepository(User).findOneByOrFail({ id: actor.userId });
-    const key = accountDelayKey(user.email);
+    const key = accountDelayKey(emailOf(user));
     // Claimed before checking, so parallel guesses cannot all slip through while the count is 0.
     const wait = await claimTry(this.db, [{ key, policy: ACCOUNT_SIGN_IN_DELAY }], this.clock.now());
     if (wait > 0) {

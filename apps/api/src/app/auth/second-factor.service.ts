@@ -29,6 +29,7 @@ import { AuthService, SignInOutcome } from './auth.service';
 import { claimTry, clearDelay, forgiveTry } from './login-throttle';
 import { countPasskeys, deletePasskeysOf } from './passkeys.queries';
 import { ReauthenticationService } from './reauthentication.service';
+import { emailOf } from '../users/email-of';
 
 export const RECOVERY_CODE_COUNT = 10;
 // Conditional writes below are wrapped as WITH changed AS (UPDATE … RETURNING) SELECT: TypeORM
@@ -167,7 +168,7 @@ export class SecondFactorService {
       );
     }
     const secret = newTotpSecret();
-    const uri = otpauthUri(secret, user.email);
+    const uri = otpauthUri(secret, emailOf(user));
     await this.db.transaction(async (em) => {
       await em.update(User, { id: user.id }, { totpPendingSecret: secret, updatedAt: now });
       await this.audit.for(actor).record(em, {

@@ -24,6 +24,7 @@ import { InvitationMailKind, invitationMail, trustedAdultChangeMail } from './in
 import { TargetFacts, askedAboutAt, targetsOf } from './invitation-occasions';
 import { letterContact } from './letter';
 import { ParentCarerCopies, ParentCarerCopyOutcome, firstNameOf } from './parent-carer-copies';
+import { emailOf } from '../users/email-of';
 
 /** What messages about some invitations need, loaded together. */
 export interface MessageFacts {
@@ -129,7 +130,7 @@ export class InvitationNotifier implements OnModuleInit {
           em,
           trustedAdultChangeMail({
             invitationId: invitation.id,
-            to: adult.email,
+            to: emailOf(adult),
             adultName: adult.displayName,
             youngPersonName: person.preferredName,
             kind,
@@ -220,7 +221,7 @@ export class InvitationNotifier implements OnModuleInit {
     ].join('\n');
     await this.mail.enqueue(em, {
       kind: 'officer_tell_by_hand',
-      to: officer.email,
+      to: emailOf(officer),
       subject: `Please tell ${lines.length} young ${lines.length === 1 ? 'person' : 'people'}: ${target.title}`,
       text,
       related: { type: event.occasion.kind, id: event.occasion.id },

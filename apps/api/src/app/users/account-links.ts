@@ -5,6 +5,7 @@ import { MailService } from '../../platform/mail/mail.service';
 import { User } from './entities/user.entity';
 import { staffInvitationMail } from './invitation-mail';
 import { passwordResetMail } from './password-reset-mail';
+import { emailOf } from './email-of';
 
 export const INVITATION_DAYS = 7;
 
@@ -31,7 +32,7 @@ export async function issuePasswordReset(
   await mail.enqueue(
     em,
     passwordResetMail({
-      to: user.email,
+      to: emailOf(user),
       displayName: user.displayName,
       link: `${publicUrl}/reset-password/${token}`,
       minutes: PASSWORD_RESET_MINUTES,
@@ -59,7 +60,7 @@ export async function issueInvitation(
   await mail.enqueue(
     em,
     staffInvitationMail({
-      to: user.email,
+      to: emailOf(user),
       displayName: user.displayName,
       role: user.role,
       link: `${publicUrl}/welcome/${token}`,

@@ -142,9 +142,10 @@ export class UsersService {
       if (user.status !== 'deactivated')
         throw new DomainError('conflict', 'This account is not deactivated.');
       // An account that never set a password goes back to needing an invitation.
-      const status = user.passwordHash ? 'active' : 'invited';
+      // A young expert's account has neither, and signs in with a passkey or a code: active again.
+      const status = user.passwordHash || user.email === null ? 'active' : 'invited';
       await em.update(User, { id: user.id }, { status, updatedAt: new Date() });
-      await clearDelay(em, accountDelayKey(user.email));
+      if (user.email !== null) await clearDelay(em, accountDelayKey(user.email));
       return { status };
     });
   }
@@ -183,7 +184,7 @@ export class UsersService {
 
   liftSignInDelay(actor: Actor, userId: string): Promise<UserResponse> {
     return this.change(actor, userId, 'lift_sign_in_delay', async (em, user) => {
-      const lifted = await clearDelay(em, accountDelayKey(user.email));
+      const lifted = user.email !== null && (await clearDelay(em, accountDelayKey(user.email)));
       return { lifted: lifted ? 1 : 0 };
     });
   }

@@ -16,6 +16,12 @@ export const API = {
   passkeySecondFactor: '/api/auth/passkeys/second-factor',
   passkeySignInOptions: '/api/auth/passkeys/sign-in/options',
   passkeySignIn: '/api/auth/passkeys/sign-in',
+  enrolment: '/api/enrolment',
+  enrolmentPasskeyOptions: '/api/enrolment/passkey/options',
+  enrolmentPasskey: '/api/enrolment/passkey',
+  enrolmentJustThisTime: '/api/enrolment/just-this-time',
+  enrolmentCodes: (youngPersonId: string) =>
+    `/api/young-people/${encodeURIComponent(youngPersonId)}/enrolment-codes`,
   accountPassword: '/api/account/password',
   accountEmail: '/api/account/email',
   accountSessions: '/api/account/sessions',

@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { PRIMARY_OUTLET, Router, type CanActivateFn, type UrlTree } from '@angular/router';
-import { navigationFor, type Role } from '@heard/domain';
+import { navigationFor, type PendingSignInStep, type Role } from '@heard/domain';
 import { SessionService } from './session.service';
 
 /**
@@ -20,8 +20,16 @@ export function primaryPath(url: UrlTree): string {
 }
 
 /** Where a half-signed-in session finishes signing in. */
-export function signInStepPath(step: 'second_factor' | 'enrol_second_factor'): string {
-  return step === 'second_factor' ? '/sign-in/second-step' : '/second-factor/set-up';
+export function signInStepPath(step: Exclude<PendingSignInStep, null>): string {
+  switch (step) {
+    case 'second_factor':
+      return '/sign-in/second-step';
+    case 'enrol_second_factor':
+      return '/second-factor/set-up';
+    // A young expert's code was right: they still choose a passkey or "just this time".
+    case 'enrolment':
+      return '/enrol';
+  }
 }
 
 /** Each guard works as `canActivate` or `canActivateChild` (same signature). */

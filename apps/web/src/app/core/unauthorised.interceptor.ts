@@ -8,9 +8,16 @@ import { SessionService } from './session.service';
 
 /**
  * Calls whose 401 is part of their normal work, answered by the page itself: the check at
- * start-up, a wrong password, signing out of an ended session, and the public invitation link.
+ * start-up, a wrong password, signing out of an ended session, the public invitation link, and a
+ * young expert's code that does not work (the /enrol page says so in its own words).
  */
-const EXPECTS_401: readonly string[] = [API.session, API.signIn, API.signOut, API.acceptInvitation];
+const EXPECTS_401: readonly string[] = [
+  API.session,
+  API.signIn,
+  API.signOut,
+  API.acceptInvitation,
+  API.enrolment,
+];
 
 function pathOf(url: string): string {
   return url.split(/[?#]/)[0];

@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
-import type { ProblemDetails } from '@heard/domain';
+import { Role, type ProblemDetails } from '@heard/domain';
 import { PageHeader, ProblemAlert } from '@heard/ui';
 import { finalize } from 'rxjs';
 import { toProblem } from '../core/problem';
@@ -92,7 +92,9 @@ export class SignInPage {
     try {
       const session = await this.passkeys.signIn();
       this.session.replace(session);
-      await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
+      // Young experts' pages are their own space, not the staff home.
+      const home = session.user.role === Role.YoungExpert ? '/my-space' : '/home';
+      await this.router.navigateByUrl(safeReturnUrl(this.returnUrl(), home));
     } catch (error) {
       this.problem.set(passkeyProblem(error));
     } finally {

@@ -36,6 +36,7 @@ import { MEMBERSHIP_ROLE_LABELS } from '../groups/group-labels';
 import { YoungPeopleApi } from './young-people-api';
 import { PARTICIPATION_LABELS } from './young-person-form';
 import { pageFocus } from '../core/focus';
+import { EnrolmentCodePanel } from '../enrolment/enrolment-code-panel';
 
 /** Activity days they are coming to, waiting for, or have been to: a yes, whatever came of it. */
 const SAID_YES: ReadonlySet<InvitationStatus> = new Set([
@@ -62,6 +63,7 @@ const SAID_YES: ReadonlySet<InvitationStatus> = new Set([
     PageHeader,
     EmptyState,
     ProblemAlert,
+    EnrolmentCodePanel,
   ],
   templateUrl: './young-person-page.html',
   styleUrl: './young-person-page.scss',

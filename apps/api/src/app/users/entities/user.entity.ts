@@ -6,8 +6,9 @@ export class User {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ type: 'varchar' })
-  email!: string;
+  /** Staff sign in and get mail here; a young expert's account has none (decision 0019). */
+  @Column({ type: 'varchar', nullable: true })
+  email!: string | null;
 
   @Column({ name: 'display_name', type: 'varchar' })
   displayName!: string;
