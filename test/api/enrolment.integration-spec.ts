@@ -282,7 +282,7 @@ describe('young experts enrol with a code from their officer', () => {
     const before = await writes();
     const res = await useCode(new Device(t), code);
     expectProblem(res, 401);
-    expect(res.body.detail).toContain('Ask your participation officer for a new one');
+    expect(res.body.detail).toContain('Ask our team for a new one');
     expect(await writes()).toEqual(before);
     expect(await refusals('expired')).toBe(1);
   });

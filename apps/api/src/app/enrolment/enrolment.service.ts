@@ -27,7 +27,7 @@ import { claimCode, codeByHash } from './enrolment.queries';
 
 // The same words for a code never issued, used, replaced or too old: the reason is only audited.
 const CODE_REFUSED =
-  'That code does not work. It may be typed wrong, used already, or more than 10 minutes old. Ask your participation officer for a new one.';
+  'That code does not work. It may be typed wrong, used already, or more than 10 minutes old. Ask our team for a new one.';
 /** Every wrong code from everywhere counts here too, so guessing from many addresses is bounded. */
 export const ENROLMENT_GLOBAL_KEY = sha256('enrolment:global');
 const PASSKEY_LABEL = 'My passkey';
@@ -168,7 +168,7 @@ export class EnrolmentService {
     if (actor.pendingStep !== 'enrolment') {
       throw new DomainError(
         'conflict',
-        'This is only for right after typing a code. Ask your participation officer for a new code.',
+        'This is only for right after typing a code. Ask our team for a new code.',
       );
     }
   }

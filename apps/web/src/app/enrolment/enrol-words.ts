@@ -5,7 +5,7 @@
 export const ENROL_WORDS = {
   title: 'Sign in with your code',
   codeHeading: 'Type your code',
-  codeHint: 'Your participation officer gave you a code. It has ten letters and numbers.',
+  codeHint: 'Someone from our team gave you a code. It has ten letters and numbers.',
   codeLabel: 'Your code',
   codeMissing: 'Type the code first.',
   next: 'Next',
@@ -21,6 +21,6 @@ export const ENROL_WORDS = {
   passkeyCancelled: 'The key was not made. You can try again.',
   working: 'Please wait…',
   tooMany: 'Too many tries. Wait a little, then try again.',
-  codeRefused: 'That code does not work. Ask your participation officer for a new one.',
+  codeRefused: 'That code does not work. Ask our team for a new one.',
   startAgain: 'Start again with a new code',
 } as const;
