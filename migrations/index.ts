@@ -20,6 +20,7 @@ import { YoungExpertAccounts1765100000000 } from './1765100000000-young-expert-a
 import { EnrolmentCodes1765130000000 } from './1765130000000-enrolment-codes';
 import { EvaluationFollowups1765140000000 } from './1765140000000-evaluation-followups';
 import { DeletionRequests1765150000000 } from './1765150000000-deletion-requests';
+import { EvaluationRevisions1765160000000 } from './1765160000000-evaluation-revisions';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   EnrolmentCodes1765130000000,
   EvaluationFollowups1765140000000,
   DeletionRequests1765150000000,
+  EvaluationRevisions1765160000000,
 ];

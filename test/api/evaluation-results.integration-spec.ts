@@ -354,4 +354,42 @@ describe('evaluation results', () => {
     expect(post.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(await counts()).toEqual(before);
   });
+  it('should count an evaluation added or corrected after the results were last read', async () => {
+    const round = await officer.post('/api/evaluation-rounds', {
+      toolVersionId: (
+        await t.db.query(`SELECT tool_version_id FROM evaluation_rounds WHERE id = $1`, [roundId])
+      )[0].tool_version_id,
+      title: 'Roles index, read again',
+      occasion: null,
+      opensOn: addDays(today, -1),
+      closesOn: addDays(today, 30),
+      audience: 'link',
+    });
+    expect(round.status).toBe(201);
+    const overallCounts = async () => {
+      const res = await officer.get(`/api/evaluation-rounds/${round.body.id}/results`);
+      expect(res.status).toBe(200);
+      return res.body.ratings[0].distribution.map((d: { count: number }) => d.count);
+    };
+    const first = await enter(round.body.id, {
+      youngPersonId: personIds[0],
+      answeredOn: today,
+      answers: [{ questionKey: 'overall', rating: 2 }],
+    });
+    expect(first.status).toBe(201);
+    expect(await overallCounts()).toEqual([0, 1, 0, 0, 0]);
+    expect(await overallCounts()).toEqual([0, 1, 0, 0, 0]);
+    const second = await enter(round.body.id, {
+      youngPersonId: personIds[1],
+      answeredOn: today,
+      answers: [{ questionKey: 'overall', rating: 5 }],
+    });
+    expect(second.status).toBe(201);
+    expect(await overallCounts()).toEqual([0, 1, 0, 0, 1]);
+    const corrected = await officer.patch(`/api/evaluations/${first.body.id}`, {
+      answers: [{ questionKey: 'overall', rating: 4 }],
+    });
+    expect(corrected.status).toBe(200);
+    expect(await overallCounts()).toEqual([0, 0, 0, 1, 1]);
+  });
 });

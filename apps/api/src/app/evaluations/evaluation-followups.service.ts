@@ -153,7 +153,11 @@ export class EvaluationFollowupsService {
          DO UPDATE SET rating = EXCLUDED.rating, text = EXCLUDED.text, position = EXCLUDED.position`,
         [id, keys, command.answers.map((a) => a.rating), command.answers.map((a) => a.text)],
       );
-      await em.query(`UPDATE evaluations SET helped_by = $2 WHERE id = $1`, [id, command.helpedBy]);
+      // A new revision tells a round's cached results that they are out of date.
+      await em.query(`UPDATE evaluations SET helped_by = $2, revision = revision + 1 WHERE id = $1`, [
+        id,
+        command.helpedBy,
+      ]);
       const changed = command.answers
         .filter((a) => {
           const was = before.find((b) => b.questionKey === a.questionKey);

@@ -41,6 +41,21 @@ export async function roundAnswers(
   return { tallies, words };
 }
 
+/**
+ * What changes whenever a round's evaluations do: how many there are, the sum of their revisions
+ * (a correction adds one) and the newest one's time. Read before the results are worked out, it
+ * says whether a cached copy still holds.
+ */
+export async function roundResultsStamp(db: DataSource, roundId: string): Promise<string> {
+  const [row] = await queryPrepared<{ stamp: string }>(
+    db,
+    `SELECT count(*) || ':' || coalesce(sum(revision), 0) || ':' || coalesce(max(created_at)::text, '') AS stamp
+       FROM evaluations WHERE round_id = $1`,
+    [roundId],
+  );
+  return row.stamp;
+}
+
 /** Who took part in a round: counts, age bands, and the groups they were in on the day they answered. */
 export async function roundParticipation(db: DataSource, roundId: string): Promise<ParticipationFacts> {
   const member = memberOn('m', 'e.answered_on');

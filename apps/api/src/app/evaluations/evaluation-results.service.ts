@@ -14,11 +14,13 @@ import {
   findTool,
   roundAnswers,
   roundParticipation,
+  roundResultsStamp,
   toolRoundQuestions,
   toolTallies,
   toolVersions,
 } from './evaluation-results.queries';
 import { findRound } from './evaluations.queries';
+import { RoundAnswerFacts, RoundResultsCache } from './round-results-cache';
 
 /**
  * Results of evaluations, always with their context (docs/evaluations.md "Results"). They are
@@ -29,6 +31,8 @@ import { findRound } from './evaluations.queries';
  */
 @Injectable()
 export class EvaluationResultsService {
+  private readonly cache = new RoundResultsCache();
+
   constructor(private readonly db: DataSource) {}
 
   async forRound(roundId: string): Promise<RoundResults> {
@@ -39,8 +43,7 @@ export class EvaluationResultsService {
       round.occasionKind && round.occasionId
         ? await loadOccasion(em, { kind: round.occasionKind, id: round.occasionId })
         : null;
-    const { tallies, words } = await roundAnswers(this.db, roundId);
-    const participation = await roundParticipation(this.db, roundId);
+    const { tallies, words, participation } = await this.answerFacts(roundId);
     return roundResults(
       {
         id: round.id,
@@ -66,6 +69,18 @@ export class EvaluationResultsService {
       words,
       participation,
     );
+  }
+
+  /** The round's counted answers, read again only when its evaluations changed (RoundResultsCache). */
+  private async answerFacts(roundId: string): Promise<RoundAnswerFacts> {
+    const stamp = await roundResultsStamp(this.db, roundId);
+    const cached = this.cache.get(roundId, stamp);
+    if (cached) return cached;
+    const { tallies, words } = await roundAnswers(this.db, roundId);
+    const participation = await roundParticipation(this.db, roundId);
+    const facts = { tallies, words, participation };
+    this.cache.set(roundId, stamp, facts);
+    return facts;
   }
 
   async csvForRound(roundId: string): Promise<string> {
