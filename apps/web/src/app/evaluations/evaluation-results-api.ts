@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { RoundResults } from '@heard/domain';
+import type { RoundResults, VersionChange } from '@heard/domain';
 import type { Observable } from 'rxjs';
 import { EVALUATION_ROUNDS_URL } from './evaluations-api';
 
@@ -15,5 +15,10 @@ export class EvaluationResultsApi {
 
   forRound(id: string): Observable<RoundResults> {
     return this.http.get<RoundResults>(`${round(id)}/results`);
+  }
+
+  /** A tool's change between versions: each version's distribution side by side, per question. */
+  forTool(toolId: string): Observable<VersionChange> {
+    return this.http.get<VersionChange>(`/api/practice-tools/${encodeURIComponent(toolId)}/results`);
   }
 }

@@ -9,7 +9,9 @@ import {
   Role,
   type RoundResults,
   SMALL_NUMBERS_NOTE,
+  type VersionChange,
   roundResults,
+  versionChange,
 } from '@heard/domain';
 import { axeViolations } from '../../testing/axe';
 import { problemBody, textOf } from '../../testing/fixtures';
@@ -18,6 +20,9 @@ import RoundResultsPage from './round-results-page';
 
 const ROUND_ID = '55555555-5555-4555-8555-555555555555';
 const URL = `/api/evaluation-rounds/${ROUND_ID}/results`;
+const TOOL_URL = '/api/practice-tools/tool-1/results';
+const TOOL = { id: 'tool-1', name: 'Roles and responsibilities index' };
+const ONE_VERSION = versionChange(TOOL, []);
 
 const QUESTIONS: EvaluationQuestion[] = [
   { key: 'overall', kind: 'rating', prompt: 'What do you think of it?' },
@@ -78,7 +83,10 @@ describe('RoundResultsPage', () => {
   let el: HTMLElement;
   let http: HttpTestingController;
 
-  async function open(answer: RoundResults | { status: number }): Promise<void> {
+  async function open(
+    answer: RoundResults | { status: number },
+    change: VersionChange = ONE_VERSION,
+  ): Promise<void> {
     TestBed.configureTestingModule({
       imports: [RoundResultsPage],
       providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
@@ -95,7 +103,11 @@ describe('RoundResultsPage', () => {
         status: answer.status,
         statusText: 'Not Found',
       });
-    else request.flush(answer);
+    else {
+      request.flush(answer);
+      await fixture.whenStable();
+      http.expectOne(TOOL_URL).flush(change);
+    }
     await fixture.whenStable();
   }
 
@@ -191,6 +203,44 @@ describe('RoundResultsPage', () => {
     await open({ status: 404 });
     expect(textOf(el)).toContain('This evaluation round was not found.');
     expect(el.querySelector('canvas')).toBeNull();
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
+  it('should compare the versions side by side, saying where a version did not ask the question', async () => {
+    const version = (id: string, label: string, addedAt: string, asked: boolean, tallies: RatingTally[]) => ({
+      versionId: id,
+      label,
+      addedAt,
+      rounds: 1,
+      tookPart: tallies.reduce((n, t) => n + t.count, 0),
+      questions: asked ? QUESTIONS : QUESTIONS.filter((q) => q.key !== 'easy'),
+      tallies,
+    });
+    await open(
+      results(MANY, 8),
+      versionChange(TOOL, [
+        version('v1', 'v1', '2026-01-01T00:00:00', false, FEW),
+        version('v2', 'v2', '2026-06-01T00:00:00', true, MANY),
+        version('v3', 'v3', '2026-09-01T00:00:00', true, [{ questionKey: 'easy', rating: 4, count: 1 }]),
+      ]),
+    );
+    const compared = section('Compared with other versions of Roles and responsibilities index');
+    const tables = compared.querySelectorAll('table');
+    expect(rows(tables[0])).toEqual([
+      ['v1', '0', '1', '0', '0', '2', '3'],
+      ['v2', '1', '0', '0', '3', '4', '8'],
+      ['v3', '0', '0', '0', '0', '0', '0'],
+    ]);
+    expect(rows(tables[1])).toEqual([
+      ['v1', 'Not asked in this version'],
+      ['v2', '0', '0', '6', '0', '0', '6'],
+      ['v3', '0', '0', '0', '1', '0', '1'],
+    ]);
+    expect(textOf(compared)).toContain(`v1: Of 3 young people who answered`);
+    expect(textOf(compared)).toContain(SMALL_NUMBERS_NOTE);
+    expect(compared.querySelector('canvas')?.getAttribute('aria-label')).toContain(
+      'The table beside it has the same numbers.',
+    );
     expect(await axeViolations(el)).toEqual([]);
   });
 });

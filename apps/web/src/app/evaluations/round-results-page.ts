@@ -10,6 +10,7 @@ import { BaseChartDirective, provideCharts } from 'ng2-charts';
 import { longDate } from '../core/dates';
 import { loadRecord } from '../core/load-record';
 import { EvaluationResultsApi, resultsCsvUrl } from './evaluation-results-api';
+import { VersionChangeSection } from './version-change';
 
 const AUDIENCE_WORDS: Record<RoundAudience, string> = {
   named: 'Named young people',
@@ -30,7 +31,15 @@ const BAR_COLOUR = '#1f4e79';
 @Component({
   selector: 'heard-round-results-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [BaseChartDirective, MatButtonModule, MatProgressBarModule, PageHeader, ProblemAlert, RouterLink],
+  imports: [
+    BaseChartDirective,
+    MatButtonModule,
+    MatProgressBarModule,
+    PageHeader,
+    ProblemAlert,
+    RouterLink,
+    VersionChangeSection,
+  ],
   providers: [provideCharts({ registerables: [BarController, BarElement, CategoryScale, LinearScale] })],
   templateUrl: './round-results-page.html',
   styleUrl: './round-results-page.scss',
