@@ -21,6 +21,7 @@ import { EnrolmentCodes1765130000000 } from './1765130000000-enrolment-codes';
 import { EvaluationFollowups1765140000000 } from './1765140000000-evaluation-followups';
 import { DeletionRequests1765150000000 } from './1765150000000-deletion-requests';
 import { EvaluationRevisions1765160000000 } from './1765160000000-evaluation-revisions';
+import { DeletionRequestOutcomes1765170000000 } from './1765170000000-deletion-request-outcomes';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   EvaluationFollowups1765140000000,
   DeletionRequests1765150000000,
   EvaluationRevisions1765160000000,
+  DeletionRequestOutcomes1765170000000,
 ];

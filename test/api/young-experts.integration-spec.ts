@@ -414,7 +414,7 @@ describe('young experts: their own pages', () => {
     expect(home.body.cards).toContainEqual({
       label: 'Requests to delete something',
       value: homeBefore + 1,
-      path: null,
+      path: 'deletion-requests',
     });
     const list = await officer.get('/api/deletion-requests');
     expect(list.body).toContainEqual(
@@ -425,6 +425,50 @@ describe('young experts: their own pages', () => {
       }),
     );
     expect(await countRows(t.db, 'evaluations')).toBe(before.evaluations);
+  });
+
+  it('should let an officer answer a request to delete something, once, and take it off the list', async () => {
+    const asked = await kai.post('/api/me/deletion-requests', { what: 'My old nickname.' });
+    expect(asked.status).toBe(201);
+    const url = `/api/deletion-requests/${asked.body.id}/handled`;
+    const handled = async () =>
+      (
+        await t.db.query(`SELECT handled_at, handled_by, outcome FROM deletion_requests WHERE id = $1`, [
+          asked.body.id,
+        ])
+      )[0];
+    const untouched = await handled();
+    expect(untouched).toEqual({ handled_at: null, handled_by: null, outcome: null });
+    const audits = () => countRows(t.db, `audit_events WHERE action <> 'access_refused'`);
+    const auditBefore = await audits();
+
+    expectProblem(await officer.post(url, {}), 400);
+    expectProblem(await officer.post(url, { outcome: '  ' }), 400);
+    expectProblem(await officer.post(url, { outcome: 42 }), 400);
+    expectProblem(await officer.post(url, { outcome: 'x'.repeat(MAX_DELETION_WHAT + 1) }), 400);
+    expectProblem(await officer.post(url, { outcome: 'Done', deleted: true }), 400);
+    expectProblem(await officer.post('/api/deletion-requests/not-a-uuid/handled', { outcome: 'Done' }), 404);
+    expectProblem(
+      await officer.post(`/api/deletion-requests/${randomUUID()}/handled`, { outcome: 'Done' }),
+      404,
+    );
+    expectProblem(await kai.post(url, { outcome: 'Done' }), 403);
+    expectProblem(await t.anonymous().post(url).send({ outcome: 'Done' }), 401);
+    expect(await handled()).toEqual(untouched);
+    expect(await audits()).toBe(auditBefore);
+
+    const res = await officer.post(url, { outcome: 'Removed the nickname from <b>their</b> record.' });
+    expect(res.status).toBe(204);
+    expect(await handled()).toEqual({
+      handled_at: expect.any(Date),
+      handled_by: officer.user.id,
+      outcome: 'Removed the nickname from <b>their</b> record.',
+    });
+    const again = await officer.post(url, { outcome: 'Again' });
+    expectProblem(again, 409);
+    expect(again.body.detail).toMatch(/already answered/);
+    const list = await officer.get('/api/deletion-requests');
+    expect(list.body.map((r: { id: string }) => r.id)).not.toContain(asked.body.id);
   });
 
   it('should send a worry to the safeguarding contacts at once, from the young expert', async () => {
@@ -458,7 +502,13 @@ describe('young experts: their own pages', () => {
     expect(res.body.invitations).toHaveLength(1);
     expect(res.body.consents).toHaveLength(1);
     expect(res.body.oneToOnes).toHaveLength(2);
-    expect(res.body.deletionRequests).toHaveLength(1);
+    expect(res.body.deletionRequests).toEqual([
+      expect.objectContaining({ what: 'The photo from <i>bowling</i>.', handledAt: null, outcome: null }),
+      expect.objectContaining({
+        what: 'My old nickname.',
+        outcome: 'Removed the nickname from <b>their</b> record.',
+      }),
+    ]);
     expect(res.body.worries).toEqual([{ toldUsOn: today }]);
     expect(res.body.whoLooked[0]).toMatchObject({ role: 'Participation officer', what: 'Your record' });
     expect(JSON.stringify(res.body)).not.toContain('scares');

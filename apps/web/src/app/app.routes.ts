@@ -38,6 +38,10 @@ export const appRoutes: Route[] = [
       { path: 'funnel', loadChildren: () => import('./funnel/funnel.routes') },
       { path: 'practice-tools', loadChildren: () => import('./practice-tools/practice-tools.routes') },
       { path: 'one-to-ones', loadChildren: () => import('./one-to-ones/one-to-ones.routes') },
+      {
+        path: 'deletion-requests',
+        loadChildren: () => import('./deletion-requests/deletion-requests.routes'),
+      },
       { path: 'invitations', loadChildren: () => import('./invitations/invitations.routes') },
       { path: 'handover', loadChildren: () => import('./invitations/handover.routes') },
       { path: 'admin', loadChildren: () => import('./admin/admin.routes') },

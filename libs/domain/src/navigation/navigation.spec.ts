@@ -14,6 +14,7 @@ describe('navigationFor', () => {
         'one-to-ones',
         'invitations/by-hand',
         'practice-tools',
+        'deletion-requests',
         'funnel',
         'worries',
         'account',

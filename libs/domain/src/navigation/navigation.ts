@@ -36,6 +36,12 @@ const ITEMS: ReadonlyArray<NavigationItem & { roles: readonly Role[] }> = [
     icon: 'construction',
     roles: PRACTICE_TOOL_READERS,
   },
+  {
+    path: 'deletion-requests',
+    label: 'Requests to delete',
+    icon: 'delete_sweep',
+    roles: [Role.ParticipationOfficer],
+  },
   { path: 'funnel', label: 'Invited and came', icon: 'filter_alt', roles: [Role.ParticipationOfficer] },
   { path: 'handover', label: 'To hand over', icon: 'outbox', roles: [Role.Practitioner] },
   { path: 'admin/users', label: 'Users', icon: 'manage_accounts', roles: [Role.Administrator] },

@@ -141,12 +141,24 @@ export interface MyData {
     when: string | null;
     outcome: string | null;
   }[];
-  deletionRequests: { what: string; at: string; handledAt: string | null }[];
+  deletionRequests: { what: string; at: string; handledAt: string | null; outcome: string | null }[];
   worries: { toldUsOn: IsoDate }[];
   whoLooked: { role: string; what: string; at: string }[];
 }
 
 /** What officers see of a young person's request to delete something. */
+/** An officer's answer to a request to delete something: what was decided or done. */
+export const DeletionRequestHandledSchema = z
+  .object({
+    outcome: z
+      .string({ error: 'Say what was decided or done.' })
+      .trim()
+      .min(1, 'Say what was decided or done.')
+      .max(MAX_DELETION_WHAT, `Keep this under ${MAX_DELETION_WHAT} characters.`),
+  })
+  .strict();
+export type DeletionRequestHandled = z.input<typeof DeletionRequestHandledSchema>;
+
 export interface DeletionRequestResponse {
   id: string;
   youngPerson: { id: string; preferredName: string };

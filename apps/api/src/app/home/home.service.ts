@@ -85,8 +85,8 @@ export class HomeService {
           { label: 'Groups', value: row.groups, path: 'groups' },
           { label: 'Sessions in the next 7 days', value: row.week, path: 'groups/calendar' },
           { label: 'To do by hand', value: row.by_hand, path: 'invitations/by-hand' },
-          // Young experts' requests to delete something (GET /api/deletion-requests lists them).
-          { label: 'Requests to delete something', value: row.to_delete, path: null },
+          // Young experts' requests to delete something, not yet answered.
+          { label: 'Requests to delete something', value: row.to_delete, path: 'deletion-requests' },
         ];
       }
       case Role.Practitioner: {

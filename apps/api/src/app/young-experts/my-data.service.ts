@@ -83,6 +83,7 @@ export class MyDataService {
         what: d.what,
         at: new Date(d.at).toISOString(),
         handledAt: iso(d.handledAt),
+        outcome: d.outcome,
       })),
       worries: lists.worries,
       whoLooked: lists.looked.map((l) => ({

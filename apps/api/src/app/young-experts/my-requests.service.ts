@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { Clock } from '../../platform/clock';
+import { DomainError } from '../../platform/errors/domain-error';
 import { OneToOnesService } from '../one-to-ones/one-to-ones.service';
 import { WorriesService } from '../worries/worries.service';
 import { linkedYoungPersonId } from './linked-young-person';
@@ -91,5 +92,35 @@ export class MyRequestsService {
       what: r.what,
       requestedAt: new Date(r.at).toISOString(),
     }));
+  }
+
+  /**
+   * An officer's answer to a request: what was decided or done. Once only; it deletes nothing here
+   * (erasure is its own deliberate act) and takes the request off the officers' list.
+   */
+  async markDeletionRequestHandled(actor: Actor, id: string, outcome: string): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const [row]: { handledAt: Date | null; ypId: string }[] = await em.query(
+        `SELECT handled_at AS "handledAt", young_person_id AS "ypId" FROM deletion_requests WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
+      if (!row) throw DomainError.notFound('This request');
+      if (row.handledAt)
+        throw new DomainError(
+          'conflict',
+          `This request was already answered on ${new Date(row.handledAt).toISOString().slice(0, 10)}.`,
+        );
+      await em.query(
+        `UPDATE deletion_requests SET handled_at = $2, handled_by = $3, outcome = $4 WHERE id = $1`,
+        [id, this.clock.now(), actor.userId, outcome],
+      );
+      await this.audit.for(actor).record(em, {
+        action: AuditAction.Update,
+        type: AuditRecordType.DeletionRequest,
+        id,
+        // Never the words: the audit log holds no young person's request or the answer to it.
+        detail: { event: 'handled', youngPersonId: row.ypId },
+      });
+    });
   }
 }

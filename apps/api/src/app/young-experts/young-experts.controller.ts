@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  DeletionRequestHandledSchema,
   DeletionRequestResponse,
   InvitationAnswerRequest,
   InvitationAnswerRequestSchema,
@@ -164,5 +165,16 @@ export class DeletionRequestsController {
   @Allow(Role.ParticipationOfficer)
   list(@CurrentActor() actor: Actor): Promise<DeletionRequestResponse[]> {
     return this.requests.openDeletionRequests(actor);
+  }
+
+  @Post(':id/handled')
+  @HttpCode(204)
+  @Allow(Role.ParticipationOfficer)
+  async handled(
+    @CurrentActor() actor: Actor,
+    @Param('id', idPipe('This request was not found.')) id: string,
+    @Body(new ZodPipe(DeletionRequestHandledSchema)) body: z.output<typeof DeletionRequestHandledSchema>,
+  ): Promise<void> {
+    await this.requests.markDeletionRequestHandled(actor, id, body.outcome);
   }
 }

@@ -140,8 +140,8 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
         `SELECT topic AS about, requested_by AS "askedBy", status, scheduled_at AS "when", outcome
            FROM one_to_ones WHERE young_person_id = $1 ORDER BY created_at`,
       ),
-      q<{ what: string; at: Date; handledAt: Date | null }>(
-        `SELECT what, requested_at AS at, handled_at AS "handledAt" FROM deletion_requests
+      q<{ what: string; at: Date; handledAt: Date | null; outcome: string | null }>(
+        `SELECT what, requested_at AS at, handled_at AS "handledAt", outcome FROM deletion_requests
           WHERE young_person_id = $1 ORDER BY requested_at`,
       ),
       // Only the worries they sent themselves, and only the day (docs/young-experts.md says why).

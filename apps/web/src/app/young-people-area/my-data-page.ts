@@ -97,7 +97,14 @@ import { COMMON, MY_DATA } from './my-space-words';
           <h2>{{ words.deletions }}</h2>
           <ul>
             @for (r of d.deletionRequests; track $index) {
-              <li>{{ r.what }} ({{ r.at | myDate }})</li>
+              <li>
+                {{ r.what }} ({{ r.at | myDate }}).
+                @if (r.outcome) {
+                  {{ words.ourAnswer }} {{ r.outcome }}
+                } @else {
+                  {{ words.noAnswerYet }}
+                }
+              </li>
             } @empty {
               <li>{{ words.nothing }}</li>
             }

@@ -132,6 +132,8 @@ export const MY_DATA = {
   said: 'What you said',
   oneToOnes: 'Your one-to-ones',
   deletions: 'Things you asked us to delete',
+  ourAnswer: 'Our answer:',
+  noAnswerYet: 'We have not answered yet.',
   worries: 'Worries',
   worryOn: 'You told us something was worrying you on',
   whoLooked: 'Staff who looked at your record',
