@@ -1,6 +1,6 @@
 import { Role } from '@heard/domain';
-import type { CDPSession, Page } from 'playwright-core';
-import type { BrowserHandle } from './support/browser';
+import type { Page } from 'playwright-core';
+import { BrowserHandle, addVirtualAuthenticator } from './support/browser';
 import { expectAccessible, signIn } from './support/demo';
 import type { RunningServer } from './support/server';
 import { startServerAndBrowser } from './support/suite';
@@ -61,17 +61,7 @@ describe('young experts enrol with a code, in a real browser', () => {
   it('should enrol a passkey on their own phone, land on My space, and sign in again with the passkey', async () => {
     const code = await giveCode(people[0]);
     const phone = await browser.newPage({ viewport: PHONE });
-    const cdp: CDPSession = await phone.context().newCDPSession(phone);
-    await cdp.send('WebAuthn.enable');
-    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: {
-        protocol: 'ctap2',
-        transport: 'internal',
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-      },
-    });
+    const { cdp, authenticatorId } = await addVirtualAuthenticator(phone);
 
     await typeCode(phone, code);
     await phone.getByRole('heading', { level: 2, name: 'Is this your own phone or computer?' }).waitFor();

@@ -1,6 +1,5 @@
 import { Role } from '@heard/domain';
-import type { CDPSession } from 'playwright-core';
-import type { BrowserHandle } from './support/browser';
+import { BrowserHandle, addVirtualAuthenticator } from './support/browser';
 import { DEMO_PASSWORD, expectAccessible, signIn } from './support/demo';
 import type { RunningServer } from './support/server';
 import { startServerAndBrowser } from './support/suite';
@@ -20,17 +19,7 @@ describe('passkeys, in a real browser', () => {
 
   it('should add a passkey on the passkeys page and then sign in with the passkey alone', async () => {
     const page = await browser.newPage();
-    const cdp: CDPSession = await page.context().newCDPSession(page);
-    await cdp.send('WebAuthn.enable');
-    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: {
-        protocol: 'ctap2',
-        transport: 'internal',
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-      },
-    });
+    const { cdp, authenticatorId } = await addVirtualAuthenticator(page);
 
     await signIn(page, server, Role.Practitioner);
     await page.goto(`${server.url}/second-factor/passkeys`);
