@@ -1,8 +1,9 @@
 import { Role } from '@heard/domain';
-import type { CDPSession, Page } from 'playwright-core';
-import { BrowserHandle, launchBrowser } from './support/browser';
+import type { Page } from 'playwright-core';
+import { BrowserHandle, addVirtualAuthenticator } from './support/browser';
 import { expectAccessible, signIn } from './support/demo';
-import { RunningServer, startServer } from './support/server';
+import type { RunningServer } from './support/server';
+import { startServerAndBrowser } from './support/suite';
 
 const PHONE = { width: 375, height: 667 };
 
@@ -17,22 +18,16 @@ describe('young experts enrol with a code, in a real browser', () => {
   let officer: Page;
   let people: { id: string; preferredName: string }[] = [];
 
+  startServerAndBrowser((started) => {
+    ({ server, browser } = started);
+  });
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     officer = await browser.newPage();
     await signIn(officer, server, Role.ParticipationOfficer);
     const found = await officer.request.get(`${server.url}/api/young-people?pageSize=10`);
     expect(found.status()).toBe(200);
     people = ((await found.json()) as { items: { id: string; preferredName: string }[] }).items;
     expect(people.length).toBeGreaterThanOrEqual(2);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    expect(await server?.stop()).toBe(0);
-  });
-  afterEach(() => {
-    expect(browser.problems).toEqual([]);
   });
 
   /** The officer gives a code on the young person's page, as they would at an activity day. */
@@ -66,17 +61,7 @@ describe('young experts enrol with a code, in a real browser', () => {
   it('should enrol a passkey on their own phone, land on My space, and sign in again with the passkey', async () => {
     const code = await giveCode(people[0]);
     const phone = await browser.newPage({ viewport: PHONE });
-    const cdp: CDPSession = await phone.context().newCDPSession(phone);
-    await cdp.send('WebAuthn.enable');
-    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: {
-        protocol: 'ctap2',
-        transport: 'internal',
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-      },
-    });
+    const { cdp, authenticatorId } = await addVirtualAuthenticator(phone);
 
     await typeCode(phone, code);
     await phone.getByRole('heading', { level: 2, name: 'Is this your own phone or computer?' }).waitFor();

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Role, SMALL_NUMBERS_NOTE, addDays, todayInLondon } from '@heard/domain';
 import type { Locator, Page } from 'playwright-core';
-import { BrowserHandle, launchBrowser } from './support/browser';
+import type { BrowserHandle } from './support/browser';
 import { expectAccessible, signIn } from './support/demo';
-import { RunningServer, startServer } from './support/server';
+import type { RunningServer } from './support/server';
+import { startServerAndBrowser } from './support/suite';
 
 /** Made-up names, unique to this test, so nothing in the demo council can be mistaken for them. */
 const TOOL = 'Browser Test Roles Index';
@@ -60,9 +61,10 @@ describe('a round’s results in a real browser', () => {
   let officer: Page;
   let roundId = '';
 
+  startServerAndBrowser((started) => {
+    ({ server, browser } = started);
+  });
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     officer = await browser.newPage();
     officer.setDefaultTimeout(15_000);
     await signIn(officer, server, Role.ParticipationOfficer);
@@ -127,13 +129,6 @@ describe('a round’s results in a real browser', () => {
       body: JSON.stringify({ answers: [{ questionKey: 'overall', rating: 1 }] }),
     });
     expect(res.status).toBe(201);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    expect(await server?.stop()).toBe(0);
-  });
-  afterEach(() => {
-    expect(browser.problems).toEqual([]);
   });
 
   it('should show the distribution with its table, the small-numbers note, who took part and the words, and pass axe', async () => {

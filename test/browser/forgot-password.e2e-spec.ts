@@ -1,8 +1,9 @@
 import { Role } from '@heard/domain';
-import { SmtpSink, startSmtpSink } from '../api/support/smtp-sink';
-import { BrowserHandle, launchBrowser } from './support/browser';
+import type { SmtpSink } from '../api/support/smtp-sink';
+import type { BrowserHandle } from './support/browser';
 import { DEMO_EMAIL, DEMO_PASSWORD, completeSignIn, expectAccessible } from './support/demo';
-import { RunningServer, startServer } from './support/server';
+import type { RunningServer } from './support/server';
+import { startServerBrowserAndMail } from './support/suite';
 
 const EMAIL = DEMO_EMAIL[Role.ParticipationOfficer];
 const NEW_PASSWORD = 'lantern orchard kettle 4';
@@ -29,18 +30,8 @@ describe('forgotten password, in a real browser', () => {
   let browser: BrowserHandle;
   let sink: SmtpSink;
 
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    server = await startServer({ SMTP_URL: sink.url });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    expect(await server?.stop()).toBe(0);
-    await sink?.close();
-  });
-  afterEach(() => {
-    expect(browser.problems).toEqual([]);
+  startServerBrowserAndMail((started) => {
+    ({ server, browser, sink } = started);
   });
 
   it('should send a link by email, take a new password on the reset page, and sign in with it', async () => {

@@ -1,8 +1,9 @@
 import { Role, addDays, todayInLondon, zonedToUtc } from '@heard/domain';
 import type { Locator, Page } from 'playwright-core';
-import { BrowserHandle, launchBrowser } from './support/browser';
+import type { BrowserHandle } from './support/browser';
 import { expectAccessible, signIn } from './support/demo';
-import { RunningServer, startServer } from './support/server';
+import type { RunningServer } from './support/server';
+import { startServerAndBrowser } from './support/suite';
 
 /** Made-up names, unique to this test, so nothing in the demo council can be mistaken for them. */
 const PERSON = 'Tamsin Test';
@@ -98,17 +99,8 @@ describe('groups, sessions and registers in a real browser', () => {
   let server: RunningServer;
   let browser: BrowserHandle;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    expect(await server?.stop()).toBe(0);
-  });
-  afterEach(() => {
-    // No page may have hit a script error or a Content-Security-Policy refusal.
-    expect(browser.problems).toEqual([]);
+  startServerAndBrowser((started) => {
+    ({ server, browser } = started);
   });
 
   it('should take an officer from a new young person to a new group, its schedule, calendar feed, register and the ageing-out list', async () => {

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { MY_SPACE_MESSAGES, Role } from '@heard/domain';
 import type { Page } from 'playwright-core';
-import { BrowserHandle, launchBrowser } from './support/browser';
+import type { BrowserHandle } from './support/browser';
 import { DEMO_EMAIL, expectAccessible, signIn } from './support/demo';
-import { RunningServer, startServer } from './support/server';
+import type { RunningServer } from './support/server';
+import { startServerAndBrowser } from './support/suite';
 
 const PHONE = { width: 375, height: 667 };
 
@@ -17,15 +18,9 @@ describe('my space for a young expert', () => {
   let server: RunningServer;
   let browser: BrowserHandle;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+  startServerAndBrowser((started) => {
+    ({ server, browser } = started);
   });
-  afterAll(async () => {
-    await browser?.close();
-    expect(await server?.stop()).toBe(0);
-  });
-  afterEach(() => expect(browser.problems).toEqual([]));
 
   /** Sends a write from the signed-in page, with the CSRF header the web app would send. */
   async function apiWrite(page: Page, method: 'patch', path: string, data: object) {

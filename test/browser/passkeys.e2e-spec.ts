@@ -1,8 +1,8 @@
 import { Role } from '@heard/domain';
-import type { CDPSession } from 'playwright-core';
-import { BrowserHandle, launchBrowser } from './support/browser';
+import { BrowserHandle, addVirtualAuthenticator } from './support/browser';
 import { DEMO_PASSWORD, expectAccessible, signIn } from './support/demo';
-import { RunningServer, startServer } from './support/server';
+import type { RunningServer } from './support/server';
+import { startServerAndBrowser } from './support/suite';
 
 /**
  * Passkeys with a real browser and a real (virtual) authenticator: Chromium's, through the
@@ -13,31 +13,13 @@ describe('passkeys, in a real browser', () => {
   let server: RunningServer;
   let browser: BrowserHandle;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    expect(await server?.stop()).toBe(0);
-  });
-  afterEach(() => {
-    expect(browser.problems).toEqual([]);
+  startServerAndBrowser((started) => {
+    ({ server, browser } = started);
   });
 
   it('should add a passkey on the passkeys page and then sign in with the passkey alone', async () => {
     const page = await browser.newPage();
-    const cdp: CDPSession = await page.context().newCDPSession(page);
-    await cdp.send('WebAuthn.enable');
-    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: {
-        protocol: 'ctap2',
-        transport: 'internal',
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-      },
-    });
+    const { cdp, authenticatorId } = await addVirtualAuthenticator(page);
 
     await signIn(page, server, Role.Practitioner);
     await page.goto(`${server.url}/second-factor/passkeys`);

@@ -1,8 +1,9 @@
 import { Role } from '@heard/domain';
 import type { Page } from 'playwright-core';
-import { BrowserHandle, launchBrowser } from './support/browser';
+import type { BrowserHandle } from './support/browser';
 import { expectAccessible, signIn } from './support/demo';
-import { RunningServer, startServer } from './support/server';
+import type { RunningServer } from './support/server';
+import { startServerAndBrowser } from './support/suite';
 
 /** Five demo young people, entered in this order. */
 const PEOPLE = ['Amara', 'Ben', 'Chloe', 'Dev', 'Ellie'];
@@ -16,16 +17,8 @@ describe('practice tools and evaluation rounds, in a real browser', () => {
   let server: RunningServer;
   let browser: BrowserHandle;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    expect(await server?.stop()).toBe(0);
-  });
-  afterEach(() => {
-    expect(browser.problems).toEqual([]);
+  startServerAndBrowser((started) => {
+    ({ server, browser } = started);
   });
 
   const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });

@@ -1,10 +1,11 @@
 import { DEMO_USERS } from '@heard/api/app/demo/demo-data';
 import { Role } from '@heard/domain';
 import type { Page, Request } from 'playwright-core';
-import { SmtpSink, startSmtpSink } from '../api/support/smtp-sink';
-import { BrowserHandle, launchBrowser } from './support/browser';
+import type { SmtpSink } from '../api/support/smtp-sink';
+import type { BrowserHandle } from './support/browser';
 import { DEMO_EMAIL, expectAccessible, signIn } from './support/demo';
-import { RunningServer, startServer } from './support/server';
+import type { RunningServer } from './support/server';
+import { startServerBrowserAndMail } from './support/suite';
 
 const CONTACT = DEMO_USERS.find((u) => u.role === Role.SeniorLeader) ?? DEMO_USERS[0];
 const WORRY = 'Someone at my home scares me at night.';
@@ -33,18 +34,8 @@ describe('a round link, in a real browser on a phone-sized screen', () => {
   let browser: BrowserHandle;
   let sink: SmtpSink;
 
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    server = await startServer({ SMTP_URL: sink.url });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    expect(await server?.stop()).toBe(0);
-    await sink?.close();
-  });
-  afterEach(() => {
-    expect(browser.problems).toEqual([]);
+  startServerBrowserAndMail((started) => {
+    ({ server, browser, sink } = started);
   });
 
   const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });

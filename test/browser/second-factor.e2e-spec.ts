@@ -1,8 +1,9 @@
 import { Role } from '@heard/domain';
 import { totpAt } from '@heard/api/platform/auth/totp';
-import { BrowserHandle, launchBrowser } from './support/browser';
+import type { BrowserHandle } from './support/browser';
 import { DEMO_EMAIL, DEMO_PASSWORD, expectAccessible, signIn } from './support/demo';
-import { RunningServer, startServer } from './support/server';
+import type { RunningServer } from './support/server';
+import { startServerAndBrowser } from './support/suite';
 
 /**
  * The code an authenticator app would show, computed here from the key the page shows. The next
@@ -16,16 +17,8 @@ describe('a second factor, in a real browser', () => {
   let server: RunningServer;
   let browser: BrowserHandle;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    expect(await server?.stop()).toBe(0);
-  });
-  afterEach(() => {
-    expect(browser.problems).toEqual([]);
+  startServerAndBrowser((started) => {
+    ({ server, browser } = started);
   });
 
   it('should set up an authenticator app, show the recovery codes once, and then ask for a code at sign-in', async () => {

@@ -1,24 +1,15 @@
 import { ALL_ROLES, ROLE_LABELS, Role, navigationFor } from '@heard/domain';
-import { BrowserHandle, launchBrowser } from './support/browser';
+import type { BrowserHandle } from './support/browser';
 import { DEMO_EMAIL, expectAccessible, signIn } from './support/demo';
-import { RunningServer, startServer } from './support/server';
+import type { RunningServer } from './support/server';
+import { startServerAndBrowser } from './support/suite';
 
 describe('the web shell in a real browser', () => {
   let server: RunningServer;
   let browser: BrowserHandle;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    // Graceful shutdown: SIGTERM lets requests finish, closes the database and exits 0.
-    expect(await server?.stop()).toBe(0);
-  });
-  afterEach(() => {
-    // No page may have hit a script error or a Content-Security-Policy refusal.
-    expect(browser.problems).toEqual([]);
+  startServerAndBrowser((started) => {
+    ({ server, browser } = started);
   });
 
   it('should serve an accessible sign-in page that says clearly when the password is wrong', async () => {

@@ -1,8 +1,9 @@
 import { Role, addDays, todayInLondon } from '@heard/domain';
 import type { Page } from 'playwright-core';
-import { BrowserHandle, launchBrowser } from './support/browser';
+import type { BrowserHandle } from './support/browser';
 import { expectAccessible, signIn } from './support/demo';
-import { RunningServer, startServer } from './support/server';
+import type { RunningServer } from './support/server';
+import { startServerAndBrowser } from './support/suite';
 
 /** Made-up words, unique to this test, so nothing in the demo council can be mistaken for them. */
 const TOOL = 'Browser Test Chair Letter';
@@ -45,13 +46,8 @@ describe('a suggestion becomes a "You said" item', () => {
   let server: RunningServer;
   let browser: BrowserHandle;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  startServerAndBrowser((started) => {
+    ({ server, browser } = started);
   });
 
   it('should make one from the round’s evaluations page, with axe passing', async () => {

@@ -8,7 +8,6 @@ import {
   ResetPasswordRequest,
   SessionResponse,
   SignInRequest,
-  addressSignInDelay,
   pendingSignInStep,
   secondFactorStatus,
 } from '@heard/domain';
@@ -30,7 +29,7 @@ import { passwordChangedMail } from '../users/password-reset-mail';
 import { countPasskeys } from './passkeys.queries';
 import {
   accountDelayKey,
-  addressDelayKey,
+  addressClaim,
   claimTry,
   clearDelay,
   forgiveTry,
@@ -68,20 +67,12 @@ export class AuthService {
   ): Promise<SignInOutcome> {
     const now = this.clock.now();
     const accountKey = accountDelayKey(request.email);
-    const addressKey = addressDelayKey(context.clientAddress);
-    const addressPolicy = addressSignInDelay(this.config.loginAttemptsPerWindow);
+    const address = addressClaim(context.clientAddress, this.config.loginAttemptsPerWindow);
     // Claimed before the user is looked up, and keyed by the email typed: a known and an unknown
     // email are slowed down alike, so the answer says nothing about which emails have accounts.
     // The claim counts this try as a failure in advance, so a burst of parallel guesses cannot all
     // pass a count that is still 0.
-    const wait = await claimTry(
-      this.db,
-      [
-        { key: addressKey, policy: addressPolicy },
-        { key: accountKey, policy: ACCOUNT_SIGN_IN_DELAY },
-      ],
-      now,
-    );
+    const wait = await claimTry(this.db, [address, { key: accountKey, policy: ACCOUNT_SIGN_IN_DELAY }], now);
     if (wait > 0) {
       await this.failed(null, 'slowed_down', context.requestId);
       throw new DomainError(
@@ -121,7 +112,7 @@ export class AuthService {
       // The right password forgets the count for this email; the address only loses this try's
       // failure, so a valid account cannot be used to reset the limit between guesses at others.
       await clearDelay(em, accountKey);
-      await forgiveTry(em, addressKey);
+      await forgiveTry(em, address.key);
       const { token, session } = await this.sessions.create(em, user.id);
       await this.audit.record(
         {

@@ -1,4 +1,10 @@
-import { SignInDelayPolicy, SignInDelayState, afterSignInFailure, secondsUntilNextTry } from '@heard/domain';
+import {
+  SignInDelayPolicy,
+  SignInDelayState,
+  addressSignInDelay,
+  afterSignInFailure,
+  secondsUntilNextTry,
+} from '@heard/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { sha256 } from '../../platform/auth/tokens';
 
@@ -13,6 +19,17 @@ export function accountDelayKey(email: string): string {
 
 export function addressDelayKey(clientAddress: string): string {
   return sha256(`sign-in:address:${clientAddress}`);
+}
+
+/**
+ * The slow-down per client address that every way of signing in shares (password, passkey, a
+ * young expert's code): guesses from one address are counted together, whichever way they come.
+ */
+export function addressClaim(
+  clientAddress: string,
+  freeFailures: number,
+): { key: string; policy: SignInDelayPolicy } {
+  return { key: addressDelayKey(clientAddress), policy: addressSignInDelay(freeFailures) };
 }
 
 type Db = DataSource | EntityManager;

@@ -6,7 +6,6 @@ import {
   PASSKEY_CHALLENGE_MINUTES,
   PasskeyAuthenticationRequest,
   PasskeyOptionsResponse,
-  addressSignInDelay,
 } from '@heard/domain';
 import { generateAuthenticationOptions, verifyAuthenticationResponse } from '@simplewebauthn/server';
 import { DataSource } from 'typeorm';
@@ -18,7 +17,7 @@ import { APP_CONFIG, AppConfig } from '../../platform/config/config';
 import { DomainError } from '../../platform/errors/domain-error';
 import { User } from '../users/entities/user.entity';
 import { AuthService, SignInOutcome } from './auth.service';
-import { addressDelayKey, claimTry, countInWindow, forgiveTry } from './login-throttle';
+import { addressClaim, claimTry, countInWindow, forgiveTry } from './login-throttle';
 import { Purpose, challengeFor, challengeOf, isTransport } from './passkey-ceremony';
 import {
   PasskeyRow,
@@ -131,12 +130,8 @@ export class PasskeySignInService {
     context: { clientAddress: string; requestId: string | null; previousSessionId: string | null },
   ): Promise<SignInOutcome> {
     const now = this.clock.now();
-    const addressKey = addressDelayKey(context.clientAddress);
-    const wait = await claimTry(
-      this.db,
-      [{ key: addressKey, policy: addressSignInDelay(this.config.loginAttemptsPerWindow) }],
-      now,
-    );
+    const address = addressClaim(context.clientAddress, this.config.loginAttemptsPerWindow);
+    const wait = await claimTry(this.db, [address], now);
     if (wait > 0) {
       await this.failed(null, 'slowed_down', context.requestId);
       throw new DomainError(
@@ -166,7 +161,7 @@ export class PasskeySignInService {
     return this.db.transaction(async (em) => {
       if (context.previousSessionId) await this.sessions.end(context.previousSessionId, 'replaced', em);
       await em.update(User, { id: signedIn.id }, { lastSignedInAt: now });
-      await forgiveTry(em, addressKey);
+      await forgiveTry(em, address.key);
       const { token, session } = await this.sessions.create(em, signedIn.id, [AuthMethod.Passkey]);
       await this.audit.record(
         {

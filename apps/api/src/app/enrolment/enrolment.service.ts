@@ -7,7 +7,6 @@ import {
   EnrolmentPasskeyRequest,
   PasskeyOptionsResponse,
   SessionResponse,
-  addressSignInDelay,
   enrolmentCodeRefusal,
 } from '@heard/domain';
 import { DataSource } from 'typeorm';
@@ -19,7 +18,7 @@ import { Clock } from '../../platform/clock';
 import { APP_CONFIG, AppConfig } from '../../platform/config/config';
 import { DomainError } from '../../platform/errors/domain-error';
 import { AuthService, SignInOutcome } from '../auth/auth.service';
-import { addressDelayKey, claimTry, forgiveTry } from '../auth/login-throttle';
+import { addressClaim, claimTry, forgiveTry } from '../auth/login-throttle';
 import { PasskeysService } from '../auth/passkeys.service';
 import { User } from '../users/entities/user.entity';
 import { enrolmentCodeHash } from './enrolment-code-hash';
@@ -63,13 +62,10 @@ export class EnrolmentService {
     context: { clientAddress: string; requestId: string | null; previousSessionId: string | null },
   ): Promise<SignInOutcome> {
     const now = this.clock.now();
-    const addressKey = addressDelayKey(context.clientAddress);
+    const address = addressClaim(context.clientAddress, this.config.loginAttemptsPerWindow);
     const wait = await claimTry(
       this.db,
-      [
-        { key: addressKey, policy: addressSignInDelay(this.config.loginAttemptsPerWindow) },
-        { key: ENROLMENT_GLOBAL_KEY, policy: ENROLMENT_GLOBAL_DELAY },
-      ],
+      [address, { key: ENROLMENT_GLOBAL_KEY, policy: ENROLMENT_GLOBAL_DELAY }],
       now,
     );
     if (wait > 0) {
@@ -91,7 +87,7 @@ export class EnrolmentService {
         // Thrown, so the claim rolls back: an account switched off since keeps its code unused.
         if (user?.status !== 'active') throw new AccountNotActive(user?.id ?? null, claimed.id);
         if (context.previousSessionId) await this.sessions.end(context.previousSessionId, 'replaced', em);
-        await forgiveTry(em, addressKey);
+        await forgiveTry(em, address.key);
         await forgiveTry(em, ENROLMENT_GLOBAL_KEY);
         const { token, session } = await this.sessions.create(em, user.id, [AuthMethod.EnrolmentCode]);
         await this.audit.record(

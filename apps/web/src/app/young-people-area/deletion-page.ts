@@ -1,9 +1,10 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { MAX_DELETION_WHAT } from '@heard/domain';
-import { MySpaceApi, failureWords } from './my-space-api';
+import { MySpaceApi } from './my-space-api';
 import { COMMON, DELETION } from './my-space-words';
+import { sender } from './sender';
 
 /** Asking for something to be deleted: it reaches the officers, and deletes nothing by itself. */
 @Component({
@@ -12,7 +13,7 @@ import { COMMON, DELETION } from './my-space-words';
   imports: [RouterLink, ReactiveFormsModule],
   template: `
     <h1>{{ words.title }}</h1>
-    @if (sent()) {
+    @if (post.sent()) {
       <p role="status">{{ words.sent }}</p>
     } @else {
       @for (line of words.intro; track line) {
@@ -20,12 +21,12 @@ import { COMMON, DELETION } from './my-space-words';
       }
       <label for="what">{{ words.whatLabel }}</label>
       <textarea id="what" [formControl]="what" [attr.maxlength]="max"></textarea>
-      @if (problem()) {
-        <p class="problem" role="alert">{{ problem() }}</p>
+      @if (post.problem()) {
+        <p class="problem" role="alert">{{ post.problem() }}</p>
       }
       <div class="actions">
-        <button type="button" class="big primary" [disabled]="sending()" (click)="send()">
-          {{ sending() ? common.sending : words.send }}
+        <button type="button" class="big primary" [disabled]="post.sending()" (click)="send()">
+          {{ post.sending() ? common.sending : words.send }}
         </button>
       </div>
     }
@@ -40,27 +41,14 @@ export default class DeletionPage {
   protected readonly common = COMMON;
   protected readonly max = MAX_DELETION_WHAT;
   protected readonly what = new FormControl('', { nonNullable: true });
-  protected readonly sending = signal(false);
-  protected readonly problem = signal<string | null>(null);
-  protected readonly sent = signal(false);
+  protected readonly post = sender<true>();
 
   protected send(): void {
     const what = this.what.value.trim();
     if (!what) {
-      this.problem.set(this.words.whatFirst);
+      this.post.problem.set(this.words.whatFirst);
       return;
     }
-    this.sending.set(true);
-    this.problem.set(null);
-    this.api.askToDelete(what).subscribe({
-      next: () => {
-        this.sent.set(true);
-        this.sending.set(false);
-      },
-      error: (error: unknown) => {
-        this.problem.set(failureWords(error));
-        this.sending.set(false);
-      },
-    });
+    this.post.send(this.api.askToDelete(what), () => true);
   }
 }

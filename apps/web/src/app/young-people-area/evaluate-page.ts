@@ -2,8 +2,9 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { RouterLink } from '@angular/router';
 import type { EvaluationAnswerInput, MyEvaluation } from '@heard/domain';
 import { AnswerForm } from '../evaluations/answer-form/answer-form';
-import { MySpaceApi, failureWords, loaded } from './my-space-api';
+import { MySpaceApi, loaded } from './my-space-api';
 import { COMMON, EVALUATE } from './my-space-words';
+import { sender } from './sender';
 
 /**
  * Answering one round on their own pages, with the shared answer form (picture mode, read aloud).
@@ -26,7 +27,7 @@ import { COMMON, EVALUATE } from './my-space-words';
         @if (!current()) {
           <h1>{{ common.back }}</h1>
           <p class="problem" role="alert">{{ words.notFound }}</p>
-        } @else if (sent(); as sent) {
+        } @else if (post.sent(); as sent) {
           <h1>{{ words.thanks[0] }}</h1>
           <p role="status">{{ words.thanks[1] }}</p>
           <a class="big primary" [routerLink]="['../../said', sent.id]">{{ words.seeWhatYouSaid }}</a>
@@ -46,12 +47,12 @@ import { COMMON, EVALUATE } from './my-space-words';
           @for (line of words.beforeYouSend; track line) {
             <p>{{ line }}</p>
           }
-          @if (problem()) {
-            <p class="problem" role="alert">{{ problem() }}</p>
+          @if (post.problem()) {
+            <p class="problem" role="alert">{{ post.problem() }}</p>
           }
           <div class="actions">
-            <button type="button" class="big primary" [disabled]="sending()" (click)="send()">
-              {{ sending() ? common.sending : words.send }}
+            <button type="button" class="big primary" [disabled]="post.sending()" (click)="send()">
+              {{ post.sending() ? common.sending : words.send }}
             </button>
           </div>
         }
@@ -75,29 +76,15 @@ export default class EvaluatePage {
   });
   protected readonly pictureMode = signal(false);
   protected readonly answers = signal<EvaluationAnswerInput[]>([]);
-  protected readonly sending = signal(false);
-  protected readonly problem = signal<string | null>(null);
-  protected readonly sent = signal<MyEvaluation | null>(null);
+  protected readonly post = sender<MyEvaluation>();
   private readonly key = crypto.randomUUID();
 
   protected send(): void {
     if (this.answers().length === 0) {
-      this.problem.set(this.words.answerOneFirst);
+      this.post.problem.set(this.words.answerOneFirst);
       return;
     }
-    this.sending.set(true);
-    this.problem.set(null);
-    this.api
-      .answer(this.roundId(), this.key, { pictureMode: this.pictureMode(), answers: this.answers() })
-      .subscribe({
-        next: (evaluation) => {
-          this.sent.set(evaluation);
-          this.sending.set(false);
-        },
-        error: (error: unknown) => {
-          this.problem.set(failureWords(error));
-          this.sending.set(false);
-        },
-      });
+    const body = { pictureMode: this.pictureMode(), answers: this.answers() };
+    this.post.send(this.api.answer(this.roundId(), this.key, body), (evaluation) => evaluation);
   }
 }

@@ -1,9 +1,10 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { MAX_ONE_TO_ONE_ABOUT } from '@heard/domain';
-import { MySpaceApi, failureWords } from './my-space-api';
+import { MySpaceApi } from './my-space-api';
 import { COMMON, ONE_TO_ONE } from './my-space-words';
+import { sender } from './sender';
 
 /** Asking for a one-to-one: it reaches the officers' list as asked for by the young person. */
 @Component({
@@ -12,20 +13,20 @@ import { COMMON, ONE_TO_ONE } from './my-space-words';
   imports: [RouterLink, ReactiveFormsModule],
   template: `
     <h1>{{ words.title }}</h1>
-    @if (sent()) {
-      <p role="status">{{ sent() }}</p>
+    @if (post.sent()) {
+      <p role="status">{{ post.sent() }}</p>
     } @else {
       @for (line of words.intro; track line) {
         <p>{{ line }}</p>
       }
       <label for="about">{{ words.aboutLabel }}</label>
       <textarea id="about" [formControl]="about" [attr.maxlength]="max"></textarea>
-      @if (problem()) {
-        <p class="problem" role="alert">{{ problem() }}</p>
+      @if (post.problem()) {
+        <p class="problem" role="alert">{{ post.problem() }}</p>
       }
       <div class="actions">
-        <button type="button" class="big primary" [disabled]="sending()" (click)="send()">
-          {{ sending() ? common.sending : words.send }}
+        <button type="button" class="big primary" [disabled]="post.sending()" (click)="send()">
+          {{ post.sending() ? common.sending : words.send }}
         </button>
       </div>
     }
@@ -43,22 +44,11 @@ export default class OneToOnePage {
     nonNullable: true,
     validators: [Validators.maxLength(MAX_ONE_TO_ONE_ABOUT)],
   });
-  protected readonly sending = signal(false);
-  protected readonly problem = signal<string | null>(null);
-  protected readonly sent = signal<string | null>(null);
+  protected readonly post = sender<string>();
 
   protected send(): void {
-    this.sending.set(true);
-    this.problem.set(null);
-    this.api.askForOneToOne(this.about.value.trim() || null).subscribe({
-      next: (received) => {
-        this.sent.set(received.message ? this.words.sent : null);
-        this.sending.set(false);
-      },
-      error: (error: unknown) => {
-        this.problem.set(failureWords(error));
-        this.sending.set(false);
-      },
-    });
+    this.post.send(this.api.askForOneToOne(this.about.value.trim() || null), (received) =>
+      received.message ? this.words.sent : null,
+    );
   }
 }

@@ -1,9 +1,10 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { WORRY_BEFORE_YOU_SEND, WORRY_WORDS_MAX } from '@heard/domain';
-import { MySpaceApi, failureWords } from './my-space-api';
+import { MySpaceApi } from './my-space-api';
 import { COMMON, WORRY } from './my-space-words';
+import { sender } from './sender';
 
 /**
  * "I'm worried about something": first who will see it and what happens next (the one copy of
@@ -15,8 +16,8 @@ import { COMMON, WORRY } from './my-space-words';
   imports: [RouterLink, ReactiveFormsModule],
   template: `
     <h1>{{ words.title }}</h1>
-    @if (sent()) {
-      <p role="status">{{ sent() }}</p>
+    @if (post.sent()) {
+      <p role="status">{{ post.sent() }}</p>
     } @else {
       <h2>{{ words.beforeHeading }}</h2>
       <ul>
@@ -26,12 +27,12 @@ import { COMMON, WORRY } from './my-space-words';
       </ul>
       <label for="worry">{{ words.label }}</label>
       <textarea id="worry" [formControl]="worry" [attr.maxlength]="max"></textarea>
-      @if (problem()) {
-        <p class="problem" role="alert">{{ problem() }}</p>
+      @if (post.problem()) {
+        <p class="problem" role="alert">{{ post.problem() }}</p>
       }
       <div class="actions">
-        <button type="button" class="big primary" [disabled]="sending()" (click)="send()">
-          {{ sending() ? common.sending : words.send }}
+        <button type="button" class="big primary" [disabled]="post.sending()" (click)="send()">
+          {{ post.sending() ? common.sending : words.send }}
         </button>
       </div>
     }
@@ -47,28 +48,15 @@ export default class WorryPage {
   protected readonly beforeYouSend = WORRY_BEFORE_YOU_SEND;
   protected readonly max = WORRY_WORDS_MAX;
   protected readonly worry = new FormControl('', { nonNullable: true });
-  protected readonly sending = signal(false);
-  protected readonly problem = signal<string | null>(null);
-  /** What the server said: sent to the contacts, or saved with no one yet to read it. */
-  protected readonly sent = signal<string | null>(null);
+  /** Once sent, what the server said: sent to the contacts, or saved with no one yet to read it. */
+  protected readonly post = sender<string>();
 
   protected send(): void {
     const words = this.worry.value.trim();
     if (!words) {
-      this.problem.set(this.words.writeFirst);
+      this.post.problem.set(this.words.writeFirst);
       return;
     }
-    this.sending.set(true);
-    this.problem.set(null);
-    this.api.raiseWorry(words).subscribe({
-      next: (received) => {
-        this.sent.set(received.message);
-        this.sending.set(false);
-      },
-      error: (error: unknown) => {
-        this.problem.set(failureWords(error));
-        this.sending.set(false);
-      },
-    });
+    this.post.send(this.api.raiseWorry(words), (received) => received.message);
   }
 }
