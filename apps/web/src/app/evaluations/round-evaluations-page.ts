@@ -13,7 +13,7 @@ import { MAX_ANSWER_LENGTH, RATING_SCALE, dateInWords, ratingWords } from '@hear
 import { type Observable, firstValueFrom } from 'rxjs';
 import { EvaluationsApi } from './evaluations-api';
 
-/** Which inline form is open, if any: one at a time keeps the page calm. */
+/** Which inline form is open (none, or one at a time: that keeps the page calm). */
 type OpenForm =
   | { kind: 'edit'; id: string; ratings: Record<string, Rating | null>; texts: Record<string, string> }
   | { kind: 'worry'; id: string; words: string }
