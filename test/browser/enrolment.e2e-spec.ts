@@ -1,6 +1,7 @@
-import { Role } from '@heard/domain';
+import { Role, addDays, todayInLondon } from '@heard/domain';
 import type { Page } from 'playwright-core';
 import { BrowserHandle, addVirtualAuthenticator } from './support/browser';
+import { api } from './support/api';
 import { expectAccessible, signIn } from './support/demo';
 import type { RunningServer } from './support/server';
 import { startServerAndBrowser } from './support/suite';
@@ -91,6 +92,46 @@ describe('young experts enrol with a code, in a real browser', () => {
       pendingStep: null,
       user: { role: 'young_expert' },
     });
+
+    // Their officer names them in a round; they answer it in picture mode and find it in their history.
+    const tools = await api<{ items: { id: string; name: string }[] }>(
+      officer,
+      server,
+      'get',
+      '/api/practice-tools',
+    );
+    const tool = tools.items.find((t) => t.name === 'Guide to co-producing summaries with children');
+    if (!tool) throw new Error('The demo practice tools have no guide to co-producing summaries');
+    const detail = await api<{ versions: { id: string }[] }>(
+      officer,
+      server,
+      'get',
+      `/api/practice-tools/${tool.id}`,
+    );
+    await api(officer, server, 'post', '/api/evaluation-rounds', {
+      toolVersionId: detail.versions[0].id,
+      title: 'Summaries guide, for the young experts',
+      occasion: null,
+      opensOn: todayInLondon(),
+      closesOn: addDays(todayInLondon(), 14),
+      audience: 'named',
+      youngPersonIds: [people[0].id],
+    });
+    await phone.goto(`${server.url}/my-space/rounds`);
+    await phone
+      .getByRole('link', { name: 'Have a go: Guide to co-producing summaries with children', exact: true })
+      .click();
+    await phone
+      .getByRole('heading', { level: 1, name: 'Guide to co-producing summaries with children', exact: true })
+      .waitFor();
+    await phone.getByLabel('Pictures and big faces').check();
+    await expectAccessible(phone, 'evaluate in picture mode, after enrolling');
+    await phone.getByRole('button', { name: 'Good', exact: true }).first().click();
+    await phone.getByRole('button', { name: 'Send my answers', exact: true }).click();
+    await phone.getByRole('heading', { level: 1, name: 'Thank you!', exact: true }).waitFor();
+    await phone.getByRole('link', { name: 'See what you said', exact: true }).click();
+    await phone.getByText('You used pictures and big faces.').waitFor();
+    await expectAccessible(phone, 'what they said, after enrolling');
     await phone.close();
   });
 

@@ -6,6 +6,7 @@ import type { BrowserHandle } from './support/browser';
 import { expectAccessible, signIn } from './support/demo';
 import type { RunningServer } from './support/server';
 import { startServerAndBrowser } from './support/suite';
+import { api } from './support/api';
 
 /** Made-up names, unique to this test, so nothing in the demo council can be mistaken for them. */
 const TOOL = 'Browser Test Roles Index';
@@ -20,29 +21,15 @@ async function words(locator: Locator): Promise<string> {
   return (await locator.innerText()).replace(/\s+/g, ' ').trim();
 }
 
-async function get<T>(page: Page, server: RunningServer, path: string): Promise<T> {
-  const res = await page.request.get(`${server.url}${path}`);
-  if (!res.ok()) throw new Error(`GET ${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-/** A write through the API with the page's session, echoing its XSRF cookie as the web app does. */
-async function post<T>(
+const get = <T>(page: Page, server: RunningServer, path: string): Promise<T> =>
+  api<T>(page, server, 'get', path);
+const post = <T>(
   page: Page,
   server: RunningServer,
   path: string,
   body: object,
   headers: Record<string, string> = {},
-): Promise<T> {
-  const cookies = await page.context().cookies(server.url);
-  const xsrf = cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
-  const res = await page.request.post(`${server.url}${path}`, {
-    data: body,
-    headers: { 'X-XSRF-TOKEN': xsrf, ...headers },
-  });
-  if (!res.ok()) throw new Error(`POST ${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+): Promise<T> => api<T>(page, server, 'post', path, body, headers);
 
 /** The rows of a table as the eye reads them: each cell's text. */
 async function rows(table: Locator): Promise<string[][]> {

@@ -12,6 +12,7 @@ import type { Locator, Page } from 'playwright-core';
 import { BrowserHandle, launchBrowser } from './support/browser';
 import { expectAccessible, signIn } from './support/demo';
 import { RunningServer, startServer } from './support/server';
+import { api } from './support/api';
 
 /** Made-up names, unique to this test, so nothing in the demo council can be mistaken for them. */
 const DAY = 'Browser Test Canal Boat Trip';
@@ -51,24 +52,10 @@ async function statusText(page: Page, pattern: RegExp): Promise<string> {
   return words(status);
 }
 
-/** A read through the API with the page's own session. */
-async function get<T>(page: Page, server: RunningServer, path: string): Promise<T> {
-  const res = await page.request.get(`${server.url}${path}`);
-  if (!res.ok()) throw new Error(`GET ${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-/** A write through the API with the page's session, echoing its XSRF cookie as the web app does. */
-async function post<T>(page: Page, server: RunningServer, path: string, body: object): Promise<T> {
-  const cookies = await page.context().cookies(server.url);
-  const xsrf = cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
-  const res = await page.request.post(`${server.url}${path}`, {
-    data: body,
-    headers: { 'X-XSRF-TOKEN': xsrf },
-  });
-  if (!res.ok()) throw new Error(`POST ${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const get = <T>(page: Page, server: RunningServer, path: string): Promise<T> =>
+  api<T>(page, server, 'get', path);
+const post = <T>(page: Page, server: RunningServer, path: string, body: object): Promise<T> =>
+  api<T>(page, server, 'post', path, body);
 
 async function youngPerson(page: Page, server: RunningServer, name: string): Promise<YoungPersonResponse> {
   const found = await get<{ items: { id: string; preferredName: string }[] }>(

@@ -5,6 +5,7 @@ import type { BrowserHandle } from './support/browser';
 import { DEMO_EMAIL, expectAccessible, signIn } from './support/demo';
 import type { RunningServer } from './support/server';
 import { startServerAndBrowser } from './support/suite';
+import { api } from './support/api';
 
 const PHONE = { width: 375, height: 667 };
 
@@ -22,13 +23,6 @@ describe('my space for a young expert', () => {
     ({ server, browser } = started);
   });
 
-  /** Sends a write from the signed-in page, with the CSRF header the web app would send. */
-  async function apiWrite(page: Page, method: 'patch', path: string, data: object) {
-    const cookies = await page.context().cookies();
-    const csrf = cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
-    return page.request.fetch(`${server.url}${path}`, { method, data, headers: { 'X-XSRF-TOKEN': csrf } });
-  }
-
   async function open(page: Page, path: string, heading: string): Promise<void> {
     await page.goto(`${server.url}${path}`);
     await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
@@ -44,13 +38,9 @@ describe('my space for a young expert', () => {
     const leader = (await users.json()).items.find(
       (u: { email: string }) => u.email === DEMO_EMAIL[Role.SeniorLeader],
     );
-    expect(
-      (
-        await apiWrite(admin, 'patch', `/api/users/${leader.id}/safeguarding-contact`, {
-          safeguardingContact: true,
-        })
-      ).status(),
-    ).toBe(200);
+    await api(admin, server, 'patch', `/api/users/${leader.id}/safeguarding-contact`, {
+      safeguardingContact: true,
+    });
 
     const page = await browser.newPage({ viewport: PHONE });
     await signIn(page, server, Role.YoungExpert);

@@ -4,6 +4,7 @@ import type { BrowserHandle } from './support/browser';
 import { expectAccessible, signIn } from './support/demo';
 import type { RunningServer } from './support/server';
 import { startServerAndBrowser } from './support/suite';
+import { api } from './support/api';
 
 /** Made-up words, unique to this test, so nothing in the demo council can be mistaken for them. */
 const TOOL = 'Browser Test Chair Letter';
@@ -19,24 +20,14 @@ async function until(what: string, check: () => Promise<boolean>, ms = 10_000): 
   }
 }
 
-/** A call through the API with the page's session, echoing its XSRF cookie as the web app does. */
-async function call<T>(
+const call = <T>(
   page: Page,
   server: RunningServer,
   method: 'get' | 'post',
   path: string,
   body?: object,
   headers: Record<string, string> = {},
-): Promise<T> {
-  const cookies = await page.context().cookies(server.url);
-  const xsrf = cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
-  const res = await page.request[method](`${server.url}${path}`, {
-    data: body,
-    headers: { 'X-XSRF-TOKEN': xsrf, ...headers },
-  });
-  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+): Promise<T> => api<T>(page, server, method, path, body, headers);
 
 /**
  * Issue 11 §7: an officer turns a young person's suggestion into a "You said" item from the
