@@ -1,16 +1,17 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { FormControl } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { MAX_DELETION_WHAT } from '@heard/domain';
 import { MySpaceApi } from './my-space-api';
 import { COMMON, DELETION } from './my-space-words';
+import { SendWords } from './send-words';
 import { sender } from './sender';
 
 /** Asking for something to be deleted: it reaches the officers, and deletes nothing by itself. */
 @Component({
   selector: 'heard-my-deletion-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ReactiveFormsModule],
+  imports: [RouterLink, SendWords],
   template: `
     <h1>{{ words.title }}</h1>
     @if (post.sent()) {
@@ -19,16 +20,15 @@ import { sender } from './sender';
       @for (line of words.intro; track line) {
         <p>{{ line }}</p>
       }
-      <label for="what">{{ words.whatLabel }}</label>
-      <textarea id="what" [formControl]="what" [attr.maxlength]="max"></textarea>
-      @if (post.problem()) {
-        <p class="problem" role="alert">{{ post.problem() }}</p>
-      }
-      <div class="actions">
-        <button type="button" class="big primary" [disabled]="post.sending()" (click)="send()">
-          {{ post.sending() ? common.sending : words.send }}
-        </button>
-      </div>
+      <heard-send-words
+        fieldId="what"
+        [label]="words.whatLabel"
+        [control]="what"
+        [max]="max"
+        [post]="post"
+        [sendLabel]="words.send"
+        (send)="send()"
+      />
     }
     <a class="big" routerLink="..">{{ common.back }}</a>
   `,

@@ -1,16 +1,17 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { MAX_ONE_TO_ONE_ABOUT } from '@heard/domain';
 import { MySpaceApi } from './my-space-api';
 import { COMMON, ONE_TO_ONE } from './my-space-words';
+import { SendWords } from './send-words';
 import { sender } from './sender';
 
 /** Asking for a one-to-one: it reaches the officers' list as asked for by the young person. */
 @Component({
   selector: 'heard-my-one-to-one-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ReactiveFormsModule],
+  imports: [RouterLink, SendWords],
   template: `
     <h1>{{ words.title }}</h1>
     @if (post.sent()) {
@@ -19,16 +20,15 @@ import { sender } from './sender';
       @for (line of words.intro; track line) {
         <p>{{ line }}</p>
       }
-      <label for="about">{{ words.aboutLabel }}</label>
-      <textarea id="about" [formControl]="about" [attr.maxlength]="max"></textarea>
-      @if (post.problem()) {
-        <p class="problem" role="alert">{{ post.problem() }}</p>
-      }
-      <div class="actions">
-        <button type="button" class="big primary" [disabled]="post.sending()" (click)="send()">
-          {{ post.sending() ? common.sending : words.send }}
-        </button>
-      </div>
+      <heard-send-words
+        fieldId="about"
+        [label]="words.aboutLabel"
+        [control]="about"
+        [max]="max"
+        [post]="post"
+        [sendLabel]="words.send"
+        (send)="send()"
+      />
     }
     <a class="big" routerLink="..">{{ common.back }}</a>
   `,

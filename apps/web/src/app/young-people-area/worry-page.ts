@@ -1,9 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { FormControl } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { WORRY_BEFORE_YOU_SEND, WORRY_WORDS_MAX } from '@heard/domain';
 import { MySpaceApi } from './my-space-api';
 import { COMMON, WORRY } from './my-space-words';
+import { SendWords } from './send-words';
 import { sender } from './sender';
 
 /**
@@ -13,7 +14,7 @@ import { sender } from './sender';
 @Component({
   selector: 'heard-my-worry-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ReactiveFormsModule],
+  imports: [RouterLink, SendWords],
   template: `
     <h1>{{ words.title }}</h1>
     @if (post.sent()) {
@@ -25,16 +26,15 @@ import { sender } from './sender';
           <li>{{ line }}</li>
         }
       </ul>
-      <label for="worry">{{ words.label }}</label>
-      <textarea id="worry" [formControl]="worry" [attr.maxlength]="max"></textarea>
-      @if (post.problem()) {
-        <p class="problem" role="alert">{{ post.problem() }}</p>
-      }
-      <div class="actions">
-        <button type="button" class="big primary" [disabled]="post.sending()" (click)="send()">
-          {{ post.sending() ? common.sending : words.send }}
-        </button>
-      </div>
+      <heard-send-words
+        fieldId="worry"
+        [label]="words.label"
+        [control]="worry"
+        [max]="max"
+        [post]="post"
+        [sendLabel]="words.send"
+        (send)="send()"
+      />
     }
     <a class="big" routerLink="..">{{ common.back }}</a>
   `,
