@@ -22,6 +22,7 @@ import { EvaluationFollowups1765140000000 } from './1765140000000-evaluation-fol
 import { DeletionRequests1765150000000 } from './1765150000000-deletion-requests';
 import { EvaluationRevisions1765160000000 } from './1765160000000-evaluation-revisions';
 import { DeletionRequestOutcomes1765170000000 } from './1765170000000-deletion-request-outcomes';
+import { ActionLog1765200000000 } from './1765200000000-action-log';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   DeletionRequests1765150000000,
   EvaluationRevisions1765160000000,
   DeletionRequestOutcomes1765170000000,
+  ActionLog1765200000000,
 ];

@@ -94,7 +94,8 @@ describe('a round link, in a real browser on a phone-sized screen', () => {
     await expectAccessible(phone, 'round link');
     const pictures = phone.getByRole('switch', { name: 'Pictures and big faces', exact: true });
     await pictures.click();
-    await expect(pictures.getAttribute('aria-checked')).resolves.toBe('true');
+    // The switch's state is drawn by the next change detection, so wait for it rather than read it at once.
+    await phone.getByRole('switch', { name: 'Pictures and big faces', exact: true, checked: true }).waitFor();
     await expectAccessible(phone, 'round link, picture mode');
     await phone
       .getByRole('group', { name: /What do you think of it\?/ })

@@ -52,3 +52,6 @@ export * from './young-experts/my-space-messages';
 export * from './young-experts/young-experts.contract';
 export * from './young-experts/enrolment-code';
 export * from './young-experts/enrolment.contract';
+export * from './action-log/working-days';
+export * from './action-log/action-status';
+export * from './action-log/item-stage';

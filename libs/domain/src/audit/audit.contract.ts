@@ -36,6 +36,11 @@ export enum AuditRecordType {
   Worry = 'worry',
   /** A young expert's request that something about them be deleted (it deletes nothing itself). */
   DeletionRequest = 'deletion_request',
+  /** The action log (issue 12): an item and its timeline, an action, the log's lists and settings, a download. */
+  YouSaidItem = 'you_said_item',
+  Action = 'action',
+  ActionLogSettings = 'action_log_settings',
+  ActionLogExport = 'action_log_export',
   Route = 'route',
 }
 

@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { AuditAction, AuditRecordType, YouSaidCommand, YouSaidItemResponse } from '@heard/domain';
+import {
+  AuditAction,
+  AuditRecordType,
+  YouSaidCommand,
+  YouSaidItemResponse,
+  todayInLondon,
+} from '@heard/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy, youngPersonVisibleSql } from '../../platform/access/young-person-access';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
+import { acknowledgeByFor, appendTimeline } from '../action-log/action-log-base';
 import { answersOf, reachEvaluation } from './evaluation-followups.queries';
 
 /** The newest this many "You said" items; the action log (issue 12) brings paging and themes. */
@@ -63,11 +70,32 @@ export class YouSaidService {
         [e.id, command.questionKey],
       );
       if (exists) throw new DomainError('conflict', 'This answer is already a “You said” item.');
+      const now = new Date();
       const [{ id }]: { id: string }[] = await em.query(
-        `INSERT INTO you_said_items (words, source_kind, evaluation_id, question_key, round_id, young_person_id, created_by)
-         VALUES ($1, 'evaluation', $2, $3, $4, $5, $6) RETURNING id`,
-        [command.words ?? answer.text, e.id, command.questionKey, e.roundId, e.youngPersonId, actor.userId],
+        `INSERT INTO you_said_items (words, source_kind, evaluation_id, question_key, round_id, said_on, channel,
+             acknowledge_by, created_by)
+         VALUES ($1, 'evaluation', $2, $3, $4, $5, 'evaluation', $6, $7) RETURNING id`,
+        [
+          command.words ?? answer.text,
+          e.id,
+          command.questionKey,
+          e.roundId,
+          todayInLondon(now),
+          await acknowledgeByFor(em, now),
+          actor.userId,
+        ],
       );
+      if (e.youngPersonId)
+        await em.query(`INSERT INTO you_said_speakers (item_id, young_person_id) VALUES ($1, $2)`, [
+          id,
+          e.youngPersonId,
+        ]);
+      await appendTimeline(em, {
+        itemId: id,
+        event: 'item_recorded',
+        detail: { source: 'evaluation', evaluationId: e.id },
+        byUserId: actor.userId,
+      });
       await this.audit.for(actor).record(em, {
         action: AuditAction.Create,
         type: AuditRecordType.Evaluation,
@@ -86,9 +114,10 @@ export class YouSaidService {
   /** Items whose young person the actor may see (or that name no one), newest first. */
   private async items(actor: Actor, em: EntityManager, id: string | null): Promise<YouSaidItemResponse[]> {
     const params: unknown[] = [id];
-    const visible = youngPersonVisibleSql(actor, params, 'y.young_person_id');
+    const visible = youngPersonVisibleSql(actor, params, 's.young_person_id');
     const rows: ItemRow[] = await em.query(
-      `${SELECT_ITEMS} WHERE ($1::uuid IS NULL OR y.id = $1) AND (y.young_person_id IS NULL OR ${visible})
+      `${SELECT_ITEMS} WHERE ($1::uuid IS NULL OR y.id = $1)
+          AND NOT EXISTS (SELECT 1 FROM you_said_speakers s WHERE s.item_id = y.id AND NOT ${visible})
         ORDER BY y.created_at DESC, y.id LIMIT ${YOU_SAID_LIST_LIMIT}`,
       params,
     );

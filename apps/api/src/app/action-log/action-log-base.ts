@@ -1,0 +1,136 @@
+import { acknowledgeBy } from '@heard/domain';
+import { EntityManager } from 'typeorm';
+
+/** What a timeline entry says happened. Stored as text; new events are added here. */
+export type TimelineEvent =
+  | 'item_recorded'
+  | 'item_changed'
+  | 'item_acknowledged'
+  | 'item_closed'
+  | 'item_reopened'
+  | 'quote_added'
+  | 'action_linked'
+  | 'action_status'
+  | 'action_changed'
+  | 'progress_noted'
+  | 'told'
+  | 'published'
+  | 'unpublished'
+  | 'rated'
+  | 'reminded';
+
+export interface TimelineEntry {
+  itemId: string;
+  actionId?: string | null;
+  event: TimelineEvent;
+  /** Ids, statuses, dates and short words the officer typed for the log; never a young person's name. */
+  detail?: Record<string, string | number | boolean | null | readonly string[]>;
+  /** The user who did it, or null when Heard did (a job). */
+  byUserId: string | null;
+}
+
+/**
+ * The one way to add to an item's timeline (you_said_timeline is append-only: its trigger refuses
+ * updates and deletes). Pass the change's EntityManager, so the entry commits with the change.
+ */
+export async function appendTimeline(
+  em: EntityManager,
+  entries: TimelineEntry | readonly TimelineEntry[],
+): Promise<void> {
+  const list = Array.isArray(entries) ? (entries as readonly TimelineEntry[]) : [entries as TimelineEntry];
+  if (list.length === 0) return;
+  await em.query(
+    `INSERT INTO you_said_timeline (item_id, action_id, event, detail, by_user)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[], $5::uuid[])`,
+    [
+      list.map((e) => e.itemId),
+      list.map((e) => e.actionId ?? null),
+      list.map((e) => e.event),
+      list.map((e) => JSON.stringify(e.detail ?? {})),
+      list.map((e) => e.byUserId),
+    ],
+  );
+}
+
+/** The items an action answers: each of its changes goes on every one of their timelines. */
+export async function itemsAnsweredBy(em: EntityManager, actionId: string): Promise<string[]> {
+  const rows: { item_id: string }[] = await em.query(
+    `SELECT item_id FROM action_answers WHERE action_id = $1 ORDER BY item_id`,
+    [actionId],
+  );
+  return rows.map((r) => r.item_id);
+}
+
+export interface ActionLogSettings {
+  acknowledgeWithinWorkingDays: number;
+  boardRevision: number;
+}
+
+export async function actionLogSettings(em: EntityManager): Promise<ActionLogSettings> {
+  const [row]: { days: number; revision: string }[] = await em.query(
+    `SELECT acknowledge_within_working_days AS days, board_revision AS revision FROM action_log_settings`,
+  );
+  return { acknowledgeWithinWorkingDays: row.days, boardRevision: Number(row.revision) };
+}
+
+/** When an item made now must be acknowledged by, with the administrator's setting. */
+export async function acknowledgeByFor(em: EntityManager, madeAt: Date): Promise<Date> {
+  return acknowledgeBy(madeAt, (await actionLogSettings(em)).acknowledgeWithinWorkingDays);
+}
+
+/**
+ * Something the public board shows has changed (a pair published or taken down, an action's
+ * status or young words, an item's young words, a quote's consent): its cache forgets.
+ */
+export async function boardChanged(em: EntityManager): Promise<void> {
+  await em.query(`UPDATE action_log_settings SET board_revision = board_revision + 1`);
+}
+
+/**
+ * The one home, in SQL, of "the young people who spoke have been told the action's current
+ * answer": at least one telling about this action in its current status, and every young person
+ * the item is from told in person (email, their trusted adult, face to face) unless it was read
+ * out to their group at a session. A new status (a We will becoming a We did) needs a new telling.
+ * `item` and `action` are the aliases of you_said_items and actions in the caller's query.
+ */
+export function actionToldSql(item: string, action: string): string {
+  return `(EXISTS (SELECT 1 FROM loop_tellings lt WHERE lt.item_id = ${item}.id AND lt.action_id = ${action}.id
+              AND lt.action_status = ${action}.status)
+      AND NOT EXISTS (SELECT 1 FROM you_said_speakers sp WHERE sp.item_id = ${item}.id
+            AND NOT EXISTS (SELECT 1 FROM loop_tellings lt WHERE lt.item_id = ${item}.id AND lt.action_id = ${action}.id
+              AND lt.action_status = ${action}.status
+              AND (lt.young_person_id = sp.young_person_id OR lt.session_id IS NOT NULL))))`;
+}
+
+/** Where an item is in its life; the log's filter and the officer's queue use the same words. */
+export const ITEM_STAGES = [
+  'to_acknowledge',
+  'to_answer',
+  'to_tell',
+  'in_hand',
+  'to_close',
+  'closed',
+] as const;
+export type ItemStageSql = (typeof ITEM_STAGES)[number];
+
+/**
+ * The one home, in SQL, of an item's stage (ItemStage in libs/domain; `item` is the alias of
+ * you_said_items):
+ * - closed: an officer closed it (only allowed once every action is final and told);
+ * - to_acknowledge: no officer has taken it on yet;
+ * - to_answer: taken on, but no action answers it;
+ * - to_tell: some action's current answer has not reached the young people who spoke;
+ * - in_hand: everyone has been told, and a We will is still being done;
+ * - to_close: every action is final (We did or We can't) and told: it can be closed.
+ */
+export function itemStageSql(item: string): string {
+  return `(CASE
+    WHEN ${item}.closed_at IS NOT NULL THEN 'closed'
+    WHEN ${item}.acknowledged_at IS NULL THEN 'to_acknowledge'
+    WHEN NOT EXISTS (SELECT 1 FROM action_answers aa WHERE aa.item_id = ${item}.id) THEN 'to_answer'
+    WHEN EXISTS (SELECT 1 FROM action_answers aa JOIN actions a ON a.id = aa.action_id
+                  WHERE aa.item_id = ${item}.id AND NOT ${actionToldSql(item, 'a')}) THEN 'to_tell'
+    WHEN EXISTS (SELECT 1 FROM action_answers aa JOIN actions a ON a.id = aa.action_id
+                  WHERE aa.item_id = ${item}.id AND a.status IN ('planned', 'in_progress')) THEN 'in_hand'
+    ELSE 'to_close' END)`;
+}
