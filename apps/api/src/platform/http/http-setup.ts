@@ -12,6 +12,7 @@ import { AppConfig } from '../config/config';
 import { problem, sendProblem } from '../errors/problem';
 import { requestLogger } from '../logging/logger';
 import { inputGuard } from './input-guard';
+import { serveWebApp } from './web-files';
 
 /**
  * Browser features no page of Heard's uses, turned off for Heard and anything it might embed, so
@@ -175,24 +176,5 @@ export function configureHttp(app: INestApplication, config: AppConfig, logger: 
   // After the body is parsed, before any route: reserved field names and NUL characters get 400.
   app.use('/api', inputGuard());
 
-  if (config.webDir && existsSync(join(config.webDir, 'index.html'))) {
-    const webDir = config.webDir;
-    app.use(
-      express.static(webDir, {
-        index: false,
-        setHeaders(res, path) {
-          // Hashed bundles can be cached for ever; index.html must always be fresh.
-          res.setHeader(
-            'Cache-Control',
-            /-[0-9A-Z]{8}\.(js|css)$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
-          );
-        },
-      }),
-    );
-    app.use((req: Request, res: Response, next: NextFunction) => {
-      if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api')) return next();
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(join(webDir, 'index.html'));
-    });
-  }
+  if (config.webDir && existsSync(join(config.webDir, 'index.html'))) serveWebApp(app, config.webDir);
 }
