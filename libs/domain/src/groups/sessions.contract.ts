@@ -113,6 +113,13 @@ export function attendanceRate(counts: {
   apologies: number;
   absent: number;
 }): AttendanceRate {
-  const marked = counts.present + counts.apologies + counts.absent;
-  return { ...counts, rate: marked === 0 ? null : Math.round((counts.present / marked) * 1000) / 1000 };
+  const { present, apologies, absent } = counts;
+  const marked = present + apologies + absent;
+  // Only these fields: callers pass whole database rows, which must not ride along into answers.
+  return {
+    present,
+    apologies,
+    absent,
+    rate: marked === 0 ? null : Math.round((present / marked) * 1000) / 1000,
+  };
 }
