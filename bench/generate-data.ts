@@ -15,6 +15,9 @@ import { DataSource } from 'typeorm';
 import { BENCH_PASSWORD, BENCH_SECRETS_FILE, BENCH_USERS } from './bench-users';
 import { EvaluationSizes, generateEvaluations } from './generate-evaluations';
 
+/** Generated sessions still to come: the last this many weeks of each group's sessions. */
+const WEEKS_AHEAD = 12;
+
 export interface Sizes {
   youngPeople: number;
   staff: number;
@@ -120,13 +123,14 @@ export async function generate(db: DataSource, sizes: Sizes): Promise<void> {
   });
   await timed(`${sizes.groups * sizes.sessionsPerGroup} sessions`, () =>
     db.query(
+      // Weekly, the last WEEKS_AHEAD of them still to come, so that the schedule and calendar reads
+      // find sessions from today on (they timed empty lists when every session was in the past).
       `INSERT INTO group_sessions (group_id, pattern_date, starts_at, ends_at, venue, status)
-       SELECT g.id, (current_date - 700 + w * 7 + (hashtext(g.id::text) & 3)),
-              (current_date - 700 + w * 7 + (hashtext(g.id::text) & 3)) + time '17:00',
-              (current_date - 700 + w * 7 + (hashtext(g.id::text) & 3)) + time '18:30',
+       SELECT g.id, d, d + time '17:00', d + time '18:30',
               g.venue, CASE WHEN w % 29 = 0 THEN 'cancelled' ELSE 'scheduled' END
-         FROM groups g, generate_series(0, $1 - 1) w`,
-      [sizes.sessionsPerGroup],
+         FROM groups g, generate_series(0, $1 - 1) w,
+              LATERAL (SELECT current_date - 7 * ($1 - $2) + w * 7 + (hashtext(g.id::text) & 3) AS d) day`,
+      [sizes.sessionsPerGroup, Math.min(WEEKS_AHEAD, sizes.sessionsPerGroup)],
     ),
   );
   await timed(`~${sizes.groups * sizes.sessionsPerGroup * sizes.marksPerSession} attendance marks`, () =>
@@ -135,7 +139,7 @@ export async function generate(db: DataSource, sizes: Sizes): Promise<void> {
        SELECT s.id, m.young_person_id, (ARRAY['present','present','present','apologies','absent'])[1 + (hashtext(s.id::text || m.young_person_id::text) & 1023) % 5]
          FROM group_sessions s
          JOIN LATERAL (SELECT young_person_id FROM group_memberships WHERE group_id = s.group_id ORDER BY young_person_id LIMIT $1) m ON true
-        WHERE s.status = 'scheduled'`,
+        WHERE s.status = 'scheduled' AND s.starts_at < now()`,
       [sizes.marksPerSession],
     ),
   );
@@ -152,7 +156,7 @@ async function main(): Promise<void> {
       'young-people': { type: 'string', default: '20000' },
       staff: { type: 'string', default: '300' },
       groups: { type: 'string', default: '500' },
-      'sessions-per-group': { type: 'string', default: '100' },
+      'sessions-per-group': { type: 'string', default: '112' },
       'marks-per-session': { type: 'string', default: '21' },
       rounds: { type: 'string', default: '2000' },
       evaluations: { type: 'string', default: '200000' },
