@@ -102,17 +102,6 @@ export function actionToldSql(item: string, action: string): string {
               AND (lt.young_person_id = sp.young_person_id OR lt.session_id IS NOT NULL))))`;
 }
 
-/** Where an item is in its life; the log's filter and the officer's queue use the same words. */
-export const ITEM_STAGES = [
-  'to_acknowledge',
-  'to_answer',
-  'to_tell',
-  'in_hand',
-  'to_close',
-  'closed',
-] as const;
-export type ItemStageSql = (typeof ITEM_STAGES)[number];
-
 /**
  * The one home, in SQL, of an item's stage (ItemStage in libs/domain; `item` is the alias of
  * you_said_items):
