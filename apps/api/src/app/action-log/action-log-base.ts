@@ -1,5 +1,8 @@
-import { acknowledgeBy } from '@heard/domain';
+import { acknowledgeBy, youngPersonReachOf } from '@heard/domain';
 import { EntityManager } from 'typeorm';
+import { youngPersonVisibleSql } from '../../platform/access/young-person-access';
+import { Actor } from '../../platform/auth/auth-context';
+import { DomainError } from '../../platform/errors/domain-error';
 
 /** What a timeline entry says happened. Stored as text; new events are added here. */
 export type TimelineEvent =
@@ -122,4 +125,26 @@ export function itemStageSql(item: string): string {
     WHEN EXISTS (SELECT 1 FROM action_answers aa JOIN actions a ON a.id = aa.action_id
                   WHERE aa.item_id = ${item}.id AND a.status IN ('planned', 'in_progress')) THEN 'in_hand'
     ELSE 'to_close' END)`;
+}
+
+/**
+ * The one home of "may this actor see this You said item": whoever reaches the whole programme
+ * sees every item; anyone else (a practitioner) sees an item only when they may see one of the
+ * young people it is from. `item` is the alias of you_said_items; parameters go onto `params`.
+ */
+export function itemVisibleSql(actor: Actor, params: unknown[], item: string): string {
+  if (youngPersonReachOf(actor.role) === 'programme') return 'TRUE';
+  return `EXISTS (SELECT 1 FROM you_said_speakers seen WHERE seen.item_id = ${item}.id
+    AND ${youngPersonVisibleSql(actor, params, 'seen.young_person_id')})`;
+}
+
+/** 404 unless the item exists and the actor may see it (a refusal reveals nothing). */
+export async function reachItem(actor: Actor, em: EntityManager, itemId: string): Promise<void> {
+  const params: unknown[] = [itemId];
+  const visible = itemVisibleSql(actor, params, 'y');
+  const [row]: unknown[] = await em.query(
+    `SELECT 1 FROM you_said_items y WHERE y.id = $1 AND ${visible}`,
+    params,
+  );
+  if (!row) throw DomainError.notFound('This You said item');
 }
