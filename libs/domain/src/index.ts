@@ -55,3 +55,4 @@ export * from './young-experts/enrolment.contract';
 export * from './action-log/working-days';
 export * from './action-log/action-status';
 export * from './action-log/item-stage';
+export * from './action-log/item-source';
