@@ -26,6 +26,8 @@ interface Ids {
   toolId: string;
   resultsRoundId: string;
   openRoundId: string;
+  /** A theme of the action log's (bench:data makes three). */
+  themeId: string;
 }
 
 const OFFICER = 'bench.officer@bench.heard.example';
@@ -93,6 +95,33 @@ const TARGETS: Target[] = [
     path: (ids) => `/api/practice-tools/${ids.toolId}/results`,
     as: OFFICER,
   },
+  { name: 'action log, first page', path: '/api/action-log/items?limit=25', as: OFFICER },
+  {
+    name: 'action log, filtered page (theme, stage)',
+    path: (ids) => `/api/action-log/items?themeId=${ids.themeId}&stage=in_hand&limit=25`,
+    as: OFFICER,
+  },
+  {
+    name: 'action log, text search',
+    path: '/api/action-log/items?q=waiting%20room&limit=25',
+    as: OFFICER,
+  },
+  {
+    name: "officer's queue: to answer, everyone's",
+    path: '/api/action-log/queue?kind=to_answer&who=everyone',
+    as: OFFICER,
+  },
+  {
+    name: "officer's queue: overdue, mine",
+    path: '/api/action-log/queue?kind=overdue&who=mine',
+    as: OFFICER,
+  },
+  { name: 'public board', path: '/api/board', as: 'anonymous' },
+  {
+    name: 'public board, one theme',
+    path: (ids) => `/api/board?themeId=${ids.themeId}`,
+    as: 'anonymous',
+  },
   {
     name: 'enter one evaluation (officer)',
     path: (ids) => `/api/evaluation-rounds/${ids.openRoundId}/evaluations`,
@@ -128,7 +157,16 @@ async function findIds(base: string, cookie: string): Promise<Ids> {
   const group = [...groups.items].sort((a, b) => b.memberCount - a.memberCount)[0];
   const people = await get<{ items: { id: string }[] }>(`/api/young-people?groupId=${group.id}&pageSize=1`);
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-  return { groupId: group.id, youngPersonId: people.items[0].id, today, ...(await findRounds(get)) };
+  const themes = await get<{ id: string }[]>('/api/action-log/themes');
+  if (themes.length === 0)
+    throw new Error('No action log themes: did bench:data make the log (--you-said-items)?');
+  return {
+    groupId: group.id,
+    youngPersonId: people.items[0].id,
+    today,
+    themeId: themes[0].id,
+    ...(await findRounds(get)),
+  };
 }
 
 /** The first generated tool whose first version has an open round for anyone with its link. */
