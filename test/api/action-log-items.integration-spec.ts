@@ -431,7 +431,11 @@ describe('action log items', () => {
         ],
       });
       expect(res.status).toBe(201);
-      expect(res.body).toHaveLength(3);
+      expect(res.body.map((i: { summary: string }) => i.summary)).toEqual([
+        'More time to talk at the start.',
+        'Meet somewhere with food.',
+        'Said by the whole group.',
+      ]);
       for (const item of res.body)
         expect(item).toMatchObject({
           source: 'group_session',
