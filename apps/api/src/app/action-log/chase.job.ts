@@ -88,6 +88,9 @@ export class ChaseJob implements OnApplicationBootstrap, OnApplicationShutdown {
                 SELECT DISTINCT d.kind, d.subject_id, d.user_id, $1::date
                   FROM due d JOIN users u ON u.id = d.user_id
                  WHERE u.status = 'active' AND u.email IS NOT NULL
+                 -- In key order, so two processes claiming at once queue on the same first row
+                 -- rather than each holding a row the other waits for (a deadlock).
+                 ORDER BY d.kind, d.subject_id, d.user_id
                 ON CONFLICT DO NOTHING
                 RETURNING kind, subject_id, user_id)
          SELECT w.kind, w.subject_id AS "subjectId", w.user_id AS "userId", u.email,
