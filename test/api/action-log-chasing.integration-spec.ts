@@ -1,8 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { Role, addDays, todayInLondon, zonedToUtc } from '@heard/domain';
+import { Role, addDays, zonedToUtc } from '@heard/domain';
 import { ChaseJob } from '@heard/api/app/action-log/chase.job';
 import { Clock } from '@heard/api/platform/clock';
-import { loadConfig } from '@heard/api/platform/config/config';
 import { openDatabase } from '@heard/api/platform/database/database';
 import { MailService } from '@heard/api/platform/mail/mail.service';
 import { MailWorker } from '@heard/api/platform/mail/mail.worker';
