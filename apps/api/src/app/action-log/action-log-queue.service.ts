@@ -44,16 +44,17 @@ export class ActionLogQueueService {
 
   async list(actor: Actor, query: ActionLogQueueQuery): Promise<Page<QueueItem>> {
     const now = this.clock.now();
-    const params: unknown[] = [now.toISOString(), todayInLondon(now), actor.userId];
+    const params: unknown[] = [now.toISOString(), todayInLondon(now)];
     const visible = itemVisibleSql(actor, params, 'y');
-    // Theirs: what they took on, what they recorded that nobody has taken on yet, and what an
-    // action they own answers.
-    const mine =
-      query.who === 'mine'
-        ? `AND (y.acknowledged_by = $3 OR (y.acknowledged_by IS NULL AND y.created_by = $3)
+    let mine = '';
+    if (query.who === 'mine') {
+      // Theirs: what they took on, what they recorded that nobody has taken on yet, and what an
+      // action they own answers.
+      const me = `$${params.push(actor.userId)}`;
+      mine = `AND (y.acknowledged_by = ${me} OR (y.acknowledged_by IS NULL AND y.created_by = ${me})
              OR EXISTS (SELECT 1 FROM action_answers ma JOIN actions m ON m.id = ma.action_id
-                         WHERE ma.item_id = y.id AND m.owner_id = $3))`
-        : '';
+                         WHERE ma.item_id = y.id AND m.owner_id = ${me}))`;
+    }
     const limit = countLimitFor(query.page, query.pageSize);
     const rows: (Omit<QueueItem, 'id'> & { id: string | null; counted: number })[] = await this.db.query(
       `WITH matching AS (
