@@ -23,6 +23,7 @@ import { WorriesModule } from './worries/worries.module';
 import { EnrolmentModule } from './enrolment/enrolment.module';
 import { YoungExpertsModule } from './young-experts/young-experts.module';
 import { ActionLogItemsModule } from './action-log/action-log-items.module';
+import { ActionLogOfficeModule } from './action-log/action-log-office.module';
 
 /** One module a capability; each registers its own controllers. */
 export const FEATURE_MODULES = [
@@ -46,6 +47,7 @@ export const FEATURE_MODULES = [
   EnrolmentModule,
   YoungExpertsModule,
   ActionLogItemsModule,
+  ActionLogOfficeModule,
 ];
 
 @Module({})

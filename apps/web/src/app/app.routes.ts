@@ -47,6 +47,7 @@ export const appRoutes: Route[] = [
       { path: 'admin', loadChildren: () => import('./admin/admin.routes') },
       { path: 'worries', loadChildren: () => import('./worries/worries.routes') },
       { path: 'account', loadChildren: () => import('./account/account.routes') },
+      { path: 'action-log', loadChildren: () => import('./action-log/action-log-office.routes') },
     ],
   },
   { path: '**', title: 'Page not found', loadComponent: () => import('./errors/not-found-page') },

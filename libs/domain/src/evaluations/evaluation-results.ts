@@ -1,6 +1,7 @@
 import { Role } from '../roles/role';
 import { AGE_BANDS, AgeBand } from '../young-people/age';
 import { IsoDate } from '../shared/dates';
+import { neutraliseCell } from '../shared/spreadsheet-cell';
 import type { EvaluationRoundOccasion } from './evaluations.contract';
 import { EvaluationQuestion, RATING_SCALE, Rating, RoundAudience, isRating } from './evaluation-rules';
 
@@ -347,17 +348,13 @@ export function questionsOfRounds(rounds: readonly (readonly EvaluationQuestion[
   return [...byKey.values()];
 }
 
-/** Characters that make a spreadsheet read a cell as a formula (CSV injection, OWASP). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /**
- * One CSV cell, safe to open in a spreadsheet: a cell that would start a formula gets a leading
- * apostrophe, and a cell with a comma, quote or line break is quoted with its quotes doubled.
+ * One CSV cell, safe to open in a spreadsheet: a cell that would start a formula is neutralised
+ * (neutraliseCell), and a cell with a comma, quote or line break is quoted with its quotes doubled.
  */
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  const text = typeof value === 'string' ? neutraliseCell(value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

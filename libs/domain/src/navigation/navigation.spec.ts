@@ -16,6 +16,8 @@ describe('navigationFor', () => {
         'practice-tools',
         'deletion-requests',
         'funnel',
+        'action-log/queue',
+        'action-log/import',
         'worries',
         'account',
       ],

@@ -38,6 +38,8 @@ export interface AppConfig {
    * browser reports in every passkey ceremony (PUBLIC_URL's). A passkey is bound to the id for good.
    */
   webauthn: { rpId: string; rpName: string; origin: string };
+  /** The UK hour (0–23) from which the action log's daily chasing job sends its reminders. */
+  chaseHour: number;
 }
 
 export class ConfigError extends Error {
@@ -116,6 +118,7 @@ const schema = z.object({
       'WEBAUTHN_RP_ID must be a host name, like heard.council.example.',
     )
     .optional(),
+  CHASE_HOUR: int('CHASE_HOUR', 0, 23),
 });
 
 const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -141,6 +144,7 @@ const DEFAULTS: Record<string, string> = {
   BODY_LIMIT_KB: '100',
   LOG_LEVEL: 'info',
   MAIL_POLL_MS: '2000',
+  CHASE_HOUR: '7',
 };
 
 /** Reads and checks every variable at once, so one start-up names every problem. */
@@ -197,6 +201,7 @@ export function loadConfig(
     webDir: c.WEB_DIR ? resolve(c.WEB_DIR) : defaultWebDir,
     teamPhone: c.TEAM_PHONE ?? null,
     webauthn: { rpId, rpName: 'Heard', origin: new URL(publicUrl).origin },
+    chaseHour: c.CHASE_HOUR,
   };
 }
 

@@ -1,0 +1,107 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  ACTION_LOG_OFFICE_ROLES,
+  ActionLogFilter,
+  ActionLogFilterSchema,
+  ActionLogImportRequest,
+  ActionLogImportRequestSchema,
+  ActionLogQueueQuery,
+  ActionLogQueueQuerySchema,
+  ImportPreviewResponse,
+  ImportResponse,
+  Page,
+  QueueItem,
+} from '@heard/domain';
+import type { Response } from 'express';
+import { Allow } from '../../platform/auth/access.decorator';
+import { Actor, CurrentActor } from '../../platform/auth/auth-context';
+import { ZodPipe } from '../../platform/errors/zod.pipe';
+import {
+  ActionLogExportService,
+  CONTENT_TYPES,
+  ExportFormat,
+  exportFileName,
+} from './action-log-export.service';
+import { ActionLogImportService } from './action-log-import.service';
+import { ActionLogQueueService } from './action-log-queue.service';
+
+/** The officer's side of the action log: the queue, the downloads and the import (docs/action-log.md). */
+@ApiTags('action-log')
+@Controller('action-log')
+@Allow(...ACTION_LOG_OFFICE_ROLES)
+export class ActionLogOfficeController {
+  constructor(
+    private readonly queue: ActionLogQueueService,
+    private readonly exports: ActionLogExportService,
+    private readonly imports: ActionLogImportService,
+  ) {}
+
+  @Get('queue')
+  list(
+    @CurrentActor() actor: Actor,
+    @Query(new ZodPipe(ActionLogQueueQuerySchema)) query: ActionLogQueueQuery,
+  ): Promise<Page<QueueItem>> {
+    return this.queue.list(actor, query);
+  }
+
+  @Get('export.csv')
+  csv(
+    @CurrentActor() actor: Actor,
+    @Query(new ZodPipe(ActionLogFilterSchema)) filter: ActionLogFilter,
+    @Res() res: Response,
+  ): Promise<void> {
+    return this.download(actor, filter, 'csv', res);
+  }
+
+  @Get('export.xlsx')
+  xlsx(
+    @CurrentActor() actor: Actor,
+    @Query(new ZodPipe(ActionLogFilterSchema)) filter: ActionLogFilter,
+    @Res() res: Response,
+  ): Promise<void> {
+    return this.download(actor, filter, 'xlsx', res);
+  }
+
+  @Post('import/preview')
+  @HttpCode(200)
+  preview(
+    @Body(new ZodPipe(ActionLogImportRequestSchema)) body: ActionLogImportRequest,
+  ): Promise<ImportPreviewResponse> {
+    return this.imports.preview(body.csv);
+  }
+
+  @Post('import')
+  import(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodPipe(ActionLogImportRequestSchema)) body: ActionLogImportRequest,
+  ): Promise<ImportResponse> {
+    return this.imports.import(actor, body.csv);
+  }
+
+  /**
+   * Once the first byte has gone the status is sent, so a failure after it can only cut the file
+   * short: the client sees an incomplete download, never a file that looks whole.
+   */
+  private async download(
+    actor: Actor,
+    filter: ActionLogFilter,
+    format: ExportFormat,
+    res: Response,
+  ): Promise<void> {
+    await this.exports.recordDownload(actor, filter, format);
+    res
+      .status(200)
+      .type(CONTENT_TYPES[format])
+      .setHeader(
+        'Content-Disposition',
+        `attachment; filename="${exportFileName(filter, format, this.exports.today())}"`,
+      );
+    try {
+      await this.exports.write(actor, filter, format, res);
+    } catch (error) {
+      if (!res.headersSent) throw error;
+      res.destroy(error instanceof Error ? error : undefined);
+    }
+  }
+}
