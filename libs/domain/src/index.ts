@@ -56,3 +56,7 @@ export * from './action-log/working-days';
 export * from './action-log/action-status';
 export * from './action-log/item-stage';
 export * from './action-log/item-source';
+export * from './action-log/action-rules';
+export * from './action-log/actions.contract';
+export * from './action-log/loop-rules';
+export * from './action-log/loop.contract';
