@@ -3,7 +3,11 @@ import { ActionAnswerFields, actionAnswerProblems, checkActionChange } from './a
 import { ActionCreateRequestSchema, ActionUpdateRequestSchema } from './actions.contract';
 
 const OWNER = '7f4d2c1e-0000-4000-8000-000000000001';
-const whole: ActionAnswerFields = { ownerId: OWNER, dueOn: '2026-06-01', cantReason: 'There is no money for it this year.' };
+const whole: ActionAnswerFields = {
+  ownerId: OWNER,
+  dueOn: '2026-06-01',
+  cantReason: 'There is no money for it this year.',
+};
 const empty: ActionAnswerFields = { ownerId: null, dueOn: null, cantReason: null };
 
 describe('what an answer needs', () => {
