@@ -106,4 +106,14 @@ describe('the actions contract', () => {
         .success,
     ).toBe(true);
   });
+
+  it('leaves out of a change what was not sent, and clears what was sent empty', () => {
+    const parsed = ActionUpdateRequestSchema.parse({
+      expectedUpdatedAt: '2026-05-01T10:00:00.000Z',
+      evidence: '',
+    });
+    expect(parsed.youngWords).toBeUndefined();
+    expect(parsed.cantReason).toBeUndefined();
+    expect(parsed.evidence).toBeNull();
+  });
 });

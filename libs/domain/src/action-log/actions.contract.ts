@@ -48,6 +48,16 @@ const lundySchema = z
   .max(LUNDY_TAGS.length)
   .refine((tags) => new Set(tags).size === tags.length, 'Give each Lundy tag once.');
 
+/** Text a change may send or leave out: left out keeps it, null or empty clears it. */
+const changedText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Keep this under ${max} characters.`)
+    .nullable()
+    .optional()
+    .transform((v) => (v === '' ? null : v));
+
 /** Adds the status table's needs (owner and date for a We will, a reason for a We can't) as field errors. */
 function answerWhole(
   value: { status: ActionStatus; ownerId: string | null; dueOn: string | null; cantReason: string | null },
@@ -94,13 +104,13 @@ export const ActionUpdateRequestSchema = z
     }),
     status: statusSchema.optional(),
     words: wordsSchema.optional(),
-    youngWords: optionalText(MAX_ACTION_YOUNG_WORDS).optional(),
-    cantReason: optionalText(MAX_CANT_REASON).optional(),
+    youngWords: changedText(MAX_ACTION_YOUNG_WORDS),
+    cantReason: changedText(MAX_CANT_REASON),
     ownerId: uuidSchema.nullable().optional(),
     dueOn: isoDateSchema.nullable().optional(),
     doneOn: isoDateSchema.nullable().optional(),
     progress: progressSchema.nullable().optional(),
-    evidence: optionalText(MAX_EVIDENCE).optional(),
+    evidence: changedText(MAX_EVIDENCE),
     lundy: lundySchema.optional(),
   })
   .strict();

@@ -1,13 +1,9 @@
 import { z } from 'zod';
-import { Role } from '../roles/role';
 import { ActionStatus } from './action-status';
 import { ItemStage } from './item-stage';
 import { LoopChannel } from './loop-rules';
 
 /** Closing the loop (issue 12 §4, docs/action-log.md "Closing the loop"). */
-
-/** Who passes messages on to young people: those who can be a young person's trusted adult. */
-export const TO_PASS_ON_READERS = [Role.Practitioner, Role.ParticipationOfficer] as const;
 
 export const MAX_LOOP_MESSAGE = 2000;
 
