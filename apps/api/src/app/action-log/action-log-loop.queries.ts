@@ -10,12 +10,11 @@ import {
   loopRouteFor,
   todayInLondon,
 } from '@heard/domain';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { userReaches } from '../../platform/access/young-person-access';
 import { User } from '../users/entities/user.entity';
 import { loadYoungPersonFacts } from '../young-people/young-person-facts';
 import { actionToldSql, itemStageSql } from './action-log-base';
-import { In } from 'typeorm';
 
 export interface LoopItem {
   id: string;
