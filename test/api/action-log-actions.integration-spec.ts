@@ -254,6 +254,20 @@ describe('action log: actions', () => {
       );
     });
 
+    it('refuses a done date on an answer that is not a We did', async () => {
+      await refused(() => weWill([itemId], { doneOn: today }), 400, 'doneOn');
+      await refused(
+        () =>
+          officer.patch(`/api/action-log/actions/${action.id}`, {
+            expectedUpdatedAt: action.updatedAt,
+            status: 'in_progress',
+            doneOn: today,
+          }),
+        400,
+        'doneOn',
+      );
+    });
+
     it('refuses a stale write with 409', async () => {
       await refused(
         () =>

@@ -89,6 +89,8 @@ describe('the actions contract', () => {
     [{ ...base, status: 'done', progress: 101 }, false],
     [{ ...base, status: 'finished' }, false],
     [{ ...base, status: 'done', extra: 1 }, false],
+    [{ ...base, status: 'done', doneOn: '2026-05-01' }, true],
+    [{ ...base, status: 'cant', cantReason: 'No.', doneOn: '2026-05-01' }, false],
   ])('%j valid: %p', (body, valid) => {
     expect(ActionCreateRequestSchema.safeParse(body).success).toBe(valid);
   });

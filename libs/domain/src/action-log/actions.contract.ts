@@ -87,7 +87,12 @@ export const ActionCreateRequestSchema = z
     lundy: lundySchema.default([]),
   })
   .strict()
-  .superRefine(answerWhole);
+  .superRefine(answerWhole)
+  .superRefine((value, ctx) => {
+    // Sent for another answer, a done date would be dropped without a word.
+    if (value.doneOn !== null && value.status !== 'done')
+      ctx.addIssue({ code: 'custom', path: ['doneOn'], message: 'Only a “We did” has a date it was done.' });
+  });
 export type ActionCreateRequest = z.input<typeof ActionCreateRequestSchema>;
 export type ActionCreateCommand = z.output<typeof ActionCreateRequestSchema>;
 

@@ -120,6 +120,8 @@ export class ActionLogActionsService {
         given: command.progress ?? null,
       });
       if (!check.allowed) throw DomainError.validation(check.field, check.message);
+      if (command.doneOn && to !== 'done')
+        throw DomainError.validation('doneOn', 'Only a “We did” has a date it was done.');
       if (command.ownerId !== undefined) await checkOwner(em, after.ownerId);
       const doneOn = to === 'done' ? (command.doneOn ?? before.doneOn ?? todayInLondon()) : null;
       const changed = (Object.keys(CHANGEABLE) as Changeable[]).filter(
