@@ -23,6 +23,7 @@ import { DeletionRequests1765150000000 } from './1765150000000-deletion-requests
 import { EvaluationRevisions1765160000000 } from './1765160000000-evaluation-revisions';
 import { DeletionRequestOutcomes1765170000000 } from './1765170000000-deletion-request-outcomes';
 import { ActionLog1765200000000 } from './1765200000000-action-log';
+import { BoardQuotes1765230000000 } from './1765230000000-board-quotes';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   EvaluationRevisions1765160000000,
   DeletionRequestOutcomes1765170000000,
   ActionLog1765200000000,
+  BoardQuotes1765230000000,
 ];

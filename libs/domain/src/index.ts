@@ -56,3 +56,5 @@ export * from './action-log/working-days';
 export * from './action-log/action-status';
 export * from './action-log/item-stage';
 export * from './action-log/item-source';
+export * from './action-log/review.contract';
+export * from './action-log/board.contract';
