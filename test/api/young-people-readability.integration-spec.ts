@@ -15,6 +15,7 @@ const YOUNG_PEOPLE_WORDS: readonly { path: string; only?: readonly string[] }[] 
   { path: 'libs/domain/src/worries/worries.contract.ts', only: ['WORRY_BEFORE_YOU_SEND'] },
   { path: 'apps/web/src/app/evaluations/answer-form/answer-words.ts' },
   { path: 'apps/web/src/app/enrolment/enrol-words.ts' },
+  { path: 'apps/web/src/app/board/board-words.ts' },
 ];
 
 /** Every string in an export: plain, in an array, or a value of an object. */
