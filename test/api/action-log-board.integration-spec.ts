@@ -199,6 +199,8 @@ describe('action log: publication and the public board', () => {
     });
 
     it('should publish with a consented quote and show the pair on the public board, naming no one', async () => {
+      // Quote consent decides what the board may show: giving it makes the board's cache forget.
+      const revisionBefore = await boardRevision(t.db);
       const consent = await officer.post(`/api/young-people/${quoted.id}/consents`, {
         purpose: ConsentPurpose.Quotes,
         givenBy: ConsentGiver.YoungPerson,
@@ -210,6 +212,7 @@ describe('action log: publication and the public board', () => {
         expiresOn: null,
       });
       expect(consent.status).toBe(201);
+      expect(await boardRevision(t.db)).toBe(revisionBefore + 1);
       const view = await officer.get(`/api/action-log/items/${itemId}/publication`);
       expect(view.status).toBe(200);
       expect(view.body.quotes).toEqual(
