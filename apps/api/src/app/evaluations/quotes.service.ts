@@ -167,10 +167,11 @@ export class QuotesService {
       );
   }
 
-  private consentViews(
-    em: EntityManager,
-    youngPersonIds: readonly string[],
-  ): Promise<Map<string, QuoteConsentView>> {
+  /**
+   * Whether each young person's quote consent is in force now, for evaluation quotes and the action
+   * log's alike: asked of the consent capability, whose quoteConsentOf is the one home of the rule.
+   */
+  consentViews(em: EntityManager, youngPersonIds: readonly string[]): Promise<Map<string, QuoteConsentView>> {
     return this.consent.quoteConsentOf(em, youngPersonIds, this.clock.now());
   }
 }
