@@ -251,11 +251,30 @@ const junkId = fc.oneof(
 );
 
 /**
+ * Each path parameter with the resource its ids come from: the segment before it (`groups/:id`),
+ * or its own name when it follows another parameter (`answers/:actionId/:itemId`), so every
+ * parameter of a route gets a value.
+ */
+function pathParams(path: string): { resource: string; name: string }[] {
+  const segments = path.split('/');
+  return segments.flatMap((segment, i) =>
+    segment.startsWith(':')
+      ? [
+          {
+            resource: segments[i - 1].startsWith(':') ? segment.slice(1) : segments[i - 1],
+            name: segment.slice(1),
+          },
+        ]
+      : [],
+  );
+}
+
+/**
  * One route's requests. Ids come from the pool when the request is sent (records made earlier in
  * the run are used), so the sample is a function of the pool; which pool entry is fixed by the seed.
  */
 function requestFor(route: DeclaredRoute): fc.Arbitrary<RequestGenerator> {
-  const params = [...route.path.matchAll(/\/([^/]+)\/:(\w+)/g)].map((m) => ({ resource: m[1], name: m[2] }));
+  const params = pathParams(route.path);
   const allowed: ClientKey[] =
     SIGNED_OUT_ONLY.includes(`${route.method} ${route.path}`) || route.rule?.kind !== 'roles'
       ? ['anonymous']

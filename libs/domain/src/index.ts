@@ -64,3 +64,5 @@ export * from './action-log/action-rules';
 export * from './action-log/actions.contract';
 export * from './action-log/loop-rules';
 export * from './action-log/loop.contract';
+export * from './action-log/review.contract';
+export * from './action-log/board.contract';

@@ -25,6 +25,7 @@ import { YoungExpertsModule } from './young-experts/young-experts.module';
 import { ActionLogItemsModule } from './action-log/action-log-items.module';
 import { ActionLogOfficeModule } from './action-log/action-log-office.module';
 import { ActionLogLoopModule } from './action-log/action-log-loop.module';
+import { ActionLogBoardModule } from './action-log/action-log-board.module';
 
 /** One module a capability; each registers its own controllers. */
 export const FEATURE_MODULES = [
@@ -50,6 +51,7 @@ export const FEATURE_MODULES = [
   ActionLogItemsModule,
   ActionLogOfficeModule,
   ActionLogLoopModule,
+  ActionLogBoardModule,
 ];
 
 @Module({})

@@ -25,6 +25,8 @@ export const appRoutes: Route[] = [
   { path: 'r', loadChildren: () => import('./invitations/rsvp.routes') },
   // A round's link: anyone answers it without an account (the path the API gives a link round).
   { path: 'evaluate', loadChildren: () => import('./evaluations/round-link.routes') },
+  // The public "You said, We did" board: anyone may read it, signed in or not.
+  { path: 'board', loadChildren: () => import('./board/board.routes') },
   { path: 'error', loadChildren: () => import('./errors/errors.routes') },
   {
     path: '',

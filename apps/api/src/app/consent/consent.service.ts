@@ -14,6 +14,7 @@ import {
   ConsentRecordResponse,
   ConsentSubject,
   EffectiveConsentResult,
+  QuoteConsentView,
   consentGiverProblem,
   dateInWords,
   effectiveConsent,
@@ -29,6 +30,8 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { displayNames } from '../users/display-names';
 import { YoungPersonFacts, loadYoungPersonFacts } from '../young-people/young-person-facts';
 import { QuoteWithdrawals } from '../evaluations/quote-withdrawals';
+import { boardChanged } from '../action-log/action-log-base';
+import { takeQuotesOffBoard } from '../action-log/board-quotes';
 import { ConsentRecord } from './entities/consent-record.entity';
 
 const subjectOf = (person: YoungPersonFacts): ConsentSubject => ({
@@ -163,6 +166,8 @@ export class ConsentService {
       recordedBy: actor.userId,
     });
     const recordId = (result.identifiers[0] as { id: string }).id;
+    // The board reads quote consent when it is built: a consent given (or renewed) changes it.
+    if (command.purpose === ConsentPurpose.Quotes) await boardChanged(em);
     await this.audit.for(actor).record(em, {
       action: AuditAction.Create,
       type: AuditRecordType.ConsentRecord,
@@ -214,8 +219,41 @@ export class ConsentService {
     });
     // A withdrawal takes the young person's quotes out of everything not yet published (issue 11 §4),
     // whoever withdrew it: staff on the record, or the young person on their own pages.
-    if (record.purpose === ConsentPurpose.Quotes)
+    // The public board shows quotes only while consent is in force: theirs come off it too.
+    if (record.purpose === ConsentPurpose.Quotes) {
       await this.quotes.takeOutChosen(em, actor, record.youngPersonId);
+      await takeQuotesOffBoard(em, record.youngPersonId, actor.userId);
+    }
+  }
+
+  /**
+   * The one home of "may this young person's words be quoted now": their quote consent in force
+   * at `at`, with the consent rules' own reason when it is not. Evaluations' quotes and the public
+   * board both ask here.
+   */
+  async quoteConsentOf(
+    em: EntityManager,
+    youngPersonIds: readonly string[],
+    at: Date,
+  ): Promise<Map<string, QuoteConsentView>> {
+    const ids = [...new Set(youngPersonIds)];
+    if (ids.length === 0) return new Map();
+    const { consents } = await this.effectiveFor(em, ids, [ConsentPurpose.Quotes], {
+      on: todayInLondon(at),
+      at,
+      activityId: null,
+    });
+    return new Map(
+      [...consents].map(([id, c]) => {
+        const result = c[ConsentPurpose.Quotes];
+        return [
+          id,
+          result.status === 'valid'
+            ? { inForce: true, message: null }
+            : { inForce: false, message: result.message },
+        ];
+      }),
+    );
   }
 
   /**

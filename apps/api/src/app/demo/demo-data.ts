@@ -6,6 +6,7 @@ import { loadDemoCouncil } from './demo-council';
 import { loadDemoPracticeTools } from './demo-practice-tools';
 import { loadDemoYoungExpert } from './demo-young-expert';
 import { loadDemoActionLog } from './demo-action-log';
+import { loadDemoBoard } from './demo-board';
 
 /** Printed in the README for the demo only. Never used outside DEMO_DATA. */
 export const DEMO_PASSWORD = 'heard-demo-2026';
@@ -37,6 +38,7 @@ export async function loadDemoDataIfEmpty(db: DataSource): Promise<boolean> {
     await loadDemoPracticeTools(em, officerId);
     await loadDemoYoungExpert(em, { officerId, youngExpertId: ids[Role.YoungExpert]! });
     await loadDemoActionLog(em, officerId);
+    await loadDemoBoard(em, { officerId });
   });
   return true;
 }

@@ -2,11 +2,9 @@ import { Injectable } from '@nestjs/common';
 import {
   AuditAction,
   AuditRecordType,
-  ConsentPurpose,
   QuoteConsentView,
   QuotePublishCommand,
   QuoteView,
-  todayInLondon,
 } from '@heard/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from '../../platform/access/young-person-access';
@@ -170,32 +168,11 @@ export class QuotesService {
   }
 
   /**
-   * Whether each young person's quote consent is in force now: the one home of "may their words be
-   * published", for evaluation quotes and for the action log's quotes alike.
+   * Whether each young person's quote consent is in force now, for evaluation quotes and the action
+   * log's alike: asked of the consent capability, whose quoteConsentOf is the one home of the rule.
    */
-  async consentViews(
-    em: EntityManager,
-    youngPersonIds: readonly string[],
-  ): Promise<Map<string, QuoteConsentView>> {
-    const ids = [...new Set(youngPersonIds)];
-    if (ids.length === 0) return new Map();
-    const at = this.clock.now();
-    const { consents } = await this.consent.effectiveFor(em, ids, [ConsentPurpose.Quotes], {
-      on: todayInLondon(at),
-      at,
-      activityId: null,
-    });
-    return new Map(
-      [...consents].map(([id, c]) => {
-        const result = c[ConsentPurpose.Quotes];
-        return [
-          id,
-          result.status === 'valid'
-            ? { inForce: true, message: null }
-            : { inForce: false, message: result.message },
-        ];
-      }),
-    );
+  consentViews(em: EntityManager, youngPersonIds: readonly string[]): Promise<Map<string, QuoteConsentView>> {
+    return this.consent.quoteConsentOf(em, youngPersonIds, this.clock.now());
   }
 }
 

@@ -13,7 +13,9 @@ import type {
   MyEvaluationSummary,
   MyInvitation,
   MyRequestReceived,
+  MyResponse,
   MyRound,
+  ResponseRatingRequest,
 } from '@heard/domain';
 import { COMMON } from './my-space-words';
 
@@ -42,6 +44,9 @@ export class MySpaceApi {
   data = () => this.http.get<MyData>(`${ME}/data`);
   askToDelete = (what: string) => this.http.post<MyRequestReceived>(`${ME}/deletion-requests`, { what });
   raiseWorry = (words: string) => this.http.post<MyRequestReceived>(`${ME}/worries`, { words });
+  responses = () => this.http.get<MyResponse[]>(`${ME}/responses`);
+  rateResponse = (itemId: string, body: ResponseRatingRequest) =>
+    this.http.put<MyResponse>(`${ME}/responses/${encodeURIComponent(itemId)}/rating`, body);
 }
 
 /** Where the data download is: a plain link, so the browser saves the file. */

@@ -29,6 +29,7 @@ describe('MySpacePage', () => {
     expect(links).toEqual([
       '/rounds',
       '/said',
+      '/responses',
       '/invitations',
       '/one-to-one',
       '/choices',

@@ -33,6 +33,9 @@ import { HOME } from './my-space-words';
         <a routerLink="said">{{ words.evaluations }}</a>
       </li>
       <li>
+        <a routerLink="responses">{{ words.responses }}</a>
+      </li>
+      <li>
         <a routerLink="invitations"
           >{{ words.invitations }}
           @if (waiting()?.invitations) {

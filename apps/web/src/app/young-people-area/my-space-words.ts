@@ -23,6 +23,7 @@ export const HOME = {
   rounds: 'Things to try',
   roundsWaiting: 'Waiting for you:',
   evaluations: 'What I said before',
+  responses: 'What we did',
   invitations: 'My invitations',
   invitationsWaiting: 'To answer:',
   oneToOne: 'Ask for a one-to-one',
@@ -160,4 +161,19 @@ export const WORRY = {
   label: 'What is worrying you?',
   writeFirst: 'Write your worry first.',
   send: 'Send my worry',
+};
+
+export const RESPONSES = {
+  title: 'What we did',
+  intro: 'Your groups told us things. Here is what we did about them. Tell us how well we did.',
+  noNames: 'We do not show who said each thing.',
+  none: 'There is nothing here yet. When we answer your groups, you will see it here.',
+  youSaid: 'Your group said',
+  question: 'How well did we do?',
+  comment: 'Tell us more (you do not have to)',
+  save: 'Send',
+  saved: 'Thank you. We got it.',
+  yourRating: 'You said:',
+  change: 'You can change it at any time.',
+  chooseFace: 'Choose a face first.',
 };

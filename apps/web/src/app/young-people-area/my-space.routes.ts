@@ -8,6 +8,7 @@ import {
   INVITATIONS,
   MY_DATA,
   ONE_TO_ONE,
+  RESPONSES,
   ROUNDS,
   WORRY,
 } from './my-space-words';
@@ -19,6 +20,7 @@ export default [
   { path: 'rounds/:roundId', title: ROUNDS.title, loadComponent: () => import('./evaluate-page') },
   { path: 'said', title: EVALUATIONS.title, loadComponent: () => import('./evaluations-page') },
   { path: 'said/:evaluationId', title: EVALUATIONS.title, loadComponent: () => import('./evaluation-page') },
+  { path: 'responses', title: RESPONSES.title, loadComponent: () => import('./responses-page') },
   { path: 'invitations', title: INVITATIONS.title, loadComponent: () => import('./invitations-page') },
   { path: 'one-to-one', title: ONE_TO_ONE.title, loadComponent: () => import('./one-to-one-page') },
   { path: 'choices', title: CHOICES.title, loadComponent: () => import('./choices-page') },

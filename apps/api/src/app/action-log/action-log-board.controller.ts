@@ -1,0 +1,166 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  BoardItem,
+  BoardQuery,
+  BoardQuerySchema,
+  BoardResponse,
+  ItemPublicationResponse,
+  ItemRatingsResponse,
+  MyResponse,
+  PublicationCommand,
+  PublicationRequestSchema,
+  ReadingLevelRequest,
+  ReadingLevelRequestSchema,
+  ReadingLevelResponse,
+  ResponseRatingCommand,
+  ResponseRatingRequestSchema,
+  Role,
+} from '@heard/domain';
+import type { Response } from 'express';
+import { Allow, Public } from '../../platform/auth/access.decorator';
+import { Actor, CurrentActor } from '../../platform/auth/auth-context';
+import { DomainError } from '../../platform/errors/domain-error';
+import { ZodPipe } from '../../platform/errors/zod.pipe';
+import { BoardPublicationService } from './board-publication.service';
+import { PublicBoardService } from './public-board.service';
+import { readingLevelView } from './reading-level-view';
+import { ResponseReviewService } from './response-review.service';
+
+const idPipe = (what: string) => new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound(what) });
+
+/** Officers publish pairs and measure young people's words; staff read the young experts' ratings. */
+@ApiTags('action log: board and review')
+@Controller('action-log')
+export class ActionLogBoardController {
+  constructor(
+    private readonly publication: BoardPublicationService,
+    private readonly review: ResponseReviewService,
+  ) {}
+
+  /** The officer's live measure of the child-friendly words as they type them. */
+  @Post('reading-level')
+  @HttpCode(200)
+  @Allow(Role.ParticipationOfficer, Role.Practitioner)
+  readingLevel(
+    @Body(new ZodPipe(ReadingLevelRequestSchema)) body: ReadingLevelRequest,
+  ): Promise<ReadingLevelResponse> {
+    return readingLevelView(body.text);
+  }
+
+  @Get('items/:id/publication')
+  @Allow(Role.ParticipationOfficer)
+  itemPublication(
+    @CurrentActor() actor: Actor,
+    @Param('id', idPipe('This You said item')) id: string,
+  ): Promise<ItemPublicationResponse> {
+    return this.publication.view(actor, id);
+  }
+
+  @Put('answers/:actionId/:itemId/publication')
+  @Allow(Role.ParticipationOfficer)
+  publish(
+    @CurrentActor() actor: Actor,
+    @Param('actionId', idPipe('This action')) actionId: string,
+    @Param('itemId', idPipe('This You said item')) itemId: string,
+    @Body(new ZodPipe(PublicationRequestSchema)) body: PublicationCommand,
+  ): Promise<ItemPublicationResponse> {
+    return this.publication.publish(actor, actionId, itemId, body);
+  }
+
+  @Delete('answers/:actionId/:itemId/publication')
+  @Allow(Role.ParticipationOfficer)
+  unpublish(
+    @CurrentActor() actor: Actor,
+    @Param('actionId', idPipe('This action')) actionId: string,
+    @Param('itemId', idPipe('This You said item')) itemId: string,
+  ): Promise<ItemPublicationResponse> {
+    return this.publication.unpublish(actor, actionId, itemId);
+  }
+
+  /** Each rating beside its comment and the item: never an average alone. */
+  @Get('items/:id/ratings')
+  @Allow(Role.ParticipationOfficer, Role.SeniorLeader)
+  ratings(
+    @CurrentActor() actor: Actor,
+    @Param('id', idPipe('This You said item')) id: string,
+  ): Promise<ItemRatingsResponse> {
+    return this.review.ratingsOf(actor, id);
+  }
+}
+
+/** A young expert's review of the answers to their groups, on their own pages. */
+@ApiTags('young experts')
+@Controller('me/responses')
+@Allow(Role.YoungExpert)
+export class MyResponsesController {
+  constructor(private readonly review: ResponseReviewService) {}
+
+  @Get()
+  mine(@CurrentActor() actor: Actor): Promise<MyResponse[]> {
+    return this.review.mine(actor);
+  }
+
+  @Put(':itemId/rating')
+  rate(
+    @CurrentActor() actor: Actor,
+    @Param('itemId', idPipe('This item')) itemId: string,
+    @Body(new ZodPipe(ResponseRatingRequestSchema)) body: ResponseRatingCommand,
+  ): Promise<MyResponse> {
+    return this.review.rate(actor, itemId, body);
+  }
+}
+
+/**
+ * The public board: no sign-in, published material only. Browsers and proxies may keep it and ask
+ * again with its tag; a 304 costs one small query (the board revision).
+ */
+@ApiTags('public board')
+@Controller('board')
+export class PublicBoardController {
+  constructor(private readonly board: PublicBoardService) {}
+
+  @Public()
+  @Get()
+  async list(
+    @Query(new ZodPipe(BoardQuerySchema)) query: BoardQuery,
+    @Headers('if-none-match') seen: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<BoardResponse | undefined> {
+    const { tag, board } = await this.board.board(query.themeId);
+    return cached(res, tag, seen) ? undefined : board;
+  }
+
+  @Public()
+  @Get('items/:itemId')
+  async item(
+    @Param('itemId', idPipe('This item on the board')) itemId: string,
+    @Headers('if-none-match') seen: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<BoardItem | undefined> {
+    const { tag, item } = await this.board.item(itemId);
+    return cached(res, tag, seen) ? undefined : item;
+  }
+}
+
+/** Sets the tag (published material: any cache may keep it, and must ask again); true when the client has it. */
+function cached(res: Response, tag: string, seen: string | undefined): boolean {
+  res.setHeader('Cache-Control', 'public, no-cache');
+  res.setHeader('ETag', tag);
+  const has = seen?.split(',').some((t) => t.trim() === tag || t.trim() === `W/${tag}`) ?? false;
+  if (has) res.status(304);
+  return has;
+}

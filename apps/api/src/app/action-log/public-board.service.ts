@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ACTION_ANSWER_LABELS,
+  ACTION_STATUS_RULES,
+  ActionStatus,
+  BoardItem,
+  BoardResponse,
+  todayInLondon,
+} from '@heard/domain';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../platform/clock';
+import { DomainError } from '../../platform/errors/domain-error';
+import { ConsentService } from '../consent/consent.service';
+import { actionLogSettings } from './action-log-base';
+
+interface PairRow {
+  itemId: string;
+  youSaid: string;
+  month: string;
+  themeId: string | null;
+  themeName: string | null;
+  status: ActionStatus;
+  words: string;
+  because: string | null;
+  dueMonth: string | null;
+  doneMonth: string | null;
+}
+
+/** A board as built for one revision on one London day, and the tag a browser revalidates with. */
+export interface BuiltBoard {
+  tag: string;
+  board: BoardResponse;
+  byItem: Map<string, BoardItem>;
+}
+
+/**
+ * The public "You said, We did" board (docs/action-log.md, "Public board"): built from the pairs
+ * an officer published, with only the child-friendly words, months (never days) and quotes whose
+ * young person's consent is in force today. It is public and read far more than it changes, so it
+ * is kept in this process for as long as the board revision (bumped by boardChanged on every change)
+ * and the London date (a consent can lapse overnight) stay the same.
+ */
+@Injectable()
+export class PublicBoardService {
+  private built: { key: string; board: Promise<BuiltBoard> } | null = null;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly consent: ConsentService,
+    private readonly clock: Clock,
+  ) {}
+
+  async current(): Promise<BuiltBoard> {
+    const { boardRevision } = await actionLogSettings(this.db.manager);
+    const key = `${boardRevision}.${todayInLondon(this.clock.now())}`;
+    if (this.built?.key !== key) {
+      const board = this.build(key);
+      this.built = { key, board };
+      // A failed build is not kept: the next request tries again.
+      board.catch(() => {
+        if (this.built?.board === board) this.built = null;
+      });
+    }
+    return this.built.board;
+  }
+
+  async board(themeId: string | undefined): Promise<{ tag: string; board: BoardResponse }> {
+    const built = await this.current();
+    if (!themeId) return { tag: `"${built.tag}"`, board: built.board };
+    return {
+      tag: `"${built.tag}.${themeId}"`,
+      board: { ...built.board, items: built.board.items.filter((i) => i.theme?.id === themeId) },
+    };
+  }
+
+  async item(itemId: string): Promise<{ tag: string; item: BoardItem }> {
+    const built = await this.current();
+    const item = built.byItem.get(itemId);
+    if (!item) throw DomainError.notFound('This item on the board');
+    return { tag: `"${built.tag}.${itemId}"`, item };
+  }
+
+  private async build(tag: string): Promise<BuiltBoard> {
+    const em = this.db.manager;
+    const pairs: PairRow[] = await em.query(
+      `SELECT y.id AS "itemId", y.young_words AS "youSaid", to_char(y.said_on, 'YYYY-MM') AS month,
+              t.id AS "themeId", t.name AS "themeName", a.status, a.young_words AS words,
+              CASE WHEN a.status = 'cant' THEN a.cant_reason END AS because,
+              CASE WHEN a.status IN ('planned', 'in_progress') THEN to_char(a.due_on, 'YYYY-MM') END AS "dueMonth",
+              to_char(a.done_on, 'YYYY-MM') AS "doneMonth"
+         FROM action_answers aa
+         JOIN actions a ON a.id = aa.action_id
+         JOIN you_said_items y ON y.id = aa.item_id
+         LEFT JOIN action_log_themes t ON t.id = y.theme_id
+        WHERE aa.published_at IS NOT NULL AND y.young_words IS NOT NULL AND a.young_words IS NOT NULL
+        ORDER BY y.said_on DESC, y.id, aa.published_at, a.id`,
+    );
+    const quotes: { itemId: string; quoteId: string; words: string; youngPersonId: string | null }[] =
+      await em.query(
+        `SELECT DISTINCT ON (b.item_id, q.id) b.item_id AS "itemId", q.id AS "quoteId", q.words,
+                q.young_person_id AS "youngPersonId"
+           FROM board_quotes b
+           JOIN action_answers aa ON aa.action_id = b.action_id AND aa.item_id = b.item_id
+           JOIN you_said_quotes q ON q.id = b.quote_id
+          WHERE b.taken_off_at IS NULL AND aa.published_at IS NOT NULL
+          ORDER BY b.item_id, q.id`,
+      );
+    const consent = await this.consent.quoteConsentOf(
+      em,
+      quotes.flatMap((q) => (q.youngPersonId ? [q.youngPersonId] : [])),
+      this.clock.now(),
+    );
+    const quotesOf = new Map<string, string[]>();
+    for (const q of quotes)
+      if (q.youngPersonId === null || consent.get(q.youngPersonId)?.inForce)
+        quotesOf.set(q.itemId, [...(quotesOf.get(q.itemId) ?? []), q.words]);
+
+    const byItem = new Map<string, BoardItem>();
+    const themes = new Map<string, string>();
+    for (const p of pairs) {
+      let item = byItem.get(p.itemId);
+      if (!item) {
+        item = {
+          itemId: p.itemId,
+          theme: p.themeId && p.themeName ? { id: p.themeId, name: p.themeName } : null,
+          month: p.month,
+          youSaid: p.youSaid,
+          quotes: quotesOf.get(p.itemId) ?? [],
+          answers: [],
+        };
+        byItem.set(p.itemId, item);
+        if (p.themeId && p.themeName) themes.set(p.themeId, p.themeName);
+      }
+      const answer = ACTION_STATUS_RULES[p.status].answer;
+      item.answers.push({
+        answer,
+        label: ACTION_ANSWER_LABELS[answer],
+        words: p.words,
+        because: p.because,
+        month: answer === 'we_did' ? p.doneMonth : answer === 'we_will' ? p.dueMonth : null,
+      });
+    }
+    return {
+      tag,
+      byItem,
+      board: {
+        themes: [...themes].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+        items: [...byItem.values()],
+      },
+    };
+  }
+}

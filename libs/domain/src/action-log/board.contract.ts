@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { uuidSchema } from '../shared/schemas';
+import { ActionAnswer } from './action-status';
+
+/**
+ * The public "You said, We did" board (issue 12 §7, docs/action-log.md): only the pairs an officer
+ * published, in the child-friendly words written for them, with quotes only while consent is in
+ * force. Nothing here names or dates a young person.
+ */
+
+/** At most this many quotes go on the board with one pair. */
+export const MAX_BOARD_QUOTES = 5;
+/** What the officer's live reading-level measure accepts: a child-friendly text and some room. */
+export const MAX_READING_LEVEL_TEXT = 2000;
+
+export const BoardQuerySchema = z.object({ themeId: uuidSchema.optional() }).strict();
+export type BoardQuery = z.output<typeof BoardQuerySchema>;
+
+export const PublicationRequestSchema = z
+  .object({
+    quoteIds: z
+      .array(uuidSchema, { error: 'List the quotes to show, or none.' })
+      .max(MAX_BOARD_QUOTES, `Choose at most ${MAX_BOARD_QUOTES} quotes.`)
+      .refine((ids) => new Set(ids).size === ids.length, 'Choose each quote once.')
+      .default([]),
+  })
+  .strict();
+export type PublicationRequest = z.input<typeof PublicationRequestSchema>;
+export type PublicationCommand = z.output<typeof PublicationRequestSchema>;
+
+export const ReadingLevelRequestSchema = z
+  .object({
+    text: z
+      .string({ error: 'Send the words to measure.' })
+      .max(MAX_READING_LEVEL_TEXT, `Measure at most ${MAX_READING_LEVEL_TEXT} characters at once.`),
+  })
+  .strict();
+export type ReadingLevelRequest = z.output<typeof ReadingLevelRequestSchema>;
+
+export interface ReadingLevelResponse {
+  /** The age young people's words are written for. */
+  forAge: number;
+  /** The youngest age it reads at; null when it is hard even for adults. */
+  readingAge: number | null;
+  /** Sentences most formulas put above `forAge`: the ones to rewrite. */
+  hardSentences: string[];
+}
+
+export interface BoardAnswer {
+  answer: ActionAnswer;
+  /** "We did", "We will", "We can't". */
+  label: string;
+  words: string;
+  because: string | null;
+  /** A We did: the month it was done; a We will: the month it is due ("2026-04"). */
+  month: string | null;
+}
+
+export interface BoardItem {
+  itemId: string;
+  theme: { id: string; name: string } | null;
+  /** The month it was said ("2026-03"): never a day, so no one is picked out by it. */
+  month: string;
+  youSaid: string;
+  quotes: string[];
+  answers: BoardAnswer[];
+}
+
+export interface BoardResponse {
+  /** Themes that have something on the board, for the filter. */
+  themes: { id: string; name: string }[];
+  items: BoardItem[];
+}
+
+/** An item's publication, as the officer sees it on the item page. */
+export interface ItemPublicationResponse {
+  itemId: string;
+  youngWords: string | null;
+  readingLevel: ReadingLevelResponse | null;
+  pairs: {
+    actionId: string;
+    answer: ActionAnswer;
+    label: string;
+    youngWords: string | null;
+    publishedAt: string | null;
+    quoteIds: string[];
+  }[];
+  quotes: { id: string; words: string; needsConsent: boolean; consentInForce: boolean }[];
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** "2026-03" as "March 2026": the board dates things by the month, in words. */
+export function monthInWords(month: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  const name = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  return match && name ? `${name} ${match[1]}` : month;
+}
