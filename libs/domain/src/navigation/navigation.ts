@@ -44,6 +44,20 @@ const ITEMS: ReadonlyArray<NavigationItem & { roles: readonly Role[] }> = [
   },
   { path: 'funnel', label: 'Invited and came', icon: 'filter_alt', roles: [Role.ParticipationOfficer] },
   { path: 'handover', label: 'To hand over', icon: 'outbox', roles: [Role.Practitioner] },
+  // The action log: officers keep it; practitioners and senior leaders see the items from the
+  // young people they are linked to (the API decides which). Administrators keep only its settings.
+  {
+    path: 'action-log',
+    label: 'You said, We did',
+    icon: 'campaign',
+    roles: [Role.ParticipationOfficer, Role.Practitioner, Role.SeniorLeader],
+  },
+  {
+    path: 'admin/action-log',
+    label: 'You said settings',
+    icon: 'tune',
+    roles: [Role.Administrator],
+  },
   { path: 'admin/users', label: 'Users', icon: 'manage_accounts', roles: [Role.Administrator] },
   { path: 'admin/audit', label: 'Audit log', icon: 'policy', roles: [Role.Administrator] },
   { path: 'my-space', label: 'My space', icon: 'emoji_people', roles: [Role.YoungExpert] },
