@@ -56,3 +56,4 @@ export * from './action-log/working-days';
 export * from './action-log/action-status';
 export * from './action-log/item-stage';
 export * from './action-log/item-source';
+export * from './action-log/items.contract';
