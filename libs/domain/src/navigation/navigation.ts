@@ -1,3 +1,4 @@
+import { ACTION_LOG_KEEPERS, ACTION_LOG_READERS } from '../action-log/items.contract';
 import { PRACTICE_TOOL_READERS } from '../practice-tools/practice-tool-roles';
 import { Role, STAFF_ROLES } from '../roles/role';
 
@@ -46,18 +47,8 @@ const ITEMS: ReadonlyArray<NavigationItem & { roles: readonly Role[] }> = [
   { path: 'handover', label: 'To hand over', icon: 'outbox', roles: [Role.Practitioner] },
   // The action log: officers keep it; practitioners and senior leaders see the items from the
   // young people they are linked to (the API decides which). Administrators keep only its settings.
-  {
-    path: 'action-log',
-    label: 'You said, We did',
-    icon: 'campaign',
-    roles: [Role.ParticipationOfficer, Role.Practitioner, Role.SeniorLeader],
-  },
-  {
-    path: 'admin/action-log',
-    label: 'You said settings',
-    icon: 'tune',
-    roles: [Role.Administrator],
-  },
+  { path: 'action-log', label: 'You said, We did', icon: 'campaign', roles: ACTION_LOG_READERS },
+  { path: 'admin/action-log', label: 'You said settings', icon: 'tune', roles: ACTION_LOG_KEEPERS },
   { path: 'admin/users', label: 'Users', icon: 'manage_accounts', roles: [Role.Administrator] },
   { path: 'admin/audit', label: 'Audit log', icon: 'policy', roles: [Role.Administrator] },
   { path: 'my-space', label: 'My space', icon: 'emoji_people', roles: [Role.YoungExpert] },

@@ -20,7 +20,8 @@ export const ACTION_LOG_URL = '/api/action-log';
 export const ITEMS_URL = `${ACTION_LOG_URL}/items`;
 
 const item = (id: string) => `${ITEMS_URL}/${encodeURIComponent(id)}`;
-const sessionYouSaid = (sessionId: string) => `/api/groups/sessions/${encodeURIComponent(sessionId)}/you-said`;
+const sessionYouSaid = (sessionId: string) =>
+  `/api/groups/sessions/${encodeURIComponent(sessionId)}/you-said`;
 
 /** The filters as query parameters: empty ones are left out, so the API applies its defaults. */
 export function itemListParams(query: ItemListQueryRequest): HttpParams {

@@ -26,6 +26,7 @@ import {
 } from './register';
 import { SessionsApi } from './sessions-api';
 import { pageFocus } from '../core/focus';
+import { SessionYouSaid } from '../action-log/session-you-said';
 
 /** One session: its register (who came), agenda and notes. */
 @Component({
@@ -42,6 +43,7 @@ import { pageFocus } from '../core/focus';
     PageHeader,
     EmptyState,
     ProblemAlert,
+    SessionYouSaid,
   ],
   templateUrl: './session-page.html',
   styleUrl: './session-page.scss',
