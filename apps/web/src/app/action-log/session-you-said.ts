@@ -11,12 +11,11 @@ import { RouterLink } from '@angular/router';
 import { MAX_ITEM_SUMMARY_LENGTH, MAX_SESSION_ITEMS } from '@heard/domain';
 import type { ItemSummary, ProblemDetails, SessionYouSaidRequest } from '@heard/domain';
 import { ProblemAlert } from '@heard/ui';
-import { Subject, catchError, forkJoin, map, merge, of, switchMap, tap } from 'rxjs';
+import { Subject, catchError, map, merge, of, switchMap, tap } from 'rxjs';
 import { fieldLabelsFor } from '../core/form-errors';
 import { pageFocus } from '../core/focus';
 import { toProblem } from '../core/problem';
 import { saveForm } from '../core/save-form';
-import { SessionsApi } from '../groups/sessions-api';
 import { ActionLogApi } from './action-log-api';
 import { overdueWords, stageWords } from './action-log-words';
 
@@ -68,14 +67,14 @@ export function sessionRequest(
 })
 export class SessionYouSaid {
   private readonly api = inject(ActionLogApi);
-  private readonly sessions = inject(SessionsApi);
   private readonly focus = pageFocus();
   private readonly reloads = new Subject<void>();
 
   readonly sessionId = input.required<string>();
+  /** Who can be named: the session's register (the group's members on the day). */
+  readonly people = input.required<readonly { youngPersonId: string; preferredName: string }[]>();
 
   protected readonly items = signal<ItemSummary[]>([]);
-  protected readonly people = signal<{ youngPersonId: string; preferredName: string }[]>([]);
   protected readonly loading = signal(true);
   protected readonly loadProblem = signal<ProblemDetails | null>(null);
   protected readonly problem = signal<ProblemDetails | null>(null);
@@ -98,16 +97,13 @@ export class SessionYouSaid {
   );
 
   constructor() {
-    const sessionChanges = toObservable(this.sessionId).pipe(map((id) => ({ id, people: true })));
-    const again = this.reloads.pipe(map(() => ({ id: this.sessionId(), people: false })));
+    const sessionChanges = toObservable(this.sessionId);
+    const again = this.reloads.pipe(map(() => this.sessionId()));
     merge(sessionChanges, again)
       .pipe(
         tap(() => this.loadProblem.set(null)),
-        switchMap(({ id, people }) =>
-          forkJoin([
-            this.api.sessionItems(id),
-            people ? this.sessions.get(id).pipe(map((s) => s.register)) : of(null),
-          ]).pipe(
+        switchMap((id) =>
+          this.api.sessionItems(id).pipe(
             catchError((error: unknown) => {
               this.loadProblem.set(toProblem(error));
               return of(null);
@@ -116,15 +112,8 @@ export class SessionYouSaid {
         ),
         takeUntilDestroyed(),
       )
-      .subscribe((loaded) => {
-        if (loaded) {
-          const [items, register] = loaded;
-          this.items.set(items);
-          if (register)
-            this.people.set(
-              register.map(({ youngPersonId, preferredName }) => ({ youngPersonId, preferredName })),
-            );
-        }
+      .subscribe((items) => {
+        if (items) this.items.set(items);
         this.loading.set(false);
       });
   }

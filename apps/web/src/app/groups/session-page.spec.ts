@@ -45,6 +45,9 @@ describe('SessionPage (the register)', () => {
     expect(el.querySelector('mat-progress-bar')?.getAttribute('aria-label')).toBe('Loading the session');
     http.expectOne(`/api/sessions/${SESSION_ID}`).flush(detail);
     await fixture.whenStable();
+    // The "You said" panel below the register (a cancelled session has none) lists what was said there.
+    for (const req of http.match(`/api/groups/sessions/${SESSION_ID}/you-said`)) req.flush([]);
+    await fixture.whenStable();
   }
 
   function group(name: string): HTMLElement {
