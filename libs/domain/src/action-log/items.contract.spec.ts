@@ -45,6 +45,7 @@ describe('CreateItemRequestSchema', () => {
     ['a date that is not real', { saidOn: '2026-02-30' }, 'saidOn'],
     ['the same young person twice', { youngPersonIds: [PERSON, PERSON] }, 'youngPersonIds'],
     ['a quote from someone it is not from', { quotes: [{ words: 'Yes', youngPersonId: OTHER }] }, 'quotes'],
+    ['a group session with no group or session', { source: 'group_session' }, 'groupId'],
     ['a field it does not know', { words: 'x' }, ''],
   ])('should refuse %s', (_, overrides, path) => {
     expect(paths(CreateItemRequestSchema.safeParse(item(overrides)))).toContain(path);

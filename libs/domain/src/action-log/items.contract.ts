@@ -127,7 +127,11 @@ export const CreateItemRequestSchema = z
       message: 'A quote is from one of the young people the item is from.',
       path: ['quotes'],
     },
-  );
+  )
+  .refine((c) => c.source !== 'group_session' || c.groupId !== null || c.sessionId !== null, {
+    message: 'Choose the group or the session it was said at.',
+    path: ['groupId'],
+  });
 export type CreateItemRequest = z.input<typeof CreateItemRequestSchema>;
 export type CreateItemCommand = z.output<typeof CreateItemRequestSchema>;
 
