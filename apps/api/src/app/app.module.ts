@@ -22,6 +22,7 @@ import { YoungPeopleModule } from './young-people/young-people.module';
 import { WorriesModule } from './worries/worries.module';
 import { EnrolmentModule } from './enrolment/enrolment.module';
 import { YoungExpertsModule } from './young-experts/young-experts.module';
+import { ActionLogItemsModule } from './action-log/action-log-items.module';
 
 /** One module a capability; each registers its own controllers. */
 export const FEATURE_MODULES = [
@@ -44,6 +45,7 @@ export const FEATURE_MODULES = [
   WorriesModule,
   EnrolmentModule,
   YoungExpertsModule,
+  ActionLogItemsModule,
 ];
 
 @Module({})

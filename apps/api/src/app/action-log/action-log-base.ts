@@ -128,6 +128,15 @@ export function itemStageSql(item: string): string {
 }
 
 /**
+ * The one home, in SQL, of "not acknowledged in time": no officer has taken the item on and its
+ * acknowledge-by time has passed. `now` is the SQL (a parameter) holding the clock's now, so a test's
+ * clock and the database agree; `item` is the alias of you_said_items.
+ */
+export function itemOverdueSql(item: string, now: string): string {
+  return `(${item}.acknowledged_at IS NULL AND ${item}.acknowledge_by < ${now}::timestamptz)`;
+}
+
+/**
  * The one home of "may this actor see this You said item": whoever reaches the whole programme
  * sees every item; anyone else (a practitioner) sees an item only when they may see one of the
  * young people it is from. `item` is the alias of you_said_items; parameters go onto `params`.
