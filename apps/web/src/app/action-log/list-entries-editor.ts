@@ -78,7 +78,7 @@ const WORDS: Readonly<Record<ActionLogListKind, { one: string; heading: string; 
             } @else {
               <span class="name">{{ entry.name }}</span>
               @if (entry.retired) {
-                <span class="retired">(retired)</span>
+                {{ ' ' }}<span class="retired">(retired)</span>
               }
               <button mat-button type="button" (click)="startRenaming(entry)">
                 Rename<span class="cdk-visually-hidden"> {{ entry.name }}</span>
