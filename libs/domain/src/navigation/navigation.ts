@@ -1,4 +1,4 @@
-import { ACTION_LOG_KEEPERS, ACTION_LOG_READERS } from '../action-log/items.contract';
+import { ACTION_LOG_KEEPERS, ACTION_LOG_READERS } from '../action-log/action-log-roles';
 import { PRACTICE_TOOL_READERS } from '../practice-tools/practice-tool-roles';
 import { Role, STAFF_ROLES } from '../roles/role';
 
