@@ -129,13 +129,6 @@ export class SessionYouSaid {
     this.focus.later(`#said-${Math.max(0, index - 1)}`);
   }
 
-  protected whoLabel(ids: readonly string[]): string {
-    const names = this.people()
-      .filter((p) => ids.includes(p.youngPersonId))
-      .map((p) => p.preferredName);
-    return names.length ? names.join(', ') : '';
-  }
-
   protected record(): void {
     // A spare empty row after filled ones is not a mistake: it is left out.
     const filled = this.rows.controls.filter((row) => row.controls.summary.value.trim());
