@@ -76,7 +76,7 @@ describe('SessionYouSaid (the session page’s "You said" panel)', () => {
     const loader = TestbedHarnessEnvironment.loader(fixture);
     const selects = await loader.getAllHarnesses(MatSelectHarness);
     await selects[0].clickOptions({ text: 'Sam' });
-    await selects[1].clickOptions([{ text: 'Sam' }, { text: 'Ali' }]);
+    await selects[1].clickOptions({ text: /^(Sam|Ali)$/ });
     await selects[1].close();
     expect(byName(el, 'Record 2 items')).toBeTruthy();
     byName(el, 'Record 2 items').click();
