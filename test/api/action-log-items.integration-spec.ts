@@ -315,6 +315,10 @@ describe('action log items', () => {
       expect(shared.body.speakers).toEqual([{ youngPersonId: linked.id, name: 'Linked Lark' }]);
       expectProblem(await practitioner.get(`/api/action-log/items/${notTheirs.id}`), 404);
       expectProblem(await practitioner.get(`/api/action-log/items/${nobody.id}`), 404);
+      // The moment a link ends, so does the sight of the items it gave.
+      await t.db.query(`DELETE FROM young_person_trusted_adults WHERE user_id = $1`, [leader.user.id]);
+      expect(await ids(leader)).toEqual([]);
+      expectProblem(await leader.get(`/api/action-log/items/${both.id}`), 404);
       expectProblem(await admin.get(`/api/action-log/items/${theirs.id}`), 403);
       expectProblem(await t.anonymous().get(`/api/action-log/items`), 401);
     });
@@ -431,7 +435,11 @@ describe('action log items', () => {
         ],
       });
       expect(res.status).toBe(201);
-      expect(res.body).toHaveLength(3);
+      expect(res.body.map((i: { summary: string }) => i.summary)).toEqual([
+        'More time to talk at the start.',
+        'Meet somewhere with food.',
+        'Said by the whole group.',
+      ]);
       for (const item of res.body)
         expect(item).toMatchObject({
           source: 'group_session',

@@ -92,11 +92,14 @@ export class ActionLogItemsService {
   async update(actor: Actor, id: string, command: UpdateItemCommand): Promise<ItemDetail> {
     return this.db.transaction(async (em) => {
       await reachItem(actor, em, id);
+      const expected = new Date(command.expectedUpdatedAt);
+      if (Number.isNaN(expected.getTime()))
+        throw DomainError.validation('expectedUpdatedAt', 'Send the updatedAt you last read.');
       const [current]: (Record<string, unknown> & { stale: boolean; source_kind: string })[] = await em.query(
         `SELECT source_kind, service_id, theme_id, to_char(said_on, 'YYYY-MM-DD') AS said_on, channel, words,
             attributable, date_trunc('milliseconds', updated_at) <> $2::timestamptz AS stale
            FROM you_said_items WHERE id = $1 FOR UPDATE`,
-        [id, command.expectedUpdatedAt],
+        [id, expected],
       );
       if (current.stale)
         throw new DomainError(

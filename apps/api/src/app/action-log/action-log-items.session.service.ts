@@ -68,7 +68,9 @@ export class SessionYouSaidService {
         })),
       );
       const page = await listItems(em, actor, this.clock.now(), { sessionId, limit: MAX_SESSION_ITEMS * 5 });
-      return page.items.filter((item) => ids.includes(item.id));
+      // In the order they were written down.
+      const byId = new Map(page.items.map((item) => [item.id, item]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
     });
   }
 
