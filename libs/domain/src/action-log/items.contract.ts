@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { Role } from '../roles/role';
 import { IsoDate, isIsoDate } from '../shared/dates';
 import { isoDateSchema, uuidSchema } from '../shared/schemas';
 import { ITEM_STAGES, ItemStage } from './item-stage';
@@ -10,16 +9,8 @@ import { YOU_SAID_SOURCES, YouSaidSource } from './item-source';
  * which service and theme, and whether an officer has taken it on in time.
  */
 
-/**
- * Who may read the log. Each reader sees only the items the access policy lets them see
- * (itemVisibleSql): officers the whole programme, practitioners and senior leaders the items of
- * young people linked to them.
- */
-export const ACTION_LOG_READERS = [Role.ParticipationOfficer, Role.Practitioner, Role.SeniorLeader] as const;
-/** Who records items, edits them, adds quotes and takes them on. */
-export const ACTION_LOG_RECORDERS = [Role.ParticipationOfficer] as const;
-/** Who keeps the lists of services and themes and the log's settings. */
-export const ACTION_LOG_KEEPERS = [Role.Administrator] as const;
+// Who reads, records and keeps the log: in a file without zod, for the app shell's navigation.
+export { ACTION_LOG_KEEPERS, ACTION_LOG_READERS, ACTION_LOG_RECORDERS } from './action-log-roles';
 
 export const MAX_ITEM_SUMMARY_LENGTH = 2000;
 export const MAX_QUOTE_LENGTH = 1000;

@@ -3,7 +3,7 @@ import { navigationFor } from './navigation';
 
 describe('navigationFor', () => {
   it.each<[Role, string[]]>([
-    [Role.Administrator, ['home', 'admin/users', 'admin/audit', 'worries', 'account']],
+    [Role.Administrator, ['home', 'admin/action-log', 'admin/users', 'admin/audit', 'worries', 'account']],
     [
       Role.ParticipationOfficer,
       [
@@ -16,6 +16,7 @@ describe('navigationFor', () => {
         'practice-tools',
         'deletion-requests',
         'funnel',
+        'action-log',
         'action-log/queue',
         'action-log/import',
         'to-pass-on',
@@ -23,8 +24,11 @@ describe('navigationFor', () => {
         'account',
       ],
     ],
-    [Role.Practitioner, ['home', 'young-people', 'handover', 'to-pass-on', 'worries', 'account']],
-    [Role.SeniorLeader, ['home', 'practice-tools', 'worries', 'account']],
+    [
+      Role.Practitioner,
+      ['home', 'young-people', 'action-log', 'handover', 'to-pass-on', 'worries', 'account'],
+    ],
+    [Role.SeniorLeader, ['home', 'practice-tools', 'action-log', 'worries', 'account']],
     [Role.YoungExpert, ['home', 'my-space']],
   ])('%s sees %p', (role, paths) => {
     expect(navigationFor(role).map((i) => i.path)).toEqual(paths);

@@ -1,5 +1,6 @@
 import { ACTION_LOG_OFFICE_ROLES } from '../action-log/action-log-office.contract';
 import { PICKABLE_STAFF_ROLES } from '../access/access';
+import { ACTION_LOG_KEEPERS, ACTION_LOG_READERS } from '../action-log/action-log-roles';
 import { PRACTICE_TOOL_READERS } from '../practice-tools/practice-tool-roles';
 import { Role, STAFF_ROLES } from '../roles/role';
 
@@ -45,11 +46,15 @@ const ITEMS: ReadonlyArray<NavigationItem & { roles: readonly Role[] }> = [
     roles: [Role.ParticipationOfficer],
   },
   { path: 'funnel', label: 'Invited and came', icon: 'filter_alt', roles: [Role.ParticipationOfficer] },
+  // The action log: officers keep it; practitioners and senior leaders see the items from the
+  // young people they are linked to (the API decides which). Administrators keep only its settings.
+  { path: 'action-log', label: 'You said, We did', icon: 'campaign', roles: ACTION_LOG_READERS },
   { path: 'action-log/queue', label: 'Action log queue', icon: 'list', roles: ACTION_LOG_OFFICE_ROLES },
   { path: 'action-log/import', label: 'Import feedback', icon: 'upload', roles: ACTION_LOG_OFFICE_ROLES },
   { path: 'handover', label: 'To hand over', icon: 'outbox', roles: [Role.Practitioner] },
   // What became of what a young person said, for their trusted adult to pass on (the action log).
   { path: 'to-pass-on', label: 'To pass on', icon: 'record_voice_over', roles: PICKABLE_STAFF_ROLES },
+  { path: 'admin/action-log', label: 'You said settings', icon: 'tune', roles: ACTION_LOG_KEEPERS },
   { path: 'admin/users', label: 'Users', icon: 'manage_accounts', roles: [Role.Administrator] },
   { path: 'admin/audit', label: 'Audit log', icon: 'policy', roles: [Role.Administrator] },
   { path: 'my-space', label: 'My space', icon: 'emoji_people', roles: [Role.YoungExpert] },

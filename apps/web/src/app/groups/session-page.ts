@@ -27,6 +27,7 @@ import {
 import { SessionsApi } from './sessions-api';
 import { pageFocus } from '../core/focus';
 import { HeardSessionToReadOut } from '../action-log/heard-session-to-read-out';
+import { SessionYouSaid } from '../action-log/session-you-said';
 
 /** One session: its register (who came), agenda and notes. */
 @Component({
@@ -44,6 +45,7 @@ import { HeardSessionToReadOut } from '../action-log/heard-session-to-read-out';
     EmptyState,
     ProblemAlert,
     HeardSessionToReadOut,
+    SessionYouSaid,
   ],
   templateUrl: './session-page.html',
   styleUrl: './session-page.scss',
