@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { Role } from '../roles/role';
 import { isoDateSchema, optionalText, uuidSchema } from '../shared/schemas';
 import { ACTION_STATUSES, ActionAnswer, ActionStatus } from './action-status';
 import { actionAnswerProblems } from './action-rules';
@@ -8,11 +7,6 @@ import { actionAnswerProblems } from './action-rules';
  * Actions (issue 12 §3, docs/action-log.md "Actions"): what answers the You said items, We did /
  * We will / We can't, with progress notes, evidence of impact and Lundy tags.
  */
-
-/** Who answers items and moves actions: the officers who run the log. */
-export const ACTION_ANSWERERS = [Role.ParticipationOfficer] as const;
-/** Who reads the actions on an item they may see (reachItem decides which items). */
-export const ACTION_READERS = [Role.ParticipationOfficer, Role.Practitioner, Role.SeniorLeader] as const;
 
 /** Lundy's model of participation; stored in actions.lundy (the migration's CHECK lists the same words). */
 export const LUNDY_TAGS = ['space', 'voice', 'audience', 'influence'] as const;

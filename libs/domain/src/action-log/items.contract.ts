@@ -10,7 +10,7 @@ import { YOU_SAID_SOURCES, YouSaidSource } from './item-source';
  */
 
 // Who reads, records and keeps the log: in a file without zod, for the app shell's navigation.
-export { ACTION_LOG_KEEPERS, ACTION_LOG_READERS, ACTION_LOG_RECORDERS } from './action-log-roles';
+export { ACTION_LOG_KEEPERS, ACTION_LOG_READERS, ACTION_LOG_OFFICERS } from './action-log-roles';
 
 export const MAX_ITEM_SUMMARY_LENGTH = 2000;
 export const MAX_QUOTE_LENGTH = 1000;

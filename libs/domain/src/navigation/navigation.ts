@@ -1,6 +1,5 @@
-import { ACTION_LOG_OFFICE_ROLES } from '../action-log/action-log-office.contract';
 import { PICKABLE_STAFF_ROLES } from '../access/access';
-import { ACTION_LOG_KEEPERS, ACTION_LOG_READERS } from '../action-log/action-log-roles';
+import { ACTION_LOG_KEEPERS, ACTION_LOG_OFFICERS, ACTION_LOG_READERS } from '../action-log/action-log-roles';
 import { PRACTICE_TOOL_READERS } from '../practice-tools/practice-tool-roles';
 import { Role, STAFF_ROLES } from '../roles/role';
 
@@ -49,8 +48,8 @@ const ITEMS: ReadonlyArray<NavigationItem & { roles: readonly Role[] }> = [
   // The action log: officers keep it; practitioners and senior leaders see the items from the
   // young people they are linked to (the API decides which). Administrators keep only its settings.
   { path: 'action-log', label: 'You said, We did', icon: 'campaign', roles: ACTION_LOG_READERS },
-  { path: 'action-log/queue', label: 'Action log queue', icon: 'list', roles: ACTION_LOG_OFFICE_ROLES },
-  { path: 'action-log/import', label: 'Import feedback', icon: 'upload', roles: ACTION_LOG_OFFICE_ROLES },
+  { path: 'action-log/queue', label: 'Action log queue', icon: 'list', roles: ACTION_LOG_OFFICERS },
+  { path: 'action-log/import', label: 'Import feedback', icon: 'upload', roles: ACTION_LOG_OFFICERS },
   { path: 'handover', label: 'To hand over', icon: 'outbox', roles: [Role.Practitioner] },
   // What became of what a young person said, for their trusted adult to pass on (the action log).
   { path: 'to-pass-on', label: 'To pass on', icon: 'record_voice_over', roles: PICKABLE_STAFF_ROLES },

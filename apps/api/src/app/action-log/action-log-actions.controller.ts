@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
-  ACTION_ANSWERERS,
-  ACTION_READERS,
+  ACTION_LOG_OFFICERS,
+  ACTION_LOG_READERS,
   ActionCreateCommand,
   ActionCreateRequestSchema,
   ActionLinkItemRequestSchema,
@@ -29,12 +29,12 @@ export const itemIdPipe = new ParseUUIDPipe({
 /** Actions that answer You said items (docs/action-log.md "Actions"). */
 @ApiTags('action-log')
 @Controller('action-log')
-@Allow(...ACTION_ANSWERERS)
+@Allow(...ACTION_LOG_OFFICERS)
 export class ActionLogActionsController {
   constructor(private readonly actions: ActionLogActionsService) {}
 
   @Get('items/:id/actions')
-  @Allow(...ACTION_READERS)
+  @Allow(...ACTION_LOG_READERS)
   forItem(@CurrentActor() actor: Actor, @Param('id', itemIdPipe) id: string): Promise<ActionResponse[]> {
     return this.actions.forItem(actor, id);
   }

@@ -14,6 +14,7 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  ACTION_LOG_OFFICERS,
   BoardItem,
   BoardQuery,
   BoardQuerySchema,
@@ -62,7 +63,7 @@ export class ActionLogBoardController {
   }
 
   @Get('items/:id/publication')
-  @Allow(Role.ParticipationOfficer)
+  @Allow(...ACTION_LOG_OFFICERS)
   itemPublication(
     @CurrentActor() actor: Actor,
     @Param('id', idPipe('This You said item')) id: string,
@@ -71,7 +72,7 @@ export class ActionLogBoardController {
   }
 
   @Put('answers/:actionId/:itemId/publication')
-  @Allow(Role.ParticipationOfficer)
+  @Allow(...ACTION_LOG_OFFICERS)
   publish(
     @CurrentActor() actor: Actor,
     @Param('actionId', idPipe('This action')) actionId: string,
@@ -82,7 +83,7 @@ export class ActionLogBoardController {
   }
 
   @Delete('answers/:actionId/:itemId/publication')
-  @Allow(Role.ParticipationOfficer)
+  @Allow(...ACTION_LOG_OFFICERS)
   unpublish(
     @CurrentActor() actor: Actor,
     @Param('actionId', idPipe('This action')) actionId: string,

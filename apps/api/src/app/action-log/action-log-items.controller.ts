@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Que
 import { ApiTags } from '@nestjs/swagger';
 import {
   ACTION_LOG_READERS,
-  ACTION_LOG_RECORDERS,
+  ACTION_LOG_OFFICERS,
   AcknowledgeItemRequestSchema,
   CreateItemCommand,
   CreateItemRequestSchema,
@@ -47,7 +47,7 @@ export class ActionLogItemsController {
   }
 
   @Post('action-log/items')
-  @Allow(...ACTION_LOG_RECORDERS)
+  @Allow(...ACTION_LOG_OFFICERS)
   create(
     @CurrentActor() actor: Actor,
     @Body(new ZodPipe(CreateItemRequestSchema)) body: CreateItemCommand,
@@ -62,7 +62,7 @@ export class ActionLogItemsController {
   }
 
   @Patch('action-log/items/:id')
-  @Allow(...ACTION_LOG_RECORDERS)
+  @Allow(...ACTION_LOG_OFFICERS)
   update(
     @CurrentActor() actor: Actor,
     @Param('id', itemIdPipe) id: string,
@@ -73,7 +73,7 @@ export class ActionLogItemsController {
 
   @Post('action-log/items/:id/acknowledge')
   @HttpCode(200)
-  @Allow(...ACTION_LOG_RECORDERS)
+  @Allow(...ACTION_LOG_OFFICERS)
   acknowledge(
     @CurrentActor() actor: Actor,
     @Param('id', itemIdPipe) id: string,
@@ -83,7 +83,7 @@ export class ActionLogItemsController {
   }
 
   @Post('action-log/items/:id/quotes')
-  @Allow(...ACTION_LOG_RECORDERS)
+  @Allow(...ACTION_LOG_OFFICERS)
   addQuote(
     @CurrentActor() actor: Actor,
     @Param('id', itemIdPipe) id: string,
@@ -99,7 +99,7 @@ export class ActionLogItemsController {
   }
 
   @Post('groups/sessions/:id/you-said')
-  @Allow(...ACTION_LOG_RECORDERS)
+  @Allow(...ACTION_LOG_OFFICERS)
   recordAtSession(
     @CurrentActor() actor: Actor,
     @Param('id', sessionIdPipe) id: string,

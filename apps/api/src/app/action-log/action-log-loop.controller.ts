@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
-  ACTION_ANSWERERS,
+  ACTION_LOG_OFFICERS,
   LoopView,
   PICKABLE_STAFF_ROLES,
   Role,
@@ -30,7 +30,7 @@ const EmptyBodySchema = z.object({}).strict();
 /** Closing the loop with the young people who spoke (docs/action-log.md "Closing the loop"). */
 @ApiTags('action-log')
 @Controller()
-@Allow(...ACTION_ANSWERERS)
+@Allow(...ACTION_LOG_OFFICERS)
 export class ActionLogLoopController {
   constructor(
     private readonly loop: ActionLogLoopService,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
-  ACTION_LOG_OFFICE_ROLES,
+  ACTION_LOG_OFFICERS,
   ActionLogFilter,
   ActionLogFilterSchema,
   ActionLogImportRequest,
@@ -29,7 +29,7 @@ import { ActionLogQueueService } from './action-log-queue.service';
 /** The officer's side of the action log: the queue, the downloads and the import (docs/action-log.md). */
 @ApiTags('action-log')
 @Controller('action-log')
-@Allow(...ACTION_LOG_OFFICE_ROLES)
+@Allow(...ACTION_LOG_OFFICERS)
 export class ActionLogOfficeController {
   constructor(
     private readonly queue: ActionLogQueueService,

@@ -1,12 +1,12 @@
 import { inject } from '@angular/core';
 import { type CanActivateFn, Router, type Routes } from '@angular/router';
-import { ACTION_LOG_RECORDERS, type Role } from '@heard/domain';
+import { ACTION_LOG_OFFICERS, type Role } from '@heard/domain';
 import { SessionService } from '../core/session.service';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 
 /** Whether the signed-in person records items (and takes them on); the API refuses anyone else. */
 export function mayRecord(role: Role | undefined): boolean {
-  return role !== undefined && (ACTION_LOG_RECORDERS as readonly Role[]).includes(role);
+  return role !== undefined && (ACTION_LOG_OFFICERS as readonly Role[]).includes(role);
 }
 
 /** A reader who opens the form from an old link goes to the log rather than to a form the API would refuse. */

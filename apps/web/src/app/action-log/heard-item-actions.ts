@@ -52,6 +52,8 @@ export class HeardItemActions {
   private readonly session = inject(SessionService);
 
   readonly itemId = input.required<string>();
+  /** Officers answer and move actions; the other readers of the item see them only. */
+  readonly mayChange = input(true);
   /** An action was added or changed: the item's stage and loop may have moved. */
   readonly changed = output<void>();
 

@@ -2,7 +2,14 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { Role } from '@heard/domain';
+import {
+  type ItemDetail,
+  type ItemPublicationResponse,
+  type ItemRatingsResponse,
+  type LoopView,
+  RATING_SCALE,
+  Role,
+} from '@heard/domain';
 import { axeViolations } from '../../testing/axe';
 import { PERSON_ID, byLabel, byName, problemBody, textOf, typeInto } from '../../testing/fixtures';
 import { signInAs } from '../../testing/session';
@@ -36,6 +43,45 @@ describe('ItemPage', () => {
     await fixture.whenStable();
     http.expectOne(URL).flush(item);
     await fixture.whenStable();
+    answerTheParts(role, item);
+    await fixture.whenStable();
+  }
+
+  /**
+   * The parts below the details (actions, the loop, the board, the young experts' ratings) load
+   * themselves; each has its own spec. Here: the page asks only for the parts the role may see.
+   */
+  function answerTheParts(role: Role, item: ItemDetail): void {
+    http.expectOne(`${URL}/actions`).flush([]);
+    const officer = role === Role.ParticipationOfficer;
+    if (officer) {
+      const loop: LoopView = {
+        itemId: item.id,
+        stage: item.stage,
+        speakers: [],
+        actions: [],
+        draft: null,
+        tellings: [],
+      };
+      http.expectOne(`${URL}/loop`).flush(loop);
+      const publication: ItemPublicationResponse = {
+        itemId: item.id,
+        youngWords: null,
+        readingLevel: null,
+        pairs: [],
+        quotes: [],
+      };
+      http.expectOne(`${URL}/publication`).flush(publication);
+    }
+    if (officer || role === Role.SeniorLeader) {
+      const ratings: ItemRatingsResponse = {
+        itemId: item.id,
+        youSaid: item.summary,
+        faces: RATING_SCALE.map((face) => ({ face, count: 0 })),
+        ratings: [],
+      };
+      http.expectOne(`${URL}/ratings`).flush(ratings);
+    }
   }
 
   async function settle(): Promise<void> {

@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import { MAX_QUOTE_LENGTH } from '@heard/domain';
+import { MAX_QUOTE_LENGTH, Role } from '@heard/domain';
 import type {
   ActionLogListEntry,
   ItemDetail,
@@ -33,6 +33,10 @@ import {
   timelineWords,
 } from './action-log-words';
 import { mayRecord } from './action-log.routes';
+import { HeardItemActions } from './heard-item-actions';
+import { HeardItemLoop } from './heard-item-loop';
+import { ItemPublication } from './item-publication';
+import { ItemRatings } from './item-ratings';
 import { ITEM_FIELD_LABELS, ItemFields, itemFieldsForm, itemFieldsFrom } from './item-fields';
 
 /** What an officer changed in the form, and nothing else: the API records each change on the timeline. */
@@ -71,6 +75,10 @@ export function itemChanges(item: ItemDetail, value: ReturnType<typeof itemField
     PageHeader,
     ProblemAlert,
     ItemFields,
+    HeardItemActions,
+    HeardItemLoop,
+    ItemPublication,
+    ItemRatings,
   ],
   templateUrl: './item-page.html',
   styleUrl: './item-page.scss',
@@ -89,6 +97,11 @@ export default class ItemPage {
   protected readonly loadProblem = signal<ProblemDetails | null>(null);
   protected readonly status = signal<string | null>(null);
   protected readonly canRecord = computed(() => mayRecord(this.session.user()?.role));
+  /** The young experts' ratings: officers and senior leaders (the API's rule; others are refused). */
+  protected readonly canSeeRatings = computed(() => {
+    const role = this.session.user()?.role;
+    return role === Role.ParticipationOfficer || role === Role.SeniorLeader;
+  });
   protected readonly toAcknowledge = computed(() => {
     const item = this.item();
     return Boolean(item && !item.acknowledgedAt && !item.closedAt && this.canRecord());
