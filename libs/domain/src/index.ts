@@ -57,5 +57,6 @@ export * from './action-log/action-status';
 export * from './action-log/item-stage';
 export * from './action-log/item-source';
 export * from './shared/spreadsheet-cell';
+export * from './action-log/action-log-roles';
 export * from './action-log/action-log-office.contract';
 export * from './action-log/item-import';

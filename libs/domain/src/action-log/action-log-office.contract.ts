@@ -1,15 +1,7 @@
 import { z } from 'zod';
-import { Role } from '../roles/role';
 import { isoDateSchema, uuidSchema } from '../shared/schemas';
 import { ITEM_STAGES, ItemStage } from './item-stage';
 import { YOU_SAID_SOURCES, YouSaidSource } from './item-source';
-
-/**
- * Who works the officer's queue, downloads the log and imports a team's spreadsheet: participation
- * officers, who see every item. Others see only the items of young people they are linked to
- * (itemVisibleSql), so a download of theirs would look like the whole log and not be.
- */
-export const ACTION_LOG_OFFICE_ROLES = [Role.ParticipationOfficer] as const;
 
 /** The log's filters, shared by its page and its CSV and XLSX downloads. Dates are when it was said. */
 export const ActionLogFilterSchema = z

@@ -1,4 +1,4 @@
-import { ACTION_LOG_OFFICE_ROLES } from '../action-log/action-log-office.contract';
+import { ACTION_LOG_OFFICE_ROLES } from '../action-log/action-log-roles';
 import { PRACTICE_TOOL_READERS } from '../practice-tools/practice-tool-roles';
 import { Role, STAFF_ROLES } from '../roles/role';
 
