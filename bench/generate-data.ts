@@ -13,6 +13,7 @@ import { newTotpSecret } from '@heard/api/platform/auth/totp';
 import { embeddedDataDir, openDatabase } from '@heard/api/platform/database/database';
 import { DataSource } from 'typeorm';
 import { BENCH_PASSWORD, BENCH_SECRETS_FILE, BENCH_USERS } from './bench-users';
+import { ActionLogSizes, generateActionLog } from './generate-action-log';
 import { EvaluationSizes, generateEvaluations } from './generate-evaluations';
 
 /** Generated sessions still to come: the last this many weeks of each group's sessions. */
@@ -28,6 +29,8 @@ export interface Sizes {
   marksPerSession: number;
   /** Practice tools' evaluation rounds and the evaluations in them (0 rounds: none). */
   evaluations: EvaluationSizes;
+  /** The action log (issue 12): You said items, actions and timeline entries (0 items: none). */
+  actionLog: ActionLogSizes;
 }
 
 async function timed(label: string, work: () => Promise<unknown>): Promise<void> {
@@ -144,6 +147,7 @@ export async function generate(db: DataSource, sizes: Sizes): Promise<void> {
     ),
   );
   if (sizes.evaluations.rounds > 0) await generateEvaluations(db, sizes.evaluations, timed);
+  if (sizes.actionLog.items > 0) await generateActionLog(db, sizes.actionLog, timed);
   // VACUUM as well as ANALYZE: freshly loaded rows have no visibility map yet, so index-only scans
   // would visit the table for every row until autovacuum caught up. The benchmark measures the
   // steady state a live database is in, not the first minutes after a bulk load.
@@ -160,6 +164,9 @@ async function main(): Promise<void> {
       'marks-per-session': { type: 'string', default: '21' },
       rounds: { type: 'string', default: '2000' },
       evaluations: { type: 'string', default: '200000' },
+      'you-said-items': { type: 'string', default: '100000' },
+      actions: { type: 'string', default: '60000' },
+      timeline: { type: 'string', default: '300000' },
     },
   });
   const youngPeople = Number(values['young-people']);
@@ -171,6 +178,11 @@ async function main(): Promise<void> {
     sessionsPerGroup: Number(values['sessions-per-group']),
     marksPerSession: Number(values['marks-per-session']),
     evaluations: { rounds: Number(values.rounds), evaluations: Number(values.evaluations) },
+    actionLog: {
+      items: Number(values['you-said-items']),
+      actions: Number(values.actions),
+      timeline: Number(values.timeline),
+    },
   };
   const databaseUrl = process.env['DATABASE_URL'] ?? null;
   const dataDir = process.env['DATA_DIR'] ?? 'bench/data';

@@ -6,9 +6,8 @@
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { existsSync, readFileSync } from 'node:fs';
-import { totpAt } from '@heard/api/platform/auth/totp';
-import { BENCH_PASSWORD, BENCH_SECRETS_FILE, BENCH_USERS } from './bench-users';
+import { BENCH_USERS } from './bench-users';
+import { signIn } from './sign-in';
 
 interface Target {
   name: string;
@@ -27,6 +26,8 @@ interface Ids {
   toolId: string;
   resultsRoundId: string;
   openRoundId: string;
+  /** A theme of the action log's (bench:data makes three). */
+  themeId: string;
 }
 
 const OFFICER = 'bench.officer@bench.heard.example';
@@ -94,6 +95,33 @@ const TARGETS: Target[] = [
     path: (ids) => `/api/practice-tools/${ids.toolId}/results`,
     as: OFFICER,
   },
+  { name: 'action log, first page', path: '/api/action-log/items?limit=25', as: OFFICER },
+  {
+    name: 'action log, filtered page (theme, stage)',
+    path: (ids) => `/api/action-log/items?themeId=${ids.themeId}&stage=in_hand&limit=25`,
+    as: OFFICER,
+  },
+  {
+    name: 'action log, text search',
+    path: '/api/action-log/items?q=waiting%20room&limit=25',
+    as: OFFICER,
+  },
+  {
+    name: "officer's queue: to answer, everyone's",
+    path: '/api/action-log/queue?kind=to_answer&who=everyone',
+    as: OFFICER,
+  },
+  {
+    name: "officer's queue: overdue, mine",
+    path: '/api/action-log/queue?kind=overdue&who=mine',
+    as: OFFICER,
+  },
+  { name: 'public board', path: '/api/board', as: 'anonymous' },
+  {
+    name: 'public board, one theme',
+    path: (ids) => `/api/board?themeId=${ids.themeId}`,
+    as: 'anonymous',
+  },
   {
     name: 'enter one evaluation (officer)',
     path: (ids) => `/api/evaluation-rounds/${ids.openRoundId}/evaluations`,
@@ -118,45 +146,6 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-function cookiesOf(res: Response): string {
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
-
-/** Signs in with the password and, for the accounts that need one, a code from the generated secret. */
-async function signIn(base: string, email: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
-  });
-  if (!res.ok)
-    throw new Error(`Sign-in as ${email} failed with ${res.status}: did you run npm run bench:data?`);
-  const session = (await res.json()) as { csrfToken: string; pendingStep: string | null };
-  if (session.pendingStep !== 'second_factor') return cookiesOf(res);
-  const secrets = existsSync(BENCH_SECRETS_FILE)
-    ? (JSON.parse(readFileSync(BENCH_SECRETS_FILE, 'utf8')) as Record<string, string>)
-    : {};
-  if (!secrets[email]) throw new Error(`No authenticator secret for ${email} in ${BENCH_SECRETS_FILE}.`);
-  // A code works once: a second run within the same 30 s step waits for the next one.
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const second = await fetch(`${base}/api/auth/second-factor`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        cookie: cookiesOf(res),
-        'x-xsrf-token': session.csrfToken,
-      },
-      body: JSON.stringify({ code: totpAt(secrets[email], new Date()) }),
-    });
-    if (second.ok) return cookiesOf(second);
-    await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 500));
-  }
-  throw new Error(`The second step for ${email} was refused.`);
-}
-
 /** A busy group (the one with the most members) and one of its young people. */
 async function findIds(base: string, cookie: string): Promise<Ids> {
   const get = async <T>(path: string): Promise<T> => {
@@ -168,7 +157,16 @@ async function findIds(base: string, cookie: string): Promise<Ids> {
   const group = [...groups.items].sort((a, b) => b.memberCount - a.memberCount)[0];
   const people = await get<{ items: { id: string }[] }>(`/api/young-people?groupId=${group.id}&pageSize=1`);
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-  return { groupId: group.id, youngPersonId: people.items[0].id, today, ...(await findRounds(get)) };
+  const themes = await get<{ id: string }[]>('/api/action-log/themes');
+  if (themes.length === 0)
+    throw new Error('No action log themes: did bench:data make the log (--you-said-items)?');
+  return {
+    groupId: group.id,
+    youngPersonId: people.items[0].id,
+    today,
+    themeId: themes[0].id,
+    ...(await findRounds(get)),
+  };
 }
 
 /** The first generated tool whose first version has an open round for anyone with its link. */

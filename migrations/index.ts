@@ -23,6 +23,8 @@ import { DeletionRequests1765150000000 } from './1765150000000-deletion-requests
 import { EvaluationRevisions1765160000000 } from './1765160000000-evaluation-revisions';
 import { DeletionRequestOutcomes1765170000000 } from './1765170000000-deletion-request-outcomes';
 import { ActionLog1765200000000 } from './1765200000000-action-log';
+import { ItemStageKept1765250000000 } from './1765250000000-item-stage-kept';
+import { YouSaidSearchIndex1765260000000 } from './1765260000000-you-said-search-index';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -51,4 +53,6 @@ export const MIGRATIONS = [
   EvaluationRevisions1765160000000,
   DeletionRequestOutcomes1765170000000,
   ActionLog1765200000000,
+  ItemStageKept1765250000000,
+  YouSaidSearchIndex1765260000000,
 ];

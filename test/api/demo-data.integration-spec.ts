@@ -131,6 +131,22 @@ describe('demo data', () => {
     expect(rounds.body).toEqual([expect.objectContaining({ toolName: 'Invitation-to-chair letter' })]);
   });
 
+  it('should load the action log’s services and themes and items at different stages', async () => {
+    const officer = await signInDemo('officer@heard.example');
+    expect((await officer.get('/api/action-log/services')).body).toHaveLength(7);
+    expect((await officer.get('/api/action-log/themes')).body).toHaveLength(4);
+    const log = await officer.get('/api/action-log/items');
+    expect(log.status).toBe(200);
+    const stages = new Set(log.body.items.map((i: { stage: string }) => i.stage));
+    expect([...stages].sort()).toEqual(['in_hand', 'to_acknowledge', 'to_answer', 'to_tell']);
+    expect(log.body.items.some((i: { overdue: boolean }) => i.overdue)).toBe(true);
+    expect(log.body.items.some((i: { sessionId: string | null }) => i.sessionId !== null)).toBe(true);
+    const practitioner = await signInDemo('practitioner@heard.example');
+    const theirs = (await practitioner.get('/api/action-log/items')).body.items;
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs.length).toBeLessThan(log.body.items.length);
+  });
+
   it('should not load twice', async () => {
     expect(await loadDemoDataIfEmpty(t.db)).toBe(false);
   });

@@ -56,6 +56,7 @@ export * from './action-log/working-days';
 export * from './action-log/action-status';
 export * from './action-log/item-stage';
 export * from './action-log/item-source';
+export * from './action-log/items.contract';
 export * from './shared/spreadsheet-cell';
 export * from './action-log/action-log-roles';
 export * from './action-log/action-log-office.contract';

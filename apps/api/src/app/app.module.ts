@@ -22,6 +22,7 @@ import { YoungPeopleModule } from './young-people/young-people.module';
 import { WorriesModule } from './worries/worries.module';
 import { EnrolmentModule } from './enrolment/enrolment.module';
 import { YoungExpertsModule } from './young-experts/young-experts.module';
+import { ActionLogItemsModule } from './action-log/action-log-items.module';
 import { ActionLogOfficeModule } from './action-log/action-log-office.module';
 
 /** One module a capability; each registers its own controllers. */
@@ -45,6 +46,7 @@ export const FEATURE_MODULES = [
   WorriesModule,
   EnrolmentModule,
   YoungExpertsModule,
+  ActionLogItemsModule,
   ActionLogOfficeModule,
 ];
 

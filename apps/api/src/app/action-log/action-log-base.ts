@@ -90,41 +90,39 @@ export async function boardChanged(em: EntityManager): Promise<void> {
 }
 
 /**
- * The one home, in SQL, of "the young people who spoke have been told the action's current
- * answer": at least one telling about this action in its current status, and every young person
- * the item is from told in person (email, their trusted adult, face to face) unless it was read
- * out to their group at a session. A new status (a We will becoming a We did) needs a new telling.
- * `item` and `action` are the aliases of you_said_items and actions in the caller's query.
+ * "The young people who spoke have been told the action's current answer", in SQL. The rule's one
+ * home is the database function you_said_action_told (migration 1765250000000-item-stage-kept):
+ * at least one telling about this action in its current status, and every young person the item is
+ * from told in person unless it was read out to their group. `item` and `action` are the aliases of
+ * you_said_items and actions in the caller's query.
  */
 export function actionToldSql(item: string, action: string): string {
-  return `(EXISTS (SELECT 1 FROM loop_tellings lt WHERE lt.item_id = ${item}.id AND lt.action_id = ${action}.id
-              AND lt.action_status = ${action}.status)
-      AND NOT EXISTS (SELECT 1 FROM you_said_speakers sp WHERE sp.item_id = ${item}.id
-            AND NOT EXISTS (SELECT 1 FROM loop_tellings lt WHERE lt.item_id = ${item}.id AND lt.action_id = ${action}.id
-              AND lt.action_status = ${action}.status
-              AND (lt.young_person_id = sp.young_person_id OR lt.session_id IS NOT NULL))))`;
+  return `you_said_action_told(${item}.id, ${action}.id, ${action}.status)`;
 }
 
 /**
- * The one home, in SQL, of an item's stage (ItemStage in libs/domain; `item` is the alias of
- * you_said_items):
+ * An item's stage (ItemStage in libs/domain), in SQL: the column the database keeps. Its one home is
+ * the function you_said_item_stage, which triggers on every table it reads call for the items a
+ * change touches, in the same statement, so the column is right inside the changing transaction too:
  * - closed: an officer closed it (only allowed once every action is final and told);
  * - to_acknowledge: no officer has taken it on yet;
  * - to_answer: taken on, but no action answers it;
  * - to_tell: some action's current answer has not reached the young people who spoke;
  * - in_hand: everyone has been told, and a We will is still being done;
  * - to_close: every action is final (We did or We can't) and told: it can be closed.
+ * Kept rather than worked out per row so the log and the queue filter by stage through an index.
  */
 export function itemStageSql(item: string): string {
-  return `(CASE
-    WHEN ${item}.closed_at IS NOT NULL THEN 'closed'
-    WHEN ${item}.acknowledged_at IS NULL THEN 'to_acknowledge'
-    WHEN NOT EXISTS (SELECT 1 FROM action_answers aa WHERE aa.item_id = ${item}.id) THEN 'to_answer'
-    WHEN EXISTS (SELECT 1 FROM action_answers aa JOIN actions a ON a.id = aa.action_id
-                  WHERE aa.item_id = ${item}.id AND NOT ${actionToldSql(item, 'a')}) THEN 'to_tell'
-    WHEN EXISTS (SELECT 1 FROM action_answers aa JOIN actions a ON a.id = aa.action_id
-                  WHERE aa.item_id = ${item}.id AND a.status IN ('planned', 'in_progress')) THEN 'in_hand'
-    ELSE 'to_close' END)`;
+  return `${item}.stage`;
+}
+
+/**
+ * The one home, in SQL, of "not acknowledged in time": no officer has taken the item on and its
+ * acknowledge-by time has passed. `now` is the SQL (a parameter) holding the clock's now, so a test's
+ * clock and the database agree; `item` is the alias of you_said_items.
+ */
+export function itemOverdueSql(item: string, now: string): string {
+  return `(${item}.acknowledged_at IS NULL AND ${item}.acknowledge_by < ${now}::timestamptz)`;
 }
 
 /**

@@ -5,6 +5,7 @@ import { User } from '../users/entities/user.entity';
 import { loadDemoCouncil } from './demo-council';
 import { loadDemoPracticeTools } from './demo-practice-tools';
 import { loadDemoYoungExpert } from './demo-young-expert';
+import { loadDemoActionLog } from './demo-action-log';
 
 /** Printed in the README for the demo only. Never used outside DEMO_DATA. */
 export const DEMO_PASSWORD = 'heard-demo-2026';
@@ -35,6 +36,7 @@ export async function loadDemoDataIfEmpty(db: DataSource): Promise<boolean> {
     await loadDemoCouncil(em, { officerId, practitionerId: ids[Role.Practitioner]! });
     await loadDemoPracticeTools(em, officerId);
     await loadDemoYoungExpert(em, { officerId, youngExpertId: ids[Role.YoungExpert]! });
+    await loadDemoActionLog(em, { officerId, leaderId: ids[Role.SeniorLeader]! });
   });
   return true;
 }

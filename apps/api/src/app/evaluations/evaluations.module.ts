@@ -26,6 +26,6 @@ import { YouSaidService } from './you-said.service';
     HowOftenAskedService,
     EvaluationResultsService,
   ],
-  exports: [EvaluationsService],
+  exports: [EvaluationsService, QuotesService],
 })
 export class EvaluationsModule {}

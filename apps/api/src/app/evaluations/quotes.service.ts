@@ -169,7 +169,11 @@ export class QuotesService {
       );
   }
 
-  private async consentViews(
+  /**
+   * Whether each young person's quote consent is in force now: the one home of "may their words be
+   * published", for evaluation quotes and for the action log's quotes alike.
+   */
+  async consentViews(
     em: EntityManager,
     youngPersonIds: readonly string[],
   ): Promise<Map<string, QuoteConsentView>> {

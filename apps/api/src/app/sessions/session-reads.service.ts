@@ -16,6 +16,21 @@ import { Group } from '../groups/entities/group.entity';
 import { AttendanceMark, GroupSession } from './entities/group-session.entity';
 import { toGroupSessionResponse } from './session.mapper';
 
+/**
+ * The one home, in SQL, of "on this session's register": everyone who was a member of its group on
+ * the day, and anyone already marked. `youngPersonId` is the qualified column; the others are the
+ * SQL (parameters) holding the session's id, its group's id and its day in London.
+ */
+export function onSessionRegisterSql(
+  youngPersonId: string,
+  at: { session: string; group: string; day: string },
+): string {
+  return `${youngPersonId} IN (
+      SELECT m.young_person_id FROM group_memberships m
+       WHERE m.group_id = ${at.group} AND ${memberOn('m', `${at.day}::date`)}
+      UNION SELECT young_person_id FROM attendance WHERE session_id = ${at.session})`;
+}
+
 /** Sessions as the calendar list and the session page show them, with its register. */
 @Injectable()
 export class SessionReads {
@@ -78,10 +93,7 @@ export class SessionReads {
       `SELECT yp.id AS young_person_id, yp.preferred_name, a.status
          FROM young_people yp
          LEFT JOIN attendance a ON a.session_id = $1 AND a.young_person_id = yp.id
-        WHERE yp.id IN (
-                SELECT m.young_person_id FROM group_memberships m
-                 WHERE m.group_id = $2 AND ${memberOn('m', '$3')}
-                UNION SELECT young_person_id FROM attendance WHERE session_id = $1)
+        WHERE ${onSessionRegisterSql('yp.id', { session: '$1', group: '$2', day: '$3' })}
           AND ${visible}
         ORDER BY lower(yp.preferred_name), yp.id`,
       params,
