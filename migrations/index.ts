@@ -25,6 +25,7 @@ import { DeletionRequestOutcomes1765170000000 } from './1765170000000-deletion-r
 import { ActionLog1765200000000 } from './1765200000000-action-log';
 import { ItemStageKept1765250000000 } from './1765250000000-item-stage-kept';
 import { YouSaidSearchIndex1765260000000 } from './1765260000000-you-said-search-index';
+import { LoopPassedOn1765220000000 } from './1765220000000-loop-passed-on';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -53,6 +54,7 @@ export const MIGRATIONS = [
   EvaluationRevisions1765160000000,
   DeletionRequestOutcomes1765170000000,
   ActionLog1765200000000,
+  LoopPassedOn1765220000000,
   ItemStageKept1765250000000,
   YouSaidSearchIndex1765260000000,
 ];

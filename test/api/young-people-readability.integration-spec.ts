@@ -13,6 +13,7 @@ const YOUNG_PEOPLE_WORDS: readonly { path: string; only?: readonly string[] }[] 
   { path: 'libs/domain/src/worries/worries.contract.ts', only: ['WORRY_BEFORE_YOU_SEND'] },
   { path: 'apps/web/src/app/evaluations/answer-form/answer-words.ts' },
   { path: 'apps/web/src/app/enrolment/enrol-words.ts' },
+  { path: 'libs/domain/src/action-log/loop-rules.ts', only: ['LOOP_MESSAGE_WORDS'] },
 ];
 
 const AGE = 10;

@@ -61,3 +61,7 @@ export * from './shared/spreadsheet-cell';
 export * from './action-log/action-log-roles';
 export * from './action-log/action-log-office.contract';
 export * from './action-log/item-import';
+export * from './action-log/action-rules';
+export * from './action-log/actions.contract';
+export * from './action-log/loop-rules';
+export * from './action-log/loop.contract';

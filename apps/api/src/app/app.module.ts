@@ -24,6 +24,7 @@ import { EnrolmentModule } from './enrolment/enrolment.module';
 import { YoungExpertsModule } from './young-experts/young-experts.module';
 import { ActionLogItemsModule } from './action-log/action-log-items.module';
 import { ActionLogOfficeModule } from './action-log/action-log-office.module';
+import { ActionLogLoopModule } from './action-log/action-log-loop.module';
 
 /** One module a capability; each registers its own controllers. */
 export const FEATURE_MODULES = [
@@ -48,6 +49,7 @@ export const FEATURE_MODULES = [
   YoungExpertsModule,
   ActionLogItemsModule,
   ActionLogOfficeModule,
+  ActionLogLoopModule,
 ];
 
 @Module({})

@@ -44,6 +44,7 @@ export const appRoutes: Route[] = [
       },
       { path: 'invitations', loadChildren: () => import('./invitations/invitations.routes') },
       { path: 'handover', loadChildren: () => import('./invitations/handover.routes') },
+      { path: 'to-pass-on', loadChildren: () => import('./action-log/to-pass-on.routes') },
       { path: 'admin', loadChildren: () => import('./admin/admin.routes') },
       { path: 'worries', loadChildren: () => import('./worries/worries.routes') },
       { path: 'account', loadChildren: () => import('./account/account.routes') },

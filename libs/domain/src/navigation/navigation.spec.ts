@@ -18,11 +18,12 @@ describe('navigationFor', () => {
         'funnel',
         'action-log/queue',
         'action-log/import',
+        'to-pass-on',
         'worries',
         'account',
       ],
     ],
-    [Role.Practitioner, ['home', 'young-people', 'handover', 'worries', 'account']],
+    [Role.Practitioner, ['home', 'young-people', 'handover', 'to-pass-on', 'worries', 'account']],
     [Role.SeniorLeader, ['home', 'practice-tools', 'worries', 'account']],
     [Role.YoungExpert, ['home', 'my-space']],
   ])('%s sees %p', (role, paths) => {

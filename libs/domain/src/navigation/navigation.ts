@@ -1,4 +1,5 @@
 import { ACTION_LOG_OFFICE_ROLES } from '../action-log/action-log-roles';
+import { PICKABLE_STAFF_ROLES } from '../access/access';
 import { PRACTICE_TOOL_READERS } from '../practice-tools/practice-tool-roles';
 import { Role, STAFF_ROLES } from '../roles/role';
 
@@ -47,6 +48,8 @@ const ITEMS: ReadonlyArray<NavigationItem & { roles: readonly Role[] }> = [
   { path: 'action-log/queue', label: 'Action log queue', icon: 'list', roles: ACTION_LOG_OFFICE_ROLES },
   { path: 'action-log/import', label: 'Import feedback', icon: 'upload', roles: ACTION_LOG_OFFICE_ROLES },
   { path: 'handover', label: 'To hand over', icon: 'outbox', roles: [Role.Practitioner] },
+  // What became of what a young person said, for their trusted adult to pass on (the action log).
+  { path: 'to-pass-on', label: 'To pass on', icon: 'record_voice_over', roles: PICKABLE_STAFF_ROLES },
   { path: 'admin/users', label: 'Users', icon: 'manage_accounts', roles: [Role.Administrator] },
   { path: 'admin/audit', label: 'Audit log', icon: 'policy', roles: [Role.Administrator] },
   { path: 'my-space', label: 'My space', icon: 'emoji_people', roles: [Role.YoungExpert] },

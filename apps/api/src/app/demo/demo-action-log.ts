@@ -123,10 +123,7 @@ const ITEMS: readonly DemoItem[] = [
  * The action log's lists and a handful of fictional You said items at different stages, attached
  * to the demo council's young people (some linked to the demo practitioner) and groups.
  */
-export async function loadDemoActionLog(
-  em: EntityManager,
-  ids: { officerId: string; leaderId: string },
-): Promise<void> {
+export async function loadDemoActionLog(em: EntityManager, officerId: string): Promise<void> {
   const now = new Date();
   const today = todayInLondon(now);
   const serviceIds: string[] = [];
@@ -190,9 +187,9 @@ export async function loadDemoActionLog(
         place?.groupId ?? null,
         place?.id ?? null,
         acknowledgeBy(madeAt, DEFAULT_ACKNOWLEDGE_WORKING_DAYS),
-        item.acknowledged ? ids.officerId : null,
+        item.acknowledged ? officerId : null,
         item.acknowledged ? new Date(madeAt.getTime() + 86_400_000) : null,
-        ids.officerId,
+        officerId,
         madeAt,
       ],
     );
@@ -205,11 +202,11 @@ export async function loadDemoActionLog(
       itemId: id,
       event: 'item_recorded',
       detail: { source: item.source, sessionId: place?.id ?? null, quotes: 0 },
-      byUserId: ids.officerId,
+      byUserId: officerId,
     });
     if (item.acknowledged)
-      await appendTimeline(em, { itemId: id, event: 'item_acknowledged', byUserId: ids.officerId });
-    if (item.action) await answer(em, id, item.action, speakers, { ...ids, today });
+      await appendTimeline(em, { itemId: id, event: 'item_acknowledged', byUserId: officerId });
+    if (item.action) await answer(em, id, item.action, speakers, { officerId, today });
   }
 }
 
@@ -218,7 +215,7 @@ async function answer(
   itemId: string,
   action: NonNullable<DemoItem['action']>,
   speakers: readonly string[],
-  ctx: { officerId: string; leaderId: string; today: string },
+  ctx: { officerId: string; today: string },
 ): Promise<void> {
   const done = action.status === 'done';
   const [{ id: actionId }]: { id: string }[] = await em.query(
@@ -227,7 +224,7 @@ async function answer(
     [
       action.status,
       action.words,
-      done ? null : ctx.leaderId,
+      done ? null : ctx.officerId,
       done ? null : addDays(ctx.today, 28),
       done ? addDays(ctx.today, -5) : null,
       done ? 100 : 0,

@@ -36,7 +36,7 @@ export async function loadDemoDataIfEmpty(db: DataSource): Promise<boolean> {
     await loadDemoCouncil(em, { officerId, practitionerId: ids[Role.Practitioner]! });
     await loadDemoPracticeTools(em, officerId);
     await loadDemoYoungExpert(em, { officerId, youngExpertId: ids[Role.YoungExpert]! });
-    await loadDemoActionLog(em, { officerId, leaderId: ids[Role.SeniorLeader]! });
+    await loadDemoActionLog(em, officerId);
   });
   return true;
 }

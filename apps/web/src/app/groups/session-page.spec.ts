@@ -45,6 +45,9 @@ describe('SessionPage (the register)', () => {
     expect(el.querySelector('mat-progress-bar')?.getAttribute('aria-label')).toBe('Loading the session');
     http.expectOne(`/api/sessions/${SESSION_ID}`).flush(detail);
     await fixture.whenStable();
+    // Nothing to read out at this session: that part of the page stays empty.
+    http.expectOne(`/api/groups/sessions/${detail.id}/to-read-out`).flush([]);
+    await fixture.whenStable();
   }
 
   function group(name: string): HTMLElement {

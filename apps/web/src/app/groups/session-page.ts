@@ -26,6 +26,7 @@ import {
 } from './register';
 import { SessionsApi } from './sessions-api';
 import { pageFocus } from '../core/focus';
+import { HeardSessionToReadOut } from '../action-log/heard-session-to-read-out';
 
 /** One session: its register (who came), agenda and notes. */
 @Component({
@@ -42,6 +43,7 @@ import { pageFocus } from '../core/focus';
     PageHeader,
     EmptyState,
     ProblemAlert,
+    HeardSessionToReadOut,
   ],
   templateUrl: './session-page.html',
   styleUrl: './session-page.scss',
