@@ -58,6 +58,7 @@ export * from './action-log/item-stage';
 export * from './action-log/item-source';
 export * from './action-log/items.contract';
 export * from './shared/spreadsheet-cell';
+export * from './action-log/action-log-roles';
 export * from './action-log/action-log-office.contract';
 export * from './action-log/item-import';
 export * from './action-log/action-rules';

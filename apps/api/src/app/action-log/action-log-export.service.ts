@@ -187,7 +187,12 @@ export class ActionLogExportService {
     write: (rows: ExportRow[]) => Promise<void>,
   ): Promise<number> {
     const params: unknown[] = [];
-    const where = logFilterSql(actor, filter, params, 'y');
+    const where = logFilterSql(
+      actor,
+      { ...filter, serviceId: filter.service, themeId: filter.theme },
+      params,
+      'y',
+    );
     const runner = this.db.createQueryRunner();
     let count = 0;
     await runner.connect();

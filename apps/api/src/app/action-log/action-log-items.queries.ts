@@ -12,7 +12,8 @@ import { youngPersonVisibleSql } from '../../platform/access/young-person-access
 import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { containsPattern } from '../../platform/database/sql';
-import { itemOverdueSql, itemStageSql, itemVisibleSql } from './action-log-base';
+import { itemOverdueSql, itemStageSql } from './action-log-base';
+import { logFilterSql } from './action-log-filter.sql';
 
 /**
  * The columns of an item as the log lists it (alias y, with its service s, theme th and group g
@@ -94,19 +95,13 @@ export async function listItems(
   filter: Partial<ItemListQuery> & { limit: number },
 ): Promise<ItemPage> {
   const params: unknown[] = [now];
-  const where = [itemVisibleSql(actor, params, 'y')];
+  const where = [logFilterSql(actor, filter, params, 'y')];
   const add = (sql: (p: string) => string, value: unknown) => {
     params.push(value);
     where.push(sql(`$${params.length}`));
   };
-  if (filter.stage) add((p) => `${itemStageSql('y')} = ${p}`, filter.stage);
-  if (filter.source) add((p) => `y.source_kind = ${p}`, filter.source);
-  if (filter.serviceId) add((p) => `y.service_id = ${p}::uuid`, filter.serviceId);
-  if (filter.themeId) add((p) => `y.theme_id = ${p}::uuid`, filter.themeId);
   if (filter.groupId) add((p) => `y.group_id = ${p}::uuid`, filter.groupId);
   if (filter.sessionId) add((p) => `y.session_id = ${p}::uuid`, filter.sessionId);
-  if (filter.from) add((p) => `y.said_on >= ${p}::date`, filter.from);
-  if (filter.to) add((p) => `y.said_on <= ${p}::date`, filter.to);
   if (filter.q) add((p) => `lower(y.words) LIKE ${p}`, containsPattern(filter.q));
   if (filter.overdue !== undefined)
     where.push(filter.overdue ? itemOverdueSql('y', '$1') : `NOT ${itemOverdueSql('y', '$1')}`);

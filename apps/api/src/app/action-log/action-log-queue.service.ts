@@ -12,7 +12,7 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../../platform/auth/auth-context';
 import { Clock } from '../../platform/clock';
 import { itemStageSql, itemVisibleSql } from './action-log-base';
-import { WE_WILL_STATUSES_SQL, itemOverdueSql } from './chase-rules.sql';
+import { WE_WILL_STATUSES_SQL, itemRunningLateSql } from './chase-rules.sql';
 
 /** Which items each list of the queue holds; `stage` is the item's stage, `overdue` the chase rule. */
 const KIND_SQL: Readonly<Record<QueueKind, string>> = {
@@ -64,7 +64,7 @@ export class ActionLogQueueService {
                   WHERE aa.item_id = y.id AND a.status IN ${WE_WILL_STATUSES_SQL}) AS "nextDueOn"
            FROM you_said_items y
            CROSS JOIN LATERAL (SELECT ${itemStageSql('y')} AS stage,
-                                      ${itemOverdueSql('y', '$1', '$2')} AS overdue) st
+                                      ${itemRunningLateSql('y', '$1', '$2')} AS overdue) st
            LEFT JOIN action_log_services s ON s.id = y.service_id
            LEFT JOIN action_log_themes th ON th.id = y.theme_id
           WHERE ${KIND_SQL[query.kind]} AND ${visible} ${mine}

@@ -5,7 +5,7 @@ import {
   Role,
   WE_WILL_DUE_WITHIN_DAYS,
 } from '@heard/domain';
-import { actionToldSql, itemStageSql } from './action-log-base';
+import { actionToldSql, itemOverdueSql, itemStageSql } from './action-log-base';
 
 /**
  * The one home, in SQL, of what the action log chases (docs/action-log.md "Chasing"): the daily
@@ -31,9 +31,9 @@ export function weWillDueSoonSql(action: string, today: string): string {
     AND ${action}.due_on <= ${today}::date + ${WE_WILL_DUE_WITHIN_DAYS})`;
 }
 
-/** An item no officer has taken on by the time the administrator's setting allowed. */
+/** An item no officer has taken on by the time the administrator's setting allowed (itemOverdueSql). */
 export function notAcknowledgedInTimeSql(item: string, now: string): string {
-  return `(${itemStageSql(item)} = 'to_acknowledge' AND ${item}.acknowledge_by < ${now}::timestamptz)`;
+  return itemOverdueSql(item, now);
 }
 
 /**
@@ -45,10 +45,13 @@ export function loopOpenAfterDoneSql(item: string, action: string, today: string
     AND ${itemStageSql(item)} = 'to_tell' AND NOT ${actionToldSql(item, action)})`;
 }
 
-/** An item the queue flags as overdue: not acknowledged in time, or a We will answering it is late. */
-export function itemOverdueSql(item: string, now: string, today: string): string {
+/**
+ * An item running late, as the queue's "overdue" list means it: not acknowledged in time, or a
+ * We will answering it is past its due date.
+ */
+export function itemRunningLateSql(item: string, now: string, today: string): string {
   return `(${notAcknowledgedInTimeSql(item, now)}
-    OR (${item}.closed_at IS NULL AND EXISTS (SELECT 1 FROM action_answers oa JOIN actions o ON o.id = oa.action_id
+    OR (${itemStageSql(item)} <> 'closed' AND EXISTS (SELECT 1 FROM action_answers oa JOIN actions o ON o.id = oa.action_id
           WHERE oa.item_id = ${item}.id AND ${weWillOverdueSql('o', today)})))`;
 }
 
