@@ -31,6 +31,11 @@ describe('mayVisit (the role guard decision)', () => {
     [Role.Practitioner, 'account', true],
     [Role.Administrator, 'account', true],
     [Role.YoungExpert, 'account', false],
+    // The most specific menu entry decides: the log is for its readers, its queue for officers.
+    [Role.Practitioner, 'action-log/items/3f2b', true],
+    [Role.Practitioner, 'action-log/queue', false],
+    [Role.SeniorLeader, 'action-log/import', false],
+    [Role.ParticipationOfficer, 'action-log/queue', true],
   ])('%s may visit "%s": %s', (role, path, expected) => {
     expect(mayVisit(role, path)).toBe(expected);
   });

@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { PRIMARY_OUTLET, Router, type CanActivateFn, type UrlTree } from '@angular/router';
-import { navigationFor, type PendingSignInStep, type Role } from '@heard/domain';
+import { ALL_ROLES, navigationFor, type PendingSignInStep, type Role } from '@heard/domain';
 import { SessionService } from './session.service';
 
 /**
@@ -10,7 +10,13 @@ import { SessionService } from './session.service';
  */
 export function mayVisit(role: Role, path: string): boolean {
   const clean = path.replace(/^\/+|\/+$/g, '');
-  return navigationFor(role).some((item) => clean === item.path || clean.startsWith(`${item.path}/`));
+  const under = (menuPath: string) => clean === menuPath || clean.startsWith(`${menuPath}/`);
+  // The most specific menu entry decides: "action-log/queue" is an officer's page even though
+  // "action-log" is offered to practitioners too.
+  const closest = ALL_ROLES.flatMap((r) => navigationFor(r).map((item) => item.path))
+    .filter(under)
+    .sort((a, b) => b.length - a.length)[0];
+  return closest !== undefined && navigationFor(role).some((item) => item.path === closest);
 }
 
 /** The route path of a URL, without query, fragment, matrix parameters or secondary outlets. */
