@@ -159,6 +159,17 @@ describe('HeardItemLoop', () => {
     expect(changes).toBe(1);
   });
 
+  it('loads again when the page says the answers changed, with the new draft', async () => {
+    await open(loop({ stage: 'to_tell', draft: null, actions: [] }));
+    expect(el.querySelector('textarea')).toBeNull();
+    fixture.componentRef.setInput('answersRevision', 1);
+    await fixture.whenStable();
+    http.expectOne({ method: 'GET', url: `/api/action-log/items/${ITEM_ID}/loop` }).flush(loop());
+    await fixture.whenStable();
+    expect(byLabel(el, 'Message to the young people')).toBeTruthy();
+    expect(textOf(el.querySelector('.actions li'))).toContain('they must be told again');
+  });
+
   it('shows a session a young person hears at', async () => {
     await open(
       loop({

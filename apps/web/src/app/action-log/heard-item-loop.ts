@@ -47,6 +47,8 @@ export class HeardItemLoop {
   private readonly api = inject(ActionLogLoopApi);
 
   readonly itemId = input.required<string>();
+  /** Bumped by the page when the item's answers change: who must hear what, and the draft, change with them. */
+  readonly answersRevision = input(0);
   /** The item's stage or tellings changed: the page around it reloads what it shows. */
   readonly changed = output<void>();
 
@@ -77,7 +79,10 @@ export class HeardItemLoop {
       .join(', ');
 
   constructor() {
-    effect(() => this.load(this.itemId()));
+    effect(() => {
+      this.answersRevision();
+      this.load(this.itemId());
+    });
   }
 
   private load(itemId: string): void {

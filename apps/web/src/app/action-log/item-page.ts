@@ -89,6 +89,8 @@ export default class ItemPage {
   private readonly session = inject(SessionService);
   private readonly focus = pageFocus();
   private readonly reloads = new Subject<void>();
+  /** Counts changes to the item's answers, for the loop below them (it stays on the page as the item reloads). */
+  protected readonly answersRevision = signal(0);
 
   readonly id = input.required<string>();
 
@@ -158,6 +160,12 @@ export default class ItemPage {
   /** Loads the item again, quietly: for the components below the details after they change it. */
   reload(): void {
     this.reloads.next();
+  }
+
+  /** An answer was added or moved: the loop shows who must now be told, with a new draft. */
+  protected answersChanged(): void {
+    this.answersRevision.update((n) => n + 1);
+    this.reload();
   }
 
   protected speakerName(quote: ItemQuote): string {
