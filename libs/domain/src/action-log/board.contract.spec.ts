@@ -1,4 +1,5 @@
-import { BoardQuerySchema, PublicationRequestSchema, monthInWords } from './board.contract';
+import { monthInWords } from '../shared/dates';
+import { BoardQuerySchema, PublicationRequestSchema } from './board.contract';
 
 describe('monthInWords', () => {
   it.each([

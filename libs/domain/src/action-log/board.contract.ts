@@ -87,25 +87,3 @@ export interface ItemPublicationResponse {
   }[];
   quotes: { id: string; words: string; needsConsent: boolean; consentInForce: boolean }[];
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
-/** "2026-03" as "March 2026": the board dates things by the month, in words. */
-export function monthInWords(month: string): string {
-  const match = /^(\d{4})-(\d{2})$/.exec(month);
-  const name = match ? MONTHS[Number(match[2]) - 1] : undefined;
-  return match && name ? `${name} ${match[1]}` : month;
-}

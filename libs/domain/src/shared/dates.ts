@@ -112,3 +112,10 @@ const LONDON_TIME = new Intl.DateTimeFormat('en-GB', {
 export function timeInLondon(at: Date): string {
   return LONDON_TIME.format(at);
 }
+
+/** "2026-03" as "March 2026": the public board dates things by the month, in words. */
+export function monthInWords(month: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  const name = match ? MONTH_NAMES[Number(match[2]) - 1] : undefined;
+  return match && name ? `${name} ${match[1]}` : month;
+}
