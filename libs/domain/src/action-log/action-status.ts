@@ -93,5 +93,5 @@ export function checkActionMove(from: ActionStatus, to: ActionStatus): ActionMov
   };
 }
 
-/** The statuses a new action may start in: any, since "We did" can be recorded after the fact. */
+/** The statuses a new action may start in: all of them, since "We did" can be recorded after the fact. */
 export const FIRST_ACTION_STATUSES: readonly ActionStatus[] = ACTION_STATUSES;

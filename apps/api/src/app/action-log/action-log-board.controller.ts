@@ -157,7 +157,7 @@ export class PublicBoardController {
   }
 }
 
-/** Sets the tag (published material: any cache may keep it, and must ask again); true when the client has it. */
+/** Sets the tag (published material: every cache may keep it, and must ask again); true when the client has it. */
 function cached(res: Response, tag: string, seen: string | undefined): boolean {
   res.setHeader('Cache-Control', 'public, no-cache');
   res.setHeader('ETag', tag);
