@@ -2,7 +2,7 @@ import { Role, addDays, todayInLondon } from '@heard/domain';
 import type { Page } from 'playwright-core';
 import { api } from './support/api';
 import type { BrowserHandle } from './support/browser';
-import { expectAccessible, signIn } from './support/demo';
+import { expectAccessible, signIn, statusText } from './support/demo';
 import type { RunningServer } from './support/server';
 import { startServerAndBrowser } from './support/suite';
 
@@ -38,12 +38,6 @@ async function pastSession(page: Page, server: RunningServer): Promise<SessionRo
   const session = held[held.length - 1];
   if (!session) throw new Error('The demo Juniors group has no session in the last four weeks');
   return session;
-}
-
-async function statusText(page: Page, pattern: RegExp): Promise<string> {
-  const status = page.getByRole('status').filter({ hasText: pattern });
-  await status.waitFor();
-  return (await status.innerText()).trim();
 }
 
 /**

@@ -1,9 +1,10 @@
 import { Role, addDays, todayInLondon } from '@heard/domain';
 import type { Locator, Page } from 'playwright-core';
 import type { ReceivedMail, SmtpSink } from '../api/support/smtp-sink';
+import { waitFor } from '../api/support/wait';
 import { api } from './support/api';
 import type { BrowserHandle } from './support/browser';
-import { expectAccessible, signIn } from './support/demo';
+import { expectAccessible, signIn, statusText } from './support/demo';
 import type { RunningServer } from './support/server';
 import { startServerBrowserAndMail } from './support/suite';
 
@@ -28,19 +29,8 @@ function loopMails(sink: SmtpSink, to: string): string[] {
 
 /** Waits for the outbox to hand the `count`th loop email to `to` over SMTP, and reads its body. */
 async function loopMail(sink: SmtpSink, to: string, count: number): Promise<string> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const mails = loopMails(sink, to);
-    if (mails.length >= count) return mails[count - 1];
-    if (Date.now() > deadline) throw new Error(`Email ${count} about the loop did not reach ${to}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function statusText(scope: Locator, pattern: RegExp): Promise<string> {
-  const status = scope.getByRole('status').filter({ hasText: pattern });
-  await status.waitFor();
-  return (await status.innerText()).trim();
+  await waitFor(() => loopMails(sink, to).length >= count, `email ${count} about the loop to reach ${to}`);
+  return loopMails(sink, to)[count - 1];
 }
 
 /** By keyboard, as the long "Move … to" label sits over its select where a pointer would click. */

@@ -1,6 +1,6 @@
 import { Role } from '@heard/domain';
 import { TOTP_STEP_SECONDS, base32Decode, hotp, totpStep } from '@heard/api/platform/auth/totp';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { seriousViolations } from './browser';
 import { RunningServer } from './server';
 
@@ -83,4 +83,11 @@ export async function signIn(page: Page, server: RunningServer, role: Role): Pro
 export async function expectAccessible(page: Page, what: string): Promise<void> {
   const violations = await seriousViolations(page);
   expect({ page: what, violations }).toEqual({ page: what, violations: [] });
+}
+
+/** The text of the status region (within `scope`) holding `pattern`, once it appears. */
+export async function statusText(scope: Page | Locator, pattern: RegExp): Promise<string> {
+  const status = scope.getByRole('status').filter({ hasText: pattern });
+  await status.waitFor();
+  return (await status.innerText()).trim();
 }
