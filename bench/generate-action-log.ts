@@ -50,7 +50,7 @@ export async function generateActionLog(
             items AS (SELECT g, current_date - (g % 730) AS said_on FROM generate_series(1, $1) g)
        INSERT INTO you_said_items (words, source_kind, created_by, created_at, service_id, theme_id, said_on, channel,
                                    attributable, group_id, acknowledge_by, acknowledged_by, acknowledged_at,
-                                   closed_by, closed_at, updated_at)
+                                   closed_by, closed_at, updated_at, young_words)
        SELECT ($2::text[])[1 + i.g % array_length($2::text[], 1)] || ' (' || i.g || ')',
               (ARRAY['young_person', 'group_session', 'young_expert', 'parent_carer', 'survey', 'practitioner'])[1 + i.g % 6],
               o.ids[1 + i.g % array_length(o.ids, 1)], i.said_on + time '12:00',
@@ -64,7 +64,9 @@ export async function generateActionLog(
                    THEN o.ids[1 + i.g % array_length(o.ids, 1)] END,
               CASE WHEN i.g % 10 <> 0 AND i.said_on < current_date - 120 AND i.g % 3 <> 0
                    THEN i.said_on + 90 + time '09:00' END,
-              i.said_on + time '12:00'
+              i.said_on + time '12:00',
+              -- The child-friendly words the public board shows.
+              ($2::text[])[1 + i.g % array_length($2::text[], 1)]
          FROM items i, officers o, services s, themes t, grp`,
       [sizes.items, SAID],
     );
