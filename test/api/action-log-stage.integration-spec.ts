@@ -1,4 +1,11 @@
-import { ITEM_STAGES, ItemStage, Role, todayInLondon } from '@heard/domain';
+import {
+  ACTION_STATUSES,
+  ACTION_STATUS_RULES,
+  ITEM_STAGES,
+  ItemStage,
+  Role,
+  todayInLondon,
+} from '@heard/domain';
 import { createGroup, createYoungPerson } from './support/factories';
 import { SignedInClient, TestApp, createTestApp } from './support/test-app';
 
@@ -159,5 +166,49 @@ describe('the stage of a You said item, kept by the database', () => {
       /you_said_items_stage_known/,
     );
     expect(ITEM_STAGES).toContain(await stageOf(item));
+  });
+  it('should keep the earliest due date of a We will still being done, as due dates and statuses change', async () => {
+    const item = await newItem([ada.id]);
+    const nextDue = async () => {
+      const [row] = await sql<{ kept: string | null; rule: string | null }>(
+        `SELECT next_due_on::text AS kept, you_said_item_next_due(id)::text AS rule FROM you_said_items WHERE id = $1`,
+        [item],
+      );
+      // The kept column and the rule never disagree.
+      expect(row.kept).toBe(row.rule);
+      return row.kept;
+    };
+    expect(await nextDue()).toBeNull();
+    const first = await newAction(item, 'planned');
+    const second = await newAction(item, 'planned');
+    await sql(`UPDATE actions SET due_on = DATE '2027-03-01' WHERE id = $1`, [first]);
+    await sql(`UPDATE actions SET due_on = DATE '2027-02-01' WHERE id = $1`, [second]);
+    expect(await nextDue()).toBe('2027-02-01');
+    await sql(`UPDATE actions SET status = 'done', done_on = current_date WHERE id = $1`, [second]);
+    expect(await nextDue()).toBe('2027-03-01');
+    await sql(`DELETE FROM action_answers WHERE action_id = $1`, [first]);
+    expect(await nextDue()).toBeNull();
+  });
+
+  it('should count as a We will still being done exactly the statuses the status table says', async () => {
+    const item = await newItem([]);
+    const action = await newAction(item, 'planned');
+    for (const status of ACTION_STATUSES) {
+      // Each status set directly, as a fixture: the status table's moves are not the point here.
+      await sql(
+        `UPDATE actions SET status = $2::varchar, due_on = DATE '2027-01-15',
+                done_on = CASE WHEN $2::varchar = 'done' THEN current_date END,
+                cant_reason = 'The bus company decides this'
+          WHERE id = $1`,
+        [action, status],
+      );
+      const [row] = await sql<{ due: string | null }>(`SELECT you_said_item_next_due($1)::text AS due`, [
+        item,
+      ]);
+      expect({ status, due: row.due }).toEqual({
+        status,
+        due: ACTION_STATUS_RULES[status].answer === 'we_will' ? '2027-01-15' : null,
+      });
+    }
   });
 });

@@ -192,6 +192,7 @@ export class ActionLogExportService {
       { ...filter, serviceId: filter.service, themeId: filter.theme },
       params,
       'y',
+      this.clock.now(),
     );
     const runner = this.db.createQueryRunner();
     let count = 0;

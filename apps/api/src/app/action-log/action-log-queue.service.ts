@@ -12,22 +12,28 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../../platform/auth/auth-context';
 import { Clock } from '../../platform/clock';
 import { itemStageSql, itemVisibleSql } from './action-log-base';
-import { WE_WILL_STATUSES_SQL, itemRunningLateSql } from './chase-rules.sql';
+import { itemRunningLateSql, notAcknowledgedInTimeSql, weWillLateSql } from './chase-rules.sql';
+import { queryPrepared } from '../../platform/database/database';
 
-/** Which items each list of the queue holds; `stage` is the item's stage, `overdue` the chase rule. */
-const KIND_SQL: Readonly<Record<QueueKind, string>> = {
-  to_acknowledge: `st.stage = 'to_acknowledge'`,
-  to_answer: `st.stage = 'to_answer'`,
-  to_tell: `st.stage = 'to_tell'`,
-  overdue: `st.overdue`,
-};
-
-/** What needs doing first comes first: the deadline to acknowledge, else the oldest said. */
-const ORDER_SQL: Readonly<Record<QueueKind, string>> = {
-  to_acknowledge: `"acknowledgeBy", id`,
-  to_answer: `"saidOn", id`,
-  to_tell: `"saidOn", id`,
-  overdue: `"nextDueOn" NULLS FIRST, "acknowledgeBy", id`,
+/**
+ * Which items each list holds and in what order, each served by an index that returns it in that
+ * order (migrations 1765250000000 and 1765280000000), so a page reads a page's worth of rows rather
+ * than the whole log. The overdue list is two parts, each from its own index: those not
+ * acknowledged in time (by the deadline), then those a late We will answers (by its due date); the
+ * parts are the two halves of itemRunningLateSql, the chasing rule.
+ */
+const KIND_PARTS: Readonly<Record<QueueKind, readonly { where: string; order: string }[]>> = {
+  to_acknowledge: [{ where: `${itemStageSql('y')} = 'to_acknowledge'`, order: `y.acknowledge_by, y.id` }],
+  // Oldest said first; the stage index runs newest first, so it is read backwards.
+  to_answer: [{ where: `${itemStageSql('y')} = 'to_answer'`, order: `y.said_on, y.id DESC` }],
+  to_tell: [{ where: `${itemStageSql('y')} = 'to_tell'`, order: `y.said_on, y.id DESC` }],
+  overdue: [
+    { where: notAcknowledgedInTimeSql('y', '$1'), order: `y.acknowledge_by, y.id` },
+    {
+      where: `${weWillLateSql('y', '$2')} AND NOT ${notAcknowledgedInTimeSql('y', '$1')}`,
+      order: `y.next_due_on, y.acknowledge_by, y.id`,
+    },
+  ],
 };
 
 /**
@@ -56,33 +62,38 @@ export class ActionLogQueueService {
                          WHERE ma.item_id = y.id AND m.owner_id = ${me}))`;
     }
     const limit = countLimitFor(query.page, query.pageSize);
-    const rows: (Omit<QueueItem, 'id'> & { id: string | null; counted: number })[] = await this.db.query(
-      `WITH matching AS (
-         SELECT y.id, y.words, y.said_on::text AS "saidOn", y.source_kind AS source, s.name AS "serviceName",
-                th.name AS "themeName", st.stage, y.acknowledge_by AS "acknowledgeBy", st.overdue,
-                (SELECT min(a.due_on)::text FROM action_answers aa JOIN actions a ON a.id = aa.action_id
-                  WHERE aa.item_id = y.id AND a.status IN ${WE_WILL_STATUSES_SQL}) AS "nextDueOn"
-           FROM you_said_items y
-           CROSS JOIN LATERAL (SELECT ${itemStageSql('y')} AS stage,
-                                      ${itemRunningLateSql('y', '$1', '$2')} AS overdue) st
-           LEFT JOIN action_log_services s ON s.id = y.service_id
-           LEFT JOIN action_log_themes th ON th.id = y.theme_id
-          WHERE ${KIND_SQL[query.kind]} AND ${visible} ${mine}
-          ORDER BY ${ORDER_SQL[query.kind]}
-          LIMIT ${limit})
+    const [limitP, offsetP, sizeP] = [limit, (query.page - 1) * query.pageSize, query.pageSize].map(
+      (value) => `$${params.push(value)}`,
+    );
+    // Each part: at most `limit` matching ids in its order, from its index; then the page of them.
+    const parts = KIND_PARTS[query.kind].map(
+      ({ where, order }, part) => `(SELECT y.id, ${part} AS part, row_number() OVER (ORDER BY ${order}) AS n
+           FROM you_said_items y WHERE ${where} AND ${visible} ${mine}
+          ORDER BY ${order} LIMIT ${limitP})`,
+    );
+    const rows: (Omit<QueueItem, 'id'> & { id: string | null; counted: number; part: number; n: number })[] =
+      await queryPrepared(
+        this.db,
+        `WITH matching AS (SELECT id, part, n FROM (${parts.join(' UNION ALL ')}) m ORDER BY part, n LIMIT ${limitP})
        -- The count comes back even on a page past the end, as a row with no item.
        SELECT c.counted, p.*
          FROM (SELECT count(*)::int AS counted FROM matching) c
-         LEFT JOIN LATERAL (SELECT * FROM matching
-                             ORDER BY ${ORDER_SQL[query.kind]}
-                            OFFSET ${(query.page - 1) * query.pageSize} LIMIT ${query.pageSize}) p ON true
-        ORDER BY ${ORDER_SQL[query.kind]}`,
-      params,
-    );
+         LEFT JOIN LATERAL (
+           SELECT y.id, y.words, y.said_on::text AS "saidOn", y.source_kind AS source, s.name AS "serviceName",
+                  th.name AS "themeName", ${itemStageSql('y')} AS stage, y.acknowledge_by AS "acknowledgeBy",
+                  ${itemRunningLateSql('y', '$1', '$2')} AS overdue, y.next_due_on::text AS "nextDueOn",
+                  m.part, m.n
+             FROM (SELECT * FROM matching ORDER BY part, n OFFSET ${offsetP} LIMIT ${sizeP}) m
+             JOIN you_said_items y ON y.id = m.id
+             LEFT JOIN action_log_services s ON s.id = y.service_id
+             LEFT JOIN action_log_themes th ON th.id = y.theme_id) p ON true
+        ORDER BY p.part, p.n`,
+        params,
+      );
     return {
       items: rows
         .filter((r): r is typeof r & { id: string } => r.id !== null)
-        .map(({ counted: _counted, acknowledgeBy, ...item }) => ({
+        .map(({ counted: _counted, part: _part, n: _n, acknowledgeBy, ...item }) => ({
           ...item,
           acknowledgeBy: new Date(acknowledgeBy).toISOString(),
         })),

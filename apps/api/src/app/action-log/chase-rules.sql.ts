@@ -46,13 +46,21 @@ export function loopOpenAfterDoneSql(item: string, action: string, today: string
 }
 
 /**
+ * An item answered by a We will past its due date and not yet closed. Reads next_due_on, the
+ * earliest due date of a We will still being done, kept by the database beside the stage
+ * (migration 1765280000000, function you_said_item_next_due) so the queue finds these by index.
+ */
+export function weWillLateSql(item: string, today: string): string {
+  // IS NOT NULL keeps the answer true or false (never null) and lets the partial index serve it.
+  return `(${itemStageSql(item)} <> 'closed' AND ${item}.next_due_on IS NOT NULL AND ${item}.next_due_on < ${today}::date)`;
+}
+
+/**
  * An item running late, as the queue's "overdue" list means it: not acknowledged in time, or a
  * We will answering it is past its due date.
  */
 export function itemRunningLateSql(item: string, now: string, today: string): string {
-  return `(${notAcknowledgedInTimeSql(item, now)}
-    OR (${itemStageSql(item)} <> 'closed' AND EXISTS (SELECT 1 FROM action_answers oa JOIN actions o ON o.id = oa.action_id
-          WHERE oa.item_id = ${item}.id AND ${weWillOverdueSql('o', today)})))`;
+  return `(${notAcknowledgedInTimeSql(item, now)} OR ${weWillLateSql(item, today)})`;
 }
 
 /** Who is chased about items nobody has acknowledged: every active participation officer. */

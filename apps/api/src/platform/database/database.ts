@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { types as pgTypes } from 'pg';
-import { DataSource, DataSourceOptions, Logger } from 'typeorm';
+import { DataSource, DataSourceOptions, EntityManager, Logger } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { MIGRATIONS } from '@heard/migrations';
 import { ENTITIES } from './entities';
@@ -133,4 +133,13 @@ export async function queryPrepared<T>(db: DataSource, text: string, values: unk
   const name = `heard_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
   const pool = (db.driver as unknown as { master: NamedStatementPool }).master;
   return (await pool.query<T>({ name, text, values })).rows;
+}
+
+/**
+ * queryPrepared when `em` is the DataSource's own manager; inside a transaction (a manager with its
+ * own query runner) the read must see the transaction's writes, so it runs there as a plain query.
+ * For reads shared by a request's hot path and a write that lists what it just wrote.
+ */
+export function readPrepared<T>(em: EntityManager, text: string, values: unknown[]): Promise<T[]> {
+  return em.queryRunner ? em.query(text, values) : queryPrepared<T>(em.connection, text, values);
 }
