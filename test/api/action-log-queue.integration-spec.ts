@@ -104,6 +104,14 @@ describe('action log queue', () => {
     expect(idsOf(page2.body.items)).toEqual([ids.mineToAcknowledge]);
     const past = await queue(me, 'kind=to_acknowledge&who=everyone&pageSize=1&page=9');
     expect(past.body).toMatchObject({ items: [], total: 2, page: 9 });
+    // The overdue list's two parts (not acknowledged in time, then running late) page as one list.
+    const lateFirst = await queue(me, 'kind=overdue&who=everyone&pageSize=1&page=1');
+    const lateSecond = await queue(me, 'kind=overdue&who=everyone&pageSize=1&page=2');
+    expect([idsOf(lateFirst.body.items), idsOf(lateSecond.body.items)]).toEqual([
+      [ids.lateToAcknowledge],
+      [ids.ownedOverdue],
+    ]);
+    expect(lateSecond.body).toMatchObject({ total: 2, page: 2 });
   });
 
   it('reads a page in the same number of statements whatever its size', async () => {
