@@ -32,10 +32,10 @@ export class ItemNextDueKept1765280000000 implements MigrationInterface {
       CREATE TRIGGER actions_next_due AFTER UPDATE OF due_on ON actions
         FOR EACH ROW WHEN (OLD.due_on IS DISTINCT FROM NEW.due_on) EXECUTE FUNCTION you_said_stage_on_action();
 
-      -- The queue's lists, each in its own order: to acknowledge by the deadline; not acknowledged
-      -- in time likewise; running late by the earliest due date.
-      CREATE INDEX you_said_items_unacknowledged_idx ON you_said_items (acknowledge_by, id)
-        WHERE acknowledged_at IS NULL;
+      -- The queue's lists, each in its own order: to acknowledge by the deadline; running late by
+      -- the earliest due date. (Not acknowledged in time has you_said_items_to_acknowledge_idx.)
+      CREATE INDEX you_said_items_stage_acknowledge_idx ON you_said_items (acknowledge_by, id)
+        WHERE stage = 'to_acknowledge';
       CREATE INDEX you_said_items_next_due_idx ON you_said_items (next_due_on, acknowledge_by, id)
         WHERE stage <> 'closed' AND next_due_on IS NOT NULL;
     `);
@@ -43,7 +43,7 @@ export class ItemNextDueKept1765280000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
-      DROP INDEX you_said_items_next_due_idx; DROP INDEX you_said_items_unacknowledged_idx;
+      DROP INDEX you_said_items_next_due_idx; DROP INDEX you_said_items_stage_acknowledge_idx;
       DROP TRIGGER actions_next_due ON actions;
       CREATE OR REPLACE FUNCTION you_said_stage_refresh(item_ids uuid[]) RETURNS void LANGUAGE sql AS $$
         UPDATE you_said_items y SET stage = you_said_item_stage(y.id)
