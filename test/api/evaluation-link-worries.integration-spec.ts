@@ -8,6 +8,8 @@ import { SmtpSink, startSmtpSink } from './support/smtp-sink';
 import { SignedInClient, TestApp, countRows, createTestApp, expectProblem } from './support/test-app';
 
 const today = todayInLondon();
+/** Room for this file's other tests, which all speak from the loopback address. */
+const WORRIES_PER_HOUR = 8;
 
 /**
  * "I'm worried about something" from a round's link (POST /api/evaluation-links/:token/worries):
@@ -47,7 +49,12 @@ describe('a worry sent from a round link', () => {
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    t = await createTestApp({ SMTP_URL: sink.url });
+    // Behind a proxy on the loopback, so a test can speak from an address of its own (the limit is per address).
+    t = await createTestApp({
+      SMTP_URL: sink.url,
+      TRUSTED_PROXIES: 'loopback',
+      LINK_WORRIES_PER_HOUR: String(WORRIES_PER_HOUR),
+    });
     const admin = await t.signInAs(Role.Administrator);
     officer = await t.signInAs(Role.ParticipationOfficer);
     contact = await t.signInAs(Role.SeniorLeader, { displayName: 'Sade Lead' });
@@ -191,5 +198,30 @@ describe('a worry sent from a round link', () => {
       .send('I am worried');
     expectProblem(notJson, 415);
     expect(await written()).toEqual(before);
+  });
+
+  it('should take the set number of worries an hour from one address, then say who to talk to and write nothing', async () => {
+    const round = await createRound('Chair letter, a flood', true);
+    const from = (address: string, words: string) =>
+      worry(round.link.token, { words }).set('X-Forwarded-For', address);
+    for (let n = 1; n <= WORRIES_PER_HOUR; n++)
+      expect((await from('203.0.113.9', `Worry number ${n}`)).status).toBe(201);
+    const before = await written();
+
+    const refused = await from('203.0.113.9', 'One worry too many');
+    expectProblem(refused, 429);
+    expect(refused.body.detail).toMatch(/talk to an adult you trust/);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // Past the limit an unknown link is refused the same way: guessing links from there is held back too.
+    const guess = t
+      .anonymous()
+      .post(`/api/evaluation-links/${round.link.token}x/worries`)
+      .set('X-Forwarded-For', '203.0.113.9')
+      .send({ words: 'And another' });
+    expectProblem(await guess, 429);
+    expect(await written()).toEqual(before);
+
+    // Another address (another venue) is not held back by this one.
+    expect((await from('198.51.100.7', 'A worry from elsewhere')).status).toBe(201);
   });
 });

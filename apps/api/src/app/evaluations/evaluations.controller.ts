@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   EVALUATION_ENTERERS,
@@ -22,7 +22,7 @@ import {
   LinkWorryRequestSchema,
   evaluationWordsToCheck,
 } from '@heard/domain';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { Allow, Public } from '../../platform/auth/access.decorator';
 import { Actor, CurrentActor } from '../../platform/auth/auth-context';
@@ -130,7 +130,8 @@ export class EvaluationsController {
   worryByLink(
     @Param('token') token: string,
     @Body(new ZodPipe(LinkWorryRequestSchema)) body: LinkWorryCommand,
+    @Req() req: Request,
   ): Promise<LinkWorryReceived> {
-    return this.linkWorries.raise(token, body);
+    return this.linkWorries.raise(token, body, req.ip ?? 'unknown');
   }
 }

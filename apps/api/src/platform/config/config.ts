@@ -20,6 +20,8 @@ export interface AppConfig {
   sessionAbsoluteMinutes: number;
   /** Wrong passwords from one client address before each further try must wait (a growing delay). */
   loginAttemptsPerWindow: number;
+  /** Worries sent through round links from one client address in an hour (each emails the safeguarding contacts). */
+  linkWorriesPerHour: number;
   /**
    * The proxies whose X-Forwarded-For is believed, as Express's `trust proxy` takes them: addresses,
    * CIDR ranges, or loopback / linklocal / uniquelocal. Empty: the connecting address is the client.
@@ -85,6 +87,7 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: int('SESSION_IDLE_MINUTES', 1, 24 * 60),
   SESSION_ABSOLUTE_MINUTES: int('SESSION_ABSOLUTE_MINUTES', 5, 7 * 24 * 60),
   LOGIN_ATTEMPTS_PER_15_MINUTES: int('LOGIN_ATTEMPTS_PER_15_MINUTES', 1, 10_000),
+  LINK_WORRIES_PER_HOUR: int('LINK_WORRIES_PER_HOUR', 1, 10_000),
   TRUSTED_PROXIES: z
     .string()
     .transform((v) =>
@@ -141,6 +144,7 @@ const DEFAULTS: Record<string, string> = {
   SESSION_IDLE_MINUTES: '30',
   SESSION_ABSOLUTE_MINUTES: '720',
   LOGIN_ATTEMPTS_PER_15_MINUTES: '30',
+  LINK_WORRIES_PER_HOUR: '20',
   BODY_LIMIT_KB: '100',
   LOG_LEVEL: 'info',
   MAIL_POLL_MS: '2000',
@@ -190,6 +194,7 @@ export function loadConfig(
     sessionIdleMinutes: c.SESSION_IDLE_MINUTES,
     sessionAbsoluteMinutes: c.SESSION_ABSOLUTE_MINUTES,
     loginAttemptsPerWindow: c.LOGIN_ATTEMPTS_PER_15_MINUTES,
+    linkWorriesPerHour: c.LINK_WORRIES_PER_HOUR,
     // Believing X-Forwarded-For from anyone would let a client choose its own address and so its own
     // sign-in limit. Only development trusts the local ranges, where a dev proxy sits in front.
     trustedProxies: (
