@@ -1,10 +1,13 @@
 import {
+  BOARD_PAGE_SIZE,
   ConsentGiver,
   ConsentMethod,
   ConsentPurpose,
+  MAX_BOARD_PAGE_SIZE,
   MAX_BOARD_QUOTES,
   MAX_READING_LEVEL_TEXT,
   Role,
+  addDays,
   todayInLondon,
 } from '@heard/domain';
 import { randomUUID } from 'node:crypto';
@@ -370,6 +373,139 @@ describe('action log: publication and the public board', () => {
       const before2 = await written();
       expectProblem(await officer.put(publicationUrl(actionId, itemId), { quoteIds: [quoteId] }), 409);
       expect(await written()).toEqual(before2);
+    });
+  });
+
+  describe('paging', () => {
+    /** Published in the beforeAll below, newest said first; the first test's pair is the oldest. */
+    const newest: string[] = [];
+    const ids = (res: { body: { items: { itemId: string }[] } }) => res.body.items.map((i) => i.itemId);
+    const publishNew = async (saidOn: string, youngWords: string, themeId: string | null) => {
+      const item = await insertItem(t.db, { youngWords, themeId, saidOn, createdBy: officerId });
+      const action = await insertAction(t.db, [item], { createdBy: officerId });
+      expect((await officer.put(publicationUrl(action, item), {})).status).toBe(200);
+      return { item, action };
+    };
+
+    beforeAll(async () => {
+      newest.push((await publishNew(addDays(today, -1), 'Put the dates on the wall.', sharing)).item);
+      newest.push((await publishNew(addDays(today, -2), 'Let us share what we learn.', sharing)).item);
+      newest.push((await publishNew(addDays(today, -3), 'Ask us before you change things.', null)).item);
+    });
+
+    it('should send a page at a time, newest first, with every theme on every page', async () => {
+      const everyone = [...newest, itemId];
+      const themeNames = ['Sharing learning', 'Transparency and managing expectations'];
+      const first = await t.anonymous().get('/api/board');
+      expect(first.status).toBe(200);
+      expect(first.headers['content-type']).toMatch(/^application\/json; charset=utf-8/);
+      expect(first.body).toMatchObject({ total: 4, page: 1, pageSize: BOARD_PAGE_SIZE });
+      expect(ids(first)).toEqual(everyone);
+      for (const [n, expected] of everyone.entries()) {
+        const one = await t.anonymous().get(`/api/board?pageSize=1&page=${n + 1}`);
+        expect(one.status).toBe(200);
+        expect(one.body).toMatchObject({ total: 4, page: n + 1, pageSize: 1 });
+        expect(ids(one)).toEqual([expected]);
+        expect(one.body.themes.map((th: { name: string }) => th.name)).toEqual(themeNames);
+      }
+      const [a, b] = await Promise.all([
+        t.anonymous().get('/api/board?pageSize=3&page=1'),
+        t.anonymous().get('/api/board?pageSize=3&page=2'),
+      ]);
+      expect([...ids(a), ...ids(b)]).toEqual(everyone);
+      // A theme's pages count only that theme, and still list every theme for the filter.
+      const sharingSecond = await t.anonymous().get(`/api/board?themeId=${sharing}&pageSize=1&page=2`);
+      expect(sharingSecond.body).toMatchObject({ total: 2, page: 2, pageSize: 1 });
+      expect(ids(sharingSecond)).toEqual([newest[1]]);
+      expect(sharingSecond.body.themes.map((th: { name: string }) => th.name)).toEqual(themeNames);
+      // Past the end: nothing on the page, and the total to find the way back.
+      for (const page of [5, 100_000]) {
+        const past = await t.anonymous().get(`/api/board?pageSize=1&page=${page}`);
+        expect(past.status).toBe(200);
+        expect(past.body).toEqual({ items: [], total: 4, page, pageSize: 1, themes: first.body.themes });
+      }
+      const unknownTheme = await t.anonymous().get(`/api/board?themeId=${randomUUID()}`);
+      expect(unknownTheme.body).toMatchObject({ items: [], total: 0, themes: first.body.themes });
+      const biggest = await t.anonymous().get(`/api/board?pageSize=${MAX_BOARD_PAGE_SIZE}`);
+      expect(ids(biggest)).toEqual(everyone);
+    });
+
+    it('should tag each page, answer 304 per page, and forget every page when the board changes', async () => {
+      const url = (page: number) => `/api/board?pageSize=1&page=${page}`;
+      const first = await t.anonymous().get(url(1));
+      const second = await t.anonymous().get(url(2));
+      const sharingFirst = await t.anonymous().get(`/api/board?themeId=${sharing}&pageSize=1&page=1`);
+      const tags = [first, second, sharingFirst].map((r) => r.headers['etag']);
+      expect(new Set(tags).size).toBe(3);
+      for (const res of [first, second, sharingFirst]) {
+        expect(res.headers['etag']).toMatch(/^"/);
+        expect(res.headers['cache-control']).toBe('public, no-cache');
+      }
+      // A kept page is the same text with the same tag.
+      const again = await t.anonymous().get(url(1));
+      expect(again.headers['etag']).toBe(first.headers['etag']);
+      expect(again.text).toBe(first.text);
+      expect((await t.anonymous().get(url(1)).set('If-None-Match', first.headers['etag'])).status).toBe(304);
+      const weak = await t
+        .anonymous()
+        .get(url(2))
+        .set('If-None-Match', `"other", W/${second.headers['etag']}`);
+      expect(weak.status).toBe(304);
+      // Another page's tag is not this page's.
+      const notThis = await t.anonymous().get(url(2)).set('If-None-Match', first.headers['etag']);
+      expect(notThis.status).toBe(200);
+      expect(ids(notThis)).toEqual([newest[1]]);
+
+      // Publishing puts a new pair first: every kept page moves along.
+      const added = await publishNew(today, 'Tell us who to ask for help.', null);
+      const changed = await t.anonymous().get(url(1)).set('If-None-Match', first.headers['etag']);
+      expect(changed.status).toBe(200);
+      expect(changed.headers['etag']).not.toBe(first.headers['etag']);
+      expect(changed.body.total).toBe(5);
+      expect(ids(changed)).toEqual([added.item]);
+      const moved = await t.anonymous().get(url(2)).set('If-None-Match', second.headers['etag']);
+      expect(moved.status).toBe(200);
+      expect(ids(moved)).toEqual([newest[0]]);
+
+      // Taking it off brings the pages back as they were, under new tags.
+      expect((await officer.delete(publicationUrl(added.action, added.item))).status).toBe(200);
+      const back = await t.anonymous().get(url(1)).set('If-None-Match', changed.headers['etag']);
+      expect(back.status).toBe(200);
+      expect(back.body.total).toBe(4);
+      expect(ids(back)).toEqual([newest[0]]);
+      expect([first.headers['etag'], changed.headers['etag']]).not.toContain(back.headers['etag']);
+      // A theme's page, kept before, is made again too.
+      const sharingBack = await t
+        .anonymous()
+        .get(`/api/board?themeId=${sharing}&pageSize=1&page=1`)
+        .set('If-None-Match', sharingFirst.headers['etag']);
+      expect(sharingBack.status).toBe(200);
+      expect(ids(sharingBack)).toEqual([newest[0]]);
+      // Single items stay linkable, whatever page they are on.
+      const last = await t.anonymous().get(`/api/board/items/${itemId}`);
+      expect(last.status).toBe(200);
+      expect(last.body.itemId).toBe(itemId);
+    });
+
+    it('should refuse a page or page size that is missing its number, too small or too big, as problem+json', async () => {
+      for (const query of [
+        'page=0',
+        'page=-1',
+        'page=1.5',
+        'page=two',
+        'page=',
+        'page=100001',
+        `page=${'9'.repeat(5000)}`,
+        'page=1&page=2',
+        'pageSize=0',
+        `pageSize=${MAX_BOARD_PAGE_SIZE + 1}`,
+        'pageSize=all',
+        'pageSize=',
+        `pageSize=${'5'.repeat(5000)}`,
+        `themeId=${sharing}&page=0`,
+        'page=1&limit=5',
+      ])
+        expectProblem(await t.anonymous().get(`/api/board?${query}`), 400);
     });
   });
 });

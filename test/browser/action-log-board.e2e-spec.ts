@@ -80,6 +80,39 @@ describe('the public board and the young experts’ review', () => {
     ).resolves.toBe(true);
   });
 
+  it('should move to an older page by keyboard, say which page it is, and keep that page in the address', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    await page.goto(`${server.url}/board?pageSize=1`);
+    await page.getByRole('heading', { level: 2, name: /Show us what other places changed\./ }).waitFor();
+    const pages = page.getByRole('navigation', { name: 'Pages', exact: true });
+    await pages
+      .getByRole('status')
+      .getByText(/^Page 1 of \d+$/)
+      .waitFor();
+    await expect(pages.getByRole('link', { name: 'Newer', exact: true }).count()).resolves.toBe(0);
+    await pages.getByRole('link', { name: 'Older', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/[?&]page=2(&|$)/);
+    expect(new URL(page.url()).searchParams.get('pageSize')).toBe('1');
+    await page.getByRole('heading', { level: 2, name: /Tell us sooner when our review is\./ }).waitFor();
+    await page
+      .getByRole('heading', { level: 2, name: /Show us what other places/ })
+      .waitFor({ state: 'detached' });
+    const status = pages.getByRole('status');
+    await status.getByText(/^Page 2 of \d+$/).waitFor();
+    await expect(status.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page, 'the board, page 2');
+    // Back by the "Newer" link: the first page's address has no page number.
+    await pages.getByRole('link', { name: 'Newer', exact: true }).click();
+    await page.waitForURL((url) => !url.searchParams.has('page'));
+    await page.getByRole('heading', { level: 2, name: /Show us what other places changed\./ }).waitFor();
+    // Printed, the page says which page it is and drops the links.
+    await page.emulateMedia({ media: 'print' });
+    await expect(pages.getByRole('link', { name: 'Older', exact: true }).isVisible()).resolves.toBe(false);
+    await expect(pages.getByRole('status').isVisible()).resolves.toBe(true);
+  });
+
   it('should let the young expert Kai rate an answer to their group on their own page', async () => {
     const page = await browser.newPage({ viewport: PHONE });
     await signIn(page, server, Role.YoungExpert);

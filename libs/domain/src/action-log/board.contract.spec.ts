@@ -1,5 +1,10 @@
 import { monthInWords } from '../shared/dates';
-import { BoardQuerySchema, PublicationRequestSchema } from './board.contract';
+import {
+  BOARD_PAGE_SIZE,
+  BoardQuerySchema,
+  MAX_BOARD_PAGE_SIZE,
+  PublicationRequestSchema,
+} from './board.contract';
 
 describe('monthInWords', () => {
   it.each([
@@ -29,9 +34,34 @@ describe('PublicationRequestSchema', () => {
 });
 
 describe('BoardQuerySchema', () => {
-  it('should take no theme or a theme id, and nothing else', () => {
-    expect(BoardQuerySchema.parse({})).toEqual({});
-    expect(BoardQuerySchema.safeParse({ themeId: 'all' }).success).toBe(false);
-    expect(BoardQuerySchema.safeParse({ page: '2' }).success).toBe(false);
+  const id = '3f2c6a1e-8d4b-4c1a-9e2f-1a2b3c4d5e6f';
+  it('should default to the first page of the whole board', () => {
+    expect(BoardQuerySchema.parse({})).toEqual({ page: 1, pageSize: BOARD_PAGE_SIZE });
+  });
+  it.each([
+    [{ themeId: id }, { themeId: id, page: 1, pageSize: BOARD_PAGE_SIZE }],
+    [{ page: '2' }, { page: 2, pageSize: BOARD_PAGE_SIZE }],
+    [
+      { page: '100000', pageSize: '1' },
+      { page: 100_000, pageSize: 1 },
+    ],
+    [{ pageSize: String(MAX_BOARD_PAGE_SIZE) }, { page: 1, pageSize: MAX_BOARD_PAGE_SIZE }],
+  ])('should read %j from the address', (query, parsed) => {
+    expect(BoardQuerySchema.parse(query)).toEqual(parsed);
+  });
+  it.each([
+    [{ themeId: 'all' }],
+    [{ page: '0' }],
+    [{ page: '-1' }],
+    [{ page: '1.5' }],
+    [{ page: 'two' }],
+    [{ page: '100001' }],
+    [{ page: '9'.repeat(400) }],
+    [{ pageSize: '0' }],
+    [{ pageSize: String(MAX_BOARD_PAGE_SIZE + 1) }],
+    [{ pageSize: 'all' }],
+    [{ sort: 'new' }],
+  ])('should refuse %j', (query) => {
+    expect(BoardQuerySchema.safeParse(query).success).toBe(false);
   });
 });

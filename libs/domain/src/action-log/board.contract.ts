@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { uuidSchema } from '../shared/schemas';
+import { pageSchema, uuidSchema } from '../shared/schemas';
+import type { Page } from '../users/users.contract';
 import { ActionAnswer } from './action-status';
 
 /**
@@ -13,7 +14,23 @@ export const MAX_BOARD_QUOTES = 5;
 /** What the officer's live reading-level measure accepts: a child-friendly text and some room. */
 export const MAX_READING_LEVEL_TEXT = 2000;
 
-export const BoardQuerySchema = z.object({ themeId: uuidSchema.optional() }).strict();
+/** Items on a page of the board unless asked otherwise: enough to read, small enough to be quick on a phone. */
+export const BOARD_PAGE_SIZE = 20;
+/** The most items a page of the board holds. */
+export const MAX_BOARD_PAGE_SIZE = 50;
+
+export const BoardQuerySchema = z
+  .object({
+    themeId: uuidSchema.optional(),
+    page: pageSchema.page,
+    pageSize: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_BOARD_PAGE_SIZE, `At most ${MAX_BOARD_PAGE_SIZE} a page.`)
+      .default(BOARD_PAGE_SIZE),
+  })
+  .strict();
 export type BoardQuery = z.output<typeof BoardQuerySchema>;
 
 export const PublicationRequestSchema = z
@@ -66,10 +83,13 @@ export interface BoardItem {
   answers: BoardAnswer[];
 }
 
-export interface BoardResponse {
-  /** Themes that have something on the board, for the filter. */
+/**
+ * One page of the board, newest said first. A page past the end has no items and the same total, so
+ * a paginator can still say how far the board goes.
+ */
+export interface BoardResponse extends Page<BoardItem> {
+  /** Every theme that has something on the board (not only on this page or theme), for the filter. */
   themes: { id: string; name: string }[];
-  items: BoardItem[];
 }
 
 /** An item's publication, as the officer sees it on the item page. */

@@ -18,7 +18,6 @@ import {
   BoardItem,
   BoardQuery,
   BoardQuerySchema,
-  BoardResponse,
   ItemPublicationResponse,
   ItemRatingsResponse,
   MyResponse,
@@ -126,23 +125,26 @@ export class MyResponsesController {
 }
 
 /**
- * The public board: no sign-in, published material only. Browsers and proxies may keep it and ask
- * again with its tag; a 304 costs one small query (the board revision).
+ * The public board: no sign-in, published material only, a page at a time. Browsers and proxies may
+ * keep a page and ask again with its tag; a 304 costs one small query (the board revision).
  */
 @ApiTags('public board')
 @Controller('board')
 export class PublicBoardController {
   constructor(private readonly board: PublicBoardService) {}
 
+  /** A `BoardResponse`, sent as the JSON text the service keeps for the page. */
   @Public()
   @Get()
   async list(
     @Query(new ZodPipe(BoardQuerySchema)) query: BoardQuery,
     @Headers('if-none-match') seen: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<BoardResponse | undefined> {
-    const { tag, board } = await this.board.board(query.themeId);
-    return cached(res, tag, seen) ? undefined : board;
+  ): Promise<string | undefined> {
+    const { tag, json } = await this.board.page(query);
+    if (cached(res, tag, seen)) return undefined;
+    res.type('application/json');
+    return json;
   }
 
   @Public()

@@ -4,6 +4,7 @@ import {
   ACTION_STATUS_RULES,
   ActionStatus,
   BoardItem,
+  BoardQuery,
   BoardResponse,
   todayInLondon,
 } from '@heard/domain';
@@ -29,9 +30,23 @@ interface PairRow {
 /** A board as built for one revision on one London day, and the tag a browser revalidates with. */
 export interface BuiltBoard {
   tag: string;
-  board: BoardResponse;
+  themes: BoardResponse['themes'];
+  /** Newest said first. */
+  items: BoardItem[];
   byItem: Map<string, BoardItem>;
 }
+
+/** A page of the board as sent: its JSON text, made once, and its tag. */
+export interface BoardPageText {
+  tag: string;
+  json: string;
+}
+
+/**
+ * How many serialised pages are kept for one board. The usual pages (each theme's first few, at the
+ * page sizes the web page asks for) fit many times over; bounded, so odd page sizes cannot grow it.
+ */
+export const MAX_KEPT_BOARD_PAGES = 300;
 
 /**
  * The public "You said, We did" board (docs/action-log.md, "Public board"): built from the pairs
@@ -42,7 +57,7 @@ export interface BuiltBoard {
  */
 @Injectable()
 export class PublicBoardService {
-  private built: { key: string; board: Promise<BuiltBoard> } | null = null;
+  private built: { key: string; board: Promise<BuiltBoard>; pages: Map<string, BoardPageText> } | null = null;
 
   constructor(
     private readonly db: DataSource,
@@ -50,31 +65,49 @@ export class PublicBoardService {
     private readonly clock: Clock,
   ) {}
 
-  async current(): Promise<BuiltBoard> {
+  private async current(): Promise<{ board: BuiltBoard; pages: Map<string, BoardPageText> }> {
     const { boardRevision } = await actionLogSettings(this.db.manager);
     const key = `${boardRevision}.${todayInLondon(this.clock.now())}`;
     if (this.built?.key !== key) {
       const board = this.build(key);
-      this.built = { key, board };
+      // A new board starts with no pages: the old board's pages go with it.
+      this.built = { key, board, pages: new Map() };
       // A failed build is not kept: the next request tries again.
       board.catch(() => {
         if (this.built?.board === board) this.built = null;
       });
     }
-    return this.built.board;
+    const { board, pages } = this.built;
+    return { board: await board, pages };
   }
 
-  async board(themeId: string | undefined): Promise<{ tag: string; board: BoardResponse }> {
-    const built = await this.current();
-    if (!themeId) return { tag: `"${built.tag}"`, board: built.board };
-    return {
-      tag: `"${built.tag}.${themeId}"`,
-      board: { ...built.board, items: built.board.items.filter((i) => i.theme?.id === themeId) },
+  /**
+   * One page of the board as JSON text. Pages are kept, serialised, beside the board they came from,
+   * so the board's busiest requests cost the revision query and a map lookup, no JSON.stringify.
+   */
+  async page(query: BoardQuery): Promise<BoardPageText> {
+    const { board, pages } = await this.current();
+    const key = `${query.themeId ?? 'all'}.${query.page}.${query.pageSize}`;
+    const kept = pages.get(key);
+    if (kept) return kept;
+    const items = query.themeId ? board.items.filter((i) => i.theme?.id === query.themeId) : board.items;
+    const start = (query.page - 1) * query.pageSize;
+    const response: BoardResponse = {
+      items: items.slice(start, start + query.pageSize),
+      total: items.length,
+      page: query.page,
+      pageSize: query.pageSize,
+      themes: board.themes,
     };
+    const made = { tag: `"${board.tag}.${key}"`, json: JSON.stringify(response) };
+    // Oldest first: a Map keeps the order pages were made in.
+    if (pages.size >= MAX_KEPT_BOARD_PAGES) pages.delete(pages.keys().next().value as string);
+    pages.set(key, made);
+    return made;
   }
 
   async item(itemId: string): Promise<{ tag: string; item: BoardItem }> {
-    const built = await this.current();
+    const { board: built } = await this.current();
     const item = built.byItem.get(itemId);
     if (!item) throw DomainError.notFound('This item on the board');
     return { tag: `"${built.tag}.${itemId}"`, item };
@@ -143,10 +176,8 @@ export class PublicBoardService {
     return {
       tag,
       byItem,
-      board: {
-        themes: [...themes].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
-        items: [...byItem.values()],
-      },
+      themes: [...themes].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+      items: [...byItem.values()],
     };
   }
 }

@@ -7,7 +7,13 @@ import type { BoardItem, BoardResponse } from '@heard/domain';
 export class BoardApi {
   private readonly http = inject(HttpClient);
 
-  board = (themeId: string | null) =>
-    this.http.get<BoardResponse>('/api/board', { params: themeId ? { themeId } : {} });
+  /** A page of the board; what is not given is left to the API's defaults. */
+  board = (query: { themeId: string | null; page: number | null; pageSize: number | null }) => {
+    const params: Record<string, string | number> = {};
+    if (query.themeId) params['themeId'] = query.themeId;
+    if (query.page) params['page'] = query.page;
+    if (query.pageSize) params['pageSize'] = query.pageSize;
+    return this.http.get<BoardResponse>('/api/board', { params });
+  };
   item = (itemId: string) => this.http.get<BoardItem>(`/api/board/items/${encodeURIComponent(itemId)}`);
 }

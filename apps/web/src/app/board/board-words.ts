@@ -21,4 +21,10 @@ export const BOARD = {
   link: 'See just this one',
   back: 'See everything',
   theyAlsoSaid: 'What young people said',
+  pages: 'Pages',
+  newer: 'Newer',
+  older: 'Older',
+  /** {page} and {pages} are numbers. */
+  pageOf: 'Page {page} of {pages}',
+  emptyPage: 'There is nothing on this page. Go back to see more.',
 } as const;
