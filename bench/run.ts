@@ -116,7 +116,13 @@ const TARGETS: Target[] = [
     path: '/api/action-log/queue?kind=overdue&who=mine',
     as: OFFICER,
   },
+  {
+    name: "officer's queue: to acknowledge, mine",
+    path: '/api/action-log/queue?kind=to_acknowledge&who=mine',
+    as: OFFICER,
+  },
   { name: 'public board', path: '/api/board', as: 'anonymous' },
+  { name: 'public board, page 40', path: '/api/board?page=40', as: 'anonymous' },
   {
     name: 'public board, one theme',
     path: (ids) => `/api/board?themeId=${ids.themeId}`,
