@@ -26,6 +26,7 @@ import { ActionLog1765200000000 } from './1765200000000-action-log';
 import { ItemStageKept1765250000000 } from './1765250000000-item-stage-kept';
 import { YouSaidSearchIndex1765260000000 } from './1765260000000-you-said-search-index';
 import { ItemNextDueKept1765280000000 } from './1765280000000-item-next-due-kept';
+import { BoardTellsEveryone1765290000000 } from './1765290000000-board-tells-everyone';
 import { QueueMineIndexes1765300000000 } from './1765300000000-queue-mine-indexes';
 import { LoopPassedOn1765220000000 } from './1765220000000-loop-passed-on';
 import { BoardQuotes1765230000000 } from './1765230000000-board-quotes';
@@ -62,5 +63,6 @@ export const MIGRATIONS = [
   ItemStageKept1765250000000,
   YouSaidSearchIndex1765260000000,
   ItemNextDueKept1765280000000,
+  BoardTellsEveryone1765290000000,
   QueueMineIndexes1765300000000,
 ];

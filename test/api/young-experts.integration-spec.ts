@@ -6,11 +6,13 @@ import {
   MY_SPACE_MESSAGES,
   ONE_TO_ONE_NO_TOPIC,
   QUOTE_CONSENT_WORDING,
+  RATING_SCALE,
   Role,
   WORRY_WORDS_MAX,
   addDays,
   todayInLondon,
 } from '@heard/domain';
+import { insertAction, insertItem } from './support/action-log-board-fixtures';
 import { createGroup, createYoungPerson, dateOfBirthForAge, planActivity } from './support/factories';
 import { SignedInClient, TestApp, countRows, createTestApp, expectProblem } from './support/test-app';
 
@@ -32,6 +34,7 @@ describe('young experts: their own pages', () => {
   let versionId: string;
   let namedRoundId: string;
   let groupRoundId: string;
+  let kaiGroupId: string;
 
   /** Every table a young expert's command could write, to prove a refusal changed nothing. */
   const counts = async () => ({
@@ -105,6 +108,7 @@ describe('young experts: their own pages', () => {
       role: 'member',
     });
     expect(joined.status).toBe(201);
+    kaiGroupId = group.id;
     const grouped = await round({ audience: 'group', groupId: group.id, title: 'The chair letter, group' });
     expect(grouped.status).toBe(201);
     groupRoundId = grouped.body.id;
@@ -493,6 +497,18 @@ describe('young experts: their own pages', () => {
   });
 
   it('should give them everything Heard holds about them, and nothing about anyone else', async () => {
+    const rated = await insertItem(t.db, {
+      words: 'Staff summary: the group found review letters confusing',
+      youngWords: 'The review letters are hard to read.',
+      groupId: kaiGroupId,
+      createdBy: officer.user.id,
+    });
+    await insertAction(t.db, [rated], { createdBy: officer.user.id });
+    const rating = await kai.put(`/api/me/responses/${rated}/rating`, {
+      rating: 4,
+      comment: 'Better, but <b>still</b> long.',
+    });
+    expect(rating.status).toBe(200);
     await officer.get(`/api/young-people/${kaiId}`);
     const res = await kai.get('/api/me/data');
     expect(res.status).toBe(200);
@@ -510,6 +526,15 @@ describe('young experts: their own pages', () => {
       }),
     ]);
     expect(res.body.worries).toEqual([{ toldUsOn: today }]);
+    expect(res.body.responseRatings).toEqual([
+      {
+        youSaid: 'The review letters are hard to read.',
+        face: expect.objectContaining({ value: 4, words: RATING_SCALE[3].words, face: RATING_SCALE[3].face }),
+        comment: 'Better, but <b>still</b> long.',
+        ratedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      },
+    ]);
+    expect(JSON.stringify(res.body)).not.toContain('Staff summary');
     expect(res.body.whoLooked[0]).toMatchObject({ role: 'Participation officer', what: 'Your record' });
     expect(JSON.stringify(res.body)).not.toContain('scares');
 
@@ -520,6 +545,7 @@ describe('young experts: their own pages', () => {
     const text = file.text;
     const parsed = JSON.parse(text);
     expect(parsed.record.preferredName).toBe('Kai');
+    expect(parsed.responseRatings).toEqual(res.body.responseRatings);
     for (const leak of ['Zara', otherId, 'Only for Zara', other.user.id]) expect(text).not.toContain(leak);
     const zaras = await other.get('/api/me/data/download');
     expect(zaras.text).not.toContain(kaiId);

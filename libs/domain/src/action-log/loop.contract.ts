@@ -54,9 +54,18 @@ export interface LoopTellingView {
   passedAt: string | null;
 }
 
+/**
+ * Who hears an item's answers (its one home is the SQL function you_said_item_audience): the young
+ * people it names; else the group it was said at; else no one in particular (a survey, an imported
+ * row), who are told by publishing each answer on the public board.
+ */
+export const ITEM_AUDIENCES = ['young_people', 'group', 'no_one'] as const;
+export type ItemAudience = (typeof ITEM_AUDIENCES)[number];
+
 export interface LoopView {
   itemId: string;
   stage: ItemStage;
+  audience: ItemAudience;
   speakers: LoopSpeaker[];
   actions: LoopActionState[];
   /** Heard's draft for the actions not yet told in their current answer; null when everyone has heard. */

@@ -3,6 +3,7 @@ import type { ConsentGiver, ConsentPurpose } from '../consent/consent';
 import type { EvaluationQuestion, Rating } from '../evaluations/evaluation-rules';
 import type { RsvpView } from '../invitations/invitations.contract';
 import type { OneToOneStatus } from '../activities/one-to-ones.contract';
+import type { RatingFace } from '../action-log/review.contract';
 import type { IsoDate } from '../shared/dates';
 import { optionalText } from '../shared/schemas';
 import { worryWordsSchema } from '../worries/worries.contract';
@@ -143,6 +144,8 @@ export interface MyData {
   }[];
   deletionRequests: { what: string; at: string; handledAt: string | null; outcome: string | null }[];
   worries: { toldUsOn: IsoDate }[];
+  /** Their "How well did we do?" ratings: what their group said (in young people's words), the face, their words. */
+  responseRatings: { youSaid: string | null; face: RatingFace; comment: string | null; ratedAt: string }[];
   whoLooked: { role: string; what: string; at: string }[];
 }
 

@@ -93,11 +93,22 @@ export async function boardChanged(em: EntityManager): Promise<void> {
  * "The young people who spoke have been told the action's current answer", in SQL. The rule's one
  * home is the database function you_said_action_told (migration 1765250000000-item-stage-kept):
  * at least one telling about this action in its current status, and every young person the item is
- * from told in person unless it was read out to their group. `item` and `action` are the aliases of
- * you_said_items and actions in the caller's query.
+ * from told in person unless it was read out to their group; for an item whose audience is no one
+ * (itemAudienceSql), the answer published on the public board in its current status (migration
+ * 1765290000000-board-tells-everyone). `item` and `action` are the aliases of you_said_items and
+ * actions in the caller's query.
  */
 export function actionToldSql(item: string, action: string): string {
   return `you_said_action_told(${item}.id, ${action}.id, ${action}.status)`;
+}
+
+/**
+ * Who hears an item's answers (ItemAudience in libs/domain), in SQL: 'young_people' it names, else
+ * the 'group' it was said at, else 'no_one' in particular, told through the public board. The rule's
+ * one home is the database function you_said_item_audience, which you_said_action_told reads too.
+ */
+export function itemAudienceSql(item: string): string {
+  return `you_said_item_audience(${item}.id)`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import {
   ActionStatus,
+  ItemAudience,
   ItemStage,
   LoopActionState,
   LoopChannel,
@@ -14,13 +15,14 @@ import { EntityManager, In } from 'typeorm';
 import { userReaches } from '../../platform/access/young-person-access';
 import { User } from '../users/entities/user.entity';
 import { loadYoungPersonFacts } from '../young-people/young-person-facts';
-import { actionToldSql, itemStageSql } from './action-log-base';
+import { actionToldSql, itemAudienceSql, itemStageSql } from './action-log-base';
 
 export interface LoopItem {
   id: string;
   words: string;
   youngWords: string | null;
   stage: ItemStage;
+  audience: ItemAudience;
   /** The group the item came from (its own, or its session's): told at its next session. */
   groupId: string | null;
 }
@@ -58,6 +60,7 @@ export interface LoopFacts {
 export async function loopFacts(em: EntityManager, itemId: string, lock: boolean): Promise<LoopFacts> {
   const [item]: LoopItem[] = await em.query(
     `SELECT y.id, y.words, y.young_words AS "youngWords", ${itemStageSql('y')} AS stage,
+            ${itemAudienceSql('y')} AS audience,
             COALESCE(y.group_id, (SELECT s.group_id FROM group_sessions s WHERE s.id = y.session_id)) AS "groupId"
        FROM you_said_items y WHERE y.id = $1${lock ? ' FOR UPDATE OF y' : ''}`,
     [itemId],

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AuditAction,
   AuditRecordType,
+  ItemAudience,
   ItemStage,
   LoopView,
   TellingCommand,
@@ -14,7 +15,7 @@ import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { MailService, MailToQueue } from '../../platform/mail/mail.service';
 import { firstNameOf } from '../invitations/parent-carer-copies';
-import { TimelineEntry, appendTimeline, itemStageSql, reachItem } from './action-log-base';
+import { TimelineEntry, appendTimeline, itemAudienceSql, itemStageSql, reachItem } from './action-log-base';
 import { LoopFacts, actionStates, loopFacts, tellingsOf } from './action-log-loop.queries';
 
 /** Why an item cannot be closed yet, by its stage: the officer is told what is left to do. */
@@ -27,6 +28,11 @@ const NOT_READY_TO_CLOSE: Readonly<Record<Exclude<ItemStage, 'to_close'>, string
   in_hand:
     'A “We will” is still being done: close the loop once it is done, or becomes a “We can’t”, and they have been told.',
 };
+
+/** An item whose audience is no one is told by publishing, not by a message (you_said_item_audience). */
+const TOLD_ON_THE_BOARD =
+  'This item names no young people and no group, so there is no one to send a message to. ' +
+  'Publish each answer on the public board: that is how the people who said it are told.';
 
 interface TellingRowToInsert {
   actionId: string;
@@ -67,6 +73,7 @@ export class ActionLogLoopService {
           'conflict',
           'This You said item is closed. Reopen it to tell them something new.',
         );
+      if (facts.item.audience === 'no_one') throw new DomainError('conflict', TOLD_ON_THE_BOARD);
       const pending = facts.actions.filter((a) => !a.told);
       if (pending.length === 0)
         throw new DomainError('conflict', 'Everyone who spoke has already heard the current answers.');
@@ -154,10 +161,16 @@ export class ActionLogLoopService {
   close(actor: Actor, itemId: string): Promise<LoopView> {
     return this.db.transaction(async (em) => {
       await reachItem(actor, em, itemId);
-      const [{ stage }]: { stage: ItemStage }[] = await em.query(
-        `SELECT ${itemStageSql('y')} AS stage FROM you_said_items y WHERE y.id = $1 FOR UPDATE OF y`,
+      const [{ stage, audience }]: { stage: ItemStage; audience: ItemAudience }[] = await em.query(
+        `SELECT ${itemStageSql('y')} AS stage, ${itemAudienceSql('y')} AS audience
+           FROM you_said_items y WHERE y.id = $1 FOR UPDATE OF y`,
         [itemId],
       );
+      if (stage === 'to_tell' && audience === 'no_one')
+        throw new DomainError(
+          'conflict',
+          `Not everyone has been told the current answers. ${TOLD_ON_THE_BOARD}`,
+        );
       if (stage !== 'to_close') throw new DomainError('conflict', NOT_READY_TO_CLOSE[stage]);
       await em.query(
         `UPDATE you_said_items SET closed_at = now(), closed_by = $2, updated_at = now() WHERE id = $1`,
@@ -203,6 +216,7 @@ export class ActionLogLoopService {
     return {
       itemId: facts.item.id,
       stage: facts.item.stage,
+      audience: facts.item.audience,
       speakers: facts.speakers.map((s) => s.view),
       actions: actionStates(facts.actions),
       draft: untold.length > 0 && facts.item.stage !== 'closed' ? draftLoopMessage(untold, facts.item) : null,

@@ -16,6 +16,7 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { readingLevelView } from './reading-level-view';
 import { ConsentService } from '../consent/consent.service';
 import { appendTimeline, boardChanged, reachItem } from './action-log-base';
+import { tellOnTheBoard } from './board-telling';
 
 interface PairRow {
   publishedAt: Date | null;
@@ -74,7 +75,12 @@ export class BoardPublicationService {
                              AND b.quote_id = q AND b.taken_off_at IS NULL)`,
         [actionId, itemId, command.quoteIds, actor.userId, now],
       );
-      await this.changed(em, actor, actionId, itemId, 'published', { quoteIds: command.quoteIds });
+      const told = await tellOnTheBoard(
+        em,
+        { itemId, actionId, status: pair.status, youngWords: pair.actionYoungWords },
+        actor.userId,
+      );
+      await this.changed(em, actor, actionId, itemId, 'published', { quoteIds: command.quoteIds, told });
     });
     return this.view(actor, itemId);
   }
@@ -204,14 +210,25 @@ export class BoardPublicationService {
     actionId: string,
     itemId: string,
     event: 'published' | 'unpublished',
-    detail: { quoteIds?: readonly string[] },
+    detail: { quoteIds?: readonly string[]; told?: boolean },
   ): Promise<void> {
-    await appendTimeline(em, { itemId, actionId, event, detail, byUserId: actor.userId });
+    await appendTimeline(em, {
+      itemId,
+      actionId,
+      event,
+      detail: detail.quoteIds ? { quoteIds: detail.quoteIds } : {},
+      byUserId: actor.userId,
+    });
     await this.audit.for(actor).record(em, {
       action: AuditAction.Update,
       type: AuditRecordType.YouSaidItem,
       id: itemId,
-      detail: { event, actionId, quotes: detail.quoteIds?.length ?? 0 },
+      detail: {
+        event,
+        actionId,
+        quotes: detail.quoteIds?.length ?? 0,
+        ...(detail.told ? { told: true } : {}),
+      },
     });
     await boardChanged(em);
   }

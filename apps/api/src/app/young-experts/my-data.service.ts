@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditAction, AuditRecordType, MyData, ROLE_LABELS, Role } from '@heard/domain';
+import { AuditAction, AuditRecordType, MyData, ROLE_LABELS, Role, ratingFaceOf } from '@heard/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
@@ -86,6 +86,12 @@ export class MyDataService {
         outcome: d.outcome,
       })),
       worries: lists.worries,
+      responseRatings: lists.ratings.map((r) => ({
+        youSaid: r.youSaid,
+        face: ratingFaceOf(r.rating),
+        comment: r.comment,
+        ratedAt: new Date(r.ratedAt).toISOString(),
+      })),
       whoLooked: lists.looked.map((l) => ({
         role: ROLE_LABELS[l.role as Role] ?? l.role,
         what: LOOKED_AT[l.entityType] ?? l.entityType,

@@ -1,4 +1,4 @@
-import { IsoDate, OneToOneStatus } from '@heard/domain';
+import { IsoDate, OneToOneStatus, Rating } from '@heard/domain';
 import { EntityManager } from 'typeorm';
 import { invitationIs, memberOn } from '../../platform/database/rules-sql';
 
@@ -97,7 +97,7 @@ export async function myRecord(em: EntityManager, youngPersonId: string): Promis
 /** The rest of what Heard holds about them, each list by their id alone. */
 export async function myLists(em: EntityManager, youngPersonId: string) {
   const q = <T>(sql: string): Promise<T[]> => em.query(sql, [youngPersonId]);
-  const [experiences, adults, groups, sessions, consents, oneToOnes, deletions, worries, looked] =
+  const [experiences, adults, groups, sessions, consents, oneToOnes, deletions, worries, looked, ratings] =
     await Promise.all([
       q<{ kind: string; from: IsoDate | null; to: IsoDate | null }>(
         `SELECT kind, from_date::text AS "from", to_date::text AS "to" FROM young_person_service_experiences
@@ -156,6 +156,12 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
             AND a.entity_id = $1::text AND u.role <> 'young_expert'
           ORDER BY a.at DESC LIMIT 500`,
       ),
+      // Their "How well did we do?" ratings, beside the item's young words (never the staff summary).
+      q<{ youSaid: string | null; rating: Rating; comment: string | null; ratedAt: Date }>(
+        `SELECT y.young_words AS "youSaid", r.rating, r.comment, r.rated_at AS "ratedAt"
+           FROM response_ratings r JOIN you_said_items y ON y.id = r.item_id
+          WHERE r.young_person_id = $1 ORDER BY r.rated_at, r.id`,
+      ),
     ]);
-  return { experiences, adults, groups, sessions, consents, oneToOnes, deletions, worries, looked };
+  return { experiences, adults, groups, sessions, consents, oneToOnes, deletions, worries, looked, ratings };
 }

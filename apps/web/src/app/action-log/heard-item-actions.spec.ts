@@ -129,6 +129,9 @@ describe('HeardItemActions', () => {
     await open();
     byName(el, 'Update “New review leaflet”').click();
     await fixture.whenStable();
+    // Short labels, so a floating label fits its field rather than lying over it.
+    expect(byLabel(el, 'Move to').getAttribute('role')).toBe('combobox');
+    expect(byLabel(el, 'Note date').getAttribute('type')).toBe('date');
     const loader = TestbedHarnessEnvironment.loader(fixture);
     const move = await loader.getHarness(MatSelectHarness);
     await move.open();
@@ -148,7 +151,7 @@ describe('HeardItemActions', () => {
     expect(textOf(el.querySelector('[role="status"]'))).toBe('Moved to We did.');
     expect(textOf(el.querySelector('li.action h3'))).toBe('We did: New review leaflet');
 
-    typeInto(byLabel<HTMLTextAreaElement>(el, 'Note on “New review leaflet”'), 'Printed 200 copies.');
+    typeInto(byLabel<HTMLTextAreaElement>(el, 'Note'), 'Printed 200 copies.');
     byName(el, 'Add note to “New review leaflet”').click();
     const note = http.expectOne({ method: 'POST', url: `/api/action-log/actions/${ACTION_ID}/notes` });
     expect(note.request.body).toEqual({ notedOn: todayInLondon(), words: 'Printed 200 copies.' });

@@ -46,6 +46,7 @@ const ANSWERS: readonly { status: ActionStatus; label: string }[] = [
     ProblemAlert,
   ],
   templateUrl: './heard-item-actions.html',
+  styleUrl: './heard-item-actions.scss',
 })
 export class HeardItemActions {
   private readonly api = inject(ActionLogLoopApi);

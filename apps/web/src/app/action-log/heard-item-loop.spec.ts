@@ -23,6 +23,7 @@ function loop(overrides: Partial<LoopView> = {}): LoopView {
   return {
     itemId: ITEM_ID,
     stage: 'to_tell',
+    audience: 'young_people',
     speakers: [
       { youngPersonId: PERSON_ID, preferredName: 'Sam', channel: 'email', trustedAdult: null, session: null },
       {
@@ -187,5 +188,63 @@ describe('HeardItemLoop', () => {
     expect(textOf(el.querySelector('.speakers li'))).toMatch(
       /^Jo: Read out at their group’s next session \(Youth Voice, /,
     );
+  });
+
+  it('says an item with no one to tell is told by publishing on the board, and offers no message to send', async () => {
+    await open(
+      loop({
+        audience: 'no_one',
+        speakers: [],
+        actions: [
+          {
+            actionId: ACTION_ID,
+            status: 'done',
+            told: false,
+            toldAgainNeeded: false,
+            toldYoungPersonIds: [],
+          },
+        ],
+        tellings: [],
+      }),
+    );
+    expect(textOf(el.querySelector('.told-on-board'))).toContain(
+      'Publish each answer on the public board (below): that is how the people who said it are told.',
+    );
+    expect(el.querySelector('.speakers-none')).toBeNull();
+    expect(el.querySelector('textarea')).toBeNull();
+    expect(textOf(el.querySelector('.actions li'))).toBe('We did: not on the public board yet.');
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
+  it('shows a board telling as told on the public board', async () => {
+    await open(
+      loop({
+        audience: 'no_one',
+        speakers: [],
+        draft: null,
+        stage: 'to_close',
+        actions: [
+          { actionId: ACTION_ID, status: 'done', told: true, toldAgainNeeded: false, toldYoungPersonIds: [] },
+        ],
+        tellings: [
+          {
+            id: 'telling-2',
+            actionId: ACTION_ID,
+            actionStatus: 'done',
+            channel: 'board',
+            youngPersonId: null,
+            trustedAdultId: null,
+            sessionId: null,
+            message: 'We made a new leaflet.',
+            toldBy: 'officer',
+            toldAt: '2026-06-01T09:00:00Z',
+            passedAt: null,
+          },
+        ],
+      }),
+    );
+    expect(textOf(el.querySelector('.actions li'))).toBe('We did: everyone has been told.');
+    expect(textOf(el.querySelector('.tellings li'))).toMatch(/: On the public board$/);
+    expect(byName(el, 'Close the loop')).toBeTruthy();
   });
 });

@@ -91,6 +91,25 @@ describe('ItemPublication', () => {
     expect(el.textContent).toContain('Take off the board');
   });
 
+  it('publishes a pair on the board again, with the quotes as chosen now', async () => {
+    const { fixture, http, el } = setUp(ItemPublication);
+    http.expectOne(`/api/action-log/items/${ITEM_ID}/publication`).flush(publication('2026-03-05T10:00:00Z'));
+    await fixture.whenStable();
+    const changed: ItemPublicationResponse[] = [];
+    fixture.componentInstance.changed.subscribe((p) => changed.push(p));
+    (
+      Array.from(el.querySelectorAll('button')).find(
+        (b) => b.textContent?.trim() === 'Update on the board',
+      ) as HTMLButtonElement
+    ).click();
+    const req = http.expectOne(`/api/action-log/answers/${ACTION_ID}/${ITEM_ID}/publication`);
+    expect(req.request.method).toBe('PUT');
+    expect(req.request.body).toEqual({ quoteIds: [QUOTE_OK] });
+    req.flush(publication('2026-03-05T10:00:00Z'));
+    await fixture.whenStable();
+    expect(changed).toHaveLength(1);
+  });
+
   it('measures the young words as the officer types', async () => {
     const { fixture, http, el } = setUp(ItemPublication);
     http.expectOne(`/api/action-log/items/${ITEM_ID}/publication`).flush(publication(null));

@@ -58,6 +58,7 @@ describe('ItemPage', () => {
       const loop: LoopView = {
         itemId: item.id,
         stage: item.stage,
+        audience: 'young_people',
         speakers: [],
         actions: [],
         draft: null,

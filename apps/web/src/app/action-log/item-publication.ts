@@ -79,6 +79,11 @@ import { readingLevelWords } from './reading-words';
               >: {{ pair.youngWords ?? 'No young people’s words yet.' }}
               @if (pair.publishedAt) {
                 <span> (on the board)</span>
+                <!-- Publishing again keeps the board's quotes as chosen now, and, for an item naming no
+                     one, tells them an answer that has changed (docs/action-log.md). -->
+                <button type="button" [disabled]="busy()" (click)="publish(pair.actionId)">
+                  Update on the board
+                </button>
                 <button type="button" [disabled]="busy()" (click)="unpublish(pair.actionId)">
                   Take off the board
                 </button>

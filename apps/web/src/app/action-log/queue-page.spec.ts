@@ -11,6 +11,9 @@ import { exportUrl } from './action-log-office-api';
 import QueuePage, { queueHeading } from './queue-page';
 
 const ITEM_ID = '55555555-5555-4555-8555-555555555555';
+const SERVICE_ID = '11111111-1111-4111-8111-111111111111';
+const OLD_SERVICE_ID = '22222222-2222-4222-8222-222222222222';
+const THEME_ID = '33333333-3333-4333-8333-333333333333';
 
 function queueItem(overrides: Partial<QueueItem> = {}): QueueItem {
   return {
@@ -71,7 +74,25 @@ describe('QueuePage', () => {
     fixture = TestBed.createComponent(QueuePage);
     el = fixture.nativeElement as HTMLElement;
     await fixture.whenStable();
+    http.expectOne('/api/action-log/services').flush([
+      { id: SERVICE_ID, name: 'Fostering', retired: false },
+      { id: OLD_SERVICE_ID, name: 'Youth Offending', retired: true },
+    ]);
+    http
+      .expectOne('/api/action-log/themes')
+      .flush([{ id: THEME_ID, name: 'Sharing learning', retired: false }]);
   });
+
+  async function choose(label: string, option: string): Promise<void> {
+    byLabel<HTMLElement>(el, label).click();
+    await fixture.whenStable();
+    const match = Array.from(document.querySelectorAll<HTMLElement>('mat-option')).find(
+      (o) => textOf(o) === option,
+    );
+    if (!match) throw new Error(`No option "${option}"`);
+    match.click();
+    await fixture.whenStable();
+  }
 
   afterEach(() => http.verify());
 
@@ -146,5 +167,20 @@ describe('QueuePage', () => {
     await fixture.whenStable();
     expect(textOf(el.querySelector('[role="alert"]'))).toBe('The end of the period is before its start.');
     expect(el.querySelector('.downloads')).toBeNull();
+  });
+
+  it('downloads the log for the chosen service and theme, retired services included', async () => {
+    expectQueue('to_acknowledge', 'mine').flush(page([]));
+    await fixture.whenStable();
+    await choose('Service', 'Youth Offending (retired)');
+    await choose('Theme', 'Sharing learning');
+    expect(byName<HTMLAnchorElement>(el, 'Download CSV').getAttribute('href')).toBe(
+      `/api/action-log/export.csv?service=${OLD_SERVICE_ID}&theme=${THEME_ID}`,
+    );
+    await choose('Service', 'Any service');
+    expect(byName<HTMLAnchorElement>(el, 'Download XLSX').getAttribute('href')).toBe(
+      `/api/action-log/export.xlsx?theme=${THEME_ID}`,
+    );
+    expect(await axeViolations(el)).toEqual([]);
   });
 });

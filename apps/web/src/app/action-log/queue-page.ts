@@ -15,11 +15,19 @@ import {
   YOU_SAID_SOURCES,
   YOU_SAID_SOURCE_LABELS,
 } from '@heard/domain';
-import type { ActionLogFilter, Page, ProblemDetails, QueueItem, QueueKind } from '@heard/domain';
+import type {
+  ActionLogFilter,
+  ActionLogListEntry,
+  Page,
+  ProblemDetails,
+  QueueItem,
+  QueueKind,
+} from '@heard/domain';
 import { EmptyState, PageHeader, ProblemAlert, totalWords } from '@heard/ui';
-import { BehaviorSubject, catchError, of, switchMap, tap } from 'rxjs';
+import { BehaviorSubject, catchError, forkJoin, of, switchMap, tap } from 'rxjs';
 import { londonDate, longDate } from '../core/dates';
 import { toProblem } from '../core/problem';
+import { ActionLogApi } from './action-log-api';
 import { ActionLogOfficeApi, exportUrl } from './action-log-office-api';
 
 const PAGE_SIZE = 25;
@@ -60,6 +68,7 @@ export function queueHeading(view: Pick<QueueView, 'kind' | 'who'>): string {
 })
 export default class QueuePage {
   private readonly api = inject(ActionLogOfficeApi);
+  private readonly lists = inject(ActionLogApi);
   private readonly view$ = new BehaviorSubject<QueueView>({ kind: 'to_acknowledge', who: 'mine', page: 1 });
 
   protected readonly kinds = QUEUE_KINDS.map((kind) => ({ kind, label: QUEUE_KIND_LABELS[kind] }));
@@ -70,6 +79,11 @@ export default class QueuePage {
   }));
   protected readonly stageLabel = ITEM_STAGE_LABELS;
   protected readonly sourceLabel = YOU_SAID_SOURCE_LABELS;
+
+  /** The services and themes to filter the download by (retired ones too: old items name them). */
+  protected readonly services = signal<ActionLogListEntry[]>([]);
+  protected readonly themes = signal<ActionLogListEntry[]>([]);
+  protected readonly listsProblem = signal<ProblemDetails | null>(null);
 
   protected readonly view = signal<QueueView>(this.view$.value);
   protected readonly page = signal<Page<QueueItem> | null>(null);
@@ -88,6 +102,8 @@ export default class QueuePage {
   protected readonly filters = new FormGroup({
     stage: new FormControl('', { nonNullable: true }),
     source: new FormControl('', { nonNullable: true }),
+    service: new FormControl('', { nonNullable: true }),
+    theme: new FormControl('', { nonNullable: true }),
     from: new FormControl('', { nonNullable: true }),
     to: new FormControl('', { nonNullable: true }),
   });
@@ -126,6 +142,19 @@ export default class QueuePage {
       .subscribe((page) => {
         this.page.set(page);
         this.loading.set(false);
+      });
+    forkJoin([this.lists.listEntries('services'), this.lists.listEntries('themes')])
+      .pipe(takeUntilDestroyed())
+      .subscribe({
+        next: ([services, themes]) => {
+          this.services.set(services);
+          this.themes.set(themes);
+        },
+        error: (error: unknown) =>
+          this.listsProblem.set({
+            ...toProblem(error),
+            detail: `We could not load the services and themes, so you cannot choose them for the download just now. ${toProblem(error).detail}`,
+          }),
       });
   }
 

@@ -86,6 +86,21 @@ import { COMMON, MY_DATA } from './my-space-words';
           } @empty {
             <p>{{ words.nothing }}</p>
           }
+          <h2>{{ words.ratings }}</h2>
+          <ul class="ratings">
+            @for (r of d.responseRatings; track $index) {
+              <li>
+                {{ words.youSaid }} {{ r.youSaid }}
+                <span class="glyph" aria-hidden="true">{{ r.face.face }}</span> {{ r.face.words }}.
+                @if (r.comment) {
+                  {{ words.yourWords }} {{ r.comment }}
+                }
+                ({{ r.ratedAt | myDate }})
+              </li>
+            } @empty {
+              <li>{{ words.nothing }}</li>
+            }
+          </ul>
           <h2>{{ words.oneToOnes }}</h2>
           <ul>
             @for (o of d.oneToOnes; track $index) {

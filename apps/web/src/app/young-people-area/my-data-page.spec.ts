@@ -1,0 +1,87 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { MyData, RATING_SCALE } from '@heard/domain';
+import { axeViolations } from '../../testing/axe';
+import MyDataPage from './my-data-page';
+import { MY_DATA } from './my-space-words';
+
+function myData(overrides: Partial<MyData> = {}): MyData {
+  return {
+    madeAt: '2026-06-01T09:00:00.000Z',
+    aboutThisFile: ['This is everything Heard keeps about you.'],
+    record: {
+      preferredName: 'Kai',
+      dateOfBirth: '2010-04-02',
+      serviceExperiences: [],
+      contact: null,
+      parentCarer: null,
+      accessibilityNeeds: null,
+      communicationNeeds: null,
+      participationPreference: 'groups',
+      decidesForThemselves: true,
+      quotesNamed: false,
+      trustedAdults: [],
+      createdAt: '2026-01-01T09:00:00.000Z',
+    },
+    groups: [],
+    sessionsAttended: [],
+    invitations: [],
+    consents: [],
+    evaluations: [],
+    oneToOnes: [],
+    deletionRequests: [],
+    worries: [],
+    responseRatings: [
+      {
+        youSaid: 'The review letters are hard to read.',
+        face: RATING_SCALE[3],
+        comment: 'Better, but <b>still</b> long.',
+        ratedAt: '2026-05-20T10:00:00.000Z',
+      },
+    ],
+    whoLooked: [],
+    ...overrides,
+  };
+}
+
+describe('MyDataPage', () => {
+  let http: HttpTestingController;
+
+  async function open(data: MyData): Promise<HTMLElement> {
+    TestBed.configureTestingModule({
+      imports: [MyDataPage],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    });
+    const fixture = TestBed.createComponent(MyDataPage);
+    http = TestBed.inject(HttpTestingController);
+    http.expectOne('/api/me/data').flush(data);
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  afterEach(() => http.verify());
+
+  it('shows how they rated what we did: what was said, the face in words, their words and the day', async () => {
+    const el = await open(myData());
+    const headings = Array.from(el.querySelectorAll('h2')).map((h) => h.textContent?.trim());
+    expect(headings).toContain(MY_DATA.ratings);
+    const rating = el.querySelector('.ratings li');
+    const text = rating?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    expect(text).toContain(`${MY_DATA.youSaid} The review letters are hard to read.`);
+    expect(text).toContain(`${RATING_SCALE[3].words}.`);
+    // Their words are text, never markup.
+    expect(text).toContain(`${MY_DATA.yourWords} Better, but <b>still</b> long.`);
+    expect(rating?.querySelector('b')).toBeNull();
+    expect(text).toMatch(/2026/);
+    // The face glyph is hidden from screen readers: its words are what they read.
+    expect(rating?.querySelector('.glyph')?.getAttribute('aria-hidden')).toBe('true');
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
+  it('says there is nothing when they have rated nothing', async () => {
+    const el = await open(myData({ responseRatings: [] }));
+    expect(el.querySelector('.ratings li')?.textContent?.trim()).toBe(MY_DATA.nothing);
+  });
+});
