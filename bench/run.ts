@@ -9,6 +9,7 @@
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_USERS } from './bench-users';
@@ -210,6 +211,8 @@ interface Measured {
   latencies: number[];
   errors: number;
   requestsPerSecond: number;
+  /** CPU the server's process spent per response, when its pid is known (Linux /proc). */
+  cpuMsPerRequest: number | null;
 }
 
 interface Load {
@@ -226,7 +229,9 @@ async function measure(
   cookie: string | null,
   ids: Ids,
   load: Load,
+  pid?: number,
 ): Promise<Measured> {
+  const cpuBefore = cpuMsOf(pid);
   const latencies: number[] = [];
   let errors = 0;
   const write = target.post
@@ -271,7 +276,18 @@ async function measure(
     latencies,
     errors: errors + result.errors + result.timeouts,
     requestsPerSecond: result.requests.average,
+    cpuMsPerRequest: cpuBefore === null ? null : ((cpuMsOf(pid) ?? 0) - cpuBefore) / latencies.length,
   };
+}
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** User and system CPU of a process so far, from /proc (utime and stime are in clock ticks). */
+function cpuMsOf(pid: number | undefined): number | null {
+  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return null;
+  // The command name, in brackets, may hold spaces: count fields after its closing bracket.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
 function median(values: number[]): number {
@@ -281,9 +297,12 @@ function median(values: number[]): number {
 }
 
 /** The floor at FLOOR_URL, or one started here on a free port against DATABASE_URL. */
-async function openFloor(): Promise<{ url: string; stop: () => void }> {
+async function openFloor(): Promise<{ url: string; pid?: number; stop: () => void }> {
   const given = process.env['FLOOR_URL'];
-  if (given) return { url: given.replace(/\/$/, ''), stop: () => undefined };
+  if (given) {
+    const pid = process.env['FLOOR_PID'];
+    return { url: given.replace(/\/$/, ''), pid: pid ? Number(pid) : undefined, stop: () => undefined };
+  }
   if (!process.env['DATABASE_URL'])
     throw new Error(
       'Set FLOOR_URL to a running floor, or DATABASE_URL (the data Heard serves) to start one.',
@@ -302,7 +321,7 @@ async function openFloor(): Promise<{ url: string; stop: () => void }> {
     });
     child.once('exit', (code) => reject(new Error(`The floor stopped before listening (exit ${code}).`)));
   });
-  return { url, stop: () => child.kill('SIGTERM') };
+  return { url, pid: child.pid, stop: () => child.kill('SIGTERM') };
 }
 
 /** The floor must answer exactly what Heard answers, or the comparison means nothing. */
@@ -331,8 +350,12 @@ async function againstFloor(
   only?: string,
 ) {
   const floor = await openFloor();
+  // Heard's CPU per request too when HEARD_PID names its process (bench/cpu-per-request.sh finds it so).
+  const heardPid = process.env['HEARD_PID'] ? Number(process.env['HEARD_PID']) : undefined;
   const rows: string[] = [];
   const fmt = (n: number) => n.toFixed(1);
+  const cpu = (m: Measured[]) =>
+    m[0].cpuMsPerRequest === null ? '–' : median(m.map((r) => r.cpuMsPerRequest ?? 0)).toFixed(2);
   const spread = (ratios: number[]) =>
     `${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`;
   try {
@@ -348,8 +371,8 @@ async function againstFloor(
       const heard: Measured[] = [];
       const bare: Measured[] = [];
       for (let round = 0; round < rounds; round++) {
-        heard.push(await measure(base, path, target, cookie, ids, load));
-        bare.push(await measure(floor.url, path, target, null, ids, load));
+        heard.push(await measure(base, path, target, cookie, ids, load, heardPid));
+        bare.push(await measure(floor.url, path, target, null, ids, load, floor.pid));
       }
       const p = (m: Measured[], q: number) => m.map((r) => percentile(r.latencies, q));
       const ratio = (q: number) => {
@@ -364,6 +387,7 @@ async function againstFloor(
         spread(ratio(50)),
         spread(ratio(95)),
         `${median(heard.map((m) => m.requestsPerSecond)).toFixed(0)} / ${median(bare.map((m) => m.requestsPerSecond)).toFixed(0)}`,
+        `${cpu(heard)} / ${cpu(bare)}`,
         String(errors),
       ];
       rows.push(`| ${row.join(' | ')} |`);
@@ -374,7 +398,7 @@ async function againstFloor(
   }
   process.stdout.write(
     `\n${rounds} rounds, ${load.connections} connections, ${load.duration} s per read per round; median of the rounds, ratio's range across rounds in brackets.\n\n` +
-      `| read | Heard p50 / p95 ms | floor p50 / p95 ms | p50 ratio | p95 ratio | req/s Heard / floor | non-200 or errors |\n|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`,
+      `| read | Heard p50 / p95 ms | floor p50 / p95 ms | p50 ratio | p95 ratio | req/s Heard / floor | CPU ms per request Heard / floor | non-200 or errors |\n|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`,
   );
 }
 

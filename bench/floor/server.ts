@@ -6,7 +6,10 @@
  * JSON: one home for every query, and nothing here to drift. The query is still validated with
  * the route's own schema, as any hand-written server would.
  *
- *   DATABASE_URL=postgres://… PORT=3302 npm run bench -- …   (or let `--against-floor` start it)
+ *   DATABASE_URL=postgres://… PORT=3302 TS_NODE_PROJECT=bench/tsconfig.json \
+ *     node -r ts-node/register/transpile-only -r tsconfig-paths/register bench/floor/server.ts
+ *
+ * or let `npm run bench -- --against-floor` start one on a free port.
  *
  * Acts as the bench officer (bench-users.ts) for every request: no sign-in.
  */
@@ -152,7 +155,8 @@ if (require.main === module) {
     (floor) => {
       // bench/run.ts reads this line to find a floor it started on a free port.
       process.stdout.write(`Floor listening on ${floor.url}\n`);
-      const stop = () => void floor.close().then(() => process.exit(0));
+      // No draining: the load generator leaves requests in flight, and a bench has nothing to keep.
+      const stop = () => process.exit(0);
       process.once('SIGTERM', stop);
       process.once('SIGINT', stop);
     },
