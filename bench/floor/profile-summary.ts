@@ -16,7 +16,7 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { SourceMap } from 'node:module';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -52,12 +52,12 @@ const LAYERS: [string, RegExp][] = [
   ['pg', /node_modules\/(pg|pg-pool|pg-protocol|pg-types|postgres-[a-z]+|pgpass)\//],
   [
     'pino',
-    /node_modules\/(pino|pino-http|pino-std-serializers|sonic-boom|fast-redact|thread-stream)\/|platform\/logging\//,
+    /node_modules\/(pino|pino-http|pino-std-serializers|sonic-boom|fast-redact|@pinojs\/redact|thread-stream|on-exit-leak-free)\/|platform\/logging\//,
   ],
   ['helmet', /node_modules\/helmet\//],
   [
     'express/nest',
-    /node_modules\/(@nestjs|express|router|body-parser|path-to-regexp|rxjs|reflect-metadata|finalhandler|send|on-finished|etag|fresh|type-is|accepts|content-type|qs|depd|parseurl|proxy-addr|mime-types|negotiator|utils-merge|encodeurl|vary)\//,
+    /node_modules\/(@nestjs|express|router|body-parser|path-to-regexp|rxjs|reflect-metadata|finalhandler|send|on-finished|etag|fresh|type-is|accepts|content-type|qs|depd|parseurl|proxy-addr|mime-types|negotiator|utils-merge|encodeurl|vary|debug|tslib)\//,
   ],
   ['Heard platform: database helpers, HTTP set-up, errors', /apps\/api\/src\/platform\//],
   ['node: http, net, streams', /^node:/],
@@ -66,6 +66,10 @@ const LAYERS: [string, RegExp][] = [
 /** Engine entries (no file) by name. */
 const BY_NAME: [string, RegExp][] = [
   ['JSON', /^(stringify|parse|JSONStringify|JSONParse)$/],
+  // Writing to a socket (PostgreSQL's or the client's) wakes its reader: on a busy machine the OS
+  // often hands it the core right there, so this row holds waiting as well as work.
+  ['socket writes (writev)', /^(writev|writeBuffer|writeUtf8String|writeLatin1String)$/],
+  ['promise jobs (runMicrotasks)', /^runMicrotasks$/],
   ['garbage collection', /^\(garbage collector\)$/],
   ['idle', /^\((idle|program)\)$/],
 ];
@@ -116,7 +120,7 @@ function busiestStretch(
 function main(): void {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { requests: { type: 'string' }, last: { type: 'string' } },
+    options: { requests: { type: 'string' }, last: { type: 'string' }, top: { type: 'string' } },
   });
   const given = positionals[0] ?? '/tmp/prof';
   const file = statSync(given).isDirectory() ? newestProfile(given) : given;
@@ -137,10 +141,13 @@ function main(): void {
   for (const node of profile.nodes) {
     const { url, lineNumber, columnNumber, functionName } = node.callFrame;
     let path = url.startsWith('file://') ? fileURLToPath(url) : url;
-    const map = url ? mapFor(url) : null;
+    // Only the bundled API: packages' own maps would move their frames out of node_modules.
+    const map = url.includes('/dist/apps/api/') ? mapFor(url) : null;
     if (map) {
       const entry = map.findEntry(lineNumber, columnNumber) as { originalSource?: string };
-      if (entry.originalSource) path = entry.originalSource;
+      // webpack names sources relative to apps/api: ./src/… and ../../libs/domain/….
+      if (entry.originalSource)
+        path = posix.join('apps/api', entry.originalSource.replace(/^webpack:\/\/\/?/, ''));
     }
     layerOfNode.set(node.id, layerOf(path, functionName));
   }
@@ -155,10 +162,18 @@ function main(): void {
     ? [profile.endTime - Number(values.last) * 1e6, profile.endTime]
     : busiestStretch(times, own, isIdle, profile.startTime);
   const micros = new Map<string, number>();
+  // --top LAYER: that layer's costliest frames, to see what a row is made of.
+  const frames = new Map<string, number>();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
   for (let i = 0; i < profile.samples.length; i++) {
     if (times[i] < from || times[i] >= to) continue;
     const layer = layerOfNode.get(profile.samples[i]) ?? 'other';
     micros.set(layer, (micros.get(layer) ?? 0) + own(i));
+    if (layer === values.top) {
+      const frame = byId.get(profile.samples[i]);
+      const name = `${frame?.functionName || '(anonymous)'} ${frame?.url.replace(/.*node_modules\//, '')}:${frame?.lineNumber}`;
+      frames.set(name, (frames.get(name) ?? 0) + own(i));
+    }
   }
   const idle = micros.get('idle') ?? 0;
   micros.delete('idle');
@@ -177,6 +192,11 @@ function main(): void {
   }
   const total = requests ? (busy / 1000 / requests).toFixed(3) : (busy / 1000).toFixed(0);
   process.stdout.write(`| **all** | **${total}** | 100% |\n`);
+  if (values.top) {
+    process.stdout.write(`\nCostliest frames in ${values.top}, ms in all:\n`);
+    for (const [name, us] of [...frames.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20))
+      process.stdout.write(`${(us / 1000).toFixed(0).padStart(6)}  ${name}\n`);
+  }
 }
 
 main();
