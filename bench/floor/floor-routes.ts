@@ -4,6 +4,7 @@ const UUID = '([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 export const FLOOR_ROUTES = {
   youngPeople: /^\/api\/young-people$/,
   youngPerson: new RegExp(`^/api/young-people/${UUID}$`),
+  group: new RegExp(`^/api/groups/${UUID}$`),
   members: new RegExp(`^/api/groups/${UUID}/members$`),
   attendance: new RegExp(`^/api/groups/${UUID}/attendance$`),
   sessions: /^\/api\/sessions$/,

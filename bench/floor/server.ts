@@ -66,6 +66,7 @@ function routes(db: FloorDb): { pattern: RegExp; handle: Handler }[] {
       handle: (actor, _id, q) => youngPeople.list(actor, parse(YoungPersonQuerySchema, q)),
     },
     { pattern: FLOOR_ROUTES.youngPerson, handle: (actor, id) => youngPeople.get(actor, id) },
+    { pattern: FLOOR_ROUTES.group, handle: (_actor, id) => groups.get(id) },
     {
       pattern: FLOOR_ROUTES.members,
       handle: (actor, id, q) => groups.members(actor, id, parse(OnDateQuerySchema, q).on),
