@@ -77,6 +77,8 @@ const BY_NAME: [string, RegExp][] = [
 ];
 
 function layerOf(path: string, functionName: string): string {
+  // JSON.stringify runs inside its caller's frame: Express's res.json wrapper is named for it.
+  if (functionName === 'stringify') return 'JSON';
   if (path === '') return BY_NAME.find(([, re]) => re.test(functionName))?.[0] ?? 'other';
   return LAYERS.find(([, re]) => re.test(path))?.[0] ?? 'other';
 }
