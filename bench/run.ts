@@ -280,6 +280,7 @@ async function measure(
   };
 }
 
+/** /proc reports CPU in USER_HZ ticks, which Linux fixes at 100 a second whatever the kernel's own rate. */
 const CLOCK_TICKS_PER_SECOND = 100;
 
 /** User and system CPU of a process so far, from /proc (utime and stime are in clock ticks). */
@@ -321,6 +322,8 @@ async function openFloor(): Promise<{ url: string; pid?: number; stop: () => voi
     });
     child.once('exit', (code) => reject(new Error(`The floor stopped before listening (exit ${code}).`)));
   });
+  // Stopped with the run, however it ends, so no floor is left holding connections.
+  process.once('exit', () => child.kill('SIGTERM'));
   return { url, pid: child.pid, stop: () => child.kill('SIGTERM') };
 }
 

@@ -11,8 +11,9 @@
  * --last: only the last N seconds of the profile; by default, the longest busy stretch (the load),
  *   so start-up, the warm-up and sign-in are not counted.
  *
- * Self time only: a layer's figure is the CPU spent in its own code, not in what it calls. Time
- * waiting for PostgreSQL is not CPU and is not here.
+ * Self time only: a layer's figure is the time spent in its own code, not in what it calls. Time
+ * waiting for PostgreSQL is idle and not counted, but the sampler ticks on the clock: on a busy
+ * machine a thread that lost its core is charged to the frame it was in (mostly socket writes).
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { SourceMap } from 'node:module';
