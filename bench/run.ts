@@ -2,11 +2,18 @@
  * Load test: `npm run bench` against a running Heard (BENCH_URL, default http://localhost:3000)
  * started on generated data. Each endpoint gets CONNECTIONS concurrent signed-in clients for
  * DURATION seconds. Latencies are recorded per response, so p50/p95/p99 are exact, not binned.
+ *
+ * `npm run bench -- --against-floor` compares Heard with bench/floor (the same SQL by hand) on each
+ * officer read the floor serves: FLOOR_URL, or a floor started on DATABASE_URL.
  */
 import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_USERS } from './bench-users';
+import { floorServes } from './floor/floor-routes';
 import { signIn } from './sign-in';
 
 interface Target {
@@ -205,6 +212,205 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+interface Measured {
+  /** Sorted, in milliseconds. */
+  latencies: number[];
+  errors: number;
+  requestsPerSecond: number;
+  /** CPU the server's process spent per response, when its pid is known (Linux /proc). */
+  cpuMsPerRequest: number | null;
+}
+
+interface Load {
+  connections: number;
+  duration: number;
+  rate: number;
+}
+
+/** CONNECTIONS clients on one path for DURATION seconds; every response's latency is kept. */
+async function measure(
+  base: string,
+  path: string,
+  target: Target,
+  cookie: string | null,
+  ids: Ids,
+  load: Load,
+  pid?: number,
+): Promise<Measured> {
+  const cpuBefore = cpuMsOf(pid);
+  const latencies: number[] = [];
+  let errors = 0;
+  const write = target.post
+    ? {
+        method: 'POST' as const,
+        body: JSON.stringify(target.post(ids)),
+        // Each request a fresh key, as each evaluation an officer saves: every one is stored.
+        requests: [
+          {
+            setupRequest: (req: autocannon.Request) => ({
+              ...req,
+              headers: { ...req.headers, 'idempotency-key': randomUUID() },
+            }),
+          },
+        ],
+      }
+    : {};
+  const expected = target.post ? 201 : 200;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${base}${path}`,
+        connections: load.connections,
+        duration: load.duration,
+        ...(load.rate > 0 ? { overallRate: load.rate } : {}),
+        headers: !cookie
+          ? {}
+          : target.post
+            ? { cookie, 'x-xsrf-token': xsrfOf(cookie), 'content-type': 'application/json' }
+            : { cookie },
+        ...write,
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode !== expected) errors++;
+      latencies.push(responseTime);
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    latencies,
+    errors: errors + result.errors + result.timeouts,
+    requestsPerSecond: result.requests.average,
+    cpuMsPerRequest: cpuBefore === null ? null : ((cpuMsOf(pid) ?? 0) - cpuBefore) / latencies.length,
+  };
+}
+
+/** /proc reports CPU in USER_HZ ticks, which Linux fixes at 100 a second whatever the kernel's own rate. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** User and system CPU of a process so far, from /proc (utime and stime are in clock ticks). */
+function cpuMsOf(pid: number | undefined): number | null {
+  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return null;
+  // The command name, in brackets, may hold spaces: count fields after its closing bracket.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The floor at FLOOR_URL, or one started here on a free port against DATABASE_URL. */
+async function openFloor(): Promise<{ url: string; pid?: number; stop: () => void }> {
+  const given = process.env['FLOOR_URL'];
+  if (given) {
+    const pid = process.env['FLOOR_PID'];
+    return { url: given.replace(/\/$/, ''), pid: pid ? Number(pid) : undefined, stop: () => undefined };
+  }
+  if (!process.env['DATABASE_URL'])
+    throw new Error(
+      'Set FLOOR_URL to a running floor, or DATABASE_URL (the data Heard serves) to start one.',
+    );
+  // Its own process, as Heard is, so the load generator's CPU is not counted against the floor.
+  const child = spawn(process.execPath, [...process.execArgv, join(__dirname, 'floor', 'server.ts')], {
+    env: { ...process.env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const found = /Floor listening on (\S+)/.exec(seen);
+      if (found) resolve(found[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`The floor stopped before listening (exit ${code}).`)));
+  });
+  // Stopped with the run, however it ends, so no floor is left holding connections.
+  process.once('exit', () => child.kill('SIGTERM'));
+  return { url, pid: child.pid, stop: () => child.kill('SIGTERM') };
+}
+
+/** The floor must answer exactly what Heard answers, or the comparison means nothing. */
+async function assertSameAnswer(heard: string, floor: string, path: string, cookie: string): Promise<void> {
+  const [mine, theirs] = await Promise.all([
+    fetch(`${heard}${path}`, { headers: { cookie } }).then((r) => r.text()),
+    fetch(`${floor}${path}`).then((r) => r.text()),
+  ]);
+  if (mine !== theirs)
+    throw new Error(
+      `The floor's answer to ${path} differs from Heard's:\n${mine.slice(0, 300)}\n${theirs.slice(0, 300)}`,
+    );
+}
+
+/**
+ * Heard and the floor on the same reads, interleaved round by round (Heard, floor, Heard, floor…)
+ * so that whatever else the machine is doing falls on both. The ratio is the figure; its spread
+ * across rounds says how far to trust it.
+ */
+async function againstFloor(
+  base: string,
+  ids: Ids,
+  cookie: string,
+  load: Load,
+  rounds: number,
+  only?: string,
+) {
+  const floor = await openFloor();
+  // Heard's CPU per request too when HEARD_PID names its process (bench/cpu-per-request.sh finds it so).
+  const heardPid = process.env['HEARD_PID'] ? Number(process.env['HEARD_PID']) : undefined;
+  const rows: string[] = [];
+  const fmt = (n: number) => n.toFixed(1);
+  const cpu = (m: Measured[]) =>
+    m[0].cpuMsPerRequest === null ? '–' : median(m.map((r) => r.cpuMsPerRequest ?? 0)).toFixed(2);
+  const spread = (ratios: number[]) =>
+    `${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`;
+  try {
+    for (const target of TARGETS) {
+      const path = typeof target.path === 'string' ? target.path : target.path(ids);
+      if (target.as !== OFFICER || target.post || !floorServes(path)) continue;
+      if (only && !target.name.includes(only)) continue;
+      await assertSameAnswer(base, floor.url, path, cookie);
+      // A short warm-up on each, so first plans and prepared statements are not measured.
+      const warm = { ...load, duration: 1 };
+      await measure(base, path, target, cookie, ids, warm);
+      await measure(floor.url, path, target, null, ids, warm);
+      const heard: Measured[] = [];
+      const bare: Measured[] = [];
+      for (let round = 0; round < rounds; round++) {
+        heard.push(await measure(base, path, target, cookie, ids, load, heardPid));
+        bare.push(await measure(floor.url, path, target, null, ids, load, floor.pid));
+      }
+      const p = (m: Measured[], q: number) => m.map((r) => percentile(r.latencies, q));
+      const ratio = (q: number) => {
+        const floors = p(bare, q);
+        return p(heard, q).map((h, i) => h / floors[i]);
+      };
+      const errors = [...heard, ...bare].reduce((n, m) => n + m.errors, 0);
+      const row = [
+        target.name,
+        `${fmt(median(p(heard, 50)))} / ${fmt(median(p(heard, 95)))}`,
+        `${fmt(median(p(bare, 50)))} / ${fmt(median(p(bare, 95)))}`,
+        spread(ratio(50)),
+        spread(ratio(95)),
+        `${median(heard.map((m) => m.requestsPerSecond)).toFixed(0)} / ${median(bare.map((m) => m.requestsPerSecond)).toFixed(0)}`,
+        `${cpu(heard)} / ${cpu(bare)}`,
+        String(errors),
+      ];
+      rows.push(`| ${row.join(' | ')} |`);
+      process.stdout.write(`${row.join('  ')}\n`);
+    }
+  } finally {
+    floor.stop();
+  }
+  process.stdout.write(
+    `\n${rounds} rounds, ${load.connections} connections, ${load.duration} s per read per round; median of the rounds, ratio's range across rounds in brackets.\n\n` +
+      `| read | Heard p50 / p95 ms | floor p50 / p95 ms | p50 ratio | p95 ratio | req/s Heard / floor | CPU ms per request Heard / floor | non-200 or errors |\n|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`,
+  );
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -214,58 +420,33 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       // Requests per second offered by all connections together; 0 sends as fast as answers come back.
       rate: { type: 'string', default: '0' },
+      // Compare each officer read the floor serves (bench/floor) with the same read by hand.
+      'against-floor': { type: 'boolean', default: false },
+      rounds: { type: 'string', default: '3' },
     },
   });
   const base = values.url!;
+  const load: Load = {
+    connections: Number(values.connections),
+    duration: Number(values.duration),
+    rate: Number(values.rate),
+  };
   const cookies = new Map<string, string>();
   const rows: string[] = [];
-  cookies.set(OFFICER, await signIn(base, OFFICER));
-  const ids = await findIds(base, cookies.get(OFFICER)!);
+  const officer = await signIn(base, OFFICER);
+  cookies.set(OFFICER, officer);
+  const ids = await findIds(base, officer);
+  if (values['against-floor']) {
+    const rounds = Number(values.rounds);
+    if (!(rounds >= 3)) throw new Error('Run at least 3 rounds against the floor.');
+    return againstFloor(base, ids, officer, load, rounds, values.only);
+  }
   for (const target of TARGETS.filter((t) => !values.only || t.name.includes(values.only))) {
     if (target.as !== 'anonymous' && !cookies.has(target.as))
       cookies.set(target.as, await signIn(base, target.as));
     const path = typeof target.path === 'string' ? target.path : target.path(ids);
-    const latencies: number[] = [];
-    let errors = 0;
     const cookie = target.as === 'anonymous' ? null : (cookies.get(target.as) ?? null);
-    const write = target.post
-      ? {
-          method: 'POST' as const,
-          body: JSON.stringify(target.post(ids)),
-          // Each request a fresh key, as each evaluation an officer saves: every one is stored.
-          requests: [
-            {
-              setupRequest: (req: autocannon.Request) => ({
-                ...req,
-                headers: { ...req.headers, 'idempotency-key': randomUUID() },
-              }),
-            },
-          ],
-        }
-      : {};
-    const expected = target.post ? 201 : 200;
-    const result = await new Promise<autocannon.Result>((resolve, reject) => {
-      const instance = autocannon(
-        {
-          url: `${base}${path}`,
-          connections: Number(values.connections),
-          duration: Number(values.duration),
-          ...(Number(values.rate) > 0 ? { overallRate: Number(values.rate) } : {}),
-          headers: !cookie
-            ? {}
-            : target.post
-              ? { cookie, 'x-xsrf-token': xsrfOf(cookie), 'content-type': 'application/json' }
-              : { cookie },
-          ...write,
-        },
-        (error, done) => (error ? reject(error) : resolve(done)),
-      );
-      instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-        if (statusCode !== expected) errors++;
-        latencies.push(responseTime);
-      });
-    });
-    latencies.sort((a, b) => a - b);
+    const { latencies, errors, requestsPerSecond } = await measure(base, path, target, cookie, ids, load);
     const row = [
       target.name,
       path.replace(/[0-9a-f-]{36}/g, ':id'),
@@ -273,8 +454,8 @@ async function main(): Promise<void> {
       percentile(latencies, 50).toFixed(1),
       percentile(latencies, 95).toFixed(1),
       percentile(latencies, 99).toFixed(1),
-      result.requests.average.toFixed(0),
-      String(errors + result.errors + result.timeouts),
+      requestsPerSecond.toFixed(0),
+      String(errors),
     ];
     rows.push(`| ${row.join(' | ')} |`);
     process.stdout.write(`${row.join('  ')}\n`);
