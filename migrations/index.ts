@@ -27,6 +27,7 @@ import { ItemStageKept1765250000000 } from './1765250000000-item-stage-kept';
 import { YouSaidSearchIndex1765260000000 } from './1765260000000-you-said-search-index';
 import { ItemNextDueKept1765280000000 } from './1765280000000-item-next-due-kept';
 import { QueueMineIndexes1765300000000 } from './1765300000000-queue-mine-indexes';
+import { SpecialCategoryMarked1765310000000 } from './1765310000000-special-category-marked';
 import { LoopPassedOn1765220000000 } from './1765220000000-loop-passed-on';
 import { BoardQuotes1765230000000 } from './1765230000000-board-quotes';
 
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   YouSaidSearchIndex1765260000000,
   ItemNextDueKept1765280000000,
   QueueMineIndexes1765300000000,
+  SpecialCategoryMarked1765310000000,
 ];
