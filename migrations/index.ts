@@ -28,6 +28,7 @@ import { YouSaidSearchIndex1765260000000 } from './1765260000000-you-said-search
 import { ItemNextDueKept1765280000000 } from './1765280000000-item-next-due-kept';
 import { BoardTellsEveryone1765290000000 } from './1765290000000-board-tells-everyone';
 import { QueueMineIndexes1765300000000 } from './1765300000000-queue-mine-indexes';
+import { SpecialCategoryMarked1765310000000 } from './1765310000000-special-category-marked';
 import { LoopPassedOn1765220000000 } from './1765220000000-loop-passed-on';
 import { BoardQuotes1765230000000 } from './1765230000000-board-quotes';
 
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   ItemNextDueKept1765280000000,
   BoardTellsEveryone1765290000000,
   QueueMineIndexes1765300000000,
+  SpecialCategoryMarked1765310000000,
 ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OccasionRef } from '../occasions/occasion';
+import { specialCategoryMeta } from '../privacy/special-category';
 import { optionalText, uuidSchema } from '../shared/schemas';
 
 /**
@@ -23,7 +24,8 @@ export const worryWordsSchema = z
   .string({ error: 'Write what the worry is.' })
   .trim()
   .min(1, 'Write what the worry is.')
-  .max(WORRY_WORDS_MAX, `Keep this under ${WORRY_WORDS_MAX} characters.`);
+  .max(WORRY_WORDS_MAX, `Keep this under ${WORRY_WORDS_MAX} characters.`)
+  .meta(specialCategoryMeta('worries.words'));
 
 /** What staff send to raise a worry (POST /api/worries); the young person is optional. */
 export const RaiseWorryRequestSchema = z

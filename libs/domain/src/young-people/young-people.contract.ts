@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { specialCategoryMeta } from '../privacy/special-category';
 import { isoDateSchema, optionalText, pageSchema, uuidSchema } from '../shared/schemas';
 import { AGE_BANDS, AgeBand } from './age';
 import { ServiceExperienceKind } from './service-experience';
@@ -141,7 +142,11 @@ export const YoungPersonRequestSchema = z
       .min(1, 'Enter the name they like to be called.')
       .max(60, 'Keep the name under 60 characters.'),
     dateOfBirth: isoDateSchema,
-    serviceExperiences: z.array(ServiceExperiencePeriodSchema).max(20).default([]),
+    serviceExperiences: z
+      .array(ServiceExperiencePeriodSchema)
+      .max(20)
+      .default([])
+      .meta(specialCategoryMeta('young_person_service_experiences.kind')),
     trustedAdults: z.array(TrustedAdultLinkSchema).max(10).default([]),
     contact: ContactPreferencesSchema.default({
       email: null,
@@ -150,8 +155,8 @@ export const YoungPersonRequestSchema = z
       letter: null,
       onlyViaTrustedAdult: false,
     }),
-    accessibilityNeeds: optionalText(1000),
-    communicationNeeds: optionalText(1000),
+    accessibilityNeeds: optionalText(1000).meta(specialCategoryMeta('young_people.accessibility_needs')),
+    communicationNeeds: optionalText(1000).meta(specialCategoryMeta('young_people.communication_needs')),
     parentCarer: ParentCarerSchema.nullable().default(null),
     participationPreference: z.enum(['group', 'one_to_one', 'either']).default('either'),
     /** Under 16 and judged able to make their own decisions about consent (Gillick competent). */
