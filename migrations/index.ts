@@ -28,6 +28,7 @@ import { YouSaidSearchIndex1765260000000 } from './1765260000000-you-said-search
 import { ItemNextDueKept1765280000000 } from './1765280000000-item-next-due-kept';
 import { BoardTellsEveryone1765290000000 } from './1765290000000-board-tells-everyone';
 import { QueueMineIndexes1765300000000 } from './1765300000000-queue-mine-indexes';
+import { QueueMineByPerson1765320000000 } from './1765320000000-queue-mine-by-person';
 import { SpecialCategoryMarked1765310000000 } from './1765310000000-special-category-marked';
 import { LoopPassedOn1765220000000 } from './1765220000000-loop-passed-on';
 import { BoardQuotes1765230000000 } from './1765230000000-board-quotes';
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   BoardTellsEveryone1765290000000,
   QueueMineIndexes1765300000000,
   SpecialCategoryMarked1765310000000,
+  QueueMineByPerson1765320000000,
 ];

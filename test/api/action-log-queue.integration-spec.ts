@@ -40,6 +40,8 @@ describe('action log queue', () => {
       acknowledgedBy: b,
       saidOn: addDays(today, -8),
     });
+    // Recorded by me but taken on by a colleague: theirs now.
+    ids.takenOnByThem = await makeItem(t.db, { createdBy: a, acknowledgedBy: b, saidOn: addDays(today, -7) });
     ids.mineToTell = await makeItem(t.db, { createdBy: a, acknowledgedBy: a });
     await makeAction(t.db, { createdBy: a, itemIds: [ids.mineToTell], status: 'done' });
     ids.ownedOverdue = await makeItem(t.db, { createdBy: b, acknowledgedBy: b });
@@ -69,7 +71,7 @@ describe('action log queue', () => {
       ['kind=to_acknowledge', [ids.mineToAcknowledge]],
       ['kind=to_acknowledge&who=everyone', [ids.lateToAcknowledge, ids.mineToAcknowledge]],
       ['kind=to_answer&who=mine', [ids.mineToAnswer]],
-      ['kind=to_answer&who=everyone', [ids.mineToAnswer, ids.theirsToAnswer]],
+      ['kind=to_answer&who=everyone', [ids.mineToAnswer, ids.theirsToAnswer, ids.takenOnByThem]],
       ['kind=to_tell', [ids.mineToTell, ids.ownedOverdue].sort()],
       ['kind=overdue', [ids.ownedOverdue]],
       ['kind=overdue&who=everyone', [ids.lateToAcknowledge, ids.ownedOverdue]],
