@@ -13,7 +13,7 @@ export class QueueMineIndexes1765300000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
-      CREATE INDEX actions_owner_idx ON actions (owner_id);
+      CREATE INDEX actions_owner_idx ON actions (owner_id, id);
 
       DROP INDEX you_said_items_to_acknowledge_idx;
       CREATE INDEX you_said_items_to_acknowledge_idx ON you_said_items (acknowledge_by, id)
