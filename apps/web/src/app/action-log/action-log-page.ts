@@ -10,16 +10,9 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { ITEM_STAGES, ITEM_STAGE_LABELS, YOU_SAID_SOURCES, YOU_SAID_SOURCE_LABELS } from '@heard/domain';
-import type {
-  ActionLogListEntry,
-  ItemPage,
-  ItemStage,
-  ItemSummary,
-  ProblemDetails,
-  YouSaidSource,
-} from '@heard/domain';
+import type { ItemPage, ItemStage, ItemSummary, ProblemDetails, YouSaidSource } from '@heard/domain';
 import { EmptyState, PageHeader, ProblemAlert } from '@heard/ui';
-import { catchError, forkJoin, of, switchMap, tap } from 'rxjs';
+import { catchError, of, switchMap, tap } from 'rxjs';
 import type { Focusable } from '../core/in-page-navigation';
 import { urlQuery } from '../core/list-page';
 import { shortDate } from '../core/dates';
@@ -37,6 +30,7 @@ import {
 } from './action-log-query';
 import { overdueWords, sourceWords, stageWords } from './action-log-words';
 import { mayRecord } from './action-log.routes';
+import { serviceAndThemeChoices } from './service-and-theme-choices';
 
 export type LogFilterForm = FormGroup<{
   q: FormControl<string>;
@@ -96,9 +90,10 @@ export default class ActionLogPage {
   protected readonly query = this.url.query;
   protected readonly filtered = computed(() => isLogFiltered(this.query()));
 
-  protected readonly services = signal<ActionLogListEntry[]>([]);
-  protected readonly themes = signal<ActionLogListEntry[]>([]);
-  protected readonly listsProblem = signal<ProblemDetails | null>(null);
+  private readonly choices = serviceAndThemeChoices(this.api, 'filter by them');
+  protected readonly services = this.choices.services;
+  protected readonly themes = this.choices.themes;
+  protected readonly listsProblem = this.choices.problem;
 
   protected readonly page = signal<ItemPage | null>(null);
   protected readonly items = computed<ItemSummary[]>(() => this.page()?.items ?? []);
@@ -151,20 +146,6 @@ export default class ActionLogPage {
       .subscribe((page) => {
         this.page.set(page);
         this.loading.set(false);
-      });
-
-    forkJoin([this.api.listEntries('services'), this.api.listEntries('themes')])
-      .pipe(takeUntilDestroyed())
-      .subscribe({
-        next: ([services, themes]) => {
-          this.services.set(services);
-          this.themes.set(themes);
-        },
-        error: (error: unknown) =>
-          this.listsProblem.set({
-            ...toProblem(error),
-            detail: `We could not load the services and themes, so you cannot filter by them just now. ${toProblem(error).detail}`,
-          }),
       });
   }
 

@@ -15,20 +15,14 @@ import {
   YOU_SAID_SOURCES,
   YOU_SAID_SOURCE_LABELS,
 } from '@heard/domain';
-import type {
-  ActionLogFilter,
-  ActionLogListEntry,
-  Page,
-  ProblemDetails,
-  QueueItem,
-  QueueKind,
-} from '@heard/domain';
+import type { ActionLogFilter, Page, ProblemDetails, QueueItem, QueueKind } from '@heard/domain';
 import { EmptyState, PageHeader, ProblemAlert, totalWords } from '@heard/ui';
-import { BehaviorSubject, catchError, forkJoin, of, switchMap, tap } from 'rxjs';
+import { BehaviorSubject, catchError, of, switchMap, tap } from 'rxjs';
 import { londonDate, longDate } from '../core/dates';
 import { toProblem } from '../core/problem';
 import { ActionLogApi } from './action-log-api';
 import { ActionLogOfficeApi, exportUrl } from './action-log-office-api';
+import { serviceAndThemeChoices } from './service-and-theme-choices';
 
 const PAGE_SIZE = 25;
 
@@ -80,10 +74,11 @@ export default class QueuePage {
   protected readonly stageLabel = ITEM_STAGE_LABELS;
   protected readonly sourceLabel = YOU_SAID_SOURCE_LABELS;
 
-  /** The services and themes to filter the download by (retired ones too: old items name them). */
-  protected readonly services = signal<ActionLogListEntry[]>([]);
-  protected readonly themes = signal<ActionLogListEntry[]>([]);
-  protected readonly listsProblem = signal<ProblemDetails | null>(null);
+  /** The services and themes to filter the download by. */
+  private readonly choices = serviceAndThemeChoices(this.lists, 'choose them for the download');
+  protected readonly services = this.choices.services;
+  protected readonly themes = this.choices.themes;
+  protected readonly listsProblem = this.choices.problem;
 
   protected readonly view = signal<QueueView>(this.view$.value);
   protected readonly page = signal<Page<QueueItem> | null>(null);
@@ -142,19 +137,6 @@ export default class QueuePage {
       .subscribe((page) => {
         this.page.set(page);
         this.loading.set(false);
-      });
-    forkJoin([this.lists.listEntries('services'), this.lists.listEntries('themes')])
-      .pipe(takeUntilDestroyed())
-      .subscribe({
-        next: ([services, themes]) => {
-          this.services.set(services);
-          this.themes.set(themes);
-        },
-        error: (error: unknown) =>
-          this.listsProblem.set({
-            ...toProblem(error),
-            detail: `We could not load the services and themes, so you cannot choose them for the download just now. ${toProblem(error).detail}`,
-          }),
       });
   }
 
