@@ -1,9 +1,8 @@
 import { ContactPreferences } from '@heard/domain';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { EntityManager } from 'typeorm';
+import { loadFonts, toBuffer } from '../../platform/pdf/tagged-pdf';
 
 export interface PostalAddress {
   name: string;
@@ -41,25 +40,6 @@ const MINT = '#9ee3cc';
 const CORAL = '#ff998c';
 const INK = '#1b1b1f';
 
-/**
- * DejaVu Sans covers Latin, Greek, Cyrillic and Arabic (with its joining forms) in one file, so a
- * young person's name prints in their own script without per-script fallbacks. Resolved at run
- * time from node_modules: the webpack bundle keeps packages external, so the files stay on disk.
- */
-const fontFile = (name: string) => createRequire(__filename).resolve(`dejavu-fonts-ttf/ttf/${name}`);
-let fonts: { regular: Buffer; bold: Buffer; regularPath: string } | null = null;
-function loadFonts(): { regular: Buffer; bold: Buffer; regularPath: string } {
-  if (!fonts) {
-    const regularPath = fontFile('DejaVuSans.ttf');
-    fonts = {
-      regular: readFileSync(regularPath),
-      bold: readFileSync(fontFile('DejaVuSans-Bold.ttf')),
-      regularPath,
-    };
-  }
-  return fonts;
-}
-
 /** Whom the letter tells the young person to ask: the officer who invited them, on the team's phone. */
 export async function letterContact(
   em: EntityManager,
@@ -89,15 +69,6 @@ export function postalAddressFor(
 function qrModules(link: string): { size: number; dark: (row: number, col: number) => boolean } {
   const { modules } = QRCode.create(link, { errorCorrectionLevel: 'M' });
   return { size: modules.size, dark: (row, col) => modules.get(row, col) === 1 };
-}
-
-function toBuffer(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
 }
 
 /**

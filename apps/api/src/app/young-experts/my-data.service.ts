@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditRecordType, MyData, ROLE_LABELS, Role, ratingFaceOf } from '@heard/domain';
 import { DataSource } from 'typeorm';
+import { AccessPolicy } from '../../platform/access/young-person-access';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { Clock } from '../../platform/clock';
@@ -26,25 +27,46 @@ export class MyDataService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly mySpace: MySpaceService,
+    private readonly access: AccessPolicy,
   ) {}
 
+  /** The young expert's own copy; a download (a copy leaving Heard) is worth an audit row. */
   async everything(actor: Actor, download: boolean): Promise<MyData> {
+    const youngPersonId = await linkedYoungPersonId(this.db.manager, actor);
+    const data = await this.about(youngPersonId);
+    if (download) await this.audited(actor, youngPersonId, 'own_data_download');
+    return data;
+  }
+
+  /**
+   * A subject access copy made by staff, for a young person with or without an account: the same
+   * document, scoped by the one access rule (404 when not theirs to see) and audited.
+   */
+  async forStaff(actor: Actor, youngPersonId: string, format: 'json' | 'pdf'): Promise<MyData> {
+    await this.access.assertMayRead(actor, this.db.manager, { youngPerson: youngPersonId });
+    const data = await this.about(youngPersonId);
+    await this.audited(actor, youngPersonId, `subject_access_${format}`);
+    return data;
+  }
+
+  private audited(actor: Actor, youngPersonId: string, event: string): Promise<void> {
+    return this.audit.for(actor).record(null, {
+      action: AuditAction.Read,
+      type: AuditRecordType.YoungPerson,
+      id: youngPersonId,
+      detail: { event },
+    });
+  }
+
+  /** The one assembly of everything Heard holds about a young person. */
+  async about(youngPersonId: string): Promise<MyData> {
     const em = this.db.manager;
-    const youngPersonId = await linkedYoungPersonId(em, actor);
     const [record, lists, evaluations, invitations] = await Promise.all([
       myRecord(em, youngPersonId),
       myLists(em, youngPersonId),
       this.mySpace.allEvaluations(em, youngPersonId),
       this.mySpace.invitationsOf(em, youngPersonId),
     ]);
-    if (download)
-      // A copy leaving Heard is worth a row: the young person took their own data.
-      await this.audit.for(actor).record(null, {
-        action: AuditAction.Read,
-        type: AuditRecordType.YoungPerson,
-        id: youngPersonId,
-        detail: { event: 'own_data_download' },
-      });
     const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
     return {
       madeAt: this.clock.now().toISOString(),

@@ -30,9 +30,11 @@ import { Actor, CurrentActor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ZodPipe } from '../../platform/errors/zod.pipe';
 import { IdempotencyKey } from '../evaluations/idempotency-key.decorator';
+import { youngPersonIdPipe } from '../young-people/young-people.controller';
 import { MyDataService } from './my-data.service';
 import { MyRequestsService } from './my-requests.service';
 import { MySpaceService } from './my-space.service';
+import { renderSubjectAccess } from './subject-access-pdf';
 
 const idPipe = (message: string) =>
   new ParseUUIDPipe({ exceptionFactory: () => new DomainError('not_found', message) });
@@ -138,6 +140,13 @@ export class YoungExpertsController {
     return JSON.stringify(data, null, 2);
   }
 
+  /** The same document to read or print: a tagged PDF. */
+  @Get('data/download.pdf')
+  async downloadPdf(@CurrentActor() actor: Actor, @Res() res: Response): Promise<void> {
+    const data = await this.data.everything(actor, true);
+    sendPdf(res, await renderSubjectAccess(data.record.preferredName, data), 'my-data-from-heard.pdf');
+  }
+
   @Post('deletion-requests')
   askToDelete(
     @CurrentActor() actor: Actor,
@@ -176,5 +185,48 @@ export class DeletionRequestsController {
     @Body(new ZodPipe(DeletionRequestHandledSchema)) body: z.output<typeof DeletionRequestHandledSchema>,
   ): Promise<void> {
     await this.requests.markDeletionRequestHandled(actor, id, body.outcome);
+  }
+}
+
+function sendPdf(res: Response, pdf: Uint8Array, filename: string): void {
+  res
+    .status(200)
+    .type('application/pdf')
+    .setHeader('Content-Disposition', `attachment; filename="${filename}"`)
+    .send(Buffer.from(pdf));
+}
+
+/**
+ * Subject access made by staff: everything Heard holds about one young person, with or without an
+ * account, as the young person's own download is. Participation officers only: they keep the
+ * records and answer requests; practitioners see a narrower record, and administrators none.
+ * File names carry no personal data.
+ */
+@ApiTags('young-people')
+@Controller('young-people')
+@Allow(Role.ParticipationOfficer)
+export class SubjectAccessController {
+  constructor(private readonly data: MyDataService) {}
+
+  @Get(':id/subject-access.json')
+  async json(
+    @CurrentActor() actor: Actor,
+    @Param('id', youngPersonIdPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const data = await this.data.forStaff(actor, id, 'json');
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Disposition', 'attachment; filename="subject-access.json"');
+    return JSON.stringify(data, null, 2);
+  }
+
+  @Get(':id/subject-access.pdf')
+  async pdf(
+    @CurrentActor() actor: Actor,
+    @Param('id', youngPersonIdPipe) id: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const data = await this.data.forStaff(actor, id, 'pdf');
+    sendPdf(res, await renderSubjectAccess(data.record.preferredName, data), 'subject-access.pdf');
   }
 }

@@ -7,12 +7,16 @@ import { WorriesModule } from '../worries/worries.module';
 import { MyDataService } from './my-data.service';
 import { MyRequestsService } from './my-requests.service';
 import { MySpaceService } from './my-space.service';
-import { DeletionRequestsController, YoungExpertsController } from './young-experts.controller';
+import {
+  DeletionRequestsController,
+  SubjectAccessController,
+  YoungExpertsController,
+} from './young-experts.controller';
 
 /** The young experts' own pages: each use reaches the capability that owns its rule. */
 @Module({
   imports: [EvaluationsModule, ConsentModule, InvitationsModule, OneToOnesModule, WorriesModule],
-  controllers: [YoungExpertsController, DeletionRequestsController],
+  controllers: [YoungExpertsController, DeletionRequestsController, SubjectAccessController],
   providers: [MySpaceService, MyRequestsService, MyDataService],
 })
 export class YoungExpertsModule {}
