@@ -63,6 +63,18 @@ describe('MyDataPage', () => {
 
   afterEach(() => http.verify());
 
+  it('offers their copy as a JSON file and as a PDF to read or print', async () => {
+    const el = await open(myData());
+    const links = [...el.querySelectorAll<HTMLAnchorElement>('a[download]')].map((a) => [
+      a.textContent?.trim(),
+      a.getAttribute('href'),
+    ]);
+    expect(links).toEqual([
+      [MY_DATA.download, '/api/me/data/download'],
+      [MY_DATA.downloadPdf, '/api/me/data/download.pdf'],
+    ]);
+  });
+
   it('shows how they rated what we did: what was said, the face in words, their words and the day', async () => {
     const el = await open(myData());
     const headings = Array.from(el.querySelectorAll('h2')).map((h) => h.textContent?.trim());

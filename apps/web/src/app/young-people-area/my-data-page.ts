@@ -3,7 +3,7 @@ import { RouterLink } from '@angular/router';
 import { RATING_SCALE } from '@heard/domain';
 import type { Rating } from '@heard/domain';
 import { MySpaceDatePipe } from './my-space-date.pipe';
-import { MY_DATA_DOWNLOAD, MySpaceApi, loaded } from './my-space-api';
+import { MY_DATA_DOWNLOAD, MY_DATA_DOWNLOAD_PDF, MySpaceApi, loaded } from './my-space-api';
 import { COMMON, MY_DATA } from './my-space-words';
 
 /**
@@ -19,6 +19,7 @@ import { COMMON, MY_DATA } from './my-space-words';
     <p>{{ words.intro }}</p>
     <div class="actions">
       <a class="big primary" [href]="download" download="my-data-from-heard.json">{{ words.download }}</a>
+      <a class="big" [href]="downloadPdf" download="my-data-from-heard.pdf">{{ words.downloadPdf }}</a>
     </div>
     <p>{{ words.downloadHint }}</p>
     @switch (data().state) {
@@ -152,6 +153,7 @@ export default class MyDataPage {
   protected readonly words = MY_DATA;
   protected readonly common = COMMON;
   protected readonly download = MY_DATA_DOWNLOAD;
+  protected readonly downloadPdf = MY_DATA_DOWNLOAD_PDF;
   protected readonly data = loaded(inject(MySpaceApi).data());
   protected readonly value = computed(() => {
     const d = this.data();

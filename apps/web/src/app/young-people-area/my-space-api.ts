@@ -51,6 +51,8 @@ export class MySpaceApi {
 
 /** Where the data download is: a plain link, so the browser saves the file. */
 export const MY_DATA_DOWNLOAD = `${ME}/data/download`;
+/** The same copy to read or print. */
+export const MY_DATA_DOWNLOAD_PDF = `${ME}/data/download.pdf`;
 
 export type Loaded<T> =
   | { state: 'loading' }

@@ -120,6 +120,7 @@ export const MY_DATA = {
   title: 'My data',
   intro: 'This is what we keep about you.',
   download: 'Save a copy',
+  downloadPdf: 'Save a copy to read or print',
   downloadHint: 'The copy is a file you can keep.',
   record: 'About you',
   name: 'Your name',

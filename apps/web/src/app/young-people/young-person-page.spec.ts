@@ -248,6 +248,25 @@ describe('YoungPersonPage', () => {
     expect(byName(el, 'Consent').getAttribute('href')).toBe(`/young-people/${PERSON_ID}/consent`);
   });
 
+  it('offers officers, and only officers, everything held about the young person as PDF and JSON', async () => {
+    await open(Role.ParticipationOfficer);
+    await answer();
+    for (const ext of ['PDF', 'JSON']) {
+      const link = byName(el, `Everything we hold (${ext})`);
+      expect(link.getAttribute('href')).toBe(
+        `/api/young-people/${PERSON_ID}/subject-access.${ext.toLowerCase()}`,
+      );
+      expect(link.hasAttribute('download')).toBe(true);
+    }
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
+  it('does not offer practitioners the subject access files', async () => {
+    await open(Role.Practitioner);
+    await answer();
+    expect(el.querySelector('a[href*="subject-access"]')).toBeNull();
+  });
+
   it('shows practitioners the profile without write buttons or links into group pages', async () => {
     await open(Role.Practitioner);
     await answer();
