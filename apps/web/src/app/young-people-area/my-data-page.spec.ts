@@ -65,7 +65,7 @@ describe('MyDataPage', () => {
 
   it('offers their copy as a JSON file and as a PDF to read or print', async () => {
     const el = await open(myData());
-    const links = [...el.querySelectorAll<HTMLAnchorElement>('a[download]')].map((a) => [
+    const links = Array.from(el.querySelectorAll<HTMLAnchorElement>('a[download]')).map((a) => [
       a.textContent?.trim(),
       a.getAttribute('href'),
     ]);
