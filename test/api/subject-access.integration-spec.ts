@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { InvitationChannel, Role, addDays, todayInLondon } from '@heard/domain';
 import { createGroup, createYoungPerson, dateOfBirthForAge, planActivity } from './support/factories';
+import { insertItem } from './support/action-log-board-fixtures';
 import { pdfDictionaries, pdfText } from './support/pdf';
 import { SignedInClient, TestApp, countRows, createTestApp, expectProblem } from './support/test-app';
 
@@ -103,6 +104,15 @@ describe('subject access', () => {
     expect((await officer.post(`/api/invitations/${invited.body.created[0].id}/delivered`, {})).status).toBe(
       200,
     );
+    const item = await insertItem(t.db, {
+      words: 'Staff summary of the review letter talk',
+      youngWords: 'Letters should be shorter.',
+      speakers: [kaiId],
+      createdBy: officer.user.id,
+    });
+    const quote = `INSERT INTO you_said_quotes (item_id, words, young_person_id, created_by) VALUES ($1, $2, $3, $4)`;
+    await t.db.query(quote, [item, 'I read it three times.', kaiId, officer.user.id]);
+    await t.db.query(quote, [item, 'Zara quoted alone.', zaraId, officer.user.id]);
     expect((await officer.get(`/api/young-people/${kaiId}`)).status).toBe(200);
   });
 
@@ -131,8 +141,10 @@ describe('subject access', () => {
     expect(data.consents).toHaveLength(1);
     expect(data.deletionRequests).toEqual([expect.objectContaining({ what: 'The photo from bowling.' })]);
     expect(data.worries).toEqual([{ toldUsOn: today }]);
+    expect(data.youSaid).toEqual([expect.objectContaining({ youSaid: 'Letters should be shorter.' })]);
+    expect(data.quotes).toEqual([expect.objectContaining({ words: 'I read it three times.' })]);
     expect(data.whoLooked[0]).toMatchObject({ role: 'Participation officer', what: 'Your record' });
-    for (const leak of ['Zara', zaraId, 'Only Zara said this.', 'Something private'])
+    for (const leak of ['Zara', zaraId, 'Only Zara said this.', 'Something private', 'Staff summary'])
       expect(res.text).not.toContain(leak);
 
     const { res: file, pdf } = await pdfOf(officer, `/api/young-people/${kaiId}/subject-access.pdf`);

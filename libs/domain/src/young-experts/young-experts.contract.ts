@@ -147,6 +147,9 @@ export interface MyData {
   /** Their "How well did we do?" ratings: what their group said (in young people's words), the face, their words. */
   responseRatings: { youSaid: string | null; face: RatingFace; comment: string | null; ratedAt: string }[];
   whoLooked: { role: string; what: string; at: string }[];
+  /** You said items that name them (young words only, never the staff summary) and quotes kept as theirs. */
+  youSaid: { youSaid: string | null; saidOn: IsoDate }[];
+  quotes: { words: string; at: string }[];
 }
 
 /** What officers see of a young person's request to delete something. */

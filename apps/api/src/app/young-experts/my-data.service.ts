@@ -119,6 +119,8 @@ export class MyDataService {
         what: LOOKED_AT[l.entityType] ?? l.entityType,
         at: new Date(l.at).toISOString(),
       })),
+      youSaid: lists.said,
+      quotes: lists.quotes.map((q) => ({ words: q.words, at: new Date(q.at).toISOString() })),
     };
   }
 }

@@ -17,6 +17,8 @@ const SECTIONS: Readonly<Record<keyof Omit<MyData, 'madeAt' | 'aboutThisFile'>, 
   deletionRequests: 'Things you asked us to delete',
   worries: 'Worries you sent',
   responseRatings: 'How you rated our answers',
+  youSaid: 'What you said that we wrote down',
+  quotes: 'Your words we kept as quotes',
   whoLooked: 'Who looked at your record',
 };
 

@@ -97,71 +97,106 @@ export async function myRecord(em: EntityManager, youngPersonId: string): Promis
 /** The rest of what Heard holds about them, each list by their id alone. */
 export async function myLists(em: EntityManager, youngPersonId: string) {
   const q = <T>(sql: string): Promise<T[]> => em.query(sql, [youngPersonId]);
-  const [experiences, adults, groups, sessions, consents, oneToOnes, deletions, worries, looked, ratings] =
-    await Promise.all([
-      q<{ kind: string; from: IsoDate | null; to: IsoDate | null }>(
-        `SELECT kind, from_date::text AS "from", to_date::text AS "to" FROM young_person_service_experiences
+  const [
+    experiences,
+    adults,
+    groups,
+    sessions,
+    consents,
+    oneToOnes,
+    deletions,
+    worries,
+    looked,
+    ratings,
+    said,
+    quotes,
+  ] = await Promise.all([
+    q<{ kind: string; from: IsoDate | null; to: IsoDate | null }>(
+      `SELECT kind, from_date::text AS "from", to_date::text AS "to" FROM young_person_service_experiences
           WHERE young_person_id = $1 ORDER BY from_date`,
-      ),
-      q<{ name: string; relationship: string }>(
-        `SELECT u.display_name AS name, a.relationship FROM young_person_trusted_adults a
+    ),
+    q<{ name: string; relationship: string }>(
+      `SELECT u.display_name AS name, a.relationship FROM young_person_trusted_adults a
            JOIN users u ON u.id = a.user_id WHERE a.young_person_id = $1 ORDER BY u.display_name`,
-      ),
-      q<{ group: string; role: string; joinedOn: IsoDate; leftOn: IsoDate | null }>(
-        `SELECT g.name AS "group", m.role, m.joined_on::text AS "joinedOn", m.left_on::text AS "leftOn"
+    ),
+    q<{ group: string; role: string; joinedOn: IsoDate; leftOn: IsoDate | null }>(
+      `SELECT g.name AS "group", m.role, m.joined_on::text AS "joinedOn", m.left_on::text AS "leftOn"
            FROM group_memberships m JOIN groups g ON g.id = m.group_id
           WHERE m.young_person_id = $1 ORDER BY m.joined_on`,
-      ),
-      q<{ group: string; startsAt: Date; attendance: string }>(
-        `SELECT g.name AS "group", s.starts_at AS "startsAt", a.status AS attendance
+    ),
+    q<{ group: string; startsAt: Date; attendance: string }>(
+      `SELECT g.name AS "group", s.starts_at AS "startsAt", a.status AS attendance
            FROM attendance a JOIN group_sessions s ON s.id = a.session_id JOIN groups g ON g.id = s.group_id
           WHERE a.young_person_id = $1 ORDER BY s.starts_at`,
-      ),
-      q<{
-        purpose: string;
-        givenBy: string;
-        method: string;
-        wording: string;
-        givenOn: IsoDate;
-        expiresOn: IsoDate | null;
-        withdrawnAt: Date | null;
-      }>(
-        `SELECT purpose, given_by AS "givenBy", method, wording, given_on::text AS "givenOn",
+    ),
+    q<{
+      purpose: string;
+      givenBy: string;
+      method: string;
+      wording: string;
+      givenOn: IsoDate;
+      expiresOn: IsoDate | null;
+      withdrawnAt: Date | null;
+    }>(
+      `SELECT purpose, given_by AS "givenBy", method, wording, given_on::text AS "givenOn",
                 expires_on::text AS "expiresOn", withdrawn_at AS "withdrawnAt"
            FROM consent_records WHERE young_person_id = $1 ORDER BY given_on, recorded_at`,
-      ),
-      q<{
-        about: string;
-        askedBy: string;
-        status: OneToOneStatus;
-        when: Date | null;
-        outcome: string | null;
-      }>(
-        `SELECT topic AS about, requested_by AS "askedBy", status, scheduled_at AS "when", outcome
+    ),
+    q<{
+      about: string;
+      askedBy: string;
+      status: OneToOneStatus;
+      when: Date | null;
+      outcome: string | null;
+    }>(
+      `SELECT topic AS about, requested_by AS "askedBy", status, scheduled_at AS "when", outcome
            FROM one_to_ones WHERE young_person_id = $1 ORDER BY created_at`,
-      ),
-      q<{ what: string; at: Date; handledAt: Date | null; outcome: string | null }>(
-        `SELECT what, requested_at AS at, handled_at AS "handledAt", outcome FROM deletion_requests
+    ),
+    q<{ what: string; at: Date; handledAt: Date | null; outcome: string | null }>(
+      `SELECT what, requested_at AS at, handled_at AS "handledAt", outcome FROM deletion_requests
           WHERE young_person_id = $1 ORDER BY requested_at`,
-      ),
-      // Only the worries they sent themselves, and only the day (docs/young-experts.md says why).
-      q<{ toldUsOn: IsoDate }>(
-        `SELECT (raised_at AT TIME ZONE 'Europe/London')::date::text AS "toldUsOn" FROM worries
+    ),
+    // Only the worries they sent themselves, and only the day (docs/young-experts.md says why).
+    q<{ toldUsOn: IsoDate }>(
+      `SELECT (raised_at AT TIME ZONE 'Europe/London')::date::text AS "toldUsOn" FROM worries
           WHERE young_person_id = $1 AND source_kind = 'young_expert' ORDER BY raised_at`,
-      ),
-      // Staff reads of their record and consents: the role and the time, not the person's name.
-      q<{ role: string; entityType: string; at: Date }>(
-        `SELECT u.role, a.entity_type AS "entityType", a.at FROM audit_events a JOIN users u ON u.id = a.actor_user_id
+    ),
+    // Staff reads of their record and consents: the role and the time, not the person's name.
+    q<{ role: string; entityType: string; at: Date }>(
+      `SELECT u.role, a.entity_type AS "entityType", a.at FROM audit_events a JOIN users u ON u.id = a.actor_user_id
           WHERE a.action = 'read' AND a.entity_type IN ('young_person', 'young_person_consent')
             AND a.entity_id = $1::text AND u.role <> 'young_expert'
           ORDER BY a.at DESC LIMIT 500`,
-      ),
-      // Their "How well did we do?" ratings, beside the item's young words (never the staff summary).
-      q<{ youSaid: string | null; rating: Rating; comment: string | null; ratedAt: Date }>(
-        `SELECT y.young_words AS "youSaid", r.rating, r.comment, r.rated_at AS "ratedAt"
+    ),
+    // Their "How well did we do?" ratings, beside the item's young words (never the staff summary).
+    q<{ youSaid: string | null; rating: Rating; comment: string | null; ratedAt: Date }>(
+      `SELECT y.young_words AS "youSaid", r.rating, r.comment, r.rated_at AS "ratedAt"
            FROM response_ratings r JOIN you_said_items y ON y.id = r.item_id
           WHERE r.young_person_id = $1 ORDER BY r.rated_at, r.id`,
-      ),
-    ]);
-  return { experiences, adults, groups, sessions, consents, oneToOnes, deletions, worries, looked, ratings };
+    ),
+    // You said items that name them as a speaker: the young words and the day (never the staff summary).
+    q<{ youSaid: string | null; saidOn: string }>(
+      `SELECT y.young_words AS "youSaid", y.said_on::text AS "saidOn"
+           FROM you_said_speakers s JOIN you_said_items y ON y.id = s.item_id
+          WHERE s.young_person_id = $1 ORDER BY y.said_on, y.id`,
+    ),
+    // Quotes kept as theirs, word for word.
+    q<{ words: string; at: Date }>(
+      `SELECT words, created_at AS at FROM you_said_quotes WHERE young_person_id = $1 ORDER BY created_at, id`,
+    ),
+  ]);
+  return {
+    experiences,
+    adults,
+    groups,
+    sessions,
+    consents,
+    oneToOnes,
+    deletions,
+    worries,
+    looked,
+    ratings,
+    said,
+    quotes,
+  };
 }

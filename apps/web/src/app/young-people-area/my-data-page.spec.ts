@@ -33,6 +33,8 @@ function myData(overrides: Partial<MyData> = {}): MyData {
     oneToOnes: [],
     deletionRequests: [],
     worries: [],
+    youSaid: [],
+    quotes: [],
     responseRatings: [
       {
         youSaid: 'The review letters are hard to read.',
