@@ -1,8 +1,7 @@
 import { ContactPreferences } from '@heard/domain';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { EntityManager } from 'typeorm';
-import { loadFonts, toBuffer } from '../../platform/pdf/tagged-pdf';
+import { taggedDocument } from '../../platform/pdf/tagged-pdf';
 
 export interface PostalAddress {
   name: string;
@@ -77,26 +76,10 @@ function qrModules(link: string): { size: number; dark: (row: number, col: numbe
  * shapes marked as decoration. A4, one page.
  */
 export async function renderLetter(facts: LetterFacts): Promise<Uint8Array> {
-  const { regular, bold, regularPath } = loadFonts();
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    pdfVersion: '1.7',
-    tagged: true,
-    lang: 'en-GB',
-    displayTitle: true,
-    // Starting in DejaVu keeps pdfkit from loading its built-in Helvetica, which covers Latin-1 only.
-    font: regularPath,
-    info: { Title: `Invitation: ${facts.title}`, Author: 'Heard' },
-  });
-  const done = toBuffer(doc);
-  doc.registerFont('regular', regular);
-  doc.registerFont('bold', bold);
+  const { doc, done, root } = taggedDocument(`Invitation: ${facts.title}`);
   const { width, height } = doc.page;
   const margin = 56;
   const textWidth = width - margin * 2;
-  const root = doc.struct('Document');
-  doc.addStructure(root);
 
   const decoration = (draw: () => void) => {
     doc.markContent('Artifact', { type: 'Layout' });

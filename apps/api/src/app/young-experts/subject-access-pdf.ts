@@ -1,6 +1,5 @@
 import { MyData } from '@heard/domain';
-import PDFDocument from 'pdfkit';
-import { loadFonts, toBuffer } from '../../platform/pdf/tagged-pdf';
+import { taggedDocument } from '../../platform/pdf/tagged-pdf';
 
 const PURPLE = '#5b2a86';
 const INK = '#1b1b1f';
@@ -41,23 +40,8 @@ function plain(value: unknown): string {
  * in order. No styling beyond colour: it may run to many pages.
  */
 export async function renderSubjectAccess(name: string, data: MyData): Promise<Uint8Array> {
-  const { regular, bold, regularPath } = loadFonts();
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    pdfVersion: '1.7',
-    tagged: true,
-    lang: 'en-GB',
-    displayTitle: true,
-    font: regularPath,
-    // No name in the title: it shows in window titles and file lists.
-    info: { Title: 'Everything Heard keeps about you', Author: 'Heard' },
-  });
-  const done = toBuffer(doc);
-  doc.registerFont('regular', regular);
-  doc.registerFont('bold', bold);
-  const root = doc.struct('Document');
-  doc.addStructure(root);
+  // No name in the title: it shows in window titles and file lists.
+  const { doc, done, root } = taggedDocument('Everything Heard keeps about you');
   const heading = (type: 'H1' | 'H2' | 'H3', text: string, size: number) =>
     root.add(
       doc.struct(type, {}, () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
 
 // One home for what every tagged PDF Heard makes needs (letters, subject access): ADR 0012.
 
@@ -10,7 +11,7 @@ import { createRequire } from 'node:module';
  */
 const fontFile = (name: string) => createRequire(__filename).resolve(`dejavu-fonts-ttf/ttf/${name}`);
 let fonts: { regular: Buffer; bold: Buffer; regularPath: string } | null = null;
-export function loadFonts(): { regular: Buffer; bold: Buffer; regularPath: string } {
+function loadFonts(): { regular: Buffer; bold: Buffer; regularPath: string } {
   if (!fonts) {
     const regularPath = fontFile('DejaVuSans.ttf');
     fonts = {
@@ -23,11 +24,43 @@ export function loadFonts(): { regular: Buffer; bold: Buffer; regularPath: strin
 }
 
 /** Collects a pdfkit document's bytes once it ends. */
-export function toBuffer(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
+function toBuffer(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+}
+
+/** A tagged document, its bytes once it ends, and the root its structure elements go under. */
+export interface TaggedDocument {
+  doc: PDFKit.PDFDocument;
+  done: Promise<Uint8Array>;
+  root: ReturnType<PDFKit.PDFDocument['struct']>;
+}
+
+/**
+ * A new A4 tagged PDF in English (structure tree, language, its title shown by readers) set in
+ * DejaVu, with 'regular' and 'bold' registered. The title shows in window titles and file lists.
+ */
+export function taggedDocument(title: string): TaggedDocument {
+  const { regular, bold, regularPath } = loadFonts();
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: 'en-GB',
+    displayTitle: true,
+    // Starting in DejaVu keeps pdfkit from loading its built-in Helvetica, which covers Latin-1 only.
+    font: regularPath,
+    info: { Title: title, Author: 'Heard' },
+  });
+  const done = toBuffer(doc);
+  doc.registerFont('regular', regular);
+  doc.registerFont('bold', bold);
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  return { doc, done, root };
 }
