@@ -21,6 +21,7 @@ import { Allow, Public } from '../../platform/auth/access.decorator';
 import { Actor, CurrentActor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ZodPipe } from '../../platform/errors/zod.pipe';
+import { sendPdf } from '../../platform/pdf/tagged-pdf';
 import { ByHandCommands } from './by-hand-commands';
 import { InvitationCommands } from './invitation-commands';
 import { InvitationReads } from './invitation-reads';
@@ -99,11 +100,7 @@ export class InvitationsController {
     @Res() res: Response,
   ): Promise<void> {
     const { pdf, filename } = await this.reads.letter(actor, id);
-    res
-      .status(200)
-      .type('application/pdf')
-      .setHeader('Content-Disposition', `inline; filename="${filename}"`)
-      .send(Buffer.from(pdf));
+    sendPdf(res, pdf, filename, 'inline');
   }
 
   /** What officers must do by hand: invitations to deliver and news to pass on. */

@@ -34,6 +34,7 @@ import { youngPersonIdPipe } from '../young-people/young-people.controller';
 import { MyDataService } from './my-data.service';
 import { MyRequestsService } from './my-requests.service';
 import { MySpaceService } from './my-space.service';
+import { sendPdf } from '../../platform/pdf/tagged-pdf';
 import { renderSubjectAccess } from './subject-access-pdf';
 
 const idPipe = (message: string) =>
@@ -144,7 +145,12 @@ export class YoungExpertsController {
   @Get('data/download.pdf')
   async downloadPdf(@CurrentActor() actor: Actor, @Res() res: Response): Promise<void> {
     const data = await this.data.everything(actor, true);
-    sendPdf(res, await renderSubjectAccess(data.record.preferredName, data), 'my-data-from-heard.pdf');
+    sendPdf(
+      res,
+      await renderSubjectAccess(data.record.preferredName, data),
+      'my-data-from-heard.pdf',
+      'attachment',
+    );
   }
 
   @Post('deletion-requests')
@@ -188,14 +194,6 @@ export class DeletionRequestsController {
   }
 }
 
-function sendPdf(res: Response, pdf: Uint8Array, filename: string): void {
-  res
-    .status(200)
-    .type('application/pdf')
-    .setHeader('Content-Disposition', `attachment; filename="${filename}"`)
-    .send(Buffer.from(pdf));
-}
-
 /**
  * Subject access made by staff: everything Heard holds about one young person, with or without an
  * account, as the young person's own download is. Participation officers only: they keep the
@@ -227,6 +225,11 @@ export class SubjectAccessController {
     @Res() res: Response,
   ): Promise<void> {
     const data = await this.data.forStaff(actor, id, 'pdf');
-    sendPdf(res, await renderSubjectAccess(data.record.preferredName, data), 'subject-access.pdf');
+    sendPdf(
+      res,
+      await renderSubjectAccess(data.record.preferredName, data),
+      'subject-access.pdf',
+      'attachment',
+    );
   }
 }

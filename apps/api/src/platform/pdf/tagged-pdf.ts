@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { Response } from 'express';
 import PDFDocument from 'pdfkit';
 
 // One home for what every tagged PDF Heard makes needs (letters, subject access): ADR 0012.
@@ -63,4 +64,18 @@ export function taggedDocument(title: string): TaggedDocument {
   const root = doc.struct('Document');
   doc.addStructure(root);
   return { doc, done, root };
+}
+
+/** Sends a made PDF: `inline` to open in the browser (a letter to print), `attachment` to save (a copy of data). */
+export function sendPdf(
+  res: Response,
+  pdf: Uint8Array,
+  filename: string,
+  disposition: 'inline' | 'attachment',
+): void {
+  res
+    .status(200)
+    .type('application/pdf')
+    .setHeader('Content-Disposition', `${disposition}; filename="${filename}"`)
+    .send(Buffer.from(pdf));
 }
