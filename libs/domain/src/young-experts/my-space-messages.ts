@@ -28,3 +28,25 @@ export const QUOTE_CONSENT_WORDING =
 
 /** What an evaluation keeps as "who helped" when a young expert answers on their own pages. */
 export const ANSWERED_ON_OWN_PAGES = 'No one: they answered on their own pages';
+
+/** The words in a copy of everything Heard keeps about a young person (JSON and PDF alike). */
+export const MY_DATA_WORDS = {
+  aboutThisFile: [
+    'This is all we keep about you.',
+    'Staff notes about keeping you safe are not in it.',
+    'If you sent us a worry, it shows only the day you sent it.',
+    'For emails, we keep when we sent them and what they were about. We do not keep the words after they are sent.',
+    'Ask our team if you have a question about it.',
+  ],
+  you: 'You',
+  parentCarer: 'Your parent or carer',
+  trustedAdult: 'Your trusted adult',
+  /** How we told them what happened after they spoke (loop_tellings.channel). */
+  toldYouHow: {
+    email: 'We emailed you.',
+    trusted_adult: 'Your trusted adult passed it on.',
+    session: 'We read it out at your group.',
+    in_person: 'We told you in person.',
+    board: 'We put it on the board.',
+  },
+} as const;

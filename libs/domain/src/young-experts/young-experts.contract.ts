@@ -3,6 +3,7 @@ import type { ConsentGiver, ConsentPurpose } from '../consent/consent';
 import type { EvaluationQuestion, Rating } from '../evaluations/evaluation-rules';
 import type { RsvpView } from '../invitations/invitations.contract';
 import type { OneToOneStatus } from '../activities/one-to-ones.contract';
+import type { MailStatus } from '../invitations/invitations.contract';
 import type { RatingFace } from '../action-log/review.contract';
 import type { IsoDate } from '../shared/dates';
 import { optionalText } from '../shared/schemas';
@@ -122,6 +123,10 @@ export interface MyData {
     trustedAdults: { name: string; relationship: string }[];
     createdAt: string;
   };
+  /** Their account on Heard, if they have one: never a password, code or other sign-in secret. */
+  account: { email: string | null; status: string; createdAt: string; lastSignedInAt: string | null } | null;
+  /** Codes made for them to set up their account: when, never the code itself. */
+  joiningCodes: { madeAt: string; expiresAt: string; usedAt: string | null; stoppedAt: string | null }[];
   groups: { group: string; role: string; joinedOn: IsoDate; leftOn: IsoDate | null }[];
   sessionsAttended: { group: string; startsAt: string; attendance: string }[];
   invitations: MyInvitation[];
@@ -134,7 +139,20 @@ export interface MyData {
     expiresOn: IsoDate | null;
     withdrawnAt: string | null;
   }[];
-  evaluations: MyEvaluation[];
+  /** Evaluation rounds they were asked to answer by name, answered or not. */
+  askedToEvaluate: { round: string; opensOn: IsoDate; closesOn: IsoDate; answered: boolean }[];
+  /** Every evaluation about them, their own or written down by staff ("You", or the staff role). */
+  evaluations: (MyEvaluation & { writtenDownBy: string; helpedBy: string | null })[];
+  /** Answers of theirs chosen as quotes: where they were shared and whether with their name. */
+  evaluationQuotes: {
+    words: string | null;
+    state: string;
+    chosenAt: string;
+    sharedWhere: string | null;
+    sharedWithName: boolean | null;
+    sharedAt: string | null;
+    takenBackAt: string | null;
+  }[];
   oneToOnes: {
     about: string;
     askedBy: string;
@@ -150,6 +168,20 @@ export interface MyData {
   /** You said items that name them (young words only, never the staff summary) and quotes kept as theirs. */
   youSaid: { youSaid: string | null; saidOn: IsoDate }[];
   quotes: { words: string; at: string }[];
+  /** What staff told them back about what happened after they spoke (the loop), and how. */
+  toldYouBack: { youSaid: string | null; message: string; how: string; at: string }[];
+  /**
+   * Emails sent to them or about them (to a parent, carer or trusted adult): when, the subject,
+   * the kind and whether it went. The words are cleared once an email is sent, so they are not here.
+   */
+  emails: {
+    to: string;
+    kind: string;
+    subject: string;
+    status: MailStatus;
+    at: string;
+    sentAt: string | null;
+  }[];
 }
 
 /** What officers see of a young person's request to delete something. */

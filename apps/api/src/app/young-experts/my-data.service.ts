@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AuditAction, AuditRecordType, MyData, ROLE_LABELS, Role, ratingFaceOf } from '@heard/domain';
+import {
+  AuditAction,
+  AuditRecordType,
+  MY_DATA_WORDS,
+  MyData,
+  ROLE_LABELS,
+  Role,
+  ratingFaceOf,
+} from '@heard/domain';
 import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../../platform/access/young-person-access';
 import { AuditService } from '../../platform/audit/audit.service';
@@ -14,6 +22,23 @@ const LOOKED_AT: Readonly<Record<string, string>> = {
   young_person: 'Your record',
   young_person_consent: 'Your choices about consent',
 };
+
+const EMAIL_TO = {
+  you: MY_DATA_WORDS.you,
+  parent_carer: MY_DATA_WORDS.parentCarer,
+  trusted_adult: MY_DATA_WORDS.trustedAdult,
+} as const;
+
+function toldHow(channel: string): string {
+  const words: Readonly<Record<string, string>> = MY_DATA_WORDS.toldYouHow;
+  return words[channel] ?? channel;
+}
+
+/** "You" when they answered on their own pages; else the staff role, never the person's name. */
+function writtenDownBy(role: string | null): string {
+  if (!role || role === Role.YoungExpert) return MY_DATA_WORDS.you;
+  return ROLE_LABELS[role as Role] ?? role;
+}
 
 /**
  * Everything Heard holds about a young expert, as one JSON document (their right to see their
@@ -67,15 +92,11 @@ export class MyDataService {
       this.mySpace.allEvaluations(em, youngPersonId),
       this.mySpace.invitationsOf(em, youngPersonId),
     ]);
+    const writers = new Map(lists.writers.map((w) => [w.id, w]));
     const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
     return {
       madeAt: this.clock.now().toISOString(),
-      aboutThisFile: [
-        'This is everything Heard keeps about you.',
-        'Staff notes about keeping you safe are not in it.',
-        'If you sent us a worry, it shows only the day you sent it.',
-        'Ask your participation worker if you have a question about it.',
-      ],
+      aboutThisFile: [...MY_DATA_WORDS.aboutThisFile],
       record: {
         preferredName: record.preferredName,
         dateOfBirth: record.dateOfBirth,
@@ -90,6 +111,18 @@ export class MyDataService {
         trustedAdults: lists.adults,
         createdAt: new Date(record.createdAt).toISOString(),
       },
+      account: lists.account && {
+        email: lists.account.email,
+        status: lists.account.status,
+        createdAt: new Date(lists.account.createdAt).toISOString(),
+        lastSignedInAt: iso(lists.account.lastSignedInAt),
+      },
+      joiningCodes: lists.joiningCodes.map((c) => ({
+        madeAt: new Date(c.madeAt).toISOString(),
+        expiresAt: new Date(c.expiresAt).toISOString(),
+        usedAt: iso(c.usedAt),
+        stoppedAt: iso(c.stoppedAt),
+      })),
       groups: lists.groups,
       sessionsAttended: lists.sessions.map((s) => ({ ...s, startsAt: new Date(s.startsAt).toISOString() })),
       invitations,
@@ -99,7 +132,21 @@ export class MyDataService {
         givenBy: c.givenBy as MyData['consents'][number]['givenBy'],
         withdrawnAt: iso(c.withdrawnAt),
       })),
-      evaluations,
+      askedToEvaluate: lists.askedToEvaluate,
+      evaluations: evaluations.map((e) => {
+        const writer = writers.get(e.id);
+        return {
+          ...e,
+          writtenDownBy: writtenDownBy(writer?.role ?? null),
+          helpedBy: writer?.helpedBy ?? null,
+        };
+      }),
+      evaluationQuotes: lists.evaluationQuotes.map((q) => ({
+        ...q,
+        chosenAt: new Date(q.chosenAt).toISOString(),
+        sharedAt: iso(q.sharedAt),
+        takenBackAt: iso(q.takenBackAt),
+      })),
       oneToOnes: lists.oneToOnes.map((o) => ({ ...o, when: iso(o.when) })),
       deletionRequests: lists.deletions.map((d) => ({
         what: d.what,
@@ -121,6 +168,20 @@ export class MyDataService {
       })),
       youSaid: lists.said,
       quotes: lists.quotes.map((q) => ({ words: q.words, at: new Date(q.at).toISOString() })),
+      toldYouBack: lists.toldBack.map((l) => ({
+        youSaid: l.youSaid,
+        message: l.message,
+        how: toldHow(l.channel),
+        at: new Date(l.at).toISOString(),
+      })),
+      emails: lists.emails.map((m) => ({
+        to: EMAIL_TO[m.to],
+        kind: m.kind,
+        subject: m.subject,
+        status: m.status,
+        at: new Date(m.at).toISOString(),
+        sentAt: iso(m.sentAt),
+      })),
     };
   }
 }

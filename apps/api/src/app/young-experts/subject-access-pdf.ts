@@ -4,20 +4,31 @@ import { taggedDocument } from '../../platform/pdf/tagged-pdf';
 const PURPLE = '#5b2a86';
 const INK = '#1b1b1f';
 
-/** Section headings, in the young person's words; the order is the JSON file's. */
-const SECTIONS: Readonly<Record<keyof Omit<MyData, 'madeAt' | 'aboutThisFile'>, string>> = {
+/**
+ * Section headings, in the young person's words (the readability test measures them); the type
+ * makes a new part of the JSON file fail to compile until it has a heading here.
+ */
+export const SUBJECT_ACCESS_SECTIONS: Readonly<
+  Record<keyof Omit<MyData, 'madeAt' | 'aboutThisFile'>, string>
+> = {
   record: 'Your record',
+  account: 'Your account',
+  joiningCodes: 'Codes we made for you to join',
   groups: 'Your groups',
   sessionsAttended: 'Sessions you came to',
   invitations: 'Invitations and your answers',
   consents: 'Your choices about consent',
+  askedToEvaluate: 'Things we asked you to try',
   evaluations: 'What you told us in evaluations',
+  evaluationQuotes: 'Your answers we chose as quotes',
   oneToOnes: 'One-to-one chats',
   deletionRequests: 'Things you asked us to delete',
   worries: 'Worries you sent',
   responseRatings: 'How you rated our answers',
   youSaid: 'What you said that we wrote down',
   quotes: 'Your words we kept as quotes',
+  toldYouBack: 'What we told you back',
+  emails: 'Emails we sent',
   whoLooked: 'Who looked at your record',
 };
 
@@ -78,10 +89,10 @@ export async function renderSubjectAccess(name: string, data: MyData): Promise<U
   para(`For: ${name}`);
   para(`Made on: ${data.madeAt}`);
   for (const line of data.aboutThisFile) para(line);
-  for (const [key, title] of Object.entries(SECTIONS)) {
+  for (const [key, title] of Object.entries(SUBJECT_ACCESS_SECTIONS)) {
     doc.moveDown(0.6);
     heading('H2', title, 16);
-    const value: unknown = data[key as keyof typeof SECTIONS];
+    const value: unknown = data[key as keyof typeof SUBJECT_ACCESS_SECTIONS];
     if (Array.isArray(value)) {
       if (value.length === 0) para('Nothing here.');
       value.forEach((item: unknown, i) => {
@@ -98,7 +109,7 @@ export async function renderSubjectAccess(name: string, data: MyData): Promise<U
           else list(v.map((x: unknown) => (x && typeof x === 'object' ? fields(x).join('; ') : plain(x))));
         } else para(`${label(k)}: ${plain(v)}`);
       }
-    }
+    } else para('Nothing here.');
   }
   root.end();
   doc.end();

@@ -1,4 +1,4 @@
-import { IsoDate, OneToOneStatus, Rating } from '@heard/domain';
+import { IsoDate, MailStatus, OneToOneStatus, Rating } from '@heard/domain';
 import { EntityManager } from 'typeorm';
 import { invitationIs, memberOn } from '../../platform/database/rules-sql';
 
@@ -110,6 +110,13 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
     ratings,
     said,
     quotes,
+    account,
+    joiningCodes,
+    askedToEvaluate,
+    writers,
+    evaluationQuotes,
+    toldBack,
+    emails,
   ] = await Promise.all([
     q<{ kind: string; from: IsoDate | null; to: IsoDate | null }>(
       `SELECT kind, from_date::text AS "from", to_date::text AS "to" FROM young_person_service_experiences
@@ -184,6 +191,71 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
     q<{ words: string; at: Date }>(
       `SELECT words, created_at AS at FROM you_said_quotes WHERE young_person_id = $1 ORDER BY created_at, id`,
     ),
+    // Their account, if any: what it is and when it was used, never a password, code or secret.
+    q<{ email: string | null; status: string; createdAt: Date; lastSignedInAt: Date | null }>(
+      `SELECT u.email, u.status, u.created_at AS "createdAt", u.last_signed_in_at AS "lastSignedInAt"
+           FROM users u WHERE u.young_person_id = $1 ORDER BY u.created_at LIMIT 1`,
+    ),
+    // Codes made to set up their account: the times only (the code is kept only as a hash).
+    q<{ madeAt: Date; expiresAt: Date; usedAt: Date | null; stoppedAt: Date | null }>(
+      `SELECT c.issued_at AS "madeAt", c.expires_at AS "expiresAt", c.used_at AS "usedAt", c.retired_at AS "stoppedAt"
+           FROM enrolment_codes c WHERE c.young_person_id = $1 ORDER BY c.issued_at`,
+    ),
+    // Rounds that named them, and whether they answered.
+    q<{ round: string; opensOn: IsoDate; closesOn: IsoDate; answered: boolean }>(
+      `SELECT r.title AS round, r.opens_on::text AS "opensOn", r.closes_on::text AS "closesOn",
+              EXISTS (SELECT 1 FROM evaluations e WHERE e.round_id = r.id AND e.young_person_id = i.young_person_id) AS answered
+           FROM evaluation_round_invitees i JOIN evaluation_rounds r ON r.id = i.round_id
+          WHERE i.young_person_id = $1 ORDER BY r.opens_on, r.id`,
+    ),
+    // Who wrote each evaluation down: themselves, or staff (by role), and who helped.
+    q<{ id: string; role: string | null; helpedBy: string | null }>(
+      `SELECT e.id, u.role, e.helped_by AS "helpedBy" FROM evaluations e LEFT JOIN users u ON u.id = e.entered_by
+          WHERE e.young_person_id = $1`,
+    ),
+    // Answers of theirs chosen as quotes, and where they were shared.
+    q<{
+      words: string | null;
+      state: string;
+      chosenAt: Date;
+      sharedWhere: string | null;
+      sharedWithName: boolean | null;
+      sharedAt: Date | null;
+      takenBackAt: Date | null;
+    }>(
+      `SELECT a.text AS words, q.state, q.chosen_at AS "chosenAt", q.published_where AS "sharedWhere",
+              q.published_named AS "sharedWithName", q.published_at AS "sharedAt", q.withdrawn_at AS "takenBackAt"
+           FROM evaluation_quotes q JOIN evaluations e ON e.id = q.evaluation_id
+           JOIN evaluation_answers a ON a.id = q.answer_id
+          WHERE e.young_person_id = $1 ORDER BY q.chosen_at`,
+    ),
+    // What staff told them back, beside the item's young words (never the staff summary).
+    q<{ youSaid: string | null; message: string; channel: string; at: Date }>(
+      `SELECT y.young_words AS "youSaid", l.message, l.channel, l.told_at AS at
+           FROM loop_tellings l JOIN you_said_items y ON y.id = l.item_id
+          WHERE l.young_person_id = $1 ORDER BY l.told_at, l.id`,
+    ),
+    // Emails to them or about them, found by what they were about: their invitations (to them, a
+    // parent or carer, or a trusted adult), their account, and the loop. Bodies are cleared once
+    // sent and never read here: they may hold answer links. Safeguarding mail to staff is left out.
+    q<{
+      to: 'you' | 'parent_carer' | 'trusted_adult';
+      kind: string;
+      subject: string;
+      status: MailStatus;
+      at: Date;
+      sentAt: Date | null;
+    }>(
+      `SELECT CASE WHEN m.related_type = 'invitation_parent_carer' THEN 'parent_carer'
+                   WHEN starts_with(m.kind, 'trusted_adult_') THEN 'trusted_adult' ELSE 'you' END AS "to",
+              m.kind, m.subject, m.status, m.created_at AS at, m.sent_at AS "sentAt"
+           FROM mail_outbox m
+          WHERE (m.related_type IN ('invitation', 'invitation_parent_carer')
+                 AND m.related_id IN (SELECT i.id FROM invitations i WHERE i.young_person_id = $1))
+             OR (m.related_type = 'user' AND m.related_id IN (SELECT u.id FROM users u WHERE u.young_person_id = $1))
+             OR m.id IN (SELECT l.mail_id FROM loop_tellings l WHERE l.young_person_id = $1)
+          ORDER BY m.created_at, m.id LIMIT 2000`,
+    ),
   ]);
   return {
     experiences,
@@ -198,5 +270,12 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
     ratings,
     said,
     quotes,
+    account: account[0] ?? null,
+    joiningCodes,
+    askedToEvaluate,
+    writers,
+    evaluationQuotes,
+    toldBack,
+    emails,
   };
 }

@@ -25,6 +25,12 @@ function myData(overrides: Partial<MyData> = {}): MyData {
       trustedAdults: [],
       createdAt: '2026-01-01T09:00:00.000Z',
     },
+    account: null,
+    joiningCodes: [],
+    askedToEvaluate: [],
+    evaluationQuotes: [],
+    toldYouBack: [],
+    emails: [],
     groups: [],
     sessionsAttended: [],
     invitations: [],
@@ -91,6 +97,41 @@ describe('MyDataPage', () => {
     expect(text).toMatch(/2026/);
     // The face glyph is hidden from screen readers: its words are what they read.
     expect(rating?.querySelector('.glyph')?.getAttribute('aria-hidden')).toBe('true');
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
+  it('lists the emails we sent, to whom and when, and says their words are not kept', async () => {
+    const el = await open(
+      myData({
+        emails: [
+          {
+            to: 'You',
+            kind: 'young_person_invitation',
+            subject: 'You are invited: Pizza night',
+            status: 'sent',
+            at: '2026-05-01T09:00:00.000Z',
+            sentAt: '2026-05-01T09:01:00.000Z',
+          },
+          {
+            to: 'Your parent or carer',
+            kind: 'parent_carer_invitation',
+            subject: 'Kai is invited: Pizza night',
+            status: 'pending',
+            at: '2026-05-02T09:00:00.000Z',
+            sentAt: null,
+          },
+        ],
+      }),
+    );
+    expect(Array.from(el.querySelectorAll('h2')).map((h) => h.textContent?.trim())).toContain(MY_DATA.emails);
+    expect(el.textContent).toContain(MY_DATA.emailsNote);
+    const items = Array.from(el.querySelectorAll('.emails li')).map((li) =>
+      (li.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    );
+    expect(items[0]).toMatch(/^You are invited: Pizza night\. To: You\. \(.*2026\)$/);
+    expect(items[1]).toBe(
+      `Kai is invited: Pizza night. ${MY_DATA.emailTo} Your parent or carer. ${MY_DATA.notSentYet}`,
+    );
     expect(await axeViolations(el)).toEqual([]);
   });
 

@@ -133,6 +133,30 @@ import { COMMON, MY_DATA } from './my-space-words';
               <li>{{ words.nothing }}</li>
             }
           </ul>
+          <h2>{{ words.toldYouBack }}</h2>
+          <ul>
+            @for (l of d.toldYouBack; track $index) {
+              <li>{{ l.message }} {{ l.how }} ({{ l.at | myDate }})</li>
+            } @empty {
+              <li>{{ words.nothing }}</li>
+            }
+          </ul>
+          <h2>{{ words.emails }}</h2>
+          <p>{{ words.emailsNote }}</p>
+          <ul class="emails">
+            @for (m of d.emails; track $index) {
+              <li>
+                {{ m.subject }}. {{ words.emailTo }} {{ m.to }}.
+                @if (m.sentAt) {
+                  ({{ m.sentAt | myDate }})
+                } @else {
+                  {{ words.notSentYet }}
+                }
+              </li>
+            } @empty {
+              <li>{{ words.nothing }}</li>
+            }
+          </ul>
           <h2>{{ words.whoLooked }}</h2>
           <ul>
             @for (l of d.whoLooked; track $index) {

@@ -142,6 +142,12 @@ export const MY_DATA = {
   worries: 'Worries',
   worryOn: 'You told us something was worrying you on',
   whoLooked: 'Staff who looked at your record',
+  toldYouBack: 'What we told you back',
+  emails: 'Emails we sent',
+  emailsNote:
+    'We keep when we sent an email and what it was about. We do not keep the words after it is sent.',
+  emailTo: 'To:',
+  notSentYet: 'Not sent yet.',
   nothing: 'Nothing here.',
   notInHere: 'Some notes about keeping you safe are not shown here. Ask our team about them.',
 };
