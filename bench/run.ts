@@ -68,6 +68,17 @@ const TARGETS: Target[] = [
     path: (ids) => `/api/young-people/${ids.youngPersonId}`,
     as: OFFICER,
   },
+  // Subject access (issue 17 §3): "within seconds", the whole assembly and its audit row each time.
+  {
+    name: 'subject access copy, JSON (audited)',
+    path: (ids) => `/api/young-people/${ids.youngPersonId}/subject-access.json`,
+    as: OFFICER,
+  },
+  {
+    name: 'subject access copy, tagged PDF (audited)',
+    path: (ids) => `/api/young-people/${ids.youngPersonId}/subject-access.pdf`,
+    as: OFFICER,
+  },
   { name: 'groups list', path: '/api/groups?pageSize=25', as: OFFICER },
   { name: 'group page: group', path: (ids) => `/api/groups/${ids.groupId}`, as: OFFICER },
   { name: 'group page: members', path: (ids) => `/api/groups/${ids.groupId}/members`, as: OFFICER },

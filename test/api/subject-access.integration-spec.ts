@@ -82,6 +82,13 @@ describe('subject access', () => {
   };
   const downloads = (id: string) =>
     countRows(t.db, `audit_events WHERE entity_id = '${id}' AND detail->>'event' LIKE 'subject_access_%'`);
+  /** Audit rows of one event about one young person, as AuditService writes them: a read by the actor. */
+  const audited = (id: string, event: string, actorId: string) =>
+    countRows(
+      t.db,
+      `audit_events WHERE entity_type = 'young_person' AND entity_id = '${id}' AND action = 'read'
+         AND detail->>'event' = '${event}' AND actor_user_id = '${actorId}'`,
+    );
 
   beforeAll(async () => {
     queries = new QueryRecorder();
@@ -340,6 +347,8 @@ describe('subject access', () => {
 
   it('should give staff everything about one young person as JSON and a tagged PDF, audited, with no name in the file name', async () => {
     const before = await downloads(kaiId);
+    const jsonBefore = await audited(kaiId, 'subject_access_json', officer.user.id);
+    const pdfBefore = await audited(kaiId, 'subject_access_pdf', officer.user.id);
     const res = await officer.get(`/api/young-people/${kaiId}/subject-access.json`);
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toBe('attachment; filename="subject-access.json"');
@@ -379,6 +388,9 @@ describe('subject access', () => {
       expect(text).toContain(words);
     for (const leak of ['Zara', 'Only Zara said this.', 'Something private'])
       expect(text).not.toContain(leak);
+    // One row for each download, of its own kind, by the officer.
+    expect(await audited(kaiId, 'subject_access_json', officer.user.id)).toBe(jsonBefore + 1);
+    expect(await audited(kaiId, 'subject_access_pdf', officer.user.id)).toBe(pdfBefore + 1);
     expect(await downloads(kaiId)).toBe(before + 2);
   });
 
@@ -400,7 +412,15 @@ describe('subject access', () => {
     expect(await downloads(kaiId)).toBe(before);
   });
 
-  it('should let a young person download only their own PDF, audited', async () => {
+  it('should let a young person download only their own PDF and JSON, one audit row each; reading the page writes none', async () => {
+    const kaiBefore = await audited(kaiId, 'own_data_download', kai.user.id);
+    const jsonRes = await kai.get('/api/me/data/download');
+    expect(jsonRes.status).toBe(200);
+    expect(jsonRes.headers['content-disposition']).toBe('attachment; filename="my-data-from-heard.json"');
+    expect(JSON.parse(jsonRes.text).record.preferredName).toBe('Kai Okafor');
+    expect(await audited(kaiId, 'own_data_download', kai.user.id)).toBe(kaiBefore + 1);
+    expect((await kai.get('/api/me/data')).status).toBe(200);
+    expect(await audited(kaiId, 'own_data_download', kai.user.id)).toBe(kaiBefore + 1);
     const before = await countRows(t.db, `audit_events WHERE detail->>'event' = 'own_data_download'`);
     const { res, pdf } = await pdfOf(kai, '/api/me/data/download.pdf');
     expect(res.headers['content-disposition']).toBe('attachment; filename="my-data-from-heard.pdf"');
@@ -414,6 +434,8 @@ describe('subject access', () => {
     expect(await countRows(t.db, `audit_events WHERE detail->>'event' = 'own_data_download'`)).toBe(
       before + 2,
     );
+    expect(await audited(kaiId, 'own_data_download', kai.user.id)).toBe(kaiBefore + 2);
+    expect(await audited(zaraId, 'own_data_download', zara.user.id)).toBe(1);
     expectProblem(await officer.get('/api/me/data/download.pdf'), 403);
   });
 });
