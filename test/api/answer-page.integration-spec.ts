@@ -1,6 +1,12 @@
-import { InvitationChannel, Role, addDays, todayInLondon } from '@heard/domain';
+import { InvitationChannel, RsvpView, Role, addDays, todayInLondon } from '@heard/domain';
 import { AnswerLinks } from '@heard/api/app/invitations/answer-link';
-import { ANSWER_PAGE_CSS_HASH } from '@heard/api/app/invitations/answer-page.html';
+import {
+  ANSWER_PAGE_CSS_HASH,
+  invitePage,
+  problemPage,
+  thanksPage,
+} from '@heard/api/app/invitations/answer-page.html';
+import { ANSWER_PAGE_WORDS } from '@heard/api/app/invitations/answer-pages';
 import { ShortCodes, formatShortCode } from '@heard/api/app/invitations/short-codes';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +45,70 @@ function expectPage(res: request.Response, status: number): void {
   expect(csp).not.toContain('unsafe-inline');
   expect(csp).toContain("form-action 'self'");
 }
+
+const SAMPLE: RsvpView = {
+  firstName: 'Jodie',
+  kind: 'activity_day',
+  title: 'Summer trip to the climbing wall',
+  dateWords: 'Saturday 4 July 2026',
+  startTime: '10:00',
+  endTime: '15:00',
+  timeWords: "from 10 o'clock in the morning to 3 o'clock in the afternoon",
+  askedAbout: null,
+  transport: null,
+  photosWords: null,
+  contact: { name: null, phone: null },
+  venue: 'Peak Climbing Centre, Mill Lane',
+  accessibility: null,
+  answer: null,
+  statusWords: 'Can you come? Tell us yes or no',
+  canStillChange: true,
+  waitingListPosition: null,
+  cancelled: false,
+  closed: false,
+};
+
+describe('the answer page’s own words', () => {
+  const at = { base: 'rsvp', token: 'abc.def' };
+  const pages = [
+    invitePage(SAMPLE, at),
+    invitePage({ ...SAMPLE, cancelled: true, canStillChange: false }, at),
+    invitePage({ ...SAMPLE, closed: true, canStillChange: false, answer: 'yes' }, at),
+    invitePage(SAMPLE, at, ANSWER_PAGE_WORDS.notSaved),
+    thanksPage({ ...SAMPLE, answer: 'yes', statusWords: 'You said yes. See you there!' }, at),
+    thanksPage({ ...SAMPLE, answer: 'waiting_list', waitingListPosition: 2 }, at),
+    thanksPage({ ...SAMPLE, answer: 'no' }, at),
+    thanksPage({ ...SAMPLE, answer: 'no' }, at, { told: 'why' }),
+    ...Object.values(ANSWER_PAGE_WORDS).map((w) => problemPage(w, at)),
+  ];
+  /** Each block a reader meets on its own: headings, paragraphs, terms, answers, labels. */
+  const blocks = pages.flatMap((html) =>
+    [...html.matchAll(/<(h1|h2|p|dt|dd|button|label)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => words(m[2])),
+  );
+
+  // Their reading level is measured in young-people-readability.integration-spec.ts (ANSWER_PAGE_WORDS).
+  it('should keep every sentence short enough for a 10-year-old', () => {
+    expect(blocks.length).toBeGreaterThan(40);
+    const long = blocks
+      .flatMap((block) => block.split(/[.!?]/))
+      .map((sentence) => sentence.trim())
+      .filter((sentence) => sentence.split(' ').length > 16);
+    expect(long).toEqual([]);
+  });
+
+  it('should offer Yes and No equally, with no nudges and none of the staff’s words', () => {
+    const html = invitePage(SAMPLE, at);
+    expect(html.match(/<button[^>]*>/g)).toEqual([
+      '<button type="submit" name="answer" value="yes">',
+      '<button type="submit" name="answer" value="no">',
+    ]);
+    expect(html).not.toMatch(/checked|aria-pressed|autofocus|class="[^"]*(primary|selected)/);
+    for (const text of pages.map(words)) {
+      expect(text.toLowerCase()).not.toMatch(/\b(recommended|hurry|only \d+ left|points?|streaks?)\b/);
+      expect(text).not.toMatch(/cohort|consent|invitation|invitee|RSVP|token|status|channel/i);
+    }
+  });
+});
 
 describe("the young person's answer page, rendered on the server", () => {
   let t: TestApp;
@@ -162,8 +232,7 @@ describe("the young person's answer page, rendered on the server", () => {
     const text = words(thanks.text);
     expect(text).toContain('Thank you! We have your answer.');
     expect(text).toContain('What happens next You said yes. See you there!');
-    expect(text).toContain('Come to Bowling and pizza on');
-    expect(text).toContain('at Lanes Bowling, High Street.');
+    expect(text).toContain('Where Lanes Bowling, High Street');
     expect(thanks.text).toContain(
       `<a href="/rsvp/${byForm.token}">See your invite or change your answer</a>`,
     );

@@ -17,6 +17,7 @@ const YOUNG_PEOPLE_WORDS: readonly { path: string; only?: readonly string[] }[] 
   { path: 'apps/web/src/app/enrolment/enrol-words.ts' },
   { path: 'libs/domain/src/action-log/loop-rules.ts', only: ['LOOP_MESSAGE_WORDS'] },
   { path: 'apps/web/src/app/board/board-words.ts' },
+  { path: 'apps/api/src/app/invitations/answer-pages.ts', only: ['ANSWER_PAGE_WORDS'] },
 ];
 
 /** Every string in an export: plain, in an array, or a value of an object. */

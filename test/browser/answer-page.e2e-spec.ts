@@ -152,7 +152,7 @@ describe('the answer page on a phone, with JavaScript off', () => {
     await phone.getByRole('heading', { level: 1, name: 'Thank you! We have your answer.' }).waitFor();
     const thanks = await words(phone.getByRole('main'));
     expect(thanks).toContain('What happens next You said yes. See you there!');
-    expect(thanks).toContain(`Come to ${DAY} on`);
+    expect(thanks).toContain('Where Youth centre, Mill Lane');
     await expectPageAccessible(`${link}/thanks`, 'thanks page after yes');
 
     await phone.getByRole('link', { name: 'See your invite or change your answer' }).click();

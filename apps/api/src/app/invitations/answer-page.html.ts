@@ -202,7 +202,6 @@ export function thanksPage(
   options: { told?: 'why'; problem?: string; reason?: string } = {},
 ): string {
   const parts: string[] = [];
-  const when = `${view.dateWords}${view.timeWords ? `, ${view.timeWords}` : ''}`;
   if (options.told === 'why') {
     parts.push('<h1>Thank you for telling us why.</h1>');
     parts.push('<p>It helps us plan better. You do not need to do anything else.</p>');
@@ -211,9 +210,13 @@ export function thanksPage(
     parts.push(`<section aria-labelledby="next-heading">
 <h2 id="next-heading">What happens next</h2>
 <p class="strong">${escapeHtml(sentence(view.statusWords))}</p>
-<p>Come to ${escapeHtml(view.title)} on ${escapeHtml(when)}${view.venue ? ` at ${escapeHtml(view.venue)}` : ''}.</p>
+<dl>
+<div><dt>When</dt><dd>${escapeHtml(view.dateWords)}${view.timeWords ? `<br>${escapeHtml(sentenceStart(view.timeWords))}` : ''}</dd></div>${
+      view.venue ? `\n<div><dt>Where</dt><dd>${escapeHtml(view.venue)}</dd></div>` : ''
+    }
+</dl>
 <p>If anything changes, we will tell you.</p>
-<p>If you cannot come after all, you can change your answer on your invite until the day.</p>
+<p>If you cannot come after all, change your answer on your invite.</p>
 </section>`);
   } else if (view.answer === 'waiting_list') {
     parts.push('<h1>Thank you! It is full right now, so you are on the waiting list.</h1>');
@@ -224,7 +227,7 @@ ${
     ? `<p class="strong">You are number ${view.waitingListPosition} on the waiting list.</p>\n`
     : ''
 }<p>If a place comes up, we will tell you. You do not need to do anything now.</p>
-<p>If you do not want a place any more, you can change your answer on your invite.</p>
+<p>If you do not want a place any more, change your answer on your invite.</p>
 </section>`);
   } else {
     parts.push('<h1>Thank you for telling us. We have your answer.</h1>');

@@ -22,7 +22,8 @@ import { InvitationReads } from './invitation-reads';
  */
 export const ANSWER_PAGE_PREFIXES = ['/rsvp', '/r'] as const;
 
-const WORDS = {
+/** What the pages say when something stops an answer; measured for age 10 by the tests. */
+export const ANSWER_PAGE_WORDS = {
   notFound:
     'This link does not work. It may be old or typed wrong. Ask the person who invited you for a new one.',
   notSaved: 'We could not change your answer. It may be too late now, or the invite may have changed.',
@@ -84,7 +85,7 @@ export class AnswerPages {
       // A link cut short before its token: say so plainly, rather than load the staff app.
       router.get(
         base,
-        run((_req, res) => send(res, 404, problemPage(WORDS.notFound))),
+        run((_req, res) => send(res, 404, problemPage(ANSWER_PAGE_WORDS.notFound))),
       );
       router.get(
         `${base}/:token`,
@@ -103,7 +104,7 @@ export class AnswerPages {
     router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
       if (!ANSWER_PAGE_PREFIXES.some((p) => req.path === p || req.path.startsWith(`${p}/`)))
         return next(error);
-      send(res, 404, problemPage(WORDS.notFound));
+      send(res, 404, problemPage(ANSWER_PAGE_WORDS.notFound));
     });
     return router;
   }
@@ -129,7 +130,7 @@ export class AnswerPages {
     // The token is the key, so a form on another site could only post an answer its author could
     // send anyway; browsers say where a post came from, and one from another site is refused.
     if (req.headers['sec-fetch-site'] === 'cross-site') {
-      send(res, 403, problemPage(WORDS.otherSite, at));
+      send(res, 403, problemPage(ANSWER_PAGE_WORDS.otherSite, at));
       return;
     }
     const form = await new Promise<{ body: unknown } | { status: number }>((resolve) =>
@@ -140,7 +141,7 @@ export class AnswerPages {
       }),
     );
     if ('status' in form) {
-      send(res, form.status, problemPage(WORDS.unreadable, at));
+      send(res, form.status, problemPage(ANSWER_PAGE_WORDS.unreadable, at));
       return;
     }
     const fields = (form.body ?? {}) as Record<string, unknown>;
@@ -150,7 +151,7 @@ export class AnswerPages {
       const view = await this.reads.view(at.token);
       if (fields['answer'] === 'no' && errors['reason'] && typeof fields['reason'] === 'string')
         send(res, 400, thanksPage(view, at, { problem: errors['reason'][0], reason: fields['reason'] }));
-      else send(res, 400, invitePage(view, at, WORDS.chooseOne));
+      else send(res, 400, invitePage(view, at, ANSWER_PAGE_WORDS.chooseOne));
       return;
     }
     // The "why" box sent empty: there is nothing to tell, and the No is saved already.
@@ -162,7 +163,7 @@ export class AnswerPages {
       await this.commands.answerByLink(at.token, parsed.data);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'conflict') {
-        send(res, 409, invitePage(await this.reads.view(at.token), at, WORDS.notSaved));
+        send(res, 409, invitePage(await this.reads.view(at.token), at, ANSWER_PAGE_WORDS.notSaved));
         return;
       }
       throw error;
@@ -177,19 +178,19 @@ export class AnswerPages {
     if (error instanceof DomainError) {
       const status = STATUS_BY_CODE[error.code];
       // not_found carries words written for the young person (byToken in invitation-reads.ts).
-      send(res, status, problemPage(status === 404 ? error.detail : WORDS.ourSide));
+      send(res, status, problemPage(status === 404 ? error.detail : ANSWER_PAGE_WORDS.ourSide));
       return;
     }
     if (isDatabaseUnavailable(error)) {
       this.logger.warn(`Database unavailable: ${(error as Error)?.message}`);
       res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
-      send(res, 503, problemPage(WORDS.ourSide));
+      send(res, 503, problemPage(ANSWER_PAGE_WORDS.ourSide));
       return;
     }
     this.logger.error(
       `Unhandled ${(error as Error)?.constructor?.name ?? typeof error}: ${(error as Error)?.message}`,
       (error as Error)?.stack,
     );
-    send(res, 500, problemPage(WORDS.ourSide));
+    send(res, 500, problemPage(ANSWER_PAGE_WORDS.ourSide));
   }
 }
