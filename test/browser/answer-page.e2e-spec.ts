@@ -8,7 +8,8 @@ import { expectAccessible, signIn } from './support/demo';
 import type { RunningServer } from './support/server';
 import { startServerAndBrowser } from './support/suite';
 
-const NAME = 'Tami <script>alert(1)</script>';
+// No space, so the whole name is their first name and is shown in the greeting.
+const NAME = '<script>alert(1)</script>Tami';
 const DAY = 'Games & pizza <b>night</b>';
 
 /** The answer link in the email the server wrote to its mail folder (no SMTP_URL). */
