@@ -18,6 +18,7 @@ const YOUNG_PEOPLE_WORDS: readonly { path: string; only?: readonly string[] }[] 
   { path: 'libs/domain/src/action-log/loop-rules.ts', only: ['LOOP_MESSAGE_WORDS'] },
   { path: 'apps/web/src/app/board/board-words.ts' },
   { path: 'apps/api/src/app/young-experts/subject-access-pdf.ts', only: ['SUBJECT_ACCESS_SECTIONS'] },
+  { path: 'apps/api/src/app/invitations/answer-pages.ts', only: ['ANSWER_PAGE_WORDS'] },
 ];
 
 /** Every string in an export: plain, in an array, or a value of an object. */

@@ -407,9 +407,13 @@ describe('an activity day from planning to the funnel in a real browser', () => 
     ).toBe(true);
     await expectAccessible(phone, 'answer page on a phone');
 
+    // A plain form (the page has no script): the answer, then a page saying what happens next.
     await yes.click();
-    expect(await statusText(phone, /Thank you/)).toBe('Thank you! We have your answer.');
+    await phone.waitForURL(`${link}/thanks`);
+    await phone.getByRole('heading', { level: 1, name: 'Thank you! We have your answer.' }).waitFor();
     await phone.getByText('You said yes. See you there!').waitFor();
+    await expectAccessible(phone, 'thanks page on a phone, after saying yes');
+    await phone.getByRole('link', { name: 'See your invite or change your answer' }).click();
     await phone.getByRole('heading', { level: 2, name: 'Do you want to change your answer?' }).waitFor();
     await expectAccessible(phone, 'answer page on a phone, after saying yes');
   });

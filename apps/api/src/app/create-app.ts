@@ -8,6 +8,7 @@ import { AppConfig } from '../platform/config/config';
 import { configureHttp } from '../platform/http/http-setup';
 import { PinoNestLogger } from '../platform/logging/logger';
 import { AppModule } from './app.module';
+import { ANSWER_PAGE_PREFIXES, AnswerPages } from './invitations/answer-pages';
 
 /** Builds the whole application on an open database. main.ts and the tests both start here. */
 export async function createHeardApp(
@@ -21,7 +22,9 @@ export async function createHeardApp(
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
-  configureHttp(app, config, logger);
+  configureHttp(app, config, logger, { serverPages: ANSWER_PAGE_PREFIXES });
+  // The young person's answer page: HTML at the address in emails and letters, outside /api.
+  app.use(app.get(AnswerPages).router());
   app.setGlobalPrefix('api');
 
   const openApi = new DocumentBuilder()

@@ -20,9 +20,8 @@ export const appRoutes: Route[] = [
   { path: 'welcome', loadChildren: () => import('./welcome/welcome.routes') },
   // The link in a "choose a new password" email: the same page as an invitation's, in its reset form.
   { path: 'reset-password', loadChildren: () => import('./welcome/reset-password.routes') },
-  { path: 'rsvp', loadChildren: () => import('./invitations/rsvp.routes') },
-  // The short link typed from a printed letter: the same page, opened by the letter's short code.
-  { path: 'r', loadChildren: () => import('./invitations/rsvp.routes') },
+  // No 'rsvp' or 'r' here: a young person's answer page (/rsvp/…, and /r/… from a letter) is
+  // plain HTML from the API, with no script (docs/decisions/0024).
   // A round's link: anyone answers it without an account (the path the API gives a link round).
   { path: 'evaluate', loadChildren: () => import('./evaluations/round-link.routes') },
   // The public "You said, We did" board: anyone may read it, signed in or not.

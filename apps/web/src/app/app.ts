@@ -63,14 +63,12 @@ export class App {
   protected readonly signingOut = signal(false);
   private readonly path = signal('');
   /**
-   * A young person's answer page is theirs, even on a browser where a member of staff is signed in
-   * (a trusted adult handing over their laptop): no staff menu there. The top bar still says who is
-   * signed in, so they can sign out. /r/ is the same page reached by a letter's short link;
-   * /evaluate/ is a round's link, answered by whoever holds the device.
+   * A round's link (/evaluate/) is answered by whoever holds the device, even on a browser where a
+   * member of staff is signed in (a trusted adult handing over their laptop): no staff menu there.
+   * The top bar still says who is signed in, so they can sign out. (The young person's answer page,
+   * /rsvp/, is the API's own HTML page and never loads this app.)
    */
-  protected readonly staffMenu = computed(
-    () => this.user() !== null && !/^\/(rsvp|r|evaluate)\//.test(this.path()),
-  );
+  protected readonly staffMenu = computed(() => this.user() !== null && !/^\/evaluate\//.test(this.path()));
 
   constructor() {
     // After moving to another page, start keyboard and screen reader users at its content. A change

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OccasionsModule } from '../occasions/occasions.module';
 import { AnswerLinks } from './answer-link';
+import { AnswerPages } from './answer-pages';
 import { ByHandCommands } from './by-hand-commands';
 import { ParentCarerCopies } from './parent-carer-copies';
 import { InvitationCommands } from './invitation-commands';
@@ -24,9 +25,10 @@ import { ShortCodes } from './short-codes';
     ParentCarerCopies,
     InvitationNotifier,
     AnswerLinks,
+    AnswerPages,
     ShortCodes,
     ReminderJob,
   ],
-  exports: [InvitationCommands, InvitationReads],
+  exports: [InvitationCommands, InvitationReads, AnswerPages],
 })
 export class InvitationsModule {}

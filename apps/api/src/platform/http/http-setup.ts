@@ -81,7 +81,12 @@ function answerUnreadableRequests(app: INestApplication): void {
  * Everything that happens to a request before a controller sees it, in order. Tests build the app
  * through this too, so they exercise the same headers, limits and error answers as production.
  */
-export function configureHttp(app: INestApplication, config: AppConfig, logger: Logger): void {
+export function configureHttp(
+  app: INestApplication,
+  config: AppConfig,
+  logger: Logger,
+  options: { serverPages?: readonly string[] } = {},
+): void {
   const server = app.getHttpAdapter().getInstance() as express.Express;
   server.disable('x-powered-by');
   answerUnreadableRequests(app);
@@ -176,5 +181,6 @@ export function configureHttp(app: INestApplication, config: AppConfig, logger: 
   // After the body is parsed, before any route: reserved field names and NUL characters get 400.
   app.use('/api', inputGuard());
 
-  if (config.webDir && existsSync(join(config.webDir, 'index.html'))) serveWebApp(app, config.webDir);
+  if (config.webDir && existsSync(join(config.webDir, 'index.html')))
+    serveWebApp(app, config.webDir, options.serverPages);
 }

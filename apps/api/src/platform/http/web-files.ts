@@ -55,9 +55,15 @@ function precompressed(webDir: string): Map<string, Set<Encoding>> {
 /**
  * Serves the built web app: a precompressed copy when the browser takes one (read once at start,
  * so a request costs a map lookup, not a compression), the file itself otherwise, and index.html
- * for any other path so the app's own routes load. Never under /api.
+ * for any other path so the app's own routes load. Never under /api, nor under `serverPages`: the
+ * pages the API renders itself (the young person's answer page), whose routes come after these.
  */
-export function serveWebApp(app: INestApplication, webDir: string): void {
+export function serveWebApp(
+  app: INestApplication,
+  webDir: string,
+  serverPages: readonly string[] = [],
+): void {
+  const rendered = (path: string) => serverPages.some((p) => path === p || path.startsWith(`${p}/`));
   const compressed = precompressed(webDir);
 
   const sendCompressed = (res: Response, path: string, accept: string | undefined): boolean => {
@@ -86,7 +92,8 @@ export function serveWebApp(app: INestApplication, webDir: string): void {
     }),
   );
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api')) return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api') || rendered(req.path))
+      return next();
     if (sendCompressed(res, '/index.html', req.headers['accept-encoding'])) return;
     res.sendFile(join(webDir, 'index.html'));
   });
