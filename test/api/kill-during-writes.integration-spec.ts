@@ -1,4 +1,3 @@
-import { CookieAccessInfo, CookieJar } from 'cookiejar';
 import {
   AuditAction,
   AuditRecordType,
@@ -15,11 +14,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { ApiProcess, API_START_MS, startApi } from './support/api-process';
+import { API_START_MS, ApiProcess, ApiSession, call, sessionOf, startApi } from './support/api-process';
 import { embeddedStart } from './support/embedded-snapshot';
 import { activityRequest, createGroup, createYoungPerson, youngPersonRequest } from './support/factories';
 import { serverTestUrl } from './support/server-databases';
-import { SignedInClient, TestApp, createTestApp, createUser, csrfOf } from './support/test-app';
+import { SignedInClient, TestApp, createTestApp, createUser } from './support/test-app';
 
 const onServer = serverTestUrl() !== null;
 const today = todayInLondon();
@@ -117,36 +116,6 @@ function pathOf(write: Write, p: Prepared): string {
   return '/api/invitations';
 }
 
-/** The officer's signed-in browser, carried over to another process: the session lives in the database. */
-function credentialsOf(officer: SignedInClient): { cookie: string; csrf: string } {
-  const jar = (officer.agent as unknown as { jar: CookieJar }).jar;
-  const cookie = jar
-    .getCookies(CookieAccessInfo.All)
-    .map((c) => `${c.name}=${c.value}`)
-    .join('; ');
-  return { cookie, csrf: csrfOf(officer.agent) ?? officer.session.csrfToken };
-}
-
-async function call(
-  api: ApiProcess,
-  credentials: { cookie: string; csrf: string },
-  method: 'GET' | 'POST',
-  path: string,
-  body?: object,
-): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${api.url}${path}`, {
-    method,
-    headers: {
-      cookie: credentials.cookie,
-      'x-xsrf-token': credentials.csrf,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
-}
-
 /** Group, members, a session that has happened, an activity day and the young people to invite to it. */
 async function prepare(t: TestApp, officer: SignedInClient): Promise<Prepared> {
   const trustedAdults = [];
@@ -200,7 +169,7 @@ async function prepare(t: TestApp, officer: SignedInClient): Promise<Prepared> {
  */
 async function writeUntilKilled(
   api: ApiProcess,
-  credentials: { cookie: string; csrf: string },
+  credentials: ApiSession,
   writes: Write[],
   p: Prepared,
 ): Promise<Map<Write, Outcome>> {
@@ -212,7 +181,8 @@ async function writeUntilKilled(
     while (!killed && next < writes.length) {
       const write = writes[next++];
       try {
-        const res = await call(api, credentials, 'POST', pathOf(write, p), write.body);
+        const { status, body } = await call(api, credentials, 'POST', pathOf(write, p), write.body);
+        const res = { status, body };
         outcomes.set(write, res);
         if (res.status >= 200 && res.status < 300 && ++acknowledged >= KILL_AFTER_ACKNOWLEDGED && !killed) {
           killed = true;
@@ -382,7 +352,7 @@ describe('the API killed (kill -9) while it writes', () => {
       try {
         const officer = await t.signInAs(Role.ParticipationOfficer);
         const prepared = await prepare(t, officer);
-        const credentials = credentialsOf(officer);
+        const credentials = sessionOf(officer);
         const env: Record<string, string> = {
           DATA_DIR: dataDir,
           // No background senders: only the requests below write.
@@ -426,7 +396,10 @@ describe('the API killed (kill -9) while it writes', () => {
         const second = await startApi(env);
         processes.push(second);
         const health = await call(second, credentials, 'GET', '/api/health');
-        expect(health).toEqual({ status: 200, body: { status: 'ok', database: 'up' } });
+        expect({ status: health.status, body: health.body }).toEqual({
+          status: 200,
+          body: { status: 'ok', database: 'up' },
+        });
         const listed = await call(
           second,
           credentials,

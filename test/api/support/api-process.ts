@@ -1,6 +1,8 @@
+import { CookieAccessInfo, CookieJar } from 'cookiejar';
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { closedPort } from './smtp-sink';
+import { SignedInClient, csrfOf } from './test-app';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -82,4 +84,44 @@ export async function startApi(env: Record<string, string>): Promise<ApiProcess>
       await exited;
     },
   };
+}
+
+/** A signed-in browser's cookies and CSRF token, to send to a process of its own. */
+export interface ApiSession {
+  cookie: string;
+  csrf: string;
+}
+
+/**
+ * The session of someone signed in to a test app, for use against a started process on the same
+ * database: sessions live in the database, so the process takes them as its own.
+ */
+export function sessionOf(client: SignedInClient): ApiSession {
+  const jar = (client.agent as unknown as { jar: CookieJar }).jar;
+  const cookie = jar
+    .getCookies(CookieAccessInfo.All)
+    .map((c) => `${c.name}=${c.value}`)
+    .join('; ');
+  return { cookie, csrf: csrfOf(client.agent) ?? client.session.csrfToken };
+}
+
+/** One request to a started process, as that browser. Rejects only if no answer comes (the process died). */
+export async function call(
+  api: ApiProcess,
+  session: ApiSession,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: object,
+): Promise<{ status: number; body: unknown; headers: Headers }> {
+  const res = await fetch(`${api.url}${path}`, {
+    method,
+    headers: {
+      cookie: session.cookie,
+      'x-xsrf-token': session.csrf,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null, headers: res.headers };
 }
