@@ -189,7 +189,9 @@ async function writeUntilKilled(
           api.kill();
         }
       } catch (error) {
-        outcomes.set(write, { lost: String((error as Error).cause ?? error) });
+        const reason = String((error as Error).cause ?? error);
+        // Only the kill may take an answer away.
+        outcomes.set(write, { lost: killed ? reason : `before the kill: ${reason}` });
       }
     }
   };
@@ -388,9 +390,10 @@ describe('the API killed (kill -9) while it writes', () => {
         // Nothing failed for any reason but the kill.
         for (const o of answered) expect({ ...o, ok: acknowledged(o) }).toEqual({ ...o, ok: true });
         expect(answered.length).toBeGreaterThanOrEqual(KILL_AFTER_ACKNOWLEDGED);
-        const lost = [...outcomes.values()].filter((o) => 'lost' in o);
-        // Writes were on their way when it died.
+        const lost = [...outcomes.values()].filter((o): o is { lost: string } => 'lost' in o);
+        // Writes were on their way when it died, and none went unanswered before.
         expect(lost.length).toBeGreaterThan(0);
+        expect(lost.filter((o) => o.lost.startsWith('before the kill'))).toEqual([]);
 
         // The same database, a new process: it recovers by itself and carries on.
         const second = await startApi(env);
