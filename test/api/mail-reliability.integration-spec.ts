@@ -97,6 +97,33 @@ function expectDeliveredOnceUnlessUncertain(all: MailMessage[], counts: Map<stri
   return duplicates;
 }
 
+/** A small seeded generator (mulberry32): the same faults, in the same order, on every run. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(a ^ (a >>> 15), 1 | a);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Fault = 'none' | 'slow' | 'temporary' | 'permanent' | 'mid-data' | 'before-reply';
+
+/** What the chaotic server does with the n-th message it is handed, drawn once from the seed. */
+function faultPlan(seed: number, length: number): Fault[] {
+  const next = seeded(seed);
+  return Array.from({ length }, () => {
+    const r = next();
+    if (r < 0.38) return 'none';
+    if (r < 0.53) return 'slow';
+    if (r < 0.7) return 'temporary';
+    if (r < 0.8) return 'permanent';
+    if (r < 0.9) return 'mid-data';
+    return 'before-reply';
+  });
+}
+
 describe('mail reliability over real SMTP', () => {
   it('should lose nothing while the SMTP server is down and deliver each message once when it is back', async () => {
     const port = await closedPort();
@@ -441,4 +468,86 @@ describe('mail reliability over real SMTP', () => {
       await sink.close();
     }
   });
+  it('should end every message sent or failed with its reason, against a server that is slow, drops connections and refuses at random', async () => {
+    // The n-th DATA the server sees gets the n-th fault of a fixed plan. The background worker sends
+    // one message at a time, so which row meets which fault can differ between runs, but not the
+    // faults themselves; the checks below hold whichever row meets them.
+    const plan = faultPlan(20261205, 1000);
+    const faultOf = (n: number): Fault => plan[n - 1] ?? 'none';
+    const sink = await startSmtpSink(
+      (n) =>
+        faultOf(n) === 'temporary'
+          ? { code: 451, message: 'Busy, try again later' }
+          : faultOf(n) === 'permanent'
+            ? { code: 550, message: 'No such mailbox here' }
+            : 'accept',
+      {
+        // Slow but inside every SMTP limit: a slow server is not a failed one.
+        replyDelayMs: (n) => (faultOf(n) === 'slow' ? 400 + (n % 5) * 300 : 0),
+        dropConnection: (n) => {
+          const fault = faultOf(n);
+          return fault === 'mid-data' || fault === 'before-reply' ? fault : undefined;
+        },
+      },
+    );
+    const t = await createTestApp({ SMTP_URL: sink.url, MAIL_POLL_MS: '20' });
+    try {
+      await enqueueMany(t.db, 40, 'chaos');
+      // The real background worker runs; the test only brings retries forward instead of waiting out
+      // their backoff, until nothing is left to send.
+      await waitFor(
+        async () => {
+          await makeDue(t.db);
+          await new Promise((r) => setTimeout(r, 200));
+          return (await openCount(t.db)) === 0;
+        },
+        'the outbox to be quiet',
+        240_000,
+      );
+      const all = await rows(t.db);
+      expect(all).toHaveLength(40);
+      const counts = countByMessageId(sink.received);
+      const byMessageId = new Map(all.map((r) => [messageIdFor(r.id, PUBLIC_URL), r]));
+
+      for (const row of all) {
+        const delivered = counts.get(messageIdFor(row.id, PUBLIC_URL)) ?? 0;
+        const seen = { id: row.id, status: row.status, lastError: row.lastError, uncertain: row.uncertain };
+        expect(row.attempts).toBeLessThanOrEqual(MAX_ATTEMPTS);
+        if (row.status === 'sent') {
+          // Recorded as sent only once the server took it.
+          expect({ ...seen, delivered: delivered > 0 }).toEqual({ ...seen, delivered: true });
+          expect(row.lastError).toBeNull();
+        } else {
+          expect(row.status).toBe('failed');
+          // The reason: refused for good, or still refused (or cut off) after every attempt.
+          expect(row.lastError).toMatch(row.attempts < MAX_ATTEMPTS ? /^5\d\d / : /\S/);
+          // A failed message the server may have taken after all says so.
+          if (delivered > 0) expect(seen).toEqual({ ...seen, uncertain: true });
+        }
+        // Whatever arrived more than once belongs to a row that says it may have.
+        if (delivered > 1) expect(seen).toEqual({ ...seen, uncertain: true });
+        // Nothing is kept of a message once it is done with.
+        expect([row.textBody, row.htmlBody]).toEqual([null, null]);
+      }
+      // Everything the server took was one of ours.
+      for (const id of counts.keys()) expect(byMessageId.has(id)).toBe(true);
+      // Every DATA the server saw is an attempt counted on a row: none unrecorded.
+      expect(sink.dataStarted()).toBe(all.reduce((sum, r) => sum + r.attempts, 0));
+
+      // The plan did meet every kind of fault, and they had their effect.
+      const met = new Set(plan.slice(0, sink.dataStarted()));
+      expect([...met].sort()).toEqual(
+        ['before-reply', 'mid-data', 'none', 'permanent', 'slow', 'temporary'].sort(),
+      );
+      expect(sink.dropped.midData).toBeGreaterThan(0);
+      expect(sink.dropped.beforeReply).toBeGreaterThan(0);
+      expect(all.some((r) => r.status === 'failed' && /^550 /.test(r.lastError ?? ''))).toBe(true);
+      expect(all.some((r) => r.uncertain)).toBe(true);
+      // A message taken just before its connection was cut is sent again, and that row says so.
+      expect([...counts.values()].some((n) => n > 1)).toBe(true);
+    } finally {
+      await t.close();
+      await sink.close();
+    }
+  }, 300_000);
 });

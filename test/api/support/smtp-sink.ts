@@ -1,4 +1,4 @@
-import { AddressInfo, createServer } from 'node:net';
+import { AddressInfo, Socket, createServer } from 'node:net';
 import { SMTPServer, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 
 export interface ReceivedMail {
@@ -26,6 +26,13 @@ export interface SmtpSinkOptions {
   holdReply?: (attempt: number) => Promise<void> | undefined;
   /** Called as each accepted message is received, before the answer is sent. */
   onReceived?: (mail: ReceivedMail, count: number) => void;
+  /**
+   * Cut the connection instead of answering, as a failing relay or network does: 'mid-data' as
+   * the body starts to arrive, so nothing is received; 'before-reply' once an accepted body is in
+   * and counted as received, so the client cannot know it was taken. When this is set, every
+   * callback's number counts each DATA begun (from 1), dropped or not.
+   */
+  dropConnection?: (attempt: number) => 'mid-data' | 'before-reply' | undefined;
 }
 
 export interface SmtpSink {
@@ -34,6 +41,10 @@ export interface SmtpSink {
   received: ReceivedMail[];
   /** Messages whose body arrived, accepted or refused. */
   attempts: () => number;
+  /** Times a client began DATA, including those cut off (see dropConnection). */
+  dataStarted: () => number;
+  /** Connections cut by dropConnection, by kind. */
+  dropped: { midData: number; beforeReply: number };
   /** Forgets what arrived and starts counting attempts from 1 again (a file sharing one sink). */
   reset: () => void;
   close: () => Promise<void>;
@@ -49,17 +60,35 @@ export async function startSmtpSink(
 ): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   const timers = new Set<NodeJS.Timeout>();
+  const sockets = new Map<string, Socket>();
+  const dropped = { midData: 0, beforeReply: 0 };
   let attempts = 0;
+  let started = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (err?: Error | null) => void) {
       const chunks: Buffer[] = [];
+      const number = ++started;
+      const drop = options.dropConnection?.(number);
+      const cut = (): void => {
+        sockets.get(`${session.remoteAddress}:${session.remotePort}`)?.destroy();
+      };
+      if (drop === 'mid-data') {
+        stream.once('data', () => {
+          dropped.midData++;
+          cut();
+        });
+        stream.resume();
+        return;
+      }
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         attempts++;
-        const verdict = respond(attempts);
+        // Without drops, callbacks count the bodies that arrived, as they always have.
+        const attempt = options.dropConnection ? number : attempts;
+        const verdict = respond(attempt);
         let answer: () => void;
         if (verdict !== 'accept') {
           const error = new Error(verdict.message) as Error & { responseCode: number };
@@ -76,14 +105,19 @@ export async function startSmtpSink(
           options.onReceived?.(mail, received.length);
           answer = () => callback();
         }
-        const held = options.holdReply?.(attempts);
+        if (drop === 'before-reply') {
+          dropped.beforeReply++;
+          cut();
+          return;
+        }
+        const held = options.holdReply?.(attempt);
         if (held) {
           // A refused hold answers too: the test has failed, and the client should not hang.
           held.then(answer, answer);
           return;
         }
         const delay =
-          typeof options.replyDelayMs === 'function' ? options.replyDelayMs(attempts) : options.replyDelayMs;
+          typeof options.replyDelayMs === 'function' ? options.replyDelayMs(attempt) : options.replyDelayMs;
         if (!delay) {
           answer();
           return;
@@ -98,6 +132,11 @@ export async function startSmtpSink(
   });
   // A client that disconnects while waiting for an answer is normal here, not a test failure.
   server.on('error', () => undefined);
+  server.server.on('connection', (socket: Socket) => {
+    const key = `${socket.remoteAddress}:${socket.remotePort}`;
+    sockets.set(key, socket);
+    socket.on('close', () => sockets.delete(key));
+  });
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -108,9 +147,14 @@ export async function startSmtpSink(
     port,
     received,
     attempts: () => attempts,
+    dataStarted: () => started,
+    dropped,
     reset: () => {
       received.length = 0;
       attempts = 0;
+      started = 0;
+      dropped.midData = 0;
+      dropped.beforeReply = 0;
     },
     close: () => {
       for (const timer of timers) clearTimeout(timer);
