@@ -206,7 +206,7 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
       `SELECT r.title AS round, r.opens_on::text AS "opensOn", r.closes_on::text AS "closesOn",
               EXISTS (SELECT 1 FROM evaluations e WHERE e.round_id = r.id AND e.young_person_id = i.young_person_id) AS answered
            FROM evaluation_round_invitees i JOIN evaluation_rounds r ON r.id = i.round_id
-          WHERE i.young_person_id = $1 ORDER BY r.opens_on, r.id`,
+          WHERE i.young_person_id = $1 ORDER BY r.opens_on, r.title, r.id`,
     ),
     // Who wrote each evaluation down: themselves, or staff (by role), and who helped.
     q<{ id: string; role: string | null; helpedBy: string | null }>(
