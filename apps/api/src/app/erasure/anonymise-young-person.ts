@@ -5,6 +5,8 @@ import {
   AnonymisedCounts,
   AnonymisedKind,
   ERASED_WORDS,
+  namesIn,
+  wholeWordsPattern,
   FINAL_STATUSES,
   InvitationStatus,
   LIVE_STATUSES,
@@ -62,19 +64,6 @@ const ARCHIVE_REASON: Readonly<Record<AnonymisationReason, string>> = {
 };
 
 /**
- * The forms of their name worth finding in free text: the whole preferred name, and its first word
- * when it is long enough not to be an ordinary short word.
- */
-export function namesIn(preferredName: string): string[] {
-  const whole = preferredName.trim();
-  if (whole.length < 2) return [];
-  const first = whole.split(/\s+/)[0];
-  return first !== whole && first.length >= 3 ? [whole, first] : [whole];
-}
-
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
  * Anonymises one young person everywhere Heard holds something about them, inside the caller's
  * transaction (an erasure decision, or the retention job), so it all happens or none of it does.
  *
@@ -126,9 +115,8 @@ export async function anonymiseYoungPerson(
 
   // Text that stays (published anonymously, or an item's summary) loses their name first, while the
   // record still knows it and before the links that find the text are removed.
-  const names = person.anonymised ? [] : namesIn(person.name);
-  if (names.length > 0) {
-    const pattern = `\\m(${names.map(escapeRegex).join('|')})\\M`;
+  const pattern = person.anonymised ? null : wholeWordsPattern(namesIn(person.name));
+  if (pattern) {
     const scrub = (column: string) =>
       `${column} = regexp_replace(${column}, $2, '${ANONYMOUS_NAME.toLowerCase()}', 'gi')`;
     const has = (column: string) => `${column} ~* $2`;
