@@ -304,6 +304,17 @@ describe('erasure requests', () => {
     // A new request may be recorded once the last is decided.
     expect((await recordFor(yp, { askedBy: 'parent_carer', receivedHow: 'letter' })).decision).toBeNull();
     expectProblem(await officer.post(`/api/young-people/${yp}/erasure-requests`, request()), 409);
+    // Subject access shows them their requests and the answers.
+    const copy = await officer.get(`/api/young-people/${yp}/subject-access.json`);
+    expect(JSON.parse(copy.text).erasureRequests).toEqual([
+      expect.objectContaining({
+        decision: 'refuse',
+        reason,
+        decidedAt: expect.any(String),
+        carriedOutAt: null,
+      }),
+      expect.objectContaining({ decision: null, reason: null }),
+    ]);
   }, 120_000);
 
   it('should erase a young person already anonymised without failing, changing nothing more', async () => {

@@ -105,6 +105,7 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
     consents,
     oneToOnes,
     deletions,
+    erasures,
     worries,
     looked,
     ratings,
@@ -156,6 +157,17 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
       `SELECT what, requested_at AS at, handled_at AS "handledAt", outcome FROM deletion_requests
           WHERE young_person_id = $1 ORDER BY requested_at`,
     ),
+    q<{
+      receivedOn: IsoDate;
+      decision: 'erase' | 'refuse' | 'erase_part' | null;
+      reason: string | null;
+      decidedAt: Date | null;
+      carriedOutAt: Date | null;
+    }>(
+      `SELECT received_on::text AS "receivedOn", decision, reason, decided_at AS "decidedAt",
+              carried_out_at AS "carriedOutAt"
+         FROM erasure_requests WHERE young_person_id = $1 ORDER BY recorded_at, id`,
+    ),
     // Only the worries they sent themselves, and only the day (docs/young-experts.md says why).
     q<{ toldUsOn: IsoDate }>(
       `SELECT (raised_at AT TIME ZONE 'Europe/London')::date::text AS "toldUsOn" FROM worries
@@ -193,6 +205,7 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
     consents,
     oneToOnes,
     deletions,
+    erasures,
     worries,
     looked,
     ratings,
