@@ -41,6 +41,8 @@ export enum AuditRecordType {
   Action = 'action',
   ActionLogSettings = 'action_log_settings',
   ActionLogExport = 'action_log_export',
+  /** A request to erase a young person's details, its decision and its carrying out (issue 17). */
+  ErasureRequest = 'erasure_request',
   Route = 'route',
 }
 

@@ -9,6 +9,7 @@ import type { IsoDate } from '../shared/dates';
 import { optionalText } from '../shared/schemas';
 import { worryWordsSchema } from '../worries/worries.contract';
 import { MY_SPACE_MESSAGES } from './my-space-messages';
+import type { ErasureDecision } from '../erasure/erasure.contract';
 
 /**
  * A young expert's own pages (issue 11 §9): every route is /api/me/… and answers only about the
@@ -161,6 +162,14 @@ export interface MyData {
     outcome: string | null;
   }[];
   deletionRequests: { what: string; at: string; handledAt: string | null; outcome: string | null }[];
+  /** Requests to erase their details (docs/erasure.md): when, the decision and its reason. */
+  erasureRequests: {
+    receivedOn: IsoDate;
+    decision: ErasureDecision | null;
+    reason: string | null;
+    decidedAt: string | null;
+    carriedOutAt: string | null;
+  }[];
   worries: { toldUsOn: IsoDate }[];
   /** Their "How well did we do?" ratings: what their group said (in young people's words), the face, their words. */
   responseRatings: { youSaid: string | null; face: RatingFace; comment: string | null; ratedAt: string }[];

@@ -154,6 +154,11 @@ export class MyDataService {
         handledAt: iso(d.handledAt),
         outcome: d.outcome,
       })),
+      erasureRequests: lists.erasures.map((e) => ({
+        ...e,
+        decidedAt: iso(e.decidedAt),
+        carriedOutAt: iso(e.carriedOutAt),
+      })),
       worries: lists.worries,
       responseRatings: lists.ratings.map((r) => ({
         youSaid: r.youSaid,

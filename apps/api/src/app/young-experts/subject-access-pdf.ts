@@ -23,6 +23,7 @@ export const SUBJECT_ACCESS_SECTIONS: Readonly<
   evaluationQuotes: 'Your answers we chose as quotes',
   oneToOnes: 'One-to-one chats',
   deletionRequests: 'Things you asked us to delete',
+  erasureRequests: 'Asking us to erase your details',
   worries: 'Worries you sent',
   responseRatings: 'How you rated our answers',
   youSaid: 'What you said that we wrote down',

@@ -105,6 +105,7 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
     consents,
     oneToOnes,
     deletions,
+    erasures,
     worries,
     looked,
     ratings,
@@ -162,6 +163,17 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
     q<{ what: string; at: Date; handledAt: Date | null; outcome: string | null }>(
       `SELECT what, requested_at AS at, handled_at AS "handledAt", outcome FROM deletion_requests
           WHERE young_person_id = $1 ORDER BY requested_at`,
+    ),
+    q<{
+      receivedOn: IsoDate;
+      decision: 'erase' | 'refuse' | 'erase_part' | null;
+      reason: string | null;
+      decidedAt: Date | null;
+      carriedOutAt: Date | null;
+    }>(
+      `SELECT received_on::text AS "receivedOn", decision, reason, decided_at AS "decidedAt",
+              carried_out_at AS "carriedOutAt"
+         FROM erasure_requests WHERE young_person_id = $1 ORDER BY recorded_at, id`,
     ),
     // Only the worries they sent themselves, and only the day (docs/young-experts.md says why).
     q<{ toldUsOn: IsoDate }>(
@@ -265,6 +277,7 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
     consents,
     oneToOnes,
     deletions,
+    erasures,
     worries,
     looked,
     ratings,

@@ -38,6 +38,7 @@ function myData(overrides: Partial<MyData> = {}): MyData {
     evaluations: [],
     oneToOnes: [],
     deletionRequests: [],
+    erasureRequests: [],
     worries: [],
     youSaid: [],
     quotes: [],
