@@ -68,3 +68,4 @@ export * from './action-log/loop.contract';
 export * from './action-log/review.contract';
 export * from './action-log/board.contract';
 export * from './privacy/special-category';
+export * from './retention/retention';
