@@ -47,7 +47,7 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     kind: RetentionKind.YoungPerson,
     label: 'Young people who no longer take part',
     countsFrom:
-      'The later of the day they stopped taking part (archived, or their 25th birthday) and the last thing they were invited to, attended or evaluated.',
+      'The later of the day they stopped taking part (archived, or their 25th birthday) and the last thing they were invited to, attended, evaluated or left a group.',
     whatHappens:
       'Their whole record is anonymised everywhere, as for an erasure request: what they took part in is still counted, but not who they were.',
     reason:
