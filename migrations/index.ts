@@ -32,6 +32,7 @@ import { QueueMineByPerson1765320000000 } from './1765320000000-queue-mine-by-pe
 import { SpecialCategoryMarked1765310000000 } from './1765310000000-special-category-marked';
 import { LoopPassedOn1765220000000 } from './1765220000000-loop-passed-on';
 import { BoardQuotes1765230000000 } from './1765230000000-board-quotes';
+import { Erasure1765330000000 } from './1765330000000-erasure';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   QueueMineIndexes1765300000000,
   SpecialCategoryMarked1765310000000,
   QueueMineByPerson1765320000000,
+  Erasure1765330000000,
 ];

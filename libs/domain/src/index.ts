@@ -69,3 +69,4 @@ export * from './action-log/review.contract';
 export * from './action-log/board.contract';
 export * from './privacy/special-category';
 export * from './retention/retention';
+export * from './erasure/erasure.contract';
