@@ -25,9 +25,10 @@ export const RETENTION_HOUR = 2;
 
 /**
  * The one advisory lock the run holds for its transaction, so however many API processes run the
- * job only one sweeps at a time; the others skip. Any fixed number would do: this is "retention".
+ * job only one sweeps at a time; the others skip. Named, and hashed as the clash check's locks are
+ * (sessions/clash.ts), so the keys share one space and cannot be mistaken for each other's.
  */
-export const RETENTION_LOCK = 17_001;
+export const RETENTION_LOCK = 'job:retention';
 
 /**
  * Anonymises what has passed its retention period (issue 17 §1, docs/retention.md), once a day.
@@ -80,7 +81,7 @@ export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdo
     const runOn = todayInLondon(now);
     return this.db.transaction(async (em) => {
       const [{ locked }]: { locked: boolean }[] = await em.query(
-        `SELECT pg_try_advisory_xact_lock($1) AS locked`,
+        `SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`,
         [RETENTION_LOCK],
       );
       if (!locked) return null;
