@@ -205,6 +205,13 @@ describe('retention', () => {
         `UPDATE young_people SET date_of_birth = ($2::date - interval '25 years')::date WHERE id = $1`,
         [ids.agedOut, pastOn(yp)],
       );
+      // Archived long ago, but a worry about them is still waiting for a safeguarding contact: kept.
+      ids.worryWaiting = await youngPerson('Gus', '2008-05-01', pastAt(yp));
+      await t.db.query(
+        `INSERT INTO worries (words, source_kind, young_person_id, raised_by, raised_at)
+         VALUES ('I am scared to go home', 'staff', $1, $2, $3)`,
+        [ids.worryWaiting, by, pastAt(yp)],
+      );
       // Turned 25 a day inside it: kept.
       ids.justAgedOut = await youngPerson('Fay', '2000-01-01');
       await t.db.query(
@@ -489,7 +496,7 @@ describe('retention', () => {
       expect(anonymised.every((p) => p.anonymised_reason === 'retention')).toBe(true);
       expect(anonymised.map((p) => p.preferred_name)).not.toContain('Bea');
       const kept = people.filter((p) => p.anonymised_reason === null).map((p) => p.preferred_name);
-      expect(kept.sort()).toEqual(['Ash', 'Cal', 'Dee', 'Fay']);
+      expect(kept.sort()).toEqual(['Ash', 'Cal', 'Dee', 'Fay', 'Gus']);
     });
 
     it('removed the details of records a day past their period and kept what happened', async () => {

@@ -49,7 +49,7 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     countsFrom:
       'The later of the day they stopped taking part (archived, or their 25th birthday) and the last thing they were invited to, attended, evaluated or left a group.',
     whatHappens:
-      'Their whole record is anonymised everywhere, as for an erasure request: what they took part in is still counted, but not who they were.',
+      'Their whole record is anonymised everywhere, as for an erasure request: what they took part in is still counted, but not who they were. Never while a worry about them waits for a safeguarding contact.',
     reason:
       'Two years lets a young person who drifts away come back and find their history, and covers the annual reports that count them. Participation is for 10 to 25 year olds: nothing here is needed for long after they leave. The case record is kept elsewhere.',
     defaultDays: 2 * YEAR,

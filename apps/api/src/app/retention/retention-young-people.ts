@@ -9,7 +9,9 @@ import { anonymiseYoungPerson } from '../erasure/anonymise-young-person';
  * No longer taking part: archived, or 25 (participation is for 10 to 25 year olds). The period
  * counts from the later of that day (whichever came first) and the last thing they were invited
  * to, attended or evaluated, so a young person archived by mistake and still coming is kept.
- * SKIP LOCKED leaves anyone an officer is erasing at this moment to that decision.
+ * SKIP LOCKED leaves anyone an officer is erasing at this moment to that decision. A young person
+ * with a worry no safeguarding contact has acknowledged yet is kept until someone has: anonymising
+ * replaces a worry's words, and erasing on request waits for the same reason.
  */
 export async function anonymiseYoungPeoplePastRetention(
   em: EntityManager,
@@ -19,6 +21,7 @@ export async function anonymiseYoungPeoplePastRetention(
   const due: { id: string }[] = await em.query(
     `SELECT yp.id FROM young_people yp
       WHERE yp.anonymised_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM worries w WHERE w.young_person_id = yp.id AND w.acknowledged_at IS NULL)
         AND (yp.archived_at IS NOT NULL OR (yp.date_of_birth + interval '25 years')::date <= $2)
         AND greatest(
               least((yp.archived_at AT TIME ZONE 'Europe/London')::date, (yp.date_of_birth + interval '25 years')::date),
