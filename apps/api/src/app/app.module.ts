@@ -27,6 +27,7 @@ import { ActionLogOfficeModule } from './action-log/action-log-office.module';
 import { ActionLogLoopModule } from './action-log/action-log-loop.module';
 import { ActionLogBoardModule } from './action-log/action-log-board.module';
 import { RetentionModule } from './retention/retention.module';
+import { ErasureModule } from './erasure/erasure.module';
 
 /** One module a capability; each registers its own controllers. */
 export const FEATURE_MODULES = [
@@ -54,6 +55,7 @@ export const FEATURE_MODULES = [
   ActionLogLoopModule,
   ActionLogBoardModule,
   RetentionModule,
+  ErasureModule,
 ];
 
 @Module({})

@@ -7,7 +7,7 @@ import {
   MyRequestReceived,
   ONE_TO_ONE_NO_TOPIC,
 } from '@heard/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { Clock } from '../../platform/clock';
@@ -99,28 +99,41 @@ export class MyRequestsService {
    * (erasure is its own deliberate act) and takes the request off the officers' list.
    */
   async markDeletionRequestHandled(actor: Actor, id: string, outcome: string): Promise<void> {
-    await this.db.transaction(async (em) => {
-      const [row]: { handledAt: Date | null; ypId: string }[] = await em.query(
-        `SELECT handled_at AS "handledAt", young_person_id AS "ypId" FROM deletion_requests WHERE id = $1 FOR UPDATE`,
-        [id],
+    await this.db.transaction((em) => this.handleDeletionRequest(em, actor, id, outcome));
+  }
+
+  /**
+   * The one way a request is answered, in the caller's transaction (an erasure decision answers the
+   * request it came from). `expectYoungPerson` refuses a request about someone else.
+   */
+  async handleDeletionRequest(
+    em: EntityManager,
+    actor: Actor,
+    id: string,
+    outcome: string,
+    expectYoungPerson?: string,
+  ): Promise<void> {
+    const [row]: { handledAt: Date | null; ypId: string }[] = await em.query(
+      `SELECT handled_at AS "handledAt", young_person_id AS "ypId" FROM deletion_requests WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    if (!row || (expectYoungPerson !== undefined && row.ypId !== expectYoungPerson))
+      throw DomainError.notFound('This request');
+    if (row.handledAt)
+      throw new DomainError(
+        'conflict',
+        `This request was already answered on ${new Date(row.handledAt).toISOString().slice(0, 10)}.`,
       );
-      if (!row) throw DomainError.notFound('This request');
-      if (row.handledAt)
-        throw new DomainError(
-          'conflict',
-          `This request was already answered on ${new Date(row.handledAt).toISOString().slice(0, 10)}.`,
-        );
-      await em.query(
-        `UPDATE deletion_requests SET handled_at = $2, handled_by = $3, outcome = $4 WHERE id = $1`,
-        [id, this.clock.now(), actor.userId, outcome],
-      );
-      await this.audit.for(actor).record(em, {
-        action: AuditAction.Update,
-        type: AuditRecordType.DeletionRequest,
-        id,
-        // Never the words: the audit log holds no young person's request or the answer to it.
-        detail: { event: 'handled', youngPersonId: row.ypId },
-      });
+    await em.query(
+      `UPDATE deletion_requests SET handled_at = $2, handled_by = $3, outcome = $4 WHERE id = $1`,
+      [id, this.clock.now(), actor.userId, outcome],
+    );
+    await this.audit.for(actor).record(em, {
+      action: AuditAction.Update,
+      type: AuditRecordType.DeletionRequest,
+      id,
+      // Never the words: the audit log holds no young person's request or the answer to it.
+      detail: { event: 'handled', youngPersonId: row.ypId },
     });
   }
 }

@@ -18,5 +18,6 @@ import {
   imports: [EvaluationsModule, ConsentModule, InvitationsModule, OneToOnesModule, WorriesModule],
   controllers: [YoungExpertsController, DeletionRequestsController, SubjectAccessController],
   providers: [MySpaceService, MyRequestsService, MyDataService],
+  exports: [MyRequestsService],
 })
 export class YoungExpertsModule {}

@@ -42,6 +42,9 @@ describe('DeletionRequestsPage', () => {
     expect(textOf(item)).toContain('20 November 2026');
     expect(textOf(item)).toContain('The photo from <b>bowling</b>.');
     expect(item?.querySelector('b')).toBeNull();
+    expect(byName(item as HTMLElement, 'record it as an erasure request').getAttribute('href')).toBe(
+      `/young-people/${REQUEST.youngPerson.id}/erasure?deletionRequest=${REQUEST.id}`,
+    );
     expect(await axeViolations(el)).toEqual([]);
   });
 

@@ -23,6 +23,12 @@ export default [
       { path: ':id', title: 'Young person', loadComponent: () => import('./young-person-page') },
       { path: ':id/consent', title: 'Consent', loadComponent: () => import('./consent/consent-page') },
       {
+        path: ':id/erasure',
+        title: 'Erasure request',
+        canActivate: [officerOnly],
+        loadComponent: () => import('./erasure/erasure-page'),
+      },
+      {
         path: ':id/edit',
         title: 'Edit a young person',
         canActivate: [officerOnly],

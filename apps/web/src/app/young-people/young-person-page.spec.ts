@@ -258,6 +258,7 @@ describe('YoungPersonPage', () => {
       );
       expect(link.hasAttribute('download')).toBe(true);
     }
+    expect(byName(el, 'Erasure request').getAttribute('href')).toBe(`/young-people/${PERSON_ID}/erasure`);
     expect(await axeViolations(el)).toEqual([]);
   });
 
@@ -265,6 +266,7 @@ describe('YoungPersonPage', () => {
     await open(Role.Practitioner);
     await answer();
     expect(el.querySelector('a[href*="subject-access"]')).toBeNull();
+    expect(el.querySelector('a[href$="/erasure"]')).toBeNull();
   });
 
   it('shows practitioners the profile without write buttons or links into group pages', async () => {
