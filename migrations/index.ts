@@ -33,6 +33,7 @@ import { SpecialCategoryMarked1765310000000 } from './1765310000000-special-cate
 import { LoopPassedOn1765220000000 } from './1765220000000-loop-passed-on';
 import { BoardQuotes1765230000000 } from './1765230000000-board-quotes';
 import { Erasure1765330000000 } from './1765330000000-erasure';
+import { Retention1765340000000 } from './1765340000000-retention';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   SpecialCategoryMarked1765310000000,
   QueueMineByPerson1765320000000,
   Erasure1765330000000,
+  Retention1765340000000,
 ];

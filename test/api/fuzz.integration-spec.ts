@@ -1,4 +1,4 @@
-import { ALL_ROLES, Role } from '@heard/domain';
+import { ALL_ROLES, RETENTION_KINDS, Role } from '@heard/domain';
 import fc from 'fast-check';
 import type { Server } from 'node:http';
 import { AddressInfo, connect } from 'node:net';
@@ -97,6 +97,8 @@ describe('fuzzing every route', () => {
       'users',
       (await createUser(t.db, { role: Role.Practitioner, status: 'invited', passwordHash: null })).id,
     );
+    // Retention periods are addressed by kind, not id.
+    for (const kind of RETENTION_KINDS) addId('retention', kind);
   }, 120_000);
   afterAll(() => t.close());
 

@@ -68,5 +68,6 @@ export * from './action-log/loop.contract';
 export * from './action-log/review.contract';
 export * from './action-log/board.contract';
 export * from './privacy/special-category';
+export * from './retention/retention';
 export * from './erasure/erasure.contract';
 export * from './erasure/names-in-text';

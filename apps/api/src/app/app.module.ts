@@ -26,6 +26,7 @@ import { ActionLogItemsModule } from './action-log/action-log-items.module';
 import { ActionLogOfficeModule } from './action-log/action-log-office.module';
 import { ActionLogLoopModule } from './action-log/action-log-loop.module';
 import { ActionLogBoardModule } from './action-log/action-log-board.module';
+import { RetentionModule } from './retention/retention.module';
 import { ErasureModule } from './erasure/erasure.module';
 
 /** One module a capability; each registers its own controllers. */
@@ -53,6 +54,7 @@ export const FEATURE_MODULES = [
   ActionLogOfficeModule,
   ActionLogLoopModule,
   ActionLogBoardModule,
+  RetentionModule,
   ErasureModule,
 ];
 

@@ -41,6 +41,8 @@ export enum AuditRecordType {
   Action = 'action',
   ActionLogSettings = 'action_log_settings',
   ActionLogExport = 'action_log_export',
+  /** Retention periods an administrator set, and each run of the daily job with its counts. */
+  Retention = 'retention',
   /** A request to erase a young person's details, its decision and its carrying out (issue 17). */
   ErasureRequest = 'erasure_request',
   Route = 'route',

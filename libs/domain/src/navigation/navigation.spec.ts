@@ -3,7 +3,10 @@ import { navigationFor } from './navigation';
 
 describe('navigationFor', () => {
   it.each<[Role, string[]]>([
-    [Role.Administrator, ['home', 'admin/action-log', 'admin/users', 'admin/audit', 'worries', 'account']],
+    [
+      Role.Administrator,
+      ['home', 'admin/action-log', 'admin/users', 'admin/audit', 'admin/retention', 'worries', 'account'],
+    ],
     [
       Role.ParticipationOfficer,
       [

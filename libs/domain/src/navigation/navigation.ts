@@ -56,6 +56,7 @@ const ITEMS: ReadonlyArray<NavigationItem & { roles: readonly Role[] }> = [
   { path: 'admin/action-log', label: 'You said settings', icon: 'tune', roles: ACTION_LOG_KEEPERS },
   { path: 'admin/users', label: 'Users', icon: 'manage_accounts', roles: [Role.Administrator] },
   { path: 'admin/audit', label: 'Audit log', icon: 'policy', roles: [Role.Administrator] },
+  { path: 'admin/retention', label: 'Retention', icon: 'auto_delete', roles: [Role.Administrator] },
   { path: 'my-space', label: 'My space', icon: 'emoji_people', roles: [Role.YoungExpert] },
   // Any member of staff raises a worry here; safeguarding contacts read them from the same place.
   { path: 'worries', label: 'Raise a worry', icon: 'report', roles: STAFF_ROLES },

@@ -10,6 +10,7 @@ export default [
       { path: '', pathMatch: 'full', redirectTo: 'users' },
       { path: 'users', title: 'Users', loadComponent: () => import('./users/users-page') },
       { path: 'audit', title: 'Audit log', loadComponent: () => import('./audit/audit-page') },
+      { path: 'retention', title: 'Retention', loadComponent: () => import('./retention/retention-page') },
     ],
   },
 ] satisfies Routes;
