@@ -64,6 +64,15 @@ const ARCHIVE_REASON: Readonly<Record<AnonymisationReason, string>> = {
 };
 
 /**
+ * A worry the young person raised that no safeguarding contact has acknowledged yet keeps them from
+ * being anonymised, by a decision or by the retention job: anonymising replaces a worry's words, so
+ * it must be read first. SQL over the young person id column given.
+ */
+export function worryAwaitingAcknowledgementSql(youngPersonIdColumn: string): string {
+  return `EXISTS (SELECT 1 FROM worries w WHERE w.young_person_id = ${youngPersonIdColumn} AND w.acknowledged_at IS NULL)`;
+}
+
+/**
  * Anonymises one young person everywhere Heard holds something about them, inside the caller's
  * transaction (an erasure decision, or the retention job), so it all happens or none of it does.
  *

@@ -16,7 +16,7 @@ import { Actor } from '../../platform/auth/auth-context';
 import { Clock } from '../../platform/clock';
 import { DomainError } from '../../platform/errors/domain-error';
 import { MyRequestsService } from '../young-experts/my-requests.service';
-import { anonymiseYoungPerson } from './anonymise-young-person';
+import { anonymiseYoungPerson, worryAwaitingAcknowledgementSql } from './anonymise-young-person';
 import { ErasureRequestRow, erasureRequestById, erasureRequestsOf } from './erasure-requests.queries';
 
 const OPEN_ALREADY = 'A request to erase their details is already waiting for a decision.';
@@ -198,11 +198,11 @@ export class ErasureRequestsService {
   }
 
   private async assertNoWorryWaiting(em: EntityManager, youngPersonId: string): Promise<void> {
-    const [waiting]: { n: number }[] = await em.query(
-      `SELECT count(*)::int AS n FROM worries WHERE young_person_id = $1 AND acknowledged_at IS NULL`,
+    const [waiting]: { waiting: boolean }[] = await em.query(
+      `SELECT ${worryAwaitingAcknowledgementSql('$1::uuid')} AS waiting`,
       [youngPersonId],
     );
-    if (waiting.n > 0)
+    if (waiting.waiting)
       throw new DomainError(
         'conflict',
         'A worry about this young person has not been acknowledged yet. A safeguarding contact must read it before their details are erased.',

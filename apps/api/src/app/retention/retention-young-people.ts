@@ -1,6 +1,6 @@
 import { RetentionCutoff, todayInLondon } from '@heard/domain';
 import { EntityManager } from 'typeorm';
-import { anonymiseYoungPerson } from '../erasure/anonymise-young-person';
+import { anonymiseYoungPerson, worryAwaitingAcknowledgementSql } from '../erasure/anonymise-young-person';
 
 /**
  * Young people who no longer take part, past their period: anonymised whole through the one home
@@ -21,7 +21,7 @@ export async function anonymiseYoungPeoplePastRetention(
   const due: { id: string }[] = await em.query(
     `SELECT yp.id FROM young_people yp
       WHERE yp.anonymised_at IS NULL
-        AND NOT EXISTS (SELECT 1 FROM worries w WHERE w.young_person_id = yp.id AND w.acknowledged_at IS NULL)
+        AND NOT ${worryAwaitingAcknowledgementSql('yp.id')}
         AND (yp.archived_at IS NOT NULL OR (yp.date_of_birth + interval '25 years')::date <= $2)
         AND greatest(
               least((yp.archived_at AT TIME ZONE 'Europe/London')::date, (yp.date_of_birth + interval '25 years')::date),
