@@ -28,7 +28,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -704,6 +704,14 @@ async function memoryAfterGc(apis: Api[]): Promise<ProbeLine[]> {
   throw new Error('An API process did not report its memory after collection.');
 }
 
+/** /proc reports CPU in USER_HZ ticks, which Linux fixes at 100 a second (as bench/run.ts reads it). */
+function cpuSecondsOf(pid: number | undefined): number {
+  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return NaN;
+  // The command name, in brackets, may hold spaces: count fields after its closing bracket.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 async function stopApi(api: Api): Promise<void> {
   if (api.child.exitCode !== null) return;
   const exited = new Promise<void>((done) => api.child.once('exit', () => done()));
@@ -926,10 +934,16 @@ async function main(): Promise<void> {
     await sleep(warmupSeconds * 1000);
     recorder.recording = true;
     const measuredFrom = Date.now();
+    const cpuStart = apis.map((a) => cpuSecondsOf(a.child.pid));
+    const benchCpuStart = process.cpuUsage();
+    // The machine is shared (other sessions run tests and benches on the same 2 cores): its load
+    // is reported beside the figures.
+    const loads = [loadavg()[0]];
     const memoryStart = await memoryAfterGc(apis);
     const connectionsStart = await connectionsHeld(pg, database);
     let connectionsMax = connectionsStart.total;
     const watcher = setInterval(() => {
+      loads.push(loadavg()[0]);
       connectionsHeld(pg, database)
         .then((c) => (connectionsMax = Math.max(connectionsMax, c.total)))
         .catch(() => undefined);
@@ -945,6 +959,9 @@ async function main(): Promise<void> {
     const connectionsLate = await lateSample;
     recorder.recording = false;
     const measuredSeconds = (Date.now() - measuredFrom) / 1000;
+    const cpuSeconds = apis.map((a, i) => cpuSecondsOf(a.child.pid) - cpuStart[i]);
+    const benchCpu = process.cpuUsage(benchCpuStart);
+    loads.push(loadavg()[0]);
     const memoryEnd = await memoryAfterGc(apis);
     log('Load stopped; waiting for the outbox to drain.');
     await drainOutbox(pg);
@@ -980,7 +997,8 @@ async function main(): Promise<void> {
       const lines = probes[i];
       const longest = Math.max(...lines.map((l) => l.loopMaxMs));
       const p99s = lines.map((l) => l.loopP99Ms).sort((a, b) => a - b);
-      return `| ${api.port} | ${mb(s.rss)} → ${mb(e.rss)} (${growth(s.rss, e.rss)}) | ${mb(s.heapUsed)} → ${mb(e.heapUsed)} (${growth(s.heapUsed, e.heapUsed)}) | ${longest.toFixed(0)} | ${percentile(p99s, 50).toFixed(1)} |`;
+      const cpu = `${cpuSeconds[i].toFixed(0)} s (${((cpuSeconds[i] * 100) / measuredSeconds).toFixed(0)} % of a core)`;
+      return `| ${api.port} | ${cpu} | ${mb(s.rss)} → ${mb(e.rss)} (${growth(s.rss, e.rss)}) | ${mb(s.heapUsed)} → ${mb(e.heapUsed)} (${growth(s.heapUsed, e.heapUsed)}) | ${longest.toFixed(0)} | ${percentile(p99s, 50).toFixed(1)} |`;
     });
     const report = [
       '',
@@ -994,9 +1012,11 @@ async function main(): Promise<void> {
       '|---|---|---|---|---|---|',
       ...rows,
       '',
-      '| process (port) | RSS MiB after GC, start → end | heap used MiB after GC, start → end | longest event loop block ms | median of 5 s p99 loop delay ms |',
-      '|---|---|---|---|---|',
+      '| process (port) | CPU while measured | RSS MiB after GC, start → end | heap used MiB after GC, start → end | longest event loop block ms | median of 5 s p99 loop delay ms |',
+      '|---|---|---|---|---|---|',
       ...processRows,
+      '',
+      `API CPU per request: ${((cpuSeconds.reduce((a, b) => a + b, 0) * 1000) / Math.max(1, requests)).toFixed(2)} ms. The load generator (this process, with the SMTP listener) used ${((benchCpu.user + benchCpu.system) / 1e6).toFixed(0)} s of CPU. Machine load (1-minute load average, 2 cores, shared with other sessions) while measured: mean ${(loads.reduce((a, b) => a + b, 0) / loads.length).toFixed(1)}, ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}.`,
       '',
       `PostgreSQL connections held by the API (pg_stat_activity, application_name heard): start ${connectionsStart.total} (${connectionsStart.byState}), most seen ${connectionsMax}, 5 s before the end ${connectionsLate.total} (${connectionsLate.byState}), 15 s after the load stopped ${connectionsIdle.total} (${connectionsIdle.byState}); pool size 10 a process.`,
       '',
