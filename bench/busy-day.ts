@@ -33,7 +33,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { addDays, todayInLondon } from '@heard/domain';
+import { InvitationCreateResponse, addDays, todayInLondon } from '@heard/domain';
 import { AnswerLinks } from '@heard/api/app/invitations/answer-link';
 import { hashPassword } from '@heard/api/platform/auth/passwords';
 import { newTotpSecret } from '@heard/api/platform/auth/totp';
@@ -295,18 +295,11 @@ async function planTheDay(
   const answerLinks = new Map<string, string[]>(youngPeople.map((id) => [id, []]));
   const invite = async (officer: Officer, activityId: string, invitees: string[]) => {
     const created = await must(
-      http.call<{ created: { id: string; youngPersonId: string }[] }>(
-        officer,
-        'POST',
-        '/api/invitations',
-        '/api/invitations',
-        [201],
-        {
-          target: { kind: 'activity_day', id: activityId },
-          invitees: invitees.map((youngPersonId) => ({ youngPersonId, channel: 'email' })),
-          send: true,
-        },
-      ),
+      http.call<InvitationCreateResponse>(officer, 'POST', '/api/invitations', '/api/invitations', [201], {
+        target: { kind: 'activity_day', id: activityId },
+        invitees: invitees.map((youngPersonId) => ({ youngPersonId, channel: 'email' })),
+        send: true,
+      }),
       'inviting',
     );
     return created.created;
@@ -342,8 +335,11 @@ async function planTheDay(
     // Each young person is invited to half the days.
     const invitees = youngPeople.filter((_, i) => (i + d) % 2 === 0);
     for (const invitation of await invite(officer, activity.id, invitees))
-      answerLinks.get(invitation.youngPersonId)?.push(links.tokenFor(invitation.id));
+      answerLinks.get(invitation.youngPerson.id)?.push(links.tokenFor(invitation.id));
   }
+  // Every young person has invitations to answer, or the run would quietly leave out their answers.
+  const without = [...answerLinks.values()].filter((l) => l.length === 0).length;
+  if (without > 0) throw new Error(`Setting up the day: ${without} young people have no answer link.`);
   return {
     today,
     youngPeople,
@@ -544,7 +540,7 @@ const OFFICER_ACTIONS: [weight: number, name: string, action: Action][] = [
       if (!created.body) return;
       w.activityIds.push(created.body.id);
       const invitees = [...w.youngPeople].sort(() => Math.random() - 0.5).slice(0, 6);
-      const sent = await http.call<{ created: { id: string; youngPersonId: string }[] }>(
+      const sent = await http.call<InvitationCreateResponse>(
         o,
         'POST',
         '/api/invitations',
@@ -558,7 +554,7 @@ const OFFICER_ACTIONS: [weight: number, name: string, action: Action][] = [
       );
       // They get the email and answer it like the rest.
       for (const i of sent.body?.created ?? [])
-        w.answerLinks.get(i.youngPersonId)?.push(w.links.tokenFor(i.id));
+        w.answerLinks.get(i.youngPerson.id)?.push(w.links.tokenFor(i.id));
     },
   ],
 ];
