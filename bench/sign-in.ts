@@ -9,8 +9,15 @@ function cookiesOf(res: Response): string {
     .join('; ');
 }
 
-/** Signs in with the password and, for the accounts that need one, a code from the generated secret. */
-export async function signIn(base: string, email: string): Promise<string> {
+/**
+ * Signs in with the password and, for the accounts that need one, a code from the generated secret:
+ * `secrets` when given (bench/busy-day.ts keeps its officers' in memory), else the generator's file.
+ */
+export async function signIn(
+  base: string,
+  email: string,
+  given?: Readonly<Record<string, string>>,
+): Promise<string> {
   const res = await fetch(`${base}/api/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -20,9 +27,11 @@ export async function signIn(base: string, email: string): Promise<string> {
     throw new Error(`Sign-in as ${email} failed with ${res.status}: did you run npm run bench:data?`);
   const session = (await res.json()) as { csrfToken: string; pendingStep: string | null };
   if (session.pendingStep !== 'second_factor') return cookiesOf(res);
-  const secrets = existsSync(BENCH_SECRETS_FILE)
-    ? (JSON.parse(readFileSync(BENCH_SECRETS_FILE, 'utf8')) as Record<string, string>)
-    : {};
+  const secrets =
+    given ??
+    (existsSync(BENCH_SECRETS_FILE)
+      ? (JSON.parse(readFileSync(BENCH_SECRETS_FILE, 'utf8')) as Record<string, string>)
+      : {});
   if (!secrets[email]) throw new Error(`No authenticator secret for ${email} in ${BENCH_SECRETS_FILE}.`);
   // A code works once: a second run within the same 30 s step waits for the next one.
   for (let attempt = 0; attempt < 2; attempt++) {
