@@ -6,7 +6,7 @@ import { MailMessage } from '@heard/api/platform/mail/mail-message.entity';
 import { MailService } from '@heard/api/platform/mail/mail.service';
 import { SMTP_LIMITS } from '@heard/api/platform/mail/mail-transport';
 import { INTERRUPTED, MAX_ATTEMPTS, MailWorker, messageIdFor } from '@heard/api/platform/mail/mail.worker';
-import { spawn } from 'node:child_process';
+import { spawnEntry } from './support/api-process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,6 @@ import { closedPort, countByMessageId, gate, startSmtpSink } from './support/smt
 import { waitFor } from './support/wait';
 import { serverTestUrl } from './support/server-databases';
 
-const ROOT = join(__dirname, '..', '..');
 const PUBLIC_URL = 'http://heard.test';
 const onServer = serverTestUrl() !== null;
 
@@ -201,26 +200,11 @@ describe('mail reliability over real SMTP', () => {
       }
 
       const exit = await new Promise<{ signal: string | null; output: string }>((resolve, reject) => {
-        const proc = spawn(
-          process.execPath,
-          // SWC compiles the app as it loads, in a quarter of ts-node's CPU time.
-          ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
-          {
-            cwd: ROOT,
-            env: {
-              PATH: process.env['PATH'] ?? '',
-              SWC_NODE_PROJECT: 'test/tsconfig.json',
-              TS_NODE_PROJECT: 'test/tsconfig.json',
-              LOG_LEVEL: 'silent',
-              ...env,
-            },
-            stdio: ['ignore', 'pipe', 'pipe'],
-          },
-        );
+        const proc = spawnEntry(env);
         child.kill = () => proc.kill('SIGKILL');
         let output = '';
-        proc.stdout.on('data', (c: Buffer) => (output += c.toString()));
-        proc.stderr.on('data', (c: Buffer) => (output += c.toString()));
+        proc.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+        proc.stderr?.on('data', (c: Buffer) => (output += c.toString()));
         // Starting the API, compiled as it loads, takes seconds idle and far longer on a loaded machine.
         const timer = setTimeout(() => {
           proc.kill('SIGKILL');

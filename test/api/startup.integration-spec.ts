@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawnEntry } from './support/api-process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,8 +8,6 @@ import { User } from '@heard/api/app/users/entities/user.entity';
 import { MIGRATIONS } from '@heard/migrations';
 import { embeddedStart } from './support/embedded-snapshot';
 import { createUser } from './support/test-app';
-
-const ROOT = join(__dirname, '..', '..');
 
 /**
  * How long a started entry point may take. Compiling the app as it loads is most of it: seconds
@@ -28,25 +26,10 @@ function runMain(
   args: string[] = [],
 ): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', entry, ...args],
-      {
-        cwd: ROOT,
-        env: {
-          PATH: process.env['PATH'] ?? '',
-          // SWC and tsconfig-paths read the compiler options and path aliases from here.
-          SWC_NODE_PROJECT: 'test/tsconfig.json',
-          TS_NODE_PROJECT: 'test/tsconfig.json',
-          LOG_LEVEL: 'silent',
-          ...env,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawnEntry(env, entry, args);
     let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`${entry} did not exit within ${timeoutMs} ms:\n${output}`));

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { InvitationChannel, Role, addDays, todayInLondon } from '@heard/domain';
 import { MyDataService } from '@heard/api/app/young-experts/my-data.service';
-import { createGroup, createYoungPerson, dateOfBirthForAge, planActivity } from './support/factories';
+import {
+  createGroup,
+  createYoungPerson,
+  dateOfBirthForAge,
+  planActivity,
+  reviewLetterVersion,
+} from './support/factories';
 import { insertAction, insertItem } from './support/action-log-board-fixtures';
 import { tell } from './support/action-log-office-fixtures';
 import { pdfDictionaries, pdfText } from './support/pdf';
@@ -123,19 +129,9 @@ describe('subject access', () => {
         })
       ).status,
     ).toBe(201);
-    const tool = await officer.post('/api/practice-tools', {
-      name: 'Review letter',
-      purpose: 'Tells a young person about their review.',
-      owningService: 'Independent reviewing service',
-      coProducedWith: 'Young Experts',
-    });
-    const version = await officer.post(`/api/practice-tools/${tool.body.id}/versions`, {
-      label: 'v1',
-      link: 'https://tools.example/review-letter.pdf',
-      notes: null,
-    });
+    const toolVersionId = await reviewLetterVersion(officer);
     const round = await officer.post('/api/evaluation-rounds', {
-      toolVersionId: version.body.versions[0].id,
+      toolVersionId,
       title: 'The review letter round',
       opensOn: addDays(today, -1),
       closesOn: addDays(today, 14),
@@ -185,7 +181,7 @@ describe('subject access', () => {
     expect(emailed.status).toBe(201);
     // An officer writes down Kai's views on a second round, with a quote chosen and shared.
     const officerRound = await officer.post('/api/evaluation-rounds', {
-      toolVersionId: version.body.versions[0].id,
+      toolVersionId,
       title: 'The review letter, talked through',
       opensOn: addDays(today, -1),
       closesOn: addDays(today, 14),

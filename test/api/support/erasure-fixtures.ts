@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { InvitationChannel, Role, TrustedAdultRelationship, addDays, todayInLondon } from '@heard/domain';
 import { DataSource } from 'typeorm';
 import { insertAction, insertItem, insertQuote } from './action-log-board-fixtures';
-import { createGroup, createYoungPerson, dateOfBirthForAge, planActivity } from './factories';
+import {
+  createGroup,
+  createYoungPerson,
+  dateOfBirthForAge,
+  planActivity,
+  reviewLetterVersion,
+} from './factories';
 import { SignedInClient, TestApp } from './test-app';
 
 /**
@@ -150,19 +156,9 @@ export async function everythingAbout(
   ok(withdrawn.status, 200, 'withdraw consent', withdrawn.body);
 
   // An evaluation with two text answers: one later published anonymously, one private.
-  const tool = await officer.post('/api/practice-tools', {
-    name: 'Review letter',
-    purpose: 'Tells a young person about their review.',
-    owningService: 'Independent reviewing service',
-    coProducedWith: 'Young Experts',
-  });
-  const version = await officer.post(`/api/practice-tools/${tool.body.id}/versions`, {
-    label: 'v1',
-    link: 'https://tools.example/review-letter.pdf',
-    notes: null,
-  });
+  const toolVersionId = await reviewLetterVersion(officer);
   const round = await officer.post('/api/evaluation-rounds', {
-    toolVersionId: version.body.versions[0].id,
+    toolVersionId,
     title: 'The review letter round',
     opensOn: addDays(today, -1),
     closesOn: addDays(today, 14),

@@ -106,3 +106,19 @@ export function activityRequest(overrides: Partial<ActivityDayRequest> = {}): Ac
 
 export const planActivity = (officer: SignedInClient, fields: Partial<ActivityDayRequest>) =>
   officer.post('/api/activities', activityRequest(fields));
+
+/** A practice tool with one version, "Review letter" v1, as young people evaluate it; returns the version's id. */
+export async function reviewLetterVersion(officer: SignedInClient): Promise<string> {
+  const tool = await officer.post('/api/practice-tools', {
+    name: 'Review letter',
+    purpose: 'Tells a young person about their review.',
+    owningService: 'Independent reviewing service',
+    coProducedWith: 'Young Experts',
+  });
+  const version = await officer.post(`/api/practice-tools/${tool.body.id}/versions`, {
+    label: 'v1',
+    link: 'https://tools.example/review-letter.pdf',
+    notes: null,
+  });
+  return version.body.versions[0].id;
+}

@@ -1,14 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ReminderKind, timeInLondon, todayInLondon } from '@heard/domain';
+import { ReminderKind, todayInLondon } from '@heard/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../platform/clock';
 import { APP_CONFIG, AppConfig } from '../../platform/config/config';
+import { fromHourInLondon, lookPeriodically } from '../../platform/jobs/periodic-look';
 import { MailService } from '../../platform/mail/mail.service';
 import { TimelineEntry, appendTimeline, itemsAnsweredBy } from './action-log-base';
 import { dueRemindersSql } from './chase-rules.sql';
-
-/** How often the job looks whether today's reminders have gone: they are by the day. */
-const EVERY_MS = 10 * 60_000;
 
 interface WonReminder {
   kind: ReminderKind;
@@ -47,7 +45,7 @@ function lineFor(r: WonReminder): string {
 @Injectable()
 export class ChaseJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('ChaseJob');
-  private timer: NodeJS.Timeout | null = null;
+  private stop: () => void = () => undefined;
 
   constructor(
     private readonly db: DataSource,
@@ -57,22 +55,18 @@ export class ChaseJob implements OnApplicationBootstrap, OnApplicationShutdown {
   ) {}
 
   onApplicationBootstrap(): void {
-    // MAIL_POLL_MS=0 turns every background sender off (tests drive the job by hand).
-    if (this.config.mailPollMs <= 0) return;
-    this.timer = setInterval(() => {
-      if (!this.isTime(this.clock.now())) return;
-      this.runOnce().catch((error: Error) => this.logger.warn(`Chasing failed: ${error.message}`));
-    }, EVERY_MS);
-    this.timer.unref();
+    this.stop = lookPeriodically(this.config, this.logger, async () => {
+      if (this.isTime(this.clock.now())) await this.runOnce();
+    });
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.stop();
   }
 
   /** From CHASE_HOUR on, every look sends whatever has come due today and not been sent yet. */
   isTime(now: Date): boolean {
-    return Number(timeInLondon(now).slice(0, 2)) >= this.config.chaseHour;
+    return fromHourInLondon(now, this.config.chaseHour);
   }
 
   /** Queues the reminders due at `now` that no process has sent today; returns how many. */

@@ -1,5 +1,6 @@
 import type { RsvpView } from '@heard/domain';
 import { createHash } from 'node:crypto';
+import { escapeHtml } from '../../platform/text/html';
 
 /**
  * The young person's answer page as plain HTML (docs/decisions/0024): no script at all, one small
@@ -54,19 +55,6 @@ export const ANSWER_PAGE_CSP = [
   "base-uri 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
-
-const ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text and attribute values alike: a name with <script> in it is shown as those characters. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
 
 function sentence(words: string): string {
   const trimmed = words.trim();

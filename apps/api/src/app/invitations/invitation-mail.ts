@@ -1,5 +1,5 @@
 import { PhotoPlan, dayInWords, photoPlanWords, timesInWords } from '@heard/domain';
-import { escapeHtml } from '../../platform/mail/mail-html';
+import { escapeHtml } from '../../platform/text/html';
 import { MailToQueue } from '../../platform/mail/mail.service';
 
 /** What every message about one invitation needs to say. */

@@ -3,12 +3,11 @@ import { InvitationStatus, MAX_REMINDER_DAYS_BEFORE, addDays, todayInLondon } fr
 import { DataSource, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../platform/config/config';
 import { invitationIs } from '../../platform/database/rules-sql';
+import { lookPeriodically } from '../../platform/jobs/periodic-look';
 import { Invitation } from './entities/invitation.entity';
 import { InvitationNotifier } from './invitation-notifier';
 import { targetsOf } from './invitation-occasions';
 
-/** How often to look for reminders that have come due: they are by the day, so a few minutes late is fine. */
-const EVERY_MS = 10 * 60_000;
 const BATCH = 500;
 
 /**
@@ -20,7 +19,7 @@ const BATCH = 500;
 @Injectable()
 export class ReminderJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('ReminderJob');
-  private timer: NodeJS.Timeout | null = null;
+  private stop: () => void = () => undefined;
 
   constructor(
     private readonly db: DataSource,
@@ -29,16 +28,11 @@ export class ReminderJob implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   onApplicationBootstrap(): void {
-    // MAIL_POLL_MS=0 turns every background sender off (tests, benchmarks).
-    if (this.config.mailPollMs <= 0) return;
-    this.timer = setInterval(() => {
-      this.runOnce().catch((error: Error) => this.logger.warn(`Reminder run failed: ${error.message}`));
-    }, EVERY_MS);
-    this.timer.unref();
+    this.stop = lookPeriodically(this.config, this.logger, () => this.runOnce());
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.stop();
   }
 
   /** Queues the reminders due on `now`'s UK date; returns how many. */

@@ -6,19 +6,16 @@ import {
   RetentionKind,
   RetentionRunResponse,
   retentionCutoff,
-  timeInLondon,
   todayInLondon,
 } from '@heard/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Clock } from '../../platform/clock';
 import { APP_CONFIG, AppConfig } from '../../platform/config/config';
+import { fromHourInLondon, lookPeriodically } from '../../platform/jobs/periodic-look';
 import { SWEEPS } from './retention-sweeps';
 import { retentionDays } from './retention-settings';
 import { anonymiseYoungPeoplePastRetention } from './retention-young-people';
-
-/** How often the job looks whether today's run has happened: it is by the day. */
-const EVERY_MS = 10 * 60_000;
 
 /** The daily run starts from this hour, UK time: a quiet hour, after the evening's sessions. */
 export const RETENTION_HOUR = 2;
@@ -40,7 +37,7 @@ export const RETENTION_LOCK = 'job:retention';
 @Injectable()
 export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('RetentionJob');
-  private timer: NodeJS.Timeout | null = null;
+  private stop: () => void = () => undefined;
 
   constructor(
     private readonly db: DataSource,
@@ -50,24 +47,18 @@ export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdo
   ) {}
 
   onApplicationBootstrap(): void {
-    // MAIL_POLL_MS=0 turns every background job off (tests drive the job by hand).
-    if (this.config.mailPollMs <= 0) return;
-    this.timer = setInterval(() => {
+    this.stop = lookPeriodically(this.config, this.logger, async () => {
       const now = this.clock.now();
-      if (!this.isTime(now)) return;
-      this.runOnce(now, { oncePerDay: true }).catch((error: Error) =>
-        this.logger.warn(`Retention run failed: ${error.message}`),
-      );
-    }, EVERY_MS);
-    this.timer.unref();
+      if (this.isTime(now)) await this.runOnce(now, { oncePerDay: true });
+    });
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.stop();
   }
 
   isTime(now: Date): boolean {
-    return Number(timeInLondon(now).slice(0, 2)) >= RETENTION_HOUR;
+    return fromHourInLondon(now, RETENTION_HOUR);
   }
 
   /**

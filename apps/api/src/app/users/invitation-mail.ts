@@ -1,5 +1,5 @@
 import { ROLE_LABELS, Role } from '@heard/domain';
-import { escapeHtml } from '../../platform/mail/mail-html';
+import { escapeHtml } from '../../platform/text/html';
 import { MailToQueue } from '../../platform/mail/mail.service';
 
 export function staffInvitationMail(args: {

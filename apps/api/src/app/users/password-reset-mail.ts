@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../platform/mail/mail-html';
+import { escapeHtml } from '../../platform/text/html';
 import { MailToQueue } from '../../platform/mail/mail.service';
 
 export function passwordResetMail(args: {

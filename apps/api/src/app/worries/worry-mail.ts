@@ -1,5 +1,5 @@
 import { OCCASION_KIND_LABELS, OccasionRef, WORRY_SOURCE_LABELS, WorrySourceKind } from '@heard/domain';
-import { escapeHtml } from '../../platform/mail/mail-html';
+import { escapeHtml } from '../../platform/text/html';
 import { MailToQueue } from '../../platform/mail/mail.service';
 
 /** Fixed, with no name in it: a subject shows in notification previews and on shared screens. */
