@@ -57,6 +57,22 @@ describe('the web shell in a real browser', () => {
     });
   }
 
+  it('should show senior leaders their view on the home page: charts with their tables, small numbers withheld', async () => {
+    const page = await browser.newPage();
+    await signIn(page, server, Role.SeniorLeader);
+    await page.getByRole('heading', { level: 2, name: 'How the council is responding' }).waitFor();
+    const funnel = page.getByRole('table', { name: 'Young people invited, who said yes and who came' });
+    await funnel.waitFor();
+    const rows = (await funnel.locator('tbody tr').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    // The demo Go-karting day: 12 invited, 6 said yes, 1 came, which is withheld as a small number.
+    expect(rows).toEqual(['Invited 12', 'Said yes 6', 'Came fewer than 5']);
+    await page
+      .getByRole('img', { name: /^Bar chart: Young people invited, who said yes and who came\./ })
+      .waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page, 'senior leader home with the leaders’ view');
+  });
+
   it('should show an accessible page-not-found page', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/no/such/page`);

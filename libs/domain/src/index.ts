@@ -16,6 +16,8 @@ export * from './home/home.contract';
 export * from './shared/dates';
 export * from './shared/time-words';
 export * from './shared/schemas';
+export * from './shared/small-numbers';
+export * from './leaders/leaders-view.contract';
 export * from './young-people/age';
 export * from './young-people/service-experience';
 export * from './young-people/young-people.contract';

@@ -2,6 +2,7 @@ import { Role } from '../roles/role';
 import { AGE_BANDS, AgeBand } from '../young-people/age';
 import { IsoDate } from '../shared/dates';
 import { neutraliseCell } from '../shared/spreadsheet-cell';
+import { SMALL_NUMBER_THRESHOLD } from '../shared/small-numbers';
 import type { EvaluationRoundOccasion } from './evaluations.contract';
 import { EvaluationQuestion, RATING_SCALE, Rating, RoundAudience, isRating } from './evaluation-rules';
 
@@ -17,8 +18,6 @@ import { EvaluationQuestion, RATING_SCALE, Rating, RoundAudience, isRating } fro
 /** Who reads results: the practice tools' readers. Aggregates and unnamed words only. */
 export const EVALUATION_RESULT_READERS = [Role.ParticipationOfficer, Role.SeniorLeader] as const;
 
-/** Below this many answers a figure is flagged: a face or two can swing it. */
-export const SMALL_NUMBER_THRESHOLD = 5;
 export const SMALL_NUMBERS_NOTE = `Fewer than ${SMALL_NUMBER_THRESHOLD} young people answered: read with care.`;
 
 /** The faces a summary counts as liking it: "Good" and "Really good". */

@@ -13,6 +13,7 @@ import { Clock } from '../../platform/clock';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ConsentService } from '../consent/consent.service';
 import { actionLogSettings } from './action-log-base';
+import { WE_WILL_STATUSES_SQL } from './chase-rules.sql';
 
 interface PairRow {
   itemId: string;
@@ -119,7 +120,7 @@ export class PublicBoardService {
       `SELECT y.id AS "itemId", y.young_words AS "youSaid", to_char(y.said_on, 'YYYY-MM') AS month,
               t.id AS "themeId", t.name AS "themeName", a.status, a.young_words AS words,
               CASE WHEN a.status = 'cant' THEN a.cant_reason END AS because,
-              CASE WHEN a.status IN ('planned', 'in_progress') THEN to_char(a.due_on, 'YYYY-MM') END AS "dueMonth",
+              CASE WHEN a.status IN ${WE_WILL_STATUSES_SQL} THEN to_char(a.due_on, 'YYYY-MM') END AS "dueMonth",
               to_char(a.done_on, 'YYYY-MM') AS "doneMonth"
          FROM action_answers aa
          JOIN actions a ON a.id = aa.action_id

@@ -11,5 +11,7 @@ import { FunnelService } from './funnel.service';
   imports: [InvitationsModule, ConsentModule, OccasionsModule],
   controllers: [ActivitiesController],
   providers: [ActivitiesService, ActivityDayOnTheDay, FunnelService],
+  // The leaders' view shows the same funnel.
+  exports: [FunnelService],
 })
 export class ActivitiesModule {}

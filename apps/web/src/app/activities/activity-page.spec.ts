@@ -396,10 +396,14 @@ describe('ActivityPage', () => {
       await openTab('Funnel');
       http.expectOne(`/api/activities/${ACTIVITY_ID}/funnel`).flush(funnelResponse());
       await fixture.whenStable();
-      expect(Array.from(el.querySelectorAll('.bars li')).map(textOf)).toEqual([
-        'Invited 12',
-        'Said yes 6 (50% of those invited)',
-        'Came 4 (33% of those invited)',
+      expect(
+        Array.from(el.querySelectorAll('.chart-table tbody tr')).map((row) =>
+          Array.from(row.children).map(textOf),
+        ),
+      ).toEqual([
+        ['Invited', '12', ''],
+        ['Said yes', '6', '50% of those invited'],
+        ['Came', '4', '33% of those invited'],
       ]);
       expect(textOf(el.querySelector('heard-funnel-details'))).toContain('Being invited counts');
       expect(Array.from(el.querySelectorAll('.reasons li')).map(textOf)).toEqual([

@@ -2,7 +2,8 @@ import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { AGE_BANDS, SERVICE_EXPERIENCE_LABELS, ServiceExperienceKind } from '@heard/domain';
 import type { FunnelResponse, FunnelStage } from '@heard/domain';
-import { FunnelBars, shareOf, stageBars } from './funnel-bars';
+import { BarChart } from '../charts/bar-chart';
+import { FUNNEL_STAGE_LABELS, shareOf, stageSeries, stageShares } from './funnel-bars';
 
 interface FunnelRow extends FunnelStage {
   label: string;
@@ -15,13 +16,19 @@ interface FunnelRow extends FunnelStage {
 @Component({
   selector: 'heard-funnel-details',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NgTemplateOutlet, FunnelBars],
+  imports: [NgTemplateOutlet, BarChart],
   template: `
     <p class="explain">
       Being invited counts even when someone cannot come: every invitation that reached a young person is
       counted here, whatever they answered. Drafts and withdrawn invitations are not counted.
     </p>
-    <heard-funnel-bars [bars]="bars()" />
+    <heard-bar-chart
+      caption="Invited, said yes and came"
+      categoryHeading="Stage"
+      [categories]="stages"
+      [series]="series()"
+      [notes]="{ heading: 'Share', values: shares() }"
+    />
     <p class="others">
       {{ funnel().declined }} said no. {{ funnel().waitlisted }}
       {{ funnel().waitlisted === 1 ? 'is' : 'are' }} on the waiting list.
@@ -111,7 +118,9 @@ interface FunnelRow extends FunnelStage {
 export class FunnelDetails {
   readonly funnel = input.required<FunnelResponse>();
 
-  protected readonly bars = computed(() => stageBars(this.funnel()));
+  protected readonly stages = FUNNEL_STAGE_LABELS;
+  protected readonly series = computed(() => stageSeries(this.funnel()));
+  protected readonly shares = computed(() => stageShares(this.funnel()));
   protected readonly byAge = computed<FunnelRow[]>(() =>
     AGE_BANDS.map((band) => ({
       label: band.replace('-', ' to '),

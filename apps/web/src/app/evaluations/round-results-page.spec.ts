@@ -111,12 +111,8 @@ describe('RoundResultsPage', () => {
     await fixture.whenStable();
   }
 
-  // jsdom has no canvas: chart.js gets no context and draws nothing here. The browser test sees the
-  // chart drawn; these tests read the table, the sentence and the chart's accessible name.
-  beforeAll(() => {
-    jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
-  });
-  afterAll(() => jest.restoreAllMocks());
+  // jsdom has no canvas (test-setup.ts): the browser test sees the chart drawn; these tests read
+  // the table, the sentence and the chart's accessible name.
   afterEach(() => http.verify());
 
   const section = (heading: string): HTMLElement => {

@@ -12,7 +12,8 @@ import {
   typeInto,
 } from '../../testing/activity-fixtures';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
-import FunnelPage, { lastTwelveMonths } from './funnel-page';
+import FunnelPage from './funnel-page';
+import { lastTwelveMonths } from '../period/period';
 
 describe('lastTwelveMonths', () => {
   it('runs from a year ago plus a day to today', () => {
@@ -69,10 +70,14 @@ describe('FunnelPage', () => {
     expect(textOf(el.querySelector('.explain'))).toContain(
       'Being invited counts even when someone cannot come',
     );
-    expect(Array.from(el.querySelectorAll('.bars li')).map(textOf)).toEqual([
-      'Invited 12',
-      'Said yes 6 (50% of those invited)',
-      'Came 4 (33% of those invited)',
+    expect(
+      Array.from(el.querySelectorAll('.chart-table tbody tr')).map((row) =>
+        Array.from(row.children).map(textOf),
+      ),
+    ).toEqual([
+      ['Invited', '12', ''],
+      ['Said yes', '6', '50% of those invited'],
+      ['Came', '4', '33% of those invited'],
     ]);
     expect(textOf(el.querySelector('.others'))).toBe('4 said no. 1 is on the waiting list.');
     const rows = (table: string) =>

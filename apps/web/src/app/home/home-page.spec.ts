@@ -10,6 +10,8 @@ import { HomePage, cardLink } from './home-page';
 import { NO_SAFEGUARDING_CONTACTS_WARNING } from '@heard/domain';
 import { WORRY_ID, worryResponse } from '../worries/worry-fixtures';
 import { byName, problemBody, textOf } from '../../testing/fixtures';
+import { provideFormFieldDefaults } from '../shared/form-field-defaults';
+import { LEADERS_VIEW_URL } from '../leaders/leaders-api';
 
 describe('HomePage', () => {
   let http: HttpTestingController;
@@ -17,7 +19,12 @@ describe('HomePage', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [HomePage],
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideFormFieldDefaults(),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
   });
@@ -66,6 +73,39 @@ describe('HomePage', () => {
     expect(await axeViolations(el)).toEqual([]);
   });
 
+  it('shows senior leaders their view of the programme, and no one else', async () => {
+    const { fixture, el } = await render({
+      role: Role.SeniorLeader,
+      displayName: 'Sam',
+      ...NOTHING_ELSE,
+      cards: [],
+    });
+    await fixture.whenStable();
+    expect(textOf(el.querySelector('#leaders-view-heading'))).toBe('How the council is responding');
+    expect(http.match((req) => req.url === LEADERS_VIEW_URL)).toHaveLength(1);
+
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({
+      imports: [HomePage],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideFormFieldDefaults(),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    const officer = await render({
+      role: Role.ParticipationOfficer,
+      displayName: 'Ola',
+      ...NOTHING_ELSE,
+      cards: [],
+    });
+    await officer.fixture.whenStable();
+    expect(officer.el.querySelector('#leaders-view-heading')).toBeNull();
+    http.expectNone((req) => req.url === LEADERS_VIEW_URL);
+  });
+
   it('says when there is nothing to show', async () => {
     const { el } = await render({ role: Role.SeniorLeader, displayName: 'Sam', ...NOTHING_ELSE, cards: [] });
     expect(el.querySelector('heard-empty-state h2')?.textContent).toBe('Nothing to show yet');
@@ -91,6 +131,8 @@ describe('HomePage', () => {
       warnings: [],
       worriesToAcknowledge: [worryResponse()],
     });
+    // A senior leader's view below the panel renders a moment later (it is deferred).
+    await fixture.whenStable();
     expect(textOf(el.querySelector('#worries-heading'))).toBe('Worries to acknowledge');
     const panel = el.querySelector('.worries-panel') as HTMLElement;
     expect(textOf(panel)).toContain('Robin');

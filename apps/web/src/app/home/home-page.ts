@@ -12,6 +12,7 @@ import { toProblem } from '../core/problem';
 import { SessionService } from '../core/session.service';
 import { WorriesApi } from '../worries/worries-api';
 import { WorryDetails } from '../worries/worry-details';
+import { LeadersViewSection } from '../leaders/leaders-view';
 
 /** A card's link inside the app, or null when the card only shows a number. */
 export function cardLink(card: HomeCard): string | null {
@@ -30,6 +31,7 @@ export function cardLink(card: HomeCard): string | null {
     EmptyState,
     ProblemAlert,
     WorryDetails,
+    LeadersViewSection,
   ],
   templateUrl: './home-page.html',
   styleUrl: './home-page.scss',
@@ -48,6 +50,7 @@ export class HomePage {
   protected readonly young = computed(
     () => (this.summary()?.role ?? this.session.user()?.role) === Role.YoungExpert,
   );
+  protected readonly leader = computed(() => this.summary()?.role === Role.SeniorLeader);
   protected readonly heading = computed(() => (this.young() ? `Hi ${this.name()}` : `Hello, ${this.name()}`));
   protected readonly subtitle = computed(() => {
     if (this.young())

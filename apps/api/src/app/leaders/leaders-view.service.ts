@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ActionCounts,
+  LeadersView,
+  LeadersViewQuery,
+  RATING_SCALE,
+  Rating,
+  RatedResponse,
+  SMALL_NUMBER_THRESHOLD,
+  shownCount,
+  shownParts,
+  todayInLondon,
+} from '@heard/domain';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../platform/clock';
+import { itemStageSql } from '../action-log/action-log-base';
+import { WE_WILL_STATUSES_SQL, weWillOverdueSql } from '../action-log/chase-rules.sql';
+import { FunnelService } from '../activities/funnel.service';
+
+/** The most recent comments shown beside the ratings. */
+const COMMENTS_SHOWN = 20;
+
+/** What an action or an item is grouped by: a column of you_said_items and the list it names. */
+const DIMENSIONS = {
+  theme: { column: 'theme_id', list: 'action_log_themes' },
+  service: { column: 'service_id', list: 'action_log_services' },
+} as const;
+
+/** A timestamptz column's day in the UK, which is the day a period's dates mean. */
+const londonDay = (column: string) => `(${column} AT TIME ZONE 'Europe/London')::date`;
+
+/**
+ * The senior leaders' view (docs/leaders-view.md): aggregates only. Nothing here names or links to
+ * a young person; counts of young people go through shownCount, so small numbers are withheld.
+ */
+@Injectable()
+export class LeadersViewService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly funnels: FunnelService,
+  ) {}
+
+  async view(query: LeadersViewQuery): Promise<LeadersView> {
+    const today = todayInLondon(this.clock.now());
+    const [actionsByTheme, actionsByService, loopsNotClosed, ratings, funnel] = await Promise.all([
+      this.actionCounts('theme', query, today),
+      this.actionCounts('service', query, today),
+      this.loopsNotClosed(),
+      this.ratings(query),
+      this.funnels.funnelForPeriod(query.from, query.to),
+    ]);
+    return {
+      from: query.from,
+      to: query.to,
+      actionsByTheme,
+      actionsByService,
+      loopsNotClosed,
+      ratings,
+      funnel: {
+        invited: shownCount(funnel.invited),
+        accepted: shownCount(funnel.accepted),
+        attended: shownCount(funnel.attended),
+      },
+    };
+  }
+
+  private async actionCounts(
+    by: keyof typeof DIMENSIONS,
+    query: LeadersViewQuery,
+    today: string,
+  ): Promise<ActionCounts[]> {
+    const { column, list } = DIMENSIONS[by];
+    return this.db.query(
+      `SELECT l.name AS label,
+              count(*) FILTER (WHERE x.status IN ${WE_WILL_STATUSES_SQL})::int AS open,
+              count(*) FILTER (WHERE ${weWillOverdueSql('x', '$3')})::int AS overdue,
+              count(*) FILTER (WHERE x.status = 'done' AND x.done_on BETWEEN $1 AND $2)::int AS done,
+              count(*) FILTER (WHERE x.status = 'cant' AND ${londonDay('x.updated_at')} BETWEEN $1 AND $2)::int AS cant
+         FROM (SELECT DISTINCT a.id, a.status, a.due_on, a.done_on, a.updated_at, y.${column} AS dimension
+                 FROM actions a
+                 JOIN action_answers aa ON aa.action_id = a.id
+                 JOIN you_said_items y ON y.id = aa.item_id) x
+         LEFT JOIN ${list} l ON l.id = x.dimension
+        GROUP BY l.name
+       HAVING count(*) FILTER (WHERE x.status IN ${WE_WILL_STATUSES_SQL}
+                OR (x.status = 'done' AND x.done_on BETWEEN $1 AND $2)
+                OR (x.status = 'cant' AND ${londonDay('x.updated_at')} BETWEEN $1 AND $2)) > 0
+        ORDER BY l.name NULLS LAST`,
+      [query.from, query.to, today],
+    );
+  }
+
+  private async loopsNotClosed(): Promise<LeadersView['loopsNotClosed']> {
+    const byTheme: { label: string | null; count: number }[] = await this.db.query(
+      `SELECT t.name AS label, count(*)::int AS count
+         FROM you_said_items y LEFT JOIN action_log_themes t ON t.id = y.theme_id
+        WHERE ${itemStageSql('y')} = 'to_tell'
+        GROUP BY t.name ORDER BY t.name NULLS LAST`,
+    );
+    return { total: byTheme.reduce((sum, row) => sum + row.count, 0), byTheme };
+  }
+
+  private async ratings(query: LeadersViewQuery): Promise<LeadersView['ratings']> {
+    const rated = `${londonDay('r.rated_at')} BETWEEN $1 AND $2`;
+    const counts: { rating: Rating; count: number }[] = await this.db.query(
+      `SELECT r.rating, count(*)::int AS count FROM response_ratings r WHERE ${rated} GROUP BY r.rating`,
+      [query.from, query.to],
+    );
+    const answered = counts.reduce((sum, row) => sum + row.count, 0);
+    // Fewer than five rated: a comment could be matched to the one or two who wrote it.
+    const comments: RatedResponse[] =
+      answered < SMALL_NUMBER_THRESHOLD
+        ? []
+        : await this.db.query(
+            `SELECT r.rating, r.comment, t.name AS theme, ${londonDay('r.rated_at')}::text AS "ratedOn"
+               FROM response_ratings r
+               JOIN you_said_items y ON y.id = r.item_id
+               LEFT JOIN action_log_themes t ON t.id = y.theme_id
+              WHERE ${rated} AND r.comment IS NOT NULL AND btrim(r.comment) <> ''
+              ORDER BY r.rated_at DESC, r.id LIMIT ${COMMENTS_SHOWN}`,
+            [query.from, query.to],
+          );
+    const faces = shownParts(
+      RATING_SCALE.map(({ value }) => counts.find((row) => row.rating === value)?.count ?? 0),
+    );
+    return {
+      answered: shownCount(answered),
+      faces: RATING_SCALE.map(({ value }, i) => ({ rating: value, count: faces[i] })),
+      comments,
+    };
+  }
+}
