@@ -197,6 +197,36 @@ describe('idempotency keys', () => {
     expect(corrected.body.title).toBe('Corrected day');
   });
 
+  it('should answer 409 with Retry-After while the first request’s answer is not stored, and make nothing', async () => {
+    const key = randomUUID();
+    const body = activityRequest({ title: 'Residential weekend' });
+    expect((await keyed(officer, '/api/activities', body, key)).status).toBe(201);
+    // As if the first request's process stopped after its create committed and before its answer was kept.
+    await t.db.query(
+      `UPDATE idempotency_keys SET status_code = NULL, response_body = NULL WHERE principal = $1 AND key = $2`,
+      [officer.user.id, key],
+    );
+    const before = await written();
+    const retry = await keyed(officer, '/api/activities', body, key);
+    expectProblem(retry, 409);
+    expect(retry.headers['retry-after']).toBe('1');
+    expect(await written()).toEqual(before);
+  });
+
+  it('should forget a key after 24 hours', async () => {
+    const key = randomUUID();
+    expect((await keyed(officer, '/api/activities', activityRequest({ title: 'Day one' }), key)).status).toBe(
+      201,
+    );
+    await t.db.query(
+      `UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE principal = $1 AND key = $2`,
+      [officer.user.id, key],
+    );
+    const reused = await keyed(officer, '/api/activities', activityRequest({ title: 'Day two' }), key);
+    expect(reused.status).toBe(201);
+    expect(reused.body.title).toBe('Day two');
+  });
+
   describe('every create', () => {
     /** Sends the request twice with one key: the same answer, and the table grew by one row only. */
     const once = async (url: string, body: object, table: string, status = 201) => {

@@ -16,7 +16,14 @@ import { AuthenticatedRequest } from '../auth/auth-context';
 import { sha256 } from '../auth/tokens';
 import { DomainError } from '../errors/domain-error';
 import { KeyTaken, PendingClaim, claimInTransaction, pendingClaims } from './idempotency-claim';
-import { KeyClaim, StoredKey, releaseKey, storeAnswer, storedKey } from './idempotency.queries';
+import {
+  KeyClaim,
+  StoredKey,
+  releaseKey,
+  storeAnswer,
+  storedKey,
+  sweepExpiredKeys,
+} from './idempotency.queries';
 
 const WITHOUT_KEYS = 'heard:without-idempotency-keys';
 
@@ -29,6 +36,8 @@ export const WithoutIdempotencyKeys = () => SetMetadata(WITHOUT_KEYS, true);
 /** How long a retry waits for the answer of the same create still in flight before 409. */
 const WAIT_FOR_ANSWER_MS = 3000;
 const POLL_MS = 50;
+/** Expired keys are swept at most this often, by whichever keyed request comes next. */
+const SWEEP_EVERY_MS = 10 * 60 * 1000;
 export const IN_FLIGHT_RETRY_AFTER_SECONDS = 1;
 
 /** JSON with object keys sorted, so the same body sent with its fields in another order matches. */
@@ -66,6 +75,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit {
+  private sweptAt = 0;
+
   constructor(
     private readonly db: DataSource,
     private readonly reflector: Reflector,
@@ -103,6 +114,10 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit {
   }
 
   private async once(claim: KeyClaim, res: Response, next: CallHandler): Promise<unknown> {
+    if (Date.now() - this.sweptAt > SWEEP_EVERY_MS) {
+      this.sweptAt = Date.now();
+      await sweepExpiredKeys(this.db);
+    }
     const earlier = await storedKey(this.db, claim.principal, claim.key);
     if (earlier) return this.replay(claim, earlier, res);
     const pending: PendingClaim = {
@@ -117,15 +132,14 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit {
         lastValueFrom(next.handle(), { defaultValue: undefined }),
       );
       pending.closed = true;
-      // A handler that wrote the answer itself (@Res) leaves nothing to replay; its claim stays.
+      // A handler that wrote the answer itself (@Res, no POST does today) leaves nothing to replay: its claim stays unanswered.
       if (!res.headersSent) await storeAnswer(this.db, claim, res.statusCode, value);
       return value;
     } catch (error) {
       pending.closed = true;
-      if (error instanceof KeyTaken) {
-        const stored = await storedKey(this.db, claim.principal, claim.key);
-        if (stored) return this.replay(claim, stored, res);
-      }
+      // Another send of this key committed first: nothing of this one was written; answer as it was answered.
+      if (error instanceof KeyTaken)
+        return this.replay(claim, await storedKey(this.db, claim.principal, claim.key), res);
       // Refused after the claim committed (a check in a later transaction): nothing was made.
       if (pending.committed && isRefusal(error)) await releaseKey(this.db, claim);
       throw error;
@@ -133,7 +147,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit {
   }
 
   /** The stored answer, once the create it guards has one; 422 for another request under the key. */
-  private async replay(claim: KeyClaim, stored: StoredKey, res: Response): Promise<unknown> {
+  private async replay(claim: KeyClaim, stored: StoredKey | null, res: Response): Promise<unknown> {
     let answer: StoredKey | null = stored;
     for (
       let waited = 0;

@@ -66,6 +66,13 @@ export async function storeAnswer(
   );
 }
 
+/** Deletes every key older than the keeping period; the interceptor calls it now and then. */
+export async function sweepExpiredKeys(db: DataSource): Promise<void> {
+  await db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`, [
+    IDEMPOTENCY_KEY_HOURS,
+  ]);
+}
+
 /** Gives a claim back when its request was refused after the claim committed, so a corrected retry can run. */
 export async function releaseKey(db: DataSource, c: KeyClaim): Promise<void> {
   await db.query(`DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2 AND status_code IS NULL`, [
