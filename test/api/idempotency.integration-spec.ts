@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { InvitationChannel, Role, addDays, todayInLondon } from '@heard/domain';
 import {
   activityRequest,
+  contactPreferences,
   createGroup,
   createYoungPerson,
   groupRequest,
@@ -49,13 +50,7 @@ describe('idempotency keys', () => {
   const emailable = (name: string) =>
     createYoungPerson(officer, {
       preferredName: name,
-      contact: {
-        email: `${name.toLowerCase()}@young.heard.example`,
-        phone: null,
-        whatsapp: null,
-        letter: null,
-        onlyViaTrustedAdult: false,
-      },
+      contact: contactPreferences({ email: `${name.toLowerCase()}@young.heard.example` }),
     });
   const invitation = (activityId: string, youngPersonId: string) => ({
     target: { kind: 'activity_day', id: activityId },
