@@ -1,4 +1,4 @@
-import { DataSource, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 /** How long a key is kept: a retry after a dropped answer comes within minutes, a day is ample. */
 export const IDEMPOTENCY_KEY_HOURS = 24;
@@ -78,5 +78,20 @@ export async function releaseKey(db: DataSource, c: KeyClaim): Promise<void> {
   await db.query(`DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2 AND status_code IS NULL`, [
     c.principal,
     c.key,
+  ]);
+}
+
+/**
+ * Erasure: forgets every stored answer that names the young person (by id, as every answer about
+ * one does) and every key their own account sent. A retry after this is a new request.
+ */
+export async function forgetKeysAbout(
+  em: EntityManager,
+  youngPersonId: string,
+  accountId: string | null,
+): Promise<void> {
+  await em.query(`DELETE FROM idempotency_keys WHERE strpos(response_body::text, $1) > 0 OR principal = $2`, [
+    youngPersonId,
+    accountId ?? '',
   ]);
 }
