@@ -97,7 +97,7 @@ export async function generateEvaluations(
                      g % 4 <> 0 AS named
                 FROM generate_series(1, $1) g, r, yp)
        INSERT INTO evaluations (round_id, young_person_id, entered_by, helped_by, answered_on, age_band, picture_mode,
-                                occasion_kind, occasion_id, idempotency_key, request_fingerprint)
+                                occasion_kind, occasion_id, idempotency_key)
        SELECT r.ids[e.ri],
               CASE WHEN e.named THEN yp.ids[e.pi] END,
               CASE WHEN e.named THEN officer.id END,
@@ -111,7 +111,7 @@ export async function generateEvaluations(
               END,
               e.g % 7 = 0,
               r.kinds[e.ri], r.occasions[e.ri],
-              gen_random_uuid(), encode(sha256(('bench-evaluation-' || e.g)::bytea), 'hex')
+              gen_random_uuid()
          FROM e, r, yp, officer`,
       [sizes.evaluations],
     ),

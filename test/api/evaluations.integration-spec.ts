@@ -241,7 +241,7 @@ describe('evaluations', () => {
       expect(first.status).toBe(201);
       const before = await counts();
       const again = await enter(officer, round.id, entry(person.id), key.toUpperCase());
-      expect(again.status).toBe(200);
+      expect(again.status).toBe(201);
       expect(again.body).toEqual(first.body);
       await expectNothingWritten(before);
 
@@ -251,7 +251,7 @@ describe('evaluations', () => {
         entry(person.id, { answers: [{ questionKey: 'overall', rating: 1 }] }),
         key,
       );
-      expectProblem(other, 409);
+      expectProblem(other, 422);
       await expectNothingWritten(before);
     });
 
@@ -263,7 +263,7 @@ describe('evaluations', () => {
         enter(officer, round.id, entry(person.id), key),
         enter(officer, round.id, entry(person.id), key),
       ]);
-      expect([a.status, b.status].sort()).toEqual([200, 201]);
+      expect([a.status, b.status]).toEqual([201, 201]);
       expect(a.body.id).toBe(b.body.id);
       expect(await countRows(t.db, `evaluations WHERE idempotency_key = '${key}'`)).toBe(1);
       expect(await countRows(t.db, `evaluation_answers WHERE evaluation_id = '${a.body.id}'`)).toBe(2);
@@ -395,9 +395,10 @@ describe('evaluations', () => {
       expect(first.body).toEqual({ received: true });
       const before = await counts();
       const again = await byLink(token, body, key);
-      expect(again.status).toBe(200);
+      expect(again.status).toBe(201);
+      expect(again.body).toEqual({ received: true });
       await expectNothingWritten(before);
-      expectProblem(await byLink(token, { answers: [{ questionKey: 'overall', rating: 1 }] }, key), 409);
+      expectProblem(await byLink(token, { answers: [{ questionKey: 'overall', rating: 1 }] }, key), 422);
 
       const [stored] = await t.db.query(
         `SELECT young_person_id, entered_by, helped_by, age_band, picture_mode, occasion_kind, answered_on::text AS answered_on

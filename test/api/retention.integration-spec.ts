@@ -274,9 +274,9 @@ describe('retention', () => {
       const evaluation = async (answeredOn: string) => {
         const [{ id }]: { id: string }[] = await t.db.query(
           `INSERT INTO evaluations (round_id, young_person_id, entered_by, helped_by, answered_on, age_band,
-              idempotency_key, request_fingerprint)
-           VALUES ($1, $2, $3, 'Their carer', $4, '13-15', $5, $6) RETURNING id`,
-          [roundId, ids.active, by, answeredOn, randomUUID(), hex64()],
+              idempotency_key)
+           VALUES ($1, $2, $3, 'Their carer', $4, '13-15', $5) RETURNING id`,
+          [roundId, ids.active, by, answeredOn, randomUUID()],
         );
         await t.db.query(
           `INSERT INTO evaluation_answers (evaluation_id, question_key, position, rating, text)

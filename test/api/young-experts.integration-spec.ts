@@ -160,9 +160,9 @@ describe('young experts: their own pages', () => {
 
     const before = await counts();
     const again = await answer(kai, namedRoundId, body, key);
-    expect(again.status).toBe(200);
-    expect(again.body.id).toBe(res.body.id);
-    expectProblem(await answer(kai, namedRoundId, { ...body, pictureMode: false }, key), 409);
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(res.body);
+    expectProblem(await answer(kai, namedRoundId, { ...body, pictureMode: false }, key), 422);
     const second = await answer(kai, namedRoundId, body);
     expectProblem(second, 409);
     expect(second.body.detail).toBe(MY_SPACE_MESSAGES.roundAnswered);

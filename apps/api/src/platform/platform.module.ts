@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AccessPolicy } from './access/young-person-access';
 import { AuditService } from './audit/audit.service';
@@ -8,6 +8,7 @@ import { SessionService } from './auth/session.service';
 import { Clock, SystemClock } from './clock';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { ProblemFilter } from './errors/problem.filter';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { MailService } from './mail/mail.service';
 import { MailWorker } from './mail/mail.worker';
 
@@ -33,6 +34,7 @@ export class PlatformModule {
         MailWorker,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
       exports: [
         APP_CONFIG,

@@ -151,6 +151,16 @@ export type LinkEvaluationCommand = z.output<typeof LinkEvaluationRequestSchema>
 /** The header every evaluation POST carries, so a resend after a dropped connection is stored once. */
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 export const IdempotencyKeySchema = z.uuid({ error: 'Send an Idempotency-Key header holding a UUID.' });
+/**
+ * The same header on any create (docs/decisions/0025-idempotency-keys.md): 16 to 128 letters, digits
+ * and - _ . : so a UUID fits; compared without regard to case, as the evaluations' UUIDs always were.
+ */
+export const IDEMPOTENCY_KEY_MESSAGE =
+  'An Idempotency-Key is 16 to 128 letters, digits, or - _ . : — a UUID made once for this change is best.';
+export const AnyIdempotencyKeySchema = z
+  .string({ error: IDEMPOTENCY_KEY_MESSAGE })
+  .regex(/^[A-Za-z0-9._:-]{16,128}$/, { error: IDEMPOTENCY_KEY_MESSAGE })
+  .transform((key) => key.toLowerCase());
 
 export interface EvaluationRoundOccasion {
   kind: RoundOccasionKind;

@@ -14,12 +14,15 @@ import {
   SessionResponse,
 } from '@heard/domain';
 import { Allow } from '../../platform/auth/access.decorator';
+import { WithoutIdempotencyKeys } from '../../platform/idempotency/idempotency.interceptor';
 import { Actor, CurrentActor } from '../../platform/auth/auth-context';
 import { ZodPipe } from '../../platform/errors/zod.pipe';
 import { AccountService } from './account.service';
 
 /** A signed-in member of staff's own account: each change asks for the current password again. */
 @ApiTags('account')
+// Sign-in, second factors and account changes set or end sessions: their answers are not replayed.
+@WithoutIdempotencyKeys()
 @Controller('account')
 @Allow(...STAFF_ROLES)
 export class AccountController {

@@ -21,6 +21,7 @@ import {
 } from '@heard/domain';
 import type { Response } from 'express';
 import { AllowSignedIn, DuringSignIn, Public } from '../../platform/auth/access.decorator';
+import { WithoutIdempotencyKeys } from '../../platform/idempotency/idempotency.interceptor';
 import { Actor, AuthenticatedRequest, CurrentActor, requestIdOf } from '../../platform/auth/auth-context';
 import { SessionService } from '../../platform/auth/session.service';
 import { ZodPipe } from '../../platform/errors/zod.pipe';
@@ -28,6 +29,8 @@ import { AuthService } from './auth.service';
 import { SecondFactorService } from './second-factor.service';
 
 @ApiTags('auth')
+// Sign-in, second factors and account changes set or end sessions: their answers are not replayed.
+@WithoutIdempotencyKeys()
 @Controller('auth')
 export class AuthController {
   constructor(

@@ -13,6 +13,7 @@ import {
 } from '@heard/domain';
 import type { Response } from 'express';
 import { AllowSignedIn, DuringSignIn, Public } from '../../platform/auth/access.decorator';
+import { WithoutIdempotencyKeys } from '../../platform/idempotency/idempotency.interceptor';
 import { Actor, AuthenticatedRequest, CurrentActor, requestIdOf } from '../../platform/auth/auth-context';
 import { SessionService } from '../../platform/auth/session.service';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -23,6 +24,8 @@ import { PasskeysService } from './passkeys.service';
 const passkeyIdPipe = new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('This passkey') });
 
 @ApiTags('auth')
+// Sign-in, second factors and account changes set or end sessions: their answers are not replayed.
+@WithoutIdempotencyKeys()
 @Controller('auth/passkeys')
 export class PasskeysController {
   constructor(

@@ -14,6 +14,7 @@ import {
 } from '@heard/domain';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../../platform/errors/domain-error';
+import { forgetKeysAbout } from '../../platform/idempotency/idempotency.queries';
 
 export type { AnonymisedCounts } from '@heard/domain';
 
@@ -371,5 +372,7 @@ export async function anonymiseYoungPerson(
     await change('recoveryCodes', `DELETE FROM recovery_codes WHERE user_id = $1`, user);
     await em.query(`DELETE FROM webauthn_challenges WHERE user_id = $1`, user);
   }
+  // Answers kept for retries (decision 0025) may quote them.
+  await forgetKeysAbout(em, yp, account?.id ?? null);
   return counts;
 }

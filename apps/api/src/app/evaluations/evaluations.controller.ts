@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   EVALUATION_ENTERERS,
@@ -22,7 +22,7 @@ import {
   LinkWorryRequestSchema,
   evaluationWordsToCheck,
 } from '@heard/domain';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { z } from 'zod';
 import { Allow, Public } from '../../platform/auth/access.decorator';
 import { Actor, CurrentActor } from '../../platform/auth/auth-context';
@@ -87,8 +87,8 @@ export class EvaluationsController {
   }
 
   /**
-   * 201 when stored now; 200 with what was stored when the same key comes again. The answer names
-   * the listed words found, so the officer is prompted to read it again (never a decision).
+   * 201 with what was stored; the same key again gets that same answer (platform/idempotency). The
+   * answer names the listed words found, so the officer is prompted to read it again (never a decision).
    */
   @Post('evaluation-rounds/:id/evaluations')
   @Allow(...EVALUATION_ENTERERS)
@@ -97,11 +97,9 @@ export class EvaluationsController {
     @Param('id', roundIdPipe) id: string,
     @IdempotencyKey() key: string,
     @Body(new ZodPipe(EvaluationEntryRequestSchema)) body: EvaluationEntryCommand,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<EvaluationWithPrompts> {
     const stored = await this.evaluations.enter(actor, id, key, body);
-    res.status(stored.created ? 201 : 200);
-    return { ...stored.value, wordsToCheck: evaluationWordsToCheck(stored.value.answers) };
+    return { ...stored, wordsToCheck: evaluationWordsToCheck(stored.answers) };
   }
 
   /** A round's own page for anyone with its link: the link is the only key, so it is public. */
@@ -117,10 +115,8 @@ export class EvaluationsController {
     @Param('token') token: string,
     @IdempotencyKey() key: string,
     @Body(new ZodPipe(LinkEvaluationRequestSchema)) body: LinkEvaluationCommand,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<LinkEvaluationReceived> {
-    const stored = await this.evaluations.answerByLink(token, key, body);
-    res.status(stored.created ? 201 : 200);
+    await this.evaluations.answerByLink(token, key, body);
     return { received: true };
   }
 

@@ -60,22 +60,6 @@ export async function roundsOfVersion(em: EntityManager, toolVersionId: string):
   ]);
 }
 
-/** What the idempotency check needs of an evaluation already stored under a key. */
-export interface StoredUnderKey {
-  id: string;
-  fingerprint: string;
-  youngPersonId: string | null;
-}
-
-export async function evaluationUnderKey(em: EntityManager, key: string): Promise<StoredUnderKey | null> {
-  const [row]: StoredUnderKey[] = await em.query(
-    `SELECT id, request_fingerprint AS fingerprint, young_person_id AS "youngPersonId"
-       FROM evaluations WHERE idempotency_key = $1`,
-    [key],
-  );
-  return row ?? null;
-}
-
 export interface NewEvaluation {
   roundId: string;
   youngPersonId: string | null;
@@ -87,19 +71,17 @@ export interface NewEvaluation {
   occasionKind: RoundOccasionKind | null;
   occasionId: string | null;
   idempotencyKey: string;
-  fingerprint: string;
   answers: { questionKey: string; rating: number | null; text: string | null }[];
 }
 
 /**
- * Stores an evaluation and its answers; null when another request stored one under the same key
- * first (ON CONFLICT waits for it to commit, so the caller can then read what it stored).
+ * Stores an evaluation and its answers; null when one is already stored under the same key.
  */
 export async function insertEvaluation(em: EntityManager, e: NewEvaluation): Promise<string | null> {
   const [row]: { id: string }[] = await em.query(
     `INSERT INTO evaluations (round_id, young_person_id, entered_by, helped_by, answered_on, age_band, picture_mode,
-       occasion_kind, occasion_id, idempotency_key, request_fingerprint)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       occasion_kind, occasion_id, idempotency_key)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
     [
       e.roundId,
@@ -112,7 +94,6 @@ export async function insertEvaluation(em: EntityManager, e: NewEvaluation): Pro
       e.occasionKind,
       e.occasionId,
       e.idempotencyKey,
-      e.fingerprint,
     ],
   );
   if (!row) return null;

@@ -23,28 +23,19 @@ import { sha256 } from '../../platform/auth/tokens';
 import { Clock } from '../../platform/clock';
 import { DomainError } from '../../platform/errors/domain-error';
 import { memberOn } from '../../platform/database/rules-sql';
-import {
-  NewEvaluation,
-  RoundRow,
-  StoredUnderKey,
-  evaluationUnderKey,
-  findRound,
-  insertEvaluation,
-  readEvaluation,
-} from './evaluations.queries';
-
-/** Whether a command stored something new (201) or found what an earlier send stored (200). */
-export interface Stored<T> {
-  created: boolean;
-  value: T;
-}
+import { NewEvaluation, RoundRow, findRound, insertEvaluation, readEvaluation } from './evaluations.queries';
 
 export const LINK_NOT_FOUND = 'This evaluation link was not found. Check it was copied in full.';
+/** The evaluation's own unique key met one stored earlier: a resend after the keys' keeping period. */
+const ALREADY_STORED =
+  'An evaluation was already stored with this Idempotency-Key. Send a new key for a new evaluation.';
 
 /**
- * Entering evaluations. Every one carries an idempotency key from the device: the same key again
- * answers what was stored and writes nothing, so a resend after a dropped connection is stored once;
- * the same key with other answers is refused. One transaction per command; a refusal writes nothing.
+ * Entering evaluations. Every one carries an idempotency key from the device, kept on the
+ * evaluation. A resend with the same key is answered by the one home for keys
+ * (platform/idempotency, decision 0025) before it reaches here, with what was stored the first
+ * time; the unique key on the evaluation stays as the last guard against a second copy. One
+ * transaction per command; a refusal writes nothing.
  */
 @Injectable()
 export class EvaluationsService {
@@ -61,11 +52,8 @@ export class EvaluationsService {
     roundId: string,
     key: string,
     command: EvaluationEntryCommand,
-  ): Promise<Stored<EvaluationResponse>> {
-    const fingerprint = sha256(JSON.stringify({ via: 'entry', roundId, by: actor.userId, command }));
+  ): Promise<EvaluationResponse> {
     return this.db.transaction(async (em) => {
-      const earlier = await this.replay(em, key, fingerprint);
-      if (earlier) return this.replayed(actor, em, earlier);
       const round = await findRound(em, { id: roundId }, true);
       if (!round) throw DomainError.notFound('This evaluation round');
       // 404 for a young person the actor may not see, the same as one that does not exist.
@@ -80,7 +68,7 @@ export class EvaluationsService {
         `SELECT date_of_birth::text AS "dateOfBirth" FROM young_people WHERE id = $1`,
         [command.youngPersonId],
       );
-      const id = await this.store(em, key, fingerprint, {
+      const id = await this.store(em, key, {
         roundId,
         youngPersonId: command.youngPersonId,
         enteredBy: actor.userId,
@@ -91,14 +79,13 @@ export class EvaluationsService {
         answers: command.answers,
         round,
       });
-      if (!id) return this.replayed(actor, em, await this.replay(em, key, fingerprint));
       await this.audit.for(actor).record(em, {
         action: AuditAction.Create,
         type: AuditRecordType.Evaluation,
         id,
         detail: { event: 'enter', roundId, youngPersonId: command.youngPersonId },
       });
-      return { created: true, value: await readEvaluation(em, id) };
+      return readEvaluation(em, id);
     });
   }
 
@@ -113,11 +100,8 @@ export class EvaluationsService {
     roundId: string,
     key: string,
     command: LinkEvaluationCommand,
-  ): Promise<Stored<string>> {
-    const fingerprint = sha256(JSON.stringify({ via: 'own', roundId, by: actor.userId, command }));
+  ): Promise<string> {
     return this.db.transaction(async (em) => {
-      const earlier = await this.replay(em, key, fingerprint);
-      if (earlier) return { created: false, value: earlier.id };
       const round = await findRound(em, { id: roundId }, true);
       if (!round || round.audience === 'link') throw DomainError.notFound('This evaluation round');
       const today = todayInLondon(this.clock.now());
@@ -136,7 +120,7 @@ export class EvaluationsService {
         `SELECT date_of_birth::text AS "dateOfBirth" FROM young_people WHERE id = $1`,
         [youngPersonId],
       );
-      const id = await this.store(em, key, fingerprint, {
+      const id = await this.store(em, key, {
         roundId,
         youngPersonId,
         enteredBy: actor.userId,
@@ -147,14 +131,13 @@ export class EvaluationsService {
         answers: command.answers,
         round,
       });
-      if (!id) return { created: false, value: (await this.replay(em, key, fingerprint))?.id ?? '' };
       await this.audit.for(actor).record(em, {
         action: AuditAction.Create,
         type: AuditRecordType.Evaluation,
         id,
         detail: { event: 'answer_own', roundId, youngPersonId },
       });
-      return { created: true, value: id };
+      return id;
     });
   }
 
@@ -173,17 +156,15 @@ export class EvaluationsService {
   }
 
   /** An answer through the link: no account, and nothing kept that says who gave it. */
-  async answerByLink(token: string, key: string, command: LinkEvaluationCommand): Promise<Stored<true>> {
+  async answerByLink(token: string, key: string, command: LinkEvaluationCommand): Promise<void> {
     const tokenHash = sha256(token);
-    const fingerprint = sha256(JSON.stringify({ via: 'link', tokenHash, command }));
-    return this.db.transaction(async (em) => {
-      if (await this.replay(em, key, fingerprint)) return { created: false, value: true };
+    await this.db.transaction(async (em) => {
       const round = await findRound(em, { tokenHash }, true);
       if (!round) throw new DomainError('not_found', LINK_NOT_FOUND);
       const today = todayInLondon(this.clock.now());
       this.assertTakesAnswers(round, today);
       this.assertAnswersFit(round, command.answers);
-      const id = await this.store(em, key, fingerprint, {
+      const id = await this.store(em, key, {
         roundId: round.id,
         youngPersonId: null,
         enteredBy: null,
@@ -194,59 +175,30 @@ export class EvaluationsService {
         answers: command.answers,
         round,
       });
-      if (!id) {
-        await this.replay(em, key, fingerprint);
-        return { created: false, value: true };
-      }
       await this.audit.for(null).record(em, {
         action: AuditAction.Create,
         type: AuditRecordType.Evaluation,
         id,
         detail: { event: 'answer_by_link', roundId: round.id },
       });
-      return { created: true, value: true };
     });
   }
 
-  /** What was stored under the key, if anything: refused when it was other answers. */
-  private async replay(em: EntityManager, key: string, fingerprint: string): Promise<StoredUnderKey | null> {
-    const stored = await evaluationUnderKey(em, key);
-    if (stored && stored.fingerprint !== fingerprint)
-      throw new DomainError(
-        'conflict',
-        'An evaluation with different answers was already sent with this Idempotency-Key. Send a new key for a new evaluation.',
-      );
-    return stored;
-  }
-
-  private async replayed(
-    actor: Actor,
-    em: EntityManager,
-    stored: StoredUnderKey | null,
-  ): Promise<Stored<EvaluationResponse>> {
-    // The fingerprint holds the sender, so only they get here; their reach may have changed since.
-    if (!stored?.youngPersonId) throw DomainError.notFound('This evaluation');
-    await this.access.assertMayRead(actor, em, { youngPerson: stored.youngPersonId });
-    return { created: false, value: await readEvaluation(em, stored.id) };
-  }
-
-  private store(
+  private async store(
     em: EntityManager,
     key: string,
-    fingerprint: string,
-    e: Omit<NewEvaluation, 'idempotencyKey' | 'fingerprint' | 'occasionKind' | 'occasionId'> & {
-      round: RoundRow;
-    },
-  ): Promise<string | null> {
+    e: Omit<NewEvaluation, 'idempotencyKey' | 'occasionKind' | 'occasionId'> & { round: RoundRow },
+  ): Promise<string> {
     const { round, ...rest } = e;
     // The context is copied: the evaluation keeps where it was given whatever becomes of the round.
-    return insertEvaluation(em, {
+    const id = await insertEvaluation(em, {
       ...rest,
       occasionKind: round.occasionKind,
       occasionId: round.occasionId,
       idempotencyKey: key,
-      fingerprint,
     });
+    if (!id) throw new DomainError('conflict', ALREADY_STORED);
+    return id;
   }
 
   private async assertInAudience(

@@ -24,7 +24,7 @@ import { Clock } from '../../platform/clock';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ConsentService } from '../consent/consent.service';
 import { findRound, readEvaluation } from '../evaluations/evaluations.queries';
-import { EvaluationsService, Stored } from '../evaluations/evaluations.service';
+import { EvaluationsService } from '../evaluations/evaluations.service';
 import { Invitation } from '../invitations/entities/invitation.entity';
 import { InvitationCommands } from '../invitations/invitation-commands';
 import { InvitationReads } from '../invitations/invitation-reads';
@@ -83,10 +83,12 @@ export class MySpaceService {
     roundId: string,
     key: string,
     command: LinkEvaluationCommand,
-  ): Promise<Stored<MyEvaluation>> {
+  ): Promise<MyEvaluation> {
     const youngPersonId = await linkedYoungPersonId(this.db.manager, actor);
-    const stored = await this.evaluations.answerOwn(actor, youngPersonId, roundId, key, command);
-    return { created: stored.created, value: await this.evaluation(actor, stored.value) };
+    return this.evaluation(
+      actor,
+      await this.evaluations.answerOwn(actor, youngPersonId, roundId, key, command),
+    );
   }
 
   async evaluationList(actor: Actor): Promise<MyEvaluationSummary[]> {

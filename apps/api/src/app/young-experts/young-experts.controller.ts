@@ -64,18 +64,15 @@ export class YoungExpertsController {
     return this.mySpace.rounds(actor);
   }
 
-  /** 201 when stored now; 200 with what was stored when the same key comes again. */
+  /** 201 with what was stored; the same key again gets that same answer (platform/idempotency). */
   @Post('rounds/:id/evaluations')
-  async answer(
+  answer(
     @CurrentActor() actor: Actor,
     @Param('id', idPipe(MY_SPACE_MESSAGES.roundNotForYou)) id: string,
     @IdempotencyKey() key: string,
     @Body(new ZodPipe(LinkEvaluationRequestSchema)) body: LinkEvaluationCommand,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<MyEvaluation> {
-    const stored = await this.mySpace.answer(actor, id, key, body);
-    res.status(stored.created ? 201 : 200);
-    return stored.value;
+    return this.mySpace.answer(actor, id, key, body);
   }
 
   @Get('evaluations')

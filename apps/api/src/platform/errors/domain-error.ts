@@ -13,6 +13,7 @@ export type DomainErrorCode =
   | 'locked'
   | 'rate_limited'
   | 'unsupported_media_type'
+  | 'unprocessable'
   | 'unavailable';
 
 export const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
@@ -25,6 +26,8 @@ export const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   unsupported_media_type: 415,
+  // Well formed but cannot be done as asked: an Idempotency-Key already used for another request.
+  unprocessable: 422,
   locked: 423,
   rate_limited: 429,
   unavailable: 503,
