@@ -34,6 +34,7 @@ import { LoopPassedOn1765220000000 } from './1765220000000-loop-passed-on';
 import { BoardQuotes1765230000000 } from './1765230000000-board-quotes';
 import { Erasure1765330000000 } from './1765330000000-erasure';
 import { Retention1765340000000 } from './1765340000000-retention';
+import { Pledges1765360000000 } from './1765360000000-pledges';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   QueueMineByPerson1765320000000,
   Erasure1765330000000,
   Retention1765340000000,
+  Pledges1765360000000,
 ];

@@ -28,6 +28,7 @@ import { ActionLogLoopModule } from './action-log/action-log-loop.module';
 import { ActionLogBoardModule } from './action-log/action-log-board.module';
 import { RetentionModule } from './retention/retention.module';
 import { ErasureModule } from './erasure/erasure.module';
+import { PledgesModule } from './pledges/pledges.module';
 
 /** One module a capability; each registers its own controllers. */
 export const FEATURE_MODULES = [
@@ -56,6 +57,7 @@ export const FEATURE_MODULES = [
   ActionLogBoardModule,
   RetentionModule,
   ErasureModule,
+  PledgesModule,
 ];
 
 @Module({})
