@@ -155,9 +155,8 @@ export class PledgesService {
           ? new DomainError('conflict', 'This pledge has already been confirmed or declined.')
           : DomainError.validation(check.field === 'statusReason' ? 'reason' : check.field, check.message);
       await em.query(
-        `UPDATE pledges SET status = $2, status_reason = $3, confirmed_at = CASE WHEN $2 = 'active' THEN $4::timestamptz END,
-            updated_at = now() WHERE id = $1`,
-        [id, to, command.reason, this.clock.now()],
+        `UPDATE pledges SET status = $2, status_reason = $3, confirmed_at = $4, updated_at = now() WHERE id = $1`,
+        [id, to, command.reason, to === 'active' ? this.clock.now() : null],
       );
       await notePledge(em, id, to === 'active' ? 'pledge_confirmed' : 'pledge_declined', actor.userId, {
         from: before.status,
