@@ -455,7 +455,7 @@ describe('pledges', () => {
       expect(theirs.pledges.every((p) => p.madeBy.id === dana.user.id)).toBe(true);
       expect(((await otherLeader.get('/api/pledges')).body as PledgeListResponse).total).toBe(0);
       const counts: { all: number; danas: number }[] = await t.db.query(
-        `SELECT count(*)::int AS all, (count(*) FILTER (WHERE made_by = $1))::int AS danas FROM pledges`,
+        `SELECT count(*)::int AS "all", (count(*) FILTER (WHERE made_by = $1))::int AS danas FROM pledges`,
         [dana.user.id],
       );
       expect([all.total, theirs.total]).toEqual([counts[0].all, counts[0].danas]);
