@@ -1,10 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { todayInLondon } from '@heard/domain';
-import { DataSource } from 'typeorm';
-import { Clock } from '../../platform/clock';
-import { APP_CONFIG, AppConfig } from '../../platform/config/config';
-import { fromHourInLondon, lookPeriodically } from '../../platform/jobs/periodic-look';
-import { MailService } from '../../platform/mail/mail.service';
+import { MorningMailJob } from '../../platform/jobs/morning-mail-job';
 import { notePledge } from './pledges.queries';
 
 interface WonReminder {
@@ -29,31 +25,8 @@ const shorten = (words: string) => (words.length > SHORT ? `${words.slice(0, SHO
  * queues the mail, so however many API processes run the job, the leader hears once per due date.
  */
 @Injectable()
-export class PledgeReminderJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('PledgeReminderJob');
-  private stop: () => void = () => undefined;
-
-  constructor(
-    private readonly db: DataSource,
-    private readonly mail: MailService,
-    private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.stop = lookPeriodically(this.config, this.logger, async () => {
-      if (this.isTime(this.clock.now())) await this.runOnce();
-    });
-  }
-
-  onApplicationShutdown(): void {
-    this.stop();
-  }
-
-  /** The same hour as the action log's chasing: one morning email time for staff. */
-  isTime(now: Date): boolean {
-    return fromHourInLondon(now, this.config.chaseHour);
-  }
+export class PledgeReminderJob extends MorningMailJob {
+  protected readonly logger = new Logger('PledgeReminderJob');
 
   /** Queues the reminders come due by `now` that no process has sent; returns how many. */
   async runOnce(now: Date = this.clock.now()): Promise<number> {
