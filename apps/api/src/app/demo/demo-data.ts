@@ -40,11 +40,8 @@ export async function loadDemoDataIfEmpty(db: DataSource): Promise<boolean> {
     await loadDemoYoungExpert(em, { officerId, youngExpertId: ids[Role.YoungExpert]! });
     await loadDemoActionLog(em, officerId);
     await loadDemoBoard(em, { officerId });
-    await loadDemoPledges(em, {
-      officerId,
-      leaderId: ids[Role.SeniorLeader]!,
-      youngExpertId: ids[Role.YoungExpert]!,
-    });
+    const [leaderId, youngExpertId] = [ids[Role.SeniorLeader], ids[Role.YoungExpert]];
+    if (leaderId && youngExpertId) await loadDemoPledges(em, { officerId, leaderId, youngExpertId });
   });
   return true;
 }
