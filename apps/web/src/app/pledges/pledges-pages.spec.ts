@@ -108,11 +108,11 @@ describe('pledge pages', () => {
         total: 2,
       });
     await fixture.whenStable();
-    const cards = Array.from(el.querySelectorAll('li.card'));
+    const cards = Array.from(el.querySelectorAll('li.heard-record'));
     expect(cards).toHaveLength(2);
     expect(textOf(cards[0].querySelector('h2'))).toBe('Dana Fairweather, Managers’ forum');
-    expect(textOf(cards[0].querySelector('.ratings'))).toContain('Amber');
-    expect(textOf(cards[0].querySelector('.ratings'))).toContain('Red');
+    expect(textOf(cards[0].querySelector('.heard-facts'))).toContain('Amber');
+    expect(textOf(cards[0].querySelector('.heard-facts'))).toContain('Red');
     expect(textOf(cards[0].querySelector('.flag'))).toContain('The two views differ.');
     expect(cards[1].querySelector('.flag')).toBeNull();
     expect(textOf(cards[1].querySelector('.unconfirmed'))).toBe('Not confirmed by the leader yet.');
