@@ -35,6 +35,7 @@ import { BoardQuotes1765230000000 } from './1765230000000-board-quotes';
 import { Erasure1765330000000 } from './1765330000000-erasure';
 import { Retention1765340000000 } from './1765340000000-retention';
 import { IdempotencyKeys1765350000000 } from './1765350000000-idempotency-keys';
+import { Pledges1765360000000 } from './1765360000000-pledges';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   Erasure1765330000000,
   Retention1765340000000,
   IdempotencyKeys1765350000000,
+  Pledges1765360000000,
 ];

@@ -147,6 +147,22 @@ describe('demo data', () => {
     expect(theirs.length).toBeLessThan(log.body.items.length);
   });
 
+  it('should give the demo leader a flagged pledge and one waiting to be confirmed, and Kai their verdict', async () => {
+    const leader = await signInDemo('leader@heard.example');
+    const mine = await leader.get('/api/pledges');
+    expect(mine.status).toBe(200);
+    const pledges = mine.body.pledges as { status: string; ratings: { flagged: boolean } }[];
+    expect(pledges.map((p) => [p.status, p.ratings.flagged]).sort()).toEqual([
+      ['active', true],
+      ['unconfirmed', false],
+    ]);
+    const kai = await signInDemo('young.expert@heard.example');
+    const theirs = await kai.get('/api/me/pledges');
+    expect(theirs.body).toEqual([
+      expect.objectContaining({ myVerdict: expect.objectContaining({ verdict: 'not_kept' }) }),
+    ]);
+  });
+
   it('should not load twice', async () => {
     expect(await loadDemoDataIfEmpty(t.db)).toBe(false);
   });

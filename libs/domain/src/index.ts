@@ -73,3 +73,6 @@ export * from './privacy/special-category';
 export * from './retention/retention';
 export * from './erasure/erasure.contract';
 export * from './erasure/names-in-text';
+export * from './pledges/pledge-roles';
+export * from './pledges/pledge-rules';
+export * from './pledges/pledges.contract';

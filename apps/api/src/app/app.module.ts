@@ -29,6 +29,7 @@ import { ActionLogBoardModule } from './action-log/action-log-board.module';
 import { RetentionModule } from './retention/retention.module';
 import { ErasureModule } from './erasure/erasure.module';
 import { LeadersModule } from './leaders/leaders.module';
+import { PledgesModule } from './pledges/pledges.module';
 
 /** One module a capability; each registers its own controllers. */
 export const FEATURE_MODULES = [
@@ -58,6 +59,7 @@ export const FEATURE_MODULES = [
   RetentionModule,
   ErasureModule,
   LeadersModule,
+  PledgesModule,
 ];
 
 @Module({})

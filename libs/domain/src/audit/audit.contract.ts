@@ -45,6 +45,8 @@ export enum AuditRecordType {
   Retention = 'retention',
   /** A request to erase a young person's details, its decision and its carrying out (issue 17). */
   ErasureRequest = 'erasure_request',
+  /** A senior leader's pledge (issue 13): made, confirmed, updated, rated, linked. */
+  Pledge = 'pledge',
   Route = 'route',
 }
 

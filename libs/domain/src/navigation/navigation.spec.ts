@@ -22,6 +22,7 @@ describe('navigationFor', () => {
         'action-log',
         'action-log/queue',
         'action-log/import',
+        'pledges',
         'to-pass-on',
         'worries',
         'account',
@@ -31,7 +32,7 @@ describe('navigationFor', () => {
       Role.Practitioner,
       ['home', 'young-people', 'action-log', 'handover', 'to-pass-on', 'worries', 'account'],
     ],
-    [Role.SeniorLeader, ['home', 'practice-tools', 'action-log', 'worries', 'account']],
+    [Role.SeniorLeader, ['home', 'practice-tools', 'action-log', 'pledges', 'worries', 'account']],
     [Role.YoungExpert, ['home', 'my-space']],
   ])('%s sees %p', (role, paths) => {
     expect(navigationFor(role).map((i) => i.path)).toEqual(paths);

@@ -1,5 +1,6 @@
 import { PICKABLE_STAFF_ROLES } from '../access/access';
 import { ACTION_LOG_KEEPERS, ACTION_LOG_OFFICERS, ACTION_LOG_READERS } from '../action-log/action-log-roles';
+import { PLEDGE_READERS } from '../pledges/pledge-roles';
 import { PRACTICE_TOOL_READERS } from '../practice-tools/practice-tool-roles';
 import { Role, STAFF_ROLES } from '../roles/role';
 
@@ -50,6 +51,8 @@ const ITEMS: ReadonlyArray<NavigationItem & { roles: readonly Role[] }> = [
   { path: 'action-log', label: 'You said, We did', icon: 'campaign', roles: ACTION_LOG_READERS },
   { path: 'action-log/queue', label: 'Action log queue', icon: 'list', roles: ACTION_LOG_OFFICERS },
   { path: 'action-log/import', label: 'Import feedback', icon: 'upload', roles: ACTION_LOG_OFFICERS },
+  // Senior leaders' pledges: officers see every one, leaders their own (the API decides).
+  { path: 'pledges', label: 'Pledges', icon: 'checklist', roles: PLEDGE_READERS },
   { path: 'handover', label: 'To hand over', icon: 'outbox', roles: [Role.Practitioner] },
   // What became of what a young person said, for their trusted adult to pass on (the action log).
   { path: 'to-pass-on', label: 'To pass on', icon: 'record_voice_over', roles: PICKABLE_STAFF_ROLES },

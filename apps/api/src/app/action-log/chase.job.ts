@@ -1,10 +1,7 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ReminderKind, todayInLondon } from '@heard/domain';
-import { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '../../platform/clock';
-import { APP_CONFIG, AppConfig } from '../../platform/config/config';
-import { fromHourInLondon, lookPeriodically } from '../../platform/jobs/periodic-look';
-import { MailService } from '../../platform/mail/mail.service';
+import { EntityManager } from 'typeorm';
+import { MorningMailJob } from '../../platform/jobs/morning-mail-job';
 import { TimelineEntry, appendTimeline, itemsAnsweredBy } from './action-log-base';
 import { dueRemindersSql } from './chase-rules.sql';
 
@@ -43,31 +40,8 @@ function lineFor(r: WonReminder): string {
  * mail, so however many API processes run the job, nobody gets the same reminder twice in a day.
  */
 @Injectable()
-export class ChaseJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('ChaseJob');
-  private stop: () => void = () => undefined;
-
-  constructor(
-    private readonly db: DataSource,
-    private readonly mail: MailService,
-    private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.stop = lookPeriodically(this.config, this.logger, async () => {
-      if (this.isTime(this.clock.now())) await this.runOnce();
-    });
-  }
-
-  onApplicationShutdown(): void {
-    this.stop();
-  }
-
-  /** From CHASE_HOUR on, every look sends whatever has come due today and not been sent yet. */
-  isTime(now: Date): boolean {
-    return fromHourInLondon(now, this.config.chaseHour);
-  }
+export class ChaseJob extends MorningMailJob {
+  protected readonly logger = new Logger('ChaseJob');
 
   /** Queues the reminders due at `now` that no process has sent today; returns how many. */
   async runOnce(now: Date = this.clock.now()): Promise<number> {

@@ -7,6 +7,7 @@ import { loadDemoPracticeTools } from './demo-practice-tools';
 import { loadDemoYoungExpert } from './demo-young-expert';
 import { loadDemoActionLog } from './demo-action-log';
 import { loadDemoBoard } from './demo-board';
+import { loadDemoPledges } from './demo-pledges';
 
 /** Printed in the README for the demo only. Never used outside DEMO_DATA. */
 export const DEMO_PASSWORD = 'heard-demo-2026';
@@ -39,6 +40,8 @@ export async function loadDemoDataIfEmpty(db: DataSource): Promise<boolean> {
     await loadDemoYoungExpert(em, { officerId, youngExpertId: ids[Role.YoungExpert]! });
     await loadDemoActionLog(em, officerId);
     await loadDemoBoard(em, { officerId });
+    const [leaderId, youngExpertId] = [ids[Role.SeniorLeader], ids[Role.YoungExpert]];
+    if (leaderId && youngExpertId) await loadDemoPledges(em, { officerId, leaderId, youngExpertId });
   });
   return true;
 }

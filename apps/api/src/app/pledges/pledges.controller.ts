@@ -1,0 +1,158 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  MyPledge,
+  MyPledgeVerdictCommand,
+  MyPledgeVerdictRequestSchema,
+  PLEDGE_OFFICERS,
+  PLEDGE_READERS,
+  PledgeConfirmationCommand,
+  PledgeConfirmationRequestSchema,
+  PledgeCreateCommand,
+  PledgeCreateRequestSchema,
+  PledgeGroupViewCommand,
+  PledgeGroupViewRequestSchema,
+  PledgeLinkRequest,
+  PledgeLinkRequestSchema,
+  PledgeListQuery,
+  PledgeListQuerySchema,
+  PledgeListResponse,
+  PledgeProgressCommand,
+  PledgeProgressRequestSchema,
+  PledgeResponse,
+  PledgeTimelineEntry,
+  PledgeUpdateCommand,
+  PledgeUpdateRequestSchema,
+  Role,
+} from '@heard/domain';
+import { Allow } from '../../platform/auth/access.decorator';
+import { Actor, CurrentActor } from '../../platform/auth/auth-context';
+import { DomainError } from '../../platform/errors/domain-error';
+import { ZodPipe } from '../../platform/errors/zod.pipe';
+import { MyPledgesService } from './my-pledges.service';
+import { PledgesService } from './pledges.service';
+
+const pledgeIdPipe = new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('This pledge') });
+
+/**
+ * Pledges (docs/pledges.md). Readers are officers (every pledge) and senior leaders (their own);
+ * which of them may do what to a pledge is decided in the service (reachPledge, checkMaker).
+ */
+@ApiTags('pledges')
+@Controller('pledges')
+@Allow(...PLEDGE_READERS)
+export class PledgesController {
+  constructor(private readonly pledges: PledgesService) {}
+
+  @Get()
+  list(
+    @CurrentActor() actor: Actor,
+    @Query(new ZodPipe(PledgeListQuerySchema)) query: PledgeListQuery,
+  ): Promise<PledgeListResponse> {
+    return this.pledges.list(actor, query);
+  }
+
+  @Post()
+  create(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodPipe(PledgeCreateRequestSchema)) body: PledgeCreateCommand,
+  ): Promise<PledgeResponse> {
+    return this.pledges.create(actor, body);
+  }
+
+  @Get(':id')
+  get(@CurrentActor() actor: Actor, @Param('id', pledgeIdPipe) id: string): Promise<PledgeResponse> {
+    return this.pledges.get(actor, id);
+  }
+
+  @Get(':id/timeline')
+  timeline(
+    @CurrentActor() actor: Actor,
+    @Param('id', pledgeIdPipe) id: string,
+  ): Promise<PledgeTimelineEntry[]> {
+    return this.pledges.timeline(actor, id);
+  }
+
+  @Patch(':id')
+  @Allow(Role.SeniorLeader)
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', pledgeIdPipe) id: string,
+    @Body(new ZodPipe(PledgeUpdateRequestSchema)) body: PledgeUpdateCommand,
+  ): Promise<PledgeResponse> {
+    return this.pledges.update(actor, id, body);
+  }
+
+  @Post(':id/confirmation')
+  @HttpCode(200)
+  @Allow(Role.SeniorLeader)
+  confirm(
+    @CurrentActor() actor: Actor,
+    @Param('id', pledgeIdPipe) id: string,
+    @Body(new ZodPipe(PledgeConfirmationRequestSchema)) body: PledgeConfirmationCommand,
+  ): Promise<PledgeResponse> {
+    return this.pledges.confirm(actor, id, body);
+  }
+
+  @Post(':id/updates')
+  @Allow(Role.SeniorLeader)
+  addProgress(
+    @CurrentActor() actor: Actor,
+    @Param('id', pledgeIdPipe) id: string,
+    @Body(new ZodPipe(PledgeProgressRequestSchema)) body: PledgeProgressCommand,
+  ): Promise<PledgeResponse> {
+    return this.pledges.addProgress(actor, id, body);
+  }
+
+  @Post(':id/group-views')
+  @Allow(...PLEDGE_OFFICERS)
+  groupView(
+    @CurrentActor() actor: Actor,
+    @Param('id', pledgeIdPipe) id: string,
+    @Body(new ZodPipe(PledgeGroupViewRequestSchema)) body: PledgeGroupViewCommand,
+  ): Promise<PledgeResponse> {
+    return this.pledges.groupView(actor, id, body);
+  }
+
+  @Post(':id/links')
+  link(
+    @CurrentActor() actor: Actor,
+    @Param('id', pledgeIdPipe) id: string,
+    @Body(new ZodPipe(PledgeLinkRequestSchema)) body: PledgeLinkRequest,
+  ): Promise<PledgeResponse> {
+    return this.pledges.link(actor, id, body);
+  }
+}
+
+/** Pledges on a young expert's own pages: was it kept? */
+@ApiTags('young experts')
+@Controller('me/pledges')
+@Allow(Role.YoungExpert)
+export class MyPledgesController {
+  constructor(private readonly pledges: MyPledgesService) {}
+
+  @Get()
+  mine(@CurrentActor() actor: Actor): Promise<MyPledge[]> {
+    return this.pledges.mine(actor);
+  }
+
+  @Put(':id/verdict')
+  give(
+    @CurrentActor() actor: Actor,
+    @Param('id', pledgeIdPipe) id: string,
+    @Body(new ZodPipe(MyPledgeVerdictRequestSchema)) body: MyPledgeVerdictCommand,
+  ): Promise<MyPledge> {
+    return this.pledges.give(actor, id, body);
+  }
+}

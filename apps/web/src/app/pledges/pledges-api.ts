@@ -1,0 +1,27 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { PledgeListResponse, PledgeResponse, PledgeTimelineEntry } from '@heard/domain';
+import type { Observable } from 'rxjs';
+
+/** Relative, so Angular's XSRF interceptor adds the header to writes. */
+export const PLEDGES_URL = '/api/pledges';
+const pledge = (id: string) => `${PLEDGES_URL}/${encodeURIComponent(id)}`;
+
+/** Senior leaders' pledges: a leader's own, or every one for an officer (the API decides). */
+@Injectable({ providedIn: 'root' })
+export class PledgesApi {
+  private readonly http = inject(HttpClient);
+
+  list(page = 1, pageSize = 50): Observable<PledgeListResponse> {
+    const params = new HttpParams().set('page', page).set('pageSize', pageSize);
+    return this.http.get<PledgeListResponse>(PLEDGES_URL, { params });
+  }
+
+  get(id: string): Observable<PledgeResponse> {
+    return this.http.get<PledgeResponse>(pledge(id));
+  }
+
+  timeline(id: string): Observable<PledgeTimelineEntry[]> {
+    return this.http.get<PledgeTimelineEntry[]>(`${pledge(id)}/timeline`);
+  }
+}
