@@ -172,6 +172,22 @@ describe('subject access', () => {
     const quote = `INSERT INTO you_said_quotes (item_id, words, young_person_id, created_by) VALUES ($1, $2, $3, $4)`;
     await t.db.query(quote, [item, 'I read it three times.', kaiId, officer.user.id]);
     await t.db.query(quote, [item, 'Zara quoted alone.', zaraId, officer.user.id]);
+    // Kai's verdict on a leader's pledge, then a later one that replaced it.
+    const [{ id: theme }]: { id: string }[] = await t.db.query(
+      `INSERT INTO action_log_themes (name) VALUES ('Answering on time') RETURNING id`,
+    );
+    const [{ id: pledge }]: { id: string }[] = await t.db.query(
+      `INSERT INTO pledges (made_by, role, forum, made_on, words, theme_id, target_date, update_every_days,
+          next_update_due, remind_on, status, recorded_by, confirmed_at)
+       VALUES ($1, 'Head of Service', 'Managers forum', CURRENT_DATE, 'We will answer every email within a week',
+          $2, CURRENT_DATE + 90, 30, CURRENT_DATE + 30, CURRENT_DATE + 23, 'active', $1, now())
+       RETURNING id`,
+      [officer.user.id, theme],
+    );
+    const verdict = `INSERT INTO pledge_verdicts (pledge_id, source, young_person_id, verdict, words, recorded_by, superseded_at)
+       VALUES ($1, 'young_expert', $2, $3, $4, $5, $6)`;
+    await t.db.query(verdict, [pledge, kaiId, 'not_kept', 'Nobody wrote back.', officer.user.id, new Date()]);
+    await t.db.query(verdict, [pledge, kaiId, 'partly', 'Better now.', officer.user.id, null]);
     // An invitation by email: a row in the mail outbox about Kai.
     const party = await planActivity(officer, { title: 'Pizza night' });
     const emailed = await officer.post('/api/invitations', {
@@ -281,6 +297,15 @@ describe('subject access', () => {
         how: 'We told you in person.',
       }),
     ]);
+    expect(data.pledgeVerdicts).toEqual([
+      expect.objectContaining({
+        pledge: 'We will answer every email within a week',
+        verdict: 'No, it was not kept',
+        words: 'Nobody wrote back.',
+        replacedAt: expect.any(String),
+      }),
+      expect.objectContaining({ verdict: 'Partly', words: 'Better now.', replacedAt: null }),
+    ]);
     for (const secret of ['password', 'hash', 'totp', 'code_hash', 'Review dates now go out'])
       expect(res.text.toLowerCase()).not.toContain(secret.toLowerCase());
     const text = pdfText((await pdfOf(officer, `/api/young-people/${kaiId}/subject-access.pdf`)).pdf);
@@ -292,11 +317,19 @@ describe('subject access', () => {
       'We did what you asked.',
       'Your account',
       'Codes we made for you to join',
+      'What you said about leaders’ promises',
+      'Better now.',
     ])
       expect(text).toContain(words);
     // Zara's copy has none of Kai's mail, quotes or loop.
     const zaras = JSON.parse((await officer.get(`/api/young-people/${zaraId}/subject-access.json`)).text);
-    expect(zaras).toMatchObject({ emails: [], evaluationQuotes: [], toldYouBack: [], joiningCodes: [] });
+    expect(zaras).toMatchObject({
+      emails: [],
+      evaluationQuotes: [],
+      toldYouBack: [],
+      joiningCodes: [],
+      pledgeVerdicts: [],
+    });
   });
 
   it('should read every table with a foreign key to young_people, by that key, in the one assembly', async () => {

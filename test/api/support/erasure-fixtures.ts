@@ -255,6 +255,25 @@ export async function everythingAbout(
     `INSERT INTO response_ratings (item_id, young_person_id, rating, comment) VALUES ($1, $2, 4, $3)`,
     [item, youngPersonId, s('Better, but Mr Okonkwo still forgets')],
   );
+  // A pledge they gave their verdict on, in their own words.
+  const [{ id: theme }]: { id: string }[] = await db.query(
+    `INSERT INTO action_log_themes (name) VALUES ($1) RETURNING id`,
+    [`Keeping in touch ${randomUUID().slice(0, 8)}`],
+  );
+  const [{ id: pledge }]: { id: string }[] = await db.query(
+    `INSERT INTO pledges (made_by, role, forum, made_on, words, theme_id, target_date, update_every_days,
+        next_update_due, remind_on, status, recorded_by, confirmed_at)
+     VALUES ($1, 'Head of Service', 'Managers forum', CURRENT_DATE, 'We will answer every email within a week',
+        $2, CURRENT_DATE + 90, 30,
+        CURRENT_DATE + 30, CURRENT_DATE + 23, 'active', $1, now())
+     RETURNING id`,
+    [officer.user.id, theme],
+  );
+  await db.query(
+    `INSERT INTO pledge_verdicts (pledge_id, source, young_person_id, verdict, words, recorded_by)
+     VALUES ($1, 'young_expert', $2, 'partly', $3, $4)`,
+    [pledge, youngPersonId, s('Quillon still waits a fortnight'), officer.user.id],
+  );
   await db.query(
     `INSERT INTO loop_tellings (item_id, action_id, action_status, message, channel, young_person_id, told_by)
      VALUES ($1, $2, 'done', $3, 'in_person', $4, $5)`,

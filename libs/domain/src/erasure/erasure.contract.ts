@@ -36,6 +36,7 @@ export const ANONYMISED_KINDS = [
   'quotesRemoved',
   'quotesKeptAnonymous',
   'responseRatings',
+  'pledgeVerdicts',
   'loopTellings',
   'worries',
   'deletionRequests',

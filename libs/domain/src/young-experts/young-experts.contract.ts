@@ -173,6 +173,14 @@ export interface MyData {
   worries: { toldUsOn: IsoDate }[];
   /** Their "How well did we do?" ratings: what their group said (in young people's words), the face, their words. */
   responseRatings: { youSaid: string | null; face: RatingFace; comment: string | null; ratedAt: string }[];
+  /** Their verdicts on leaders' pledges: the pledge, their verdict in words, their own words; a replaced one says when. */
+  pledgeVerdicts: {
+    pledge: string;
+    verdict: string;
+    words: string | null;
+    at: string;
+    replacedAt: string | null;
+  }[];
   whoLooked: { role: string; what: string; at: string }[];
   /** You said items that name them (young words only, never the staff summary) and quotes kept as theirs. */
   youSaid: { youSaid: string | null; saidOn: IsoDate }[];

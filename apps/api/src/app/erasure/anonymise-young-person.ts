@@ -311,6 +311,12 @@ export async function anonymiseYoungPerson(
     `UPDATE response_ratings SET comment = NULL WHERE young_person_id = $1 AND comment IS NOT NULL`,
     [yp],
   );
+  // Their verdicts on pledges still count in the young people's colour, as anyone's; their words go.
+  await change(
+    'pledgeVerdicts',
+    `UPDATE pledge_verdicts SET words = NULL WHERE young_person_id = $1 AND words IS NOT NULL`,
+    [yp],
+  );
   await change(
     'loopTellings',
     `UPDATE loop_tellings SET message = $2 WHERE young_person_id = $1 AND message <> $2`,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  PLEDGE_VERDICT_LABELS,
   AuditAction,
   AuditRecordType,
   MY_DATA_WORDS,
@@ -165,6 +166,13 @@ export class MyDataService {
         face: ratingFaceOf(r.rating),
         comment: r.comment,
         ratedAt: new Date(r.ratedAt).toISOString(),
+      })),
+      pledgeVerdicts: lists.pledgeVerdicts.map((v) => ({
+        pledge: v.pledge,
+        verdict: PLEDGE_VERDICT_LABELS[v.verdict],
+        words: v.words,
+        at: new Date(v.at).toISOString(),
+        replacedAt: iso(v.replacedAt),
       })),
       whoLooked: lists.looked.map((l) => ({
         role: ROLE_LABELS[l.role as Role] ?? l.role,

@@ -1,4 +1,4 @@
-import { IsoDate, MailStatus, OneToOneStatus, Rating } from '@heard/domain';
+import { IsoDate, MailStatus, OneToOneStatus, PledgeVerdict, Rating } from '@heard/domain';
 import { EntityManager } from 'typeorm';
 import { invitationIs, memberOn } from '../../platform/database/rules-sql';
 
@@ -109,6 +109,7 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
     worries,
     looked,
     ratings,
+    pledgeVerdicts,
     said,
     quotes,
     account,
@@ -192,6 +193,13 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
       `SELECT y.young_words AS "youSaid", r.rating, r.comment, r.rated_at AS "ratedAt"
            FROM response_ratings r JOIN you_said_items y ON y.id = r.item_id
           WHERE r.young_person_id = $1 ORDER BY r.rated_at, r.id`,
+    ),
+    // Their verdicts on leaders' pledges: the pledge's words, their verdict and words, and whether a
+    // later verdict of theirs replaced it (kept, as every change is).
+    q<{ pledge: string; verdict: PledgeVerdict; words: string | null; at: Date; replacedAt: Date | null }>(
+      `SELECT p.words AS pledge, v.verdict, v.words, v.recorded_at AS at, v.superseded_at AS "replacedAt"
+           FROM pledge_verdicts v JOIN pledges p ON p.id = v.pledge_id
+          WHERE v.young_person_id = $1 ORDER BY v.recorded_at, v.id`,
     ),
     // You said items that name them as a speaker: the young words and the day (never the staff summary).
     q<{ youSaid: string | null; saidOn: string }>(
@@ -281,6 +289,7 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
     worries,
     looked,
     ratings,
+    pledgeVerdicts,
     said,
     quotes,
     account: account[0] ?? null,

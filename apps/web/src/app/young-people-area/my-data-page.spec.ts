@@ -50,6 +50,15 @@ function myData(overrides: Partial<MyData> = {}): MyData {
         ratedAt: '2026-05-20T10:00:00.000Z',
       },
     ],
+    pledgeVerdicts: [
+      {
+        pledge: 'We will answer every email within a week',
+        verdict: 'No, it was not kept',
+        words: 'Nobody wrote back.',
+        at: '2026-05-20T10:00:00.000Z',
+        replacedAt: '2026-06-01T10:00:00.000Z',
+      },
+    ],
     whoLooked: [],
     ...overrides,
   };
@@ -98,6 +107,17 @@ describe('MyDataPage', () => {
     expect(text).toMatch(/2026/);
     // The face glyph is hidden from screen readers: its words are what they read.
     expect(rating?.querySelector('.glyph')?.getAttribute('aria-hidden')).toBe('true');
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
+  it('shows what they said about leaders’ promises, and which verdict they changed later', async () => {
+    const el = await open(myData());
+    const headings = Array.from(el.querySelectorAll('h2')).map((h) => h.textContent?.trim());
+    expect(headings).toContain(MY_DATA.pledgeVerdicts);
+    const text = el.querySelector('.verdicts li')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    expect(text).toContain('“We will answer every email within a week” No, it was not kept.');
+    expect(text).toContain(`${MY_DATA.yourWords} Nobody wrote back.`);
+    expect(text).toContain(MY_DATA.replaced);
     expect(await axeViolations(el)).toEqual([]);
   });
 

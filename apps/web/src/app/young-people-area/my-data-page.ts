@@ -102,6 +102,23 @@ import { COMMON, MY_DATA } from './my-space-words';
               <li>{{ words.nothing }}</li>
             }
           </ul>
+          <h2>{{ words.pledgeVerdicts }}</h2>
+          <ul class="verdicts">
+            @for (v of d.pledgeVerdicts; track $index) {
+              <li>
+                “{{ v.pledge }}” {{ v.verdict }}.
+                @if (v.words) {
+                  {{ words.yourWords }} {{ v.words }}
+                }
+                ({{ v.at | myDate }})
+                @if (v.replacedAt) {
+                  {{ words.replaced }}
+                }
+              </li>
+            } @empty {
+              <li>{{ words.nothing }}</li>
+            }
+          </ul>
           <h2>{{ words.oneToOnes }}</h2>
           <ul>
             @for (o of d.oneToOnes; track $index) {

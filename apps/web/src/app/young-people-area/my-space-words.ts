@@ -137,6 +137,8 @@ export const MY_DATA = {
   ourAnswer: 'Our answer:',
   noAnswerYet: 'We have not answered yet.',
   ratings: 'How you rated what we did',
+  pledgeVerdicts: 'What you said about leaders’ promises',
+  replaced: 'You changed this later.',
   youSaid: 'You said:',
   yourWords: 'Your words:',
   worries: 'Worries',
