@@ -16,7 +16,7 @@ import { LEADERS_VIEW_URL } from '../leaders/leaders-api';
 describe('HomePage', () => {
   let http: HttpTestingController;
 
-  beforeEach(() => {
+  function configure(): void {
     TestBed.configureTestingModule({
       imports: [HomePage],
       providers: [
@@ -27,7 +27,9 @@ describe('HomePage', () => {
       ],
     });
     http = TestBed.inject(HttpTestingController);
-  });
+  }
+
+  beforeEach(configure);
 
   const NOTHING_ELSE = { warnings: [], worriesToAcknowledge: null };
 
@@ -85,16 +87,7 @@ describe('HomePage', () => {
     expect(http.match((req) => req.url === LEADERS_VIEW_URL)).toHaveLength(1);
 
     TestBed.resetTestingModule();
-    TestBed.configureTestingModule({
-      imports: [HomePage],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideFormFieldDefaults(),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    configure();
     const officer = await render({
       role: Role.ParticipationOfficer,
       displayName: 'Ola',
