@@ -98,6 +98,28 @@ describe('RoundLinkPage', () => {
     expect(await axeViolations(el)).toEqual([]);
   });
 
+  it('sends changed answers after a failed send with a new key, which the server would refuse otherwise', async () => {
+    await openWithRound();
+    face(el, 'Good').click();
+    await stable();
+    byName(el, W.SEND_ANSWERS).click();
+    const first = http.expectOne(`${VIEW_URL}/evaluations`);
+    const key = first.request.headers.get('Idempotency-Key');
+    first.error(new ProgressEvent('error'), { status: 0 });
+    await stable();
+
+    face(el, 'Bad').click();
+    await stable();
+    byName(el, W.SEND_ANSWERS).click();
+    const changed = http.expectOne(`${VIEW_URL}/evaluations`);
+    expect(changed.request.body.answers).toEqual([{ questionKey: 'overall', rating: 2 }]);
+    expect(changed.request.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(changed.request.headers.get('Idempotency-Key')).not.toBe(key);
+    changed.flush({ received: true }, { status: 201, statusText: 'Created' });
+    await stable();
+    for (const line of W.THANK_YOU) expect(el.textContent).toContain(line);
+  });
+
   it('asks for one answer before sending, and sends nothing', async () => {
     await openWithRound();
     byName(el, W.SEND_ANSWERS).click();

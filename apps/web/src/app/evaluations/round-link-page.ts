@@ -6,6 +6,7 @@ import { pageFocus } from '../core/focus';
 import { AnswerForm } from './answer-form/answer-form';
 import * as W from './answer-form/answer-words';
 import { EvaluationLinkApi } from './evaluation-link-api';
+import { IdempotencyKeys } from '../core/idempotency-keys';
 
 /** Why the page cannot take answers. A closed round still takes a worry (docs/worries.md). */
 type Stopped = 'unknown' | 'not_open_yet' | 'closed' | 'offline';
@@ -67,8 +68,8 @@ export default class RoundLinkPage {
   protected readonly worrySending = signal(false);
   protected readonly worrySent = signal(false);
 
-  /** Made once per set of answers and kept until the server has them, so a resend lands once. */
-  private idempotencyKey: string | null = null;
+  /** One key per set of answers, kept until the server has them, so a resend lands once. */
+  private readonly keys = new IdempotencyKeys();
 
   constructor() {
     effect((onCleanup) => {
@@ -101,28 +102,26 @@ export default class RoundLinkPage {
     }
     this.problem.set(null);
     this.sending.set(true);
-    this.idempotencyKey ??= crypto.randomUUID();
-    this.api
-      .answer(this.token(), this.idempotencyKey, { pictureMode: this.pictureMode(), answers })
-      .subscribe({
-        next: () => {
-          this.sending.set(false);
-          this.idempotencyKey = null;
-          this.sent.set(true);
-          this.focus.later('#link-thanks');
-        },
-        error: (error: unknown) => {
-          this.sending.set(false);
-          const stopped = stoppedBy(error);
-          if (stopped === 'closed' || stopped === 'unknown') {
-            this.stopped.set(stopped);
-            this.view.set(null);
-            return;
-          }
-          this.problem.set(W.SEND_FAILED);
-          this.focus.later('#link-problem');
-        },
-      });
+    const body = { pictureMode: this.pictureMode(), answers };
+    this.api.answer(this.token(), this.keys.for(body), body).subscribe({
+      next: () => {
+        this.sending.set(false);
+        this.keys.done();
+        this.sent.set(true);
+        this.focus.later('#link-thanks');
+      },
+      error: (error: unknown) => {
+        this.sending.set(false);
+        const stopped = stoppedBy(error);
+        if (stopped === 'closed' || stopped === 'unknown') {
+          this.stopped.set(stopped);
+          this.view.set(null);
+          return;
+        }
+        this.problem.set(W.SEND_FAILED);
+        this.focus.later('#link-problem');
+      },
+    });
   }
 
   protected startWorry(): void {

@@ -5,11 +5,13 @@ import { AnswerForm } from '../evaluations/answer-form/answer-form';
 import { MySpaceApi, loaded } from './my-space-api';
 import { COMMON, EVALUATE } from './my-space-words';
 import { sender } from './sender';
+import { IdempotencyKeys } from '../core/idempotency-keys';
 
 /**
  * Answering one round on their own pages, with the shared answer form (picture mode, read aloud).
- * The Idempotency-Key is made once for this page, so a resend after a dropped connection is
- * stored once.
+ * The Idempotency-Key is kept while the answers are the same, so a resend after a dropped
+ * connection is stored once, and is new when they change (the server refuses an old key with new
+ * answers).
  */
 @Component({
   selector: 'heard-my-evaluate-page',
@@ -77,7 +79,7 @@ export default class EvaluatePage {
   protected readonly pictureMode = signal(false);
   protected readonly answers = signal<EvaluationAnswerInput[]>([]);
   protected readonly post = sender<MyEvaluation>();
-  private readonly key = crypto.randomUUID();
+  private readonly keys = new IdempotencyKeys();
 
   protected send(): void {
     if (this.answers().length === 0) {
@@ -85,6 +87,6 @@ export default class EvaluatePage {
       return;
     }
     const body = { pictureMode: this.pictureMode(), answers: this.answers() };
-    this.post.send(this.api.answer(this.roundId(), this.key, body), (evaluation) => evaluation);
+    this.post.send(this.api.answer(this.roundId(), this.keys.for(body), body), (evaluation) => evaluation);
   }
 }
