@@ -317,7 +317,7 @@ describe('subject access', () => {
       'We did what you asked.',
       'Your account',
       'Codes we made for you to join',
-      'What you said about leaders’ promises',
+      'Promises our leaders made: what you said',
       'Better now.',
     ])
       expect(text).toContain(words);

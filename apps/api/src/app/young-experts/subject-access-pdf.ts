@@ -26,7 +26,7 @@ export const SUBJECT_ACCESS_SECTIONS: Readonly<
   erasureRequests: 'Asking us to erase your details',
   worries: 'Worries you sent',
   responseRatings: 'How you rated our answers',
-  pledgeVerdicts: 'What you said about leaders’ promises',
+  pledgeVerdicts: 'Promises our leaders made: what you said',
   youSaid: 'What you said that we wrote down',
   quotes: 'Your words we kept as quotes',
   toldYouBack: 'What we told you back',

@@ -110,7 +110,7 @@ describe('MyDataPage', () => {
     expect(await axeViolations(el)).toEqual([]);
   });
 
-  it('shows what they said about leaders’ promises, and which verdict they changed later', async () => {
+  it('shows what they said about promises leaders made, and which verdict they changed later', async () => {
     const el = await open(myData());
     const headings = Array.from(el.querySelectorAll('h2')).map((h) => h.textContent?.trim());
     expect(headings).toContain(MY_DATA.pledgeVerdicts);

@@ -137,7 +137,7 @@ export const MY_DATA = {
   ourAnswer: 'Our answer:',
   noAnswerYet: 'We have not answered yet.',
   ratings: 'How you rated what we did',
-  pledgeVerdicts: 'What you said about leaders’ promises',
+  pledgeVerdicts: 'Promises our leaders made: what you said',
   replaced: 'You changed this later.',
   youSaid: 'You said:',
   yourWords: 'Your words:',
