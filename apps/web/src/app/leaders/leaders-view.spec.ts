@@ -7,6 +7,8 @@ import { byLabel, byName, problemBody, textOf, typeInto } from '../../testing/ac
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 import { lastTwelveMonths } from '../period/period';
 import { LEADERS_VIEW_URL } from './leaders-api';
+import { PLEDGES_URL } from '../pledges/pledges-api';
+import { provideRouter } from '@angular/router';
 import { LeadersViewSection, actionSeries, commentAbout, countWords } from './leaders-view';
 
 const period = lastTwelveMonths();
@@ -80,12 +82,19 @@ describe('LeadersViewSection', () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({
       imports: [LeadersViewSection],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideFormFieldDefaults()],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideFormFieldDefaults(),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(LeadersViewSection);
     el = fixture.nativeElement as HTMLElement;
     await fixture.whenStable();
+    // Their pledges are LeaderPledges' (its own spec); none here.
+    http.expectOne((req) => req.url === PLEDGES_URL).flush({ pledges: [], total: 0 });
   });
   afterEach(() => http.verify());
 

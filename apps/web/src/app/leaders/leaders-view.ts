@@ -10,6 +10,7 @@ import { longDate } from '../core/dates';
 import { PeriodFigures } from '../period/period';
 import { PERIOD_FIELD_LABELS, PeriodPicker } from '../period/period-picker';
 import { LeadersApi } from './leaders-api';
+import { LeaderPledges } from './leader-pledges';
 
 /** A theme or service as its row is headed: items recorded without one still count. */
 export function labelOf(label: string | null, none: string): string {
@@ -46,7 +47,7 @@ export function countWords(count: ShownCount): string {
 @Component({
   selector: 'heard-leaders-view',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatProgressBarModule, BarChart, PeriodPicker, ProblemAlert],
+  imports: [MatProgressBarModule, BarChart, LeaderPledges, PeriodPicker, ProblemAlert],
   templateUrl: './leaders-view.html',
   styleUrl: './leaders-view.scss',
 })
