@@ -9,24 +9,22 @@ import {
   ItemStage,
   YOU_SAID_SOURCE_LABELS,
   YouSaidSource,
-  csvCell,
-  neutraliseCell,
   todayInLondon,
 } from '@heard/domain';
-import ExcelJS from 'exceljs';
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { Clock } from '../../platform/clock';
+import {
+  Cell,
+  ExportFormat,
+  SheetShape,
+  cursorBatches,
+  writeSpreadsheet,
+} from '../../platform/exports/spreadsheet';
 import { itemStageSql } from './action-log-base';
 import { logFilterSql } from './action-log-filter.sql';
-
-export type ExportFormat = 'csv' | 'xlsx';
-
-/** Rows fetched from the cursor at a time: small enough that formatting them never holds the event loop. */
-const BATCH = 500;
 
 export const EXPORT_HEADER = [
   'Item',
@@ -84,7 +82,7 @@ function answerOf(a: NonNullable<ExportRow['actions']>[number]): string {
 }
 
 /** A row as cells; text is neutralised by the writer of each format (csvCell, neutraliseCell). */
-function cellsOf(r: ExportRow): (string | number | null)[] {
+function cellsOf(r: ExportRow): Cell[] {
   return [
     r.id,
     r.saidOn,
@@ -108,15 +106,11 @@ export function exportFileName(filter: ActionLogFilter, format: ExportFormat, to
   return `action-log-${filter.from ?? 'start'}-to-${filter.to ?? today}.${format}`;
 }
 
-export const CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
+const SHEET: SheetShape<ExportRow> = { name: 'Action log', header: EXPORT_HEADER, cellsOf };
 
 /**
  * The log as CSV or XLSX for any period and filter (docs/action-log.md "Queue and exports"),
- * streamed: rows come from a cursor a batch at a time and go out as they are written, waiting
- * while the client is slow, so a 100,000-row download never holds the log in memory.
+ * streamed through the shared spreadsheet writer, a cursor's batch at a time.
  */
 @Injectable()
 export class ActionLogExportService {
@@ -149,43 +143,7 @@ export class ActionLogExportService {
   }
 
   /** Writes the file to `out` and ends it; returns how many rows it held. */
-  async write(actor: Actor, filter: ActionLogFilter, format: ExportFormat, out: Writable): Promise<number> {
-    if (format === 'csv') {
-      // A byte-order mark, so spreadsheet programs read the file as UTF-8.
-      await this.send(out, '\ufeff' + EXPORT_HEADER.map(csvCell).join(',') + '\r\n');
-      const count = await this.eachBatch(actor, filter, out, (rows) =>
-        this.send(out, rows.map((r) => cellsOf(r).map(csvCell).join(',') + '\r\n').join('')),
-      );
-      out.end();
-      return count;
-    }
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream: out,
-      useStyles: false,
-      useSharedStrings: false,
-    });
-    const sheet = workbook.addWorksheet('Action log');
-    sheet.addRow(EXPORT_HEADER).commit();
-    const count = await this.eachBatch(actor, filter, out, async (rows) => {
-      for (const r of rows)
-        sheet.addRow(cellsOf(r).map((c) => (typeof c === 'string' ? neutraliseCell(c) : c))).commit();
-      await this.drained(out);
-    });
-    sheet.commit();
-    await workbook.commit();
-    return count;
-  }
-
-  /**
-   * Reads the matching rows through a server-side cursor in one read-only transaction (one
-   * consistent picture of the log), a batch at a time. Stops early when the client goes away.
-   */
-  private async eachBatch(
-    actor: Actor,
-    filter: ActionLogFilter,
-    out: Writable,
-    write: (rows: ExportRow[]) => Promise<void>,
-  ): Promise<number> {
+  write(actor: Actor, filter: ActionLogFilter, format: ExportFormat, out: Writable): Promise<number> {
     const params: unknown[] = [];
     const where = logFilterSql(
       actor,
@@ -194,41 +152,11 @@ export class ActionLogExportService {
       'y',
       this.clock.now(),
     );
-    const runner = this.db.createQueryRunner();
-    let count = 0;
-    await runner.connect();
-    try {
-      await runner.startTransaction('REPEATABLE READ');
-      await runner.query(`SET TRANSACTION READ ONLY`);
-      await runner.query(
-        `DECLARE action_log_export NO SCROLL CURSOR FOR ${SELECT_ROWS} WHERE ${where} ORDER BY y.said_on, y.id`,
-        params,
-      );
-      for (;;) {
-        if (out.destroyed) break;
-        const rows: ExportRow[] = await runner.query(`FETCH ${BATCH} FROM action_log_export`);
-        if (rows.length === 0) break;
-        await write(rows);
-        count += rows.length;
-        if (rows.length < BATCH) break;
-      }
-      await runner.commitTransaction();
-    } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      throw error;
-    } finally {
-      await runner.release();
-    }
-    return count;
-  }
-
-  private async send(out: Writable, text: string): Promise<void> {
-    if (!out.write(text)) await this.drained(out);
-  }
-
-  /** Waits while the client has not taken what was sent (or has gone). */
-  private async drained(out: Writable): Promise<void> {
-    if (!out.writableNeedDrain || out.destroyed) return;
-    await Promise.race([once(out, 'drain'), once(out, 'close')]);
+    const rows = cursorBatches<ExportRow>(
+      this.db,
+      `${SELECT_ROWS} WHERE ${where} ORDER BY y.said_on, y.id`,
+      params,
+    );
+    return writeSpreadsheet(out, format, SHEET, rows);
   }
 }

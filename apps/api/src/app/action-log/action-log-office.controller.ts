@@ -17,12 +17,8 @@ import type { Response } from 'express';
 import { Allow } from '../../platform/auth/access.decorator';
 import { Actor, CurrentActor } from '../../platform/auth/auth-context';
 import { ZodPipe } from '../../platform/errors/zod.pipe';
-import {
-  ActionLogExportService,
-  CONTENT_TYPES,
-  ExportFormat,
-  exportFileName,
-} from './action-log-export.service';
+import { ExportFormat, sendDownload } from '../../platform/exports/spreadsheet';
+import { ActionLogExportService, exportFileName } from './action-log-export.service';
 import { ActionLogImportService } from './action-log-import.service';
 import { ActionLogQueueService } from './action-log-queue.service';
 
@@ -79,10 +75,7 @@ export class ActionLogOfficeController {
     return this.imports.import(actor, body.csv);
   }
 
-  /**
-   * Once the first byte has gone the status is sent, so a failure after it can only cut the file
-   * short: the client sees an incomplete download, never a file that looks whole.
-   */
+  /** Recorded before the first byte goes: a download cut short was still a download. */
   private async download(
     actor: Actor,
     filter: ActionLogFilter,
@@ -90,18 +83,8 @@ export class ActionLogOfficeController {
     res: Response,
   ): Promise<void> {
     await this.exports.recordDownload(actor, filter, format);
-    res
-      .status(200)
-      .type(CONTENT_TYPES[format])
-      .setHeader(
-        'Content-Disposition',
-        `attachment; filename="${exportFileName(filter, format, this.exports.today())}"`,
-      );
-    try {
-      await this.exports.write(actor, filter, format, res);
-    } catch (error) {
-      if (!res.headersSent) throw error;
-      res.destroy(error instanceof Error ? error : undefined);
-    }
+    await sendDownload(res, format, exportFileName(filter, format, this.exports.today()), (out) =>
+      this.exports.write(actor, filter, format, out),
+    );
   }
 }
