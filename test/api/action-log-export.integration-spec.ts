@@ -1,63 +1,13 @@
 import { AuditRecordType, Role, addDays, todayInLondon } from '@heard/domain';
-import ExcelJS from 'exceljs';
-import type request from 'supertest';
 import { EXPORT_HEADER } from '@heard/api/app/action-log/action-log-export.service';
 import { makeAction, makeItem, makeService, makeTheme } from './support/action-log-office-fixtures';
 import { createYoungPerson } from './support/factories';
+import { bytes, csvRows, sheetRows } from './support/spreadsheets';
 import { SignedInClient, TestApp, createTestApp, expectProblem } from './support/test-app';
 
 const today = todayInLondon();
 const FORMULA = '=HYPERLINK("http://evil.example","click")';
 const SPEAKER = 'Exportia Quill';
-
-/** Reads a download as bytes, whatever its type. */
-function bytes(res: request.Response, callback: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-}
-
-/** Splits our own CSV (quoted cells may hold commas, quotes and line breaks). */
-function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
-
-async function sheetRows(buffer: Buffer): Promise<(string | number | null)[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  const sheet = workbook.getWorksheet('Action log');
-  if (!sheet) throw new Error('The workbook has no "Action log" sheet');
-  const rows: (string | number | null)[][] = [];
-  sheet.eachRow((row) => {
-    const values = (row.values as (string | number | null | undefined)[]).slice(1);
-    rows.push(Array.from({ length: EXPORT_HEADER.length }, (_, i) => values[i] ?? null));
-  });
-  return rows;
-}
 
 /**
  * The log as CSV and XLSX (issue 12 §8): filtered like the log, read back to check its rows,
@@ -197,7 +147,7 @@ describe('action log exports', () => {
     expect(res.headers['content-disposition']).toBe(
       `attachment; filename="action-log-${addDays(today, -30)}-to-${today}.xlsx"`,
     );
-    const rows = await sheetRows(res.body as Buffer);
+    const rows = await sheetRows(res.body as Buffer, 'Action log', EXPORT_HEADER.length);
     expect(rows[0]).toEqual(EXPORT_HEADER);
     expect(rows.slice(1).map((r) => r[0])).toEqual([formulaItem, plainItem]);
     expect(rows[1][7]).toBe(`'${FORMULA}`);

@@ -34,3 +34,54 @@ export async function pledgeState(db: DataSource): Promise<Record<string, string
   );
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, k === 'state' ? v : Number(v)]));
 }
+
+/** A pledge written straight into the table, for specs about reading pledges rather than making them. */
+export async function insertPledge(
+  db: DataSource,
+  p: {
+    madeBy: string;
+    themeId: string;
+    madeOn: string;
+    status?: string;
+    rag?: string | null;
+    ragReason?: string | null;
+    words?: string;
+    updatedAt?: string;
+  },
+): Promise<string> {
+  const [{ id }]: { id: string }[] = await db.query(
+    `INSERT INTO pledges (made_by, role, forum, made_on, words, theme_id, target_date, update_every_days,
+                          next_update_due, remind_on, status, rag, rag_reason, recorded_by, updated_at, confirmed_at)
+     VALUES ($1, 'Head of Service', 'Managers’ forum', $2, $3, $4, $2::date + 120, 30, $2::date + 30, $2::date + 23,
+             $5::text, $6, $7, $1, coalesce($8::timestamptz, now()),
+             CASE WHEN $5::text IN ('unconfirmed', 'declined') THEN NULL ELSE $2::timestamptz END)
+     RETURNING id`,
+    [
+      p.madeBy,
+      p.madeOn,
+      p.words ?? 'Letters in the young person’s own words.',
+      p.themeId,
+      p.status ?? 'active',
+      p.rag ?? null,
+      p.ragReason ?? null,
+      p.updatedAt ?? null,
+    ],
+  );
+  return id;
+}
+
+/** Current young experts' verdicts on a pledge, one per young person given. */
+export async function insertVerdicts(
+  db: DataSource,
+  pledgeId: string,
+  verdict: 'kept' | 'partly' | 'not_kept',
+  youngPersonIds: readonly string[],
+  recordedBy: string,
+): Promise<void> {
+  for (const youngPersonId of youngPersonIds)
+    await db.query(
+      `INSERT INTO pledge_verdicts (pledge_id, source, young_person_id, verdict, recorded_by)
+       VALUES ($1, 'young_expert', $2, $3, $4)`,
+      [pledgeId, youngPersonId, verdict, recordedBy],
+    );
+}

@@ -47,6 +47,8 @@ export enum AuditRecordType {
   ErasureRequest = 'erasure_request',
   /** A senior leader's pledge (issue 13): made, confirmed, updated, rated, linked. */
   Pledge = 'pledge',
+  /** A download of the pledges for a period (CSV or XLSX). */
+  PledgeExport = 'pledge_export',
   Route = 'route',
 }
 

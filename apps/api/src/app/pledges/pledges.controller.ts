@@ -9,9 +9,12 @@ import {
   Post,
   Put,
   Query,
+  Res,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  LeadersViewQuery,
+  LeadersViewQuerySchema,
   MyPledge,
   MyPledgeVerdictCommand,
   MyPledgeVerdictRequestSchema,
@@ -36,11 +39,14 @@ import {
   PledgeUpdateRequestSchema,
   Role,
 } from '@heard/domain';
+import type { Response } from 'express';
 import { Allow } from '../../platform/auth/access.decorator';
 import { Actor, CurrentActor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ZodPipe } from '../../platform/errors/zod.pipe';
+import { ExportFormat, sendDownload } from '../../platform/exports/spreadsheet';
 import { MyPledgesService } from './my-pledges.service';
+import { PledgesExportService, pledgesExportFileName } from './pledges-export.service';
 import { PledgesService } from './pledges.service';
 
 const pledgeIdPipe = new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('This pledge') });
@@ -53,7 +59,10 @@ const pledgeIdPipe = new ParseUUIDPipe({ exceptionFactory: () => DomainError.not
 @Controller('pledges')
 @Allow(...PLEDGE_READERS)
 export class PledgesController {
-  constructor(private readonly pledges: PledgesService) {}
+  constructor(
+    private readonly pledges: PledgesService,
+    private readonly exports: PledgesExportService,
+  ) {}
 
   @Get()
   list(
@@ -61,6 +70,25 @@ export class PledgesController {
     @Query(new ZodPipe(PledgeListQuerySchema)) query: PledgeListQuery,
   ): Promise<PledgeListResponse> {
     return this.pledges.list(actor, query);
+  }
+
+  /** Declared before ':id', which would otherwise take "export.csv" for an id. */
+  @Get('export.csv')
+  csv(
+    @CurrentActor() actor: Actor,
+    @Query(new ZodPipe(LeadersViewQuerySchema)) period: LeadersViewQuery,
+    @Res() res: Response,
+  ): Promise<void> {
+    return this.download(actor, period, 'csv', res);
+  }
+
+  @Get('export.xlsx')
+  xlsx(
+    @CurrentActor() actor: Actor,
+    @Query(new ZodPipe(LeadersViewQuerySchema)) period: LeadersViewQuery,
+    @Res() res: Response,
+  ): Promise<void> {
+    return this.download(actor, period, 'xlsx', res);
   }
 
   @Post()
@@ -132,6 +160,18 @@ export class PledgesController {
     @Body(new ZodPipe(PledgeLinkRequestSchema)) body: PledgeLinkRequest,
   ): Promise<PledgeResponse> {
     return this.pledges.link(actor, id, body);
+  }
+
+  private async download(
+    actor: Actor,
+    period: LeadersViewQuery,
+    format: ExportFormat,
+    res: Response,
+  ): Promise<void> {
+    await this.exports.recordDownload(actor, period, format);
+    await sendDownload(res, format, pledgesExportFileName(period, format), (out) =>
+      this.exports.write(actor, period, format, out),
+    );
   }
 }
 

@@ -109,7 +109,7 @@ export function checkMaker(actor: Actor, pledge: PledgeRow): void {
     throw new DomainError('forbidden', 'Only the leader who made this pledge can do that.');
 }
 
-interface SummaryRow extends Omit<PledgeRow, 'madeBy'> {
+export interface SummaryRow extends Omit<PledgeRow, 'madeBy'> {
   madeById: string;
   madeByName: string;
   themeName: string;
@@ -119,7 +119,7 @@ interface SummaryRow extends Omit<PledgeRow, 'madeBy'> {
   notKept: number;
 }
 
-const SUMMARY_SQL = `SELECT ${ROW_COLUMNS}, p.made_by AS "madeById", maker.display_name AS "madeByName",
+export const SUMMARY_SQL = `SELECT ${ROW_COLUMNS}, p.made_by AS "madeById", maker.display_name AS "madeByName",
        th.name AS "themeName", p.next_update_due::text AS "nextUpdateDue",
        count(v.id) FILTER (WHERE v.verdict = 'kept')::int AS kept,
        count(v.id) FILTER (WHERE v.verdict = 'partly')::int AS partly,
@@ -143,7 +143,7 @@ export function ratingsOf(
   };
 }
 
-function toSummary(r: SummaryRow): PledgeSummary {
+export function toSummary(r: SummaryRow): PledgeSummary {
   return {
     id: r.id,
     status: r.status,
@@ -162,15 +162,24 @@ function toSummary(r: SummaryRow): PledgeSummary {
   };
 }
 
+/**
+ * The pledges a list or download may show this actor, as SQL on `p`: a senior leader's own, every
+ * one for an officer (reachPledge says the same of one pledge).
+ */
+export function readablePledgesSql(actor: Actor, params: unknown[]): string {
+  if (actor.role !== Role.SeniorLeader) return 'true';
+  params.push(actor.userId);
+  return `p.made_by = $${params.length}`;
+}
+
 /** The pledges the actor may read (a leader's own, or every one for an officer), newest first. */
 export async function listPledges(
   actor: Actor,
   em: EntityManager,
   page: { page: number; pageSize: number },
 ): Promise<{ pledges: PledgeSummary[]; total: number }> {
-  const own = actor.role === Role.SeniorLeader;
-  const where = own ? 'WHERE p.made_by = $1' : '';
-  const params: unknown[] = own ? [actor.userId] : [];
+  const params: unknown[] = [];
+  const where = `WHERE ${readablePledgesSql(actor, params)}`;
   const [{ total }]: { total: number }[] = await em.query(
     `SELECT count(*)::int AS total FROM pledges p ${where}`,
     params,

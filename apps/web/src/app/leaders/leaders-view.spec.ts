@@ -145,6 +145,16 @@ describe('LeadersViewSection', () => {
       expect(canvas.getAttribute('role')).toBe('img');
       expect(el.querySelector(`#${canvas.getAttribute('aria-details')}`)?.tagName).toBe('TABLE');
     }
+    // The pledges' downloads are for the period shown.
+    expect(
+      Array.from(el.querySelectorAll<HTMLAnchorElement>('.downloads a')).map((a) => [
+        textOf(a),
+        a.getAttribute('href'),
+      ]),
+    ).toEqual([
+      ['Download pledges (CSV)', `/api/pledges/export.csv?from=${period.from}&to=${period.to}`],
+      ['Download pledges (XLSX)', `/api/pledges/export.xlsx?from=${period.from}&to=${period.to}`],
+    ]);
     expect(await axeViolations(el)).toEqual([]);
   });
 

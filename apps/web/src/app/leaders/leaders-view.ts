@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { FEWER_THAN_FIVE, RATING_SCALE, ratingWords } from '@heard/domain';
 import type { ActionCounts, LeadersView, RatedResponse, ShownCount } from '@heard/domain';
@@ -9,6 +10,7 @@ import { BarChart, ChartSeries } from '../charts/bar-chart';
 import { longDate } from '../core/dates';
 import { PeriodFigures } from '../period/period';
 import { PERIOD_FIELD_LABELS, PeriodPicker } from '../period/period-picker';
+import { SpreadsheetFormat, pledgesExportUrl } from '../pledges/pledges-export';
 import { LeadersApi } from './leaders-api';
 import { LeaderPledges } from './leader-pledges';
 
@@ -47,7 +49,7 @@ export function countWords(count: ShownCount): string {
 @Component({
   selector: 'heard-leaders-view',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatProgressBarModule, BarChart, LeaderPledges, PeriodPicker, ProblemAlert],
+  imports: [MatButtonModule, MatProgressBarModule, BarChart, LeaderPledges, PeriodPicker, ProblemAlert],
   templateUrl: './leaders-view.html',
   styleUrl: './leaders-view.scss',
 })
@@ -56,6 +58,9 @@ export class LeadersViewSection {
   protected readonly figures = new PeriodFigures<LeadersView>((period) => this.api.view(period));
   protected readonly view = this.figures.figures;
   protected readonly fieldLabels = PERIOD_FIELD_LABELS;
+
+  protected readonly pledgesCsv = computed(() => this.downloadUrl('csv'));
+  protected readonly pledgesXlsx = computed(() => this.downloadUrl('xlsx'));
 
   protected readonly period = computed(() => {
     const view = this.view();
@@ -89,5 +94,11 @@ export class LeadersViewSection {
 
   constructor() {
     this.figures.loads$.pipe(takeUntilDestroyed()).subscribe();
+  }
+
+  /** The download is for the period the figures show, not one half-typed in the picker. */
+  private downloadUrl(format: SpreadsheetFormat): string {
+    const view = this.view();
+    return view ? pledgesExportUrl(format, { from: view.from, to: view.to }) : '';
   }
 }
