@@ -15,7 +15,11 @@ export const BENCH_USERS = [
     displayName: 'Bench Practitioner',
     role: Role.Practitioner,
   },
+  { email: 'bench.leader@bench.heard.example', displayName: 'Bench Leader', role: Role.SeniorLeader },
 ] as const;
+
+/** The senior leader whose home the leaders' benchmark reads (issue 13): one in fifty pledges is theirs. */
+export const BENCH_LEADER = 'bench.leader@bench.heard.example';
 
 /**
  * Where the generator leaves the bench accounts' authenticator secrets (administrators and officers

@@ -15,6 +15,7 @@ import { DataSource } from 'typeorm';
 import { BENCH_PASSWORD, BENCH_SECRETS_FILE, BENCH_USERS } from './bench-users';
 import { ActionLogSizes, generateActionLog } from './generate-action-log';
 import { EvaluationSizes, generateEvaluations } from './generate-evaluations';
+import { PledgeSizes, generatePledges } from './generate-pledges';
 
 /** Generated sessions still to come: the last this many weeks of each group's sessions. */
 const WEEKS_AHEAD = 12;
@@ -31,6 +32,8 @@ export interface Sizes {
   evaluations: EvaluationSizes;
   /** The action log (issue 12): You said items, actions and timeline entries (0 items: none). */
   actionLog: ActionLogSizes;
+  /** Senior leaders' pledges (issue 13), on the action log's themes (0: none). */
+  pledges: PledgeSizes;
 }
 
 async function timed(label: string, work: () => Promise<unknown>): Promise<void> {
@@ -148,6 +151,7 @@ export async function generate(db: DataSource, sizes: Sizes): Promise<void> {
   );
   if (sizes.evaluations.rounds > 0) await generateEvaluations(db, sizes.evaluations, timed);
   if (sizes.actionLog.items > 0) await generateActionLog(db, sizes.actionLog, timed);
+  if (sizes.pledges.pledges > 0) await generatePledges(db, sizes.pledges, timed);
   // VACUUM as well as ANALYZE: freshly loaded rows have no visibility map yet, so index-only scans
   // would visit the table for every row until autovacuum caught up. The benchmark measures the
   // steady state a live database is in, not the first minutes after a bulk load.
@@ -167,6 +171,7 @@ async function main(): Promise<void> {
       'you-said-items': { type: 'string', default: '100000' },
       actions: { type: 'string', default: '60000' },
       timeline: { type: 'string', default: '300000' },
+      pledges: { type: 'string', default: '5000' },
     },
   });
   const youngPeople = Number(values['young-people']);
@@ -183,6 +188,7 @@ async function main(): Promise<void> {
       actions: Number(values.actions),
       timeline: Number(values.timeline),
     },
+    pledges: { pledges: Number(values.pledges) },
   };
   const databaseUrl = process.env['DATABASE_URL'] ?? null;
   const dataDir = process.env['DATA_DIR'] ?? 'bench/data';

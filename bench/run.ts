@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BENCH_USERS } from './bench-users';
+import { BENCH_LEADER, BENCH_USERS } from './bench-users';
 import { floorServes } from './floor/floor-routes';
 import { signIn } from './sign-in';
 
@@ -40,6 +40,7 @@ interface Ids {
 const OFFICER = 'bench.officer@bench.heard.example';
 const ADMIN = 'bench.admin@bench.heard.example';
 const PRACTITIONER = 'bench.practitioner@bench.heard.example';
+const LEADER = BENCH_LEADER;
 
 const TARGETS: Target[] = [
   { name: 'health', path: '/api/health', as: 'anonymous' },
@@ -137,6 +138,20 @@ const TARGETS: Target[] = [
   {
     name: "officer's queue: to acknowledge, mine",
     path: '/api/action-log/queue?kind=to_acknowledge&who=mine',
+    as: OFFICER,
+  },
+  // A senior leader's home (issue 13): what it asks for when it opens, for the last year.
+  { name: "leader's home: home", path: '/api/home', as: LEADER },
+  { name: "leader's home: their pledges", path: '/api/pledges?page=1&pageSize=50', as: LEADER },
+  {
+    name: "leader's home: the leaders' view, a year",
+    path: (ids) => `/api/leaders/view?from=${addDays(ids.today, -364)}&to=${ids.today}`,
+    as: LEADER,
+  },
+  { name: 'pledges, every one (officer)', path: '/api/pledges?page=1&pageSize=25', as: OFFICER },
+  {
+    name: 'pledges CSV, a year (officer)',
+    path: (ids) => `/api/pledges/export.csv?from=${addDays(ids.today, -364)}&to=${ids.today}`,
     as: OFFICER,
   },
   { name: 'public board', path: '/api/board', as: 'anonymous' },
