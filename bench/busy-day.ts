@@ -241,6 +241,7 @@ async function seed(
       marksPerSession: 20,
       evaluations: { rounds: 20, evaluations: 2000 },
       actionLog: { items: 1000, actions: 600, timeline: 3000 },
+      pledges: { pledges: 0 },
     };
     await generate(db, sizes);
     // Every young person agreed to email, so invitations go through the outbox (fictional addresses).

@@ -38,7 +38,7 @@ export async function generatePledges(
        INSERT INTO pledges (made_by, role, forum, made_on, words, theme_id, target_date, update_every_days,
                             next_update_due, remind_on, status, status_reason, rag, rag_reason, recorded_by,
                             confirmed_at, created_at, updated_at)
-       SELECT CASE WHEN p.g % 50 = 0 THEN bench.id ELSE l.ids[1 + p.g % array_length(l.ids, 1)] END,
+       SELECT CASE WHEN p.g % 50 = 0 OR l.ids IS NULL THEN bench.id ELSE l.ids[1 + p.g % array_length(l.ids, 1)] END,
               'Head of Service', 'Managers’ forum', p.made_on, ($2::text[])[1 + p.g % 4],
               t.ids[1 + p.g % array_length(t.ids, 1)], p.made_on + 180, 30 + (p.g % 4) * 30,
               p.made_on + 30 * (1 + (current_date - p.made_on) / 30), p.made_on + 23 * (1 + (current_date - p.made_on) / 30),
