@@ -59,7 +59,7 @@ describe('PledgeFormPage (recording a pledge)', () => {
     await fixture.whenStable();
   }
 
-  const select = async (control: string, option: string) =>
+  const select = async (control: string, option: string | RegExp) =>
     (
       await TestbedHarnessEnvironment.loader(fixture).getHarness(
         MatSelectHarness.with({ selector: `[formControlName="${control}"]` }),
