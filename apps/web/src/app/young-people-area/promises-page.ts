@@ -1,18 +1,11 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MAX_VERDICT_WORDS, PLEDGE_VERDICTS, PLEDGE_VERDICT_LABELS } from '@heard/domain';
 import type { MyPledge, PledgeVerdict } from '@heard/domain';
 import { MySpaceDatePipe } from './my-space-date.pipe';
-import { MySpaceApi, failureWords, loaded } from './my-space-api';
+import { cardAnswers } from './card-answers';
+import { MySpaceApi, loaded } from './my-space-api';
 import { COMMON, PROMISES } from './my-space-words';
-
-interface Draft {
-  verdict: PledgeVerdict | null;
-  words: string;
-  sending: boolean;
-  message: string | null;
-  problem: string | null;
-}
 
 /**
  * Leaders' pledges on a young expert's own pages (/api/me/pledges): each promise made to them, and
@@ -40,7 +33,7 @@ interface Draft {
           <p>{{ words.noNames }}</p>
           <ul class="cards">
             @for (pledge of list(); track pledge.id) {
-              @let draft = draftOf(pledge);
+              @let draft = answers.answerOf(pledge);
               <li class="card">
                 <h2 [id]="'promise-' + pledge.id">
                   <span class="count"
@@ -64,8 +57,8 @@ interface Draft {
                           type="radio"
                           [name]="'verdict-' + pledge.id"
                           [value]="verdict"
-                          [checked]="draft.verdict === verdict"
-                          (change)="choose(pledge.id, verdict)"
+                          [checked]="draft.choice === verdict"
+                          (change)="answers.choose(pledge, verdict)"
                         />
                         <span>{{ labels[verdict] }}</span>
                       </label>
@@ -77,7 +70,7 @@ interface Draft {
                     rows="3"
                     [attr.maxlength]="maxWords"
                     [value]="draft.words"
-                    (input)="write(pledge.id, $event)"
+                    (input)="answers.write(pledge, $event)"
                   ></textarea>
                   <button type="submit" class="big primary" [disabled]="draft.sending">
                     {{ draft.sending ? common.sending : words.save }}
@@ -153,62 +146,20 @@ export default class PromisesPage {
   protected readonly labels = PLEDGE_VERDICT_LABELS;
   protected readonly maxWords = MAX_VERDICT_WORDS;
   protected readonly pledges = loaded(this.api.pledges());
-  /** Each pledge's answer as it is being given; starts from what they said before. */
-  private readonly drafts = signal<Record<string, Draft>>({});
-  /** Pledges as they were after their last send, so "You said" shows the new answer at once. */
-  private readonly updated = signal<Record<string, MyPledge>>({});
-
-  protected list(): MyPledge[] {
-    const p = this.pledges();
-    const changed = this.updated();
-    return p.state === 'ready' ? p.value.map((one) => changed[one.id] ?? one) : [];
-  }
-
-  protected failure(): string {
-    const p = this.pledges();
-    return p.state === 'failed' ? p.message : '';
-  }
-
-  protected draftOf(pledge: MyPledge): Draft {
-    return (
-      this.drafts()[pledge.id] ?? {
-        verdict: pledge.myVerdict?.verdict ?? null,
-        words: pledge.myVerdict?.words ?? '',
-        sending: false,
-        message: null,
-        problem: null,
-      }
-    );
-  }
-
-  protected choose(pledgeId: string, verdict: PledgeVerdict): void {
-    this.change(pledgeId, { verdict, message: null, problem: null });
-  }
-
-  protected write(pledgeId: string, event: Event): void {
-    this.change(pledgeId, { words: (event.target as HTMLTextAreaElement).value, message: null });
-  }
+  protected readonly answers = cardAnswers<MyPledge, PledgeVerdict>({
+    cards: this.pledges,
+    id: (pledge) => pledge.id,
+    before: (pledge) =>
+      pledge.myVerdict ? { choice: pledge.myVerdict.verdict, words: pledge.myVerdict.words } : null,
+    words: { chooseFirst: PROMISES.chooseOne, saved: PROMISES.saved },
+  });
+  protected readonly list = this.answers.list;
+  protected readonly failure = this.answers.failure;
 
   protected send(event: Event, pledge: MyPledge): void {
     event.preventDefault();
-    const draft = this.draftOf(pledge);
-    if (draft.verdict === null) {
-      this.change(pledge.id, { problem: this.words.chooseOne });
-      return;
-    }
-    this.change(pledge.id, { sending: true, problem: null, message: null });
-    this.api.ratePledge(pledge.id, { verdict: draft.verdict, words: draft.words.trim() || null }).subscribe({
-      next: (saved) => {
-        this.updated.update((u) => ({ ...u, [pledge.id]: saved }));
-        this.change(pledge.id, { sending: false, message: this.words.saved });
-      },
-      error: (error: unknown) => this.change(pledge.id, { sending: false, problem: failureWords(error) }),
-    });
-  }
-
-  private change(pledgeId: string, patch: Partial<Draft>): void {
-    const pledge = this.list().find((p) => p.id === pledgeId);
-    if (!pledge) return;
-    this.drafts.update((d) => ({ ...d, [pledgeId]: { ...this.draftOf(pledge), ...patch } }));
+    this.answers.send(pledge, (verdict, words) =>
+      this.api.ratePledge(pledge.id, { verdict, words: words.trim() || null }),
+    );
   }
 }
