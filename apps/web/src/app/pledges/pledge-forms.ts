@@ -8,6 +8,7 @@ import {
   output,
   signal,
   untracked,
+  type WritableSignal,
 } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import {
@@ -238,8 +239,12 @@ export class PledgeForms {
       this.confirmForm,
       '#pledge-confirm',
       this.problems.confirm,
+      // Sent only once the form is valid, so an answer is chosen.
       () =>
-        this.api.confirm(this.pledge().id, { answer: answer ?? 'confirm', reason: reason.trim() || null }),
+        this.api.confirm(this.pledge().id, {
+          answer: answer as 'confirm' | 'decline',
+          reason: reason.trim() || null,
+        }),
       (pledge) =>
         pledge.status === 'declined'
           ? 'You said this pledge is not yours.'
@@ -274,10 +279,11 @@ export class PledgeForms {
       this.groupForm,
       '#pledge-group-view',
       this.problems.group,
+      // Sent only once the form is valid, so a verdict is chosen.
       () =>
         this.api.groupView(this.pledge().id, {
           sessionId: value.sessionId,
-          verdict: value.verdict ?? 'kept',
+          verdict: value.verdict as PledgeVerdict,
           words: value.words.trim(),
         }),
       () => {
@@ -291,7 +297,7 @@ export class PledgeForms {
   private save(
     form: AbstractControl,
     within: string,
-    problem: ReturnType<typeof signal<ProblemDetails | null>>,
+    problem: WritableSignal<ProblemDetails | null>,
     request: () => Observable<PledgeResponse>,
     done: (pledge: PledgeResponse) => string,
   ): void {
