@@ -28,8 +28,8 @@ async function chooseOption(page: Page, select: Locator, option: string): Promis
 /**
  * Issue 13 §1 in a real browser: an officer records a pledge the demo leader made at the
  * managers' forum, the leader signs in and confirms it, updates it to amber (a reason is asked
- * for, then given), a young expert says it was not kept (red), and the flag shows on the
- * leader's home and on the officer's pledge page. axe at every step.
+ * for, then given), a young expert says it was not kept (red), the officer writes down the
+ * group's view, and the flag shows on the officer's pledge page and the leader's home. axe at every step.
  */
 describe('a pledge rated by both sides', () => {
   let server: RunningServer;
@@ -103,7 +103,29 @@ describe('a pledge rated by both sides', () => {
     await promise.getByText(`You said: ${PLEDGE_VERDICT_LABELS.not_kept}.`).waitFor();
     await expectAccessible(young, 'a promise rated');
 
-    // 5. The flag on the leader's home, under their pledges...
+    // 5. The officer writes down what the Young Experts said at their last session: partly. With the
+    // young expert's "not kept" the young people's colour is still red (the worse of the two middles).
+    await officer.reload();
+    const groupView = officer.locator('#pledge-group-view');
+    await groupView.getByRole('heading', { level: 2, name: 'Record a group’s view' }).waitFor();
+    await groupView.getByRole('combobox', { name: 'Session' }).click();
+    await officer.getByRole('option').first().click();
+    await officer.getByRole('listbox').waitFor({ state: 'detached' });
+    await groupView.getByRole('radio', { name: PLEDGE_VERDICT_LABELS.partly }).check();
+    await groupView
+      .getByLabel('What the group said')
+      .fill('Kestrel: some reviews start with us now, not all.');
+    await groupView.getByRole('button', { name: 'Record the group’s view' }).click();
+    expect(await statusText(officer, /^The group/)).toBe('The group’s view is recorded.');
+
+    // 6. The flag on the officer's pledge page...
+    await officer.getByTestId('pledge-flag').waitFor();
+    expect((await officer.getByTestId('pledge-flag').innerText()).trim()).toBe(FLAG);
+    await officer.getByText('A young expert: No, it was not kept.').waitFor();
+    await officer.getByText(`${GROUP}: Partly.`).waitFor();
+    await expectAccessible(officer, 'a flagged pledge, as the officer sees it');
+
+    // 7. ...and on the leader's home, under their pledges.
     await leader.goto(`${server.url}/home`);
     const yours = leader.locator('heard-leader-pledges');
     await yours.getByRole('heading', { name: 'Where the young people see it differently' }).waitFor();
@@ -112,13 +134,6 @@ describe('a pledge rated by both sides', () => {
       `${WORDS} The young people see this pledge as red; the leader as amber.`,
     );
     await expectAccessible(leader, 'the leader’s home with a flagged pledge');
-
-    // 6. ...and on the officer's pledge page.
-    await officer.reload();
-    await officer.getByTestId('pledge-flag').waitFor();
-    expect((await officer.getByTestId('pledge-flag').innerText()).trim()).toBe(FLAG);
-    await officer.getByText('A young expert: No, it was not kept.').waitFor();
-    await expectAccessible(officer, 'a flagged pledge, as the officer sees it');
 
     await young.close();
     await leader.close();
