@@ -33,6 +33,7 @@ import {
   PledgeListResponse,
   PledgeProgressCommand,
   PledgeProgressRequestSchema,
+  PledgePerson,
   PledgeResponse,
   PledgeTimelineEntry,
   PledgeUpdateCommand,
@@ -70,6 +71,16 @@ export class PledgesController {
     @Query(new ZodPipe(PledgeListQuerySchema)) query: PledgeListQuery,
   ): Promise<PledgeListResponse> {
     return this.pledges.list(actor, query);
+  }
+
+  /**
+   * The active senior leaders an officer may record a pledge for, by name (the staff directory
+   * offers only those who may be picked as staff). Declared before ':id', like the downloads.
+   */
+  @Get('leaders')
+  @Allow(...PLEDGE_OFFICERS)
+  leaders(): Promise<PledgePerson[]> {
+    return this.pledges.leaders();
   }
 
   /** Declared before ':id', which would otherwise take "export.csv" for an id. */

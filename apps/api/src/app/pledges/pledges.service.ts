@@ -7,6 +7,7 @@ import {
   PledgeCreateCommand,
   PledgeGroupViewCommand,
   PledgeLinkRequest,
+  PledgePerson,
   PledgeProgressCommand,
   PledgeResponse,
   PledgeStatus,
@@ -53,6 +54,9 @@ const CHANGEABLE = {
 } as const satisfies Partial<Record<keyof PledgeUpdateCommand & keyof PledgeRow, string>>;
 type Changeable = keyof typeof CHANGEABLE;
 
+/** Who a pledge may be made by: an active senior leader, whose role is the query's first parameter. */
+const ACTIVE_LEADER_SQL = `status = 'active' AND role = $1`;
+
 /**
  * Pledges (docs/pledges.md): recorded by a leader, or by an officer on a leader's behalf for the
  * leader to confirm; kept up to date by their leader alone; rated by young people. Every change
@@ -92,6 +96,16 @@ export class PledgesService {
         );
       return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
     });
+  }
+
+  /** Whom a pledge may be recorded for: the same rule as checkLeader, by name. */
+  async leaders(): Promise<PledgePerson[]> {
+    const rows: PledgePerson[] = await this.db.query(
+      `SELECT id, display_name AS "displayName" FROM users WHERE ${ACTIVE_LEADER_SQL}
+        ORDER BY lower(display_name), id`,
+      [Role.SeniorLeader],
+    );
+    return rows;
   }
 
   create(actor: Actor, command: PledgeCreateCommand): Promise<PledgeResponse> {
@@ -376,10 +390,10 @@ export class PledgesService {
   }
 
   private async checkLeader(em: EntityManager, userId: string): Promise<void> {
-    const [row]: unknown[] = await em.query(
-      `SELECT 1 FROM users WHERE id = $1 AND status = 'active' AND role = $2`,
-      [userId, Role.SeniorLeader],
-    );
+    const [row]: unknown[] = await em.query(`SELECT 1 FROM users WHERE id = $2 AND ${ACTIVE_LEADER_SQL}`, [
+      Role.SeniorLeader,
+      userId,
+    ]);
     if (!row) throw DomainError.validation('madeById', 'Choose an active senior leader.');
   }
 

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
@@ -9,6 +9,7 @@ import { forkJoin, map } from 'rxjs';
 import { instantWords } from '../action-log/action-log-words';
 import { shortDate } from '../core/dates';
 import { loadRecord } from '../core/load-record';
+import { PledgeForms } from './pledge-forms';
 import { PledgesApi } from './pledges-api';
 import { eventWords, flagWords, ragWords, statusWords } from './pledge-words';
 
@@ -16,13 +17,14 @@ import { eventWords, flagWords, ragWords, statusWords } from './pledge-words';
 @Component({
   selector: 'heard-pledge-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatProgressBarModule, RouterLink, PageHeader, ProblemAlert],
+  imports: [MatProgressBarModule, RouterLink, PageHeader, ProblemAlert, PledgeForms],
   templateUrl: './pledge-page.html',
   styleUrl: './pledges.scss',
   host: { class: 'heard-page' },
 })
 export default class PledgePage {
   private readonly api = inject(PledgesApi);
+  private readonly destroyRef = inject(DestroyRef);
 
   readonly id = input.required<string>();
 
@@ -53,6 +55,16 @@ export default class PledgePage {
   protected entryLine(entry: PledgeTimelineEntry): string {
     const line = `${instantWords(entry.at)}: ${eventWords(entry.event)}`;
     return entry.byName ? `${line}, by ${entry.byName}` : line;
+  }
+
+  /** A form changed the pledge: show it as the API has it, and the history that change added. */
+  protected changed(pledge: PledgeResponse): void {
+    this.pledge.set(pledge);
+    this.api
+      .timeline(pledge.id)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      // The change is saved and shown; should the history fail to reload, it catches up on the next visit.
+      .subscribe({ next: (timeline) => this.timeline.set(timeline), error: () => undefined });
   }
 
   constructor() {

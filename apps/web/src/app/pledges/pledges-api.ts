@@ -1,6 +1,15 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { PledgeListResponse, PledgeResponse, PledgeTimelineEntry } from '@heard/domain';
+import type {
+  PledgeConfirmationRequest,
+  PledgeCreateRequest,
+  PledgeGroupViewRequest,
+  PledgeListResponse,
+  PledgePerson,
+  PledgeProgressRequest,
+  PledgeResponse,
+  PledgeTimelineEntry,
+} from '@heard/domain';
 import type { Observable } from 'rxjs';
 
 /** Relative, so Angular's XSRF interceptor adds the header to writes. */
@@ -23,5 +32,26 @@ export class PledgesApi {
 
   timeline(id: string): Observable<PledgeTimelineEntry[]> {
     return this.http.get<PledgeTimelineEntry[]>(`${pledge(id)}/timeline`);
+  }
+
+  /** The active senior leaders an officer may record a pledge for. */
+  leaders(): Observable<PledgePerson[]> {
+    return this.http.get<PledgePerson[]>(`${PLEDGES_URL}/leaders`);
+  }
+
+  create(request: PledgeCreateRequest): Observable<PledgeResponse> {
+    return this.http.post<PledgeResponse>(PLEDGES_URL, request);
+  }
+
+  confirm(id: string, request: PledgeConfirmationRequest): Observable<PledgeResponse> {
+    return this.http.post<PledgeResponse>(`${pledge(id)}/confirmation`, request);
+  }
+
+  addProgress(id: string, request: PledgeProgressRequest): Observable<PledgeResponse> {
+    return this.http.post<PledgeResponse>(`${pledge(id)}/updates`, request);
+  }
+
+  groupView(id: string, request: PledgeGroupViewRequest): Observable<PledgeResponse> {
+    return this.http.post<PledgeResponse>(`${pledge(id)}/group-views`, request);
   }
 }

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { PledgeSummary, ProblemDetails } from '@heard/domain';
@@ -14,7 +15,7 @@ import { flagWords, ragWords, statusWords } from './pledge-words';
 @Component({
   selector: 'heard-pledges-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatProgressBarModule, RouterLink, EmptyState, PageHeader, ProblemAlert],
+  imports: [MatButtonModule, MatProgressBarModule, RouterLink, EmptyState, PageHeader, ProblemAlert],
   templateUrl: './pledges-page.html',
   styleUrl: './pledges.scss',
   host: { class: 'heard-page' },

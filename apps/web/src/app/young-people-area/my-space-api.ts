@@ -12,6 +12,8 @@ import type {
   MyEvaluation,
   MyEvaluationSummary,
   MyInvitation,
+  MyPledge,
+  MyPledgeVerdictRequest,
   MyRequestReceived,
   MyResponse,
   MyRound,
@@ -47,6 +49,10 @@ export class MySpaceApi {
   responses = () => this.http.get<MyResponse[]>(`${ME}/responses`);
   rateResponse = (itemId: string, body: ResponseRatingRequest) =>
     this.http.put<MyResponse>(`${ME}/responses/${encodeURIComponent(itemId)}/rating`, body);
+  pledges = () => this.http.get<MyPledge[]>(`${ME}/pledges`);
+  /** A second verdict replaces the first (the first stays in the pledge's history). */
+  ratePledge = (pledgeId: string, body: MyPledgeVerdictRequest) =>
+    this.http.put<MyPledge>(`${ME}/pledges/${encodeURIComponent(pledgeId)}/verdict`, body);
 }
 
 /** Where the data download is: a plain link, so the browser saves the file. */

@@ -30,6 +30,7 @@ describe('MySpacePage', () => {
       '/rounds',
       '/said',
       '/responses',
+      '/promises',
       '/invitations',
       '/one-to-one',
       '/choices',

@@ -36,6 +36,9 @@ import { HOME } from './my-space-words';
         <a routerLink="responses">{{ words.responses }}</a>
       </li>
       <li>
+        <a routerLink="promises">{{ words.promises }}</a>
+      </li>
+      <li>
         <a routerLink="invitations"
           >{{ words.invitations }}
           @if (waiting()?.invitations) {

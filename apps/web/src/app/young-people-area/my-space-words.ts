@@ -24,6 +24,7 @@ export const HOME = {
   roundsWaiting: 'Waiting for you:',
   evaluations: 'What I said before',
   responses: 'What we did',
+  promises: 'Leaders’ promises',
   invitations: 'My invitations',
   invitationsWaiting: 'To answer:',
   oneToOne: 'Ask for a one-to-one',
@@ -173,6 +174,24 @@ export const WORRY = {
   label: 'What is worrying you?',
   writeFirst: 'Write your worry first.',
   send: 'Send my worry',
+};
+
+/** Pledges, in young people's words: a leader's promise, and whether it was kept. */
+export const PROMISES = {
+  title: 'Leaders’ promises',
+  intro: 'Our leaders said they would do these things. Did they do them? Tell us.',
+  noNames: 'The leader will not see your name.',
+  none: 'There are no promises here yet. When a leader makes one to you, you will see it here.',
+  at: 'at',
+  doneBy: 'To be done by',
+  latest: 'What the leader says now',
+  question: 'Did they keep it?',
+  words: 'Tell us more (you do not have to)',
+  save: 'Send',
+  saved: 'Thank you. We got it.',
+  yours: 'You said:',
+  change: 'You can change it at any time.',
+  chooseOne: 'Choose an answer first.',
 };
 
 export const RESPONSES = {

@@ -1,17 +1,10 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MAX_RATING_COMMENT, MyResponse, RATING_SCALE, Rating } from '@heard/domain';
 import { MySpaceDatePipe } from './my-space-date.pipe';
-import { MySpaceApi, failureWords, loaded } from './my-space-api';
+import { cardAnswers } from './card-answers';
+import { MySpaceApi, loaded } from './my-space-api';
 import { COMMON, RESPONSES } from './my-space-words';
-
-interface Draft {
-  rating: Rating | null;
-  comment: string;
-  sending: boolean;
-  message: string | null;
-  problem: string | null;
-}
 
 /**
  * The Young Experts' review: what their groups said, what we did, and "How well did we do?" as
@@ -38,7 +31,7 @@ interface Draft {
           <p>{{ words.noNames }}</p>
           <ul class="cards">
             @for (item of list(); track item.itemId) {
-              @let draft = draftOf(item);
+              @let draft = answers.answerOf(item);
               <li class="card">
                 <h2 [id]="'said-' + item.itemId">
                   <span class="count"
@@ -62,8 +55,8 @@ interface Draft {
                           type="radio"
                           [name]="'rating-' + item.itemId"
                           [value]="step.value"
-                          [checked]="draft.rating === step.value"
-                          (change)="choose(item.itemId, step.value)"
+                          [checked]="draft.choice === step.value"
+                          (change)="answers.choose(item, step.value)"
                         />
                         <span class="glyph" aria-hidden="true">{{ step.face }}</span>
                         <span>{{ step.words }}</span>
@@ -75,8 +68,8 @@ interface Draft {
                     [id]="'comment-' + item.itemId"
                     rows="3"
                     [attr.maxlength]="maxComment"
-                    [value]="draft.comment"
-                    (input)="write(item.itemId, $event)"
+                    [value]="draft.words"
+                    (input)="answers.write(item, $event)"
                   ></textarea>
                   <button type="submit" class="big primary" [disabled]="draft.sending">
                     {{ draft.sending ? common.sending : words.save }}
@@ -156,62 +149,18 @@ export default class ResponsesPage {
   protected readonly scale = RATING_SCALE;
   protected readonly maxComment = MAX_RATING_COMMENT;
   protected readonly responses = loaded(this.api.responses());
-  /** Each item's answer as it is being given; starts from what they said before. */
-  private readonly drafts = signal<Record<string, Draft>>({});
-  /** Items as they were after their last send, so "You said" shows the new face at once. */
-  private readonly updated = signal<Record<string, MyResponse>>({});
-
-  protected list(): MyResponse[] {
-    const r = this.responses();
-    const changed = this.updated();
-    return r.state === 'ready' ? r.value.map((i) => changed[i.itemId] ?? i) : [];
-  }
-
-  protected failure(): string {
-    const r = this.responses();
-    return r.state === 'failed' ? r.message : '';
-  }
-
-  protected draftOf(item: MyResponse): Draft {
-    return (
-      this.drafts()[item.itemId] ?? {
-        rating: item.myRating?.face.value ?? null,
-        comment: item.myRating?.comment ?? '',
-        sending: false,
-        message: null,
-        problem: null,
-      }
-    );
-  }
-
-  protected choose(itemId: string, rating: Rating): void {
-    this.change(itemId, { rating, message: null, problem: null });
-  }
-
-  protected write(itemId: string, event: Event): void {
-    this.change(itemId, { comment: (event.target as HTMLTextAreaElement).value, message: null });
-  }
+  protected readonly answers = cardAnswers<MyResponse, Rating>({
+    cards: this.responses,
+    id: (item) => item.itemId,
+    before: (item) =>
+      item.myRating ? { choice: item.myRating.face.value, words: item.myRating.comment ?? null } : null,
+    words: { chooseFirst: RESPONSES.chooseFace, saved: RESPONSES.saved },
+  });
+  protected readonly list = this.answers.list;
+  protected readonly failure = this.answers.failure;
 
   protected send(event: Event, item: MyResponse): void {
     event.preventDefault();
-    const draft = this.draftOf(item);
-    if (draft.rating === null) {
-      this.change(item.itemId, { problem: this.words.chooseFace });
-      return;
-    }
-    this.change(item.itemId, { sending: true, problem: null, message: null });
-    this.api.rateResponse(item.itemId, { rating: draft.rating, comment: draft.comment }).subscribe({
-      next: (saved) => {
-        this.updated.update((u) => ({ ...u, [item.itemId]: saved }));
-        this.change(item.itemId, { sending: false, message: this.words.saved });
-      },
-      error: (error: unknown) => this.change(item.itemId, { sending: false, problem: failureWords(error) }),
-    });
-  }
-
-  private change(itemId: string, patch: Partial<Draft>): void {
-    const item = this.list().find((i) => i.itemId === itemId);
-    if (!item) return;
-    this.drafts.update((d) => ({ ...d, [itemId]: { ...this.draftOf(item), ...patch } }));
+    this.answers.send(item, (rating, comment) => this.api.rateResponse(item.itemId, { rating, comment }));
   }
 }

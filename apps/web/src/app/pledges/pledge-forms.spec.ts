@@ -1,0 +1,214 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { MatRadioGroupHarness } from '@angular/material/radio/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
+import { provideRouter } from '@angular/router';
+import { Role, addDays, todayInLondon } from '@heard/domain';
+import type { PledgeResponse } from '@heard/domain';
+import { axeViolations } from '../../testing/axe';
+import {
+  GROUP_ID,
+  SESSION_ID,
+  byLabel,
+  byName,
+  problemBody,
+  sessionResponse,
+  textOf,
+  typeInto,
+} from '../../testing/fixtures';
+import { signInAs } from '../../testing/session';
+import { provideFormFieldDefaults } from '../shared/form-field-defaults';
+import PledgePage from './pledge-page';
+
+const PLEDGE_ID = '66666666-6666-4666-8666-666666666666';
+const LEADER = { id: '77777777-7777-4777-8777-777777777777', displayName: 'Dana Fairweather' };
+const today = todayInLondon();
+
+function pledge(overrides: Partial<PledgeResponse> = {}): PledgeResponse {
+  return {
+    id: PLEDGE_ID,
+    status: 'active',
+    unconfirmed: false,
+    madeBy: LEADER,
+    role: 'Head of Service',
+    forum: 'Managers’ forum',
+    madeOn: addDays(today, -10),
+    words: 'Every letter will use the young person’s own words.',
+    theme: { id: 'theme-1', name: 'Our language' },
+    targetDate: addDays(today, 100),
+    updateEveryDays: 30,
+    nextUpdateDue: addDays(today, 20),
+    ratings: {
+      leader: { rag: 'green', reason: 'Started well.' },
+      youngPeople: { rag: null, counts: { kept: 0, partly: 0, not_kept: 0 } },
+      flagged: false,
+      divergence: null,
+    },
+    updatedAt: '2026-11-10T09:00:00.000Z',
+    occasion: null,
+    group: { id: GROUP_ID, name: 'Young DIB' },
+    recordedBy: { id: 'officer-1', displayName: 'Ola Officer' },
+    confirmedAt: '2026-11-03T09:00:00.000Z',
+    statusReason: null,
+    updates: [],
+    verdicts: [],
+    links: { itemIds: [], actionIds: [] },
+    createdAt: '2026-11-02T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+describe('the forms on a pledge’s page', () => {
+  let fixture: ComponentFixture<PledgePage>;
+  let el: HTMLElement;
+  let http: HttpTestingController;
+
+  async function open(role: Role, shown: PledgeResponse): Promise<void> {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideFormFieldDefaults(),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    await signInAs(role, role === Role.SeniorLeader ? LEADER : {});
+    fixture = TestBed.createComponent(PledgePage);
+    fixture.componentRef.setInput('id', PLEDGE_ID);
+    el = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+    http.expectOne(`/api/pledges/${PLEDGE_ID}`).flush(shown);
+    http.expectOne(`/api/pledges/${PLEDGE_ID}/timeline`).flush([]);
+    await fixture.whenStable();
+  }
+
+  /** The API's answer to a form, then the history the page reloads. */
+  async function answer(method: string, url: string, body: PledgeResponse): Promise<Record<string, unknown>> {
+    const req = http.expectOne((r) => r.method === method && r.url === url);
+    req.flush(body);
+    http.expectOne(`/api/pledges/${PLEDGE_ID}/timeline`).flush([]);
+    await fixture.whenStable();
+    return req.request.body as Record<string, unknown>;
+  }
+
+  const harnesses = () => TestbedHarnessEnvironment.loader(fixture);
+
+  afterEach(() => http.verify());
+
+  it('lets the leader confirm a pledge recorded for them, and asks a reason to decline one', async () => {
+    await open(Role.SeniorLeader, pledge({ status: 'unconfirmed', unconfirmed: true, confirmedAt: null }));
+    expect(textOf(el.querySelector('#confirm-heading'))).toBe('Is this your pledge?');
+    expect(el.querySelector('#pledge-progress')).toBeNull();
+    expect(await axeViolations(el)).toEqual([]);
+
+    byName(el, 'Send my answer').click();
+    await fixture.whenStable();
+    expect(textOf(el)).toContain('Choose yes or no.');
+    const radios = await harnesses().getHarness(MatRadioGroupHarness);
+    await radios.checkRadioButton({ label: 'No, it is not mine as written' });
+    byName(el, 'Send my answer').click();
+    await fixture.whenStable();
+    expect(textOf(el)).toContain('Say why, so the young people who heard it know.');
+    http.expectNone((r) => r.method === 'POST');
+
+    await radios.checkRadioButton({ label: 'Yes, I made this pledge' });
+    byName(el, 'Send my answer').click();
+    expect(await answer('POST', `/api/pledges/${PLEDGE_ID}/confirmation`, pledge())).toEqual({
+      answer: 'confirm',
+      reason: null,
+    });
+    expect(textOf(el.querySelector('[role="status"]'))).toBe('Confirmed: this pledge is yours.');
+    expect(el.querySelector('#pledge-confirm')).toBeNull();
+    expect(el.querySelector('#pledge-progress')).not.toBeNull();
+  });
+
+  it('needs a reason when the colour changes, sends the update, and shows the API’s refusal', async () => {
+    await open(Role.SeniorLeader, pledge());
+    expect(textOf(el.querySelector('#pledge-progress .help'))).toContain('a change of colour needs a reason');
+    typeInto(byLabel<HTMLTextAreaElement>(el, 'What has happened'), 'Two of four teams use the new letters.');
+    typeInto(byLabel<HTMLTextAreaElement>(el, 'Evidence (optional)'), 'The new template.');
+    await (
+      await harnesses().getHarness(MatSelectHarness.with({ selector: '[formControlName="rag"]' }))
+    ).clickOptions({ text: 'Amber' });
+    byName(el, 'Add the update').click();
+    await fixture.whenStable();
+    expect(textOf(el)).toContain('Say why this pledge is amber now.');
+    expect(document.activeElement).toBe(byLabel(el, 'Why it is this colour now'));
+    http.expectNone((r) => r.method === 'POST');
+
+    typeInto(
+      byLabel<HTMLTextAreaElement>(el, 'Why it is this colour now'),
+      'Half the teams are still to start.',
+    );
+    byName(el, 'Add the update').click();
+    const refused = http.expectOne(
+      (r) => r.method === 'POST' && r.url === `/api/pledges/${PLEDGE_ID}/updates`,
+    );
+    expect(refused.request.body).toEqual({
+      notedOn: today,
+      words: 'Two of four teams use the new letters.',
+      evidence: 'The new template.',
+      rag: 'amber',
+      ragReason: 'Half the teams are still to start.',
+    });
+    refused.flush(
+      problemBody(400, 'Check the update.', { ragReason: ['Say why this pledge is amber now.'] }),
+      { status: 400, statusText: 'Problem' },
+    );
+    await fixture.whenStable();
+    expect(textOf(el.querySelector('#pledge-progress heard-problem-alert'))).toContain('Check the update.');
+    expect(await axeViolations(el)).toEqual([]);
+
+    typeInto(
+      byLabel<HTMLTextAreaElement>(el, 'Why it is this colour now'),
+      'Half the teams are still to start.',
+    );
+    byName(el, 'Add the update').click();
+    const amber = pledge({
+      ratings: {
+        leader: { rag: 'amber', reason: 'Half the teams are still to start.' },
+        youngPeople: { rag: 'red', counts: { kept: 0, partly: 0, not_kept: 1 } },
+        flagged: true,
+        divergence: 'leader_more_hopeful',
+      },
+    });
+    await answer('POST', `/api/pledges/${PLEDGE_ID}/updates`, amber);
+    expect(textOf(el.querySelector('[role="status"]'))).toBe('Update added. The pledge is amber.');
+    expect(textOf(el.querySelector('[data-testid="pledge-flag"]'))).toBe(
+      'Flagged: the two views differ. The young people see this pledge as red; the leader as amber.',
+    );
+  });
+
+  it('lets an officer record the view of the group it was made to at one of its sessions', async () => {
+    await open(Role.ParticipationOfficer, pledge());
+    http
+      .expectOne((r) => r.url === '/api/sessions' && r.params.get('groupId') === GROUP_ID)
+      .flush([sessionResponse({ id: SESSION_ID, startsAt: `${addDays(today, -1)}T17:00:00.000Z` })]);
+    await fixture.whenStable();
+    expect(el.querySelector('#pledge-progress')).toBeNull();
+    expect(el.querySelector('#pledge-confirm')).toBeNull();
+
+    byName(el, 'Record the group’s view').click();
+    await fixture.whenStable();
+    expect(textOf(el)).toContain('Choose the session where the group said it.');
+    expect(textOf(el)).toContain('Choose kept, partly or not kept.');
+    expect(textOf(el)).toContain('Write down what the group said.');
+
+    await (
+      await harnesses().getHarness(MatSelectHarness.with({ selector: '[formControlName="sessionId"]' }))
+    ).clickOptions({ text: /\d/ });
+    await (await harnesses().getHarness(MatRadioGroupHarness)).checkRadioButton({ label: 'Partly' });
+    typeInto(byLabel<HTMLTextAreaElement>(el, 'What the group said'), 'Some letters changed, not all.');
+    byName(el, 'Record the group’s view').click();
+    expect(await answer('POST', `/api/pledges/${PLEDGE_ID}/group-views`, pledge())).toEqual({
+      sessionId: SESSION_ID,
+      verdict: 'partly',
+      words: 'Some letters changed, not all.',
+    });
+    expect(textOf(el.querySelector('[role="status"]'))).toBe('The group’s view is recorded.');
+    expect(await axeViolations(el)).toEqual([]);
+  });
+});

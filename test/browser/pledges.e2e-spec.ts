@@ -1,0 +1,142 @@
+import { PLEDGE_VERDICT_LABELS, Role, addDays, todayInLondon } from '@heard/domain';
+import type { Locator, Page } from 'playwright-core';
+import type { BrowserHandle } from './support/browser';
+import { expectAccessible, signIn, statusText } from './support/demo';
+import type { RunningServer } from './support/server';
+import { startServerAndBrowser } from './support/suite';
+
+/** The demo senior leader and the demo young experts' group (apps/api/src/app/demo/demo-data.ts). */
+const LEADER = 'Robin Ashdown';
+const GROUP = 'Young Experts';
+const THEME = 'Transparency and managing expectations';
+/** Made-up words with a marker unique to this test. */
+const WORDS = 'Kestrel: every review meeting will start with what the young person wants to talk about.';
+const UPDATE = 'Kestrel: two teams have changed their review agendas.';
+const REASON = 'Kestrel: the other teams start next month.';
+const FLAG = 'Flagged: the two views differ. The young people see this pledge as red; the leader as amber.';
+
+/**
+ * With the pointer, as a person would: Playwright's click fails if anything (such as a floating
+ * label lying over the select) would take the click instead.
+ */
+async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
+  await select.click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+  await page.getByRole('listbox').waitFor({ state: 'detached' });
+}
+
+/**
+ * Issue 13 §1 in a real browser: an officer records a pledge the demo leader made at the
+ * managers' forum, the leader signs in and confirms it, updates it to amber (a reason is asked
+ * for, then given), a young expert says it was not kept (red), the officer writes down the
+ * group's view, and the flag shows on the officer's pledge page and the leader's home. axe at every step.
+ */
+describe('a pledge rated by both sides', () => {
+  let server: RunningServer;
+  let browser: BrowserHandle;
+
+  startServerAndBrowser((started) => {
+    ({ server, browser } = started);
+  });
+
+  it('should be recorded, confirmed, updated to amber, rated red by a young expert, and flagged on both sides', async () => {
+    // 1. The officer records it at the managers' forum, made to the Young Experts.
+    const officer = await browser.newPage();
+    await signIn(officer, server, Role.ParticipationOfficer);
+    await officer.goto(`${server.url}/pledges`);
+    await officer.getByRole('link', { name: 'Record a pledge' }).click();
+    await officer.getByRole('heading', { level: 1, name: 'Record a pledge' }).waitFor();
+    await chooseOption(officer, officer.getByRole('combobox', { name: 'Senior leader' }), LEADER);
+    await officer.getByLabel('Their role').fill('Director of Children’s Services');
+    await officer.getByLabel('Where it was made').fill('Managers’ forum');
+    await chooseOption(officer, officer.getByRole('combobox', { name: /^Group it was made to/ }), GROUP);
+    await officer.getByLabel('What was pledged').fill(WORDS);
+    await chooseOption(officer, officer.getByRole('combobox', { name: 'Theme' }), THEME);
+    await officer.getByLabel('Target date').fill(addDays(todayInLondon(), 90));
+    await expectAccessible(officer, 'recording a pledge');
+    await officer.getByRole('button', { name: 'Record the pledge' }).click();
+    await officer.getByRole('heading', { level: 1, name: `Pledge by ${LEADER}` }).waitFor();
+    await officer.getByText('who has not confirmed it yet.').waitFor();
+    const pledgeUrl = officer.url();
+    // Nobody rates a pledge its leader has not confirmed: the group's view waits too.
+    expect(await officer.getByRole('heading', { name: 'Record a group’s view' }).count()).toBe(0);
+    await expectAccessible(officer, 'a pledge waiting for its leader, as the officer sees it');
+
+    // 2. The leader confirms it.
+    const leader = await browser.newPage();
+    await signIn(leader, server, Role.SeniorLeader);
+    await leader.goto(pledgeUrl);
+    await leader.getByRole('heading', { level: 2, name: 'Is this your pledge?' }).waitFor();
+    await expectAccessible(leader, 'a pledge for its leader to confirm');
+    await leader.getByRole('radio', { name: 'Yes, I made this pledge' }).check();
+    await leader.getByRole('button', { name: 'Send my answer' }).click();
+    expect(await statusText(leader, /^Confirmed/)).toBe('Confirmed: this pledge is yours.');
+
+    // 3. The leader updates it to amber: the form asks for the reason first.
+    const progress = leader.locator('#pledge-progress');
+    await progress.getByRole('heading', { level: 2, name: 'Add a progress update' }).waitFor();
+    await progress.getByLabel('What has happened').fill(UPDATE);
+    await progress.getByLabel('Evidence (optional)').fill('The new agendas.');
+    await chooseOption(leader, progress.getByRole('combobox', { name: 'Red, amber or green' }), 'Amber');
+    await progress.getByRole('button', { name: 'Add the update' }).click();
+    await progress.getByText('Say why this pledge is amber now.').waitFor();
+    await expectAccessible(leader, 'a colour change without its reason');
+    await progress.getByLabel('Why it is this colour now').fill(REASON);
+    await progress.getByRole('button', { name: 'Add the update' }).click();
+    expect(await statusText(leader, /^Update added/)).toBe('Update added. The pledge is amber.');
+    await leader.getByText(`Now amber: ${REASON}`).waitFor();
+    await expectAccessible(leader, 'a confirmed pledge, amber');
+
+    // 4. A young expert says it was not kept.
+    const young = await browser.newPage();
+    await signIn(young, server, Role.YoungExpert);
+    await young.goto(`${server.url}/my-space`);
+    await young.getByRole('link', { name: 'Leaders’ promises', exact: true }).click();
+    await young.getByRole('heading', { level: 1, name: 'Leaders’ promises', exact: true }).waitFor();
+    const promise = young.getByRole('listitem').filter({ hasText: WORDS });
+    await promise.waitFor();
+    await expectAccessible(young, 'leaders’ promises');
+    await promise.getByRole('radio', { name: PLEDGE_VERDICT_LABELS.not_kept }).check();
+    await promise.getByLabel('Tell us more').fill('My last review still started with the forms.');
+    await promise.getByRole('button', { name: 'Send' }).click();
+    await promise.getByText('Thank you. We got it.').waitFor();
+    await promise.getByText(`You said: ${PLEDGE_VERDICT_LABELS.not_kept}.`).waitFor();
+    await expectAccessible(young, 'a promise rated');
+
+    // 5. The officer writes down what the Young Experts said at their last session: partly. With the
+    // young expert's "not kept" the young people's colour is still red (the worse of the two middles).
+    await officer.reload();
+    const groupView = officer.locator('#pledge-group-view');
+    await groupView.getByRole('heading', { level: 2, name: 'Record a group’s view' }).waitFor();
+    await groupView.getByRole('combobox', { name: 'Session' }).click();
+    await officer.getByRole('option').first().click();
+    await officer.getByRole('listbox').waitFor({ state: 'detached' });
+    await groupView.getByRole('radio', { name: PLEDGE_VERDICT_LABELS.partly }).check();
+    await groupView
+      .getByLabel('What the group said')
+      .fill('Kestrel: some reviews start with us now, not all.');
+    await groupView.getByRole('button', { name: 'Record the group’s view' }).click();
+    expect(await statusText(officer, /^The group/)).toBe('The group’s view is recorded.');
+
+    // 6. The flag on the officer's pledge page...
+    await officer.getByTestId('pledge-flag').waitFor();
+    expect((await officer.getByTestId('pledge-flag').innerText()).trim()).toBe(FLAG);
+    await officer.getByText('A young expert: No, it was not kept.').waitFor();
+    await officer.getByText(`${GROUP}: Partly.`).waitFor();
+    await expectAccessible(officer, 'a flagged pledge, as the officer sees it');
+
+    // 7. ...and on the leader's home, under their pledges.
+    await leader.goto(`${server.url}/home`);
+    const yours = leader.locator('heard-leader-pledges');
+    await yours.getByRole('heading', { name: 'Where the young people see it differently' }).waitFor();
+    const differing = yours.getByRole('listitem').filter({ hasText: WORDS });
+    expect((await differing.innerText()).trim()).toBe(
+      `${WORDS} The young people see this pledge as red; the leader as amber.`,
+    );
+    await expectAccessible(leader, 'the leader’s home with a flagged pledge');
+
+    await young.close();
+    await leader.close();
+    await officer.close();
+  });
+});
