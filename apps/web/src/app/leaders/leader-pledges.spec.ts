@@ -3,38 +3,13 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { addDays, todayInLondon } from '@heard/domain';
-import type { PledgeSummary } from '@heard/domain';
 import { axeViolations } from '../../testing/axe';
 import { textOf } from '../../testing/fixtures';
+import { pledgeSummary } from '../../testing/pledge-fixtures';
 import { PLEDGES_URL } from '../pledges/pledges-api';
 import { LeaderPledges, pledgesNeedingYou } from './leader-pledges';
 
 const today = '2026-12-05';
-
-export function pledgeSummary(over: Partial<PledgeSummary> = {}): PledgeSummary {
-  return {
-    id: 'pledge-1',
-    status: 'active',
-    unconfirmed: false,
-    madeBy: { id: 'leader-1', displayName: 'Dana Fairweather' },
-    role: 'Head of Service',
-    forum: 'Managers’ forum',
-    madeOn: '2026-11-02',
-    words: 'Every letter will use the young person’s own words.',
-    theme: { id: 'theme-1', name: 'Our language' },
-    targetDate: '2027-03-31',
-    updateEveryDays: 30,
-    nextUpdateDue: '2026-12-20',
-    ratings: {
-      leader: { rag: 'green', reason: 'Done' },
-      youngPeople: { rag: 'green', counts: { kept: 2, partly: 0, not_kept: 0 } },
-      flagged: false,
-      divergence: null,
-    },
-    updatedAt: '2026-11-10T09:00:00.000Z',
-    ...over,
-  };
-}
 
 const flagged = {
   leader: { rag: 'green' as const, reason: 'All done.' },

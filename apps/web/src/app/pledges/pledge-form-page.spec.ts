@@ -17,13 +17,13 @@ import {
   textOf,
   typeInto,
 } from '../../testing/fixtures';
+import { PLEDGE_ID, PLEDGE_LEADER } from '../../testing/pledge-fixtures';
 import { signInAs } from '../../testing/session';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 import PledgeFormPage from './pledge-form-page';
 
 const THEME_ID = '55555555-5555-4555-8555-555555555555';
-const LEADER = { id: '77777777-7777-4777-8777-777777777777', displayName: 'Dana Fairweather' };
-const PLEDGE_ID = '66666666-6666-4666-8666-666666666666';
+const LEADER = PLEDGE_LEADER;
 const today = todayInLondon();
 
 describe('PledgeFormPage (recording a pledge)', () => {

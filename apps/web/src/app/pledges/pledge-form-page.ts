@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import {
   type AbstractControl,
   FormControl,
@@ -20,28 +20,17 @@ import {
   MAX_UPDATE_EVERY_DAYS,
   MIN_UPDATE_EVERY_DAYS,
   Role,
-  addDays,
   todayInLondon,
 } from '@heard/domain';
-import type {
-  ActionLogListEntry,
-  GroupSessionResponse,
-  GroupSummary,
-  PledgeCreateRequest,
-  PledgePerson,
-} from '@heard/domain';
-import { catchError, forkJoin, map, of, startWith, switchMap } from 'rxjs';
+import type { ActionLogListEntry, GroupSummary, PledgeCreateRequest, PledgePerson } from '@heard/domain';
+import { forkJoin, of } from 'rxjs';
 import { ActionLogApi } from '../action-log/action-log-api';
-import { londonDate, londonTime, shortDate } from '../core/dates';
 import { fieldLabelsFor, setErrorFlag } from '../core/form-errors';
 import { FormActions, FormBody, FormPageShell, formPage } from '../core/form-page';
 import { SessionService } from '../core/session.service';
 import { GroupsApi } from '../groups/groups-api';
-import { SessionsApi } from '../groups/sessions-api';
+import { recentSessions, sessionLabel } from '../groups/recent-sessions';
 import { PledgesApi } from './pledges-api';
-
-/** How far back the session list reaches: a pledge is recorded soon after it is made. */
-const SESSION_WEEKS_BACK = 12;
 
 /** The request's field names as the problem alert lists them. */
 export const PLEDGE_FIELD_LABELS: Readonly<Record<string, string>> = {
@@ -145,7 +134,6 @@ export function createPledgeRequest(
 export default class PledgeFormPage {
   private readonly api = inject(PledgesApi);
   private readonly router = inject(Router);
-  private readonly sessionsApi = inject(SessionsApi);
   private readonly session = inject(SessionService);
 
   protected readonly page = formPage();
@@ -169,21 +157,7 @@ export default class PledgeFormPage {
   protected readonly listsProblem = signal<string | null>(null);
 
   /** The chosen group's sessions of the last few weeks, newest first. */
-  protected readonly sessions = toSignal(
-    this.c.groupId.valueChanges.pipe(
-      startWith(''),
-      switchMap((groupId) => {
-        if (!groupId) return of([] as GroupSessionResponse[]);
-        return this.sessionsApi
-          .list({ from: addDays(this.today, -7 * SESSION_WEEKS_BACK), to: this.today, groupId })
-          .pipe(
-            map((sessions) => sessions.filter((s) => s.status === 'scheduled').reverse()),
-            catchError(() => of([] as GroupSessionResponse[])),
-          );
-      }),
-    ),
-    { initialValue: [] as GroupSessionResponse[] },
-  );
+  protected readonly sessions = recentSessions(this.c.groupId.valueChanges, this.today);
 
   protected readonly fieldLabels = computed(() => fieldLabelsFor(this.page.problem(), PLEDGE_FIELD_LABELS));
 
@@ -209,9 +183,7 @@ export default class PledgeFormPage {
     this.c.groupId.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.c.sessionId.setValue(''));
   }
 
-  protected sessionLabel(session: GroupSessionResponse): string {
-    return `${shortDate(londonDate(session.startsAt))}, ${londonTime(session.startsAt)}`;
-  }
+  protected readonly sessionLabel = sessionLabel;
 
   protected save(): void {
     this.page.save({

@@ -18,27 +18,18 @@ import {
   textOf,
   typeInto,
 } from '../../testing/fixtures';
+import { PLEDGE_ID, PLEDGE_LEADER, pledgeResponse } from '../../testing/pledge-fixtures';
 import { signInAs } from '../../testing/session';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 import PledgePage from './pledge-page';
 
-const PLEDGE_ID = '66666666-6666-4666-8666-666666666666';
-const LEADER = { id: '77777777-7777-4777-8777-777777777777', displayName: 'Dana Fairweather' };
+const LEADER = PLEDGE_LEADER;
 const today = todayInLondon();
 
 function pledge(overrides: Partial<PledgeResponse> = {}): PledgeResponse {
-  return {
-    id: PLEDGE_ID,
-    status: 'active',
-    unconfirmed: false,
-    madeBy: LEADER,
-    role: 'Head of Service',
-    forum: 'Managers’ forum',
+  return pledgeResponse({
     madeOn: addDays(today, -10),
-    words: 'Every letter will use the young person’s own words.',
-    theme: { id: 'theme-1', name: 'Our language' },
     targetDate: addDays(today, 100),
-    updateEveryDays: 30,
     nextUpdateDue: addDays(today, 20),
     ratings: {
       leader: { rag: 'green', reason: 'Started well.' },
@@ -46,18 +37,9 @@ function pledge(overrides: Partial<PledgeResponse> = {}): PledgeResponse {
       flagged: false,
       divergence: null,
     },
-    updatedAt: '2026-11-10T09:00:00.000Z',
-    occasion: null,
     group: { id: GROUP_ID, name: 'Young DIB' },
-    recordedBy: { id: 'officer-1', displayName: 'Ola Officer' },
-    confirmedAt: '2026-11-03T09:00:00.000Z',
-    statusReason: null,
-    updates: [],
-    verdicts: [],
-    links: { itemIds: [], actionIds: [] },
-    createdAt: '2026-11-02T09:00:00.000Z',
     ...overrides,
-  };
+  });
 }
 
 describe('the forms on a pledge’s page', () => {

@@ -34,32 +34,20 @@ import {
   PLEDGE_VERDICT_LABELS,
   RAGS,
   Role,
-  addDays,
   checkRagChange,
   todayInLondon,
 } from '@heard/domain';
-import type {
-  GroupSessionResponse,
-  GroupSummary,
-  PledgeResponse,
-  PledgeVerdict,
-  ProblemDetails,
-  Rag,
-} from '@heard/domain';
+import type { GroupSummary, PledgeResponse, PledgeVerdict, ProblemDetails, Rag } from '@heard/domain';
 import { ProblemAlert } from '@heard/ui';
-import { type Observable, catchError, map, of, startWith, switchMap } from 'rxjs';
-import { londonDate, londonTime, shortDate } from '../core/dates';
+import { type Observable, catchError, map, of, switchMap } from 'rxjs';
 import { pageFocus } from '../core/focus';
 import { setErrorFlag } from '../core/form-errors';
 import { saveForm } from '../core/save-form';
 import { SessionService } from '../core/session.service';
 import { GroupsApi } from '../groups/groups-api';
-import { SessionsApi } from '../groups/sessions-api';
+import { recentSessions, sessionLabel } from '../groups/recent-sessions';
 import { PledgesApi } from './pledges-api';
 import { ragWords } from './pledge-words';
-
-/** How far back an officer's session list reaches: a group's view is written down soon after. */
-const SESSION_WEEKS_BACK = 12;
 
 /** Whether the leader's colour may become the chosen one with this reason (checkRagChange), at the reason. */
 export function ragReasonNeeded(current: () => Rag | null) {
@@ -96,7 +84,6 @@ export function ragReasonNeeded(current: () => Rag | null) {
 export class PledgeForms {
   private readonly api = inject(PledgesApi);
   private readonly session = inject(SessionService);
-  private readonly sessionsApi = inject(SessionsApi);
   private readonly groupsApi = inject(GroupsApi);
   private readonly focus = pageFocus();
 
@@ -190,21 +177,7 @@ export class PledgeForms {
   );
 
   /** The chosen group's sessions of the last few weeks, newest first. */
-  protected readonly sessions = toSignal(
-    this.groupForm.controls.groupId.valueChanges.pipe(
-      startWith(''),
-      switchMap((groupId) => {
-        if (!groupId) return of([] as GroupSessionResponse[]);
-        return this.sessionsApi
-          .list({ from: addDays(this.today, -7 * SESSION_WEEKS_BACK), to: this.today, groupId })
-          .pipe(
-            map((sessions) => sessions.filter((s) => s.status === 'scheduled').reverse()),
-            catchError(() => of([] as GroupSessionResponse[])),
-          );
-      }),
-    ),
-    { initialValue: [] as GroupSessionResponse[] },
-  );
+  protected readonly sessions = recentSessions(this.groupForm.controls.groupId.valueChanges, this.today);
 
   constructor() {
     // A declined pledge needs the leader's reason; a confirmed one needs none.
@@ -229,9 +202,7 @@ export class PledgeForms {
       .subscribe(() => this.groupForm.controls.sessionId.setValue(''));
   }
 
-  protected sessionLabel(session: GroupSessionResponse): string {
-    return `${shortDate(londonDate(session.startsAt))}, ${londonTime(session.startsAt)}`;
-  }
+  protected readonly sessionLabel = sessionLabel;
 
   protected confirm(): void {
     const { answer, reason } = this.confirmForm.getRawValue();

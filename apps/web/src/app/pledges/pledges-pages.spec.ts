@@ -6,26 +6,15 @@ import { Role } from '@heard/domain';
 import type { PledgeResponse, PledgeTimelineEntry } from '@heard/domain';
 import { axeViolations } from '../../testing/axe';
 import { problemBody, textOf } from '../../testing/fixtures';
+import { PLEDGE_ID, PLEDGE_LEADER, pledgeResponse } from '../../testing/pledge-fixtures';
 import { signInAs } from '../../testing/session';
 import PledgePage from './pledge-page';
 import PledgesPage from './pledges-page';
 
-const PLEDGE_ID = '66666666-6666-4666-8666-666666666666';
-const LEADER = { id: '77777777-7777-4777-8777-777777777777', displayName: 'Dana Fairweather' };
+const LEADER = PLEDGE_LEADER;
 
 function pledge(overrides: Partial<PledgeResponse> = {}): PledgeResponse {
-  return {
-    id: PLEDGE_ID,
-    status: 'active',
-    unconfirmed: false,
-    madeBy: LEADER,
-    role: 'Head of Service',
-    forum: 'Managers’ forum',
-    madeOn: '2026-11-02',
-    words: 'Every letter will use the young person’s own words.',
-    theme: { id: 'theme-1', name: 'Our language' },
-    targetDate: '2027-03-31',
-    updateEveryDays: 30,
+  return pledgeResponse({
     nextUpdateDue: '2026-12-02',
     ratings: {
       leader: { rag: 'amber', reason: 'Half the teams are done.' },
@@ -33,12 +22,6 @@ function pledge(overrides: Partial<PledgeResponse> = {}): PledgeResponse {
       flagged: true,
       divergence: 'leader_more_hopeful',
     },
-    updatedAt: '2026-11-10T09:00:00.000Z',
-    occasion: null,
-    group: { id: 'group-1', name: 'Young DIB' },
-    recordedBy: { id: 'officer-1', displayName: 'Ola Officer' },
-    confirmedAt: '2026-11-03T09:00:00.000Z',
-    statusReason: null,
     updates: [
       {
         id: 'update-1',
@@ -61,10 +44,8 @@ function pledge(overrides: Partial<PledgeResponse> = {}): PledgeResponse {
         at: '2026-11-12T09:00:00.000Z',
       },
     ],
-    links: { itemIds: [], actionIds: [] },
-    createdAt: '2026-11-02T09:00:00.000Z',
     ...overrides,
-  };
+  });
 }
 
 const TIMELINE: PledgeTimelineEntry[] = [
