@@ -1,12 +1,15 @@
 import { PLEDGE_VERDICT_LABELS, Role, addDays, todayInLondon } from '@heard/domain';
 import type { Locator, Page } from 'playwright-core';
+import type { SmtpSink } from '../api/support/smtp-sink';
+import { waitFor } from '../api/support/wait';
 import type { BrowserHandle } from './support/browser';
 import { expectAccessible, signIn, statusText } from './support/demo';
 import type { RunningServer } from './support/server';
-import { startServerAndBrowser } from './support/suite';
+import { startServerBrowserAndMail } from './support/suite';
 
 /** The demo senior leader and the demo young experts' group (apps/api/src/app/demo/demo-data.ts). */
 const LEADER = 'Robin Ashdown';
+const LEADER_EMAIL = 'leader@heard.example';
 const GROUP = 'Young Experts';
 const THEME = 'Transparency and managing expectations';
 /** Made-up words with a marker unique to this test. */
@@ -14,6 +17,16 @@ const WORDS = 'Kestrel: every review meeting will start with what the young pers
 const UPDATE = 'Kestrel: two teams have changed their review agendas.';
 const REASON = 'Kestrel: the other teams start next month.';
 const FLAG = 'Flagged: the two views differ. The young people see this pledge as red; the leader as amber.';
+/** Made a week ago with an update every 7 days: its first update is due today, so its reminder is owed now. */
+const MADE_ON = addDays(todayInLondon(), -7);
+
+/** The reminders about this test's pledge that have reached the leader over SMTP. */
+function reminders(sink: SmtpSink): string[] {
+  return sink.received
+    .filter((m) => m.to.includes(LEADER_EMAIL) && m.raw.includes('an update on your pledge is due'))
+    .map((m) => m.raw.replace(/=\r?\n/g, ''))
+    .filter((raw) => raw.includes('Kestrel'));
+}
 
 /**
  * With the pointer, as a person would: Playwright's click fails if anything (such as a floating
@@ -29,15 +42,21 @@ async function chooseOption(page: Page, select: Locator, option: string): Promis
  * Issue 13 §1 in a real browser: an officer records a pledge the demo leader made at the
  * managers' forum, the leader signs in and confirms it, updates it to amber (a reason is asked
  * for, then given), a young expert says it was not kept (red), the officer writes down the
- * group's view, and the flag shows on the officer's pledge page and the leader's home. axe at every step.
+ * group's view, and the flag shows on the officer's pledge page and the leader's home. The
+ * reminder that the first update is due reaches the leader by email, once. axe at every step.
  */
 describe('a pledge rated by both sides', () => {
   let server: RunningServer;
   let browser: BrowserHandle;
+  let sink: SmtpSink;
 
-  startServerAndBrowser((started) => {
-    ({ server, browser } = started);
-  });
+  // The daily jobs look every second from midnight on, so the reminder goes as soon as it is owed.
+  startServerBrowserAndMail(
+    (started) => {
+      ({ server, browser, sink } = started);
+    },
+    { JOB_LOOK_MS: '1000', CHASE_HOUR: '0' },
+  );
 
   it('should be recorded, confirmed, updated to amber, rated red by a young expert, and flagged on both sides', async () => {
     // 1. The officer records it at the managers' forum, made to the Young Experts.
@@ -49,6 +68,8 @@ describe('a pledge rated by both sides', () => {
     await chooseOption(officer, officer.getByRole('combobox', { name: 'Senior leader' }), LEADER);
     await officer.getByLabel('Their role').fill('Director of Children’s Services');
     await officer.getByLabel('Where it was made').fill('Managers’ forum');
+    await officer.getByLabel('Date it was made').fill(MADE_ON);
+    await officer.getByLabel('Days between updates').fill('7');
     await chooseOption(officer, officer.getByRole('combobox', { name: /^Group it was made to/ }), GROUP);
     await officer.getByLabel('What was pledged').fill(WORDS);
     await chooseOption(officer, officer.getByRole('combobox', { name: 'Theme' }), THEME);
@@ -71,6 +92,11 @@ describe('a pledge rated by both sides', () => {
     await leader.getByRole('radio', { name: 'Yes, I made this pledge' }).check();
     await leader.getByRole('button', { name: 'Send my answer' }).click();
     expect(await statusText(leader, /^Confirmed/)).toBe('Confirmed: this pledge is yours.');
+    // Confirmed, the pledge's first update (a week after it was made) is due today: the morning
+    // job emails the leader through the outbox (it passes over pledges not yet confirmed).
+    await waitFor(() => reminders(sink).length > 0, 'the pledge reminder to reach the leader');
+    expect(reminders(sink)).toHaveLength(1);
+    expect(reminders(sink)[0]).toContain(`is due on ${todayInLondon()}`);
 
     // 3. The leader updates it to amber: the form asks for the reason first.
     const progress = leader.locator('#pledge-progress');
@@ -128,12 +154,19 @@ describe('a pledge rated by both sides', () => {
     // 7. ...and on the leader's home, under their pledges.
     await leader.goto(`${server.url}/home`);
     const yours = leader.locator('heard-leader-pledges');
-    await yours.getByRole('heading', { name: 'Where the young people see it differently' }).waitFor();
-    const differing = yours.getByRole('listitem').filter({ hasText: WORDS });
+    const differing = yours
+      .getByRole('list', { name: 'Where the young people see it differently' })
+      .getByRole('listitem')
+      .filter({ hasText: WORDS });
+    await differing.waitFor();
     expect((await differing.innerText()).trim()).toBe(
       `${WORDS} The young people see this pledge as red; the leader as amber.`,
     );
     await expectAccessible(leader, 'the leader’s home with a flagged pledge');
+
+    // 8. Still the one reminder: the jobs have looked every second since, and the leader's update
+    // moved the next one a week on.
+    expect(reminders(sink)).toHaveLength(1);
 
     await young.close();
     await leader.close();

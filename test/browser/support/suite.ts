@@ -18,25 +18,35 @@ export interface StartedWithMail extends Started {
  * the database and exits 0).
  */
 export function startServerAndBrowser(ready: (started: Started) => void): void {
-  suiteHooks(false, ready);
+  suiteHooks(false, {}, ready);
 }
 
-/** As startServerAndBrowser, with the server's mail going to a real SMTP listener started first. */
-export function startServerBrowserAndMail(ready: (started: StartedWithMail) => void): void {
-  suiteHooks(true, ({ sink, ...rest }) => {
+/**
+ * As startServerAndBrowser, with the server's mail going to a real SMTP listener started first;
+ * `env` adds to the server's environment (e.g. JOB_LOOK_MS, so a daily job's mail is seen).
+ */
+export function startServerBrowserAndMail(
+  ready: (started: StartedWithMail) => void,
+  env: Record<string, string> = {},
+): void {
+  suiteHooks(true, env, ({ sink, ...rest }) => {
     if (!sink) throw new Error('The SMTP listener did not start');
     ready({ ...rest, sink });
   });
 }
 
-function suiteHooks(mail: boolean, ready: (started: Started & { sink?: SmtpSink }) => void): void {
+function suiteHooks(
+  mail: boolean,
+  env: Record<string, string>,
+  ready: (started: Started & { sink?: SmtpSink }) => void,
+): void {
   let server: RunningServer | undefined;
   let browser: BrowserHandle | undefined;
   let sink: SmtpSink | undefined;
 
   beforeAll(async () => {
     if (mail) sink = await startSmtpSink();
-    server = await startServer(sink ? { SMTP_URL: sink.url } : {});
+    server = await startServer(sink ? { ...env, SMTP_URL: sink.url } : env);
     browser = await launchBrowser();
     ready({ server, browser, sink });
   });

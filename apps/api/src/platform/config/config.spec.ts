@@ -13,7 +13,14 @@ describe('loadConfig', () => {
       publicUrl: 'http://localhost:3000',
       bodyLimitBytes: 100 * 1024,
       webauthn: { rpId: 'localhost', rpName: 'Heard', origin: 'http://localhost:3000' },
+      jobLookMs: 600_000,
     });
+  });
+
+  it('should let the daily jobs look more often, but not in a busy loop', () => {
+    expect(loadConfig({ JOB_LOOK_MS: '1000' }).jobLookMs).toBe(1000);
+    expect(() => loadConfig({ JOB_LOOK_MS: '10' })).toThrow(ConfigError);
+    expect(() => loadConfig({ JOB_LOOK_MS: 'often' })).toThrow(ConfigError);
   });
 
   it.each([

@@ -42,6 +42,8 @@ export interface AppConfig {
   webauthn: { rpId: string; rpName: string; origin: string };
   /** The UK hour (0–23) from which the action log's daily chasing job sends its reminders. */
   chaseHour: number;
+  /** How often the by-the-day jobs (retention, chasing, pledge reminders) look whether work has come due. */
+  jobLookMs: number;
 }
 
 export class ConfigError extends Error {
@@ -122,6 +124,7 @@ const schema = z.object({
     )
     .optional(),
   CHASE_HOUR: int('CHASE_HOUR', 0, 23),
+  JOB_LOOK_MS: int('JOB_LOOK_MS', 1_000, 3_600_000),
 });
 
 const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -149,6 +152,7 @@ const DEFAULTS: Record<string, string> = {
   LOG_LEVEL: 'info',
   MAIL_POLL_MS: '2000',
   CHASE_HOUR: '7',
+  JOB_LOOK_MS: '600000',
 };
 
 /** Reads and checks every variable at once, so one start-up names every problem. */
@@ -207,6 +211,7 @@ export function loadConfig(
     teamPhone: c.TEAM_PHONE ?? null,
     webauthn: { rpId, rpName: 'Heard', origin: new URL(publicUrl).origin },
     chaseHour: c.CHASE_HOUR,
+    jobLookMs: c.JOB_LOOK_MS,
   };
 }
 

@@ -2,16 +2,14 @@ import { timeInLondon } from '@heard/domain';
 import { Logger } from '@nestjs/common';
 import { AppConfig } from '../config/config';
 
-/** How often a by-the-day background job looks whether its work has come due: a few minutes late is fine. */
-const LOOK_EVERY_MS = 10 * 60_000;
-
 /** Whether `now` is at or past `hour` o'clock, UK time: when a daily job's look starts doing today's work. */
 export function fromHourInLondon(now: Date, hour: number): boolean {
   return Number(timeInLondon(now).slice(0, 2)) >= hour;
 }
 
 /**
- * Starts a background job's periodic look and returns how to stop it at shutdown. MAIL_POLL_MS=0
+ * Starts a background job's periodic look, every JOB_LOOK_MS (ten minutes unless set: a by-the-day
+ * job a few minutes late is fine), and returns how to stop it at shutdown. MAIL_POLL_MS=0
  * turns every background job off, so tests and benchmarks drive them by hand. A failed look is
  * logged and the next one tries again: each job's run is safe to repeat.
  */
@@ -23,7 +21,7 @@ export function lookPeriodically(
   if (config.mailPollMs <= 0) return () => undefined;
   const timer = setInterval(() => {
     look().catch((error: Error) => logger.warn(`Run failed: ${error.message}`));
-  }, LOOK_EVERY_MS);
+  }, config.jobLookMs);
   timer.unref();
   return () => clearInterval(timer);
 }

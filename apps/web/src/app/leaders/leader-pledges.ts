@@ -48,8 +48,8 @@ export function pledgesNeedingYou(pledges: readonly PledgeSummary[], today: stri
           <p>You have no pledges yet. When you make one, or one is recorded for you, it shows here.</p>
         } @else {
           @if (needs.toConfirm.length > 0) {
-            <h4>Waiting for you to confirm</h4>
-            <ul>
+            <h4 id="pledges-to-confirm">Waiting for you to confirm</h4>
+            <ul aria-labelledby="pledges-to-confirm">
               @for (p of needs.toConfirm; track p.id) {
                 <li>
                   <a [routerLink]="['/pledges', p.id]">{{ p.words }}</a> ({{ p.forum }})
@@ -57,11 +57,11 @@ export function pledgesNeedingYou(pledges: readonly PledgeSummary[], today: stri
               }
             </ul>
           }
-          <h4>Updates due</h4>
+          <h4 id="pledges-due">Updates due</h4>
           @if (needs.due.length === 0) {
             <p>No update is due in the next {{ dueWithin }} days.</p>
           } @else {
-            <ul>
+            <ul aria-labelledby="pledges-due">
               @for (p of needs.due; track p.id) {
                 <li>
                   <a [routerLink]="['/pledges', p.id]">{{ p.words }}</a> Update due
@@ -71,8 +71,8 @@ export function pledgesNeedingYou(pledges: readonly PledgeSummary[], today: stri
             </ul>
           }
           @if (needs.differing.length > 0) {
-            <h4>Where the young people see it differently</h4>
-            <ul>
+            <h4 id="pledges-differing">Where the young people see it differently</h4>
+            <ul aria-labelledby="pledges-differing">
               @for (p of needs.differing; track p.id) {
                 <li>
                   <a [routerLink]="['/pledges', p.id]">{{ p.words }}</a> {{ flag(p) }}
