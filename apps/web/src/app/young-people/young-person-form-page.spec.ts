@@ -149,6 +149,8 @@ describe('YoungPersonFormPage', () => {
         participationPreference: 'either',
         decidesForThemselves: false,
         confidentialityNotes: null,
+        placedOutOfArea: false,
+        placementAuthority: null,
       });
       req.flush(personResponse(), { status: 201, statusText: 'Created' });
       await settle();
