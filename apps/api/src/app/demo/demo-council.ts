@@ -215,6 +215,7 @@ export async function loadDemoCouncil(
     groups.push({ id, spec });
   }
 
+  /** Those who join the groups. */
   const people: { id: string; dob: string; experiences: SE[] }[] = [];
   const demoPeople: DemoPerson[] = [];
   for (let i = 0; i < NAMES.length; i++) {
@@ -271,7 +272,8 @@ export async function loadDemoCouncil(
         [id, ids.practitionerId, TrustedAdultRelationship.SocialWorker],
       );
     }
-    people.push({ id, dob, experiences });
+    // Placed far away, they cannot get to the weekly groups: the gap the reach page shows.
+    if (!placedOutOfArea) people.push({ id, dob, experiences });
     demoPeople.push({
       id,
       name: NAMES[i],
@@ -281,7 +283,7 @@ export async function loadDemoCouncil(
     });
   }
 
-  // Each young person joins up to two groups they fitted yesterday, joined before the term began.
+  // Each young person in the area joins up to two groups they fitted yesterday, before the term began.
   const joinedOn = addDays(today, -80);
   for (const person of people) {
     const candidate = {
