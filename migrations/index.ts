@@ -36,6 +36,7 @@ import { Erasure1765330000000 } from './1765330000000-erasure';
 import { Retention1765340000000 } from './1765340000000-retention';
 import { IdempotencyKeys1765350000000 } from './1765350000000-idempotency-keys';
 import { Pledges1765360000000 } from './1765360000000-pledges';
+import { PlacedOutOfArea1765370000000 } from './1765370000000-placed-out-of-area';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -77,4 +78,5 @@ export const MIGRATIONS = [
   Retention1765340000000,
   IdempotencyKeys1765350000000,
   Pledges1765360000000,
+  PlacedOutOfArea1765370000000,
 ];

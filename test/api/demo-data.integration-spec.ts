@@ -90,6 +90,8 @@ describe('demo data', () => {
     );
     expect(await countRows(t.db, 'group_sessions')).toBeGreaterThan(50);
     expect(await countRows(t.db, 'attendance')).toBeGreaterThan(50);
+    // Reach (docs/reach.md) has young people placed out of area to show.
+    expect(await countRows(t.db, 'young_people WHERE placed_out_of_area')).toBe(6);
     const soon = (await officer.get(`/api/groups/ageing-out?on=${addDays(todayInLondon(), 14)}`)).body;
     expect(
       soon.some(

@@ -98,15 +98,19 @@ describe('anonymiseYoungPerson', () => {
     expect(after).toEqual(before);
     const [record] = await t.db.query(
       `SELECT preferred_name AS name, anonymised_reason AS reason, archived_at IS NOT NULL AS archived,
-              contact, parent_carer AS "parentCarer" FROM young_people WHERE id = $1`,
+              contact, parent_carer AS "parentCarer", placed_out_of_area AS "placedOutOfArea",
+              placement_authority AS "placementAuthority" FROM young_people WHERE id = $1`,
       [quillon.youngPersonId],
     );
+    // Placed out of area stays, so reach figures for past periods still add up; where goes.
     expect(record).toEqual({
       name: ANONYMOUS_NAME,
       reason: 'erasure',
       archived: true,
       contact: { email: null, phone: null, whatsapp: null, letter: null, onlyViaTrustedAdult: false },
       parentCarer: null,
+      placedOutOfArea: true,
+      placementAuthority: null,
     });
 
     // Published material keeps only anonymous text.

@@ -384,6 +384,8 @@ describe('subject access', () => {
     const data = JSON.parse(res.text);
     expect(data.record).toMatchObject({
       preferredName: 'Kai Okafor',
+      placedOutOfArea: false,
+      placementAuthority: null,
       contact: expect.objectContaining({ email: 'kai@young.example' }),
     });
     expect(data.groups).toHaveLength(1);

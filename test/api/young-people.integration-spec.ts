@@ -126,6 +126,52 @@ describe('young people', () => {
     expect(await countRows(t.db, 'young_people')).toBe(before);
   });
 
+  it('should keep whether they are placed out of area and with which local authority, off by default', async () => {
+    const plain = await createYoungPerson(officer, { preferredName: 'Stays Local' });
+    expect((await officer.get(`/api/young-people/${plain.id}`)).body).toMatchObject({
+      placedOutOfArea: false,
+      placementAuthority: null,
+    });
+    const placed = await officer.post(
+      '/api/young-people',
+      youngPersonRequest({
+        preferredName: 'Placed Away',
+        placedOutOfArea: true,
+        placementAuthority: '  Northmere County Council ',
+      }),
+    );
+    expect(placed.status).toBe(201);
+    expect(placed.body).toMatchObject({
+      placedOutOfArea: true,
+      placementAuthority: 'Northmere County Council',
+    });
+    // Moving back into the area forgets the other authority.
+    const back = await officer.agent
+      .put(`/api/young-people/${placed.body.id}`)
+      .set('X-XSRF-TOKEN', officer.session.csrfToken)
+      .send(youngPersonRequest({ preferredName: 'Placed Away', placedOutOfArea: false }));
+    expect(back.body).toMatchObject({ placedOutOfArea: false, placementAuthority: null });
+  });
+
+  it.each([
+    [
+      'a local authority without being placed out of area',
+      { placedOutOfArea: false, placementAuthority: 'Northmere County Council' },
+      /unless they are placed out of area/,
+    ],
+    [
+      'a local authority over 100 characters',
+      { placedOutOfArea: true, placementAuthority: 'x'.repeat(101) },
+      /under 100 characters/,
+    ],
+  ])('should refuse %s and write nothing', async (_name, overrides, message) => {
+    const before = await countRows(t.db, 'young_people');
+    const res = await officer.post('/api/young-people', youngPersonRequest(overrides));
+    expectProblem(res, 400);
+    expect(res.body.errors.placementAuthority?.[0]).toMatch(message);
+    expect(await countRows(t.db, 'young_people')).toBe(before);
+  });
+
   it('should refuse unknown fields and oversized text', async () => {
     expectProblem(await officer.post('/api/young-people', { ...youngPersonRequest(), caseNotes: 'no' }), 400);
     const long = await officer.post(

@@ -76,3 +76,4 @@ export * from './erasure/names-in-text';
 export * from './pledges/pledge-roles';
 export * from './pledges/pledge-rules';
 export * from './pledges/pledges.contract';
+export * from './reach/reach';

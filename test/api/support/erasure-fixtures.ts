@@ -76,6 +76,8 @@ export async function everythingAbout(
     },
     trustedAdults: [{ userId: practitioner.user.id, relationship: TrustedAdultRelationship.SocialWorker }],
     decidesForThemselves: true,
+    placedOutOfArea: true,
+    placementAuthority: s('Wyndlemere Council'),
   });
   const youngPersonId = yp.id;
   const client = await t.signInAs(Role.YoungExpert, {

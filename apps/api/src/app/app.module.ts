@@ -30,6 +30,7 @@ import { RetentionModule } from './retention/retention.module';
 import { ErasureModule } from './erasure/erasure.module';
 import { LeadersModule } from './leaders/leaders.module';
 import { PledgesModule } from './pledges/pledges.module';
+import { ReachModule } from './reach/reach.module';
 
 /** One module a capability; each registers its own controllers. */
 export const FEATURE_MODULES = [
@@ -60,6 +61,7 @@ export const FEATURE_MODULES = [
   ErasureModule,
   LeadersModule,
   PledgesModule,
+  ReachModule,
 ];
 
 @Module({})

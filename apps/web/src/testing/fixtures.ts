@@ -57,6 +57,8 @@ export function personResponse(overrides: Partial<YoungPersonResponse> = {}): Yo
     participationPreference: 'group',
     decidesForThemselves: false,
     confidentialityNotes: null,
+    placedOutOfArea: false,
+    placementAuthority: null,
     groups: [],
     archivedAt: null,
     createdAt: '2026-01-01T10:00:00Z',

@@ -49,6 +49,8 @@ export enum AuditRecordType {
   Pledge = 'pledge',
   /** A download of the pledges for a period (CSV or XLSX). */
   PledgeExport = 'pledge_export',
+  /** A download of the reach table for a period (CSV or XLSX): aggregates only. */
+  ReachExport = 'reach_export',
   Route = 'route',
 }
 

@@ -5,7 +5,16 @@ describe('navigationFor', () => {
   it.each<[Role, string[]]>([
     [
       Role.Administrator,
-      ['home', 'admin/action-log', 'admin/users', 'admin/audit', 'admin/retention', 'worries', 'account'],
+      [
+        'home',
+        'reach',
+        'admin/action-log',
+        'admin/users',
+        'admin/audit',
+        'admin/retention',
+        'worries',
+        'account',
+      ],
     ],
     [
       Role.ParticipationOfficer,
@@ -23,6 +32,7 @@ describe('navigationFor', () => {
         'action-log/queue',
         'action-log/import',
         'pledges',
+        'reach',
         'to-pass-on',
         'worries',
         'account',
@@ -32,7 +42,7 @@ describe('navigationFor', () => {
       Role.Practitioner,
       ['home', 'young-people', 'action-log', 'handover', 'to-pass-on', 'worries', 'account'],
     ],
-    [Role.SeniorLeader, ['home', 'practice-tools', 'action-log', 'pledges', 'worries', 'account']],
+    [Role.SeniorLeader, ['home', 'practice-tools', 'action-log', 'pledges', 'reach', 'worries', 'account']],
     [Role.YoungExpert, ['home', 'my-space']],
   ])('%s sees %p', (role, paths) => {
     expect(navigationFor(role).map((i) => i.path)).toEqual(paths);

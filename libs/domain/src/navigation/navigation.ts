@@ -2,6 +2,7 @@ import { PICKABLE_STAFF_ROLES } from '../access/access';
 import { ACTION_LOG_KEEPERS, ACTION_LOG_OFFICERS, ACTION_LOG_READERS } from '../action-log/action-log-roles';
 import { PLEDGE_READERS } from '../pledges/pledge-roles';
 import { PRACTICE_TOOL_READERS } from '../practice-tools/practice-tool-roles';
+import { REACH_READERS } from '../reach/reach';
 import { Role, STAFF_ROLES } from '../roles/role';
 
 export interface NavigationItem {
@@ -53,6 +54,8 @@ const ITEMS: ReadonlyArray<NavigationItem & { roles: readonly Role[] }> = [
   { path: 'action-log/import', label: 'Import feedback', icon: 'upload', roles: ACTION_LOG_OFFICERS },
   // Senior leaders' pledges: officers see every one, leaders their own (the API decides).
   { path: 'pledges', label: 'Pledges', icon: 'checklist', roles: PLEDGE_READERS },
+  // Whose voices are missing: aggregates only, so leaders and administrators too.
+  { path: 'reach', label: 'Reach', icon: 'travel_explore', roles: REACH_READERS },
   { path: 'handover', label: 'To hand over', icon: 'outbox', roles: [Role.Practitioner] },
   // What became of what a young person said, for their trusted adult to pass on (the action log).
   { path: 'to-pass-on', label: 'To pass on', icon: 'record_voice_over', roles: PICKABLE_STAFF_ROLES },

@@ -120,6 +120,9 @@ export interface MyData {
     communicationNeeds: string | null;
     participationPreference: string;
     decidesForThemselves: boolean;
+    placedOutOfArea: boolean;
+    /** The local authority they live in, when placed out of area. */
+    placementAuthority: string | null;
     quotesNamed: boolean;
     trustedAdults: { name: string; relationship: string }[];
     createdAt: string;

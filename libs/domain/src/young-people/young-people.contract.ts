@@ -162,8 +162,19 @@ export const YoungPersonRequestSchema = z
     /** Under 16 and judged able to make their own decisions about consent (Gillick competent). */
     decidesForThemselves: z.boolean().default(false),
     confidentialityNotes: optionalText(1000),
+    /**
+     * Placed with another local authority. Minimum data: asked only so the team can see whether
+     * young people placed far away are heard (reach, docs/reach.md).
+     */
+    placedOutOfArea: z.boolean({ error: 'Say yes or no.' }).default(false),
+    /** The local authority they are placed with: only when placed out of area. */
+    placementAuthority: optionalText(100),
   })
-  .strict();
+  .strict()
+  .refine((p) => p.placementAuthority === null || p.placedOutOfArea, {
+    message: 'Leave the local authority empty unless they are placed out of area.',
+    path: ['placementAuthority'],
+  });
 export type YoungPersonRequest = z.input<typeof YoungPersonRequestSchema>;
 export type YoungPersonCommand = z.output<typeof YoungPersonRequestSchema>;
 
@@ -221,6 +232,8 @@ export interface YoungPersonResponse {
   participationPreference: ParticipationPreference;
   decidesForThemselves: boolean;
   confidentialityNotes: string | null;
+  placedOutOfArea: boolean;
+  placementAuthority: string | null;
   groups: { id: string; name: string; role: MembershipRole; joinedOn: string }[];
   archivedAt: string | null;
   createdAt: string;

@@ -180,6 +180,9 @@ const EXPERIENCE_MIX: SE[][] = [
   [SE.LookedAfter, SE.YouthJustice],
 ];
 
+/** Made-up councils that some young people are placed with: one in five is placed out of area. */
+const PLACEMENT_AUTHORITIES = ['Northmere County Council', 'Eastbrook Borough Council', null];
+
 function yearsAgo(today: string, years: number, days: number): string {
   const [y, m, d] = today.split('-').map(Number);
   return addDays(`${y - years}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, -days);
@@ -212,6 +215,7 @@ export async function loadDemoCouncil(
     groups.push({ id, spec });
   }
 
+  /** Those who join the groups. */
   const people: { id: string; dob: string; experiences: SE[] }[] = [];
   const demoPeople: DemoPerson[] = [];
   for (let i = 0; i < NAMES.length; i++) {
@@ -238,9 +242,11 @@ export async function loadDemoCouncil(
               'Aged 12: their foster carer brings them to activities and asked to hear of invitations.',
           }
         : null;
+    const placedOutOfArea = i % 5 === 4;
     const [{ id }]: { id: string }[] = await em.query(
-      `INSERT INTO young_people (preferred_name, date_of_birth, contact, parent_carer, accessibility_needs, communication_needs, participation_preference, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      `INSERT INTO young_people (preferred_name, date_of_birth, contact, parent_carer, accessibility_needs, communication_needs, participation_preference, created_by,
+                                 placed_out_of_area, placement_authority)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
       [
         NAMES[i],
         dob,
@@ -250,6 +256,8 @@ export async function loadDemoCouncil(
         i % 7 === 3 ? 'Prefers written questions in advance.' : null,
         i % 4 === 3 ? 'one_to_one' : 'either',
         ids.officerId,
+        placedOutOfArea,
+        placedOutOfArea ? PLACEMENT_AUTHORITIES[i % PLACEMENT_AUTHORITIES.length] : null,
       ],
     );
     for (const kind of experiences) {
@@ -264,7 +272,8 @@ export async function loadDemoCouncil(
         [id, ids.practitionerId, TrustedAdultRelationship.SocialWorker],
       );
     }
-    people.push({ id, dob, experiences });
+    // Placed far away, they cannot get to the weekly groups: the gap the reach page shows.
+    if (!placedOutOfArea) people.push({ id, dob, experiences });
     demoPeople.push({
       id,
       name: NAMES[i],
@@ -274,7 +283,7 @@ export async function loadDemoCouncil(
     });
   }
 
-  // Each young person joins up to two groups they fitted yesterday, joined before the term began.
+  // Each young person in the area joins up to two groups they fitted yesterday, before the term began.
   const joinedOn = addDays(today, -80);
   for (const person of people) {
     const candidate = {

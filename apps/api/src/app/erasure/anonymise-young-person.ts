@@ -186,7 +186,7 @@ export async function anonymiseYoungPerson(
     `UPDATE young_people SET preferred_name = $2, contact = $3::jsonb,
             date_of_birth = date_trunc('year', date_of_birth)::date,
             accessibility_needs = NULL, communication_needs = NULL, confidentiality_notes = NULL,
-            parent_carer = NULL, quotes_named = false,
+            parent_carer = NULL, quotes_named = false, placement_authority = NULL,
             archived_at = COALESCE(archived_at, $4::timestamptz), archive_reason = $6,
             anonymised_at = $4, anonymised_reason = $5, updated_at = $4
       WHERE id = $1 AND anonymised_at IS NULL`,

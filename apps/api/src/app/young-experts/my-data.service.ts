@@ -108,6 +108,8 @@ export class MyDataService {
         communicationNeeds: record.communicationNeeds,
         participationPreference: record.participationPreference,
         decidesForThemselves: record.decidesForThemselves,
+        placedOutOfArea: record.placedOutOfArea,
+        placementAuthority: record.placementAuthority,
         quotesNamed: record.quotesNamed,
         trustedAdults: lists.adults,
         createdAt: new Date(record.createdAt).toISOString(),

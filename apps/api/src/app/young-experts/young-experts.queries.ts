@@ -78,6 +78,8 @@ export interface MyRecordRow {
   communicationNeeds: string | null;
   participationPreference: string;
   decidesForThemselves: boolean;
+  placedOutOfArea: boolean;
+  placementAuthority: string | null;
   quotesNamed: boolean;
   createdAt: Date;
 }
@@ -87,7 +89,8 @@ export async function myRecord(em: EntityManager, youngPersonId: string): Promis
     `SELECT preferred_name AS "preferredName", date_of_birth::text AS "dateOfBirth", contact,
             parent_carer AS "parentCarer", accessibility_needs AS "accessibilityNeeds",
             communication_needs AS "communicationNeeds", participation_preference AS "participationPreference",
-            decides_for_themselves AS "decidesForThemselves", quotes_named AS "quotesNamed", created_at AS "createdAt"
+            decides_for_themselves AS "decidesForThemselves", placed_out_of_area AS "placedOutOfArea",
+            placement_authority AS "placementAuthority", quotes_named AS "quotesNamed", created_at AS "createdAt"
        FROM young_people WHERE id = $1`,
     [youngPersonId],
   );

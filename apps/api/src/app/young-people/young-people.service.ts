@@ -290,6 +290,8 @@ export class YoungPeopleService {
       participationPreference: command.participationPreference,
       decidesForThemselves: command.decidesForThemselves,
       confidentialityNotes: command.confidentialityNotes,
+      placedOutOfArea: command.placedOutOfArea,
+      placementAuthority: command.placementAuthority,
     };
   }
 
@@ -349,6 +351,8 @@ export class YoungPeopleService {
       participationPreference: person.participationPreference,
       decidesForThemselves: person.decidesForThemselves,
       confidentialityNotes: person.confidentialityNotes,
+      placedOutOfArea: person.placedOutOfArea,
+      placementAuthority: person.placementAuthority,
       groups: groups.map((g) => ({ id: g.id, name: g.name, role: g.role, joinedOn: g.joined_on })),
       archivedAt: person.archivedAt?.toISOString() ?? null,
       createdAt: person.createdAt.toISOString(),

@@ -155,6 +155,10 @@ describe('LeadersViewSection', () => {
       ['Download pledges (CSV)', `/api/pledges/export.csv?from=${period.from}&to=${period.to}`],
       ['Download pledges (XLSX)', `/api/pledges/export.xlsx?from=${period.from}&to=${period.to}`],
     ]);
+    // Whose voices are missing is a page of its own.
+    expect(el.querySelector('[aria-labelledby="leaders-reach-heading"] a')?.getAttribute('href')).toBe(
+      '/reach',
+    );
     expect(await axeViolations(el)).toEqual([]);
   });
 

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
 import { FEWER_THAN_FIVE, RATING_SCALE, ratingWords } from '@heard/domain';
 import type { ActionCounts, LeadersView, RatedResponse, ShownCount } from '@heard/domain';
 import { ProblemAlert } from '@heard/ui';
@@ -49,7 +50,15 @@ export function countWords(count: ShownCount): string {
 @Component({
   selector: 'heard-leaders-view',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatProgressBarModule, BarChart, LeaderPledges, PeriodPicker, ProblemAlert],
+  imports: [
+    MatButtonModule,
+    MatProgressBarModule,
+    RouterLink,
+    BarChart,
+    LeaderPledges,
+    PeriodPicker,
+    ProblemAlert,
+  ],
   templateUrl: './leaders-view.html',
   styleUrl: './leaders-view.scss',
 })

@@ -21,6 +21,8 @@ function myData(overrides: Partial<MyData> = {}): MyData {
       communicationNeeds: null,
       participationPreference: 'groups',
       decidesForThemselves: true,
+      placedOutOfArea: false,
+      placementAuthority: null,
       quotesNamed: false,
       trustedAdults: [],
       createdAt: '2026-01-01T09:00:00.000Z',

@@ -120,6 +120,12 @@ describe('YoungPersonFormPage', () => {
       await settle();
       typeInto(byLabel(el, "Parent's or carer's phone"), '07700 900222');
       typeInto(byLabel<HTMLTextAreaElement>(el, 'Why Heard keeps this'), 'Aged 11: she brings them.');
+      // The local authority is asked only once they are placed out of area, with why it is asked.
+      expect(el.querySelector('#placement-help')?.textContent).toContain('Why we ask');
+      expect(el.textContent).not.toContain('Local authority they are placed with');
+      byLabel(el, 'Placed out of area').click();
+      await settle();
+      typeInto(byLabel(el, 'Local authority they are placed with'), 'Northmere County Council');
       expect(await axeViolations(el)).toEqual([]);
       await submit('Add young person');
 
@@ -149,6 +155,8 @@ describe('YoungPersonFormPage', () => {
         participationPreference: 'either',
         decidesForThemselves: false,
         confidentialityNotes: null,
+        placedOutOfArea: true,
+        placementAuthority: 'Northmere County Council',
       });
       req.flush(personResponse(), { status: 201, statusText: 'Created' });
       await settle();

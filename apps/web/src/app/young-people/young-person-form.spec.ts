@@ -24,6 +24,8 @@ describe('young person form', () => {
       participationPreference: 'either',
       decidesForThemselves: false,
       confidentialityNotes: null,
+      placedOutOfArea: false,
+      placementAuthority: null,
     });
   });
 
@@ -62,6 +64,17 @@ describe('young person form', () => {
     expect(request.confidentialityNotes).toBe('Do not post photos.');
   });
 
+  it('sends the local authority only while placed out of area', () => {
+    const form = youngPersonForm();
+    form.patchValue({ placedOutOfArea: true, placementAuthority: ' Northmere County Council ' });
+    expect(toRequest(form)).toMatchObject({
+      placedOutOfArea: true,
+      placementAuthority: 'Northmere County Council',
+    });
+    form.patchValue({ placedOutOfArea: false });
+    expect(toRequest(form)).toMatchObject({ placedOutOfArea: false, placementAuthority: null });
+  });
+
   it('fills from a saved record and sends back the same record', () => {
     const person = personResponse();
     const form = youngPersonForm();
@@ -82,6 +95,8 @@ describe('young person form', () => {
       participationPreference: 'group',
       decidesForThemselves: false,
       confidentialityNotes: null,
+      placedOutOfArea: false,
+      placementAuthority: null,
     });
   });
 

@@ -59,6 +59,8 @@ export type YoungPersonForm = FormGroup<{
   participationPreference: FormControl<ParticipationPreference>;
   decidesForThemselves: FormControl<boolean>;
   confidentialityNotes: FormControl<string>;
+  placedOutOfArea: FormControl<boolean>;
+  placementAuthority: FormControl<string>;
 }>;
 
 /** The same rules as the API (libs/domain), so most mistakes show before sending. */
@@ -184,6 +186,8 @@ export function youngPersonForm(): YoungPersonForm {
     participationPreference: new FormControl<ParticipationPreference>('either', { nonNullable: true }),
     decidesForThemselves: new FormControl(false, { nonNullable: true }),
     confidentialityNotes: text(1000),
+    placedOutOfArea: new FormControl(false, { nonNullable: true }),
+    placementAuthority: text(100),
   });
 }
 
@@ -222,6 +226,8 @@ export function fillForm(form: YoungPersonForm, person: YoungPersonResponse): vo
     participationPreference: person.participationPreference,
     decidesForThemselves: person.decidesForThemselves,
     confidentialityNotes: person.confidentialityNotes ?? '',
+    placedOutOfArea: person.placedOutOfArea,
+    placementAuthority: person.placementAuthority ?? '',
   });
 }
 
@@ -273,6 +279,9 @@ export function toRequest(form: YoungPersonForm): YoungPersonRequest {
     participationPreference: value.participationPreference,
     decidesForThemselves: value.decidesForThemselves,
     confidentialityNotes: orNull(value.confidentialityNotes),
+    placedOutOfArea: value.placedOutOfArea,
+    // The authority means nothing unless they are placed out of area; unticking forgets it.
+    placementAuthority: value.placedOutOfArea ? orNull(value.placementAuthority) : null,
   };
 }
 
@@ -307,6 +316,8 @@ export const YOUNG_PERSON_FIELD_LABELS: Readonly<Record<string, string>> = {
   participationPreference: 'How they like to take part',
   decidesForThemselves: 'Decides for themselves',
   confidentialityNotes: 'Confidentiality notes',
+  placedOutOfArea: 'Placed out of area',
+  placementAuthority: 'Local authority they are placed with',
 };
 
 export const YOUNG_PERSON_ITEM_LABELS: Readonly<Record<string, string>> = {

@@ -204,6 +204,22 @@ describe('YoungPersonPage', () => {
     expect(await axeViolations(el)).toEqual([]);
   });
 
+  it('says whether they are placed out of area, and with which local authority', async () => {
+    await open(Role.ParticipationOfficer);
+    await answer(personResponse({ placedOutOfArea: true, placementAuthority: 'Northmere County Council' }));
+    const placement = Array.from(el.querySelectorAll('dt')).find((dt) => textOf(dt) === 'Placement');
+    expect(textOf(placement?.nextElementSibling ?? null)).toBe(
+      'Placed out of area, with Northmere County Council',
+    );
+  });
+
+  it('says they live in the council’s own area when not placed out of it', async () => {
+    await open(Role.ParticipationOfficer);
+    await answer(personResponse());
+    const placement = Array.from(el.querySelectorAll('dt')).find((dt) => textOf(dt) === 'Placement');
+    expect(textOf(placement?.nextElementSibling ?? null)).toBe("In the council's own area");
+  });
+
   it('offers officers Edit and Archive, and archives with a reason', async () => {
     await open(Role.ParticipationOfficer);
     await answer();

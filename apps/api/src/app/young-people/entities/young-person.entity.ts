@@ -48,6 +48,14 @@ export class YoungPerson {
   @Column({ name: 'confidentiality_notes', type: 'text', nullable: true })
   confidentialityNotes!: string | null;
 
+  /** Placed with another local authority: reach (docs/reach.md) shows whether they are heard. */
+  @Column({ name: 'placed_out_of_area', type: 'boolean', default: false })
+  placedOutOfArea!: boolean;
+
+  /** The local authority they are placed with; only ever set when placed out of area. */
+  @Column({ name: 'placement_authority', type: 'varchar', nullable: true })
+  placementAuthority!: string | null;
+
   /** The young person's choice: their quotes carry their name only when true (default anonymous). */
   @Column({ name: 'quotes_named', type: 'boolean', default: false })
   quotesNamed!: boolean;

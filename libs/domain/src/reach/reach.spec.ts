@@ -1,0 +1,147 @@
+import { ServiceExperienceKind } from '../young-people/service-experience';
+import { ReachCountRow, ReachCounts, reachCell, reachOf } from './reach';
+
+const period = { from: '2026-01-01', to: '2026-06-30' };
+
+const counts = (couldTakePart: number, invited = 0, came = 0, evaluated = 0, spoke = 0): ReachCounts => ({
+  couldTakePart,
+  invited,
+  came,
+  evaluated,
+  spoke,
+});
+
+const row = (dimension: ReachCountRow['dimension'], group: string, c: ReachCounts): ReachCountRow => ({
+  dimension,
+  group,
+  counts: c,
+});
+
+function tableOf(reach: ReturnType<typeof reachOf>, dimension: ReachCountRow['dimension']) {
+  const table = reach.tables.find((t) => t.dimension === dimension);
+  if (!table) throw new Error(`no ${dimension} table`);
+  return table;
+}
+
+function rowOf(reach: ReturnType<typeof reachOf>, dimension: ReachCountRow['dimension'], group: string) {
+  const found = tableOf(reach, dimension).rows.find((r) => r.group === group);
+  if (!found) throw new Error(`no ${group} row`);
+  return found;
+}
+
+describe('reachOf', () => {
+  it('should give every dimension a table in order, each group present even with nobody in it', () => {
+    const reach = reachOf(period, counts(0), []);
+    expect(reach.tables.map((t) => t.dimension)).toEqual([
+      'ageBand',
+      'serviceExperience',
+      'placedOutOfArea',
+      'send',
+    ]);
+    expect(tableOf(reach, 'ageBand').rows.map((r) => [r.group, r.label])).toEqual([
+      ['10-12', '10 to 12'],
+      ['13-15', '13 to 15'],
+      ['16-17', '16 to 17'],
+      ['18-25', '18 to 25'],
+      ['other', 'Other ages'],
+    ]);
+    expect(tableOf(reach, 'serviceExperience').rows.map((r) => r.group)).toEqual([
+      ...Object.values(ServiceExperienceKind),
+      'none',
+    ]);
+    expect(tableOf(reach, 'placedOutOfArea').rows.map((r) => r.label)).toEqual([
+      'Placed out of area',
+      'In the area',
+    ]);
+  });
+
+  it('should show an empty period as zeros with no gaps: nobody to miss', () => {
+    const reach = reachOf(period, counts(0), []);
+    expect(reach.total).toEqual(counts(0));
+    for (const table of reach.tables)
+      for (const r of table.rows) {
+        expect(r.counts).toEqual(counts(0));
+        expect(r.gaps).toEqual([]);
+      }
+  });
+
+  it.each([
+    ['zero is shown: "no one" picks out no one', 0, 0],
+    ['one is withheld', 1, null],
+    ['four is withheld', 4, null],
+    ['five is shown', 5, 5],
+    ['a large count is shown', 240, 240],
+  ])('should withhold small overlapping counts cell by cell: %s', (_name, count, shown) => {
+    const reach = reachOf(period, counts(300, 300, 300, 300, 300), [
+      row('serviceExperience', ServiceExperienceKind.YoungCarer, counts(300, count, count, count, count)),
+    ]);
+    const carers = rowOf(reach, 'serviceExperience', ServiceExperienceKind.YoungCarer);
+    expect(carers.counts).toEqual({
+      couldTakePart: 300,
+      invited: shown,
+      came: shown,
+      evaluated: shown,
+      spoke: shown,
+    });
+  });
+
+  it('should withhold one more in a column of parts, so the total less the rest cannot give a withheld count away', () => {
+    const reach = reachOf(period, counts(60, 30), [
+      row('placedOutOfArea', 'yes', counts(8, 2)),
+      row('placedOutOfArea', 'no', counts(52, 28)),
+    ]);
+    const [yes, no] = tableOf(reach, 'placedOutOfArea').rows;
+    expect([yes.counts.invited, no.counts.invited]).toEqual([null, null]);
+    expect([yes.counts.couldTakePart, no.counts.couldTakePart]).toEqual([8, 52]);
+    expect(reach.total.invited).toBe(30);
+  });
+
+  it.each([
+    [
+      'nobody in the group took part',
+      counts(20, 0, 0, 0, 0),
+      counts(100, 50, 40, 20, 10),
+      ['invited', 'none'],
+    ],
+    [
+      'a shown share under half of everyone’s',
+      counts(40, 8, 20, 10, 5),
+      counts(100, 50, 40, 20, 10),
+      ['invited', 'few'],
+    ],
+  ])('should point out a missing group when %s', (_name, group, total, [stage, gap]) => {
+    const reach = reachOf(period, total, [row('placedOutOfArea', 'yes', group)]);
+    const [yes] = tableOf(reach, 'placedOutOfArea').rows;
+    expect(yes.gaps).toContainEqual({ stage, gap });
+  });
+
+  it('should not judge a share from a withheld count or a withheld group size', () => {
+    const reach = reachOf(period, counts(100, 80, 80, 80, 80), [
+      row('serviceExperience', ServiceExperienceKind.YouthJustice, counts(40, 2, 40, 40, 40)),
+      row('serviceExperience', ServiceExperienceKind.SeparatedMigrant, counts(3, 1, 3, 3, 3)),
+    ]);
+    expect(rowOf(reach, 'serviceExperience', ServiceExperienceKind.YouthJustice).gaps).toEqual([]);
+    expect(rowOf(reach, 'serviceExperience', ServiceExperienceKind.SeparatedMigrant).gaps).toEqual([]);
+  });
+
+  it('should list every stage where nobody in a group took part, and none for a group with nobody in it', () => {
+    const reach = reachOf(period, counts(50, 30, 20, 10, 5), [
+      row('send', 'yes', counts(10, 6, 0, 0, 0)),
+      row('send', 'no', counts(40, 24, 20, 10, 5)),
+    ]);
+    const [yes, no] = tableOf(reach, 'send').rows;
+    expect(yes.gaps).toEqual([
+      { stage: 'came', gap: 'none' },
+      { stage: 'evaluated', gap: 'none' },
+      { stage: 'spoke', gap: 'none' },
+    ]);
+    expect(no.gaps).toEqual([]);
+    expect(tableOf(reach, 'ageBand').rows.every((r) => r.gaps.length === 0)).toBe(true);
+  });
+
+  it('should read a withheld cell as "fewer than 5"', () => {
+    expect(reachCell(null)).toBe('fewer than 5');
+    expect(reachCell(0)).toBe(0);
+    expect(reachCell(12)).toBe(12);
+  });
+});

@@ -1,0 +1,203 @@
+import { Role } from '../roles/role';
+import { IsoDate } from '../shared/dates';
+import { FEWER_THAN_FIVE, ShownCount, shownCount, shownParts } from '../shared/small-numbers';
+import { AGE_BANDS, AgeBand } from '../young-people/age';
+import { SERVICE_EXPERIENCE_LABELS, ServiceExperienceKind } from '../young-people/service-experience';
+
+/**
+ * Reach (issue 13 §4, docs/reach.md): who takes part compared with who could, so the team sees
+ * whose voices are missing. Aggregates only, so senior leaders may read it beside the officers;
+ * administrators too, as they hold the reference lists the groups come from.
+ */
+export const REACH_READERS = [Role.ParticipationOfficer, Role.SeniorLeader, Role.Administrator] as const;
+
+/**
+ * The columns, each a count of young people: everyone the council worked with in the period, then
+ * those an invitation reached (COUNTS_AS_INVITED), who came to a session or an occasion, who gave a
+ * named evaluation, and whose words are in a You said item.
+ */
+export const REACH_STAGES = ['couldTakePart', 'invited', 'came', 'evaluated', 'spoke'] as const;
+export type ReachStage = (typeof REACH_STAGES)[number];
+/** The stages that show taking part, each compared with could take part. */
+export type TakingPartStage = Exclude<ReachStage, 'couldTakePart'>;
+export const TAKING_PART_STAGES: readonly TakingPartStage[] = ['invited', 'came', 'evaluated', 'spoke'];
+
+export const REACH_STAGE_LABELS: Readonly<Record<ReachStage, string>> = {
+  couldTakePart: 'Could take part',
+  invited: 'Invited',
+  came: 'Came',
+  evaluated: 'Evaluated',
+  spoke: 'Spoke',
+};
+
+/** How young people are grouped: each dimension is one table. */
+export const REACH_DIMENSIONS = ['ageBand', 'serviceExperience', 'placedOutOfArea', 'send'] as const;
+export type ReachDimension = (typeof REACH_DIMENSIONS)[number];
+
+export const REACH_DIMENSION_LABELS: Readonly<Record<ReachDimension, string>> = {
+  ageBand: 'Age band',
+  serviceExperience: 'Service experience',
+  placedOutOfArea: 'Placed out of area',
+  send: 'SEND',
+};
+
+/** Outside every age band at the end of the period (under 10 or over 25). */
+export const OTHER_AGES = 'other';
+/** No service experience recorded for any day of the period. */
+export const NO_SERVICE_EXPERIENCE = 'none';
+
+/** A group within a dimension: an age band, a service experience, or yes / no. */
+export type ReachGroup =
+  | AgeBand
+  | typeof OTHER_AGES
+  | ServiceExperienceKind
+  | typeof NO_SERVICE_EXPERIENCE
+  | 'yes'
+  | 'no';
+
+/**
+ * The groups of each dimension in the order shown, every one present even when no young person is
+ * in it, so a group with nobody reads as a 0 rather than disappearing. Whether the groups split
+ * everyone into parts (each young person in exactly one) decides how small numbers are withheld:
+ * a person can have several service experiences, so those rows overlap and add up to more.
+ */
+export const REACH_GROUPS: Readonly<
+  Record<
+    ReachDimension,
+    { groups: readonly ReachGroup[]; labels: Readonly<Record<string, string>>; parts: boolean }
+  >
+> = {
+  ageBand: {
+    groups: [...AGE_BANDS, OTHER_AGES],
+    labels: {
+      ...Object.fromEntries(AGE_BANDS.map((band) => [band, band.replace('-', ' to ')])),
+      [OTHER_AGES]: 'Other ages',
+    },
+    parts: true,
+  },
+  serviceExperience: {
+    groups: [...Object.values(ServiceExperienceKind), NO_SERVICE_EXPERIENCE],
+    labels: { ...SERVICE_EXPERIENCE_LABELS, [NO_SERVICE_EXPERIENCE]: 'None recorded' },
+    parts: false,
+  },
+  placedOutOfArea: {
+    groups: ['yes', 'no'],
+    labels: { yes: 'Placed out of area', no: 'In the area' },
+    parts: true,
+  },
+  send: {
+    groups: ['yes', 'no'],
+    labels: { yes: 'SEND / EHCP', no: 'No SEND recorded' },
+    parts: true,
+  },
+};
+
+export type ReachCounts = Readonly<Record<ReachStage, number>>;
+
+/** One row of counts as the database gives them: a group of a dimension. */
+export interface ReachCountRow {
+  dimension: ReachDimension;
+  group: string;
+  counts: ReachCounts;
+}
+
+/**
+ * A group that takes part far less than the rest: nobody in it did (`none`), or its share is under
+ * half of everyone's (`few`). A share is only judged where the group's count is shown, so a gap
+ * never says more about a withheld count than "fewer than five" already does.
+ */
+export type ReachGap = 'none' | 'few';
+
+export interface ReachRow {
+  group: ReachGroup;
+  label: string;
+  counts: Record<ReachStage, ShownCount>;
+  gaps: { stage: TakingPartStage; gap: ReachGap }[];
+}
+
+export interface ReachTable {
+  dimension: ReachDimension;
+  label: string;
+  rows: ReachRow[];
+}
+
+/** GET /api/reach: the period, everyone's counts, and a table per dimension. */
+export interface Reach {
+  from: IsoDate;
+  to: IsoDate;
+  total: Record<ReachStage, ShownCount>;
+  tables: ReachTable[];
+}
+
+/** A group's share is "few" when under this fraction of everyone's share. */
+const FEW_SHARE = 0.5;
+
+const ZERO: ReachCounts = { couldTakePart: 0, invited: 0, came: 0, evaluated: 0, spoke: 0 };
+
+function shownCounts(counts: ReachCounts): Record<ReachStage, ShownCount> {
+  return Object.fromEntries(REACH_STAGES.map((s) => [s, shownCount(counts[s])])) as Record<
+    ReachStage,
+    ShownCount
+  >;
+}
+
+function gapsOf(
+  counts: ReachCounts,
+  shown: Record<ReachStage, ShownCount>,
+  total: ReachCounts,
+): ReachRow['gaps'] {
+  if (counts.couldTakePart === 0) return [];
+  const gaps: ReachRow['gaps'] = [];
+  for (const stage of TAKING_PART_STAGES) {
+    if (counts[stage] === 0) gaps.push({ stage, gap: 'none' });
+    else if (
+      shown[stage] !== null &&
+      shown.couldTakePart !== null &&
+      total[stage] > 0 &&
+      counts[stage] / counts.couldTakePart < (FEW_SHARE * total[stage]) / total.couldTakePart
+    )
+      gaps.push({ stage, gap: 'few' });
+  }
+  return gaps;
+}
+
+/**
+ * The reach table for a period from the counts, with every count of young people under five
+ * withheld (shownCount; shownParts down each column where the groups split everyone, so the total
+ * less the other rows cannot give a withheld one away) and the groups that are missing pointed out.
+ */
+export function reachOf(
+  period: { from: IsoDate; to: IsoDate },
+  total: ReachCounts,
+  rows: readonly ReachCountRow[],
+): Reach {
+  const tables = REACH_DIMENSIONS.map((dimension): ReachTable => {
+    const { groups, labels, parts } = REACH_GROUPS[dimension];
+    const counts = groups.map(
+      (group) => rows.find((r) => r.dimension === dimension && r.group === group)?.counts ?? ZERO,
+    );
+    const shown = counts.map(shownCounts);
+    if (parts) {
+      for (const stage of REACH_STAGES) {
+        const column = shownParts(counts.map((c) => c[stage]));
+        column.forEach((value, i) => (shown[i][stage] = value));
+      }
+    }
+    return {
+      dimension,
+      label: REACH_DIMENSION_LABELS[dimension],
+      rows: groups.map((group, i) => ({
+        group,
+        label: labels[group],
+        counts: shown[i],
+        gaps: gapsOf(counts[i], shown[i], total),
+      })),
+    };
+  });
+  return { from: period.from, to: period.to, total: shownCounts(total), tables };
+}
+
+/** A shown count in words or as a spreadsheet cell: a withheld one reads "fewer than 5". */
+export function reachCell(count: ShownCount): number | string {
+  return count ?? FEWER_THAN_FIVE;
+}
