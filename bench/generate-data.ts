@@ -80,12 +80,16 @@ export async function generate(db: DataSource, sizes: Sizes): Promise<void> {
   );
   await timed(`${sizes.youngPeople} young people with service experiences and trusted adults`, async () => {
     await db.query(
-      `INSERT INTO young_people (preferred_name, date_of_birth, contact, participation_preference, created_at)
+      // One in twelve placed out of area (reach splits by it), with a made-up placing authority.
+      `INSERT INTO young_people (preferred_name, date_of_birth, contact, participation_preference, created_at,
+                                 placed_out_of_area, placement_authority)
        SELECT (ARRAY['Alex','Billie','Charlie','Dani','Eden','Frankie','Harley','Indie','Jamie','Kit','Lou','Morgan','Nat','Ollie','Pat','Quinn','Remy','Sam','Tali','Val'])[1 + g % 20] || ' ' || g,
               (current_date - ((10 * 365 + (g * 7919) % (15 * 365)) || ' days')::interval)::date,
               '{"email":null,"phone":null,"whatsapp":null,"letter":null,"onlyViaTrustedAdult":false}'::jsonb,
               (ARRAY['group','one_to_one','either'])[1 + g % 3],
-              now() - (g || ' minutes')::interval
+              now() - (g || ' minutes')::interval,
+              g % 12 = 0,
+              CASE WHEN g % 12 = 0 THEN (ARRAY['Eastmere','Northfold','Westbrook'])[1 + g % 3] || ' Council' END
          FROM generate_series(1, $1) g`,
       [sizes.youngPeople],
     );

@@ -148,6 +148,16 @@ const TARGETS: Target[] = [
     path: (ids) => `/api/leaders/view?from=${addDays(ids.today, -364)}&to=${ids.today}`,
     as: LEADER,
   },
+  {
+    name: "leader's home: reach, a year",
+    path: (ids) => `/api/reach?from=${addDays(ids.today, -364)}&to=${ids.today}`,
+    as: LEADER,
+  },
+  {
+    name: 'reach CSV, a year (officer)',
+    path: (ids) => `/api/reach/export.csv?from=${addDays(ids.today, -364)}&to=${ids.today}`,
+    as: OFFICER,
+  },
   { name: 'pledges, every one (officer)', path: '/api/pledges?page=1&pageSize=25', as: OFFICER },
   {
     name: 'pledges CSV, a year (officer)',
