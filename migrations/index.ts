@@ -37,6 +37,7 @@ import { Retention1765340000000 } from './1765340000000-retention';
 import { IdempotencyKeys1765350000000 } from './1765350000000-idempotency-keys';
 import { Pledges1765360000000 } from './1765360000000-pledges';
 import { PlacedOutOfArea1765370000000 } from './1765370000000-placed-out-of-area';
+import { FiguresRevision1765390000000 } from './1765390000000-figures-revision';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -79,4 +80,8 @@ export const MIGRATIONS = [
   IdempotencyKeys1765350000000,
   Pledges1765360000000,
   PlacedOutOfArea1765370000000,
+  FiguresRevision1765390000000,
 ];
+
+/** The tables whose writes move the figures revision on (FiguresCache); a spec checks each is watched. */
+export { FIGURES_TABLES } from './1765390000000-figures-revision';

@@ -12,6 +12,7 @@ import {
 import { DataSource } from 'typeorm';
 import { youngPersonVisibleSql } from '../../platform/access/young-person-access';
 import { Actor } from '../../platform/auth/auth-context';
+import { FiguresCache } from '../../platform/cache/figures-cache';
 import { User } from '../users/entities/user.entity';
 import { WorriesService } from '../worries/worries.service';
 import { invitationIs, memberOn } from '../../platform/database/rules-sql';
@@ -21,10 +22,15 @@ const AUDIT_COUNT_LIMIT = COUNT_CAP + 1;
 /** Each role's home page: counts it may see, never a young person's details. */
 @Injectable()
 export class HomeService {
+  /** A senior leader's cards are the same for every leader: kept until what they count changes. */
+  private readonly leaderCards: FiguresCache<HomeCard[]>;
+
   constructor(
     private readonly db: DataSource,
     private readonly worries: WorriesService,
-  ) {}
+  ) {
+    this.leaderCards = new FiguresCache(db);
+  }
 
   async summary(actor: Actor): Promise<HomeSummary> {
     const user = await this.db.getRepository(User).findOneByOrFail({ id: actor.userId });
@@ -100,22 +106,27 @@ export class HomeService {
         return [{ label: 'Young people linked to you', value: row.linked, path: 'young-people' }];
       }
       case Role.SeniorLeader: {
-        // Aggregates only: senior leaders see no individual young person.
-        const [row]: { groups: number; members: number; sessions: number }[] = await this.db.query(
-          `SELECT (SELECT count(*) FROM groups WHERE archived_at IS NULL)::int AS groups,
-                  (SELECT count(DISTINCT young_person_id) FROM group_memberships m WHERE ${memberOn('m', '$1')})::int AS members,
-                  (SELECT count(*) FROM group_sessions WHERE status = 'scheduled' AND starts_at < now()
-                      AND starts_at >= now() - interval '90 days')::int AS sessions`,
-          [todayInLondon()],
-        );
-        return [
-          { label: 'Active groups', value: row.groups, path: null },
-          { label: 'Young people in groups', value: row.members, path: null },
-          { label: 'Sessions held in the last 90 days', value: row.sessions, path: null },
-        ];
+        const today = todayInLondon();
+        return this.leaderCards.get(today, () => this.leaderCardsOn(today));
       }
       case Role.YoungExpert:
         return [];
     }
+  }
+
+  /** Aggregates only: senior leaders see no individual young person. */
+  private async leaderCardsOn(today: string): Promise<HomeCard[]> {
+    const [row]: { groups: number; members: number; sessions: number }[] = await this.db.query(
+      `SELECT (SELECT count(*) FROM groups WHERE archived_at IS NULL)::int AS groups,
+              (SELECT count(DISTINCT young_person_id) FROM group_memberships m WHERE ${memberOn('m', '$1')})::int AS members,
+              (SELECT count(*) FROM group_sessions WHERE status = 'scheduled' AND starts_at < now()
+                  AND starts_at >= now() - interval '90 days')::int AS sessions`,
+      [today],
+    );
+    return [
+      { label: 'Active groups', value: row.groups, path: null },
+      { label: 'Young people in groups', value: row.members, path: null },
+      { label: 'Sessions held in the last 90 days', value: row.sessions, path: null },
+    ];
   }
 }

@@ -12,6 +12,7 @@ import {
   todayInLondon,
 } from '@heard/domain';
 import { DataSource } from 'typeorm';
+import { FiguresCache } from '../../platform/cache/figures-cache';
 import { Clock } from '../../platform/clock';
 import { itemStageSql } from '../action-log/action-log-base';
 import { WE_WILL_STATUSES_SQL, weWillOverdueSql } from '../action-log/chase-rules.sql';
@@ -35,14 +36,23 @@ const londonDay = (column: string) => `(${column} AT TIME ZONE 'Europe/London'):
  */
 @Injectable()
 export class LeadersViewService {
+  /** The same for every leader, so kept once a period and a day until what it counts changes. */
+  private readonly kept: FiguresCache<LeadersView>;
+
   constructor(
     private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly funnels: FunnelService,
-  ) {}
+  ) {
+    this.kept = new FiguresCache(db);
+  }
 
-  async view(query: LeadersViewQuery): Promise<LeadersView> {
+  view(query: LeadersViewQuery): Promise<LeadersView> {
     const today = todayInLondon(this.clock.now());
+    return this.kept.get(`${today} ${query.from} ${query.to}`, () => this.count(query, today));
+  }
+
+  private async count(query: LeadersViewQuery, today: string): Promise<LeadersView> {
     const [actionsByTheme, actionsByService, loopsNotClosed, ratings, funnel] = await Promise.all([
       this.actionCounts('theme', query, today),
       this.actionCounts('service', query, today),

@@ -14,6 +14,7 @@ import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
+import { FiguresCache } from '../../platform/cache/figures-cache';
 import { Cell, ExportFormat, SheetShape, writeSpreadsheet } from '../../platform/exports/spreadsheet';
 import { reachCounts } from './reach.queries';
 
@@ -54,14 +55,21 @@ export function reachExportFileName(period: LeadersViewQuery, format: ExportForm
 /** Reach (issue 13 §4 and §5, docs/reach.md): counted in SQL, withheld and judged in libs/domain. */
 @Injectable()
 export class ReachService {
+  /** The same for everyone who may see it, so kept once a period until what it counts changes. */
+  private readonly kept: FiguresCache<Reach>;
+
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.kept = new FiguresCache(db);
+  }
 
-  async reach(period: LeadersViewQuery): Promise<Reach> {
-    const { total, rows } = await reachCounts(this.db, period);
-    return reachOf(period, total, rows);
+  reach(period: LeadersViewQuery): Promise<Reach> {
+    return this.kept.get(`${period.from} ${period.to}`, async () => {
+      const { total, rows } = await reachCounts(this.db, period);
+      return reachOf(period, total, rows);
+    });
   }
 
   /** Recorded before the first byte goes: a download cut short was still a download. */
