@@ -120,7 +120,6 @@ export class PledgesExportService {
       WHERE ${readablePledgesSql(actor, params)} AND p.made_on <= $2::date
         AND (p.made_on >= $1::date OR p.status IN ${RUNNING_SQL}
              OR (p.updated_at AT TIME ZONE 'Europe/London')::date >= $1::date)
-      GROUP BY p.id, maker.display_name, th.name
       ORDER BY p.made_on, p.id`;
     return writeSpreadsheet(out, format, SHEET, cursorBatches<SummaryRow>(this.db, sql, params));
   }

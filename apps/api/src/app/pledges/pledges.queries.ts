@@ -119,15 +119,21 @@ export interface SummaryRow extends Omit<PledgeRow, 'madeBy'> {
   notKept: number;
 }
 
+/**
+ * A pledge as lists show it. The verdicts are counted per pledge (LATERAL), not grouped over the
+ * whole join, so a page of 25 counts 25 pledges' verdicts, not every pledge's before the LIMIT.
+ */
 export const SUMMARY_SQL = `SELECT ${ROW_COLUMNS}, p.made_by AS "madeById", maker.display_name AS "madeByName",
        th.name AS "themeName", p.next_update_due::text AS "nextUpdateDue",
-       count(v.id) FILTER (WHERE v.verdict = 'kept')::int AS kept,
-       count(v.id) FILTER (WHERE v.verdict = 'partly')::int AS partly,
-       count(v.id) FILTER (WHERE v.verdict = 'not_kept')::int AS "notKept"
+       v.kept, v.partly, v."notKept"
   FROM pledges p
   JOIN users maker ON maker.id = p.made_by
   JOIN action_log_themes th ON th.id = p.theme_id
-  LEFT JOIN pledge_verdicts v ON v.pledge_id = p.id AND v.superseded_at IS NULL`;
+  CROSS JOIN LATERAL (
+    SELECT count(*) FILTER (WHERE verdict = 'kept')::int AS kept,
+           count(*) FILTER (WHERE verdict = 'partly')::int AS partly,
+           count(*) FILTER (WHERE verdict = 'not_kept')::int AS "notKept"
+      FROM pledge_verdicts WHERE pledge_id = p.id AND superseded_at IS NULL) v`;
 
 /** Both sides' red/amber/green and the flag, from the leader's colour and the current verdicts' counts. */
 export function ratingsOf(
@@ -185,7 +191,7 @@ export async function listPledges(
     params,
   );
   const rows: SummaryRow[] = await em.query(
-    `${SUMMARY_SQL} ${where} GROUP BY p.id, maker.display_name, th.name
+    `${SUMMARY_SQL} ${where}
       ORDER BY p.made_on DESC, p.id LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
     params,
   );
@@ -194,10 +200,7 @@ export async function listPledges(
 
 /** One pledge's summary, whoever may reach it (the caller checked). */
 export async function pledgeSummary(em: EntityManager, id: string): Promise<PledgeSummary> {
-  const [row]: SummaryRow[] = await em.query(
-    `${SUMMARY_SQL} WHERE p.id = $1 GROUP BY p.id, maker.display_name, th.name`,
-    [id],
-  );
+  const [row]: SummaryRow[] = await em.query(`${SUMMARY_SQL} WHERE p.id = $1`, [id]);
   if (!row) throw DomainError.notFound('This pledge');
   return toSummary(row);
 }
