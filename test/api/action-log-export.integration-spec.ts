@@ -2,7 +2,7 @@ import { AuditRecordType, Role, addDays, todayInLondon } from '@heard/domain';
 import { EXPORT_HEADER } from '@heard/api/app/action-log/action-log-export.service';
 import { makeAction, makeItem, makeService, makeTheme } from './support/action-log-office-fixtures';
 import { createYoungPerson } from './support/factories';
-import { bytes, csvRows, sheetRows } from './support/spreadsheets';
+import { bytes, csvRows, sheetRows, downloadsAudited, lastDownloadAudited } from './support/spreadsheets';
 import { SignedInClient, TestApp, createTestApp, expectProblem } from './support/test-app';
 
 const today = todayInLondon();
@@ -21,13 +21,7 @@ describe('action log exports', () => {
   let formulaItem: string;
   let plainItem: string;
 
-  const exportCount = async () => {
-    const [{ n }]: { n: number }[] = await t.db.query(
-      `SELECT count(*)::int AS n FROM audit_events WHERE entity_type = $1`,
-      [AuditRecordType.ActionLogExport],
-    );
-    return n;
-  };
+  const exportCount = () => downloadsAudited(t.db, AuditRecordType.ActionLogExport);
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -117,10 +111,7 @@ describe('action log exports', () => {
     expect(text).not.toContain(SPEAKER);
     expect(text).not.toContain('Marlow Finch');
     expect(await exportCount()).toBe(before + 1);
-    const [audit]: { actor: string; action: string; detail: Record<string, unknown> }[] = await t.db.query(
-      `SELECT actor_user_id AS actor, action, detail FROM audit_events WHERE entity_type = $1 ORDER BY at DESC LIMIT 1`,
-      [AuditRecordType.ActionLogExport],
-    );
+    const audit = await lastDownloadAudited(t.db, AuditRecordType.ActionLogExport);
     expect(audit).toEqual({
       actor: officer.user.id,
       action: 'read',

@@ -3,7 +3,13 @@ import { PLEDGES_EXPORT_HEADER } from '@heard/api/app/pledges/pledges-export.ser
 import { makeTheme } from './support/action-log-office-fixtures';
 import { createYoungPerson } from './support/factories';
 import { insertPledge, insertVerdicts } from './support/pledge-fixtures';
-import { bytes, csvDownloadRows, sheetRows } from './support/spreadsheets';
+import {
+  bytes,
+  csvDownloadRows,
+  sheetRows,
+  downloadsAudited,
+  lastDownloadAudited,
+} from './support/spreadsheets';
 import { SignedInClient, TestApp, createTestApp, expectProblem } from './support/test-app';
 
 const today = todayInLondon();
@@ -25,13 +31,7 @@ describe('pledges exports', () => {
   let runningOld: string;
   let rowans: string;
 
-  const exportCount = async () => {
-    const [{ n }]: { n: number }[] = await t.db.query(
-      `SELECT count(*)::int AS n FROM audit_events WHERE entity_type = $1`,
-      [AuditRecordType.PledgeExport],
-    );
-    return n;
-  };
+  const exportCount = () => downloadsAudited(t.db, AuditRecordType.PledgeExport);
   const period = `from=${FROM}&to=${today}`;
 
   beforeAll(async () => {
@@ -101,12 +101,10 @@ describe('pledges exports', () => {
     expect(byId.get(runningOld)?.slice(8, 10)).toEqual(['Being kept', addDays(today, -370)]);
     expect((res.body as Buffer).toString('utf8')).not.toContain('Verdict Giver');
     expect(await exportCount()).toBe(before + 1);
-    const [audit]: { actor: string; detail: Record<string, unknown> }[] = await t.db.query(
-      `SELECT actor_user_id AS actor, detail FROM audit_events WHERE entity_type = $1 ORDER BY at DESC LIMIT 1`,
-      [AuditRecordType.PledgeExport],
-    );
+    const audit = await lastDownloadAudited(t.db, AuditRecordType.PledgeExport);
     expect(audit).toEqual({
       actor: officer.user.id,
+      action: 'read',
       detail: { event: 'download', format: 'csv', from: FROM, to: today },
     });
   });

@@ -13,7 +13,13 @@ import { REACH_EXPORT_HEADER } from '@heard/api/app/reach/reach.service';
 import { insertSession } from './support/action-log-fixtures';
 import { makeItem } from './support/action-log-office-fixtures';
 import { createGroup, createYoungPerson, dateOfBirthForAge } from './support/factories';
-import { bytes, csvDownloadRows, sheetRows } from './support/spreadsheets';
+import {
+  bytes,
+  csvDownloadRows,
+  sheetRows,
+  downloadsAudited,
+  lastDownloadAudited,
+} from './support/spreadsheets';
 import { SignedInClient, TestApp, createTestApp, expectProblem } from './support/test-app';
 
 const today = todayInLondon();
@@ -34,13 +40,7 @@ describe('reach', () => {
   let t: TestApp;
   let officer: SignedInClient;
 
-  const exportCount = async () => {
-    const [{ n }]: { n: number }[] = await t.db.query(
-      `SELECT count(*)::int AS n FROM audit_events WHERE entity_type = $1`,
-      [AuditRecordType.ReachExport],
-    );
-    return n;
-  };
+  const exportCount = () => downloadsAudited(t.db, AuditRecordType.ReachExport);
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -214,12 +214,10 @@ describe('reach', () => {
     expect(rows).toContainEqual(['Placed out of area', 'In the area', '30', FEWER_THAN_FIVE, '12', '6', '7']);
     expect((res.body as Buffer).toString('utf8')).not.toMatch(/Reacher|Northmere/);
     expect(await exportCount()).toBe(before + 1);
-    const [audit]: { actor: string; detail: Record<string, unknown> }[] = await t.db.query(
-      `SELECT actor_user_id AS actor, detail FROM audit_events WHERE entity_type = $1 ORDER BY at DESC LIMIT 1`,
-      [AuditRecordType.ReachExport],
-    );
+    const audit = await lastDownloadAudited(t.db, AuditRecordType.ReachExport);
     expect(audit).toEqual({
       actor: officer.user.id,
+      action: 'read',
       detail: { event: 'download', format: 'csv', from: FROM, to: today },
     });
   });

@@ -1,5 +1,7 @@
+import type { AuditRecordType } from '@heard/domain';
 import ExcelJS from 'exceljs';
 import type request from 'supertest';
+import type { DataSource } from 'typeorm';
 
 /** Reads a download as bytes, whatever its type: `.buffer(true).parse(bytes)`. */
 export function bytes(res: request.Response, callback: (error: Error | null, body: Buffer) => void): void {
@@ -60,4 +62,25 @@ export async function sheetRows(
     rows.push(Array.from({ length: width }, (_, i) => values[i] ?? null));
   });
   return rows;
+}
+
+/** How many downloads of one kind (an export's audit record type) the audit log holds. */
+export async function downloadsAudited(db: DataSource, type: AuditRecordType): Promise<number> {
+  const [{ n }]: { n: number }[] = await db.query(
+    `SELECT count(*)::int AS n FROM audit_events WHERE entity_type = $1`,
+    [type],
+  );
+  return n;
+}
+
+/** The newest audited download of one kind: who made it, and what the audit row says of it. */
+export async function lastDownloadAudited(
+  db: DataSource,
+  type: AuditRecordType,
+): Promise<{ actor: string; action: string; detail: Record<string, unknown> }> {
+  const [audit]: { actor: string; action: string; detail: Record<string, unknown> }[] = await db.query(
+    `SELECT actor_user_id AS actor, action, detail FROM audit_events WHERE entity_type = $1 ORDER BY at DESC LIMIT 1`,
+    [type],
+  );
+  return audit;
 }
