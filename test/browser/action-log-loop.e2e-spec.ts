@@ -1,5 +1,5 @@
 import { Role, addDays, todayInLondon } from '@heard/domain';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ReceivedMail, SmtpSink } from '../api/support/smtp-sink';
 import { waitFor } from '../api/support/wait';
 import { api } from './support/api';
@@ -7,6 +7,7 @@ import type { BrowserHandle } from './support/browser';
 import { expectAccessible, signIn, statusText } from './support/demo';
 import type { RunningServer } from './support/server';
 import { startServerBrowserAndMail } from './support/suite';
+import { chooseOption } from './support/select';
 
 /** Demo young people (apps/api/src/app/demo/demo-council.ts), linked to the demo practitioner. */
 const AMARA = 'Amara'; // agreed to email
@@ -31,16 +32,6 @@ function loopMails(sink: SmtpSink, to: string): string[] {
 async function loopMail(sink: SmtpSink, to: string, count: number): Promise<string> {
   await waitFor(() => loopMails(sink, to).length >= count, `email ${count} about the loop to reach ${to}`);
   return loopMails(sink, to)[count - 1];
-}
-
-/**
- * With the pointer, as a person would: Playwright's click fails if anything (such as a floating
- * label lying over the select) would take the click instead.
- */
-async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-  await page.getByRole('listbox').waitFor({ state: 'detached' });
 }
 
 async function youngPersonId(page: Page, server: RunningServer, name: string): Promise<string> {

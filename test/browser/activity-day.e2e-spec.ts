@@ -5,6 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { BrowserHandle, launchBrowser } from './support/browser';
 import { expectAccessible, signIn } from './support/demo';
 import { RunningServer, startServer } from './support/server';
+import { chooseOption } from './support/select';
 
 /** Made-up names, unique to this test, so nothing in the demo council can be mistaken for them. */
 const DAY = 'Browser Test Climbing Wall';
@@ -53,12 +54,6 @@ async function statusText(page: Page, pattern: RegExp): Promise<string> {
   const status = page.getByRole('status').filter({ hasText: pattern });
   await status.waitFor();
   return (await status.innerText()).trim();
-}
-
-async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-  await page.getByRole('listbox').waitFor({ state: 'detached' });
 }
 
 async function pageSettled(page: Page): Promise<void> {

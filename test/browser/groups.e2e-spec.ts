@@ -4,6 +4,7 @@ import type { BrowserHandle } from './support/browser';
 import { expectAccessible, signIn } from './support/demo';
 import type { RunningServer } from './support/server';
 import { startServerAndBrowser } from './support/suite';
+import { chooseOption } from './support/select';
 
 /** Made-up names, unique to this test, so nothing in the demo council can be mistaken for them. */
 const PERSON = 'Tamsin Test';
@@ -80,12 +81,6 @@ async function statusText(page: Page, pattern: RegExp): Promise<string> {
   const status = page.getByRole('status').filter({ hasText: pattern });
   await status.waitFor();
   return (await status.innerText()).trim();
-}
-
-async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-  await page.getByRole('listbox').waitFor({ state: 'detached' });
 }
 
 async function pageSettled(page: Page): Promise<void> {

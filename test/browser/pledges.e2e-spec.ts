@@ -1,11 +1,11 @@
 import { PLEDGE_VERDICT_LABELS, Role, addDays, todayInLondon } from '@heard/domain';
-import type { Locator, Page } from 'playwright-core';
 import type { SmtpSink } from '../api/support/smtp-sink';
 import { waitFor } from '../api/support/wait';
 import type { BrowserHandle } from './support/browser';
 import { expectAccessible, signIn, statusText } from './support/demo';
 import type { RunningServer } from './support/server';
 import { startServerBrowserAndMail } from './support/suite';
+import { chooseOption } from './support/select';
 
 /** The demo senior leader and the demo young experts' group (apps/api/src/app/demo/demo-data.ts). */
 const LEADER = 'Robin Ashdown';
@@ -26,16 +26,6 @@ function reminders(sink: SmtpSink): string[] {
     .filter((m) => m.to.includes(LEADER_EMAIL) && m.raw.includes('an update on your pledge is due'))
     .map((m) => m.raw.replace(/=\r?\n/g, ''))
     .filter((raw) => raw.includes('Kestrel'));
-}
-
-/**
- * With the pointer, as a person would: Playwright's click fails if anything (such as a floating
- * label lying over the select) would take the click instead.
- */
-async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-  await page.getByRole('listbox').waitFor({ state: 'detached' });
 }
 
 /**
@@ -96,7 +86,7 @@ describe('a pledge rated by both sides', () => {
     // job emails the leader through the outbox (it passes over pledges not yet confirmed).
     await waitFor(() => reminders(sink).length > 0, 'the pledge reminder to reach the leader');
     expect(reminders(sink)).toHaveLength(1);
-    expect(reminders(sink)[0]).toContain(`is due on ${todayInLondon()}`);
+    expect(reminders(sink)[0]).toContain(`is due on ${addDays(MADE_ON, 7)}`);
 
     // 3. The leader updates it to amber: the form asks for the reason first.
     const progress = leader.locator('#pledge-progress');
@@ -134,9 +124,7 @@ describe('a pledge rated by both sides', () => {
     await officer.reload();
     const groupView = officer.locator('#pledge-group-view');
     await groupView.getByRole('heading', { level: 2, name: 'Record a group’s view' }).waitFor();
-    await groupView.getByRole('combobox', { name: 'Session' }).click();
-    await officer.getByRole('option').first().click();
-    await officer.getByRole('listbox').waitFor({ state: 'detached' });
+    await chooseOption(officer, groupView.getByRole('combobox', { name: 'Session' }));
     await groupView.getByRole('radio', { name: PLEDGE_VERDICT_LABELS.partly }).check();
     await groupView
       .getByLabel('What the group said')

@@ -45,8 +45,9 @@ describe('reachOf', () => {
       ['18-25', '18 to 25'],
       ['other', 'Other ages'],
     ]);
+    // SEND / EHCP has its own table: shown in both, a count withheld in one would show in the other.
     expect(tableOf(reach, 'serviceExperience').rows.map((r) => r.group)).toEqual([
-      ...Object.values(ServiceExperienceKind),
+      ...Object.values(ServiceExperienceKind).filter((kind) => kind !== ServiceExperienceKind.SendEhcp),
       'none',
     ]);
     expect(tableOf(reach, 'placedOutOfArea').rows.map((r) => r.label)).toEqual([
@@ -71,7 +72,7 @@ describe('reachOf', () => {
     ['four is withheld', 4, null],
     ['five is shown', 5, 5],
     ['a large count is shown', 240, 240],
-  ])('should withhold small overlapping counts cell by cell: %s', (_name, count, shown) => {
+  ])('should withhold small service experience counts: %s', (_name, count, shown) => {
     const reach = reachOf(period, counts(300, 300, 300, 300, 300), [
       row('serviceExperience', ServiceExperienceKind.YoungCarer, counts(300, count, count, count, count)),
     ]);
@@ -83,6 +84,16 @@ describe('reachOf', () => {
       evaluated: shown,
       spoke: shown,
     });
+  });
+
+  it('should withhold one more among service experiences too: with no overlap they add up like parts', () => {
+    const reach = reachOf(period, counts(30, 30), [
+      row('serviceExperience', ServiceExperienceKind.YoungCarer, counts(2, 2)),
+      row('serviceExperience', ServiceExperienceKind.YouthJustice, counts(28, 28)),
+    ]);
+    const carers = rowOf(reach, 'serviceExperience', ServiceExperienceKind.YoungCarer);
+    const justice = rowOf(reach, 'serviceExperience', ServiceExperienceKind.YouthJustice);
+    expect([carers.counts.invited, justice.counts.invited]).toEqual([null, null]);
   });
 
   it('should withhold one more in a column of parts, so the total less the rest cannot give a withheld count away', () => {

@@ -57,15 +57,11 @@ export type ReachGroup =
 
 /**
  * The groups of each dimension in the order shown, every one present even when no young person is
- * in it, so a group with nobody reads as a 0 rather than disappearing. Whether the groups split
- * everyone into parts (each young person in exactly one) decides how small numbers are withheld:
- * a person can have several service experiences, so those rows overlap and add up to more.
+ * in it, so a group with nobody reads as a 0 rather than disappearing. A person can have several
+ * service experiences, so those rows can overlap and add up to more than everyone.
  */
 export const REACH_GROUPS: Readonly<
-  Record<
-    ReachDimension,
-    { groups: readonly ReachGroup[]; labels: Readonly<Record<string, string>>; parts: boolean }
-  >
+  Record<ReachDimension, { groups: readonly ReachGroup[]; labels: Readonly<Record<string, string>> }>
 > = {
   ageBand: {
     groups: [...AGE_BANDS, OTHER_AGES],
@@ -73,22 +69,23 @@ export const REACH_GROUPS: Readonly<
       ...Object.fromEntries(AGE_BANDS.map((band) => [band, band.replace('-', ' to ')])),
       [OTHER_AGES]: 'Other ages',
     },
-    parts: true,
   },
+  // SEND / EHCP is left out here: it has its own table below, and the same count withheld in one
+  // table and shown in the other would give it away.
   serviceExperience: {
-    groups: [...Object.values(ServiceExperienceKind), NO_SERVICE_EXPERIENCE],
+    groups: [
+      ...Object.values(ServiceExperienceKind).filter((kind) => kind !== ServiceExperienceKind.SendEhcp),
+      NO_SERVICE_EXPERIENCE,
+    ],
     labels: { ...SERVICE_EXPERIENCE_LABELS, [NO_SERVICE_EXPERIENCE]: 'None recorded' },
-    parts: false,
   },
   placedOutOfArea: {
     groups: ['yes', 'no'],
     labels: { yes: 'Placed out of area', no: 'In the area' },
-    parts: true,
   },
   send: {
     groups: ['yes', 'no'],
     labels: { yes: 'SEND / EHCP', no: 'No SEND recorded' },
-    parts: true,
   },
 };
 
@@ -163,8 +160,8 @@ function gapsOf(
 
 /**
  * The reach table for a period from the counts, with every count of young people under five
- * withheld (shownCount; shownParts down each column where the groups split everyone, so the total
- * less the other rows cannot give a withheld one away) and the groups that are missing pointed out.
+ * withheld (shownCount, and shownParts down each column, so the total less the other rows cannot
+ * give a withheld one away) and the groups that are missing pointed out.
  */
 export function reachOf(
   period: { from: IsoDate; to: IsoDate },
@@ -172,16 +169,16 @@ export function reachOf(
   rows: readonly ReachCountRow[],
 ): Reach {
   const tables = REACH_DIMENSIONS.map((dimension): ReachTable => {
-    const { groups, labels, parts } = REACH_GROUPS[dimension];
+    const { groups, labels } = REACH_GROUPS[dimension];
     const counts = groups.map(
       (group) => rows.find((r) => r.dimension === dimension && r.group === group)?.counts ?? ZERO,
     );
+    // Down every column, parts or not: service experiences overlap, but when nobody has two (as is
+    // usual) their rows add up to the total like parts, and one withheld row would be given away.
     const shown = counts.map(shownCounts);
-    if (parts) {
-      for (const stage of REACH_STAGES) {
-        const column = shownParts(counts.map((c) => c[stage]));
-        column.forEach((value, i) => (shown[i][stage] = value));
-      }
+    for (const stage of REACH_STAGES) {
+      const column = shownParts(counts.map((c) => c[stage]));
+      column.forEach((value, i) => (shown[i][stage] = value));
     }
     return {
       dimension,

@@ -19,8 +19,15 @@ export function lookPeriodically(
   look: () => Promise<unknown>,
 ): () => void {
   if (config.mailPollMs <= 0) return () => undefined;
+  // A look still running when the next is due lets that one pass: with a short JOB_LOOK_MS on a
+  // busy machine, looks would otherwise pile up, each holding a connection and a transaction.
+  let looking = false;
   const timer = setInterval(() => {
-    look().catch((error: Error) => logger.warn(`Run failed: ${error.message}`));
+    if (looking) return;
+    looking = true;
+    look()
+      .catch((error: Error) => logger.warn(`Run failed: ${error.message}`))
+      .finally(() => (looking = false));
   }, config.jobLookMs);
   timer.unref();
   return () => clearInterval(timer);

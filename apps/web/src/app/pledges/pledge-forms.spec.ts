@@ -89,6 +89,11 @@ describe('the forms on a pledge’s page', () => {
     byName(el, 'Send my answer').click();
     await fixture.whenStable();
     expect(textOf(el)).toContain('Choose yes or no.');
+    // Said aloud when it appears, and read with the choice it is about.
+    expect(el.querySelector('#confirm-answer-error')?.getAttribute('role')).toBe('alert');
+    expect(
+      el.querySelector('mat-radio-group[formControlName="answer"]')?.getAttribute('aria-describedby'),
+    ).toBe('confirm-answer-error');
     const radios = await harnesses().getHarness(MatRadioGroupHarness);
     await radios.checkRadioButton({ label: 'No, it is not mine as written' });
     byName(el, 'Send my answer').click();
@@ -177,6 +182,10 @@ describe('the forms on a pledge’s page', () => {
     await fixture.whenStable();
     expect(textOf(el)).toContain('Choose the session where the group said it.');
     expect(textOf(el)).toContain('Choose kept, partly or not kept.');
+    expect(el.querySelector('#group-verdict-error')?.getAttribute('role')).toBe('alert');
+    expect(
+      el.querySelector('mat-radio-group[formControlName="verdict"]')?.getAttribute('aria-describedby'),
+    ).toBe('group-verdict-error');
     expect(textOf(el)).toContain('Write down what the group said.');
 
     await (
