@@ -55,7 +55,7 @@ const ITEMS: ReadonlyArray<NavigationItem & { roles: readonly Role[] }> = [
   // Senior leaders' pledges: officers see every one, leaders their own (the API decides).
   { path: 'pledges', label: 'Pledges', icon: 'checklist', roles: PLEDGE_READERS },
   // Whose voices are missing: aggregates only, so leaders and administrators too.
-  { path: 'reach', label: 'Reach', icon: 'travel_explore', roles: REACH_READERS },
+  { path: 'reach', label: 'Reach', icon: 'pie_chart', roles: REACH_READERS },
   { path: 'handover', label: 'To hand over', icon: 'outbox', roles: [Role.Practitioner] },
   // What became of what a young person said, for their trusted adult to pass on (the action log).
   { path: 'to-pass-on', label: 'To pass on', icon: 'record_voice_over', roles: PICKABLE_STAFF_ROLES },
