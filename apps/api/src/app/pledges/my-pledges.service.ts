@@ -16,7 +16,7 @@ import { memberOn } from '../../platform/database/rules-sql';
 import { DomainError } from '../../platform/errors/domain-error';
 import { linkedYoungPersonId } from '../young-experts/linked-young-person';
 import { RATEABLE_STATUSES_SQL, notePledge } from './pledges.queries';
-import { replaceVerdict } from './pledges.service';
+import { replaceVerdict } from './pledge-verdicts';
 
 /**
  * The one home of "a pledge a young expert may give their verdict on": confirmed by its leader, and

@@ -48,6 +48,7 @@ import { ZodPipe } from '../../platform/errors/zod.pipe';
 import { ExportFormat, sendDownload } from '../../platform/exports/spreadsheet';
 import { MyPledgesService } from './my-pledges.service';
 import { PledgesExportService, pledgesExportFileName } from './pledges-export.service';
+import { PledgeReadsService } from './pledge-reads.service';
 import { PledgesService } from './pledges.service';
 
 const pledgeIdPipe = new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('This pledge') });
@@ -62,6 +63,7 @@ const pledgeIdPipe = new ParseUUIDPipe({ exceptionFactory: () => DomainError.not
 export class PledgesController {
   constructor(
     private readonly pledges: PledgesService,
+    private readonly reads: PledgeReadsService,
     private readonly exports: PledgesExportService,
   ) {}
 
@@ -70,7 +72,7 @@ export class PledgesController {
     @CurrentActor() actor: Actor,
     @Query(new ZodPipe(PledgeListQuerySchema)) query: PledgeListQuery,
   ): Promise<PledgeListResponse> {
-    return this.pledges.list(actor, query);
+    return this.reads.list(actor, query);
   }
 
   /**
@@ -80,7 +82,7 @@ export class PledgesController {
   @Get('leaders')
   @Allow(...PLEDGE_OFFICERS)
   leaders(): Promise<PledgePerson[]> {
-    return this.pledges.leaders();
+    return this.reads.leaders();
   }
 
   /** Declared before ':id', which would otherwise take "export.csv" for an id. */
@@ -112,7 +114,7 @@ export class PledgesController {
 
   @Get(':id')
   get(@CurrentActor() actor: Actor, @Param('id', pledgeIdPipe) id: string): Promise<PledgeResponse> {
-    return this.pledges.get(actor, id);
+    return this.reads.get(actor, id);
   }
 
   @Get(':id/timeline')
@@ -120,7 +122,7 @@ export class PledgesController {
     @CurrentActor() actor: Actor,
     @Param('id', pledgeIdPipe) id: string,
   ): Promise<PledgeTimelineEntry[]> {
-    return this.pledges.timeline(actor, id);
+    return this.reads.timeline(actor, id);
   }
 
   @Patch(':id')

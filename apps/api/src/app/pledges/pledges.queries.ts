@@ -5,6 +5,7 @@ import {
   PledgeOccasionKind,
   PledgeProgressUpdate,
   PledgeRatings,
+  PledgeResponse,
   PledgeStatus,
   PledgeSummary,
   PledgeVerdict,
@@ -17,6 +18,7 @@ import {
 import { EntityManager } from 'typeorm';
 import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
+import { loadOccasion } from '../occasions/occasion-facts';
 
 /** What a pledge's timeline says happened. Stored as text; new events are added here. */
 export type PledgeEvent =
@@ -290,5 +292,29 @@ export async function linksOf(
   return {
     itemIds: rows.flatMap((r) => (r.itemId ? [r.itemId] : [])),
     actionIds: rows.flatMap((r) => (r.actionId ? [r.actionId] : [])),
+  };
+}
+
+/** Who a pledge may be made by: an active senior leader, whose role is the query's first parameter. */
+export const ACTIVE_LEADER_SQL = `status = 'active' AND role = $1`;
+
+/** A pledge whole, as its page reads it: the summary, where and to whom, updates, verdicts and links. */
+export async function pledgeResponse(em: EntityManager, id: string): Promise<PledgeResponse> {
+  const [summary, extras, updates, verdicts, links] = [
+    await pledgeSummary(em, id),
+    await pledgeExtras(em, id),
+    await updatesOf(em, id),
+    await verdictsOf(em, id),
+    await linksOf(em, id),
+  ];
+  const { occasion: ref, ...rest } = extras;
+  const facts = ref ? await loadOccasion(em, ref) : null;
+  return {
+    ...summary,
+    ...rest,
+    occasion: ref ? { ...ref, title: facts?.title ?? '', date: facts?.date ?? null } : null,
+    updates,
+    verdicts,
+    links,
   };
 }

@@ -7,12 +7,9 @@ import {
   PledgeCreateCommand,
   PledgeGroupViewCommand,
   PledgeLinkRequest,
-  PledgePerson,
   PledgeProgressCommand,
   PledgeResponse,
   PledgeStatus,
-  PledgeSummary,
-  PledgeTimelineEntry,
   PledgeUpdateCommand,
   Role,
   checkPledgeMove,
@@ -31,17 +28,14 @@ import { reachAction } from '../action-log/action-log-actions.queries';
 import { assertCurrentListEntries } from '../action-log/action-log-items.queries';
 import { loadOccasion } from '../occasions/occasion-facts';
 import {
+  ACTIVE_LEADER_SQL,
   PledgeRow,
   checkMaker,
-  linksOf,
-  listPledges,
   notePledge,
-  pledgeExtras,
-  pledgeSummary,
+  pledgeResponse,
   reachPledge,
-  updatesOf,
-  verdictsOf,
 } from './pledges.queries';
+import { replaceVerdict } from './pledge-verdicts';
 
 /** The fields of a pledge its leader may change, and the column each is stored in. */
 const CHANGEABLE = {
@@ -54,11 +48,8 @@ const CHANGEABLE = {
 } as const satisfies Partial<Record<keyof PledgeUpdateCommand & keyof PledgeRow, string>>;
 type Changeable = keyof typeof CHANGEABLE;
 
-/** Who a pledge may be made by: an active senior leader, whose role is the query's first parameter. */
-const ACTIVE_LEADER_SQL = `status = 'active' AND role = $1`;
-
 /**
- * Pledges (docs/pledges.md): recorded by a leader, or by an officer on a leader's behalf for the
+ * Changing pledges (docs/pledges.md; reading them is PledgeReadsService's): recorded by a leader, or by an officer on a leader's behalf for the
  * leader to confirm; kept up to date by their leader alone; rated by young people. Every change
  * goes on the pledge's timeline and into the audit trail, in the change's transaction.
  */
@@ -69,44 +60,6 @@ export class PledgesService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
-
-  list(
-    actor: Actor,
-    page: { page: number; pageSize: number },
-  ): Promise<{ pledges: PledgeSummary[]; total: number }> {
-    return this.db.transaction((em) => listPledges(actor, em, page));
-  }
-
-  get(actor: Actor, id: string): Promise<PledgeResponse> {
-    return this.db.transaction(async (em) => {
-      await reachPledge(actor, em, id, false);
-      return this.one(em, id);
-    });
-  }
-
-  timeline(actor: Actor, id: string): Promise<PledgeTimelineEntry[]> {
-    return this.db.transaction(async (em) => {
-      await reachPledge(actor, em, id, false);
-      const rows: { at: Date; event: string; byName: string | null; detail: Record<string, unknown> }[] =
-        await em.query(
-          `SELECT t.at, t.event, u.display_name AS "byName", t.detail
-             FROM pledge_timeline t LEFT JOIN users u ON u.id = t.by_user
-            WHERE t.pledge_id = $1 ORDER BY t.id`,
-          [id],
-        );
-      return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
-    });
-  }
-
-  /** Whom a pledge may be recorded for: the same rule as checkLeader, by name. */
-  async leaders(): Promise<PledgePerson[]> {
-    const rows: PledgePerson[] = await this.db.query(
-      `SELECT id, display_name AS "displayName" FROM users WHERE ${ACTIVE_LEADER_SQL}
-        ORDER BY lower(display_name), id`,
-      [Role.SeniorLeader],
-    );
-    return rows;
-  }
 
   create(actor: Actor, command: PledgeCreateCommand): Promise<PledgeResponse> {
     return this.db.transaction(async (em) => {
@@ -154,7 +107,7 @@ export class PledgesService {
       );
       await notePledge(em, id, 'pledge_recorded', actor.userId, { status, madeBy, onBehalf });
       await this.record(actor, em, AuditAction.Create, id, { status, onBehalf });
-      return this.one(em, id);
+      return pledgeResponse(em, id);
     });
   }
 
@@ -177,7 +130,7 @@ export class PledgesService {
         to,
       });
       await this.record(actor, em, AuditAction.Update, id, { from: before.status, to });
-      return this.one(em, id);
+      return pledgeResponse(em, id);
     });
   }
 
@@ -204,7 +157,7 @@ export class PledgesService {
         await assertCurrentListEntries(em, { themeId: command.themeId });
       const changed = (Object.keys(CHANGEABLE) as Changeable[]).filter((k) => after[k] !== before[k]);
       const moved = to !== before.status;
-      if (!moved && changed.length === 0) return this.one(em, id);
+      if (!moved && changed.length === 0) return pledgeResponse(em, id);
       const due = nextUpdateDue(await this.lastUpdateOn(em, before), after.updateEveryDays);
       await em.query(
         `UPDATE pledges SET role = $2, forum = $3, words = $4, theme_id = $5, target_date = $6, update_every_days = $7,
@@ -232,7 +185,7 @@ export class PledgesService {
         to,
         fields: changed.join(','),
       });
-      return this.one(em, id);
+      return pledgeResponse(em, id);
     });
   }
 
@@ -289,7 +242,7 @@ export class PledgesService {
         updateId,
         rag: ragChanged ? command.rag : null,
       });
-      return this.one(em, id);
+      return pledgeResponse(em, id);
     });
   }
 
@@ -328,7 +281,7 @@ export class PledgesService {
         verdictId,
         verdict: command.verdict,
       });
-      return this.one(em, id);
+      return pledgeResponse(em, id);
     });
   }
 
@@ -352,28 +305,8 @@ export class PledgesService {
         : { actionId: command.actionId ?? '' };
       await notePledge(em, id, 'linked', actor.userId, detail);
       await this.record(actor, em, AuditAction.Update, id, { event: 'linked', ...detail });
-      return this.one(em, id);
+      return pledgeResponse(em, id);
     });
-  }
-
-  private async one(em: EntityManager, id: string): Promise<PledgeResponse> {
-    const [summary, extras, updates, verdicts, links] = [
-      await pledgeSummary(em, id),
-      await pledgeExtras(em, id),
-      await updatesOf(em, id),
-      await verdictsOf(em, id),
-      await linksOf(em, id),
-    ];
-    const { occasion: ref, ...rest } = extras;
-    const facts = ref ? await loadOccasion(em, ref) : null;
-    return {
-      ...summary,
-      ...rest,
-      occasion: ref ? { ...ref, title: facts?.title ?? '', date: facts?.date ?? null } : null,
-      updates,
-      verdicts,
-      links,
-    };
   }
 
   private today(): string {
@@ -411,36 +344,4 @@ export class PledgesService {
   ): Promise<void> {
     return this.audit.for(actor).record(em, { action, type: AuditRecordType.Pledge, id, detail });
   }
-}
-
-export interface VerdictToKeep {
-  pledgeId: string;
-  source: 'young_expert' | 'group';
-  youngPersonId: string | null;
-  groupId: string | null;
-  sessionId: string | null;
-  verdict: string;
-  words: string | null;
-  by: string;
-  at: Date;
-}
-
-/**
- * The one way a verdict is kept: the same young expert's, or the same group's, current verdict is
- * superseded (it stays, with when) and the new one becomes current. Returns the new verdict's id.
- */
-export async function replaceVerdict(em: EntityManager, v: VerdictToKeep): Promise<string> {
-  const who = v.source === 'young_expert' ? 'young_person_id = $3' : 'group_id = $3';
-  await em.query(
-    `UPDATE pledge_verdicts SET superseded_at = $4
-      WHERE pledge_id = $1 AND source = $2 AND ${who} AND superseded_at IS NULL`,
-    [v.pledgeId, v.source, v.youngPersonId ?? v.groupId, v.at],
-  );
-  const [{ id }]: { id: string }[] = await em.query(
-    `INSERT INTO pledge_verdicts (pledge_id, source, young_person_id, group_id, session_id, verdict, words,
-         recorded_by, recorded_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [v.pledgeId, v.source, v.youngPersonId, v.groupId, v.sessionId, v.verdict, v.words, v.by, v.at],
-  );
-  return id;
 }
