@@ -37,7 +37,14 @@ import { Retention1765340000000 } from './1765340000000-retention';
 import { IdempotencyKeys1765350000000 } from './1765350000000-idempotency-keys';
 import { Pledges1765360000000 } from './1765360000000-pledges';
 import { PlacedOutOfArea1765370000000 } from './1765370000000-placed-out-of-area';
-import { FiguresRevision1765390000000 } from './1765390000000-figures-revision';
+import {
+  FIGURES_TABLES as FIRST_FIGURES_TABLES,
+  FiguresRevision1765390000000,
+} from './1765390000000-figures-revision';
+import {
+  CATEGORY_FIGURES_TABLES,
+  YoungPeopleCategories1765400000000,
+} from './1765400000000-young-people-categories';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -81,7 +88,8 @@ export const MIGRATIONS = [
   Pledges1765360000000,
   PlacedOutOfArea1765370000000,
   FiguresRevision1765390000000,
+  YoungPeopleCategories1765400000000,
 ];
 
 /** The tables whose writes move the figures revision on (FiguresCache); a spec checks each is watched. */
-export { FIGURES_TABLES } from './1765390000000-figures-revision';
+export const FIGURES_TABLES = [...FIRST_FIGURES_TABLES, ...CATEGORY_FIGURES_TABLES] as const;

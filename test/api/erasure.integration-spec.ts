@@ -65,6 +65,7 @@ describe('anonymiseYoungPerson', () => {
     expect(counts).toMatchObject({
       record: 1,
       serviceExperiences: 1,
+      categories: 1,
       trustedAdults: 1,
       groupMemberships: 1,
       oneToOnes: 1,
@@ -96,6 +97,11 @@ describe('anonymiseYoungPerson', () => {
     // History keeps that it happened: the same rows, now about "a young person".
     const after = await totals(quillon.youngPersonId);
     expect(after).toEqual(before);
+    // Their categories are no longer on the record; the team's list keeps the category.
+    expect(
+      await countRows(t.db, `young_person_categories WHERE young_person_id = '${quillon.youngPersonId}'`),
+    ).toBe(0);
+    expect(await countRows(t.db, `young_people_categories WHERE name = 'Young carer Vantreese'`)).toBe(1);
     const [record] = await t.db.query(
       `SELECT preferred_name AS name, anonymised_reason AS reason, archived_at IS NOT NULL AS archived,
               contact, parent_carer AS "parentCarer", placed_out_of_area AS "placedOutOfArea",

@@ -80,6 +80,15 @@ export async function everythingAbout(
     placementAuthority: s('Wyndlemere Council'),
   });
   const youngPersonId = yp.id;
+  // One of the team's categories on their record: the link goes, the list's entry stays.
+  const [category]: { id: string }[] = await db.query(
+    `INSERT INTO young_people_categories (name) VALUES ($1) RETURNING id`,
+    [`Young carer ${tag}`],
+  );
+  await db.query(`INSERT INTO young_person_categories (young_person_id, category_id) VALUES ($1, $2)`, [
+    youngPersonId,
+    category.id,
+  ]);
   const client = await t.signInAs(Role.YoungExpert, {
     displayName: name,
     email: `account.${tag.toLowerCase()}@young.example`,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, isIsoDate } from '../shared/dates';
+import { KeptListEntry } from '../shared/kept-lists';
 import { isoDateSchema, uuidSchema } from '../shared/schemas';
 import { ITEM_STAGES, ItemStage } from './item-stage';
 import { YOU_SAID_SOURCES, YouSaidSource } from './item-source';
@@ -18,7 +19,6 @@ export const MAX_ITEM_SPEAKERS = 50;
 export const MAX_ITEM_QUOTES = 10;
 export const MAX_SESSION_ITEMS = 20;
 export const MAX_ITEM_PAGE_SIZE = 100;
-export const MAX_LIST_NAME_LENGTH = 80;
 export const ACKNOWLEDGE_DAYS_RANGE = { min: 1, max: 20 } as const;
 
 /**
@@ -209,29 +209,6 @@ export const SessionYouSaidRequestSchema = z
 export type SessionYouSaidRequest = z.input<typeof SessionYouSaidRequestSchema>;
 export type SessionYouSaidCommand = z.output<typeof SessionYouSaidRequestSchema>;
 
-const listNameSchema = z
-  .string({ error: 'Give it a name.' })
-  .trim()
-  .min(1, 'Give it a name.')
-  .max(MAX_LIST_NAME_LENGTH, `Keep the name under ${MAX_LIST_NAME_LENGTH} characters.`);
-
-/** A new service or theme. */
-export const ListEntryRequestSchema = z.object({ name: listNameSchema }).strict();
-export type ListEntryCommand = z.output<typeof ListEntryRequestSchema>;
-
-/** Rename, retire (retired: true) or bring back (retired: false) a service or theme. */
-export const ListEntryChangeRequestSchema = z
-  .object({
-    name: listNameSchema.optional(),
-    retired: z.boolean({ error: 'Say whether it is retired.' }).optional(),
-  })
-  .strict()
-  .refine((c) => c.name !== undefined || c.retired !== undefined, {
-    message: 'Change the name or whether it is retired.',
-    path: ['name'],
-  });
-export type ListEntryChangeCommand = z.output<typeof ListEntryChangeRequestSchema>;
-
 export const ActionLogSettingsRequestSchema = z
   .object({
     acknowledgeWithinWorkingDays: z
@@ -246,11 +223,7 @@ export type ActionLogSettingsCommand = z.output<typeof ActionLogSettingsRequestS
 export type ActionLogListKind = 'services' | 'themes';
 
 /** A service or theme. A retired one stays on the items that name it, but is no longer offered. */
-export interface ActionLogListEntry {
-  id: string;
-  name: string;
-  retired: boolean;
-}
+export type ActionLogListEntry = KeptListEntry;
 
 export interface ActionLogSettingsResponse {
   acknowledgeWithinWorkingDays: number;

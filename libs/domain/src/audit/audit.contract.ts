@@ -18,6 +18,8 @@ export enum AuditRecordType {
   User = 'user',
   YoungPerson = 'young_person',
   YoungPersonConsent = 'young_person_consent',
+  /** An entry of the team's categories of young people (added, renamed, retired, brought back). */
+  YoungPeopleCategory = 'young_people_category',
   ConsentRecord = 'consent_record',
   Group = 'group',
   GroupMembership = 'group_membership',

@@ -23,6 +23,7 @@ export const ANONYMISED_KINDS = [
   'namesRemovedFromText',
   'record',
   'serviceExperiences',
+  'categories',
   'trustedAdults',
   'groupMemberships',
   'oneToOnes',

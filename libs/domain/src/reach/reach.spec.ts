@@ -1,5 +1,5 @@
 import { ServiceExperienceKind } from '../young-people/service-experience';
-import { ReachCountRow, ReachCounts, reachCell, reachOf } from './reach';
+import { ReachCategory, ReachCountRow, ReachCounts, categoryGroups, reachCell, reachOf } from './reach';
 
 const period = { from: '2026-01-01', to: '2026-06-30' };
 
@@ -37,7 +37,9 @@ describe('reachOf', () => {
       'serviceExperience',
       'placedOutOfArea',
       'send',
+      'category',
     ]);
+    expect(tableOf(reach, 'category').rows.map((r) => [r.group, r.label])).toEqual([['none', 'No category']]);
     expect(tableOf(reach, 'ageBand').rows.map((r) => [r.group, r.label])).toEqual([
       ['10-12', '10 to 12'],
       ['13-15', '13 to 15'],
@@ -154,5 +156,76 @@ describe('reachOf', () => {
     expect(reachCell(null)).toBe('fewer than 5');
     expect(reachCell(0)).toBe(0);
     expect(reachCell(12)).toBe(12);
+  });
+});
+
+describe('the team’s categories in reach', () => {
+  const carer: ReachCategory = { id: 'c1', name: 'Young carer', retired: false };
+  const kinship: ReachCategory = { id: 'c2', name: 'Lives with kinship carers', retired: false };
+  const retired: ReachCategory = { id: 'c3', name: 'Old category', retired: true };
+  const list = [kinship, carer, retired];
+
+  it.each([
+    ['no category has anyone: every current one, then none', [], ['c2', 'c1', 'none']],
+    [
+      'a retired one with someone who could take part is shown, marked',
+      [row('category', 'c3', counts(6, 6))],
+      ['c2', 'c1', 'c3', 'none'],
+    ],
+    [
+      'a retired one counted with nobody is left out',
+      [row('category', 'c3', counts(0))],
+      ['c2', 'c1', 'none'],
+    ],
+  ])('should give the groups in the list’s order when %s', (_name, rows, groups) => {
+    expect(categoryGroups(list, rows).groups).toEqual(groups);
+  });
+
+  it('should label each group by its name, a retired one marked, and "No category" last', () => {
+    const reach = reachOf(period, counts(20, 10), [row('category', 'c3', counts(6, 6))], list);
+    expect(tableOf(reach, 'category').rows.map((r) => r.label)).toEqual([
+      'Lives with kinship carers',
+      'Young carer',
+      'Old category (retired)',
+      'No category',
+    ]);
+  });
+
+  it('should show a current category nobody has as a 0, without a gap: nobody to miss', () => {
+    const reach = reachOf(period, counts(20, 10), [row('category', 'none', counts(20, 10))], list);
+    const kin = rowOf(reach, 'category', 'c2');
+    expect(kin.counts).toEqual(counts(0));
+    expect(kin.gaps).toEqual([]);
+  });
+
+  it('should point out a category whose young people nobody invited', () => {
+    const reach = reachOf(
+      period,
+      counts(40, 30, 20, 10, 5),
+      [row('category', 'c1', counts(8, 0, 0, 0, 0)), row('category', 'none', counts(32, 30, 20, 10, 5))],
+      list,
+    );
+    expect(rowOf(reach, 'category', 'c1').gaps).toEqual([
+      { stage: 'invited', gap: 'none' },
+      { stage: 'came', gap: 'none' },
+      { stage: 'evaluated', gap: 'none' },
+      { stage: 'spoke', gap: 'none' },
+    ]);
+  });
+
+  it('should withhold small counts with the same rule as the other tables, one more down a column', () => {
+    const reach = reachOf(
+      period,
+      counts(40, 30),
+      [
+        row('category', 'c1', counts(6, 3)),
+        row('category', 'c2', counts(10, 7)),
+        row('category', 'none', counts(24, 20)),
+      ],
+      list,
+    );
+    const [kin, young, none] = tableOf(reach, 'category').rows;
+    expect([young.counts.invited, kin.counts.invited, none.counts.invited]).toEqual([null, null, 20]);
+    expect([young.counts.couldTakePart, kin.counts.couldTakePart]).toEqual([6, 10]);
   });
 });

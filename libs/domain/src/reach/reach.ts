@@ -31,7 +31,13 @@ export const REACH_STAGE_LABELS: Readonly<Record<ReachStage, string>> = {
 };
 
 /** How young people are grouped: each dimension is one table. */
-export const REACH_DIMENSIONS = ['ageBand', 'serviceExperience', 'placedOutOfArea', 'send'] as const;
+export const REACH_DIMENSIONS = [
+  'ageBand',
+  'serviceExperience',
+  'placedOutOfArea',
+  'send',
+  'category',
+] as const;
 export type ReachDimension = (typeof REACH_DIMENSIONS)[number];
 
 export const REACH_DIMENSION_LABELS: Readonly<Record<ReachDimension, string>> = {
@@ -39,14 +45,17 @@ export const REACH_DIMENSION_LABELS: Readonly<Record<ReachDimension, string>> = 
   serviceExperience: 'Service experience',
   placedOutOfArea: 'Placed out of area',
   send: 'SEND',
+  category: "The team's categories",
 };
 
 /** Outside every age band at the end of the period (under 10 or over 25). */
 export const OTHER_AGES = 'other';
 /** No service experience recorded for any day of the period. */
 export const NO_SERVICE_EXPERIENCE = 'none';
+/** None of the team's categories ticked on the record. */
+export const NO_CATEGORY = 'none';
 
-/** A group within a dimension: an age band, a service experience, or yes / no. */
+/** A group within a fixed dimension: an age band, a service experience, or yes / no. */
 export type ReachGroup =
   | AgeBand
   | typeof OTHER_AGES
@@ -55,13 +64,16 @@ export type ReachGroup =
   | 'yes'
   | 'no';
 
+/** The dimensions whose groups are fixed; the team's categories come from the list they keep. */
+type FixedDimension = Exclude<ReachDimension, 'category'>;
+
 /**
  * The groups of each dimension in the order shown, every one present even when no young person is
  * in it, so a group with nobody reads as a 0 rather than disappearing. A person can have several
  * service experiences, so those rows can overlap and add up to more than everyone.
  */
 export const REACH_GROUPS: Readonly<
-  Record<ReachDimension, { groups: readonly ReachGroup[]; labels: Readonly<Record<string, string>> }>
+  Record<FixedDimension, { groups: readonly ReachGroup[]; labels: Readonly<Record<string, string>> }>
 > = {
   ageBand: {
     groups: [...AGE_BANDS, OTHER_AGES],
@@ -106,7 +118,8 @@ export interface ReachCountRow {
 export type ReachGap = 'none' | 'few';
 
 export interface ReachRow {
-  group: ReachGroup;
+  /** A fixed group, or a category's id (NO_CATEGORY for none). */
+  group: ReachGroup | string;
   label: string;
   counts: Record<ReachStage, ShownCount>;
   gaps: { stage: TakingPartStage; gap: ReachGap }[];
@@ -124,6 +137,13 @@ export interface Reach {
   to: IsoDate;
   total: Record<ReachStage, ShownCount>;
   tables: ReachTable[];
+}
+
+/** A category on the list the team keeps, as reach is given it (current and retired). */
+export interface ReachCategory {
+  id: string;
+  name: string;
+  retired: boolean;
 }
 
 /** A group's share is "few" when under this fraction of everyone's share. */
@@ -159,6 +179,29 @@ function gapsOf(
 }
 
 /**
+ * The groups of the team's categories, in the list's order, then "No category": every current
+ * category, even with nobody in it, so a category nobody has yet reads as a 0; a retired one only
+ * while someone could take part under it in the period (the young people still ticked with it),
+ * as a retired category nobody has would be an empty row about nothing the team still asks.
+ */
+export function categoryGroups(
+  categories: readonly ReachCategory[],
+  rows: readonly ReachCountRow[],
+): { groups: string[]; labels: Record<string, string> } {
+  const counted = new Set(
+    rows.filter((r) => r.dimension === 'category' && r.counts.couldTakePart > 0).map((r) => r.group),
+  );
+  const shown = categories.filter((c) => !c.retired || counted.has(c.id));
+  return {
+    groups: [...shown.map((c) => c.id), NO_CATEGORY],
+    labels: {
+      ...Object.fromEntries(shown.map((c) => [c.id, c.retired ? `${c.name} (retired)` : c.name])),
+      [NO_CATEGORY]: 'No category',
+    },
+  };
+}
+
+/**
  * The reach table for a period from the counts, with every count of young people under five
  * withheld (shownCount, and shownParts down each column, so the total less the other rows cannot
  * give a withheld one away) and the groups that are missing pointed out.
@@ -167,14 +210,17 @@ export function reachOf(
   period: { from: IsoDate; to: IsoDate },
   total: ReachCounts,
   rows: readonly ReachCountRow[],
+  categories: readonly ReachCategory[] = [],
 ): Reach {
   const tables = REACH_DIMENSIONS.map((dimension): ReachTable => {
-    const { groups, labels } = REACH_GROUPS[dimension];
+    const { groups, labels } =
+      dimension === 'category' ? categoryGroups(categories, rows) : REACH_GROUPS[dimension];
     const counts = groups.map(
       (group) => rows.find((r) => r.dimension === dimension && r.group === group)?.counts ?? ZERO,
     );
-    // Down every column, parts or not: service experiences overlap, but when nobody has two (as is
-    // usual) their rows add up to the total like parts, and one withheld row would be given away.
+    // Down every column, parts or not: service experiences and categories overlap, but when nobody
+    // has two (as is usual) their rows add up to the total like parts, and one withheld row would
+    // be given away.
     const shown = counts.map(shownCounts);
     for (const stage of REACH_STAGES) {
       const column = shownParts(counts.map((c) => c[stage]));

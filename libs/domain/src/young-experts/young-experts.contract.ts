@@ -123,6 +123,8 @@ export interface MyData {
     placedOutOfArea: boolean;
     /** The local authority they live in, when placed out of area. */
     placementAuthority: string | null;
+    /** The team's categories on their record (docs/reach.md), by name. */
+    categories: string[];
     quotesNamed: boolean;
     trustedAdults: { name: string; relationship: string }[];
     createdAt: string;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { specialCategoryMeta } from '../privacy/special-category';
 import { isoDateSchema, optionalText, pageSchema, uuidSchema } from '../shared/schemas';
 import { AGE_BANDS, AgeBand } from './age';
+import { MAX_YOUNG_PERSON_CATEGORIES, YoungPersonCategory } from './categories';
 import { ServiceExperienceKind } from './service-experience';
 
 export enum TrustedAdultRelationship {
@@ -169,6 +170,17 @@ export const YoungPersonRequestSchema = z
     placedOutOfArea: z.boolean({ error: 'Say yes or no.' }).default(false),
     /** The local authority they are placed with: only when placed out of area. */
     placementAuthority: optionalText(100),
+    /**
+     * The team's own categories that apply (docs/reach.md): current ones from the list
+     * administrators keep. Minimum data: asked only so the team can see whether each is heard.
+     */
+    categoryIds: z
+      .array(uuidSchema, { error: 'List the categories.' })
+      .max(MAX_YOUNG_PERSON_CATEGORIES, `Choose at most ${MAX_YOUNG_PERSON_CATEGORIES} categories.`)
+      .refine((ids) => new Set(ids.map((id) => id.toLowerCase())).size === ids.length, {
+        message: 'The same category is chosen twice.',
+      })
+      .default([]),
   })
   .strict()
   .refine((p) => p.placementAuthority === null || p.placedOutOfArea, {
@@ -234,6 +246,8 @@ export interface YoungPersonResponse {
   confidentialityNotes: string | null;
   placedOutOfArea: boolean;
   placementAuthority: string | null;
+  /** The team's categories ticked on the record, by name; a retired one stays until unticked. */
+  categories: YoungPersonCategory[];
   groups: { id: string; name: string; role: MembershipRole; joinedOn: string }[];
   archivedAt: string | null;
   createdAt: string;

@@ -183,6 +183,27 @@ const EXPERIENCE_MIX: SE[][] = [
 /** Made-up councils that some young people are placed with: one in five is placed out of area. */
 const PLACEMENT_AUTHORITIES = ['Northmere County Council', 'Eastbrook Borough Council', null];
 
+/**
+ * The team's own categories (docs/reach.md), all fictional. Unaccompanied asylum-seeking young
+ * people here are all placed out of area, so the reach page shows them missing from sessions.
+ */
+const CATEGORIES = [
+  'Young carer',
+  'Unaccompanied asylum-seeking',
+  'Care leaver in higher education',
+  'Lives with kinship carers',
+] as const;
+
+/** Which of the demo categories the i-th young person has. */
+function categoriesOf(i: number): (typeof CATEGORIES)[number][] {
+  const has: (typeof CATEGORIES)[number][] = [];
+  if (i % 6 === 1) has.push('Young carer');
+  if (i % 10 === 9) has.push('Unaccompanied asylum-seeking');
+  if (i % 8 === 7 && i % 15 >= 8) has.push('Care leaver in higher education');
+  if (i % 7 === 2) has.push('Lives with kinship carers');
+  return has;
+}
+
 function yearsAgo(today: string, years: number, days: number): string {
   const [y, m, d] = today.split('-').map(Number);
   return addDays(`${y - years}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, -days);
@@ -213,6 +234,15 @@ export async function loadDemoCouncil(
     );
     await em.query(`INSERT INTO group_facilitators (group_id, user_id) VALUES ($1, $2)`, [id, ids.officerId]);
     groups.push({ id, spec });
+  }
+
+  const categoryIds = new Map<string, string>();
+  for (const name of CATEGORIES) {
+    const [{ id }]: { id: string }[] = await em.query(
+      `INSERT INTO young_people_categories (name) VALUES ($1) RETURNING id`,
+      [name],
+    );
+    categoryIds.set(name, id);
   }
 
   /** Those who join the groups. */
@@ -260,6 +290,12 @@ export async function loadDemoCouncil(
         placedOutOfArea ? PLACEMENT_AUTHORITIES[i % PLACEMENT_AUTHORITIES.length] : null,
       ],
     );
+    for (const category of categoriesOf(i)) {
+      await em.query(`INSERT INTO young_person_categories (young_person_id, category_id) VALUES ($1, $2)`, [
+        id,
+        categoryIds.get(category),
+      ]);
+    }
     for (const kind of experiences) {
       await em.query(
         `INSERT INTO young_person_service_experiences (young_person_id, kind, from_date) VALUES ($1, $2, $3)`,

@@ -198,6 +198,8 @@ export async function anonymiseYoungPerson(
     `DELETE FROM young_person_service_experiences WHERE young_person_id = $1`,
     [yp],
   );
+  // The team's categories can say as much (a young carer, an asylum seeker): the links go.
+  await change('categories', `DELETE FROM young_person_categories WHERE young_person_id = $1`, [yp]);
   await change('trustedAdults', `DELETE FROM young_person_trusted_adults WHERE young_person_id = $1`, [yp]);
   await change(
     'groupMemberships',

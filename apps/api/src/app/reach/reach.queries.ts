@@ -1,6 +1,7 @@
 import {
   AGE_BANDS,
   LeadersViewQuery,
+  NO_CATEGORY,
   NO_SERVICE_EXPERIENCE,
   OTHER_AGES,
   REACH_DIMENSIONS,
@@ -75,7 +76,8 @@ interface Row extends ReachCounts {
 
 /**
  * The counts of a period in one statement: everyone, then each group of each dimension. A young
- * person with two service experiences counts under both; everyone else falls in one group.
+ * person with two service experiences, or two of the team's categories, counts under both; everyone
+ * else falls in one group. A category's group is its id: the names come with the list.
  */
 export async function reachCounts(
   db: DataSource,
@@ -94,7 +96,11 @@ export async function reachCounts(
      SELECT 'send', p.send, ${COUNTS_SQL} FROM people p GROUP BY p.send
      UNION ALL
      SELECT 'serviceExperience', COALESCE(e.kind, '${NO_SERVICE_EXPERIENCE}'), ${COUNTS_SQL}
-       FROM people p LEFT JOIN experiences e ON e.id = p.id GROUP BY COALESCE(e.kind, '${NO_SERVICE_EXPERIENCE}')`,
+       FROM people p LEFT JOIN experiences e ON e.id = p.id GROUP BY COALESCE(e.kind, '${NO_SERVICE_EXPERIENCE}')
+     UNION ALL
+     SELECT 'category', COALESCE(l.category_id::text, '${NO_CATEGORY}'), ${COUNTS_SQL}
+       FROM people p LEFT JOIN young_person_categories l ON l.young_person_id = p.id
+      GROUP BY COALESCE(l.category_id::text, '${NO_CATEGORY}')`,
     params,
   );
   const countsOf = (r: Row): ReachCounts => ({

@@ -16,6 +16,7 @@ import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { FiguresCache } from '../../platform/cache/figures-cache';
 import { Cell, ExportFormat, SheetShape, writeSpreadsheet } from '../../platform/exports/spreadsheet';
+import { YoungPeopleCategoriesService } from '../young-people/young-people-categories.service';
 import { reachCounts } from './reach.queries';
 
 /** A line of the download: which table, which group, and its counts as shown. */
@@ -61,14 +62,19 @@ export class ReachService {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly categories: YoungPeopleCategoriesService,
   ) {
     this.kept = new FiguresCache(db);
   }
 
   reach(period: LeadersViewQuery): Promise<Reach> {
     return this.kept.get(`${period.from} ${period.to}`, async () => {
-      const { total, rows } = await reachCounts(this.db, period);
-      return reachOf(period, total, rows);
+      const [{ total, rows }, categories] = await Promise.all([
+        reachCounts(this.db, period),
+        // The whole list: reachOf shows the current ones, and retired ones still on records.
+        this.categories.list(),
+      ]);
+      return reachOf(period, total, rows, categories);
     });
   }
 

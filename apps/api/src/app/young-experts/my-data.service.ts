@@ -110,6 +110,7 @@ export class MyDataService {
         decidesForThemselves: record.decidesForThemselves,
         placedOutOfArea: record.placedOutOfArea,
         placementAuthority: record.placementAuthority,
+        categories: lists.categories,
         quotesNamed: record.quotesNamed,
         trustedAdults: lists.adults,
         createdAt: new Date(record.createdAt).toISOString(),

@@ -122,6 +122,7 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
     evaluationQuotes,
     toldBack,
     emails,
+    categories,
   ] = await Promise.all([
     q<{ kind: string; from: IsoDate | null; to: IsoDate | null }>(
       `SELECT kind, from_date::text AS "from", to_date::text AS "to" FROM young_person_service_experiences
@@ -279,6 +280,11 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
              OR m.id IN (SELECT l.mail_id FROM loop_tellings l WHERE l.young_person_id = $1)
           ORDER BY m.created_at, m.id LIMIT 2000`,
     ),
+    // The team's categories ticked on their record, by name.
+    q<{ name: string }>(
+      `SELECT c.name FROM young_person_categories l JOIN young_people_categories c ON c.id = l.category_id
+          WHERE l.young_person_id = $1 ORDER BY lower(c.name), c.id`,
+    ),
   ]);
   return {
     experiences,
@@ -302,5 +308,6 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
     evaluationQuotes,
     toldBack,
     emails,
+    categories: categories.map((c) => c.name),
   };
 }

@@ -28,6 +28,7 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { unpickableStaff } from '../staff/pickable-staff';
 import { displayNames } from '../users/display-names';
 import { ServiceExperiencePeriodRow, TrustedAdultLink, YoungPerson } from './entities/young-person.entity';
+import { YoungPeopleCategoriesService } from './young-people-categories.service';
 import { memberOn } from '../../platform/database/rules-sql';
 
 /** The column each sort reads, which the matches carry so a short list is sorted without the table. */
@@ -50,6 +51,7 @@ export class YoungPeopleService {
     private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly access: AccessPolicy,
+    private readonly categories: YoungPeopleCategoriesService,
   ) {}
 
   /** One bounded count, one page of ids, one query for their details: the same three queries for any page size. */
@@ -193,6 +195,7 @@ export class YoungPeopleService {
     this.checkDateOfBirth(command.dateOfBirth);
     const id = await this.db.transaction(async (em) => {
       await this.checkTrustedAdults(em, command);
+      await this.categories.assertOffered(em, null, command.categoryIds);
       const result = await em.insert(YoungPerson, {
         ...this.baseFields(command),
         createdBy: actor.userId,
@@ -215,6 +218,7 @@ export class YoungPeopleService {
       if (person.archivedAt)
         throw new DomainError('conflict', 'This record is archived and cannot be changed.');
       await this.checkTrustedAdults(em, command);
+      await this.categories.assertOffered(em, id, command.categoryIds);
       await em.update(YoungPerson, { id }, { ...this.baseFields(command), updatedAt: new Date() });
       await em.delete(ServiceExperiencePeriodRow, { youngPersonId: id });
       await em.delete(TrustedAdultLink, { youngPersonId: id });
@@ -296,6 +300,7 @@ export class YoungPeopleService {
   }
 
   private async writeChildren(em: EntityManager, id: string, command: YoungPersonCommand): Promise<void> {
+    await this.categories.replaceOn(em, id, command.categoryIds);
     if (command.serviceExperiences.length > 0) {
       await em.insert(
         ServiceExperiencePeriodRow,
@@ -317,7 +322,7 @@ export class YoungPeopleService {
   private async toResponse(person: YoungPerson, actor: Actor): Promise<YoungPersonResponse> {
     const today = todayInLondon();
     const age = ageOn(person.dateOfBirth, today);
-    const [names, groups] = await Promise.all([
+    const [names, groups, categories] = await Promise.all([
       displayNames(
         this.db,
         person.trustedAdults.map((t) => t.userId),
@@ -327,6 +332,7 @@ export class YoungPeopleService {
           WHERE m.young_person_id = $1 AND ${memberOn('m', '$2')} ORDER BY g.name`,
         [person.id, today],
       ),
+      this.categories.of(this.db.manager, person.id),
     ]);
     const periods = [...person.serviceExperiences].sort(
       (a, b) => a.from.localeCompare(b.from) || a.kind.localeCompare(b.kind),
@@ -353,6 +359,7 @@ export class YoungPeopleService {
       confidentialityNotes: person.confidentialityNotes,
       placedOutOfArea: person.placedOutOfArea,
       placementAuthority: person.placementAuthority,
+      categories,
       groups: groups.map((g) => ({ id: g.id, name: g.name, role: g.role, joinedOn: g.joined_on })),
       archivedAt: person.archivedAt?.toISOString() ?? null,
       createdAt: person.createdAt.toISOString(),
