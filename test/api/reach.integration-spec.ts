@@ -36,20 +36,46 @@ const BEFORE = addDays(today, -200);
  * Thirty young people in the area aged 14: twenty invited (ten came to what they were invited to,
  * two came to a group session), six evaluated, seven spoke. Six placed out of area aged 17, with
  * SEND: three invited, none came, evaluated or spoke in the period. One more archived before it.
+ *
+ * The team's categories: the first eight in the area are young carers, the first five of them care
+ * leavers in higher education too (counted under both); the six placed away are unaccompanied
+ * asylum-seeking, a category retired since; nobody lives with kinship carers; an old category,
+ * retired, has nobody.
  */
 describe('reach', () => {
   let t: TestApp;
   let officer: SignedInClient;
+  let admin: SignedInClient;
+  const category: Record<string, string> = {};
 
   const exportCount = () => downloadsAudited(t.db, AuditRecordType.ReachExport);
 
   beforeAll(async () => {
     t = await createTestApp();
     officer = await t.signInAs(Role.ParticipationOfficer);
+    admin = await t.signInAs(Role.Administrator);
     const by = officer.user.id;
+    for (const name of [
+      'Young carer',
+      'Care leaver in higher education',
+      'Unaccompanied asylum-seeking',
+      'Lives with kinship carers',
+      'Old list entry',
+    ])
+      category[name] = (await admin.post('/api/young-people/categories', { name })).body.id;
     const local: string[] = [];
     for (let i = 0; i < 30; i++)
-      local.push((await createYoungPerson(officer, { preferredName: `Local Reacher ${i}` })).id);
+      local.push(
+        (
+          await createYoungPerson(officer, {
+            preferredName: `Local Reacher ${i}`,
+            categoryIds: [
+              ...(i < 8 ? [category['Young carer']] : []),
+              ...(i < 5 ? [category['Care leaver in higher education']] : []),
+            ],
+          })
+        ).id,
+      );
     const away: string[] = [];
     for (let i = 0; i < 6; i++)
       away.push(
@@ -63,9 +89,12 @@ describe('reach', () => {
             ],
             placedOutOfArea: true,
             placementAuthority: 'Northmere County Council',
+            categoryIds: [category['Unaccompanied asylum-seeking']],
           })
         ).id,
       );
+    for (const retired of ['Unaccompanied asylum-seeking', 'Old list entry'])
+      await admin.patch(`/api/young-people/categories/${category[retired]}`, { retired: true });
     // Archived before the period began: not someone the council worked with in it.
     const gone = (await createYoungPerson(officer, { preferredName: 'Long Gone Reacher' })).id;
     await t.db.query(`UPDATE young_people SET created_at = $2, archived_at = $3 WHERE id = $1`, [
@@ -179,6 +208,60 @@ describe('reach', () => {
     expect(res.text).not.toMatch(/Reacher|Northmere/);
   });
 
+  it("counts the team's categories, a person in two under both, withheld and judged as the other tables", async () => {
+    const reach = (await officer.get(`/api/reach?${period}`)).body as Reach;
+    const table = reach.tables.find((t) => t.dimension === 'category');
+    expect(table?.label).toBe("The team's categories");
+    // Current ones by name, even with nobody; a retired one only while someone has it; then none.
+    expect(table?.rows.map((r) => r.label)).toEqual([
+      'Care leaver in higher education',
+      'Lives with kinship carers',
+      'Young carer',
+      'Unaccompanied asylum-seeking (retired)',
+      'No category',
+    ]);
+    const counts = (name: string) => rowOf(reach, 'category', category[name]).counts;
+    expect(counts('Young carer')).toEqual({ couldTakePart: 8, invited: 8, came: 8, evaluated: 6, spoke: 7 });
+    // Five is shown, but goes with the withheld three (invited) and four (came) beside it.
+    expect(counts('Care leaver in higher education')).toEqual({
+      couldTakePart: 5,
+      invited: null,
+      came: null,
+      evaluated: 5,
+      spoke: 5,
+    });
+    expect(counts('Unaccompanied asylum-seeking')).toEqual({
+      couldTakePart: 6,
+      invited: null,
+      came: 0,
+      evaluated: 0,
+      spoke: 0,
+    });
+    expect(counts('Lives with kinship carers')).toEqual({
+      couldTakePart: 0,
+      invited: 0,
+      came: 0,
+      evaluated: 0,
+      spoke: 0,
+    });
+    expect(rowOf(reach, 'category', 'none').counts).toEqual({
+      couldTakePart: 22,
+      invited: 12,
+      came: null,
+      evaluated: 0,
+      spoke: 0,
+    });
+    // The five in two categories count under both: the rows add up to more than everyone.
+    expect(table?.rows.reduce((sum, r) => sum + (r.counts.couldTakePart ?? 0), 0)).toBe(41);
+    // Nobody in the category that nobody came from is pointed out; nobody to miss in an empty one.
+    expect(rowOf(reach, 'category', category['Unaccompanied asylum-seeking']).gaps).toEqual([
+      { stage: 'came', gap: 'none' },
+      { stage: 'evaluated', gap: 'none' },
+      { stage: 'spoke', gap: 'none' },
+    ]);
+    expect(rowOf(reach, 'category', category['Lives with kinship carers']).gaps).toEqual([]);
+  });
+
   it('answers a period before anyone was known with zeros and no gaps', async () => {
     const res = await officer.get(`/api/reach?from=${addDays(today, -900)}&to=${addDays(today, -800)}`);
     expect(res.status).toBe(200);
@@ -215,6 +298,34 @@ describe('reach', () => {
       '0',
     ]);
     expect(rows).toContainEqual(['Placed out of area', 'In the area', '30', FEWER_THAN_FIVE, '12', '6', '7']);
+    expect(rows).toContainEqual(["The team's categories", 'Young carer', '8', '8', '8', '6', '7']);
+    expect(rows).toContainEqual([
+      "The team's categories",
+      'Unaccompanied asylum-seeking (retired)',
+      '6',
+      FEWER_THAN_FIVE,
+      '0',
+      '0',
+      '0',
+    ]);
+    expect(rows).toContainEqual([
+      "The team's categories",
+      'Lives with kinship carers',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+    ]);
+    expect(rows).toContainEqual([
+      "The team's categories",
+      'No category',
+      '22',
+      '12',
+      FEWER_THAN_FIVE,
+      '0',
+      '0',
+    ]);
     expect((res.body as Buffer).toString('utf8')).not.toMatch(/Reacher|Northmere/);
     expect(await exportCount()).toBe(before + 1);
     const audit = await lastDownloadAudited(t.db, AuditRecordType.ReachExport);
@@ -236,6 +347,15 @@ describe('reach', () => {
     expect(rows[0]).toEqual(REACH_EXPORT_HEADER);
     expect(rows[1]).toEqual(['Everyone', 'All young people', 36, 23, 12, 6, 7]);
     expect(rows).toContainEqual(['Placed out of area', 'Placed out of area', 6, FEWER_THAN_FIVE, 0, 0, 0]);
+    expect(rows).toContainEqual([
+      "The team's categories",
+      'Care leaver in higher education',
+      5,
+      FEWER_THAN_FIVE,
+      FEWER_THAN_FIVE,
+      5,
+      5,
+    ]);
   });
 
   it('refuses bad, missing, oversized and unauthorised requests with problem+json, recording no download', async () => {
@@ -255,5 +375,19 @@ describe('reach', () => {
     expectProblem(await t.anonymous().get(`/api/reach?${period}`), 401);
     expectProblem(await t.anonymous().get(`/api/reach/export.xlsx?${period}`), 401);
     expect(await exportCount()).toBe(before);
+  });
+
+  it('shows a category renamed a moment ago: the figures are counted again after the list changes', async () => {
+    const before = (await officer.get(`/api/reach?${period}`)).body as Reach;
+    expect(rowOf(before, 'category', category['Lives with kinship carers']).label).toBe(
+      'Lives with kinship carers',
+    );
+    await admin.patch(`/api/young-people/categories/${category['Lives with kinship carers']}`, {
+      name: 'Lives with family and friends carers',
+    });
+    const after = (await officer.get(`/api/reach?${period}`)).body as Reach;
+    expect(rowOf(after, 'category', category['Lives with kinship carers']).label).toBe(
+      'Lives with family and friends carers',
+    );
   });
 });

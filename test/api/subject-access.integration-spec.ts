@@ -116,6 +116,14 @@ describe('subject access', () => {
     zaraId = (
       await createYoungPerson(officer, { preferredName: 'Zara Quill', dateOfBirth: dateOfBirthForAge(15) })
     ).id;
+    // The team's categories on each record: Kai's own is in his copy, Zara's is not.
+    const categories: { id: string }[] = await t.db.query(
+      `INSERT INTO young_people_categories (name) VALUES ('Young carer'), ('Lives with kinship carers') RETURNING id`,
+    );
+    await t.db.query(
+      `INSERT INTO young_person_categories (young_person_id, category_id) VALUES ($1, $2), ($3, $4)`,
+      [kaiId, categories[0].id, zaraId, categories[1].id],
+    );
     kai = await t.signInAs(Role.YoungExpert, { displayName: 'Kai Okafor', youngPersonId: kaiId });
     zara = await t.signInAs(Role.YoungExpert, { displayName: 'Zara Quill', youngPersonId: zaraId });
 
@@ -386,6 +394,7 @@ describe('subject access', () => {
       preferredName: 'Kai Okafor',
       placedOutOfArea: false,
       placementAuthority: null,
+      categories: ['Young carer'],
       contact: expect.objectContaining({ email: 'kai@young.example' }),
     });
     expect(data.groups).toHaveLength(1);
@@ -397,7 +406,14 @@ describe('subject access', () => {
     expect(data.youSaid).toEqual([expect.objectContaining({ youSaid: 'Letters should be shorter.' })]);
     expect(data.quotes).toEqual([expect.objectContaining({ words: 'I read it three times.' })]);
     expect(data.whoLooked[0]).toMatchObject({ role: 'Participation officer', what: 'Your record' });
-    for (const leak of ['Zara', zaraId, 'Only Zara said this.', 'Something private', 'Staff summary'])
+    for (const leak of [
+      'Zara',
+      zaraId,
+      'Only Zara said this.',
+      'Something private',
+      'Staff summary',
+      'kinship',
+    ])
       expect(res.text).not.toContain(leak);
 
     const { res: file, pdf } = await pdfOf(officer, `/api/young-people/${kaiId}/subject-access.pdf`);
@@ -414,6 +430,7 @@ describe('subject access', () => {
       'kai@young.example',
       'The photo from bowling.',
       'Go-karting',
+      'Young carer',
       ...sections,
     ])
       expect(text).toContain(words);
