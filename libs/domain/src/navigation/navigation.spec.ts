@@ -9,6 +9,7 @@ describe('navigationFor', () => {
         'home',
         'reach',
         'admin/action-log',
+        'admin/categories',
         'admin/users',
         'admin/audit',
         'admin/retention',

@@ -3,6 +3,7 @@ import { ACTION_LOG_KEEPERS, ACTION_LOG_OFFICERS, ACTION_LOG_READERS } from '../
 import { PLEDGE_READERS } from '../pledges/pledge-roles';
 import { PRACTICE_TOOL_READERS } from '../practice-tools/practice-tool-roles';
 import { REACH_READERS } from '../reach/reach';
+import { YOUNG_PEOPLE_CATEGORY_KEEPERS } from '../young-people/categories';
 import { Role, STAFF_ROLES } from '../roles/role';
 
 export interface NavigationItem {
@@ -60,6 +61,13 @@ const ITEMS: ReadonlyArray<NavigationItem & { roles: readonly Role[] }> = [
   // What became of what a young person said, for their trusted adult to pass on (the action log).
   { path: 'to-pass-on', label: 'To pass on', icon: 'record_voice_over', roles: PICKABLE_STAFF_ROLES },
   { path: 'admin/action-log', label: 'You said settings', icon: 'tune', roles: ACTION_LOG_KEEPERS },
+  // The team's own categories of young people, for reach (docs/reach.md).
+  {
+    path: 'admin/categories',
+    label: "Young people's categories",
+    icon: 'label',
+    roles: YOUNG_PEOPLE_CATEGORY_KEEPERS,
+  },
   { path: 'admin/users', label: 'Users', icon: 'manage_accounts', roles: [Role.Administrator] },
   { path: 'admin/audit', label: 'Audit log', icon: 'policy', roles: [Role.Administrator] },
   { path: 'admin/retention', label: 'Retention', icon: 'auto_delete', roles: [Role.Administrator] },

@@ -76,18 +76,6 @@ export class ActionLogApi {
     return this.http.get<ActionLogListEntry[]>(`${ACTION_LOG_URL}/${kind}`);
   }
 
-  addEntry(kind: ActionLogListKind, name: string): Observable<ActionLogListEntry> {
-    return this.http.post<ActionLogListEntry>(`${ACTION_LOG_URL}/${kind}`, { name });
-  }
-
-  changeEntry(
-    kind: ActionLogListKind,
-    id: string,
-    change: { name?: string; retired?: boolean },
-  ): Observable<ActionLogListEntry> {
-    return this.http.patch<ActionLogListEntry>(`${ACTION_LOG_URL}/${kind}/${encodeURIComponent(id)}`, change);
-  }
-
   settings(): Observable<ActionLogSettingsResponse> {
     return this.http.get<ActionLogSettingsResponse>(`${ACTION_LOG_URL}/settings`);
   }

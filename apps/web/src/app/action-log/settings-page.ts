@@ -6,13 +6,26 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ACKNOWLEDGE_DAYS_RANGE } from '@heard/domain';
-import type { ProblemDetails } from '@heard/domain';
+import type { ActionLogListKind, ProblemDetails } from '@heard/domain';
 import { PageHeader, ProblemAlert } from '@heard/ui';
 import { pageFocus } from '../core/focus';
 import { toProblem } from '../core/problem';
 import { saveForm } from '../core/save-form';
-import { ActionLogApi } from './action-log-api';
-import { ListEntriesEditor } from './list-entries-editor';
+import { ACTION_LOG_URL, ActionLogApi } from './action-log-api';
+import { type KeptListWords, ListEntriesEditor } from '../shared/list-entries-editor';
+
+const WORDS: Readonly<Record<ActionLogListKind, KeptListWords>> = {
+  services: {
+    one: 'service',
+    heading: 'Services',
+    help: 'The services an item can be about. A retired service stays on the items that name it but is no longer offered.',
+  },
+  themes: {
+    one: 'theme',
+    heading: 'Themes',
+    help: 'The themes items are filed under. A retired theme stays on the items that name it but is no longer offered.',
+  },
+};
 
 /** The log's settings, for administrators: how soon items are acknowledged, and its services and themes. */
 @Component({
@@ -83,8 +96,8 @@ import { ListEntriesEditor } from './list-entries-editor';
       }
     </section>
 
-    <heard-list-entries-editor kind="services" />
-    <heard-list-entries-editor kind="themes" />
+    <heard-list-entries-editor kind="services" [url]="urls.services" [words]="words.services" />
+    <heard-list-entries-editor kind="themes" [url]="urls.themes" [words]="words.themes" />
   `,
   styles: `
     form {
@@ -104,6 +117,11 @@ export default class ActionLogSettingsPage {
   private readonly focus = pageFocus();
 
   protected readonly range = ACKNOWLEDGE_DAYS_RANGE;
+  protected readonly words = WORDS;
+  protected readonly urls: Readonly<Record<ActionLogListKind, string>> = {
+    services: `${ACTION_LOG_URL}/services`,
+    themes: `${ACTION_LOG_URL}/themes`,
+  };
   protected readonly loading = signal(true);
   protected readonly saving = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);

@@ -10,6 +10,11 @@ export default [
       { path: '', pathMatch: 'full', redirectTo: 'users' },
       { path: 'users', title: 'Users', loadComponent: () => import('./users/users-page') },
       { path: 'audit', title: 'Audit log', loadComponent: () => import('./audit/audit-page') },
+      {
+        path: 'categories',
+        title: "Young people's categories",
+        loadComponent: () => import('./categories/categories-page'),
+      },
       { path: 'retention', title: 'Retention', loadComponent: () => import('./retention/retention-page') },
     ],
   },

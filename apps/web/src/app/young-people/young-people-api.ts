@@ -14,6 +14,8 @@ import { type YoungPeopleListQuery, toHttpParams } from './young-people-query';
 
 /** Relative, so Angular's XSRF interceptor adds the header to writes. */
 export const YOUNG_PEOPLE_URL = '/api/young-people';
+/** The team's categories: a list administrators keep (shared/kept-list-api). */
+export const CATEGORIES_URL = `${YOUNG_PEOPLE_URL}/categories`;
 
 function one(id: string): string {
   return `${YOUNG_PEOPLE_URL}/${encodeURIComponent(id)}`;

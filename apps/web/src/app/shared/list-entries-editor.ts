@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -6,29 +6,27 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MAX_LIST_NAME_LENGTH } from '@heard/domain';
-import type { ActionLogListEntry, ActionLogListKind, ProblemDetails } from '@heard/domain';
+import type { KeptListEntry, ProblemDetails } from '@heard/domain';
 import { ProblemAlert } from '@heard/ui';
 import { Subject } from 'rxjs';
 import { pageFocus } from '../core/focus';
 import { loadRecord } from '../core/load-record';
 import { saveForm } from '../core/save-form';
 import { toProblem } from '../core/problem';
-import { ActionLogApi } from './action-log-api';
+import { KeptListApi } from './kept-list-api';
 
-const WORDS: Readonly<Record<ActionLogListKind, { one: string; heading: string; help: string }>> = {
-  services: {
-    one: 'service',
-    heading: 'Services',
-    help: 'The services an item can be about. A retired service stays on the items that name it but is no longer offered.',
-  },
-  themes: {
-    one: 'theme',
-    heading: 'Themes',
-    help: 'The themes items are filed under. A retired theme stays on the items that name it but is no longer offered.',
-  },
-};
+/** What the editor calls its list, in the words of the page it is on. */
+export interface KeptListWords {
+  /** "service": New service, Add service. */
+  one: string;
+  heading: string;
+  help: string;
+}
 
-/** One of the lists administrators keep for the log: add, rename, retire and bring back. */
+/**
+ * A list administrators keep (shared/kept-lists in libs/domain), at its API URL: add, rename,
+ * retire and bring back. `key` names the section, its heading and its entries in the page.
+ */
 @Component({
   selector: 'heard-list-entries-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -149,15 +147,18 @@ const WORDS: Readonly<Record<ActionLogListKind, { one: string; heading: string; 
   `,
 })
 export class ListEntriesEditor {
-  private readonly api = inject(ActionLogApi);
+  private readonly api = inject(KeptListApi);
   private readonly focus = pageFocus();
   private readonly reloads = new Subject<void>();
 
-  readonly kind = input.required<ActionLogListKind>();
+  /** A word for ids and classes: "services" gives section.list-services and #services-heading. */
+  readonly kind = input.required<string>();
+  /** Where the list is: GET and POST here, PATCH an entry under it. */
+  readonly url = input.required<string>();
+  readonly words = input.required<KeptListWords>();
 
-  protected readonly words = computed(() => WORDS[this.kind()]);
   protected readonly nameMax = MAX_LIST_NAME_LENGTH;
-  protected readonly entries = signal<ActionLogListEntry[]>([]);
+  protected readonly entries = signal<KeptListEntry[]>([]);
   protected readonly loading = signal(true);
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly status = signal<string | null>(null);
@@ -174,8 +175,8 @@ export class ListEntriesEditor {
 
   constructor() {
     loadRecord(
-      this.kind,
-      (kind) => this.api.listEntries(kind as ActionLogListKind),
+      this.url,
+      (url) => this.api.list(url),
       { loading: this.loading, problem: this.problem },
       { when: this.reloads, showLoading: false },
     )
@@ -195,7 +196,7 @@ export class ListEntriesEditor {
       problem: this.problem,
       request: () => {
         this.status.set(null);
-        return this.api.addEntry(this.kind(), this.addForm.getRawValue().name.trim());
+        return this.api.add(this.url(), this.addForm.getRawValue().name.trim());
       },
       saved: (entry) => {
         directive.resetForm({ name: '' });
@@ -205,13 +206,13 @@ export class ListEntriesEditor {
     });
   }
 
-  protected startRenaming(entry: ActionLogListEntry): void {
+  protected startRenaming(entry: KeptListEntry): void {
     this.renameForm.reset({ name: entry.name });
     this.renamingId.set(entry.id);
     this.focus.later(`#${this.kind()}-rename`);
   }
 
-  protected rename(entry: ActionLogListEntry): void {
+  protected rename(entry: KeptListEntry): void {
     saveForm({
       form: this.renameForm,
       focus: this.focus,
@@ -220,7 +221,7 @@ export class ListEntriesEditor {
       problem: this.problem,
       request: () => {
         this.status.set(null);
-        return this.api.changeEntry(this.kind(), entry.id, {
+        return this.api.change(this.url(), entry.id, {
           name: this.renameForm.getRawValue().name.trim(),
         });
       },
@@ -232,12 +233,12 @@ export class ListEntriesEditor {
     });
   }
 
-  protected setRetired(entry: ActionLogListEntry, retired: boolean): void {
+  protected setRetired(entry: KeptListEntry, retired: boolean): void {
     if (this.saving()) return;
     this.saving.set(true);
     this.problem.set(null);
     this.status.set(null);
-    this.api.changeEntry(this.kind(), entry.id, { retired }).subscribe({
+    this.api.change(this.url(), entry.id, { retired }).subscribe({
       next: (saved) => {
         this.saving.set(false);
         this.entries.update((list) => list.map((e) => (e.id === saved.id ? saved : e)));
