@@ -24,6 +24,7 @@ import {
 import { AccessPolicy } from '@heard/api/platform/access/young-person-access';
 import { AuditService } from '@heard/api/platform/audit/audit.service';
 import { Actor } from '@heard/api/platform/auth/auth-context';
+import { SystemClock } from '@heard/api/platform/clock';
 import { openDatabase } from '@heard/api/platform/database/database';
 import { DomainError, STATUS_BY_CODE } from '@heard/api/platform/errors/domain-error';
 import { problem } from '@heard/api/platform/errors/problem';
@@ -31,6 +32,7 @@ import { fieldErrors } from '@heard/api/platform/errors/zod.pipe';
 import { GroupsService } from '@heard/api/app/groups/groups.service';
 import { AttendanceService } from '@heard/api/app/sessions/attendance.service';
 import { SessionReads } from '@heard/api/app/sessions/session-reads.service';
+import { YoungPeopleCategoriesService } from '@heard/api/app/young-people/young-people-categories.service';
 import { YoungPeopleService } from '@heard/api/app/young-people/young-people.service';
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
@@ -57,7 +59,8 @@ function routes(db: FloorDb): { pattern: RegExp; handle: Handler }[] {
   const access = new AccessPolicy();
   const audit = new AuditService(ds);
   const reads = new SessionReads(ds);
-  const youngPeople = new YoungPeopleService(ds, audit, access);
+  const categories = new YoungPeopleCategoriesService(ds, audit, new SystemClock());
+  const youngPeople = new YoungPeopleService(ds, audit, access, categories);
   const groups = new GroupsService(ds, audit, access);
   const attendance = new AttendanceService(ds, audit, reads, access);
   return [

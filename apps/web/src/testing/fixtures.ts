@@ -59,6 +59,7 @@ export function personResponse(overrides: Partial<YoungPersonResponse> = {}): Yo
     confidentialityNotes: null,
     placedOutOfArea: false,
     placementAuthority: null,
+    categories: [],
     groups: [],
     archivedAt: null,
     createdAt: '2026-01-01T10:00:00Z',

@@ -2,12 +2,12 @@ import {
   ActionLogSettingsRequestSchema,
   CreateItemRequestSchema,
   ItemListQuerySchema,
-  ListEntryChangeRequestSchema,
   MAX_ITEM_SUMMARY_LENGTH,
   MAX_SESSION_ITEMS,
   SessionYouSaidRequestSchema,
   UpdateItemRequestSchema,
 } from './items.contract';
+import { ListEntryChangeRequestSchema } from '../shared/kept-lists';
 
 const PERSON = '1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d';
 const OTHER = '7d3f1c2e-9a4b-4c5d-8e6f-0a1b2c3d4e5f';

@@ -23,6 +23,7 @@ function myData(overrides: Partial<MyData> = {}): MyData {
       decidesForThemselves: true,
       placedOutOfArea: false,
       placementAuthority: null,
+      categories: [],
       quotesNamed: false,
       trustedAdults: [],
       createdAt: '2026-01-01T09:00:00.000Z',

@@ -21,6 +21,15 @@ import {
 import YoungPersonFormPage from './young-person-form-page';
 
 const OTHER_ADULT_ID = '5a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+const CARER = '6b2e3d4c-5f60-4b7c-9d8e-0f1a2b3c4d5e';
+const KINSHIP = '7c3f4e5d-6071-4c8d-8e9f-1a2b3c4d5e6f';
+const OLD = '8d405f6e-7182-4d9e-9fa0-2b3c4d5e6f70';
+/** The team's list: two current categories and a retired one. */
+const CATEGORIES = [
+  { id: KINSHIP, name: 'Lives with kinship carers', retired: false },
+  { id: CARER, name: 'Young carer', retired: false },
+  { id: OLD, name: 'Old category', retired: true },
+];
 
 describe('YoungPersonFormPage', () => {
   let fixture: ComponentFixture<YoungPersonFormPage>;
@@ -43,6 +52,8 @@ describe('YoungPersonFormPage', () => {
     fixture = TestBed.createComponent(YoungPersonFormPage);
     if (id) fixture.componentRef.setInput('id', id);
     el = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+    http.expectOne('/api/young-people/categories').flush(CATEGORIES);
     await fixture.whenStable();
   }
 
@@ -126,6 +137,11 @@ describe('YoungPersonFormPage', () => {
       byLabel(el, 'Placed out of area').click();
       await settle();
       typeInto(byLabel(el, 'Local authority they are placed with'), 'Northmere County Council');
+      // The current categories are offered, with why they are asked; a retired one is not.
+      expect(el.querySelector('#categories-help')?.textContent).toContain('Why we ask');
+      expect(el.textContent).not.toContain('Old category');
+      byLabel(el, 'Young carer').click();
+      await settle();
       expect(await axeViolations(el)).toEqual([]);
       await submit('Add young person');
 
@@ -157,6 +173,7 @@ describe('YoungPersonFormPage', () => {
         confidentialityNotes: null,
         placedOutOfArea: true,
         placementAuthority: 'Northmere County Council',
+        categoryIds: [CARER],
       });
       req.flush(personResponse(), { status: 201, statusText: 'Created' });
       await settle();
@@ -272,6 +289,44 @@ describe('YoungPersonFormPage', () => {
       expect(navigate).toHaveBeenCalledWith(['/young-people', PERSON_ID], {
         state: { status: 'Your changes are saved.' },
       });
+    });
+
+    it('ticks the categories on the record, keeps a retired one until unticked, and shows a refusal', async () => {
+      http
+        .expectOne(`/api/young-people/${PERSON_ID}`)
+        .flush(personResponse({ categories: [{ id: OLD, name: 'Old category' }] }));
+      await settle();
+      expect(byLabel(el, 'Old category (retired)').checked).toBe(true);
+      expect(byLabel(el, 'Young carer').checked).toBe(false);
+      expect(await axeViolations(el)).toEqual([]);
+
+      byLabel(el, 'Lives with kinship carers').click();
+      await settle();
+      await submit('Save changes');
+      const first = http.expectOne({ method: 'PUT', url: `/api/young-people/${PERSON_ID}` });
+      expect(first.request.body.categoryIds).toEqual([OLD, KINSHIP]);
+      first.flush(
+        problemBody(422, 'Please check the categories.', {
+          'categoryIds.1': [
+            'Choose from the categories offered: this one is not on the list, or is retired.',
+          ],
+        }),
+        { status: 422, statusText: 'Unprocessable Entity' },
+      );
+      await settle();
+      expect(textOf(el.querySelector('#categories-heading')?.closest('section'))).toContain(
+        'Choose from the categories offered',
+      );
+      expect(Array.from(el.querySelectorAll('[role="alert"] li')).map(textOf)).toEqual([
+        "The team's categories: Choose from the categories offered: this one is not on the list, or is retired.",
+      ]);
+
+      byLabel(el, 'Old category (retired)').click();
+      byLabel(el, 'Lives with kinship carers').click();
+      await settle();
+      await submit('Save changes');
+      const second = http.expectOne({ method: 'PUT', url: `/api/young-people/${PERSON_ID}` });
+      expect(second.request.body.categoryIds).toEqual([]);
     });
 
     it('does not offer a form for an archived record', async () => {

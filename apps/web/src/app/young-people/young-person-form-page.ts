@@ -14,17 +14,19 @@ import {
   ServiceExperienceKind,
   TrustedAdultRelationship,
 } from '@heard/domain';
-import type { ParticipationPreference, YoungPersonResponse } from '@heard/domain';
+import type { KeptListEntry, ParticipationPreference, YoungPersonResponse } from '@heard/domain';
 import { StaffPicker } from '../staff/staff-picker';
 import { FormActions, FormBody, FormPageShell, formPage } from '../core/form-page';
 import { fieldLabelsFor } from '../core/form-errors';
-import { YoungPeopleApi } from './young-people-api';
+import { KeptListApi } from '../shared/kept-list-api';
+import { CATEGORIES_URL, YoungPeopleApi } from './young-people-api';
 import {
   PARTICIPATION_LABELS,
   YOUNG_PERSON_FIELD_LABELS,
   YOUNG_PERSON_ITEM_LABELS,
   fillForm,
   serviceExperienceGroup,
+  tickCategory,
   toRequest,
   trustedAdultGroup,
   youngPersonForm,
@@ -75,6 +77,17 @@ export default class YoungPersonFormPage {
   );
 
   protected readonly person = signal<YoungPersonResponse | null>(null);
+  /** The team's whole list; null until it has loaded. */
+  private readonly categoryList = signal<KeptListEntry[] | null>(null);
+  /**
+   * The categories offered: the current ones, and a retired one only where the record already
+   * has it (the API keeps it until it is unticked, and refuses it otherwise).
+   */
+  protected readonly categories = computed(() => {
+    const had = new Set((this.person()?.categories ?? []).map((category) => category.id));
+    return (this.categoryList() ?? []).filter((category) => !category.retired || had.has(category.id));
+  });
+  protected readonly categoriesFailed = signal(false);
   protected readonly editing = computed(() => Boolean(this.id()));
   protected readonly heading = computed(() => {
     if (!this.editing()) return 'Add a young person';
@@ -90,6 +103,13 @@ export default class YoungPersonFormPage {
   );
 
   constructor() {
+    inject(KeptListApi)
+      .list(CATEGORIES_URL)
+      .pipe(takeUntilDestroyed())
+      .subscribe({
+        next: (list) => this.categoryList.set(list),
+        error: () => this.categoriesFailed.set(true),
+      });
     this.page
       .load(this.id, (id) => this.api.get(id))
       .pipe(takeUntilDestroyed())
@@ -98,6 +118,14 @@ export default class YoungPersonFormPage {
         fillForm(this.form, person);
         this.page.loaded();
       });
+  }
+
+  protected ticked(id: string): boolean {
+    return this.form.controls.categoryIds.value.includes(id);
+  }
+
+  protected tick(id: string, ticked: boolean): void {
+    tickCategory(this.form, id, ticked);
   }
 
   protected get serviceExperiences() {

@@ -1,6 +1,7 @@
 import { ServiceExperienceKind, TrustedAdultRelationship } from '@heard/domain';
 import {
   fillForm,
+  tickCategory,
   serviceExperienceGroup,
   toRequest,
   trustedAdultGroup,
@@ -26,6 +27,7 @@ describe('young person form', () => {
       confidentialityNotes: null,
       placedOutOfArea: false,
       placementAuthority: null,
+      categoryIds: [],
     });
   });
 
@@ -97,6 +99,7 @@ describe('young person form', () => {
       confidentialityNotes: null,
       placedOutOfArea: false,
       placementAuthority: null,
+      categoryIds: [],
     });
   });
 
@@ -173,5 +176,16 @@ describe('young person form', () => {
   it('only accepts a whole user id for a trusted adult', () => {
     const adult = trustedAdultGroup({ userId: '1234', relationship: TrustedAdultRelationship.Other });
     expect(adult.controls.userId.hasError('pattern')).toBe(true);
+  });
+
+  it('ticks and unticks the team’s categories, filled from the record by id', () => {
+    const form = youngPersonForm();
+    fillForm(form, personResponse({ categories: [{ id: 'c1', name: 'Young carer' }] }));
+    expect(form.controls.categoryIds.value).toEqual(['c1']);
+    tickCategory(form, 'c2', true);
+    tickCategory(form, 'c2', true);
+    expect(toRequest(form).categoryIds).toEqual(['c1', 'c2']);
+    tickCategory(form, 'c1', false);
+    expect(toRequest(form).categoryIds).toEqual(['c2']);
   });
 });

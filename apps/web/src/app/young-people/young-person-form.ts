@@ -61,6 +61,8 @@ export type YoungPersonForm = FormGroup<{
   confidentialityNotes: FormControl<string>;
   placedOutOfArea: FormControl<boolean>;
   placementAuthority: FormControl<string>;
+  /** The ids of the team's categories ticked, in the order ticked. */
+  categoryIds: FormControl<string[]>;
 }>;
 
 /** The same rules as the API (libs/domain), so most mistakes show before sending. */
@@ -188,6 +190,7 @@ export function youngPersonForm(): YoungPersonForm {
     confidentialityNotes: text(1000),
     placedOutOfArea: new FormControl(false, { nonNullable: true }),
     placementAuthority: text(100),
+    categoryIds: new FormControl<string[]>([], { nonNullable: true }),
   });
 }
 
@@ -228,7 +231,16 @@ export function fillForm(form: YoungPersonForm, person: YoungPersonResponse): vo
     confidentialityNotes: person.confidentialityNotes ?? '',
     placedOutOfArea: person.placedOutOfArea,
     placementAuthority: person.placementAuthority ?? '',
+    categoryIds: person.categories.map((category) => category.id),
   });
+}
+
+/** Ticks or unticks one of the team's categories. */
+export function tickCategory(form: YoungPersonForm, id: string, ticked: boolean): void {
+  const control = form.controls.categoryIds;
+  const others = control.value.filter((other) => other !== id);
+  control.setValue(ticked ? [...others, id] : others);
+  control.markAsDirty();
 }
 
 function orNull(value: string): string | null {
@@ -282,6 +294,7 @@ export function toRequest(form: YoungPersonForm): YoungPersonRequest {
     placedOutOfArea: value.placedOutOfArea,
     // The authority means nothing unless they are placed out of area; unticking forgets it.
     placementAuthority: value.placedOutOfArea ? orNull(value.placementAuthority) : null,
+    categoryIds: value.categoryIds,
   };
 }
 
@@ -318,6 +331,8 @@ export const YOUNG_PERSON_FIELD_LABELS: Readonly<Record<string, string>> = {
   confidentialityNotes: 'Confidentiality notes',
   placedOutOfArea: 'Placed out of area',
   placementAuthority: 'Local authority they are placed with',
+  categoryIds: "The team's categories",
+  'categoryIds.*': 'Category',
 };
 
 export const YOUNG_PERSON_ITEM_LABELS: Readonly<Record<string, string>> = {

@@ -213,6 +213,22 @@ describe('YoungPersonPage', () => {
     );
   });
 
+  it('lists the team’s categories on their record, or says there are none', async () => {
+    await open(Role.ParticipationOfficer);
+    await answer(
+      personResponse({
+        categories: [
+          { id: 'c1', name: 'Lives with kinship carers' },
+          { id: 'c2', name: 'Young carer' },
+        ],
+      }),
+    );
+    const categories = () =>
+      Array.from(el.querySelectorAll('dt')).find((dt) => textOf(dt) === "The team's categories");
+    expect(textOf(categories()?.nextElementSibling ?? null)).toBe('Lives with kinship carers, Young carer');
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
   it('says they live in the council’s own area when not placed out of it', async () => {
     await open(Role.ParticipationOfficer);
     await answer(personResponse());
