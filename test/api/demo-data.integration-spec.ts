@@ -1,4 +1,11 @@
-import { Role, SessionResponse, addDays, roleRequiresSecondFactor, todayInLondon } from '@heard/domain';
+import {
+  Reach,
+  Role,
+  SessionResponse,
+  addDays,
+  roleRequiresSecondFactor,
+  todayInLondon,
+} from '@heard/domain';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoDataIfEmpty } from '@heard/api/app/demo/demo-data';
 import { totpAt } from '@heard/api/platform/auth/totp';
 import { SignedInClient, TestApp, countRows, createTestApp } from './support/test-app';
@@ -92,6 +99,23 @@ describe('demo data', () => {
     expect(await countRows(t.db, 'attendance')).toBeGreaterThan(50);
     // Reach (docs/reach.md) has young people placed out of area to show.
     expect(await countRows(t.db, 'young_people WHERE placed_out_of_area')).toBe(6);
+    // And the team's own categories, on some fictional records: the asylum-seeking ones, all placed
+    // away, came to nothing.
+    const categories = (await officer.get('/api/young-people/categories')).body as { name: string }[];
+    expect(categories.map((c) => c.name)).toEqual([
+      'Care leaver in higher education',
+      'Lives with kinship carers',
+      'Unaccompanied asylum-seeking',
+      'Young carer',
+    ]);
+    expect(await countRows(t.db, 'young_person_categories')).toBeGreaterThan(5);
+    const reach = (
+      await officer.get(`/api/reach?from=${addDays(todayInLondon(), -90)}&to=${todayInLondon()}`)
+    ).body as Reach;
+    const seeking = reach.tables
+      .find((table) => table.dimension === 'category')
+      ?.rows.find((row) => row.label === 'Unaccompanied asylum-seeking');
+    expect(seeking?.gaps).toContainEqual({ stage: 'came', gap: 'none' });
     const soon = (await officer.get(`/api/groups/ageing-out?on=${addDays(todayInLondon(), 14)}`)).body;
     expect(
       soon.some(
