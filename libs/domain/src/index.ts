@@ -82,3 +82,4 @@ export * from './plan/plan-workflow';
 export * from './plan/plan-assembly';
 export * from './plan/plan-sections';
 export * from './plan/plan-diff';
+export * from './plan/plan-draft';
