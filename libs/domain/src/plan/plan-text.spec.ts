@@ -86,7 +86,22 @@ describe('the safe text of a plan section', () => {
     [
       'a line break inside text',
       { blocks: [para(text('one\ntwo'))] },
-      'Start a new paragraph instead of a line break.',
+      'Remove line breaks and hidden characters: start a new paragraph instead.',
+    ],
+    [
+      'a tab',
+      { blocks: [para(text('one\ttwo'))] },
+      'Remove line breaks and hidden characters: start a new paragraph instead.',
+    ],
+    [
+      'a NUL',
+      { blocks: [para(text('one\u0000'))] },
+      'Remove line breaks and hidden characters: start a new paragraph instead.',
+    ],
+    [
+      'a C1 control',
+      { blocks: [para(text('one\u0085two'))] },
+      'Remove line breaks and hidden characters: start a new paragraph instead.',
     ],
     [
       'an unknown mark',

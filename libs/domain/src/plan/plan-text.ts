@@ -70,8 +70,7 @@ export const EMPTY_PLAN_DOCUMENT: PlanDocument = { blocks: [] };
  * Control characters have no place in prose: a line break is a new paragraph or list item, and the
  * rest could hide text from a reader or confuse a PDF.
  */
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+const CONTROL_CHARACTERS = /\p{Cc}/u;
 
 /**
  * Only web pages on https and email addresses: no javascript:, data: or file: links, no plain
@@ -96,7 +95,10 @@ const runSchema = z
       .string({ error: 'Send the words as text.' })
       .min(1, 'A piece of text cannot be empty.')
       .max(MAX_PLAN_RUN_LENGTH, `Keep each piece of text under ${MAX_PLAN_RUN_LENGTH} characters.`)
-      .refine((t) => !CONTROL_CHARACTERS.test(t), 'Start a new paragraph instead of a line break.'),
+      .refine(
+        (t) => !CONTROL_CHARACTERS.test(t),
+        'Remove line breaks and hidden characters: start a new paragraph instead.',
+      ),
     marks: z
       .array(z.enum(PLAN_TEXT_MARKS, { error: 'Text can be emphasised or strong, nothing else.' }))
       .max(PLAN_TEXT_MARKS.length)
