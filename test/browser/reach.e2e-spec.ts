@@ -28,7 +28,7 @@ describe('reach in a real browser', () => {
     ({ server, browser } = started);
   });
 
-  it('should show an officer that no young person placed out of area came, in words and in the table, and pass axe', async () => {
+  it('should show an officer that no young person placed out of area came, in words, in the table and in its chart, and pass axe', async () => {
     const officer: Page = await browser.newPage();
     officer.setDefaultTimeout(15_000);
     await signIn(officer, server, Role.ParticipationOfficer);
@@ -47,6 +47,25 @@ describe('reach in a real browser', () => {
     expect(placed[6]).toMatch(/^No one came/);
     expect(inArea[0]).toBe('In the area');
     expect(Number(inArea[3])).toBeGreaterThanOrEqual(5);
+
+    // Below the table, a chart of each group's share who came and spoke, with its table of the same shares.
+    const caption = 'Placed out of area: the share of each group who came and who spoke';
+    const [all, placedShare, inAreaShare] = await rows(officer.getByRole('table', { name: caption }));
+    expect(all[0]).toBe('All young people');
+    expect(placedShare).toEqual(['Placed out of area', '0%', '0%']);
+    expect(inAreaShare[1]).toMatch(/^\d+%$/);
+    const chart = officer.getByRole('img', {
+      name: `Bar chart: ${caption}. The table beside it has the same numbers.`,
+    });
+    await officer.waitForFunction(
+      (canvas) => {
+        const c = canvas as HTMLCanvasElement;
+        const pixels = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? [];
+        return Array.from(pixels).some((value, i) => i % 4 === 3 && value > 0);
+      },
+      await chart.elementHandle(),
+    );
+
     expect(await officer.getByRole('link', { name: 'Download reach (CSV)' }).getAttribute('href')).toMatch(
       /^\/api\/reach\/export\.csv\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/,
     );
