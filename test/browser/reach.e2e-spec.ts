@@ -40,7 +40,7 @@ describe('reach in a real browser', () => {
     await missing.waitFor();
     expect(await missing.innerText()).toMatch(/^Placed out of area: No one came/);
 
-    const table = officer.getByRole('table', { name: 'Placed out of area' });
+    const table = officer.getByRole('table', { name: 'Placed out of area', exact: true });
     const [placed, inArea] = await rows(table);
     expect(placed.slice(0, 3)).toEqual(['Placed out of area', '6', expect.any(String)]);
     expect(placed[3]).toBe('0');
@@ -52,7 +52,9 @@ describe('reach in a real browser', () => {
     const caption = 'Placed out of area: the share of each group who came and who spoke';
     const [all, placedShare, inAreaShare] = await rows(officer.getByRole('table', { name: caption }));
     expect(all[0]).toBe('All young people');
-    expect(placedShare).toEqual(['Placed out of area', '0%', '0%']);
+    // Spoke is left alone: the demo's speakers are four young people in id order, so one may be placed out of
+    // area, and then that column is withheld.
+    expect(placedShare.slice(0, 2)).toEqual(['Placed out of area', '0%']);
     expect(inAreaShare[1]).toMatch(/^\d+%$/);
     const chart = officer.getByRole('img', {
       name: `Bar chart: ${caption}. The table beside it has the same numbers.`,
@@ -79,7 +81,7 @@ describe('reach in a real browser', () => {
     await signIn(leader, server, Role.SeniorLeader);
     await leader.getByRole('link', { name: 'See reach' }).click();
     await leader.waitForURL(/\/reach$/);
-    await leader.getByRole('table', { name: 'Placed out of area' }).waitFor();
+    await leader.getByRole('table', { name: 'Placed out of area', exact: true }).waitFor();
     await expectAccessible(leader, 'reach page, for a senior leader');
     await leader.close();
   });
