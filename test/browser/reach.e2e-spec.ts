@@ -52,8 +52,8 @@ describe('reach in a real browser', () => {
     const caption = 'Placed out of area: the share of each group who came and who spoke';
     const [all, placedShare, inAreaShare] = await rows(officer.getByRole('table', { name: caption }));
     expect(all[0]).toBe('All young people');
-    // Spoke is left alone: the demo's speakers are four young people in id order, so one may be placed out of
-    // area, and then that column is withheld.
+    // Not spoke: the demo's speakers are the first four young people by (random) id, so one may be placed
+    // out of area, and then that column is withheld.
     expect(placedShare.slice(0, 2)).toEqual(['Placed out of area', '0%']);
     expect(inAreaShare[1]).toMatch(/^\d+%$/);
     const chart = officer.getByRole('img', {
