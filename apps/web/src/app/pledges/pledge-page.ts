@@ -11,7 +11,7 @@ import { shortDate } from '../core/dates';
 import { loadRecord } from '../core/load-record';
 import { PledgeForms } from './pledge-forms';
 import { PledgesApi } from './pledges-api';
-import { eventWords, flagWords, ragWords, statusWords } from './pledge-words';
+import { eventWords, flagWords, occasionWords, ragWords, statusWords } from './pledge-words';
 
 /** One pledge: who made it, where, its updates, both sides' colours and the flag, and its whole history. */
 @Component({
@@ -36,6 +36,7 @@ export default class PledgePage {
   protected readonly ragWords = ragWords;
   protected readonly statusWords = statusWords;
   protected readonly flagWords = flagWords;
+  protected readonly occasionWords = occasionWords;
 
   protected withReason(words: string, reason: string | null): string {
     return reason ? `${words}: ${reason}` : words;
