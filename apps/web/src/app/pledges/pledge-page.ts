@@ -9,6 +9,7 @@ import { forkJoin, map } from 'rxjs';
 import { instantWords } from '../action-log/action-log-words';
 import { shortDate } from '../core/dates';
 import { loadRecord } from '../core/load-record';
+import { PledgeChange } from './pledge-change';
 import { PledgeForms } from './pledge-forms';
 import { PledgesApi } from './pledges-api';
 import { eventWords, flagWords, occasionWords, ragWords, statusWords } from './pledge-words';
@@ -17,7 +18,7 @@ import { eventWords, flagWords, occasionWords, ragWords, statusWords } from './p
 @Component({
   selector: 'heard-pledge-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatProgressBarModule, RouterLink, PageHeader, ProblemAlert, PledgeForms],
+  imports: [MatProgressBarModule, RouterLink, PageHeader, ProblemAlert, PledgeForms, PledgeChange],
   templateUrl: './pledge-page.html',
   styleUrl: './pledges.scss',
   host: { class: 'heard-page' },
