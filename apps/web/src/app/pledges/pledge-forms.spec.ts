@@ -80,7 +80,9 @@ describe('the forms on a pledge’s page', () => {
       answer: 'confirm',
       reason: null,
     });
-    expect(textOf(el.querySelector('[role="status"]'))).toBe('Confirmed: this pledge is yours.');
+    expect(textOf(el.querySelector('heard-pledge-forms [role="status"]'))).toBe(
+      'Confirmed: this pledge is yours.',
+    );
     expect(el.querySelector('#pledge-confirm')).toBeNull();
     expect(el.querySelector('#pledge-progress')).not.toBeNull();
   });
@@ -136,7 +138,9 @@ describe('the forms on a pledge’s page', () => {
       },
     });
     await answer('POST', `/api/pledges/${PLEDGE_ID}/updates`, amber);
-    expect(textOf(el.querySelector('[role="status"]'))).toBe('Update added. The pledge is amber.');
+    expect(textOf(el.querySelector('heard-pledge-forms [role="status"]'))).toBe(
+      'Update added. The pledge is amber.',
+    );
     expect(textOf(el.querySelector('[data-testid="pledge-flag"]'))).toBe(
       'Flagged: the two views differ. The young people see this pledge as red; the leader as amber.',
     );
@@ -172,7 +176,9 @@ describe('the forms on a pledge’s page', () => {
       verdict: 'partly',
       words: 'Some letters changed, not all.',
     });
-    expect(textOf(el.querySelector('[role="status"]'))).toBe('The group’s view is recorded.');
+    expect(textOf(el.querySelector('heard-pledge-forms [role="status"]'))).toBe(
+      'The group’s view is recorded.',
+    );
     expect(await axeViolations(el)).toEqual([]);
   });
 });

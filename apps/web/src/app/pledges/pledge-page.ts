@@ -11,6 +11,7 @@ import { shortDate } from '../core/dates';
 import { loadRecord } from '../core/load-record';
 import { PledgeChange } from './pledge-change';
 import { PledgeForms } from './pledge-forms';
+import { PledgeLinks } from './pledge-links';
 import { PledgesApi } from './pledges-api';
 import { eventWords, flagWords, occasionWords, ragWords, statusWords } from './pledge-words';
 
@@ -18,7 +19,15 @@ import { eventWords, flagWords, occasionWords, ragWords, statusWords } from './p
 @Component({
   selector: 'heard-pledge-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatProgressBarModule, RouterLink, PageHeader, ProblemAlert, PledgeForms, PledgeChange],
+  imports: [
+    MatProgressBarModule,
+    RouterLink,
+    PageHeader,
+    ProblemAlert,
+    PledgeForms,
+    PledgeChange,
+    PledgeLinks,
+  ],
   templateUrl: './pledge-page.html',
   styleUrl: './pledges.scss',
   host: { class: 'heard-page' },
