@@ -42,8 +42,12 @@ export function pledgeDetailControls() {
   };
 }
 export type PledgeDetailControls = ReturnType<typeof pledgeDetailControls>;
-/** A form holding at least a pledge's details (recording adds who, to whom and when). */
-export type PledgeDetailsForm = FormGroup<PledgeDetailControls>;
+/**
+ * A form holding at least a pledge's details: recording adds who, to whom and when, and a typed
+ * FormGroup of more controls is not a FormGroup of fewer, so the group is taken as any group whose
+ * controls include these.
+ */
+export type PledgeDetailsForm = FormGroup & { controls: PledgeDetailControls };
 
 /**
  * A target date before the day the pledge was made is refused by the API too; say so at the

@@ -156,7 +156,12 @@ export default class PledgeFormPage {
     const themes = inject(ActionLogApi).listEntries('themes');
     const lists = this.onBehalf
       ? forkJoin([themes, this.api.leaders(), inject(GroupsApi).list('', 1, 100), this.recentDays()])
-      : forkJoin([themes, of([] as PledgePerson[]), of({ items: [] as GroupSummary[] }), of([])]);
+      : forkJoin([
+          themes,
+          of([] as PledgePerson[]),
+          of({ items: [] as GroupSummary[] }),
+          of([] as ActivityDayListItem[]),
+        ]);
     lists.pipe(takeUntilDestroyed()).subscribe({
       next: ([themeList, leaders, groups, days]) => {
         // A retired theme is kept for old records; a new pledge takes a current one.
