@@ -6,6 +6,7 @@ import { expectAccessible, signIn, statusText } from './support/demo';
 import type { RunningServer } from './support/server';
 import { startServerBrowserAndMail } from './support/suite';
 import { chooseOption } from './support/select';
+import { chartDrawn, chartNamed } from './support/charts';
 
 /** The demo senior leader and the demo young experts' group (apps/api/src/app/demo/demo-data.ts). */
 const LEADER = 'Robin Ashdown';
@@ -155,7 +156,15 @@ describe('a pledge rated by both sides', () => {
     expect((await differing.innerText()).trim()).toBe(
       `${WORDS} The young people see this pledge as red; the leader as amber.`,
     );
-    await expectAccessible(leader, 'the leader’s home with a flagged pledge');
+    // Below their pledges, the programme's figures as charts, each drawn and with its table of the
+    // same numbers (the demo has actions under several themes and a day with invitations).
+    for (const caption of ['Actions by theme', 'Young people invited, who said yes and who came']) {
+      const table = leader.getByRole('table', { name: caption, exact: true });
+      await table.waitFor();
+      expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
+      await chartDrawn(chartNamed(leader, caption));
+    }
+    await expectAccessible(leader, 'the leader’s home with a flagged pledge and its charts');
 
     // 8. The officer links it to what a young person said and the action taken about it. (The demo
     // leader is linked to no young person, so the action log shows them no item to link: the

@@ -4,6 +4,7 @@ import type { BrowserHandle } from './support/browser';
 import { expectAccessible, signIn } from './support/demo';
 import type { RunningServer } from './support/server';
 import { startServerAndBrowser } from './support/suite';
+import { chartDrawn, chartNamed } from './support/charts';
 
 /** The rows of a table as the eye reads them: each cell's text. */
 async function rows(table: Locator): Promise<string[][]> {
@@ -56,17 +57,7 @@ describe('reach in a real browser', () => {
     // out of area, and then that column is withheld.
     expect(placedShare.slice(0, 2)).toEqual(['Placed out of area', '0%']);
     expect(inAreaShare[1]).toMatch(/^\d+%$/);
-    const chart = officer.getByRole('img', {
-      name: `Bar chart: ${caption}. The table beside it has the same numbers.`,
-    });
-    await officer.waitForFunction(
-      (canvas) => {
-        const c = canvas as HTMLCanvasElement;
-        const pixels = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? [];
-        return Array.from(pixels).some((value, i) => i % 4 === 3 && value > 0);
-      },
-      await chart.elementHandle(),
-    );
+    await chartDrawn(chartNamed(officer, caption));
 
     expect(await officer.getByRole('link', { name: 'Download reach (CSV)' }).getAttribute('href')).toMatch(
       /^\/api\/reach\/export\.csv\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/,
