@@ -240,6 +240,8 @@ async function seed(
       sessionsPerGroup: 16,
       marksPerSession: 20,
       evaluations: { rounds: 20, evaluations: 2000 },
+      // The officers invite through the API below, so the outbox, reminders and answers are real.
+      invitations: { perDay: 0 },
       actionLog: { items: 1000, actions: 600, timeline: 3000 },
       pledges: { pledges: 0 },
     };

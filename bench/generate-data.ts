@@ -15,6 +15,7 @@ import { DataSource } from 'typeorm';
 import { BENCH_PASSWORD, BENCH_SECRETS_FILE, BENCH_USERS } from './bench-users';
 import { ActionLogSizes, generateActionLog } from './generate-action-log';
 import { EvaluationSizes, generateEvaluations } from './generate-evaluations';
+import { InvitationSizes, generateInvitations, invitationsPerDay } from './generate-invitations';
 import { PledgeSizes, generatePledges } from './generate-pledges';
 
 /** Generated sessions still to come: the last this many weeks of each group's sessions. */
@@ -30,6 +31,8 @@ export interface Sizes {
   marksPerSession: number;
   /** Practice tools' evaluation rounds and the evaluations in them (0 rounds: none). */
   evaluations: EvaluationSizes;
+  /** Invitations to the evaluations' activity days, which are all past (0 a day, or 0 rounds: none). */
+  invitations: InvitationSizes;
   /** The action log (issue 12): You said items, actions and timeline entries (0 items: none). */
   actionLog: ActionLogSizes;
   /** Senior leaders' pledges (issue 13), on the action log's themes (0: none). */
@@ -154,6 +157,7 @@ export async function generate(db: DataSource, sizes: Sizes): Promise<void> {
     ),
   );
   if (sizes.evaluations.rounds > 0) await generateEvaluations(db, sizes.evaluations, timed);
+  if (sizes.invitations.perDay > 0) await generateInvitations(db, sizes.invitations, timed);
   if (sizes.actionLog.items > 0) await generateActionLog(db, sizes.actionLog, timed);
   if (sizes.pledges.pledges > 0) await generatePledges(db, sizes.pledges, timed);
   // VACUUM as well as ANALYZE: freshly loaded rows have no visibility map yet, so index-only scans
@@ -172,6 +176,8 @@ async function main(): Promise<void> {
       'marks-per-session': { type: 'string', default: '21' },
       rounds: { type: 'string', default: '2000' },
       evaluations: { type: 'string', default: '200000' },
+      // Default: one young person in 500 to each activity day (invitationsPerDay).
+      'invitations-per-day': { type: 'string' },
       'you-said-items': { type: 'string', default: '100000' },
       actions: { type: 'string', default: '60000' },
       timeline: { type: 'string', default: '300000' },
@@ -187,6 +193,9 @@ async function main(): Promise<void> {
     sessionsPerGroup: Number(values['sessions-per-group']),
     marksPerSession: Number(values['marks-per-session']),
     evaluations: { rounds: Number(values.rounds), evaluations: Number(values.evaluations) },
+    invitations: {
+      perDay: Number(values['invitations-per-day'] ?? invitationsPerDay(youngPeople)),
+    },
     actionLog: {
       items: Number(values['you-said-items']),
       actions: Number(values.actions),

@@ -6,6 +6,7 @@ import { BrowserHandle, launchBrowser } from './support/browser';
 import { expectAccessible, signIn } from './support/demo';
 import { RunningServer, startServer } from './support/server';
 import { chooseOption } from './support/select';
+import { chartDrawn } from './support/charts';
 
 /** Made-up names, unique to this test, so nothing in the demo council can be mistaken for them. */
 const DAY = 'Browser Test Climbing Wall';
@@ -750,14 +751,7 @@ describe('an activity day from planning to the funnel in a real browser', () => 
       'Came 2 14% of those invited',
     ]);
     // The chart beside the table is drawn (chart.js paints its canvas) and named for the table.
-    const canvas = officer.getByRole('img', { name: /^Bar chart: Invited, said yes and came\./ });
-    await until('the chart is drawn', async () =>
-      canvas.evaluate((c) => {
-        const canvas = c as HTMLCanvasElement;
-        const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
-        return Array.from(pixels).some((value, i) => i % 4 === 3 && value > 0);
-      }),
-    );
+    await chartDrawn(officer.getByRole('img', { name: /^Bar chart: Invited, said yes and came\./ }));
     expect(await words(officer.getByRole('region', { name: 'Everything in the period' }))).toContain(
       '6 said no.',
     );

@@ -6,6 +6,7 @@ import { expectAccessible, signIn, statusText } from './support/demo';
 import type { RunningServer } from './support/server';
 import { startServerBrowserAndMail } from './support/suite';
 import { chooseOption } from './support/select';
+import { chartDrawn, chartNamed } from './support/charts';
 
 /** The demo senior leader and the demo young experts' group (apps/api/src/app/demo/demo-data.ts). */
 const LEADER = 'Robin Ashdown';
@@ -16,6 +17,10 @@ const THEME = 'Transparency and managing expectations';
 const WORDS = 'Kestrel: every review meeting will start with what the young person wants to talk about.';
 const UPDATE = 'Kestrel: two teams have changed their review agendas.';
 const REASON = 'Kestrel: the other teams start next month.';
+/** A demo You said item with its action (apps/api/src/app/demo/demo-action-log.ts). */
+const ITEM = 'When my social worker changes, nobody tells me until the new one turns up.';
+const ACTION = 'A short hello letter from the new worker before their first visit.';
+const DONE = 'Kestrel: every team now starts reviews with what the young person wants to talk about.';
 const FLAG = 'Flagged: the two views differ. The young people see this pledge as red; the leader as amber.';
 /** Made a week ago with an update every 7 days: its first update is due today, so its reminder is owed now. */
 const MADE_ON = addDays(todayInLondon(), -7);
@@ -33,6 +38,7 @@ function reminders(sink: SmtpSink): string[] {
  * managers' forum, the leader signs in and confirms it, updates it to amber (a reason is asked
  * for, then given), a young expert says it was not kept (red), the officer writes down the
  * group's view, and the flag shows on the officer's pledge page and the leader's home. The
+ * officer links it to a You said item and its action, and the leader marks it completed. The
  * reminder that the first update is due reaches the leader by email, once. axe at every step.
  */
 describe('a pledge rated by both sides', () => {
@@ -48,7 +54,7 @@ describe('a pledge rated by both sides', () => {
     { JOB_LOOK_MS: '1000', CHASE_HOUR: '0' },
   );
 
-  it('should be recorded, confirmed, updated to amber, rated red by a young expert, and flagged on both sides', async () => {
+  it('should be recorded, confirmed, updated to amber, rated red by a young expert, flagged on both sides, linked and completed', async () => {
     // 1. The officer records it at the managers' forum, made to the Young Experts.
     const officer = await browser.newPage();
     await signIn(officer, server, Role.ParticipationOfficer);
@@ -150,10 +156,47 @@ describe('a pledge rated by both sides', () => {
     expect((await differing.innerText()).trim()).toBe(
       `${WORDS} The young people see this pledge as red; the leader as amber.`,
     );
-    await expectAccessible(leader, 'the leader’s home with a flagged pledge');
+    // Below their pledges, the programme's figures as charts, each drawn and with its table of the
+    // same numbers (the demo has actions under several themes and a day with invitations).
+    for (const caption of ['Actions by theme', 'Young people invited, who said yes and who came']) {
+      const table = leader.getByRole('table', { name: caption, exact: true });
+      await table.waitFor();
+      expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
+      await chartDrawn(chartNamed(leader, caption));
+    }
+    await expectAccessible(leader, 'the leader’s home with a flagged pledge and its charts');
 
-    // 8. Still the one reminder: the jobs have looked every second since, and the leader's update
-    // moved the next one a week on.
+    // 8. The officer links it to what a young person said and the action taken about it. (The demo
+    // leader is linked to no young person, so the action log shows them no item to link: the
+    // access policy's rule, which the pledge's page keeps.)
+    await officer.reload();
+    const linking = officer.locator('#pledge-link');
+    await linking.getByRole('combobox', { name: 'You said item' }).fill('social worker');
+    await officer.getByRole('option', { name: new RegExp(`^${ITEM}`) }).click();
+    await chooseOption(officer, linking.getByRole('combobox', { name: 'Action (optional)' }), ACTION);
+    await linking.getByRole('button', { name: 'Link it' }).click();
+    expect(await statusText(officer, /^The pledge is linked/)).toBe('The pledge is linked to the action.');
+    const linked = officer.locator('#pledge-links ul.links');
+    await linked.getByRole('link', { name: ACTION }).waitFor();
+    expect(await linked.getByRole('link', { name: ITEM }).getAttribute('href')).toMatch(
+      /^\/action-log\/items\/[0-9a-f-]{36}$/,
+    );
+    await expectAccessible(officer, 'a pledge linked to a You said item and its action');
+
+    // 9. The leader sees the links on their pledge, and marks it completed.
+    await leader.goto(pledgeUrl);
+    await leader.locator('#pledge-links ul.links').getByText('A You said item you cannot open.').waitFor();
+    const ending = leader.locator('#pledge-ending');
+    await ending.getByRole('radio', { name: 'Completed: it has been done' }).check();
+    await ending.getByLabel('What was done (optional)').fill(DONE);
+    await ending.getByRole('button', { name: 'Mark it completed' }).click();
+    expect(await statusText(leader, /^This pledge is now/)).toBe('This pledge is now “Completed”.');
+    await leader.getByText(`Completed: ${DONE}`).waitFor();
+    expect(await leader.locator('#pledge-progress').count()).toBe(0);
+    await expectAccessible(leader, 'a completed pledge');
+
+    // 10. Still the one reminder: the jobs have looked every second since, the leader's update
+    // moved the next one a week on, and a completed pledge is reminded no more.
     expect(reminders(sink)).toHaveLength(1);
 
     await young.close();

@@ -1,5 +1,13 @@
 import { ServiceExperienceKind } from '../young-people/service-experience';
-import { ReachCategory, ReachCountRow, ReachCounts, categoryGroups, reachCell, reachOf } from './reach';
+import {
+  ReachCategory,
+  ReachCountRow,
+  ReachCounts,
+  categoryGroups,
+  reachCell,
+  reachOf,
+  reachShares,
+} from './reach';
 
 const period = { from: '2026-01-01', to: '2026-06-30' };
 
@@ -227,5 +235,64 @@ describe('the team’s categories in reach', () => {
     const [kin, young, none] = tableOf(reach, 'category').rows;
     expect([young.counts.invited, kin.counts.invited, none.counts.invited]).toEqual([null, null, 20]);
     expect([young.counts.couldTakePart, kin.counts.couldTakePart]).toEqual([6, 10]);
+  });
+});
+
+describe('reachShares', () => {
+  const shares = (total: ReachCounts, rows: ReachCountRow[], dimension: ReachCountRow['dimension']) => {
+    const reach = reachOf(period, total, rows);
+    return reachShares(reach.total, tableOf(reach, dimension), ['invited', 'came', 'spoke']);
+  };
+
+  it('should give all young people first, then each group with someone in it, as percents of who could take part', () => {
+    expect(
+      shares(
+        counts(50, 40, 20, 10, 5),
+        [row('send', 'yes', counts(10, 6, 0, 0, 0)), row('send', 'no', counts(40, 34, 20, 10, 5))],
+        'send',
+      ),
+    ).toEqual({
+      groups: ['All young people', 'SEND / EHCP', 'No SEND recorded'],
+      stages: [
+        { stage: 'invited', shares: [80, 60, 85] },
+        { stage: 'came', shares: [40, 0, 50] },
+        { stage: 'spoke', shares: [10, 0, 13] },
+      ],
+    });
+  });
+
+  it.each([
+    // 2 invited of 8 placed out of area: withheld, and 28 in the area with it, or 30 less 28 gives it away.
+    ['a withheld count', counts(8, 2, 8, 8, 8), counts(52, 28, 52, 52, 52), [null, null], [100, 100]],
+    // 3 of 3 would say "everyone", which a share of a withheld group size must not.
+    ['a withheld group size', counts(3, 3, 3, 3, 3), counts(57, 27, 57, 57, 57), [null, null], [null, null]],
+  ])('should draw no share with %s behind it', (_name, yes, no, invited, came) => {
+    const total = {
+      couldTakePart: yes.couldTakePart + no.couldTakePart,
+      invited: yes.invited + no.invited,
+      came: yes.came + no.came,
+      evaluated: yes.evaluated + no.evaluated,
+      spoke: yes.spoke + no.spoke,
+    };
+    const drawn = shares(
+      total,
+      [row('placedOutOfArea', 'yes', yes), row('placedOutOfArea', 'no', no)],
+      'placedOutOfArea',
+    );
+    expect(drawn.groups).toEqual(['All young people', 'Placed out of area', 'In the area']);
+    expect(drawn.stages[0].shares.slice(1)).toEqual(invited);
+    expect(drawn.stages[1].shares.slice(1)).toEqual(came);
+  });
+
+  it('should leave out groups with no one in them, and draw nothing for a withheld total', () => {
+    const drawn = shares(counts(4, 4, 2, 1, 0), [row('ageBand', '13-15', counts(4, 4, 2, 1, 0))], 'ageBand');
+    expect(drawn).toEqual({
+      groups: ['All young people', '13 to 15'],
+      stages: [
+        { stage: 'invited', shares: [null, null] },
+        { stage: 'came', shares: [null, null] },
+        { stage: 'spoke', shares: [null, null] },
+      ],
+    });
   });
 });

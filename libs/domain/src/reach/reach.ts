@@ -1,6 +1,6 @@
 import { Role } from '../roles/role';
 import { IsoDate } from '../shared/dates';
-import { FEWER_THAN_FIVE, ShownCount, shownCount, shownParts } from '../shared/small-numbers';
+import { FEWER_THAN_FIVE, ShownCount, shownCount, shownParts, shownShare } from '../shared/small-numbers';
 import { AGE_BANDS, AgeBand } from '../young-people/age';
 import { SERVICE_EXPERIENCE_LABELS, ServiceExperienceKind } from '../young-people/service-experience';
 
@@ -243,4 +243,37 @@ export function reachOf(
 /** A shown count in words or as a spreadsheet cell: a withheld one reads "fewer than 5". */
 export function reachCell(count: ShownCount): number | string {
   return count ?? FEWER_THAN_FIVE;
+}
+
+/** The first bars of every reach chart: the share among all young people, to compare each group with. */
+export const ALL_YOUNG_PEOPLE = 'All young people';
+
+/** A reach table as shares to draw: a group a row, a stage a column, each a percent or null (withheld). */
+export interface ReachShares {
+  groups: string[];
+  stages: { stage: TakingPartStage; shares: ShownCount[] }[];
+}
+
+/**
+ * Each group's share of those who could take part who reached each stage, for a chart beside the
+ * table (docs/reach.md). All young people come first, as the yardstick. Only what shownShare allows
+ * is drawn: a share with a withheld count or group size behind it is null. A group with no one in it
+ * has no share at all and is left out (its 0 is in the table).
+ */
+export function reachShares(
+  total: Reach['total'],
+  table: ReachTable,
+  stages: readonly TakingPartStage[],
+): ReachShares {
+  const rows = [
+    { label: ALL_YOUNG_PEOPLE, counts: total },
+    ...table.rows.filter((row) => row.counts.couldTakePart !== 0),
+  ];
+  return {
+    groups: rows.map((row) => row.label),
+    stages: stages.map((stage) => ({
+      stage,
+      shares: rows.map((row) => shownShare(row.counts[stage], row.counts.couldTakePart)),
+    })),
+  };
 }

@@ -1,4 +1,4 @@
-import { FEWER_THAN_FIVE, SMALL_NUMBER_THRESHOLD, shownCount, shownParts } from './small-numbers';
+import { FEWER_THAN_FIVE, SMALL_NUMBER_THRESHOLD, shownCount, shownParts, shownShare } from './small-numbers';
 
 describe('shownCount', () => {
   it.each([
@@ -30,5 +30,22 @@ describe('shownParts', () => {
     ['empty', [], []],
   ])('%s', (_case, counts, shown) => {
     expect(shownParts(counts)).toEqual(shown);
+  });
+});
+
+describe('shownShare', () => {
+  it.each([
+    ['a share of shown counts, in whole percent', 12, 30, 40],
+    ['rounded to the nearest', 7, 15, 47],
+    ['no one of a shown group is 0%', 0, 30, 0],
+    ['everyone is 100%', 30, 30, 100],
+    ['a count withheld is not drawn', null, 30, null],
+    ['a group size withheld is not drawn, even with a shown count', 0, null, null],
+    ['both withheld', null, null, null],
+    ['no one to share among', 0, 0, null],
+    ['a few of many never reads as no one', 5, 1200, 1],
+    ['all but a few never reads as everyone', 1195, 1200, 99],
+  ])('%s', (_case, count, of, share) => {
+    expect(shownShare(count, of)).toBe(share);
   });
 });

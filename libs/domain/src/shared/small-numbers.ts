@@ -35,3 +35,18 @@ export function shownParts(counts: readonly number[]): ShownCount[] {
   if (smallest >= 0) shown[smallest] = null;
   return shown;
 }
+
+/**
+ * What may be drawn of a share: `count` of `of` in whole percent, or null when nothing may be drawn.
+ * A share is worked out from shown counts only, so it says nothing that the two counts do not: when
+ * either is withheld, a percentage (12 of "fewer than 5", or 2 of 40) would give the withheld one
+ * away. null too when `of` is 0: there is no one to share among. A share of someone is never rounded
+ * to 0% nor one short of everyone to 100%, which would read as "no one" or "everyone".
+ */
+export function shownShare(count: ShownCount, of: ShownCount): ShownCount {
+  if (count === null || of === null || of === 0) return null;
+  const percent = Math.round((count / of) * 100);
+  if (count > 0 && percent === 0) return 1;
+  if (count < of && percent === 100) return 99;
+  return percent;
+}

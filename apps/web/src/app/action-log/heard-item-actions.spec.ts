@@ -9,32 +9,9 @@ import { axeViolations } from '../../testing/axe';
 import { signInAs } from '../../testing/session';
 import { byLabel, byName, problemBody, textOf, typeInto } from '../../testing/fixtures';
 import { HeardItemActions } from './heard-item-actions';
+import { ACTION_ID, ITEM_ID, actionResponse as action } from './item-fixtures';
 
-const ITEM_ID = '55555555-5555-4555-8555-555555555555';
-const ACTION_ID = '66666666-6666-4666-8666-666666666666';
 const OFFICER_ID = 'user-participation_officer';
-
-function action(overrides: Partial<ActionResponse> = {}): ActionResponse {
-  return {
-    id: ACTION_ID,
-    status: 'planned',
-    answer: 'we_will',
-    words: 'New review leaflet',
-    youngWords: null,
-    cantReason: null,
-    owner: { id: OFFICER_ID, displayName: 'Ola Officer' },
-    dueOn: '2026-07-31',
-    doneOn: null,
-    progress: 0,
-    evidence: null,
-    lundy: [],
-    itemIds: [ITEM_ID],
-    notes: [],
-    createdAt: '2026-06-01T09:00:00.000Z',
-    updatedAt: '2026-06-01T09:00:00.000Z',
-    ...overrides,
-  };
-}
 
 describe('HeardItemActions', () => {
   let fixture: ComponentFixture<HeardItemActions>;

@@ -2,12 +2,13 @@
  * Sample API answers for the action log's unit tests. Only spec files import this file, so it
  * never reaches the app's bundles. Names are made up.
  */
-import type { ItemDetail, ItemSummary } from '@heard/domain';
+import type { ActionResponse, ItemDetail, ItemSummary } from '@heard/domain';
 import { GROUP_ID, PERSON_ID, SESSION_ID } from '../../testing/fixtures';
 
 export const ITEM_ID = '55555555-5555-4555-8555-555555555555';
 export const SERVICE_ID = '66666666-6666-4666-8666-666666666666';
 export const THEME_ID = '77777777-7777-4777-8777-777777777777';
+export const ACTION_ID = '66666666-6666-4666-8666-666666666666';
 
 export function itemSummary(overrides: Partial<ItemSummary> = {}): ItemSummary {
   return {
@@ -53,6 +54,29 @@ export function itemDetail(overrides: Partial<ItemDetail> = {}): ItemDetail {
     closedAt: null,
     createdAt: '2026-03-05T18:40:00.000Z',
     updatedAt: '2026-03-05T18:40:00.000Z',
+    ...overrides,
+  };
+}
+
+/** An action answering the item, planned by the signed-in test officer. */
+export function actionResponse(overrides: Partial<ActionResponse> = {}): ActionResponse {
+  return {
+    id: ACTION_ID,
+    status: 'planned',
+    answer: 'we_will',
+    words: 'New review leaflet',
+    youngWords: null,
+    cantReason: null,
+    owner: { id: 'user-participation_officer', displayName: 'Ola Officer' },
+    dueOn: '2026-07-31',
+    doneOn: null,
+    progress: 0,
+    evidence: null,
+    lundy: [],
+    itemIds: [ITEM_ID],
+    notes: [],
+    createdAt: '2026-06-01T09:00:00.000Z',
+    updatedAt: '2026-06-01T09:00:00.000Z',
     ...overrides,
   };
 }

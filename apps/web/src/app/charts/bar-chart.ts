@@ -13,7 +13,7 @@ import { BaseChartDirective, provideCharts } from 'ng2-charts';
 /** One set of bars: a label for the legend and the table's column, and a figure per category. */
 export interface ChartSeries {
   label: string;
-  /** null: a count of young people under five, withheld (shownCount). */
+  /** null: withheld, a count of young people under five (shownCount) or a share with one behind it (shownShare). */
   values: ShownCount[];
 }
 
@@ -22,13 +22,40 @@ export const CHART_COLOURS = ['#1f4e79', '#8a4b08', '#2e6b30', '#6b2e6b', '#4d4d
 
 let nextChartId = 0;
 
-/** A figure as the table shows it: withheld counts say so in words. */
-export function cellOf(value: ShownCount): string {
-  return value === null ? FEWER_THAN_FIVE : String(value);
+/** What the figures are: counts of young people, or shares of a group in whole percent (shownShare). */
+export type ChartUnit = 'count' | 'percent';
+
+/** How the bars lie: upright, or across for many categories with long names (a label a line). */
+export type ChartLayout = 'upright' | 'across';
+
+/** A figure as the table shows it: withheld ones say so in words. */
+export function cellOf(value: ShownCount, unit: ChartUnit = 'count'): string {
+  if (value === null) return FEWER_THAN_FIVE;
+  return unit === 'percent' ? `${value}%` : String(value);
 }
 
-/** The chart.js configuration for the bars; withheld counts are left out of the drawing. */
-export function barChartOf(categories: string[], series: ChartSeries[]): ChartConfiguration<'bar'> {
+/** The axis the figures are read on: a count from 0, or a share from 0% to 100%. */
+function valueScale(unit: ChartUnit) {
+  return unit === 'percent'
+    ? { min: 0, max: 100, ticks: { callback: (value: string | number) => `${value}%` } }
+    : { beginAtZero: true, ticks: { precision: 0 } };
+}
+
+/** Room for each category's bars when they lie across, so they stay thick enough to tell apart. */
+export function chartHeight(layout: ChartLayout, categories: number, series: number): number {
+  return layout === 'across' ? Math.max(260, 80 + categories * (12 + 14 * series)) : 260;
+}
+
+/**
+ * The chart.js configuration for the bars, several series side by side per category; withheld
+ * figures (null) are left out of the drawing.
+ */
+export function barChartOf(
+  categories: string[],
+  series: ChartSeries[],
+  unit: ChartUnit = 'count',
+  layout: ChartLayout = 'upright',
+): ChartConfiguration<'bar'> {
   return {
     type: 'bar',
     data: {
@@ -45,7 +72,8 @@ export function barChartOf(categories: string[], series: ChartSeries[]): ChartCo
       animation: false,
       // One series needs no key: the caption and the table name it.
       plugins: { legend: { display: series.length > 1 } },
-      scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+      indexAxis: layout === 'across' ? 'y' : 'x',
+      scales: { [layout === 'across' ? 'x' : 'y']: valueScale(unit) },
     },
   };
 }
@@ -65,7 +93,7 @@ export function barChartOf(categories: string[], series: ChartSeries[]): ChartCo
   ],
   template: `
     <div class="chart-and-table">
-      <div class="chart">
+      <div class="chart" [style.height.px]="height()">
         <canvas
           baseChart
           role="img"
@@ -99,7 +127,7 @@ export function barChartOf(categories: string[], series: ChartSeries[]): ChartCo
               <tr>
                 <th scope="row">{{ category }}</th>
                 @for (s of series(); track s.label) {
-                  <td>{{ cell(s.values[row]) }}</td>
+                  <td>{{ cell(s.values[row], unit()) }}</td>
                 }
                 @if (notes(); as notes) {
                   <td class="note">{{ notes.values[row] }}</td>
@@ -125,7 +153,6 @@ export function barChartOf(categories: string[], series: ChartSeries[]): ChartCo
       position: relative;
       flex: 1 1 320px;
       max-width: 560px;
-      height: 260px;
     }
     table {
       border-collapse: collapse;
@@ -165,8 +192,15 @@ export class BarChart {
   readonly series = input.required<ChartSeries[]>();
   /** An optional last column of words, one a category, e.g. each stage's share of those invited. */
   readonly notes = input<{ heading: string; values: string[] } | null>(null);
+  readonly unit = input<ChartUnit>('count');
+  readonly layout = input<ChartLayout>('upright');
 
   protected readonly tableId = `heard-chart-table-${nextChartId++}`;
-  protected readonly config = computed(() => barChartOf(this.categories(), this.series()));
+  protected readonly config = computed(() =>
+    barChartOf(this.categories(), this.series(), this.unit(), this.layout()),
+  );
+  protected readonly height = computed(() =>
+    chartHeight(this.layout(), this.categories().length, this.series().length),
+  );
   protected readonly cell = cellOf;
 }

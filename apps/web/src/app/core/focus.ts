@@ -40,11 +40,21 @@ export function pageFocus(): PageFocus {
 }
 
 const PROBLEM_ALERT = 'heard-problem-alert [role="alert"]';
-const INVALID_FIELD = 'input.ng-invalid, mat-select.ng-invalid, textarea.ng-invalid';
+const INVALID_FIELD =
+  'input.ng-invalid, mat-select.ng-invalid, textarea.ng-invalid, mat-radio-group.ng-invalid';
 
-/** Moves focus to the first field with an error, so people using a keyboard land on it. */
+/**
+ * Moves focus to the first field with an error, so people using a keyboard land on it. A radio
+ * group is not focusable itself: its chosen button is, or else its first, as Tab would do.
+ */
 function focusFirstInvalid(root: HTMLElement): void {
-  root.querySelector<HTMLElement>(INVALID_FIELD)?.focus();
+  const field = root.querySelector<HTMLElement>(INVALID_FIELD);
+  if (field?.matches('mat-radio-group'))
+    (
+      field.querySelector<HTMLElement>('input[type="radio"]:checked') ??
+      field.querySelector<HTMLElement>('input[type="radio"]')
+    )?.focus();
+  else field?.focus();
 }
 
 function focusable(target: HTMLElement | null): HTMLElement | null {

@@ -17,6 +17,7 @@ import {
   textOf,
   typeInto,
 } from '../../testing/fixtures';
+import { ACTIVITY_ID, listItem as activityDay } from '../../testing/activity-fixtures';
 import { PLEDGE_ID, PLEDGE_LEADER } from '../../testing/pledge-fixtures';
 import { signInAs } from '../../testing/session';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
@@ -24,6 +25,7 @@ import PledgeFormPage from './pledge-form-page';
 
 const THEME_ID = '55555555-5555-4555-8555-555555555555';
 const LEADER = PLEDGE_LEADER;
+const OTHER_DAY_ID = '88888888-8888-4888-8888-888888888888';
 const today = todayInLondon();
 
 describe('PledgeFormPage (recording a pledge)', () => {
@@ -55,6 +57,17 @@ describe('PledgeFormPage (recording a pledge)', () => {
     if (role === Role.ParticipationOfficer) {
       http.expectOne('/api/pledges/leaders').flush([LEADER]);
       http.expectOne((r) => r.url === '/api/groups').flush(page([{ id: GROUP_ID, name: 'Young DIB' }]));
+      const days = http.expectOne((r) => r.url === '/api/activities');
+      // The planned days of the last 12 weeks, up to today.
+      expect(days.request.params.get('from')).toBe(addDays(today, -84));
+      expect(days.request.params.get('to')).toBe(today);
+      expect(days.request.params.get('status')).toBe('planned');
+      days.flush(
+        page([
+          activityDay({ id: ACTIVITY_ID, title: 'Climbing wall day', date: addDays(today, -20) }),
+          activityDay({ id: OTHER_DAY_ID, title: 'Summer fun day', date: addDays(today, -3) }),
+        ]),
+      );
     }
     await fixture.whenStable();
   }
@@ -108,6 +121,52 @@ describe('PledgeFormPage (recording a pledge)', () => {
     req.flush({ id: PLEDGE_ID });
     await fixture.whenStable();
     expect(navigate).toHaveBeenCalledWith(['/pledges', PLEDGE_ID]);
+  });
+
+  it('offers recent activity days, newest first, as the occasion, and shows the API’s refusal there', async () => {
+    await open(Role.ParticipationOfficer);
+    const days = await await TestbedHarnessEnvironment.loader(fixture).getHarness(
+      MatSelectHarness.with({ selector: '[formControlName="activityId"]' }),
+    );
+    await days.open();
+    expect((await days.getOptions()).length).toBe(3);
+    expect(await (await days.getOptions())[1].getText()).toMatch(/^Summer fun day, /);
+    await days.close();
+    await select('madeById', 'Dana Fairweather');
+    await select('activityId', /^Climbing wall day/);
+    fillCommon();
+    await select('themeId', 'Our language');
+    expect(await axeViolations(el)).toEqual([]);
+    byName(el, 'Record the pledge').click();
+    const req = http.expectOne((r) => r.method === 'POST' && r.url === '/api/pledges');
+    expect(req.request.body).toEqual(
+      expect.objectContaining({ groupId: null, occasion: { kind: 'activity_day', id: ACTIVITY_ID } }),
+    );
+    req.flush(problemBody(400, 'Check the pledge.', { occasion: ['That occasion was not found.'] }), {
+      status: 400,
+      statusText: 'Problem',
+    });
+    await fixture.whenStable();
+    expect(textOf(el.querySelector('mat-form-field:has([formControlName="activityId"]) mat-error'))).toBe(
+      'That occasion was not found.',
+    );
+    expect(textOf(el.querySelector('heard-problem-alert'))).toContain('Occasion');
+    expect(navigate).not.toHaveBeenCalled();
+  });
+
+  it('takes a session or an activity day, not both', async () => {
+    await open(Role.ParticipationOfficer);
+    await select('groupId', 'Young DIB');
+    http
+      .expectOne((r) => r.url === '/api/sessions' && r.params.get('groupId') === GROUP_ID)
+      .flush([sessionResponse({ id: SESSION_ID, startsAt: `${addDays(today, -1)}T17:00:00.000Z` })]);
+    await fixture.whenStable();
+    await select('sessionId', /\d/);
+    await select('activityId', /^Summer fun day/);
+    byName(el, 'Record the pledge').click();
+    await fixture.whenStable();
+    expect(textOf(el)).toContain('Choose a session or an activity day, not both.');
+    http.expectNone((r) => r.method === 'POST');
   });
 
   it('sends nothing while incomplete, and says what to fix at each field', async () => {

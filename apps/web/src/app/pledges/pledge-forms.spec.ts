@@ -1,10 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import type { ComponentFixture } from '@angular/core/testing';
 import { MatRadioGroupHarness } from '@angular/material/radio/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
-import { provideRouter } from '@angular/router';
 import { Role, addDays, todayInLondon } from '@heard/domain';
 import type { PledgeResponse } from '@heard/domain';
 import { axeViolations } from '../../testing/axe';
@@ -18,12 +16,10 @@ import {
   textOf,
   typeInto,
 } from '../../testing/fixtures';
-import { PLEDGE_ID, PLEDGE_LEADER, pledgeResponse } from '../../testing/pledge-fixtures';
-import { signInAs } from '../../testing/session';
-import { provideFormFieldDefaults } from '../shared/form-field-defaults';
+import { PLEDGE_ID, pledgeResponse } from '../../testing/pledge-fixtures';
+import { type OpenedPledgePage, openPledgePage } from '../../testing/pledge-page';
 import PledgePage from './pledge-page';
 
-const LEADER = PLEDGE_LEADER;
 const today = todayInLondon();
 
 function pledge(overrides: Partial<PledgeResponse> = {}): PledgeResponse {
@@ -47,33 +43,10 @@ describe('the forms on a pledge’s page', () => {
   let el: HTMLElement;
   let http: HttpTestingController;
 
-  async function open(role: Role, shown: PledgeResponse): Promise<void> {
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideFormFieldDefaults(),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    await signInAs(role, role === Role.SeniorLeader ? LEADER : {});
-    fixture = TestBed.createComponent(PledgePage);
-    fixture.componentRef.setInput('id', PLEDGE_ID);
-    el = fixture.nativeElement as HTMLElement;
-    await fixture.whenStable();
-    http.expectOne(`/api/pledges/${PLEDGE_ID}`).flush(shown);
-    http.expectOne(`/api/pledges/${PLEDGE_ID}/timeline`).flush([]);
-    await fixture.whenStable();
-  }
+  let answer: OpenedPledgePage['answer'];
 
-  /** The API's answer to a form, then the history the page reloads. */
-  async function answer(method: string, url: string, body: PledgeResponse): Promise<Record<string, unknown>> {
-    const req = http.expectOne((r) => r.method === method && r.url === url);
-    req.flush(body);
-    http.expectOne(`/api/pledges/${PLEDGE_ID}/timeline`).flush([]);
-    await fixture.whenStable();
-    return req.request.body as Record<string, unknown>;
+  async function open(role: Role, shown: PledgeResponse): Promise<void> {
+    ({ fixture, el, http, answer } = await openPledgePage(role, shown));
   }
 
   const harnesses = () => TestbedHarnessEnvironment.loader(fixture);
@@ -107,7 +80,9 @@ describe('the forms on a pledge’s page', () => {
       answer: 'confirm',
       reason: null,
     });
-    expect(textOf(el.querySelector('[role="status"]'))).toBe('Confirmed: this pledge is yours.');
+    expect(textOf(el.querySelector('heard-pledge-forms [role="status"]'))).toBe(
+      'Confirmed: this pledge is yours.',
+    );
     expect(el.querySelector('#pledge-confirm')).toBeNull();
     expect(el.querySelector('#pledge-progress')).not.toBeNull();
   });
@@ -163,7 +138,9 @@ describe('the forms on a pledge’s page', () => {
       },
     });
     await answer('POST', `/api/pledges/${PLEDGE_ID}/updates`, amber);
-    expect(textOf(el.querySelector('[role="status"]'))).toBe('Update added. The pledge is amber.');
+    expect(textOf(el.querySelector('heard-pledge-forms [role="status"]'))).toBe(
+      'Update added. The pledge is amber.',
+    );
     expect(textOf(el.querySelector('[data-testid="pledge-flag"]'))).toBe(
       'Flagged: the two views differ. The young people see this pledge as red; the leader as amber.',
     );
@@ -199,7 +176,9 @@ describe('the forms on a pledge’s page', () => {
       verdict: 'partly',
       words: 'Some letters changed, not all.',
     });
-    expect(textOf(el.querySelector('[role="status"]'))).toBe('The group’s view is recorded.');
+    expect(textOf(el.querySelector('heard-pledge-forms [role="status"]'))).toBe(
+      'The group’s view is recorded.',
+    );
     expect(await axeViolations(el)).toEqual([]);
   });
 });

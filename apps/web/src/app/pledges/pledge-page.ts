@@ -9,15 +9,25 @@ import { forkJoin, map } from 'rxjs';
 import { instantWords } from '../action-log/action-log-words';
 import { shortDate } from '../core/dates';
 import { loadRecord } from '../core/load-record';
+import { PledgeChange } from './pledge-change';
 import { PledgeForms } from './pledge-forms';
+import { PledgeLinks } from './pledge-links';
 import { PledgesApi } from './pledges-api';
-import { eventWords, flagWords, ragWords, statusWords } from './pledge-words';
+import { eventWords, flagWords, occasionWords, ragWords, statusWords } from './pledge-words';
 
 /** One pledge: who made it, where, its updates, both sides' colours and the flag, and its whole history. */
 @Component({
   selector: 'heard-pledge-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatProgressBarModule, RouterLink, PageHeader, ProblemAlert, PledgeForms],
+  imports: [
+    MatProgressBarModule,
+    RouterLink,
+    PageHeader,
+    ProblemAlert,
+    PledgeForms,
+    PledgeChange,
+    PledgeLinks,
+  ],
   templateUrl: './pledge-page.html',
   styleUrl: './pledges.scss',
   host: { class: 'heard-page' },
@@ -36,6 +46,7 @@ export default class PledgePage {
   protected readonly ragWords = ragWords;
   protected readonly statusWords = statusWords;
   protected readonly flagWords = flagWords;
+  protected readonly occasionWords = occasionWords;
 
   protected withReason(words: string, reason: string | null): string {
     return reason ? `${words}: ${reason}` : words;

@@ -1,5 +1,6 @@
 import { PLEDGE_STATUS_RULES, RAG_LABELS } from '@heard/domain';
-import type { PledgeRatings, PledgeStatus, Rag } from '@heard/domain';
+import type { PledgeOccasionKind, PledgeRatings, PledgeStatus, Rag } from '@heard/domain';
+import { shortDate } from '../core/dates';
 
 /** A colour in words: never the colour alone (people who cannot tell red from green, screen readers). */
 export const ragWords = (rag: Rag | null): string => (rag ? RAG_LABELS[rag] : 'Not given yet');
@@ -27,3 +28,17 @@ const EVENT_WORDS: Readonly<Record<string, string>> = {
   reminded: 'Leader reminded',
 };
 export const eventWords = (event: string): string => EVENT_WORDS[event] ?? event;
+
+const OCCASION_WORDS: Readonly<Record<PledgeOccasionKind, string>> = {
+  activity_day: 'Activity day',
+  group_session: 'Group session',
+};
+/** Where it was made, when Heard knows the occasion: "Activity day: Climbing wall day, Sat 4 Jul". */
+export function occasionWords(occasion: {
+  kind: PledgeOccasionKind;
+  title: string;
+  date: string | null;
+}): string {
+  const what = `${OCCASION_WORDS[occasion.kind]}: ${occasion.title}`;
+  return occasion.date ? `${what}, ${shortDate(occasion.date)}` : what;
+}

@@ -4,11 +4,13 @@ import type {
   PledgeConfirmationRequest,
   PledgeCreateRequest,
   PledgeGroupViewRequest,
+  PledgeLinkRequest,
   PledgeListResponse,
   PledgePerson,
   PledgeProgressRequest,
   PledgeResponse,
   PledgeTimelineEntry,
+  PledgeUpdateRequest,
 } from '@heard/domain';
 import type { Observable } from 'rxjs';
 
@@ -53,5 +55,15 @@ export class PledgesApi {
 
   groupView(id: string, request: PledgeGroupViewRequest): Observable<PledgeResponse> {
     return this.http.post<PledgeResponse>(`${pledge(id)}/group-views`, request);
+  }
+
+  /** Its leader changes its details, completes it or withdraws it; 409 when it changed since `expectedUpdatedAt`. */
+  update(id: string, request: PledgeUpdateRequest): Observable<PledgeResponse> {
+    return this.http.patch<PledgeResponse>(pledge(id), request);
+  }
+
+  /** Links it to a You said item or an action (one a request); 409 when it is linked already. */
+  link(id: string, request: PledgeLinkRequest): Observable<PledgeResponse> {
+    return this.http.post<PledgeResponse>(`${pledge(id)}/links`, request);
   }
 }

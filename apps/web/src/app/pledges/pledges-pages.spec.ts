@@ -115,10 +115,15 @@ describe('pledge pages', () => {
     fixture.componentRef.setInput('id', PLEDGE_ID);
     const el = fixture.nativeElement as HTMLElement;
     await fixture.whenStable();
-    http.expectOne(`/api/pledges/${PLEDGE_ID}`).flush(pledge());
+    http.expectOne(`/api/pledges/${PLEDGE_ID}`).flush(
+      pledge({
+        occasion: { kind: 'activity_day', id: 'day-1', title: 'Climbing wall day', date: '2026-07-04' },
+      }),
+    );
     http.expectOne(`/api/pledges/${PLEDGE_ID}/timeline`).flush(TIMELINE);
     await fixture.whenStable();
     expect(textOf(el.querySelector('h1'))).toBe('Pledge by Dana Fairweather');
+    expect(textOf(el)).toContain('OccasionActivity day: Climbing wall day, 4 Jul 2026');
     expect(textOf(el)).toContain('The young people see this pledge as red; the leader as amber.');
     expect(textOf(el)).toContain('A young expert: No, it was not kept. “My letter still said placement.”');
     expect(textOf(el)).toContain('Two of four teams rewrote their letters.');

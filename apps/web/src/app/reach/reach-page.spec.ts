@@ -1,8 +1,10 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { By } from '@angular/platform-browser';
 import { provideRouter } from '@angular/router';
-import { ServiceExperienceKind, reachOf } from '@heard/domain';
+import { REACH_DIMENSIONS, ServiceExperienceKind, reachOf } from '@heard/domain';
+import { BaseChartDirective } from 'ng2-charts';
 import type { ReachCounts } from '@heard/domain';
 import { axeViolations } from '../../testing/axe';
 import { byLabel, byName, problemBody, textOf, typeInto } from '../../testing/activity-fixtures';
@@ -29,7 +31,9 @@ const reach = (from: string, to: string) =>
       group: ServiceExperienceKind.LookedAfter,
       counts: counts(36, 23, 12, 6, 7),
     },
-    { dimension: 'send', group: 'no', counts: counts(36, 23, 12, 6, 7) },
+    // Two of the six with SEND came: withheld, and so is the rest of that column.
+    { dimension: 'send', group: 'yes', counts: counts(6, 5, 2, 1, 0) },
+    { dimension: 'send', group: 'no', counts: counts(30, 18, 10, 5, 7) },
   ]);
 
 describe('gapWords', () => {
@@ -125,11 +129,51 @@ describe('ReachPage', () => {
     expect(await axeViolations(el)).toEqual([]);
   });
 
+  it('draws each table as a chart of shares with its table, a withheld share not drawn, and passes axe', async () => {
+    expectReach(period.from, period.to).flush(reach(period.from, period.to));
+    await fixture.whenStable();
+    const share = (table: string) => `${table}: the share of each group who came and who spoke`;
+    // Everyone first to compare with; each share of those who could take part, from the counts above.
+    expect(rowsOf(share('Placed out of area'))).toEqual([
+      ['All young people', '33%', '19%'],
+      ['Placed out of area', '0%', '0%'],
+      ['In the area', '40%', '23%'],
+    ]);
+    // Two came of six with SEND: withheld, not drawn, and said so; 10 of 30 goes with it (shownParts).
+    expect(rowsOf(share('SEND'))).toEqual([
+      ['All young people', '33%', '19%'],
+      ['SEND / EHCP', 'fewer than 5', '0%'],
+      ['No SEND recorded', 'fewer than 5', '23%'],
+    ]);
+    // Groups with no one in them have no share and are left out.
+    expect(rowsOf(share('Age band')).map((r) => r[0])).toEqual(['All young people', '13 to 15']);
+
+    // One chart a table, each an image named for its table; what is drawn is what the table says.
+    const charts = fixture.debugElement.queryAll(By.directive(BaseChartDirective));
+    expect(charts).toHaveLength(REACH_DIMENSIONS.length);
+    for (const chart of charts) {
+      const canvas = chart.nativeElement as HTMLCanvasElement;
+      expect(canvas.getAttribute('role')).toBe('img');
+      expect(el.querySelector(`#${canvas.getAttribute('aria-details')}`)?.tagName).toBe('TABLE');
+    }
+    const send = charts.find((c) =>
+      (c.nativeElement as HTMLElement).getAttribute('aria-label')?.includes(share('SEND')),
+    );
+    const drawn = send?.injector.get(BaseChartDirective).data;
+    expect(drawn?.labels).toEqual(['All young people', 'SEND / EHCP', 'No SEND recorded']);
+    expect(drawn?.datasets.map((d) => [d.label, d.data])).toEqual([
+      ['Came', [33, null, null]],
+      ['Spoke', [19, 0, 23]],
+    ]);
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
   it('says so when Heard knew no young people in the period', async () => {
     expectReach(period.from, period.to).flush(reachOf(period, counts(0), []));
     await fixture.whenStable();
     expect(el.textContent).toContain('Heard knew no young people in this period.');
     expect(el.querySelector('table')).toBeNull();
+    expect(el.querySelector('canvas')).toBeNull();
   });
 
   it('asks again for another period, and shows a problem on the dates', async () => {

@@ -2,9 +2,10 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { FEWER_THAN_FIVE, REACH_STAGES, REACH_STAGE_LABELS } from '@heard/domain';
-import type { Reach, ReachRow, ShownCount, TakingPartStage } from '@heard/domain';
+import { FEWER_THAN_FIVE, REACH_STAGES, REACH_STAGE_LABELS, reachShares } from '@heard/domain';
+import type { Reach, ReachRow, ReachTable, ShownCount, TakingPartStage } from '@heard/domain';
 import { PageHeader, ProblemAlert } from '@heard/ui';
+import { BarChart, type ChartSeries } from '../charts/bar-chart';
 import { longDate } from '../core/dates';
 import { PeriodFigures } from '../period/period';
 import { PERIOD_FIELD_LABELS, PeriodPicker } from '../period/period-picker';
@@ -46,6 +47,22 @@ export function cellWords(count: ShownCount): string {
   return count === null ? FEWER_THAN_FIVE : String(count);
 }
 
+/**
+ * The stages charted: came (took part at all) and spoke (their words reached You said), the two the
+ * page asks about. All four stages made forty thin bars for the ten rows of service experience;
+ * invited and evaluated stay in the table and the words (docs/reach.md).
+ */
+export const CHARTED_STAGES: readonly TakingPartStage[] = ['came', 'spoke'];
+
+/** A reach table's chart: each group's share who came and who spoke, as reachShares allows. */
+export function shareChartOf(reach: Reach, table: ReachTable): { groups: string[]; series: ChartSeries[] } {
+  const { groups, stages } = reachShares(reach.total, table, CHARTED_STAGES);
+  return {
+    groups,
+    series: stages.map(({ stage, shares }) => ({ label: REACH_STAGE_LABELS[stage], values: shares })),
+  };
+}
+
 /** Every group with a gap, across the tables, as "Placed out of area: No one came.". */
 export function missingGroups(reach: Reach): { key: string; words: string }[] {
   return reach.tables.flatMap((table) =>
@@ -58,13 +75,14 @@ export function missingGroups(reach: Reach): { key: string; words: string }[] {
 /**
  * Reach (issue 13 §4, docs/reach.md): for a period, the young people the council works with against
  * those invited, who came, evaluated and spoke, by age band, service experience, placed out of area
- * and SEND, with the groups whose voices are missing said in words. Aggregates only; the API
- * withholds every count under five and this page says so.
+ * and SEND, with the groups whose voices are missing said in words, and beside each table a chart of
+ * each group's share who came and spoke. Aggregates only; the API withholds every count under five
+ * and this page says so.
  */
 @Component({
   selector: 'heard-reach-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatProgressBarModule, PageHeader, PeriodPicker, ProblemAlert],
+  imports: [BarChart, MatButtonModule, MatProgressBarModule, PageHeader, PeriodPicker, ProblemAlert],
   templateUrl: './reach-page.html',
   styleUrl: './reach-page.scss',
   host: { class: 'heard-page' },
@@ -86,6 +104,11 @@ export default class ReachPage {
   protected readonly missing = computed(() => {
     const reach = this.reach();
     return reach ? missingGroups(reach) : [];
+  });
+  /** Each table with its chart, worked out once a load, so the charts redraw only for new figures. */
+  protected readonly tables = computed(() => {
+    const reach = this.reach();
+    return reach ? reach.tables.map((table) => ({ table, chart: shareChartOf(reach, table) })) : [];
   });
   /** The downloads are for the period the table shows, not one half-typed in the picker. */
   protected readonly csv = computed(() => this.downloadUrl('csv'));

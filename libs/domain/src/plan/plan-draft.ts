@@ -1,0 +1,110 @@
+import { monthInWords } from '../shared/dates';
+import { FEWER_THAN_FIVE, ShownCount } from '../shared/small-numbers';
+import type { PlanFigures } from './plan-assembly';
+import { PlanBlock, PlanDocument } from './plan-text';
+
+/**
+ * The first draft of section C's two texts from its figures (issue 14 §2): a start the officer
+ * edits, never the final words. Every count is the figure's shown count, so a withheld one reads
+ * "fewer than 5" here too.
+ */
+
+function count(value: ShownCount, one: string, many: string): string {
+  if (value === null) return `${FEWER_THAN_FIVE} ${many}`;
+  return `${value} ${value === 1 ? one : many}`;
+}
+
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+const paragraph = (text: string): PlanBlock => ({ type: 'paragraph', children: [{ type: 'text', text }] });
+
+function periodInWords(figures: PlanFigures): string {
+  return `${monthInWords(figures.period.from.slice(0, 7))} to ${monthInWords(figures.period.to.slice(0, 7))}`;
+}
+
+function professional(f: PlanFigures): PlanDocument {
+  const { done, open, cant } = f.actions.total;
+  const funnel = f.activityDays.funnel;
+  const blocks: PlanBlock[] = [
+    paragraph(
+      `From ${periodInWords(f)}, what young people told us led to ${count(done.value, 'action', 'actions')} done ` +
+        `(“We did”), ${count(open.value, 'action', 'actions')} still being done (“We will”) and ` +
+        `${count(cant.value, 'action', 'actions')} we could not take (“We can’t”), each with its reason.`,
+    ),
+    paragraph(
+      `The young people who spoke were told what happened for ${count(f.loops.closed.value, 'item', 'items')}; ` +
+        `${count(f.loops.notClosed.value, 'item is', 'items are')} still to be told.`,
+    ),
+    paragraph(`${capital(count(f.takingPart.total.value, 'young person', 'young people'))} took part.`),
+  ];
+  if (f.activityDays.held.value)
+    blocks.push(
+      paragraph(
+        `${capital(count(f.activityDays.held.value, 'activity day was', 'activity days were'))} held: ` +
+          `${count(funnel.invited.value, 'invitation', 'invitations')} reached young people, ` +
+          `${count(funnel.accepted.value, 'young person', 'young people')} said yes and ${count(funnel.attended.value, 'came', 'came')}.`,
+      ),
+    );
+  if (f.pledges.total.value)
+    blocks.push(
+      paragraph(
+        `Senior leaders made ${count(f.pledges.total.value, 'pledge', 'pledges')}; on ` +
+          `${count(f.pledges.flagged.value, 'pledge', 'pledges')} the leader and young people see progress differently.`,
+      ),
+    );
+  if (f.practiceTools.length > 0) {
+    blocks.push(paragraph('Young people evaluated these practice tools:'));
+    blocks.push({
+      type: 'list',
+      ordered: false,
+      items: f.practiceTools.map((t) => [
+        {
+          type: 'text',
+          text:
+            `${t.name} (${count(t.evaluatedBy.value, 'young person', 'young people')})` +
+            (t.whatChanged ? `: ${t.whatChanged}` : ''),
+        },
+      ]),
+    });
+  }
+  if (f.reviews)
+    blocks.push(
+      paragraph(
+        `How young people took part was recorded for ${count(f.reviews.recorded.value, 'review meeting', 'review meetings')}; ` +
+          `${count(f.reviews.chaired.value, 'young person', 'young people')} chaired their own.`,
+      ),
+    );
+  return { blocks };
+}
+
+/** Short sentences in everyday words: the officer measures and edits them before scrutiny. */
+function childFriendly(f: PlanFigures): PlanDocument {
+  const { done, open, cant } = f.actions.total;
+  const sentences = [
+    'Last year you told us what you think.',
+    `We did ${count(done.value, 'thing', 'things')} you asked for.`,
+    `We are still working on ${count(open.value, 'thing', 'things')}.`,
+  ];
+  if (cant.value) sentences.push(`We could not do ${count(cant.value, 'thing', 'things')}. We told you why.`);
+  sentences.push(`${capital(count(f.takingPart.total.value, 'young person', 'young people'))} took part.`);
+  if (f.activityDays.held.value)
+    sentences.push(`We had ${count(f.activityDays.held.value, 'activity day', 'activity days')}.`);
+  if (f.practiceTools.length > 0)
+    sentences.push(
+      `You checked ${count(f.practiceTools.length, 'of our tools', 'of our tools')} and helped us make them better.`,
+    );
+  return { blocks: sentences.map(paragraph) };
+}
+
+/** Section C's first draft: both texts, or a plain "nothing recorded" for an empty year. */
+export function draftLastYear(figures: PlanFigures): {
+  professional: PlanDocument;
+  childFriendly: PlanDocument;
+} {
+  if (figures.empty)
+    return {
+      professional: { blocks: [paragraph(`Nothing was recorded in Heard for ${periodInWords(figures)}.`)] },
+      childFriendly: { blocks: [paragraph('We have nothing to tell you about last year yet.')] },
+    };
+  return { professional: professional(figures), childFriendly: childFriendly(figures) };
+}
