@@ -6,7 +6,7 @@ import {
   ReachCountRow,
   ReachCounts,
   ReachDimension,
-  ReachGroup,
+  ReachRow,
   ReachStage,
   reachOf,
 } from '../reach/reach';
@@ -64,7 +64,13 @@ export type PlanReference =
   | { kind: 'activity_days'; ids: string[] }
   | { kind: 'invitations'; occasionIds: string[]; stage: keyof FunnelStage }
   | { kind: 'group_attendance'; period: PlanPeriod; groupId?: string }
-  | { kind: 'reach'; period: PlanPeriod; stage?: ReachStage; dimension?: ReachDimension; group?: ReachGroup }
+  | {
+      kind: 'reach';
+      period: PlanPeriod;
+      stage?: ReachStage;
+      dimension?: ReachDimension;
+      group?: ReachRow['group'];
+    }
   | { kind: 'review_participation'; period: PlanPeriod; code?: ReviewParticipationCode; chaired?: true };
 
 export type PlanReferenceKind = PlanReference['kind'];
