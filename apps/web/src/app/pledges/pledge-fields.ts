@@ -44,7 +44,7 @@ export function pledgeDetailControls() {
 export type PledgeDetailControls = ReturnType<typeof pledgeDetailControls>;
 /**
  * A form holding at least a pledge's details: recording adds who, to whom and when, and a typed
- * FormGroup of more controls is not a FormGroup of fewer, so the group is taken as any group whose
+ * FormGroup of more controls is not a FormGroup of fewer, so the group is taken as whichever group whose
  * controls include these.
  */
 export type PledgeDetailsForm = FormGroup & { controls: PledgeDetailControls };
