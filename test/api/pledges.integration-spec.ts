@@ -468,7 +468,7 @@ describe('pledges', () => {
       await refused(() => dana.put(`/api/me/pledges/${pledge.id}/verdict`, { verdict: 'kept' }), 403);
       await refused(() => t.anonymous().get('/api/pledges'), 401);
       await refused(
-        () => t.anonymous().post(`/api/pledges/${pledge.id}/unlink`, { itemId: randomUUID() }),
+        () => t.anonymous().post(`/api/pledges/${pledge.id}/unlink`).send({ itemId: randomUUID() }),
         401,
       );
       await refused(() => kai.post(`/api/pledges/${pledge.id}/unlink`, { itemId: randomUUID() }), 403);
