@@ -8,6 +8,7 @@ import {
   type ValidationErrors,
   Validators,
 } from '@angular/forms';
+import { NgTemplateOutlet } from '@angular/common';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -65,6 +66,7 @@ interface LinkedItem {
   selector: 'heard-pledge-links',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    NgTemplateOutlet,
     ReactiveFormsModule,
     RouterLink,
     MatAutocompleteModule,
