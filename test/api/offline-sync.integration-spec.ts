@@ -8,7 +8,13 @@ import {
   addDays,
   todayInLondon,
 } from '@heard/domain';
-import { activityRequest, createGroup, createYoungPerson, dateOfBirthForAge } from './support/factories';
+import {
+  activityRequest,
+  createGroup,
+  createYoungPerson,
+  dateOfBirthForAge,
+  reviewLetterVersion,
+} from './support/factories';
 import { SignedInClient, TestApp, countRows, createTestApp, expectProblem } from './support/test-app';
 
 const today = todayInLondon();
@@ -322,6 +328,79 @@ describe('offline changes on the server', () => {
       );
       expectProblem(onDay, 409);
       expect(onDay.body.outcome).toBe('refused-cancelled');
+      expect(await written()).toEqual(before);
+    });
+  });
+
+  describe('evaluations', () => {
+    const answers = (rating: number) => [
+      { questionKey: 'overall', rating },
+      { questionKey: 'liked', text: 'Going on the climbing wall.' },
+    ];
+    async function openRound() {
+      const day = await officer.post('/api/activities', activityRequest({ date: today }));
+      const round = await officer.post('/api/evaluation-rounds', {
+        toolVersionId: await reviewLetterVersion(officer),
+        title: 'How was the climbing day',
+        occasion: { kind: 'activity_day', id: day.body.id },
+        opensOn: addDays(today, -1),
+        closesOn: addDays(today, 30),
+        audience: 'link',
+      });
+      expect(round.status).toBe(201);
+      return round.body.id as string;
+    }
+    const enter = (
+      client: SignedInClient,
+      roundId: string,
+      youngPersonId: string,
+      rating: number,
+      sent: Sent,
+    ) =>
+      offlineHeaders(
+        client.post(`/api/evaluation-rounds/${roundId}/evaluations`, {
+          youngPersonId,
+          answeredOn: today,
+          helpedBy: null,
+          answers: answers(rating),
+        }),
+        sent,
+      );
+    const evaluationsOf = async (roundId: string) =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM evaluations WHERE round_id = $1`, [roundId]))[0]
+        .n as number;
+
+    it('should store an evaluation entered offline once, with its device time, and keep the first when another differs', async () => {
+      const roundId = await openRound();
+      const tansy = await createYoungPerson(officer, { preferredName: 'Tansy' });
+      const at = minutesAgo(25);
+      const first = await enter(officer, roundId, tansy.id, 4, { key: randomUUID(), at });
+      expect(first.status).toBe(201);
+      const [audit] = await t.db.query(
+        `SELECT device_time AS "deviceTime" FROM audit_events WHERE entity_type = 'evaluation' AND entity_id = $1`,
+        [first.body.id],
+      );
+      expect((audit.deviceTime as Date).toISOString()).toBe(at);
+      // The same answers again under a new key (the device lost its record of sending): stored once.
+      const same = await enter(officer, roundId, tansy.id, 4, { key: randomUUID(), at });
+      expect(same.status).toBe(201);
+      expect(same.body.id).toBe(first.body.id);
+      const other = await enter(otherOfficer, roundId, tansy.id, 2, { key: randomUUID(), at: minutesAgo(5) });
+      expectProblem(other, 409);
+      expect(other.body.outcome).toBe('kept-theirs');
+      expect(other.body.detail).toMatch(/Alex Fenwick had already entered an evaluation for Tansy/);
+      expect(await evaluationsOf(roundId)).toBe(1);
+    });
+
+    it('should refuse an evaluation entered offline for a round closed since with 409 refused-round-closed', async () => {
+      const roundId = await openRound();
+      const cassia = await createYoungPerson(officer, { preferredName: 'Cassia' });
+      expect((await officer.post(`/api/evaluation-rounds/${roundId}/close`, {})).status).toBe(200);
+      const before = await written();
+      const res = await enter(officer, roundId, cassia.id, 5, { key: randomUUID(), at: minutesAgo(30) });
+      expectProblem(res, 409);
+      expect(res.body.outcome).toBe('refused-round-closed');
+      expect(await evaluationsOf(roundId)).toBe(0);
       expect(await written()).toEqual(before);
     });
   });
