@@ -15,6 +15,7 @@ import {
   dateOfBirthForAge,
   reviewLetterVersion,
 } from './support/factories';
+import { anonymiseYoungPerson } from '@heard/api/app/erasure/anonymise-young-person';
 import { SignedInClient, TestApp, countRows, createTestApp, expectProblem } from './support/test-app';
 
 const today = todayInLondon();
@@ -467,6 +468,38 @@ describe('offline changes on the server', () => {
           deviceTime: new Date(at),
         },
       ]);
+    });
+
+    it('should give a held change in the subject access copy, and erase it with the young person', async () => {
+      const { dayId, oakley } = await withdrawnAfterTheMark();
+      const at = minutesAgo(8);
+      expect(
+        (
+          await markDay(
+            officer,
+            dayId,
+            { youngPersonId: oakley.id, attended: true },
+            { key: randomUUID(), at },
+          )
+        ).status,
+      ).toBe(202);
+      const copy = JSON.parse((await officer.get(`/api/young-people/${oakley.id}/subject-access.json`)).text);
+      expect(copy.heldChanges).toEqual([
+        {
+          what: 'A mark on the register of an activity day',
+          madeAt: at,
+          why: 'Your consent was taken back after it was made.',
+          decision: null,
+          decidedAt: null,
+        },
+      ]);
+      const counts = await t.db.transaction((em) =>
+        anonymiseYoungPerson(em, oakley.id, { reason: 'erasure', at: new Date(), byUserId: officer.user.id }),
+      );
+      expect(counts.heldChanges).toBe(1);
+      expect(await t.db.query(`SELECT id FROM held_changes WHERE young_person_id = $1`, [oakley.id])).toEqual(
+        [],
+      );
     });
 
     it('should hold a register mark made before its session was moved', async () => {
