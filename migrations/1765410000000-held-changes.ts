@@ -29,6 +29,8 @@ export class HeldChanges1765410000000 implements MigrationInterface {
         device_time timestamptz NOT NULL,
         outcome varchar(30) NOT NULL
           CONSTRAINT held_changes_outcome CHECK (outcome IN ('held-moved', 'held-consent-withdrawn')),
+        -- The rules' words to the officer when it was held (it names the young person: erasure deletes the row).
+        detail varchar(1000) NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
         decided_at timestamptz,
         decided_by uuid REFERENCES users(id),

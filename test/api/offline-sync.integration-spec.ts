@@ -502,6 +502,173 @@ describe('offline changes on the server', () => {
       );
     });
 
+    const holdOakley = async (at: string) => {
+      const { dayId, oakley } = await withdrawnAfterTheMark();
+      const res = await markDay(
+        officer,
+        dayId,
+        { youngPersonId: oakley.id, attended: true },
+        { key: randomUUID(), at },
+      );
+      expect(res.status).toBe(202);
+      return { dayId, oakley, heldId: res.body.heldChangeId as string };
+    };
+    const heldWritten = async () => ({
+      ...(await written()),
+      decided: (await t.db.query(`SELECT count(*)::int AS n FROM held_changes WHERE decision IS NOT NULL`))[0]
+        .n,
+      invitations: (
+        await t.db.query(`SELECT count(*)::int AS n FROM invitations WHERE status = 'attended'`)
+      )[0].n,
+    });
+
+    it('should list a held change for the officer who made it, not for another officer, and give administrators no route', async () => {
+      const { oakley, heldId } = await holdOakley(minutesAgo(6));
+      const mine = await officer.get('/api/held-changes');
+      expect(mine.status).toBe(200);
+      expect(mine.body).toContainEqual(
+        expect.objectContaining({
+          id: heldId,
+          kind: 'activity-mark',
+          youngPersonId: oakley.id,
+          why: 'consent-withdrawn',
+          decision: null,
+          detail: expect.stringMatching(/^Oakley's consent was withdrawn/),
+        }),
+      );
+      const theirs = await otherOfficer.get('/api/held-changes');
+      expect(theirs.status).toBe(200);
+      expect((theirs.body as { id: string }[]).map((h) => h.id)).not.toContain(heldId);
+      const admin = await t.signInAs(Role.Administrator);
+      expectProblem(await admin.get('/api/held-changes'), 403);
+      expectProblem(
+        await admin.post(`/api/held-changes/${heldId}/discard`, { reason: 'Not mine to keep' }),
+        403,
+      );
+      const anonymous = await t.anonymous().get('/api/held-changes');
+      expectProblem(anonymous, 401);
+    });
+
+    it('should apply a held "came" mark only with a reason, through the register, audited with the device time', async () => {
+      const at = minutesAgo(9);
+      const { dayId, oakley, heldId } = await holdOakley(at);
+      const before = await heldWritten();
+      const noReason = await officer.post(`/api/held-changes/${heldId}/apply`, {});
+      expectProblem(noReason, 400);
+      expect(Object.keys(noReason.body.errors)).toEqual(['reason']);
+      expect(await heldWritten()).toEqual(before);
+      const applied = await officer.post(`/api/held-changes/${heldId}/apply`, {
+        reason: 'She was there all day; her parent rang back later',
+      });
+      expect(applied.status).toBe(200);
+      expect(applied.body).toMatchObject({ id: heldId, decision: 'applied' });
+      expect(await invitationOf(dayId, oakley.id)).toEqual({ status: 'attended', markedBy: officer.user.id });
+      const [invitation] = await t.db.query(
+        `SELECT id, attendance_override_reason AS reason FROM invitations WHERE activity_id = $1 AND young_person_id = $2`,
+        [dayId, oakley.id],
+      );
+      expect(invitation.reason).toBe('She was there all day; her parent rang back later');
+      const audit = await t.db.query(
+        `SELECT action, entity_type AS type, device_time AS "deviceTime" FROM audit_events
+          WHERE (entity_type = 'invitation' AND entity_id = $1) OR (entity_type = 'held_change' AND entity_id = $2)
+          ORDER BY at`,
+        [invitation.id, heldId],
+      );
+      expect(audit).toEqual(
+        expect.arrayContaining([
+          { action: 'override', type: 'invitation', deviceTime: new Date(at) },
+          { action: 'update', type: 'held_change', deviceTime: null },
+        ]),
+      );
+      expect((await officer.get('/api/held-changes')).body.map((h: { id: string }) => h.id)).not.toContain(
+        heldId,
+      );
+      expectProblem(
+        await officer.post(`/api/held-changes/${heldId}/apply`, { reason: 'Once more please' }),
+        409,
+      );
+    });
+
+    it('should let a held change go with a reason, storing nothing on the register', async () => {
+      const { dayId, oakley, heldId } = await holdOakley(minutesAgo(4));
+      const before = await heldWritten();
+      for (const body of [
+        {},
+        { reason: 'no' },
+        { reason: 'x'.repeat(301) },
+        { reason: 'Fine reason', extra: 1 },
+        { reason: 42 },
+      ])
+        expectProblem(await officer.post(`/api/held-changes/${heldId}/discard`, body), 400);
+      expectProblem(
+        await officer.post('/api/held-changes/not-an-id/discard', { reason: 'Fine reason' }),
+        404,
+      );
+      expectProblem(
+        await otherOfficer.post(`/api/held-changes/${heldId}/discard`, { reason: 'Fine reason' }),
+        404,
+      );
+      expectProblem(
+        await otherOfficer.post(`/api/held-changes/${heldId}/apply`, { reason: 'Fine reason' }),
+        404,
+      );
+      expectProblem(
+        await officer.post(`/api/held-changes/${randomUUID()}/discard`, { reason: 'Fine reason' }),
+        404,
+      );
+      expectProblem(
+        await t.anonymous().post(`/api/held-changes/${heldId}/discard`).send({ reason: 'Fine reason' }),
+        401,
+      );
+      expect(await heldWritten()).toEqual(before);
+      const discarded = await officer.post(`/api/held-changes/${heldId}/discard`, {
+        reason: 'Marked by hand on the paper sheet already',
+      });
+      expect(discarded.status).toBe(200);
+      expect(discarded.body).toMatchObject({ id: heldId, decision: 'discarded' });
+      expect(await invitationOf(dayId, oakley.id)).toEqual({ status: 'accepted', markedBy: null });
+      const [row] = await t.db.query(
+        `SELECT decision, reason, decided_by AS "decidedBy" FROM held_changes WHERE id = $1`,
+        [heldId],
+      );
+      expect(row).toEqual({
+        decision: 'discarded',
+        reason: 'Marked by hand on the paper sheet already',
+        decidedBy: officer.user.id,
+      });
+      expect(await countRows(t.db, 'audit_events')).toBe(before.audit + 1);
+    });
+
+    it('should apply a held register mark from a moved session through the register', async () => {
+      const { sessionId, people } = await sessionWith('Isla');
+      expect(
+        (await officer.post(`/api/sessions/${sessionId}/move`, { date: today, startTime: '02:00' })).status,
+      ).toBe(200);
+      const at = minutesAgo(10);
+      const held = await putRegister(
+        officer,
+        sessionId,
+        [{ youngPersonId: people[0].id, status: 'present' }],
+        {
+          key: randomUUID(),
+          at,
+        },
+      );
+      expect(held.status).toBe(202);
+      const applied = await officer.post(`/api/held-changes/${held.body.heldChangeId}/apply`, {});
+      expect(applied.status).toBe(200);
+      expect(await markOf(sessionId, people[0].id)).toEqual({
+        status: 'present',
+        recordedBy: officer.user.id,
+      });
+      const [audit] = await t.db.query(
+        `SELECT device_time AS "deviceTime" FROM audit_events
+          WHERE entity_type = 'group_session' AND entity_id = $1 AND detail->>'change' = 'attendance'`,
+        [sessionId],
+      );
+      expect(audit.deviceTime).toEqual(new Date(at));
+    });
+
     it('should hold a register mark made before its session was moved', async () => {
       const { sessionId, people } = await sessionWith('Ember');
       const moved = await officer.post(`/api/sessions/${sessionId}/move`, {

@@ -23,8 +23,8 @@ export interface HoldRequest {
  */
 export async function holdChange(em: EntityManager, trail: AuditTrail, hold: HoldRequest): Promise<string> {
   const [row]: { id: string }[] = await em.query(
-    `INSERT INTO held_changes (made_by, young_person_id, occasion_kind, occasion_id, change_kind, body, device_time, outcome)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8) RETURNING id`,
+    `INSERT INTO held_changes (made_by, young_person_id, occasion_kind, occasion_id, change_kind, body, device_time, outcome, detail)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9) RETURNING id`,
     [
       hold.madeBy,
       hold.youngPersonId,
@@ -34,6 +34,7 @@ export async function holdChange(em: EntityManager, trail: AuditTrail, hold: Hol
       JSON.stringify(hold.body),
       hold.deviceTime,
       hold.resolution.outcome,
+      hold.resolution.detail,
     ],
   );
   await trail.record(em, {
