@@ -449,7 +449,7 @@ describe('offline changes on the server', () => {
       expect(answers.map((a) => a.status)).toEqual([202, 202]);
       expect(answers[0].body).toEqual({
         held: true,
-        heldChangeId: expect.any(String),
+        heldChangeId: expect.stringMatching(/^[0-9a-f-]{36}$/),
         detail: expect.stringMatching(/^Oakley's consent was withdrawn at .*kept aside for you to decide/),
       });
       expect(answers[1].body).toEqual(answers[0].body);
@@ -769,6 +769,13 @@ describe('offline changes on the server', () => {
         [sessions],
       );
       expect(stored.n).toBe(500);
+      const [audited] = await t.db.query(
+        `SELECT count(*)::int AS n FROM audit_events
+          WHERE entity_type = 'group_session' AND entity_id = ANY($1::text[]) AND detail->>'change' = 'attendance'
+            AND device_time IS NOT NULL`,
+        [sessions],
+      );
+      expect(audited.n).toBe(500);
     });
   });
 });
