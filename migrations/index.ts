@@ -45,6 +45,7 @@ import {
   CATEGORY_FIGURES_TABLES,
   YoungPeopleCategories1765400000000,
 } from './1765400000000-young-people-categories';
+import { HeldChanges1765410000000 } from './1765410000000-held-changes';
 import { AuditAppendOnly1765430000000 } from './1765430000000-audit-append-only';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
@@ -90,6 +91,7 @@ export const MIGRATIONS = [
   PlacedOutOfArea1765370000000,
   FiguresRevision1765390000000,
   YoungPeopleCategories1765400000000,
+  HeldChanges1765410000000,
   AuditAppendOnly1765430000000,
 ];
 

@@ -31,6 +31,7 @@ import { ErasureModule } from './erasure/erasure.module';
 import { LeadersModule } from './leaders/leaders.module';
 import { PledgesModule } from './pledges/pledges.module';
 import { ReachModule } from './reach/reach.module';
+import { HeldChangesModule } from './held-changes/held-changes.module';
 
 /** One module a capability; each registers its own controllers. */
 export const FEATURE_MODULES = [
@@ -62,6 +63,7 @@ export const FEATURE_MODULES = [
   LeadersModule,
   PledgesModule,
   ReachModule,
+  HeldChangesModule,
 ];
 
 @Module({})

@@ -54,6 +54,8 @@ export enum AuditRecordType {
   /** A download of the reach table for a period (CSV or XLSX): aggregates only. */
   ReachExport = 'reach_export',
   Route = 'route',
+  /** A change made offline and kept aside for its officer's decision (issue 15): held, applied or let go. */
+  HeldChange = 'held_change',
 }
 
 /**
@@ -72,6 +74,8 @@ export interface AuditEventResponse {
   /** Ids and codes only: never names or free text. */
   detail: Record<string, string | number | boolean | null>;
   requestId: string | null;
+  /** When it was done on the officer's device, for a change sent later from the offline outbox; `at` is when it arrived. */
+  deviceTime: string | null;
 }
 
 export const AuditQuerySchema = z

@@ -25,6 +25,7 @@ export const ANONYMISED_KINDS = [
   'serviceExperiences',
   'categories',
   'trustedAdults',
+  'heldChanges',
   'groupMemberships',
   'oneToOnes',
   'invitations',

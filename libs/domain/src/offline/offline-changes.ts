@@ -4,7 +4,7 @@ import { dayInWords, timeInLondon, todayInLondon } from '../shared/dates';
 
 /**
  * Changes an officer made on a day without signal, sent later by the device's outbox
- * (docs/offline.md, docs/decisions/0029-offline-changes-and-held-marks.md). These are the rules
+ * (docs/offline.md, docs/decisions/0029-offline-changes-on-the-server.md). These are the rules
  * that say what becomes of one such change against what the server holds when it arrives.
  */
 

@@ -9,6 +9,8 @@ export interface ProblemDetails {
   errors?: Record<string, string[]>;
   /** Stable machine-readable code, e.g. "auth.locked". */
   code?: string;
+  /** For `offline-conflict`: what became of the change sent from the offline outbox (an OfflineOutcome). */
+  outcome?: string;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

@@ -49,4 +49,17 @@ export const MY_DATA_WORDS = {
     in_person: 'We told you in person.',
     board: 'We put it on the board.',
   },
+  /** A change made without signal and kept aside (held_changes): what it was, why it waited, what was decided. */
+  heldChange: {
+    what: {
+      'session-mark': 'A mark on your group register',
+      'activity-mark': 'A mark on the register of an activity day',
+      evaluation: 'An evaluation',
+    },
+    why: {
+      'held-consent-withdrawn': 'Your consent was taken back after it was made.',
+      'held-moved': 'The session moved after it was made.',
+    },
+    decision: { applied: 'It was kept.', discarded: 'It was let go.' },
+  },
 } as const;

@@ -187,6 +187,17 @@ export interface MyData {
     replacedAt: string | null;
   }[];
   whoLooked: { role: string; what: string; at: string }[];
+  /**
+   * Marks made about them on a day without signal that staff kept aside to decide on (issue 15):
+   * what it was, when it was made, why it waited, and what was decided.
+   */
+  heldChanges: {
+    what: string;
+    madeAt: string;
+    why: string;
+    decision: string | null;
+    decidedAt: string | null;
+  }[];
   /** You said items that name them (young words only, never the staff summary) and quotes kept as theirs. */
   youSaid: { youSaid: string | null; saidOn: IsoDate }[];
   quotes: { words: string; at: string }[];

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import {
   ActivityCancelRequestSchema,
@@ -14,6 +15,7 @@ import {
   DaySheetResponse,
   FunnelQuerySchema,
   FunnelResponse,
+  HeldAnswer,
   InvitationResponse,
   InvitationSuggestionsResponse,
   Page,
@@ -24,6 +26,12 @@ import { Allow } from '../../platform/auth/access.decorator';
 import { Actor, CurrentActor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ZodPipe } from '../../platform/errors/zod.pipe';
+import {
+  OfflineChange,
+  OfflineChangeContext,
+  actingAt,
+  answerHeldWith202,
+} from '../../platform/offline/offline-change';
 import { ActivitiesService } from './activities.service';
 import { ActivityDayOnTheDay } from './activity-day-on-the-day.service';
 import { FunnelService } from './funnel.service';
@@ -122,14 +130,20 @@ export class ActivitiesController {
     return this.onTheDay.daySheet(actor, id);
   }
 
+  /** Also the offline outbox's path: with Heard-Recorded-At the offline rules judge the mark (202 when held). */
   @Post('activities/:id/attendance')
   @HttpCode(200)
-  attendance(
+  async attendance(
     @CurrentActor() actor: Actor,
     @Param('id', activityIdPipe) id: string,
     @Body(new ZodPipe(AttendanceMarkRequestSchema)) body: z.output<typeof AttendanceMarkRequestSchema>,
-  ): Promise<InvitationResponse> {
-    return this.onTheDay.markAttendance(actor, id, body);
+    @OfflineChange() offline: OfflineChangeContext | null,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<InvitationResponse | HeldAnswer> {
+    return answerHeldWith202(
+      res,
+      await this.onTheDay.markAttendance(actingAt(actor, offline), id, body, offline),
+    );
   }
 
   @Get('activities/:id/funnel')

@@ -11,7 +11,7 @@ import { FunnelService } from './funnel.service';
   imports: [InvitationsModule, ConsentModule, OccasionsModule],
   controllers: [ActivitiesController],
   providers: [ActivitiesService, ActivityDayOnTheDay, FunnelService],
-  // The leaders' view shows the same funnel.
-  exports: [FunnelService],
+  // The leaders' view shows the same funnel; a held change is applied through the same register.
+  exports: [FunnelService, ActivityDayOnTheDay],
 })
 export class ActivitiesModule {}

@@ -6,25 +6,34 @@ import {
   CONSENT_PURPOSE_LABELS,
   ConsentPurpose,
   DaySheetResponse,
+  HeldAnswer,
   InvitationResponse,
   InvitationStatus,
+  OfflineResolution,
+  attendedInWords,
   consentsNeededToAttend,
   dayPlanSummary,
   daySheetConsentPurposes,
   isComing,
+  resolveOfflineChange,
   toEffectiveConsentView,
 } from '@heard/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from '../../platform/access/young-person-access';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
+import { holdChange } from '../../platform/offline/held-changes.queries';
+import { OfflineChangeContext, heldAnswer, offlineConflict } from '../../platform/offline/offline-change';
 import { ConsentService } from '../consent/consent.service';
 import { Invitation } from '../invitations/entities/invitation.entity';
 import { InvitationCommands } from '../invitations/invitation-commands';
 import { InvitationReads } from '../invitations/invitation-reads';
 import { ActivityDay } from './entities/activity-day.entity';
 import { findActivityDay } from './find-activity-day';
+
+/** One mark on an activity day's register, as the online page and the offline outbox send it. */
+type AttendanceMark = { youngPersonId: string; attended: boolean; overrideReason?: string };
 
 /** An activity day on the day itself: who has the consents they need, the day sheet and the register. */
 @Injectable()
@@ -146,10 +155,16 @@ export class ActivityDayOnTheDay {
   async markAttendance(
     actor: Actor,
     id: string,
-    mark: { youngPersonId: string; attended: boolean; overrideReason?: string },
-  ): Promise<InvitationResponse> {
-    const invitationId = await this.db.transaction(async (em) => {
+    mark: AttendanceMark,
+    offline: OfflineChangeContext | null = null,
+  ): Promise<InvitationResponse | HeldAnswer> {
+    const done = await this.db.transaction(async (em): Promise<{ invitationId: string } | HeldAnswer> => {
       const activity = await findActivityDay(em, id);
+      if (activity.status === 'cancelled' && offline) {
+        // Said in the offline rules' words (a 409 the outbox shows), once the officer may see who it was for.
+        await this.access.assertMayChange(actor, em, { youngPerson: mark.youngPersonId });
+        throw offlineConflict(await this.resolveOffline(em, actor, activity, null, mark, offline));
+      }
       if (activity.status === 'cancelled')
         throw new DomainError('conflict', 'This activity day was cancelled, so it has no register.');
       const invitation = await em.getRepository(Invitation).findOne({
@@ -164,6 +179,23 @@ export class ActivityDayOnTheDay {
           { youngPersonId: ['Not invited.'] },
         );
       await this.access.assertMayChange(actor, em, { invitation: invitation.id });
+      if (offline) {
+        const resolution = await this.resolveOffline(em, actor, activity, invitation, mark, offline);
+        if (resolution.answer === 'conflict') throw offlineConflict(resolution);
+        if (resolution.outcome === 'already') return { invitationId: invitation.id };
+        if (resolution.answer === 'held') {
+          const heldId = await holdChange(em, this.audit.for(actor), {
+            madeBy: actor.userId,
+            youngPersonId: mark.youngPersonId,
+            occasion: { kind: 'activity_day', id },
+            kind: 'activity-mark',
+            body: { youngPersonId: mark.youngPersonId, attended: mark.attended },
+            deviceTime: offline.deviceTime,
+            resolution,
+          });
+          return heldAnswer(heldId, resolution);
+        }
+      }
       let override: string | null = null;
       const needed = consentsNeededToAttend(activity.requiredConsents);
       if (mark.attended && needed.length > 0) {
@@ -196,9 +228,98 @@ export class ActivityDayOnTheDay {
         }
       }
       await this.invitationCommands.markAttendance(em, actor, invitation, mark.attended, override);
-      return invitation.id;
+      return { invitationId: invitation.id };
     });
-    return this.invitationReads.one(invitationId);
+    return 'held' in done ? done : this.invitationReads.one(done.invitationId);
+  }
+
+  /**
+   * What the offline rules make of one mark. The facts: what is stored now, by whom and when (one
+   * query), and for a "came" mark whether the consent it needs was in force at the device time and
+   * is withdrawn now (judged by the consent rules' one home, at both moments).
+   */
+  private async resolveOffline(
+    em: EntityManager,
+    actor: Actor,
+    activity: ActivityDay,
+    invitation: Invitation | null,
+    mark: AttendanceMark,
+    offline: OfflineChangeContext,
+  ): Promise<OfflineResolution> {
+    const [facts]: {
+      preferred_name: string;
+      status: InvitationStatus | null;
+      marked_by: string | null;
+      marked_at: Date | null;
+      marked_by_name: string | null;
+    }[] = await em.query(
+      `SELECT yp.preferred_name, i.status, i.attendance_marked_by AS marked_by,
+              COALESCE(i.attendance_marked_at, i.updated_at) AS marked_at, u.display_name AS marked_by_name
+         FROM young_people yp
+         LEFT JOIN invitations i ON i.id = $2
+         LEFT JOIN users u ON u.id = i.attendance_marked_by
+        WHERE yp.id = $1`,
+      [mark.youngPersonId, invitation?.id ?? null],
+    );
+    const storedMark =
+      facts.status === InvitationStatus.Attended
+        ? true
+        : facts.status === InvitationStatus.DidNotAttend
+          ? false
+          : null;
+    return resolveOfflineChange(
+      {
+        kind: 'activity-mark',
+        youngPersonName: facts.preferred_name,
+        value: attendedInWords(mark.attended),
+        deviceTime: offline.deviceTime,
+        officerId: actor.userId,
+      },
+      {
+        stored:
+          storedMark !== null && facts.marked_at
+            ? {
+                value: attendedInWords(storedMark),
+                byId: facts.marked_by ?? '',
+                byName: facts.marked_by_name ?? 'another officer',
+                at: facts.marked_at,
+              }
+            : null,
+        occasion: activity.status === 'cancelled' ? { status: 'cancelled' } : { status: 'held' },
+        consentWithdrawnAt: mark.attended
+          ? await this.consentWithdrawnSince(em, activity, mark, offline)
+          : null,
+        roundClosedAt: null,
+      },
+    );
+  }
+
+  /** When the consent a "came" mark needs was withdrawn, if it was in force at the device time and is not now. */
+  private async consentWithdrawnSince(
+    em: EntityManager,
+    activity: ActivityDay,
+    mark: AttendanceMark,
+    offline: OfflineChangeContext,
+  ): Promise<Date | null> {
+    const needed = consentsNeededToAttend(activity.requiredConsents);
+    if (needed.length === 0) return null;
+    const inForce = async (at: Date) => {
+      const { consents } = await this.consent.effectiveFor(em, [mark.youngPersonId], needed, {
+        on: activity.date,
+        at,
+        activityId: activity.id,
+      });
+      const results = consents.get(mark.youngPersonId);
+      return needed.every((p) => results?.[p].status === 'valid');
+    };
+    if (!(await inForce(offline.deviceTime)) || (await inForce(offline.arrivedAt))) return null;
+    const [row]: { withdrawn_at: Date | null }[] = await em.query(
+      `SELECT max(withdrawn_at) AS withdrawn_at FROM consent_records
+        WHERE young_person_id = $1 AND purpose = ANY($2::varchar[]) AND withdrawn_at > $3`,
+      [mark.youngPersonId, needed, offline.deviceTime],
+    );
+    // Not in force now for another reason than a withdrawal (it ran out): judged as of its arrival.
+    return row?.withdrawn_at ?? offline.arrivedAt;
   }
 
   private judgedAt(activity: ActivityDay): Date {

@@ -17,6 +17,7 @@ export function toAuditEventResponse(event: AuditEvent): AuditEventResponse {
     entityId: event.entityId,
     detail: event.detail,
     requestId: event.requestId,
+    deviceTime: event.deviceTime?.toISOString() ?? null,
   };
 }
 

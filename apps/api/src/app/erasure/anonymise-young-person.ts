@@ -201,6 +201,8 @@ export async function anonymiseYoungPerson(
   // The team's categories can say as much (a young carer, an asylum seeker): the links go.
   await change('categories', `DELETE FROM young_person_categories WHERE young_person_id = $1`, [yp]);
   await change('trustedAdults', `DELETE FROM young_person_trusted_adults WHERE young_person_id = $1`, [yp]);
+  // A change kept aside for an officer's decision is about them and nothing else: it goes, decided or not.
+  await change('heldChanges', `DELETE FROM held_changes WHERE young_person_id = $1`, [yp]);
   await change(
     'groupMemberships',
     `UPDATE group_memberships SET override_reason = NULL,

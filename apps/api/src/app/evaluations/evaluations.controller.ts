@@ -28,6 +28,7 @@ import { Allow, Public } from '../../platform/auth/access.decorator';
 import { Actor, CurrentActor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ZodPipe } from '../../platform/errors/zod.pipe';
+import { OfflineChange, OfflineChangeContext, actingAt } from '../../platform/offline/offline-change';
 import { EvaluationLinkWorriesService } from './evaluation-link-worries.service';
 import { EvaluationRoundsService } from './evaluation-rounds.service';
 import { EvaluationsService } from './evaluations.service';
@@ -97,8 +98,9 @@ export class EvaluationsController {
     @Param('id', roundIdPipe) id: string,
     @IdempotencyKey() key: string,
     @Body(new ZodPipe(EvaluationEntryRequestSchema)) body: EvaluationEntryCommand,
+    @OfflineChange() offline: OfflineChangeContext | null,
   ): Promise<EvaluationWithPrompts> {
-    const stored = await this.evaluations.enter(actor, id, key, body);
+    const stored = await this.evaluations.enter(actingAt(actor, offline), id, key, body, offline);
     return { ...stored, wordsToCheck: evaluationWordsToCheck(stored.answers) };
   }
 

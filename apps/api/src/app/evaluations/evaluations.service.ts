@@ -8,10 +8,12 @@ import {
   EvaluationResponse,
   LinkEvaluationCommand,
   MY_SPACE_MESSAGES,
+  OfflineResolution,
   ROUND_STATE_MESSAGES,
   ageBandOf,
   ageOn,
   answerProblems,
+  resolveOfflineChange,
   roundStateOn,
   todayInLondon,
 } from '@heard/domain';
@@ -23,12 +25,18 @@ import { sha256 } from '../../platform/auth/tokens';
 import { Clock } from '../../platform/clock';
 import { DomainError } from '../../platform/errors/domain-error';
 import { memberOn } from '../../platform/database/rules-sql';
+import { OfflineChangeContext, offlineConflict } from '../../platform/offline/offline-change';
 import { NewEvaluation, RoundRow, findRound, insertEvaluation, readEvaluation } from './evaluations.queries';
 
 export const LINK_NOT_FOUND = 'This evaluation link was not found. Check it was copied in full.';
 /** The evaluation's own unique key met one stored earlier: a resend after the keys' keeping period. */
 const ALREADY_STORED =
   'An evaluation was already stored with this Idempotency-Key. Send a new key for a new evaluation.';
+
+/** The answers of one evaluation as one comparable value, in question order. */
+function answersFingerprint(answers: readonly [string, number | null, string | null][]): string {
+  return JSON.stringify([...answers].sort((a, b) => a[0].localeCompare(b[0])));
+}
 
 /**
  * Entering evaluations. Every one carries an idempotency key from the device, kept on the
@@ -52,6 +60,7 @@ export class EvaluationsService {
     roundId: string,
     key: string,
     command: EvaluationEntryCommand,
+    offline: OfflineChangeContext | null = null,
   ): Promise<EvaluationResponse> {
     return this.db.transaction(async (em) => {
       const round = await findRound(em, { id: roundId }, true);
@@ -59,6 +68,12 @@ export class EvaluationsService {
       // 404 for a young person the actor may not see, the same as one that does not exist.
       await this.access.assertMayChange(actor, em, { youngPerson: command.youngPersonId });
       await this.assertInAudience(em, round, command.youngPersonId, command.answeredOn);
+      if (offline) {
+        const { resolution, storedId } = await this.resolveOffline(em, actor, roundId, command, offline);
+        // An evaluation is never held (it needs no consent and no occasion of its own moves under it).
+        if (resolution.answer !== 'stored') throw offlineConflict(resolution);
+        if (resolution.outcome === 'already' && storedId) return readEvaluation(em, storedId);
+      }
       const today = todayInLondon(this.clock.now());
       if (command.answeredOn > today)
         throw DomainError.validation('answeredOn', 'The day they answered cannot be in the future.');
@@ -223,6 +238,73 @@ export class EvaluationsService {
       if (!row) throw notInAudience();
     }
     // A link round is for anyone: an officer may enter one for any young person they may see.
+  }
+
+  /**
+   * What the offline rules make of an evaluation entered without signal: the round's state and
+   * what is stored for this young person in it now, in one query. The answers are compared as a
+   * fingerprint, so the same evaluation sent again by another path is stored once.
+   */
+  private async resolveOffline(
+    em: EntityManager,
+    actor: Actor,
+    roundId: string,
+    command: EvaluationEntryCommand,
+    offline: OfflineChangeContext,
+  ): Promise<{ resolution: OfflineResolution; storedId: string | null }> {
+    const [facts]: {
+      closedAt: Date | null;
+      name: string;
+      storedId: string | null;
+      enteredBy: string | null;
+      enteredByName: string | null;
+      enteredAt: Date | null;
+      storedAnswers: [string, number | null, string | null][] | null;
+    }[] = await em.query(
+      `SELECT r.closed_at AS "closedAt", yp.preferred_name AS name, e.id AS "storedId",
+              e.entered_by AS "enteredBy", u.display_name AS "enteredByName", e.created_at AS "enteredAt",
+              (SELECT json_agg(json_build_array(a.question_key, a.rating, a.text) ORDER BY a.question_key)
+                 FROM evaluation_answers a WHERE a.evaluation_id = e.id) AS "storedAnswers"
+         FROM evaluation_rounds r
+         JOIN young_people yp ON yp.id = $2
+         LEFT JOIN LATERAL (SELECT id, entered_by, created_at FROM evaluations
+                             WHERE round_id = r.id AND young_person_id = yp.id
+                             ORDER BY created_at LIMIT 1) e ON true
+         LEFT JOIN users u ON u.id = e.entered_by
+        WHERE r.id = $1`,
+      [roundId, command.youngPersonId],
+    );
+    const sent = answersFingerprint(
+      command.answers.map((a): [string, number | null, string | null] => [
+        a.questionKey,
+        a.rating ?? null,
+        a.text ?? null,
+      ]),
+    );
+    const resolution = resolveOfflineChange(
+      {
+        kind: 'evaluation',
+        youngPersonName: facts.name,
+        value: sent,
+        deviceTime: offline.deviceTime,
+        officerId: actor.userId,
+      },
+      {
+        stored:
+          facts.storedId && facts.enteredAt
+            ? {
+                value: answersFingerprint(facts.storedAnswers ?? []),
+                byId: facts.enteredBy ?? '',
+                byName: facts.enteredByName ?? 'another officer',
+                at: facts.enteredAt,
+              }
+            : null,
+        occasion: { status: 'held' },
+        consentWithdrawnAt: null,
+        roundClosedAt: facts.closedAt,
+      },
+    );
+    return { resolution, storedId: facts.storedId };
   }
 
   private assertTakesAnswers(round: RoundRow, day: string): void {

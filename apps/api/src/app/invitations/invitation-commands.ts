@@ -276,7 +276,14 @@ export class InvitationCommands {
     await em.update(
       Invitation,
       { id: invitation.id },
-      { status: next, attendanceOverrideReason: overrideReason, updatedAt: new Date() },
+      {
+        status: next,
+        attendanceOverrideReason: overrideReason,
+        attendanceMarkedBy: actor.userId,
+        // When the mark was made, so a mark sent later from an offline outbox can be weighed against it.
+        attendanceMarkedAt: actor.deviceTime ?? new Date(),
+        updatedAt: new Date(),
+      },
     );
     await this.audit.for(actor).record(em, {
       action: overrideReason ? AuditAction.Override : AuditAction.Update,

@@ -1,16 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import {
+  ATTENDANCE_STATUS_WORDS,
   AttendanceStatus,
   AuditAction,
   AuditRecordType,
   GroupAttendance,
   GroupSessionDetailResponse,
+  HeldAnswer,
+  OccasionNow,
+  OfflineResolution,
   YoungPersonAttendance,
   attendanceRate,
+  resolveOfflineChange,
   todayInLondon,
 } from '@heard/domain';
 import { queryPrepared } from '../../platform/database/database';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy, youngPersonVisibleSql } from '../../platform/access/young-person-access';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
@@ -18,6 +23,8 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { AttendanceMark, GroupSession } from './entities/group-session.entity';
 import { SessionReads } from './session-reads.service';
 import { memberOn } from '../../platform/database/rules-sql';
+import { holdChange } from '../../platform/offline/held-changes.queries';
+import { OfflineChangeContext, heldAnswer, offlineConflict } from '../../platform/offline/offline-change';
 
 type Counts = { present: number; apologies: number; absent: number };
 
@@ -30,18 +37,31 @@ export class AttendanceService {
     private readonly access: AccessPolicy,
   ) {}
 
-  /** Marks the register: every entry is checked first, then all are written together or none are. */
+  /**
+   * Marks the register: every entry is checked first, then all are written together or none are.
+   * A mark sent from the offline outbox (`offline`) carries one entry, and the offline rules decide
+   * what becomes of it against what is stored now (docs/offline.md).
+   */
   async record(
     actor: Actor,
     sessionId: string,
     entries: { youngPersonId: string; status: AttendanceStatus }[],
-  ): Promise<GroupSessionDetailResponse> {
-    await this.db.transaction(async (em) => {
+    offline: OfflineChangeContext | null = null,
+  ): Promise<GroupSessionDetailResponse | HeldAnswer> {
+    // One mark per offline send: each is judged on its own, so one conflict never holds back the others.
+    if (offline && entries.length !== 1)
+      throw new DomainError(
+        'unprocessable',
+        'A register change sent from the offline outbox must carry exactly one mark.',
+        { entries: ['Send one mark per change.'] },
+      );
+    const held = await this.db.transaction(async (em): Promise<HeldAnswer | null> => {
       const session = await em
         .getRepository(GroupSession)
         .findOne({ where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
       if (!session) throw DomainError.notFound('This session');
-      if (session.status === 'cancelled') {
+      // Offline, a cancelled session is one of the rules' outcomes (a 409 the outbox shows), judged below.
+      if (session.status === 'cancelled' && !offline) {
         throw new DomainError('conflict', 'This session was cancelled, so it has no register.', {
           entries: ['The session is cancelled.'],
         });
@@ -76,6 +96,24 @@ export class AttendanceService {
           errors,
         );
       }
+      if (offline) {
+        const [entry] = entries;
+        const resolution = await this.resolveOffline(em, actor, sessionId, entry, offline);
+        if (resolution.answer === 'conflict') throw offlineConflict(resolution);
+        if (resolution.outcome === 'already') return null;
+        if (resolution.answer === 'held') {
+          const id = await holdChange(em, this.audit.for(actor), {
+            madeBy: actor.userId,
+            youngPersonId: entry.youngPersonId,
+            occasion: { kind: 'group_session', id: sessionId },
+            kind: 'session-mark',
+            body: { youngPersonId: entry.youngPersonId, status: entry.status },
+            deviceTime: offline.deviceTime,
+            resolution,
+          });
+          return heldAnswer(id, resolution);
+        }
+      }
       await em
         .createQueryBuilder()
         .insert()
@@ -86,7 +124,8 @@ export class AttendanceService {
             youngPersonId: e.youngPersonId,
             status: e.status,
             recordedBy: actor.userId,
-            recordedAt: new Date(),
+            // When the mark was made: on the device for an offline one, so a later offline mark is weighed against it.
+            recordedAt: offline?.deviceTime ?? actor.deviceTime ?? new Date(),
           })),
         )
         .orUpdate(['status', 'recorded_by', 'recorded_at'], ['session_id', 'young_person_id'])
@@ -97,8 +136,69 @@ export class AttendanceService {
         id: sessionId,
         detail: { change: 'attendance', marks: entries.length },
       });
+      return null;
     });
-    return this.sessions.detail(actor, sessionId);
+    return held ?? this.sessions.detail(actor, sessionId);
+  }
+
+  /** What the offline rules make of one mark, from the facts gathered in one query. */
+  private async resolveOffline(
+    em: EntityManager,
+    actor: Actor,
+    sessionId: string,
+    entry: { youngPersonId: string; status: AttendanceStatus },
+    offline: OfflineChangeContext,
+  ): Promise<OfflineResolution> {
+    const [facts]: {
+      status: 'scheduled' | 'cancelled';
+      starts_at: Date;
+      moved_at: Date | null;
+      moved_from: Date | null;
+      preferred_name: string;
+      stored_status: AttendanceStatus | null;
+      recorded_by: string | null;
+      recorded_at: Date | null;
+      recorded_by_name: string | null;
+    }[] = await em.query(
+      `SELECT s.status, s.starts_at, s.moved_at, s.moved_from, yp.preferred_name,
+              a.status AS stored_status, a.recorded_by, a.recorded_at, u.display_name AS recorded_by_name
+         FROM group_sessions s
+         JOIN young_people yp ON yp.id = $2
+         LEFT JOIN attendance a ON a.session_id = s.id AND a.young_person_id = yp.id
+         LEFT JOIN users u ON u.id = a.recorded_by
+        WHERE s.id = $1`,
+      [sessionId, entry.youngPersonId],
+    );
+    const occasion: OccasionNow =
+      facts.status === 'cancelled'
+        ? { status: 'cancelled' }
+        : facts.moved_at && facts.moved_from
+          ? { status: 'moved', from: facts.moved_from, to: facts.starts_at, movedAt: facts.moved_at }
+          : { status: 'held' };
+    return resolveOfflineChange(
+      {
+        kind: 'session-mark',
+        youngPersonName: facts.preferred_name,
+        value: ATTENDANCE_STATUS_WORDS[entry.status],
+        deviceTime: offline.deviceTime,
+        officerId: actor.userId,
+      },
+      {
+        stored:
+          facts.stored_status && facts.recorded_at
+            ? {
+                value: ATTENDANCE_STATUS_WORDS[facts.stored_status],
+                byId: facts.recorded_by ?? '',
+                byName: facts.recorded_by_name ?? 'another officer',
+                at: facts.recorded_at,
+              }
+            : null,
+        occasion,
+        // A group session's register needs no consent, online or off.
+        consentWithdrawnAt: null,
+        roundClosedAt: null,
+      },
+    );
   }
 
   async forYoungPerson(actor: Actor, youngPersonId: string): Promise<YoungPersonAttendance> {

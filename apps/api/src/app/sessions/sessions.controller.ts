@@ -9,13 +9,16 @@ import {
   Post,
   Put,
   Query,
+  Res,
 } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import {
   AttendanceRequestSchema,
   CancelSessionRequestSchema,
   GroupSessionDetailResponse,
   GroupSessionResponse,
+  HeldAnswer,
   MoveSessionRequestSchema,
   Role,
   SessionDetailsRequestSchema,
@@ -26,6 +29,12 @@ import { Allow } from '../../platform/auth/access.decorator';
 import { Actor, CurrentActor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ZodPipe } from '../../platform/errors/zod.pipe';
+import {
+  OfflineChange,
+  OfflineChangeContext,
+  actingAt,
+  answerHeldWith202,
+} from '../../platform/offline/offline-change';
 import { AttendanceService } from './attendance.service';
 import { SessionsService } from './sessions.service';
 import { SessionReads } from './session-reads.service';
@@ -86,12 +95,18 @@ export class SessionsController {
     return this.sessions.cancel(actor, id, body.reason);
   }
 
+  /** Also the offline outbox's path: with Heard-Recorded-At, one mark judged by the offline rules (202 when held). */
   @Put(':id/attendance')
-  recordAttendance(
+  async recordAttendance(
     @CurrentActor() actor: Actor,
     @Param('id', sessionIdPipe) id: string,
     @Body(new ZodPipe(AttendanceRequestSchema)) body: z.output<typeof AttendanceRequestSchema>,
-  ): Promise<GroupSessionDetailResponse> {
-    return this.attendance.record(actor, id, body.entries);
+    @OfflineChange() offline: OfflineChangeContext | null,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<GroupSessionDetailResponse | HeldAnswer> {
+    return answerHeldWith202(
+      res,
+      await this.attendance.record(actingAt(actor, offline), id, body.entries, offline),
+    );
   }
 }

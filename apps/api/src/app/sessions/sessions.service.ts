@@ -28,6 +28,18 @@ import { SessionReads } from './session-reads.service';
 export const ROLLING_WINDOW_DAYS = 84;
 const MAX_WINDOW_DAYS = 366;
 
+/**
+ * When a session's start changes, when that happened and where it started before: the offline rules
+ * hold a mark made before the move (resolveOfflineChange) and tell the officer from when it moved.
+ */
+function movedSince(
+  session: GroupSession,
+  startsAt: Date,
+): Partial<Pick<GroupSession, 'movedAt' | 'movedFrom'>> {
+  if (session.startsAt.getTime() === startsAt.getTime()) return {};
+  return { movedAt: new Date(), movedFrom: session.startsAt };
+}
+
 @Injectable()
 export class SessionsService {
   constructor(
@@ -111,6 +123,7 @@ export class SessionsService {
               endsAt,
               status: planned.status,
               moved: planned.moved,
+              ...movedSince(current, startsAt),
               sequence: current.sequence + 1,
               updatedAt: new Date(),
             },
@@ -324,7 +337,15 @@ export class SessionsService {
     await em.update(
       GroupSession,
       { id: session.id },
-      { startsAt, endsAt, venue, moved: true, sequence: session.sequence + 1, updatedAt: new Date() },
+      {
+        startsAt,
+        endsAt,
+        venue,
+        moved: true,
+        ...movedSince(session, startsAt),
+        sequence: session.sequence + 1,
+        updatedAt: new Date(),
+      },
     );
     await this.occasions.announce(em, actor, {
       occasion: { kind: 'group_session', id: session.id },

@@ -177,6 +177,13 @@ export class MyDataService {
         at: new Date(v.at).toISOString(),
         replacedAt: iso(v.replacedAt),
       })),
+      heldChanges: lists.heldChanges.map((h) => ({
+        what: MY_DATA_WORDS.heldChange.what[h.kind],
+        madeAt: new Date(h.deviceTime).toISOString(),
+        why: MY_DATA_WORDS.heldChange.why[h.outcome],
+        decision: h.decision ? MY_DATA_WORDS.heldChange.decision[h.decision] : null,
+        decidedAt: iso(h.decidedAt),
+      })),
       whoLooked: lists.looked.map((l) => ({
         role: ROLE_LABELS[l.role as Role] ?? l.role,
         what: LOOKED_AT[l.entityType] ?? l.entityType,

@@ -31,6 +31,7 @@ export const SUBJECT_ACCESS_SECTIONS: Readonly<
   quotes: 'Your words we kept as quotes',
   toldYouBack: 'What we told you back',
   emails: 'Emails we sent',
+  heldChanges: 'Marks we kept aside to check',
   whoLooked: 'Who looked at your record',
 };
 

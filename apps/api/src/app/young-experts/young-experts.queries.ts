@@ -1,4 +1,4 @@
-import { IsoDate, MailStatus, OneToOneStatus, PledgeVerdict, Rating } from '@heard/domain';
+import { IsoDate, MailStatus, OfflineChangeKind, OneToOneStatus, PledgeVerdict, Rating } from '@heard/domain';
 import { EntityManager } from 'typeorm';
 import { invitationIs, memberOn } from '../../platform/database/rules-sql';
 
@@ -123,6 +123,7 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
     toldBack,
     emails,
     categories,
+    heldChanges,
   ] = await Promise.all([
     q<{ kind: string; from: IsoDate | null; to: IsoDate | null }>(
       `SELECT kind, from_date::text AS "from", to_date::text AS "to" FROM young_person_service_experiences
@@ -285,6 +286,17 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
       `SELECT c.name FROM young_person_categories l JOIN young_people_categories c ON c.id = l.category_id
           WHERE l.young_person_id = $1 ORDER BY lower(c.name), c.id`,
     ),
+    // Changes made about them without signal and kept aside for staff to decide (issue 15).
+    q<{
+      kind: OfflineChangeKind;
+      outcome: 'held-moved' | 'held-consent-withdrawn';
+      deviceTime: Date;
+      decision: 'applied' | 'discarded' | null;
+      decidedAt: Date | null;
+    }>(
+      `SELECT change_kind AS kind, outcome, device_time AS "deviceTime", decision, decided_at AS "decidedAt"
+           FROM held_changes WHERE young_person_id = $1 ORDER BY device_time, id`,
+    ),
   ]);
   return {
     experiences,
@@ -309,5 +321,6 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
     toldBack,
     emails,
     categories: categories.map((c) => c.name),
+    heldChanges,
   };
 }

@@ -28,4 +28,8 @@ export class AuditEvent {
 
   @Column({ name: 'request_id', type: 'varchar', nullable: true })
   requestId!: string | null;
+
+  /** When the officer did it on their device (a change from the offline outbox); `at` is when it arrived. */
+  @Column({ name: 'device_time', type: 'timestamptz', nullable: true })
+  deviceTime!: Date | null;
 }

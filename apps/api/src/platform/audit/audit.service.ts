@@ -12,6 +12,8 @@ export interface AuditEntry {
   /** Ids, codes and counts only: never names, emails or free text. */
   detail?: AuditDetail;
   requestId?: string | null;
+  /** When it was done on the device, for a change the offline outbox sent later. */
+  deviceTime?: Date | null;
 }
 
 /** One audit row about a record, as a feature states it; who and which request come from the trail. */
@@ -51,6 +53,7 @@ export class AuditService {
             entityId: r.id ?? null,
             detail: r.detail,
             requestId: actor?.requestId ?? null,
+            deviceTime: actor?.deviceTime ?? null,
           },
           em ?? this.db.manager,
         ),
@@ -69,8 +72,8 @@ export class AuditService {
     // Plain SQL: this is the one write on every staff read, and the query builder's work (and its
     // RETURNING of the defaults) buys nothing here.
     await em.query(
-      `INSERT INTO audit_events (actor_user_id, action, entity_type, entity_id, detail, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
+      `INSERT INTO audit_events (actor_user_id, action, entity_type, entity_id, detail, request_id, device_time)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
         entry.actorUserId,
         entry.action,
@@ -78,6 +81,7 @@ export class AuditService {
         entry.entityId ?? null,
         JSON.stringify(entry.detail ?? {}),
         entry.requestId ?? null,
+        entry.deviceTime ?? null,
       ],
     );
     if (

@@ -11,6 +11,11 @@ export interface Actor {
   requestId: string | null;
   /** Set while the session is half signed in: only the routes marked @DuringSignIn may be used. */
   pendingStep?: PendingSignInStep;
+  /**
+   * When the officer made this change on their device, for a change the offline outbox sent later
+   * (Heard-Recorded-At): the audit trail records it beside the time it arrived.
+   */
+  deviceTime?: Date;
 }
 
 export interface AuthenticatedRequest extends Request {

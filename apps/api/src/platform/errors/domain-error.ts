@@ -1,3 +1,5 @@
+import type { ProblemDetails } from '@heard/domain';
+
 /**
  * What a service throws when a request cannot be done. The code says what kind of refusal it is;
  * ProblemFilter turns it into problem+json with the status for that code, in one place.
@@ -14,7 +16,9 @@ export type DomainErrorCode =
   | 'rate_limited'
   | 'unsupported_media_type'
   | 'unprocessable'
-  | 'unavailable';
+  | 'unavailable'
+  // A change sent from the offline outbox that the rules did not apply; `outcome` says which rule.
+  | 'offline-conflict';
 
 export const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   validation: 400,
@@ -31,6 +35,7 @@ export const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   locked: 423,
   rate_limited: 429,
   unavailable: 503,
+  'offline-conflict': 409,
 };
 
 export const TITLE_BY_STATUS: Record<number, string> = {
@@ -56,6 +61,8 @@ export class DomainError extends Error {
     readonly detail: string,
     readonly errors?: Record<string, string[]>,
     readonly headers?: Record<string, string>,
+    /** Extension members of the problem answer beyond the standard ones (`outcome` for offline-conflict). */
+    readonly members?: Pick<ProblemDetails, 'outcome'>,
   ) {
     super(detail);
   }

@@ -23,6 +23,7 @@ export class ProblemFilter implements ExceptionFilter {
           errors: exception.errors,
           code: exception.code,
           instance,
+          members: exception.members,
         }),
         exception.code === 'unavailable'
           ? { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS), ...exception.headers }

@@ -5,7 +5,12 @@ import { TITLE_BY_STATUS } from './domain-error';
 export function problem(
   status: number,
   detail: string,
-  extra: { errors?: Record<string, string[]>; code?: string; instance?: string } = {},
+  extra: {
+    errors?: Record<string, string[]>;
+    code?: string;
+    instance?: string;
+    members?: Pick<ProblemDetails, 'outcome'>;
+  } = {},
 ): ProblemDetails {
   return {
     type: extra.code ? `https://heard.example/problems/${extra.code}` : 'about:blank',
@@ -15,6 +20,7 @@ export function problem(
     ...(extra.instance ? { instance: extra.instance } : {}),
     ...(extra.code ? { code: extra.code } : {}),
     ...(extra.errors ? { errors: extra.errors } : {}),
+    ...extra.members,
   };
 }
 

@@ -8,7 +8,7 @@ import {
   SetMetadata,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AnyIdempotencyKeySchema, IDEMPOTENCY_KEY_HEADER } from '@heard/domain';
+import { AnyIdempotencyKeySchema, HEARD_RECORDED_AT_HEADER, IDEMPOTENCY_KEY_HEADER } from '@heard/domain';
 import type { Response } from 'express';
 import { Observable, from, lastValueFrom } from 'rxjs';
 import { DataSource } from 'typeorm';
@@ -67,7 +67,7 @@ function isRefusal(error: unknown): boolean {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * The one home for idempotency keys (docs/decisions/0025-idempotency-keys.md). Every POST that
+ * The one home for idempotency keys (docs/decisions/0025-idempotency-keys.md). Every POST or PUT that
  * carries an Idempotency-Key header goes through here: the key is claimed in the create's own
  * transaction (claimInTransaction), the answer is stored when the handler returns, and a retry with
  * the same key and the same request gets that answer and writes nothing. The same key with another
@@ -89,7 +89,8 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    if (req.method !== 'POST') return next.handle();
+    // PUT too: the offline outbox resends a register mark (a PUT) exactly as it resends a create.
+    if (req.method !== 'POST' && req.method !== 'PUT') return next.handle();
     if (this.reflector.getAllAndOverride<boolean>(WITHOUT_KEYS, [context.getHandler(), context.getClass()]))
       return next.handle();
     const sent = req.header(IDEMPOTENCY_KEY_HEADER);
@@ -102,12 +103,17 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit {
     const principal = principalOf(req);
     if (!principal) return next.handle();
     const route = `${req.baseUrl}${(req.route as { path?: string } | undefined)?.path ?? req.path}`;
+    // The device time is part of what was asked: the same mark made at another moment is another
+    // change, and the rules judge it against that moment. Left out when absent, so online keys keep
+    // the fingerprint they always had.
+    const recordedAt = req.header(HEARD_RECORDED_AT_HEADER);
+    const request = { method: req.method, route, params: req.params, body: req.body };
     const claim: KeyClaim = {
       principal,
       key: key.data,
       method: req.method,
       route,
-      fingerprint: sha256(canonical({ method: req.method, route, params: req.params, body: req.body })),
+      fingerprint: sha256(canonical(recordedAt === undefined ? request : { ...request, recordedAt })),
     };
     const res = context.switchToHttp().getResponse<Response>();
     return from(this.once(claim, res, next));

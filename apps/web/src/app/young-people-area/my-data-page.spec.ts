@@ -62,6 +62,7 @@ function myData(overrides: Partial<MyData> = {}): MyData {
         replacedAt: '2026-06-01T10:00:00.000Z',
       },
     ],
+    heldChanges: [],
     whoLooked: [],
     ...overrides,
   };

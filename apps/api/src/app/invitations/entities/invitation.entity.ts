@@ -88,6 +88,13 @@ export class Invitation {
   @Column({ name: 'attendance_override_reason', type: 'varchar', nullable: true })
   attendanceOverrideReason!: string | null;
 
+  /** Who marked the register last and when the mark was made (on the device, for one made offline). */
+  @Column({ name: 'attendance_marked_by', type: 'uuid', nullable: true })
+  attendanceMarkedBy!: string | null;
+
+  @Column({ name: 'attendance_marked_at', type: 'timestamptz', nullable: true })
+  attendanceMarkedAt!: Date | null;
+
   @Column({ name: 'reminder_sent_at', type: 'timestamptz', nullable: true })
   reminderSentAt!: Date | null;
 

@@ -29,6 +29,13 @@ export class GroupSession {
   @Column({ type: 'boolean', default: false })
   moved!: boolean;
 
+  /** When its date or time last changed, and what it started at before: a mark made offline before then is held. */
+  @Column({ name: 'moved_at', type: 'timestamptz', nullable: true })
+  movedAt!: Date | null;
+
+  @Column({ name: 'moved_from', type: 'timestamptz', nullable: true })
+  movedFrom!: Date | null;
+
   @Column({ name: 'cancel_reason', type: 'varchar', nullable: true })
   cancelReason!: string | null;
 

@@ -35,6 +35,7 @@ function events(items: Partial<AuditEventResponse>[]): Page<AuditEventResponse> 
       entityId: ACTOR,
       detail: {},
       requestId: null,
+      deviceTime: null,
       ...item,
     })),
     total: items.length,
