@@ -45,6 +45,7 @@ import {
   CATEGORY_FIGURES_TABLES,
   YoungPeopleCategories1765400000000,
 } from './1765400000000-young-people-categories';
+import { VoicePlans1765420000000 } from './1765420000000-voice-plans';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -89,6 +90,7 @@ export const MIGRATIONS = [
   PlacedOutOfArea1765370000000,
   FiguresRevision1765390000000,
   YoungPeopleCategories1765400000000,
+  VoicePlans1765420000000,
 ];
 
 /** The tables whose writes move the figures revision on (FiguresCache); a spec checks each is watched. */
