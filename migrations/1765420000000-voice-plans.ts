@@ -106,7 +106,7 @@ export class VoicePlans1765420000000 implements MigrationInterface {
         FOR EACH ROW EXECUTE FUNCTION plan_moves_append_only();
 
       -- A published version's content never changes, whichever code tries: its sections, answers
-      -- and commitments are refused any write once the version is published or superseded.
+      -- and commitments are refused every write once the version is published or superseded.
       CREATE FUNCTION plan_content_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
         DECLARE
           v uuid := CASE WHEN TG_OP = 'DELETE' THEN OLD.version_id ELSE NEW.version_id END;
