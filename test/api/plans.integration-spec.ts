@@ -353,7 +353,11 @@ describe('the annual voice plan', () => {
       }),
     );
     v2 = await ok(await moveTo(officer, v2, 'scrutiny'));
-    v2 = await ok(await moveTo(leader, v2, 'approved'));
+    // Two approvals at once: one wins, the other is told it is already done.
+    const both = await Promise.all([moveTo(leader, v2, 'approved'), moveTo(leader, v2, 'approved')]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    v2 = both.find((r) => r.status === 200)?.body as PlanVersionResponse;
+    expect(v2.moves.filter((m) => m.to === 'approved')).toHaveLength(1);
     v2 = await ok(await moveTo(officer, v2, 'published'));
     expect(v2).toMatchObject({ status: 'published', number: 2 });
     // The carried commitment keeps its We will: the promise is not made twice.
