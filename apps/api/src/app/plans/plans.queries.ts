@@ -20,6 +20,7 @@ import {
 } from '@heard/domain';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../../platform/errors/domain-error';
+import { checkOwner } from '../action-log/action-log-actions.queries';
 
 /** updated_at to the millisecond, as the API sends it: what expectedUpdatedAt is compared with. */
 const VERSION = `to_char(v.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -258,14 +259,28 @@ export async function versionResponse(
   };
 }
 
-/** Every version of a plan, oldest first. */
-export async function versionsOf(em: EntityManager, planId: string): Promise<VersionRow[]> {
+/** Every version of every plan in one read: the newest year first, each year's versions oldest first. */
+export async function everyVersion(em: EntityManager): Promise<VersionRow[]> {
   const rows: RawVersionRow[] = await em.query(
     `SELECT ${VERSION_COLUMNS} FROM plan_versions v JOIN voice_plans p ON p.id = v.plan_id
-      WHERE v.plan_id = $1 ORDER BY v.created_at, v.id`,
-    [planId],
+      ORDER BY p.year DESC, v.created_at, v.id`,
   );
   return rows.map(toRow);
+}
+
+/** An owner of a commitment is whom the action log accepts as an action's owner (checkOwner), named by position. */
+export async function checkCommitmentOwner(
+  em: EntityManager,
+  ownerId: string | null,
+  i: number,
+): Promise<void> {
+  try {
+    await checkOwner(em, ownerId);
+  } catch (e) {
+    if (e instanceof DomainError && e.errors?.['ownerId'])
+      throw DomainError.validation(`commitments.${i}.ownerId`, e.detail);
+    throw e;
+  }
 }
 
 /** Records a step of a version (append-only): who, from, to, why. */

@@ -31,20 +31,20 @@ import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ActionLogActionsService } from '../action-log/action-log-actions.service';
-import { checkOwner } from '../action-log/action-log-actions.queries';
 import { assertCurrentListEntries } from '../action-log/action-log-items.queries';
 import {
   VersionRow,
   allVersionRows,
+  checkCommitmentOwner,
   checkUnchanged,
   contentOf,
+  everyVersion,
   noteMove,
   planContentOf,
   reachVersion,
   touchVersion,
   versionResponse,
   versionSummary,
-  versionsOf,
 } from './plans.queries';
 
 /** A refusal of plan-workflow.ts as problem+json: of the person 403, of the state 409, of the words 400. */
@@ -69,20 +69,16 @@ export class PlansService {
   ) {}
 
   async list(): Promise<PlanListResponse> {
-    const plans: { id: string; year: number; yearOfPlan: number }[] = await this.db.query(
-      `SELECT id, year, (year - (SELECT min(year) FROM voice_plans) + 1)::int AS "yearOfPlan"
-         FROM voice_plans ORDER BY year DESC`,
-    );
+    const versions = await everyVersion(this.db.manager);
+    const plans = [...new Map(versions.map((v) => [v.planId, v])).values()];
     return {
-      plans: await Promise.all(
-        plans.map(async (p) => ({
-          id: p.id,
-          year: p.year,
-          yearOfPlan: p.yearOfPlan,
-          period: planPeriodOfYear(p.year),
-          versions: (await versionsOf(this.db.manager, p.id)).map(versionSummary),
-        })),
-      ),
+      plans: plans.map((p) => ({
+        id: p.planId,
+        year: p.year,
+        yearOfPlan: p.yearOfPlan,
+        period: p.period,
+        versions: versions.filter((v) => v.planId === p.planId).map(versionSummary),
+      })),
     };
   }
 
@@ -165,11 +161,7 @@ export class PlansService {
     const detail = { event: 'commitments', count: command.commitments.length };
     return this.edit(actor, id, command.expectedUpdatedAt, detail, async (em) => {
       for (const [i, c] of command.commitments.entries()) {
-        await checkOwner(em, c.ownerId).catch((e: unknown) => {
-          throw e instanceof DomainError && e.errors?.['ownerId']
-            ? DomainError.validation(`commitments.${i}.ownerId`, e.detail)
-            : e;
-        });
+        await checkCommitmentOwner(em, c.ownerId, i);
         await assertCurrentListEntries(em, { themeId: c.themeId, field: (n) => `commitments.${i}.${n}` });
       }
       const before: { words: string; actionId: string }[] = await em.query(
@@ -311,7 +303,8 @@ export class PlansService {
     const { commitments } = await contentOf(em, row);
     for (const [position, c] of commitments.entries()) {
       if (c.actionId !== null) continue;
-      await checkOwner(em, c.ownerId);
+      // An owner may have left since the commitment was written: the action log would refuse them too.
+      await checkCommitmentOwner(em, c.ownerId, position);
       const actionId = await this.actions.insertAction(
         actor,
         em,

@@ -31,6 +31,7 @@ export interface PublishedText<T> {
  */
 @Injectable()
 export class PublishedPlansService {
+  /** At most two pages a published version (published, then superseded): bounded by what was ever published. */
   private readonly kept = new Map<string, PublishedText<PublishedPlanResponse>>();
 
   constructor(private readonly db: DataSource) {}
@@ -66,8 +67,8 @@ export class PublishedPlansService {
   }
 
   async version(id: string): Promise<PublishedText<PublishedPlanResponse>> {
-    const row = await reachVersion(this.db.manager, id, false).catch(() => null);
-    if (!row || !PLAN_STATUS_RULES[row.status].public) throw DomainError.notFound('This published plan');
+    const row = await reachVersion(this.db.manager, id, false);
+    if (!PLAN_STATUS_RULES[row.status].public) throw DomainError.notFound('This version of the plan');
     const key = `${row.id}:${row.status}`;
     const kept = this.kept.get(key);
     if (kept) return kept;
