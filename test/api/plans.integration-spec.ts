@@ -176,6 +176,31 @@ describe('the annual voice plan', () => {
       400,
       'commitments.0.ownerId',
     );
+    await refused(
+      () =>
+        officer.put(`/api/plans/versions/${v1.id}/commitments`, {
+          expectedUpdatedAt: v1.updatedAt,
+          commitments: Array.from({ length: 51 }, () => ({ words: 'x', childWords: 'y' })),
+        }),
+      400,
+      'commitments',
+    );
+    await refused(
+      () =>
+        officer.put(`/api/plans/versions/${v1.id}/lundy/space.asked`, {
+          expectedUpdatedAt: v1.updatedAt,
+          answer: 'Yes.',
+          evidence: Array.from({ length: 11 }, () => ({ words: 'A survey.' })),
+        }),
+      400,
+      'evidence',
+    );
+    await refused(
+      () =>
+        officer.post(`/api/plans/versions/${v1.id}/moves`, { expectedUpdatedAt: v1.updatedAt, to: 'gone' }),
+      400,
+      'to',
+    );
     await refused(() => officer.post('/api/plans', { year: 1999 }), 400, 'year');
     await refused(() => officer.post('/api/plans', {}), 400, 'year');
     await refused(
@@ -342,8 +367,10 @@ describe('the annual voice plan', () => {
     expect(v2.commitments).toEqual(v1.commitments);
     // One version worked on at a time.
     await refused(() => officer.post(`/api/plans/${v1.planId}/versions`, { whatChanged: 'Another.' }), 409);
-    // Not public while it is worked on.
+    // Not public while it is worked on, nor what does not exist.
     expectProblem(await t.anonymous().get(`/api/published-plans/${v2.id}`), 404);
+    expectProblem(await t.anonymous().get('/api/published-plans/00000000-0000-4000-8000-000000000000'), 404);
+    expectProblem(await t.anonymous().get('/api/published-plans/not-an-id'), 404);
 
     v2 = await ok(
       await officer.put(sectionUrl(v2, 'individual_work'), {
