@@ -284,12 +284,30 @@ describe('the annual voice plan', () => {
       due_on: '2026-12-01',
       created_by: officer.user.id,
     });
+    // In the action log: the officer keeps the We will up to date like every other.
+    const moved = await officer.patch(`/api/action-log/actions/${actionId}`, {
+      expectedUpdatedAt: (
+        await t.db.query(
+          `SELECT to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS v FROM actions WHERE id = $1`,
+          [actionId],
+        )
+      )[0].v,
+      status: 'in_progress',
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({
+      id: actionId,
+      status: 'in_progress',
+      answer: expect.anything(),
+      itemIds: [],
+    });
     const audit: { entity_type: string; detail: Record<string, unknown> }[] = await t.db.query(
-      `SELECT entity_type, detail FROM audit_events WHERE entity_id = $1`,
+      `SELECT entity_type, detail FROM audit_events WHERE entity_id = $1 ORDER BY at`,
       [actionId],
     );
     expect(audit).toEqual([
       { entity_type: 'action', detail: expect.objectContaining({ planVersionId: v1.id }) },
+      { entity_type: 'action', detail: expect.objectContaining({ to: 'in_progress' }) },
     ]);
   });
 
