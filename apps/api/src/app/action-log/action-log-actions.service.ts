@@ -92,10 +92,11 @@ export class ActionLogActionsService {
         actor.userId,
       ],
     );
-    await em.query(
-      `INSERT INTO action_answers (action_id, item_id, linked_by) SELECT $1, unnest($2::uuid[]), $3`,
-      [id, command.itemIds, actor.userId],
-    );
+    if (command.itemIds.length > 0)
+      await em.query(
+        `INSERT INTO action_answers (action_id, item_id, linked_by) SELECT $1, unnest($2::uuid[]), $3`,
+        [id, command.itemIds, actor.userId],
+      );
     await appendTimeline(
       em,
       command.itemIds.map((itemId) => ({

@@ -91,14 +91,13 @@ export class PlansService {
       const versions = await allVersionRows(em, true);
       const check = checkNewPlanVersion(command.year, versions, null);
       if (!check.allowed) throw refuse(check);
-      const [taken]: unknown[] = await em.query(`SELECT 1 FROM voice_plans WHERE year = $1`, [command.year]);
-      if (taken) throw new DomainError('conflict', `There is already a plan for ${command.year}.`);
       const period = planPeriodOfYear(command.year);
       const [made]: { id: string }[] = await em.query(
         `INSERT INTO voice_plans (year, period_from, period_to, created_by) VALUES ($1, $2, $3, $4)
            ON CONFLICT (year) DO NOTHING RETURNING id`,
         [command.year, period.from, period.to, actor.userId],
       );
+      // Two officers starting the same year at once: the unique year decides, and one is told.
       if (!made) throw new DomainError('conflict', `There is already a plan for ${command.year}.`);
       const planId = made.id;
       const versionId = await this.startVersion(em, actor, planId, null, null);
