@@ -330,6 +330,46 @@ describe('pledges', () => {
     // A leader sees only items of young people linked to them: an item about no one they know is not theirs to link.
     await refused(() => dana.post(`/api/pledges/${pledge.id}/links`, { itemId: randomUUID() }), 404);
     expect(await events(pledge.id)).toEqual(['pledge_recorded', 'pledge_confirmed', 'linked', 'linked']);
+
+    // A link made by mistake is taken away; the timeline and the audit keep that it was there.
+    const unlinked = await officer.post(`/api/pledges/${pledge.id}/unlink`, { actionId });
+    expect(unlinked.status).toBe(200);
+    expect(unlinked.body.links).toEqual({ itemIds: [itemId], actionIds: [] });
+    await refused(() => officer.post(`/api/pledges/${pledge.id}/unlink`, { actionId }), 404);
+    await refused(() => officer.post(`/api/pledges/${pledge.id}/unlink`, { itemId: randomUUID() }), 404);
+    await refused(
+      () => officer.post(`/api/pledges/${pledge.id}/unlink`, { itemId, actionId }),
+      400,
+      'itemId',
+    );
+    await refused(() => officer.post(`/api/pledges/${pledge.id}/unlink`, {}), 400, 'itemId');
+    await refused(
+      () => officer.post(`/api/pledges/${pledge.id}/unlink`, { itemId: 'x'.repeat(5000) }),
+      400,
+      'itemId',
+    );
+    await refused(() => officer.post(`/api/pledges/${randomUUID()}/unlink`, { itemId }), 404);
+    await refused(() => dana.post(`/api/pledges/${pledge.id}/unlink`, { itemId: randomUUID() }), 404);
+    const audited: { detail: { event: string; actionId: string } }[] = await t.db.query(
+      `SELECT detail FROM audit_events WHERE entity_id = $1 AND detail->>'event' = 'unlinked'`,
+      [pledge.id],
+    );
+    expect(audited.map((a) => a.detail)).toEqual([{ event: 'unlinked', actionId }]);
+    // Linked again, it is a new link with its own entry.
+    expect((await officer.post(`/api/pledges/${pledge.id}/links`, { actionId })).status).toBe(201);
+    expect((await officer.post(`/api/pledges/${pledge.id}/unlink`, { itemId })).body.links).toEqual({
+      itemIds: [],
+      actionIds: [actionId],
+    });
+    expect(await events(pledge.id)).toEqual([
+      'pledge_recorded',
+      'pledge_confirmed',
+      'linked',
+      'linked',
+      'unlinked',
+      'linked',
+      'unlinked',
+    ]);
   });
 
   it('keeps the timeline append-only', async () => {
@@ -370,6 +410,10 @@ describe('pledges', () => {
         403,
       );
       await refused(() => otherLeader.post(`/api/pledges/${pledge.id}/links`, { itemId: randomUUID() }), 403);
+      await refused(
+        () => otherLeader.post(`/api/pledges/${pledge.id}/unlink`, { itemId: randomUUID() }),
+        403,
+      );
     });
 
     it('refuses a leader recording a pledge for someone else, and an officer without a leader', async () => {
@@ -423,6 +467,11 @@ describe('pledges', () => {
       await refused(() => officer.get('/api/me/pledges'), 403);
       await refused(() => dana.put(`/api/me/pledges/${pledge.id}/verdict`, { verdict: 'kept' }), 403);
       await refused(() => t.anonymous().get('/api/pledges'), 401);
+      await refused(
+        () => t.anonymous().post(`/api/pledges/${pledge.id}/unlink`).send({ itemId: randomUUID() }),
+        401,
+      );
+      await refused(() => kai.post(`/api/pledges/${pledge.id}/unlink`, { itemId: randomUUID() }), 403);
     });
 
     it('refuses a verdict from a young expert not in the group it was made to, and on an unconfirmed pledge', async () => {

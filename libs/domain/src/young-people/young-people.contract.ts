@@ -201,6 +201,8 @@ export const YoungPersonQuerySchema = z
     serviceExperience: z.enum(ServiceExperienceKind).optional(),
     ageBand: z.enum(AGE_BANDS as [AgeBand, ...AgeBand[]]).optional(),
     linkedAdultId: uuidSchema.optional(),
+    /** One of the team's categories (retired ones too: a record may still have one). */
+    categoryId: uuidSchema.optional(),
     includeArchived: z
       .enum(['true', 'false'])
       .transform((v) => v === 'true')

@@ -175,6 +175,16 @@ export class PledgesController {
     return this.pledges.link(actor, id, body);
   }
 
+  @Post(':id/unlink')
+  @HttpCode(200)
+  unlink(
+    @CurrentActor() actor: Actor,
+    @Param('id', pledgeIdPipe) id: string,
+    @Body(new ZodPipe(PledgeLinkRequestSchema)) body: PledgeLinkRequest,
+  ): Promise<PledgeResponse> {
+    return this.pledges.unlink(actor, id, body);
+  }
+
   private async download(
     actor: Actor,
     period: LeadersViewQuery,

@@ -31,6 +31,7 @@ export type PledgeEvent =
   | 'rag_changed'
   | 'verdict_given'
   | 'linked'
+  | 'unlinked'
   | 'reminded';
 
 /**

@@ -287,10 +287,7 @@ export class PledgesService {
 
   link(actor: Actor, id: string, command: PledgeLinkRequest): Promise<PledgeResponse> {
     return this.db.transaction(async (em) => {
-      const pledge = await reachPledge(actor, em, id, true);
-      if (actor.role === Role.SeniorLeader) checkMaker(actor, pledge);
-      if (command.itemId) await reachItem(actor, em, command.itemId);
-      if (command.actionId) await reachAction(actor, em, command.actionId, false);
+      await this.reachLinkable(actor, em, id, command);
       const [already]: unknown[] = await em.query(
         `SELECT 1 FROM pledge_links WHERE pledge_id = $1 AND (item_id = $2 OR action_id = $3)`,
         [id, command.itemId ?? null, command.actionId ?? null],
@@ -300,13 +297,55 @@ export class PledgesService {
         `INSERT INTO pledge_links (pledge_id, item_id, action_id, linked_by) VALUES ($1, $2, $3, $4)`,
         [id, command.itemId ?? null, command.actionId ?? null, actor.userId],
       );
-      const detail: Record<string, string> = command.itemId
-        ? { itemId: command.itemId }
-        : { actionId: command.actionId ?? '' };
-      await notePledge(em, id, 'linked', actor.userId, detail);
-      await this.record(actor, em, AuditAction.Update, id, { event: 'linked', ...detail });
+      await this.noteLink(actor, em, id, 'linked', command);
       return pledgeResponse(em, id);
     });
+  }
+
+  /**
+   * Takes a link made by mistake away. Who may do it is who may link: the link row goes, and the
+   * timeline keeps that it was there, who took it away and when.
+   */
+  unlink(actor: Actor, id: string, command: PledgeLinkRequest): Promise<PledgeResponse> {
+    return this.db.transaction(async (em) => {
+      await this.reachLinkable(actor, em, id, command);
+      const removed: unknown[] = await em.query(
+        `WITH gone AS (
+           DELETE FROM pledge_links WHERE pledge_id = $1 AND (item_id = $2 OR action_id = $3) RETURNING 1
+         ) SELECT 1 FROM gone`,
+        [id, command.itemId ?? null, command.actionId ?? null],
+      );
+      if (removed.length === 0) throw new DomainError('not_found', 'This pledge is not linked to that.');
+      await this.noteLink(actor, em, id, 'unlinked', command);
+      return pledgeResponse(em, id);
+    });
+  }
+
+  /** The pledge is theirs to link (an officer's, or its own leader's), and so is the item or action. */
+  private async reachLinkable(
+    actor: Actor,
+    em: EntityManager,
+    id: string,
+    command: PledgeLinkRequest,
+  ): Promise<void> {
+    const pledge = await reachPledge(actor, em, id, true);
+    if (actor.role === Role.SeniorLeader) checkMaker(actor, pledge);
+    if (command.itemId) await reachItem(actor, em, command.itemId);
+    if (command.actionId) await reachAction(actor, em, command.actionId, false);
+  }
+
+  private async noteLink(
+    actor: Actor,
+    em: EntityManager,
+    id: string,
+    event: 'linked' | 'unlinked',
+    command: PledgeLinkRequest,
+  ): Promise<void> {
+    const detail: Record<string, string> = command.itemId
+      ? { itemId: command.itemId }
+      : { actionId: command.actionId ?? '' };
+    await notePledge(em, id, event, actor.userId, detail);
+    await this.record(actor, em, AuditAction.Update, id, { event, ...detail });
   }
 
   private today(): string {

@@ -88,6 +88,12 @@ export class YoungPeopleService {
         `EXISTS (SELECT 1 FROM young_person_trusted_adults la WHERE la.young_person_id = yp.id AND la.user_id = $${params.length})`,
       );
     }
+    if (query.categoryId) {
+      params.push(query.categoryId);
+      where.push(
+        `EXISTS (SELECT 1 FROM young_person_categories yc WHERE yc.young_person_id = yp.id AND yc.category_id = $${params.length})`,
+      );
+    }
     const whereSql = where.join(' AND ');
     const dir = query.order === 'asc' ? 'ASC' : 'DESC';
     const flip = query.order === 'asc' ? 'DESC' : 'ASC';

@@ -13,6 +13,7 @@ import { ITEM_ID, actionResponse, itemDetail, itemSummary } from '../action-log/
 import type PledgePage from './pledge-page';
 
 const LINKS = `/api/pledges/${PLEDGE_ID}/links`;
+const UNLINK = `/api/pledges/${PLEDGE_ID}/unlink`;
 const ACTION_ID = '88888888-8888-4888-8888-888888888888';
 const OTHER_ITEM_ID = '99999999-9999-4999-8999-999999999999';
 const HIDDEN_ITEM_ID = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
@@ -77,7 +78,7 @@ describe('linking a pledge to You said items and actions', () => {
     await showItem(HIDDEN_ITEM_ID, null);
     const entries = Array.from(el.querySelectorAll('.links > li')).map((li) => textOf(li));
     expect(entries).toEqual([
-      'You said: Tell us sooner when our social worker changes. (5 Mar 2026) We did: New review leaflet',
+      'You said: Tell us sooner when our social worker changes. (5 Mar 2026) Take this link away: Tell us sooner when our social worker changes. We did: New review leaflet Take this link away: New review leaflet',
       'A You said item you cannot open.',
       'An action whose You said item is not linked here, or that you cannot open.',
     ]);
@@ -86,6 +87,39 @@ describe('linking a pledge to You said items and actions', () => {
     );
     expect(links).toEqual([`/action-log/items/${ITEM_ID}`, `/action-log/items/${ITEM_ID}`]);
     expect(await axeViolations(el)).toEqual([]);
+  });
+
+  it('takes a link away, says so, and shows the API’s refusal above the list', async () => {
+    await open(Role.SeniorLeader, linkedTo([ITEM_ID], [ACTION_ID]));
+    await showItem(ITEM_ID, itemSummary(), [leaflet]);
+    const [fromItem, fromAction] = Array.from(el.querySelectorAll<HTMLButtonElement>('.links button.unlink'));
+    fromAction.click();
+    expect(await answer('POST', UNLINK, linkedTo([ITEM_ID]))).toEqual({ actionId: ACTION_ID });
+    await showItem(ITEM_ID, itemSummary(), [leaflet]);
+    expect(textOf(el.querySelector('.pledge-link-status'))).toBe('The link to the action is taken away.');
+    expect(textOf(el.querySelector('.links'))).not.toContain('We did');
+
+    fromItem.click();
+    http
+      .expectOne((r) => r.method === 'POST' && r.url === UNLINK)
+      .flush(problemBody(404, 'This pledge is not linked to that.'), { status: 404, statusText: 'Problem' });
+    await fixture.whenStable();
+    expect(textOf(el.querySelector('#pledge-unlink heard-problem-alert'))).toContain(
+      'This pledge is not linked to that.',
+    );
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
+  it('offers no way to take a link away to a leader whose pledge it is not', async () => {
+    await open(
+      Role.SeniorLeader,
+      pledgeResponse({
+        links: { itemIds: [ITEM_ID], actionIds: [] },
+        madeBy: { id: '12121212-1212-4121-8121-121212121212', displayName: 'Ola Brightwater' },
+      }),
+    );
+    await showItem(ITEM_ID, itemSummary(), []);
+    expect(el.querySelectorAll('.links button.unlink')).toHaveLength(0);
   });
 
   it('lets the leader link an item found by its words and one of its actions: the item first, then the action', async () => {

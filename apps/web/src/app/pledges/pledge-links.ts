@@ -8,6 +8,7 @@ import {
   type ValidationErrors,
   Validators,
 } from '@angular/forms';
+import { NgTemplateOutlet } from '@angular/common';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -15,13 +16,30 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { Role } from '@heard/domain';
-import type { ActionResponse, ItemSummary, PledgeResponse, ProblemDetails } from '@heard/domain';
+import type {
+  ActionResponse,
+  ItemSummary,
+  PledgeLinkRequest,
+  PledgeResponse,
+  ProblemDetails,
+} from '@heard/domain';
 import { ProblemAlert } from '@heard/ui';
-import { type Observable, catchError, distinctUntilChanged, forkJoin, map, of, switchMap, tap } from 'rxjs';
+import {
+  type Observable,
+  catchError,
+  distinctUntilChanged,
+  finalize,
+  forkJoin,
+  map,
+  of,
+  switchMap,
+  tap,
+} from 'rxjs';
 import { ActionLogApi } from '../action-log/action-log-api';
 import { ActionLogLoopApi } from '../action-log/action-log-loop-api';
 import { shortDate } from '../core/dates';
 import { pageFocus } from '../core/focus';
+import { toProblem } from '../core/problem';
 import { saveForm } from '../core/save-form';
 import { searchAsYouType } from '../core/search-as-you-type';
 import { SessionService } from '../core/session.service';
@@ -48,6 +66,7 @@ interface LinkedItem {
   selector: 'heard-pledge-links',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    NgTemplateOutlet,
     ReactiveFormsModule,
     RouterLink,
     MatAutocompleteModule,
@@ -74,6 +93,8 @@ export class PledgeLinks {
   protected readonly saving = signal(false);
   protected readonly status = signal<string | null>(null);
   protected readonly problem = signal<ProblemDetails | null>(null);
+  /** Why taking a link away was refused, shown above the list. */
+  protected readonly unlinkProblem = signal<ProblemDetails | null>(null);
   protected readonly shortDate = shortDate;
 
   /** An officer links any pledge; a leader their own (the API checks the item is one they may see). */
@@ -154,6 +175,32 @@ export class PledgeLinks {
         this.suggestions.clear();
       },
     });
+  }
+
+  /** Takes away a link made by mistake; the pledge's history keeps that it was there. */
+  protected unlink(link: PledgeLinkRequest): void {
+    if (this.saving()) return;
+    this.saving.set(true);
+    this.status.set(null);
+    this.unlinkProblem.set(null);
+    this.api
+      .unlink(this.pledge().id, link)
+      .pipe(finalize(() => this.saving.set(false)))
+      .subscribe({
+        next: (after) => {
+          this.status.set(
+            link.actionId
+              ? 'The link to the action is taken away.'
+              : 'The link to the You said item is taken away.',
+          );
+          this.changed.emit(after);
+          this.focus.later('.pledge-link-status p');
+        },
+        error: (error: unknown) => {
+          this.unlinkProblem.set(toProblem(error));
+          this.focus.problemLater('#pledge-unlink');
+        },
+      });
   }
 
   /** The item first when an action of an item not yet linked is chosen: each link is kept on its own. */

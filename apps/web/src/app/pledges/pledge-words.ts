@@ -25,6 +25,7 @@ const EVENT_WORDS: Readonly<Record<string, string>> = {
   rag_changed: 'Colour changed',
   verdict_given: 'Young people’s verdict',
   linked: 'Linked',
+  unlinked: 'Link taken away',
   reminded: 'Leader reminded',
 };
 export const eventWords = (event: string): string => EVENT_WORDS[event] ?? event;

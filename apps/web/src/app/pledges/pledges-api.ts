@@ -66,4 +66,9 @@ export class PledgesApi {
   link(id: string, request: PledgeLinkRequest): Observable<PledgeResponse> {
     return this.http.post<PledgeResponse>(`${pledge(id)}/links`, request);
   }
+
+  /** Takes a link to a You said item or an action away; 404 when it is not linked. */
+  unlink(id: string, request: PledgeLinkRequest): Observable<PledgeResponse> {
+    return this.http.post<PledgeResponse>(`${pledge(id)}/unlink`, request);
+  }
 }

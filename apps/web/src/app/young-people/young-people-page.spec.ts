@@ -8,6 +8,7 @@ import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { Role } from '@heard/domain';
+import type { KeptListEntry } from '@heard/domain';
 import { axeViolations } from '../../testing/axe';
 import { signInAs } from '../../testing/session';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
@@ -29,7 +30,19 @@ describe('YoungPeoplePage', () => {
   let http: HttpTestingController;
   let router: Router;
 
-  async function open(role: Role, url = '/young-people'): Promise<HTMLElement> {
+  const CATEGORY_ID = '44444444-4444-4444-8444-444444444444';
+  const RETIRED_ID = '55555555-5555-4555-8555-555555555555';
+  const CATEGORIES: KeptListEntry[] = [
+    { id: RETIRED_ID, name: 'Moved in from abroad', retired: true },
+    { id: CATEGORY_ID, name: 'Lives with kinship carers', retired: false },
+  ];
+
+  /** Opens the page and answers its look-up of the team's categories with `categories`. */
+  async function open(
+    role: Role,
+    url = '/young-people',
+    categories: KeptListEntry[] | 'failed' = [],
+  ): Promise<HTMLElement> {
     TestBed.configureTestingModule({
       providers: [
         provideRouter([{ path: 'young-people', component: YoungPeoplePage }], withComponentInputBinding()),
@@ -43,6 +56,10 @@ describe('YoungPeoplePage', () => {
     await signInAs(role);
     harness = await RouterTestingHarness.create();
     await harness.navigateByUrl(url);
+    const lookUp = http.expectOne('/api/young-people/categories');
+    if (categories === 'failed')
+      lookUp.flush(problemBody(503, 'Heard is busy.'), { status: 503, statusText: 'Problem' });
+    else lookUp.flush(categories);
     return harness.routeNativeElement as HTMLElement;
   }
 
@@ -142,6 +159,36 @@ describe('YoungPeoplePage', () => {
     ).flush(page([]));
     await settle();
     expect(byName(el, 'Clear filters', 'heard-empty-state button')).toBeTruthy();
+  });
+
+  it('filters by one of the team’s categories, retired ones last and marked, kept in the address', async () => {
+    const el = await open(Role.ParticipationOfficer, '/young-people', CATEGORIES);
+    expectGroups().flush(page([]));
+    expectList().flush(page([listItem()]));
+    await settle();
+    const select = byLabel(el, 'Category');
+    select.click();
+    await settle();
+    const options = Array.from(document.querySelectorAll('mat-option')).map((o) => textOf(o));
+    expect(options).toEqual(['Any category', 'Lives with kinship carers', 'Moved in from abroad (retired)']);
+    (document.querySelectorAll('mat-option')[1] as HTMLElement).click();
+    await settle();
+    expectList((p) => p.get('categoryId') === CATEGORY_ID && p.get('page') === '1').flush(page([]));
+    await settle();
+    expect(router.url).toBe(`/young-people?categoryId=${CATEGORY_ID}`);
+    expect(byName(el, 'Clear filters', 'heard-empty-state button')).toBeTruthy();
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
+  it('reads the category from the address, and says so when the categories cannot load', async () => {
+    await open(Role.Practitioner, `/young-people?categoryId=${CATEGORY_ID}`, 'failed');
+    expectList((p) => p.get('categoryId') === CATEGORY_ID).flush(page([]));
+    await settle();
+    const el = harness.routeNativeElement as HTMLElement;
+    expect(() => byLabel(el, 'Category')).toThrow();
+    expect(textOf(el.querySelector('heard-problem-alert'))).toContain(
+      'We could not load the categories, so you cannot filter by category just now.',
+    );
   });
 
   it('does not offer practitioners the add button or the group filter', async () => {

@@ -10,7 +10,7 @@ import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { AGE_BANDS, Role, SERVICE_EXPERIENCE_LABELS, ServiceExperienceKind } from '@heard/domain';
-import type { AgeBand, ProblemDetails, YoungPersonListItem } from '@heard/domain';
+import type { AgeBand, KeptListEntry, ProblemDetails, YoungPersonListItem } from '@heard/domain';
 import {
   BOUNDED_PAGINATOR_PROVIDERS,
   EmptyState,
@@ -27,7 +27,8 @@ import { listPage, urlQuery } from '../core/list-page';
 import { toProblem } from '../core/problem';
 import { SessionService } from '../core/session.service';
 import { GroupsApi } from '../groups/groups-api';
-import { YoungPeopleApi } from './young-people-api';
+import { KeptListApi } from '../shared/kept-list-api';
+import { CATEGORIES_URL, YoungPeopleApi } from './young-people-api';
 import {
   DEFAULT_QUERY,
   type YoungPeopleListQuery,
@@ -41,6 +42,7 @@ export type YoungPeopleFilterForm = FormGroup<{
   groupId: FormControl<string>;
   serviceExperience: FormControl<ServiceExperienceKind | ''>;
   ageBand: FormControl<AgeBand | ''>;
+  categoryId: FormControl<string>;
 }>;
 
 @Component({
@@ -94,6 +96,9 @@ export default class YoungPeoplePage {
 
   protected readonly groups = signal<{ id: string; name: string }[]>([]);
   protected readonly groupsProblem = signal<ProblemDetails | null>(null);
+  /** The team's categories, retired ones last (a record may still have one). */
+  protected readonly categories = signal<KeptListEntry[]>([]);
+  protected readonly categoriesProblem = signal<ProblemDetails | null>(null);
 
   protected readonly countText = computed(() => {
     const result = this.list.result();
@@ -108,6 +113,7 @@ export default class YoungPeoplePage {
     groupId: new FormControl('', { nonNullable: true }),
     serviceExperience: new FormControl<ServiceExperienceKind | ''>('', { nonNullable: true }),
     ageBand: new FormControl<AgeBand | ''>('', { nonNullable: true }),
+    categoryId: new FormControl('', { nonNullable: true }),
   });
 
   protected readonly list = listPage({
@@ -121,12 +127,24 @@ export default class YoungPeoplePage {
           groupId: query.groupId ?? '',
           serviceExperience: query.serviceExperience ?? '',
           ageBand: query.ageBand ?? '',
+          categoryId: query.categoryId ?? '',
         },
         { emitEvent: false },
       ),
   });
 
   constructor() {
+    inject(KeptListApi)
+      .list(CATEGORIES_URL)
+      .pipe(takeUntilDestroyed())
+      .subscribe({
+        next: (list) => this.categories.set([...list].sort((a, b) => Number(a.retired) - Number(b.retired))),
+        error: (error: unknown) =>
+          this.categoriesProblem.set({
+            ...toProblem(error),
+            detail: `We could not load the categories, so you cannot filter by category just now. ${toProblem(error).detail}`,
+          }),
+      });
     if (this.canWrite()) {
       inject(GroupsApi)
         .list('', 1, 100)
@@ -145,13 +163,14 @@ export default class YoungPeoplePage {
   /** Applies the search box and filters, starting again from the first page. */
   /** `from` is the select that was changed, so focus can go back to it (its panel has it now). */
   protected search(from?: Focusable): void {
-    const { q, groupId, serviceExperience, ageBand } = this.form.getRawValue();
+    const { q, groupId, serviceExperience, ageBand, categoryId } = this.form.getRawValue();
     this.go(
       {
         q: q.trim(),
         groupId: groupId || null,
         serviceExperience: serviceExperience || null,
         ageBand: ageBand || null,
+        categoryId: categoryId || null,
         page: 1,
       },
       from,
@@ -160,7 +179,7 @@ export default class YoungPeoplePage {
 
   protected clear(): void {
     this.form.reset();
-    this.go({ q: '', groupId: null, serviceExperience: null, ageBand: null, page: 1 });
+    this.go({ q: '', groupId: null, serviceExperience: null, ageBand: null, categoryId: null, page: 1 });
   }
 
   protected onSort(sort: Sort): void {

@@ -15,6 +15,7 @@ describe('parseListQuery', () => {
         groupId: GROUP,
         serviceExperience: 'care_leaver',
         ageBand: '16-17',
+        categoryId: GROUP,
         sort: 'age',
         order: 'desc',
         page: '3',
@@ -25,6 +26,7 @@ describe('parseListQuery', () => {
       groupId: GROUP,
       serviceExperience: ServiceExperienceKind.CareLeaver,
       ageBand: '16-17',
+      categoryId: GROUP,
       sort: 'age',
       order: 'desc',
       page: 3,
@@ -36,6 +38,7 @@ describe('parseListQuery', () => {
     ['groupId', 'not-a-uuid', 'groupId', null],
     ['serviceExperience', 'pirate', 'serviceExperience', null],
     ['ageBand', '5-9', 'ageBand', null],
+    ['categoryId', 'kinship', 'categoryId', null],
     ['sort', 'created', 'sort', 'name'],
     ['order', 'sideways', 'order', 'asc'],
     ['page', '0', 'page', 1],
@@ -63,6 +66,7 @@ describe('toQueryParams', () => {
       groupId: null,
       serviceExperience: null,
       ageBand: null,
+      categoryId: null,
       sort: null,
       order: null,
       page: null,
@@ -75,6 +79,7 @@ describe('toQueryParams', () => {
       ...DEFAULT_QUERY,
       q: 'Ali',
       ageBand: '13-15' as const,
+      categoryId: GROUP,
       sort: 'age' as const,
       order: 'desc' as const,
       page: 2,
@@ -95,8 +100,18 @@ describe('toHttpParams', () => {
       ...DEFAULT_QUERY,
       q: ' Jo ',
       serviceExperience: ServiceExperienceKind.LookedAfter,
+      categoryId: GROUP,
     });
-    expect(params.keys().sort()).toEqual(['order', 'page', 'pageSize', 'q', 'serviceExperience', 'sort']);
+    expect(params.keys().sort()).toEqual([
+      'categoryId',
+      'order',
+      'page',
+      'pageSize',
+      'q',
+      'serviceExperience',
+      'sort',
+    ]);
+    expect(params.get('categoryId')).toBe(GROUP);
     expect(params.get('q')).toBe('Jo');
     expect(params.get('serviceExperience')).toBe('looked_after');
     expect(params.get('page')).toBe('1');
@@ -108,7 +123,10 @@ describe('isFiltered', () => {
     expect(isFiltered({ ...DEFAULT_QUERY, sort: 'age', page: 4 })).toBe(false);
   });
 
-  it.each([{ q: 'x' }, { groupId: GROUP }, { ageBand: '10-12' as const }])('is true with %o', (change) => {
-    expect(isFiltered({ ...DEFAULT_QUERY, ...change })).toBe(true);
-  });
+  it.each([{ q: 'x' }, { groupId: GROUP }, { ageBand: '10-12' as const }, { categoryId: GROUP }])(
+    'is true with %o',
+    (change) => {
+      expect(isFiltered({ ...DEFAULT_QUERY, ...change })).toBe(true);
+    },
+  );
 });

@@ -13,6 +13,8 @@ export interface YoungPeopleListQuery {
   groupId: string | null;
   serviceExperience: ServiceExperienceKind | null;
   ageBand: AgeBand | null;
+  /** One of the team's categories (issue 13 §4). */
+  categoryId: string | null;
   sort: YoungPeopleSort;
   order: SortOrder;
   page: number;
@@ -24,6 +26,7 @@ export const DEFAULT_QUERY: Readonly<YoungPeopleListQuery> = {
   groupId: null,
   serviceExperience: null,
   ageBand: null,
+  categoryId: null,
   sort: 'name',
   order: 'asc',
   page: 1,
@@ -54,6 +57,7 @@ export function parseListQuery(params: Params): YoungPeopleListQuery {
   const groupId = text(params['groupId']);
   const serviceExperience = text(params['serviceExperience']);
   const ageBand = text(params['ageBand']);
+  const categoryId = text(params['categoryId']);
   const sort = text(params['sort']);
   const order = text(params['order']);
   const pageSize = positiveInt(params['pageSize'], DEFAULT_QUERY.pageSize, 100);
@@ -65,6 +69,7 @@ export function parseListQuery(params: Params): YoungPeopleListQuery {
         ? (serviceExperience as ServiceExperienceKind)
         : null,
     ageBand: ageBand && (AGE_BANDS as readonly string[]).includes(ageBand) ? (ageBand as AgeBand) : null,
+    categoryId: categoryId && UUID.test(categoryId) ? categoryId : null,
     sort: sort === 'age' ? 'age' : 'name',
     order: order === 'desc' ? 'desc' : 'asc',
     page: positiveInt(params['page'], 1, 100_000),
@@ -82,6 +87,7 @@ export function toQueryParams(query: YoungPeopleListQuery): Params {
     groupId: query.groupId,
     serviceExperience: query.serviceExperience,
     ageBand: query.ageBand,
+    categoryId: query.categoryId,
     sort: query.sort === DEFAULT_QUERY.sort ? null : query.sort,
     order: query.order === DEFAULT_QUERY.order ? null : query.order,
     page: query.page === 1 ? null : query.page,
@@ -100,10 +106,13 @@ export function toHttpParams(query: YoungPeopleListQuery): HttpParams {
   if (query.groupId) params = params.set('groupId', query.groupId);
   if (query.serviceExperience) params = params.set('serviceExperience', query.serviceExperience);
   if (query.ageBand) params = params.set('ageBand', query.ageBand);
+  if (query.categoryId) params = params.set('categoryId', query.categoryId);
   return params;
 }
 
 /** Whether any filter or search narrows the list (so an empty list means "no matches", not "nobody yet"). */
 export function isFiltered(query: YoungPeopleListQuery): boolean {
-  return Boolean(query.q.trim() || query.groupId || query.serviceExperience || query.ageBand);
+  return Boolean(
+    query.q.trim() || query.groupId || query.serviceExperience || query.ageBand || query.categoryId,
+  );
 }
