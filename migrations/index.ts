@@ -46,6 +46,7 @@ import {
   YoungPeopleCategories1765400000000,
 } from './1765400000000-young-people-categories';
 import { HeldChanges1765410000000 } from './1765410000000-held-changes';
+import { VoicePlans1765420000000 } from './1765420000000-voice-plans';
 import { AuditAppendOnly1765430000000 } from './1765430000000-audit-append-only';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
@@ -92,6 +93,7 @@ export const MIGRATIONS = [
   FiguresRevision1765390000000,
   YoungPeopleCategories1765400000000,
   HeldChanges1765410000000,
+  VoicePlans1765420000000,
   AuditAppendOnly1765430000000,
 ];
 

@@ -30,6 +30,7 @@ import { RetentionModule } from './retention/retention.module';
 import { ErasureModule } from './erasure/erasure.module';
 import { LeadersModule } from './leaders/leaders.module';
 import { PledgesModule } from './pledges/pledges.module';
+import { PlansModule } from './plans/plans.module';
 import { ReachModule } from './reach/reach.module';
 import { HeldChangesModule } from './held-changes/held-changes.module';
 
@@ -62,6 +63,7 @@ export const FEATURE_MODULES = [
   ErasureModule,
   LeadersModule,
   PledgesModule,
+  PlansModule,
   ReachModule,
   HeldChangesModule,
 ];

@@ -53,6 +53,9 @@ export enum AuditRecordType {
   PledgeExport = 'pledge_export',
   /** A download of the reach table for a period (CSV or XLSX): aggregates only. */
   ReachExport = 'reach_export',
+  /** The annual voice plan (issue 14): a year's plan, and each version's edits, moves and corrections. */
+  VoicePlan = 'voice_plan',
+  PlanVersion = 'plan_version',
   Route = 'route',
   /** A change made offline and kept aside for its officer's decision (issue 15): held, applied or let go. */
   HeldChange = 'held_change',

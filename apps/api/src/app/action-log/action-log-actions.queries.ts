@@ -37,6 +37,8 @@ const ACTION_COLUMNS = `a.id, a.status, a.words, a.young_words AS "youngWords", 
 /**
  * 404 unless the action exists and the actor may see an item it answers; locked for the change
  * when `lock` is set. Its answered items are locked too, so a close cannot slip past a new answer.
+ * An action answering no item is a published voice plan's commitment (docs/plan.md): public
+ * already, so every reader of the log reaches it, and its owner's officer can keep it up to date.
  */
 export async function reachAction(
   actor: Actor,
@@ -48,8 +50,11 @@ export async function reachAction(
   const visible = itemVisibleSql(actor, params, 'y');
   const [row]: ActionRow[] = await em.query(
     `SELECT ${ACTION_COLUMNS} FROM actions a
-      WHERE a.id = $1 AND EXISTS (SELECT 1 FROM action_answers aa JOIN you_said_items y ON y.id = aa.item_id
-                                   WHERE aa.action_id = a.id AND ${visible})${lock ? ' FOR UPDATE OF a' : ''}`,
+      WHERE a.id = $1 AND (EXISTS (SELECT 1 FROM action_answers aa JOIN you_said_items y ON y.id = aa.item_id
+                                    WHERE aa.action_id = a.id AND ${visible})
+                           OR NOT EXISTS (SELECT 1 FROM action_answers aa WHERE aa.action_id = a.id))${
+                             lock ? ' FOR UPDATE OF a' : ''
+                           }`,
     params,
   );
   if (!row) throw DomainError.notFound('This action');

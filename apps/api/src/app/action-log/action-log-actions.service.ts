@@ -55,54 +55,71 @@ export class ActionLogActionsService {
         await checkItemOpen(em, itemId);
       }
       await checkOwner(em, command.ownerId);
-      const rule = ACTION_STATUS_RULES[command.status];
-      const doneOn = command.status === 'done' ? (command.doneOn ?? todayInLondon()) : null;
-      const [{ id }]: { id: string }[] = await em.query(
-        `INSERT INTO actions (status, words, young_words, cant_reason, owner_id, due_on, done_on, progress, evidence,
+      const id = await this.insertAction(actor, em, command);
+      return this.one(actor, em, id);
+    });
+  }
+
+  /**
+   * Writes a new action in the caller's transaction: the action, the items it answers (none for a
+   * plan's commitment), their timelines and the audit row. The one home of an action's insert, for
+   * an officer answering items and for a voice plan's commitments becoming We will on publishing.
+   * The caller has checked the items and the owner.
+   */
+  async insertAction(
+    actor: Actor,
+    em: EntityManager,
+    command: Omit<ActionCreateCommand, 'itemIds'> & { itemIds: readonly string[] },
+    origin: Record<string, string> = {},
+  ): Promise<string> {
+    const rule = ACTION_STATUS_RULES[command.status];
+    const doneOn = command.status === 'done' ? (command.doneOn ?? todayInLondon()) : null;
+    const [{ id }]: { id: string }[] = await em.query(
+      `INSERT INTO actions (status, words, young_words, cant_reason, owner_id, due_on, done_on, progress, evidence,
              lundy, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text[], $11) RETURNING id`,
-        [
-          command.status,
-          command.words,
-          command.youngWords,
-          command.cantReason,
-          command.ownerId,
-          command.dueOn,
-          doneOn,
-          command.progress ?? rule.defaultProgress,
-          command.evidence,
-          command.lundy,
-          actor.userId,
-        ],
-      );
+      [
+        command.status,
+        command.words,
+        command.youngWords,
+        command.cantReason,
+        command.ownerId,
+        command.dueOn,
+        doneOn,
+        command.progress ?? rule.defaultProgress,
+        command.evidence,
+        command.lundy,
+        actor.userId,
+      ],
+    );
+    if (command.itemIds.length > 0)
       await em.query(
         `INSERT INTO action_answers (action_id, item_id, linked_by) SELECT $1, unnest($2::uuid[]), $3`,
         [id, command.itemIds, actor.userId],
       );
-      await appendTimeline(
-        em,
-        command.itemIds.map((itemId) => ({
-          itemId,
-          actionId: id,
-          event: 'action_linked',
-          detail: {
-            status: command.status,
-            ownerId: command.ownerId,
-            dueOn: command.dueOn,
-            doneOn,
-            lundy: command.lundy,
-          },
-          byUserId: actor.userId,
-        })),
-      );
-      await this.audit.for(actor).record(em, {
-        action: AuditAction.Create,
-        type: AuditRecordType.Action,
-        id,
-        detail: { status: command.status, items: command.itemIds.length },
-      });
-      return this.one(actor, em, id);
+    await appendTimeline(
+      em,
+      command.itemIds.map((itemId) => ({
+        itemId,
+        actionId: id,
+        event: 'action_linked',
+        detail: {
+          status: command.status,
+          ownerId: command.ownerId,
+          dueOn: command.dueOn,
+          doneOn,
+          lundy: command.lundy,
+        },
+        byUserId: actor.userId,
+      })),
+    );
+    await this.audit.for(actor).record(em, {
+      action: AuditAction.Create,
+      type: AuditRecordType.Action,
+      id,
+      detail: { status: command.status, items: command.itemIds.length, ...origin },
     });
+    return id;
   }
 
   update(actor: Actor, id: string, command: ActionUpdateCommand): Promise<ActionResponse> {

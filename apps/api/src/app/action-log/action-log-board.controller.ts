@@ -35,6 +35,7 @@ import { Allow, Public } from '../../platform/auth/access.decorator';
 import { Actor, CurrentActor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ZodPipe } from '../../platform/errors/zod.pipe';
+import { revalidated } from '../../platform/http/revalidate';
 import { BoardPublicationService } from './board-publication.service';
 import { PublicBoardService } from './public-board.service';
 import { readingLevelView } from './reading-level-view';
@@ -142,7 +143,7 @@ export class PublicBoardController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<string | undefined> {
     const { tag, json } = await this.board.page(query);
-    if (cached(res, tag, seen)) return undefined;
+    if (revalidated(res, tag, seen)) return undefined;
     res.type('application/json');
     return json;
   }
@@ -155,15 +156,6 @@ export class PublicBoardController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<BoardItem | undefined> {
     const { tag, item } = await this.board.item(itemId);
-    return cached(res, tag, seen) ? undefined : item;
+    return revalidated(res, tag, seen) ? undefined : item;
   }
-}
-
-/** Sets the tag (published material: every cache may keep it, and must ask again); true when the client has it. */
-function cached(res: Response, tag: string, seen: string | undefined): boolean {
-  res.setHeader('Cache-Control', 'public, no-cache');
-  res.setHeader('ETag', tag);
-  const has = seen?.split(',').some((t) => t.trim() === tag || t.trim() === `W/${tag}`) ?? false;
-  if (has) res.status(304);
-  return has;
 }

@@ -9,5 +9,7 @@ import { ActionLogPassOnService } from './action-log-pass-on.service';
 @Module({
   controllers: [ActionLogActionsController, ActionLogLoopController],
   providers: [ActionLogActionsService, ActionLogLoopService, ActionLogPassOnService],
+  // The voice plan writes its commitments as We will through the one insert (insertAction).
+  exports: [ActionLogActionsService],
 })
 export class ActionLogLoopModule {}

@@ -1,0 +1,174 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  PLAN_EDITORS,
+  PLAN_READERS,
+  PlanCommitmentsCommand,
+  PlanCommitmentsRequestSchema,
+  PlanCompareQuery,
+  PlanCompareQuerySchema,
+  PlanComparisonResponse,
+  PlanCorrectionCommand,
+  PlanCorrectionRequestSchema,
+  PlanCreateCommand,
+  PlanCreateRequestSchema,
+  PlanListResponse,
+  PlanLundyAnswerCommand,
+  PlanLundyAnswerRequestSchema,
+  PlanMoveCommand,
+  PlanMoveRequestSchema,
+  PlanSectionCommand,
+  PlanSectionKey,
+  PlanSectionRequestSchema,
+  PlanVersionResponse,
+  PublishedPlanListResponse,
+  PublishedPlanResponse,
+  lundyQuestionKeySchema,
+  planSectionKeySchema,
+} from '@heard/domain';
+import type { Response } from 'express';
+import { Allow, Public } from '../../platform/auth/access.decorator';
+import { Actor, CurrentActor } from '../../platform/auth/auth-context';
+import { DomainError } from '../../platform/errors/domain-error';
+import { ZodPipe } from '../../platform/errors/zod.pipe';
+import { revalidated } from '../../platform/http/revalidate';
+import { PlansService } from './plans.service';
+import { PublishedPlansService } from './published-plans.service';
+
+const idPipe = (what: string) => new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound(what) });
+
+/**
+ * The annual voice plan for staff (docs/plan.md "Storage and API"). Officers and senior leaders
+ * read every version; officers write; who makes which move is plan-workflow.ts's (checked in the
+ * service, so a leader may approve and send back but not edit).
+ */
+@ApiTags('voice plan')
+@Controller('plans')
+@Allow(...PLAN_READERS)
+export class PlansController {
+  constructor(private readonly plans: PlansService) {}
+
+  @Get()
+  list(): Promise<PlanListResponse> {
+    return this.plans.list();
+  }
+
+  @Post()
+  @Allow(...PLAN_EDITORS)
+  create(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodPipe(PlanCreateRequestSchema)) body: PlanCreateCommand,
+  ): Promise<PlanVersionResponse> {
+    return this.plans.create(actor, body);
+  }
+
+  /** Any two versions, word by word. */
+  @Get('compare')
+  compare(
+    @Query(new ZodPipe(PlanCompareQuerySchema)) query: PlanCompareQuery,
+  ): Promise<PlanComparisonResponse> {
+    return this.plans.compare(query.before, query.after);
+  }
+
+  /** A correction of the year's published plan: a new version to work on. */
+  @Post(':id/versions')
+  @Allow(...PLAN_EDITORS)
+  correct(
+    @CurrentActor() actor: Actor,
+    @Param('id', idPipe('This plan')) id: string,
+    @Body(new ZodPipe(PlanCorrectionRequestSchema)) body: PlanCorrectionCommand,
+  ): Promise<PlanVersionResponse> {
+    return this.plans.correct(actor, id, body);
+  }
+
+  @Get('versions/:id')
+  version(
+    @CurrentActor() actor: Actor,
+    @Param('id', idPipe('This version of the plan')) id: string,
+  ): Promise<PlanVersionResponse> {
+    return this.plans.version(actor, id);
+  }
+
+  @Put('versions/:id/sections/:key')
+  @Allow(...PLAN_EDITORS)
+  section(
+    @CurrentActor() actor: Actor,
+    @Param('id', idPipe('This version of the plan')) id: string,
+    @Param('key', new ZodPipe(planSectionKeySchema)) key: PlanSectionKey,
+    @Body(new ZodPipe(PlanSectionRequestSchema)) body: PlanSectionCommand,
+  ): Promise<PlanVersionResponse> {
+    return this.plans.editSection(actor, id, key, body);
+  }
+
+  @Put('versions/:id/lundy/:question')
+  @Allow(...PLAN_EDITORS)
+  lundy(
+    @CurrentActor() actor: Actor,
+    @Param('id', idPipe('This version of the plan')) id: string,
+    @Param('question', new ZodPipe(lundyQuestionKeySchema)) question: string,
+    @Body(new ZodPipe(PlanLundyAnswerRequestSchema)) body: PlanLundyAnswerCommand,
+  ): Promise<PlanVersionResponse> {
+    return this.plans.editLundy(actor, id, question, body);
+  }
+
+  @Put('versions/:id/commitments')
+  @Allow(...PLAN_EDITORS)
+  commitments(
+    @CurrentActor() actor: Actor,
+    @Param('id', idPipe('This version of the plan')) id: string,
+    @Body(new ZodPipe(PlanCommitmentsRequestSchema)) body: PlanCommitmentsCommand,
+  ): Promise<PlanVersionResponse> {
+    return this.plans.editCommitments(actor, id, body);
+  }
+
+  /** A step through the workflow: who may make which is plan-workflow.ts's. */
+  @Post('versions/:id/moves')
+  @HttpCode(200)
+  move(
+    @CurrentActor() actor: Actor,
+    @Param('id', idPipe('This version of the plan')) id: string,
+    @Body(new ZodPipe(PlanMoveRequestSchema)) body: PlanMoveCommand,
+  ): Promise<PlanVersionResponse> {
+    return this.plans.move(actor, id, body);
+  }
+}
+
+/** The published plans, for everyone, no sign-in: published and superseded versions only. */
+@ApiTags('public voice plan')
+@Controller('published-plans')
+export class PublishedPlansController {
+  constructor(private readonly published: PublishedPlansService) {}
+
+  @Public()
+  @Get()
+  async list(
+    @Headers('if-none-match') seen: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PublishedPlanListResponse | undefined> {
+    const { tag, body } = await this.published.list();
+    return revalidated(res, tag, seen) ? undefined : body;
+  }
+
+  @Public()
+  @Get(':versionId')
+  async version(
+    @Param('versionId', idPipe('This published plan')) versionId: string,
+    @Headers('if-none-match') seen: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PublishedPlanResponse | undefined> {
+    const { tag, body } = await this.published.version(versionId);
+    return revalidated(res, tag, seen) ? undefined : body;
+  }
+}
