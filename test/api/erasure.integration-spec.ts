@@ -77,6 +77,7 @@ describe('anonymiseYoungPerson', () => {
       quotesRemoved: 1,
       quotesKeptAnonymous: 1,
       responseRatings: 1,
+      planComments: 1,
       loopTellings: 1,
       worries: 1,
       deletionRequests: 1,

@@ -196,6 +196,21 @@ describe('subject access', () => {
        VALUES ($1, 'young_expert', $2, $3, $4, $5, $6)`;
     await t.db.query(verdict, [pledge, kaiId, 'not_kept', 'Nobody wrote back.', officer.user.id, new Date()]);
     await t.db.query(verdict, [pledge, kaiId, 'partly', 'Better now.', officer.user.id, null]);
+    // Kai's comment on the voice plan while it was with young people, and the officer's reply.
+    const [{ id: plan }]: { id: string }[] = await t.db.query(
+      `INSERT INTO voice_plans (year, period_from, period_to, created_by)
+       VALUES (2026, '2026-04-01', '2027-03-31', $1) RETURNING id`,
+      [officer.user.id],
+    );
+    const [{ id: planVersion }]: { id: string }[] = await t.db.query(
+      `INSERT INTO plan_versions (plan_id, status, created_by) VALUES ($1, 'scrutiny', $2) RETURNING id`,
+      [plan, officer.user.id],
+    );
+    await t.db.query(
+      `INSERT INTO plan_comments (version_id, section_key, young_person_id, words, reply, replied_by, replied_at)
+       VALUES ($1, 'commitments', $2, 'Say when you will answer.', 'We added a date to every promise.', $3, now())`,
+      [planVersion, kaiId, officer.user.id],
+    );
     // An invitation by email: a row in the mail outbox about Kai.
     const party = await planActivity(officer, { title: 'Pizza night' });
     const emailed = await officer.post('/api/invitations', {
@@ -314,6 +329,16 @@ describe('subject access', () => {
       }),
       expect.objectContaining({ verdict: 'Partly', words: 'Better now.', replacedAt: null }),
     ]);
+    expect(data.planComments).toEqual([
+      {
+        plan: 2026,
+        section: 'What we promise to do next',
+        words: 'Say when you will answer.',
+        at: expect.any(String),
+        reply: 'We added a date to every promise.',
+        repliedAt: expect.any(String),
+      },
+    ]);
     for (const secret of ['password', 'hash', 'totp', 'code_hash', 'Review dates now go out'])
       expect(res.text.toLowerCase()).not.toContain(secret.toLowerCase());
     const text = pdfText((await pdfOf(officer, `/api/young-people/${kaiId}/subject-access.pdf`)).pdf);
@@ -327,6 +352,8 @@ describe('subject access', () => {
       'Codes we made for you to join',
       'Promises our leaders made: what you said',
       'Better now.',
+      'What you said about our plan to listen to you',
+      'We added a date to every promise.',
     ])
       expect(text).toContain(words);
     // Zara's copy has none of Kai's mail, quotes or loop.
@@ -337,6 +364,7 @@ describe('subject access', () => {
       toldYouBack: [],
       joiningCodes: [],
       pledgeVerdicts: [],
+      planComments: [],
     });
   });
 

@@ -285,6 +285,23 @@ export async function everythingAbout(
      VALUES ($1, 'young_expert', $2, 'partly', $3, $4)`,
     [pledge, youngPersonId, s('Quillon still waits a fortnight'), officer.user.id],
   );
+  // A comment on a voice plan while it was with young people, with the officer's reply.
+  const [{ id: plan }]: { id: string }[] = await db.query(
+    `INSERT INTO voice_plans (year, period_from, period_to, created_by)
+     SELECT y, make_date(y, 4, 1), make_date(y + 1, 3, 31), $1
+       FROM (SELECT coalesce(max(year), 2079) + 1 AS y FROM voice_plans) n
+     RETURNING id`,
+    [officer.user.id],
+  );
+  const [{ id: planVersion }]: { id: string }[] = await db.query(
+    `INSERT INTO plan_versions (plan_id, status, created_by) VALUES ($1, 'scrutiny', $2) RETURNING id`,
+    [plan, officer.user.id],
+  );
+  await db.query(
+    `INSERT INTO plan_comments (version_id, section_key, young_person_id, words, reply, replied_by, replied_at)
+     VALUES ($1, 'commitments', $2, $3, 'We added a date to every promise.', $4, now())`,
+    [planVersion, youngPersonId, s('Quillon wants answers by Friday'), officer.user.id],
+  );
   await db.query(
     `INSERT INTO loop_tellings (item_id, action_id, action_status, message, channel, young_person_id, told_by)
      VALUES ($1, $2, 'done', $3, 'in_person', $4, $5)`,

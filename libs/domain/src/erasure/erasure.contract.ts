@@ -39,6 +39,7 @@ export const ANONYMISED_KINDS = [
   'quotesKeptAnonymous',
   'responseRatings',
   'pledgeVerdicts',
+  'planComments',
   'loopTellings',
   'worries',
   'deletionRequests',

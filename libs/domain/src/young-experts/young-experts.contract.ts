@@ -186,6 +186,18 @@ export interface MyData {
     at: string;
     replacedAt: string | null;
   }[];
+  /**
+   * Their comments on a voice plan while it was with young people (docs/plan.md): the plan's year,
+   * the part in its child-friendly title, their words, and what was changed because of it.
+   */
+  planComments: {
+    plan: number;
+    section: string;
+    words: string;
+    at: string;
+    reply: string | null;
+    repliedAt: string | null;
+  }[];
   whoLooked: { role: string; what: string; at: string }[];
   /**
    * Marks made about them on a day without signal that staff kept aside to decide on (issue 15):

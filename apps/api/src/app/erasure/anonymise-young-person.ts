@@ -321,6 +321,12 @@ export async function anonymiseYoungPerson(
     `UPDATE pledge_verdicts SET words = NULL WHERE young_person_id = $1 AND words IS NOT NULL`,
     [yp],
   );
+  // Their comments on a voice plan stay beside the officer's reply, as anyone's; their words go.
+  await change(
+    'planComments',
+    `UPDATE plan_comments SET words = $2 WHERE young_person_id = $1 AND words <> $2`,
+    [yp, ERASED_WORDS],
+  );
   await change(
     'loopTellings',
     `UPDATE loop_tellings SET message = $2 WHERE young_person_id = $1 AND message <> $2`,

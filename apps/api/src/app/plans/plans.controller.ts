@@ -13,8 +13,16 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  MyPlanComment,
+  MyPlanCommentCommand,
+  MyPlanCommentRequestSchema,
+  MyPlanResponse,
   PLAN_EDITORS,
   PLAN_READERS,
+  PlanCommentReplyCommand,
+  PlanCommentReplyRequestSchema,
+  PlanCommentsResponse,
+  Role,
   PlanCommitmentsCommand,
   PlanCommitmentsRequestSchema,
   PlanCompareQuery,
@@ -44,6 +52,7 @@ import { Actor, CurrentActor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ZodPipe } from '../../platform/errors/zod.pipe';
 import { revalidated } from '../../platform/http/revalidate';
+import { PlanCommentsService } from './plan-comments.service';
 import { PlansService } from './plans.service';
 import { PublishedPlansService } from './published-plans.service';
 
@@ -58,7 +67,10 @@ const idPipe = (what: string) => new ParseUUIDPipe({ exceptionFactory: () => Dom
 @Controller('plans')
 @Allow(...PLAN_READERS)
 export class PlansController {
-  constructor(private readonly plans: PlansService) {}
+  constructor(
+    private readonly plans: PlansService,
+    private readonly comments: PlanCommentsService,
+  ) {}
 
   @Get()
   list(): Promise<PlanListResponse> {
@@ -142,6 +154,49 @@ export class PlansController {
     @Body(new ZodPipe(PlanMoveRequestSchema)) body: PlanMoveCommand,
   ): Promise<PlanVersionResponse> {
     return this.plans.move(actor, id, body);
+  }
+
+  /** Young experts' comments on the child-friendly text, each beside its section, and the replies. */
+  @Get('versions/:id/comments')
+  commentsOn(
+    @CurrentActor() actor: Actor,
+    @Param('id', idPipe('This version of the plan')) id: string,
+  ): Promise<PlanCommentsResponse> {
+    return this.comments.comments(actor, id);
+  }
+
+  /** What was changed because of a comment: the young expert sees it on their page. */
+  @Post('versions/:id/comments/:commentId/reply')
+  @HttpCode(200)
+  @Allow(...PLAN_EDITORS)
+  reply(
+    @CurrentActor() actor: Actor,
+    @Param('id', idPipe('This version of the plan')) id: string,
+    @Param('commentId', idPipe('This comment')) commentId: string,
+    @Body(new ZodPipe(PlanCommentReplyRequestSchema)) body: PlanCommentReplyCommand,
+  ): Promise<PlanCommentsResponse> {
+    return this.comments.reply(actor, id, commentId, body);
+  }
+}
+
+/** The plan with young people now, on a young expert's own pages: they comment, section by section. */
+@ApiTags('young experts')
+@Controller('me/plan')
+@Allow(Role.YoungExpert)
+export class MyPlanController {
+  constructor(private readonly comments: PlanCommentsService) {}
+
+  @Get()
+  mine(@CurrentActor() actor: Actor): Promise<MyPlanResponse> {
+    return this.comments.myPlan(actor);
+  }
+
+  @Post('comments')
+  comment(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodPipe(MyPlanCommentRequestSchema)) body: MyPlanCommentCommand,
+  ): Promise<MyPlanComment> {
+    return this.comments.comment(actor, body);
   }
 }
 

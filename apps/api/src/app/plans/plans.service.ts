@@ -48,7 +48,7 @@ import {
 } from './plans.queries';
 
 /** A refusal of plan-workflow.ts as problem+json: of the person 403, of the state 409, of the words 400. */
-function refuse(check: Exclude<PlanCheck, { allowed: true }>): DomainError {
+export function refuse(check: Exclude<PlanCheck, { allowed: true }>): DomainError {
   if (check.field === 'role') return new DomainError('forbidden', check.message);
   if (check.field === 'status') return new DomainError('conflict', check.message);
   return DomainError.validation(check.field, check.message);

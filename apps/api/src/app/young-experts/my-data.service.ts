@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  PLAN_SECTIONS,
   PLEDGE_VERDICT_LABELS,
   AuditAction,
   AuditRecordType,
@@ -176,6 +177,14 @@ export class MyDataService {
         words: v.words,
         at: new Date(v.at).toISOString(),
         replacedAt: iso(v.replacedAt),
+      })),
+      planComments: lists.planComments.map((c) => ({
+        plan: c.plan,
+        section: PLAN_SECTIONS[c.section].childTitle,
+        words: c.words,
+        at: new Date(c.at).toISOString(),
+        reply: c.reply,
+        repliedAt: iso(c.repliedAt),
       })),
       heldChanges: lists.heldChanges.map((h) => ({
         what: MY_DATA_WORDS.heldChange.what[h.kind],

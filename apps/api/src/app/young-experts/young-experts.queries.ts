@@ -1,4 +1,12 @@
-import { IsoDate, MailStatus, OfflineChangeKind, OneToOneStatus, PledgeVerdict, Rating } from '@heard/domain';
+import {
+  IsoDate,
+  MailStatus,
+  OfflineChangeKind,
+  OneToOneStatus,
+  PlanSectionKey,
+  PledgeVerdict,
+  Rating,
+} from '@heard/domain';
 import { EntityManager } from 'typeorm';
 import { invitationIs, memberOn } from '../../platform/database/rules-sql';
 
@@ -113,6 +121,7 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
     looked,
     ratings,
     pledgeVerdicts,
+    planComments,
     said,
     quotes,
     account,
@@ -205,6 +214,20 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
       `SELECT p.words AS pledge, v.verdict, v.words, v.recorded_at AS at, v.superseded_at AS "replacedAt"
            FROM pledge_verdicts v JOIN pledges p ON p.id = v.pledge_id
           WHERE v.young_person_id = $1 ORDER BY v.recorded_at, v.id`,
+    ),
+    // Their comments on a voice plan in scrutiny, and the officer's reply (never the officer's name).
+    q<{
+      plan: number;
+      section: PlanSectionKey;
+      words: string;
+      at: Date;
+      reply: string | null;
+      repliedAt: Date | null;
+    }>(
+      `SELECT p.year AS plan, c.section_key AS section, c.words, c.created_at AS at, c.reply,
+              c.replied_at AS "repliedAt"
+           FROM plan_comments c JOIN plan_versions v ON v.id = c.version_id JOIN voice_plans p ON p.id = v.plan_id
+          WHERE c.young_person_id = $1 ORDER BY c.created_at, c.id`,
     ),
     // You said items that name them as a speaker: the young words and the day (never the staff summary).
     q<{ youSaid: string | null; saidOn: string }>(
@@ -311,6 +334,7 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
     looked,
     ratings,
     pledgeVerdicts,
+    planComments,
     said,
     quotes,
     account: account[0] ?? null,

@@ -62,6 +62,16 @@ function myData(overrides: Partial<MyData> = {}): MyData {
         replacedAt: '2026-06-01T10:00:00.000Z',
       },
     ],
+    planComments: [
+      {
+        plan: 2026,
+        section: 'What we promise to do next',
+        words: 'Say <i>when</i> you will answer.',
+        at: '2026-05-20T10:00:00.000Z',
+        reply: 'We added a date to every promise.',
+        repliedAt: '2026-05-22T10:00:00.000Z',
+      },
+    ],
     heldChanges: [],
     whoLooked: [],
     ...overrides,
@@ -122,6 +132,20 @@ describe('MyDataPage', () => {
     expect(text).toContain('“We will answer every email within a week” No, it was not kept.');
     expect(text).toContain(`${MY_DATA.yourWords} Nobody wrote back.`);
     expect(text).toContain(MY_DATA.replaced);
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
+  it('shows what they said about the plan, part by part, and what we changed because of it', async () => {
+    const el = await open(myData());
+    const headings = Array.from(el.querySelectorAll('h2')).map((h) => h.textContent?.trim());
+    expect(headings).toContain(MY_DATA.planComments);
+    const item = el.querySelector('.plan-comments li');
+    const text = item?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    expect(text).toContain(`${MY_DATA.planPart} What we promise to do next (2026).`);
+    // Their words are text, never markup.
+    expect(text).toContain(`${MY_DATA.yourWords} Say <i>when</i> you will answer.`);
+    expect(item?.querySelector('i')).toBeNull();
+    expect(text).toContain(`${MY_DATA.whatWeChanged} We added a date to every promise.`);
     expect(await axeViolations(el)).toEqual([]);
   });
 

@@ -119,6 +119,21 @@ import { COMMON, MY_DATA } from './my-space-words';
               <li>{{ words.nothing }}</li>
             }
           </ul>
+          <h2>{{ words.planComments }}</h2>
+          <ul class="plan-comments">
+            @for (c of d.planComments; track $index) {
+              <li>
+                {{ words.planPart }} {{ c.section }} ({{ c.plan }}). {{ words.yourWords }} {{ c.words }} ({{
+                  c.at | myDate
+                }})
+                @if (c.reply) {
+                  {{ words.whatWeChanged }} {{ c.reply }}
+                }
+              </li>
+            } @empty {
+              <li>{{ words.nothing }}</li>
+            }
+          </ul>
           <h2>{{ words.oneToOnes }}</h2>
           <ul>
             @for (o of d.oneToOnes; track $index) {
