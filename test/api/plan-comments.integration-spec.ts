@@ -156,7 +156,7 @@ describe('young experts’ comments on the voice plan', () => {
       await comment(zara, {
         versionId: v.id,
         section: 'lundy',
-        words: 'Zara thinks the groups are too big.',
+        words: 'Zara thinks the groups are too big. I get scared to talk.',
       }),
       201,
     );
@@ -178,10 +178,15 @@ describe('young experts’ comments on the voice plan', () => {
         words: kaisComment.words,
         at: kaisComment.at,
         reply: null,
+        wordsToCheck: [],
       },
     ]);
     expect(forLeader.sections.find((s) => s.key === 'lundy')?.comments).toEqual([
-      expect.objectContaining({ words: 'Zara thinks the groups are too big.' }),
+      // Words that may show a young person is unsafe prompt the officer to look again (wordsToCheck).
+      expect.objectContaining({
+        words: 'Zara thinks the groups are too big. I get scared to talk.',
+        wordsToCheck: ['scared'],
+      }),
     ]);
     for (const name of ['Kai Brightwater', 'Zara Quillon', kai.user.id, zara.user.id])
       expect(seen.text).not.toContain(name);

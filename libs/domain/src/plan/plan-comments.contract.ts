@@ -69,6 +69,11 @@ export interface PlanCommentView {
   words: string;
   at: string;
   reply: { words: string; by: PlanPerson; at: string } | null;
+  /**
+   * Words in the comment that may show the young person is unsafe (wordsToCheck): a prompt for the
+   * officer to look again and raise a worry if there is one, never a worry by itself.
+   */
+  wordsToCheck: string[];
 }
 
 export interface PlanCommentsSection {

@@ -14,6 +14,7 @@ import {
   Role,
   checkPlanComment,
   checkPlanEdit,
+  wordsToCheck,
 } from '@heard/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
@@ -56,6 +57,7 @@ const forStaff = (c: CommentRow): PlanCommentView => ({
     c.reply !== null && c.repliedAt && c.byId
       ? { words: c.reply, by: { id: c.byId, displayName: c.byName ?? '' }, at: iso(c.repliedAt) }
       : null,
+  wordsToCheck: wordsToCheck(c.words),
 });
 
 function refused(check: PlanCheck): void {
