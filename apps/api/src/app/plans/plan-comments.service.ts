@@ -14,6 +14,7 @@ import {
   Role,
   checkPlanComment,
   checkPlanEdit,
+  planSectionsFor,
   wordsToCheck,
 } from '@heard/domain';
 import { DataSource, EntityManager } from 'typeorm';
@@ -110,7 +111,8 @@ export class PlanCommentsService {
       // Locked, so a comment and the move out of scrutiny queue: it lands in scrutiny or is refused.
       const row = await reachVersion(em, command.versionId, true);
       refused(checkPlanComment(row.status));
-      await this.checkSection(em, row, command.section);
+      if (!planSectionsFor(row.yearOfPlan).includes(command.section))
+        throw DomainError.validation('section', 'This plan has no such part.');
       const [{ id }]: { id: string }[] = await em.query(
         `INSERT INTO plan_comments (version_id, section_key, young_person_id, words) VALUES ($1, $2, $3, $4)
          RETURNING id`,
@@ -178,13 +180,6 @@ export class PlanCommentsService {
         comments: comments.filter((c) => c.section === s.key),
       })),
     };
-  }
-
-  /** A section the version has (a council's first plan has no last year). */
-  private async checkSection(em: EntityManager, row: VersionRow, key: PlanSectionKey): Promise<void> {
-    const { sections } = await contentOf(em, row);
-    if (!sections.some((s) => s.key === key))
-      throw DomainError.validation('section', 'This plan has no such part.');
   }
 
   /** The comments on a version: one young person's when `youngPersonId` is set, else everyone's. */
