@@ -140,6 +140,8 @@ export const MY_DATA = {
   ratings: 'How you rated what we did',
   pledgeVerdicts: 'Promises our leaders made: what you said',
   replaced: 'You changed this later.',
+  heldChanges: 'Marks we kept aside to check',
+  notDecidedYet: 'We have not decided yet.',
   youSaid: 'You said:',
   yourWords: 'Your words:',
   worries: 'Worries',
