@@ -244,6 +244,7 @@ async function seed(
       invitations: { perDay: 0 },
       actionLog: { items: 1000, actions: 600, timeline: 3000 },
       pledges: { pledges: 0 },
+      categories: { categories: 0 },
     };
     await generate(db, sizes);
     // Every young person agreed to email, so invitations go through the outbox (fictional addresses).

@@ -14,6 +14,7 @@ import { embeddedDataDir, openDatabase } from '@heard/api/platform/database/data
 import { DataSource } from 'typeorm';
 import { BENCH_PASSWORD, BENCH_SECRETS_FILE, BENCH_USERS } from './bench-users';
 import { ActionLogSizes, generateActionLog } from './generate-action-log';
+import { CategorySizes, generateCategories } from './generate-categories';
 import { EvaluationSizes, generateEvaluations } from './generate-evaluations';
 import { InvitationSizes, generateInvitations, invitationsPerDay } from './generate-invitations';
 import { PledgeSizes, generatePledges } from './generate-pledges';
@@ -37,6 +38,8 @@ export interface Sizes {
   actionLog: ActionLogSizes;
   /** Senior leaders' pledges (issue 13), on the action log's themes (0: none). */
   pledges: PledgeSizes;
+  /** The team's own categories of young people (issue 13 §4), ticked on about one in three (0: none). */
+  categories: CategorySizes;
 }
 
 async function timed(label: string, work: () => Promise<unknown>): Promise<void> {
@@ -158,6 +161,7 @@ export async function generate(db: DataSource, sizes: Sizes): Promise<void> {
   );
   if (sizes.evaluations.rounds > 0) await generateEvaluations(db, sizes.evaluations, timed);
   if (sizes.invitations.perDay > 0) await generateInvitations(db, sizes.invitations, timed);
+  if (sizes.categories.categories > 0) await generateCategories(db, sizes.categories, timed);
   if (sizes.actionLog.items > 0) await generateActionLog(db, sizes.actionLog, timed);
   if (sizes.pledges.pledges > 0) await generatePledges(db, sizes.pledges, timed);
   // VACUUM as well as ANALYZE: freshly loaded rows have no visibility map yet, so index-only scans
@@ -182,6 +186,7 @@ async function main(): Promise<void> {
       actions: { type: 'string', default: '60000' },
       timeline: { type: 'string', default: '300000' },
       pledges: { type: 'string', default: '5000' },
+      categories: { type: 'string', default: '6' },
     },
   });
   const youngPeople = Number(values['young-people']);
@@ -202,6 +207,7 @@ async function main(): Promise<void> {
       timeline: Number(values.timeline),
     },
     pledges: { pledges: Number(values.pledges) },
+    categories: { categories: Number(values.categories) },
   };
   const databaseUrl = process.env['DATABASE_URL'] ?? null;
   const dataDir = process.env['DATA_DIR'] ?? 'bench/data';

@@ -149,6 +149,39 @@ describe('MyDataPage', () => {
     expect(await axeViolations(el)).toEqual([]);
   });
 
+  it('shows the marks kept aside on a day without signal, why, and what was decided', async () => {
+    const el = await open(
+      myData({
+        heldChanges: [
+          {
+            what: 'A mark on your group register',
+            madeAt: '2026-05-20T10:00:00.000Z',
+            why: 'Your consent was taken back after it was made.',
+            decision: 'It was let go.',
+            decidedAt: '2026-05-21T10:00:00.000Z',
+          },
+          {
+            what: 'A mark on the register of an activity day',
+            madeAt: '2026-06-02T10:00:00.000Z',
+            why: 'The session moved after it was made.',
+            decision: null,
+            decidedAt: null,
+          },
+        ],
+      }),
+    );
+    const headings = Array.from(el.querySelectorAll('h2')).map((h) => h.textContent?.trim());
+    expect(headings).toContain(MY_DATA.heldChanges);
+    const items = Array.from(el.querySelectorAll('.held-changes li')).map(
+      (li) => li.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+    );
+    expect(items[0]).toMatch(
+      /^A mark on your group register \(.*2026.*\)\. Your consent was taken back after it was made\. It was let go\. \(.*2026.*\)$/,
+    );
+    expect(items[1]).toContain(`The session moved after it was made. ${MY_DATA.notDecidedYet}`);
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
   it('lists the emails we sent, to whom and when, and says their words are not kept', async () => {
     const el = await open(
       myData({

@@ -134,6 +134,24 @@ import { COMMON, MY_DATA } from './my-space-words';
               <li>{{ words.nothing }}</li>
             }
           </ul>
+          <h2>{{ words.heldChanges }}</h2>
+          <ul class="held-changes">
+            @for (h of d.heldChanges; track $index) {
+              <li>
+                {{ h.what }} ({{ h.madeAt | myDate }}). {{ h.why }}
+                @if (h.decision) {
+                  {{ h.decision }}
+                  @if (h.decidedAt) {
+                    ({{ h.decidedAt | myDate }})
+                  }
+                } @else {
+                  {{ words.notDecidedYet }}
+                }
+              </li>
+            } @empty {
+              <li>{{ words.nothing }}</li>
+            }
+          </ul>
           <h2>{{ words.oneToOnes }}</h2>
           <ul>
             @for (o of d.oneToOnes; track $index) {

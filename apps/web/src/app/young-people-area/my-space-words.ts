@@ -143,6 +143,8 @@ export const MY_DATA = {
   planComments: 'What you said about our plan to listen to you',
   planPart: 'Part:',
   whatWeChanged: 'What we changed:',
+  heldChanges: 'Marks we kept aside to check',
+  notDecidedYet: 'We have not decided yet.',
   youSaid: 'You said:',
   yourWords: 'Your words:',
   worries: 'Worries',
