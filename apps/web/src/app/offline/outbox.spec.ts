@@ -1,0 +1,242 @@
+import 'fake-indexeddb/auto';
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  type TestRequest,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { HEARD_RECORDED_AT_HEADER } from '@heard/domain';
+import { IDBFactory } from 'fake-indexeddb';
+import { deserialize, serialize } from 'node:v8';
+import { type OutboxChange, Outbox } from './outbox';
+
+// jsdom has no structuredClone, which IndexedDB uses to store a value; Node's own does the same work.
+globalThis.structuredClone ??= <T>(value: T): T => deserialize(serialize(value)) as T;
+
+const SESSION_URL = '/api/sessions/s-1/attendance';
+const DAY_URL = '/api/activities/a-1/attendance';
+
+/** Waits until the outbox, after its IndexedDB steps, has made the request `url` names. */
+async function request(http: HttpTestingController, url: string): Promise<TestRequest> {
+  for (let i = 0; i < 400; i++) {
+    const found = http.match(url);
+    if (found.length > 1) throw new Error(`${found.length} requests to ${url}`);
+    if (found.length === 1) return found[0];
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`No request to ${url}`);
+}
+
+const conflict = {
+  type: 'https://heard.example/problems/offline-conflict',
+  title: 'Not applied',
+  status: 409,
+  code: 'offline-conflict',
+  outcome: 'kept-theirs',
+  detail:
+    "Robin Fictional was already marked 'absent' by Kit Example at 10:20, after your mark at 10:15; their mark was kept.",
+};
+
+describe('the outbox', () => {
+  let outbox: Outbox;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    // A fresh device for each test.
+    globalThis.indexedDB = new IDBFactory();
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    outbox = TestBed.inject(Outbox);
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => {
+    http.verify();
+    TestBed.resetTestingModule();
+  });
+
+  const sessionMark = (label = 'Robin Fictional: present') =>
+    outbox.add({
+      method: 'PUT',
+      url: SESSION_URL,
+      body: { entries: [{ youngPersonId: 'p-1', status: 'present' }] },
+      label,
+    });
+  const dayMark = () =>
+    outbox.add({
+      method: 'POST',
+      url: DAY_URL,
+      body: { youngPersonId: 'p-2', attended: true },
+      label: 'Sam: came',
+    });
+  const state = (change: OutboxChange) => outbox.changes().find((c) => c.id === change.id)?.state;
+
+  it('keeps a change on the device and sends it with its key and the time it was made', async () => {
+    const change = await sessionMark();
+    expect(outbox.counts()).toMatchObject({ waiting: 1, needYou: 0, sent: 0 });
+    const sending = outbox.send();
+    const req = await request(http, SESSION_URL);
+    expect(req.request.method).toBe('PUT');
+    expect(req.request.body).toEqual({ entries: [{ youngPersonId: 'p-1', status: 'present' }] });
+    expect(req.request.headers.get('Idempotency-Key')).toBe(change.idempotencyKey);
+    expect(req.request.headers.get(HEARD_RECORDED_AT_HEADER)).toBe(change.recordedAt);
+    expect(Number.isNaN(Date.parse(change.recordedAt))).toBe(false);
+    req.flush({});
+    await sending;
+    expect(outbox.changes()).toEqual([]);
+    expect(outbox.counts()).toMatchObject({ waiting: 0, sent: 1, sending: false });
+  });
+
+  it('keeps a change the server did not answer, stops there, and sends it again with the same key', async () => {
+    const first = await sessionMark();
+    await dayMark();
+    let sending = outbox.send();
+    (await request(http, SESSION_URL)).flush({ detail: 'Down' }, { status: 503, statusText: 'Unavailable' });
+    await sending;
+    // The rest waits behind it, so the order holds.
+    http.expectNone(DAY_URL);
+    expect(state(first)).toBe('waiting');
+    expect(outbox.counts().waiting).toBe(2);
+
+    sending = outbox.send();
+    const noAnswer = await request(http, SESSION_URL);
+    expect(noAnswer.request.headers.get('Idempotency-Key')).toBe(first.idempotencyKey);
+    noAnswer.error(new ProgressEvent('error'));
+    await sending;
+    http.expectNone(DAY_URL);
+    expect(state(first)).toBe('waiting');
+
+    sending = outbox.send();
+    const retried = await request(http, SESSION_URL);
+    expect(retried.request.headers.get('Idempotency-Key')).toBe(first.idempotencyKey);
+    expect(retried.request.headers.get(HEARD_RECORDED_AT_HEADER)).toBe(first.recordedAt);
+    retried.flush({});
+    (await request(http, DAY_URL)).flush({});
+    await sending;
+    expect(outbox.changes()).toEqual([]);
+  });
+
+  it('sends changes in the order they were made, one after the other', async () => {
+    const urls = [
+      '/api/sessions/s-1/attendance',
+      '/api/sessions/s-2/attendance',
+      '/api/sessions/s-3/attendance',
+    ];
+    for (const url of urls) await outbox.add({ method: 'PUT', url, body: { entries: [] }, label: url });
+    const sending = outbox.send();
+    for (const url of urls) {
+      const req = await request(http, url);
+      // Nothing after it has gone yet.
+      for (const later of urls.slice(urls.indexOf(url) + 1)) http.expectNone(later);
+      req.flush({});
+    }
+    await sending;
+    expect(outbox.counts().sent).toBe(3);
+  });
+
+  it('keeps a change the server held for the officer, with its words, and goes on with the rest', async () => {
+    const first = await sessionMark();
+    await dayMark();
+    const sending = outbox.send();
+    (await request(http, SESSION_URL)).flush(
+      { held: true, heldChangeId: 'h-1', detail: 'Kept aside for you to decide.' },
+      { status: 202, statusText: 'Accepted' },
+    );
+    (await request(http, DAY_URL)).flush({});
+    await sending;
+    expect(outbox.changes()).toEqual([
+      expect.objectContaining({
+        id: first.id,
+        state: 'held',
+        detail: 'Kept aside for you to decide.',
+        heldChangeId: 'h-1',
+      }),
+    ]);
+    expect(outbox.counts()).toMatchObject({ waiting: 0, needYou: 1, sent: 1 });
+
+    // Once the officer has decided it, the server no longer lists it and the device lets it go.
+    await outbox.settleHeld(['h-2']);
+    expect(outbox.changes()).toEqual([]);
+  });
+
+  it('keeps a change that was not applied (409 offline-conflict) with what the server kept', async () => {
+    const change = await dayMark();
+    const sending = outbox.send();
+    (await request(http, DAY_URL)).flush(conflict, { status: 409, statusText: 'Conflict' });
+    await sending;
+    expect(outbox.changes()).toEqual([
+      expect.objectContaining({
+        id: change.id,
+        state: 'conflict',
+        outcome: 'kept-theirs',
+        detail: conflict.detail,
+      }),
+    ]);
+    expect(outbox.counts().needYou).toBe(1);
+    await outbox.forget(change.id);
+    expect(outbox.counts().needYou).toBe(0);
+  });
+
+  it('keeps a refused change (422) for the officer, and waits on a 409 still being stored', async () => {
+    const refused = await sessionMark();
+    const stillStoring = await dayMark();
+    let sending = outbox.send();
+    (await request(http, SESSION_URL)).flush(
+      { type: 'about:blank', title: 'Invalid', status: 422, detail: 'Send one entry at a time.' },
+      { status: 422, statusText: 'Unprocessable' },
+    );
+    (await request(http, DAY_URL)).flush(
+      { type: 'about:blank', title: 'Conflict', status: 409, detail: 'Still storing.' },
+      { status: 409, statusText: 'Conflict', headers: { 'Retry-After': '1' } },
+    );
+    await sending;
+    expect(state(refused)).toBe('needs-attention');
+    expect(outbox.changes()[0].detail).toBe('Send one entry at a time.');
+    expect(state(stillStoring)).toBe('waiting');
+
+    // A refused change is not sent again: only the one still waiting.
+    sending = outbox.send();
+    (await request(http, DAY_URL)).flush({});
+    await sending;
+    http.expectNone(SESSION_URL);
+  });
+
+  it('runs one sender at a time in a tab', async () => {
+    await sessionMark();
+    const one = outbox.send();
+    const two = outbox.send();
+    (await request(http, SESSION_URL)).flush({});
+    await Promise.all([one, two]);
+    expect(outbox.counts().sent).toBe(1);
+  });
+
+  it('leaves the sending to the tab that holds the lock', async () => {
+    await sessionMark();
+    const locks: Pick<LockManager, 'request'> = {
+      request: ((_name: string, _options: LockOptions, callback: (lock: Lock | null) => Promise<void>) =>
+        callback(null)) as LockManager['request'],
+    };
+    Object.defineProperty(navigator, 'locks', { value: locks, configurable: true });
+    try {
+      await outbox.send();
+      http.expectNone(SESSION_URL);
+      expect(outbox.counts().waiting).toBe(1);
+    } finally {
+      Reflect.deleteProperty(navigator, 'locks');
+    }
+  });
+
+  it('sends on start, and again when the device comes back online', async () => {
+    await sessionMark();
+    let sending = outbox.start();
+    (await request(http, SESSION_URL)).error(new ProgressEvent('error'));
+    await sending;
+    expect(outbox.counts().waiting).toBe(1);
+
+    window.dispatchEvent(new Event('online'));
+    (await request(http, SESSION_URL)).flush({});
+    sending = outbox.send();
+    await sending;
+    expect(outbox.counts()).toMatchObject({ waiting: 0, sent: 1 });
+  });
+});
