@@ -122,6 +122,16 @@ describe('App shell', () => {
     expect(el.classList).not.toContain('heard-young');
   });
 
+  it('has the outbox’s status above each page for staff, and not for young experts', async () => {
+    await signInAs(Role.ParticipationOfficer);
+    let { el } = await render();
+    expect(el.querySelector('heard-outbox-status [role="status"]')).not.toBeNull();
+    http.verify();
+    await signInAs(Role.YoungExpert);
+    ({ el } = await render());
+    expect(el.querySelector('heard-outbox-status')).toBeNull();
+  });
+
   it('has a skip link that moves focus to the main content', async () => {
     await signInAs(Role.Practitioner);
     const { el } = await render();

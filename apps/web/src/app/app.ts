@@ -19,6 +19,7 @@ import { ROLE_LABELS, Role } from '@heard/domain';
 import { HeardIcon } from '@heard/ui';
 import { catchError, filter, map, of } from 'rxjs';
 import { SessionService } from './core/session.service';
+import { OutboxStatus } from './offline/outbox-status';
 
 /** Below this width the menu slides over the page instead of sitting beside it. */
 const NARROW = '(max-width: 839.98px)';
@@ -34,6 +35,7 @@ const NARROW = '(max-width: 839.98px)';
     MatSidenavModule,
     MatButtonModule,
     HeardIcon,
+    OutboxStatus,
   ],
   templateUrl: './app.html',
   styleUrl: './app.scss',
@@ -69,6 +71,8 @@ export class App {
    * /rsvp/, is the API's own HTML page and never loads this app.)
    */
   protected readonly staffMenu = computed(() => this.user() !== null && !/^\/evaluate\//.test(this.path()));
+  /** What became of the changes made without signal: for staff, who mark registers and days. */
+  protected readonly staffOutbox = computed(() => this.staffMenu() && this.user()?.role !== Role.YoungExpert);
 
   constructor() {
     // After moving to another page, start keyboard and screen reader users at its content. A change

@@ -33,7 +33,7 @@ type Decision = 'apply' | 'discard';
   template: `
     @let change = this.change();
     <article [attr.aria-labelledby]="'held-' + change.id">
-      <h2 [id]="'held-' + change.id">{{ kind() }}</h2>
+      <h3 [id]="'held-' + change.id">{{ kind() }}</h3>
       <p class="detail">{{ change.detail }}</p>
       <dl class="heard-facts">
         <dt>Made on your device</dt>

@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
@@ -21,9 +22,15 @@ import {
   typeInto,
 } from '../../testing/fixtures';
 import { signInAs } from '../../testing/session';
+import { IDBFactory } from 'fake-indexeddb';
+import { deserialize, serialize } from 'node:v8';
+import { Outbox } from './outbox';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 import HeldChangesPage from './held-changes-page';
 import { heldChangesOfficerOnly } from './officer-guard';
+
+// jsdom has no structuredClone, which IndexedDB uses to store a value; Node's own does the same work.
+globalThis.structuredClone ??= <T>(value: T): T => deserialize(serialize(value)) as T;
 
 const CONSENT_ID = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
 const MOVED_ID = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
@@ -57,7 +64,11 @@ describe('the changes kept aside for the officer', () => {
   let el: HTMLElement;
   let http: HttpTestingController;
 
-  async function open(list: HeldChangeResponse[] | 'refused'): Promise<void> {
+  async function open(
+    list: HeldChangeResponse[] | 'refused',
+    onTheDevice: () => Promise<void> = async () => undefined,
+  ): Promise<void> {
+    globalThis.indexedDB = new IDBFactory();
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
@@ -68,6 +79,7 @@ describe('the changes kept aside for the officer', () => {
     });
     http = TestBed.inject(HttpTestingController);
     await signInAs(Role.ParticipationOfficer);
+    await onTheDevice();
     fixture = TestBed.createComponent(HeldChangesPage);
     el = fixture.nativeElement as HTMLElement;
     await fixture.whenStable();
@@ -173,6 +185,43 @@ describe('the changes kept aside for the officer', () => {
     await open('refused');
     expect(el.querySelector('heard-problem-alert [role="alert"]')).not.toBeNull();
     expect(await axeViolations(el)).toEqual([]);
+  });
+
+  it('lists this device’s changes that were not stored, until the officer takes them off it', async () => {
+    await open([], async () => {
+      const outbox = TestBed.inject(Outbox);
+      await outbox.add({
+        method: 'POST',
+        url: '/api/activities/a-1/attendance',
+        body: { youngPersonId: PERSON_ID, attended: true },
+        label: 'Robin Fictional: came',
+      });
+      const sending = outbox.send();
+      let found = http.match('/api/activities/a-1/attendance');
+      for (let i = 0; i < 400 && found.length === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        found = http.match('/api/activities/a-1/attendance');
+      }
+      found[0].flush(
+        {
+          type: 'https://heard.example/problems/offline-conflict',
+          title: 'Not applied',
+          status: 409,
+          outcome: 'kept-theirs',
+          detail: "Robin Fictional was already marked 'absent' by Kit Example at 10:20; their mark was kept.",
+        },
+        { status: 409, statusText: 'Conflict' },
+      );
+      await sending;
+    });
+    const section = el.querySelector('section[aria-labelledby="not-stored-heading"]') as HTMLElement;
+    expect(textOf(section)).toContain('Robin Fictional: came');
+    expect(textOf(section)).toContain('their mark was kept.');
+    expect(await axeViolations(el)).toEqual([]);
+    byName(section, 'Take “Robin Fictional: came” off this device').click();
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    await fixture.whenStable();
+    expect(textOf(el)).not.toContain('Not stored');
   });
 
   it('is for participation officers only', async () => {

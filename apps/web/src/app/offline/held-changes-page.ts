@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { HeldChangeResponse, ProblemDetails } from '@heard/domain';
@@ -7,6 +8,7 @@ import { pageFocus } from '../core/focus';
 import { toProblem } from '../core/problem';
 import { HeldChangeItem } from './held-change-item';
 import { HeldChangesApi } from './held-changes-api';
+import { Outbox, type OutboxChange } from './outbox';
 
 /**
  * The officer's changes made without signal that the server kept aside for them to decide
@@ -15,7 +17,7 @@ import { HeldChangesApi } from './held-changes-api';
 @Component({
   selector: 'heard-held-changes-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatProgressBarModule, PageHeader, ProblemAlert, EmptyState, HeldChangeItem],
+  imports: [MatButtonModule, MatProgressBarModule, PageHeader, ProblemAlert, EmptyState, HeldChangeItem],
   template: `
     <heard-page-header
       heading="Changes kept aside for you"
@@ -26,6 +28,29 @@ import { HeldChangesApi } from './held-changes-api';
         <p class="heard-status">{{ status }}</p>
       }
     </div>
+    @if (notStored().length > 0) {
+      <section aria-labelledby="not-stored-heading">
+        <h2 id="not-stored-heading">Not stored</h2>
+        <p class="help">
+          These changes from this device were not stored: the server kept something else, or refused them. Put
+          right on the register what still needs it, then take them off this device.
+        </p>
+        <ul class="held-changes">
+          @for (change of notStored(); track change.id) {
+            <li>
+              <p>
+                <strong>{{ change.label }}</strong>
+              </p>
+              <p>{{ change.detail }}</p>
+              <button mat-stroked-button type="button" (click)="seen(change)">
+                Take “{{ change.label }}” off this device
+              </button>
+            </li>
+          }
+        </ul>
+      </section>
+    }
+    <h2>Kept aside for you to decide</h2>
     @if (loading()) {
       <mat-progress-bar mode="indeterminate" aria-label="Loading the changes kept aside" />
     } @else if (problem(); as problem) {
@@ -61,11 +86,16 @@ import { HeldChangesApi } from './held-changes-api';
 export default class HeldChangesPage {
   private readonly api = inject(HeldChangesApi);
   private readonly focus = pageFocus();
+  private readonly outbox = inject(Outbox);
 
   protected readonly changes = signal<HeldChangeResponse[]>([]);
   protected readonly loading = signal(true);
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly status = signal<string | null>(null);
+  /** Changes this device sent that were not applied (a conflict) or were refused: the officer must see them. */
+  protected readonly notStored = computed(() =>
+    this.outbox.changes().filter((c) => c.state === 'conflict' || c.state === 'needs-attention'),
+  );
 
   constructor() {
     this.api
@@ -75,6 +105,8 @@ export default class HeldChangesPage {
         next: (changes) => {
           this.changes.set(changes);
           this.loading.set(false);
+          // Held changes decided elsewhere (another device) need no longer be counted on this one.
+          void this.outbox.settleHeld(changes.map((c) => c.id));
         },
         error: (error: unknown) => {
           this.problem.set(toProblem(error));
@@ -86,7 +118,15 @@ export default class HeldChangesPage {
 
   protected decided(change: HeldChangeResponse, words: string): void {
     this.changes.update((list) => list.filter((c) => c.id !== change.id));
+    void this.outbox.settleHeld(this.changes().map((c) => c.id));
     this.status.set(words);
     this.focus.later('.status-region p');
+  }
+
+  protected seen(change: OutboxChange): void {
+    void this.outbox.forget(change.id).then(() => {
+      this.status.set(`“${change.label}” is off this device.`);
+      this.focus.later('.status-region p');
+    });
   }
 }

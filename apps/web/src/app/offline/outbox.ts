@@ -85,6 +85,8 @@ export function isOffline(error: unknown): boolean {
 export class Outbox {
   private readonly http = inject(HttpClient);
   private db: Promise<IDBPDatabase<OutboxDb>> | null = null;
+  /** A browser without IndexedDB (or a test without one) keeps nothing: pages save as they always did. */
+  readonly available = typeof indexedDB !== 'undefined';
   private running: Promise<void> | null = null;
   private started = false;
 
@@ -106,9 +108,9 @@ export class Outbox {
   });
 
   constructor() {
+    // The connection stays open for the page's life: a send still running may need it to the end.
     inject(DestroyRef).onDestroy(() => {
       if (typeof window !== 'undefined') window.removeEventListener('online', this.whenOnline);
-      void this.db?.then((db) => db.close());
     });
   }
 
@@ -116,6 +118,7 @@ export class Outbox {
 
   /** On app start for a signed-in officer: shows what is kept, sends it, and sends again when online. */
   start(): Promise<void> {
+    if (!this.available) return Promise.resolve();
     if (!this.started && typeof window !== 'undefined') {
       this.started = true;
       window.addEventListener('online', this.whenOnline);
@@ -166,6 +169,7 @@ export class Outbox {
    * (navigator.locks) or a run in this tab means there is nothing to do here.
    */
   send(): Promise<void> {
+    if (!this.available) return Promise.resolve();
     if (this.running) return this.running;
     const run = async () => {
       const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
