@@ -22,6 +22,9 @@ function one(id: string): string {
   return `${ACTIVITIES_URL}/${encodeURIComponent(id)}`;
 }
 
+/** Where a day's marks go, online or later from the outbox (docs/offline.md). */
+export const activityAttendanceUrl = (id: string): string => `${one(id)}/attendance`;
+
 export interface ActivityListQuery {
   from?: string;
   to?: string;
@@ -96,7 +99,7 @@ export class ActivitiesApi {
   }
 
   markAttendance(id: string, mark: AttendanceMark): Observable<InvitationResponse> {
-    return this.http.post<InvitationResponse>(`${one(id)}/attendance`, mark);
+    return this.http.post<InvitationResponse>(activityAttendanceUrl(id), mark);
   }
 
   funnel(id: string): Observable<FunnelResponse> {

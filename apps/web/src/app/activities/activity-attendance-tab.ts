@@ -15,7 +15,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
-import { INVITATION_STATUS_LABELS, InvitationStatus } from '@heard/domain';
+import { INVITATION_STATUS_LABELS, InvitationStatus, attendedInWords } from '@heard/domain';
 import type { ActivityDayResponse, InvitationResponse, ProblemDetails } from '@heard/domain';
 import { EmptyState, ProblemAlert } from '@heard/ui';
 import { finalize } from 'rxjs';
@@ -23,7 +23,8 @@ import { loadRecord } from '../core/load-record';
 import { toProblem } from '../core/problem';
 import { longDate } from '../core/dates';
 import { redAfterSubmit } from '../shared/error-state';
-import { ActivitiesApi } from './activities-api';
+import { Outbox, isOffline } from '../offline/outbox';
+import { type AttendanceMark, ActivitiesApi, activityAttendanceUrl } from './activities-api';
 import { pageFocus } from '../core/focus';
 
 /**
@@ -90,6 +91,7 @@ export class ActivityAttendanceTab {
   private readonly api = inject(ActivitiesApi);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly focus = pageFocus();
+  private readonly outbox = inject(Outbox);
 
   readonly activity = input.required<ActivityDayResponse>();
   readonly dayHasCome = input.required<boolean>();
@@ -113,6 +115,9 @@ export class ActivityAttendanceTab {
   protected readonly statusLabels = INVITATION_STATUS_LABELS;
   protected readonly dateWords = computed(() => longDate(this.activity().date));
   protected readonly cancelled = computed(() => this.activity().status === 'cancelled');
+  private readonly attendanceUrl = computed(() => activityAttendanceUrl(this.activity().id));
+  /** Who has a mark kept on this device, not sent yet. */
+  protected readonly notSent = computed(() => this.outbox.waitingAbout(this.attendanceUrl()));
   protected readonly rows = computed(() => this.invitations().filter((i) => MARKABLE.has(i.status)));
   protected readonly summary = computed(() => {
     const marks = this.marks();
@@ -164,14 +169,20 @@ export class ActivityAttendanceTab {
     const id = invitation.youngPerson.id;
     const before = this.marks()[id] ?? null;
     this.marks.update((marks) => ({ ...marks, [id]: attended ? 'present' : 'absent' }));
-    this.saving.set(id);
     this.status.set(null);
+    const mark: AttendanceMark = {
+      youngPersonId: id,
+      attended,
+      ...(overrideReason ? { overrideReason } : {}),
+    };
+    // Without signal, or behind marks for this day still waiting on the device: keep it in order.
+    if (this.outbox.keeps(this.attendanceUrl())) {
+      this.keep(invitation, mark, before);
+      return;
+    }
+    this.saving.set(id);
     this.api
-      .markAttendance(this.activity().id, {
-        youngPersonId: id,
-        attended,
-        ...(overrideReason ? { overrideReason } : {}),
-      })
+      .markAttendance(this.activity().id, mark)
       .pipe(finalize(() => this.saving.set(null)))
       .subscribe({
         next: (saved) => {
@@ -186,6 +197,10 @@ export class ActivityAttendanceTab {
           this.changed.emit();
         },
         error: (error: unknown) => {
+          if (this.outbox.available && isOffline(error)) {
+            this.keep(invitation, mark, before);
+            return;
+          }
           const problem = toProblem(error);
           this.marks.update((marks) => ({ ...marks, [id]: before }));
           const overridable = Boolean(overrideReason) || isOverridable(problem);
@@ -196,5 +211,37 @@ export class ActivityAttendanceTab {
           this.focus.later(overridable ? '#override-reason' : `#mark-${id}`);
         },
       });
+  }
+
+  /** Keeps the mark in the outbox, to be sent when there is signal; the row says it is not sent yet. */
+  private keep(invitation: InvitationResponse, mark: AttendanceMark, before: Mark): void {
+    const name = invitation.youngPerson.preferredName;
+    const id = invitation.youngPerson.id;
+    this.outbox
+      .add({
+        method: 'POST',
+        url: this.attendanceUrl(),
+        body: mark,
+        label: `${name}: ${attendedInWords(mark.attended)}`,
+        about: id,
+      })
+      .then(
+        () => {
+          this.refusal.set(null);
+          this.status.set(
+            `${name} is marked as ${attendedInWords(mark.attended)}. Not sent yet: it is kept on this device and sent when there is signal.`,
+          );
+        },
+        (error: unknown) => {
+          this.marks.update((marks) => ({ ...marks, [id]: before }));
+          this.refusal.set({
+            youngPersonId: id,
+            attended: mark.attended,
+            problem: toProblem(error),
+            overridable: false,
+          });
+          this.focus.later(`#mark-${id}`);
+        },
+      );
   }
 }

@@ -18,6 +18,9 @@ function one(id: string): string {
   return `${SESSIONS_URL}/${encodeURIComponent(id)}`;
 }
 
+/** Where a session's register goes, online or later from the outbox (docs/offline.md). */
+export const sessionAttendanceUrl = (id: string): string => `${one(id)}/attendance`;
+
 export interface MoveRequest {
   date: string;
   startTime: string;
@@ -58,7 +61,7 @@ export class SessionsApi {
     id: string,
     entries: { youngPersonId: string; status: AttendanceStatus }[],
   ): Observable<GroupSessionDetailResponse> {
-    return this.http.put<GroupSessionDetailResponse>(`${one(id)}/attendance`, { entries });
+    return this.http.put<GroupSessionDetailResponse>(sessionAttendanceUrl(id), { entries });
   }
 }
 

@@ -195,6 +195,7 @@ describe('the changes kept aside for the officer', () => {
         url: '/api/activities/a-1/attendance',
         body: { youngPersonId: PERSON_ID, attended: true },
         label: 'Robin Fictional: came',
+        about: PERSON_ID,
       });
       const sending = outbox.send();
       let found = http.match('/api/activities/a-1/attendance');

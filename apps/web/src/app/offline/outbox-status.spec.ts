@@ -62,12 +62,14 @@ describe('the outbox banner', () => {
       url: URL_1,
       body: { youngPersonId: 'p-1', attended: true },
       label: 'Robin',
+      about: 'p-1',
     });
     await outbox.add({
       method: 'POST',
       url: URL_2,
       body: { youngPersonId: 'p-2', attended: false },
       label: 'Sam',
+      about: 'p-2',
     });
     await settle();
     expect(textOf(el.querySelector('[role="status"]'))).toBe('Not sent yet: 2 changes');

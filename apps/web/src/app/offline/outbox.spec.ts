@@ -61,6 +61,7 @@ describe('the outbox', () => {
       url: SESSION_URL,
       body: { entries: [{ youngPersonId: 'p-1', status: 'present' }] },
       label,
+      about: 'p-1',
     });
   const dayMark = () =>
     outbox.add({
@@ -68,6 +69,7 @@ describe('the outbox', () => {
       url: DAY_URL,
       body: { youngPersonId: 'p-2', attended: true },
       label: 'Sam: came',
+      about: 'p-2',
     });
   const state = (change: OutboxChange) => outbox.changes().find((c) => c.id === change.id)?.state;
 
@@ -122,7 +124,8 @@ describe('the outbox', () => {
       '/api/sessions/s-2/attendance',
       '/api/sessions/s-3/attendance',
     ];
-    for (const url of urls) await outbox.add({ method: 'PUT', url, body: { entries: [] }, label: url });
+    for (const url of urls)
+      await outbox.add({ method: 'PUT', url, body: { entries: [] }, label: url, about: 'p-1' });
     const sending = outbox.send();
     for (const url of urls) {
       const req = await request(http, url);

@@ -25,6 +25,8 @@ export interface OutboxChange {
   state: OutboxState;
   /** The officer's words for it ("Robin Fictional: came"), shown while it waits or needs them. */
   label: string;
+  /** Whom it is about (a young person's id), so the page can show their mark as not sent yet. */
+  about: string;
   /** The server's words when it was not stored as it was. */
   detail: string | null;
   outcome: string | null;
@@ -38,6 +40,7 @@ export interface OutboxRequest {
   url: string;
   body: unknown;
   label: string;
+  about: string;
 }
 
 /** The queue as stored: the auto-numbered key keeps the order the changes were made in. */
@@ -146,6 +149,23 @@ export class Outbox {
     await (await this.database()).add(STORE, change);
     await this.refresh();
     return change;
+  }
+
+  /**
+   * Whether a change to `url` goes into the outbox rather than straight to the server: the device
+   * is offline, or changes to the same register still wait there, and the new one must follow them.
+   */
+  keeps(url: string): boolean {
+    if (!this.available) return false;
+    return (
+      (typeof navigator !== 'undefined' && navigator.onLine === false) ||
+      this.changes().some((c) => c.url === url && c.state === 'waiting')
+    );
+  }
+
+  /** Who has a change to `url` still waiting on the device. */
+  waitingAbout(url: string): ReadonlySet<string> {
+    return new Set(this.changes().flatMap((c) => (c.url === url && c.state === 'waiting' ? [c.about] : [])));
   }
 
   /** Takes a change off the device once the officer has seen it (or decided it, when held). */
