@@ -1,4 +1,12 @@
-import { entriesToSave, markEveryone, marksChanged, marksFrom, registerSummary, rowErrors } from './register';
+import {
+  changedEntries,
+  entriesToSave,
+  markEveryone,
+  marksChanged,
+  marksFrom,
+  registerSummary,
+  rowErrors,
+} from './register';
 import { problemBody } from '../../testing/fixtures';
 
 const register = [
@@ -21,6 +29,14 @@ describe('register', () => {
       { youngPersonId: 'a', status: 'present' },
       { youngPersonId: 'c', status: 'absent' },
     ]);
+  });
+
+  it('keeps apart only the marks that changed, each as one entry, for the outbox', () => {
+    expect(changedEntries(register, { a: 'present', b: 'apologies', c: 'absent' })).toEqual([
+      { youngPersonId: 'a', status: 'present' },
+      { youngPersonId: 'c', status: 'absent' },
+    ]);
+    expect(changedEntries(register, marksFrom(register))).toEqual([]);
   });
 
   it('puts each entry’s error on the person it was about', () => {

@@ -25,6 +25,18 @@ export function entriesToSave(
 }
 
 /**
+ * The marks that differ from the saved register, one entry each: without signal each goes into the
+ * outbox on its own, as the server takes exactly one entry in a register sent offline (ADR 0029).
+ */
+export function changedEntries(
+  register: readonly RegisterRow[],
+  marks: Marks,
+): { youngPersonId: string; status: AttendanceStatus }[] {
+  const saved = marksFrom(register);
+  return entriesToSave(register, marks).filter((entry) => saved[entry.youngPersonId] !== entry.status);
+}
+
+/**
  * The server's messages for particular entries ("entries.2.youngPersonId"), by the young person
  * the entry was about, so each shows on that person's row.
  */

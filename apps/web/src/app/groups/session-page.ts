@@ -17,6 +17,7 @@ import { ATTENDANCE_LABELS } from './attendance-format';
 import { sessionWhen } from '../core/dates';
 import {
   type Marks,
+  changedEntries,
   entriesToSave,
   markEveryone,
   marksChanged,
@@ -24,7 +25,8 @@ import {
   registerSummary,
   rowErrors,
 } from './register';
-import { SessionsApi } from './sessions-api';
+import { SessionsApi, sessionAttendanceUrl } from './sessions-api';
+import { Outbox } from '../offline/outbox';
 import { pageFocus } from '../core/focus';
 import { HeardSessionToReadOut } from '../action-log/heard-session-to-read-out';
 import { SessionYouSaid } from '../action-log/session-you-said';
@@ -54,6 +56,7 @@ import { SessionYouSaid } from '../action-log/session-you-said';
 export default class SessionPage {
   private readonly api = inject(SessionsApi);
   private readonly focus = pageFocus();
+  private readonly outbox = inject(Outbox);
 
   readonly id = input.required<string>();
 
@@ -80,6 +83,11 @@ export default class SessionPage {
   protected readonly cancelled = computed(() => this.session()?.status === 'cancelled');
   protected readonly summary = computed(() => registerSummary(this.register(), this.marks()));
   protected readonly errors = computed(() => rowErrors(this.problem(), this.sent()));
+  /** Whose mark is kept on this device, not sent yet. */
+  protected readonly notSent = computed(() => {
+    const session = this.session();
+    return this.outbox.waitingAbout(session ? sessionAttendanceUrl(session.id) : '');
+  });
   protected readonly heading = computed(() => {
     const session = this.session();
     return session ? `${session.groupName} session` : 'Session';
@@ -160,6 +168,13 @@ export default class SessionPage {
       return;
     }
 
+    // Without signal, or behind marks for this session still waiting on the device: keep them in order.
+    if (saveMarks && this.outbox.keeps(sessionAttendanceUrl(session.id))) {
+      this.keepMarks(session, saveDetails);
+      return;
+    }
+
+    let marksSaved = false;
     saveForm({
       form: this.details,
       focus: this.focus,
@@ -174,6 +189,7 @@ export default class SessionPage {
           steps.push(
             this.api.recordAttendance(session.id, entries).pipe(
               tap((saved) => {
+                marksSaved = true;
                 this.session.set({ ...saved, agenda: session.agenda, notes: session.notes });
               }),
             ),
@@ -189,6 +205,13 @@ export default class SessionPage {
         }
         return concat(...steps).pipe(last());
       },
+      // No network for the register: the marks go into the outbox instead of being lost.
+      refused: (problem) => {
+        if (problem.status !== 0 || !saveMarks || marksSaved || !this.outbox.available) return false;
+        this.problem.set(null);
+        this.keepMarks(session, saveDetails);
+        return true;
+      },
       saved: (saved) => {
         this.session.set(saved);
         this.marks.set(marksFrom(saved.register));
@@ -199,5 +222,55 @@ export default class SessionPage {
         );
       },
     });
+  }
+
+  /**
+   * Keeps each changed mark in the outbox as its own change (one entry each, as the server requires
+   * of a register sent offline), in register order, and shows the register as marked.
+   */
+  private keepMarks(session: GroupSessionDetailResponse, detailsToo: boolean): void {
+    const changed = changedEntries(session.register, this.marks());
+    const names = new Map(session.register.map((row) => [row.youngPersonId, row.preferredName]));
+    const url = sessionAttendanceUrl(session.id);
+    const keepAll = async () => {
+      for (const entry of changed)
+        await this.outbox.add({
+          method: 'PUT',
+          url,
+          body: { entries: [entry] },
+          label: `${names.get(entry.youngPersonId) ?? 'Someone'}: ${ATTENDANCE_LABELS[entry.status]}`,
+          about: entry.youngPersonId,
+        });
+    };
+    this.saving.set(true);
+    this.status.set(null);
+    keepAll()
+      .then(
+        () => {
+          const marks = this.marks();
+          this.session.update((s) =>
+            s
+              ? {
+                  ...s,
+                  register: s.register.map((row) => ({
+                    ...row,
+                    status: marks[row.youngPersonId] ?? row.status,
+                  })),
+                }
+              : s,
+          );
+          const count = changed.length === 1 ? '1 mark is' : `${changed.length} marks are`;
+          this.status.set(
+            `Not sent yet: ${count} kept on this device and sent when there is signal.${
+              detailsToo ? ' The agenda and notes need signal: save them again when you are online.' : ''
+            }`,
+          );
+        },
+        (error: unknown) => {
+          this.problem.set(toProblem(error));
+          this.focus.problemLater();
+        },
+      )
+      .finally(() => this.saving.set(false));
   }
 }
