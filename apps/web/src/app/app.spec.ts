@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { type ComponentFixture, DeferBlockState, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { ALL_ROLES, Role, navigationFor } from '@heard/domain';
 import { axeViolations } from '../testing/axe';
@@ -124,7 +124,11 @@ describe('App shell', () => {
 
   it('has the outbox’s status above each page for staff, and not for young experts', async () => {
     await signInAs(Role.ParticipationOfficer);
-    let { el } = await render();
+    const shown = await render();
+    // Loaded once the browser is idle, so it is not part of the first download.
+    const [outbox] = await shown.fixture.getDeferBlocks();
+    await outbox.render(DeferBlockState.Complete);
+    let el = shown.el;
     expect(el.querySelector('heard-outbox-status [role="status"]')).not.toBeNull();
     http.verify();
     await signInAs(Role.YoungExpert);
