@@ -6,7 +6,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatTabGroupHarness } from '@angular/material/tabs/testing';
 import { provideRouter } from '@angular/router';
-import { HEARD_RECORDED_AT_HEADER, InvitationStatus, todayInLondon } from '@heard/domain';
+import { HEARD_RECORDED_AT_HEADER, InvitationStatus, Role, todayInLondon } from '@heard/domain';
 import { IDBFactory } from 'fake-indexeddb';
 import { deserialize, serialize } from 'node:v8';
 import { axeViolations } from '../../testing/axe';
@@ -19,6 +19,7 @@ import {
   invitation,
   textOf,
 } from '../../testing/activity-fixtures';
+import { signInAs } from '../../testing/session';
 import { Outbox } from '../offline/outbox';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 import ActivityPage from './activity-page';
@@ -70,6 +71,7 @@ describe('marking who came on an activity day without signal', () => {
     });
     http = TestBed.inject(HttpTestingController);
     outbox = TestBed.inject(Outbox);
+    await signInAs(Role.ParticipationOfficer);
     fixture = TestBed.createComponent(ActivityPage);
     fixture.componentRef.setInput('id', ACTIVITY_ID);
     el = fixture.nativeElement as HTMLElement;

@@ -3,7 +3,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { HEARD_RECORDED_AT_HEADER } from '@heard/domain';
+import { HEARD_RECORDED_AT_HEADER, Role } from '@heard/domain';
 import { IDBFactory } from 'fake-indexeddb';
 import { deserialize, serialize } from 'node:v8';
 import { axeViolations } from '../../testing/axe';
@@ -15,6 +15,7 @@ import {
   sessionDetail,
   textOf,
 } from '../../testing/fixtures';
+import { signInAs } from '../../testing/session';
 import { Outbox } from '../offline/outbox';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 import SessionPage from './session-page';
@@ -66,6 +67,7 @@ describe('a session’s register without signal', () => {
     });
     http = TestBed.inject(HttpTestingController);
     outbox = TestBed.inject(Outbox);
+    await signInAs(Role.ParticipationOfficer);
     fixture = TestBed.createComponent(SessionPage);
     fixture.componentRef.setInput('id', SESSION_ID);
     el = fixture.nativeElement as HTMLElement;

@@ -7,6 +7,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { deserialize, serialize } from 'node:v8';
 import { axeViolations } from '../../testing/axe';
 import { byName, textOf } from '../../testing/fixtures';
+import { Role } from '@heard/domain';
+import { signInAs } from '../../testing/session';
 import { Outbox } from './outbox';
 import { OutboxStatus } from './outbox-status';
 
@@ -43,6 +45,7 @@ describe('the outbox banner', () => {
     });
     http = TestBed.inject(HttpTestingController);
     outbox = TestBed.inject(Outbox);
+    await signInAs(Role.ParticipationOfficer);
     fixture = TestBed.createComponent(OutboxStatus);
     el = fixture.nativeElement as HTMLElement;
     await settle();

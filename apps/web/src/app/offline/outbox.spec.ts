@@ -6,9 +6,11 @@ import {
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { HEARD_RECORDED_AT_HEADER } from '@heard/domain';
+import { HEARD_RECORDED_AT_HEADER, Role } from '@heard/domain';
 import { IDBFactory } from 'fake-indexeddb';
 import { deserialize, serialize } from 'node:v8';
+import { SessionService } from '../core/session.service';
+import { signInAs } from '../../testing/session';
 import { type OutboxChange, Outbox } from './outbox';
 
 // jsdom has no structuredClone, which IndexedDB uses to store a value; Node's own does the same work.
@@ -42,12 +44,13 @@ describe('the outbox', () => {
   let outbox: Outbox;
   let http: HttpTestingController;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     // A fresh device for each test.
     globalThis.indexedDB = new IDBFactory();
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
     outbox = TestBed.inject(Outbox);
     http = TestBed.inject(HttpTestingController);
+    await signInAs(Role.ParticipationOfficer);
   });
 
   afterEach(() => {
@@ -202,6 +205,20 @@ describe('the outbox', () => {
     (await request(http, DAY_URL)).flush({});
     await sending;
     http.expectNone(SESSION_URL);
+  });
+
+  it('keeps each officer’s changes to themselves on a shared device', async () => {
+    const mine = await sessionMark();
+    expect(mine.madeBy).toBe(`user-${Role.ParticipationOfficer}`);
+    TestBed.inject(SessionService).clear();
+    await signInAs(Role.ParticipationOfficer, { id: 'another-officer' });
+    await outbox.send();
+    http.expectNone(SESSION_URL);
+    expect(outbox.changes()).toEqual([]);
+    expect(outbox.counts().waiting).toBe(0);
+
+    TestBed.inject(SessionService).clear();
+    await expect(sessionMark()).rejects.toThrow('Sign in again');
   });
 
   it('runs one sender at a time in a tab', async () => {

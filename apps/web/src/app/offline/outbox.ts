@@ -10,6 +10,7 @@ import {
 } from '@heard/domain';
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import { firstValueFrom } from 'rxjs';
+import { SessionService } from '../core/session.service';
 
 /** A change kept on the device until the server has answered it (docs/offline.md, ADR 0031). */
 export interface OutboxChange {
@@ -27,6 +28,11 @@ export interface OutboxChange {
   label: string;
   /** Whom it is about (a young person's id), so the page can show their mark as not sent yet. */
   about: string;
+  /**
+   * Who made it (their user id). A shared device may be signed in as another officer later: only
+   * the officer who made a change sends it, sees it or is told about it.
+   */
+  madeBy: string;
   /** The server's words when it was not stored as it was. */
   detail: string | null;
   outcome: string | null;
@@ -87,13 +93,14 @@ export function isOffline(error: unknown): boolean {
 @Injectable({ providedIn: 'root' })
 export class Outbox {
   private readonly http = inject(HttpClient);
+  private readonly session = inject(SessionService);
   private db: Promise<IDBPDatabase<OutboxDb>> | null = null;
   /** A browser without IndexedDB (or a test without one) keeps nothing: pages save as they always did. */
   readonly available = typeof indexedDB !== 'undefined';
   private running: Promise<void> | null = null;
   private started = false;
 
-  /** Every change on the device, oldest first. */
+  /** The signed-in officer's changes on the device, oldest first. */
   readonly changes = signal<OutboxChange[]>([]);
   private readonly sending = signal(false);
   private readonly sent = signal(0);
@@ -136,8 +143,11 @@ export class Outbox {
 
   /** Keeps a change made without signal; it is sent on the next run (online again, app start, "Send now"). */
   async add(request: OutboxRequest): Promise<OutboxChange> {
+    const madeBy = this.session.user()?.id;
+    if (!madeBy) throw new Error('Sign in again to keep changes on this device.');
     const change: OutboxChange = {
       ...request,
+      madeBy,
       id: crypto.randomUUID(),
       idempotencyKey: crypto.randomUUID(),
       recordedAt: new Date().toISOString(),
@@ -206,7 +216,7 @@ export class Outbox {
   private async run(): Promise<void> {
     await this.refresh();
     const db = await this.database();
-    const waiting = (await db.getAll(STORE)).filter((c) => c.state === 'waiting');
+    const waiting = (await db.getAll(STORE)).filter((c) => c.state === 'waiting' && this.mine(c));
     if (waiting.length === 0) return;
     this.sending.set(true);
     try {
@@ -251,8 +261,14 @@ export class Outbox {
     }
   }
 
+  private mine(change: OutboxChange): boolean {
+    const user = this.session.user();
+    return user !== null && change.madeBy === user.id;
+  }
+
+  /** The signed-in officer's own changes on the device, oldest first. */
   private async refresh(): Promise<void> {
     const stored = await (await this.database()).getAll(STORE);
-    this.changes.set(stored.map(({ seq: _seq, ...change }) => change));
+    this.changes.set(stored.filter((c) => this.mine(c)).map(({ seq: _seq, ...change }) => change));
   }
 }
