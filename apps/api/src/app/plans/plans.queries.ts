@@ -5,7 +5,6 @@ import {
   PlanDocument,
   PlanLundyAnswerView,
   PlanMoveView,
-  PlanPeriod,
   PlanSectionKey,
   PlanSectionView,
   PlanStatus,
@@ -31,17 +30,12 @@ const VERSION = `to_char(v.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:
  */
 const YEAR_OF_PLAN = `(p.year - (SELECT min(year) FROM voice_plans) + 1)`;
 
-/** A version as the service reads it to change it. */
-export interface VersionRow {
-  id: string;
-  planId: string;
-  year: number;
-  yearOfPlan: number;
-  period: PlanPeriod;
-  status: PlanStatus;
-  number: number | null;
-  whatChanged: string | null;
-  publishedAt: string | null;
+/** A version as the service reads it to change it: the response's own fields, and its updated_at. */
+export interface VersionRow
+  extends Pick<
+    PlanVersionResponse,
+    'id' | 'planId' | 'year' | 'yearOfPlan' | 'period' | 'status' | 'number' | 'whatChanged' | 'publishedAt'
+  > {
   /** updated_at as sent over the wire. */
   version: string;
 }
