@@ -1,4 +1,4 @@
-import 'fake-indexeddb/auto';
+import { indexedDbTurns, setOffline } from '../../testing/indexed-db';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
@@ -8,7 +8,6 @@ import { MatTabGroupHarness } from '@angular/material/tabs/testing';
 import { provideRouter } from '@angular/router';
 import { HEARD_RECORDED_AT_HEADER, InvitationStatus, Role, todayInLondon } from '@heard/domain';
 import { IDBFactory } from 'fake-indexeddb';
-import { deserialize, serialize } from 'node:v8';
 import { axeViolations } from '../../testing/axe';
 import {
   ACTIVITY_ID,
@@ -24,9 +23,6 @@ import { Outbox } from '../offline/outbox';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 import ActivityPage from './activity-page';
 
-// jsdom has no structuredClone, which IndexedDB uses to store a value; Node's own does the same work.
-globalThis.structuredClone ??= <T>(value: T): T => deserialize(serialize(value)) as T;
-
 const URL = `/api/activities/${ACTIVITY_ID}/attendance`;
 
 describe('marking who came on an activity day without signal', () => {
@@ -37,13 +33,8 @@ describe('marking who came on an activity day without signal', () => {
 
   /** IndexedDB answers on its own schedule: give it a moment, then draw the page. */
   async function settle(): Promise<void> {
-    for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    await indexedDbTurns();
     await fixture.whenStable();
-  }
-
-  function offline(off: boolean): void {
-    if (off) Object.defineProperty(navigator, 'onLine', { value: false, configurable: true });
-    else Reflect.deleteProperty(navigator, 'onLine');
   }
 
   const radio = (name: string, choice: string): HTMLInputElement => {
@@ -95,7 +86,7 @@ describe('marking who came on an activity day without signal', () => {
   });
 
   afterEach(() => {
-    offline(false);
+    setOffline(false);
     http.verify();
   });
 
@@ -126,13 +117,13 @@ describe('marking who came on an activity day without signal', () => {
   });
 
   it('does not try while the device is offline, keeps later marks behind it, and sends them in order', async () => {
-    offline(true);
+    setOffline(true);
     radio('Sam', 'Came').click();
     await settle();
     http.expectNone({ method: 'POST', url: URL });
 
     // Back online, but Sam's mark still waits: Ali's goes behind it, so the order holds.
-    offline(false);
+    setOffline(false);
     radio('Ali', 'Did not come').click();
     await settle();
     http.expectNone({ method: 'POST', url: URL });

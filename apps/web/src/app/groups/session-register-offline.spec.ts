@@ -1,11 +1,10 @@
-import 'fake-indexeddb/auto';
+import { indexedDbTurns, setOffline } from '../../testing/indexed-db';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { HEARD_RECORDED_AT_HEADER, Role } from '@heard/domain';
 import { IDBFactory } from 'fake-indexeddb';
-import { deserialize, serialize } from 'node:v8';
 import { axeViolations } from '../../testing/axe';
 import {
   OTHER_PERSON_ID,
@@ -20,9 +19,6 @@ import { Outbox } from '../offline/outbox';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 import SessionPage from './session-page';
 
-// jsdom has no structuredClone, which IndexedDB uses to store a value; Node's own does the same work.
-globalThis.structuredClone ??= <T>(value: T): T => deserialize(serialize(value)) as T;
-
 const URL = `/api/sessions/${SESSION_ID}/attendance`;
 
 describe('a session’s register without signal', () => {
@@ -32,13 +28,8 @@ describe('a session’s register without signal', () => {
   let outbox: Outbox;
 
   async function settle(): Promise<void> {
-    for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    await indexedDbTurns();
     await fixture.whenStable();
-  }
-
-  function offline(off: boolean): void {
-    if (off) Object.defineProperty(navigator, 'onLine', { value: false, configurable: true });
-    else Reflect.deleteProperty(navigator, 'onLine');
   }
 
   function radio(name: string, label: string): HTMLInputElement {
@@ -80,7 +71,7 @@ describe('a session’s register without signal', () => {
   });
 
   afterEach(() => {
-    offline(false);
+    setOffline(false);
     http.verify();
   });
 
@@ -125,7 +116,7 @@ describe('a session’s register without signal', () => {
   });
 
   it('does not try while offline, says the notes need signal, and the outbox sends each mark later', async () => {
-    offline(true);
+    setOffline(true);
     radio('Sam', 'Absent').click();
     const notes = el.querySelector<HTMLTextAreaElement>('textarea[formcontrolname="notes"]');
     if (!notes) throw new Error('No notes');
@@ -138,7 +129,7 @@ describe('a session’s register without signal', () => {
       'Not sent yet: 1 mark is kept on this device and sent when there is signal. The agenda and notes need signal: save them again when you are online.',
     );
 
-    offline(false);
+    setOffline(false);
     const sending = outbox.send();
     let found = http.match({ method: 'PUT', url: URL });
     for (let i = 0; i < 400 && found.length === 0; i++) {

@@ -1,4 +1,4 @@
-import 'fake-indexeddb/auto';
+import { indexedDbTurns } from '../../testing/indexed-db';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
@@ -23,14 +23,10 @@ import {
 } from '../../testing/fixtures';
 import { signInAs } from '../../testing/session';
 import { IDBFactory } from 'fake-indexeddb';
-import { deserialize, serialize } from 'node:v8';
 import { Outbox } from './outbox';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 import HeldChangesPage from './held-changes-page';
 import { heldChangesOfficerOnly } from './officer-guard';
-
-// jsdom has no structuredClone, which IndexedDB uses to store a value; Node's own does the same work.
-globalThis.structuredClone ??= <T>(value: T): T => deserialize(serialize(value)) as T;
 
 const CONSENT_ID = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
 const MOVED_ID = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
@@ -220,7 +216,7 @@ describe('the changes kept aside for the officer', () => {
     expect(textOf(section)).toContain('their mark was kept.');
     expect(await axeViolations(el)).toEqual([]);
     byName(section, 'Take “Robin Fictional: came” off this device').click();
-    for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    await indexedDbTurns();
     await fixture.whenStable();
     expect(textOf(el)).not.toContain('Not stored');
   });

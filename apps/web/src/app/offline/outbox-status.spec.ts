@@ -1,19 +1,15 @@
-import 'fake-indexeddb/auto';
+import { indexedDbTurns } from '../../testing/indexed-db';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { IDBFactory } from 'fake-indexeddb';
-import { deserialize, serialize } from 'node:v8';
 import { axeViolations } from '../../testing/axe';
 import { byName, textOf } from '../../testing/fixtures';
 import { Role } from '@heard/domain';
 import { signInAs } from '../../testing/session';
 import { Outbox } from './outbox';
 import { OutboxStatus } from './outbox-status';
-
-// jsdom has no structuredClone, which IndexedDB uses to store a value; Node's own does the same work.
-globalThis.structuredClone ??= <T>(value: T): T => deserialize(serialize(value)) as T;
 
 const URL_1 = '/api/activities/a-1/attendance';
 const URL_2 = '/api/activities/a-2/attendance';
@@ -25,7 +21,7 @@ describe('the outbox banner', () => {
   let outbox: Outbox;
 
   async function settle(): Promise<void> {
-    for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    await indexedDbTurns();
     await fixture.whenStable();
   }
 

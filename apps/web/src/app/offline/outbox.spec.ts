@@ -1,4 +1,4 @@
-import 'fake-indexeddb/auto';
+import '../../testing/indexed-db';
 import { provideHttpClient } from '@angular/common/http';
 import {
   HttpTestingController,
@@ -8,13 +8,9 @@ import {
 import { TestBed } from '@angular/core/testing';
 import { HEARD_RECORDED_AT_HEADER, Role } from '@heard/domain';
 import { IDBFactory } from 'fake-indexeddb';
-import { deserialize, serialize } from 'node:v8';
 import { SessionService } from '../core/session.service';
 import { signInAs } from '../../testing/session';
 import { type OutboxChange, Outbox } from './outbox';
-
-// jsdom has no structuredClone, which IndexedDB uses to store a value; Node's own does the same work.
-globalThis.structuredClone ??= <T>(value: T): T => deserialize(serialize(value)) as T;
 
 const SESSION_URL = '/api/sessions/s-1/attendance';
 const DAY_URL = '/api/activities/a-1/attendance';
