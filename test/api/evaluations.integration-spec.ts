@@ -173,6 +173,43 @@ describe('evaluations', () => {
       await expectNothingWritten(before);
     });
 
+    it("should list the rounds held at one occasion, for the day's page and getting ready for the day", async () => {
+      const atTheDay = await createRound({ title: 'At the day' });
+      const online = await createRound({ occasion: null, title: 'Online' });
+      const listed = await officer.get(
+        `/api/evaluation-rounds?occasionKind=activity_day&occasionId=${activityId}`,
+      );
+      expect(listed.status).toBe(200);
+      const ids = listed.body.map((r: { id: string }) => r.id);
+      expect(ids).toContain(atTheDay.id);
+      expect(ids).not.toContain(online.id);
+      for (const round of listed.body)
+        expect(round.occasion).toEqual(expect.objectContaining({ kind: 'activity_day', id: activityId }));
+      const elsewhere = await officer.get(
+        `/api/evaluation-rounds?occasionKind=group_session&occasionId=${activityId}`,
+      );
+      expect(elsewhere.status).toBe(200);
+      expect(elsewhere.body).toEqual([]);
+    });
+
+    it('should refuse a list asked for by both, by neither, by an unknown kind or a bad id, and the signed out', async () => {
+      for (const query of [
+        `toolVersionId=${versionId}&occasionKind=activity_day&occasionId=${activityId}`,
+        '',
+        `occasionKind=activity_day`,
+        `occasionKind=bowling&occasionId=${activityId}`,
+        `occasionKind=activity_day&occasionId=not-an-id`,
+        `occasionKind=activity_day&occasionId=${'a'.repeat(5000)}`,
+      ]) {
+        const res = await officer.get(`/api/evaluation-rounds?${query}`);
+        expectProblem(res, 400);
+      }
+      expectProblem(
+        await t.anonymous().get(`/api/evaluation-rounds?occasionKind=activity_day&occasionId=${activityId}`),
+        401,
+      );
+    });
+
     it('should close a round early once, and then refuse its link', async () => {
       const round = await createRound();
       const closed = await officer.post(`/api/evaluation-rounds/${round.id}/close`, {});

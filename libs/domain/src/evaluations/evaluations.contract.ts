@@ -98,7 +98,17 @@ export const EvaluationRoundRequestSchema = z
 export type EvaluationRoundRequest = z.input<typeof EvaluationRoundRequestSchema>;
 export type EvaluationRoundCommand = z.output<typeof EvaluationRoundRequestSchema>;
 
-export const EvaluationRoundListQuerySchema = z.object({ toolVersionId: uuidSchema }).strict();
+/**
+ * Rounds of one tool version (the practice tool's page), or the rounds held at one occasion (the
+ * day's page, and what "Get ready for the day" keeps on the device): one or the other, never both.
+ */
+export const EvaluationRoundListQuerySchema = z.union(
+  [
+    z.object({ toolVersionId: uuidSchema }).strict(),
+    z.object({ occasionKind: occasionRefSchema.shape.kind, occasionId: uuidSchema }).strict(),
+  ],
+  { error: 'Ask for the rounds of one tool version, or of one occasion (occasionKind and occasionId).' },
+);
 export type EvaluationRoundListQuery = z.output<typeof EvaluationRoundListQuerySchema>;
 
 export const EvaluationAnswerSchema = z

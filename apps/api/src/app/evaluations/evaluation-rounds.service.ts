@@ -4,6 +4,7 @@ import {
   AuditRecordType,
   EvaluationRoundCommand,
   EvaluationRoundCreated,
+  EvaluationRoundListQuery,
   EvaluationRoundResponse,
   EvaluationRoundSummary,
   occasionKey,
@@ -18,7 +19,13 @@ import { newToken, sha256 } from '../../platform/auth/tokens';
 import { Clock } from '../../platform/clock';
 import { DomainError } from '../../platform/errors/domain-error';
 import { loadOccasion, loadOccasions } from '../occasions/occasion-facts';
-import { RoundRow, findRound, inviteesVisibleTo, roundsOfVersion } from './evaluations.queries';
+import {
+  RoundRow,
+  findRound,
+  inviteesVisibleTo,
+  roundsAtOccasion,
+  roundsOfVersion,
+} from './evaluations.queries';
 
 /** Where a round's link leads in the web app; the token is the only key. */
 export const EVALUATION_LINK_PATH = '/evaluate/';
@@ -111,8 +118,11 @@ export class EvaluationRoundsService {
     });
   }
 
-  async list(toolVersionId: string): Promise<EvaluationRoundSummary[]> {
-    const rows = await roundsOfVersion(this.db.manager, toolVersionId);
+  async list(query: EvaluationRoundListQuery): Promise<EvaluationRoundSummary[]> {
+    const rows =
+      'toolVersionId' in query
+        ? await roundsOfVersion(this.db.manager, query.toolVersionId)
+        : await roundsAtOccasion(this.db.manager, { kind: query.occasionKind, id: query.occasionId });
     return this.summaries(this.db.manager, rows);
   }
 

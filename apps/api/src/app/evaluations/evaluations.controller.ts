@@ -67,7 +67,7 @@ export class EvaluationsController {
   list(
     @Query(new ZodPipe(EvaluationRoundListQuerySchema)) query: EvaluationRoundListQuery,
   ): Promise<EvaluationRoundSummary[]> {
-    return this.rounds.list(query.toolVersionId);
+    return this.rounds.list(query);
   }
 
   @Get('evaluation-rounds/:id')

@@ -60,6 +60,17 @@ export async function roundsOfVersion(em: EntityManager, toolVersionId: string):
   ]);
 }
 
+/** The rounds held at one occasion (an activity day, a session, a one-to-one), oldest first. */
+export async function roundsAtOccasion(
+  em: EntityManager,
+  occasion: { kind: RoundOccasionKind; id: string },
+): Promise<RoundRow[]> {
+  return em.query(
+    `${ROUND_SELECT} WHERE r.occasion_kind = $1 AND r.occasion_id = $2 ORDER BY r.opens_on, r.created_at, r.id`,
+    [occasion.kind, occasion.id],
+  );
+}
+
 export interface NewEvaluation {
   roundId: string;
   youngPersonId: string | null;
