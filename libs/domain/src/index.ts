@@ -87,6 +87,7 @@ export * from './plan/plan-diff';
 export * from './plan/plan-draft';
 export * from './plan/plans.contract';
 export * from './plan/plan-comments.contract';
+export * from './offline/day-on-device';
 export * from './offline/offline-changes';
 export * from './offline/outbox-answer';
 export * from './offline/outbox-banner';
