@@ -1,7 +1,12 @@
 import { APP_BASE_HREF, registerLocaleData } from '@angular/common';
 import { provideHttpClient, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
 import localeEnGb from '@angular/common/locales/en-GB';
-import { type ApplicationConfig, LOCALE_ID, provideBrowserGlobalErrorListeners } from '@angular/core';
+import {
+  type ApplicationConfig,
+  LOCALE_ID,
+  isDevMode,
+  provideBrowserGlobalErrorListeners,
+} from '@angular/core';
 import {
   TitleStrategy,
   provideRouter,
@@ -9,9 +14,11 @@ import {
   withInMemoryScrolling,
   withRouterConfig,
 } from '@angular/router';
+import { provideServiceWorker } from '@angular/service-worker';
 import { appRoutes } from './app.routes';
 import { HeardTitleStrategy } from './core/title.strategy';
 import { unauthorisedInterceptor } from './core/unauthorised.interceptor';
+import { dayStoreInterceptor } from './offline/day-store.interceptor';
 
 registerLocaleData(localeEnGb);
 
@@ -27,8 +34,14 @@ export const appConfig: ApplicationConfig = {
     ),
     provideHttpClient(
       withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' }),
-      withInterceptors([unauthorisedInterceptor]),
+      withInterceptors([unauthorisedInterceptor, dayStoreInterceptor]),
     ),
+    // The app shell is kept by the service worker so Heard opens with no signal on the day (ADR 0032).
+    // Registered once the first page has settled, so it never slows the page the officer asked for.
+    provideServiceWorker('/ngsw-worker.js', {
+      enabled: !isDevMode(),
+      registrationStrategy: 'registerWhenStable:10000',
+    }),
     { provide: TitleStrategy, useClass: HeardTitleStrategy },
     // No <base href> in index.html: the API's CSP (base-uri 'none') would ignore it anyway.
     { provide: APP_BASE_HREF, useValue: '/' },

@@ -18,12 +18,12 @@ import type { Observable } from 'rxjs';
 export const ACTIVITIES_URL = '/api/activities';
 export const FUNNEL_URL = '/api/funnel';
 
-function one(id: string): string {
+export function activityUrl(id: string): string {
   return `${ACTIVITIES_URL}/${encodeURIComponent(id)}`;
 }
 
 /** Where a day's marks go, online or later from the outbox (docs/offline.md). */
-export const activityAttendanceUrl = (id: string): string => `${one(id)}/attendance`;
+export const activityAttendanceUrl = (id: string): string => `${activityUrl(id)}/attendance`;
 
 export interface ActivityListQuery {
   from?: string;
@@ -63,7 +63,7 @@ export class ActivitiesApi {
   }
 
   get(id: string): Observable<ActivityDayResponse> {
-    return this.http.get<ActivityDayResponse>(one(id));
+    return this.http.get<ActivityDayResponse>(activityUrl(id));
   }
 
   create(request: ActivityDayRequest): Observable<ActivityDayResponse> {
@@ -71,31 +71,31 @@ export class ActivitiesApi {
   }
 
   update(id: string, request: ActivityDayRequest): Observable<ActivityDayResponse> {
-    return this.http.put<ActivityDayResponse>(one(id), request);
+    return this.http.put<ActivityDayResponse>(activityUrl(id), request);
   }
 
   move(id: string, request: ActivityMove): Observable<ActivityDayResponse> {
-    return this.http.post<ActivityDayResponse>(`${one(id)}/move`, request);
+    return this.http.post<ActivityDayResponse>(`${activityUrl(id)}/move`, request);
   }
 
   cancel(id: string, reason: string): Observable<ActivityDayResponse> {
-    return this.http.post<ActivityDayResponse>(`${one(id)}/cancel`, { reason });
+    return this.http.post<ActivityDayResponse>(`${activityUrl(id)}/cancel`, { reason });
   }
 
   suggestions(id: string): Observable<InvitationSuggestionsResponse> {
-    return this.http.get<InvitationSuggestionsResponse>(`${one(id)}/suggestions`);
+    return this.http.get<InvitationSuggestionsResponse>(`${activityUrl(id)}/suggestions`);
   }
 
   invitations(id: string): Observable<InvitationResponse[]> {
-    return this.http.get<InvitationResponse[]>(`${one(id)}/invitations`);
+    return this.http.get<InvitationResponse[]>(`${activityUrl(id)}/invitations`);
   }
 
   consents(id: string): Observable<ActivityConsentMatrix> {
-    return this.http.get<ActivityConsentMatrix>(`${one(id)}/consents`);
+    return this.http.get<ActivityConsentMatrix>(`${activityUrl(id)}/consents`);
   }
 
   daySheet(id: string): Observable<DaySheetResponse> {
-    return this.http.get<DaySheetResponse>(`${one(id)}/day-sheet`);
+    return this.http.get<DaySheetResponse>(`${activityUrl(id)}/day-sheet`);
   }
 
   markAttendance(id: string, mark: AttendanceMark): Observable<InvitationResponse> {
@@ -103,7 +103,7 @@ export class ActivitiesApi {
   }
 
   funnel(id: string): Observable<FunnelResponse> {
-    return this.http.get<FunnelResponse>(`${one(id)}/funnel`);
+    return this.http.get<FunnelResponse>(`${activityUrl(id)}/funnel`);
   }
 
   funnelOver(from: string, to: string): Observable<FunnelResponse> {

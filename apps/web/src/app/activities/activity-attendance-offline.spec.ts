@@ -22,6 +22,7 @@ import { signInAs } from '../../testing/session';
 import { Outbox } from '../offline/outbox';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 import ActivityPage from './activity-page';
+import { answerOccasionRounds } from '../../testing/occasion-rounds';
 
 const URL = `/api/activities/${ACTIVITY_ID}/attendance`;
 
@@ -69,6 +70,7 @@ describe('marking who came on an activity day without signal', () => {
     await fixture.whenStable();
     http.expectOne(`/api/activities/${ACTIVITY_ID}`).flush(onTheDay);
     await fixture.whenStable();
+    answerOccasionRounds(http, 'activity_day', ACTIVITY_ID);
     http.expectOne(`/api/activities/${ACTIVITY_ID}/invitations`).flush([]);
     await fixture.whenStable();
     const tabs = await TestbedHarnessEnvironment.loader(fixture).getHarness(MatTabGroupHarness);

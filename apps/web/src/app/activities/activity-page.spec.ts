@@ -27,6 +27,7 @@ import {
   textOf,
   typeInto,
 } from '../../testing/activity-fixtures';
+import { answerOccasionRounds } from '../../testing/occasion-rounds';
 
 const today = todayInLondon();
 const soon = addDays(today, 10);
@@ -72,6 +73,7 @@ describe('ActivityPage', () => {
     expect(el.querySelector('mat-progress-bar')?.getAttribute('aria-label')).toBe('Loading the activity day');
     http.expectOne(`/api/activities/${ACTIVITY_ID}`).flush(activity);
     await fixture.whenStable();
+    answerOccasionRounds(http, 'activity_day', ACTIVITY_ID);
     http.expectOne(`/api/activities/${ACTIVITY_ID}/invitations`).flush(invitations);
     await fixture.whenStable();
   }

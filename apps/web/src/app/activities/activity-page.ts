@@ -23,6 +23,9 @@ import { ActivityInvitationsTab } from './activity-invitations-tab';
 import { timeOrderValidator } from './activity-form';
 import { activityWhen, cohortText, placesText, poundsText } from './activity-format';
 import { pageFocus } from '../core/focus';
+import { OccasionRounds } from '../evaluations/occasion-rounds';
+import type { DayToKeep } from '../offline/day-store';
+import { GetReady } from '../offline/get-ready';
 
 export const ACTIVITY_TABS = ['invitations', 'consents', 'attendance', 'funnel'] as const;
 export type ActivityTab = (typeof ACTIVITY_TABS)[number];
@@ -45,6 +48,8 @@ export type ActivityTab = (typeof ACTIVITY_TABS)[number];
     ActivityConsentsTab,
     ActivityAttendanceTab,
     ActivityFunnelTab,
+    GetReady,
+    OccasionRounds,
   ],
   templateUrl: './activity-page.html',
   styleUrl: './activity-page.scss',
@@ -98,6 +103,16 @@ export default class ActivityPage {
   });
 
   protected readonly cancelled = computed(() => this.activity()?.status === 'cancelled');
+  /** What "Get ready for the day" keeps: this day, by its date in London. */
+  protected readonly dayToKeep = computed<DayToKeep>(() => {
+    const activity = this.activity();
+    return {
+      kind: 'activity_day',
+      id: activity?.id ?? '',
+      title: activity?.title ?? '',
+      day: activity?.date ?? '',
+    };
+  });
   protected readonly when = computed(() => {
     const activity = this.activity();
     return activity ? activityWhen(activity) : '';

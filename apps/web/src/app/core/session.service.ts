@@ -22,6 +22,11 @@ export class SessionService {
   private readonly session = signal<SessionResponse | null>(null);
   /** Settled once the server has been asked, or signing in or out has told us the answer. */
   private known: Promise<void> | null = null;
+  /**
+   * True once who is signed in is known (asked, signed in or out): until then a null user means
+   * "not asked yet", not "signed out". What the device keeps for the day is wiped on the second.
+   */
+  readonly settled = signal(false);
 
   /** What a half-signed-in session must still do (the second step, or setting one up). */
   readonly pendingStep = computed<PendingSignInStep>(() => this.session()?.pendingStep ?? null);
@@ -57,6 +62,7 @@ export class SessionService {
     } catch {
       this.session.set(null);
     }
+    this.settled.set(true);
   }
 
   signIn(request: SignInRequest): Observable<SessionResponse> {
@@ -64,6 +70,7 @@ export class SessionService {
       tap((session) => {
         this.session.set(session);
         this.known = Promise.resolve();
+        this.settled.set(true);
       }),
     );
   }
@@ -72,6 +79,7 @@ export class SessionService {
   replace(session: SessionResponse): void {
     this.session.set(session);
     this.known = Promise.resolve();
+    this.settled.set(true);
   }
 
   /** Ends the session on the server; the user is forgotten here whatever the answer. */
@@ -83,5 +91,6 @@ export class SessionService {
   clear(): void {
     this.session.set(null);
     this.known = Promise.resolve();
+    this.settled.set(true);
   }
 }

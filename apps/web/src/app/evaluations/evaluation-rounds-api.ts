@@ -5,9 +5,17 @@ import type {
   EvaluationRoundRequest,
   EvaluationRoundResponse,
   EvaluationRoundSummary,
+  RoundOccasionKind,
 } from '@heard/domain';
 import type { Observable } from 'rxjs';
-import { EVALUATION_ROUNDS_URL } from './evaluations-api';
+import { EVALUATION_ROUNDS_URL, roundUrl } from './evaluations-api';
+
+/**
+ * The rounds held at one occasion, as one string: the day's page asks for it and "Get ready for
+ * the day" keeps its answer on the device under the same URL (offline/day-store.ts).
+ */
+export const roundsAtOccasionUrl = (kind: RoundOccasionKind, id: string): string =>
+  `${EVALUATION_ROUNDS_URL}?occasionKind=${encodeURIComponent(kind)}&occasionId=${encodeURIComponent(id)}`;
 
 /** Setting rounds up and closing them: officers. */
 @Injectable({ providedIn: 'root' })
@@ -19,8 +27,12 @@ export class EvaluationRoundsApi {
     return this.http.get<EvaluationRoundSummary[]>(EVALUATION_ROUNDS_URL, { params });
   }
 
+  atOccasion(kind: RoundOccasionKind, id: string): Observable<EvaluationRoundSummary[]> {
+    return this.http.get<EvaluationRoundSummary[]>(roundsAtOccasionUrl(kind, id));
+  }
+
   get(id: string): Observable<EvaluationRoundResponse> {
-    return this.http.get<EvaluationRoundResponse>(`${EVALUATION_ROUNDS_URL}/${encodeURIComponent(id)}`);
+    return this.http.get<EvaluationRoundResponse>(roundUrl(id));
   }
 
   /** A link round's token is in this answer only. */
@@ -29,9 +41,6 @@ export class EvaluationRoundsApi {
   }
 
   close(id: string): Observable<EvaluationRoundResponse> {
-    return this.http.post<EvaluationRoundResponse>(
-      `${EVALUATION_ROUNDS_URL}/${encodeURIComponent(id)}/close`,
-      {},
-    );
+    return this.http.post<EvaluationRoundResponse>(`${roundUrl(id)}/close`, {});
   }
 }

@@ -19,7 +19,7 @@ import type { Observable } from 'rxjs';
 export const EVALUATION_ROUNDS_URL = '/api/evaluation-rounds';
 export const EVALUATIONS_URL = '/api/evaluations';
 
-const round = (id: string) => `${EVALUATION_ROUNDS_URL}/${encodeURIComponent(id)}`;
+export const roundUrl = (id: string): string => `${EVALUATION_ROUNDS_URL}/${encodeURIComponent(id)}`;
 const evaluation = (id: string) => `${EVALUATIONS_URL}/${encodeURIComponent(id)}`;
 
 @Injectable({ providedIn: 'root' })
@@ -27,7 +27,7 @@ export class EvaluationsApi {
   private readonly http = inject(HttpClient);
 
   getRound(id: string): Observable<EvaluationRoundResponse> {
-    return this.http.get<EvaluationRoundResponse>(round(id));
+    return this.http.get<EvaluationRoundResponse>(roundUrl(id));
   }
 
   /** The key makes a resend after a dropped connection land once. */
@@ -36,13 +36,13 @@ export class EvaluationsApi {
     idempotencyKey: string,
     request: EvaluationEntryRequest,
   ): Observable<EvaluationWithPrompts> {
-    return this.http.post<EvaluationWithPrompts>(`${round(roundId)}/evaluations`, request, {
+    return this.http.post<EvaluationWithPrompts>(`${roundUrl(roundId)}/evaluations`, request, {
       headers: new HttpHeaders({ 'Idempotency-Key': idempotencyKey }),
     });
   }
 
   listEvaluations(roundId: string): Observable<EvaluationListItem[]> {
-    return this.http.get<EvaluationListItem[]>(`${round(roundId)}/evaluations`);
+    return this.http.get<EvaluationListItem[]>(`${roundUrl(roundId)}/evaluations`);
   }
 
   edit(id: string, request: EvaluationEditRequest): Observable<EvaluationWithPrompts> {

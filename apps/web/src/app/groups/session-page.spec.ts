@@ -16,6 +16,7 @@ import {
   textOf,
   typeInto,
 } from '../../testing/fixtures';
+import { answerOccasionRounds } from '../../testing/occasion-rounds';
 
 describe('SessionPage (the register)', () => {
   let fixture: ComponentFixture<SessionPage>;
@@ -47,6 +48,7 @@ describe('SessionPage (the register)', () => {
     await fixture.whenStable();
     // Nothing to read out at this session: that part of the page stays empty.
     http.expectOne(`/api/groups/sessions/${detail.id}/to-read-out`).flush([]);
+    answerOccasionRounds(http, 'group_session', detail.id);
     // The "You said" panel below the register (a cancelled session has none) lists what was said there.
     for (const req of http.match(`/api/groups/sessions/${SESSION_ID}/you-said`)) req.flush([]);
     await fixture.whenStable();

@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { RouterLink } from '@angular/router';
-import { ATTENDANCE_STATUSES } from '@heard/domain';
+import { ATTENDANCE_STATUSES, todayInLondon } from '@heard/domain';
 import type { AttendanceStatus, GroupSessionDetailResponse, ProblemDetails } from '@heard/domain';
 import { EmptyState, PageHeader, ProblemAlert } from '@heard/ui';
 import { type Observable, catchError, concat, filter, last, of, switchMap, tap } from 'rxjs';
@@ -30,6 +30,9 @@ import { Outbox } from '../offline/outbox';
 import { pageFocus } from '../core/focus';
 import { HeardSessionToReadOut } from '../action-log/heard-session-to-read-out';
 import { SessionYouSaid } from '../action-log/session-you-said';
+import { OccasionRounds } from '../evaluations/occasion-rounds';
+import type { DayToKeep } from '../offline/day-store';
+import { GetReady } from '../offline/get-ready';
 
 /** One session: its register (who came), agenda and notes. */
 @Component({
@@ -48,6 +51,8 @@ import { SessionYouSaid } from '../action-log/session-you-said';
     ProblemAlert,
     HeardSessionToReadOut,
     SessionYouSaid,
+    GetReady,
+    OccasionRounds,
   ],
   templateUrl: './session-page.html',
   styleUrl: './session-page.scss',
@@ -87,6 +92,16 @@ export default class SessionPage {
   protected readonly notSent = computed(() => {
     const session = this.session();
     return this.outbox.waitingAbout(session ? sessionAttendanceUrl(session.id) : '');
+  });
+  /** What "Get ready for the day" keeps: this session, by its date in London. */
+  protected readonly dayToKeep = computed<DayToKeep>(() => {
+    const session = this.session();
+    return {
+      kind: 'group_session',
+      id: session?.id ?? '',
+      title: this.heading(),
+      day: session ? todayInLondon(new Date(session.startsAt)) : '',
+    };
   });
   protected readonly heading = computed(() => {
     const session = this.session();

@@ -18,6 +18,7 @@ import { signInAs } from '../../testing/session';
 import { Outbox } from '../offline/outbox';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 import SessionPage from './session-page';
+import { answerOccasionRounds } from '../../testing/occasion-rounds';
 
 const URL = `/api/sessions/${SESSION_ID}/attendance`;
 
@@ -66,6 +67,7 @@ describe('a session’s register without signal', () => {
     http.expectOne(`/api/sessions/${SESSION_ID}`).flush(sessionDetail());
     await fixture.whenStable();
     http.expectOne(`/api/groups/sessions/${SESSION_ID}/to-read-out`).flush([]);
+    answerOccasionRounds(http, 'group_session', SESSION_ID);
     for (const req of http.match(`/api/groups/sessions/${SESSION_ID}/you-said`)) req.flush([]);
     await fixture.whenStable();
   });

@@ -14,12 +14,12 @@ export const SESSIONS_URL = '/api/sessions';
 export const CALENDAR_FEEDS_URL = '/api/calendar-feeds';
 export const CALENDAR_URL = '/api/calendar';
 
-function one(id: string): string {
+export function sessionUrl(id: string): string {
   return `${SESSIONS_URL}/${encodeURIComponent(id)}`;
 }
 
 /** Where a session's register goes, online or later from the outbox (docs/offline.md). */
-export const sessionAttendanceUrl = (id: string): string => `${one(id)}/attendance`;
+export const sessionAttendanceUrl = (id: string): string => `${sessionUrl(id)}/attendance`;
 
 export interface MoveRequest {
   date: string;
@@ -39,22 +39,22 @@ export class SessionsApi {
   }
 
   get(id: string): Observable<GroupSessionDetailResponse> {
-    return this.http.get<GroupSessionDetailResponse>(one(id));
+    return this.http.get<GroupSessionDetailResponse>(sessionUrl(id));
   }
 
   updateDetails(
     id: string,
     details: { agenda?: string | null; notes?: string | null },
   ): Observable<GroupSessionDetailResponse> {
-    return this.http.patch<GroupSessionDetailResponse>(one(id), details);
+    return this.http.patch<GroupSessionDetailResponse>(sessionUrl(id), details);
   }
 
   move(id: string, request: MoveRequest): Observable<GroupSessionResponse> {
-    return this.http.post<GroupSessionResponse>(`${one(id)}/move`, request);
+    return this.http.post<GroupSessionResponse>(`${sessionUrl(id)}/move`, request);
   }
 
   cancel(id: string, reason: string | null): Observable<GroupSessionResponse> {
-    return this.http.post<GroupSessionResponse>(`${one(id)}/cancel`, { reason });
+    return this.http.post<GroupSessionResponse>(`${sessionUrl(id)}/cancel`, { reason });
   }
 
   recordAttendance(

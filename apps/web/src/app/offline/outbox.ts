@@ -78,12 +78,7 @@ function heldChangeIdOf(body: unknown): string | null {
 }
 
 /** Whether a failed save means the device had no signal, so the change belongs in the outbox. */
-export function isOffline(error: unknown): boolean {
-  return (
-    (error instanceof HttpErrorResponse && error.status === 0) ||
-    (typeof navigator !== 'undefined' && navigator.onLine === false)
-  );
-}
+export { isOffline } from './is-offline';
 
 /**
  * The outbox: changes made without signal, kept in IndexedDB in the order they were made and sent
