@@ -21,8 +21,9 @@ export const EVALUATIONS_URL = '/api/evaluations';
 
 const round = (id: string) => `${EVALUATION_ROUNDS_URL}/${encodeURIComponent(id)}`;
 const evaluation = (id: string) => `${EVALUATIONS_URL}/${encodeURIComponent(id)}`;
-/** Where an officer's evaluations for a round go, online or from the outbox. */
-export const evaluationEntryUrl = (roundId: string): string => `${round(roundId)}/evaluations`;
+/** Where an officer's evaluations for a round go: `enter` online, the outbox without signal. */
+export const evaluationEntryUrl = (roundId: string): string =>
+  `${EVALUATION_ROUNDS_URL}/${encodeURIComponent(roundId)}/evaluations`;
 
 @Injectable({ providedIn: 'root' })
 export class EvaluationsApi {
@@ -38,7 +39,7 @@ export class EvaluationsApi {
     idempotencyKey: string,
     request: EvaluationEntryRequest,
   ): Observable<EvaluationWithPrompts> {
-    return this.http.post<EvaluationWithPrompts>(evaluationEntryUrl(roundId), request, {
+    return this.http.post<EvaluationWithPrompts>(`${round(roundId)}/evaluations`, request, {
       headers: new HttpHeaders({ 'Idempotency-Key': idempotencyKey }),
     });
   }
