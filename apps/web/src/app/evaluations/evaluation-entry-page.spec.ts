@@ -1,8 +1,10 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { DEFAULT_QUESTIONS, type EvaluationRoundResponse, todayInLondon } from '@heard/domain';
+import { provideRouter } from '@angular/router';
+import { todayInLondon } from '@heard/domain';
 import { axeViolations } from '../../testing/axe';
+import { ENTRY_URL, EVALUATION_ID, ROUND_ID, ROUND_URL, entryRound } from '../../testing/evaluation-fixtures';
 import {
   OTHER_PERSON_ID,
   PERSON_ID,
@@ -13,35 +15,6 @@ import {
   typeInto,
 } from '../../testing/fixtures';
 import EvaluationEntryPage from './evaluation-entry-page';
-import { UNSENT_EVALUATIONS_KEY } from './evaluation-outbox';
-
-const ROUND_ID = '55555555-5555-4555-8555-555555555555';
-const ROUND_URL = `/api/evaluation-rounds/${ROUND_ID}`;
-const ENTRY_URL = `${ROUND_URL}/evaluations`;
-const EVALUATION_ID = '88888888-8888-4888-8888-888888888888';
-
-const round = (): EvaluationRoundResponse => ({
-  id: ROUND_ID,
-  toolVersionId: '66666666-6666-4666-8666-666666666666',
-  toolId: '77777777-7777-4777-8777-777777777777',
-  toolName: 'This is Me profile',
-  versionLabel: 'v1',
-  title: 'Spring activity day',
-  questions: DEFAULT_QUESTIONS.map((q) => ({ ...q })),
-  occasion: null,
-  opensOn: '2026-05-01',
-  closesOn: '2026-05-31',
-  closedAt: null,
-  state: 'open',
-  audience: 'named',
-  groupId: null,
-  invitees: [
-    { id: PERSON_ID, displayName: 'Amara' },
-    { id: OTHER_PERSON_ID, displayName: 'Kai' },
-  ],
-  evaluationCount: 0,
-  createdAt: '2026-04-20T10:00:00.000Z',
-});
 
 describe('EvaluationEntryPage', () => {
   let fixture: ComponentFixture<EvaluationEntryPage>;
@@ -51,14 +24,14 @@ describe('EvaluationEntryPage', () => {
   async function open(): Promise<void> {
     TestBed.configureTestingModule({
       imports: [EvaluationEntryPage],
-      providers: [provideHttpClient(), provideHttpClientTesting()],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(EvaluationEntryPage);
     fixture.componentRef.setInput('roundId', ROUND_ID);
     el = fixture.nativeElement as HTMLElement;
     await fixture.whenStable();
-    http.expectOne(ROUND_URL).flush(round());
+    http.expectOne(ROUND_URL).flush(entryRound());
     await fixture.whenStable();
   }
 
@@ -81,14 +54,11 @@ describe('EvaluationEntryPage', () => {
     if (!found) throw new Error(`No face "${words}"`);
     return found;
   };
-  /** The outbox works through promises after a response; let them run, then render. */
+  /** The save works through promises after a response; let them run, then render. */
   const settle = async () => {
     await new Promise((resolve) => setTimeout(resolve));
     await fixture.whenStable();
   };
-  const stored = () => JSON.parse(localStorage.getItem(UNSENT_EVALUATIONS_KEY) ?? '[]');
-
-  beforeEach(() => localStorage.clear());
   afterEach(() => http.verify());
 
   it('shows faces named by their words, takes keys 1 to 5, with no axe violations', async () => {
@@ -138,35 +108,9 @@ describe('EvaluationEntryPage', () => {
     expect(byLabel<HTMLSelectElement>(el, 'Young person').value).toBe(OTHER_PERSON_ID);
     expect(pressed('What do you think of it?')).toEqual([]);
     expect(byLabel<HTMLTextAreaElement>(el, 'What did you like?').value).toBe('');
-    expect(stored()).toEqual([]);
   });
 
-  it('keeps an evaluation on the device when the connection drops, and sends it with the same key when back online', async () => {
-    await open();
-    face('OK').click();
-    await fixture.whenStable();
-    byName(el, 'Save and next').click();
-    await fixture.whenStable();
-    const first = http.expectOne({ url: ENTRY_URL, method: 'POST' });
-    const key = first.request.headers.get('Idempotency-Key');
-    first.error(new ProgressEvent('error'), { status: 0, statusText: '' });
-    await settle();
-    expect(textOf(el.querySelector('[role="status"]'))).toBe(
-      'Saved on this device, will send when back online.',
-    );
-    expect(stored()).toEqual([expect.objectContaining({ roundId: ROUND_ID, idempotencyKey: key })]);
-
-    window.dispatchEvent(new Event('online'));
-    await settle();
-    const again = http.expectOne({ url: ENTRY_URL, method: 'POST' });
-    expect(again.request.headers.get('Idempotency-Key')).toBe(key);
-    again.flush({}, { status: 200, statusText: 'OK' });
-    await settle();
-    expect(stored()).toEqual([]);
-    expect(el.textContent).not.toContain('saved on this device');
-  });
-
-  it('lists an evaluation the server refuses rather than dropping it silently', async () => {
+  it('keeps a refused evaluation in the form with the server’s words, rather than dropping it', async () => {
     await open();
     face('Really bad').click();
     await fixture.whenStable();
@@ -179,10 +123,38 @@ describe('EvaluationEntryPage', () => {
         statusText: 'Conflict',
       });
     await settle();
-    expect(textOf(el.querySelector('ul'))).toBe(
+    expect(textOf(el.querySelector('[role="alert"]'))).toBe(
       'This evaluation round has closed, so it takes no more answers.',
     );
-    expect(stored()).toEqual([]);
+    expect(pressed('What do you think of it?')).toEqual(['Really bad']);
+    expect(textOf(el.querySelector('[role="status"]'))).toBe('');
+    // Still Amara's answers: saving again sends the same evaluation.
+    byName(el, 'Save and next').click();
+    await fixture.whenStable();
+    const again = http.expectOne({ url: ENTRY_URL, method: 'POST' });
+    expect(again.request.body).toEqual(
+      expect.objectContaining({ youngPersonId: PERSON_ID, answers: [{ questionKey: 'overall', rating: 1 }] }),
+    );
+    again.flush({ id: EVALUATION_ID, wordsToCheck: [] }, { status: 201, statusText: 'Created' });
+    await settle();
+    expect(textOf(el.querySelector('[role="status"]'))).toBe('Saved.');
+  });
+
+  it('without a store on the device, a dropped connection keeps the answers in the form to try again', async () => {
+    await open();
+    face('OK').click();
+    await fixture.whenStable();
+    byName(el, 'Save and next').click();
+    await fixture.whenStable();
+    http
+      .expectOne({ url: ENTRY_URL, method: 'POST' })
+      .error(new ProgressEvent('error'), { status: 0, statusText: '' });
+    await settle();
+    expect(textOf(el.querySelector('[role="alert"]'))).toBe(
+      'We could not reach Heard. Check your connection and try again.',
+    );
+    expect(pressed('What do you think of it?')).toEqual(['OK']);
+    expect(el.textContent).not.toContain('Not sent yet');
   });
 
   it('sends nothing without an answer', async () => {
@@ -228,22 +200,5 @@ describe('EvaluationEntryPage', () => {
     await settle();
     expect(el.querySelector('.heard-read-again')).toBeNull();
     expect(textOf(el.querySelector('.heard-worry-message'))).toBe('2 safeguarding contacts were told.');
-  });
-
-  it('offers no worry button before the evaluation is sent, and closes the prompt once read again', async () => {
-    await open();
-    typeInto(byLabel<HTMLTextAreaElement>(el, 'What would you change?'), 'Someone hit me');
-    await fixture.whenStable();
-    byName(el, 'Save and next').click();
-    await fixture.whenStable();
-    http
-      .expectOne({ url: ENTRY_URL, method: 'POST' })
-      .error(new ProgressEvent('error'), { status: 0, statusText: '' });
-    await settle();
-    expect(textOf(el.querySelector('.heard-read-again'))).toContain('It is not sent yet.');
-    expect(Array.from(el.querySelectorAll('button')).map((b) => textOf(b))).not.toContain('Raise a worry');
-    byName(el, 'I have read it again').click();
-    await fixture.whenStable();
-    expect(el.querySelector('.heard-read-again')).toBeNull();
   });
 });

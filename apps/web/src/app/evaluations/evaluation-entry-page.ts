@@ -14,39 +14,44 @@ import {
   todayInLondon,
 } from '@heard/domain';
 import { HttpErrorResponse } from '@angular/common/http';
+import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import { EvaluationOutbox, SendOutcome } from './evaluation-outbox';
-import { EvaluationsApi } from './evaluations-api';
+import { toProblem } from '../core/problem';
+import { Outbox, isOffline } from '../offline/outbox';
+import { EvaluationsApi, evaluationEntryUrl } from './evaluations-api';
 
-const OUTCOME_MESSAGES: Record<SendOutcome, string> = {
-  sent: 'Saved.',
-  kept: 'Saved on this device, will send when back online.',
-  refused: 'The server refused this evaluation; it is listed below.',
-};
+/** Where a saved evaluation went: the server's id when sent, or the outbox change that keeps it. */
+interface Saved {
+  words: string;
+  evaluationId: string | null;
+  changeId: string | null;
+}
 
 /** An evaluation just saved whose words include some on the list: a prompt to read it again. */
 interface ReadAgain {
   youngPersonName: string;
   words: string[];
-  idempotencyKey: string;
+  evaluationId: string | null;
+  /** The outbox change keeping it, while it was saved without signal: its id comes once it is sent. */
+  changeId: string | null;
 }
 
 /**
  * An officer entering evaluations for several young people in a row at an activity day: big face
- * buttons (keys 1–5 choose one), the open questions, then "Save and next". Each evaluation is kept
- * on the device until the server has it.
+ * buttons (keys 1–5 choose one), the open questions, then "Save and next". Without signal an
+ * evaluation goes into the device's outbox, as a register's marks do, and is sent when there is.
  */
 @Component({
   selector: 'heard-evaluation-entry-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule],
+  imports: [MatButtonModule, RouterLink],
   templateUrl: './evaluation-entry-page.html',
   styleUrl: './evaluation-entry-page.scss',
   host: { class: 'heard-page' },
 })
 export default class EvaluationEntryPage {
   private readonly api = inject(EvaluationsApi);
-  protected readonly outbox = inject(EvaluationOutbox);
+  private readonly outbox = inject(Outbox);
 
   readonly roundId = input.required<string>();
 
@@ -68,10 +73,20 @@ export default class EvaluationEntryPage {
   /** The server's id for the evaluation to read again; null until it has been sent. */
   protected readonly readAgainId = computed(() => {
     const check = this.readAgain();
-    return check ? (this.outbox.sentIds()[check.idempotencyKey] ?? null) : null;
+    if (!check) return null;
+    return check.evaluationId ?? (check.changeId ? (this.outbox.createdIds()[check.changeId] ?? null) : null);
   });
-  protected readonly unsentHere = computed(
-    () => this.outbox.unsent().filter((u) => u.roundId === this.roundId()).length,
+  private readonly entryUrl = computed(() => evaluationEntryUrl(this.roundId()));
+  /** This round's evaluations kept on this device, not sent yet. */
+  protected readonly notSent = computed(() =>
+    this.outbox.changes().filter((c) => c.url === this.entryUrl() && c.state === 'waiting'),
+  );
+  /**
+   * This round's evaluations the server did not store as they were, with its words: they stay until
+   * the officer takes them off the device on the held changes page.
+   */
+  protected readonly notStored = computed(() =>
+    this.outbox.changes().filter((c) => c.url === this.entryUrl() && c.state !== 'waiting'),
   );
 
   constructor() {
@@ -136,23 +151,74 @@ export default class EvaluationEntryPage {
       helpedBy: this.helpedBy().trim() || null,
       answers,
     };
+    const youngPersonName = round.invitees.find((p) => p.id === request.youngPersonId)?.displayName ?? '';
     this.saving.set(true);
-    const { outcome, idempotencyKey } = await this.outbox.save(round.id, request);
+    const saved = await this.save(round, request, youngPersonName);
     this.saving.set(false);
-    this.status.set(OUTCOME_MESSAGES[outcome]);
+    // Refused: the answers stay in the form, with the server's words above the button.
+    if (!saved) return;
+    this.status.set(saved.words);
     // The same list the server checks against; found here too so it prompts even when offline.
     const words = evaluationWordsToCheck(answers.map((a) => ({ text: a.text ?? null })));
     this.worryMessage.set('');
     this.readAgain.set(
       words.length > 0
-        ? {
-            youngPersonName: round.invitees.find((p) => p.id === request.youngPersonId)?.displayName ?? '',
-            words,
-            idempotencyKey,
-          }
+        ? { youngPersonName, words, evaluationId: saved.evaluationId, changeId: saved.changeId }
         : null,
     );
     this.next(round);
+  }
+
+  /**
+   * Sends the evaluation, or keeps it in the outbox as the registers do: without signal, when the
+   * save finds no network, or behind evaluations for this round still waiting on the device (so it
+   * cannot overtake them). Null when the server refused it.
+   */
+  private async save(
+    round: EvaluationRoundResponse,
+    request: EvaluationEntryRequest,
+    youngPersonName: string,
+  ): Promise<Saved | null> {
+    if (this.outbox.keeps(this.entryUrl())) return this.keep(round, request, youngPersonName);
+    try {
+      // A fresh key: should the answer be lost, the outbox sends it again under its own key and the
+      // server, finding the same answers stored, stores them once (ADR 0029).
+      const stored = await firstValueFrom(this.api.enter(round.id, crypto.randomUUID(), request));
+      return { words: 'Saved.', evaluationId: stored?.id ?? null, changeId: null };
+    } catch (error: unknown) {
+      if (this.outbox.available && isOffline(error)) return this.keep(round, request, youngPersonName);
+      this.problem.set(toProblem(error).detail);
+      return null;
+    }
+  }
+
+  private async keep(
+    round: EvaluationRoundResponse,
+    request: EvaluationEntryRequest,
+    youngPersonName: string,
+  ): Promise<Saved | null> {
+    try {
+      const change = await this.outbox.add({
+        method: 'POST',
+        url: this.entryUrl(),
+        body: request,
+        label: `Evaluation of ${round.toolName} by ${youngPersonName || 'a young person'}`,
+        about: request.youngPersonId,
+      });
+      return {
+        words: 'Saved. Not sent yet: it is kept on this device and sent when there is signal.',
+        evaluationId: null,
+        changeId: change.id,
+      };
+    } catch (error: unknown) {
+      // IndexedDB refusing, or no officer signed in to make it: say so rather than lose it quietly.
+      this.problem.set(
+        error instanceof Error
+          ? error.message
+          : 'This evaluation could not be kept on this device. Try again.',
+      );
+      return null;
+    }
   }
 
   /** Only when the officer decides to: the listed words never raise a worry by themselves. */

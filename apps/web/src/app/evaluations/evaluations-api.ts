@@ -21,6 +21,9 @@ export const EVALUATIONS_URL = '/api/evaluations';
 
 export const roundUrl = (id: string): string => `${EVALUATION_ROUNDS_URL}/${encodeURIComponent(id)}`;
 const evaluation = (id: string) => `${EVALUATIONS_URL}/${encodeURIComponent(id)}`;
+/** Where an officer's evaluations for a round go: `enter` online, the outbox without signal. */
+export const evaluationEntryUrl = (roundId: string): string =>
+  `${EVALUATION_ROUNDS_URL}/${encodeURIComponent(roundId)}/evaluations`;
 
 @Injectable({ providedIn: 'root' })
 export class EvaluationsApi {

@@ -136,6 +136,26 @@ describe('the outbox', () => {
     expect(outbox.counts().sent).toBe(3);
   });
 
+  it('remembers the id of what a sent change created, so the page can still point at it', async () => {
+    const url = '/api/evaluation-rounds/r-1/evaluations';
+    const evaluation = await outbox.add({
+      method: 'POST',
+      url,
+      body: { youngPersonId: 'p-2', answeredOn: '2026-05-01', helpedBy: null, answers: [] },
+      label: 'Evaluation of This is Me profile by Sam',
+      about: 'p-2',
+    });
+    const mark = await dayMark();
+    const sending = outbox.send();
+    (await request(http, url)).flush({ id: 'e-1', wordsToCheck: [] }, { status: 201, statusText: 'Created' });
+    // A register's answer has an id too (the invitation's), but it created nothing.
+    (await request(http, DAY_URL)).flush({ id: 'i-1', status: 'attended' });
+    await sending;
+    expect(outbox.changes()).toEqual([]);
+    expect(outbox.createdIds()).toEqual({ [evaluation.id]: 'e-1' });
+    expect(outbox.createdIds()[mark.id]).toBeUndefined();
+  });
+
   it('keeps a change the server held for the officer, with its words, and goes on with the rest', async () => {
     const first = await sessionMark();
     await dayMark();

@@ -71,9 +71,9 @@ function openOutbox(): Promise<IDBPDatabase<OutboxDb>> {
   });
 }
 
-function heldChangeIdOf(body: unknown): string | null {
-  const value =
-    typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['heldChangeId'] : null;
+/** A string the server put in its answer (`heldChangeId`, or the `id` of what it created). */
+function answerField(body: unknown, field: 'heldChangeId' | 'id'): string | null {
+  const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[field] : null;
   return typeof value === 'string' ? value : null;
 }
 
@@ -97,6 +97,11 @@ export class Outbox {
 
   /** The signed-in officer's changes on the device, oldest first. */
   readonly changes = signal<OutboxChange[]>([]);
+  /**
+   * The server's id for what a change sent from this tab created (a 201's `id`), by the change's id: a sent change
+   * leaves the device, and a page may still need to point at what it made (a worry about an evaluation).
+   */
+  readonly createdIds = signal<Readonly<Record<string, string>>>({});
   private readonly sending = signal(false);
   private readonly sent = signal(0);
   private readonly signInAgain = signal(false);
@@ -221,13 +226,15 @@ export class Outbox {
         if (step.state === 'sent') {
           if (change.seq !== undefined) await db.delete(STORE, change.seq);
           this.sent.update((n) => n + 1);
+          const created = answer.status === 201 ? answerField(answer.body, 'id') : null;
+          if (created) this.createdIds.update((ids) => ({ ...ids, [change.id]: created }));
         } else if (step.state !== 'waiting') {
           await db.put(STORE, {
             ...change,
             state: step.state,
             detail: step.detail,
             outcome: step.outcome,
-            heldChangeId: step.state === 'held' ? heldChangeIdOf(answer.body) : null,
+            heldChangeId: step.state === 'held' ? answerField(answer.body, 'heldChangeId') : null,
           });
         }
         this.signInAgain.set(step.signInAgain);
