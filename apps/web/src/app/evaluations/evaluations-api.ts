@@ -22,8 +22,7 @@ export const EVALUATIONS_URL = '/api/evaluations';
 export const roundUrl = (id: string): string => `${EVALUATION_ROUNDS_URL}/${encodeURIComponent(id)}`;
 const evaluation = (id: string) => `${EVALUATIONS_URL}/${encodeURIComponent(id)}`;
 /** Where an officer's evaluations for a round go: `enter` online, the outbox without signal. */
-export const evaluationEntryUrl = (roundId: string): string =>
-  `${EVALUATION_ROUNDS_URL}/${encodeURIComponent(roundId)}/evaluations`;
+export const evaluationEntryUrl = (roundId: string): string => `${roundUrl(roundId)}/evaluations`;
 
 @Injectable({ providedIn: 'root' })
 export class EvaluationsApi {
@@ -39,13 +38,13 @@ export class EvaluationsApi {
     idempotencyKey: string,
     request: EvaluationEntryRequest,
   ): Observable<EvaluationWithPrompts> {
-    return this.http.post<EvaluationWithPrompts>(`${roundUrl(roundId)}/evaluations`, request, {
+    return this.http.post<EvaluationWithPrompts>(evaluationEntryUrl(roundId), request, {
       headers: new HttpHeaders({ 'Idempotency-Key': idempotencyKey }),
     });
   }
 
   listEvaluations(roundId: string): Observable<EvaluationListItem[]> {
-    return this.http.get<EvaluationListItem[]>(`${roundUrl(roundId)}/evaluations`);
+    return this.http.get<EvaluationListItem[]>(evaluationEntryUrl(roundId));
   }
 
   edit(id: string, request: EvaluationEditRequest): Observable<EvaluationWithPrompts> {

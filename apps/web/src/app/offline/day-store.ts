@@ -5,6 +5,7 @@ import {
   type IsoDate,
   type RoundOccasionKind,
   dayIsOver,
+  dayOnDevice,
   todayInLondon,
 } from '@heard/domain';
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
@@ -105,6 +106,8 @@ export class DayStore {
   async getReady(day: DayToKeep): Promise<KeptDay> {
     const officer = this.session.user();
     if (!officer) throw new Error('Sign in to get ready for the day.');
+    const when = dayOnDevice(day.day, todayInLondon());
+    if (when.state !== 'may-keep') throw new Error(when.words);
     const context = new HttpContext().set(FROM_THE_SERVER, true);
     const fetch = async (url: string): Promise<KeptAnswer> => ({
       url,
