@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_ACTION_WORDS, MAX_ACTION_YOUNG_WORDS } from '../action-log/actions.contract';
 import { isoDateSchema, optionalText, uuidSchema } from '../shared/schemas';
-import type { PlanPeriod } from './plan-assembly';
+import type { PlanFigures, PlanPeriod } from './plan-assembly';
 import type { DiffSegment } from './plan-diff';
 import { LUNDY_QUESTIONS, PLAN_SECTION_KEYS, PlanGap, PlanSectionKey } from './plan-sections';
 import { PlanDocument, PlanDocumentSchema } from './plan-text';
@@ -246,4 +246,18 @@ export interface PublishedPlanResponse extends PublishedPlanVersionSummary {
   sections: PlanSectionView[];
   lundy: PlanLundyAnswerView[];
   commitments: { words: string; childWords: string; dueOn: string | null }[];
+}
+
+/**
+ * Section C's figures for staff (`GET /api/plans/:id/figures`): the year before the plan
+ * (lastYearOf), every figure with what it counts and small numbers withheld (assemblePlanFigures),
+ * and a first draft of both texts from them (draftLastYear), for the officer to edit.
+ */
+export interface PlanFiguresResponse {
+  planId: string;
+  year: number;
+  /** The period the figures count: the year before the plan's own. */
+  period: PlanPeriod;
+  figures: PlanFigures;
+  draft: { professional: PlanDocument; childFriendly: PlanDocument };
 }

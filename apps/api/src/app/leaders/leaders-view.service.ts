@@ -14,21 +14,13 @@ import {
 import { DataSource } from 'typeorm';
 import { FiguresCache } from '../../platform/cache/figures-cache';
 import { Clock } from '../../platform/clock';
+import { londonDay } from '../../platform/database/rules-sql';
 import { itemStageSql } from '../action-log/action-log-base';
-import { WE_WILL_STATUSES_SQL, weWillOverdueSql } from '../action-log/chase-rules.sql';
 import { FunnelService } from '../activities/funnel.service';
+import { actionCounts } from './action-counts.queries';
 
 /** The most recent comments shown beside the ratings. */
 const COMMENTS_SHOWN = 20;
-
-/** What an action or an item is grouped by: a column of you_said_items and the list it names. */
-const DIMENSIONS = {
-  theme: { column: 'theme_id', list: 'action_log_themes' },
-  service: { column: 'service_id', list: 'action_log_services' },
-} as const;
-
-/** A timestamptz column's day in the UK, which is the day a period's dates mean. */
-const londonDay = (column: string) => `(${column} AT TIME ZONE 'Europe/London')::date`;
 
 /**
  * The senior leaders' view (docs/leaders-view.md): aggregates only. Nothing here names or links to
@@ -75,30 +67,14 @@ export class LeadersViewService {
     };
   }
 
+  /** The shared counts (action-counts.queries.ts), without the ids the view does not show. */
   private async actionCounts(
-    by: keyof typeof DIMENSIONS,
+    by: 'theme' | 'service',
     query: LeadersViewQuery,
     today: string,
   ): Promise<ActionCounts[]> {
-    const { column, list } = DIMENSIONS[by];
-    return this.db.query(
-      `SELECT l.name AS label,
-              count(*) FILTER (WHERE x.status IN ${WE_WILL_STATUSES_SQL})::int AS open,
-              count(*) FILTER (WHERE ${weWillOverdueSql('x', '$3')})::int AS overdue,
-              count(*) FILTER (WHERE x.status = 'done' AND x.done_on BETWEEN $1 AND $2)::int AS done,
-              count(*) FILTER (WHERE x.status = 'cant' AND ${londonDay('x.updated_at')} BETWEEN $1 AND $2)::int AS cant
-         FROM (SELECT DISTINCT a.id, a.status, a.due_on, a.done_on, a.updated_at, y.${column} AS dimension
-                 FROM actions a
-                 JOIN action_answers aa ON aa.action_id = a.id
-                 JOIN you_said_items y ON y.id = aa.item_id) x
-         LEFT JOIN ${list} l ON l.id = x.dimension
-        GROUP BY l.name
-       HAVING count(*) FILTER (WHERE x.status IN ${WE_WILL_STATUSES_SQL}
-                OR (x.status = 'done' AND x.done_on BETWEEN $1 AND $2)
-                OR (x.status = 'cant' AND ${londonDay('x.updated_at')} BETWEEN $1 AND $2)) > 0
-        ORDER BY l.name NULLS LAST`,
-      [query.from, query.to, today],
-    );
+    const rows = await actionCounts(this.db, by, query, today);
+    return rows.map(({ label, open, overdue, done, cant }) => ({ label, open, overdue, done, cant }));
   }
 
   private async loopsNotClosed(): Promise<LeadersView['loopsNotClosed']> {

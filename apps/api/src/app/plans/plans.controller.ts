@@ -32,6 +32,7 @@ import {
   PlanCorrectionRequestSchema,
   PlanCreateCommand,
   PlanCreateRequestSchema,
+  PlanFiguresResponse,
   PlanListResponse,
   PlanLundyAnswerCommand,
   PlanLundyAnswerRequestSchema,
@@ -53,6 +54,7 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { ZodPipe } from '../../platform/errors/zod.pipe';
 import { revalidated } from '../../platform/http/revalidate';
 import { PlanCommentsService } from './plan-comments.service';
+import { PlanFiguresService } from './plan-figures.service';
 import { PlansService } from './plans.service';
 import { PublishedPlansService } from './published-plans.service';
 
@@ -70,11 +72,27 @@ export class PlansController {
   constructor(
     private readonly plans: PlansService,
     private readonly comments: PlanCommentsService,
+    private readonly assembled: PlanFiguresService,
   ) {}
 
   @Get()
   list(): Promise<PlanListResponse> {
     return this.plans.list();
+  }
+
+  /**
+   * Section C's figures and first draft, for the year before the plan (plan-figures.service.ts).
+   * A malformed id is bad input (400), told apart from a well-formed id of no plan (404).
+   */
+  @Get(':id/figures')
+  figures(
+    @Param(
+      'id',
+      new ParseUUIDPipe({ exceptionFactory: () => DomainError.validation('id', 'Give the plan’s id.') }),
+    )
+    id: string,
+  ): Promise<PlanFiguresResponse> {
+    return this.assembled.figures(id);
   }
 
   @Post()

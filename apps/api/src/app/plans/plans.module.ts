@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ActionLogLoopModule } from '../action-log/action-log-loop.module';
+import { ActivitiesModule } from '../activities/activities.module';
+import { PlanFiguresService } from './plan-figures.service';
 import { PlanCommentsService } from './plan-comments.service';
 import { MyPlanController, PlansController, PublishedPlansController } from './plans.controller';
 import { PlansService } from './plans.service';
@@ -7,8 +9,8 @@ import { PublishedPlansService } from './published-plans.service';
 
 /** The annual voice plan: its versions, workflow, young experts' comments and the published pages (docs/plan.md). */
 @Module({
-  imports: [ActionLogLoopModule],
+  imports: [ActionLogLoopModule, ActivitiesModule],
   controllers: [PlansController, PublishedPlansController, MyPlanController],
-  providers: [PlansService, PublishedPlansService, PlanCommentsService],
+  providers: [PlansService, PublishedPlansService, PlanCommentsService, PlanFiguresService],
 })
 export class PlansModule {}

@@ -138,13 +138,17 @@ export const SUMMARY_SQL = `SELECT ${ROW_COLUMNS}, p.made_by AS "madeById", make
            count(*) FILTER (WHERE verdict = 'not_kept')::int AS "notKept"
       FROM pledge_verdicts WHERE pledge_id = p.id AND superseded_at IS NULL) v`;
 
+/** The current verdicts as youngPeoplesRag reads them, from their counts (SUMMARY_SQL's columns). */
+export function verdictsCounted(counts: Record<PledgeVerdict, number>): PledgeVerdict[] {
+  return PLEDGE_VERDICTS.flatMap((v) => Array<PledgeVerdict>(counts[v]).fill(v));
+}
+
 /** Both sides' red/amber/green and the flag, from the leader's colour and the current verdicts' counts. */
 export function ratingsOf(
   leader: { rag: Rag | null; ragReason: string | null },
   counts: Record<PledgeVerdict, number>,
 ): PledgeRatings {
-  const verdicts = PLEDGE_VERDICTS.flatMap((v) => Array<PledgeVerdict>(counts[v]).fill(v));
-  const youngRag = youngPeoplesRag(verdicts);
+  const youngRag = youngPeoplesRag(verdictsCounted(counts));
   return {
     leader: { rag: leader.rag, reason: leader.ragReason },
     youngPeople: { rag: youngRag, counts },

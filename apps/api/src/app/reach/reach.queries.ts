@@ -13,10 +13,16 @@ import {
   birthDateRangeForBand,
 } from '@heard/domain';
 import { DataSource } from 'typeorm';
-import { invitationIs } from '../../platform/database/rules-sql';
+import { invitationIs, londonDay } from '../../platform/database/rules-sql';
 
-/** The London day of a timestamp column, as every "in the period" of Heard reads it. */
-const londonDay = (column: string) => `(${column} AT TIME ZONE 'Europe/London')::date`;
+/**
+ * Sessions of a group a young person was present at, with the day they fell on ($1 to $2 are the
+ * period's first and last days): the one home of "came to a group session in the period", for
+ * reach and the plan's count by group. Aliases: `a` attendance, `s` group_sessions.
+ */
+export const PRESENT_AT_SESSIONS_SQL = `attendance a JOIN group_sessions s ON s.id = a.session_id
+  WHERE a.status = 'present' AND s.status <> 'cancelled'
+    AND ${londonDay('s.starts_at')} BETWEEN $1::date AND $2::date`;
 
 /**
  * Each young person the council worked with in the period ($1 to $2), with their groups and
@@ -46,9 +52,7 @@ function peopleSql(params: unknown[], to: string): string {
              CASE WHEN yp.id IN (SELECT e.id FROM experiences e WHERE e.kind = $${send}) THEN 'yes' ELSE 'no' END AS send,
              yp.id IN (SELECT i.young_person_id FROM invitations i
                         WHERE i.event_date BETWEEN $1::date AND $2::date AND ${invitationIs.invited('i')}) AS invited,
-             (yp.id IN (SELECT a.young_person_id FROM attendance a JOIN group_sessions s ON s.id = a.session_id
-                         WHERE a.status = 'present' AND s.status <> 'cancelled'
-                           AND ${londonDay('s.starts_at')} BETWEEN $1::date AND $2::date)
+             (yp.id IN (SELECT a.young_person_id FROM ${PRESENT_AT_SESSIONS_SQL})
               OR yp.id IN (SELECT i.young_person_id FROM invitations i
                             WHERE i.event_date BETWEEN $1::date AND $2::date
                               AND ${invitationIs.status(InvitationStatus.Attended, 'i')})) AS came,

@@ -18,6 +18,12 @@ function inList(statuses: ReadonlySet<InvitationStatus>): string {
   return `IN (${[...statuses].map((s) => `'${s}'`).join(',')})`;
 }
 
+/**
+ * The UK day of a timestamptz column, which is the day a period's dates mean: the one home of "in
+ * the period" for an instant.
+ */
+export const londonDay = (column: string) => `(${column} AT TIME ZONE 'Europe/London')::date`;
+
 /** Predicates on an invitations row, by alias: `${invitationIs.invited('i')}`. */
 export const invitationIs = {
   /** It reached the young person (COUNTS_AS_INVITED). */

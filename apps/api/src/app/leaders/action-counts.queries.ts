@@ -1,0 +1,68 @@
+import { ActionCounts, IsoDate } from '@heard/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { londonDay } from '../../platform/database/rules-sql';
+import { WE_WILL_STATUSES_SQL, weWillOverdueSql } from '../action-log/chase-rules.sql';
+
+/** What actions are grouped by: a column of you_said_items and the list it names, or nothing. */
+const DIMENSIONS = {
+  theme: { column: 'theme_id', list: 'action_log_themes' },
+  service: { column: 'service_id', list: 'action_log_services' },
+} as const;
+
+export type ActionCountsBy = keyof typeof DIMENSIONS | 'all';
+
+/** A row of the counts, with the id of its theme or service (null: recorded without one, or every one). */
+export interface ActionCountsRow extends ActionCounts {
+  id: string | null;
+}
+
+/**
+ * When a We will counts as still being done: `today`, as the leaders' view shows the programme now;
+ * `periodEnd`, as a plan reports a year that has ended, so an action made after it is not counted,
+ * and one finished or given up after it was still being done then. The log keeps no history of
+ * statuses, so an action moved back from done to a We will reads by its status now.
+ */
+export type OpenAt = 'today' | 'periodEnd';
+
+/**
+ * Actions answering You said items, by the items' theme or service (or all of them, each once):
+ * done in the period, We can't decided in it, and We will still being done. An action answering
+ * items of two themes counts under both. The one home of these counts, for the leaders' view and
+ * the plan's section C.
+ */
+export async function actionCounts(
+  db: DataSource | EntityManager,
+  by: ActionCountsBy,
+  period: { from: IsoDate; to: IsoDate },
+  today: IsoDate,
+  openAt: OpenAt = 'today',
+): Promise<ActionCountsRow[]> {
+  const open =
+    openAt === 'today'
+      ? `x.status IN ${WE_WILL_STATUSES_SQL}`
+      : `(${londonDay('x.created_at')} <= $2 AND (x.status IN ${WE_WILL_STATUSES_SQL}
+           OR (x.status = 'done' AND x.done_on > $2) OR (x.status = 'cant' AND ${londonDay('x.updated_at')} > $2)))`;
+  const done = `(x.status = 'done' AND x.done_on BETWEEN $1 AND $2)`;
+  const cant = `(x.status = 'cant' AND ${londonDay('x.updated_at')} BETWEEN $1 AND $2)`;
+  const dimension = by === 'all' ? 'NULL::uuid' : `y.${DIMENSIONS[by].column}`;
+  const list = by === 'all' ? '' : `LEFT JOIN ${DIMENSIONS[by].list} l ON l.id = x.dimension`;
+  const label = by === 'all' ? 'NULL::text' : 'l.name';
+  const groupBy = by === 'all' ? 'x.dimension' : 'x.dimension, l.name';
+  const orderBy = by === 'all' ? '' : 'ORDER BY l.name NULLS LAST';
+  return db.query(
+    `SELECT x.dimension AS id, ${label} AS label,
+            count(*) FILTER (WHERE ${open})::int AS open,
+            count(*) FILTER (WHERE ${open} AND ${weWillOverdueSql('x', '$3')})::int AS overdue,
+            count(*) FILTER (WHERE ${done})::int AS done,
+            count(*) FILTER (WHERE ${cant})::int AS cant
+       FROM (SELECT DISTINCT a.id, a.status, a.due_on, a.done_on, a.created_at, a.updated_at, ${dimension} AS dimension
+               FROM actions a
+               JOIN action_answers aa ON aa.action_id = a.id
+               JOIN you_said_items y ON y.id = aa.item_id) x
+       ${list}
+      GROUP BY ${groupBy}
+     HAVING count(*) FILTER (WHERE ${open} OR ${done} OR ${cant}) > 0
+     ${orderBy}`,
+    [period.from, period.to, today],
+  );
+}
