@@ -7,7 +7,15 @@ export interface BrowserHandle {
   browser: Browser;
   /** Script errors and Content-Security-Policy refusals seen on any page. */
   problems: string[];
-  newPage(options?: { viewport?: { width: number; height: number } }): Promise<Page>;
+  /**
+   * A page in a fresh context. The web app's service worker is blocked unless `serviceWorkers` is
+   * 'allow': only the offline journey needs it, and elsewhere it would fetch the whole app again
+   * in the background of every test.
+   */
+  newPage(options?: {
+    viewport?: { width: number; height: number };
+    serviceWorkers?: 'allow' | 'block';
+  }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -35,17 +43,20 @@ export async function launchBrowser(): Promise<BrowserHandle> {
       const context = await browser.newContext({
         locale: 'en-GB',
         viewport: options.viewport ?? { width: 1280, height: 900 },
+        serviceWorkers: options.serviceWorkers ?? 'block',
       });
       contexts.push(context);
-      const page = await context.newPage();
-      // Collect script errors and CSP refusals: a broken page must not pass as "no violations".
-      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
-          problems.push(`console: ${message.text()}`);
-        }
+      // Collect script errors and CSP refusals on every page of the context (a journey may open a
+      // second one): a broken page must not pass as "no violations".
+      context.on('page', (page) => {
+        page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+        page.on('console', (message) => {
+          if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) {
+            problems.push(`console: ${message.text()}`);
+          }
+        });
       });
-      return page;
+      return context.newPage();
     },
     async close() {
       for (const c of contexts) await c.close().catch(() => undefined);

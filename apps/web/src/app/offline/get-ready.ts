@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { dayOnDevice, todayInLondon } from '@heard/domain';
+import { appShellKept } from './app-shell';
 import { DayStore, type DayToKeep, type KeptDay } from './day-store';
 
 function keptWords(kept: KeptDay): string {
@@ -113,9 +114,6 @@ export class GetReady {
 
   /** Whether the service worker keeps the app shell: then the day's pages open after a reload offline. */
   private async checkShell(): Promise<void> {
-    const workers = typeof navigator === 'undefined' ? undefined : navigator.serviceWorker;
-    if (!workers) return;
-    const registration = await workers.getRegistration();
-    this.shellKept.set(!!registration?.active);
+    this.shellKept.set(await appShellKept());
   }
 }

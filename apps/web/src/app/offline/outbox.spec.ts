@@ -10,7 +10,7 @@ import { HEARD_RECORDED_AT_HEADER, Role } from '@heard/domain';
 import { IDBFactory } from 'fake-indexeddb';
 import { SessionService } from '../core/session.service';
 import { signInAs } from '../../testing/session';
-import { type OutboxChange, Outbox } from './outbox';
+import { OUTBOX_RETRY_MS, type OutboxChange, Outbox } from './outbox';
 
 const SESSION_URL = '/api/sessions/s-1/attendance';
 const DAY_URL = '/api/activities/a-1/attendance';
@@ -273,6 +273,33 @@ describe('the outbox', () => {
     (await request(http, SESSION_URL)).flush({});
     sending = outbox.send();
     await sending;
+    expect(outbox.counts()).toMatchObject({ waiting: 0, sent: 1 });
+  });
+
+  it('tries again on its own after no answer, while the browser still says it is online', async () => {
+    TestBed.resetTestingModule();
+    globalThis.indexedDB = new IDBFactory();
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: OUTBOX_RETRY_MS, useValue: 20 },
+      ],
+    });
+    outbox = TestBed.inject(Outbox);
+    http = TestBed.inject(HttpTestingController);
+    await signInAs(Role.ParticipationOfficer);
+    const first = await sessionMark();
+    const sending = outbox.send();
+    (await request(http, SESSION_URL)).error(new ProgressEvent('error'));
+    await sending;
+    expect(state(first)).toBe('waiting');
+
+    // No "online" event and no "Send now": the timer sends it again, with the same key.
+    const retried = await request(http, SESSION_URL);
+    expect(retried.request.headers.get('Idempotency-Key')).toBe(first.idempotencyKey);
+    retried.flush({});
+    for (let i = 0; i < 200 && outbox.counts().waiting > 0; i++) await new Promise((r) => setTimeout(r, 5));
     expect(outbox.counts()).toMatchObject({ waiting: 0, sent: 1 });
   });
 });

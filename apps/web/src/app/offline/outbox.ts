@@ -1,5 +1,5 @@
 import { HttpClient, HttpErrorResponse, HttpHeaders } from '@angular/common/http';
-import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
+import { DestroyRef, Injectable, InjectionToken, computed, inject, signal } from '@angular/core';
 import {
   HEARD_RECORDED_AT_HEADER,
   OUTBOX_STATES_NEEDING_YOU,
@@ -58,6 +58,11 @@ interface OutboxDb extends DBSchema {
 
 export const OUTBOX_DB = 'heard-outbox';
 const STORE = 'changes';
+/** How long to wait before trying again after a send found no answer (a spec makes it short). */
+export const OUTBOX_RETRY_MS = new InjectionToken<number>('How long before the outbox tries again', {
+  providedIn: 'root',
+  factory: () => 15_000,
+});
 /** One sender on the device: each tab asks for this lock and only the holder sends. */
 const LOCK = 'heard-outbox-sender';
 
@@ -121,7 +126,23 @@ export class Outbox {
     // The connection stays open for the page's life: a send still running may need it to the end.
     inject(DestroyRef).onDestroy(() => {
       if (typeof window !== 'undefined') window.removeEventListener('online', this.whenOnline);
+      if (this.retry !== null) clearTimeout(this.retry);
     });
+  }
+
+  private retry: ReturnType<typeof setTimeout> | null = null;
+  private readonly retryMs = inject(OUTBOX_RETRY_MS);
+
+  /**
+   * Tries again a little later after a send found no answer: on one bar of signal the browser
+   * still says it is online, so no "online" event would come to start the next run.
+   */
+  private retryLater(): void {
+    if (this.retry !== null) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      void this.send();
+    }, this.retryMs);
   }
 
   private readonly whenOnline = () => void this.send();
@@ -239,7 +260,11 @@ export class Outbox {
         }
         this.signInAgain.set(step.signInAgain);
         await this.refresh();
-        if (step.stopSending) break;
+        if (step.stopSending) {
+          // Waiting for signal (not for the officer to sign in again): try again on a timer too.
+          if (step.state === 'waiting' && !step.signInAgain) this.retryLater();
+          break;
+        }
       }
     } finally {
       this.sending.set(false);
