@@ -302,4 +302,29 @@ describe('the outbox', () => {
     for (let i = 0; i < 200 && outbox.counts().waiting > 0; i++) await new Promise((r) => setTimeout(r, 5));
     expect(outbox.counts()).toMatchObject({ waiting: 0, sent: 1 });
   });
+
+  it('keeps the changes when the session has ended, says to sign in again, and sends them once signed in', async () => {
+    const first = await sessionMark();
+    await dayMark();
+    const sending = outbox.start();
+    (await request(http, SESSION_URL)).flush(
+      { status: 401, title: 'Sign in' },
+      { status: 401, statusText: 'Unauthorized' },
+    );
+    await sending;
+    http.expectNone(DAY_URL);
+    expect(state(first)).toBe('waiting');
+    expect(outbox.counts()).toMatchObject({ waiting: 2, signInAgain: true });
+
+    // Signed in again: the shell's banner starts the outbox for the officer, and nothing was lost.
+    TestBed.inject(SessionService).clear();
+    await signInAs(Role.ParticipationOfficer);
+    const again = outbox.start();
+    const resent = await request(http, SESSION_URL);
+    expect(resent.request.headers.get('Idempotency-Key')).toBe(first.idempotencyKey);
+    resent.flush({});
+    (await request(http, DAY_URL)).flush({});
+    await again;
+    expect(outbox.counts()).toMatchObject({ waiting: 0, sent: 2, signInAgain: false });
+  });
 });

@@ -1,0 +1,99 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
+import type { PlanDocument, PlanInline, PlanTextRun } from '@heard/domain';
+
+/**
+ * One section's text as the page shows it: the typed document (docs/plan.md, "Text") drawn with
+ * Angular's own elements, never as HTML, so whatever an officer typed ("<script>" included) reads
+ * as the characters they typed. Headings inside a section start one level below `headingBase`.
+ */
+@Component({
+  selector: 'heard-plan-document',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @for (block of document().blocks; track $index) {
+      @switch (block.type) {
+        @case ('heading') {
+          <div role="heading" [attr.aria-level]="block.level + headingShift()" class="plan-heading">
+            <ng-container *ngTemplateOutlet="inlines; context: { $implicit: block.children }" />
+          </div>
+        }
+        @case ('paragraph') {
+          <p><ng-container *ngTemplateOutlet="inlines; context: { $implicit: block.children }" /></p>
+        }
+        @case ('list') {
+          @if (block.ordered) {
+            <ol>
+              @for (item of block.items; track $index) {
+                <li><ng-container *ngTemplateOutlet="inlines; context: { $implicit: item }" /></li>
+              }
+            </ol>
+          } @else {
+            <ul>
+              @for (item of block.items; track $index) {
+                <li><ng-container *ngTemplateOutlet="inlines; context: { $implicit: item }" /></li>
+              }
+            </ul>
+          }
+        }
+      }
+    }
+    <ng-template #inlines let-children>
+      @for (inline of asInlines(children); track $index) {
+        @if (inline.type === 'link') {
+          <a [href]="inline.href" rel="noopener noreferrer">
+            @for (run of inline.children; track $index) {
+              <ng-container *ngTemplateOutlet="textRun; context: { $implicit: run }" />
+            }
+          </a>
+        } @else {
+          <ng-container *ngTemplateOutlet="textRun; context: { $implicit: inline }" />
+        }
+      }
+    </ng-template>
+    <ng-template #textRun let-run>
+      @if (isStrong(run) && isEmphasis(run)) {
+        <strong
+          ><em>{{ run.text }}</em></strong
+        >
+      } @else if (isStrong(run)) {
+        <strong>{{ run.text }}</strong>
+      } @else if (isEmphasis(run)) {
+        <em>{{ run.text }}</em>
+      } @else {
+        {{ run.text }}
+      }
+    </ng-template>
+  `,
+  imports: [NgTemplateOutlet],
+  styles: `
+    .plan-heading {
+      font-weight: 600;
+      margin: 1rem 0 0.5rem;
+    }
+  `,
+})
+export class PlanDocumentView {
+  readonly document = input.required<PlanDocument>();
+  /**
+   * The level of the heading the section sits under on this page (2 on most pages). A heading of
+   * level 2 in the document then reads one level below it.
+   */
+  readonly headingBase = input(2);
+
+  protected headingShift(): number {
+    return this.headingBase() - 1;
+  }
+
+  protected asInlines(children: PlanInline[]): PlanInline[] {
+    return children;
+  }
+
+  protected isStrong(run: PlanTextRun): boolean {
+    return run.marks?.includes('strong') ?? false;
+  }
+
+  protected isEmphasis(run: PlanTextRun): boolean {
+    return run.marks?.includes('emphasis') ?? false;
+  }
+}
