@@ -1,7 +1,8 @@
 import { ACCOUNT_SIGN_IN_DELAY, AuditAction, Role } from '@heard/domain';
 import { AuditEvent } from '@heard/api/platform/audit/audit-event.entity';
-import { TOTP_STEP_SECONDS, totpAt } from '@heard/api/platform/auth/totp';
+import { TOTP_STEP_SECONDS, totpAt, totpStep } from '@heard/api/platform/auth/totp';
 import { User } from '@heard/api/app/users/entities/user.entity';
+import type request from 'supertest';
 import { Browser } from './support/browser';
 import {
   ManualClock,
@@ -12,6 +13,9 @@ import {
   createUser,
   expectProblem,
 } from './support/test-app';
+import { serverTestUrl } from './support/server-databases';
+
+const onServer = serverTestUrl() !== null;
 
 /** Wrong codes until the slow-down applies: the free ones and the one that earns the first wait. */
 const WRONG_TO_SLOW = ACCOUNT_SIGN_IN_DELAY.freeFailures + 1;
@@ -27,6 +31,19 @@ describe('a second factor (TOTP) for staff', () => {
   // Each test starts in a fresh step, well after the last one's wrong codes are forgotten.
   beforeEach(() => clock.advance(ACCOUNT_SIGN_IN_DELAY.forgetAfterMinutes * 60));
   afterAll(() => t.close());
+
+  /** Until some statement of the app waits for a row lock held by the test's own transaction. */
+  async function waitForLockWait(): Promise<void> {
+    for (let i = 0; i < 500; i++) {
+      const [row] = await t.db.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%sign_in_delays%'`,
+      );
+      if ((row as { n: number }).n > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error('No request came to wait for the lock');
+  }
 
   const code = (secret: string, offsetSteps = 0) =>
     totpAt(secret, new Date(clock.now().getTime() + offsetSteps * TOTP_STEP_SECONDS * 1000));
@@ -229,6 +246,76 @@ describe('a second factor (TOTP) for staff', () => {
       [a, b].map((x) => x.post('/api/auth/second-factor', { code: code(secret) })),
     );
     expect(both.map((r) => r.status).sort()).toEqual([200, 400]);
+  });
+
+  it('should let exactly one of five uses of one code at once through, and refuse the rest with 400', async () => {
+    const { user, secret } = await enrolled();
+    const browsers = Array.from({ length: 5 }, () => new Browser(t));
+    for (const b of browsers) await b.signIn(user.email);
+    const used = code(secret);
+    const answers = await Promise.all(browsers.map((b) => b.post('/api/auth/second-factor', { code: used })));
+
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 400, 400, 400, 400]);
+    for (const refused of answers.filter((r) => r.status !== 200)) {
+      expectProblem(refused, 400);
+      expect(refused.body.errors.code).toBeDefined();
+    }
+    const audited = await t.db.getRepository(AuditEvent).find({ where: { actorUserId: user.id } });
+    expect(
+      audited.filter((a) => a.action === AuditAction.SignIn && a.detail['step'] === 'second_factor'),
+    ).toHaveLength(1);
+    expect(
+      audited.filter((a) => a.action === AuditAction.SignInFailed && a.detail['reason'] === 'wrong_code'),
+    ).toHaveLength(4);
+  });
+
+  it('should refuse with 400, not fail, a use of a code whose try was claimed while the winner of the race finished', async () => {
+    const { user, secret } = await enrolled();
+    const loser = new Browser(t);
+    await loser.signIn(user.email);
+    // A wrong code first, so the account has a count for the winner's finish to clear.
+    const used = code(secret);
+    expectProblem(
+      await loser.post('/api/auth/second-factor', { code: used === '000000' ? '111111' : '000000' }),
+      400,
+    );
+    // What the winner of two uses of one code writes: the step used, and the count cleared.
+    const winnerWrites = async (run: (sql: string, params?: unknown[]) => Promise<unknown>) => {
+      await run(`UPDATE users SET totp_last_step = $2 WHERE id = $1`, [user.id, totpStep(clock.now())]);
+      await run(`DELETE FROM sign_in_delays`);
+    };
+
+    let answer: request.Response;
+    if (onServer) {
+      // The winner's finish held open with the count row locked: the loser's claim has found the row
+      // and waits for it, then the row is gone when the winner commits.
+      const winner = t.db.createQueryRunner();
+      await winner.connect();
+      try {
+        await winner.startTransaction();
+        await winner.query(`SELECT key FROM sign_in_delays FOR UPDATE`);
+        // then() sends the request now; it is awaited once the winner has committed.
+        const pending = loser.post('/api/auth/second-factor', { code: used }).then((r) => r);
+        await waitForLockWait();
+        await winnerWrites((sql, params) => winner.query(sql, params));
+        await winner.commitTransaction();
+        answer = await pending;
+      } finally {
+        await winner.release();
+      }
+    } else {
+      // One connection: the embedded database runs the winner's finish and the claim one after the other.
+      await winnerWrites((sql, params) => t.db.query(sql, params));
+      answer = await loser.post('/api/auth/second-factor', { code: used });
+    }
+    expectProblem(answer, 400);
+    expect(answer.body.errors.code).toBeDefined();
+    const failures = await t.db.getRepository(AuditEvent).find({
+      where: { actorUserId: user.id, action: AuditAction.SignInFailed },
+    });
+    expect(failures.filter((a) => a.detail['reason'] === 'wrong_code')).toHaveLength(2);
+    expectProblem(await loser.get('/api/home'), 401);
   });
 
   it('should slow down guessing: after five wrong codes a wait, 429 problem+json with Retry-After, even for the right code', async () => {

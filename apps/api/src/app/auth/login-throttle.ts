@@ -51,13 +51,14 @@ export async function claimTry(
   return db.transaction(async (em) => {
     const states: SignInDelayState[] = [];
     for (const { key } of ordered) {
-      await em.query(
-        `INSERT INTO sign_in_delays (key, failures, last_failure_at) VALUES ($1, 0, $2) ON CONFLICT (key) DO NOTHING`,
-        [key, now],
-      );
+      // One statement that inserts or locks, and always returns the row. An insert that did nothing
+      // followed by SELECT … FOR UPDATE found no row when a right try cleared the count in between
+      // (clearDelay, or the retention sweep): of two uses of one code at once, the loser got a 500.
       const [row]: { failures: number; last_failure_at: Date }[] = await em.query(
-        `SELECT failures, last_failure_at FROM sign_in_delays WHERE key = $1 FOR UPDATE`,
-        [key],
+        `INSERT INTO sign_in_delays AS d (key, failures, last_failure_at) VALUES ($1, 0, $2)
+         ON CONFLICT (key) DO UPDATE SET failures = d.failures
+         RETURNING failures, last_failure_at`,
+        [key, now],
       );
       states.push({ failures: row.failures, lastFailureAt: new Date(row.last_failure_at) });
     }
