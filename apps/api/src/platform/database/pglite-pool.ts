@@ -24,8 +24,11 @@ type Callback<T> = (error: Error | null, result?: T) => void;
 /** How long a caller may wait for the connection before we call it a deadlock rather than hang for ever. */
 const ACQUIRE_TIMEOUT_MS = 30_000;
 
-class Mutex {
+/** One holder of the embedded database's single connection at a time, in the order they asked. */
+export class Mutex {
   private tail: Promise<void> = Promise.resolve();
+
+  constructor(private readonly timeoutMs = ACQUIRE_TIMEOUT_MS) {}
 
   acquire(): Promise<() => void> {
     let release!: () => void;
@@ -33,17 +36,22 @@ class Mutex {
     const ready = this.tail.then(() => release);
     this.tail = this.tail.then(() => next);
     let timer: NodeJS.Timeout | undefined;
+    let gaveUp = false;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new Error(
-              'Waited 30 s for the embedded database. Usually a query outside a transaction was made while that transaction was open: pass its EntityManager.',
-            ),
+      timer = setTimeout(() => {
+        gaveUp = true;
+        reject(
+          new Error(
+            `Waited ${this.timeoutMs / 1000} s for the embedded database. Usually a query outside a transaction was made while that transaction was open: pass its EntityManager.`,
           ),
-        ACQUIRE_TIMEOUT_MS,
-      );
+        );
+      }, this.timeoutMs);
       timer.unref();
+    });
+    // A caller that gave up keeps its place in the queue: when its turn comes it passes the
+    // connection straight on, or every caller after it would wait for ever.
+    void ready.then((mine) => {
+      if (gaveUp) mine();
     });
     return Promise.race([ready, timeout]).finally(() => clearTimeout(timer));
   }
