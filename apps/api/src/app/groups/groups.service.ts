@@ -85,15 +85,17 @@ export class GroupsService {
 
   async get(id: string, em: EntityManager = this.db.manager): Promise<GroupResponse> {
     const group = await this.find(id, em);
-    const [stats, facilitators, exceptions] = await Promise.all([
-      this.stats([id], em),
-      em.query(
-        `SELECT u.id, u.display_name AS "displayName" FROM group_facilitators f JOIN users u ON u.id = f.user_id
-          WHERE f.group_id = $1 ORDER BY u.display_name`,
-        [id],
-      ) as Promise<{ id: string; displayName: string }[]>,
-      em.getRepository(GroupPatternException).find({ where: { groupId: id }, order: { patternDate: 'ASC' } }),
-    ]);
+    // One after another: `em` may be a transaction's, which has one connection, and pg refuses
+    // (from version 9) a query sent while another is running on it.
+    const stats = await this.stats([id], em);
+    const facilitators: { id: string; displayName: string }[] = await em.query(
+      `SELECT u.id, u.display_name AS "displayName" FROM group_facilitators f JOIN users u ON u.id = f.user_id
+        WHERE f.group_id = $1 ORDER BY u.display_name`,
+      [id],
+    );
+    const exceptions = await em
+      .getRepository(GroupPatternException)
+      .find({ where: { groupId: id }, order: { patternDate: 'ASC' } });
     return toGroupResponse(group, {
       memberCount: stats.get(id)?.members ?? 0,
       nextSessionAt: stats.get(id)?.next ?? null,

@@ -1,0 +1,109 @@
+import '../../testing/indexed-db';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { Role, addDays, todayInLondon } from '@heard/domain';
+import { IDBFactory } from 'fake-indexeddb';
+import { ACTIVITY_ID, activityResponse, daySheet } from '../../testing/activity-fixtures';
+import { axeViolations } from '../../testing/axe';
+import { indexedDbTurns } from '../../testing/indexed-db';
+import { sessionFor, signInAs } from '../../testing/session';
+import { DayStore, type DayToKeep } from './day-store';
+import { GetReady } from './get-ready';
+
+const DAY = `/api/activities/${ACTIVITY_ID}`;
+const today = todayInLondon();
+
+describe('GetReady', () => {
+  let http: HttpTestingController;
+
+  beforeEach(async () => {
+    globalThis.indexedDB = new IDBFactory();
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    http = TestBed.inject(HttpTestingController);
+    await signInAs(Role.ParticipationOfficer);
+    await TestBed.inject(DayStore).loaded;
+  });
+
+  afterEach(() => http.verify());
+
+  async function render(day: string) {
+    const fixture = TestBed.createComponent(GetReady);
+    const toKeep: DayToKeep = { kind: 'activity_day', id: ACTIVITY_ID, title: 'Bowling', day };
+    fixture.componentRef.setInput('day', toKeep);
+    await fixture.whenStable();
+    return { fixture, el: fixture.nativeElement as HTMLElement };
+  }
+
+  const button = (el: HTMLElement, name: string) =>
+    [...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
+
+  it('offers to get ready on the day, keeps the day, says what it kept, and takes it off again', async () => {
+    const { fixture, el } = await render(today);
+    expect(el.textContent).toContain('Kept on this device until the end of');
+    expect(el.textContent).toContain('Keep this page open');
+    expect(await axeViolations(el)).toEqual([]);
+
+    button(el, 'Get ready for the day')?.click();
+    for (const [url, body] of [
+      ['/api/auth/session', sessionFor(Role.ParticipationOfficer)],
+      [DAY, activityResponse({ date: today })],
+      [`${DAY}/day-sheet`, daySheet()],
+      [`${DAY}/invitations`, []],
+      [`${DAY}/consents`, { purposes: [], rows: [] }],
+      [`/api/evaluation-rounds?occasionKind=activity_day&occasionId=${ACTIVITY_ID}`, []],
+    ] as const) {
+      let found = http.match(url);
+      for (let i = 0; i < 200 && found.length === 0; i++) {
+        await indexedDbTurns();
+        found = http.match(url);
+      }
+      expect(found).toHaveLength(1);
+      found[0].flush(body);
+    }
+    for (let i = 0; i < 50 && !el.textContent?.includes('Ready for the day'); i++) {
+      await indexedDbTurns();
+      fixture.detectChanges();
+    }
+    expect(el.querySelector('[role="status"]')?.textContent?.trim()).toBe(
+      'Ready for the day. Kept on this device: the day sheet, the register and no evaluation rounds.',
+    );
+    expect(button(el, 'Get ready again')).toBeDefined();
+
+    button(el, 'Take it off this device')?.click();
+    for (let i = 0; i < 50 && !el.textContent?.includes('Taken off'); i++) {
+      await indexedDbTurns();
+      fixture.detectChanges();
+    }
+    expect(el.querySelector('[role="status"]')?.textContent?.trim()).toBe('Taken off this device.');
+    expect(TestBed.inject(DayStore).kept()).toBeNull();
+  });
+
+  it('says when the officer can get ready for a day ahead, and offers nothing for a day that is over', async () => {
+    const ahead = await render(addDays(today, 3));
+    expect(ahead.el.textContent).toContain('You can get ready from');
+    expect(button(ahead.el, 'Get ready for the day')).toBeUndefined();
+    const over = await render(addDays(today, -1));
+    expect(over.el.textContent).toContain('This day is over');
+    expect(button(over.el, 'Get ready for the day')).toBeUndefined();
+  });
+
+  it('says so when getting ready finds no signal, and keeps nothing', async () => {
+    const { fixture, el } = await render(today);
+    button(el, 'Get ready for the day')?.click();
+    let asked = http.match(() => true);
+    for (let i = 0; i < 200 && asked.length < 6; i++) {
+      await indexedDbTurns();
+      asked = [...asked, ...http.match(() => true)];
+    }
+    for (const req of asked) req.error(new ProgressEvent('error'), { status: 0 });
+    for (let i = 0; i < 50 && !el.textContent?.includes('Could not get ready'); i++) {
+      await indexedDbTurns();
+      fixture.detectChanges();
+    }
+    expect(el.querySelector('[role="status"]')?.textContent?.trim()).toBe(
+      'Could not get ready: check the signal and try again.',
+    );
+    expect(TestBed.inject(DayStore).kept()).toBeNull();
+  });
+});
