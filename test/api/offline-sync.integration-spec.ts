@@ -532,6 +532,7 @@ describe('offline changes on the server', () => {
           kind: 'activity-mark',
           youngPersonId: oakley.id,
           why: 'consent-withdrawn',
+          came: true,
           decision: null,
           detail: expect.stringMatching(/^Oakley's consent was withdrawn/),
         }),

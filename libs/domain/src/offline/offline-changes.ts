@@ -241,6 +241,8 @@ export interface HeldChangeResponse {
   occasionId: string;
   youngPersonId: string;
   why: HeldReason;
+  /** Whether the mark says they came (a "present" or "came" mark): only that needs their consent. */
+  came: boolean;
   detail: string;
   deviceTime: string;
   arrivedAt: string;

@@ -43,6 +43,7 @@ function toResponse(row: HeldRow): HeldChangeResponse {
     occasionId: row.occasionId,
     youngPersonId: row.youngPersonId,
     why: WHY[row.outcome],
+    came: saysTheyCame(row),
     detail: row.detail,
     deviceTime: new Date(row.deviceTime).toISOString(),
     arrivedAt: new Date(row.arrivedAt).toISOString(),

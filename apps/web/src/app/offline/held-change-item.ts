@@ -22,9 +22,9 @@ import { heldKindWords, heldWhyWords } from './held-change-words';
 type Decision = 'apply' | 'discard';
 
 /**
- * One change kept aside, with its two decisions. The list does not say whether the mark was "came",
- * so a change held for a withdrawn consent is treated as the one case that needs a reason to keep
- * (mayApplyHeld); the server decides for certain and its message lands on the field.
+ * One change kept aside, with its two decisions. Keeping it asks for a reason when mayApplyHeld
+ * says so (a "came" mark for someone whose consent is now withdrawn); the server decides again and
+ * its message lands on the field.
  */
 @Component({
   selector: 'heard-held-change-item',
@@ -92,8 +92,10 @@ export class HeldChangeItem {
   protected readonly kind = computed(() => heldKindWords(this.change().kind));
   protected readonly madeAt = computed(() => instantWords(this.change().deviceTime));
   protected readonly why = computed(() => heldWhyWords(this.change().why));
-  /** Whether keeping it asks for a reason: mayApplyHeld, for a mark that they came. */
-  private readonly keepNeedsReason = computed(() => !mayApplyHeld(this.change().why, true, undefined).ok);
+  /** Whether keeping it asks for a reason: mayApplyHeld, for what the mark says. */
+  private readonly keepNeedsReason = computed(
+    () => !mayApplyHeld(this.change().why, this.change().came, undefined).ok,
+  );
   protected readonly reasonHint = computed(() =>
     this.keepNeedsReason()
       ? 'Needed either way: why their coming is recorded anyway, or why you let it go.'
@@ -144,7 +146,7 @@ export class HeldChangeItem {
       return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'Give a reason.');
     }
     const reason = typed || undefined;
-    const allowed = mayApplyHeld(this.change().why, true, reason);
+    const allowed = mayApplyHeld(this.change().why, this.change().came, reason);
     if (!allowed.ok) return allowed.message;
     const parsed = HeldChangeApplyRequestSchema.safeParse(reason === undefined ? {} : { reason });
     return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'Give a reason.');

@@ -38,6 +38,7 @@ function held(overrides: Partial<HeldChangeResponse> = {}): HeldChangeResponse {
     occasionId: SESSION_ID,
     youngPersonId: PERSON_ID,
     why: 'consent-withdrawn',
+    came: true,
     detail:
       "Robin Fictional's consent was withdrawn at 11:00, after your mark for the day at 10:15. Your change is kept aside for you to decide: record it, or let it go.",
     deviceTime: '2026-07-04T09:15:00.000Z',
@@ -121,6 +122,16 @@ describe('the changes kept aside for the officer', () => {
     await fixture.whenStable();
     expect(items()).toHaveLength(1);
     expect(textOf(el.querySelector('[role="status"]'))).toContain('is kept: it is on the register now.');
+  });
+
+  it('keeps a "did not come" mark held for a withdrawn consent without a reason: it needs no consent', async () => {
+    await open([held({ came: false })]);
+    byName(items()[0] as HTMLElement, 'Keep it').click();
+    const req = http.expectOne(`/api/held-changes/${CONSENT_ID}/apply`);
+    expect(req.request.body).toEqual({});
+    req.flush(held({ came: false, decision: 'applied' }));
+    await fixture.whenStable();
+    expect(textOf(el)).toContain('Nothing is waiting for you');
   });
 
   it('keeps a change held for a move without a reason', async () => {
