@@ -13,6 +13,9 @@ import type {
   MyEvaluationSummary,
   MyInvitation,
   MyPledge,
+  MyPlanComment,
+  MyPlanCommentRequest,
+  MyPlanResponse,
   MyPledgeVerdictRequest,
   MyRequestReceived,
   MyResponse,
@@ -53,6 +56,9 @@ export class MySpaceApi {
   /** A second verdict replaces the first (the first stays in the pledge's history). */
   ratePledge = (pledgeId: string, body: MyPledgeVerdictRequest) =>
     this.http.put<MyPledge>(`${ME}/pledges/${encodeURIComponent(pledgeId)}/verdict`, body);
+  /** The plan with young people now (`version: null` when none is), with only their own comments. */
+  plan = () => this.http.get<MyPlanResponse>(`${ME}/plan`);
+  commentOnPlan = (body: MyPlanCommentRequest) => this.http.post<MyPlanComment>(`${ME}/plan/comments`, body);
 }
 
 /** Where the data download is: a plain link, so the browser saves the file. */

@@ -31,6 +31,7 @@ describe('MySpacePage', () => {
       '/said',
       '/responses',
       '/promises',
+      '/plan',
       '/invitations',
       '/one-to-one',
       '/choices',

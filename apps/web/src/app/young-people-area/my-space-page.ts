@@ -39,6 +39,9 @@ import { HOME } from './my-space-words';
         <a routerLink="promises">{{ words.promises }}</a>
       </li>
       <li>
+        <a routerLink="plan">{{ words.plan }}</a>
+      </li>
+      <li>
         <a routerLink="invitations"
           >{{ words.invitations }}
           @if (waiting()?.invitations) {

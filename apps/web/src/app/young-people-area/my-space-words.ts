@@ -4,6 +4,7 @@
  * Short sentences and plain words. No nudges: no points, streaks or "don't miss out".
  * Plain data only (no functions), so every word can be measured.
  */
+import { PLAN_SECTIONS, type PlanSectionKey } from '@heard/domain';
 
 export const COMMON = {
   back: 'Back to my space',
@@ -25,6 +26,7 @@ export const HOME = {
   evaluations: 'What I said before',
   responses: 'What we did',
   promises: 'Leaders’ promises',
+  plan: 'Our plan',
   invitations: 'My invitations',
   invitationsWaiting: 'To answer:',
   oneToOne: 'Ask for a one-to-one',
@@ -212,4 +214,48 @@ export const RESPONSES = {
   yourRating: 'You said:',
   change: 'You can change it at any time.',
   chooseFace: 'Choose a face first.',
+};
+
+/**
+ * The plan for how we listen to young people, while young experts look at it (issue 14 §4). Before
+ * they send, they are told who reads their words and that a worry goes somewhere else.
+ */
+export const OUR_PLAN = {
+  title: 'Our plan',
+  /** Each part's child-friendly title, taken from PLAN_SECTIONS (their one copy) so they are measured too. */
+  parts: Object.fromEntries(
+    Object.entries(PLAN_SECTIONS).map(([key, rule]) => [key, rule.childTitle]),
+  ) as Record<PlanSectionKey, string>,
+  intro: [
+    'This is our plan for how we listen to young people.',
+    'It is not finished yet. Read each part and tell us what you think.',
+    'You do not have to.',
+  ],
+  runs: 'The plan is for',
+  to: 'to',
+  none: [
+    'There is no plan for you to look at right now.',
+    'When we want to know what you think of our plan, you will find it here.',
+    'Thank you for coming to look.',
+  ],
+  label: 'What do you think? What should we change?',
+  used: 'Letters and spaces used:',
+  of: 'of',
+  // "participation" reads as too hard at age 10, so the team is said in what it does.
+  whoReads: [
+    'Only our team will read what you send.',
+    'That is the team who run the young experts group.',
+    'Other young people will not see it.',
+  ],
+  notForWorries: 'This box is not for worries. To tell us about a worry, go to',
+  send: 'Send',
+  sent: 'Thank you. We got it.',
+  writeFirst: 'Write what you think first.',
+  tooLong: 'This is too long. Make it a bit shorter, then send it again.',
+  closed: 'We are not asking about this plan now, so it did not send. Your words are still in the box.',
+  changed: 'This part of the plan has changed, so it did not send. Your words are still in the box.',
+  yoursHeading: 'What you said',
+  youSaidOn: 'You said on',
+  whatWeChanged: 'What we changed because of this',
+  noAnswerYet: 'We have not said what we changed yet.',
 };
