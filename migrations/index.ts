@@ -49,6 +49,7 @@ import { HeldChanges1765410000000 } from './1765410000000-held-changes';
 import { VoicePlans1765420000000 } from './1765420000000-voice-plans';
 import { AuditAppendOnly1765430000000 } from './1765430000000-audit-append-only';
 import { PlanComments1765440000000 } from './1765440000000-plan-comments';
+import { PlanCommentWorries1765460000000 } from './1765460000000-plan-comment-worries';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -97,6 +98,7 @@ export const MIGRATIONS = [
   VoicePlans1765420000000,
   AuditAppendOnly1765430000000,
   PlanComments1765440000000,
+  PlanCommentWorries1765460000000,
 ];
 
 /** The tables whose writes move the figures revision on (FiguresCache); a spec checks each is watched. */

@@ -8,8 +8,11 @@ import {
   PlanDocument,
   PlanVersionResponse,
   Role,
+  WORRY_WORDS_MAX,
+  WorryRaisedResponse,
   planSectionsFor,
 } from '@heard/domain';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { makeTheme } from './support/action-log-office-fixtures';
 import { createYoungPerson, dateOfBirthForAge } from './support/factories';
@@ -45,6 +48,7 @@ describe('young experts’ comments on the voice plan', () => {
   let zara: SignedInClient;
   let v: PlanVersionResponse;
   let kaisComment: MyPlanComment;
+  let kaiRecordId: string;
 
   const ok = <T>(res: { status: number; body: unknown }, status = 200): T => {
     expect({ status: res.status, body: res.body }).toMatchObject({ status });
@@ -75,6 +79,7 @@ describe('young experts’ comments on the voice plan', () => {
       preferredName: 'Kai Brightwater',
       dateOfBirth: dateOfBirthForAge(16),
     });
+    kaiRecordId = kaiRecord.id;
     kai = await t.signInAs(Role.YoungExpert, { displayName: 'Kai', youngPersonId: kaiRecord.id });
     const zaraRecord = await createYoungPerson(officer, {
       preferredName: 'Zara Quillon',
@@ -305,5 +310,59 @@ describe('young experts’ comments on the voice plan', () => {
       kaisComment.id,
     ])) as { words: string; reply: string }[];
     expect(after).toEqual({ words: 'Removed.', reply: 'We added a date to every promise.' });
+  });
+
+  it('raises a worry from a comment at once, naming its young person to the safeguarding contacts, after publishing too', async () => {
+    // The plan is published by now: a worry does not wait for the workflow.
+    const worryUrl = (id: string) => `${commentsUrl()}/${id}/worries`;
+    const worriesNow = async () =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM worries`))[0].n as number;
+    const before = await worriesNow();
+    // The comment's words as they are now (an earlier test erased Kai's first words).
+    const [{ words }] = await t.db.query(`SELECT words FROM plan_comments WHERE id = $1`, [kaisComment.id]);
+    const raised = ok<WorryRaisedResponse>(await officer.post(worryUrl(kaisComment.id), {}), 201);
+    const stored = await t.db.query(
+      `SELECT words, source_kind AS kind, source_id AS "sourceId", young_person_id AS "youngPersonId",
+              raised_by AS "raisedBy"
+         FROM worries WHERE id = $1`,
+      [raised.id],
+    );
+    expect(stored).toEqual([
+      {
+        words,
+        kind: 'plan_comment',
+        sourceId: kaisComment.id,
+        youngPersonId: kaiRecordId,
+        raisedBy: officer.user.id,
+      },
+    ]);
+    const ownWords = ok<WorryRaisedResponse>(
+      await officer.post(worryUrl(kaisComment.id), {
+        words: 'Kai wrote that someone at home frightens them.',
+      }),
+      201,
+    );
+    expect((await t.db.query(`SELECT words FROM worries WHERE id = $1`, [ownWords.id]))[0].words).toBe(
+      'Kai wrote that someone at home frightens them.',
+    );
+    expect(await worriesNow()).toBe(before + 2);
+
+    const worriesBefore = await worriesNow();
+    for (const [send, status] of [
+      [() => leader.post(worryUrl(kaisComment.id), {}), 403],
+      [() => practitioner.post(worryUrl(kaisComment.id), {}), 403],
+      [() => kai.post(worryUrl(kaisComment.id), {}), 403],
+      [() => t.anonymous().post(worryUrl(kaisComment.id)).send({}), 401],
+      [() => officer.post(worryUrl(randomUUID()), {}), 404],
+      [() => officer.post(`${commentsUrl()}/not-a-comment/worries`, {}), 404],
+      [() => officer.post(`/api/plans/versions/${randomUUID()}/comments/${kaisComment.id}/worries`, {}), 404],
+      [() => officer.post(worryUrl(kaisComment.id), { words: 'x'.repeat(WORRY_WORDS_MAX + 1) }), 400],
+      [() => officer.post(worryUrl(kaisComment.id), { words: '   ' }), 400],
+      [() => officer.post(worryUrl(kaisComment.id), { colour: 'red' }), 400],
+    ] as const) {
+      const res = await send();
+      expectProblem(res, status);
+    }
+    expect(await worriesNow()).toBe(worriesBefore);
   });
 });

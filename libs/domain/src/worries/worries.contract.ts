@@ -4,10 +4,17 @@ import { specialCategoryMeta } from '../privacy/special-category';
 import { optionalText, uuidSchema } from '../shared/schemas';
 
 /**
- * Where a worry came from: written by staff on its own, raised by an officer from an evaluation,
- * sent by a young person through a round link (no identity), or by a young expert on their pages.
+ * Where a worry came from: written by staff on its own, raised by an officer from an evaluation or
+ * from a young expert's comment on the plan, sent by a young person through a round link (no
+ * identity), or by a young expert on their pages.
  */
-export const WORRY_SOURCE_KINDS = ['staff', 'evaluation', 'round_link', 'young_expert'] as const;
+export const WORRY_SOURCE_KINDS = [
+  'staff',
+  'evaluation',
+  'round_link',
+  'young_expert',
+  'plan_comment',
+] as const;
 export type WorrySourceKind = (typeof WORRY_SOURCE_KINDS)[number];
 
 export const WORRY_SOURCE_LABELS: Readonly<Record<WorrySourceKind, string>> = {
@@ -15,6 +22,7 @@ export const WORRY_SOURCE_LABELS: Readonly<Record<WorrySourceKind, string>> = {
   evaluation: 'Raised from an evaluation',
   round_link: 'Sent through an evaluation round link',
   young_expert: "Sent from a young expert's pages",
+  plan_comment: "Raised from a young expert's comment on the plan",
 };
 
 export const WORRY_WORDS_MAX = 4000;

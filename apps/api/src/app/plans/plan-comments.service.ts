@@ -11,7 +11,10 @@ import {
   PlanCommentView,
   PlanCommentsResponse,
   PlanSectionKey,
+  RaiseWorryFromEvaluationCommand,
   Role,
+  WORRY_WORDS_MAX,
+  WorryRaisedResponse,
   checkPlanComment,
   checkPlanEdit,
   planSectionsFor,
@@ -21,6 +24,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
+import { WorriesService } from '../worries/worries.service';
 import { linkedYoungPersonId } from '../young-experts/linked-young-person';
 import { VersionRow, contentOf, reachVersion } from './plans.queries';
 import { refuse } from './plans.service';
@@ -76,6 +80,7 @@ export class PlanCommentsService {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly worries: WorriesService,
   ) {}
 
   /** The version with young people now (the newest year's, should two be), with their own comments. */
@@ -164,6 +169,38 @@ export class PlanCommentsService {
         detail: { event: 'comment_reply', commentId },
       });
       return this.staffView(em, row, actor.role);
+    });
+  }
+
+  /**
+   * A worry in a young expert's comment goes to the safeguarding contacts at once, naming the young
+   * person who wrote it (the staff pages never name them; the contacts must). The comment's own
+   * words unless the officer writes the worry down themselves. At every stage of the plan: a worry
+   * does not wait for the workflow.
+   */
+  raiseWorry(
+    actor: Actor,
+    versionId: string,
+    commentId: string,
+    command: RaiseWorryFromEvaluationCommand,
+  ): Promise<WorryRaisedResponse> {
+    return this.db.transaction(async (em) => {
+      await reachVersion(em, versionId, false);
+      const [comment]: { youngPersonId: string; words: string }[] = await em.query(
+        `SELECT young_person_id AS "youngPersonId", words FROM plan_comments WHERE id = $1 AND version_id = $2`,
+        [commentId, versionId],
+      );
+      if (!comment) throw DomainError.notFound('This comment');
+      return this.worries.raise(
+        actor,
+        {
+          words: command.words ?? comment.words.slice(0, WORRY_WORDS_MAX),
+          source: { kind: 'plan_comment', id: commentId },
+          occasion: null,
+          youngPersonId: comment.youngPersonId,
+        },
+        em,
+      );
     });
   }
 

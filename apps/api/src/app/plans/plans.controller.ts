@@ -44,6 +44,9 @@ import {
   PlanVersionResponse,
   PublishedPlanListResponse,
   PublishedPlanResponse,
+  RaiseWorryFromEvaluationCommand,
+  RaiseWorryFromEvaluationRequestSchema,
+  WorryRaisedResponse,
   lundyQuestionKeySchema,
   planSectionKeySchema,
 } from '@heard/domain';
@@ -194,6 +197,18 @@ export class PlansController {
     @Body(new ZodPipe(PlanCommentReplyRequestSchema)) body: PlanCommentReplyCommand,
   ): Promise<PlanCommentsResponse> {
     return this.comments.reply(actor, id, commentId, body);
+  }
+
+  /** A worry in a comment: to the safeguarding contacts at once (DOMAIN.md, "A worry reaches the right person"). */
+  @Post('versions/:id/comments/:commentId/worries')
+  @Allow(...PLAN_EDITORS)
+  raiseWorry(
+    @CurrentActor() actor: Actor,
+    @Param('id', idPipe('This version of the plan')) id: string,
+    @Param('commentId', idPipe('This comment')) commentId: string,
+    @Body(new ZodPipe(RaiseWorryFromEvaluationRequestSchema)) body: RaiseWorryFromEvaluationCommand,
+  ): Promise<WorryRaisedResponse> {
+    return this.comments.raiseWorry(actor, id, commentId, body);
   }
 }
 

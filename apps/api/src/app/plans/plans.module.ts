@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ActionLogLoopModule } from '../action-log/action-log-loop.module';
 import { ActivitiesModule } from '../activities/activities.module';
+import { WorriesModule } from '../worries/worries.module';
 import { PlanFiguresService } from './plan-figures.service';
 import { PlanCommentsService } from './plan-comments.service';
 import { MyPlanController, PlansController, PublishedPlansController } from './plans.controller';
@@ -9,7 +10,7 @@ import { PublishedPlansService } from './published-plans.service';
 
 /** The annual voice plan: its versions, workflow, young experts' comments and the published pages (docs/plan.md). */
 @Module({
-  imports: [ActionLogLoopModule, ActivitiesModule],
+  imports: [ActionLogLoopModule, ActivitiesModule, WorriesModule],
   controllers: [PlansController, PublishedPlansController, MyPlanController],
   providers: [PlansService, PublishedPlansService, PlanCommentsService, PlanFiguresService],
 })
