@@ -16,7 +16,7 @@ import {
  *
  * - a blank line starts a new paragraph; lines without one between them are one paragraph;
  * - a line starting "## ", "### " or "#### " is a heading of level 2, 3 or 4;
- * - lines starting "- " are a bulleted list, lines starting "1. " (any number) a numbered one;
+ * - lines starting "- " are a bulleted list, lines starting "1. " (whichever number) a numbered one;
  * - *emphasis*, **strong**, ***both***; [words](https://…) is a link, when the address is one
  *   isSafePlanLink accepts (otherwise the brackets stay as text);
  * - a backslash before one of \ * [ ] # - . ( ) keeps that character as it is.
@@ -279,7 +279,7 @@ function runMarkup(r: PlanTextRun): string {
   const text = escapeText(r.text);
   if (marks.length === 0) return text;
   // Markers hug the words: spaces at either end go outside them, or the stars would read as text.
-  const [, before, words, after] = /^(\s*)(.*?)(\s*)$/s.exec(text) ?? ['', '', text, ''];
+  const [, before, words, after] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) ?? ['', '', text, ''];
   if (words === '') return text;
   const marker = marks.length === 2 ? '***' : marks[0] === 'strong' ? '**' : '*';
   return `${before}${marker}${words}${marker}${after}`;

@@ -130,6 +130,16 @@ describe('plan version page', () => {
     expect(await axeViolations(el)).toEqual([]);
   });
 
+  it('shows a section not yet written as empty boxes', async () => {
+    await signInAs(Role.ParticipationOfficer);
+    const { fixture, el } = await open(planVersion({ sections: [] }));
+    await fixture.whenStable();
+    expect(textarea(el, 'plan-individual_work-professional').value).toBe('');
+    typeInto(textarea(el, 'plan-individual_work-professional'), 'First words.');
+    await fixture.whenStable();
+    expect(textarea(el, 'plan-individual_work-professional').value).toBe('First words.');
+  });
+
   it('saves a section’s two texts as documents with the version’s updatedAt, keeping other sections’ typing', async () => {
     await signInAs(Role.ParticipationOfficer);
     const { fixture, el } = await open();

@@ -39,6 +39,13 @@ import { PlanSectionEditor } from './plan-section-editor';
 import { gapFieldId, movesFrom, periodWords, statusWords, versionWords } from './plan-words';
 import { PlansApi } from './plans-api';
 
+const NO_COMMENTS: PlanCommentView[] = [];
+const emptySection = (key: PlanSectionKey): PlanSectionView => ({
+  key,
+  professional: EMPTY_PLAN_DOCUMENT,
+  childFriendly: EMPTY_PLAN_DOCUMENT,
+});
+
 /**
  * One version of a year's plan: every section's two texts, the Lundy self-appraisal and the
  * commitments, what is still missing, the young experts' comments beside each section, and the
@@ -149,19 +156,19 @@ export default class PlanVersionPage {
       });
   }
 
-  protected sectionOf(key: PlanSectionKey): PlanSectionView {
-    return (
-      this.version()?.sections.find((s) => s.key === key) ?? {
-        key,
-        professional: EMPTY_PLAN_DOCUMENT,
-        childFriendly: EMPTY_PLAN_DOCUMENT,
-      }
-    );
-  }
-
-  protected commentsOf(key: PlanSectionKey): PlanCommentView[] {
-    return this.comments()?.sections.find((s) => s.key === key)?.comments ?? [];
-  }
+  /**
+   * Each section of the year with its comments, made once per version: an editor takes its saved
+   * texts again whenever its section changes, so a section must not be a new object on every check.
+   */
+  protected readonly sections = computed(() => {
+    const v = this.version();
+    const comments = this.comments();
+    return this.sectionKeys().map((key) => ({
+      key,
+      view: v?.sections.find((s) => s.key === key) ?? emptySection(key),
+      comments: comments?.sections.find((s) => s.key === key)?.comments ?? NO_COMMENTS,
+    }));
+  });
 
   protected saved(version: PlanVersionResponse): void {
     this.version.set(version);
