@@ -97,9 +97,9 @@ const LABELS = { professional: 'Professional text', childFriendly: 'Child-friend
               ></textarea>
               <mat-error>{{ errorOf('professional') }}</mat-error>
             </mat-form-field>
-            <h4>Preview of the professional text</h4>
+            <h3>Preview of the professional text</h3>
             <div class="plan-preview">
-              <heard-plan-document [document]="professionalDoc()" [headingBase]="4" />
+              <heard-plan-document [document]="professionalDoc()" [headingBase]="3" />
             </div>
           </div>
           <div class="plan-text">
@@ -114,8 +114,8 @@ const LABELS = { professional: 'Professional text', childFriendly: 'Child-friend
               <mat-error>{{ errorOf('childFriendly') }}</mat-error>
             </mat-form-field>
             <heard-plan-reading-level [text]="childPlain()" />
-            <h4>Preview of the child-friendly text</h4>
-            <div class="plan-preview"><heard-plan-document [document]="childDoc()" [headingBase]="4" /></div>
+            <h3>Preview of the child-friendly text</h3>
+            <div class="plan-preview"><heard-plan-document [document]="childDoc()" [headingBase]="3" /></div>
           </div>
         </div>
         <div class="heard-buttons">
@@ -130,12 +130,12 @@ const LABELS = { professional: 'Professional text', childFriendly: 'Child-friend
     } @else {
       <div class="plan-texts">
         <div class="plan-text">
-          <h4>Professional text</h4>
-          <heard-plan-document [document]="section().professional" [headingBase]="4" />
+          <h3>Professional text</h3>
+          <heard-plan-document [document]="section().professional" [headingBase]="3" />
         </div>
         <div class="plan-text">
-          <h4>Child-friendly text</h4>
-          <heard-plan-document [document]="section().childFriendly" [headingBase]="4" />
+          <h3>Child-friendly text</h3>
+          <heard-plan-document [document]="section().childFriendly" [headingBase]="3" />
         </div>
       </div>
     }

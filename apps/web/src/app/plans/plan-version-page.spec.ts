@@ -359,7 +359,7 @@ describe('plan version page', () => {
     );
   });
 
-  it('sends the plan to young people, and lists the gaps the API names when it refuses', async () => {
+  it('lists the gaps the API names when it refuses to send the plan to young people, then sends it', async () => {
     await signInAs(Role.ParticipationOfficer);
     const { fixture, el } = await open();
     byName(el, 'Send to young people for scrutiny').click();
@@ -377,6 +377,33 @@ describe('plan version page', () => {
     const alert = textOf(el.querySelector('[data-moves] heard-problem-alert'));
     expect(alert).toContain('The plan is not ready for young people yet.');
     expect(alert).toContain('Write “Children and young people taking part in the council’s work”.');
+
+    byName(el, 'Send to young people for scrutiny').click();
+    const moved = planVersion({
+      status: 'scrutiny',
+      gaps: [],
+      nextMoves: ['draft'],
+      updatedAt: '2026-04-05T09:00:00.000Z',
+      moves: [
+        {
+          from: 'draft',
+          to: 'scrutiny',
+          reason: null,
+          by: { id: 'officer', displayName: 'Ola Officer' },
+          at: '2026-04-05T09:00:00.000Z',
+        },
+      ],
+    });
+    http.expectOne({ method: 'POST', url: `${URL}/moves` }).flush(moved);
+    await fixture.whenStable();
+    // The comments are read again: whether a reply may be given follows the status.
+    answerLoad(moved);
+    await fixture.whenStable();
+    const workflow = textOf(el.querySelector('[data-moves]'));
+    expect(workflow).toContain('With young people for scrutiny.');
+    expect(workflow).toContain('Draft to With young people for scrutiny, by Ola Officer');
+    expect(el.querySelector('[data-moves] heard-problem-alert')).toBeNull();
+    expect(byName(el, 'Take back to draft')).toBeTruthy();
   });
 
   it('lets a senior leader read a plan with young people and approve it, or send it back with a reason', async () => {
