@@ -80,6 +80,8 @@ export * from './pledges/pledge-rules';
 export * from './pledges/pledges.contract';
 export * from './reach/reach';
 export * from './plan/plan-text';
+export * from './plan/plan-markup';
+export * from './plan/plan-reading';
 export * from './plan/plan-workflow';
 export * from './plan/plan-assembly';
 export * from './plan/plan-sections';

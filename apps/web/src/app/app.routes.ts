@@ -48,6 +48,7 @@ export const appRoutes: Route[] = [
       { path: 'to-pass-on', loadChildren: () => import('./action-log/to-pass-on.routes') },
       { path: 'action-log', loadChildren: () => import('./action-log/action-log.routes') },
       { path: 'pledges', loadChildren: () => import('./pledges/pledges.routes') },
+      { path: 'plans', loadChildren: () => import('./plans/plans.routes') },
       { path: 'reach', loadChildren: () => import('./reach/reach.routes') },
       // The log's settings are an administrator's (services, themes, days to acknowledge), beside their other pages.
       { path: 'admin/action-log', loadChildren: () => import('./action-log/action-log-settings.routes') },

@@ -33,6 +33,7 @@ describe('navigationFor', () => {
         'action-log/queue',
         'action-log/import',
         'pledges',
+        'plans',
         'reach',
         'to-pass-on',
         'worries',
@@ -43,7 +44,10 @@ describe('navigationFor', () => {
       Role.Practitioner,
       ['home', 'young-people', 'action-log', 'handover', 'to-pass-on', 'worries', 'account'],
     ],
-    [Role.SeniorLeader, ['home', 'practice-tools', 'action-log', 'pledges', 'reach', 'worries', 'account']],
+    [
+      Role.SeniorLeader,
+      ['home', 'practice-tools', 'action-log', 'pledges', 'plans', 'reach', 'worries', 'account'],
+    ],
     [Role.YoungExpert, ['home', 'my-space']],
   ])('%s sees %p', (role, paths) => {
     expect(navigationFor(role).map((i) => i.path)).toEqual(paths);
