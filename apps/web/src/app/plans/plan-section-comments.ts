@@ -3,7 +3,7 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MAX_PLAN_REPLY } from '@heard/domain';
+import { MAX_PLAN_REPLY, WORRY_WORDS_MAX } from '@heard/domain';
 import type { PlanCommentView, PlanCommentsResponse, ProblemDetails } from '@heard/domain';
 import { ProblemAlert } from '@heard/ui';
 import { instantWords } from '../action-log/action-log-words';
@@ -47,6 +47,43 @@ import { PlansApi } from './plans-api';
                   <strong>What we changed:</strong> {{ reply.words }}
                   <span class="meta">({{ reply.by.displayName }}, {{ when(reply.at) }})</span>
                 </p>
+              }
+              @if (mayRaiseWorry()) {
+                @if (worryFor() === c.id) {
+                  <form [formGroup]="worry" (ngSubmit)="sendWorry(c)" class="reply-form" novalidate>
+                    @if (worryProblem(); as problem) {
+                      <heard-problem-alert [problem]="problem" />
+                    }
+                    <p class="meta">
+                      It goes to the safeguarding contacts at once, with the name of the young person who
+                      wrote it.
+                    </p>
+                    <mat-form-field>
+                      <mat-label
+                        >The worry, in your words (leave empty to send the comment as it is)</mat-label
+                      >
+                      <textarea matInput formControlName="words" rows="3" [id]="'worry-' + c.id"></textarea>
+                      <mat-error>
+                        @if (worry.controls.words.getError('server'); as message) {
+                          {{ message }}
+                        } @else {
+                          Keep this under {{ maxWorry }} characters.
+                        }
+                      </mat-error>
+                    </mat-form-field>
+                    <div class="heard-buttons">
+                      <button mat-flat-button type="submit" [attr.aria-disabled]="saving()">
+                        {{ saving() ? 'Sending…' : 'Send to the safeguarding contacts' }}
+                      </button>
+                      <button mat-button type="button" (click)="worryFor.set(null)">Cancel</button>
+                    </div>
+                  </form>
+                } @else {
+                  <button mat-stroked-button type="button" (click)="openWorry(c)">Raise a worry</button>
+                }
+              }
+              @if (worrySent()[c.id]; as sent) {
+                <p class="heard-status" role="status">{{ sent }}</p>
               }
               @if (mayReply()) {
                 @if (replying() === c.id) {
@@ -95,6 +132,8 @@ export class PlanSectionComments {
   readonly sectionKey = input.required<string>();
   readonly comments = input.required<PlanCommentView[]>();
   readonly mayReply = input.required<boolean>();
+  /** Officers raise a worry from a comment at every stage of the plan: a worry does not wait. */
+  readonly mayRaiseWorry = input(false);
   /** Every comment on the version as the API has them after a reply. */
   readonly replied = output<PlanCommentsResponse>();
 
@@ -109,6 +148,37 @@ export class PlanSectionComments {
       validators: [Validators.required, Validators.maxLength(MAX_PLAN_REPLY)],
     }),
   });
+
+  protected readonly worryFor = signal<string | null>(null);
+  protected readonly worryProblem = signal<ProblemDetails | null>(null);
+  protected readonly worrySent = signal<Readonly<Record<string, string>>>({});
+  protected readonly maxWorry = WORRY_WORDS_MAX;
+  protected readonly worry = new FormGroup({
+    words: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(WORRY_WORDS_MAX)] }),
+  });
+
+  protected openWorry(c: PlanCommentView): void {
+    this.worryProblem.set(null);
+    this.worry.reset({ words: '' });
+    this.worryFor.set(c.id);
+    this.focus.later(`#worry-${c.id}`);
+  }
+
+  protected sendWorry(c: PlanCommentView): void {
+    saveForm({
+      form: this.worry,
+      focus: this.focus,
+      saving: this.saving,
+      problem: this.worryProblem,
+      within: `[data-comment="${c.id}"]`,
+      request: () =>
+        this.api.raiseWorry(this.versionId(), c.id, this.worry.getRawValue().words.trim() || null),
+      saved: (raised) => {
+        this.worryFor.set(null);
+        this.worrySent.update((sent) => ({ ...sent, [c.id]: raised.message }));
+      },
+    });
+  }
 
   protected headingId(): string {
     return `plan-comments-${this.sectionKey()}`;

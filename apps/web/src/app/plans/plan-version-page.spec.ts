@@ -463,6 +463,47 @@ describe('plan version page', () => {
     );
   });
 
+  it('raises a worry from a comment, even once the plan is published, and says who was told', async () => {
+    await signInAs(Role.ParticipationOfficer);
+    const { fixture, el } = await open(
+      planVersion({ status: 'published', nextMoves: [] }),
+      planComments(),
+      false,
+    );
+    const comments = el.querySelector(
+      '#plan-section-individual_work heard-plan-section-comments',
+    ) as HTMLElement;
+    byName(comments, 'Raise a worry').click();
+    await fixture.whenStable();
+    expect(textOf(comments)).toContain('It goes to the safeguarding contacts at once');
+    expect(await axeViolations(el)).toEqual([]);
+    byName(comments, 'Send to the safeguarding contacts').click();
+    const request = http.expectOne({ method: 'POST', url: `${URL}/comments/comment-1/worries` });
+    // Left empty: the comment's own words go.
+    expect(request.request.body).toEqual({ words: null });
+    request.flush({
+      id: 'worry-1',
+      raisedAt: '2026-05-02T10:00:00.000Z',
+      contactsTold: 2,
+      message: 'Sent to 2 safeguarding contacts.',
+    });
+    await fixture.whenStable();
+    expect(textOf(comments.querySelector('[role="status"]'))).toBe('Sent to 2 safeguarding contacts.');
+  });
+
+  it('offers senior leaders no worry button: they raise one from the worries page', async () => {
+    await signInAs(Role.SeniorLeader);
+    const { el } = await open(
+      planVersion({ status: 'scrutiny', nextMoves: ['draft', 'approved'] }),
+      planComments(),
+      false,
+    );
+    const comments = el.querySelector(
+      '#plan-section-individual_work heard-plan-section-comments',
+    ) as HTMLElement;
+    expect([...comments.querySelectorAll('button')].map((b) => textOf(b))).not.toContain('Raise a worry');
+  });
+
   it('starts a correction of a published version and opens the new draft', async () => {
     await signInAs(Role.ParticipationOfficer);
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);

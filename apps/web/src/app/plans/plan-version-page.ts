@@ -102,7 +102,7 @@ export default class PlanVersionPage {
   protected readonly maxReason = MAX_PLAN_REASON;
   protected readonly maxWhatChanged = MAX_WHAT_CHANGED;
 
-  private readonly isEditor = computed(() => {
+  protected readonly isEditor = computed(() => {
     const role = this.session.user()?.role;
     return role !== undefined && (PLAN_EDITORS as readonly string[]).includes(role);
   });

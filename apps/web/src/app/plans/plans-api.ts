@@ -12,6 +12,7 @@ import type {
   PlanSectionKey,
   PlanSectionRequest,
   PlanVersionResponse,
+  WorryRaisedResponse,
 } from '@heard/domain';
 import type { Observable } from 'rxjs';
 
@@ -77,6 +78,14 @@ export class PlansApi {
 
   comments(id: string): Observable<PlanCommentsResponse> {
     return this.http.get<PlanCommentsResponse>(`${version(id)}/comments`);
+  }
+
+  /** A worry in a comment, to the safeguarding contacts at once; null words send the comment's own. */
+  raiseWorry(id: string, commentId: string, words: string | null): Observable<WorryRaisedResponse> {
+    return this.http.post<WorryRaisedResponse>(
+      `${version(id)}/comments/${encodeURIComponent(commentId)}/worries`,
+      { words },
+    );
   }
 
   reply(id: string, commentId: string, request: PlanCommentReplyRequest): Observable<PlanCommentsResponse> {
