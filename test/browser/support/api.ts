@@ -9,7 +9,7 @@ import type { RunningServer } from './server';
 export async function api<T>(
   page: Page,
   server: RunningServer,
-  method: 'get' | 'post' | 'patch',
+  method: 'get' | 'post' | 'put' | 'patch',
   path: string,
   body?: object,
   headers: Record<string, string> = {},

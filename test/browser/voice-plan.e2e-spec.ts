@@ -1,0 +1,146 @@
+import {
+  LUNDY_QUESTIONS,
+  type PlanVersionResponse,
+  Role,
+  addDays,
+  planSectionsFor,
+  todayInLondon,
+} from '@heard/domain';
+import type { Page } from 'playwright-core';
+import { api } from './support/api';
+import { BrowserHandle, launchBrowser } from './support/browser';
+import { expectAccessible, signIn } from './support/demo';
+import { RunningServer, startServer } from './support/server';
+
+/** Made-up words, unique to this test. */
+const COMMENT = 'Please say who we can ask if the review meeting is scary.';
+const REPLY = 'We added the name of someone you can ask in every review.';
+const CHILD_TEXT = (key: string) => `We listen to you. This part is about ${key.replace(/_/g, ' ')}.`;
+
+const doc = (text: string) => ({ blocks: [{ type: 'paragraph', children: [{ type: 'text', text }] }] });
+
+async function settled(page: Page): Promise<void> {
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.waitForLoadState('networkidle');
+}
+
+describe('the annual voice plan, from draft to the public page', () => {
+  let handle: BrowserHandle;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    handle = await launchBrowser();
+    server = await startServer();
+  });
+
+  afterAll(async () => {
+    await handle?.close();
+    await server?.stop();
+  });
+
+  it('an officer writes it, a young expert comments, the officer replies, a leader approves and it is published', async () => {
+    const leader = await handle.newPage();
+    await signIn(leader, server, Role.SeniorLeader);
+    const leaderId = (await api<{ user: { id: string } }>(leader, server, 'get', '/api/auth/session')).user
+      .id;
+
+    // The officer's drafting is set up through the API: the pages under test are what comes after.
+    const officer = await handle.newPage();
+    await signIn(officer, server, Role.ParticipationOfficer);
+    const themes = await api<{ id: string }[]>(officer, server, 'get', '/api/action-log/themes');
+    const year = Number(todayInLondon().slice(0, 4)) - (Number(todayInLondon().slice(5, 7)) < 4 ? 1 : 0);
+    let v = await api<PlanVersionResponse>(officer, server, 'post', '/api/plans', { year });
+    for (const key of planSectionsFor(v.yearOfPlan))
+      v = await api<PlanVersionResponse>(
+        officer,
+        server,
+        'put',
+        `/api/plans/versions/${v.id}/sections/${key}`,
+        {
+          expectedUpdatedAt: v.updatedAt,
+          professional: doc(`How the council listens in ${key.replace(/_/g, ' ')}, and how it checks.`),
+          childFriendly: doc(CHILD_TEXT(key)),
+        },
+      );
+    for (const q of LUNDY_QUESTIONS)
+      v = await api<PlanVersionResponse>(
+        officer,
+        server,
+        'put',
+        `/api/plans/versions/${v.id}/lundy/${q.key}`,
+        {
+          expectedUpdatedAt: v.updatedAt,
+          answer: 'Mostly, and we are getting better.',
+          evidence: [{ words: 'The young experts said so at their March meeting.' }],
+        },
+      );
+    v = await api<PlanVersionResponse>(officer, server, 'put', `/api/plans/versions/${v.id}/commitments`, {
+      expectedUpdatedAt: v.updatedAt,
+      commitments: [
+        {
+          words: 'Every service asks children what they thought of their review meeting.',
+          childWords: 'We will ask you what you thought of your review meeting.',
+          ownerId: leaderId,
+          dueOn: addDays(todayInLondon(), 90),
+          themeId: themes[0].id,
+        },
+      ],
+    });
+
+    // The officer's page: nothing missing, so the plan goes to young people.
+    await officer.goto(`${server.url}/plans`);
+    await settled(officer);
+    await expectAccessible(officer, 'the plans');
+    await officer.goto(`${server.url}/plans/versions/${v.id}`);
+    await settled(officer);
+    await officer.getByText(CHILD_TEXT('individual_work')).first().waitFor();
+    await expectAccessible(officer, 'a draft plan');
+    await officer.getByRole('button', { name: 'Send to young people for scrutiny', exact: true }).click();
+    await officer.getByText('With young people for scrutiny').first().waitFor();
+
+    // A young expert reads it on their own pages and comments.
+    const young = await handle.newPage({ viewport: { width: 390, height: 844 } });
+    await signIn(young, server, Role.YoungExpert);
+    await young.goto(`${server.url}/my-space/plan`);
+    await settled(young);
+    await young.getByText(CHILD_TEXT('individual_work')).waitFor();
+    await expectAccessible(young, 'our plan, for a young expert');
+    const firstPart = young.getByRole('region', { name: 'How we listen to you in the work we do with you' });
+    await firstPart.getByLabel('What do you think? What should we change?').fill(COMMENT);
+    await firstPart.getByRole('button', { name: 'Send', exact: true }).click();
+    await firstPart.getByText('Thank you. We got it.').waitFor();
+    await firstPart.getByText(COMMENT).waitFor();
+
+    // The officer sees it from "a young expert" and says what was changed because of it.
+    await officer.reload();
+    await settled(officer);
+    const comments = officer.locator('#plan-section-individual_work heard-plan-section-comments');
+    await comments.getByText(COMMENT).waitFor();
+    await comments.getByRole('button', { name: 'Reply', exact: true }).click();
+    await comments.getByLabel('What was changed because of this comment').fill(REPLY);
+    await comments.getByRole('button', { name: 'Save the reply', exact: true }).click();
+    await comments.getByText(`What we changed: ${REPLY}`).waitFor();
+    await expectAccessible(officer, 'a plan with young people, a comment answered');
+
+    // The young expert sees what was changed because of what they said.
+    await young.reload();
+    await settled(young);
+    await young.getByText(REPLY).waitFor();
+
+    // A senior leader approves it; the officer publishes it.
+    await leader.goto(`${server.url}/plans/versions/${v.id}`);
+    await settled(leader);
+    await leader.getByRole('button', { name: 'Approve for publishing', exact: true }).click();
+    await leader.getByText('Approved').first().waitFor();
+    await officer.reload();
+    await settled(officer);
+    await officer.getByRole('button', { name: 'Publish', exact: true }).click();
+    await officer.getByText('Version 1: Published').first().waitFor();
+
+    // The commitment became a We will in the action log.
+    const published = await api<PlanVersionResponse>(officer, server, 'get', `/api/plans/versions/${v.id}`);
+    expect(published.status).toBe('published');
+    expect(published.commitments[0].actionId).toEqual(expect.any(String));
+    expect(handle.problems).toEqual([]);
+  });
+});
