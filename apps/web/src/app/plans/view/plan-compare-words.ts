@@ -19,6 +19,6 @@ export const PLAN_COMPARE = {
   removedOne: '1 word removed',
   removedMany: '{n} words removed',
   noChanges: 'No changes.',
-  empty: 'Nothing is written here in either version.',
-  key: 'How changes are shown: added words have a plus sign and a line under them. Removed words have a minus sign and a line through them.',
+  empty: 'This part is empty in both.',
+  key: 'Added words have a plus sign and a line under them. Removed words have a minus sign and a line through them.',
 } as const;
