@@ -73,6 +73,11 @@ describe('PlanComparePage', () => {
     expect(facts).toContain('Version 1: superseded, published 3 March 2026');
     expect(facts).toContain('The version being worked on: draft');
     expect(facts).toContain('We fixed the date of the review.');
+    // Each version opens on its own page.
+    expect([...el().querySelectorAll('dd a')].map((a) => a.getAttribute('href'))).toEqual([
+      `/plans/versions/${V1}`,
+      `/plans/versions/${V2}`,
+    ]);
     expect(el().textContent).toContain(PLAN_SECTIONS.individual_work.title);
     expect(el().querySelector('.plan-compare-one ins')?.textContent).toContain('every child');
     expect(el().querySelector('.plan-compare-one del')?.textContent).toContain('children');

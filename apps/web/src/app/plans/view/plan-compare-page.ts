@@ -62,9 +62,13 @@ export function versionFacts(v: PlanVersionSummary): string {
           @if (ready(); as c) {
             <dl class="heard-facts">
               <dt>Before</dt>
-              <dd>{{ facts(c.before) }}</dd>
+              <dd>
+                <a [routerLink]="['/plans/versions', c.before.id]">{{ facts(c.before) }}</a>
+              </dd>
               <dt>After</dt>
-              <dd>{{ facts(c.after) }}</dd>
+              <dd>
+                <a [routerLink]="['/plans/versions', c.after.id]">{{ facts(c.after) }}</a>
+              </dd>
               @if (c.after.whatChanged) {
                 <dt>What changed, in the newer version’s words</dt>
                 <dd>{{ c.after.whatChanged }}</dd>
