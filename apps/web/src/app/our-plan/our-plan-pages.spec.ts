@@ -179,7 +179,7 @@ describe('the public plan pages', () => {
       expect(el().querySelector('h1')?.textContent).toBe('Our plan for April 2026 to March 2027');
       expect(el().textContent).toContain('Version 2. Out on 4 May 2026.');
       expect(el().querySelector('.what-changed')?.textContent).toContain('We said it more simply.');
-      const headings = [...el().querySelectorAll('h2')].map((h) => h.textContent);
+      const headings = Array.from(el().querySelectorAll('h2')).map((h) => h.textContent);
       expect(headings).toEqual([
         OUR_PLAN.whatChanged,
         PLAN_SECTIONS.individual_work.childTitle,

@@ -74,7 +74,7 @@ describe('PlanComparePage', () => {
     expect(facts).toContain('The version being worked on: draft');
     expect(facts).toContain('We fixed the date of the review.');
     // Each version opens on its own page.
-    expect([...el().querySelectorAll('dd a')].map((a) => a.getAttribute('href'))).toEqual([
+    expect(Array.from(el().querySelectorAll('dd a')).map((a) => a.getAttribute('href'))).toEqual([
       `/plans/versions/${V1}`,
       `/plans/versions/${V2}`,
     ]);
@@ -82,7 +82,7 @@ describe('PlanComparePage', () => {
     expect(el().querySelector('.plan-compare-one ins')?.textContent).toContain('every child');
     expect(el().querySelector('.plan-compare-one del')?.textContent).toContain('children');
     expect(
-      [...el().querySelectorAll('.plan-compare-side')].map((side) => side.getAttribute('aria-label')),
+      Array.from(el().querySelectorAll('.plan-compare-side')).map((side) => side.getAttribute('aria-label')),
     ).toEqual(['Version 1', 'The version being worked on']);
     expect(await axeViolations(el())).toEqual([]);
   });

@@ -61,7 +61,7 @@ describe('compareSummary', () => {
 describe('PlanCompareView', () => {
   it('marks added and removed words in words, signs and lines, not by colour alone, and passes axe', async () => {
     const el = render([CHANGED], 'both', { before: 'Version 1', after: 'Version 2' });
-    const headings = [...el.querySelectorAll('[role="heading"]')].map((h) => [
+    const headings = Array.from(el.querySelectorAll('[role="heading"]')).map((h) => [
       h.getAttribute('aria-level'),
       h.textContent?.trim(),
     ]);
@@ -70,7 +70,9 @@ describe('PlanCompareView', () => {
       ['3', PLAN_COMPARE.forProfessionals],
       ['3', PLAN_COMPARE.forYoungPeople],
     ]);
-    const summaries = [...el.querySelectorAll('.plan-compare-summary')].map((p) => p.textContent?.trim());
+    const summaries = Array.from(el.querySelectorAll('.plan-compare-summary')).map((p) =>
+      p.textContent?.trim(),
+    );
     expect(summaries).toEqual(['2 words added, 1 word removed.', PLAN_COMPARE.noChanges]);
 
     // As one text (a phone, and paper): every change in its place, with its sign.
@@ -85,7 +87,7 @@ describe('PlanCompareView', () => {
     expect(one?.querySelector('ins .plan-compare-mark')?.getAttribute('aria-hidden')).toBe('true');
 
     // Side by side (a wide screen): what was there before, and what is there now.
-    const [before, after] = [...el.querySelectorAll('.plan-compare-side')];
+    const [before, after] = Array.from(el.querySelectorAll('.plan-compare-side'));
     expect(before.getAttribute('aria-label')).toBe('Version 1');
     expect(after.getAttribute('aria-label')).toBe('Version 2');
     expect(seen(before.querySelector('.plan-compare-words'))).toBe(
@@ -106,7 +108,7 @@ describe('PlanCompareView', () => {
 
   it('shows one text under the title young people read, and says when a section is empty in both', async () => {
     const el = render([CHANGED, EMPTY], 'childFriendly');
-    const headings = [...el.querySelectorAll('[role="heading"]')].map((h) => h.textContent?.trim());
+    const headings = Array.from(el.querySelectorAll('[role="heading"]')).map((h) => h.textContent?.trim());
     expect(headings).toEqual([PLAN_SECTIONS.individual_work.childTitle, PLAN_SECTIONS.lundy.childTitle]);
     expect(el.textContent).not.toContain('every child');
     expect(el.textContent).toContain(PLAN_COMPARE.empty);
@@ -119,7 +121,7 @@ describe('PlanCompareView', () => {
     expect(el.querySelector('[role="heading"]')?.textContent?.trim()).toBe(
       PLAN_SECTIONS.individual_work.title,
     );
-    expect([...el.querySelectorAll('.plan-compare-side-label')].map((p) => p.textContent)).toEqual([
+    expect(Array.from(el.querySelectorAll('.plan-compare-side-label')).map((p) => p.textContent)).toEqual([
       PLAN_COMPARE.before,
       PLAN_COMPARE.after,
     ]);
