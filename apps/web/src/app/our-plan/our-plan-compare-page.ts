@@ -7,7 +7,7 @@ import { catchError, distinctUntilChanged, map, of, startWith, switchMap } from 
 import { PlanCompareView } from '../plans/view/plan-compare-view';
 import { OurPlanApi } from './our-plan-api';
 import { OurPlanReader, PlanReader, readerOf, readerQuery, versionWords } from './our-plan-reader';
-import { OUR_PLAN } from './our-plan-words';
+import { PUBLISHED_PLAN } from './our-plan-words';
 
 type Page =
   | { state: 'unasked' }
@@ -86,7 +86,7 @@ type Page =
 export default class OurPlanComparePage {
   private readonly api = inject(OurPlanApi);
   private readonly route = inject(ActivatedRoute);
-  protected readonly words = OUR_PLAN;
+  protected readonly words = PUBLISHED_PLAN;
 
   protected readonly reader = toSignal(this.route.queryParamMap.pipe(map(readerOf)), {
     initialValue: 'young' as PlanReader,
@@ -130,11 +130,13 @@ export default class OurPlanComparePage {
   };
 
   protected compared(c: PublishedPlanComparisonResponse): string {
-    return OUR_PLAN.compared.replace('{before}', this.name(c.before)).replace('{after}', this.name(c.after));
+    return PUBLISHED_PLAN.compared
+      .replace('{before}', this.name(c.before))
+      .replace('{after}', this.name(c.after));
   }
 
   protected readWords(v: PublishedPlanComparedVersion): string {
-    return OUR_PLAN.readVersion.replace('{n}', String(v.number));
+    return PUBLISHED_PLAN.readVersion.replace('{n}', String(v.number));
   }
 
   protected print(): void {

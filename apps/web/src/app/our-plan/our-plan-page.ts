@@ -5,7 +5,7 @@ import type { PublishedPlanListResponse } from '@heard/domain';
 import { catchError, map, of, startWith } from 'rxjs';
 import { OurPlanApi } from './our-plan-api';
 import { publishedWords, versionWords, yearHeading } from './our-plan-reader';
-import { OUR_PLAN } from './our-plan-words';
+import { PUBLISHED_PLAN } from './our-plan-words';
 
 type Plans = { state: 'loading' } | { state: 'ready'; list: PublishedPlanListResponse } | { state: 'failed' };
 
@@ -76,7 +76,7 @@ type Plans = { state: 'loading' } | { state: 'ready'; list: PublishedPlanListRes
 })
 export default class OurPlanPage {
   private readonly api = inject(OurPlanApi);
-  protected readonly words = OUR_PLAN;
+  protected readonly words = PUBLISHED_PLAN;
 
   protected readonly plans = toSignal(
     this.api.list().pipe(

@@ -15,7 +15,7 @@ import { PLAN_COMPARE } from '../plans/view/plan-compare-words';
 import OurPlanComparePage from './our-plan-compare-page';
 import OurPlanPage from './our-plan-page';
 import OurPlanVersionPage from './our-plan-version-page';
-import { OUR_PLAN } from './our-plan-words';
+import { PUBLISHED_PLAN } from './our-plan-words';
 
 const V1 = '0b7c1a2e-1d2c-4c3b-8a9d-1e2f3a4b5c6d';
 const V2 = '5a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
@@ -146,9 +146,9 @@ describe('the public plan pages', () => {
   describe('/our-plan', () => {
     it('lists each year’s plan as it is now and its older versions, with no sign-in asked', async () => {
       await open('/our-plan');
-      expect(el().querySelector('[role="status"]')?.textContent).toBe(OUR_PLAN.loading);
+      expect(el().querySelector('[role="status"]')?.textContent).toBe(PUBLISHED_PLAN.loading);
       await flush(http.expectOne('/api/published-plans'), LIST);
-      expect(el().querySelector('h1')?.textContent).toBe(OUR_PLAN.title);
+      expect(el().querySelector('h1')?.textContent).toBe(PUBLISHED_PLAN.title);
       expect(el().querySelector('h2')?.textContent).toBe('Our plan for April 2026 to March 2027');
       expect(el().querySelector('a.read')?.getAttribute('href')).toBe(`/our-plan/${V2}`);
       expect(el().textContent).toContain('Version 2. Out on 4 May 2026.');
@@ -163,13 +163,13 @@ describe('the public plan pages', () => {
     it('says when nothing is published yet', async () => {
       await open('/our-plan');
       await flush(http.expectOne('/api/published-plans'), { plans: [] });
-      expect(el().textContent).toContain(OUR_PLAN.none);
+      expect(el().textContent).toContain(PUBLISHED_PLAN.none);
     });
 
     it('says plainly when the plans could not be got', async () => {
       await open('/our-plan');
       await flush(http.expectOne('/api/published-plans'), null, 500);
-      expect(el().querySelector('[role="alert"]')?.textContent).toBe(OUR_PLAN.failed);
+      expect(el().querySelector('[role="alert"]')?.textContent).toBe(PUBLISHED_PLAN.failed);
     });
   });
 
@@ -181,7 +181,7 @@ describe('the public plan pages', () => {
       expect(el().querySelector('.what-changed')?.textContent).toContain('We said it more simply.');
       const headings = Array.from(el().querySelectorAll('h2')).map((h) => h.textContent);
       expect(headings).toEqual([
-        OUR_PLAN.whatChanged,
+        PUBLISHED_PLAN.whatChanged,
         PLAN_SECTIONS.individual_work.childTitle,
         PLAN_SECTIONS.lundy.childTitle,
         PLAN_SECTIONS.commitments.childTitle,
@@ -194,8 +194,8 @@ describe('the public plan pages', () => {
       expect(el().querySelector('.promises')?.textContent).toContain('By December 2026');
       // The Lundy answers are professionals' words.
       expect(el().textContent).not.toContain('Mostly.');
-      expect(button(OUR_PLAN.forYoungPeople)?.getAttribute('aria-pressed')).toBe('true');
-      expect(button(OUR_PLAN.forProfessionals)?.getAttribute('aria-pressed')).toBe('false');
+      expect(button(PUBLISHED_PLAN.forYoungPeople)?.getAttribute('aria-pressed')).toBe('true');
+      expect(button(PUBLISHED_PLAN.forProfessionals)?.getAttribute('aria-pressed')).toBe('false');
       expect(link('See what changed since version 1')?.getAttribute('href')).toBe(
         `/our-plan/compare?before=${V1}&after=${V2}`,
       );
@@ -206,13 +206,13 @@ describe('the public plan pages', () => {
 
     it('switches to professionals’ words in place, keeping the choice in the address', async () => {
       await openVersion(`/our-plan/${V2}`, VERSION_2);
-      button(OUR_PLAN.forProfessionals)?.click();
+      button(PUBLISHED_PLAN.forProfessionals)?.click();
       await harness.fixture.whenStable();
       harness.detectChanges();
       // Switching asks for nothing again.
       http.expectNone(() => true);
       expect(TestBed.inject(Router).url).toBe(`/our-plan/${V2}?for=professionals`);
-      expect(button(OUR_PLAN.forProfessionals)?.getAttribute('aria-pressed')).toBe('true');
+      expect(button(PUBLISHED_PLAN.forProfessionals)?.getAttribute('aria-pressed')).toBe('true');
       expect(el().textContent).toContain('Practitioners record each child’s views in every plan.');
       expect(el().textContent).not.toContain('We will always listen to you.');
       expect(el().querySelector('h2#section-individual_work')?.textContent).toBe(
@@ -228,14 +228,14 @@ describe('the public plan pages', () => {
       expect(link('See what changed since version 1')?.getAttribute('href')).toBe(
         `/our-plan/compare?before=${V1}&after=${V2}&for=professionals`,
       );
-      expect(el().querySelector('.print-only')?.textContent).toBe(OUR_PLAN.forProfessionals);
+      expect(el().querySelector('.print-only')?.textContent).toBe(PUBLISHED_PLAN.forProfessionals);
       expect(await axeViolations(el())).toEqual([]);
     });
 
     it('says an old version is old and links to the newest; the first version has nothing to compare with', async () => {
       await openVersion(`/our-plan/${V1}`, VERSION_1);
-      expect(el().querySelector('.notice')?.textContent).toContain(OUR_PLAN.oldVersion);
-      expect(link(OUR_PLAN.readNewest)?.getAttribute('href')).toBe(`/our-plan/${V2}`);
+      expect(el().querySelector('.notice')?.textContent).toContain(PUBLISHED_PLAN.oldVersion);
+      expect(link(PUBLISHED_PLAN.readNewest)?.getAttribute('href')).toBe(`/our-plan/${V2}`);
       expect(el().querySelector('.what-changed')).toBeNull();
       expect(el().textContent).not.toContain('See what changed since');
       expect(await axeViolations(el())).toEqual([]);
@@ -246,7 +246,7 @@ describe('the public plan pages', () => {
       await flush(http.expectOne(`/api/published-plans/${V1}`), null, 404);
       // The list was asked for beside it, and is let go.
       expect(http.expectOne('/api/published-plans').cancelled).toBe(true);
-      expect(el().querySelector('[role="alert"]')?.textContent).toBe(OUR_PLAN.notFound);
+      expect(el().querySelector('[role="alert"]')?.textContent).toBe(PUBLISHED_PLAN.notFound);
       expect(await axeViolations(el())).toEqual([]);
     });
   });
@@ -258,13 +258,15 @@ describe('the public plan pages', () => {
       expect(req.request.params.get('before')).toBe(V1);
       expect(req.request.params.get('after')).toBe(V2);
       await flush(req, COMPARISON);
-      expect(el().querySelector('h1')?.textContent).toBe(OUR_PLAN.compareTitle);
+      expect(el().querySelector('h1')?.textContent).toBe(PUBLISHED_PLAN.compareTitle);
       expect(el().textContent).toContain('Version 1 and Version 2');
       expect(el().textContent).toContain('We said it more simply.');
       expect(el().textContent).toContain(PLAN_SECTIONS.individual_work.childTitle);
       expect(el().querySelector('.plan-compare-one ins')?.textContent).toContain('always');
       expect(el().textContent).not.toContain('Practitioners record');
-      expect(link(OUR_PLAN.readVersion.replace('{n}', '1'))?.getAttribute('href')).toBe(`/our-plan/${V1}`);
+      expect(link(PUBLISHED_PLAN.readVersion.replace('{n}', '1'))?.getAttribute('href')).toBe(
+        `/our-plan/${V1}`,
+      );
       expect(await axeViolations(el())).toEqual([]);
     });
 
@@ -274,7 +276,7 @@ describe('the public plan pages', () => {
         http.expectOne((r) => r.url === '/api/published-plans/compare'),
         COMPARISON,
       );
-      button(OUR_PLAN.forProfessionals)?.click();
+      button(PUBLISHED_PLAN.forProfessionals)?.click();
       await harness.fixture.whenStable();
       harness.detectChanges();
       http.expectNone(() => true);
@@ -286,14 +288,14 @@ describe('the public plan pages', () => {
     it('asks nothing without two versions, and says so when one is not published', async () => {
       await open(`/our-plan/compare?before=${V1}`);
       http.expectNone(() => true);
-      expect(el().querySelector('[role="alert"]')?.textContent).toBe(OUR_PLAN.chooseTwo);
+      expect(el().querySelector('[role="alert"]')?.textContent).toBe(PUBLISHED_PLAN.chooseTwo);
       await harness.navigateByUrl(`/our-plan/compare?before=${V1}&after=${V2}`);
       await flush(
         http.expectOne((r) => r.url === '/api/published-plans/compare'),
         null,
         404,
       );
-      expect(el().querySelector('[role="alert"]')?.textContent).toBe(OUR_PLAN.notFound);
+      expect(el().querySelector('[role="alert"]')?.textContent).toBe(PUBLISHED_PLAN.notFound);
     });
   });
 });

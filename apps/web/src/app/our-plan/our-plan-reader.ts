@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core
 import { ActivatedRoute, ParamMap, Router } from '@angular/router';
 import { instantInWords, monthInWords } from '@heard/domain';
 import type { PlanPeriod } from '@heard/domain';
-import { OUR_PLAN } from './our-plan-words';
+import { PUBLISHED_PLAN } from './our-plan-words';
 
 /** Whose words the public plan is shown in: young people's by default, or professionals'. */
 export type PlanReader = 'young' | 'professional';
@@ -19,19 +19,19 @@ export function readerQuery(reader: PlanReader): { for: string | null } {
 
 /** "Our plan for April 2026 to March 2027". */
 export function yearHeading(period: PlanPeriod): string {
-  return OUR_PLAN.yearHeading
+  return PUBLISHED_PLAN.yearHeading
     .replace('{from}', monthInWords(period.from.slice(0, 7)))
     .replace('{to}', monthInWords(period.to.slice(0, 7)));
 }
 
 /** "Version 2". */
 export function versionWords(n: number): string {
-  return OUR_PLAN.version.replace('{n}', String(n));
+  return PUBLISHED_PLAN.version.replace('{n}', String(n));
 }
 
 /** "Out on 3 March 2026": when a version was published, as a day in the UK. */
 export function publishedWords(at: string): string {
-  return OUR_PLAN.published.replace('{date}', instantInWords(new Date(at)));
+  return PUBLISHED_PLAN.published.replace('{date}', instantInWords(new Date(at)));
 }
 
 /**
@@ -61,7 +61,7 @@ export class OurPlanReader {
   readonly reader = input.required<PlanReader>();
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
-  protected readonly words = OUR_PLAN;
+  protected readonly words = PUBLISHED_PLAN;
 
   protected choose(reader: PlanReader): void {
     if (reader === this.reader()) return;

@@ -21,7 +21,7 @@ import {
   versionWords,
   yearHeading,
 } from './our-plan-reader';
-import { OUR_PLAN } from './our-plan-words';
+import { PUBLISHED_PLAN } from './our-plan-words';
 
 type Page =
   | { state: 'loading' }
@@ -147,7 +147,7 @@ interface ShownSection {
 export default class OurPlanVersionPage {
   private readonly api = inject(OurPlanApi);
   private readonly route = inject(ActivatedRoute);
-  protected readonly words = OUR_PLAN;
+  protected readonly words = PUBLISHED_PLAN;
 
   protected readonly reader = toSignal(this.route.queryParamMap.pipe(map(readerOf)), {
     initialValue: 'young' as PlanReader,
@@ -221,7 +221,9 @@ export default class OurPlanVersionPage {
           section.key === 'commitments'
             ? plan.commitments.map((c) => ({
                 words: young ? c.childWords : c.words,
-                due: c.dueOn ? OUR_PLAN.dueBy.replace('{month}', monthInWords(c.dueOn.slice(0, 7))) : null,
+                due: c.dueOn
+                  ? PUBLISHED_PLAN.dueBy.replace('{month}', monthInWords(c.dueOn.slice(0, 7)))
+                  : null,
               }))
             : [],
       };
@@ -233,7 +235,7 @@ export default class OurPlanVersionPage {
   protected readonly published = publishedWords;
 
   protected compareWords(n: number): string {
-    return OUR_PLAN.compareWithBefore.replace('{n}', String(n));
+    return PUBLISHED_PLAN.compareWithBefore.replace('{n}', String(n));
   }
 
   protected print(): void {

@@ -3,7 +3,7 @@
  * test/api/young-people-readability.integration-spec.ts. `{…}` marks a number, a date or a month
  * put in by the page.
  */
-export const OUR_PLAN = {
+export const PUBLISHED_PLAN = {
   title: 'Our plan for listening to you',
   intro:
     'Each year we write a plan. It says how we listen to children and young people. It says what we will do next.',
