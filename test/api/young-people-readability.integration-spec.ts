@@ -17,6 +17,8 @@ const YOUNG_PEOPLE_WORDS: readonly { path: string; only?: readonly string[] }[] 
   { path: 'apps/web/src/app/enrolment/enrol-words.ts' },
   { path: 'libs/domain/src/action-log/loop-rules.ts', only: ['LOOP_MESSAGE_WORDS'] },
   { path: 'apps/web/src/app/board/board-words.ts' },
+  { path: 'apps/web/src/app/our-plan/our-plan-words.ts' },
+  { path: 'apps/web/src/app/plans/view/plan-compare-words.ts' },
   { path: 'apps/api/src/app/young-experts/subject-access-pdf.ts', only: ['SUBJECT_ACCESS_SECTIONS'] },
   { path: 'apps/api/src/app/invitations/answer-pages.ts', only: ['ANSWER_PAGE_WORDS'] },
 ];

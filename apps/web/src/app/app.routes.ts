@@ -26,6 +26,8 @@ export const appRoutes: Route[] = [
   { path: 'evaluate', loadChildren: () => import('./evaluations/round-link.routes') },
   // The public "You said, We did" board: anyone may read it, signed in or not.
   { path: 'board', loadChildren: () => import('./board/board.routes') },
+  // The published voice plan, each year's and its past versions: anyone may read it, signed in or not.
+  { path: 'our-plan', loadChildren: () => import('./our-plan/our-plan.routes') },
   { path: 'error', loadChildren: () => import('./errors/errors.routes') },
   {
     path: '',
@@ -37,6 +39,13 @@ export const appRoutes: Route[] = [
       { path: 'groups', loadChildren: () => import('./groups/groups.routes') },
       { path: 'activities', loadChildren: () => import('./activities/activities.routes') },
       { path: 'funnel', loadChildren: () => import('./funnel/funnel.routes') },
+      // Two versions of the voice plan compared; before 'plans' so it is matched first. The role guard
+      // lets in whoever the menu offers 'plans' (officers and senior leaders).
+      {
+        path: 'plans/compare',
+        title: 'Compare versions of the plan',
+        loadComponent: () => import('./plans/view/plan-compare-page'),
+      },
       { path: 'practice-tools', loadChildren: () => import('./practice-tools/practice-tools.routes') },
       { path: 'one-to-ones', loadChildren: () => import('./one-to-ones/one-to-ones.routes') },
       {

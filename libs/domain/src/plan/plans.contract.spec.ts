@@ -1,6 +1,7 @@
 import {
   MAX_PLAN_COMMITMENTS,
   PlanCommitmentsRequestSchema,
+  PlanCompareQuerySchema,
   PlanCorrectionRequestSchema,
   PlanMoveRequestSchema,
   PlanSectionRequestSchema,
@@ -61,5 +62,26 @@ describe('the plan’s requests', () => {
   it('bounds a correction’s note', () => {
     expect(PlanCorrectionRequestSchema.safeParse({ whatChanged: 'x'.repeat(500) }).success).toBe(true);
     expect(PlanCorrectionRequestSchema.safeParse({ whatChanged: 'x'.repeat(501) }).success).toBe(false);
+  });
+});
+
+describe('comparing two versions', () => {
+  const a = '0b7c1a2e-1d2c-4c3b-8a9d-1e2f3a4b5c6d';
+  const b = '5a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+  it.each<[string, object, string | null]>([
+    ['two versions', { before: a, after: b }, null],
+    ['the newer first', { before: b, after: a }, null],
+    ['one version twice', { before: a, after: a }, 'after'],
+    ['no version after', { before: a }, 'after'],
+    ['an id that is not one', { before: 'not-an-id', after: b }, 'before'],
+    ['something else asked', { before: a, after: b, also: a }, 'also'],
+  ])('%s', (_, query, wrong) => {
+    const parsed = PlanCompareQuerySchema.safeParse(query);
+    expect(parsed.success).toBe(wrong === null);
+    // An unknown field is named by the issue's keys, every other mistake by its path.
+    const named = parsed.error?.issues.flatMap((i) =>
+      i.code === 'unrecognized_keys' ? i.keys : [i.path.join('.')],
+    );
+    if (wrong !== null) expect(named).toContain(wrong);
   });
 });

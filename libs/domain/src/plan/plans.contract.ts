@@ -124,7 +124,17 @@ export const PlanCorrectionRequestSchema = z.object({ whatChanged: optionalText(
 export type PlanCorrectionRequest = z.input<typeof PlanCorrectionRequestSchema>;
 export type PlanCorrectionCommand = z.output<typeof PlanCorrectionRequestSchema>;
 
-export const PlanCompareQuerySchema = z.object({ before: uuidSchema, after: uuidSchema }).strict();
+/**
+ * Two versions to compare, the older first by convention (either order works). A version compared
+ * with itself is refused: it has no changes to show, so the address was almost surely a mistake.
+ */
+export const PlanCompareQuerySchema = z
+  .object({ before: uuidSchema, after: uuidSchema })
+  .strict()
+  .refine((q) => q.before !== q.after, {
+    path: ['after'],
+    error: 'Choose two different versions to compare.',
+  });
 export type PlanCompareQuery = z.output<typeof PlanCompareQuerySchema>;
 
 export interface PlanPerson {
@@ -246,6 +256,21 @@ export interface PublishedPlanResponse extends PublishedPlanVersionSummary {
   sections: PlanSectionView[];
   lundy: PlanLundyAnswerView[];
   commitments: { words: string; childWords: string; dueOn: string | null }[];
+}
+
+/** A published version as a comparison names it: which year's plan it is a version of. */
+export interface PublishedPlanComparedVersion extends PublishedPlanVersionSummary {
+  year: number;
+}
+
+/**
+ * Two published (or superseded) versions compared for the public, section by section, word by
+ * word: the same comparison staff see (PlanComparisonResponse), with only what the public may read.
+ */
+export interface PublishedPlanComparisonResponse {
+  before: PublishedPlanComparedVersion;
+  after: PublishedPlanComparedVersion;
+  sections: PlanSectionComparison[];
 }
 
 /**

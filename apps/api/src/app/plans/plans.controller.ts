@@ -42,6 +42,7 @@ import {
   PlanSectionKey,
   PlanSectionRequestSchema,
   PlanVersionResponse,
+  PublishedPlanComparisonResponse,
   PublishedPlanListResponse,
   PublishedPlanResponse,
   RaiseWorryFromEvaluationCommand,
@@ -107,7 +108,7 @@ export class PlansController {
     return this.plans.create(actor, body);
   }
 
-  /** Any two versions, word by word. */
+  /** Two different versions, of the same plan or not, word by word. */
   @Get('compare')
   compare(
     @Query(new ZodPipe(PlanCompareQuerySchema)) query: PlanCompareQuery,
@@ -246,6 +247,21 @@ export class PublishedPlansController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<PublishedPlanListResponse | undefined> {
     const { tag, body } = await this.published.list();
+    return revalidated(res, tag, seen) ? undefined : body;
+  }
+
+  /**
+   * Two published or superseded versions, word by word: the comparison staff see. Before
+   * `:versionId`, which would otherwise take "compare" for an id.
+   */
+  @Public()
+  @Get('compare')
+  async compare(
+    @Query(new ZodPipe(PlanCompareQuerySchema)) query: PlanCompareQuery,
+    @Headers('if-none-match') seen: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PublishedPlanComparisonResponse | undefined> {
+    const { tag, body } = await this.published.compare(query.before, query.after);
     return revalidated(res, tag, seen) ? undefined : body;
   }
 

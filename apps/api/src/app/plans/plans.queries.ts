@@ -5,6 +5,7 @@ import {
   PlanDocument,
   PlanLundyAnswerView,
   PlanMoveView,
+  PlanSectionComparison,
   PlanSectionKey,
   PlanSectionView,
   PlanStatus,
@@ -13,6 +14,7 @@ import {
   PlanVersionSummary,
   EMPTY_PLAN_DOCUMENT,
   Role,
+  diffPlanTexts,
   planGaps,
   planMovesFor,
   planSectionsFor,
@@ -161,6 +163,29 @@ export async function contentOf(
     [row.id],
   );
   return { sections, lundy, commitments };
+}
+
+/**
+ * Two versions' texts, section by section, word by word (plan-diff.ts): the one comparison staff
+ * and the public both read. A section only one of them has reads as empty in the other.
+ */
+export async function compareSections(
+  em: EntityManager,
+  before: VersionRow,
+  after: VersionRow,
+): Promise<PlanSectionComparison[]> {
+  const [a, b] = [await contentOf(em, before), await contentOf(em, after)];
+  const keys = [...new Set([...a.sections, ...b.sections].map((s) => s.key))];
+  const empty = { professional: EMPTY_PLAN_DOCUMENT, childFriendly: EMPTY_PLAN_DOCUMENT };
+  return keys.map((key) => {
+    const was = a.sections.find((s) => s.key === key) ?? empty;
+    const is = b.sections.find((s) => s.key === key) ?? empty;
+    return {
+      key,
+      professional: diffPlanTexts(was.professional, is.professional),
+      childFriendly: diffPlanTexts(was.childFriendly, is.childFriendly),
+    };
+  });
 }
 
 /** The parts of a version planGaps checks. */

@@ -18,13 +18,11 @@ import {
   checkNewPlanVersion,
   checkPlanEdit,
   checkPlanMove,
-  diffPlanTexts,
   nextPlanVersionNumber,
   planGaps,
   planPeriodOfYear,
   planSectionsFor,
   supersededByPublishing,
-  EMPTY_PLAN_DOCUMENT,
 } from '@heard/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
@@ -37,6 +35,7 @@ import {
   allVersionRows,
   checkCommitmentOwner,
   checkUnchanged,
+  compareSections,
   contentOf,
   everyVersion,
   noteMove,
@@ -237,21 +236,10 @@ export class PlansService {
   async compare(beforeId: string, afterId: string): Promise<PlanComparisonResponse> {
     const em = this.db.manager;
     const [before, after] = [await reachVersion(em, beforeId, false), await reachVersion(em, afterId, false)];
-    const [a, b] = [await contentOf(em, before), await contentOf(em, after)];
-    const keys = [...new Set([...a.sections, ...b.sections].map((s) => s.key))];
-    const empty = { professional: EMPTY_PLAN_DOCUMENT, childFriendly: EMPTY_PLAN_DOCUMENT };
     return {
       before: versionSummary(before),
       after: versionSummary(after),
-      sections: keys.map((key) => {
-        const was = a.sections.find((s) => s.key === key) ?? empty;
-        const is = b.sections.find((s) => s.key === key) ?? empty;
-        return {
-          key,
-          professional: diffPlanTexts(was.professional, is.professional),
-          childFriendly: diffPlanTexts(was.childFriendly, is.childFriendly),
-        };
-      }),
+      sections: await compareSections(em, before, after),
     };
   }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   PLAN_STATUS_RULES,
+  PublishedPlanComparisonResponse,
   PublishedPlanListResponse,
   PublishedPlanResponse,
   PublishedPlanVersionSummary,
@@ -9,13 +10,19 @@ import {
 } from '@heard/domain';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../platform/errors/domain-error';
-import { VersionRow, contentOf, reachVersion } from './plans.queries';
+import { VersionRow, compareSections, contentOf, reachVersion } from './plans.queries';
 
 /** The statuses the public may read (PLAN_STATUS_RULES), as SQL. */
 const PUBLIC_STATUSES_SQL = `(${Object.entries(PLAN_STATUS_RULES)
   .filter(([, rule]) => rule.public)
   .map(([status]) => `'${status}'`)
   .join(', ')})`;
+
+/**
+ * How many comparisons are kept built: pairs grow with the square of the versions published, so
+ * the oldest built is let go past this (a comparison is rebuilt in a few reads when asked again).
+ */
+const KEPT_COMPARISONS = 200;
 
 /** A published page as sent, and the tag a browser revalidates it with. */
 export interface PublishedText<T> {
@@ -66,9 +73,11 @@ export class PublishedPlansService {
     return { tag, body };
   }
 
+  /** Built comparisons by both versions and their statuses, the oldest built let go first. */
+  private readonly keptComparisons = new Map<string, PublishedText<PublishedPlanComparisonResponse>>();
+
   async version(id: string): Promise<PublishedText<PublishedPlanResponse>> {
-    const row = await reachVersion(this.db.manager, id, false);
-    if (!PLAN_STATUS_RULES[row.status].public) throw DomainError.notFound('This version of the plan');
+    const row = await this.reachPublished(id);
     const key = `${row.id}:${row.status}`;
     const kept = this.kept.get(key);
     if (kept) return kept;
@@ -77,10 +86,42 @@ export class PublishedPlansService {
     return built;
   }
 
+  /**
+   * Two published or superseded versions, section by section, word by word: the comparison staff
+   * read (compareSections), of what the public may read. Whichever of the two is not public is a 404.
+   */
+  async compare(beforeId: string, afterId: string): Promise<PublishedText<PublishedPlanComparisonResponse>> {
+    const [before, after] = [await this.reachPublished(beforeId), await this.reachPublished(afterId)];
+    const key = `${before.id}:${before.status}:${after.id}:${after.status}`;
+    const kept = this.keptComparisons.get(key);
+    if (kept) return kept;
+    const built = {
+      tag: `"plan-compare-${before.id}-${before.status}-${after.id}-${after.status}"`,
+      body: {
+        before: { ...publishedSummary(before), year: before.year },
+        after: { ...publishedSummary(after), year: after.year },
+        sections: await compareSections(this.db.manager, before, after),
+      },
+    };
+    if (this.keptComparisons.size >= KEPT_COMPARISONS) {
+      const oldest = this.keptComparisons.keys().next();
+      if (!oldest.done) this.keptComparisons.delete(oldest.value);
+    }
+    this.keptComparisons.set(key, built);
+    return built;
+  }
+
+  /** A version the public may read, or "not found" whether it is not there or not published. */
+  private async reachPublished(id: string): Promise<VersionRow> {
+    const row = await reachVersion(this.db.manager, id, false);
+    if (!PLAN_STATUS_RULES[row.status].public) throw DomainError.notFound('This version of the plan');
+    return row;
+  }
+
   private async build(row: VersionRow): Promise<PublishedPlanResponse> {
     const { sections, lundy, commitments } = await contentOf(this.db.manager, row);
     return {
-      ...summary({ ...row, publishedAt: new Date(row.publishedAt ?? 0) }),
+      ...publishedSummary(row),
       year: row.year,
       period: row.period,
       sections,
@@ -105,3 +146,7 @@ function summary(r: {
     publishedAt: new Date(r.publishedAt).toISOString(),
   };
 }
+
+/** A published version's row as the public sees it: published ones always have a date. */
+const publishedSummary = (row: VersionRow): PublishedPlanVersionSummary =>
+  summary({ ...row, publishedAt: new Date(row.publishedAt ?? 0) });
