@@ -89,6 +89,7 @@ export * from './plan/plan-diff';
 export * from './plan/plan-draft';
 export * from './plan/plans.contract';
 export * from './plan/plan-comments.contract';
+export * from './plan/plan-documents.contract';
 export * from './offline/day-on-device';
 export * from './offline/offline-changes';
 export * from './offline/outbox-answer';

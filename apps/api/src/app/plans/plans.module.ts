@@ -4,6 +4,8 @@ import { ActivitiesModule } from '../activities/activities.module';
 import { WorriesModule } from '../worries/worries.module';
 import { PlanFiguresService } from './plan-figures.service';
 import { PlanCommentsService } from './plan-comments.service';
+import { PlanDocumentsController, PublishedPlanPdfController } from './plan-documents.controller';
+import { PlanDocumentsWorker } from './plan-documents.worker';
 import { MyPlanController, PlansController, PublishedPlansController } from './plans.controller';
 import { PlansService } from './plans.service';
 import { PublishedPlansService } from './published-plans.service';
@@ -11,7 +13,19 @@ import { PublishedPlansService } from './published-plans.service';
 /** The annual voice plan: its versions, workflow, young experts' comments and the published pages (docs/plan.md). */
 @Module({
   imports: [ActionLogLoopModule, ActivitiesModule, WorriesModule],
-  controllers: [PlansController, PublishedPlansController, MyPlanController],
-  providers: [PlansService, PublishedPlansService, PlanCommentsService, PlanFiguresService],
+  controllers: [
+    PlansController,
+    PublishedPlansController,
+    MyPlanController,
+    PublishedPlanPdfController,
+    PlanDocumentsController,
+  ],
+  providers: [
+    PlansService,
+    PublishedPlansService,
+    PlanCommentsService,
+    PlanFiguresService,
+    PlanDocumentsWorker,
+  ],
 })
 export class PlansModule {}

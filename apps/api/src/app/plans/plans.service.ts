@@ -30,6 +30,7 @@ import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ActionLogActionsService } from '../action-log/action-log-actions.service';
 import { assertCurrentListEntries } from '../action-log/action-log-items.queries';
+import { enqueuePlanDocuments } from './plan-documents';
 import {
   VersionRow,
   allVersionRows,
@@ -336,6 +337,7 @@ export class PlansService {
        SELECT id FROM moved`,
       [row.id, number],
     );
+    await enqueuePlanDocuments(em, row.id);
     return number;
   }
 

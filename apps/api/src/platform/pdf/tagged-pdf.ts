@@ -11,13 +11,23 @@ import PDFDocument from 'pdfkit';
  * time from node_modules: the webpack bundle keeps packages external, so the files stay on disk.
  */
 const fontFile = (name: string) => createRequire(__filename).resolve(`dejavu-fonts-ttf/ttf/${name}`);
-let fonts: { regular: Buffer; bold: Buffer; regularPath: string } | null = null;
-function loadFonts(): { regular: Buffer; bold: Buffer; regularPath: string } {
+interface Fonts {
+  regular: Buffer;
+  bold: Buffer;
+  italic: Buffer;
+  boldItalic: Buffer;
+  regularPath: string;
+}
+let fonts: Fonts | null = null;
+function loadFonts(): Fonts {
   if (!fonts) {
     const regularPath = fontFile('DejaVuSans.ttf');
     fonts = {
       regular: readFileSync(regularPath),
       bold: readFileSync(fontFile('DejaVuSans-Bold.ttf')),
+      // Emphasis in a plan's text (plan-text.ts) prints as it reads on the page.
+      italic: readFileSync(fontFile('DejaVuSans-Oblique.ttf')),
+      boldItalic: readFileSync(fontFile('DejaVuSans-BoldOblique.ttf')),
       regularPath,
     };
   }
@@ -43,10 +53,11 @@ export interface TaggedDocument {
 
 /**
  * A new A4 tagged PDF in English (structure tree, language, its title shown by readers) set in
- * DejaVu, with 'regular' and 'bold' registered. The title shows in window titles and file lists.
+ * DejaVu, with 'regular', 'bold', 'italic' and 'boldItalic' registered (a font is embedded only
+ * when something is set in it). The title shows in window titles and file lists.
  */
 export function taggedDocument(title: string): TaggedDocument {
-  const { regular, bold, regularPath } = loadFonts();
+  const { regular, bold, italic, boldItalic, regularPath } = loadFonts();
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,
@@ -61,6 +72,8 @@ export function taggedDocument(title: string): TaggedDocument {
   const done = toBuffer(doc);
   doc.registerFont('regular', regular);
   doc.registerFont('bold', bold);
+  doc.registerFont('italic', italic);
+  doc.registerFont('boldItalic', boldItalic);
   const root = doc.struct('Document');
   doc.addStructure(root);
   return { doc, done, root };
