@@ -96,6 +96,112 @@ export function pdfText(pdf: Buffer): string {
   return lines.join('\n');
 }
 
+/** A structure element as a screen reader meets it: its type, its words, and what it holds, in order. */
+export interface PdfStructElement {
+  type: string;
+  /** Every word inside it (its own marked content and its children's), lines joined by a space. */
+  text: string;
+  alt: string | null;
+  children: PdfStructElement[];
+}
+
+/** Each page's marked content by MCID: the text drawn inside `/Tag << /MCID n >> BDC … EMC`. */
+function markedText(objects: Map<number, PdfObject>): Map<number, Map<number, string>> {
+  const fonts = fontMaps(objects);
+  const pages = new Map<number, Map<number, string>>();
+  for (const [id, object] of objects) {
+    const ref = /\/Type \/Page\b[\s\S]*?\/Contents (\d+) 0 R/.exec(object.dict)?.[1];
+    if (!ref) continue;
+    const content = objects.get(Number(ref))?.stream?.toString('latin1') ?? '';
+    const byMcid = new Map<number, string>();
+    // Marked content nests: the innermost owns the text, and an artifact's (no MCID) is nobody's.
+    const open: (number | null)[] = [];
+    let font = new Map<number, string>();
+    let lastY: string | null = null;
+    const ops =
+      /\/\w+\s*<<([^>]*)>>\s*BDC|\/\w+\s+BMC|\bEMC\b|\/([\w.]+)\s+[\d.]+\s+Tf|1 0 0 -?1 [\d.-]+ ([\d.-]+) Tm|\[([^\]]*)\]\s*TJ/g;
+    for (const match of content.matchAll(ops)) {
+      const [op, properties, fontName, y, array] = match;
+      const mcid = open.length > 0 ? open[open.length - 1] : null;
+      if (properties !== undefined) {
+        const own = /\/MCID (\d+)/.exec(properties)?.[1];
+        open.push(own === undefined ? null : Number(own));
+      } else if (/BMC$/.test(op)) open.push(null);
+      else if (op === 'EMC') open.pop();
+      else if (fontName) font = fonts.get(fontName) ?? new Map();
+      else if (mcid === null) continue;
+      else if (y !== undefined) {
+        // A new line: the words either side of a wrap are two words.
+        if (y !== lastY) byMcid.set(mcid, `${byMcid.get(mcid) ?? ''} `);
+        lastY = y;
+      } else {
+        const glyphs = [...array.matchAll(/<([0-9a-f]*)>/gi)].flatMap(([, hex]) => hex.match(/.{4}/g) ?? []);
+        const words = glyphs.map((g) => font.get(parseInt(g, 16)) ?? '\uFFFD').join('');
+        byMcid.set(mcid, `${byMcid.get(mcid) ?? ''}${words}`);
+      }
+    }
+    pages.set(id, byMcid);
+  }
+  return pages;
+}
+
+/** A PDF literal string's text: pdfkit writes ASCII as (…) and the rest as UTF-16 <FEFF…>. */
+function pdfString(raw: string): string {
+  if (raw.startsWith('<')) {
+    const hex = raw.slice(1, -1).replace(/^feff/i, '');
+    return String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
+  }
+  return raw.slice(1, -1).replace(/\\([()\\])/g, '$1');
+}
+
+/**
+ * The structure tree under the catalogue's /StructTreeRoot, each element with its words, in the
+ * order a screen reader reads them (the tree's order, not the page's). Null when it is untagged.
+ */
+export function pdfStructure(pdf: Buffer): PdfStructElement | null {
+  const objects = pdfObjects(pdf);
+  const pages = markedText(objects);
+  const rootId = /\/StructTreeRoot (\d+) 0 R/.exec(pdfDictionaries(pdf))?.[1];
+  if (!rootId) return null;
+  const kids = (dict: string): string => /\/K\s*(\[[^\]]*\]|\d+ 0 R|\d+)/.exec(dict)?.[1] ?? '';
+  const element = (id: number): PdfStructElement => {
+    const dict = objects.get(id)?.dict ?? '';
+    // The element's own page, not one named by a marked-content reference inside its /K.
+    const page = Number(/\/Pg (\d+) 0 R/.exec(dict.replace(kids(dict), ''))?.[1]);
+    const children: PdfStructElement[] = [];
+    const parts: string[] = [];
+    for (const [, mcr, child, mcid] of kids(dict).matchAll(/(<<[^>]*>>)|(\d+) 0 R|(\d+)/g)) {
+      if (mcr) {
+        const on = Number(/\/Pg (\d+) 0 R/.exec(mcr)?.[1]);
+        parts.push(pages.get(on)?.get(Number(/\/MCID (\d+)/.exec(mcr)?.[1])) ?? '');
+      } else if (child) {
+        const made = element(Number(child));
+        children.push(made);
+        parts.push(made.text);
+      } else parts.push(pages.get(page)?.get(Number(mcid)) ?? '');
+    }
+    const alt = /\/Alt (\([^)]*\)|<[0-9a-f]*>)/i.exec(dict)?.[1];
+    return {
+      type: /\/S \/(\w+)/.exec(dict)?.[1] ?? '',
+      text: parts.join(' ').replace(/\s+/g, ' ').trim(),
+      alt: alt ? pdfString(alt) : null,
+      children,
+    };
+  };
+  const root = objects.get(Number(rootId))?.dict ?? '';
+  return {
+    type: 'StructTreeRoot',
+    text: '',
+    alt: null,
+    children: [...kids(root).matchAll(/(\d+) 0 R/g)].map(([, id]) => element(Number(id))),
+  };
+}
+
+/** Every element of a structure tree in reading order, the tree's root left out. */
+export function pdfReadingOrder(tree: PdfStructElement): PdfStructElement[] {
+  return tree.children.flatMap((child) => [child, ...pdfReadingOrder(child)]);
+}
+
 /** Scans the QR code drawn inside the /Figure marked content, as a phone camera would read the print. */
 export function scanQrCode(pdf: Buffer): string | null {
   for (const content of pageStreams(pdfObjects(pdf))) {

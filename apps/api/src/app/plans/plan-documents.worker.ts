@@ -130,7 +130,10 @@ export class PlanDocumentsWorker implements OnApplicationBootstrap, OnApplicatio
       [PLAN_DOCUMENT_ATTEMPTS, PLAN_DOCUMENT_INTERRUPTED],
     );
     if (swept.length > 0)
-      this.logger.warn({ msg: 'plan document claims expired; taken back', versionIds: swept.map((r) => r.versionId) });
+      this.logger.warn({
+        msg: 'plan document claims expired; taken back',
+        versionIds: swept.map((r) => r.versionId),
+      });
   }
 
   /** Rows claimed but not started when the process is stopping: back to the queue, the try not counted. */

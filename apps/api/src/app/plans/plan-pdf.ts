@@ -59,7 +59,8 @@ function runsOf(line: readonly PlanInline[], base: 'regular' | 'bold' = 'regular
         font: strong && emphasis ? 'boldItalic' : strong ? 'bold' : emphasis ? 'italic' : 'regular',
       });
     }
-    if (inline.type === 'link') runs.push({ text: ` (${inline.href.replace(/^mailto:/, '')})`, font: 'regular' });
+    if (inline.type === 'link')
+      runs.push({ text: ` (${inline.href.replace(/^mailto:/, '')})`, font: 'regular' });
   }
   return runs;
 }
@@ -153,7 +154,11 @@ export async function renderPlanPdf(facts: PlanPdfFacts): Promise<Uint8Array> {
         if (!answer) continue;
         heading('H4', [{ text: q.question, font: 'bold' }]);
         para(plain(answer.answer));
-        if (answer.evidence.length > 0) list(answer.evidence.map((e) => plain(`Evidence: ${e.words}`)), false);
+        if (answer.evidence.length > 0)
+          list(
+            answer.evidence.map((e) => plain(`Evidence: ${e.words}`)),
+            false,
+          );
       }
     }
     if (section.key === 'commitments' && facts.commitments.length > 0)
