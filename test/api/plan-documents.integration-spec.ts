@@ -17,7 +17,7 @@ import {
   PlanDocumentsWorker,
 } from '../../apps/api/src/app/plans/plan-documents.worker';
 import { makeTheme } from './support/action-log-office-fixtures';
-import { pdfDictionaries, pdfReadingOrder, pdfStructure, pdfText } from './support/pdf';
+import { pdfDictionaries, pdfMetadata, pdfReadingOrder, pdfStructure, pdfText } from './support/pdf';
 import { fillPlanVersion, planText, publishPlanVersion } from './support/plan-fixtures';
 import { SignedInClient, TestApp, createTestApp, expectProblem } from './support/test-app';
 
@@ -25,6 +25,8 @@ import { SignedInClient, TestApp, createTestApp, expectProblem } from './support
 const CHILD_A: PlanDocument = {
   blocks: [
     { type: 'paragraph', children: [{ type: 'text', text: 'We listen to you in every meeting about you.' }] },
+    // A level 3 with no level 2 before it: the PDF must not skip a heading level.
+    { type: 'heading', level: 3, children: [{ type: 'text', text: 'What this means' }] },
     {
       type: 'paragraph',
       children: [{ type: 'text', text: '<script>alert(1)</script> stays as words you can read.' }],
@@ -76,16 +78,19 @@ function expectedBlocks(document: PlanDocument): [string, string][] {
     inlines
       .map((i) => (i.type === 'text' ? i.text : `${i.children.map((c) => c.text).join('')} (${i.href})`))
       .join('');
-  return document.blocks.flatMap((b): [string, string][] =>
-    b.type === 'paragraph'
-      ? [['P', words(b.children)]]
-      : b.type === 'heading'
-        ? [[`H${b.level + 2}`, words(b.children)]]
-        : b.items.map((item, i): [string, string] => [
-            'LBody',
-            `${b.ordered ? `${i + 1}.` : '•'} ${words(item)}`,
-          ]),
-  );
+  // Under the text's H3, a level 2 is an H4, and no heading is more than one below the one before.
+  let last = 3;
+  return document.blocks.flatMap((b): [string, string][] => {
+    if (b.type === 'paragraph') return [['P', words(b.children)]];
+    if (b.type === 'heading') {
+      last = Math.min(b.level + 2, last + 1);
+      return [[`H${last}`, words(b.children)]];
+    }
+    return b.items.map((item, i): [string, string] => [
+      'LBody',
+      `${b.ordered ? `${i + 1}.` : '•'} ${words(item)}`,
+    ]);
+  });
 }
 
 /**
@@ -202,6 +207,7 @@ describe('the published plan’s PDF', () => {
     expect(dictionaries).toContain('/Marked true');
     expect(dictionaries).toContain('/DisplayDocTitle true');
     expect(dictionaries).toContain(`(${title})`);
+    expect(pdfMetadata(pdf)).toMatch(/<pdfuaid:part>1<\/pdfuaid:part>/);
 
     const tree = pdfStructure(pdf);
     expect(tree).not.toBeNull();
@@ -230,6 +236,11 @@ describe('the published plan’s PDF', () => {
         ...(key === 'lundy' ? LUNDY_QUESTIONS.map((q) => ['H4', q.question]) : []),
       ]),
     ]);
+
+    // PDF/UA: heading levels never skip one on the way down.
+    const levels = headings.map(([type]) => Number(type.slice(1)));
+    expect(levels.every((level, i) => i === 0 || level <= levels[i - 1] + 1)).toBe(true);
+    expect(headings).toContainEqual(['H4', 'What this means']);
 
     // Section A in full: child-friendly text first, then the professional, each block with its words.
     const sectionA = document.children[2];

@@ -39,6 +39,12 @@ export function pdfDictionaries(pdf: Buffer): string {
   return [...pdfObjects(pdf).values()].map((o) => o.dict).join('\n');
 }
 
+/** The document's XMP metadata (the catalogue's /Metadata stream), where PDF/A and PDF/UA say so. */
+export function pdfMetadata(pdf: Buffer): string {
+  const ref = /\/Metadata (\d+) 0 R/.exec(pdfDictionaries(pdf))?.[1];
+  return ref ? (pdfObjects(pdf).get(Number(ref))?.stream?.toString('utf8') ?? '') : '';
+}
+
 function toUnicode(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
   for (const [, from, , entries] of cmap.matchAll(/<([0-9a-f]+)> <([0-9a-f]+)> \[([^\]]*)\]/gi)) {

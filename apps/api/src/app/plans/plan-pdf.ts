@@ -75,7 +75,7 @@ function runsOf(line: readonly PlanInline[], base: 'regular' | 'bold' = 'regular
  */
 export async function renderPlanPdf(facts: PlanPdfFacts): Promise<Uint8Array> {
   const title = planPdfTitle(facts.year);
-  const { doc, done, root } = taggedDocument(title);
+  const { doc, done, root } = taggedDocument(title, { pdfUa: true });
   const textWidth = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   let parent = root;
 
@@ -112,10 +112,17 @@ export async function renderPlanPdf(facts: PlanPdfFacts): Promise<Uint8Array> {
     doc.moveDown(0.4);
   };
   const plain = (text: string): Run[] => [{ text, font: 'regular' }];
+  /**
+   * Headings inside a section's text start at 2 (plan-text.ts) and sit here under the text's H3, so
+   * level 2 is an H4. PDF/UA refuses skipped levels, so a heading is at most one below the one
+   * before it: a level 3 typed with no level 2 before it reads as an H4 too.
+   */
+  let lastLevel = 3;
   const block = (b: PlanBlock) => {
-    // Headings inside a section's text start at 2 (plan-text.ts); here they sit under the text's H3.
-    if (b.type === 'heading') heading(`H${b.level + 2}` as HeadingType, runsOf(b.children, 'bold'));
-    else if (b.type === 'paragraph') para(runsOf(b.children));
+    if (b.type === 'heading') {
+      lastLevel = Math.min(b.level + 2, lastLevel + 1);
+      heading(`H${lastLevel}` as HeadingType, runsOf(b.children, 'bold'));
+    } else if (b.type === 'paragraph') para(runsOf(b.children));
     else
       list(
         b.items.map((item) => runsOf(item)),
@@ -123,6 +130,7 @@ export async function renderPlanPdf(facts: PlanPdfFacts): Promise<Uint8Array> {
       );
   };
   const text = (document: PlanDocument) => {
+    lastLevel = 3;
     if (document.blocks.length === 0) para(plain('Nothing is written here.'));
     document.blocks.forEach(block);
   };

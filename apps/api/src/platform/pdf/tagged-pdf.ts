@@ -54,9 +54,11 @@ export interface TaggedDocument {
 /**
  * A new A4 tagged PDF in English (structure tree, language, its title shown by readers) set in
  * DejaVu, with 'regular', 'bold', 'italic' and 'boldItalic' registered (a font is embedded only
- * when something is set in it). The title shows in window titles and file lists.
+ * when something is set in it). The title shows in window titles and file lists. `pdfUa` also says
+ * in the document's metadata that it is made to PDF/UA-1, for a document whose every mark is tagged
+ * (the published plan); letters draw decoration as artifacts and make no such claim yet.
  */
-export function taggedDocument(title: string): TaggedDocument {
+export function taggedDocument(title: string, options: { pdfUa?: boolean } = {}): TaggedDocument {
   const { regular, bold, italic, boldItalic, regularPath } = loadFonts();
   const doc = new PDFDocument({
     size: 'A4',
@@ -68,6 +70,7 @@ export function taggedDocument(title: string): TaggedDocument {
     // Starting in DejaVu keeps pdfkit from loading its built-in Helvetica, which covers Latin-1 only.
     font: regularPath,
     info: { Title: title, Author: 'Heard' },
+    ...(options.pdfUa ? { subset: 'PDF/UA' as const } : {}),
   });
   const done = toBuffer(doc);
   doc.registerFont('regular', regular);
