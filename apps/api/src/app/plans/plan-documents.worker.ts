@@ -141,7 +141,7 @@ export class PlanDocumentsWorker implements OnApplicationBootstrap, OnApplicatio
     await this.db.query(
       `UPDATE plan_documents
           SET status = 'queued', attempts = attempts - 1, claim_token = NULL, lease_until = NULL
-        WHERE claim_token = $1 AND status = 'making' AND version_id = ANY($2::uuid[])`,
+        WHERE claim_token = $1 AND status = 'making' AND version_id IN (SELECT unnest($2::uuid[]))`,
       [token, versionIds],
     );
   }
