@@ -44,6 +44,11 @@ function toBuffer(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
   });
 }
 
+/** pdfkit (0.20) takes 'PDF/UA' as a subset; @types/pdfkit lists only the PDF/A ones. */
+type DocumentSettings = Omit<PDFKit.PDFDocumentOptions, 'subset'> & {
+  subset?: PDFKit.PDFDocumentOptions['subset'] | 'PDF/UA';
+};
+
 /** A tagged document, its bytes once it ends, and the root its structure elements go under. */
 export interface TaggedDocument {
   doc: PDFKit.PDFDocument;
@@ -55,12 +60,12 @@ export interface TaggedDocument {
  * A new A4 tagged PDF in English (structure tree, language, its title shown by readers) set in
  * DejaVu, with 'regular', 'bold', 'italic' and 'boldItalic' registered (a font is embedded only
  * when something is set in it). The title shows in window titles and file lists. `pdfUa` also says
- * in the document's metadata that it is made to PDF/UA-1, for a document whose every mark is tagged
- * (the published plan); letters draw decoration as artifacts and make no such claim yet.
+ * in the document's metadata that it is made to PDF/UA-1: the published plan says so; the letters
+ * and the subject access copy do not yet, as nobody has checked them against it.
  */
 export function taggedDocument(title: string, options: { pdfUa?: boolean } = {}): TaggedDocument {
   const { regular, bold, italic, boldItalic, regularPath } = loadFonts();
-  const doc = new PDFDocument({
+  const settings: DocumentSettings = {
     size: 'A4',
     margin: 56,
     pdfVersion: '1.7',
@@ -70,8 +75,9 @@ export function taggedDocument(title: string, options: { pdfUa?: boolean } = {})
     // Starting in DejaVu keeps pdfkit from loading its built-in Helvetica, which covers Latin-1 only.
     font: regularPath,
     info: { Title: title, Author: 'Heard' },
-    ...(options.pdfUa ? { subset: 'PDF/UA' as const } : {}),
-  });
+    ...(options.pdfUa ? { subset: 'PDF/UA' } : {}),
+  };
+  const doc = new PDFDocument(settings as PDFKit.PDFDocumentOptions);
   const done = toBuffer(doc);
   doc.registerFont('regular', regular);
   doc.registerFont('bold', bold);
