@@ -2,7 +2,7 @@ import { PLAN_STATUS_RULES, PlanDocumentStatus } from '@heard/domain';
 import { EntityManager } from 'typeorm';
 
 /**
- * The queue of a published plan's documents (migration 1765460000000-plan-documents, ADR 0033):
+ * The queue of a published plan's documents (migration 1765470000000-plan-documents, ADR 0033):
  * what publishing adds to it and what the routes read from it. PlanDocumentsWorker makes them.
  */
 
