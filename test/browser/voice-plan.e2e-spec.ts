@@ -141,6 +141,60 @@ describe('the annual voice plan, from draft to the public page', () => {
     const published = await api<PlanVersionResponse>(officer, server, 'get', `/api/plans/versions/${v.id}`);
     expect(published.status).toBe('published');
     expect(published.commitments[0].actionId).toEqual(expect.any(String));
+
+    // A correction, published the same way (through the API this time): version 2, one sentence changed.
+    let v2 = await api<PlanVersionResponse>(officer, server, 'post', `/api/plans/${v.planId}/versions`, {
+      whatChanged: 'We said who you can ask.',
+    });
+    v2 = await api<PlanVersionResponse>(
+      officer,
+      server,
+      'put',
+      `/api/plans/versions/${v2.id}/sections/individual_work`,
+      {
+        expectedUpdatedAt: v2.updatedAt,
+        professional: doc('How the council listens in individual work, and how it checks.'),
+        childFriendly: doc(`${CHILD_TEXT('individual_work')} You can ask Sam at every review.`),
+      },
+    );
+    for (const [by, to] of [
+      [officer, 'scrutiny'],
+      [leader, 'approved'],
+      [officer, 'published'],
+    ] as const)
+      v2 = await api<PlanVersionResponse>(by, server, 'post', `/api/plans/versions/${v2.id}/moves`, {
+        expectedUpdatedAt: v2.updatedAt,
+        to,
+      });
+    expect(v2.number).toBe(2);
+
+    // Anyone, signed out: the public page, in young people's words first, then professionals'.
+    const visitor = await handle.newPage({ viewport: { width: 390, height: 844 } });
+    await visitor.goto(`${server.url}/our-plan`);
+    await settled(visitor);
+    await expectAccessible(visitor, 'the public plans');
+    await visitor
+      .getByRole('link', { name: /^Read the plan/ })
+      .first()
+      .click();
+    await visitor.getByText('You can ask Sam at every review.').waitFor();
+    await expect(
+      visitor.getByRole('button', { name: /For young people$/ }).getAttribute('aria-pressed'),
+    ).resolves.toBe('true');
+    await expectAccessible(visitor, 'the published plan, for young people');
+    await visitor.getByRole('button', { name: /For professionals$/ }).click();
+    await visitor
+      .getByText('How the council listens in individual work, and how it checks.')
+      .first()
+      .waitFor();
+
+    // What changed between the two, word by word, marked in words and not by colour alone.
+    await visitor.goto(`${server.url}/our-plan/compare?before=${v.id}&after=${v2.id}`);
+    await settled(visitor);
+    const added = visitor.locator('ins:visible').filter({ hasText: 'Sam' }).first();
+    await added.waitFor();
+    expect(await added.innerText()).toContain('You can ask Sam at every review.');
+    await expectAccessible(visitor, 'the public comparison');
     expect(handle.problems).toEqual([]);
   });
 });

@@ -21,7 +21,10 @@ export async function signalTo(server: RunningServer): Promise<Signal> {
   let up = true;
   const open = new Set<Socket>();
   const relay = createServer((client) => {
-    if (!up) return client.destroy();
+    if (!up) {
+      client.destroy();
+      return;
+    }
     const upstream = connect(Number(target.port), '127.0.0.1');
     open.add(client).add(upstream);
     const drop = () => {
