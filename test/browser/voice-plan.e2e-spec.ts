@@ -182,6 +182,18 @@ describe('the annual voice plan, from draft to the public page', () => {
       visitor.getByRole('button', { name: /For young people$/ }).getAttribute('aria-pressed'),
     ).resolves.toBe('true');
     await expectAccessible(visitor, 'the published plan, for young people');
+    // The tagged PDF, made by the job once the version was published.
+    const pdfHref = await visitor
+      .getByRole('link', { name: 'Get it as a PDF', exact: true })
+      .getAttribute('href');
+    let pdf = await visitor.request.get(`${server.url}${pdfHref}`);
+    for (let tries = 0; pdf.status() === 202 && tries < 120; tries++) {
+      await new Promise((r) => setTimeout(r, 500));
+      pdf = await visitor.request.get(`${server.url}${pdfHref}`);
+    }
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await visitor.getByRole('button', { name: /For professionals$/ }).click();
     await visitor
       .getByText('How the council listens in individual work, and how it checks.')

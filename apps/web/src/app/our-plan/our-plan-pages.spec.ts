@@ -199,6 +199,7 @@ describe('the public plan pages', () => {
       expect(link('See what changed since version 1')?.getAttribute('href')).toBe(
         `/our-plan/compare?before=${V1}&after=${V2}`,
       );
+      expect(link(PUBLISHED_PLAN.pdf)?.getAttribute('href')).toBe(`/api/published-plans/${V2}/pdf`);
       // The newest version does not send its reader elsewhere.
       expect(el().querySelector('.notice')).toBeNull();
       expect(await axeViolations(el())).toEqual([]);

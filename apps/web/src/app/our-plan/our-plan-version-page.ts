@@ -98,6 +98,7 @@ interface ShownSection {
             <div class="plan-tools">
               <heard-our-plan-reader [reader]="reader()" />
               <button type="button" class="print no-print" (click)="print()">{{ words.print }}</button>
+              <a class="no-print" [href]="pdfUrl(plan.id)" type="application/pdf">{{ words.pdf }}</a>
             </div>
             @for (section of sections(); track section.key) {
               <section class="plan-section" [attr.aria-labelledby]="'section-' + section.key">
@@ -236,6 +237,11 @@ export default class OurPlanVersionPage {
 
   protected compareWords(n: number): string {
     return PUBLISHED_PLAN.compareWithBefore.replace('{n}', String(n));
+  }
+
+  /** The version's tagged PDF, made when it was published (docs/plan.md, "The PDF"). */
+  protected pdfUrl(id: string): string {
+    return `/api/published-plans/${encodeURIComponent(id)}/pdf`;
   }
 
   protected print(): void {

@@ -36,6 +36,7 @@ export const PUBLISHED_PLAN = {
   chooseTwo: 'We need two versions to show what changed. Go back to the plan and choose one.',
   allPlans: 'See every plan',
   print: 'Print this page',
+  pdf: 'Get it as a PDF',
   promises: 'What we promise',
   /** {month} is a month, like "December 2026". */
   dueBy: 'By {month}',
