@@ -207,6 +207,19 @@ describe('the annual voice plan, from draft to the public page', () => {
     await added.waitFor();
     expect(await added.innerText()).toContain('You can ask Sam at every review.');
     await expectAccessible(visitor, 'the public comparison');
+
+    // The staff comparison, and printed without the app's bar and menu.
+    await officer.goto(`${server.url}/plans/compare?before=${v.id}&after=${v2.id}`);
+    await settled(officer);
+    await officer.locator('ins:visible').filter({ hasText: 'Sam' }).first().waitFor();
+    await expectAccessible(officer, 'the staff comparison');
+    await expect(officer.locator('.top-bar').isVisible()).resolves.toBe(true);
+    await officer.emulateMedia({ media: 'print' });
+    await expect(officer.locator('.top-bar').isVisible()).resolves.toBe(false);
+    // On paper the comparison is one text with its changes in it.
+    await expect(officer.locator('ins:visible').filter({ hasText: 'Sam' }).count()).resolves.toBeGreaterThan(
+      0,
+    );
     expect(handle.problems).toEqual([]);
   });
 });
