@@ -11,11 +11,8 @@ import {
   planSectionsFor,
 } from '@heard/domain';
 import request from 'supertest';
-import { APP_CONFIG, AppConfig } from '../../apps/api/src/platform/config/config';
-import {
-  PLAN_DOCUMENT_ATTEMPTS,
-  PlanDocumentsWorker,
-} from '../../apps/api/src/app/plans/plan-documents.worker';
+import { APP_CONFIG, AppConfig } from '@heard/api/platform/config/config';
+import { PLAN_DOCUMENT_ATTEMPTS, PlanDocumentsWorker } from '@heard/api/app/plans/plan-documents.worker';
 import { makeTheme } from './support/action-log-office-fixtures';
 import { pdfDictionaries, pdfMetadata, pdfReadingOrder, pdfStructure, pdfText } from './support/pdf';
 import { fillPlanVersion, planText, publishPlanVersion } from './support/plan-fixtures';
