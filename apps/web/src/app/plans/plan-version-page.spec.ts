@@ -470,6 +470,20 @@ describe('plan version page', () => {
       planComments(),
       false,
     );
+    // Published: where its PDF is, with the public's link once it is made.
+    http.expectOne(`${URL}/document`).flush({
+      versionId: VERSION_ID,
+      kind: 'pdf',
+      status: 'ready',
+      attempts: 1,
+      lastError: null,
+      madeAt: '2026-05-02T09:00:00.000Z',
+      size: 20480,
+      href: `/api/published-plans/${VERSION_ID}/pdf`,
+    });
+    await fixture.whenStable();
+    expect(textOf(el.querySelector('[data-pdf]'))).toContain('The PDF is ready');
+    expect(byName(el, 'Get the PDF').getAttribute('href')).toBe(`/api/published-plans/${VERSION_ID}/pdf`);
     const comments = el.querySelector(
       '#plan-section-individual_work heard-plan-section-comments',
     ) as HTMLElement;
@@ -517,6 +531,20 @@ describe('plan version page', () => {
       }),
       planComments({ mayReply: false }),
       false,
+    );
+    http.expectOne(`${URL}/document`).flush({
+      versionId: VERSION_ID,
+      kind: 'pdf',
+      status: 'making',
+      attempts: 0,
+      lastError: null,
+      madeAt: null,
+      size: null,
+      href: `/api/published-plans/${VERSION_ID}/pdf`,
+    });
+    await fixture.whenStable();
+    expect(textOf(el.querySelector('[data-pdf]'))).toBe(
+      'The PDF is being made. It is ready within a minute or two of publishing.',
     );
     const form = el.querySelector('[data-correction]') as HTMLElement;
     byName(form, 'Start a correction').click();

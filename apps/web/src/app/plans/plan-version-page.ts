@@ -37,6 +37,7 @@ import { PlanLundy } from './plan-lundy';
 import { PlanSectionComments } from './plan-section-comments';
 import { PlanSectionEditor } from './plan-section-editor';
 import { gapFieldId, movesFrom, periodWords, statusWords, versionWords } from './plan-words';
+import { PlanPdfStatus } from './plan-pdf-status';
 import { PlansApi } from './plans-api';
 
 const NO_COMMENTS: PlanCommentView[] = [];
@@ -68,6 +69,7 @@ const emptySection = (key: PlanSectionKey): PlanSectionView => ({
     PlanSectionComments,
     PlanLundy,
     PlanCommitments,
+    PlanPdfStatus,
   ],
   templateUrl: './plan-version-page.html',
   styleUrl: './plans.scss',

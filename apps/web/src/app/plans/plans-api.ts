@@ -5,6 +5,7 @@ import type {
   PlanCommentsResponse,
   PlanCommitmentsRequest,
   PlanCorrectionRequest,
+  PlanDocumentStatusResponse,
   PlanFiguresResponse,
   PlanListResponse,
   PlanLundyAnswerRequest,
@@ -78,6 +79,11 @@ export class PlansApi {
 
   comments(id: string): Observable<PlanCommentsResponse> {
     return this.http.get<PlanCommentsResponse>(`${version(id)}/comments`);
+  }
+
+  /** Where a published version's PDF is. */
+  document(id: string): Observable<PlanDocumentStatusResponse> {
+    return this.http.get<PlanDocumentStatusResponse>(`${version(id)}/document`);
   }
 
   /** A worry in a comment, to the safeguarding contacts at once; null words send the comment's own. */
