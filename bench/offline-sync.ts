@@ -29,7 +29,7 @@ import { HEARD_RECORDED_AT_HEADER, addDays, todayInLondon } from '@heard/domain'
 import { hashPassword } from '@heard/api/platform/auth/passwords';
 import { newTotpSecret } from '@heard/api/platform/auth/totp';
 import { openDatabase } from '@heard/api/platform/database/database';
-import { dateOfBirthForAge, groupRequest, youngPersonRequest } from '../test/api/support/factories';
+import { dateOfBirthForAge, groupRequest, youngPersonRequest } from '../test/api/support/requests';
 import { BENCH_PASSWORD } from './bench-users';
 import { signIn } from './sign-in';
 

@@ -110,10 +110,16 @@ describe('the day kept on the device', () => {
   it('answers a kept GET from the device only when the network does not answer, and says so', async () => {
     await getReady();
     const online = read(`${DAY}/day-sheet`);
-    (await request(http, `${DAY}/day-sheet`)).flush(daySheet({ title: 'From the server' }));
+    const newer = daySheet();
+    (await request(http, `${DAY}/day-sheet`)).flush({
+      ...newer,
+      activity: { ...newer.activity, title: 'From the server' },
+    });
     const fresh = await online;
     expect(fresh.headers.has(KEPT_AT_HEADER)).toBe(false);
-    expect(fresh.body).toEqual(expect.objectContaining({ title: 'From the server' }));
+    expect(fresh.body).toEqual(
+      expect.objectContaining({ activity: expect.objectContaining({ title: 'From the server' }) }),
+    );
 
     setOffline(true);
     const offline = read(`${DAY}/day-sheet`);
@@ -122,7 +128,9 @@ describe('the day kept on the device', () => {
     expect(kept.status).toBe(200);
     expect(kept.headers.get(KEPT_AT_HEADER)).toMatch(/^\d{4}-\d\d-\d\dT/);
     // With signal the page read a newer answer: the device kept that one.
-    expect(kept.body).toEqual(expect.objectContaining({ title: 'From the server' }));
+    expect(kept.body).toEqual(
+      expect.objectContaining({ activity: expect.objectContaining({ title: 'From the server' }) }),
+    );
   });
 
   it('lets a GET that was not kept, and a refusal from the server, fail as they always did', async () => {

@@ -36,7 +36,7 @@ describe('GetReady', () => {
   }
 
   const button = (el: HTMLElement, name: string) =>
-    [...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
+    Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim() === name);
 
   it('offers to get ready on the day, keeps the day, says what it kept, and takes it off again', async () => {
     const { fixture, el } = await render(today);

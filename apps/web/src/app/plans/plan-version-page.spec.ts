@@ -515,7 +515,9 @@ describe('plan version page', () => {
     const comments = el.querySelector(
       '#plan-section-individual_work heard-plan-section-comments',
     ) as HTMLElement;
-    expect([...comments.querySelectorAll('button')].map((b) => textOf(b))).not.toContain('Raise a worry');
+    expect(Array.from(comments.querySelectorAll('button')).map((b) => textOf(b))).not.toContain(
+      'Raise a worry',
+    );
   });
 
   it('starts a correction of a published version and opens the new draft', async () => {

@@ -45,8 +45,11 @@ describe('PlanDocumentView', () => {
     const link = el.querySelector('a');
     expect(link?.getAttribute('href')).toBe('https://example.org/plan');
     expect(link?.textContent?.trim()).toBe('wrote it down');
-    expect([...el.querySelectorAll('ol li')].map((li) => li.textContent?.trim())).toEqual(['One', 'Two']);
-    expect([...el.querySelectorAll('ul li')].map((li) => li.textContent?.trim())).toEqual(['Bullet']);
+    expect(Array.from(el.querySelectorAll('ol li')).map((li) => li.textContent?.trim())).toEqual([
+      'One',
+      'Two',
+    ]);
+    expect(Array.from(el.querySelectorAll('ul li')).map((li) => li.textContent?.trim())).toEqual(['Bullet']);
   });
 
   it('shows typed HTML and script as the characters typed', () => {
