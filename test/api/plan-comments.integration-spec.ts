@@ -320,7 +320,30 @@ describe('young experts’ comments on the voice plan', () => {
     const before = await worriesNow();
     // The comment's words as they are now (an earlier test erased Kai's first words).
     const [{ words }] = await t.db.query(`SELECT words FROM plan_comments WHERE id = $1`, [kaisComment.id]);
+    // A safeguarding contact, so the worry reaches someone.
+    const admin = await t.signInAs(Role.Administrator);
+    const contact = await t.signInAs(Role.SeniorLeader, { displayName: 'Sade Contact' });
+    ok(
+      await admin.patch(`/api/users/${contact.user.id}/safeguarding-contact`, { safeguardingContact: true }),
+    );
     const raised = ok<WorryRaisedResponse>(await officer.post(worryUrl(kaisComment.id), {}), 201);
+    expect(raised.contactsTold).toBe(1);
+    // Straight to the contact (through the mail outbox), naming who wrote it.
+    const [mail] = await t.db.query(
+      `SELECT to_address AS "to", text_body AS text FROM mail_outbox WHERE related_type = 'worry' AND related_id = $1`,
+      [raised.id],
+    );
+    expect(mail.to).toBe(contact.user.email);
+    expect(mail.text).toContain('Kai Brightwater');
+    expect(mail.text).toContain("Raised from a young expert's comment on the plan");
+    const [audited] = await t.db.query(
+      `SELECT actor_user_id AS actor, detail FROM audit_events WHERE entity_type = 'worry' AND entity_id = $1`,
+      [raised.id],
+    );
+    expect(audited).toEqual({
+      actor: officer.user.id,
+      detail: expect.objectContaining({ source: 'plan_comment' }),
+    });
     const stored = await t.db.query(
       `SELECT words, source_kind AS kind, source_id AS "sourceId", young_person_id AS "youngPersonId",
               raised_by AS "raisedBy"

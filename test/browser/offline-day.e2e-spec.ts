@@ -244,6 +244,38 @@ describe('on the day without signal', () => {
       expect(Date.parse(event.deviceTime ?? '')).toBeLessThan(backOnline);
       expect(Date.parse(event.at)).toBeGreaterThanOrEqual(backOnline - 1000);
     }
+
+    // One bar and no data: the browser still says it is online, only the link is down. The day still
+    // opens from the device, because no answer at all (not a worker's 504) is what the pages look for.
+    signal.cut();
+    await again.reload();
+    await again.getByRole('heading', { name: DAY, level: 1 }).waitFor();
+    expect(await again.evaluate(() => navigator.onLine)).toBe(true);
+    signal.restore();
+
+    // The session ends (here through the API; an administrator ending it for a lost phone, or its
+    // expiry, ends it the same way): the next time the device has signal, Heard learns nobody is
+    // signed in and takes the day off it.
+    const keptAnswers = () =>
+      again.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const opened = indexedDB.open('heard-day');
+            opened.onerror = () => reject(opened.error);
+            opened.onsuccess = () => {
+              const count = opened.result.transaction('answers').objectStore('answers').count();
+              count.onsuccess = () => {
+                opened.result.close();
+                resolve(count.result);
+              };
+            };
+          }),
+      );
+    expect(await keptAnswers()).toBeGreaterThan(0);
+    await api(again, heard, 'post', '/api/auth/sign-out');
+    await again.reload();
+    await again.waitForURL(/\/sign-in/);
+    await until('the kept day to be wiped', async () => (await keptAnswers()) === 0, 30_000);
     expect(handle.problems).toEqual([]);
   });
 });

@@ -16,11 +16,9 @@ import {
 import { InvitationCommands } from './invitation-commands';
 import { InvitationReads } from './invitation-reads';
 
-/**
- * Where the pages live, outside /api: the links in emails (/rsvp/<token>) and letters (/r/<code>),
- * each with its thanks page. The web app's fallback leaves these to the pages (create-app.ts).
- */
-export const ANSWER_PAGE_PREFIXES = ['/rsvp', '/r'] as const;
+import { ANSWER_PAGE_PREFIXES } from './answer-page-prefixes';
+
+export { ANSWER_PAGE_PREFIXES };
 
 /** What the pages say when something stops an answer; measured for age 10 by the tests. */
 export const ANSWER_PAGE_WORDS = {

@@ -41,17 +41,21 @@ export class PublishedPlanPdfController {
     @Headers('if-none-match') seen: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    const row = await planDocumentOf(this.db.manager, versionId, true);
+    // The bytes are read only for a PDF the reader does not have yet: a revalidation costs a row.
+    const row = await planDocumentOf(this.db.manager, versionId, false);
     if (!row || !PLAN_STATUS_RULES[row.versionStatus].public || row.number === null)
       throw DomainError.notFound('This published plan');
-    if (row.status === 'ready' && row.bytes) {
+    if (row.status === 'ready') {
       // A made PDF never changes (the migration's trigger), whether its version is current or superseded.
       if (revalidated(res, `"plan-pdf-${row.versionId}"`, seen)) {
         res.end();
         return;
       }
-      sendPdf(res, Buffer.from(row.bytes), planPdfFilename(row.year, row.number), 'inline');
-      return;
+      const made = await planDocumentOf(this.db.manager, versionId, true);
+      if (made?.bytes) {
+        sendPdf(res, Buffer.from(made.bytes), planPdfFilename(row.year, row.number), 'inline');
+        return;
+      }
     }
     if (row.status === 'failed')
       throw new DomainError(

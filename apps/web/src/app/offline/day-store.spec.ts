@@ -147,6 +147,36 @@ describe('the day kept on the device', () => {
     await expect(refused).rejects.toEqual(expect.objectContaining({ status: 404 }));
   });
 
+  it("never puts a kept answer in place of the server's own, even while the browser says it is offline", async () => {
+    await getReady();
+    setOffline(true);
+    for (const [status, statusText] of [
+      [401, 'Unauthorized'],
+      [504, 'Gateway Timeout'],
+      [500, 'Internal Server Error'],
+    ] as const) {
+      const answered = read(`${DAY}/day-sheet`);
+      (await request(http, `${DAY}/day-sheet`)).flush({ status }, { status, statusText });
+      await expect(answered).rejects.toEqual(expect.objectContaining({ status }));
+    }
+  });
+
+  it('wipes the day when the session check says nobody is signed in (a session ended elsewhere)', async () => {
+    await getReady();
+    const checking = TestBed.inject(SessionService).load();
+    (await request(http, '/api/auth/session')).flush(
+      { status: 401, title: 'Sign in' },
+      { status: 401, statusText: 'Unauthorized' },
+    );
+    await checking;
+    TestBed.tick();
+    for (let i = 0; i < 50 && store.kept() !== null; i++) await indexedDbTurns();
+    expect(store.kept()).toBeNull();
+    const db = await openDB(DAY_DB, 1);
+    expect(await db.count('answers')).toBe(0);
+    db.close();
+  });
+
   it('keeps nothing when getting ready finds no signal, and never answers getting ready from the device', async () => {
     await getReady();
     const again = store.getReady(theDay);
