@@ -99,13 +99,17 @@ describe('practice tools and evaluation rounds, in a real browser', () => {
       await button(page, 'Save and next').focus();
       await page.keyboard.press('Enter');
       if (offline) {
-        await page.getByText('Saved on this device, will send when back online.').first().waitFor();
-        await page.getByText('1 saved on this device, will send when back online.').waitFor();
+        // Kept in the device's outbox (docs/offline.md), listed on the page and counted in the banner.
+        await page
+          .getByText('Saved. Not sent yet: it is kept on this device and sent when there is signal.')
+          .first()
+          .waitFor();
+        await page.getByRole('heading', { name: 'Not sent yet: 1', exact: true }).waitFor();
         await expectAccessible(page, 'enter evaluations, offline');
         await page.context().setOffline(false);
         await page
-          .getByText('1 saved on this device, will send when back online.')
-          .waitFor({ state: 'detached' });
+          .getByRole('heading', { name: 'Not sent yet: 1', exact: true })
+          .waitFor({ state: 'detached', timeout: 60_000 });
       } else {
         await page.getByText('Saved.', { exact: true }).waitFor();
       }
