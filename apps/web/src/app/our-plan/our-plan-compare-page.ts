@@ -6,7 +6,7 @@ import type { PublishedPlanComparedVersion, PublishedPlanComparisonResponse } fr
 import { catchError, distinctUntilChanged, map, of, startWith, switchMap } from 'rxjs';
 import { PlanCompareView } from '../plans/view/plan-compare-view';
 import { OurPlanApi } from './our-plan-api';
-import { OurPlanReader, PlanReader, readerOf, readerQuery, versionWords } from './our-plan-reader';
+import { OurPlanReader, readerFromRoute, readerQuery, versionWords } from './our-plan-reader';
 import { PUBLISHED_PLAN } from './our-plan-words';
 
 type Page =
@@ -88,9 +88,7 @@ export default class OurPlanComparePage {
   private readonly route = inject(ActivatedRoute);
   protected readonly words = PUBLISHED_PLAN;
 
-  protected readonly reader = toSignal(this.route.queryParamMap.pipe(map(readerOf)), {
-    initialValue: 'young' as PlanReader,
-  });
+  protected readonly reader = readerFromRoute(this.route);
   protected readonly query = computed(() => readerQuery(this.reader()));
 
   protected readonly page = toSignal(

@@ -1,5 +1,7 @@
-import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Signal, inject, input } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, ParamMap, Router } from '@angular/router';
+import { map } from 'rxjs';
 import { instantInWords, monthInWords } from '@heard/domain';
 import type { PlanPeriod } from '@heard/domain';
 import { PUBLISHED_PLAN } from './our-plan-words';
@@ -15,6 +17,11 @@ export function readerOf(q: ParamMap): PlanReader {
 /** The address's query for a reader: young people's words are the plain address. */
 export function readerQuery(reader: PlanReader): { for: string | null } {
   return { for: reader === 'professional' ? 'professionals' : null };
+}
+
+/** The reader the page's address asks for, following it as the switch changes it. Call in a constructor or field. */
+export function readerFromRoute(route: ActivatedRoute): Signal<PlanReader> {
+  return toSignal(route.queryParamMap.pipe(map(readerOf)), { initialValue: 'young' as PlanReader });
 }
 
 /** "Our plan for April 2026 to March 2027". */

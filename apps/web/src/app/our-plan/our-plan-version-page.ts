@@ -14,9 +14,8 @@ import { PlanDocumentView } from '../plans/view/plan-document-view';
 import { OurPlanApi } from './our-plan-api';
 import {
   OurPlanReader,
-  PlanReader,
   publishedWords,
-  readerOf,
+  readerFromRoute,
   readerQuery,
   versionWords,
   yearHeading,
@@ -150,9 +149,7 @@ export default class OurPlanVersionPage {
   private readonly route = inject(ActivatedRoute);
   protected readonly words = PUBLISHED_PLAN;
 
-  protected readonly reader = toSignal(this.route.queryParamMap.pipe(map(readerOf)), {
-    initialValue: 'young' as PlanReader,
-  });
+  protected readonly reader = readerFromRoute(this.route);
   protected readonly query = computed(() => readerQuery(this.reader()));
 
   protected readonly page = toSignal(
