@@ -105,6 +105,8 @@ describe('the published plan’s PDF', () => {
   let themeId: string;
   let draft: PlanVersionResponse;
   let v1: PlanVersionResponse;
+  /** The version whose PDF failed after its tries. */
+  let failedVersion: PlanVersionResponse;
 
   const pdfUrl = (id: string) => `/api/published-plans/${id}/pdf`;
   const getPdf = (id: string, headers: Record<string, string> = {}) =>
@@ -329,6 +331,7 @@ describe('the published plan’s PDF', () => {
 
   it(`tries a renderer that throws ${PLAN_DOCUMENT_ATTEMPTS} times, then marks it failed (503), keeping no plan text`, async () => {
     const v4 = await publishCorrection('Another small fix.');
+    failedVersion = v4;
     const render = worker.render;
     worker.render = () => Promise.reject(new TypeError('Cannot draw "The words of lundy for you."'));
     try {
@@ -360,5 +363,50 @@ describe('the published plan’s PDF', () => {
       [v4.id],
     );
     expect(row.lastError).not.toContain('lundy');
+  });
+
+  it('lets an officer try a failed PDF again: queued with its tries restored, audited, made once; refuses the rest', async () => {
+    const retryUrl = (id: string) => `/api/plans/versions/${id}/document/retry`;
+    const id = failedVersion.id;
+    expectProblem(await officer.post(retryUrl('not-a-version'), {}), 400);
+    expectProblem(await officer.post(retryUrl('1'.repeat(2000)), {}), 400);
+    expectProblem(await officer.post(retryUrl('00000000-0000-4000-8000-000000000000'), {}), 404);
+    expectProblem(await t.anonymous().post(retryUrl(id), {}), 401);
+    // Readers may see where the PDF is; only the plan's editors queue work.
+    expectProblem(await leader.post(retryUrl(id), {}), 403);
+    expectProblem(await practitioner.post(retryUrl(id), {}), 403);
+    // A PDF that is ready, or a draft with none, is not failed.
+    expectProblem(await officer.post(retryUrl(v1.id), {}), 409);
+    expectProblem(await officer.post(retryUrl(draft.id), {}), 409);
+    expect(await documentOf(id)).toMatchObject({ status: 'failed', attempts: PLAN_DOCUMENT_ATTEMPTS });
+    const audited = async (): Promise<unknown[]> =>
+      t.db.query(
+        `SELECT actor_user_id AS actor, detail FROM audit_events
+          WHERE entity_type = 'plan_version' AND entity_id = $1 AND detail->>'pdf' IS NOT NULL`,
+        [id],
+      );
+    expect(await audited()).toEqual([]);
+
+    const [again, twice] = await Promise.all([
+      officer.post(retryUrl(id), {}),
+      officer.post(retryUrl(id), {}),
+    ]);
+    // Two presses at once: one queues it, the other finds it no longer failed.
+    expect([again.status, twice.status].sort()).toEqual([202, 409]);
+    const accepted = again.status === 202 ? again : twice;
+    expect(accepted.body).toMatchObject({
+      status: 'queued',
+      attempts: 0,
+      href: `/api/published-plans/${id}/pdf`,
+    });
+    expect(await audited()).toEqual([{ actor: officer.user.id, detail: { pdf: 'queued again' } }]);
+    expect((await getPdf(id)).status).toBe(202);
+
+    expect(await worker.runOnce()).toBe(1);
+    expect(await documentOf(id)).toMatchObject({ status: 'ready', attempts: 1, lastError: null });
+    const pdf = await getPdf(id);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    expectProblem(await officer.post(retryUrl(id), {}), 409);
   });
 });

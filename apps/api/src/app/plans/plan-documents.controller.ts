@@ -1,13 +1,23 @@
-import { Controller, Get, Headers, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { PLAN_READERS, PLAN_STATUS_RULES, PlanDocumentStatusResponse, PlanPdfPending } from '@heard/domain';
+import {
+  AuditAction,
+  AuditRecordType,
+  PLAN_EDITORS,
+  PLAN_READERS,
+  PLAN_STATUS_RULES,
+  PlanDocumentStatusResponse,
+  PlanPdfPending,
+} from '@heard/domain';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../../platform/audit/audit.service';
 import { Allow, Public } from '../../platform/auth/access.decorator';
+import { Actor, CurrentActor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { revalidated } from '../../platform/http/revalidate';
 import { sendPdf } from '../../platform/pdf/tagged-pdf';
-import { enqueuePlanDocuments, planDocumentOf } from './plan-documents';
+import { enqueuePlanDocuments, planDocumentOf, requeueFailedPlanDocument } from './plan-documents';
 import { planPdfFilename } from './plan-pdf';
 
 /** A malformed or oversized id is bad input (400), told apart from a well-formed id of nothing (404). */
@@ -79,11 +89,44 @@ export class PublishedPlanPdfController {
 @Controller('plans')
 @Allow(...PLAN_READERS)
 export class PlanDocumentsController {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   @Get('versions/:id/document')
   async document(@Param('id', versionIdPipe('id')) id: string): Promise<PlanDocumentStatusResponse> {
-    const row = await planDocumentOf(this.db.manager, id, false);
+    return this.statusOf(this.db.manager, id);
+  }
+
+  /** "Try again" on a PDF that failed after its tries: queued again, with its tries restored, and audited. */
+  @Post('versions/:id/document/retry')
+  @HttpCode(202)
+  @Allow(...PLAN_EDITORS)
+  retry(
+    @CurrentActor() actor: Actor,
+    @Param('id', versionIdPipe('id')) id: string,
+  ): Promise<PlanDocumentStatusResponse> {
+    return this.db.transaction(async (em) => {
+      const row = await planDocumentOf(em, id, false);
+      if (!row) throw DomainError.notFound('This version of the plan');
+      if (!(await requeueFailedPlanDocument(em, id)))
+        throw new DomainError(
+          'conflict',
+          'Only a PDF that could not be made can be tried again; this one is not failed.',
+        );
+      await this.audit.for(actor).record(em, {
+        action: AuditAction.Update,
+        type: AuditRecordType.PlanVersion,
+        id,
+        detail: { pdf: 'queued again' },
+      });
+      return this.statusOf(em, id);
+    });
+  }
+
+  private async statusOf(em: EntityManager, id: string): Promise<PlanDocumentStatusResponse> {
+    const row = await planDocumentOf(em, id, false);
     if (!row) throw DomainError.notFound('This version of the plan');
     return {
       versionId: row.versionId,

@@ -14,6 +14,23 @@ export async function enqueuePlanDocuments(em: EntityManager, versionId: string)
   );
 }
 
+/**
+ * Puts a PDF that failed after its tries back in the queue with its tries restored, for when what
+ * broke it has been mended (a full disk, a restart mid-deploy). True when it was failed and is now
+ * queued; a conditional update, so two officers pressing at once queue it once.
+ */
+export async function requeueFailedPlanDocument(em: EntityManager, versionId: string): Promise<boolean> {
+  const requeued: unknown[] = await em.query(
+    `WITH requeued AS (
+       UPDATE plan_documents SET status = 'queued', attempts = 0, next_attempt_at = now()
+        WHERE version_id = $1 AND kind = 'pdf' AND status = 'failed'
+        RETURNING version_id)
+     SELECT version_id FROM requeued`,
+    [versionId],
+  );
+  return requeued.length > 0;
+}
+
 /** A version's PDF as the routes read it; the bytes only when asked for and made. */
 export interface PlanDocumentRow {
   versionId: string;

@@ -562,6 +562,47 @@ describe('plan version page', () => {
     expect(navigate).toHaveBeenCalledWith(['/plans/versions', 'correction']);
   });
 
+  it('lets an officer try a PDF that failed again, and offers a senior leader no such button', async () => {
+    const failed = {
+      versionId: VERSION_ID,
+      kind: 'pdf' as const,
+      status: 'failed' as const,
+      attempts: 3,
+      lastError: 'The PDF could not be made (TypeError).',
+      madeAt: null,
+      size: null,
+      href: `/api/published-plans/${VERSION_ID}/pdf`,
+    };
+    const published = () =>
+      planVersion({ status: 'published', number: 1, publishedAt: '2026-06-01T09:00:00.000Z', nextMoves: [] });
+    await signInAs(Role.SeniorLeader);
+    const leader = await open(published(), planComments({ mayReply: false }), false);
+    http.expectOne(`${URL}/document`).flush(failed);
+    await leader.fixture.whenStable();
+    expect(textOf(leader.el.querySelector('[data-pdf]'))).toContain('could not be made after 3 tries');
+    expect(Array.from(leader.el.querySelectorAll('button')).map((b) => textOf(b))).not.toContain(
+      'Try making the PDF again',
+    );
+    leader.fixture.destroy();
+
+    await signInAs(Role.ParticipationOfficer);
+    const { fixture, el } = await open(published(), planComments({ mayReply: false }), false);
+    http.expectOne(`${URL}/document`).flush(failed);
+    await fixture.whenStable();
+    byName(el, 'Try making the PDF again').click();
+    const request = http.expectOne({ method: 'POST', url: `${URL}/document/retry` });
+    expect(request.request.body).toEqual({});
+    request.flush({ ...failed, status: 'queued', attempts: 0 });
+    await fixture.whenStable();
+    expect(textOf(el.querySelector('[data-pdf]'))).toBe(
+      'The PDF is being made. It is ready within a minute or two of publishing.',
+    );
+    expect(Array.from(el.querySelectorAll('button')).map((b) => textOf(b))).not.toContain(
+      'Try making the PDF again',
+    );
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
   it('says so when the version may not be read', async () => {
     await signInAs(Role.Practitioner);
     const fixture = TestBed.createComponent(PlanVersionPage);

@@ -86,6 +86,11 @@ export class PlansApi {
     return this.http.get<PlanDocumentStatusResponse>(`${version(id)}/document`);
   }
 
+  /** A PDF that failed after its tries, queued again. */
+  retryDocument(id: string): Observable<PlanDocumentStatusResponse> {
+    return this.http.post<PlanDocumentStatusResponse>(`${version(id)}/document/retry`, {});
+  }
+
   /** A worry in a comment, to the safeguarding contacts at once; null words send the comment's own. */
   raiseWorry(id: string, commentId: string, words: string | null): Observable<WorryRaisedResponse> {
     return this.http.post<WorryRaisedResponse>(
