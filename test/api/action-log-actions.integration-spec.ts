@@ -184,6 +184,13 @@ describe('action log: actions', () => {
     expect(seen.body[0].itemIds).toEqual([linked]);
     expectProblem(await practitioner.get(`/api/action-log/items/${other}/actions`), 404);
     expect((await leader.get(`/api/action-log/items/${other}/actions`)).status).toBe(404);
+    // The action's own page keeps to the same rule: only items they reach, and none they do not.
+    const own = await practitioner.get(`/api/action-log/actions/${seen.body[0].id}`);
+    expect(own.status).toBe(200);
+    expect(own.body.itemIds).toEqual([linked]);
+    const onlyOther = (await weWill([other])).body as ActionResponse;
+    expectProblem(await practitioner.get(`/api/action-log/actions/${onlyOther.id}`), 404);
+    expect((await officer.get(`/api/action-log/actions/${onlyOther.id}`)).body.itemIds).toEqual([other]);
   });
 
   describe('refusals write nothing', () => {

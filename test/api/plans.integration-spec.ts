@@ -309,6 +309,19 @@ describe('the annual voice plan', () => {
       { entity_type: 'action', detail: expect.objectContaining({ planVersionId: v1.id }) },
       { entity_type: 'action', detail: expect.objectContaining({ to: 'in_progress' }) },
     ]);
+    // It answers no You said item, so its own page is where the log's readers find it.
+    for (const reader of [officer, leader, practitioner]) {
+      const read = await reader.get(`/api/action-log/actions/${actionId}`);
+      expect({ status: read.status, body: read.body }).toMatchObject({
+        status: 200,
+        body: { id: actionId, status: 'in_progress', itemIds: [], owner: { id: leader.user.id } },
+      });
+    }
+    expectProblem(await youngExpert.get(`/api/action-log/actions/${actionId}`), 403);
+    expectProblem(await t.anonymous().get(`/api/action-log/actions/${actionId}`), 401);
+    expectProblem(await officer.get('/api/action-log/actions/not-an-action'), 404);
+    expectProblem(await officer.get(`/api/action-log/actions/${'1'.repeat(2000)}`), 404);
+    expectProblem(await officer.get('/api/action-log/actions/00000000-0000-4000-8000-000000000000'), 404);
   });
 
   it('never changes a published version, through the API or in the database', async () => {

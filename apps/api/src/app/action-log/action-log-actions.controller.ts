@@ -39,6 +39,12 @@ export class ActionLogActionsController {
     return this.actions.forItem(actor, id);
   }
 
+  @Get('actions/:id')
+  @Allow(...ACTION_LOG_READERS)
+  get(@CurrentActor() actor: Actor, @Param('id', actionIdPipe) id: string): Promise<ActionResponse> {
+    return this.actions.get(actor, id);
+  }
+
   @Post('actions')
   create(
     @CurrentActor() actor: Actor,

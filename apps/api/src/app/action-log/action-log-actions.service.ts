@@ -48,6 +48,14 @@ export class ActionLogActionsService {
     });
   }
 
+  /** One action, for its own page: a published plan's commitment answers no item, so is found only this way. */
+  get(actor: Actor, id: string): Promise<ActionResponse> {
+    return this.db.transaction(async (em) => {
+      await reachAction(actor, em, id, false);
+      return this.one(actor, em, id);
+    });
+  }
+
   create(actor: Actor, command: ActionCreateCommand): Promise<ActionResponse> {
     return this.db.transaction(async (em) => {
       for (const itemId of [...command.itemIds].sort()) {

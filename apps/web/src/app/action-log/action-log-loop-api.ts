@@ -28,6 +28,11 @@ export class ActionLogLoopApi {
     return this.http.get<ActionResponse[]>(`${item(itemId)}/actions`);
   }
 
+  /** One action: how a published plan's commitment, which answers no item, is read. */
+  action(actionId: string): Observable<ActionResponse> {
+    return this.http.get<ActionResponse>(action(actionId));
+  }
+
   answer(request: ActionCreateRequest): Observable<ActionResponse> {
     return this.http.post<ActionResponse>(`${ACTION_LOG_URL}/actions`, request);
   }

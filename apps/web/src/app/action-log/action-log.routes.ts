@@ -30,6 +30,7 @@ export default [
         loadComponent: () => import('./item-form-page'),
       },
       { path: 'items/:id', title: 'You said item', loadComponent: () => import('./item-page') },
+      { path: 'actions/:id', title: 'Action', loadComponent: () => import('./action-page') },
     ],
   },
 ] satisfies Routes;

@@ -16,7 +16,7 @@ import {
 } from '@heard/domain';
 import type { ActionResponse, ActionStatus, ProblemDetails } from '@heard/domain';
 import { ProblemAlert } from '@heard/ui';
-import { Observable, finalize } from 'rxjs';
+import { Observable, finalize, map } from 'rxjs';
 import { toProblem } from '../core/problem';
 import { SessionService } from '../core/session.service';
 import { ActionLogLoopApi } from './action-log-loop-api';
@@ -52,7 +52,10 @@ export class HeardItemActions {
   private readonly api = inject(ActionLogLoopApi);
   private readonly session = inject(SessionService);
 
-  readonly itemId = input.required<string>();
+  /** The item whose actions these are; null on an action's own page, which has no item to answer. */
+  readonly itemId = input<string | null>(null);
+  /** One action on its own page, such as a published plan's commitment, which answers no item. */
+  readonly actionId = input<string | null>(null);
   /** Officers answer and move actions; the other readers of the item see them only. */
   readonly mayChange = input(true);
   /** An action was added or changed: the item's stage and loop may have moved. */
@@ -94,18 +97,21 @@ export class HeardItemActions {
   protected readonly day = dateInWords;
 
   constructor() {
-    effect(() => this.load(this.itemId()));
+    effect(() => this.load(this.itemId(), this.actionId()));
   }
 
-  private load(itemId: string): void {
+  private load(itemId: string | null, actionId: string | null): void {
+    const actions = itemId
+      ? this.api.actionsFor(itemId)
+      : actionId
+        ? this.api.action(actionId).pipe(map((one) => [one]))
+        : null;
+    if (!actions) return;
     this.loading.set(true);
-    this.api
-      .actionsFor(itemId)
-      .pipe(finalize(() => this.loading.set(false)))
-      .subscribe({
-        next: (actions) => this.actions.set(actions),
-        error: (error: unknown) => this.problem.set(toProblem(error)),
-      });
+    actions.pipe(finalize(() => this.loading.set(false))).subscribe({
+      next: (actions) => this.actions.set(actions),
+      error: (error: unknown) => this.problem.set(toProblem(error)),
+    });
   }
 
   protected select(action: ActionResponse): void {
@@ -115,11 +121,13 @@ export class HeardItemActions {
   }
 
   protected answer(): void {
+    const itemId = this.itemId();
+    if (!itemId) return;
     const value = this.answerForm.getRawValue();
     const willDo = this.needsDate(value.status);
     this.save(
       this.api.answer({
-        itemIds: [this.itemId()],
+        itemIds: [itemId],
         status: value.status,
         words: value.words,
         ownerId: willDo ? (this.session.user()?.id ?? null) : null,

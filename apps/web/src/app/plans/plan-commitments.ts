@@ -14,6 +14,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
 import { MAX_ACTION_WORDS, MAX_ACTION_YOUNG_WORDS, MAX_PLAN_COMMITMENTS } from '@heard/domain';
 import type {
   ActionLogListEntry,
@@ -76,6 +77,7 @@ const LABELS = {
     MatInputModule,
     MatSelectModule,
     ProblemAlert,
+    RouterLink,
     StaffPicker,
   ],
   template: `
@@ -171,7 +173,7 @@ const LABELS = {
             <p class="meta">
               {{ c.owner?.displayName ?? 'No one yet' }} · by {{ c.dueOn ?? 'no date yet' }}
               @if (c.actionId) {
-                · a We will in the action log
+                · <a [routerLink]="['/action-log/actions', c.actionId]">its We will in the action log</a>
               }
             </p>
           </li>
