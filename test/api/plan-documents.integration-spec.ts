@@ -371,7 +371,7 @@ describe('the published plan’s PDF', () => {
     expectProblem(await officer.post(retryUrl('not-a-version'), {}), 400);
     expectProblem(await officer.post(retryUrl('1'.repeat(2000)), {}), 400);
     expectProblem(await officer.post(retryUrl('00000000-0000-4000-8000-000000000000'), {}), 404);
-    expectProblem(await t.anonymous().post(retryUrl(id), {}), 401);
+    expectProblem(await t.anonymous().post(retryUrl(id)).send({}), 401);
     // Readers may see where the PDF is; only the plan's editors queue work.
     expectProblem(await leader.post(retryUrl(id), {}), 403);
     expectProblem(await practitioner.post(retryUrl(id), {}), 403);

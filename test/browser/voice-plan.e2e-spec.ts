@@ -1,5 +1,7 @@
 import {
   LUNDY_QUESTIONS,
+  type PlanFiguresResponse,
+  type PlanListResponse,
   type PlanVersionResponse,
   Role,
   addDays,
@@ -141,6 +143,18 @@ describe('the annual voice plan, from draft to the public page', () => {
     const published = await api<PlanVersionResponse>(officer, server, 'get', `/api/plans/versions/${v.id}`);
     expect(published.status).toBe('published');
     expect(published.commitments[0].actionId).toEqual(expect.any(String));
+    // It answers no You said item: the officer follows the plan's link to its page and moves it on.
+    await officer.getByRole('link', { name: 'its We will in the action log', exact: true }).click();
+    await officer.waitForURL(`**/action-log/actions/${published.commitments[0].actionId}`);
+    await settled(officer);
+    await officer.getByRole('button', { name: /^Update/ }).click();
+    await officer.getByRole('combobox', { name: 'Move to' }).click();
+    await officer.getByRole('option', { name: 'We will: in progress', exact: true }).click();
+    await officer.getByRole('button', { name: /^Move/ }).click();
+    await officer.getByText('Moved to We will: in progress.').waitFor();
+    await expectAccessible(officer, 'a plan’s We will on its own page');
+    await officer.goBack();
+    await settled(officer);
 
     // A correction, published the same way (through the API this time): version 2, one sentence changed.
     let v2 = await api<PlanVersionResponse>(officer, server, 'post', `/api/plans/${v.planId}/versions`, {
@@ -220,6 +234,45 @@ describe('the annual voice plan, from draft to the public page', () => {
     await expect(officer.locator('ins:visible').filter({ hasText: 'Sam' }).count()).resolves.toBeGreaterThan(
       0,
     );
+    expect(handle.problems).toEqual([]);
+  });
+
+  it('next year’s plan drafts section C and its figures from the demo data, for the officer to edit', async () => {
+    const officer = await handle.newPage();
+    await signIn(officer, server, Role.ParticipationOfficer);
+    // The year after the first test's plan is the plan's second year, so it has section C: what was
+    // done in the first test's year, which is where the demo data lies.
+    const year = Number(todayInLondon().slice(0, 4)) - (Number(todayInLondon().slice(5, 7)) < 4 ? 1 : 0);
+    const { plans } = await api<PlanListResponse>(officer, server, 'get', '/api/plans');
+    expect(plans.map((p) => p.year)).toContain(year);
+    const next = await api<PlanVersionResponse>(officer, server, 'post', '/api/plans', { year: year + 1 });
+    expect(next.yearOfPlan).toBe(2);
+    await officer.goto(`${server.url}/plans/versions/${next.id}`);
+    await settled(officer);
+    const lastYear = officer.locator('#plan-section-last_year');
+    await lastYear.getByRole('button', { name: 'Fill from the data', exact: true }).click();
+    const table = lastYear.locator('table.plan-figures');
+    await table.waitFor();
+    // The demo's activity days were held in that year: the table shows the count the API made.
+    const { figures } = await api<PlanFiguresResponse>(
+      officer,
+      server,
+      'get',
+      `/api/plans/${next.planId}/figures`,
+    );
+    expect(figures.empty).toBe(false);
+    expect(figures.activityDays.held.value).toBeGreaterThan(0);
+    const held = table
+      .getByRole('row')
+      .filter({
+        has: officer.getByRole('rowheader', { name: figures.activityDays.held.label, exact: true }),
+      });
+    await expect(held.getByRole('cell').nth(1).innerText()).resolves.toBe(
+      String(figures.activityDays.held.value),
+    );
+    await expect(officer.locator('#plan-last_year-professional').inputValue()).resolves.not.toBe('');
+    await expect(officer.locator('#plan-last_year-childFriendly').inputValue()).resolves.not.toBe('');
+    await expectAccessible(officer, 'section C filled from the data');
     expect(handle.problems).toEqual([]);
   });
 });
