@@ -9,9 +9,12 @@ import {
   Role,
   planSectionsFor,
 } from '@heard/domain';
+import { PublishedPlansService } from '@heard/api/app/plans/published-plans.service';
+import { openDatabase } from '@heard/api/platform/database/database';
 import { DataSource } from 'typeorm';
 import { makeTheme } from './support/action-log-office-fixtures';
 import { createYoungPerson, dateOfBirthForAge } from './support/factories';
+import { serverTestUrl } from './support/server-databases';
 import { SignedInClient, TestApp, createTestApp, expectProblem } from './support/test-app';
 
 const doc = (...paragraphs: string[]): PlanDocument => ({
@@ -455,5 +458,70 @@ describe('the annual voice plan', () => {
     const past = await t.anonymous().get(`/api/published-plans/${v1.id}`);
     expect(past.status).toBe(200);
     expect((past.body as PublishedPlanResponse).status).toBe('superseded');
+  });
+
+  it('another API process reads each publication at once: the new current plan, past versions as they were', async () => {
+    // On the server, a second process's own pool and its own kept pages; PGlite is one connection
+    // in one process, so there the second reader shares it but still keeps its own pages.
+    const onServer = serverTestUrl() !== null;
+    const second = onServer
+      ? await openDatabase(
+          { databaseUrl: t.config.databaseUrl, pgliteDir: undefined },
+          { runMigrations: false },
+        )
+      : t.db;
+    try {
+      const other = new PublishedPlansService(second);
+      const listOf = async (): Promise<PublishedPlanListResponse> =>
+        JSON.parse((await other.list()).json) as PublishedPlanListResponse;
+      const pageOf = async (id: string): Promise<PublishedPlanResponse> =>
+        JSON.parse((await other.version(id)).json) as PublishedPlanResponse;
+      // Read (and kept) there before the correction.
+      expect((await listOf()).plans[0].current?.id).toBe(v2.id);
+      const v1Before = (await other.version(v1.id)).json;
+      expect((await pageOf(v2.id)).status).toBe('published');
+
+      let v3 = await ok(
+        await officer.post(`/api/plans/${v1.planId}/versions`, { whatChanged: 'We named the new owner.' }),
+        201,
+      );
+      // A draft changes nothing the public reads, in either process.
+      expect((await listOf()).plans[0].current?.id).toBe(v2.id);
+      await expect(other.version(v3.id)).rejects.toMatchObject({ code: 'not_found' });
+      v3 = await ok(
+        await officer.put(sectionUrl(v3, 'individual_work'), {
+          expectedUpdatedAt: v3.updatedAt,
+          professional: doc('We will listen to every child and young person, and we will check that we did.'),
+          childFriendly: doc('We will listen to you. We will check.'),
+        }),
+      );
+      v3 = await ok(await moveTo(officer, v3, 'scrutiny'));
+      v3 = await ok(await moveTo(leader, v3, 'approved'));
+      v3 = await ok(await moveTo(officer, v3, 'published'));
+
+      // The next read in the other process is the correction: current, with what it replaced.
+      expect((await listOf()).plans).toEqual([
+        expect.objectContaining({
+          current: expect.objectContaining({ id: v3.id, number: 3, whatChanged: 'We named the new owner.' }),
+          past: [
+            expect.objectContaining({ id: v2.id, number: 2, status: 'superseded' }),
+            expect.objectContaining({ id: v1.id, number: 1, status: 'superseded' }),
+          ],
+        }),
+      ]);
+      expect((await pageOf(v3.id)).sections.find((s) => s.key === 'individual_work')?.professional).toEqual(
+        doc('We will listen to every child and young person, and we will check that we did.'),
+      );
+      expect((await pageOf(v2.id)).status).toBe('superseded');
+      // A past version reads exactly as it did.
+      expect((await other.version(v1.id)).json).toBe(v1Before);
+      // And through the API of the process that published it.
+      const current = await t.anonymous().get('/api/published-plans');
+      expect((current.body as PublishedPlanListResponse).plans[0].current?.id).toBe(v3.id);
+      const past = await t.anonymous().get(`/api/published-plans/${v1.id}`);
+      expect(JSON.stringify(past.body)).toBe(v1Before);
+    } finally {
+      if (second !== t.db) await second.destroy();
+    }
   });
 });

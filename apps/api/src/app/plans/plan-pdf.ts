@@ -9,6 +9,7 @@ import {
   dateInWords,
   instantInWords,
 } from '@heard/domain';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { taggedDocument } from '../../platform/pdf/tagged-pdf';
 
 /** What a version's PDF shows: the published content, nothing about who wrote it. */
@@ -129,10 +130,18 @@ export async function renderPlanPdf(facts: PlanPdfFacts): Promise<Uint8Array> {
         b.ordered,
       );
   };
-  const text = (document: PlanDocument) => {
+  /**
+   * Laying out text is synchronous and the worker runs in the API's own process: between blocks the
+   * event loop gets a turn, so requests answered meanwhile wait one block, not the whole plan
+   * (docs/benchmarks.md, "The voice plan").
+   */
+  const text = async (document: PlanDocument) => {
     lastLevel = 3;
     if (document.blocks.length === 0) para(plain('Nothing is written here.'));
-    document.blocks.forEach(block);
+    for (const b of document.blocks) {
+      block(b);
+      await nextTurn();
+    }
   };
 
   heading('H1', [{ text: title, font: 'bold' }]);
@@ -147,7 +156,7 @@ export async function renderPlanPdf(facts: PlanPdfFacts): Promise<Uint8Array> {
     heading('H2', [{ text: rule.title, font: 'bold' }]);
 
     heading('H3', [{ text: `For children and young people: ${rule.childTitle}`, font: 'bold' }]);
-    text(section.childFriendly);
+    await text(section.childFriendly);
     if (section.key === 'commitments' && facts.commitments.length > 0)
       list(
         facts.commitments.map((c) => plain(c.childWords)),
@@ -155,7 +164,7 @@ export async function renderPlanPdf(facts: PlanPdfFacts): Promise<Uint8Array> {
       );
 
     heading('H3', [{ text: 'The full plan', font: 'bold' }]);
-    text(section.professional);
+    await text(section.professional);
     if (section.key === 'lundy') {
       for (const q of LUNDY_QUESTIONS) {
         const answer = facts.lundy.find((a) => a.questionKey === q.key);
@@ -167,6 +176,7 @@ export async function renderPlanPdf(facts: PlanPdfFacts): Promise<Uint8Array> {
             answer.evidence.map((e) => plain(`Evidence: ${e.words}`)),
             false,
           );
+        await nextTurn();
       }
     }
     if (section.key === 'commitments' && facts.commitments.length > 0)
@@ -176,6 +186,7 @@ export async function renderPlanPdf(facts: PlanPdfFacts): Promise<Uint8Array> {
       );
     sect.end();
     parent = root;
+    await nextTurn();
   }
 
   root.end();

@@ -42,9 +42,6 @@ import {
   PlanSectionKey,
   PlanSectionRequestSchema,
   PlanVersionResponse,
-  PublishedPlanComparisonResponse,
-  PublishedPlanListResponse,
-  PublishedPlanResponse,
   RaiseWorryFromEvaluationCommand,
   RaiseWorryFromEvaluationRequestSchema,
   WorryRaisedResponse,
@@ -60,7 +57,7 @@ import { revalidated } from '../../platform/http/revalidate';
 import { PlanCommentsService } from './plan-comments.service';
 import { PlanFiguresService } from './plan-figures.service';
 import { PlansService } from './plans.service';
-import { PublishedPlansService } from './published-plans.service';
+import { PublishedPlansService, PublishedText } from './published-plans.service';
 
 const idPipe = (what: string) => new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound(what) });
 
@@ -240,19 +237,19 @@ export class MyPlanController {
 export class PublishedPlansController {
   constructor(private readonly published: PublishedPlansService) {}
 
+  /** A `PublishedPlanListResponse`, sent as the JSON text the service keeps. */
   @Public()
   @Get()
   async list(
     @Headers('if-none-match') seen: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<PublishedPlanListResponse | undefined> {
-    const { tag, body } = await this.published.list();
-    return revalidated(res, tag, seen) ? undefined : body;
+  ): Promise<string | undefined> {
+    return sent(res, await this.published.list(), seen);
   }
 
   /**
    * Two published or superseded versions, word by word: the comparison staff see. Before
-   * `:versionId`, which would otherwise take "compare" for an id.
+   * `:versionId`, which would otherwise take "compare" for an id. A `PublishedPlanComparisonResponse`.
    */
   @Public()
   @Get('compare')
@@ -260,19 +257,25 @@ export class PublishedPlansController {
     @Query(new ZodPipe(PlanCompareQuerySchema)) query: PlanCompareQuery,
     @Headers('if-none-match') seen: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<PublishedPlanComparisonResponse | undefined> {
-    const { tag, body } = await this.published.compare(query.before, query.after);
-    return revalidated(res, tag, seen) ? undefined : body;
+  ): Promise<string | undefined> {
+    return sent(res, await this.published.compare(query.before, query.after), seen);
   }
 
+  /** A `PublishedPlanResponse`, sent as the JSON text the service keeps. */
   @Public()
   @Get(':versionId')
   async version(
     @Param('versionId', idPipe('This published plan')) versionId: string,
     @Headers('if-none-match') seen: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<PublishedPlanResponse | undefined> {
-    const { tag, body } = await this.published.version(versionId);
-    return revalidated(res, tag, seen) ? undefined : body;
+  ): Promise<string | undefined> {
+    return sent(res, await this.published.version(versionId), seen);
   }
+}
+
+/** A kept page's text, or nothing (a 304) when the client already has its tag. */
+function sent(res: Response, page: PublishedText, seen: string | undefined): string | undefined {
+  if (revalidated(res, page.tag, seen)) return undefined;
+  res.type('application/json');
+  return page.json;
 }

@@ -9,6 +9,7 @@ import {
   planPeriodOfYear,
 } from '@heard/domain';
 import { DataSource } from 'typeorm';
+import { StampedCache } from '../../platform/cache/stamped-cache';
 import { DomainError } from '../../platform/errors/domain-error';
 import { VersionRow, compareSections, contentOf, reachVersion } from './plans.queries';
 
@@ -24,26 +25,62 @@ const PUBLIC_STATUSES_SQL = `(${Object.entries(PLAN_STATUS_RULES)
  */
 const KEPT_COMPARISONS = 200;
 
-/** A published page as sent, and the tag a browser revalidates it with. */
-export interface PublishedText<T> {
+/** How many pages (the list, each published version's page) are kept built, the oldest let go first. */
+const KEPT_PAGES = 200;
+
+/**
+ * Published content never changes and the stamp moves with every publication, so a kept page could
+ * stay for good; it is still let go after this long, as StampedCache asks, and rebuilt in a few reads.
+ */
+const KEPT_FOR_MS = 10 * 60_000;
+
+/** A published page as sent: its JSON text, made once, and the tag a browser revalidates it with. */
+export interface PublishedText {
   tag: string;
-  body: T;
+  json: string;
 }
 
 /**
  * The published voice plans (issue 14 §5), for everyone, no sign-in: only published and superseded
  * versions are ever read here, anything else is "not found". A published version's content never
- * changes (the migration's triggers), only its status once, so a built page is kept in this process
- * by version and status.
+ * changes (the migration's triggers), only its status once, from published to superseded, in the
+ * same transaction as the publication that supersedes it. So what the public may read changes only
+ * when a version is published (PlansService.publish), and every publication adds a public version:
+ * the number of public versions, read from the database on each request, is the stamp the built
+ * pages are kept under (StampedCache). Another API process's publication moves it just the same.
  */
 @Injectable()
 export class PublishedPlansService {
-  /** At most two pages a published version (published, then superseded): bounded by what was ever published. */
-  private readonly kept = new Map<string, PublishedText<PublishedPlanResponse>>();
+  private readonly kept = new StampedCache<PublishedText>(KEPT_PAGES, KEPT_FOR_MS);
+  /** Built comparisons by both versions, under the same stamp, the oldest built let go first. */
+  private readonly keptComparisons = new StampedCache<PublishedText>(KEPT_COMPARISONS, KEPT_FOR_MS);
 
   constructor(private readonly db: DataSource) {}
 
-  async list(): Promise<PublishedText<PublishedPlanListResponse>> {
+  /**
+   * What the public may read, as it stands: the count of public versions and of those superseded
+   * (one index, plan_versions_public_idx). Read before the page is built, so a page built from a
+   * later publication is kept under the earlier stamp at worst, and the next reader rebuilds it.
+   */
+  private async stamp(): Promise<string> {
+    const [row]: { stamp: string }[] = await this.db.query(
+      `SELECT count(*)::text || '.' || count(*) FILTER (WHERE status = 'superseded')::text AS stamp
+         FROM plan_versions WHERE status IN ${PUBLIC_STATUSES_SQL}`,
+    );
+    return row.stamp;
+  }
+
+  /** A `PublishedPlanListResponse`: each year's current version and those it replaced. */
+  async list(): Promise<PublishedText> {
+    const stamp = await this.stamp();
+    const kept = this.kept.get('list', stamp);
+    if (kept) return kept;
+    const built = await this.buildList();
+    this.kept.set('list', stamp, built);
+    return built;
+  }
+
+  private async buildList(): Promise<PublishedText> {
     const rows: {
       year: number;
       id: string;
@@ -69,20 +106,23 @@ export class PublishedPlansService {
         };
       }),
     };
-    const tag = `"plans-${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 22)}"`;
-    return { tag, body };
+    const json = JSON.stringify(body);
+    const tag = `"plans-${createHash('sha256').update(json).digest('base64url').slice(0, 22)}"`;
+    return { tag, json };
   }
 
-  /** Built comparisons by both versions and their statuses, the oldest built let go first. */
-  private readonly keptComparisons = new Map<string, PublishedText<PublishedPlanComparisonResponse>>();
-
-  async version(id: string): Promise<PublishedText<PublishedPlanResponse>> {
-    const row = await this.reachPublished(id);
-    const key = `${row.id}:${row.status}`;
-    const kept = this.kept.get(key);
+  /**
+   * A `PublishedPlanResponse`: one published or superseded version's page. What is not public is
+   * "not found", and not kept.
+   */
+  async version(id: string): Promise<PublishedText> {
+    const stamp = await this.stamp();
+    const key = `version ${id}`;
+    const kept = this.kept.get(key, stamp);
     if (kept) return kept;
-    const built = { tag: `"plan-${row.id}-${row.status}"`, body: await this.build(row) };
-    this.kept.set(key, built);
+    const row = await this.reachPublished(id);
+    const built = { tag: `"plan-${row.id}-${row.status}"`, json: JSON.stringify(await this.build(row)) };
+    this.kept.set(key, stamp, built);
     return built;
   }
 
@@ -90,24 +130,22 @@ export class PublishedPlansService {
    * Two published or superseded versions, section by section, word by word: the comparison staff
    * read (compareSections), of what the public may read. Whichever of the two is not public is a 404.
    */
-  async compare(beforeId: string, afterId: string): Promise<PublishedText<PublishedPlanComparisonResponse>> {
-    const [before, after] = [await this.reachPublished(beforeId), await this.reachPublished(afterId)];
-    const key = `${before.id}:${before.status}:${after.id}:${after.status}`;
-    const kept = this.keptComparisons.get(key);
+  async compare(beforeId: string, afterId: string): Promise<PublishedText> {
+    const stamp = await this.stamp();
+    const key = `${beforeId} ${afterId}`;
+    const kept = this.keptComparisons.get(key, stamp);
     if (kept) return kept;
+    const [before, after] = [await this.reachPublished(beforeId), await this.reachPublished(afterId)];
+    const body: PublishedPlanComparisonResponse = {
+      before: { ...publishedSummary(before), year: before.year },
+      after: { ...publishedSummary(after), year: after.year },
+      sections: await compareSections(this.db.manager, before, after),
+    };
     const built = {
       tag: `"plan-compare-${before.id}-${before.status}-${after.id}-${after.status}"`,
-      body: {
-        before: { ...publishedSummary(before), year: before.year },
-        after: { ...publishedSummary(after), year: after.year },
-        sections: await compareSections(this.db.manager, before, after),
-      },
+      json: JSON.stringify(body),
     };
-    if (this.keptComparisons.size >= KEPT_COMPARISONS) {
-      const oldest = this.keptComparisons.keys().next();
-      if (!oldest.done) this.keptComparisons.delete(oldest.value);
-    }
-    this.keptComparisons.set(key, built);
+    this.keptComparisons.set(key, stamp, built);
     return built;
   }
 
