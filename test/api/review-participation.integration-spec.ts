@@ -172,7 +172,7 @@ describe('review participation', () => {
 
   it('should show the year’s distribution in the plan, a code of fewer than five withheld', async () => {
     const planId: string = (await officer.post('/api/plans', { year: YEAR + 1 }).expect(201)).body.planId;
-    // Before any review in a year the plan says nothing about reviews.
+    // With no review recorded in the year the plan says nothing about reviews.
     const before = await officer.get(`/api/plans/${planId}/figures`);
     expect(before.status).toBe(200);
     await t.db.query(`DELETE FROM review_participation`);

@@ -15,7 +15,7 @@ export const REVIEW_NOTE_MAX = 500;
 
 /**
  * The codes whose own words say the young person was not at the meeting or did not take part in it
- * (PN4, PN5 "does not attend"; PN7 "chooses not to participate in any way"; PN8 "cannot
+ * (PN4, PN5 "does not attend"; PN7 "chooses not to participate"; PN8 "cannot
  * participate"): a young person cannot have chaired a meeting the code says they were not part of.
  */
 export const CODES_WITHOUT_CHAIRING: readonly ReviewParticipationCode[] = ['PN4', 'PN5', 'PN7', 'PN8'];

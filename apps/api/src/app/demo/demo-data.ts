@@ -41,7 +41,8 @@ export async function loadDemoDataIfEmpty(db: DataSource): Promise<boolean> {
     await loadDemoYoungExpert(em, { officerId, youngExpertId: ids[Role.YoungExpert]! });
     await loadDemoActionLog(em, officerId);
     await loadDemoBoard(em, { officerId });
-    await loadDemoReviews(em, { recordedBy: ids[Role.Practitioner]! });
+    const practitionerId = ids[Role.Practitioner];
+    if (practitionerId) await loadDemoReviews(em, { recordedBy: practitionerId });
     const [leaderId, youngExpertId] = [ids[Role.SeniorLeader], ids[Role.YoungExpert]];
     if (leaderId && youngExpertId) await loadDemoPledges(em, { officerId, leaderId, youngExpertId });
   });

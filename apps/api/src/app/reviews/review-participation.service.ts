@@ -46,11 +46,16 @@ export class ReviewParticipationService {
     youngPersonId: string,
     command: ReviewParticipationCommand,
   ): Promise<ReviewParticipationResponse> {
-    const problems = reviewParticipationProblems(command, todayInLondon(this.clock.now()));
-    const errors = Object.entries(problems).map(([field, message]) => [field, [message]]);
+    const problems = Object.entries(reviewParticipationProblems(command, todayInLondon(this.clock.now())));
     const id = await this.db.transaction(async (em) => {
       await this.access.assertMayChange(actor, em, { youngPerson: youngPersonId });
-      if (errors.length > 0) throw new DomainError('validation', errors[0][1][0], Object.fromEntries(errors));
+      // After access, so a young person out of reach is a 404 whatever was sent.
+      if (problems.length > 0)
+        throw new DomainError(
+          'validation',
+          'Please check the review meeting.',
+          Object.fromEntries(problems.map(([field, message]) => [field, [message ?? '']])),
+        );
       const [person]: { archived: boolean }[] = await em.query(
         `SELECT archived_at IS NOT NULL AS archived FROM young_people WHERE id = $1 FOR SHARE`,
         [youngPersonId],

@@ -83,7 +83,7 @@ describe('ReviewMeetingsPanel', () => {
     const items = Array.from(el.querySelectorAll('li')).map(textOf);
     expect(items).toEqual([
       '10 Mar 2026 – PN3: Came to their review, and an advocate spoke for them. They chaired it. Note: Chaired with their advocate beside them Recorded by Alex Officer.',
-      '1 Sept 2025 – PN7: Chose not to take part in their review in any way.',
+      `1 Sept 2025 – PN7: ${REVIEW_PARTICIPATION_LABELS.PN7}.`,
     ]);
     expect(await axeViolations(el)).toEqual([]);
   });
