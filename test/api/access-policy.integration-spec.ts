@@ -71,6 +71,16 @@ const CASES: Case[] = [
     call: (c, f) => c.post(`/api/young-people/${f.youngPersonId}/consents`, consent()),
   },
   {
+    route: 'GET /api/young-people/:id/reviews',
+    call: (c, f) => c.get(`/api/young-people/${f.youngPersonId}/reviews`),
+  },
+  {
+    // The reviewing officer records how the young person took part in their review.
+    route: 'POST /api/young-people/:id/reviews',
+    call: (c, f) =>
+      c.post(`/api/young-people/${f.youngPersonId}/reviews`, { heldOn: today, code: 'PN1', chaired: true }),
+  },
+  {
     route: 'POST /api/consents/:id/withdraw',
     call: (c, f) => c.post(`/api/consents/${f.consentId}/withdraw`, { reason: 'Changed their mind' }),
   },

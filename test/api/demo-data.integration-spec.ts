@@ -189,6 +189,19 @@ describe('demo data', () => {
     ]);
   });
 
+  it('should record review meetings so the plan shows review participation, a small code withheld', async () => {
+    const rows: { code: string; n: number }[] = await t.db.query(
+      `SELECT code, count(*)::int AS n FROM review_participation WHERE held_on <= CURRENT_DATE GROUP BY code ORDER BY code`,
+    );
+    expect(rows).toEqual([
+      { code: 'PN1', n: 8 },
+      { code: 'PN2', n: 3 },
+      { code: 'PN3', n: 6 },
+      { code: 'PN5', n: 5 },
+      { code: 'PN7', n: 2 },
+    ]);
+  });
+
   it('should not load twice', async () => {
     expect(await loadDemoDataIfEmpty(t.db)).toBe(false);
   });

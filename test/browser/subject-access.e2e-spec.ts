@@ -46,6 +46,12 @@ describe('subject access', () => {
     await officer.waitForLoadState('networkidle');
     await expectAccessible(officer, 'young person page with the subject access links');
 
+    // Their review meetings (issue 14 §7), and the form to record one, on the same page.
+    await officer.getByRole('heading', { level: 2, name: 'Review meetings', exact: true }).waitFor();
+    await officer.getByRole('button', { name: 'Record a review meeting', exact: true }).click();
+    await officer.getByLabel('Date of the review').waitFor();
+    await expectAccessible(officer, 'young person page with the review meeting form open');
+
     const pdf = await save(
       officer,
       officer.getByRole('link', { name: 'Everything we hold (PDF)', exact: true }),

@@ -59,6 +59,8 @@ export enum AuditRecordType {
   Route = 'route',
   /** A change made offline and kept aside for its officer's decision (issue 15): held, applied or let go. */
   HeldChange = 'held_change',
+  /** A young person's review meetings and how they took part (PN1–PN8): each recorded, each list read. */
+  ReviewParticipation = 'review_participation',
 }
 
 /**

@@ -40,6 +40,7 @@ export const ANONYMISED_KINDS = [
   'responseRatings',
   'pledgeVerdicts',
   'planComments',
+  'reviewNotes',
   'loopTellings',
   'worries',
   'deletionRequests',

@@ -8,6 +8,7 @@ import { loadDemoYoungExpert } from './demo-young-expert';
 import { loadDemoActionLog } from './demo-action-log';
 import { loadDemoBoard } from './demo-board';
 import { loadDemoPledges } from './demo-pledges';
+import { loadDemoReviews } from './demo-reviews';
 
 /** Printed in the README for the demo only. Never used outside DEMO_DATA. */
 export const DEMO_PASSWORD = 'heard-demo-2026';
@@ -40,6 +41,8 @@ export async function loadDemoDataIfEmpty(db: DataSource): Promise<boolean> {
     await loadDemoYoungExpert(em, { officerId, youngExpertId: ids[Role.YoungExpert]! });
     await loadDemoActionLog(em, officerId);
     await loadDemoBoard(em, { officerId });
+    const practitionerId = ids[Role.Practitioner];
+    if (practitionerId) await loadDemoReviews(em, { recordedBy: practitionerId });
     const [leaderId, youngExpertId] = [ids[Role.SeniorLeader], ids[Role.YoungExpert]];
     if (leaderId && youngExpertId) await loadDemoPledges(em, { officerId, leaderId, youngExpertId });
   });

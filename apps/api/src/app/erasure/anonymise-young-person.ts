@@ -327,6 +327,12 @@ export async function anonymiseYoungPerson(
     `UPDATE plan_comments SET words = $2 WHERE young_person_id = $1 AND words <> $2`,
     [yp, ERASED_WORDS],
   );
+  // Their review meetings still count in the plan's PN1–PN8 distribution, as anyone's; the note goes.
+  await change(
+    'reviewNotes',
+    `UPDATE review_participation SET note = NULL WHERE young_person_id = $1 AND note IS NOT NULL`,
+    [yp],
+  );
   await change(
     'loopTellings',
     `UPDATE loop_tellings SET message = $2 WHERE young_person_id = $1 AND message <> $2`,

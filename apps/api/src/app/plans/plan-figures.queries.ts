@@ -12,6 +12,7 @@ import { FunnelService } from '../activities/funnel.service';
 import { actionCounts } from '../leaders/action-counts.queries';
 import { RATEABLE_STATUSES_SQL, SUMMARY_SQL, SummaryRow, verdictsCounted } from '../pledges/pledges.queries';
 import { PRESENT_AT_SESSIONS_SQL, reachCounts } from '../reach/reach.queries';
+import { reviewCountsOf } from '../reviews/review-participation.queries';
 
 /**
  * What section C's figures are assembled from (PlanAssemblyInput, docs/plan.md): plain counts for
@@ -25,16 +26,18 @@ export async function planAssemblyInput(
   funnels: FunnelService,
   period: PlanPeriod,
 ): Promise<PlanAssemblyInput> {
-  const [byTheme, [all], loops, pledges, practiceTools, activityDays, groups, reach] = await Promise.all([
-    actionCounts(db, 'theme', period, period.to, 'periodEnd'),
-    actionCounts(db, 'all', period, period.to, 'periodEnd'),
-    loopsOf(db, period),
-    pledgesOf(db, period),
-    toolsOf(db, period),
-    activityDaysOf(db, funnels, period),
-    groupsOf(db, period),
-    reachCounts(db, period),
-  ]);
+  const [byTheme, [all], loops, pledges, practiceTools, activityDays, groups, reach, reviews] =
+    await Promise.all([
+      actionCounts(db, 'theme', period, period.to, 'periodEnd'),
+      actionCounts(db, 'all', period, period.to, 'periodEnd'),
+      loopsOf(db, period),
+      pledgesOf(db, period),
+      toolsOf(db, period),
+      activityDaysOf(db, funnels, period),
+      groupsOf(db, period),
+      reachCounts(db, period),
+      reviewCountsOf(db, period),
+    ]);
   return {
     period,
     actions: {
@@ -53,8 +56,8 @@ export async function planAssemblyInput(
     activityDays,
     groups,
     reach,
-    // Review participation (PN1–PN8) is not recorded in Heard yet: the plan shows none.
-    reviews: [],
+    // Review meetings held in the period by PN code (optional data: none recorded, and the plan says so).
+    reviews,
   };
 }
 

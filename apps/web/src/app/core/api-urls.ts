@@ -22,6 +22,7 @@ export const API = {
   enrolmentJustThisTime: '/api/enrolment/just-this-time',
   enrolmentCodes: (youngPersonId: string) =>
     `/api/young-people/${encodeURIComponent(youngPersonId)}/enrolment-codes`,
+  reviews: (youngPersonId: string) => `/api/young-people/${encodeURIComponent(youngPersonId)}/reviews`,
   accountPassword: '/api/account/password',
   accountEmail: '/api/account/email',
   accountSessions: '/api/account/sessions',

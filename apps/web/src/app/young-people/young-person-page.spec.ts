@@ -56,7 +56,11 @@ describe('YoungPersonPage', () => {
     await fixture.whenStable();
   }
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    // The review meetings panel loads its own list; review-meetings-panel.spec.ts tests it.
+    for (const req of http.match(`/api/young-people/${PERSON_ID}/reviews`)) req.flush([]);
+    http.verify();
+  });
 
   async function answer(
     person = personResponse({
@@ -301,11 +305,12 @@ describe('YoungPersonPage', () => {
     expect(el.querySelector('a[href$="/erasure"]')).toBeNull();
   });
 
-  it('shows practitioners the profile without write buttons or links into group pages', async () => {
+  it('shows practitioners the profile without edit buttons or links into group pages', async () => {
     await open(Role.Practitioner);
     await answer();
     expect(el.textContent).not.toContain('Edit details');
-    expect(el.querySelector('button')).toBeNull();
+    // Their one button records a review meeting: reviewing officers record how the young person took part.
+    expect(Array.from(el.querySelectorAll('button')).map(textOf)).toEqual(['Record a review meeting']);
     expect(el.querySelector('a[href^="/groups"]')).toBeNull();
     expect(el.textContent).toContain('Deputies – Chair since 8 Jan 2026');
   });

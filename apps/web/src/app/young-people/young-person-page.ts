@@ -37,6 +37,7 @@ import { YoungPeopleApi } from './young-people-api';
 import { PARTICIPATION_LABELS } from './young-person-form';
 import { pageFocus } from '../core/focus';
 import { EnrolmentCodePanel } from '../enrolment/enrolment-code-panel';
+import { ReviewMeetingsPanel } from './review-meetings-panel';
 
 /** Activity days they are coming to, waiting for, or have been to: a yes, whatever came of it. */
 const SAID_YES: ReadonlySet<InvitationStatus> = new Set([
@@ -64,6 +65,7 @@ const SAID_YES: ReadonlySet<InvitationStatus> = new Set([
     EmptyState,
     ProblemAlert,
     EnrolmentCodePanel,
+    ReviewMeetingsPanel,
   ],
   templateUrl: './young-person-page.html',
   styleUrl: './young-person-page.scss',
@@ -77,6 +79,11 @@ export default class YoungPersonPage {
   readonly id = input.required<string>();
 
   protected readonly canWrite = computed(() => this.session.user()?.role === Role.ParticipationOfficer);
+  /** Officers and the practitioners linked to them (the API's own rule) see and record review meetings. */
+  protected readonly canReview = computed(() => {
+    const role = this.session.user()?.role;
+    return role === Role.ParticipationOfficer || role === Role.Practitioner;
+  });
   protected readonly person = signal<YoungPersonResponse | null>(null);
   protected readonly attendance = signal<YoungPersonAttendance | null>(null);
   protected readonly attendanceProblem = signal<ProblemDetails | null>(null);
