@@ -51,6 +51,7 @@ import { AuditAppendOnly1765430000000 } from './1765430000000-audit-append-only'
 import { PlanComments1765440000000 } from './1765440000000-plan-comments';
 import { PlanCommentWorries1765460000000 } from './1765460000000-plan-comment-worries';
 import { PlanDocuments1765470000000 } from './1765470000000-plan-documents';
+import { Reports1765480000000 } from './1765480000000-reports';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -101,6 +102,7 @@ export const MIGRATIONS = [
   PlanComments1765440000000,
   PlanCommentWorries1765460000000,
   PlanDocuments1765470000000,
+  Reports1765480000000,
 ];
 
 /** The tables whose writes move the figures revision on (FiguresCache); a spec checks each is watched. */

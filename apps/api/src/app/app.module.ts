@@ -31,6 +31,7 @@ import { ErasureModule } from './erasure/erasure.module';
 import { LeadersModule } from './leaders/leaders.module';
 import { PledgesModule } from './pledges/pledges.module';
 import { PlansModule } from './plans/plans.module';
+import { ReportsModule } from './reports/reports.module';
 import { ReachModule } from './reach/reach.module';
 import { HeldChangesModule } from './held-changes/held-changes.module';
 
@@ -64,6 +65,7 @@ export const FEATURE_MODULES = [
   LeadersModule,
   PledgesModule,
   PlansModule,
+  ReportsModule,
   ReachModule,
   HeldChangesModule,
 ];
