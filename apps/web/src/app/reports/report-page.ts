@@ -35,7 +35,7 @@ import { ReportsApi } from './reports-api';
       @if (mayEdit()) {
         <section aria-labelledby="report-exports">
           <h2 id="report-exports">Export</h2>
-          <p>Save any changes first: the files are made from the saved report.</p>
+          <p>Save your changes first: the files are made from the saved report.</p>
           <heard-report-export [reportId]="r.id" format="pdf" />
           <heard-report-export [reportId]="r.id" format="docx" />
         </section>
