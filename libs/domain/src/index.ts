@@ -90,6 +90,7 @@ export * from './plan/plan-draft';
 export * from './plan/plans.contract';
 export * from './plan/plan-comments.contract';
 export * from './plan/plan-documents.contract';
+export * from './reports/report-roles';
 export * from './reports/report-rules';
 export * from './reports/reports.contract';
 export * from './offline/day-on-device';

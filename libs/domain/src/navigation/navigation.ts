@@ -1,7 +1,7 @@
 import { PICKABLE_STAFF_ROLES } from '../access/access';
 import { ACTION_LOG_KEEPERS, ACTION_LOG_OFFICERS, ACTION_LOG_READERS } from '../action-log/action-log-roles';
 import { PLAN_READERS } from '../plan/plan-workflow';
-import { REPORT_READERS } from '../reports/report-rules';
+import { REPORT_READERS } from '../reports/report-roles';
 import { PLEDGE_READERS } from '../pledges/pledge-roles';
 import { PRACTICE_TOOL_READERS } from '../practice-tools/practice-tool-roles';
 import { REACH_READERS } from '../reach/reach';

@@ -3,7 +3,6 @@ import type { LeadersView } from '../leaders/leaders-view.contract';
 import { RATING_SCALE } from '../evaluations/evaluation-rules';
 import type { PlanActionCounts, PlanActivityDayRow, PlanPeriod, PlanToolRow } from '../plan/plan-assembly';
 import { MAX_PLAN_LIST_ITEMS, type PlanBlock, type PlanDocument } from '../plan/plan-text';
-import { PLAN_EDITORS, PLAN_READERS } from '../plan/plan-workflow';
 import { IsoDate, addDays, isIsoDate, monthInWords, parseIsoDate } from '../shared/dates';
 import { FEWER_THAN_FIVE, ShownCount, shownCount, shownParts } from '../shared/small-numbers';
 
@@ -19,10 +18,6 @@ import { FEWER_THAN_FIVE, ShownCount, shownCount, shownParts } from '../shared/s
 
 export const REPORT_KINDS = ['family_feedback', 'annual_participation'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
-
-/** Who drafts and edits reports, and who reads them: the plan's officers and leaders. */
-export const REPORT_EDITORS = PLAN_EDITORS;
-export const REPORT_READERS = PLAN_READERS;
 
 export const REPORT_KIND_RULES: Readonly<
   Record<ReportKind, { title: string; slug: string; months: number; describe: string }>
