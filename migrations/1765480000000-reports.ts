@@ -22,6 +22,9 @@ export class Reports1765480000000 implements MigrationInterface {
         title varchar(200) NOT NULL,
         -- The sections: key, title, typed text (plan-text.ts) and the figures drawn from the data.
         sections jsonb NOT NULL CONSTRAINT reports_sections_list CHECK (jsonb_typeof(sections) = 'array'),
+        -- The quotes the draft listed ({quoteId, words}): an export leaves out those no longer shareable
+        -- (consent withdrawn, taken off the board, erased), by the words the draft holds.
+        quotes jsonb NOT NULL DEFAULT '[]' CONSTRAINT reports_quotes_list CHECK (jsonb_typeof(quotes) = 'array'),
         created_by uuid NOT NULL REFERENCES users(id),
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),

@@ -333,4 +333,21 @@ describe('the reports', () => {
     expectProblem(await t.anonymous().get(`/api/reports/${report.id}/exports/pdf/file`), 401);
     expectProblem(await youngExpert.get(`/api/reports/${report.id}/exports/pdf/file`), 403);
   });
+
+  it('leaves out of a new export a drafted quote that may no longer be shown', async () => {
+    // The parent's quote is taken off the board after the draft: the officer's text still holds it.
+    expect(planPlainText(report.sections.find((s) => s.key === 'quotes')?.text ?? { blocks: [] })).toContain(
+      'They rang me back the same day.',
+    );
+    await t.db.query(
+      `UPDATE board_quotes SET taken_off_at = now(), taken_off_why = 'unpublished' WHERE taken_off_at IS NULL`,
+    );
+    expect((await officer.post(`/api/reports/${report.id}/exports`, { format: 'docx' })).status).toBe(202);
+    expect(await worker.runOnce()).toBe(1);
+    const xml = strFromU8(
+      unzipSync(new Uint8Array((await download(officer, 'docx')).body as Buffer))['word/document.xml'],
+    );
+    expect(xml).toContain('In their own words');
+    expect(xml).not.toContain('They rang me back');
+  });
 });

@@ -4,10 +4,12 @@ import {
   REPORT_SECTION_KEYS,
   ReportData,
   defaultReportPeriod,
+  draftedQuotes,
   draftReport,
   reportFilename,
   reportPeriodProblem,
   reportTitle,
+  withoutQuotes,
 } from './report-rules';
 import { ReportCreateRequestSchema, ReportSectionRequestSchema } from './reports.contract';
 
@@ -39,7 +41,10 @@ const data = (over: Partial<ReportData> = {}): ReportData => ({
     },
   ],
   practiceTools: [{ toolId: 'p1', name: 'All about me', evaluatedBy: 2, whatChanged: null }],
-  quotes: [{ theme: 'Sharing learning', words: 'They listened.' }],
+  quotes: [
+    { quoteId: 'q1', theme: 'Sharing learning', words: 'They listened.' },
+    { quoteId: 'q2', theme: null, words: 'Nobody rang back.' },
+  ],
   ...over,
 });
 
@@ -146,5 +151,45 @@ describe('ReportCreateRequestSchema', () => {
     [{ kind: 'family_feedback', extra: 1 }, false],
   ])('%j is accepted: %s', (body, ok) => {
     expect(ReportCreateRequestSchema.safeParse(body).success).toBe(ok);
+  });
+});
+
+describe('withoutQuotes', () => {
+  const sections = draftReport('family_feedback', data());
+  const quotes = (s: typeof sections) =>
+    planPlainText(s.find((x) => x.key === 'quotes')?.text ?? { blocks: [] });
+
+  it('keeps the drafted quotes with their words', () => {
+    expect(draftedQuotes(data())).toEqual([
+      { quoteId: 'q1', words: 'They listened.' },
+      { quoteId: 'q2', words: 'Nobody rang back.' },
+    ]);
+  });
+
+  it('leaves out every line holding a quote no longer shareable, wherever the officer moved it', () => {
+    const moved = sections.map((s) =>
+      s.key === 'introduction'
+        ? {
+            ...s,
+            text: {
+              blocks: [
+                ...s.text.blocks,
+                {
+                  type: 'paragraph' as const,
+                  children: [{ type: 'text' as const, text: 'As one said, “Nobody rang back.”' }],
+                },
+              ],
+            },
+          }
+        : s,
+    );
+    const kept = withoutQuotes(moved, ['Nobody rang back.']);
+    expect(quotes(kept)).toContain('They listened.');
+    expect(quotes(kept)).not.toContain('Nobody rang back.');
+    expect(planPlainText(kept[0].text)).not.toContain('Nobody rang back.');
+    // A list left with no items goes too.
+    const none = withoutQuotes(sections, ['They listened.', 'Nobody rang back.']);
+    expect(none.find((x) => x.key === 'quotes')?.text.blocks.map((b) => b.type)).toEqual(['paragraph']);
+    expect(withoutQuotes(sections, [' '])).toEqual(sections);
   });
 });

@@ -2,7 +2,7 @@ import type { FunnelStage } from '../activities/funnel';
 import type { LeadersView } from '../leaders/leaders-view.contract';
 import { RATING_SCALE } from '../evaluations/evaluation-rules';
 import type { PlanActionCounts, PlanActivityDayRow, PlanPeriod, PlanToolRow } from '../plan/plan-assembly';
-import { MAX_PLAN_LIST_ITEMS, type PlanBlock, type PlanDocument } from '../plan/plan-text';
+import { MAX_PLAN_LIST_ITEMS, type PlanBlock, type PlanDocument, type PlanInline } from '../plan/plan-text';
 import { IsoDate, addDays, isIsoDate, monthInWords, parseIsoDate } from '../shared/dates';
 import { FEWER_THAN_FIVE, ShownCount, shownCount, shownParts } from '../shared/small-numbers';
 
@@ -157,7 +157,7 @@ export interface ReportData {
   activityDays: readonly PlanActivityDayRow[];
   practiceTools: readonly PlanToolRow[];
   /** Quotes on the public board from items said in the period, only while their consent is in force. */
-  quotes: readonly { theme: string | null; words: string }[];
+  quotes: readonly { quoteId: string; theme: string | null; words: string }[];
 }
 
 const paragraph = (text: string): PlanBlock => ({ type: 'paragraph', children: [{ type: 'text', text }] });
@@ -358,4 +358,41 @@ export function draftReport(kind: ReportKind, data: ReportData): ReportSection[]
       ),
     ]),
   ];
+}
+
+/** A quote a draft lists, kept with the report so an export can leave it out once no longer shareable. */
+export interface DraftedQuote {
+  quoteId: string;
+  words: string;
+}
+
+/** The quotes a draft lists, with their words: a quote erased since is gone from the log, not from the draft. */
+export function draftedQuotes(data: ReportData): DraftedQuote[] {
+  return data.quotes.slice(0, MAX_REPORT_QUOTES).map((q) => ({ quoteId: q.quoteId, words: q.words }));
+}
+
+function lineText(line: readonly PlanInline[]): string {
+  return line.map((i) => (i.type === 'text' ? i.text : i.children.map((c) => c.text).join(''))).join('');
+}
+
+/**
+ * The sections without the quotes that may no longer be shown (consent withdrawn, or taken off
+ * the board since the draft): every paragraph or list item holding one of their words is left
+ * out, and a list left empty goes too. Run when a document is made, so a file never carries a
+ * quote whose young person has said no since, whatever the officer's edits kept.
+ */
+export function withoutQuotes(sections: readonly ReportSection[], gone: readonly string[]): ReportSection[] {
+  const words = gone.map((w) => w.trim()).filter((w) => w !== '');
+  if (words.length === 0) return [...sections];
+  const holds = (line: readonly PlanInline[]) => words.some((w) => lineText(line).includes(w));
+  return sections.map((section) => ({
+    ...section,
+    text: {
+      blocks: section.text.blocks.flatMap((b): PlanBlock[] => {
+        if (b.type !== 'list') return holds(b.children) ? [] : [b];
+        const items = b.items.filter((item) => !holds(item));
+        return items.length === 0 ? [] : [{ ...b, items }];
+      }),
+    },
+  }));
 }

@@ -41,6 +41,7 @@ export async function takeQuotesOffBoard(
 /** A quote that may be shown: on the board, its answer published, and its young person's consent in force. */
 export interface QuoteInForce {
   itemId: string;
+  quoteId: string;
   words: string;
   theme: string | null;
 }
@@ -58,7 +59,7 @@ export async function boardQuotesInForce(
   saidIn?: { from: IsoDate; to: IsoDate },
 ): Promise<QuoteInForce[]> {
   const quotes: (QuoteInForce & { youngPersonId: string | null })[] = await em.query(
-    `SELECT DISTINCT ON (b.item_id, q.id) b.item_id AS "itemId", q.words, t.name AS theme,
+    `SELECT DISTINCT ON (b.item_id, q.id) b.item_id AS "itemId", q.id AS "quoteId", q.words, t.name AS theme,
             q.young_person_id AS "youngPersonId"
        FROM board_quotes b
        JOIN action_answers aa ON aa.action_id = b.action_id AND aa.item_id = b.item_id
@@ -77,5 +78,5 @@ export async function boardQuotesInForce(
   );
   return quotes
     .filter((q) => q.youngPersonId === null || consents.get(q.youngPersonId)?.inForce)
-    .map(({ itemId, words, theme }) => ({ itemId, words, theme }));
+    .map(({ itemId, quoteId, words, theme }) => ({ itemId, quoteId, words, theme }));
 }

@@ -1,8 +1,11 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ReportFormat, ReportSection } from '@heard/domain';
+import { DraftedQuote, ReportFormat, ReportSection, withoutQuotes } from '@heard/domain';
 import { DataSource } from 'typeorm';
+import { Clock } from '../../platform/clock';
 import { APP_CONFIG, AppConfig } from '../../platform/config/config';
 import { DocumentJobKey, DocumentJobProgress, DocumentJobs } from '../../platform/jobs/document-jobs';
+import { boardQuotesInForce } from '../action-log/board-quotes';
+import { ConsentService } from '../consent/consent.service';
 import { renderReportDocx } from './report-docx';
 import { ReportFacts, renderReportPdf } from './report-pdf';
 
@@ -43,6 +46,8 @@ export class ReportDocumentsWorker implements OnApplicationBootstrap, OnApplicat
   constructor(
     private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly consent: ConsentService,
+    private readonly clock: Clock,
   ) {
     this.jobs = new DocumentJobs(
       db,
@@ -75,19 +80,37 @@ export class ReportDocumentsWorker implements OnApplicationBootstrap, OnApplicat
   }
 
   private readonly make = async (key: DocumentJobKey, progress: DocumentJobProgress): Promise<Uint8Array> => {
-    const [row]: { title: string; from: string; to: string; sections: ReportSection[] }[] =
-      await this.db.query(
-        `SELECT title, period_from::text AS "from", period_to::text AS "to", sections FROM reports WHERE id = $1`,
-        [key['report_id']],
-      );
+    const [row]: {
+      title: string;
+      from: string;
+      to: string;
+      sections: ReportSection[];
+      quotes: DraftedQuote[];
+    }[] = await this.db.query(
+      `SELECT title, period_from::text AS "from", period_to::text AS "to", sections, quotes
+         FROM reports WHERE id = $1`,
+      [key['report_id']],
+    );
     if (!row) throw new Error('The report is gone.');
     const format = key['kind'] as ReportFormat;
     const facts: ReportFacts = {
       title: row.title,
       period: { from: row.from, to: row.to },
-      sections: row.sections,
+      sections: withoutQuotes(row.sections, await this.quotesGone(row.quotes)),
     };
     await progress(0, facts.sections.length + 1);
     return this.render[format](facts, progress);
   };
+
+  /**
+   * The words of the drafted quotes that may no longer be shown: taken off the board, erased, or
+   * their young person's quote consent no longer in force, as the public board decides it now.
+   */
+  private async quotesGone(drafted: readonly DraftedQuote[]): Promise<string[]> {
+    if (drafted.length === 0) return [];
+    const inForce = new Set(
+      (await boardQuotesInForce(this.db.manager, this.consent, this.clock.now())).map((q) => q.quoteId),
+    );
+    return drafted.filter((q) => !inForce.has(q.quoteId)).map((q) => q.words);
+  }
 }

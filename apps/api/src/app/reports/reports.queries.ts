@@ -45,6 +45,6 @@ export async function reportData(
     review,
     activityDays,
     practiceTools,
-    quotes: quotes.map((q) => ({ theme: q.theme, words: q.words })),
+    quotes: quotes.map((q) => ({ quoteId: q.quoteId, theme: q.theme, words: q.words })),
   };
 }

@@ -15,6 +15,7 @@ import {
   ReportSummary,
   defaultReportPeriod,
   draftReport,
+  draftedQuotes,
   reportFilename,
   reportTitle,
   todayInLondon,
@@ -93,8 +94,8 @@ export class ReportsService {
     const sections = draftReport(command.kind, data);
     const id = await this.db.transaction(async (em) => {
       const [row]: { id: string }[] = await em.query(
-        `INSERT INTO reports (kind, period_from, period_to, title, sections, created_by)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6) RETURNING id`,
+        `INSERT INTO reports (kind, period_from, period_to, title, sections, created_by, quotes)
+         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb) RETURNING id`,
         [
           command.kind,
           period.from,
@@ -102,6 +103,7 @@ export class ReportsService {
           reportTitle(command.kind, period),
           JSON.stringify(sections),
           actor.userId,
+          JSON.stringify(draftedQuotes(data)),
         ],
       );
       await this.audit.for(actor).record(em, {
