@@ -51,6 +51,7 @@ import { AuditAppendOnly1765430000000 } from './1765430000000-audit-append-only'
 import { PlanComments1765440000000 } from './1765440000000-plan-comments';
 import { PlanCommentWorries1765460000000 } from './1765460000000-plan-comment-worries';
 import { PlanDocuments1765470000000 } from './1765470000000-plan-documents';
+import { Reports1765480000000 } from './1765480000000-reports';
 import { ReviewParticipation1765490000000 } from './1765490000000-review-participation';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
@@ -102,6 +103,7 @@ export const MIGRATIONS = [
   PlanComments1765440000000,
   PlanCommentWorries1765460000000,
   PlanDocuments1765470000000,
+  Reports1765480000000,
   ReviewParticipation1765490000000,
 ];
 

@@ -99,6 +99,11 @@ describe('authorisation matrix', () => {
     { name: 'one-to-ones', call: (c) => c.get('/api/one-to-ones'), roles: [Role.ParticipationOfficer] },
     { name: 'the hand-over list', call: (c) => c.get('/api/handover'), roles: [Role.Practitioner] },
     { name: 'the staff directory', call: (c) => c.get('/api/staff'), roles: [Role.ParticipationOfficer] },
+    {
+      name: 'the reports',
+      call: (c) => c.get('/api/reports'),
+      roles: [Role.ParticipationOfficer, Role.SeniorLeader],
+    },
   ];
 
   for (const group of groups) {

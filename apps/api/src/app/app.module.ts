@@ -32,6 +32,7 @@ import { LeadersModule } from './leaders/leaders.module';
 import { PledgesModule } from './pledges/pledges.module';
 import { PlansModule } from './plans/plans.module';
 import { ReviewsModule } from './reviews/reviews.module';
+import { ReportsModule } from './reports/reports.module';
 import { ReachModule } from './reach/reach.module';
 import { HeldChangesModule } from './held-changes/held-changes.module';
 
@@ -66,6 +67,7 @@ export const FEATURE_MODULES = [
   PledgesModule,
   PlansModule,
   ReviewsModule,
+  ReportsModule,
   ReachModule,
   HeldChangesModule,
 ];

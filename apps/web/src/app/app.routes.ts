@@ -58,6 +58,7 @@ export const appRoutes: Route[] = [
       { path: 'action-log', loadChildren: () => import('./action-log/action-log.routes') },
       { path: 'pledges', loadChildren: () => import('./pledges/pledges.routes') },
       { path: 'plans', loadChildren: () => import('./plans/plans.routes') },
+      { path: 'reports', loadChildren: () => import('./reports/reports.routes') },
       { path: 'reach', loadChildren: () => import('./reach/reach.routes') },
       // The log's settings are an administrator's (services, themes, days to acknowledge), beside their other pages.
       { path: 'admin/action-log', loadChildren: () => import('./action-log/action-log-settings.routes') },

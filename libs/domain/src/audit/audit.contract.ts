@@ -56,6 +56,8 @@ export enum AuditRecordType {
   /** The annual voice plan (issue 14): a year's plan, and each version's edits, moves and corrections. */
   VoicePlan = 'voice_plan',
   PlanVersion = 'plan_version',
+  /** A Family Feedback or annual participation report (issue 14 §6): drafted, edited, exported, downloaded. */
+  Report = 'report',
   Route = 'route',
   /** A change made offline and kept aside for its officer's decision (issue 15): held, applied or let go. */
   HeldChange = 'held_change',

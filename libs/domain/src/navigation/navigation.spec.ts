@@ -34,6 +34,7 @@ describe('navigationFor', () => {
         'action-log/import',
         'pledges',
         'plans',
+        'reports',
         'reach',
         'to-pass-on',
         'worries',
@@ -46,7 +47,7 @@ describe('navigationFor', () => {
     ],
     [
       Role.SeniorLeader,
-      ['home', 'practice-tools', 'action-log', 'pledges', 'plans', 'reach', 'worries', 'account'],
+      ['home', 'practice-tools', 'action-log', 'pledges', 'plans', 'reports', 'reach', 'worries', 'account'],
     ],
     [Role.YoungExpert, ['home', 'my-space']],
   ])('%s sees %p', (role, paths) => {

@@ -1,6 +1,7 @@
 import { PICKABLE_STAFF_ROLES } from '../access/access';
 import { ACTION_LOG_KEEPERS, ACTION_LOG_OFFICERS, ACTION_LOG_READERS } from '../action-log/action-log-roles';
 import { PLAN_READERS } from '../plan/plan-workflow';
+import { REPORT_READERS } from '../reports/report-roles';
 import { PLEDGE_READERS } from '../pledges/pledge-roles';
 import { PRACTICE_TOOL_READERS } from '../practice-tools/practice-tool-roles';
 import { REACH_READERS } from '../reach/reach';
@@ -58,6 +59,8 @@ const ITEMS: ReadonlyArray<NavigationItem & { roles: readonly Role[] }> = [
   { path: 'pledges', label: 'Pledges', icon: 'checklist', roles: PLEDGE_READERS },
   // The annual voice plan: officers write it, senior leaders read and approve it.
   { path: 'plans', label: 'Voice plan', icon: 'description', roles: PLAN_READERS },
+  // The six-monthly Family Feedback Report and the annual participation report, drafted from the data.
+  { path: 'reports', label: 'Reports', icon: 'summarize', roles: REPORT_READERS },
   // Whose voices are missing: aggregates only, so leaders and administrators too.
   { path: 'reach', label: 'Reach', icon: 'pie_chart', roles: REACH_READERS },
   { path: 'handover', label: 'To hand over', icon: 'outbox', roles: [Role.Practitioner] },

@@ -13,6 +13,7 @@ import { Clock } from '../../platform/clock';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ConsentService } from '../consent/consent.service';
 import { actionLogSettings } from './action-log-base';
+import { boardQuotesInForce } from './board-quotes';
 import { WE_WILL_STATUSES_SQL } from './chase-rules.sql';
 
 interface PairRow {
@@ -129,25 +130,9 @@ export class PublicBoardService {
         WHERE aa.published_at IS NOT NULL AND y.young_words IS NOT NULL AND a.young_words IS NOT NULL
         ORDER BY y.said_on DESC, y.id, aa.published_at, a.id`,
     );
-    const quotes: { itemId: string; quoteId: string; words: string; youngPersonId: string | null }[] =
-      await em.query(
-        `SELECT DISTINCT ON (b.item_id, q.id) b.item_id AS "itemId", q.id AS "quoteId", q.words,
-                q.young_person_id AS "youngPersonId"
-           FROM board_quotes b
-           JOIN action_answers aa ON aa.action_id = b.action_id AND aa.item_id = b.item_id
-           JOIN you_said_quotes q ON q.id = b.quote_id
-          WHERE b.taken_off_at IS NULL AND aa.published_at IS NOT NULL
-          ORDER BY b.item_id, q.id`,
-      );
-    const consent = await this.consent.quoteConsentOf(
-      em,
-      quotes.flatMap((q) => (q.youngPersonId ? [q.youngPersonId] : [])),
-      this.clock.now(),
-    );
     const quotesOf = new Map<string, string[]>();
-    for (const q of quotes)
-      if (q.youngPersonId === null || consent.get(q.youngPersonId)?.inForce)
-        quotesOf.set(q.itemId, [...(quotesOf.get(q.itemId) ?? []), q.words]);
+    for (const q of await boardQuotesInForce(em, this.consent, this.clock.now()))
+      quotesOf.set(q.itemId, [...(quotesOf.get(q.itemId) ?? []), q.words]);
 
     const byItem = new Map<string, BoardItem>();
     const themes = new Map<string, string>();

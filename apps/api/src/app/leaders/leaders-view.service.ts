@@ -1,26 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import {
-  ActionCounts,
-  LeadersView,
-  LeadersViewQuery,
-  RATING_SCALE,
-  Rating,
-  RatedResponse,
-  SMALL_NUMBER_THRESHOLD,
-  shownCount,
-  shownParts,
-  todayInLondon,
-} from '@heard/domain';
+import { ActionCounts, LeadersView, LeadersViewQuery, shownCount, todayInLondon } from '@heard/domain';
 import { DataSource } from 'typeorm';
 import { FiguresCache } from '../../platform/cache/figures-cache';
 import { Clock } from '../../platform/clock';
-import { londonDay } from '../../platform/database/rules-sql';
 import { itemStageSql } from '../action-log/action-log-base';
 import { FunnelService } from '../activities/funnel.service';
 import { actionCounts } from './action-counts.queries';
-
-/** The most recent comments shown beside the ratings. */
-const COMMENTS_SHOWN = 20;
+import { youngExpertRatings } from './response-ratings.queries';
 
 /**
  * The senior leaders' view (docs/leaders-view.md): aggregates only. Nothing here names or links to
@@ -49,7 +35,7 @@ export class LeadersViewService {
       this.actionCounts('theme', query, today),
       this.actionCounts('service', query, today),
       this.loopsNotClosed(),
-      this.ratings(query),
+      youngExpertRatings(this.db, query),
       this.funnels.funnelForPeriod(query.from, query.to),
     ]);
     return {
@@ -85,35 +71,5 @@ export class LeadersViewService {
         GROUP BY t.name ORDER BY t.name NULLS LAST`,
     );
     return { total: byTheme.reduce((sum, row) => sum + row.count, 0), byTheme };
-  }
-
-  private async ratings(query: LeadersViewQuery): Promise<LeadersView['ratings']> {
-    const rated = `${londonDay('r.rated_at')} BETWEEN $1 AND $2`;
-    const counts: { rating: Rating; count: number }[] = await this.db.query(
-      `SELECT r.rating, count(*)::int AS count FROM response_ratings r WHERE ${rated} GROUP BY r.rating`,
-      [query.from, query.to],
-    );
-    const answered = counts.reduce((sum, row) => sum + row.count, 0);
-    // Fewer than five rated: a comment could be matched to the one or two who wrote it.
-    const comments: RatedResponse[] =
-      answered < SMALL_NUMBER_THRESHOLD
-        ? []
-        : await this.db.query(
-            `SELECT r.rating, r.comment, t.name AS theme, ${londonDay('r.rated_at')}::text AS "ratedOn"
-               FROM response_ratings r
-               JOIN you_said_items y ON y.id = r.item_id
-               LEFT JOIN action_log_themes t ON t.id = y.theme_id
-              WHERE ${rated} AND r.comment IS NOT NULL AND btrim(r.comment) <> ''
-              ORDER BY r.rated_at DESC, r.id LIMIT ${COMMENTS_SHOWN}`,
-            [query.from, query.to],
-          );
-    const faces = shownParts(
-      RATING_SCALE.map(({ value }) => counts.find((row) => row.rating === value)?.count ?? 0),
-    );
-    return {
-      answered: shownCount(answered),
-      faces: RATING_SCALE.map(({ value }, i) => ({ rating: value, count: faces[i] })),
-      comments,
-    };
   }
 }

@@ -65,7 +65,7 @@ export async function planAssemblyInput(
  * Items whose loop an officer closed in the period; and items answered by an action made by its
  * end and not closed by then.
  */
-async function loopsOf(db: DataSource, period: PlanPeriod): Promise<PlanAssemblyInput['loops']> {
+export async function loopsOf(db: DataSource, period: PlanPeriod): Promise<PlanAssemblyInput['loops']> {
   const closed = londonDay('y.closed_at');
   const [row]: PlanAssemblyInput['loops'][] = await db.query(
     `SELECT count(*) FILTER (WHERE ${closed} BETWEEN $1 AND $2)::int AS closed,
@@ -102,7 +102,7 @@ async function pledgesOf(db: DataSource, period: PlanPeriod): Promise<PlanPledge
  * through a round's link once (it keeps no identity). What changed is the note of the newest
  * version added in the period after its first evaluation there.
  */
-async function toolsOf(db: DataSource, period: PlanPeriod): Promise<PlanToolRow[]> {
+export async function toolsOf(db: DataSource, period: PlanPeriod): Promise<PlanToolRow[]> {
   return db.query(
     `SELECT t.id AS "toolId", t.name,
             (count(DISTINCT e.young_person_id) + count(*) FILTER (WHERE e.young_person_id IS NULL))::int
@@ -122,7 +122,7 @@ async function toolsOf(db: DataSource, period: PlanPeriod): Promise<PlanToolRow[
 }
 
 /** Activity days held in the period (not cancelled), each with its funnel as the activity page shows it. */
-async function activityDaysOf(
+export async function activityDaysOf(
   db: DataSource,
   funnels: FunnelService,
   period: PlanPeriod,

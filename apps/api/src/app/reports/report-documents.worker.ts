@@ -1,0 +1,116 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DraftedQuote, ReportFormat, ReportSection, withoutQuotes } from '@heard/domain';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../platform/clock';
+import { APP_CONFIG, AppConfig } from '../../platform/config/config';
+import { DocumentJobKey, DocumentJobProgress, DocumentJobs } from '../../platform/jobs/document-jobs';
+import { boardQuotesInForce } from '../action-log/board-quotes';
+import { ConsentService } from '../consent/consent.service';
+import { renderReportDocx } from './report-docx';
+import { ReportFacts, renderReportPdf } from './report-pdf';
+
+/** Tries before an export is marked failed. */
+export const REPORT_DOCUMENT_ATTEMPTS = 3;
+
+/** How long a claim holds: a report renders in seconds, so only a dead worker lets it run out. */
+export const REPORT_DOCUMENT_LEASE_SECONDS = 300;
+
+/** 15 s, then 30 s. */
+export function reportDocumentBackoffSeconds(attempt: number): number {
+  return Math.min(600, 15 * 2 ** Math.max(0, attempt - 1));
+}
+
+export const REPORT_DOCUMENT_INTERRUPTED = 'Interrupted: the worker making it stopped or ran past its lease.';
+
+/** The kind of error only: the message may quote the report, which belongs in the log. */
+function describeFailure(error: unknown): string {
+  const kind = error instanceof Error ? error.name : typeof error;
+  return `The document could not be made (${kind.slice(0, 100)}).`;
+}
+
+/**
+ * Makes the reports' PDF and DOCX off the request path (issue 14 §6, ADR 0034) through the shared
+ * document job, writing how far it has got (a step a section) for the page's progress bar. Polls
+ * every MAIL_POLL_MS, the background jobs' one switch (0: off, and tests call runOnce).
+ */
+@Injectable()
+export class ReportDocumentsWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly jobs: DocumentJobs;
+
+  /** The renderers, by format: a seam for tests, never replaced outside them. */
+  render: Record<ReportFormat, (facts: ReportFacts, progress: DocumentJobProgress) => Promise<Uint8Array>> = {
+    pdf: renderReportPdf,
+    docx: renderReportDocx,
+  };
+
+  constructor(
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly consent: ConsentService,
+    private readonly clock: Clock,
+  ) {
+    this.jobs = new DocumentJobs(
+      db,
+      {
+        label: 'report document',
+        table: 'report_documents',
+        keys: ['report_id', 'kind'],
+        attempts: REPORT_DOCUMENT_ATTEMPTS,
+        leaseSeconds: REPORT_DOCUMENT_LEASE_SECONDS,
+        backoffSeconds: reportDocumentBackoffSeconds,
+        interrupted: REPORT_DOCUMENT_INTERRUPTED,
+        describeFailure,
+        progress: true,
+      },
+      'ReportDocumentsWorker',
+    );
+  }
+
+  onApplicationBootstrap(): void {
+    this.jobs.start(this.config.mailPollMs, this.make);
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.jobs.stop();
+  }
+
+  /** Sweeps expired claims, then makes one batch. Returns how many documents it claimed. */
+  runOnce(batchSize = 2): Promise<number> {
+    return this.jobs.runOnce(this.make, batchSize);
+  }
+
+  private readonly make = async (key: DocumentJobKey, progress: DocumentJobProgress): Promise<Uint8Array> => {
+    const [row]: {
+      title: string;
+      from: string;
+      to: string;
+      sections: ReportSection[];
+      quotes: DraftedQuote[];
+    }[] = await this.db.query(
+      `SELECT title, period_from::text AS "from", period_to::text AS "to", sections, quotes
+         FROM reports WHERE id = $1`,
+      [key['report_id']],
+    );
+    if (!row) throw new Error('The report is gone.');
+    const format = key['kind'] as ReportFormat;
+    const facts: ReportFacts = {
+      title: row.title,
+      period: { from: row.from, to: row.to },
+      sections: withoutQuotes(row.sections, await this.quotesGone(row.quotes)),
+    };
+    await progress(0, facts.sections.length + 1);
+    return this.render[format](facts, progress);
+  };
+
+  /**
+   * The words of the drafted quotes that may no longer be shown: taken off the board, erased, or
+   * their young person's quote consent no longer in force, as the public board decides it now.
+   */
+  private async quotesGone(drafted: readonly DraftedQuote[]): Promise<string[]> {
+    if (drafted.length === 0) return [];
+    const inForce = new Set(
+      (await boardQuotesInForce(this.db.manager, this.consent, this.clock.now())).map((q) => q.quoteId),
+    );
+    return drafted.filter((q) => !inForce.has(q.quoteId)).map((q) => q.words);
+  }
+}
