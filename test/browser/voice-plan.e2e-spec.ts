@@ -262,11 +262,9 @@ describe('the annual voice plan, from draft to the public page', () => {
     );
     expect(figures.empty).toBe(false);
     expect(figures.activityDays.held.value).toBeGreaterThan(0);
-    const held = table
-      .getByRole('row')
-      .filter({
-        has: officer.getByRole('rowheader', { name: figures.activityDays.held.label, exact: true }),
-      });
+    const held = table.getByRole('row').filter({
+      has: officer.getByRole('rowheader', { name: figures.activityDays.held.label, exact: true }),
+    });
     await expect(held.getByRole('cell').nth(1).innerText()).resolves.toBe(
       String(figures.activityDays.held.value),
     );
