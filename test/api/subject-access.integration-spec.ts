@@ -362,7 +362,7 @@ describe('subject access', () => {
         youChaired: true,
         note: 'Kai chaired and kept time.',
         recordedBy: 'Participation officer',
-        recordedAt: expect.any(String),
+        recordedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
       },
       {
         heldOn: addDays(today, -10),
@@ -371,7 +371,7 @@ describe('subject access', () => {
         youChaired: false,
         note: null,
         recordedBy: 'Participation officer',
-        recordedAt: expect.any(String),
+        recordedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
       },
     ]);
     for (const secret of ['password', 'hash', 'totp', 'code_hash', 'Review dates now go out'])
