@@ -223,5 +223,12 @@ describe('review participation', () => {
       [erased.id],
     );
     expect(rows).toEqual([{ code: 'PN2', chaired: true, note: null }]);
+    // Their subject access copy still lists the meeting, with its code and chairing, and no note.
+    const copy = await officer.get(`/api/young-people/${erased.id}/subject-access.json`);
+    expect(copy.status).toBe(200);
+    expect(JSON.parse(copy.text).reviewMeetings).toEqual([
+      expect.objectContaining({ code: 'PN2', youChaired: true, note: null }),
+    ]);
+    expect(copy.text).not.toContain('picture cards');
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { InvitationChannel, Role, addDays, todayInLondon } from '@heard/domain';
+import { InvitationChannel, REVIEW_PARTICIPATION_LABELS, Role, addDays, todayInLondon } from '@heard/domain';
 import { MyDataService } from '@heard/api/app/young-experts/my-data.service';
 import {
   createGroup,
@@ -28,12 +28,7 @@ const today = todayInLondon();
  * day of the ones they sent, for the safeguarding reason in docs/young-experts.md). A new table
  * must be added to MyDataService.about, or here with its reason, before this file passes.
  */
-const LEFT_OUT: Readonly<Record<string, string>> = {
-  // Issue 14 §7 added the table; its section of the copy (JSON, PDF and My data) is still to be built.
-  // Until then an officer answering a request reads the young person's Review meetings by hand.
-  review_participation:
-    'Review meetings (PN1–PN8) are not in the copy yet: a known gap, to be added to MyDataService.about.',
-};
+const LEFT_OUT: Readonly<Record<string, string>> = {};
 
 /** Records the SQL the app sends while `recording` is on. */
 class QueryRecorder extends QueryCounter {
@@ -253,6 +248,19 @@ describe('subject access', () => {
         })
       ).status,
     ).toBe(200);
+    // Reviews of their plans: one Kai chaired, one with no note (as erasure leaves it), and Zara's.
+    for (const [id, review] of [
+      [
+        kaiId,
+        { heldOn: addDays(today, -60), code: 'PN1', chaired: true, note: 'Kai chaired and kept time.' },
+      ],
+      [kaiId, { heldOn: addDays(today, -10), code: 'PN7', chaired: false }],
+      [
+        zaraId,
+        { heldOn: addDays(today, -5), code: 'PN3', chaired: false, note: 'Only Zara had an advocate.' },
+      ],
+    ] as const)
+      expect((await officer.post(`/api/young-people/${id}/reviews`, review)).status).toBe(201);
     expect((await officer.post(`/api/young-people/${kaiId}/enrolment-codes`)).status).toBe(201);
     const action = await insertAction(t.db, [item], { createdBy: officer.user.id });
     await tell(t.db, { itemId: item, actionId: action, toldBy: officer.user.id, youngPersonId: kaiId });
@@ -266,6 +274,7 @@ describe('subject access', () => {
     'Your groups',
     'Invitations and your answers',
     'Your choices about consent',
+    'Your review meetings',
     'Emails we sent',
     'What we told you back',
   ];
@@ -344,6 +353,27 @@ describe('subject access', () => {
         repliedAt: expect.any(String),
       },
     ]);
+    // Each review: the code with its words, whether Kai chaired it, the note, and staff by role, never name.
+    expect(data.reviewMeetings).toEqual([
+      {
+        heldOn: addDays(today, -60),
+        code: 'PN1',
+        howYouTookPart: REVIEW_PARTICIPATION_LABELS.PN1,
+        youChaired: true,
+        note: 'Kai chaired and kept time.',
+        recordedBy: 'Participation officer',
+        recordedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      },
+      {
+        heldOn: addDays(today, -10),
+        code: 'PN7',
+        howYouTookPart: REVIEW_PARTICIPATION_LABELS.PN7,
+        youChaired: false,
+        note: null,
+        recordedBy: 'Participation officer',
+        recordedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      },
+    ]);
     for (const secret of ['password', 'hash', 'totp', 'code_hash', 'Review dates now go out'])
       expect(res.text.toLowerCase()).not.toContain(secret.toLowerCase());
     const text = pdfText((await pdfOf(officer, `/api/young-people/${kaiId}/subject-access.pdf`)).pdf);
@@ -359,6 +389,9 @@ describe('subject access', () => {
       'Better now.',
       'What you said about our plan to listen to you',
       'We added a date to every promise.',
+      'Kai chaired and kept time.',
+      'How you took part: ',
+      'You chaired: yes',
     ])
       expect(text).toContain(words);
     // Zara's copy has none of Kai's mail, quotes or loop.
@@ -370,6 +403,7 @@ describe('subject access', () => {
       joiningCodes: [],
       pledgeVerdicts: [],
       planComments: [],
+      reviewMeetings: [expect.objectContaining({ code: 'PN3', note: 'Only Zara had an advocate.' })],
     });
   });
 

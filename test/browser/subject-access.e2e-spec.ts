@@ -67,7 +67,14 @@ describe('subject access', () => {
     expect(json.name).toBe('subject-access.json');
     const copy = JSON.parse(json.bytes.toString('utf8'));
     expect(copy.record.preferredName).toBe('Kai');
-    for (const part of ['emails', 'evaluations', 'evaluationQuotes', 'toldYouBack', 'whoLooked'])
+    for (const part of [
+      'emails',
+      'evaluations',
+      'evaluationQuotes',
+      'toldYouBack',
+      'reviewMeetings',
+      'whoLooked',
+    ])
       expect(Array.isArray(copy[part])).toBe(true);
 
     const page = await browser.newPage({ viewport: PHONE });
@@ -75,6 +82,7 @@ describe('subject access', () => {
     await page.goto(`${server.url}/my-space/data`);
     await page.getByRole('heading', { level: 1, name: 'My data', exact: true }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Emails we sent', exact: true }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Your review meetings', exact: true }).waitFor();
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, 'my data');
 

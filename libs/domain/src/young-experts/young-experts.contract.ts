@@ -10,6 +10,7 @@ import { optionalText } from '../shared/schemas';
 import { worryWordsSchema } from '../worries/worries.contract';
 import { MY_SPACE_MESSAGES } from './my-space-messages';
 import type { ErasureDecision } from '../erasure/erasure.contract';
+import type { ReviewParticipationCode } from '../plan/plan-assembly';
 
 /**
  * A young expert's own pages (issue 11 §9): every route is /api/me/… and answers only about the
@@ -197,6 +198,20 @@ export interface MyData {
     at: string;
     reply: string | null;
     repliedAt: string | null;
+  }[];
+  /**
+   * The reviews of their plan (docs/plan.md, "Review participation"): the day, the PN code with its
+   * words, whether they chaired it and the note (null when there is none or erasure removed it). Who
+   * recorded it by staff role, never a name (null once that account is gone), as for evaluations.
+   */
+  reviewMeetings: {
+    heldOn: IsoDate;
+    code: ReviewParticipationCode;
+    howYouTookPart: string;
+    youChaired: boolean;
+    note: string | null;
+    recordedBy: string | null;
+    recordedAt: string;
   }[];
   whoLooked: { role: string; what: string; at: string }[];
   /**

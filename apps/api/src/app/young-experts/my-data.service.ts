@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   PLAN_SECTIONS,
   PLEDGE_VERDICT_LABELS,
+  REVIEW_PARTICIPATION_LABELS,
   AuditAction,
   AuditRecordType,
   MY_DATA_WORDS,
@@ -36,10 +37,15 @@ function toldHow(channel: string): string {
   return words[channel] ?? channel;
 }
 
+/** A member of staff by their role in words, never by name. */
+function staffRole(role: string): string {
+  return ROLE_LABELS[role as Role] ?? role;
+}
+
 /** "You" when they answered on their own pages; else the staff role, never the person's name. */
 function writtenDownBy(role: string | null): string {
   if (!role || role === Role.YoungExpert) return MY_DATA_WORDS.you;
-  return ROLE_LABELS[role as Role] ?? role;
+  return staffRole(role);
 }
 
 /**
@@ -186,6 +192,15 @@ export class MyDataService {
         reply: c.reply,
         repliedAt: iso(c.repliedAt),
       })),
+      reviewMeetings: lists.reviewMeetings.map((r) => ({
+        heldOn: r.heldOn,
+        code: r.code,
+        howYouTookPart: REVIEW_PARTICIPATION_LABELS[r.code],
+        youChaired: r.chaired,
+        note: r.note,
+        recordedBy: r.role ? staffRole(r.role) : null,
+        recordedAt: new Date(r.recordedAt).toISOString(),
+      })),
       heldChanges: lists.heldChanges.map((h) => ({
         what: MY_DATA_WORDS.heldChange.what[h.kind],
         madeAt: new Date(h.deviceTime).toISOString(),
@@ -194,7 +209,7 @@ export class MyDataService {
         decidedAt: iso(h.decidedAt),
       })),
       whoLooked: lists.looked.map((l) => ({
-        role: ROLE_LABELS[l.role as Role] ?? l.role,
+        role: staffRole(l.role),
         what: LOOKED_AT[l.entityType] ?? l.entityType,
         at: new Date(l.at).toISOString(),
       })),

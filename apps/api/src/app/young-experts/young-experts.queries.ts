@@ -6,6 +6,7 @@ import {
   PlanSectionKey,
   PledgeVerdict,
   Rating,
+  ReviewParticipationCode,
 } from '@heard/domain';
 import { EntityManager } from 'typeorm';
 import { invitationIs, memberOn } from '../../platform/database/rules-sql';
@@ -122,6 +123,7 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
     ratings,
     pledgeVerdicts,
     planComments,
+    reviewMeetings,
     said,
     quotes,
     account,
@@ -229,6 +231,20 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
            FROM plan_comments c JOIN plan_versions v ON v.id = c.version_id JOIN voice_plans p ON p.id = v.plan_id
           WHERE c.young_person_id = $1 ORDER BY c.created_at, c.id`,
     ),
+    // The reviews of their plan: the code, whether they chaired it, the note (gone after erasure),
+    // and the role of the member of staff who recorded it (never their name).
+    q<{
+      heldOn: IsoDate;
+      code: ReviewParticipationCode;
+      chaired: boolean;
+      note: string | null;
+      role: string | null;
+      recordedAt: Date;
+    }>(
+      `SELECT r.held_on::text AS "heldOn", r.code, r.chaired, r.note, u.role, r.recorded_at AS "recordedAt"
+           FROM review_participation r LEFT JOIN users u ON u.id = r.recorded_by
+          WHERE r.young_person_id = $1 ORDER BY r.held_on, r.recorded_at, r.id`,
+    ),
     // You said items that name them as a speaker: the young words and the day (never the staff summary).
     q<{ youSaid: string | null; saidOn: string }>(
       `SELECT y.young_words AS "youSaid", y.said_on::text AS "saidOn"
@@ -335,6 +351,7 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
     ratings,
     pledgeVerdicts,
     planComments,
+    reviewMeetings,
     said,
     quotes,
     account: account[0] ?? null,

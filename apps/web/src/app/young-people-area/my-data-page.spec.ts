@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { MyData, RATING_SCALE } from '@heard/domain';
+import { MyData, RATING_SCALE, REVIEW_PARTICIPATION_LABELS } from '@heard/domain';
 import { axeViolations } from '../../testing/axe';
 import MyDataPage from './my-data-page';
 import { MY_DATA } from './my-space-words';
@@ -70,6 +70,26 @@ function myData(overrides: Partial<MyData> = {}): MyData {
         at: '2026-05-20T10:00:00.000Z',
         reply: 'We added a date to every promise.',
         repliedAt: '2026-05-22T10:00:00.000Z',
+      },
+    ],
+    reviewMeetings: [
+      {
+        heldOn: '2026-03-10',
+        code: 'PN1',
+        howYouTookPart: REVIEW_PARTICIPATION_LABELS.PN1,
+        youChaired: true,
+        note: 'Kai ran the <b>whole</b> meeting.',
+        recordedBy: 'Participation officer',
+        recordedAt: '2026-03-11T10:00:00.000Z',
+      },
+      {
+        heldOn: '2026-09-01',
+        code: 'PN7',
+        howYouTookPart: REVIEW_PARTICIPATION_LABELS.PN7,
+        youChaired: false,
+        note: null,
+        recordedBy: null,
+        recordedAt: '2026-09-02T10:00:00.000Z',
       },
     ],
     heldChanges: [],
@@ -147,6 +167,33 @@ describe('MyDataPage', () => {
     expect(item?.querySelector('i')).toBeNull();
     expect(text).toContain(`${MY_DATA.whatWeChanged} We added a date to every promise.`);
     expect(await axeViolations(el)).toEqual([]);
+  });
+
+  it('shows their review meetings: the day, how they took part in words, whether they chaired it and the note', async () => {
+    const el = await open(myData());
+    const headings = Array.from(el.querySelectorAll('h2')).map((h) => h.textContent?.trim());
+    expect(headings).toContain(MY_DATA.reviewMeetings);
+    const items = Array.from(el.querySelectorAll('.review-meetings li'));
+    const texts = items.map((li) => li.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toMatch(new RegExp(`^${MY_DATA.reviewOn} .*10 March 2026\\.`));
+    expect(texts[0]).toContain(`${MY_DATA.howYouTookPart} ${REVIEW_PARTICIPATION_LABELS.PN1}.`);
+    expect(texts[0]).toContain(MY_DATA.youChaired);
+    // The note is text, never markup; staff are named by role only.
+    expect(texts[0]).toContain(`${MY_DATA.reviewNote} Kai ran the <b>whole</b> meeting.`);
+    expect(items[0].querySelector('b')).toBeNull();
+    expect(texts[0]).toContain(`${MY_DATA.writtenDownBy} Participation officer.`);
+    // A note erasure removed, and an account that is gone, leave nothing behind.
+    expect(texts[1]).toContain(`${MY_DATA.howYouTookPart} ${REVIEW_PARTICIPATION_LABELS.PN7}.`);
+    expect(texts[1]).toContain(MY_DATA.youDidNotChair);
+    expect(texts[1]).not.toContain(MY_DATA.reviewNote);
+    expect(texts[1]).not.toContain(MY_DATA.writtenDownBy);
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
+  it('says there is nothing when no review meeting was written down', async () => {
+    const el = await open(myData({ reviewMeetings: [] }));
+    expect(el.querySelector('.review-meetings li')?.textContent?.trim()).toBe(MY_DATA.nothing);
   });
 
   it('shows the marks kept aside on a day without signal, why, and what was decided', async () => {

@@ -134,6 +134,24 @@ import { COMMON, MY_DATA } from './my-space-words';
               <li>{{ words.nothing }}</li>
             }
           </ul>
+          <h2>{{ words.reviewMeetings }}</h2>
+          <ul class="review-meetings">
+            @for (r of d.reviewMeetings; track $index) {
+              <li>
+                {{ words.reviewOn }} {{ r.heldOn | myDate }}. {{ words.howYouTookPart }}
+                {{ r.howYouTookPart }}.
+                {{ r.youChaired ? words.youChaired : words.youDidNotChair }}
+                @if (r.note) {
+                  {{ words.reviewNote }} {{ r.note }}
+                }
+                @if (r.recordedBy) {
+                  {{ words.writtenDownBy }} {{ r.recordedBy }}.
+                }
+              </li>
+            } @empty {
+              <li>{{ words.nothing }}</li>
+            }
+          </ul>
           <h2>{{ words.heldChanges }}</h2>
           <ul class="held-changes">
             @for (h of d.heldChanges; track $index) {
