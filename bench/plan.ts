@@ -17,7 +17,7 @@
  *   (b) writes every section, Lundy answer and --commitments commitments, has it approved and
  *       published, waits for its PDF, then runs autocannon with --public-connections clients on the
  *       current version's public page and on the list of published plans (health first, as the
- *       reference for what any request costs in the same minute);
+ *       reference for what a request costs in the same minute);
  *   (c) with --during-connections clients on the public page for --duration seconds, once with no
  *       PDF being made and once while --pdfs corrections are published one after another, each
  *       waiting for its PDF: how long each PDF took (publish answered → ready, and making → ready as
