@@ -52,6 +52,10 @@ export class Reports1765480000000 implements MigrationInterface {
         requested_at timestamptz NOT NULL DEFAULT now(),
         -- The report's version the document was asked for.
         report_version integer NOT NULL,
+        -- The ids of the drafted quotes the made file leaves out (no longer shareable then): a file
+        -- holding a quote that has since stopped being shareable is not given out, but made again.
+        quotes_left_out jsonb NOT NULL DEFAULT '[]'
+          CONSTRAINT report_documents_quotes_left_out_list CHECK (jsonb_typeof(quotes_left_out) = 'array'),
         PRIMARY KEY (report_id, kind),
         CONSTRAINT report_documents_progress CHECK (step BETWEEN 0 AND steps AND steps <= 100),
         CONSTRAINT report_documents_ready_whole CHECK ((status = 'ready') = (bytes IS NOT NULL AND made_at IS NOT NULL)),

@@ -339,15 +339,48 @@ describe('the reports', () => {
     expect(planPlainText(report.sections.find((s) => s.key === 'quotes')?.text ?? { blocks: [] })).toContain(
       'They rang me back the same day.',
     );
+    const docxText = async (): Promise<string> =>
+      strFromU8(
+        unzipSync(new Uint8Array((await download(officer, 'docx')).body as Buffer))['word/document.xml'],
+      );
+    // The DOCX made before holds it, and is given out while the quote may be shared.
+    expect(await docxText()).toContain('They rang me back');
     await t.db.query(
       `UPDATE board_quotes SET taken_off_at = now(), taken_off_why = 'unpublished' WHERE taken_off_at IS NULL`,
     );
+    // Not any more: that file is not given out but made again, without the quote.
+    expectProblem(await officer.get(`/api/reports/${report.id}/exports/docx/file`), 409);
+    expect((await officer.get(`/api/reports/${report.id}/exports/docx`)).body).toMatchObject({
+      status: 'queued',
+      href: null,
+    });
+    expect(await worker.runOnce()).toBe(1);
+    const remade = await docxText();
+    expect(remade).toContain('In their own words');
+    expect(remade).not.toContain('They rang me back');
+    // The new file left the quote out, so it is given out; asked for again, it is made without it again.
+    expect((await download(officer, 'docx')).status).toBe(200);
     expect((await officer.post(`/api/reports/${report.id}/exports`, { format: 'docx' })).status).toBe(202);
     expect(await worker.runOnce()).toBe(1);
-    const xml = strFromU8(
-      unzipSync(new Uint8Array((await download(officer, 'docx')).body as Buffer))['word/document.xml'],
+    expect(await docxText()).not.toContain('They rang me back');
+  });
+
+  it('queues an export asked for while it is being made afresh: the older making loses its claim', async () => {
+    expect((await officer.post(`/api/reports/${report.id}/exports`, { format: 'pdf' })).status).toBe(202);
+    await t.db.query(
+      `UPDATE report_documents SET status = 'making', claim_token = gen_random_uuid(), lease_until = now() + interval '5 minutes'
+        WHERE report_id = $1 AND kind = 'pdf'`,
+      [report.id],
     );
-    expect(xml).toContain('In their own words');
-    expect(xml).not.toContain('They rang me back');
+    const again = await officer.post(`/api/reports/${report.id}/exports`, { format: 'pdf' });
+    expect(again.status).toBe(202);
+    expect(again.body).toMatchObject({ status: 'queued', step: 0, href: null });
+    const [row]: { status: string; claim: string | null }[] = await t.db.query(
+      `SELECT status, claim_token AS claim FROM report_documents WHERE report_id = $1 AND kind = 'pdf'`,
+      [report.id],
+    );
+    expect(row).toEqual({ status: 'queued', claim: null });
+    expect(await worker.runOnce()).toBe(1);
+    expect((await download(officer, 'pdf')).status).toBe(200);
   });
 });

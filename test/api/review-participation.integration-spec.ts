@@ -98,6 +98,10 @@ describe('review participation', () => {
     ]);
 
     const audit = (await auditRows()).slice(auditBefore);
+    // The young person's copy says a member of staff looked at their review meetings, and when.
+    const copy = await officer.get(`/api/young-people/${person.id}/subject-access.json`);
+    expect(copy.status).toBe(200);
+    expect(copy.body.whoLooked).toContainEqual(expect.objectContaining({ what: 'Your review meetings' }));
     expect(audit.map((a) => [a.action, a.entity_id])).toEqual([
       ['create', body.id],
       ['create', second.body.id],
@@ -180,18 +184,29 @@ describe('review participation', () => {
     expect((empty.body as PlanFiguresResponse).figures.reviews).toBeNull();
 
     const people = [person, other, await createYoungPerson(officer, { preferredName: 'Priya Lark' })];
-    const record = async (code: ReviewParticipationRequest['code'], times: number, chaired = 0) => {
+    // Each code on its own days, so no young person has two meetings on one day by chance.
+    const record = async (
+      code: ReviewParticipationRequest['code'],
+      times: number,
+      day: number,
+      chaired = 0,
+    ) => {
       for (let i = 0; i < times; i++) {
         const res = await officer.post(
           `/api/young-people/${people[i % people.length].id}/reviews`,
-          review({ code, heldOn: inYear(i * 7), chaired: i < chaired }),
+          review({ code, heldOn: inYear(day + i * 7), chaired: i < chaired }),
         );
         expect(res.status).toBe(201);
       }
     };
-    await record('PN1', 7, 4);
-    await record('PN3', 5, 1);
-    await record('PN5', 2);
+    await record('PN1', 7, 0, 4);
+    await record('PN3', 5, 1, 1);
+    await record('PN5', 2, 2);
+    // Recorded as PN4, then corrected the same day to PN1: the correction counts, once.
+    for (const code of ['PN4', 'PN1'] as const)
+      await officer
+        .post(`/api/young-people/${other.id}/reviews`, review({ code, heldOn: inYear(3) }))
+        .expect(201);
     // The day before the year: not counted.
     await officer
       .post(`/api/young-people/${person.id}/reviews`, review({ code: 'PN8', heldOn: addDays(FROM, -1) }))
@@ -200,10 +215,10 @@ describe('review participation', () => {
     const res = await officer.get(`/api/plans/${planId}/figures`);
     expect(res.status).toBe(200);
     const reviews = (res.body as PlanFiguresResponse).figures.reviews;
-    expect(reviews?.recorded.value).toBe(14);
+    expect(reviews?.recorded.value).toBe(15);
     const byCode = Object.fromEntries(reviews?.byCode.map((c) => [c.code, c.figure.value]) ?? []);
-    // PN5's two are withheld, and PN3 with them, or 14 less the others would give PN5 away.
-    expect(byCode).toEqual({ PN1: 7, PN2: 0, PN3: null, PN4: 0, PN5: null, PN6: 0, PN7: 0, PN8: 0 });
+    // PN5's two are withheld, and PN3 with them, or 15 less the others would give PN5 away.
+    expect(byCode).toEqual({ PN1: 8, PN2: 0, PN3: null, PN4: 0, PN5: null, PN6: 0, PN7: 0, PN8: 0 });
     expect(reviews?.byCode.find((c) => c.code === 'PN5')?.figure.fewYoungPeople).toBe(true);
     expect(reviews?.chaired.value).toBe(5);
   });

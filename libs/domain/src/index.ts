@@ -85,6 +85,7 @@ export * from './plan/plan-reading';
 export * from './plan/plan-workflow';
 export * from './plan/plan-assembly';
 export * from './reviews/review-participation';
+export * from './reviews/review-roles';
 export * from './plan/plan-sections';
 export * from './plan/plan-diff';
 export * from './plan/plan-draft';

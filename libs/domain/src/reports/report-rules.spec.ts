@@ -1,3 +1,4 @@
+import { planDocumentFromMarkup, planMarkupOf } from '../plan/plan-markup';
 import { planPlainText } from '../plan/plan-text';
 import { FEWER_THAN_FIVE } from '../shared/small-numbers';
 import {
@@ -30,7 +31,6 @@ const data = (over: Partial<ReportData> = {}): ReportData => ({
       rating: rating as 1 | 2 | 3 | 4 | 5,
       count: rating === 5 ? 6 : 0,
     })),
-    comments: [{ rating: 5, comment: '<script>x</script> good', theme: null, ratedOn: '2026-07-01' }],
   },
   activityDays: [
     {
@@ -108,8 +108,16 @@ describe('draftReport', () => {
   });
 
   it('keeps words that look like HTML as the words typed', () => {
-    expect(text('young_experts_review')).toContain('<script>x</script> good');
     expect(text('quotes')).toContain('“They listened.” (Sharing learning)');
+  });
+
+  it('never prints a young expert’s rating comment: it was not agreed to be shared', () => {
+    const withComment = {
+      ...data().review,
+      comments: [{ rating: 5, comment: 'Kept with the team', theme: null, ratedOn: '2026-07-01' }],
+    };
+    const drafted = draftReport('family_feedback', data({ review: withComment }));
+    expect(JSON.stringify(drafted)).not.toContain('Kept with the team');
   });
 
   it('says so when nothing happened, rather than showing empty tables', () => {
@@ -122,7 +130,7 @@ describe('draftReport', () => {
         activityDays: [],
         practiceTools: [],
         quotes: [],
-        review: { answered: 0, faces: [], comments: [] },
+        review: { answered: 0, faces: [] },
       }),
     );
     const plain = (key: string) => planPlainText(empty.find((s) => s.key === key)?.text ?? { blocks: [] });
@@ -191,5 +199,41 @@ describe('withoutQuotes', () => {
     const none = withoutQuotes(sections, ['They listened.', 'Nobody rang back.']);
     expect(none.find((x) => x.key === 'quotes')?.text.blocks.map((b) => b.type)).toEqual(['paragraph']);
     expect(withoutQuotes(sections, [' '])).toEqual(sections);
+  });
+
+  it('drafts a quote with line breaks on one line, so the officer’s markup cannot split it out of reach', () => {
+    const twoLines = data({
+      quotes: [{ quoteId: 'q3', theme: null, words: 'They rang me back.\nEvery time.' }],
+    });
+    expect(draftedQuotes(twoLines)).toEqual([{ quoteId: 'q3', words: 'They rang me back. Every time.' }]);
+    const drafted = draftReport('family_feedback', twoLines);
+    // Saved through the page: written as markup and read back, as the editor does.
+    const edited = drafted.map((x) => ({ ...x, text: planDocumentFromMarkup(planMarkupOf(x.text)) }));
+    expect(quotes(edited)).toContain('They rang me back. Every time.');
+    // The quote's words as stored, line break and all, still find it.
+    expect(quotes(withoutQuotes(edited, ['They rang me back.\nEvery time.']))).not.toContain('Every time.');
+  });
+
+  it('takes a short quote only where it stands as whole words', () => {
+    const short = data({ quotes: [{ quoteId: 'q4', theme: null, words: 'ok' }] });
+    const drafted = draftReport('family_feedback', short).map((x) =>
+      x.key === 'introduction'
+        ? {
+            ...x,
+            text: {
+              blocks: [
+                ...x.text.blocks,
+                {
+                  type: 'paragraph' as const,
+                  children: [{ type: 'text' as const, text: 'It took a year and it looked better.' }],
+                },
+              ],
+            },
+          }
+        : x,
+    );
+    const kept = withoutQuotes(drafted, ['ok']);
+    expect(planPlainText(kept[0].text)).toContain('It took a year and it looked better.');
+    expect(quotes(kept)).not.toContain('“ok”');
   });
 });

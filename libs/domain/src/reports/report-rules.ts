@@ -152,8 +152,12 @@ export interface ReportData {
   /** Actions by the items' service. */
   actionsByService: readonly { label: string | null; done: number; open: number; cant: number }[];
   loops: { closed: number; notClosed: number };
-  /** The young experts' ratings for the period, as the leaders' view reads them (already shown counts). */
-  review: LeadersView['ratings'];
+  /**
+   * The young experts' ratings for the period, as the leaders' view reads them (already shown
+   * counts), without their comments: a comment is for the team, beside the item it is about (issue
+   * 12 §5), and was never agreed to be shared; a report quotes only the quotes with consent.
+   */
+  review: Omit<LeadersView['ratings'], 'comments'>;
   activityDays: readonly PlanActivityDayRow[];
   practiceTools: readonly PlanToolRow[];
   /** Quotes on the public board from items said in the period, only while their consent is in force. */
@@ -274,12 +278,9 @@ export function draftReport(kind: ReportKind, data: ReportData): ReportSection[]
             ? `No young expert rated our answers in ${when}.`
             : `Young experts rated how well we answered ${reportCount(data.review.answered)} times in ${when}, answering “How well did we do?”.`,
         ),
-        ...(data.review.comments.length > 0
-          ? [
-              heading('What they said'),
-              list(data.review.comments.slice(0, MAX_PLAN_LIST_ITEMS).map((c) => c.comment)),
-            ]
-          : []),
+        paragraph(
+          'What each young expert wrote beside their rating stays with the team, with the answer it is about. The words young people agreed to share are under “In their own words”.',
+        ),
       ],
       [
         {
@@ -345,7 +346,7 @@ export function draftReport(kind: ReportKind, data: ReportData): ReportSection[]
             list(
               data.quotes
                 .slice(0, MAX_REPORT_QUOTES)
-                .map((q) => `“${q.words}”${q.theme ? ` (${q.theme})` : ''}`),
+                .map((q) => `“${oneLine(q.words)}”${q.theme ? ` (${q.theme})` : ''}`),
             ),
           ],
     ),
@@ -368,7 +369,17 @@ export interface DraftedQuote {
 
 /** The quotes a draft lists, with their words: a quote erased since is gone from the log, not from the draft. */
 export function draftedQuotes(data: ReportData): DraftedQuote[] {
-  return data.quotes.slice(0, MAX_REPORT_QUOTES).map((q) => ({ quoteId: q.quoteId, words: q.words }));
+  return data.quotes
+    .slice(0, MAX_REPORT_QUOTES)
+    .map((q) => ({ quoteId: q.quoteId, words: oneLine(q.words) }));
+}
+
+/**
+ * Words on one line, every run of spaces and line breaks one space: how a quote is drafted and
+ * matched, so the markup the officer edits (a line break starts a new line there) cannot split it.
+ */
+function oneLine(words: string): string {
+  return words.replace(/\s+/g, ' ').trim();
 }
 
 function lineText(line: readonly PlanInline[]): string {
@@ -382,9 +393,19 @@ function lineText(line: readonly PlanInline[]): string {
  * quote whose young person has said no since, whatever the officer's edits kept.
  */
 export function withoutQuotes(sections: readonly ReportSection[], gone: readonly string[]): ReportSection[] {
-  const words = gone.map((w) => w.trim()).filter((w) => w !== '');
-  if (words.length === 0) return [...sections];
-  const holds = (line: readonly PlanInline[]) => words.some((w) => lineText(line).includes(w));
+  const patterns = gone
+    .map(oneLine)
+    .filter((w) => w !== '')
+    // Whole words only, so a short quote ("ok") never takes a line that merely holds "took".
+    .map(
+      (w) =>
+        new RegExp(`(^|[^\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u'),
+    );
+  if (patterns.length === 0) return [...sections];
+  const holds = (line: readonly PlanInline[]) => {
+    const text = oneLine(lineText(line));
+    return patterns.some((p) => p.test(text));
+  };
   return sections.map((section) => ({
     ...section,
     text: {

@@ -3,11 +3,16 @@ import { DraftedQuote, ReportFormat, ReportSection, withoutQuotes } from '@heard
 import { DataSource } from 'typeorm';
 import { Clock } from '../../platform/clock';
 import { APP_CONFIG, AppConfig } from '../../platform/config/config';
-import { DocumentJobKey, DocumentJobProgress, DocumentJobs } from '../../platform/jobs/document-jobs';
-import { boardQuotesInForce } from '../action-log/board-quotes';
+import {
+  DocumentJobKey,
+  DocumentJobProgress,
+  DocumentJobs,
+  MadeDocument,
+} from '../../platform/jobs/document-jobs';
 import { ConsentService } from '../consent/consent.service';
 import { renderReportDocx } from './report-docx';
 import { ReportFacts, renderReportPdf } from './report-pdf';
+import { quotesNoLongerShown } from './reports.queries';
 
 /** Tries before an export is marked failed. */
 export const REPORT_DOCUMENT_ATTEMPTS = 3;
@@ -61,6 +66,7 @@ export class ReportDocumentsWorker implements OnApplicationBootstrap, OnApplicat
         interrupted: REPORT_DOCUMENT_INTERRUPTED,
         describeFailure,
         progress: true,
+        madeWith: 'quotes_left_out',
       },
       'ReportDocumentsWorker',
     );
@@ -79,7 +85,10 @@ export class ReportDocumentsWorker implements OnApplicationBootstrap, OnApplicat
     return this.jobs.runOnce(this.make, batchSize);
   }
 
-  private readonly make = async (key: DocumentJobKey, progress: DocumentJobProgress): Promise<Uint8Array> => {
+  private readonly make = async (
+    key: DocumentJobKey,
+    progress: DocumentJobProgress,
+  ): Promise<MadeDocument> => {
     const [row]: {
       title: string;
       from: string;
@@ -93,24 +102,16 @@ export class ReportDocumentsWorker implements OnApplicationBootstrap, OnApplicat
     );
     if (!row) throw new Error('The report is gone.');
     const format = key['kind'] as ReportFormat;
+    const gone = await quotesNoLongerShown(this.db, this.consent, this.clock.now(), row.quotes);
     const facts: ReportFacts = {
       title: row.title,
       period: { from: row.from, to: row.to },
-      sections: withoutQuotes(row.sections, await this.quotesGone(row.quotes)),
+      sections: withoutQuotes(
+        row.sections,
+        gone.map((q) => q.words),
+      ),
     };
     await progress(0, facts.sections.length + 1);
-    return this.render[format](facts, progress);
+    return { bytes: await this.render[format](facts, progress), madeWith: gone.map((q) => q.quoteId) };
   };
-
-  /**
-   * The words of the drafted quotes that may no longer be shown: taken off the board, erased, or
-   * their young person's quote consent no longer in force, as the public board decides it now.
-   */
-  private async quotesGone(drafted: readonly DraftedQuote[]): Promise<string[]> {
-    if (drafted.length === 0) return [];
-    const inForce = new Set(
-      (await boardQuotesInForce(this.db.manager, this.consent, this.clock.now())).map((q) => q.quoteId),
-    );
-    return drafted.filter((q) => !inForce.has(q.quoteId)).map((q) => q.words);
-  }
 }

@@ -1,4 +1,4 @@
-import { PlanPeriod, ReportData } from '@heard/domain';
+import { DraftedQuote, PlanPeriod, ReportData } from '@heard/domain';
 import { DataSource } from 'typeorm';
 import { boardQuotesInForce } from '../action-log/board-quotes';
 import { FunnelService } from '../activities/funnel.service';
@@ -42,9 +42,26 @@ export async function reportData(
     actionsTotal: { done: all?.done ?? 0, open: all?.open ?? 0, cant: all?.cant ?? 0 },
     actionsByService: byService.map((r) => ({ label: r.label, done: r.done, open: r.open, cant: r.cant })),
     loops,
-    review,
+    // The counts only: a rating's comment is never printed in a report (ReportData.review).
+    review: { answered: review.answered, faces: review.faces },
     activityDays,
     practiceTools,
     quotes: quotes.map((q) => ({ quoteId: q.quoteId, theme: q.theme, words: q.words })),
   };
+}
+
+/**
+ * The drafted quotes that may no longer be shown: taken off the board, erased, or their young
+ * person's quote consent no longer in force, as the public board decides it at `now`. A file is
+ * made without them, and a file made before one of them stopped being shareable is not given out.
+ */
+export async function quotesNoLongerShown(
+  db: DataSource,
+  consent: ConsentService,
+  now: Date,
+  drafted: readonly DraftedQuote[],
+): Promise<DraftedQuote[]> {
+  if (drafted.length === 0) return [];
+  const inForce = new Set((await boardQuotesInForce(db.manager, consent, now)).map((q) => q.quoteId));
+  return drafted.filter((q) => !inForce.has(q.quoteId));
 }

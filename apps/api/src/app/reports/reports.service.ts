@@ -5,6 +5,7 @@ import {
   PlanPeriod,
   ReportCreateCommand,
   ReportExportStatusResponse,
+  DraftedQuote,
   ReportFormat,
   ReportKind,
   ReportListResponse,
@@ -27,7 +28,7 @@ import { Clock } from '../../platform/clock';
 import { DomainError } from '../../platform/errors/domain-error';
 import { FunnelService } from '../activities/funnel.service';
 import { ConsentService } from '../consent/consent.service';
-import { reportData } from './reports.queries';
+import { quotesNoLongerShown, reportData } from './reports.queries';
 
 /** The most recent reports listed; there are two or three a year. */
 const REPORTS_LISTED = 100;
@@ -170,16 +171,7 @@ export class ReportsService {
     await this.db.transaction(async (em) => {
       const [row]: { version: number }[] = await em.query(`SELECT version FROM reports WHERE id = $1`, [id]);
       if (!row) throw DomainError.notFound('This report');
-      // A document being made is left to finish; its next request queues it afresh.
-      await em.query(
-        `INSERT INTO report_documents (report_id, kind, report_version) VALUES ($1, $2, $3)
-         ON CONFLICT (report_id, kind) DO UPDATE
-           SET status = 'queued', step = 0, steps = 0, attempts = 0, next_attempt_at = now(),
-               last_error = NULL, bytes = NULL, made_at = NULL, requested_at = now(),
-               report_version = EXCLUDED.report_version
-         WHERE report_documents.status <> 'making'`,
-        [id, format, row.version],
-      );
+      await requeueReportDocument(em, id, format, row.version);
       await this.audit.for(actor).record(em, {
         action: AuditAction.Update,
         type: AuditRecordType.Report,
@@ -221,8 +213,12 @@ export class ReportsService {
       to: string;
       status: string | null;
       bytes: Buffer | null;
+      version: number;
+      quotes: DraftedQuote[];
+      quotesLeftOut: string[];
     }[] = await this.db.query(
-      `SELECT r.kind, r.period_from::text AS "from", r.period_to::text AS "to", d.status, d.bytes
+      `SELECT r.kind, r.period_from::text AS "from", r.period_to::text AS "to", d.status, d.bytes,
+              r.version, r.quotes, coalesce(d.quotes_left_out, '[]'::jsonb) AS "quotesLeftOut"
            FROM reports r LEFT JOIN report_documents d ON d.report_id = r.id AND d.kind = $2
           WHERE r.id = $1`,
       [id, format],
@@ -230,6 +226,16 @@ export class ReportsService {
     if (!row) throw DomainError.notFound('This report');
     if (row.status !== 'ready' || !row.bytes)
       throw DomainError.notFound(`The ${format.toUpperCase()} of this report (export it first)`);
+    // A quote in the file may have stopped being shareable since it was made: then the file is not
+    // given out, but made again without it.
+    const gone = await quotesNoLongerShown(this.db, this.consent, this.clock.now(), row.quotes);
+    if (gone.some((q) => !row.quotesLeftOut.includes(q.quoteId))) {
+      await requeueReportDocument(this.db.manager, id, format, row.version);
+      throw new DomainError(
+        'conflict',
+        `This ${format.toUpperCase()} holds a quote that may no longer be shared, so it is being made again without it. Try again in a minute.`,
+      );
+    }
     await this.audit.for(actor).record(null, {
       action: AuditAction.Read,
       type: AuditRecordType.Report,
@@ -241,4 +247,26 @@ export class ReportsService {
       filename: reportFilename(row.kind, { from: row.from, to: row.to }, format),
     };
   }
+}
+
+/**
+ * Queues a report's document in a format, afresh: one being made loses its claim (its result is
+ * not recorded, docs/reports.md) so the file always follows the last request and the report's
+ * last text.
+ */
+async function requeueReportDocument(
+  em: EntityManager,
+  id: string,
+  format: ReportFormat,
+  version: number,
+): Promise<void> {
+  await em.query(
+    `INSERT INTO report_documents (report_id, kind, report_version) VALUES ($1, $2, $3)
+     ON CONFLICT (report_id, kind) DO UPDATE
+       SET status = 'queued', step = 0, steps = 0, attempts = 0, next_attempt_at = now(),
+           last_error = NULL, bytes = NULL, made_at = NULL, requested_at = now(),
+           claim_token = NULL, lease_until = NULL, quotes_left_out = '[]',
+           report_version = EXCLUDED.report_version`,
+    [id, format, version],
+  );
 }

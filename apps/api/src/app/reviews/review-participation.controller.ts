@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  REVIEW_RECORDERS,
   ReviewParticipationCommand,
   ReviewParticipationRequestSchema,
   ReviewParticipationResponse,
-  Role,
 } from '@heard/domain';
 import { Allow } from '../../platform/auth/access.decorator';
 import { Actor, CurrentActor } from '../../platform/auth/auth-context';
@@ -17,7 +17,7 @@ import { ReviewParticipationService } from './review-participation.service';
  * officers and conference chairs who record the PN code after a review).
  */
 @ApiTags('reviews')
-@Allow(Role.ParticipationOfficer, Role.Practitioner)
+@Allow(...REVIEW_RECORDERS)
 @Controller()
 export class ReviewParticipationController {
   constructor(private readonly reviews: ReviewParticipationService) {}

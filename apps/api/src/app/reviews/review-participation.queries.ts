@@ -75,7 +75,9 @@ export async function reviewById(
 
 /**
  * The plan's rows (PlanReviewRow): meetings held in the period by code, and how many of them the
- * young person chaired. Every young person's meetings count, anonymised ones too.
+ * young person chaired. Every young person's meetings count, anonymised ones too. Records are
+ * appended and a young person has one review meeting a day, so a later record of the same day is
+ * a correction: only the newest of each young person's day counts.
  */
 export async function reviewCountsOf(
   db: DataSource | EntityManager,
@@ -83,7 +85,9 @@ export async function reviewCountsOf(
 ): Promise<PlanReviewRow[]> {
   return db.query(
     `SELECT code, count(*)::int AS reviews, count(*) FILTER (WHERE chaired)::int AS chaired
-       FROM review_participation WHERE held_on BETWEEN $1 AND $2
+       FROM (SELECT DISTINCT ON (young_person_id, held_on) code, chaired
+               FROM review_participation WHERE held_on BETWEEN $1 AND $2
+              ORDER BY young_person_id, held_on, recorded_at DESC, id DESC) newest
       GROUP BY code ORDER BY code`,
     [period.from, period.to],
   );

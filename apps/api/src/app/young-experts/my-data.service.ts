@@ -24,6 +24,7 @@ import { myLists, myRecord } from './young-experts.queries';
 const LOOKED_AT: Readonly<Record<string, string>> = {
   young_person: 'Your record',
   young_person_consent: 'Your choices about consent',
+  review_participation: 'Your review meetings',
 };
 
 const EMAIL_TO = {

@@ -197,10 +197,11 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
       `SELECT (raised_at AT TIME ZONE 'Europe/London')::date::text AS "toldUsOn" FROM worries
           WHERE young_person_id = $1 AND source_kind = 'young_expert' ORDER BY raised_at`,
     ),
-    // Staff reads of their record and consents: the role and the time, not the person's name.
+    // Staff reads of their record, consents and review meetings: the role and the time, not the person's name.
     q<{ role: string; entityType: string; at: Date }>(
       `SELECT u.role, a.entity_type AS "entityType", a.at FROM audit_events a JOIN users u ON u.id = a.actor_user_id
-          WHERE a.action = 'read' AND a.entity_type IN ('young_person', 'young_person_consent')
+          WHERE a.action = 'read'
+            AND a.entity_type IN ('young_person', 'young_person_consent', 'review_participation')
             AND a.entity_id = $1::text AND u.role <> 'young_expert'
           ORDER BY a.at DESC LIMIT 500`,
     ),

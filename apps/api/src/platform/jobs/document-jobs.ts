@@ -28,6 +28,11 @@ export interface DocumentJobsSpec {
   describeFailure(error: unknown): string;
   /** The table has `step` and `steps`, written as the document is made. */
   progress?: boolean;
+  /**
+   * A jsonb column that records what the document was made with (the report's quotes left out),
+   * written with the bytes, under the same claim, so the two always belong together.
+   */
+  madeWith?: string;
 }
 
 /** A claimed row's key, by column. */
@@ -36,7 +41,16 @@ export type DocumentJobKey = Readonly<Record<string, string>>;
 /** Says how far the making has got: step of steps. */
 export type DocumentJobProgress = (step: number, steps: number) => Promise<void>;
 
-export type MakeDocument = (key: DocumentJobKey, progress: DocumentJobProgress) => Promise<Uint8Array>;
+/** A document, and what it was made with when the spec names a `madeWith` column. */
+export interface MadeDocument {
+  bytes: Uint8Array;
+  madeWith?: unknown;
+}
+
+export type MakeDocument = (
+  key: DocumentJobKey,
+  progress: DocumentJobProgress,
+) => Promise<Uint8Array | MadeDocument>;
 
 /** Tries of a document that the sweep, the worker or a release handles, by key: the log's words. */
 const keyWords = (key: DocumentJobKey) => Object.values(key).join('/');
@@ -185,13 +199,17 @@ export class DocumentJobs {
     const { table } = this.spec;
     let recorded: unknown[];
     try {
-      const bytes = await make(key, this.progressOf(key, token));
+      const made = await make(key, this.progressOf(key, token));
+      const { bytes, madeWith } = made instanceof Uint8Array ? { bytes: made, madeWith: null } : made;
       const params: unknown[] = [token, Buffer.from(bytes).toString('base64')];
+      const withWhat = this.spec.madeWith
+        ? `, ${this.spec.madeWith} = $${params.push(JSON.stringify(madeWith ?? null))}::jsonb`
+        : '';
       recorded = await this.db.query(
         `WITH made AS (
            UPDATE ${table}
               SET status = 'ready', bytes = decode($2, 'base64'), made_at = now(), last_error = NULL,
-                  claim_token = NULL, lease_until = NULL${this.spec.progress ? ', step = steps' : ''}
+                  claim_token = NULL, lease_until = NULL${this.spec.progress ? ', step = steps' : ''}${withWhat}
             WHERE claim_token = $1 AND status = 'making' AND ${this.whereKey(key, params)}
             RETURNING ${this.keyList})
          SELECT ${this.keysAsText} FROM made`,

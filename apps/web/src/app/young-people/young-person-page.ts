@@ -12,6 +12,7 @@ import {
   InvitationStatus,
   ONE_TO_ONE_STATUS_LABELS,
   RELATIONSHIP_LABELS,
+  REVIEW_RECORDERS,
   Role,
   SERVICE_EXPERIENCE_LABELS,
 } from '@heard/domain';
@@ -82,7 +83,7 @@ export default class YoungPersonPage {
   /** Officers and the practitioners linked to them (the API's own rule) see and record review meetings. */
   protected readonly canReview = computed(() => {
     const role = this.session.user()?.role;
-    return role === Role.ParticipationOfficer || role === Role.Practitioner;
+    return role !== undefined && (REVIEW_RECORDERS as readonly Role[]).includes(role);
   });
   protected readonly person = signal<YoungPersonResponse | null>(null);
   protected readonly attendance = signal<YoungPersonAttendance | null>(null);
