@@ -16,6 +16,7 @@ import {
 } from '../../testing/plan-editor-fixtures';
 import { signInAs } from '../../testing/session';
 import PlanVersionPage from './plan-version-page';
+import { PDF_POLL_MS } from './plan-pdf-status';
 import { READING_LEVEL_PAUSE_MS } from './plan-reading-level';
 
 const URL = `/api/plans/versions/${VERSION_ID}`;
@@ -589,17 +590,42 @@ describe('plan version page', () => {
     const { fixture, el } = await open(published(), planComments({ mayReply: false }), false);
     http.expectOne(`${URL}/document`).flush(failed);
     await fixture.whenStable();
-    byName(el, 'Try making the PDF again').click();
-    const request = http.expectOne({ method: 'POST', url: `${URL}/document/retry` });
-    expect(request.request.body).toEqual({});
-    request.flush({ ...failed, status: 'queued', attempts: 0 });
-    await fixture.whenStable();
-    expect(textOf(el.querySelector('[data-pdf]'))).toBe(
-      'The PDF is being made. It is ready within a minute or two of publishing.',
-    );
-    expect(Array.from(el.querySelectorAll('button')).map((b) => textOf(b))).not.toContain(
-      'Try making the PDF again',
-    );
+    // The test's clock from here: the page asks again every PDF_POLL_MS while the PDF is made.
+    jest.useFakeTimers();
+    try {
+      byName(el, 'Try making the PDF again').click();
+      const request = http.expectOne({ method: 'POST', url: `${URL}/document/retry` });
+      expect(request.request.body).toEqual({});
+      request.flush({ ...failed, status: 'queued', attempts: 0 });
+      fixture.detectChanges();
+      expect(textOf(el.querySelector('[data-pdf]'))).toBe(
+        'The PDF is being made. It is ready within a minute or two of publishing.',
+      );
+      expect(Array.from(el.querySelectorAll('button')).map((b) => textOf(b))).not.toContain(
+        'Try making the PDF again',
+      );
+      // The button has gone, so focus is on the words that replaced it.
+      expect(document.activeElement).toBe(el.querySelector('[data-pdf]'));
+      jest.advanceTimersByTime(PDF_POLL_MS - 1);
+      http.expectNone(`${URL}/document`);
+      jest.advanceTimersByTime(1);
+      http
+        .expectOne({ method: 'GET', url: `${URL}/document` })
+        .flush({ ...failed, status: 'making', attempts: 1 });
+      fixture.detectChanges();
+      jest.advanceTimersByTime(PDF_POLL_MS);
+      http
+        .expectOne({ method: 'GET', url: `${URL}/document` })
+        .flush({ ...failed, status: 'ready', attempts: 1, lastError: null, size: 2048 });
+      fixture.detectChanges();
+      expect(textOf(el.querySelector('[data-pdf]'))).toContain('The PDF is ready');
+      expect(byName(el, 'Get the PDF').getAttribute('href')).toBe(`/api/published-plans/${VERSION_ID}/pdf`);
+      // Ready: nothing more is asked.
+      jest.advanceTimersByTime(PDF_POLL_MS * 2);
+      http.expectNone(`${URL}/document`);
+    } finally {
+      jest.useRealTimers();
+    }
     expect(await axeViolations(el)).toEqual([]);
   });
 

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import type { OnInit } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { ProblemDetails, ReportExportStatusResponse, ReportFormat } from '@heard/domain';
@@ -28,21 +37,27 @@ export function exportWords(status: ReportExportStatusResponse): string {
   }
 }
 
-/** "Export PDF" or "Export DOCX": asks for the document, shows its progress while it is made, then the link. */
+/**
+ * One format's export: on opening, the current state of the document (so a file already made shows
+ * its link to every reader); "Export PDF" or "Export DOCX" for editors asks for it, and its progress
+ * shows while it is made, then the link. The live region stays in the page; only its words change.
+ */
 @Component({
   selector: 'heard-report-export',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, MatProgressBarModule, ProblemAlert],
   template: `
     <div [attr.data-export]="format()">
-      <button mat-stroked-button type="button" [attr.aria-disabled]="busy()" (click)="start()">
-        Export {{ format().toUpperCase() }}
-      </button>
+      @if (mayStart()) {
+        <button mat-stroked-button type="button" [attr.aria-disabled]="busy()" (click)="start()">
+          Export {{ format().toUpperCase() }}
+        </button>
+      }
       @if (problem(); as problem) {
         <heard-problem-alert [problem]="problem" />
       }
+      <p role="status">{{ said() }}</p>
       @if (status(); as s) {
-        <p role="status">{{ words(s) }}</p>
         @if (s.status === 'queued' || s.status === 'making') {
           <mat-progress-bar
             [mode]="s.steps > 0 ? 'determinate' : 'indeterminate'"
@@ -57,22 +72,32 @@ export function exportWords(status: ReportExportStatusResponse): string {
     </div>
   `,
 })
-export class ReportExport {
+export class ReportExport implements OnInit {
   private readonly api = inject(ReportsApi);
 
   readonly reportId = input.required<string>();
   readonly format = input.required<ReportFormat>();
+  /** Editors may ask for the document; every reader sees how far it has got and its link. */
+  readonly mayStart = input(false);
 
   protected readonly status = signal<ReportExportStatusResponse | null>(null);
   protected readonly busy = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
-  protected readonly words = exportWords;
+  protected readonly said = computed(() => {
+    const s = this.status();
+    return s ? exportWords(s) : '';
+  });
   protected readonly percent = (s: ReportExportStatusResponse) =>
     s.steps > 0 ? Math.round((100 * s.step) / s.steps) : 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.stop());
+  }
+
+  ngOnInit(): void {
+    this.busy.set(true);
+    this.poll();
   }
 
   protected start(): void {

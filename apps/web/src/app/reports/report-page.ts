@@ -13,7 +13,8 @@ import { ReportsApi } from './reports-api';
 
 /**
  * One report: each section's text, editable by officers with the plan's editing parts, and its
- * PDF and DOCX made on request with their progress shown.
+ * PDF and DOCX made on an editor's request with their progress shown; every reader sees the files
+ * already made and can download them.
  */
 @Component({
   selector: 'heard-report-page',
@@ -32,14 +33,14 @@ import { ReportsApi } from './reports-api';
     @if (report(); as r) {
       <heard-page-header [heading]="r.title" [subtitle]="r.period.from + ' to ' + r.period.to" />
       <p><a routerLink="/reports">All reports</a></p>
-      @if (mayEdit()) {
-        <section aria-labelledby="report-exports">
-          <h2 id="report-exports">Export</h2>
+      <section aria-labelledby="report-exports">
+        <h2 id="report-exports">Export</h2>
+        @if (mayEdit()) {
           <p>Save your changes first: the files are made from the saved report.</p>
-          <heard-report-export [reportId]="r.id" format="pdf" />
-          <heard-report-export [reportId]="r.id" format="docx" />
-        </section>
-      }
+        }
+        <heard-report-export [reportId]="r.id" format="pdf" [mayStart]="mayEdit()" />
+        <heard-report-export [reportId]="r.id" format="docx" [mayStart]="mayEdit()" />
+      </section>
       @for (section of r.sections; track section.key) {
         <section [attr.aria-labelledby]="'section-' + section.key">
           <h2 [id]="'section-' + section.key">{{ section.title }}</h2>

@@ -83,9 +83,7 @@ import { ReportsApi } from './reports-api';
           {{ saving() ? 'Saving…' : 'Save this section' }}
         </button>
       </div>
-      @if (savedNote()) {
-        <p role="status">Saved.</p>
-      }
+      <p role="status">{{ savedNote() ? 'Saved.' : '' }}</p>
     </form>
   `,
 })

@@ -96,13 +96,22 @@ describe('reports pages', () => {
     expect(el.textContent).not.toContain('Draft the report');
   });
 
-  async function openReport() {
+  /** Opens the report; each export then asks where its document is (none made unless given). */
+  async function openReport(pdf: ReportExportStatusResponse = status({ status: null }), fakeTimers = false) {
     const fixture = TestBed.createComponent(ReportPage);
     fixture.componentRef.setInput('id', REPORT_ID);
     const el = fixture.nativeElement as HTMLElement;
     await fixture.whenStable();
     http.expectOne(`/api/reports/${REPORT_ID}`).flush(REPORT);
     await fixture.whenStable();
+    // Fake timers from here, so a document still being made is asked about again on the test's clock.
+    if (fakeTimers) jest.useFakeTimers();
+    http.expectOne({ method: 'GET', url: `/api/reports/${REPORT_ID}/exports/pdf` }).flush(pdf);
+    http
+      .expectOne({ method: 'GET', url: `/api/reports/${REPORT_ID}/exports/docx` })
+      .flush(status({ format: 'docx', status: null }));
+    if (fakeTimers) fixture.detectChanges();
+    else await fixture.whenStable();
     return { fixture, el };
   }
 
@@ -115,6 +124,8 @@ describe('reports pages', () => {
     expect(Array.from(el.querySelectorAll('tbody td')).map(textOf)).toEqual(['fewer than 5', '0', '7']);
     expect(await axeViolations(el)).toEqual([]);
     if (!box) throw new Error('No text box.');
+    // The live region is there before anything is said, so its first words are read out.
+    expect(textOf(el.querySelector('heard-report-section-editor [role="status"]'))).toBe('');
     box.value = 'We listened all year.';
     box.dispatchEvent(new Event('input'));
     byName(el, 'Save this section').click();
@@ -138,6 +149,8 @@ describe('reports pages', () => {
     await signInAs(Role.ParticipationOfficer);
     const { fixture, el } = await openReport();
     jest.useFakeTimers();
+    expect(el.querySelector('[data-export="pdf"] [role="status"]')).not.toBeNull();
+    expect(textOf(el.querySelector('[data-export="pdf"] [role="status"]'))).toBe('');
     byName(el, 'Export PDF').click();
     http
       .expectOne({ method: 'POST', url: `/api/reports/${REPORT_ID}/exports` })
@@ -171,6 +184,43 @@ describe('reports pages', () => {
     const { el } = await openReport();
     expect(el.querySelector('textarea')).toBeNull();
     expect(el.textContent).not.toContain('Export PDF');
+    expect(el.querySelector('[data-export="pdf"] a')).toBeNull();
     expect(textOf(el)).toContain('<script>x</script> We listened.');
+  });
+
+  it('shows a leader the link to a PDF already made, with no export button', async () => {
+    await signInAs(Role.SeniorLeader);
+    const href = `/api/reports/${REPORT_ID}/exports/pdf/file`;
+    const { el } = await openReport(status({ status: 'ready', step: 8, steps: 8, attempts: 1, href }));
+    expect(byName<HTMLAnchorElement>(el, 'Download the PDF').getAttribute('href')).toBe(href);
+    expect(textOf(el.querySelector('[data-export="pdf"] [role="status"]'))).toBe('The PDF is ready.');
+    expect(el.querySelector('button')).toBeNull();
+    expect(el.textContent).not.toContain('Export PDF');
+    expect(el.textContent).not.toContain('Export DOCX');
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
+  it('shows an officer reopening the report the PDF made before, and still offers a new one', async () => {
+    await signInAs(Role.ParticipationOfficer);
+    const href = `/api/reports/${REPORT_ID}/exports/pdf/file`;
+    const { el } = await openReport(status({ status: 'ready', step: 8, steps: 8, attempts: 1, href }));
+    expect(byName<HTMLAnchorElement>(el, 'Download the PDF').getAttribute('href')).toBe(href);
+    expect(textOf(byName(el, 'Export PDF'))).toBe('Export PDF');
+    expect(el.querySelector('[data-export="docx"] a')).toBeNull();
+  });
+
+  it('keeps asking on opening while a PDF is still being made', async () => {
+    await signInAs(Role.ParticipationOfficer);
+    const { fixture, el } = await openReport(status({ status: 'making', step: 2, steps: 8 }), true);
+    expect(textOf(el.querySelector('[data-export="pdf"] [role="status"]'))).toBe(
+      'Making the PDF: step 2 of 8.',
+    );
+    jest.advanceTimersByTime(EXPORT_POLL_MS);
+    const href = `/api/reports/${REPORT_ID}/exports/pdf/file`;
+    http
+      .expectOne(`/api/reports/${REPORT_ID}/exports/pdf`)
+      .flush(status({ status: 'ready', step: 8, steps: 8, attempts: 1, href }));
+    fixture.detectChanges();
+    expect(byName<HTMLAnchorElement>(el, 'Download the PDF').getAttribute('href')).toBe(href);
   });
 });
