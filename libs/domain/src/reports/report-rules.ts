@@ -2,7 +2,7 @@ import type { FunnelStage } from '../activities/funnel';
 import type { LeadersView } from '../leaders/leaders-view.contract';
 import { RATING_SCALE } from '../evaluations/evaluation-rules';
 import type { PlanActionCounts, PlanActivityDayRow, PlanPeriod, PlanToolRow } from '../plan/plan-assembly';
-import { MAX_PLAN_LIST_ITEMS, type PlanBlock, type PlanDocument, type PlanInline } from '../plan/plan-text';
+import type { PlanBlock, PlanDocument, PlanInline } from '../plan/plan-text';
 import { IsoDate, addDays, isIsoDate, monthInWords, parseIsoDate } from '../shared/dates';
 import { FEWER_THAN_FIVE, ShownCount, shownCount, shownParts } from '../shared/small-numbers';
 
