@@ -2,7 +2,12 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { PLAN_STATUS_RULES } from '@heard/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../platform/config/config';
-import { DocumentJobKey, DocumentJobs } from '../../platform/jobs/document-jobs';
+import {
+  DOCUMENT_INTERRUPTED,
+  DocumentJobKey,
+  DocumentJobs,
+  documentBackoffSeconds,
+} from '../../platform/jobs/document-jobs';
 import { PlanPdfFacts, renderPlanPdf } from './plan-pdf';
 import { contentOf, reachVersion } from './plans.queries';
 
@@ -14,14 +19,6 @@ export const PLAN_DOCUMENT_ATTEMPTS = 3;
  * frozen worker lets a lease run out; it is also how long a document waits after a crash.
  */
 export const PLAN_DOCUMENT_LEASE_SECONDS = 300;
-
-/** 15 s, then 30 s: a failure that is not the plan's fault (a restart, a full disk) has passed by then. */
-export function planDocumentBackoffSeconds(attempt: number): number {
-  return Math.min(600, 15 * 2 ** Math.max(0, attempt - 1));
-}
-
-/** Written on a row the sweep takes back from a worker that stopped mid-job. */
-export const PLAN_DOCUMENT_INTERRUPTED = 'Interrupted: the worker making it stopped or ran past its lease.';
 
 /**
  * What is kept of a failure: the kind of error only. The message may quote the plan's text, which
@@ -57,8 +54,8 @@ export class PlanDocumentsWorker implements OnApplicationBootstrap, OnApplicatio
         keys: ['version_id', 'kind'],
         attempts: PLAN_DOCUMENT_ATTEMPTS,
         leaseSeconds: PLAN_DOCUMENT_LEASE_SECONDS,
-        backoffSeconds: planDocumentBackoffSeconds,
-        interrupted: PLAN_DOCUMENT_INTERRUPTED,
+        backoffSeconds: documentBackoffSeconds,
+        interrupted: DOCUMENT_INTERRUPTED,
         describeFailure,
       },
       'PlanDocumentsWorker',

@@ -4,10 +4,12 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../platform/clock';
 import { APP_CONFIG, AppConfig } from '../../platform/config/config';
 import {
+  DOCUMENT_INTERRUPTED,
   DocumentJobKey,
   DocumentJobProgress,
   DocumentJobs,
   MadeDocument,
+  documentBackoffSeconds,
 } from '../../platform/jobs/document-jobs';
 import { ConsentService } from '../consent/consent.service';
 import { renderReportDocx } from './report-docx';
@@ -19,13 +21,6 @@ export const REPORT_DOCUMENT_ATTEMPTS = 3;
 
 /** How long a claim holds: a report renders in seconds, so only a dead worker lets it run out. */
 export const REPORT_DOCUMENT_LEASE_SECONDS = 300;
-
-/** 15 s, then 30 s. */
-export function reportDocumentBackoffSeconds(attempt: number): number {
-  return Math.min(600, 15 * 2 ** Math.max(0, attempt - 1));
-}
-
-export const REPORT_DOCUMENT_INTERRUPTED = 'Interrupted: the worker making it stopped or ran past its lease.';
 
 /** The kind of error only: the message may quote the report, which belongs in the log. */
 function describeFailure(error: unknown): string {
@@ -62,8 +57,8 @@ export class ReportDocumentsWorker implements OnApplicationBootstrap, OnApplicat
         keys: ['report_id', 'kind'],
         attempts: REPORT_DOCUMENT_ATTEMPTS,
         leaseSeconds: REPORT_DOCUMENT_LEASE_SECONDS,
-        backoffSeconds: reportDocumentBackoffSeconds,
-        interrupted: REPORT_DOCUMENT_INTERRUPTED,
+        backoffSeconds: documentBackoffSeconds,
+        interrupted: DOCUMENT_INTERRUPTED,
         describeFailure,
         progress: true,
         madeWith: 'quotes_left_out',

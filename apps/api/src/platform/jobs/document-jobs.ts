@@ -35,6 +35,14 @@ export interface DocumentJobsSpec {
   madeWith?: string;
 }
 
+/** 15 s, then 30 s: a failure that is not the document's fault (a restart, a full disk) has passed by then. */
+export function documentBackoffSeconds(attempt: number): number {
+  return Math.min(600, 15 * 2 ** Math.max(0, attempt - 1));
+}
+
+/** Written on a row the sweep takes back from a worker that stopped mid-job. */
+export const DOCUMENT_INTERRUPTED = 'Interrupted: the worker making it stopped or ran past its lease.';
+
 /** A claimed row's key, by column. */
 export type DocumentJobKey = Readonly<Record<string, string>>;
 
