@@ -34,7 +34,6 @@ import autocannon from 'autocannon';
 import { Client } from 'pg';
 import {
   LUNDY_QUESTIONS,
-  MAX_EVIDENCE_PER_ANSWER,
   PlanDocument,
   PlanFiguresResponse,
   PlanListResponse,
@@ -42,6 +41,7 @@ import {
   planSectionsFor,
 } from '@heard/domain';
 import { BENCH_LEADER, BENCH_USERS } from './bench-users';
+import { benchCommitment, benchLundyAnswer, benchPlanText } from './plan-content';
 import { signIn } from './sign-in';
 
 const MAIN_JS = resolve(__dirname, '..', 'dist', 'apps', 'api', 'main.js');
@@ -76,21 +76,6 @@ function percentile(sorted: number[], p: number): number {
 }
 
 const ms = (n: number) => n.toFixed(1);
-
-/** Paragraphs of fictional plan text, about `chars` characters in all. */
-function text(chars: number, seed: string): PlanDocument {
-  const sentence =
-    `In ${seed} we will ask children and young people what they think before we decide, ` +
-    'tell them what we did with what they said, and check a year later whether it made a difference. ';
-  const paragraph = sentence.repeat(4).trim();
-  const count = Math.max(1, Math.round(chars / paragraph.length));
-  return {
-    blocks: Array.from({ length: count }, () => ({
-      type: 'paragraph',
-      children: [{ type: 'text', text: paragraph }],
-    })),
-  };
-}
 
 /** A document followed by more paragraphs: section C's draft and what an officer adds to it. */
 const joined = (a: PlanDocument, b: PlanDocument): PlanDocument => ({ blocks: [...a.blocks, ...b.blocks] });
@@ -278,8 +263,14 @@ async function main(): Promise<void> {
         `/api/plans/versions/${v.id}/sections/${key}`,
         {
           expectedUpdatedAt: v.updatedAt,
-          professional: key === 'last_year' ? joined(draft.professional, text(3000, key)) : text(6000, key),
-          childFriendly: key === 'last_year' ? joined(draft.childFriendly, text(1000, key)) : text(2000, key),
+          professional:
+            key === 'last_year'
+              ? joined(draft.professional, benchPlanText(3000, key))
+              : benchPlanText(6000, key),
+          childFriendly:
+            key === 'last_year'
+              ? joined(draft.childFriendly, benchPlanText(1000, key))
+              : benchPlanText(2000, key),
         },
       );
     }
@@ -291,18 +282,13 @@ async function main(): Promise<void> {
         `/api/plans/versions/${v.id}/lundy/${q.key}`,
         {
           expectedUpdatedAt: v.updatedAt,
-          answer:
-            'Mostly: young people chose the agenda of every forum this year, and we know where we fall short.',
-          evidence: Array.from({ length: Math.min(3, MAX_EVIDENCE_PER_ANSWER) }, (_, i) => ({
-            words: `The young people's forum said so at its session number ${i + 1}, and the minutes record it.`,
-          })),
+          ...benchLundyAnswer,
         },
       );
     v = await must<PlanVersionResponse>(base, officer, 'PUT', `/api/plans/versions/${v.id}/commitments`, {
       expectedUpdatedAt: v.updatedAt,
       commitments: Array.from({ length: Number(values.commitments) }, (_, i) => ({
-        words: `Commitment ${i + 1}: every service asks children what they thought of their review meeting and reports it each quarter.`,
-        childWords: `We will ask you what you thought of your review meeting (promise ${i + 1}).`,
+        ...benchCommitment(i),
         ownerId: leaderId,
         dueOn: `${year + 1}-03-01`,
         themeId: theme?.id ?? null,
