@@ -46,6 +46,8 @@ import { signIn } from './sign-in';
 
 const MAIN_JS = resolve(__dirname, '..', 'dist', 'apps', 'api', 'main.js');
 const OFFICER = BENCH_USERS[1].email;
+/** What a phone's browser sends for the published pages, which are kept compressed (ADR 0036). */
+const BROWSER = { 'accept-encoding': 'br, gzip' };
 
 function xsrfOf(cookie: string): string {
   const token = /(?:^|; )XSRF-TOKEN=([^;]+)/.exec(cookie)?.[1];
@@ -96,13 +98,15 @@ interface Run {
 /**
  * autocannon on one path for `duration` seconds; every response kept with the moment it came. With
  * `during`, that runs alongside from the start, and the load goes on until it has finished (and at
- * least `duration` seconds), so every PDF it waits for is made under load.
+ * least `duration` seconds), so every PDF it waits for is made under load. `headers` go with every
+ * request (a browser's Accept-Encoding, for the published pages it is sent compressed: ADR 0036).
  */
 async function load(
   url: string,
   connections: number,
   duration: number,
   during?: () => Promise<void>,
+  headers: Record<string, string> = {},
 ): Promise<Run> {
   const samples: Sample[] = [];
   let errors = 0;
@@ -110,7 +114,7 @@ async function load(
   const result = await new Promise<autocannon.Result>((done, fail) => {
     const instance = autocannon(
       // With work alongside, an hour at most: it is stopped once the work is done.
-      { url, connections, duration: during ? 3600 : duration },
+      { url, connections, headers, duration: during ? 3600 : duration },
       (error, finished) => (error ? fail(error) : done(finished)),
     );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
@@ -345,17 +349,24 @@ async function main(): Promise<void> {
       '| run | clients | requests | p50 ms | p95 ms | p99 ms | req/s | errors |',
       '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ];
-    for (const [label, path] of [
-      ['health', '/api/health'],
-      ['public plan page, current version', `/api/published-plans/${current}`],
-      ['published plans list', '/api/published-plans'],
+    for (const [label, path, headers] of [
+      ['health', '/api/health', {}],
+      ['public plan page, current version, as a browser asks', `/api/published-plans/${current}`, BROWSER],
+      ['public plan page, current version, uncompressed', `/api/published-plans/${current}`, {}],
+      ['published plans list, as a browser asks', '/api/published-plans', BROWSER],
     ] as const) {
-      const r = await load(`${base}${path}`, publicConnections, duration);
+      const r = await load(`${base}${path}`, publicConnections, duration, undefined, headers);
       table.push(row(label, publicConnections, r.samples, r.requestsPerSecond, r.errors));
     }
 
     // (c) The page at 20 clients with no PDF being made, then while corrections are published.
-    const quiet = await load(`${base}/api/published-plans/${current}`, duringConnections, duration);
+    const quiet = await load(
+      `${base}/api/published-plans/${current}`,
+      duringConnections,
+      duration,
+      undefined,
+      BROWSER,
+    );
     table.push(
       row(
         'public plan page, no PDF being made',
@@ -379,6 +390,7 @@ async function main(): Promise<void> {
           windows.push(await made(`correction ${n + 1}, page under load`));
         }
       },
+      BROWSER,
     );
     const overlapping = during.samples.filter((s) =>
       windows.some((w) => s.end >= w.from && s.end - s.ms <= w.to),
