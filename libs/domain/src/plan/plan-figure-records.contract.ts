@@ -11,8 +11,8 @@ import { PlanReference, REVIEW_PARTICIPATION_CODES } from './plan-assembly';
  * their counts through the small-number rules, never a young person.
  */
 
-/** Ids a reference may carry: more than a year of pledges or activity days, well short of abuse. */
-export const MAX_REFERENCE_IDS = 1000;
+/** Ids a reference may carry: a year of pledges or activity days, in a link short enough for a URL. */
+export const MAX_REFERENCE_IDS = 250;
 /** The reference's JSON: room for MAX_REFERENCE_IDS ids, refused long before it is costly to read. */
 export const MAX_REFERENCE_TEXT = 40 * (MAX_REFERENCE_IDS + 10);
 /** Records listed at most; past it the answer says how many more there are. */

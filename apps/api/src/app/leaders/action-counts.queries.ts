@@ -89,7 +89,8 @@ export interface AnsweredActionRow {
 /**
  * The actions a plan's figure counts (answer, at the period's end as a plan reads it), of one
  * theme (null: items of no theme) or all, oldest first and at most `limit`: the rows behind
- * actionCounts' numbers, read with its predicates.
+ * actionCounts' numbers, read with its predicates. The period's first day is typed in the WHERE
+ * since "We will" alone never reads it.
  */
 export async function actionsAnswered(
   db: DataSource | EntityManager,
@@ -112,7 +113,7 @@ export async function actionsAnswered(
                JOIN action_answers aa ON aa.action_id = a.id
                JOIN you_said_items y ON y.id = aa.item_id
                ${themeSql}) x
-      WHERE ${answeredSql('periodEnd')[answer]}
+      WHERE $1::date <= $2::date AND ${answeredSql('periodEnd')[answer]}
       ORDER BY x.created_at, x.id
       LIMIT $3`,
     params,

@@ -173,7 +173,7 @@ export class PlanFigureRecordsService {
       case 'group_attendance': {
         const groups = figures.takingPart.byGroup.filter((g) => !ref.groupId || g.groupId === ref.groupId);
         const value = ref.groupId
-          ? (groups[0]?.figure.value ?? 0)
+          ? firstOr(groups.map((g) => g.figure.value))
           : shownCount(input.groups.reduce((a, g) => a + g.youngPeople, 0));
         return young(
           ref,
@@ -196,7 +196,7 @@ export class PlanFigureRecordsService {
                 link: { page: 'reach' } as const,
               })),
           );
-        const value: ShownCount = ref.group ? (rows[0]?.count ?? 0) : table.total[stage];
+        const value: ShownCount = ref.group ? firstOr(rows.map((r) => r.count)) : table.total[stage];
         return young(ref, value, rows);
       }
       case 'review_participation': {
@@ -206,7 +206,7 @@ export class PlanFigureRecordsService {
         const codes = reviews.byCode.filter((c) => !ref.code || c.code === ref.code);
         return young(
           ref,
-          ref.code ? (codes[0]?.figure.value ?? 0) : reviews.recorded.value,
+          ref.code ? firstOr(codes.map((c) => c.figure.value)) : reviews.recorded.value,
           codes.map((c) => row(c.figure, null)),
         );
       }
@@ -238,4 +238,9 @@ function young(
     records: records.slice(0, PLAN_RECORDS_SHOWN),
     more: Math.max(0, records.length - PLAN_RECORDS_SHOWN),
   };
+}
+
+/** The one row's count (null stays "fewer than five"), or 0 when there is no row: nothing was counted. */
+function firstOr(counts: readonly ShownCount[]): ShownCount {
+  return counts.length > 0 ? counts[0] : 0;
 }

@@ -83,7 +83,10 @@ const LOOP_SQL = {
                            WHERE aa.item_id = y.id AND ${londonDay('a.created_at')} <= $2)`,
 };
 
-/** The You said items behind loopsOf's count (closed or not), oldest first, at most `limit`. */
+/**
+ * The You said items behind loopsOf's count (closed or not), oldest first, at most `limit`. The
+ * period's first day is typed in the WHERE since "not closed" alone never reads it.
+ */
 export async function loopItemsOf(
   db: DataSource,
   period: PlanPeriod,
@@ -93,7 +96,7 @@ export async function loopItemsOf(
   return db.query(
     `SELECT y.id, y.words, y.said_on::text AS "saidOn", count(*) OVER ()::int AS total
        FROM you_said_items y
-      WHERE ${closed ? LOOP_SQL.closed : LOOP_SQL.notClosed}
+      WHERE $1::date <= $2::date AND ${closed ? LOOP_SQL.closed : LOOP_SQL.notClosed}
       ORDER BY y.said_on, y.id
       LIMIT $3`,
     [period.from, period.to, limit],
