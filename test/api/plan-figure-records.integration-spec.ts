@@ -307,7 +307,9 @@ describe('what a figure of the plan counts, record by record', () => {
     const total = await recordsOf(takingPart.total);
     expectNoOne(total);
     expect(total.value).toBe(12);
-    expect(total.records.filter((r) => r.count !== null && r.count > 0 && r.count < 5)).toEqual([]);
+    expect(total.records.filter((r) => typeof r.count === 'number' && r.count > 0 && r.count < 5)).toEqual(
+      [],
+    );
     for (const tool of practiceTools) {
       const answer = await recordsOf(tool.evaluatedBy);
       expectNoOne(answer);
@@ -317,14 +319,43 @@ describe('what a figure of the plan counts, record by record', () => {
         link: { page: 'practice_tool', id: tool.toolId },
       });
     }
-    const guide = practiceTools.find((p) => p.name === 'Quiet room guide');
-    expect((await recordsOf(guide!.evaluatedBy)).records[0].count).toBeNull();
+    const [guide] = practiceTools.filter((p) => p.name === 'Quiet room guide');
+    expect((await recordsOf(guide.evaluatedBy)).records[0].count).toBeNull();
   });
 
   it('answers no review rows where none were recorded', async () => {
     const res = await leader.get(url({ kind: 'review_participation', period: body.period }));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ ofYoungPeople: true, value: 0, records: [], more: 0 });
+  });
+
+  it('lists review participation by PN code with the plan’s counts, naming no one', async () => {
+    // Plan 2023 reports on April 2022 to March 2023: eight reviews, six PN1 and two PN3, one chaired.
+    for (const [i, code] of ['PN1', 'PN1', 'PN1', 'PN1', 'PN1', 'PN1', 'PN3', 'PN3'].entries())
+      await t.db.query(
+        `INSERT INTO review_participation (young_person_id, held_on, code, chaired, recorded_by)
+         VALUES ($1, '2022-06-01', $2, $3, $4)`,
+        [youngPeople[i], code, i === 6, officer.user.id],
+      );
+    const plan = (await officer.post('/api/plans', { year: 2023 }).expect(201)).body.planId;
+    const { figures }: PlanFiguresResponse = (await officer.get(`/api/plans/${plan}/figures`).expect(200))
+      .body;
+    const reviews = figures.reviews;
+    expect(reviews?.recorded.value).toBe(8);
+    for (const figure of [
+      reviews?.recorded,
+      reviews?.chaired,
+      ...(reviews?.byCode ?? []).map((c) => c.figure),
+    ]) {
+      if (!figure) throw new Error('Reviews were recorded in the year.');
+      const answer = await recordsOf(figure);
+      expectNoOne(answer);
+      expect(answer.value).toBe(figure.value);
+    }
+    const all = await recordsOf(reviews?.recorded as PlanFigure);
+    expect(all.records.map((r) => r.count)).toEqual(reviews?.byCode.map((c) => c.figure.value));
+    expect(all.records.find((r) => r.label.startsWith('PN3'))?.count).toBeNull();
+    expect((await recordsOf(reviews?.chaired as PlanFigure)).records[0].count).toBeNull();
   });
 
   it(`lists the first ${PLAN_RECORDS_SHOWN} of a large figure and says how many more`, async () => {
@@ -339,7 +370,7 @@ describe('what a figure of the plan counts, record by record', () => {
     );
     const plan = (await officer.post('/api/plans', { year: 2022 }).expect(201)).body.planId;
     const figures: PlanFiguresResponse = (await officer.get(`/api/plans/${plan}/figures`).expect(200)).body;
-    const figure = figures.figures.actions.byTheme.find((r) => r.themeId === theme)!.done;
+    const [{ done: figure }] = figures.figures.actions.byTheme.filter((r) => r.themeId === theme);
     expect(figure.value).toBe(205);
     const answer = await recordsOf(figure);
     expect(answer.value).toBe(205);
