@@ -85,7 +85,7 @@ describe('what a figure counts', () => {
     request.flush(answer);
     await fixture.whenStable();
     expect(textOf(el)).toContain('The plan shows fewer than 5.');
-    expect(textOf(el.querySelector('li'))).toBe('Late Talk : fewer than 5');
+    expect(textOf(el.querySelector('li'))).toBe('Late Talk: fewer than 5');
     expect(textOf(el)).toContain('not the young people');
     expect(byName(el, 'Back to every year’s plan')).toBeTruthy();
     expect(await axeViolations(el)).toEqual([]);

@@ -4,7 +4,7 @@ import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { FEWER_THAN_FIVE, planRecordPath } from '@heard/domain';
-import type { PlanFigureRecordsResponse, ProblemDetails, ShownCount } from '@heard/domain';
+import type { PlanFigureRecord, PlanFigureRecordsResponse, ProblemDetails, ShownCount } from '@heard/domain';
 import { PageHeader, ProblemAlert } from '@heard/ui';
 import { finalize, map } from 'rxjs';
 import { toProblem } from '../core/problem';
@@ -45,12 +45,10 @@ const shown = (count: ShownCount) => (count === null ? FEWER_THAN_FIVE : String(
           @for (r of a.records; track $index) {
             <li>
               @if (r.link) {
-                <a [routerLink]="path(r.link)">{{ r.label }}</a>
+                <a [routerLink]="path(r.link)">{{ r.label }}</a
+                >{{ countWords(r) }}
               } @else {
-                <span>{{ r.label }}</span>
-              }
-              @if (r.count !== undefined) {
-                : {{ shown(r.count) }}
+                <span>{{ r.label }}{{ countWords(r) }}</span>
               }
               @if (r.detail) {
                 <br /><span class="detail">{{ r.detail }}</span>
@@ -73,7 +71,10 @@ export default class PlanFigureRecordsPage {
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly answer = signal<PlanFigureRecordsResponse | null>(null);
   protected readonly fewerThanFive = FEWER_THAN_FIVE;
-  protected readonly shown = shown;
+  /** A count of young people after its row's name; nothing for a record. */
+  protected countWords(r: PlanFigureRecord): string {
+    return r.count === undefined ? '' : `: ${shown(r.count)}`;
+  }
   protected readonly path = planRecordPath;
 
   protected readonly heading = computed(() => this.query().get('label') || 'What a figure counts');
