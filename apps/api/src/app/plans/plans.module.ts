@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ActionLogLoopModule } from '../action-log/action-log-loop.module';
 import { ActivitiesModule } from '../activities/activities.module';
 import { WorriesModule } from '../worries/worries.module';
+import { PlanFigureRecordsController } from './plan-figure-records.controller';
+import { PlanFigureRecordsService } from './plan-figure-records.service';
 import { PlanFiguresService } from './plan-figures.service';
 import { PlanCommentsService } from './plan-comments.service';
 import { PlanDocumentsController, PublishedPlanPdfController } from './plan-documents.controller';
@@ -19,12 +21,14 @@ import { PublishedPlansService } from './published-plans.service';
     MyPlanController,
     PublishedPlanPdfController,
     PlanDocumentsController,
+    PlanFigureRecordsController,
   ],
   providers: [
     PlansService,
     PublishedPlansService,
     PlanCommentsService,
     PlanFiguresService,
+    PlanFigureRecordsService,
     PlanDocumentsWorker,
   ],
 })
