@@ -54,21 +54,29 @@ export async function actionCounts(
   openAt: OpenAt = 'today',
 ): Promise<ActionCountsRow[]> {
   const { open, done, cant } = answeredSql(openAt);
-  const dimension = by === 'all' ? 'NULL::uuid' : `y.${DIMENSIONS[by].column}`;
-  const list = by === 'all' ? '' : `LEFT JOIN ${DIMENSIONS[by].list} l ON l.id = x.dimension`;
+  /*
+   * Each action once per theme (or service) of the items it answers, or once in all. Made distinct
+   * on the two ids alone, then joined to the action: distinct on the action's whole row spilled the
+   * hash to disk on the plan's year of 72,000 answers (591 ms against 377 by theme, 280 against 79
+   * for all, which needs no item at all).
+   */
+  const pairs =
+    by === 'all'
+      ? 'SELECT DISTINCT aa.action_id, NULL::uuid AS dimension FROM action_answers aa'
+      : `SELECT DISTINCT aa.action_id, y.${DIMENSIONS[by].column} AS dimension
+           FROM action_answers aa JOIN you_said_items y ON y.id = aa.item_id`;
+  const list = by === 'all' ? '' : `LEFT JOIN ${DIMENSIONS[by].list} l ON l.id = d.dimension`;
   const label = by === 'all' ? 'NULL::text' : 'l.name';
-  const groupBy = by === 'all' ? 'x.dimension' : 'x.dimension, l.name';
+  const groupBy = by === 'all' ? 'd.dimension' : 'd.dimension, l.name';
   const orderBy = by === 'all' ? '' : 'ORDER BY l.name NULLS LAST';
   return db.query(
-    `SELECT x.dimension AS id, ${label} AS label,
+    `SELECT d.dimension AS id, ${label} AS label,
             count(*) FILTER (WHERE ${open})::int AS open,
             count(*) FILTER (WHERE ${open} AND ${weWillOverdueSql('x', '$3')})::int AS overdue,
             count(*) FILTER (WHERE ${done})::int AS done,
             count(*) FILTER (WHERE ${cant})::int AS cant
-       FROM (SELECT DISTINCT a.id, a.status, a.due_on, a.done_on, a.created_at, a.updated_at, ${dimension} AS dimension
-               FROM actions a
-               JOIN action_answers aa ON aa.action_id = a.id
-               JOIN you_said_items y ON y.id = aa.item_id) x
+       FROM (${pairs}) d
+       JOIN actions x ON x.id = d.action_id
        ${list}
       GROUP BY ${groupBy}
      HAVING count(*) FILTER (WHERE ${open} OR ${done} OR ${cant}) > 0

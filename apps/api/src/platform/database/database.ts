@@ -14,6 +14,9 @@ const PG_DATE_OID = 1082;
 // JavaScript Dates at local midnight shifts them a day in some time zones.
 pgTypes.setTypeParser(PG_DATE_OID, (value: string) => value);
 
+/** Settings every connection to a PostgreSQL server starts with (libpq's `options`). */
+export const SESSION_SETTINGS = '-c jit=off';
+
 export interface DatabaseTarget {
   /** A postgres:// URL, or null for the embedded database. */
   databaseUrl: string | null;
@@ -61,6 +64,9 @@ export async function openDatabase(
       poolSize: 10,
       connectTimeoutMS: 5000,
       applicationName: 'heard',
+      // Heard's heaviest reads (a year's figures, a report's draft) take a few hundred ms; JIT's
+      // compiling cost more than it saved on each of them (ADR 0037), so its connections go without.
+      extra: { options: SESSION_SETTINGS },
     };
   } else {
     if (target.pgliteDir) mkdirSync(target.pgliteDir, { recursive: true });
