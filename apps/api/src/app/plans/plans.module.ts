@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ActionLogLoopModule } from '../action-log/action-log-loop.module';
 import { ActivitiesModule } from '../activities/activities.module';
+import { ConsentModule } from '../consent/consent.module';
 import { WorriesModule } from '../worries/worries.module';
 import { PlanFiguresService } from './plan-figures.service';
 import { PlanCommentsService } from './plan-comments.service';
+import { PlanPicturesController, PublishedPlanPicturesController } from './plan-pictures.controller';
+import { PlanPicturesService } from './plan-pictures.service';
 import { PlanDocumentsController, PublishedPlanPdfController } from './plan-documents.controller';
 import { PlanDocumentsWorker } from './plan-documents.worker';
 import { MyPlanController, PlansController, PublishedPlansController } from './plans.controller';
@@ -12,8 +15,11 @@ import { PublishedPlansService } from './published-plans.service';
 
 /** The annual voice plan: its versions, workflow, young experts' comments and the published pages (docs/plan.md). */
 @Module({
-  imports: [ActionLogLoopModule, ActivitiesModule, WorriesModule],
+  imports: [ActionLogLoopModule, ActivitiesModule, ConsentModule, WorriesModule],
   controllers: [
+    // Before the controllers with `published-plans/:versionId…` and `plans/:id…` routes.
+    PlanPicturesController,
+    PublishedPlanPicturesController,
     PlansController,
     PublishedPlansController,
     MyPlanController,
@@ -25,6 +31,7 @@ import { PublishedPlansService } from './published-plans.service';
     PublishedPlansService,
     PlanCommentsService,
     PlanFiguresService,
+    PlanPicturesService,
     PlanDocumentsWorker,
   ],
 })
