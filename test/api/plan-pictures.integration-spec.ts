@@ -2,6 +2,7 @@ import {
   ConsentGiver,
   ConsentMethod,
   ConsentPurpose,
+  PLAN_PICTURE_GONE,
   PlanDocument,
   PlanPictureResponse,
   PlanSectionKey,
@@ -9,6 +10,7 @@ import {
   Role,
 } from '@heard/domain';
 import request from 'supertest';
+import { anonymiseYoungPerson } from '@heard/api/app/erasure/anonymise-young-person';
 import { PlanDocumentsWorker } from '@heard/api/app/plans/plan-documents.worker';
 import {
   EXIF_SEGMENT,
@@ -58,6 +60,33 @@ describe('pictures in the voice plan', () => {
       ...pictures.map((p) => ({ type: 'picture' as const, pictureId: p.id, alt: p.alt })),
     ],
   });
+
+  const texts = (key: PlanSectionKey) =>
+    key === 'individual_work'
+      ? {
+          professional: planText('The full text.'),
+          childFriendly: childText(
+            { id: jpeg.id, alt: 'A poster that says "We were heard"' },
+            { id: groupPhoto.id, alt: 'Rosa holding the poster' },
+          ),
+        }
+      : { professional: planText(`The text of ${key}.`), childFriendly: planText(`For you: ${key}.`) };
+
+  const pdfOf = async (versionId: string) => {
+    expect(await t.app.get(PlanDocumentsWorker).runOnce()).toBe(1);
+    const pdf = await request(t.app.getHttpServer())
+      .get(`/api/published-plans/${versionId}/pdf`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(pdf.status).toBe(200);
+    const tree = pdfStructure(pdf.body as Buffer);
+    if (!tree) throw new Error('The PDF is not tagged.');
+    return pdfReadingOrder(tree);
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -188,16 +217,6 @@ describe('pictures in the voice plan', () => {
   it('saves a section that shows pictures that exist, and refuses one that does not (400)', async () => {
     const started = await officer.post('/api/plans', { year: 2026 });
     expect(started.status).toBe(201);
-    const texts = (key: PlanSectionKey) =>
-      key === 'individual_work'
-        ? {
-            professional: planText('The full text.'),
-            childFriendly: childText(
-              { id: jpeg.id, alt: 'A poster that says "We were heard"' },
-              { id: groupPhoto.id, alt: 'Rosa holding the poster' },
-            ),
-          }
-        : { professional: planText(`The text of ${key}.`), childFriendly: planText(`For you: ${key}.`) };
     const draft = await fillPlanVersion(officer, started.body as PlanVersionResponse, {
       texts,
       ownerId: leader.user.id,
@@ -243,19 +262,7 @@ describe('pictures in the voice plan', () => {
   });
 
   it('draws each picture in the PDF as a Figure with its alt text', async () => {
-    expect(await t.app.get(PlanDocumentsWorker).runOnce()).toBe(1);
-    const pdf = await request(t.app.getHttpServer())
-      .get(`/api/published-plans/${published.id}/pdf`)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
-    expect(pdf.status).toBe(200);
-    const tree = pdfStructure(pdf.body as Buffer);
-    if (!tree) throw new Error('The PDF is not tagged.');
-    const figures = pdfReadingOrder(tree).filter((e) => e.type === 'Figure');
+    const figures = (await pdfOf(published.id)).filter((e) => e.type === 'Figure');
     expect(figures.map((f) => f.alt)).toEqual([
       'A poster that says "We were heard"',
       'Rosa holding the poster',
@@ -270,6 +277,24 @@ describe('pictures in the voice plan', () => {
     expectProblem(await publicPicture(groupPhoto.id), 404);
     expect((await publicPicture(jpeg.id)).status).toBe(200);
     expect((await officer.get(`/api/plans/pictures/${groupPhoto.id}`)).status).toBe(200);
+
+    // A correction published now prints that picture's alt text with the page's words, not the picture.
+    const started = await officer.post(`/api/plans/${published.planId}/versions`, {
+      whatChanged: 'New words.',
+    });
+    expect(started.status).toBe(201);
+    const filled = await fillPlanVersion(officer, started.body as PlanVersionResponse, {
+      texts,
+      ownerId: leader.user.id,
+      themeId,
+      dueOn: '2026-12-01',
+    });
+    const v2 = await publishPlanVersion(officer, leader, filled);
+    const elements = await pdfOf(v2.id);
+    expect(elements.filter((e) => e.type === 'Figure').map((f) => f.alt)).toEqual([
+      'A poster that says "We were heard"',
+    ]);
+    expect(elements.map((e) => e.text)).toContain(`Rosa holding the poster (${PLAN_PICTURE_GONE})`);
   });
 
   it('refuses a picture in a report’s section (400): a report stays words', async () => {
@@ -279,5 +304,26 @@ describe('pictures in the voice plan', () => {
     });
     expectProblem(res, 400);
     expect(JSON.stringify(res.body.errors)).toContain('remove the picture');
+  });
+
+  it('withdraws every picture a young person is in when they are erased: its bytes go, staff no longer see it', async () => {
+    const counts = await t.db.transaction((em) =>
+      anonymiseYoungPerson(em, withConsent.id, {
+        reason: 'erasure',
+        at: new Date(),
+        byUserId: officer.user.id,
+      }),
+    );
+    expect(counts.planPictures).toBe(1);
+    const [row]: { withdrawn_at: Date | null; size: number }[] = await t.db.query(
+      `SELECT withdrawn_at, octet_length(bytes) AS size FROM plan_pictures WHERE id = $1`,
+      [groupPhoto.id],
+    );
+    expect(row.withdrawn_at).not.toBeNull();
+    expect(row.size).toBe(0);
+    expectProblem(await officer.get(`/api/plans/pictures/${groupPhoto.id}`), 404);
+    expectProblem(await publicPicture(groupPhoto.id), 404);
+    // The picture no one can be recognised in is untouched.
+    expect((await publicPicture(jpeg.id)).status).toBe(200);
   });
 });
