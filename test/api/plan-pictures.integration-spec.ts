@@ -289,7 +289,24 @@ describe('pictures in the voice plan', () => {
       themeId,
       dueOn: '2026-12-01',
     });
-    const v2 = await publishPlanVersion(officer, leader, filled);
+    // In scrutiny, young experts see the pictures they may be shown; no one else outside staff does.
+    let at = filled;
+    const move = async (by: SignedInClient, to: string) => {
+      const res = await by.post(`/api/plans/versions/${at.id}/moves`, {
+        expectedUpdatedAt: at.updatedAt,
+        to,
+      });
+      expect(res.status).toBe(200);
+      at = res.body as PlanVersionResponse;
+    };
+    await move(officer, 'scrutiny');
+    expect((await expert.get(`/api/me/plan/pictures/${jpeg.id}`)).status).toBe(200);
+    expectProblem(await expert.get(`/api/me/plan/pictures/${groupPhoto.id}`), 404);
+    expectProblem(await practitioner.get(`/api/me/plan/pictures/${jpeg.id}`), 403);
+    expectProblem(await t.anonymous().get(`/api/me/plan/pictures/${jpeg.id}`), 401);
+    await move(leader, 'approved');
+    await move(officer, 'published');
+    const v2 = at;
     const elements = await pdfOf(v2.id);
     expect(elements.filter((e) => e.type === 'Figure').map((f) => f.alt)).toEqual([
       'A poster that says "We were heard"',

@@ -6,6 +6,7 @@ import {
   PlanPictureResponse,
   PlanPictureUploadCommand,
   PlanPictureUploadRequestSchema,
+  Role,
 } from '@heard/domain';
 import type { Response } from 'express';
 import { Allow, Public } from '../../platform/auth/access.decorator';
@@ -52,6 +53,19 @@ export class PlanPicturesController {
   @Get(':id')
   async picture(@Param('id', pictureId) id: string, @Res() res: Response): Promise<void> {
     sendPicture(res, await this.pictures.forStaff(id), 'private, no-cache');
+  }
+}
+
+/** The pictures of the plan young experts are asked about (scrutiny) and the published ones. */
+@ApiTags('young experts')
+@Controller('me/plan/pictures')
+@Allow(Role.YoungExpert)
+export class MyPlanPicturesController {
+  constructor(private readonly pictures: PlanPicturesService) {}
+
+  @Get(':id')
+  async picture(@Param('id', pictureId) id: string, @Res() res: Response): Promise<void> {
+    sendPicture(res, await this.pictures.forYoungExperts(id), 'private, no-cache');
   }
 }
 

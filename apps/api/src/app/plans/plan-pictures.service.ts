@@ -113,14 +113,26 @@ export class PlanPicturesService {
    * young person in it still has photo consent in force today. Otherwise "not found", which the
    * page and the PDF answer with the alt text and PLAN_PICTURE_GONE.
    */
-  async forPublic(id: string): Promise<PictureBytes> {
+  forPublic(id: string): Promise<PictureBytes> {
+    return this.shownIn(id, PUBLIC_STATUSES);
+  }
+
+  /**
+   * For young experts: the plan they are asked about (in scrutiny) and the published ones, under
+   * the same consent rule as the public's: they are not staff.
+   */
+  forYoungExperts(id: string): Promise<PictureBytes> {
+    return this.shownIn(id, [...PUBLIC_STATUSES, 'scrutiny']);
+  }
+
+  private async shownIn(id: string, statuses: readonly PlanStatus[]): Promise<PictureBytes> {
     const [published]: unknown[] = await this.db.query(
       `SELECT 1 FROM plan_sections s JOIN plan_versions v ON v.id = s.version_id
         WHERE v.status = ANY($2::text[])
           AND (jsonb_path_exists(s.child_friendly, '$.blocks[*] ? (@.type == "picture" && @.pictureId == $id)', jsonb_build_object('id', $1::text))
             OR jsonb_path_exists(s.professional, '$.blocks[*] ? (@.type == "picture" && @.pictureId == $id)', jsonb_build_object('id', $1::text)))
         LIMIT 1`,
-      [id, PUBLIC_STATUSES],
+      [id, statuses],
     );
     if (!published || !(await this.mayBeShown(this.db.manager, id)))
       throw DomainError.notFound('This picture');

@@ -5,7 +5,11 @@ import { ConsentModule } from '../consent/consent.module';
 import { WorriesModule } from '../worries/worries.module';
 import { PlanFiguresService } from './plan-figures.service';
 import { PlanCommentsService } from './plan-comments.service';
-import { PlanPicturesController, PublishedPlanPicturesController } from './plan-pictures.controller';
+import {
+  MyPlanPicturesController,
+  PlanPicturesController,
+  PublishedPlanPicturesController,
+} from './plan-pictures.controller';
 import { PlanPicturesService } from './plan-pictures.service';
 import { PlanDocumentsController, PublishedPlanPdfController } from './plan-documents.controller';
 import { PlanDocumentsWorker } from './plan-documents.worker';
@@ -20,6 +24,7 @@ import { PublishedPlansService } from './published-plans.service';
     // Before the controllers with `published-plans/:versionId…` and `plans/:id…` routes.
     PlanPicturesController,
     PublishedPlanPicturesController,
+    MyPlanPicturesController,
     PlansController,
     PublishedPlansController,
     MyPlanController,

@@ -7,6 +7,7 @@ import type { PlanDocument, PlanInline, PlanTextRun } from '@heard/domain';
 export const PLAN_PICTURE_URLS = {
   staff: '/api/plans/pictures/',
   public: '/api/published-plans/pictures/',
+  youngExpert: '/api/me/plan/pictures/',
 } as const;
 
 /**
