@@ -31,7 +31,7 @@ const ESCAPABLE = new Set(['\\', '*', '[', ']', '#', '-', '.', '(', ')']);
 const HEADING = /^(#{2,4}) +(\S.*)$/;
 const BULLET = /^- +(\S.*)$/;
 const NUMBERED = /^\d{1,9}\. +(\S.*)$/;
-/** Alt text is any characters but an unescaped "]"; the id is a uuid's characters. */
+/** Alt text is every character but an unescaped "]"; the id is a uuid's characters. */
 const PICTURE = /^!\[((?:\\.|[^\\\]])+)\]\(picture:([0-9a-fA-F-]{36})\)$/;
 /** Control characters other than line breaks: invisible, and refused by the schema. */
 const CONTROL = /[\p{Cc}]/gu;

@@ -111,7 +111,7 @@ function checkJpeg(bytes: Uint8Array): CheckedPicture | PictureRefusal {
   let size: { width: number; height: number } | null = null;
   while (at < bytes.length) {
     if (bytes[at] !== 0xff) return broken('JPEG');
-    // Fill bytes: any number of 0xFF may come before a marker.
+    // Fill bytes: 0xFF may repeat, as often as it likes, before a marker.
     while (bytes[at + 1] === 0xff) at++;
     const marker = bytes[at + 1];
     if (marker === undefined) return broken('JPEG');
