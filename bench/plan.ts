@@ -34,7 +34,6 @@ import autocannon from 'autocannon';
 import { Client } from 'pg';
 import {
   LUNDY_QUESTIONS,
-  MAX_EVIDENCE_PER_ANSWER,
   PlanDocument,
   PlanFiguresResponse,
   PlanListResponse,
@@ -42,10 +41,13 @@ import {
   planSectionsFor,
 } from '@heard/domain';
 import { BENCH_LEADER, BENCH_USERS } from './bench-users';
+import { benchCommitment, benchLundyAnswer, benchPlanText } from './plan-content';
 import { signIn } from './sign-in';
 
 const MAIN_JS = resolve(__dirname, '..', 'dist', 'apps', 'api', 'main.js');
 const OFFICER = BENCH_USERS[1].email;
+/** What a phone's browser sends for the published pages, which are kept compressed (ADR 0036). */
+const BROWSER = { 'accept-encoding': 'br, gzip' };
 
 function xsrfOf(cookie: string): string {
   const token = /(?:^|; )XSRF-TOKEN=([^;]+)/.exec(cookie)?.[1];
@@ -77,21 +79,6 @@ function percentile(sorted: number[], p: number): number {
 
 const ms = (n: number) => n.toFixed(1);
 
-/** Paragraphs of fictional plan text, about `chars` characters in all. */
-function text(chars: number, seed: string): PlanDocument {
-  const sentence =
-    `In ${seed} we will ask children and young people what they think before we decide, ` +
-    'tell them what we did with what they said, and check a year later whether it made a difference. ';
-  const paragraph = sentence.repeat(4).trim();
-  const count = Math.max(1, Math.round(chars / paragraph.length));
-  return {
-    blocks: Array.from({ length: count }, () => ({
-      type: 'paragraph',
-      children: [{ type: 'text', text: paragraph }],
-    })),
-  };
-}
-
 /** A document followed by more paragraphs: section C's draft and what an officer adds to it. */
 const joined = (a: PlanDocument, b: PlanDocument): PlanDocument => ({ blocks: [...a.blocks, ...b.blocks] });
 
@@ -111,13 +98,15 @@ interface Run {
 /**
  * autocannon on one path for `duration` seconds; every response kept with the moment it came. With
  * `during`, that runs alongside from the start, and the load goes on until it has finished (and at
- * least `duration` seconds), so every PDF it waits for is made under load.
+ * least `duration` seconds), so every PDF it waits for is made under load. `headers` go with every
+ * request (a browser's Accept-Encoding, for the published pages it is sent compressed: ADR 0036).
  */
 async function load(
   url: string,
   connections: number,
   duration: number,
   during?: () => Promise<void>,
+  headers: Record<string, string> = {},
 ): Promise<Run> {
   const samples: Sample[] = [];
   let errors = 0;
@@ -125,7 +114,7 @@ async function load(
   const result = await new Promise<autocannon.Result>((done, fail) => {
     const instance = autocannon(
       // With work alongside, an hour at most: it is stopped once the work is done.
-      { url, connections, duration: during ? 3600 : duration },
+      { url, connections, headers, duration: during ? 3600 : duration },
       (error, finished) => (error ? fail(error) : done(finished)),
     );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
@@ -278,8 +267,14 @@ async function main(): Promise<void> {
         `/api/plans/versions/${v.id}/sections/${key}`,
         {
           expectedUpdatedAt: v.updatedAt,
-          professional: key === 'last_year' ? joined(draft.professional, text(3000, key)) : text(6000, key),
-          childFriendly: key === 'last_year' ? joined(draft.childFriendly, text(1000, key)) : text(2000, key),
+          professional:
+            key === 'last_year'
+              ? joined(draft.professional, benchPlanText(3000, key))
+              : benchPlanText(6000, key),
+          childFriendly:
+            key === 'last_year'
+              ? joined(draft.childFriendly, benchPlanText(1000, key))
+              : benchPlanText(2000, key),
         },
       );
     }
@@ -291,18 +286,13 @@ async function main(): Promise<void> {
         `/api/plans/versions/${v.id}/lundy/${q.key}`,
         {
           expectedUpdatedAt: v.updatedAt,
-          answer:
-            'Mostly: young people chose the agenda of every forum this year, and we know where we fall short.',
-          evidence: Array.from({ length: Math.min(3, MAX_EVIDENCE_PER_ANSWER) }, (_, i) => ({
-            words: `The young people's forum said so at its session number ${i + 1}, and the minutes record it.`,
-          })),
+          ...benchLundyAnswer,
         },
       );
     v = await must<PlanVersionResponse>(base, officer, 'PUT', `/api/plans/versions/${v.id}/commitments`, {
       expectedUpdatedAt: v.updatedAt,
       commitments: Array.from({ length: Number(values.commitments) }, (_, i) => ({
-        words: `Commitment ${i + 1}: every service asks children what they thought of their review meeting and reports it each quarter.`,
-        childWords: `We will ask you what you thought of your review meeting (promise ${i + 1}).`,
+        ...benchCommitment(i),
         ownerId: leaderId,
         dueOn: `${year + 1}-03-01`,
         themeId: theme?.id ?? null,
@@ -359,17 +349,24 @@ async function main(): Promise<void> {
       '| run | clients | requests | p50 ms | p95 ms | p99 ms | req/s | errors |',
       '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ];
-    for (const [label, path] of [
-      ['health', '/api/health'],
-      ['public plan page, current version', `/api/published-plans/${current}`],
-      ['published plans list', '/api/published-plans'],
+    for (const [label, path, headers] of [
+      ['health', '/api/health', {}],
+      ['public plan page, current version, as a browser asks', `/api/published-plans/${current}`, BROWSER],
+      ['public plan page, current version, uncompressed', `/api/published-plans/${current}`, {}],
+      ['published plans list, as a browser asks', '/api/published-plans', BROWSER],
     ] as const) {
-      const r = await load(`${base}${path}`, publicConnections, duration);
+      const r = await load(`${base}${path}`, publicConnections, duration, undefined, headers);
       table.push(row(label, publicConnections, r.samples, r.requestsPerSecond, r.errors));
     }
 
     // (c) The page at 20 clients with no PDF being made, then while corrections are published.
-    const quiet = await load(`${base}/api/published-plans/${current}`, duringConnections, duration);
+    const quiet = await load(
+      `${base}/api/published-plans/${current}`,
+      duringConnections,
+      duration,
+      undefined,
+      BROWSER,
+    );
     table.push(
       row(
         'public plan page, no PDF being made',
@@ -393,6 +390,7 @@ async function main(): Promise<void> {
           windows.push(await made(`correction ${n + 1}, page under load`));
         }
       },
+      BROWSER,
     );
     const overlapping = during.samples.filter((s) =>
       windows.some((w) => s.end >= w.from && s.end - s.ms <= w.to),

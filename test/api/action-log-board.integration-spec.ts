@@ -11,6 +11,7 @@ import {
   todayInLondon,
 } from '@heard/domain';
 import { randomUUID } from 'node:crypto';
+import { COMPRESS_FROM_BYTES } from '@heard/api/platform/http/published-json';
 import {
   boardRevision,
   insertAction,
@@ -325,6 +326,12 @@ describe('action log: publication and the public board', () => {
       expect(first.headers['cache-control']).toBe('public, no-cache');
       const again = await t.anonymous().get('/api/board').set('If-None-Match', tag);
       expect(again.status).toBe(304);
+      // A page this small is sent as it is, even to a browser that takes brotli (sendPublishedJson).
+      expect(Buffer.byteLength(JSON.stringify(first.body))).toBeLessThan(COMPRESS_FROM_BYTES);
+      const brotli = await t.anonymous().get('/api/board').set('Accept-Encoding', 'br');
+      expect(brotli.body).toEqual(first.body);
+      expect(brotli.headers['vary']).toMatch(/Accept-Encoding/i);
+      expect(brotli.headers['content-encoding']).toBeUndefined();
 
       const later = await insertItem(t.db, {
         youngWords: 'Put the dates on the wall.',
@@ -428,6 +435,17 @@ describe('action log: publication and the public board', () => {
       expect(unknownTheme.body).toMatchObject({ items: [], total: 0, themes: first.body.themes });
       const biggest = await t.anonymous().get(`/api/board?pageSize=${MAX_BOARD_PAGE_SIZE}`);
       expect(ids(biggest)).toEqual(everyone);
+      // Over a kilobyte, so a browser that takes gzip (as this test client does) is sent the kept
+      // gzip copy, under its own tag; one that takes neither is sent the JSON as it is.
+      const whole = await t
+        .anonymous()
+        .get(`/api/board?pageSize=${MAX_BOARD_PAGE_SIZE}`)
+        .set('Accept-Encoding', 'identity');
+      expect(Number(whole.headers['content-length'])).toBeGreaterThanOrEqual(COMPRESS_FROM_BYTES);
+      expect(whole.headers['content-encoding']).toBeUndefined();
+      expect(biggest.headers['content-encoding']).toBe('gzip');
+      expect(biggest.headers['etag']).toBe(`${whole.headers['etag'].replace(/"$/, '')}.gzip"`);
+      expect(biggest.body).toEqual(whole.body);
     });
 
     it('should tag each page, answer 304 per page, and forget every page when the board changes', async () => {

@@ -376,6 +376,29 @@ describe('the annual voice plan', () => {
       .get(`/api/published-plans/${v1.id}`)
       .set('If-None-Match', page.headers['etag']);
     expect(again.status).toBe(304);
+
+    // Sent compressed to a browser that takes it, made once: each copy under its own tag.
+    const asked = (encoding: string, tag?: string) => {
+      const req = t.anonymous().get(`/api/published-plans/${v1.id}`).set('Accept-Encoding', encoding);
+      return tag ? req.set('If-None-Match', tag) : req;
+    };
+    const plain = await asked('identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const sizes: Record<string, number> = { identity: Number(plain.headers['content-length']) };
+    for (const encoding of ['br', 'gzip']) {
+      const copy = await asked(`${encoding}, identity;q=0.5`);
+      expect(copy.status).toBe(200);
+      expect(copy.headers['content-encoding']).toBe(encoding);
+      expect(copy.headers['vary']).toMatch(/Accept-Encoding/i);
+      expect(copy.headers['etag']).toBe(`${plain.headers['etag'].replace(/"$/, '')}.${encoding}"`);
+      expect(copy.body).toEqual(plain.body);
+      sizes[encoding] = Number(copy.headers['content-length']);
+      expect((await asked(encoding, copy.headers['etag'])).status).toBe(304);
+      // Another copy's tag is not this one: a cache asking for the JSON as it is gets it whole.
+      expect((await asked('identity', copy.headers['etag'])).status).toBe(200);
+    }
+    expect(sizes['br']).toBeLessThan(sizes['identity'] / 2);
+    expect(sizes['gzip']).toBeLessThan(sizes['identity'] / 2);
   });
 
   it('a correction is version 2 with a note; publishing it supersedes version 1; the two compare word by word', async () => {
@@ -473,12 +496,12 @@ describe('the annual voice plan', () => {
     try {
       const other = new PublishedPlansService(second);
       const listOf = async (): Promise<PublishedPlanListResponse> =>
-        JSON.parse((await other.list()).json) as PublishedPlanListResponse;
+        JSON.parse((await other.list()).identity.toString()) as PublishedPlanListResponse;
       const pageOf = async (id: string): Promise<PublishedPlanResponse> =>
-        JSON.parse((await other.version(id)).json) as PublishedPlanResponse;
+        JSON.parse((await other.version(id)).identity.toString()) as PublishedPlanResponse;
       // Read (and kept) there before the correction.
       expect((await listOf()).plans[0].current?.id).toBe(v2.id);
-      const v1Before = (await other.version(v1.id)).json;
+      const v1Before = (await other.version(v1.id)).identity.toString();
       expect((await pageOf(v2.id)).status).toBe('published');
 
       let v3 = await ok(
@@ -514,7 +537,7 @@ describe('the annual voice plan', () => {
       );
       expect((await pageOf(v2.id)).status).toBe('superseded');
       // A past version reads exactly as it did.
-      expect((await other.version(v1.id)).json).toBe(v1Before);
+      expect((await other.version(v1.id)).identity.toString()).toBe(v1Before);
       // And through the API of the process that published it.
       const current = await t.anonymous().get('/api/published-plans');
       expect((current.body as PublishedPlanListResponse).plans[0].current?.id).toBe(v3.id);

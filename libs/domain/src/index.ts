@@ -91,6 +91,7 @@ export * from './plan/plan-sections';
 export * from './plan/plan-diff';
 export * from './plan/plan-draft';
 export * from './plan/plans.contract';
+export * from './plan/plan-figure-records.contract';
 export * from './plan/plan-comments.contract';
 export * from './plan/plan-documents.contract';
 export * from './reports/report-roles';

@@ -10,6 +10,7 @@ import {
   Post,
   Put,
   Query,
+  Req,
   Res,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
@@ -30,11 +31,12 @@ import {
   ResponseRatingRequestSchema,
   Role,
 } from '@heard/domain';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Allow, Public } from '../../platform/auth/access.decorator';
 import { Actor, CurrentActor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ZodPipe } from '../../platform/errors/zod.pipe';
+import { sendPublishedJson } from '../../platform/http/published-json';
 import { revalidated } from '../../platform/http/revalidate';
 import { BoardPublicationService } from './board-publication.service';
 import { PublicBoardService } from './public-board.service';
@@ -134,18 +136,15 @@ export class MyResponsesController {
 export class PublicBoardController {
   constructor(private readonly board: PublicBoardService) {}
 
-  /** A `BoardResponse`, sent as the JSON text the service keeps for the page. */
+  /** A `BoardResponse`, sent as the service keeps the page (sendPublishedJson). */
   @Public()
   @Get()
   async list(
     @Query(new ZodPipe(BoardQuerySchema)) query: BoardQuery,
-    @Headers('if-none-match') seen: string | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string | undefined> {
-    const { tag, json } = await this.board.page(query);
-    if (revalidated(res, tag, seen)) return undefined;
-    res.type('application/json');
-    return json;
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    sendPublishedJson(req, res, await this.board.page(query));
   }
 
   @Public()

@@ -11,6 +11,7 @@ import {
 import { DataSource } from 'typeorm';
 import { Clock } from '../../platform/clock';
 import { DomainError } from '../../platform/errors/domain-error';
+import { PublishedJson, publishedJson } from '../../platform/http/published-json';
 import { ConsentService } from '../consent/consent.service';
 import { actionLogSettings } from './action-log-base';
 import { boardQuotesInForce } from './board-quotes';
@@ -38,12 +39,6 @@ export interface BuiltBoard {
   byItem: Map<string, BoardItem>;
 }
 
-/** A page of the board as sent: its JSON text, made once, and its tag. */
-export interface BoardPageText {
-  tag: string;
-  json: string;
-}
-
 /**
  * How many serialised pages are kept for one board. The usual pages (each theme's first few, at the
  * page sizes the web page asks for) fit many times over; bounded, so odd page sizes cannot grow it.
@@ -59,7 +54,7 @@ export const MAX_KEPT_BOARD_PAGES = 300;
  */
 @Injectable()
 export class PublicBoardService {
-  private built: { key: string; board: Promise<BuiltBoard>; pages: Map<string, BoardPageText> } | null = null;
+  private built: { key: string; board: Promise<BuiltBoard>; pages: Map<string, PublishedJson> } | null = null;
 
   constructor(
     private readonly db: DataSource,
@@ -67,7 +62,7 @@ export class PublicBoardService {
     private readonly clock: Clock,
   ) {}
 
-  private async current(): Promise<{ board: BuiltBoard; pages: Map<string, BoardPageText> }> {
+  private async current(): Promise<{ board: BuiltBoard; pages: Map<string, PublishedJson> }> {
     const { boardRevision } = await actionLogSettings(this.db.manager);
     const key = `${boardRevision}.${todayInLondon(this.clock.now())}`;
     if (this.built?.key !== key) {
@@ -84,10 +79,11 @@ export class PublicBoardService {
   }
 
   /**
-   * One page of the board as JSON text. Pages are kept, serialised, beside the board they came from,
-   * so the board's busiest requests cost the revision query and a map lookup, no JSON.stringify.
+   * One page of the board as it is sent. Pages are kept, serialised and compressed, beside the board
+   * they came from, so the board's busiest requests cost the revision query and a map lookup, no
+   * JSON.stringify and no compressing.
    */
-  async page(query: BoardQuery): Promise<BoardPageText> {
+  async page(query: BoardQuery): Promise<PublishedJson> {
     const { board, pages } = await this.current();
     const key = `${query.themeId ?? 'all'}.${query.page}.${query.pageSize}`;
     const kept = pages.get(key);
@@ -101,7 +97,7 @@ export class PublicBoardService {
       pageSize: query.pageSize,
       themes: board.themes,
     };
-    const made = { tag: `"${board.tag}.${key}"`, json: JSON.stringify(response) };
+    const made = await publishedJson(`"${board.tag}.${key}"`, response);
     // Oldest first: a Map keeps the order pages were made in.
     if (pages.size >= MAX_KEPT_BOARD_PAGES) pages.delete(pages.keys().next().value as string);
     pages.set(key, made);

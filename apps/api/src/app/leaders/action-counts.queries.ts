@@ -25,6 +25,22 @@ export interface ActionCountsRow extends ActionCounts {
 export type OpenAt = 'today' | 'periodEnd';
 
 /**
+ * Which answer an action on `x` gives in the period ($1 to $2): the one home of the three, for the
+ * counts below and the list behind a plan's figure, so the two cannot disagree.
+ */
+function answeredSql(openAt: OpenAt): Record<'open' | 'done' | 'cant', string> {
+  return {
+    open:
+      openAt === 'today'
+        ? `x.status IN ${WE_WILL_STATUSES_SQL}`
+        : `(${londonDay('x.created_at')} <= $2 AND (x.status IN ${WE_WILL_STATUSES_SQL}
+           OR (x.status = 'done' AND x.done_on > $2) OR (x.status = 'cant' AND ${londonDay('x.updated_at')} > $2)))`,
+    done: `(x.status = 'done' AND x.done_on BETWEEN $1 AND $2)`,
+    cant: `(x.status = 'cant' AND ${londonDay('x.updated_at')} BETWEEN $1 AND $2)`,
+  };
+}
+
+/**
  * Actions answering You said items, by the items' theme or service (or all of them, each once):
  * done in the period, We can't decided in it, and We will still being done. An action answering
  * items of two themes counts under both. The one home of these counts, for the leaders' view and
@@ -37,13 +53,7 @@ export async function actionCounts(
   today: IsoDate,
   openAt: OpenAt = 'today',
 ): Promise<ActionCountsRow[]> {
-  const open =
-    openAt === 'today'
-      ? `x.status IN ${WE_WILL_STATUSES_SQL}`
-      : `(${londonDay('x.created_at')} <= $2 AND (x.status IN ${WE_WILL_STATUSES_SQL}
-           OR (x.status = 'done' AND x.done_on > $2) OR (x.status = 'cant' AND ${londonDay('x.updated_at')} > $2)))`;
-  const done = `(x.status = 'done' AND x.done_on BETWEEN $1 AND $2)`;
-  const cant = `(x.status = 'cant' AND ${londonDay('x.updated_at')} BETWEEN $1 AND $2)`;
+  const { open, done, cant } = answeredSql(openAt);
   const dimension = by === 'all' ? 'NULL::uuid' : `y.${DIMENSIONS[by].column}`;
   const list = by === 'all' ? '' : `LEFT JOIN ${DIMENSIONS[by].list} l ON l.id = x.dimension`;
   const label = by === 'all' ? 'NULL::text' : 'l.name';
@@ -64,5 +74,48 @@ export async function actionCounts(
      HAVING count(*) FILTER (WHERE ${open} OR ${done} OR ${cant}) > 0
      ${orderBy}`,
     [period.from, period.to, today],
+  );
+}
+
+export interface AnsweredActionRow {
+  id: string;
+  words: string;
+  status: string;
+  doneOn: IsoDate | null;
+  /** Every action matching, not only those returned. */
+  total: number;
+}
+
+/**
+ * The actions a plan's figure counts (answer, at the period's end as a plan reads it), of one
+ * theme (null: items of no theme) or all, oldest first and at most `limit`: the rows behind
+ * actionCounts' numbers, read with its predicates. The period's first day is typed in the WHERE
+ * since "We will" alone never reads it.
+ */
+export async function actionsAnswered(
+  db: DataSource | EntityManager,
+  period: { from: IsoDate; to: IsoDate },
+  answer: 'open' | 'done' | 'cant',
+  theme: { id: string | null } | undefined,
+  limit: number,
+): Promise<AnsweredActionRow[]> {
+  const params: unknown[] = [period.from, period.to, limit];
+  let themeSql = '';
+  if (theme?.id === null) themeSql = 'WHERE y.theme_id IS NULL';
+  else if (theme) {
+    params.push(theme.id);
+    themeSql = `WHERE y.theme_id = $${params.length}`;
+  }
+  return db.query(
+    `SELECT x.id, x.words, x.status, x.done_on::text AS "doneOn", count(*) OVER ()::int AS total
+       FROM (SELECT DISTINCT a.id, a.words, a.status, a.due_on, a.done_on, a.created_at, a.updated_at
+               FROM actions a
+               JOIN action_answers aa ON aa.action_id = a.id
+               JOIN you_said_items y ON y.id = aa.item_id
+               ${themeSql}) x
+      WHERE $1::date <= $2::date AND ${answeredSql('periodEnd')[answer]}
+      ORDER BY x.created_at, x.id
+      LIMIT $3`,
+    params,
   );
 }

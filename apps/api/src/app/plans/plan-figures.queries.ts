@@ -66,16 +66,41 @@ export async function planAssemblyInput(
  * end and not closed by then.
  */
 export async function loopsOf(db: DataSource, period: PlanPeriod): Promise<PlanAssemblyInput['loops']> {
-  const closed = londonDay('y.closed_at');
   const [row]: PlanAssemblyInput['loops'][] = await db.query(
-    `SELECT count(*) FILTER (WHERE ${closed} BETWEEN $1 AND $2)::int AS closed,
-            count(*) FILTER (WHERE y.said_on <= $2 AND (y.closed_at IS NULL OR ${closed} > $2)
-              AND EXISTS (SELECT 1 FROM action_answers aa JOIN actions a ON a.id = aa.action_id
-                           WHERE aa.item_id = y.id AND ${londonDay('a.created_at')} <= $2))::int AS "notClosed"
+    `SELECT count(*) FILTER (WHERE ${LOOP_SQL.closed})::int AS closed,
+            count(*) FILTER (WHERE ${LOOP_SQL.notClosed})::int AS "notClosed"
        FROM you_said_items y`,
     [period.from, period.to],
   );
   return row;
+}
+
+/** The two loops on `y` (you_said_items) for the period $1 to $2: for the counts and the lists behind them. */
+const LOOP_SQL = {
+  closed: `${londonDay('y.closed_at')} BETWEEN $1 AND $2`,
+  notClosed: `y.said_on <= $2 AND (y.closed_at IS NULL OR ${londonDay('y.closed_at')} > $2)
+              AND EXISTS (SELECT 1 FROM action_answers aa JOIN actions a ON a.id = aa.action_id
+                           WHERE aa.item_id = y.id AND ${londonDay('a.created_at')} <= $2)`,
+};
+
+/**
+ * The You said items behind loopsOf's count (closed or not), oldest first, at most `limit`. The
+ * period's first day is typed in the WHERE since "not closed" alone never reads it.
+ */
+export async function loopItemsOf(
+  db: DataSource,
+  period: PlanPeriod,
+  closed: boolean,
+  limit: number,
+): Promise<{ id: string; words: string; saidOn: string; total: number }[]> {
+  return db.query(
+    `SELECT y.id, y.words, y.said_on::text AS "saidOn", count(*) OVER ()::int AS total
+       FROM you_said_items y
+      WHERE $1::date <= $2::date AND ${closed ? LOOP_SQL.closed : LOOP_SQL.notClosed}
+      ORDER BY y.said_on, y.id
+      LIMIT $3`,
+    [period.from, period.to, limit],
+  );
 }
 
 /**

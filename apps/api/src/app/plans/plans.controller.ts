@@ -2,13 +2,13 @@ import {
   Body,
   Controller,
   Get,
-  Headers,
   HttpCode,
   Param,
   ParseUUIDPipe,
   Post,
   Put,
   Query,
+  Req,
   Res,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
@@ -48,16 +48,16 @@ import {
   lundyQuestionKeySchema,
   planSectionKeySchema,
 } from '@heard/domain';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Allow, Public } from '../../platform/auth/access.decorator';
 import { Actor, CurrentActor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ZodPipe } from '../../platform/errors/zod.pipe';
-import { revalidated } from '../../platform/http/revalidate';
+import { sendPublishedJson } from '../../platform/http/published-json';
 import { PlanCommentsService } from './plan-comments.service';
 import { PlanFiguresService } from './plan-figures.service';
 import { PlansService } from './plans.service';
-import { PublishedPlansService, PublishedText } from './published-plans.service';
+import { PublishedPlansService } from './published-plans.service';
 
 const idPipe = (what: string) => new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound(what) });
 
@@ -237,14 +237,11 @@ export class MyPlanController {
 export class PublishedPlansController {
   constructor(private readonly published: PublishedPlansService) {}
 
-  /** A `PublishedPlanListResponse`, sent as the JSON text the service keeps. */
+  /** A `PublishedPlanListResponse`, sent as the service keeps it (sendPublishedJson). */
   @Public()
   @Get()
-  async list(
-    @Headers('if-none-match') seen: string | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string | undefined> {
-    return sent(res, await this.published.list(), seen);
+  async list(@Req() req: Request, @Res() res: Response): Promise<void> {
+    sendPublishedJson(req, res, await this.published.list());
   }
 
   /**
@@ -255,27 +252,20 @@ export class PublishedPlansController {
   @Get('compare')
   async compare(
     @Query(new ZodPipe(PlanCompareQuerySchema)) query: PlanCompareQuery,
-    @Headers('if-none-match') seen: string | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string | undefined> {
-    return sent(res, await this.published.compare(query.before, query.after), seen);
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    sendPublishedJson(req, res, await this.published.compare(query.before, query.after));
   }
 
-  /** A `PublishedPlanResponse`, sent as the JSON text the service keeps. */
+  /** A `PublishedPlanResponse`, sent as the service keeps it. */
   @Public()
   @Get(':versionId')
   async version(
     @Param('versionId', idPipe('This published plan')) versionId: string,
-    @Headers('if-none-match') seen: string | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string | undefined> {
-    return sent(res, await this.published.version(versionId), seen);
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    sendPublishedJson(req, res, await this.published.version(versionId));
   }
-}
-
-/** A kept page's text, or nothing (a 304) when the client already has its tag. */
-function sent(res: Response, page: PublishedText, seen: string | undefined): string | undefined {
-  if (revalidated(res, page.tag, seen)) return undefined;
-  res.type('application/json');
-  return page.json;
 }

@@ -3,6 +3,8 @@ import { ActionLogLoopModule } from '../action-log/action-log-loop.module';
 import { ActivitiesModule } from '../activities/activities.module';
 import { ConsentModule } from '../consent/consent.module';
 import { WorriesModule } from '../worries/worries.module';
+import { PlanFigureRecordsController } from './plan-figure-records.controller';
+import { PlanFigureRecordsService } from './plan-figure-records.service';
 import { PlanFiguresService } from './plan-figures.service';
 import { PlanCommentsService } from './plan-comments.service';
 import {
@@ -30,6 +32,7 @@ import { PublishedPlansService } from './published-plans.service';
     MyPlanController,
     PublishedPlanPdfController,
     PlanDocumentsController,
+    PlanFigureRecordsController,
   ],
   providers: [
     PlansService,
@@ -37,6 +40,7 @@ import { PublishedPlansService } from './published-plans.service';
     PlanCommentsService,
     PlanFiguresService,
     PlanPicturesService,
+    PlanFigureRecordsService,
     PlanDocumentsWorker,
   ],
 })

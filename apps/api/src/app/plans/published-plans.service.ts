@@ -11,6 +11,7 @@ import {
 import { DataSource } from 'typeorm';
 import { StampedCache } from '../../platform/cache/stamped-cache';
 import { DomainError } from '../../platform/errors/domain-error';
+import { PublishedJson, publishedJson } from '../../platform/http/published-json';
 import { VersionRow, compareSections, contentOf, reachVersion } from './plans.queries';
 
 /** The statuses the public may read (PLAN_STATUS_RULES), as SQL. */
@@ -34,12 +35,6 @@ const KEPT_PAGES = 200;
  */
 const KEPT_FOR_MS = 10 * 60_000;
 
-/** A published page as sent: its JSON text, made once, and the tag a browser revalidates it with. */
-export interface PublishedText {
-  tag: string;
-  json: string;
-}
-
 /**
  * The published voice plans (issue 14 §5), for everyone, no sign-in: only published and superseded
  * versions are ever read here, anything else is "not found". A published version's content never
@@ -51,9 +46,9 @@ export interface PublishedText {
  */
 @Injectable()
 export class PublishedPlansService {
-  private readonly kept = new StampedCache<PublishedText>(KEPT_PAGES, KEPT_FOR_MS);
+  private readonly kept = new StampedCache<PublishedJson>(KEPT_PAGES, KEPT_FOR_MS);
   /** Built comparisons by both versions, under the same stamp, the oldest built let go first. */
-  private readonly keptComparisons = new StampedCache<PublishedText>(KEPT_COMPARISONS, KEPT_FOR_MS);
+  private readonly keptComparisons = new StampedCache<PublishedJson>(KEPT_COMPARISONS, KEPT_FOR_MS);
 
   constructor(private readonly db: DataSource) {}
 
@@ -71,7 +66,7 @@ export class PublishedPlansService {
   }
 
   /** A `PublishedPlanListResponse`: each year's current version and those it replaced. */
-  async list(): Promise<PublishedText> {
+  async list(): Promise<PublishedJson> {
     const stamp = await this.stamp();
     const kept = this.kept.get('list', stamp);
     if (kept) return kept;
@@ -80,7 +75,7 @@ export class PublishedPlansService {
     return built;
   }
 
-  private async buildList(): Promise<PublishedText> {
+  private async buildList(): Promise<PublishedJson> {
     const rows: {
       year: number;
       id: string;
@@ -106,22 +101,23 @@ export class PublishedPlansService {
         };
       }),
     };
-    const json = JSON.stringify(body);
-    const tag = `"plans-${createHash('sha256').update(json).digest('base64url').slice(0, 22)}"`;
-    return { tag, json };
+    return publishedJson(
+      (json) => `"plans-${createHash('sha256').update(json).digest('base64url').slice(0, 22)}"`,
+      body,
+    );
   }
 
   /**
    * A `PublishedPlanResponse`: one published or superseded version's page. What is not public is
    * "not found", and not kept.
    */
-  async version(id: string): Promise<PublishedText> {
+  async version(id: string): Promise<PublishedJson> {
     const stamp = await this.stamp();
     const key = `version ${id}`;
     const kept = this.kept.get(key, stamp);
     if (kept) return kept;
     const row = await this.reachPublished(id);
-    const built = { tag: `"plan-${row.id}-${row.status}"`, json: JSON.stringify(await this.build(row)) };
+    const built = await publishedJson(`"plan-${row.id}-${row.status}"`, await this.build(row));
     this.kept.set(key, stamp, built);
     return built;
   }
@@ -130,7 +126,7 @@ export class PublishedPlansService {
    * Two published or superseded versions, section by section, word by word: the comparison staff
    * read (compareSections), of what the public may read. Whichever of the two is not public is a 404.
    */
-  async compare(beforeId: string, afterId: string): Promise<PublishedText> {
+  async compare(beforeId: string, afterId: string): Promise<PublishedJson> {
     const stamp = await this.stamp();
     const key = `${beforeId} ${afterId}`;
     const kept = this.keptComparisons.get(key, stamp);
@@ -141,10 +137,10 @@ export class PublishedPlansService {
       after: { ...publishedSummary(after), year: after.year },
       sections: await compareSections(this.db.manager, before, after),
     };
-    const built = {
-      tag: `"plan-compare-${before.id}-${before.status}-${after.id}-${after.status}"`,
-      json: JSON.stringify(body),
-    };
+    const built = await publishedJson(
+      `"plan-compare-${before.id}-${before.status}-${after.id}-${after.status}"`,
+      body,
+    );
     this.keptComparisons.set(key, stamp, built);
     return built;
   }

@@ -1,12 +1,21 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { FEWER_THAN_FIVE, FEW_YOUNG_PEOPLE_NOTE } from '@heard/domain';
+import { RouterLink } from '@angular/router';
+import { FEWER_THAN_FIVE, FEW_YOUNG_PEOPLE_NOTE, encodePlanReference } from '@heard/domain';
 import type { PlanFigure, PlanFigures } from '@heard/domain';
+
+/**
+ * The page of what a figure counts (plan-figure-records-page.ts), given the figure's reference, its
+ * words in the plan and the version to go back to.
+ */
+export const PLAN_FIGURE_RECORDS_PATH = '/plans/figures/records';
 
 export interface PlanFigureRow {
   part: string;
   label: string;
   value: string;
   note: string | null;
+  /** What it counts, as the figure-records page's `ref`. */
+  ref: string;
 }
 
 function row(
@@ -21,6 +30,7 @@ function row(
     label,
     value: figure.value === null ? FEWER_THAN_FIVE : String(figure.value),
     note: [note, few].filter((n): n is string => n !== null).join(' ') || null,
+    ref: encodePlanReference(figure.counts),
   };
 }
 
@@ -62,6 +72,7 @@ export function planFigureRows(f: PlanFigures): PlanFigureRow[] {
 @Component({
   selector: 'heard-plan-figures-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink],
   template: `
     @if (figures().empty) {
       <p>Nothing was recorded in this period, so there are no figures to show.</p>
@@ -79,6 +90,7 @@ export function planFigureRows(f: PlanFigures): PlanFigureRow[] {
             <th scope="col">What it counts</th>
             <th scope="col">Number</th>
             <th scope="col">Note</th>
+            <th scope="col">Records</th>
           </tr>
         </thead>
         <tbody>
@@ -88,6 +100,14 @@ export function planFigureRows(f: PlanFigures): PlanFigureRow[] {
               <th scope="row">{{ r.label }}</th>
               <td>{{ r.value }}</td>
               <td>{{ r.note ?? '' }}</td>
+              <td>
+                <a
+                  [routerLink]="recordsPath"
+                  [queryParams]="{ ref: r.ref, label: r.part + ': ' + r.label, version: versionId() }"
+                  [attr.aria-label]="'See what this counts: ' + r.part + ', ' + r.label"
+                  >See what this counts</a
+                >
+              </td>
             </tr>
           }
         </tbody>
@@ -117,5 +137,8 @@ export class PlanFiguresTable {
   readonly figures = input.required<PlanFigures>();
   /** The period in words, for the table's caption. */
   readonly caption = input.required<string>();
+  /** The version the table is shown on, for the figure pages' way back. */
+  readonly versionId = input<string | null>(null);
+  protected readonly recordsPath = PLAN_FIGURE_RECORDS_PATH;
   protected readonly rows = computed(() => planFigureRows(this.figures()));
 }

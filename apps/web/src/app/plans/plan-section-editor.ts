@@ -74,7 +74,11 @@ const LABELS = { professional: 'Professional text', childFriendly: 'Child-friend
               Both texts now hold a first draft from the figures below. Check it, say what it means, then
               save.
             </p>
-            <heard-plan-figures-table [figures]="f.figures" [caption]="periodWords(f.period)" />
+            <heard-plan-figures-table
+              [figures]="f.figures"
+              [caption]="periodWords(f.period)"
+              [versionId]="version().id"
+            />
           }
         }
         @if (problem(); as problem) {

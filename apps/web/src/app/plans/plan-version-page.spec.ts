@@ -282,10 +282,19 @@ describe('plan version page', () => {
     const rows = Array.from(section.querySelectorAll('table tbody tr')).map((tr) =>
       Array.from(tr.children).map(textOf).join(' | '),
     );
-    expect(rows).toContain('Actions | All themes: We did | 13 | ');
+    expect(rows).toContain('Actions | All themes: We did | 13 |  | See what this counts');
     expect(rows.find((r) => r.startsWith('Practice tools'))).toBe(
-      'Practice tools | Who’s who | fewer than 5 | What changed: Bigger photos. This rests on fewer than 5 young people: read it with care.',
+      'Practice tools | Who’s who | fewer than 5 | What changed: Bigger photos. This rests on fewer than 5 young people: read it with care. | See what this counts',
     );
+    // Each figure links to what it counts, named by the figure.
+    const link = section.querySelector(
+      'a[aria-label="See what this counts: Actions, All themes: We did"]',
+    ) as HTMLAnchorElement;
+    const query = new globalThis.URL(link.href, 'http://heard.test').searchParams;
+    expect(link.pathname).toBe('/plans/figures/records');
+    expect(JSON.parse(query.get('ref') ?? '')).toEqual(figures.figures.actions.total.done.counts);
+    expect(query.get('label')).toBe('Actions: All themes: We did');
+    expect(query.get('version')).toBe(VERSION_ID);
     expect(await axeViolations(section)).toEqual([]);
   });
 
