@@ -78,6 +78,29 @@ describe('checkPlanPicture: metadata taken out', () => {
     expect(Buffer.from(checked.bytes).equals(Buffer.from(bytes))).toBe(true);
   });
 
+  it('drops what a phone appends after a JPEG’s end (a motion photo’s video), and metadata between scans', () => {
+    const jpeg = tinyJpeg(2, 2);
+    const withTrailer = Uint8Array.from([...jpeg, ...Buffer.from('ftypmp42 video of the room')]);
+    const checked = checkPlanPicture(withTrailer);
+    if ('status' in checked) throw new Error(checked.message);
+    expect(Buffer.from(checked.bytes).equals(Buffer.from(jpeg))).toBe(true);
+
+    // A second scan after a comment, as in a progressive JPEG: both scans kept, the comment gone.
+    const end = jpeg.length - 2;
+    const twoScans = Uint8Array.from([
+      ...jpeg.subarray(0, end),
+      ...JPEG_COMMENT,
+      ...jpegSegment(0xda, [1, 1, 0x00, 0, 63, 0]),
+      0x3f,
+      0xff,
+      0xd9,
+    ]);
+    const progressive = checkPlanPicture(twoScans);
+    if ('status' in progressive) throw new Error(progressive.message);
+    expect(holds(progressive.bytes, 'youth centre')).toBe(false);
+    expect(progressive.bytes.length).toBe(twoScans.length - JPEG_COMMENT.length);
+  });
+
   it('keeps the JFIF header and the colour profile of a JPEG', () => {
     const checked = checkPlanPicture(tinyJpeg(2, 2, [ICC_SEGMENT, EXIF_SEGMENT]));
     if ('status' in checked) throw new Error(checked.message);
@@ -96,6 +119,8 @@ describe('checkPlanPicture: refused', () => {
     ['a PNG cut short', png.subarray(0, png.length - 10), 'broken'],
     ['a PNG without IHDR first', Uint8Array.from([...png.subarray(0, 8), ...pngChunk('IEND', [])]), 'broken'],
     ['a JPEG cut before the picture', jpeg.subarray(0, 30), 'broken'],
+    ['a JPEG without its end', jpeg.subarray(0, jpeg.length - 2), 'broken'],
+    ['a JPEG that ends before a scan', Uint8Array.from([0xff, 0xd8, 0xff, 0xd9]), 'broken'],
     ['a JPEG with a length past its end', Uint8Array.from([0xff, 0xd8, 0xff, 0xe1, 0x7f, 0xff, 0]), 'broken'],
     ['a PNG of 0 pixels', tinyPng(0, 0), 'broken'],
     [

@@ -105,17 +105,41 @@ function keepJpegSegment(marker: number, bytes: Uint8Array, dataAt: number): boo
   return marker === 0xe2 && ascii(bytes, dataAt, 12) === 'ICC_PROFILE\u0000';
 }
 
+/**
+ * Where a scan's entropy-coded data ends: the first 0xFF that is not a stuffed 0xFF00 or a restart
+ * marker (0xFFD0–D7), which are part of the scan.
+ */
+function scanEnd(bytes: Uint8Array, from: number): number {
+  for (let i = from; i < bytes.length - 1; i++) {
+    if (bytes[i] !== 0xff) continue;
+    const next = bytes[i + 1];
+    if (next === 0x00 || (next >= 0xd0 && next <= 0xd7) || next === 0xff) continue;
+    return i;
+  }
+  return bytes.length;
+}
+
+/**
+ * Segment by segment to the end of the image (EOI), scans included, so a progressive JPEG's later
+ * tables and scans are kept and whatever a phone appends after the end (a "motion photo" video,
+ * a maker's trailer) is not.
+ */
 function checkJpeg(bytes: Uint8Array): CheckedPicture | PictureRefusal {
   const kept: Uint8Array[] = [bytes.subarray(0, 2)];
   let at = 2;
   let size: { width: number; height: number } | null = null;
+  let scanned = false;
   while (at < bytes.length) {
     if (bytes[at] !== 0xff) return broken('JPEG');
     // Fill bytes: 0xFF may repeat, as often as it likes, before a marker.
     while (bytes[at + 1] === 0xff) at++;
     const marker = bytes[at + 1];
     if (marker === undefined) return broken('JPEG');
-    if (marker === 0xd9) return broken('JPEG');
+    if (marker === 0xd9) {
+      if (!size || !scanned) return broken('JPEG');
+      kept.push(bytes.subarray(at, at + 2));
+      return { mediaType: 'image/jpeg', ...size, bytes: concat(kept) };
+    }
     if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
       kept.push(bytes.subarray(at, at + 2));
       at += 2;
@@ -130,14 +154,18 @@ function checkJpeg(bytes: Uint8Array): CheckedPicture | PictureRefusal {
       size = { height: u16(bytes, at + 5), width: u16(bytes, at + 7) };
     }
     if (marker === 0xda) {
-      // Start of scan: what follows is the picture itself, to the end, copied as it is.
+      // Start of scan: its header, then the picture's coded data up to the next marker.
       if (!size) return broken('JPEG');
-      kept.push(bytes.subarray(at));
-      return { mediaType: 'image/jpeg', ...size, bytes: concat(kept) };
+      const dataEnd = scanEnd(bytes, end);
+      kept.push(bytes.subarray(at, dataEnd));
+      scanned = true;
+      at = dataEnd;
+      continue;
     }
     if (keepJpegSegment(marker, bytes, at + 4)) kept.push(bytes.subarray(at, end));
     at = end;
   }
+  // No end of image: the file was cut short.
   return broken('JPEG');
 }
 
