@@ -1,4 +1,4 @@
-import { provideHttpClient } from '@angular/common/http';
+import { HttpRequest, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { PLAN_PICTURE_GONE } from '@heard/domain';
@@ -25,7 +25,7 @@ describe('PlanPictureUpload', () => {
   function render() {
     const fixture = TestBed.createComponent(PlanPictureUpload);
     const added: PlanPictureAdded[] = [];
-    fixture.componentInstance.added.subscribe((a) => added.push(a));
+    fixture.componentInstance.added.subscribe((a: PlanPictureAdded) => added.push(a));
     fixture.detectChanges();
     const el = fixture.nativeElement as HTMLElement;
     el.querySelector('details')?.setAttribute('open', '');
@@ -107,7 +107,7 @@ describe('PlanPictureUpload', () => {
       .find((b) => textOf(b) === 'Find')
       ?.click();
     http
-      .expectOne((r) => r.url === '/api/young-people' && r.params.get('q') === 'Sam')
+      .expectOne((r: HttpRequest<unknown>) => r.url === '/api/young-people' && r.params.get('q') === 'Sam')
       .flush(page([listItem({ id: PERSON_ID, preferredName: 'Sam' })]));
     fixture.detectChanges();
     el.querySelector<HTMLInputElement>('input[type="checkbox"]')?.click();
