@@ -53,6 +53,7 @@ import { PlanCommentWorries1765460000000 } from './1765460000000-plan-comment-wo
 import { PlanDocuments1765470000000 } from './1765470000000-plan-documents';
 import { Reports1765480000000 } from './1765480000000-reports';
 import { ReviewParticipation1765490000000 } from './1765490000000-review-participation';
+import { PlanPictures1765500000000 } from './1765500000000-plan-pictures';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -105,6 +106,7 @@ export const MIGRATIONS = [
   PlanDocuments1765470000000,
   Reports1765480000000,
   ReviewParticipation1765490000000,
+  PlanPictures1765500000000,
 ];
 
 /** The tables whose writes move the figures revision on (FiguresCache); a spec checks each is watched. */

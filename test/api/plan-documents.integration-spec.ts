@@ -13,6 +13,7 @@ import {
 import request from 'supertest';
 import { APP_CONFIG, AppConfig } from '@heard/api/platform/config/config';
 import { PLAN_DOCUMENT_ATTEMPTS, PlanDocumentsWorker } from '@heard/api/app/plans/plan-documents.worker';
+import { PlanPicturesService } from '@heard/api/app/plans/plan-pictures.service';
 import { makeTheme } from './support/action-log-office-fixtures';
 import { pdfDictionaries, pdfMetadata, pdfReadingOrder, pdfStructure, pdfText } from './support/pdf';
 import { fillPlanVersion, planText, publishPlanVersion } from './support/plan-fixtures';
@@ -83,6 +84,7 @@ function expectedBlocks(document: PlanDocument): [string, string][] {
       last = Math.min(b.level + 2, last + 1);
       return [[`H${last}`, words(b.children)]];
     }
+    if (b.type === 'picture') return [['Figure', b.alt]];
     return b.items.map((item, i): [string, string] => [
       'LBody',
       `${b.ordered ? `${i + 1}.` : '•'} ${words(item)}`,
@@ -282,7 +284,11 @@ describe('the published plan’s PDF', () => {
     const before = Buffer.from((await getPdf(v1.id)).body as Buffer);
     const v2 = await publishCorrection('We added how managers check.');
     expect(v2).toMatchObject({ status: 'published', number: 2 });
-    const other = new PlanDocumentsWorker(t.db, t.app.get<AppConfig>(APP_CONFIG));
+    const other = new PlanDocumentsWorker(
+      t.db,
+      t.app.get<AppConfig>(APP_CONFIG),
+      t.app.get(PlanPicturesService),
+    );
     let renders = 0;
     const originals = [worker.render, other.render] as const;
     for (const w of [worker, other]) {

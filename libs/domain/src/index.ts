@@ -81,6 +81,7 @@ export * from './pledges/pledges.contract';
 export * from './reach/reach';
 export * from './plan/plan-text';
 export * from './plan/plan-markup';
+export * from './plan/plan-pictures';
 export * from './plan/plan-reading';
 export * from './plan/plan-workflow';
 export * from './plan/plan-assembly';

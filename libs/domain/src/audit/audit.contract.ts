@@ -56,6 +56,8 @@ export enum AuditRecordType {
   /** The annual voice plan (issue 14): a year's plan, and each version's edits, moves and corrections. */
   VoicePlan = 'voice_plan',
   PlanVersion = 'plan_version',
+  /** A picture uploaded for a plan's text (ADR 0035): who can be recognised in it is in the row. */
+  PlanPicture = 'plan_picture',
   /** A Family Feedback or annual participation report (issue 14 §6): drafted, edited, exported, downloaded. */
   Report = 'report',
   Route = 'route',

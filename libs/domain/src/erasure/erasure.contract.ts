@@ -41,6 +41,7 @@ export const ANONYMISED_KINDS = [
   'pledgeVerdicts',
   'planComments',
   'reviewNotes',
+  'planPictures',
   'loopTellings',
   'worries',
   'deletionRequests',

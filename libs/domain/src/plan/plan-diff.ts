@@ -1,5 +1,5 @@
 import { diffWords } from 'diff';
-import { PlanDocument, planPlainText } from './plan-text';
+import { PlanDocument, planComparableText } from './plan-text';
 
 /**
  * Word-by-word comparison of two versions of a plan's text (issue 14 §4, docs/plan.md). The result
@@ -54,13 +54,13 @@ export const jsdiffWords: WordDiff = (before, after) => {
   return segments;
 };
 
-/** How two versions' texts compare: the plain text of each, word by word. */
+/** How two versions' texts compare: the words of each (pictures as "[picture: alt]"), word by word. */
 export function diffPlanTexts(
   before: PlanDocument,
   after: PlanDocument,
   diff: WordDiff = jsdiffWords,
 ): DiffSegment[] {
-  return diff(planPlainText(before), planPlainText(after));
+  return diff(planComparableText(before), planComparableText(after));
 }
 
 /** How many words were added and removed, for a summary read before the marked text. */

@@ -17,6 +17,7 @@ import {
  * - a blank line starts a new paragraph; lines without one between them are one paragraph;
  * - a line starting "## ", "### " or "#### " is a heading of level 2, 3 or 4;
  * - lines starting "- " are a bulleted list, lines starting "1. " (whichever number) a numbered one;
+ * - a line that is only ![alt text](picture:ID) is a picture (ID a stored picture's uuid);
  * - *emphasis*, **strong**, ***both***; [words](https://…) is a link, when the address is one
  *   isSafePlanLink accepts (otherwise the brackets stay as text);
  * - a backslash before one of \ * [ ] # - . ( ) keeps that character as it is.
@@ -30,6 +31,8 @@ const ESCAPABLE = new Set(['\\', '*', '[', ']', '#', '-', '.', '(', ')']);
 const HEADING = /^(#{2,4}) +(\S.*)$/;
 const BULLET = /^- +(\S.*)$/;
 const NUMBERED = /^\d{1,9}\. +(\S.*)$/;
+/** Alt text is every character but an unescaped "]"; the id is a uuid's characters. */
+const PICTURE = /^!\[((?:\\.|[^\\\]])+)\]\(picture:([0-9a-fA-F-]{36})\)$/;
 /** Control characters other than line breaks: invisible, and refused by the schema. */
 const CONTROL = /[\p{Cc}]/gu;
 
@@ -37,11 +40,15 @@ type LineKind =
   | { kind: 'blank' }
   | { kind: 'heading'; level: PlanHeadingLevel; text: string }
   | { kind: 'item'; ordered: boolean; text: string }
+  | { kind: 'picture'; pictureId: string; alt: string }
   | { kind: 'text'; text: string };
 
 function lineKind(raw: string): LineKind {
   const line = raw.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
   if (line === '') return { kind: 'blank' };
+  const picture = PICTURE.exec(line);
+  if (picture)
+    return { kind: 'picture', pictureId: picture[2].toLowerCase(), alt: unescape(picture[1]).trim() };
   const heading = HEADING.exec(line);
   if (heading) return { kind: 'heading', level: heading[1].length as PlanHeadingLevel, text: heading[2] };
   const bullet = BULLET.exec(line);
@@ -75,6 +82,11 @@ export function planDocumentFromMarkup(text: string): PlanDocument {
         endParagraph();
         endList();
         blocks.push({ type: 'heading', level: line.level, children: parseInlines(line.text) });
+        break;
+      case 'picture':
+        endParagraph();
+        endList();
+        blocks.push({ type: 'picture', pictureId: line.pictureId, alt: line.alt });
         break;
       case 'item':
         endParagraph();
@@ -259,6 +271,8 @@ export function planMarkupOf(doc: PlanDocument): string {
             .join('\n');
         case 'paragraph':
           return escapeLineStart(inlinesMarkup(block.children));
+        case 'picture':
+          return pictureMarkup(block.alt, block.pictureId);
       }
     })
     .join('\n\n');
@@ -300,4 +314,9 @@ function inlinesMarkup(inlines: readonly PlanInline[]): string {
         : `[${inline.children.map(runMarkup).join('')}](${hrefMarkup(inline.href)})`,
     )
     .join('');
+}
+
+/** A picture's line; planDocumentFromMarkup reads it back (escapes keep a "]" in the alt text). */
+export function pictureMarkup(alt: string, pictureId: string): string {
+  return `![${escapeText(alt.replace(/\s+/g, ' ').trim())}](picture:${pictureId})`;
 }

@@ -63,7 +63,7 @@ describe('the safe text of a plan section', () => {
     [
       'an unknown block',
       { blocks: [{ type: 'html', html: '<p>x</p>' }] },
-      'Use paragraphs, headings and lists.',
+      'Use paragraphs, headings, lists and pictures.',
     ],
     [
       'an unknown inline',

@@ -4,7 +4,8 @@ import { z } from 'zod';
  * The text of a plan's section (issue 14 §3, docs/plan.md): a small typed document, never HTML.
  * Officers write paragraphs, headings, lists, links and emphasis; anything they type, "<script>"
  * included, is kept as the characters they typed and rendered as text, so there is nothing to
- * sanitise on the way out. Pictures are not part of it yet (they need stored images first).
+ * sanitise on the way out. A picture is a block of its own: the id of a stored picture
+ * (plan-pictures.ts) and the alt text read in its place (docs/decisions/0035-plan-pictures.md).
  */
 
 /** Emphasis (read as italics) and strong emphasis (read as bold). */
@@ -58,7 +59,16 @@ export interface PlanList {
   items: PlanInline[][];
 }
 
-export type PlanBlock = PlanParagraph | PlanHeading | PlanList;
+/** A stored picture (plan_pictures) and the words that say what it shows to someone who cannot see it. */
+export interface PlanPicture {
+  type: 'picture';
+  pictureId: string;
+  alt: string;
+}
+
+export const MAX_PLAN_PICTURE_ALT_LENGTH = 250;
+
+export type PlanBlock = PlanParagraph | PlanHeading | PlanList | PlanPicture;
 
 export interface PlanDocument {
   blocks: PlanBlock[];
@@ -151,8 +161,23 @@ const blockSchema = z.discriminatedUnion(
           .max(MAX_PLAN_LIST_ITEMS, `At most ${MAX_PLAN_LIST_ITEMS} items in a list.`),
       })
       .strict(),
+    z
+      .object({
+        type: z.literal('picture'),
+        pictureId: z.uuid({ error: 'Choose a picture that has been uploaded.' }),
+        alt: z
+          .string({ error: 'Say what the picture shows.' })
+          .trim()
+          .min(1, 'Say what the picture shows: its alt text is read to people who cannot see it.')
+          .max(
+            MAX_PLAN_PICTURE_ALT_LENGTH,
+            `Keep a picture’s alt text under ${MAX_PLAN_PICTURE_ALT_LENGTH} characters.`,
+          )
+          .refine((t) => !CONTROL_CHARACTERS.test(t), 'Remove line breaks and hidden characters.'),
+      })
+      .strict(),
   ],
-  { error: 'Use paragraphs, headings and lists.' },
+  { error: 'Use paragraphs, headings, lists and pictures.' },
 );
 
 export const PlanDocumentSchema = z
@@ -167,9 +192,34 @@ export const PlanDocumentSchema = z
     path: ['blocks'],
   });
 
-/** The lines of a block: a paragraph or heading is one, a list one per item. */
+/**
+ * The lines of words of a block: a paragraph or heading is one, a list one per item. A picture has
+ * none: its alt text stands in for it, but is not prose to measure for reading level or count.
+ */
 function linesOf(block: PlanBlock): PlanInline[][] {
+  if (block.type === 'picture') return [];
   return block.type === 'list' ? block.items : [block.children];
+}
+
+/** The pictures a document shows, each once, in order: what must exist when it is saved. */
+export function planPictureIds(doc: PlanDocument): string[] {
+  return [...new Set(doc.blocks.flatMap((b) => (b.type === 'picture' ? [b.pictureId] : [])))];
+}
+
+/** A picture as a line of text, for comparing versions: a changed picture or alt text is a change. */
+export const pictureToken = (alt: string) => `[picture: ${alt}]`;
+
+/**
+ * The document as text for comparing versions: planPlainText with each picture as its token, so
+ * adding, removing or re-describing a picture shows as a change in words.
+ */
+export function planComparableText(doc: PlanDocument): string {
+  return doc.blocks
+    .flatMap((b) =>
+      b.type === 'picture' ? [pictureToken(b.alt)] : linesOf(b).map((l) => textOfLine(l).trim()),
+    )
+    .filter((line) => line !== '')
+    .join('\n\n');
 }
 
 function textOfLine(line: readonly PlanInline[]): string {

@@ -410,6 +410,7 @@ export function withoutQuotes(sections: readonly ReportSection[], gone: readonly
     ...section,
     text: {
       blocks: section.text.blocks.flatMap((b): PlanBlock[] => {
+        if (b.type === 'picture') return [b];
         if (b.type !== 'list') return holds(b.children) ? [] : [b];
         const items = b.items.filter((item) => !holds(item));
         return items.length === 0 ? [] : [{ ...b, items }];

@@ -54,7 +54,11 @@ export const ReportSectionRequestSchema = z
       .int('Send the report’s version as you last saw it.')
       .min(1, 'Send the report’s version as you last saw it.')
       .max(1_000_000, 'Send the report’s version as you last saw it.'),
-    text: PlanDocumentSchema,
+    // A report's sections stay words: its exports (PDF, Word) draw no pictures (ADR 0035).
+    text: PlanDocumentSchema.refine((doc) => doc.blocks.every((b) => b.type !== 'picture'), {
+      message: 'A report’s sections hold words only: remove the picture.',
+      path: ['blocks'],
+    }),
   })
   .strict();
 export type ReportSectionRequest = z.input<typeof ReportSectionRequestSchema>;

@@ -333,6 +333,14 @@ export async function anonymiseYoungPerson(
     `UPDATE review_participation SET note = NULL WHERE young_person_id = $1 AND note IS NOT NULL`,
     [yp],
   );
+  // A picture they can be recognised in is never shown again and its bytes go; its alt text stays
+  // in the plan, which then reads "This picture is no longer shown." (ADR 0035).
+  await change(
+    'planPictures',
+    `UPDATE plan_pictures SET withdrawn_at = $2, bytes = ''::bytea
+      WHERE withdrawn_at IS NULL AND id IN (SELECT picture_id FROM plan_picture_people WHERE young_person_id = $1)`,
+    [yp, context.at],
+  );
   await change(
     'loopTellings',
     `UPDATE loop_tellings SET message = $2 WHERE young_person_id = $1 AND message <> $2`,

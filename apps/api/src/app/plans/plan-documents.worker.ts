@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { PLAN_STATUS_RULES } from '@heard/domain';
+import { PLAN_STATUS_RULES, planPictureIds } from '@heard/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../platform/config/config';
 import {
@@ -9,6 +9,7 @@ import {
   documentBackoffSeconds,
 } from '../../platform/jobs/document-jobs';
 import { PlanPdfFacts, renderPlanPdf } from './plan-pdf';
+import { PlanPicturesService } from './plan-pictures.service';
 import { contentOf, reachVersion } from './plans.queries';
 
 /** Tries before a document is marked failed: a plan that breaks the renderer three times will break it again. */
@@ -45,6 +46,7 @@ export class PlanDocumentsWorker implements OnApplicationBootstrap, OnApplicatio
   constructor(
     private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly pictures: PlanPicturesService,
   ) {
     this.jobs = new DocumentJobs(
       db,
@@ -95,6 +97,10 @@ export class PlanDocumentsWorker implements OnApplicationBootstrap, OnApplicatio
       sections,
       lundy,
       commitments: commitments.map((c) => ({ words: c.words, childWords: c.childWords, dueOn: c.dueOn })),
+      pictures: await this.pictures.shown(
+        em,
+        sections.flatMap((s) => [...planPictureIds(s.childFriendly), ...planPictureIds(s.professional)]),
+      ),
     };
   }
 }

@@ -9,7 +9,7 @@ import {
 } from '@heard/domain';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { taggedDocument } from '../../platform/pdf/tagged-pdf';
-import { plainRun, typedTextWriter } from '../../platform/pdf/typed-text-pdf';
+import { PdfPictures, plainRun, typedTextWriter } from '../../platform/pdf/typed-text-pdf';
 
 /** What a version's PDF shows: the published content, nothing about who wrote it. */
 export interface PlanPdfFacts {
@@ -20,6 +20,8 @@ export interface PlanPdfFacts {
   sections: PlanSectionView[];
   lundy: PlanLundyAnswerView[];
   commitments: { words: string; childWords: string; dueOn: string | null }[];
+  /** The pictures that may be shown when the PDF is made (ADR 0035); the rest print their alt text. */
+  pictures?: PdfPictures;
 }
 
 /** The plan's title: plans carry no title of their own yet, so every year's reads the same way. */
@@ -37,8 +39,8 @@ export function planPdfFilename(year: number, number: number): string {
  * the title (H1), the version and when it was published, then each section (H2, in a Sect) with its
  * child-friendly text first and its professional text after (each under an H3). The typed text's
  * paragraphs, headings and lists become P, H4–H6 and L/LI/LBody elements holding their words,
- * drawn in the order they are read, so the reading order is the document's. There are no pictures
- * in a plan's text yet, so there is no alternative text to give.
+ * drawn in the order they are read, so the reading order is the document's. A picture is a Figure
+ * with its alt text (ADR 0035).
  */
 export async function renderPlanPdf(facts: PlanPdfFacts): Promise<Uint8Array> {
   const title = planPdfTitle(facts.year);
@@ -48,7 +50,7 @@ export async function renderPlanPdf(facts: PlanPdfFacts): Promise<Uint8Array> {
   const { heading, para, list } = writer;
   const plain = plainRun;
   /** Headings inside a section's text sit under the text's H3, so a level 2 is an H4. */
-  const text = (document: PlanDocument) => writer.text(document, 3);
+  const text = (document: PlanDocument) => writer.text(document, 3, facts.pictures);
 
   heading('H1', [{ text: title, font: 'bold' }]);
   para(plain(`Version ${facts.number}, published on ${instantInWords(new Date(facts.publishedAt))}.`));

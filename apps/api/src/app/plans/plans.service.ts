@@ -26,6 +26,7 @@ import {
 } from '@heard/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
+import { PlanPicturesService } from './plan-pictures.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ActionLogActionsService } from '../action-log/action-log-actions.service';
@@ -66,6 +67,7 @@ export class PlansService {
     private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly actions: ActionLogActionsService,
+    private readonly pictures: PlanPicturesService,
   ) {}
 
   async list(): Promise<PlanListResponse> {
@@ -122,6 +124,10 @@ export class PlansService {
     return this.edit(actor, id, command.expectedUpdatedAt, { event: 'section', key }, async (em, row) => {
       if (!planSectionsFor(row.yearOfPlan).includes(key))
         throw DomainError.validation('key', 'A council’s first plan has no last year to report on.');
+      await this.pictures.assertPicturesExist(em, {
+        professional: command.professional,
+        childFriendly: command.childFriendly,
+      });
       await em.query(
         `INSERT INTO plan_sections (version_id, section_key, professional, child_friendly)
          VALUES ($1, $2, $3::jsonb, $4::jsonb)

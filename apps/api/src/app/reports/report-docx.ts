@@ -70,6 +70,8 @@ export async function renderReportDocx(facts: ReportFacts, progress: ReportProgr
       last.level = Math.min(b.level + 1, last.level + 1, 6);
       children.push(new Paragraph({ heading: HEADINGS[last.level - 1], children: runsOf(b.children) }));
     } else if (b.type === 'paragraph') children.push(new Paragraph({ children: runsOf(b.children) }));
+    // A report's sections hold no pictures (ReportSectionRequestSchema refuses them, ADR 0035).
+    else if (b.type === 'picture') return;
     else {
       lists += 1;
       for (const item of b.items)

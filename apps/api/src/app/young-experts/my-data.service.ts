@@ -193,6 +193,10 @@ export class MyDataService {
         reply: c.reply,
         repliedAt: iso(c.repliedAt),
       })),
+      planPictures: lists.planPictures.map((p) => ({
+        addedAt: new Date(p.addedAt).toISOString(),
+        noLongerShownSince: iso(p.withdrawnAt),
+      })),
       reviewMeetings: lists.reviewMeetings.map((r) => ({
         heldOn: r.heldOn,
         code: r.code,

@@ -28,6 +28,7 @@ export const SUBJECT_ACCESS_SECTIONS: Readonly<
   responseRatings: 'How you rated our answers',
   pledgeVerdicts: 'Promises our leaders made: what you said',
   planComments: 'What you said about our plan to listen to you',
+  planPictures: 'Pictures of you in our plan',
   reviewMeetings: 'Your review meetings',
   youSaid: 'What you said that we wrote down',
   quotes: 'Your words we kept as quotes',

@@ -124,6 +124,7 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
     pledgeVerdicts,
     planComments,
     reviewMeetings,
+    planPictures,
     said,
     quotes,
     account,
@@ -246,6 +247,12 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
            FROM review_participation r LEFT JOIN users u ON u.id = r.recorded_by
           WHERE r.young_person_id = $1 ORDER BY r.held_on, r.recorded_at, r.id`,
     ),
+    // Pictures in the plan they can be recognised in: the dates only (the bytes are the plan's).
+    q<{ addedAt: Date; withdrawnAt: Date | null }>(
+      `SELECT p.uploaded_at AS "addedAt", p.withdrawn_at AS "withdrawnAt"
+           FROM plan_picture_people pp JOIN plan_pictures p ON p.id = pp.picture_id
+          WHERE pp.young_person_id = $1 ORDER BY p.uploaded_at, p.id`,
+    ),
     // You said items that name them as a speaker: the young words and the day (never the staff summary).
     q<{ youSaid: string | null; saidOn: string }>(
       `SELECT y.young_words AS "youSaid", y.said_on::text AS "saidOn"
@@ -353,6 +360,7 @@ export async function myLists(em: EntityManager, youngPersonId: string) {
     pledgeVerdicts,
     planComments,
     reviewMeetings,
+    planPictures,
     said,
     quotes,
     account: account[0] ?? null,

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { STATUS_CODES, Server } from 'node:http';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
-import { PROBLEM_CONTENT_TYPE } from '@heard/domain';
+import { MAX_PLAN_PICTURE_BASE64_LENGTH, MAX_PLAN_PICTURE_BYTES, PROBLEM_CONTENT_TYPE } from '@heard/domain';
 import type { Logger } from 'pino';
 import { AppConfig } from '../config/config';
 import { problem, sendProblem } from '../errors/problem';
@@ -46,6 +46,10 @@ export const PERMISSIONS_POLICY = [
 ].join(', ');
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The one route whose body may be larger than the general limit: a picture's base64 and a little JSON. */
+export const PLAN_PICTURE_UPLOAD_PATH = '/api/plans/pictures';
+export const PLAN_PICTURE_BODY_LIMIT_BYTES = MAX_PLAN_PICTURE_BASE64_LENGTH + 16 * 1024;
 
 /**
  * Found by the fuzzer: a request Node's HTTP parser refuses before Express sees it (an address or
@@ -145,17 +149,28 @@ export function configureHttp(
     }
     next();
   });
+  /*
+   * A picture for a plan (ADR 0035) is sent as base64 in JSON: its route alone takes a body that
+   * large, and the general limit stays for every other route (body-parser reads a body once).
+   */
+  const pictureJson = express.json({ limit: PLAN_PICTURE_BODY_LIMIT_BYTES, strict: true });
+  app.use(PLAN_PICTURE_UPLOAD_PATH, (req: Request, res: Response, next: NextFunction) =>
+    req.method === 'POST' && (req.path === '/' || req.path === '') ? pictureJson(req, res, next) : next(),
+  );
   app.use('/api', express.json({ limit: config.bodyLimitBytes, strict: true }));
   app.use(
     '/api',
     (error: Error & { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
       const instance = req.originalUrl.split('?')[0];
       if (error.type === 'entity.too.large') {
+        const picture = req.originalUrl.split('?')[0] === PLAN_PICTURE_UPLOAD_PATH;
         sendProblem(
           res,
           problem(
             413,
-            `The request is larger than the ${Math.round(config.bodyLimitBytes / 1024)} KB allowed.`,
+            picture
+              ? `A picture may be at most ${MAX_PLAN_PICTURE_BYTES / 1024 / 1024} MB: make it smaller and upload it again.`
+              : `The request is larger than the ${Math.round(config.bodyLimitBytes / 1024)} KB allowed.`,
             {
               code: 'too_large',
               instance,

@@ -1,4 +1,4 @@
-import { PlanBlock, PlanDocument, PlanInline } from '@heard/domain';
+import { PLAN_PICTURE_GONE, PlanBlock, PlanDocument, PlanInline, PlanPicture } from '@heard/domain';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { TaggedDocument } from './tagged-pdf';
 
@@ -57,8 +57,17 @@ export interface TypedTextWriter {
    * text start at 2 (plan-text.ts), so a level 2 is one below `under`; PDF/UA refuses skipped
    * levels, so a heading is at most one below the one before it.
    */
-  text(document: PlanDocument, under: number): Promise<void>;
+  text(document: PlanDocument, under: number, pictures?: PdfPictures): Promise<void>;
 }
+
+/**
+ * The pictures a document may show, by id (ADR 0035): one missing here is not shown, and its alt
+ * text is printed with PLAN_PICTURE_GONE, the words the public page uses.
+ */
+export type PdfPictures = ReadonlyMap<string, { bytes: Buffer; width: number; height: number }>;
+
+/** A picture is at most this tall on the page, so one photo never fills a page of the plan. */
+const MAX_PICTURE_HEIGHT = 260;
 
 export function typedTextWriter({ doc, root }: TaggedDocument): TypedTextWriter {
   const textWidth = doc.page.width - doc.page.margins.left - doc.page.margins.right;
@@ -98,10 +107,30 @@ export function typedTextWriter({ doc, root }: TaggedDocument): TypedTextWriter 
       l.end();
       doc.moveDown(0.4);
     },
-    async text(document, under) {
+    async text(document, under, pictures = new Map()) {
       let lastLevel = under;
+      const picture = (p: PlanPicture) => {
+        const image = pictures.get(p.pictureId);
+        if (!image) {
+          writer.para(plainRun(`${p.alt} (${PLAN_PICTURE_GONE})`));
+          return;
+        }
+        const scale = Math.min(1, textWidth / image.width, MAX_PICTURE_HEIGHT / image.height);
+        const [width, height] = [image.width * scale, image.height * scale];
+        if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+        const y = doc.y;
+        // A Figure with its alt text: what a screen reader reads in place of the picture (PDF/UA).
+        writer.parent.add(
+          doc.struct('Figure', { alt: p.alt }, () => {
+            doc.image(image.bytes, doc.page.margins.left, y, { width, height });
+          }),
+        );
+        doc.y = y + height;
+        doc.moveDown(0.6);
+      };
       const block = (b: PlanBlock) => {
-        if (b.type === 'heading') {
+        if (b.type === 'picture') picture(b);
+        else if (b.type === 'heading') {
           lastLevel = Math.min(b.level + under - 1, lastLevel + 1, 6);
           writer.heading(`H${lastLevel}` as PdfHeadingType, runsOf(b.children, 'bold'));
         } else if (b.type === 'paragraph') writer.para(runsOf(b.children));

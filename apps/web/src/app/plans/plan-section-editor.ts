@@ -29,6 +29,7 @@ import { toProblem } from '../core/problem';
 import { saveForm } from '../core/save-form';
 import { PlanDocumentView } from './view/plan-document-view';
 import { PlanFiguresTable } from './plan-figures-table';
+import { PlanPictureAdded, PlanPictureUpload } from './plan-picture-upload';
 import { PlanReadingLevel } from './plan-reading-level';
 import { planTextValidator } from './plan-text-field';
 import { periodWords } from './plan-words';
@@ -54,6 +55,7 @@ const LABELS = { professional: 'Professional text', childFriendly: 'Child-friend
     PlanDocumentView,
     PlanFiguresTable,
     PlanReadingLevel,
+    PlanPictureUpload,
   ],
   template: `
     @if (editable()) {
@@ -103,7 +105,7 @@ const LABELS = { professional: 'Professional text', childFriendly: 'Child-friend
             </mat-form-field>
             <h3>Preview of the professional text</h3>
             <div class="plan-preview">
-              <heard-plan-document [document]="professionalDoc()" [headingBase]="3" />
+              <heard-plan-document [document]="professionalDoc()" [headingBase]="3" pictures="staff" />
             </div>
           </div>
           <div class="plan-text">
@@ -119,9 +121,12 @@ const LABELS = { professional: 'Professional text', childFriendly: 'Child-friend
             </mat-form-field>
             <heard-plan-reading-level [text]="childPlain()" />
             <h3>Preview of the child-friendly text</h3>
-            <div class="plan-preview"><heard-plan-document [document]="childDoc()" [headingBase]="3" /></div>
+            <div class="plan-preview">
+              <heard-plan-document [document]="childDoc()" [headingBase]="3" pictures="staff" />
+            </div>
           </div>
         </div>
+        <heard-plan-picture-upload (added)="addPicture($event)" />
         <div class="heard-buttons">
           <button mat-flat-button type="submit" [attr.aria-disabled]="saving()">
             {{ saving() ? 'Saving…' : 'Save both texts' }}
@@ -135,11 +140,11 @@ const LABELS = { professional: 'Professional text', childFriendly: 'Child-friend
       <div class="plan-texts">
         <div class="plan-text">
           <h3>Professional text</h3>
-          <heard-plan-document [document]="section().professional" [headingBase]="3" />
+          <heard-plan-document [document]="section().professional" [headingBase]="3" pictures="staff" />
         </div>
         <div class="plan-text">
           <h3>Child-friendly text</h3>
-          <heard-plan-document [document]="section().childFriendly" [headingBase]="3" />
+          <heard-plan-document [document]="section().childFriendly" [headingBase]="3" pictures="staff" />
         </div>
       </div>
     }
@@ -205,6 +210,14 @@ export class PlanSectionEditor {
     return (
       (control.getError('server') as string | null) ?? (control.getError('planText') as string | null) ?? ''
     );
+  }
+
+  /** A stored picture's line, after what is typed: the officer moves it where it should go. */
+  protected addPicture(picture: PlanPictureAdded): void {
+    const control = this.form.controls[picture.text];
+    const typed = control.value.trimEnd();
+    control.setValue(typed === '' ? picture.markup : `${typed}\n\n${picture.markup}`);
+    control.markAsDirty();
   }
 
   protected useSaved(): void {

@@ -72,6 +72,7 @@ function myData(overrides: Partial<MyData> = {}): MyData {
         repliedAt: '2026-05-22T10:00:00.000Z',
       },
     ],
+    planPictures: [{ addedAt: '2026-03-11T10:00:00.000Z', noLongerShownSince: null }],
     reviewMeetings: [
       {
         heldOn: '2026-03-10',
@@ -191,9 +192,27 @@ describe('MyDataPage', () => {
     expect(await axeViolations(el)).toEqual([]);
   });
 
+  it('lists the pictures of them in the plan, and says when one stopped being shown', async () => {
+    const el = await open(
+      myData({
+        planPictures: [
+          { addedAt: '2026-03-11T10:00:00.000Z', noLongerShownSince: null },
+          { addedAt: '2026-03-12T10:00:00.000Z', noLongerShownSince: '2026-04-01T10:00:00.000Z' },
+        ],
+      }),
+    );
+    const items = Array.from(el.querySelectorAll('.plan-pictures li')).map((li) => li.textContent ?? '');
+    expect(items).toHaveLength(2);
+    expect(items[0]).toContain(MY_DATA.pictureAdded);
+    expect(items[0]).not.toContain(MY_DATA.pictureNoLongerShown);
+    expect(items[1]).toContain(MY_DATA.pictureNoLongerShown);
+    expect(await axeViolations(el)).toEqual([]);
+  });
+
   it('says there is nothing when no review meeting was written down', async () => {
-    const el = await open(myData({ reviewMeetings: [] }));
+    const el = await open(myData({ reviewMeetings: [], planPictures: [] }));
     expect(el.querySelector('.review-meetings li')?.textContent?.trim()).toBe(MY_DATA.nothing);
+    expect(el.querySelector('.plan-pictures li')?.textContent?.trim()).toBe(MY_DATA.nothing);
   });
 
   it('shows the marks kept aside on a day without signal, why, and what was decided', async () => {

@@ -134,6 +134,19 @@ import { COMMON, MY_DATA } from './my-space-words';
               <li>{{ words.nothing }}</li>
             }
           </ul>
+          <h2>{{ words.planPictures }}</h2>
+          <ul class="plan-pictures">
+            @for (p of d.planPictures; track $index) {
+              <li>
+                {{ words.pictureAdded }} {{ p.addedAt | myDate }}.
+                @if (p.noLongerShownSince) {
+                  {{ words.pictureNoLongerShown }} {{ p.noLongerShownSince | myDate }}.
+                }
+              </li>
+            } @empty {
+              <li>{{ words.nothing }}</li>
+            }
+          </ul>
           <h2>{{ words.reviewMeetings }}</h2>
           <ul class="review-meetings">
             @for (r of d.reviewMeetings; track $index) {

@@ -49,7 +49,11 @@ const EMPTY_DRAFT: Draft = { words: '', sending: false, message: null, problem: 
             @let draft = draftOf(section.key);
             <section class="card part" [attr.aria-labelledby]="'part-' + section.key">
               <h2 [id]="'part-' + section.key">{{ words.parts[section.key] }}</h2>
-              <heard-plan-document [document]="section.childFriendly" [headingBase]="2" />
+              <heard-plan-document
+                [document]="section.childFriendly"
+                [headingBase]="2"
+                pictures="youngExpert"
+              />
 
               <form class="say" (submit)="send($event, v.id, section.key)">
                 <label [for]="'words-' + section.key">{{ words.label }}</label>

@@ -1,6 +1,14 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
+import { PLAN_PICTURE_GONE } from '@heard/domain';
 import type { PlanDocument, PlanInline, PlanTextRun } from '@heard/domain';
+
+/** Where a picture's bytes are read: staff pages see every picture, everyone else the published ones. */
+export const PLAN_PICTURE_URLS = {
+  staff: '/api/plans/pictures/',
+  public: '/api/published-plans/pictures/',
+  youngExpert: '/api/me/plan/pictures/',
+} as const;
 
 /**
  * One section's text as the page shows it: the typed document (docs/plan.md, "Text") drawn with
@@ -20,6 +28,20 @@ import type { PlanDocument, PlanInline, PlanTextRun } from '@heard/domain';
         }
         @case ('paragraph') {
           <p><ng-container *ngTemplateOutlet="inlines; context: { $implicit: block.children }" /></p>
+        }
+        @case ('picture') {
+          @if (gone().has(block.pictureId)) {
+            <p class="plan-picture-gone">{{ block.alt }} ({{ goneWords }})</p>
+          } @else {
+            <figure class="plan-picture">
+              <img
+                [src]="pictureUrl(block.pictureId)"
+                [alt]="block.alt"
+                loading="lazy"
+                (error)="pictureGone(block.pictureId)"
+              />
+            </figure>
+          }
         }
         @case ('list') {
           @if (block.ordered) {
@@ -71,6 +93,14 @@ import type { PlanDocument, PlanInline, PlanTextRun } from '@heard/domain';
       font-weight: 600;
       margin: 1rem 0 0.5rem;
     }
+    .plan-picture {
+      margin: 1rem 0;
+    }
+    .plan-picture img {
+      max-width: 100%;
+      max-height: 24rem;
+      height: auto;
+    }
   `,
 })
 export class PlanDocumentView {
@@ -80,6 +110,20 @@ export class PlanDocumentView {
    * level 2 in the document then reads one level below it.
    */
   readonly headingBase = input(2);
+  /** Whose pictures: staff pages read every picture, the public and young experts' pages published ones. */
+  readonly pictures = input<keyof typeof PLAN_PICTURE_URLS>('public');
+
+  protected readonly goneWords = PLAN_PICTURE_GONE;
+  /** Pictures the API would not give (consent withdrawn, or not published): their alt text shows instead. */
+  protected readonly gone = signal<ReadonlySet<string>>(new Set());
+
+  protected pictureUrl(id: string): string {
+    return PLAN_PICTURE_URLS[this.pictures()] + encodeURIComponent(id);
+  }
+
+  protected pictureGone(id: string): void {
+    this.gone.update((ids) => new Set([...ids, id]));
+  }
 
   protected headingShift(): number {
     return this.headingBase() - 1;
