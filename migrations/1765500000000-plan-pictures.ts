@@ -34,10 +34,14 @@ export class PlanPictures1765500000000 implements MigrationInterface {
       );
       -- Erasure finds the pictures a young person is in.
       CREATE INDEX plan_picture_people_young_person ON plan_picture_people (young_person_id);
+      -- The pictures a made PDF drew, recorded with its bytes: a made PDF is kept as it is, so one
+      -- that drew a picture no longer to be shown is not given out (PublishedPlanPdfController).
+      ALTER TABLE plan_documents ADD COLUMN pictures_drawn jsonb;
     `);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE plan_documents DROP COLUMN pictures_drawn`);
     await q.query(`DROP TABLE plan_picture_people`);
     await q.query(`DROP TABLE plan_pictures`);
   }

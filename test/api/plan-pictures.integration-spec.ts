@@ -311,6 +311,18 @@ describe('pictures in the voice plan', () => {
       'A poster that says "We were heard"',
     ]);
     expect(elements.map((e) => e.text)).toContain(`Rosa holding the poster (${PLAN_PICTURE_GONE})`);
+
+    // Version 1's PDF, made while consent was in force, drew that picture and is kept as it is:
+    // it is no longer given out, to anyone. Version 2's, which drew only the poster, is.
+    const [made]: { drawn: string[] }[] = await t.db.query(
+      `SELECT pictures_drawn AS drawn FROM plan_documents WHERE version_id = $1`,
+      [published.id],
+    );
+    expect([...made.drawn].sort()).toEqual([groupPhoto.id, jpeg.id].sort());
+    const kept = await t.anonymous().get(`/api/published-plans/${published.id}/pdf`);
+    expectProblem(kept, 404);
+    expect(kept.body.detail).toMatch(/picture that can no longer be shown/);
+    expect((await t.anonymous().get(`/api/published-plans/${v2.id}/pdf`)).status).toBe(200);
   });
 
   it('refuses a picture in a report’s section (400): a report stays words', async () => {

@@ -18,6 +18,7 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { revalidated } from '../../platform/http/revalidate';
 import { sendPdf } from '../../platform/pdf/tagged-pdf';
 import { enqueuePlanDocuments, planDocumentOf, requeueFailedPlanDocument } from './plan-documents';
+import { PlanPicturesService } from './plan-pictures.service';
 import { planPdfFilename } from './plan-pdf';
 
 /** A malformed or oversized id is bad input (400), told apart from a well-formed id of nothing (404). */
@@ -42,7 +43,10 @@ const PENDING_WORDS: Record<PlanPdfPending['status'], string> = {
 @ApiTags('public voice plan')
 @Controller('published-plans')
 export class PublishedPlanPdfController {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly pictures: PlanPicturesService,
+  ) {}
 
   @Public()
   @Get(':versionId/pdf')
@@ -56,7 +60,14 @@ export class PublishedPlanPdfController {
     if (!row || !PLAN_STATUS_RULES[row.versionStatus].public || row.number === null)
       throw DomainError.notFound('This published plan');
     if (row.status === 'ready') {
-      // A made PDF never changes (the migration's trigger), whether its version is current or superseded.
+      // A made PDF never changes (the migration's trigger), so one that drew a picture which may no
+      // longer be shown (consent withdrawn, a young person in it erased) is not given out at all.
+      for (const id of row.picturesDrawn ?? [])
+        if (!(await this.pictures.mayBeShown(this.db.manager, id)))
+          throw new DomainError(
+            'not_found',
+            'This PDF showed a picture that can no longer be shown, so it is not given out. The plan can be read and printed from its page, and its next correction will have a new PDF.',
+          );
       if (revalidated(res, `"plan-pdf-${row.versionId}"`, seen)) {
         res.end();
         return;

@@ -45,6 +45,8 @@ export interface PlanDocumentRow {
   /** Seconds until the next try, for Retry-After (0 when due now). */
   dueIn: number;
   bytes: Uint8Array | null;
+  /** The pictures a made PDF drew (null: made before pictures, so none). */
+  picturesDrawn: string[] | null;
 }
 
 /** The version and its PDF's row (null status: none queued), or null when there is no such version. */
@@ -58,7 +60,7 @@ export async function planDocumentOf(
             coalesce(d.attempts, 0) AS attempts, d.last_error AS "lastError", d.made_at AS "madeAt",
             octet_length(d.bytes) AS size,
             greatest(0, ceil(extract(epoch FROM d.next_attempt_at - now())))::int AS "dueIn",
-            ${withBytes ? 'd.bytes' : 'NULL'} AS bytes
+            ${withBytes ? 'd.bytes' : 'NULL'} AS bytes, d.pictures_drawn AS "picturesDrawn"
        FROM plan_versions v JOIN voice_plans p ON p.id = v.plan_id
        LEFT JOIN plan_documents d ON d.version_id = v.id AND d.kind = 'pdf'
       WHERE v.id = $1`,

@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '../../platform/config/config';
 import {
   DOCUMENT_INTERRUPTED,
   DocumentJobKey,
+  MadeDocument,
   DocumentJobs,
   documentBackoffSeconds,
 } from '../../platform/jobs/document-jobs';
@@ -59,6 +60,7 @@ export class PlanDocumentsWorker implements OnApplicationBootstrap, OnApplicatio
         backoffSeconds: documentBackoffSeconds,
         interrupted: DOCUMENT_INTERRUPTED,
         describeFailure,
+        madeWith: 'pictures_drawn',
       },
       'PlanDocumentsWorker',
     );
@@ -78,8 +80,11 @@ export class PlanDocumentsWorker implements OnApplicationBootstrap, OnApplicatio
     return this.jobs.runOnce(this.make, batchSize);
   }
 
-  private readonly make = async (key: DocumentJobKey): Promise<Uint8Array> =>
-    this.render(await this.factsOf(key['version_id']));
+  /** The PDF, with the pictures it drew, kept beside its bytes under the same claim. */
+  private readonly make = async (key: DocumentJobKey): Promise<MadeDocument> => {
+    const facts = await this.factsOf(key['version_id']);
+    return { bytes: await this.render(facts), madeWith: [...(facts.pictures?.keys() ?? [])] };
+  };
 
   /** The published content of the version, read as the public page reads it. */
   private async factsOf(versionId: string): Promise<PlanPdfFacts> {
