@@ -11,6 +11,8 @@ module.exports = {
   },
   moduleNameMapper: {
     '^@heard/domain$': '<rootDir>/libs/domain/src/index.ts',
+    // Test pictures made byte by byte, shared with the domain's own specs; never in the app.
+    '^@heard/domain/testing$': '<rootDir>/libs/domain/src/plan/plan-pictures.test-images.ts',
     '^@heard/migrations$': '<rootDir>/migrations/index.ts',
     '^@heard/api/(.*)$': '<rootDir>/apps/api/src/$1',
   },

@@ -18,7 +18,7 @@ import {
   pngChunk,
   tinyJpeg,
   tinyPng,
-} from '../../libs/domain/src/plan/plan-pictures.test-images';
+} from '@heard/domain/testing';
 import { makeTheme } from './support/action-log-office-fixtures';
 import { createYoungPerson } from './support/factories';
 import { pdfReadingOrder, pdfStructure } from './support/pdf';
