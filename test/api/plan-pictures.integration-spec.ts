@@ -12,13 +12,7 @@ import {
 import request from 'supertest';
 import { anonymiseYoungPerson } from '@heard/api/app/erasure/anonymise-young-person';
 import { PlanDocumentsWorker } from '@heard/api/app/plans/plan-documents.worker';
-import {
-  EXIF_SEGMENT,
-  holds,
-  pngChunk,
-  tinyJpeg,
-  tinyPng,
-} from '@heard/domain/testing';
+import { EXIF_SEGMENT, holds, pngChunk, tinyJpeg, tinyPng } from '@heard/domain/testing';
 import { makeTheme } from './support/action-log-office-fixtures';
 import { createYoungPerson } from './support/factories';
 import { pdfReadingOrder, pdfStructure } from './support/pdf';
