@@ -37,10 +37,35 @@ export class PlanPictures1765500000000 implements MigrationInterface {
       -- The pictures a made PDF drew, recorded with its bytes: a made PDF is kept as it is, so one
       -- that drew a picture no longer to be shown is not given out (PublishedPlanPdfController).
       ALTER TABLE plan_documents ADD COLUMN pictures_drawn jsonb;
+
+      -- A made document is still never changed or removed, with one exit: erasing a young person
+      -- (anonymiseYoungPerson, which sets heard.erasing for its own transaction) sends a made PDF
+      -- that drew a picture of them back to the queue with its bytes gone, to be made again
+      -- without the picture. Nothing else can take that exit.
+      CREATE OR REPLACE FUNCTION plan_document_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF OLD.status = 'ready' AND NOT (
+               TG_OP = 'UPDATE' AND current_setting('heard.erasing', true) = 'on'
+               AND NEW.status = 'queued' AND NEW.bytes IS NULL) THEN
+            RAISE EXCEPTION 'a made plan document is kept as it is' USING ERRCODE = 'restrict_violation';
+          END IF;
+          RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+        END;
+      $$;
     `);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE OR REPLACE FUNCTION plan_document_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF OLD.status = 'ready' THEN
+            RAISE EXCEPTION 'a made plan document is kept as it is' USING ERRCODE = 'restrict_violation';
+          END IF;
+          RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+        END;
+      $$;
+    `);
     await q.query(`ALTER TABLE plan_documents DROP COLUMN pictures_drawn`);
     await q.query(`DROP TABLE plan_picture_people`);
     await q.query(`DROP TABLE plan_pictures`);

@@ -347,5 +347,26 @@ describe('pictures in the voice plan', () => {
     expectProblem(await publicPicture(groupPhoto.id), 404);
     // The picture no one can be recognised in is untouched.
     expect((await publicPicture(jpeg.id)).status).toBe(200);
+
+    // Version 1's PDF held the picture: erasure sent it back to be made again, its bytes gone, and
+    // made again it prints the alt text. Version 2's, which never drew it, is as it was.
+    expect(counts.planPdfsMadeAgain).toBe(1);
+    const [queued]: { status: string; size: number | null }[] = await t.db.query(
+      `SELECT status, octet_length(bytes) AS size FROM plan_documents WHERE version_id = $1`,
+      [published.id],
+    );
+    expect(queued).toEqual({ status: 'queued', size: null });
+    const remade = await pdfOf(published.id);
+    expect(remade.filter((e) => e.type === 'Figure').map((f) => f.alt)).toEqual([
+      'A poster that says "We were heard"',
+    ]);
+    expect(remade.map((e) => e.text)).toContain(`Rosa holding the poster (${PLAN_PICTURE_GONE})`);
+    // Outside an erasure a made PDF is still kept as it is, whoever tries.
+    await expect(
+      t.db.query(
+        `UPDATE plan_documents SET status = 'queued', bytes = NULL, made_at = NULL WHERE version_id = $1`,
+        [published.id],
+      ),
+    ).rejects.toThrow(/kept as it is/);
   });
 });

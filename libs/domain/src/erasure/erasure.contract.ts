@@ -42,6 +42,7 @@ export const ANONYMISED_KINDS = [
   'planComments',
   'reviewNotes',
   'planPictures',
+  'planPdfsMadeAgain',
   'loopTellings',
   'worries',
   'deletionRequests',

@@ -341,6 +341,20 @@ export async function anonymiseYoungPerson(
       WHERE withdrawn_at IS NULL AND id IN (SELECT picture_id FROM plan_picture_people WHERE young_person_id = $1)`,
     [yp, context.at],
   );
+  // A published PDF that drew one of those pictures holds it too. A made PDF is otherwise kept as
+  // it is; erasure alone may send it back to be made again, its bytes gone (the migration's trigger
+  // lets only this transaction, with heard.erasing on, do so). Made again, it prints the alt text.
+  await em.query(`SELECT set_config('heard.erasing', 'on', true)`);
+  await change(
+    'planPdfsMadeAgain',
+    `UPDATE plan_documents
+        SET status = 'queued', bytes = NULL, made_at = NULL, pictures_drawn = NULL, attempts = 0,
+            last_error = NULL, next_attempt_at = now()
+      WHERE status = 'ready'
+        AND pictures_drawn ?| ARRAY(SELECT picture_id::text FROM plan_picture_people WHERE young_person_id = $1)`,
+    [yp],
+  );
+  await em.query(`SELECT set_config('heard.erasing', 'off', true)`);
   await change(
     'loopTellings',
     `UPDATE loop_tellings SET message = $2 WHERE young_person_id = $1 AND message <> $2`,
