@@ -9,6 +9,7 @@ import {
   PlanFiguresResponse,
   PlanReference,
   Role,
+  addDays,
   encodePlanReference,
 } from '@heard/domain';
 import { makeItem, makeTheme } from './support/action-log-office-fixtures';
@@ -112,6 +113,22 @@ describe('what a figure of the plan counts, record by record', () => {
       days.map((d) => [d.title, d.funnel.attended.value]),
     );
     expect(answer.records[1].count).toBeNull();
+  });
+
+  it('refuses references the plan does not make, which could be set against its figures to undo a withholding', async () => {
+    const { funnel } = body.figures.activityDays;
+    const ref = funnel.attended.counts;
+    if (ref.kind !== 'invitations') throw new Error('The funnel counts invitations.');
+    expect(ref.occasionIds).toHaveLength(2);
+    // One day of the year's two: its count is the year's less the other's, which the plan withholds.
+    for (const occasionIds of [[ref.occasionIds[0]], [ref.occasionIds[1]]]) {
+      const res = await leader.get(url({ ...ref, occasionIds }));
+      expectProblem(res, 400);
+      expect(res.body.errors).toHaveProperty('ref');
+    }
+    // A year that overlaps the plan's, for reach: differences between the two would tell on a month.
+    const shifted = { from: addDays(body.period.from, 30), to: addDays(body.period.to, 30) };
+    expectProblem(await leader.get(url({ kind: 'reach', period: shifted })), 400);
   });
 
   it('lists groups, age bands and tools with their counts as the plan shows them, under five withheld', async () => {

@@ -4,6 +4,8 @@ import {
   PlanFigureRecordsQuerySchema,
   PlanRecordLink,
   encodePlanReference,
+  isPlanPeriod,
+  planPeriodHolding,
   planRecordPath,
 } from './plan-figure-records.contract';
 
@@ -21,7 +23,6 @@ describe('a figure’s reference, as the link carries it', () => {
     ['a tool’s evaluations', { kind: 'practice_tool_evaluations', period, toolId: id }],
     ['activity days', { kind: 'activity_days', ids: [id] }],
     ['invitations', { kind: 'invitations', occasionIds: [id], stage: 'attended' }],
-    ['every group', { kind: 'group_attendance', period }],
     ['a group', { kind: 'group_attendance', period, groupId: id }],
     ['reach', { kind: 'reach', period }],
     ['a reach cell', { kind: 'reach', period, stage: 'came', dimension: 'ageBand', group: '13-15' }],
@@ -46,6 +47,18 @@ describe('a figure’s reference, as the link carries it', () => {
       'a period ending before it starts',
       { ref: JSON.stringify({ kind: 'loops', period: { from: period.to, to: period.from }, closed: true }) },
     ],
+    [
+      'a period that is not a council year (one overlapping a plan’s)',
+      { ref: JSON.stringify({ kind: 'reach', period: { from: '2025-05-01', to: '2026-04-30' } }) },
+    ],
+    [
+      'every group at once (the plan shows no sum of groups)',
+      { ref: JSON.stringify({ kind: 'group_attendance', period }) },
+    ],
+    [
+      'part of a council year',
+      { ref: JSON.stringify({ kind: 'group_attendance', period: { from: '2025-04-01', to: '2025-09-30' } }) },
+    ],
     ['an unknown answer', { ref: JSON.stringify({ kind: 'actions', period, answer: 'maybe' }) }],
     ['an id that is not one', { ref: JSON.stringify({ kind: 'pledges', ids: ['1'] }) }],
     ['too many ids', { ref: JSON.stringify({ kind: 'pledges', ids: ids(MAX_REFERENCE_IDS + 1) }) }],
@@ -58,6 +71,26 @@ describe('a figure’s reference, as the link carries it', () => {
   it('takes the most ids a reference may carry', () => {
     const ref: PlanReference = { kind: 'activity_days', ids: ids(MAX_REFERENCE_IDS) };
     expect(PlanFigureRecordsQuerySchema.safeParse({ ref: encodePlanReference(ref) }).success).toBe(true);
+  });
+});
+
+describe('a plan’s period', () => {
+  it.each<[string, { from: string; to: string }, boolean]>([
+    ['a council year', { from: '2025-04-01', to: '2026-03-31' }, true],
+    ['a calendar year', { from: '2025-01-01', to: '2025-12-31' }, false],
+    ['a council year a day short', { from: '2025-04-01', to: '2026-03-30' }, false],
+    ['two council years', { from: '2024-04-01', to: '2026-03-31' }, false],
+  ])('%s is one: %s', (_, p, expected) => {
+    expect(isPlanPeriod(p)).toBe(expected);
+  });
+
+  it.each<[string, string]>([
+    ['2025-04-01', '2025-04-01'],
+    ['2026-03-31', '2025-04-01'],
+    ['2025-12-25', '2025-04-01'],
+    ['2026-04-01', '2026-04-01'],
+  ])('%s is in the council year from %s', (day, from) => {
+    expect(planPeriodHolding(day).from).toBe(from);
   });
 });
 

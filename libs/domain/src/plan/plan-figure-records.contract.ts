@@ -3,6 +3,7 @@ import { REACH_DIMENSIONS, REACH_STAGES } from '../reach/reach';
 import { isoDateSchema, uuidSchema } from '../shared/schemas';
 import type { ShownCount } from '../shared/small-numbers';
 import { PlanReference, REVIEW_PARTICIPATION_CODES } from './plan-assembly';
+import { planPeriodOfYear } from './plans.contract';
 
 /**
  * What a figure of section C counts, record by record (issue 14 §2, docs/plan.md "Figure links"):
@@ -18,10 +19,26 @@ export const MAX_REFERENCE_TEXT = 40 * (MAX_REFERENCE_IDS + 10);
 /** Records listed at most; past it the answer says how many more there are. */
 export const PLAN_RECORDS_SHOWN = 200;
 
+/**
+ * Whether a period is one a plan reports on: a council year, April to March (planPeriodOfYear).
+ * The plan's figures are only ever for such a year, and a reference for another period (two that
+ * overlap, say) could be set against a plan's to work out a count it withholds.
+ */
+export function isPlanPeriod(period: { from: string; to: string }): boolean {
+  const year = planPeriodOfYear(Number(period.from.slice(0, 4)));
+  return period.from === year.from && period.to === year.to;
+}
+
+/** The council year (April to March) a day is in, as planPeriodOfYear names it. */
+export function planPeriodHolding(day: string): { from: string; to: string } {
+  const year = Number(day.slice(0, 4));
+  return planPeriodOfYear(Number(day.slice(5, 7)) < 4 ? year - 1 : year);
+}
+
 const periodSchema = z
   .object({ from: isoDateSchema, to: isoDateSchema })
   .strict()
-  .refine((p) => p.from <= p.to, 'The period must end on or after the day it starts.');
+  .refine(isPlanPeriod, 'A plan’s figures are for a council year, 1 April to 31 March.');
 const idsSchema = z.array(uuidSchema).max(MAX_REFERENCE_IDS, `Give at most ${MAX_REFERENCE_IDS} ids.`);
 
 /** PlanReference, strictly: an unknown kind or field, a bad period or too many ids is refused. */
@@ -50,7 +67,9 @@ export const planReferenceSchema: z.ZodType<PlanReference> = z.discriminatedUnio
       })
       .strict(),
     z
-      .object({ kind: z.literal('group_attendance'), period: periodSchema, groupId: uuidSchema.optional() })
+      // One group: the plan shows each group's count, withheld under five, and no sum of them (a
+      // young person in two groups would count twice, and a sum less the shown would tell the rest).
+      .object({ kind: z.literal('group_attendance'), period: periodSchema, groupId: uuidSchema })
       .strict(),
     z
       .object({

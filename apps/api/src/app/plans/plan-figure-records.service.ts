@@ -8,15 +8,17 @@ import {
   REACH_STAGE_LABELS,
   ShownCount,
   assemblePlanFigures,
+  planPeriodHolding,
   shownCount,
   shownParts,
 } from '@heard/domain';
 import { DataSource } from 'typeorm';
 import { Actor } from '../../platform/auth/auth-context';
+import { DomainError } from '../../platform/errors/domain-error';
 import { FunnelService } from '../activities/funnel.service';
 import { actionsAnswered } from '../leaders/action-counts.queries';
 import { readablePledgesSql } from '../pledges/pledges.queries';
-import { loopItemsOf, planAssemblyInput } from './plan-figures.queries';
+import { activityDaysOf, loopItemsOf, planAssemblyInput } from './plan-figures.queries';
 
 type Of<K extends PlanReference['kind']> = Extract<PlanReference, { kind: K }>;
 
@@ -114,6 +116,7 @@ export class PlanFigureRecordsService {
   /** Each day's count at the stage, withheld as the plan's column of days is. */
   private async invitations(ref: Of<'invitations'>): Promise<PlanFigureRecordsResponse> {
     const days = await this.days(ref.occasionIds, ref.occasionIds.length);
+    await this.assertAYearsDays(days);
     const funnels = await this.funnels.funnelsForActivities(days.map((d) => d.id));
     const counts = days.map((d) => funnels.get(d.id)?.[ref.stage] ?? 0);
     const shown = shownParts(counts);
@@ -127,6 +130,22 @@ export class PlanFigureRecordsService {
         link: { page: 'activity_day', id: d.id },
       })),
     );
+  }
+
+  /**
+   * The days of a funnel figure must be every activity day a council year held, as the plan's
+   * funnel counts them (activityDaysOf): a chosen few could be set against the year's total to work
+   * out a day's count the plan withholds.
+   */
+  private async assertAYearsDays(days: readonly { id: string; date: string }[]): Promise<void> {
+    const first = days.map((d) => d.date).sort()[0];
+    const held = first ? await activityDaysOf(this.db, this.funnels, planPeriodHolding(first)) : [];
+    const asked = new Set(days.map((d) => d.id));
+    if (held.length !== asked.size || held.some((d) => !asked.has(d.occasionId)))
+      throw DomainError.validation(
+        'ref',
+        'A funnel figure counts every activity day of a council year, as the plan does: link it from the plan.',
+      );
   }
 
   private days(
@@ -171,13 +190,10 @@ export class PlanFigureRecordsService {
         ]);
       }
       case 'group_attendance': {
-        const groups = figures.takingPart.byGroup.filter((g) => !ref.groupId || g.groupId === ref.groupId);
-        const value = ref.groupId
-          ? firstOr(groups.map((g) => g.figure.value))
-          : shownCount(input.groups.reduce((a, g) => a + g.youngPeople, 0));
+        const groups = figures.takingPart.byGroup.filter((g) => g.groupId === ref.groupId);
         return young(
           ref,
-          value,
+          firstOr(groups.map((g) => g.figure.value)),
           groups.map((g) => row(g.figure, { page: 'group', id: g.groupId })),
         );
       }
