@@ -53,6 +53,8 @@ describe('checkPlanPicture: metadata taken out', () => {
     ['PNG iTXt', tinyPng(2, 2, [pngChunk('iTXt', [...Buffer.from('XML:com.adobe.xmp\u0000')])]), 'adobe'],
     ['PNG eXIf', tinyPng(2, 2, [pngChunk('eXIf', [...Buffer.from('MM GPS')])]), 'GPS'],
     ['PNG tIME', tinyPng(2, 2, [pngChunk('tIME', [7, 234, 12, 7, 10, 0, 0])]), 'tIME'],
+    ['PNG provenance (C2PA caBX)', tinyPng(2, 2, [pngChunk('caBX', [...Buffer.from('c2pa place')])]), 'c2pa'],
+    ['an app’s private PNG chunk', tinyPng(2, 2, [pngChunk('prVt', [...Buffer.from('owner Sam')])]), 'owner'],
     ['JPEG Exif', tinyJpeg(2, 2, [EXIF_SEGMENT]), 'Exif'],
     ['JPEG XMP', tinyJpeg(2, 2, [XMP_SEGMENT]), 'xmpmeta'],
     ['JPEG comment', tinyJpeg(2, 2, [JPEG_COMMENT]), 'youth centre'],
@@ -126,6 +128,11 @@ describe('checkPlanPicture: refused', () => {
     [
       'a PNG wider than 10,000 pixels',
       Uint8Array.from([...png.subarray(0, 16), 0, 0, 0x27, 0x11, ...png.subarray(20)]),
+      'too_large',
+    ],
+    [
+      'a PNG of 6,000 by 6,000 pixels (36 million: more than it unpacks to safely)',
+      Uint8Array.from([...png.subarray(0, 16), 0, 0, 0x17, 0x70, 0, 0, 0x17, 0x70, ...png.subarray(24)]),
       'too_large',
     ],
     ['more than 2 MB', new Uint8Array(MAX_PLAN_PICTURE_BYTES + 1), 'too_large'],

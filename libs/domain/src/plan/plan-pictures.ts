@@ -14,6 +14,11 @@ export type PlanPictureMediaType = (typeof PLAN_PICTURE_MEDIA_TYPES)[number];
 export const MAX_PLAN_PICTURE_BYTES = 2 * 1024 * 1024;
 /** Wider or taller than this is no picture for a page, and a decoder's memory at risk. */
 export const MAX_PLAN_PICTURE_SIDE = 10_000;
+/**
+ * Pixels in all: a 2 MB file can still unpack to hundreds of MB (10,000 by 10,000 with alpha is
+ * 400 MB) when the PDF is made; a 24-megapixel camera's photo fits.
+ */
+export const MAX_PLAN_PICTURE_PIXELS = 25_000_000;
 /** The base64 text of the largest picture: four characters for every three bytes. */
 export const MAX_PLAN_PICTURE_BASE64_LENGTH = Math.ceil(MAX_PLAN_PICTURE_BYTES / 3) * 4;
 /** More people than this in one picture is a crowd: "no one can be recognised" or several pictures. */
@@ -60,10 +65,25 @@ const ascii = (b: Uint8Array, from: number, length: number) =>
   String.fromCharCode(...b.subarray(from, from + length));
 
 /**
- * PNG chunks that say something about the picture's making rather than the picture: text (author,
- * software, comments, sometimes a place), Exif (camera, GPS) and the time it was last changed.
+ * The PNG chunks kept: those that make up the picture and how its colours read. Every other chunk
+ * goes, named or not: text (author, software, comments, sometimes a place), Exif (camera, GPS), the
+ * time it was changed, provenance records (C2PA's caBX) and an app's private chunks alike. A list of
+ * what to keep, since a list of what to drop misses whatever is made up next.
  */
-export const PNG_METADATA_CHUNKS: ReadonlySet<string> = new Set(['tEXt', 'zTXt', 'iTXt', 'eXIf', 'tIME']);
+export const PNG_PICTURE_CHUNKS: ReadonlySet<string> = new Set([
+  'IHDR',
+  'PLTE',
+  'IDAT',
+  'IEND',
+  'tRNS',
+  'gAMA',
+  'cHRM',
+  'sRGB',
+  'iCCP',
+  'sBIT',
+  'pHYs',
+  'bKGD',
+]);
 
 function checkPng(bytes: Uint8Array): CheckedPicture | PictureRefusal {
   const kept: Uint8Array[] = [bytes.subarray(0, 8)];
@@ -79,7 +99,7 @@ function checkPng(bytes: Uint8Array): CheckedPicture | PictureRefusal {
       if (type !== 'IHDR' || length < 8) return broken('PNG');
       size = { width: u32(bytes, at + 8), height: u32(bytes, at + 12) };
     }
-    if (!PNG_METADATA_CHUNKS.has(type)) kept.push(bytes.subarray(at, end));
+    if (PNG_PICTURE_CHUNKS.has(type)) kept.push(bytes.subarray(at, end));
     at = end;
     if (type === 'IEND') {
       ended = true;
@@ -198,6 +218,11 @@ export function checkPlanPicture(bytes: Uint8Array): CheckedPicture | PictureRef
     return {
       status: 'too_large',
       message: `A picture may be at most ${MAX_PLAN_PICTURE_SIDE} pixels wide and tall.`,
+    };
+  if (checked.width * checked.height > MAX_PLAN_PICTURE_PIXELS)
+    return {
+      status: 'too_large',
+      message: `A picture may have at most ${MAX_PLAN_PICTURE_PIXELS / 1_000_000} million pixels: make it smaller and upload it again.`,
     };
   return checked;
 }

@@ -200,15 +200,15 @@ export interface MyData {
     repliedAt: string | null;
   }[];
   /**
-   * The reviews of their plan (docs/plan.md, "Review participation"): the day, the PN code with its
-   * words, whether they chaired it and the note (null when there is none or erasure removed it). Who
-   * recorded it by staff role, never a name (null once that account is gone), as for evaluations.
-   */
-  /**
    * Pictures in the voice plan they can be recognised in (ADR 0035): when each was added, and since
    * when it is no longer shown (their details erased). Public only while their photo consent lasts.
    */
   planPictures: { addedAt: string; noLongerShownSince: string | null }[];
+  /**
+   * The reviews of their plan (docs/plan.md, "Review participation"): the day, the PN code with its
+   * words, whether they chaired it and the note (null when there is none or erasure removed it). Who
+   * recorded it by staff role, never a name (null once that account is gone), as for evaluations.
+   */
   reviewMeetings: {
     heldOn: IsoDate;
     code: ReviewParticipationCode;

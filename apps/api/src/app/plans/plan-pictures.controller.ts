@@ -18,10 +18,10 @@ import { PictureBytes, PlanPicturesService } from './plan-pictures.service';
 const pictureId = new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound('This picture') });
 
 /**
- * Consent can be withdrawn whenever: a public picture is kept by browsers and caches for minutes,
- * not days, so a withdrawal reaches readers soon after.
+ * Consent can be withdrawn whenever and takes effect at once (DOMAIN.md): a browser or cache may
+ * keep a public picture but must ask again before each use, and the answer checks consent afresh.
  */
-export const PUBLIC_PICTURE_MAX_AGE_SECONDS = 300;
+export const PUBLIC_PICTURE_CACHE = 'public, no-cache';
 
 function sendPicture(res: Response, picture: PictureBytes, cacheControl: string): void {
   res
@@ -78,6 +78,6 @@ export class PublishedPlanPicturesController {
   @Public()
   @Get(':id')
   async picture(@Param('id', pictureId) id: string, @Res() res: Response): Promise<void> {
-    sendPicture(res, await this.pictures.forPublic(id), `public, max-age=${PUBLIC_PICTURE_MAX_AGE_SECONDS}`);
+    sendPicture(res, await this.pictures.forPublic(id), PUBLIC_PICTURE_CACHE);
   }
 }

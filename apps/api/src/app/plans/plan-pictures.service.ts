@@ -18,6 +18,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from '../../platform/access/young-person-access';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
+import { Clock } from '../../platform/clock';
 import { DomainError } from '../../platform/errors/domain-error';
 import { PdfPictures } from '../../platform/pdf/typed-text-pdf';
 import { ConsentService } from '../consent/consent.service';
@@ -57,6 +58,7 @@ export class PlanPicturesService {
     private readonly audit: AuditService,
     private readonly access: AccessPolicy,
     private readonly consent: ConsentService,
+    private readonly clock: Clock,
   ) {}
 
   async upload(actor: Actor, command: PlanPictureUploadCommand): Promise<PlanPictureResponse> {
@@ -204,8 +206,8 @@ export class PlanPicturesService {
   ): Promise<{ id: string; message: string }[]> {
     if (youngPersonIds.length === 0) return [];
     const { consents } = await this.consent.effectiveFor(em, youngPersonIds, [ConsentPurpose.PhotosVideo], {
-      on: todayInLondon(),
-      at: new Date(),
+      on: todayInLondon(this.clock.now()),
+      at: this.clock.now(),
       activityId: null,
     });
     return youngPersonIds.flatMap((id) => {

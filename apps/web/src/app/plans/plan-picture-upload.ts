@@ -84,8 +84,8 @@ function base64Of(file: Blob): Promise<string> {
           <textarea matInput formControlName="alt" rows="2" [attr.maxlength]="maxAlt"></textarea>
           <mat-hint
             >Say what matters in the picture in a short, plain sentence a young reader understands, for
-            example "Young people sticking their ideas on a big wall". Do not start with "Picture
-            of".</mat-hint
+            example "Young people sticking their ideas on a big wall". Do not start with "Picture of", and do
+            not name anyone: the words stay in the published plan even if the picture is taken down.</mat-hint
           >
         </mat-form-field>
         <fieldset>
