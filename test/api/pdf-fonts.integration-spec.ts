@@ -4,8 +4,9 @@ import type { PlanDocument } from '@heard/domain';
 import { pdfDictionaries, pdfText } from './support/pdf';
 
 /**
- * The four faces are opened once a process and shared by every document (tagged-pdf.ts). Each
- * document still embeds its own subset of the glyphs it used: these make two documents at once,
+ * Each document opens its own fonts and embeds its own subset of the glyphs it used (tagged-pdf.ts).
+ * Sharing opened fonts between documents was tried for speed and gave letters wrong characters in
+ * their text layer now and then (docs/benchmarks.md): these make two documents at once,
  * interleaved block by block as the document workers' do, and read each back.
  */
 const paragraphs = (lines: string[]): PlanDocument => ({
@@ -23,7 +24,7 @@ async function make(title: string, lines: string[]): Promise<Buffer> {
   return Buffer.from(await tagged.done);
 }
 
-describe('tagged PDFs share the opened fonts', () => {
+describe('tagged PDFs made at once', () => {
   it('makes two documents at once, each with its own words and its own embedded subset', async () => {
     const greek = ['Ελένη μίλησε για το σχολείο.', 'Ο Νίκος ρώτησε γιατί.', 'Η ομάδα συναντήθηκε.'];
     const cyrillic = ['Дарья пришла первой.', 'Мы слушали друг друга.', 'Всё было понятно.'];
@@ -41,7 +42,7 @@ describe('tagged PDFs share the opened fonts', () => {
       expect(dictionaries.match(/\/FontFile2/g)?.length).toBe(2);
       expect(dictionaries).toMatch(/DejaVuSans-Bold/);
     }
-    // A later document made with the same opened fonts reads the same.
+    // A later document reads the same.
     expect(pdfText(await make('Third', greek))).toBe(pdfText(first));
   });
 });

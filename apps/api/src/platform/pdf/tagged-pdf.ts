@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Response } from 'express';
-import { OpenedFont, create as openFont } from 'fontkit';
 import PDFDocument from 'pdfkit';
 
 // One home for what every tagged PDF Heard makes needs (letters, subject access): ADR 0012.
@@ -12,29 +11,26 @@ import PDFDocument from 'pdfkit';
  * time from node_modules: the webpack bundle keeps packages external, so the files stay on disk.
  */
 const fontFile = (name: string) => createRequire(__filename).resolve(`dejavu-fonts-ttf/ttf/${name}`);
-
-/**
- * The four faces, each opened once a process. pdfkit takes an opened font as well as a file, and
- * opening one per document cost more than laying the document out (fontkit decodes its tables and
- * glyphs afresh each time): a plan's PDF was remade that way for every version. An opened font holds
- * only what the file says (the subset written into a document is pdfkit's, made per document), so
- * one can serve every document this process makes.
- */
 interface Fonts {
-  regular: OpenedFont;
-  bold: OpenedFont;
-  italic: OpenedFont;
-  boldItalic: OpenedFont;
+  regular: Buffer;
+  bold: Buffer;
+  italic: Buffer;
+  boldItalic: Buffer;
+  regularPath: string;
 }
 let fonts: Fonts | null = null;
 function loadFonts(): Fonts {
-  fonts ??= {
-    regular: openFont(readFileSync(fontFile('DejaVuSans.ttf'))),
-    bold: openFont(readFileSync(fontFile('DejaVuSans-Bold.ttf'))),
-    // Emphasis in a plan's text (plan-text.ts) prints as it reads on the page.
-    italic: openFont(readFileSync(fontFile('DejaVuSans-Oblique.ttf'))),
-    boldItalic: openFont(readFileSync(fontFile('DejaVuSans-BoldOblique.ttf'))),
-  };
+  if (!fonts) {
+    const regularPath = fontFile('DejaVuSans.ttf');
+    fonts = {
+      regular: readFileSync(regularPath),
+      bold: readFileSync(fontFile('DejaVuSans-Bold.ttf')),
+      // Emphasis in a plan's text (plan-text.ts) prints as it reads on the page.
+      italic: readFileSync(fontFile('DejaVuSans-Oblique.ttf')),
+      boldItalic: readFileSync(fontFile('DejaVuSans-BoldOblique.ttf')),
+      regularPath,
+    };
+  }
   return fonts;
 }
 
@@ -49,13 +45,9 @@ function toBuffer(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
 }
 
 /** pdfkit (0.20) takes 'PDF/UA' as a subset; @types/pdfkit lists only the PDF/A ones. */
-type DocumentSettings = Omit<PDFKit.PDFDocumentOptions, 'subset' | 'font'> & {
+type DocumentSettings = Omit<PDFKit.PDFDocumentOptions, 'subset'> & {
   subset?: PDFKit.PDFDocumentOptions['subset'] | 'PDF/UA';
-  font?: OpenedFont;
 };
-
-/** pdfkit 0.20's registerFont takes an opened font too (PDFFontFactory.open); @types/pdfkit lists files and bytes only. */
-type RegisterOpenedFont = (name: string, font: OpenedFont) => PDFKit.PDFDocument;
 
 /** A tagged document, its bytes once it ends, and the root its structure elements go under. */
 export interface TaggedDocument {
@@ -72,7 +64,7 @@ export interface TaggedDocument {
  * and the subject access copy do not yet, as nobody has checked them against it.
  */
 export function taggedDocument(title: string, options: { pdfUa?: boolean } = {}): TaggedDocument {
-  const { regular, bold, italic, boldItalic } = loadFonts();
+  const { regular, bold, italic, boldItalic, regularPath } = loadFonts();
   const settings: DocumentSettings = {
     size: 'A4',
     margin: 56,
@@ -81,17 +73,16 @@ export function taggedDocument(title: string, options: { pdfUa?: boolean } = {})
     lang: 'en-GB',
     displayTitle: true,
     // Starting in DejaVu keeps pdfkit from loading its built-in Helvetica, which covers Latin-1 only.
-    font: regular,
+    font: regularPath,
     info: { Title: title, Author: 'Heard' },
     ...(options.pdfUa ? { subset: 'PDF/UA' } : {}),
   };
   const doc = new PDFDocument(settings as PDFKit.PDFDocumentOptions);
   const done = toBuffer(doc);
-  const register = doc.registerFont.bind(doc) as unknown as RegisterOpenedFont;
-  register('regular', regular);
-  register('bold', bold);
-  register('italic', italic);
-  register('boldItalic', boldItalic);
+  doc.registerFont('regular', regular);
+  doc.registerFont('bold', bold);
+  doc.registerFont('italic', italic);
+  doc.registerFont('boldItalic', boldItalic);
   const root = doc.struct('Document');
   doc.addStructure(root);
   return { doc, done, root };
