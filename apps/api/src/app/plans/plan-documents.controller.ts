@@ -62,12 +62,13 @@ export class PublishedPlanPdfController {
     if (row.status === 'ready') {
       // A made PDF never changes (the migration's trigger), so one that drew a picture which may no
       // longer be shown (consent withdrawn, a young person in it erased) is not given out at all.
-      for (const id of row.picturesDrawn ?? [])
-        if (!(await this.pictures.mayBeShown(this.db.manager, id)))
-          throw new DomainError(
-            'not_found',
-            'This PDF showed a picture that can no longer be shown, so it is not given out. The plan can be read and printed from its page, and its next correction will have a new PDF.',
-          );
+      const drawn = row.picturesDrawn ?? [];
+      const showable = await this.pictures.showable(this.db.manager, drawn);
+      if (drawn.some((id) => !showable.has(id)))
+        throw new DomainError(
+          'not_found',
+          'This PDF showed a picture that can no longer be shown, so it is not given out. The plan can be read and printed from its page, and its next correction will have a new PDF.',
+        );
       if (revalidated(res, `"plan-pdf-${row.versionId}"`, seen)) {
         res.end();
         return;

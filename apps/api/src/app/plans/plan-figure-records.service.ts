@@ -4,6 +4,7 @@ import {
   PlanFigure,
   PlanFigureRecord,
   PlanFigureRecordsResponse,
+  PlanActivityDayRow,
   PlanReference,
   REACH_STAGE_LABELS,
   ShownCount,
@@ -116,8 +117,7 @@ export class PlanFigureRecordsService {
   /** Each day's count at the stage, withheld as the plan's column of days is. */
   private async invitations(ref: Of<'invitations'>): Promise<PlanFigureRecordsResponse> {
     const days = await this.days(ref.occasionIds, ref.occasionIds.length);
-    await this.assertAYearsDays(days);
-    const funnels = await this.funnels.funnelsForActivities(days.map((d) => d.id));
+    const funnels = await this.aYearsFunnels(days);
     const counts = days.map((d) => funnels.get(d.id)?.[ref.stage] ?? 0);
     const shown = shownParts(counts);
     return young(
@@ -135,9 +135,11 @@ export class PlanFigureRecordsService {
   /**
    * The days of a funnel figure must be every activity day a council year held, as the plan's
    * funnel counts them (activityDaysOf): a chosen few could be set against the year's total to work
-   * out a day's count the plan withholds.
+   * out a day's count the plan withholds. Answers each day's funnel.
    */
-  private async assertAYearsDays(days: readonly { id: string; date: string }[]): Promise<void> {
+  private async aYearsFunnels(
+    days: readonly { id: string; date: string }[],
+  ): Promise<Map<string, PlanActivityDayRow['funnel']>> {
     const first = days.map((d) => d.date).sort()[0];
     const held = first ? await activityDaysOf(this.db, this.funnels, planPeriodHolding(first)) : [];
     const asked = new Set(days.map((d) => d.id));
@@ -146,6 +148,8 @@ export class PlanFigureRecordsService {
         'ref',
         'A funnel figure counts every activity day of a council year, as the plan does: link it from the plan.',
       );
+    // The year's days come with their funnels, as the plan read them: nothing to read again.
+    return new Map(held.map((d) => [d.occasionId, d.funnel]));
   }
 
   private days(

@@ -136,30 +136,34 @@ export class PlanPicturesService {
         LIMIT 1`,
       [id, statuses],
     );
-    if (!published || !(await this.mayBeShown(this.db.manager, id)))
+    if (!published || !(await this.showable(this.db.manager, [id])).has(id))
       throw DomainError.notFound('This picture');
     return this.forStaff(id);
   }
 
-  /** Whether a picture may be shown publicly today: not withdrawn, and everyone in it consenting. */
-  async mayBeShown(em: EntityManager, id: string): Promise<boolean> {
-    const [row] = await this.rows(em, [id]);
-    if (!row || row.withdrawn_at !== null) return false;
-    return (await this.lackingConsent(em, row.young_person_ids)).length === 0;
+  /**
+   * Of these pictures, those that may be shown publicly today: not withdrawn, and everyone in each
+   * consenting. One read of the pictures and one consent check for everyone in them, however many.
+   */
+  async showable(em: EntityManager, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = (await this.rows(em, [...new Set(ids)])).filter((r) => r.withdrawn_at === null);
+    const people = [...new Set(rows.flatMap((r) => r.young_person_ids))];
+    const lacking = new Set((await this.lackingConsent(em, people)).map((l) => l.id));
+    return new Set(rows.filter((r) => r.young_person_ids.every((p) => !lacking.has(p))).map((r) => r.id));
   }
 
   /** The bytes and sizes of those pictures that may be shown publicly now: what a plan's PDF draws. */
   async shown(em: EntityManager, ids: readonly string[]): Promise<PdfPictures> {
-    const out = new Map<string, { bytes: Buffer; width: number; height: number }>();
-    for (const id of new Set(ids)) {
-      if (!(await this.mayBeShown(em, id))) continue;
-      const [row]: { bytes: Buffer; width: number; height: number }[] = await em.query(
-        `SELECT bytes, width, height FROM plan_pictures WHERE id = $1`,
-        [id],
-      );
-      if (row) out.set(id, { bytes: Buffer.from(row.bytes), width: row.width, height: row.height });
-    }
-    return out;
+    const showable = [...(await this.showable(em, ids))];
+    const rows: { id: string; bytes: Buffer; width: number; height: number }[] = showable.length
+      ? await em.query(`SELECT id, bytes, width, height FROM plan_pictures WHERE id = ANY($1::uuid[])`, [
+          showable,
+        ])
+      : [];
+    return new Map(
+      rows.map((r) => [r.id, { bytes: Buffer.from(r.bytes), width: r.width, height: r.height }]),
+    );
   }
 
   /** A section may only show pictures that exist and are not withdrawn: 400 naming the block otherwise. */
