@@ -17,6 +17,8 @@ module.exports = {
       additionalEntryPoints: [
         { entryName: 'migrate', entryPath: './src/cli/migrate.ts' },
         { entryName: 'create-admin', entryPath: './src/cli/create-admin.ts' },
+        // Documents are made on a worker thread that loads this file (ADR 0038).
+        { entryName: 'document-thread', entryPath: './src/document-thread.ts' },
       ],
       tsConfig: './tsconfig.app.json',
       optimization: false,

@@ -12,6 +12,7 @@ import {
 } from '@heard/domain';
 import request from 'supertest';
 import { APP_CONFIG, AppConfig } from '@heard/api/platform/config/config';
+import { DocumentThread } from '@heard/api/app/documents/document-thread.service';
 import { PLAN_DOCUMENT_ATTEMPTS, PlanDocumentsWorker } from '@heard/api/app/plans/plan-documents.worker';
 import { PlanPicturesService } from '@heard/api/app/plans/plan-pictures.service';
 import { makeTheme } from './support/action-log-office-fixtures';
@@ -284,11 +285,10 @@ describe('the published plan’s PDF', () => {
     const before = Buffer.from((await getPdf(v1.id)).body as Buffer);
     const v2 = await publishCorrection('We added how managers check.');
     expect(v2).toMatchObject({ status: 'published', number: 2 });
-    const other = new PlanDocumentsWorker(
-      t.db,
-      t.app.get<AppConfig>(APP_CONFIG),
-      t.app.get(PlanPicturesService),
-    );
+    // A second process: its own worker and its own document thread.
+    const config = t.app.get<AppConfig>(APP_CONFIG);
+    const otherThread = new DocumentThread(config);
+    const other = new PlanDocumentsWorker(t.db, config, t.app.get(PlanPicturesService), otherThread);
     let renders = 0;
     const originals = [worker.render, other.render] as const;
     for (const w of [worker, other]) {
@@ -303,6 +303,7 @@ describe('the published plan’s PDF', () => {
       expect(claimed.reduce((a, b) => a + b, 0)).toBe(1);
     } finally {
       [worker.render, other.render] = originals;
+      await otherThread.stop();
     }
     expect(renders).toBe(1);
     expect(await documentOf(v2.id)).toMatchObject({ status: 'ready', attempts: 1 });

@@ -13,8 +13,12 @@ import { createLogger } from './platform/logging/logger';
 async function main(): Promise<void> {
   let config;
   try {
-    // The built web app sits beside the built API: dist/apps/web/browser.
-    config = loadConfig(process.env, resolve(__dirname, '..', 'web', 'browser'));
+    // The built web app sits beside the built API (dist/apps/web/browser), the document thread in it.
+    config = loadConfig(
+      process.env,
+      resolve(__dirname, '..', 'web', 'browser'),
+      resolve(__dirname, 'document-thread.js'),
+    );
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\nSee .env.example for every setting.\n`);

@@ -2,6 +2,7 @@ import { register } from 'tsconfig-paths';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DOCUMENT_THREAD_ENV, bundleDocumentThread } from './bundle-thread';
 import { SNAPSHOT_ENV, SNAPSHOT_INITDB_ARGS } from './embedded-snapshot';
 import { serverTestUrl } from './server-databases';
 
@@ -20,6 +21,8 @@ export default async function globalSetup(): Promise<void> {
       '@heard/api/*': ['apps/api/src/*'],
     },
   });
+  // Workers start after global setup and inherit its environment.
+  process.env[DOCUMENT_THREAD_ENV] = await bundleDocumentThread();
   const { dumpEmbeddedDatabase, openDatabase } = await import('@heard/api/platform/database/database');
   const url = serverTestUrl();
   if (url) {
@@ -42,7 +45,6 @@ export default async function globalSetup(): Promise<void> {
     const snapshot = await dumpEmbeddedDatabase(db);
     const file = join(mkdtempSync(join(tmpdir(), 'heard-snapshot-')), 'pgdata.tar');
     writeFileSync(file, Buffer.from(await snapshot.arrayBuffer()));
-    // Workers start after global setup and inherit its environment.
     process.env[SNAPSHOT_ENV] = file;
   } finally {
     await db.destroy();

@@ -23,6 +23,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import type { Logger as PinoLogger } from 'pino';
 import { DataSource, Logger } from 'typeorm';
+import { DOCUMENT_THREAD_ENV } from './bundle-thread';
 import { embeddedStart } from './embedded-snapshot';
 import { cloneTemplate, dropDatabase, serverTestUrl } from './server-databases';
 import { mark, recordSetUp } from './timings';
@@ -80,6 +81,8 @@ export async function createTestApp(
     MAIL_POLL_MS: '0',
     DEMO_DATA: 'false',
     PUBLIC_URL: 'http://heard.test',
+    // Built by global setup: documents are made on their thread here as in production.
+    DOCUMENT_THREAD: process.env[DOCUMENT_THREAD_ENV] ?? '',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...env,
   });

@@ -9,7 +9,8 @@ import {
   DocumentJobs,
   documentBackoffSeconds,
 } from '../../platform/jobs/document-jobs';
-import { PlanPdfFacts, renderPlanPdf } from './plan-pdf';
+import { DocumentThread } from '../documents/document-thread.service';
+import { PlanPdfFacts } from './plan-pdf';
 import { PlanPicturesService } from './plan-pictures.service';
 import { contentOf, reachVersion } from './plans.queries';
 
@@ -41,13 +42,17 @@ function describeFailure(error: unknown): string {
 export class PlanDocumentsWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly jobs: DocumentJobs;
 
-  /** The renderer: a seam for the test of a job that throws, never replaced outside tests. */
-  render: (facts: PlanPdfFacts) => Promise<Uint8Array> = renderPlanPdf;
+  /**
+   * The renderer, on the document thread (ADR 0038): a seam for the test of a job that throws,
+   * never replaced outside tests.
+   */
+  render: (facts: PlanPdfFacts) => Promise<Uint8Array> = (facts) => this.thread.render('planPdf', facts);
 
   constructor(
     private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly pictures: PlanPicturesService,
+    private readonly thread: DocumentThread,
   ) {
     this.jobs = new DocumentJobs(
       db,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ActionLogLoopModule } from '../action-log/action-log-loop.module';
 import { ActivitiesModule } from '../activities/activities.module';
 import { ConsentModule } from '../consent/consent.module';
+import { DocumentsModule } from '../documents/documents.module';
 import { WorriesModule } from '../worries/worries.module';
 import { PlanFigureRecordsController } from './plan-figure-records.controller';
 import { PlanFigureRecordsService } from './plan-figure-records.service';
@@ -21,7 +22,7 @@ import { PublishedPlansService } from './published-plans.service';
 
 /** The annual voice plan: its versions, workflow, young experts' comments and the published pages (docs/plan.md). */
 @Module({
-  imports: [ActionLogLoopModule, ActivitiesModule, ConsentModule, WorriesModule],
+  imports: [ActionLogLoopModule, ActivitiesModule, ConsentModule, DocumentsModule, WorriesModule],
   controllers: [
     // Before the controllers with `published-plans/:versionId…` and `plans/:id…` routes.
     PlanPicturesController,

@@ -12,8 +12,8 @@ import {
   documentBackoffSeconds,
 } from '../../platform/jobs/document-jobs';
 import { ConsentService } from '../consent/consent.service';
-import { renderReportDocx } from './report-docx';
-import { ReportFacts, renderReportPdf } from './report-pdf';
+import { DocumentThread } from '../documents/document-thread.service';
+import { ReportFacts } from './report-pdf';
 import { quotesNoLongerShown } from './reports.queries';
 
 /** Tries before an export is marked failed. */
@@ -37,10 +37,10 @@ function describeFailure(error: unknown): string {
 export class ReportDocumentsWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly jobs: DocumentJobs;
 
-  /** The renderers, by format: a seam for tests, never replaced outside them. */
+  /** The renderers, by format, on the document thread (ADR 0038): a seam for tests, never replaced outside them. */
   render: Record<ReportFormat, (facts: ReportFacts, progress: DocumentJobProgress) => Promise<Uint8Array>> = {
-    pdf: renderReportPdf,
-    docx: renderReportDocx,
+    pdf: (facts, progress) => this.thread.render('reportPdf', facts, progress),
+    docx: (facts, progress) => this.thread.render('reportDocx', facts, progress),
   };
 
   constructor(
@@ -48,6 +48,7 @@ export class ReportDocumentsWorker implements OnApplicationBootstrap, OnApplicat
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly consent: ConsentService,
     private readonly clock: Clock,
+    private readonly thread: DocumentThread,
   ) {
     this.jobs = new DocumentJobs(
       db,

@@ -33,6 +33,8 @@ export interface AppConfig {
   mailPollMs: number;
   /** Where the built web app is; null serves the API only. */
   webDir: string | null;
+  /** The built document thread (document-thread.js beside main.js, ADR 0038); null: none was built. */
+  documentThread: string | null;
   /** The participation team's phone, printed on letters; staff records hold no phone numbers. */
   teamPhone: string | null;
   /**
@@ -109,6 +111,7 @@ const schema = z.object({
   }),
   MAIL_POLL_MS: int('MAIL_POLL_MS', 0, 600_000),
   WEB_DIR: z.string().optional(),
+  DOCUMENT_THREAD: z.string().optional(),
   TEAM_PHONE: z
     .string()
     .trim()
@@ -159,6 +162,7 @@ const DEFAULTS: Record<string, string> = {
 export function loadConfig(
   env: Record<string, string | undefined>,
   defaultWebDir: string | null = null,
+  defaultDocumentThread: string | null = null,
 ): AppConfig {
   const raw: Record<string, string> = { ...DEFAULTS };
   for (const [key, value] of Object.entries(env)) {
@@ -208,6 +212,7 @@ export function loadConfig(
     logLevel: c.LOG_LEVEL,
     mailPollMs: c.MAIL_POLL_MS,
     webDir: c.WEB_DIR ? resolve(c.WEB_DIR) : defaultWebDir,
+    documentThread: c.DOCUMENT_THREAD ? resolve(c.DOCUMENT_THREAD) : defaultDocumentThread,
     teamPhone: c.TEAM_PHONE ?? null,
     webauthn: { rpId, rpName: 'Heard', origin: new URL(publicUrl).origin },
     chaseHour: c.CHASE_HOUR,

@@ -1,0 +1,186 @@
+import { MessagePort, ResourceLimits, Worker } from 'node:worker_threads';
+
+/**
+ * Documents (the plan's PDF, the reports' PDF and DOCX) are made on a worker thread, not on the
+ * thread that answers requests (ADR 0038): laying out a plan takes seconds of CPU, and on the main
+ * thread every request queued behind it waited. The thread is one for the process, started when
+ * the first document is asked for and kept while the process lives; it never holds the process
+ * open while idle.
+ */
+
+/** How far a document has got, as the document jobs record it for the page's progress bar. */
+export type RenderProgress = (step: number, steps: number) => Promise<void>;
+
+/** A renderer as the thread runs it: plain data in (structured-cloned), the document's bytes out. */
+export type Renderer<Facts> = (facts: Facts, progress: RenderProgress) => Promise<Uint8Array>;
+
+// Renderers by name; each one's facts are read from the registry itself (FactsOf).
+type Renderers = Record<string, Renderer<never>>;
+
+/** What a renderer of the registry takes: the facts its first parameter names. */
+export type FactsOf<R> = R extends Renderer<infer F> ? F : never;
+
+interface RenderRequest {
+  id: number;
+  name: string;
+  facts: unknown;
+}
+
+type RenderReply =
+  | { id: number; progress: [number, number] }
+  | { id: number; bytes: Uint8Array }
+  | { id: number; error: { name: string; message: string } };
+
+/**
+ * The thread's side: answers each request with the named renderer's bytes, its progress as it
+ * goes, or the error it threw (by name and message, which is what the jobs record and log).
+ */
+export function serveRenderers(port: MessagePort | null, renderers: Renderers): void {
+  if (!port) throw new Error('serveRenderers runs on a worker thread.');
+  port.on('message', (request: RenderRequest) => {
+    void (async () => {
+      try {
+        const render = renderers[request.name] as Renderer<unknown> | undefined;
+        if (!render) throw new Error(`No renderer called ${request.name}.`);
+        const made = await render(request.facts, async (step, steps) =>
+          port.postMessage({ id: request.id, progress: [step, steps] } satisfies RenderReply),
+        );
+        // A copy with its own memory, so it can be handed over rather than copied again: pdfkit's
+        // result may share a pooled buffer with other data.
+        const bytes = new Uint8Array(made);
+        port.postMessage({ id: request.id, bytes } satisfies RenderReply, [bytes.buffer]);
+      } catch (error) {
+        const { name, message } = error instanceof Error ? error : new Error(String(error));
+        port.postMessage({ id: request.id, error: { name, message } } satisfies RenderReply);
+      }
+    })();
+  });
+}
+
+/** The thread stopped (crashed, ran out of memory or was stopped) while making a document. */
+export class RenderThreadStopped extends Error {
+  override readonly name = 'RenderThreadStopped';
+}
+
+/** An error the renderer threw on the thread, with the name it had there. */
+class RenderError extends Error {
+  constructor(name: string, message: string) {
+    super(message);
+    this.name = name;
+  }
+}
+
+interface Pending {
+  /** The thread making it: a thread that dies fails its own documents, not a newer thread's. */
+  worker: Worker;
+  resolve: (bytes: Uint8Array) => void;
+  reject: (error: Error) => void;
+  progress?: RenderProgress;
+  /** Progress is written in order, and the document is given back only once it all has been. */
+  progressed: Promise<void>;
+  done: Promise<unknown>;
+}
+
+/**
+ * The requests' side: sends a renderer's facts to the thread and waits for its bytes. If the
+ * thread dies, every document it was making fails (the jobs try them again) and the next one
+ * starts a new thread.
+ */
+export class RenderThread<R extends Renderers> {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private lastId = 0;
+
+  /**
+   * @param script the built thread (dist/apps/api/document-thread.js); null where none was built,
+   *   and then every render fails saying so.
+   * @param limits the thread's own heap: a document that would need more ends the thread, not the API.
+   */
+  constructor(
+    private readonly script: string | null,
+    private readonly limits: ResourceLimits = { maxOldGenerationSizeMb: 512 },
+  ) {}
+
+  render<K extends keyof R & string>(
+    name: K,
+    facts: FactsOf<R[K]>,
+    progress?: RenderProgress,
+  ): Promise<Uint8Array> {
+    let worker: Worker;
+    try {
+      worker = this.worker ?? this.start();
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new RenderThreadStopped(String(error)));
+    }
+    const id = ++this.lastId;
+    let settle!: Pick<Pending, 'resolve' | 'reject'>;
+    const done = new Promise<Uint8Array>((resolve, reject) => (settle = { resolve, reject }));
+    this.pending.set(id, {
+      ...settle,
+      worker,
+      progress,
+      progressed: Promise.resolve(),
+      done: done.catch(() => null),
+    });
+    worker.ref();
+    worker.postMessage({ id, name, facts } satisfies RenderRequest);
+    return done;
+  }
+
+  /** Lets the documents being made finish, then ends the thread (on the application's shutdown). */
+  async stop(): Promise<void> {
+    await Promise.all([...this.pending.values()].map((p) => p.done));
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.terminate();
+  }
+
+  private start(): Worker {
+    if (!this.script) throw new RenderThreadStopped('No document thread was built: run npm run build.');
+    const worker = new Worker(this.script, { resourceLimits: this.limits });
+    worker.on('message', (reply: RenderReply) => this.receive(worker, reply));
+    worker.on('error', (error) => this.lost(worker, error));
+    worker.on('exit', (code) =>
+      this.lost(worker, new RenderThreadStopped(`The document thread stopped (${code}).`)),
+    );
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  private receive(worker: Worker, reply: RenderReply): void {
+    const pending = this.pending.get(reply.id);
+    if (!pending) return;
+    if ('progress' in reply) {
+      const [step, steps] = reply.progress;
+      pending.progressed = pending.progressed.then(() => pending.progress?.(step, steps));
+      return;
+    }
+    this.forget(worker, reply.id);
+    if ('error' in reply) {
+      const error = new RenderError(reply.error.name, reply.error.message);
+      void pending.progressed.finally(() => pending.reject(error));
+    } else {
+      pending.progressed.then(
+        () => pending.resolve(reply.bytes),
+        (error: Error) => pending.reject(error),
+      );
+    }
+  }
+
+  /** The thread is gone: what it was making fails, and the next document starts a new one. */
+  private lost(worker: Worker, error: Error): void {
+    if (this.worker === worker) this.worker = null;
+    for (const [id, pending] of this.pending) {
+      if (pending.worker !== worker) continue;
+      this.pending.delete(id);
+      pending.reject(error);
+    }
+  }
+
+  private forget(worker: Worker, id: number): void {
+    this.pending.delete(id);
+    // An idle thread does not keep the process alive.
+    if (![...this.pending.values()].some((p) => p.worker === worker)) worker.unref();
+  }
+}

@@ -1,0 +1,109 @@
+import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
+import { RenderThread, RenderThreadStopped } from '@heard/api/platform/jobs/render-thread';
+import { bundleThread } from './support/bundle-thread';
+import type { TEST_RENDERERS } from './support/test-render-thread';
+
+/**
+ * The document thread's plumbing (ADR 0038) on real worker threads: a document comes back from
+ * another thread, its progress arrives in order and before it, a renderer's error keeps its name,
+ * and a thread that dies fails only what it was making, the next document starting a new one.
+ * The plan's and the reports' own documents go through the API's thread in their specs.
+ */
+describe('the render thread', () => {
+  let script: string;
+  const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+  beforeAll(async () => {
+    script = await bundleThread(join(__dirname, 'support', 'test-render-thread.ts'), 'test-render-thread');
+  });
+  afterAll(() => rmSync(script, { force: true }));
+
+  const started: RenderThread<typeof TEST_RENDERERS>[] = [];
+  const threadOf = (limits?: ConstructorParameters<typeof RenderThread>[1]) => {
+    const thread = new RenderThread<typeof TEST_RENDERERS>(script, limits);
+    started.push(thread);
+    return thread;
+  };
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((t) => t.stop()));
+  });
+
+  it('makes the document on another thread and hands its bytes back', async () => {
+    const thread = threadOf();
+    const [one, two] = await Promise.all([
+      thread.render('echo', { words: 'First' }),
+      thread.render('echo', { words: 'Second' }),
+    ]);
+    const madeOn = (text: string) => Number(/\(thread (\d+)\)$/.exec(text)?.[1]);
+    expect(decode(one)).toMatch(/^First \(thread \d+\)$/);
+    expect(decode(two)).toMatch(/^Second \(thread \d+\)$/);
+    expect(madeOn(decode(one))).not.toBe(threadId);
+    // One thread for the process: both made on it.
+    expect(madeOn(decode(two))).toBe(madeOn(decode(one)));
+  });
+
+  it('passes every step on, in order, before the document', async () => {
+    const thread = threadOf();
+    const seen: string[] = [];
+    const bytes = await thread.render('stepped', { steps: 4 }, async (step, steps) => {
+      // Each step is written before the next one starts, as the jobs write them to the database.
+      await new Promise((resolve) => setImmediate(resolve));
+      seen.push(`${step}/${steps}`);
+    });
+    seen.push(decode(bytes));
+    expect(seen).toEqual(['1/4', '2/4', '3/4', '4/4', '4 steps']);
+  });
+
+  it("fails with the renderer's own error, by name, and goes on making the next", async () => {
+    const thread = threadOf();
+    const refused = thread.render('refused', {} as never);
+    await expect(refused).rejects.toMatchObject({
+      name: 'TypeError',
+      message: 'These words cannot be drawn.',
+    });
+    expect(decode(await thread.render('echo', { words: 'Still here' }))).toMatch(/^Still here/);
+  });
+
+  it('refuses a renderer it does not have', async () => {
+    const thread = threadOf();
+    await expect(thread.render('nothing' as 'echo', { words: 'x' })).rejects.toThrow(
+      'No renderer called nothing.',
+    );
+  });
+
+  it('fails what a dying thread was making, and makes the next on a new thread', async () => {
+    const thread = threadOf();
+    const before = decode(await thread.render('echo', { words: 'Before' }));
+    await expect(thread.render('crash', {} as never)).rejects.toMatchObject({
+      name: 'RangeError',
+      message: 'Out of the blue.',
+    });
+    const after = decode(await thread.render('echo', { words: 'After' }));
+    expect(after).toMatch(/^After \(thread \d+\)$/);
+    expect(after.replace('After', '')).not.toBe(before.replace('Before', ''));
+  });
+
+  it('ends a thread that outgrows its heap, not the process', async () => {
+    const thread = threadOf({ maxOldGenerationSizeMb: 32 });
+    await expect(thread.render('greedy', {} as never)).rejects.toMatchObject({
+      code: 'ERR_WORKER_OUT_OF_MEMORY',
+    });
+    expect(decode(await thread.render('echo', { words: 'Recovered' }))).toMatch(/^Recovered/);
+  });
+
+  it('lets the document being made finish when it is stopped', async () => {
+    const thread = threadOf();
+    const slow = thread.render('slow', { ms: 200 });
+    await thread.stop();
+    expect(decode(await slow)).toBe('slow and done');
+  });
+
+  it('says so when no thread was built', async () => {
+    const thread = new RenderThread<typeof TEST_RENDERERS>(null);
+    const made = thread.render('echo', { words: 'Nowhere' });
+    await expect(made).rejects.toBeInstanceOf(RenderThreadStopped);
+    await expect(made).rejects.toThrow('No document thread was built: run npm run build.');
+  });
+});
