@@ -1,7 +1,12 @@
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
-import { RenderThread, RenderThreadStopped } from '@heard/api/platform/jobs/render-thread';
+import { getPriority } from 'node:os';
+import {
+  RENDER_THREAD_NICENESS,
+  RenderThread,
+  RenderThreadStopped,
+} from '@heard/api/platform/jobs/render-thread';
 import { bundleThread } from './support/bundle-thread';
 import type { TEST_RENDERERS } from './support/test-render-thread';
 
@@ -42,6 +47,22 @@ describe('the render thread', () => {
     expect(madeOn(decode(one))).not.toBe(threadId);
     // One thread for the process: both made on it.
     expect(madeOn(decode(two))).toBe(madeOn(decode(one)));
+  });
+
+  it('gives way to the requests: its own priority is lowered, not the process’s', async () => {
+    const before = getPriority(0);
+    const thread = threadOf();
+    const seen = JSON.parse(decode(await thread.render('niceness', {} as never))) as {
+      tid: number | null;
+      thread: number | null;
+    };
+    // Linux, where Heard runs and CI runs: the thread has a nice value of its own.
+    expect(process.platform).toBe('linux');
+    expect(seen.tid).not.toBeNull();
+    expect(seen.tid).not.toBe(process.pid);
+    expect(seen.thread).toBe(Math.max(before, RENDER_THREAD_NICENESS));
+    // The requests' thread is as it was.
+    expect(getPriority(0)).toBe(before);
   });
 
   it('passes every step on, in order, before the document', async () => {

@@ -1,11 +1,17 @@
 import { parentPort, threadId } from 'node:worker_threads';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { serveRenderers } from '../../../apps/api/src/platform/jobs/render-thread';
+import { getPriority } from 'node:os';
+import { kernelThreadId, serveRenderers } from '../../../apps/api/src/platform/jobs/render-thread';
 
 /** Renderers for render-thread.integration-spec.ts: each shows one way a document can go on a thread. */
 export const TEST_RENDERERS = {
   /** Says which thread made it. */
   echo: async (facts: { words: string }) => new TextEncoder().encode(`${facts.words} (thread ${threadId})`),
+  /** Says how nice the thread is, as the kernel has it. */
+  niceness: async () => {
+    const tid = kernelThreadId();
+    return new TextEncoder().encode(JSON.stringify({ tid, thread: tid === null ? null : getPriority(tid) }));
+  },
   /** Reports each step before it ends. */
   stepped: async (facts: { steps: number }, progress: (step: number, steps: number) => Promise<void>) => {
     for (let step = 1; step <= facts.steps; step++) await progress(step, facts.steps);

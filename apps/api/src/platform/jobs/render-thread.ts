@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
 import { MessagePort, ResourceLimits, Worker } from 'node:worker_threads';
 
 /**
@@ -32,11 +34,47 @@ type RenderReply =
   | { id: number; error: { name: string; message: string } };
 
 /**
+ * How much the thread gives way to the requests' thread when both want a core: Linux's nice 10
+ * gets about a tenth of a core a busy nice-0 thread would. A document waits a little longer when
+ * the machine is busy; a request does not wait for a document.
+ */
+export const RENDER_THREAD_NICENESS = 10;
+
+/**
+ * The calling thread's id as the kernel knows it, where it can tell (Linux's /proc/thread-self
+ * reads "pid/task/tid"); null elsewhere.
+ */
+export function kernelThreadId(): number | null {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    return Number.isInteger(tid) && tid > 0 ? tid : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Lowers this thread's priority only: on Linux a thread's nice value is its own. Elsewhere (no
+ * thread id to name) the thread runs at the process's priority, as before this existed.
+ */
+function giveWayToRequests(): void {
+  const tid = kernelThreadId();
+  if (tid === null) return;
+  try {
+    // Never raised: a process started nicer than this keeps its thread as nice.
+    setPriority(tid, Math.max(getPriority(tid), RENDER_THREAD_NICENESS));
+  } catch {
+    // A sandbox may refuse it: the documents are still made, at the process's priority.
+  }
+}
+
+/**
  * The thread's side: answers each request with the named renderer's bytes, its progress as it
  * goes, or the error it threw (by name and message, which is what the jobs record and log).
  */
 export function serveRenderers(port: MessagePort | null, renderers: Renderers): void {
   if (!port) throw new Error('serveRenderers runs on a worker thread.');
+  giveWayToRequests();
   port.on('message', (request: RenderRequest) => {
     void (async () => {
       try {
