@@ -1,6 +1,6 @@
 import { PlanAssemblyInput, assemblePlanFigures } from './plan-assembly';
-import { draftLastYear } from './plan-draft';
-import { PlanDocumentSchema, planPlainText } from './plan-text';
+import { PLAN_DRAFT_CHARACTERS, PLAN_DRAFT_WHAT_CHANGED, draftLastYear } from './plan-draft';
+import { MAX_PLAN_LIST_ITEMS, PlanDocumentSchema, planPlainText, planTextLength } from './plan-text';
 
 const period = { from: '2025-04-01', to: '2026-03-31' };
 const ZERO = { couldTakePart: 0, invited: 0, came: 0, evaluated: 0, spoke: 0 };
@@ -110,5 +110,72 @@ describe('the first draft of section C', () => {
     });
     expect(PlanDocumentSchema.safeParse(professional).success).toBe(true);
     expect(PlanDocumentSchema.safeParse(childFriendly).success).toBe(true);
+  });
+
+  const tools = (n: number, whatChanged: (i: number) => string | null) =>
+    Array.from({ length: n }, (_, i) => ({
+      toolId: `t${i}`,
+      name: `Tool ${i + 1}`,
+      // The last tools most evaluated, so the draft's order is its own, not the input's.
+      evaluatedBy: 5 + i,
+      whatChanged: whatChanged(i),
+    }));
+  const listOf = (doc: ReturnType<typeof draftLastYear>['professional']) =>
+    doc.blocks.flatMap((b) => (b.type === 'list' ? [b.items] : []));
+
+  it.each([
+    { case: 'a few tools', n: 3, words: () => 'Shorter.', listed: 3, more: null },
+    {
+      case: 'exactly a list’s worth',
+      n: MAX_PLAN_LIST_ITEMS,
+      words: () => null,
+      listed: MAX_PLAN_LIST_ITEMS,
+      more: null,
+    },
+    {
+      case: 'more tools than a list takes',
+      n: 120,
+      words: () => null,
+      listed: MAX_PLAN_LIST_ITEMS,
+      more: `…and ${120 - MAX_PLAN_LIST_ITEMS} more practice tools, each in the figures below.`,
+    },
+    {
+      case: 'long accounts of what changed, cut to the room the draft leaves',
+      n: 60,
+      words: (i: number) => `Change ${i}: ${'we rewrote the words so they are plain '.repeat(40)}`,
+      listed: null,
+      more: 'checked below',
+    },
+  ])('drafts a section the officer can save with $case', ({ n, words, listed, more }) => {
+    const { professional, childFriendly } = draft({
+      actions: { byTheme: [], total: { done: 1, open: 0, cant: 0 } },
+      practiceTools: tools(n, words),
+      reviews: [{ code: 'PN1', reviews: 40, chaired: 6 }],
+    });
+    expect(PlanDocumentSchema.safeParse(professional).success).toBe(true);
+    expect(PlanDocumentSchema.safeParse(childFriendly).success).toBe(true);
+    expect(planTextLength(professional)).toBeLessThanOrEqual(PLAN_DRAFT_CHARACTERS);
+    const [items] = listOf(professional);
+    if (listed !== null) expect(items).toHaveLength(listed);
+    // Most evaluated first.
+    expect(items[0][0]).toMatchObject({ text: expect.stringMatching(new RegExp(`^Tool ${n} \\(`)) });
+    const paragraphs = planPlainText(professional).split('\n\n');
+    // The sentence after the list is kept whatever the list's length.
+    expect(paragraphs.at(-1)).toBe(
+      'How young people took part was recorded for 40 review meetings; 6 young people chaired their own.',
+    );
+    if (more === null) expect(paragraphs.join(' ')).not.toContain('more practice tool');
+    else if (more === 'checked below') {
+      for (const [item] of items) {
+        if (item.type !== 'text') throw new Error('A list item of the draft is plain text.');
+        expect(item.text.length).toBeLessThanOrEqual(
+          `Tool 60 (64 young people): `.length + PLAN_DRAFT_WHAT_CHANGED,
+        );
+        expect(item.text.endsWith('…')).toBe(true);
+      }
+      expect(paragraphs.at(-2)).toBe(
+        `…and ${n - items.length} more practice tools, each in the figures below.`,
+      );
+    } else expect(paragraphs.at(-2)).toBe(more);
   });
 });

@@ -1,7 +1,13 @@
 import { monthInWords } from '../shared/dates';
 import { FEWER_THAN_FIVE, ShownCount } from '../shared/small-numbers';
 import type { PlanFigures } from './plan-assembly';
-import { PlanBlock, PlanDocument } from './plan-text';
+import {
+  MAX_PLAN_LIST_ITEMS,
+  MAX_PLAN_TEXT_CHARACTERS,
+  PlanBlock,
+  PlanDocument,
+  planTextLength,
+} from './plan-text';
 
 /**
  * The first draft of section C's two texts from its figures (issue 14 §2): a start the officer
@@ -17,6 +23,55 @@ function count(value: ShownCount, one: string, many: string): string {
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const paragraph = (text: string): PlanBlock => ({ type: 'paragraph', children: [{ type: 'text', text }] });
+
+/**
+ * The draft is a start: it leaves at least half a section's room for the officer's own words, so
+ * a year with many evaluated tools still gives a draft that can be saved and written into.
+ */
+export const PLAN_DRAFT_CHARACTERS = MAX_PLAN_TEXT_CHARACTERS / 2;
+/** What changed in a tool, as the draft quotes it: its first words, the rest on the tool's page. */
+export const PLAN_DRAFT_WHAT_CHANGED = 300;
+
+function shortened(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const cut = text.slice(0, length - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > length / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}
+
+type DraftTool = PlanFigures['practiceTools'][number];
+
+/** Most evaluated first; a count withheld as under five goes after every count shown. */
+const byEvaluations = (a: DraftTool, b: DraftTool) => (b.evaluatedBy.value ?? 0) - (a.evaluatedBy.value ?? 0);
+
+/**
+ * The tools young people evaluated, as a list that fits: at most a list's items and the draft's
+ * characters, the rest counted in a line after it (each is in the figures, linked to its records).
+ */
+function toolBlocks(tools: readonly DraftTool[], rest: readonly PlanBlock[]): PlanBlock[] {
+  let room = PLAN_DRAFT_CHARACTERS - planTextLength({ blocks: [...rest] });
+  const items: string[] = [];
+  for (const t of [...tools].sort(byEvaluations)) {
+    const text =
+      `${t.name} (${count(t.evaluatedBy.value, 'young person', 'young people')})` +
+      (t.whatChanged ? `: ${shortened(t.whatChanged, PLAN_DRAFT_WHAT_CHANGED)}` : '');
+    if (items.length === MAX_PLAN_LIST_ITEMS || text.length > room) break;
+    items.push(text);
+    room -= text.length;
+  }
+  const blocks: PlanBlock[] = [
+    paragraph('Young people evaluated these practice tools:'),
+    { type: 'list', ordered: false, items: items.map((text) => [{ type: 'text', text }]) },
+  ];
+  const left = tools.length - items.length;
+  if (left > 0)
+    blocks.push(
+      paragraph(
+        `…and ${count(left, 'more practice tool', 'more practice tools')}, each in the figures below.`,
+      ),
+    );
+  return blocks;
+}
 
 function periodInWords(figures: PlanFigures): string {
   return `${monthInWords(figures.period.from.slice(0, 7))} to ${monthInWords(figures.period.to.slice(0, 7))}`;
@@ -52,29 +107,16 @@ function professional(f: PlanFigures): PlanDocument {
           `${count(f.pledges.flagged.value, 'pledge', 'pledges')} the leader and young people see progress differently.`,
       ),
     );
-  if (f.practiceTools.length > 0) {
-    blocks.push(paragraph('Young people evaluated these practice tools:'));
-    blocks.push({
-      type: 'list',
-      ordered: false,
-      items: f.practiceTools.map((t) => [
-        {
-          type: 'text',
-          text:
-            `${t.name} (${count(t.evaluatedBy.value, 'young person', 'young people')})` +
-            (t.whatChanged ? `: ${t.whatChanged}` : ''),
-        },
-      ]),
-    });
-  }
-  if (f.reviews)
-    blocks.push(
-      paragraph(
-        `How young people took part was recorded for ${count(f.reviews.recorded.value, 'review meeting', 'review meetings')}; ` +
-          `${count(f.reviews.chaired.value, 'young person', 'young people')} chaired their own.`,
-      ),
-    );
-  return { blocks };
+  const after: PlanBlock[] = f.reviews
+    ? [
+        paragraph(
+          `How young people took part was recorded for ${count(f.reviews.recorded.value, 'review meeting', 'review meetings')}; ` +
+            `${count(f.reviews.chaired.value, 'young person', 'young people')} chaired their own.`,
+        ),
+      ]
+    : [];
+  const tools = f.practiceTools.length > 0 ? toolBlocks(f.practiceTools, [...blocks, ...after]) : [];
+  return { blocks: [...blocks, ...tools, ...after] };
 }
 
 /** Short sentences in everyday words: the officer measures and edits them before scrutiny. */
