@@ -26,8 +26,11 @@ describe('the render thread', () => {
   afterAll(() => rmSync(script, { force: true }));
 
   const started: RenderThread<typeof TEST_RENDERERS>[] = [];
-  const threadOf = (limits?: ConstructorParameters<typeof RenderThread>[1]) => {
-    const thread = new RenderThread<typeof TEST_RENDERERS>(script, limits);
+  const threadOf = (
+    niceness?: ConstructorParameters<typeof RenderThread>[1],
+    limits?: ConstructorParameters<typeof RenderThread>[2],
+  ) => {
+    const thread = new RenderThread<typeof TEST_RENDERERS>(script, niceness, limits);
     started.push(thread);
     return thread;
   };
@@ -107,7 +110,7 @@ describe('the render thread', () => {
   });
 
   it('ends a thread that outgrows its heap, not the process', async () => {
-    const thread = threadOf({ maxOldGenerationSizeMb: 32 });
+    const thread = threadOf(undefined, { maxOldGenerationSizeMb: 32 });
     await expect(thread.render('greedy', {} as never)).rejects.toMatchObject({
       code: 'ERR_WORKER_OUT_OF_MEMORY',
     });

@@ -7,7 +7,7 @@ import type { DocumentRenderers } from './document-renderers';
 @Injectable()
 export class DocumentThread extends RenderThread<DocumentRenderers> implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    super(config.documentThread);
+    super(config.documentThread, config.documentThreadNiceness);
   }
 
   onApplicationShutdown(): Promise<void> {

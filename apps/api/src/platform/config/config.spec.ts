@@ -17,6 +17,21 @@ describe('loadConfig', () => {
     });
   });
 
+  it('should find the document thread beside the API, give way to requests by default, and take a nice value only', () => {
+    expect(loadConfig({}, null, '/srv/heard/document-thread.js')).toMatchObject({
+      documentThread: '/srv/heard/document-thread.js',
+      documentThreadNiceness: 10,
+    });
+    expect(loadConfig({ DOCUMENT_THREAD: '/elsewhere/thread.js' }, null, '/srv/x.js').documentThread).toBe(
+      '/elsewhere/thread.js',
+    );
+    expect(loadConfig({}).documentThread).toBeNull();
+    expect(loadConfig({ DOCUMENT_THREAD_NICENESS: '0' }).documentThreadNiceness).toBe(0);
+    expect(loadConfig({ DOCUMENT_THREAD_NICENESS: '19' }).documentThreadNiceness).toBe(19);
+    for (const bad of ['20', '-1', 'low'])
+      expect(() => loadConfig({ DOCUMENT_THREAD_NICENESS: bad })).toThrow(ConfigError);
+  });
+
   it('should let the daily jobs look more often, but not in a busy loop', () => {
     expect(loadConfig({ JOB_LOOK_MS: '1000' }).jobLookMs).toBe(1000);
     expect(() => loadConfig({ JOB_LOOK_MS: '10' })).toThrow(ConfigError);

@@ -35,6 +35,8 @@ export interface AppConfig {
   webDir: string | null;
   /** The built document thread (document-thread.js beside main.js, ADR 0038); null: none was built. */
   documentThread: string | null;
+  /** How far the document thread gives way to requests for the CPU: a nice value, 0–19 (Linux). */
+  documentThreadNiceness: number;
   /** The participation team's phone, printed on letters; staff records hold no phone numbers. */
   teamPhone: string | null;
   /**
@@ -112,6 +114,7 @@ const schema = z.object({
   MAIL_POLL_MS: int('MAIL_POLL_MS', 0, 600_000),
   WEB_DIR: z.string().optional(),
   DOCUMENT_THREAD: z.string().optional(),
+  DOCUMENT_THREAD_NICENESS: int('DOCUMENT_THREAD_NICENESS', 0, 19),
   TEAM_PHONE: z
     .string()
     .trim()
@@ -154,6 +157,7 @@ const DEFAULTS: Record<string, string> = {
   BODY_LIMIT_KB: '100',
   LOG_LEVEL: 'info',
   MAIL_POLL_MS: '2000',
+  DOCUMENT_THREAD_NICENESS: '10',
   CHASE_HOUR: '7',
   JOB_LOOK_MS: '600000',
 };
@@ -213,6 +217,7 @@ export function loadConfig(
     mailPollMs: c.MAIL_POLL_MS,
     webDir: c.WEB_DIR ? resolve(c.WEB_DIR) : defaultWebDir,
     documentThread: c.DOCUMENT_THREAD ? resolve(c.DOCUMENT_THREAD) : defaultDocumentThread,
+    documentThreadNiceness: c.DOCUMENT_THREAD_NICENESS,
     teamPhone: c.TEAM_PHONE ?? null,
     webauthn: { rpId, rpName: 'Heard', origin: new URL(publicUrl).origin },
     chaseHour: c.CHASE_HOUR,

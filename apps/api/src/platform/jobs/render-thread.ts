@@ -1,6 +1,6 @@
 import { readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
-import { MessagePort, ResourceLimits, Worker } from 'node:worker_threads';
+import { MessagePort, ResourceLimits, Worker, workerData } from 'node:worker_threads';
 
 /**
  * Documents (the plan's PDF, the reports' PDF and DOCX) are made on a worker thread, not on the
@@ -34,11 +34,16 @@ type RenderReply =
   | { id: number; error: { name: string; message: string } };
 
 /**
- * How much the thread gives way to the requests' thread when both want a core: Linux's nice 10
- * gets about a tenth of a core a busy nice-0 thread would. A document waits a little longer when
- * the machine is busy; a request does not wait for a document.
+ * How much the thread gives way to the requests' thread when both want a core, by default: Linux's
+ * nice 10 gets about a tenth of the time a busy nice-0 thread gets. A document waits longer when
+ * the machine is busy; a request does not wait for a document. DOCUMENT_THREAD_NICENESS sets it.
  */
 export const RENDER_THREAD_NICENESS = 10;
+
+/** What the thread is told when it starts. */
+interface RenderThreadData {
+  niceness: number;
+}
 
 /**
  * The calling thread's id as the kernel knows it, where it can tell (Linux's /proc/thread-self
@@ -57,12 +62,12 @@ export function kernelThreadId(): number | null {
  * Lowers this thread's priority only: on Linux a thread's nice value is its own. Elsewhere (no
  * thread id to name) the thread runs at the process's priority, as before this existed.
  */
-function giveWayToRequests(): void {
+function giveWayToRequests(niceness: number): void {
   const tid = kernelThreadId();
   if (tid === null) return;
   try {
     // Never raised: a process started nicer than this keeps its thread as nice.
-    setPriority(tid, Math.max(getPriority(tid), RENDER_THREAD_NICENESS));
+    setPriority(tid, Math.max(getPriority(tid), niceness));
   } catch {
     // A sandbox may refuse it: the documents are still made, at the process's priority.
   }
@@ -74,7 +79,7 @@ function giveWayToRequests(): void {
  */
 export function serveRenderers(port: MessagePort | null, renderers: Renderers): void {
   if (!port) throw new Error('serveRenderers runs on a worker thread.');
-  giveWayToRequests();
+  giveWayToRequests((workerData as RenderThreadData | null)?.niceness ?? RENDER_THREAD_NICENESS);
   port.on('message', (request: RenderRequest) => {
     void (async () => {
       try {
@@ -132,10 +137,12 @@ export class RenderThread<R extends Renderers> {
   /**
    * @param script the built thread (dist/apps/api/document-thread.js); null where none was built,
    *   and then every render fails saying so.
+   * @param niceness how far the thread gives way to the requests (0: not at all, 19: most).
    * @param limits the thread's own heap: a document that would need more ends the thread, not the API.
    */
   constructor(
     private readonly script: string | null,
+    private readonly niceness = RENDER_THREAD_NICENESS,
     private readonly limits: ResourceLimits = { maxOldGenerationSizeMb: 512 },
   ) {}
 
@@ -175,7 +182,10 @@ export class RenderThread<R extends Renderers> {
 
   private start(): Worker {
     if (!this.script) throw new RenderThreadStopped('No document thread was built: run npm run build.');
-    const worker = new Worker(this.script, { resourceLimits: this.limits });
+    const worker = new Worker(this.script, {
+      resourceLimits: this.limits,
+      workerData: { niceness: this.niceness } satisfies RenderThreadData,
+    });
     worker.on('message', (reply: RenderReply) => this.receive(worker, reply));
     worker.on('error', (error) => this.lost(worker, error));
     worker.on('exit', (code) =>
