@@ -1,21 +1,34 @@
+import { deflateSync } from 'node:zlib';
 import {
   ConsentGiver,
   ConsentMethod,
   ConsentPurpose,
   PLAN_PICTURE_GONE,
+  PLAN_PICTURE_NOT_DRAWN,
+  PLAN_PICTURE_UNREADABLE,
   PlanDocument,
   PlanPictureResponse,
   PlanSectionKey,
   PlanVersionResponse,
   Role,
+  checkPlanPicture,
+  orientationSegment,
 } from '@heard/domain';
 import request from 'supertest';
 import { anonymiseYoungPerson } from '@heard/api/app/erasure/anonymise-young-person';
 import { PlanDocumentsWorker } from '@heard/api/app/plans/plan-documents.worker';
-import { EXIF_SEGMENT, holds, pngChunk, tinyJpeg, tinyPng } from '@heard/domain/testing';
+import {
+  EXIF_SEGMENT,
+  PORTRAIT_PHOTO,
+  holds,
+  plainPng,
+  pngChunk,
+  tinyJpeg,
+  tinyPng,
+} from '@heard/domain/testing';
 import { makeTheme } from './support/action-log-office-fixtures';
 import { createYoungPerson } from './support/factories';
-import { pdfReadingOrder, pdfStructure } from './support/pdf';
+import { pdfObjects, pdfReadingOrder, pdfStructure } from './support/pdf';
 import { fillPlanVersion, planText, publishPlanVersion } from './support/plan-fixtures';
 import { SignedInClient, TestApp, countRows, createTestApp, expectProblem } from './support/test-app';
 
@@ -39,6 +52,7 @@ describe('pictures in the voice plan', () => {
   let consentId: string;
   let jpeg: PlanPictureResponse;
   let groupPhoto: PlanPictureResponse;
+  let portrait: PlanPictureResponse;
   let published: PlanVersionResponse;
 
   const rows = async () => ({
@@ -66,7 +80,7 @@ describe('pictures in the voice plan', () => {
         }
       : { professional: planText(`The text of ${key}.`), childFriendly: planText(`For you: ${key}.`) };
 
-  const pdfOf = async (versionId: string) => {
+  const madePdf = async (versionId: string) => {
     expect(await t.app.get(PlanDocumentsWorker).runOnce()).toBe(1);
     const pdf = await request(t.app.getHttpServer())
       .get(`/api/published-plans/${versionId}/pdf`)
@@ -77,7 +91,10 @@ describe('pictures in the voice plan', () => {
         res.on('end', () => done(null, Buffer.concat(chunks)));
       });
     expect(pdf.status).toBe(200);
-    const tree = pdfStructure(pdf.body as Buffer);
+    return pdf.body as Buffer;
+  };
+  const pdfOf = async (versionId: string) => {
+    const tree = pdfStructure(await madePdf(versionId));
     if (!tree) throw new Error('The PDF is not tagged.');
     return pdfReadingOrder(tree);
   };
@@ -159,6 +176,93 @@ describe('pictures in the voice plan', () => {
       .send(Buffer.from(png));
     expectProblem(raw, 415);
     expect(await rows()).toEqual(before);
+  });
+
+  it('keeps a phone photo’s Exif orientation and nothing else of its Exif, its size as seen', async () => {
+    expect(holds(PORTRAIT_PHOTO, 'PhoneCo')).toBe(true);
+    const res = await upload(officer, { data: base64(PORTRAIT_PHOTO), ...NO_ONE });
+    expect(res.status).toBe(201);
+    portrait = res.body as PlanPictureResponse;
+    // Stored 8 wide and 4 tall, turned a quarter (6): 4 by 8 on the page and in the PDF.
+    expect(portrait).toMatchObject({ mediaType: 'image/jpeg', width: 4, height: 8 });
+    const [stored]: { width: number; height: number }[] = await t.db.query(
+      `SELECT width, height FROM plan_pictures WHERE id = $1`,
+      [portrait.id],
+    );
+    expect(stored).toEqual({ width: 4, height: 8 });
+
+    const back = await officer.get(`/api/plans/pictures/${portrait.id}`).buffer(true);
+    expect(back.status).toBe(200);
+    const served = back.body as Buffer;
+    expect(checkPlanPicture(served)).toMatchObject({ orientation: 6, width: 4, height: 8 });
+    // Its only Exif is the one-tag segment: no camera, no time, no GPS IFD (tag 0x8825).
+    expect(served.includes(Buffer.from(orientationSegment(6)))).toBe(true);
+    expect(served.length).toBe(tinyJpeg(8, 4).length + orientationSegment(6).length);
+    for (const gone of ['PhoneCo', '2026:05:14', '\u0088\u0025']) expect(holds(served, gone)).toBe(false);
+  });
+
+  it('refuses a picture the PDF could not draw (422), with nothing written, and takes those it can', async () => {
+    const before = await rows();
+    const rgb = { width: 2, height: 2, bits: 8, colorType: 2 };
+    const rgba = { ...rgb, colorType: 6 };
+    const palette = pngChunk('PLTE', [255, 0, 0, 0, 0, 255]);
+    const undrawable: [string, Uint8Array][] = [
+      ['a PNG with alpha whose pixel data is not zlib', plainPng(rgba, [], [...Buffer.from('not zlib')])],
+      ['a PNG whose pixel data is not zlib', plainPng(rgb, [], [...Buffer.from('not zlib')])],
+      [
+        'a PNG with alpha and an unknown row filter',
+        plainPng(
+          rgba,
+          [],
+          [
+            ...deflateSync(
+              Uint8Array.from([9, ...new Array<number>(8).fill(0), 0, ...new Array<number>(8).fill(0)]),
+            ),
+          ],
+        ),
+      ],
+      ['a PNG whose pixel data stops short', plainPng(rgb, [], [...deflateSync(new Uint8Array(7))])],
+      ['a PNG of colour type 5, which there is not', plainPng({ ...rgb, colorType: 5 })],
+      ['an RGB PNG of 4 bits', plainPng({ ...rgb, bits: 4 })],
+      ['a palette PNG without its palette', plainPng({ ...rgb, colorType: 3 })],
+      [
+        'a 1-bit palette PNG with transparency',
+        plainPng({ ...rgb, bits: 1, colorType: 3 }, [palette, pngChunk('tRNS', [0])]),
+      ],
+      ['an interlaced PNG smaller than 5 by 5', plainPng({ ...rgb, interlaced: true })],
+      ['a JPEG of two colour components', tinyJpeg(2, 2, [], { precision: 8, components: 2 })],
+      ['a JPEG of 12 bits a sample', tinyJpeg(2, 2, [], { precision: 12, components: 1 })],
+    ];
+    for (const [what, bytes] of undrawable) {
+      expect({ what, checked: 'status' in checkPlanPicture(bytes) }).toEqual({ what, checked: false });
+      const res = await upload(officer, { data: base64(bytes), ...NO_ONE });
+      expectProblem(res, 422);
+      expect({ what, detail: res.body.detail }).toEqual({ what, detail: PLAN_PICTURE_UNREADABLE });
+    }
+    expect(await rows()).toEqual(before);
+
+    const drawable: [string, Uint8Array][] = [
+      ['a PNG with alpha', plainPng(rgba)],
+      ['a 16-bit PNG with alpha', plainPng({ ...rgba, bits: 16 })],
+      ['a 16-bit RGB PNG', plainPng({ ...rgb, bits: 16 })],
+      ['a 1-bit grey PNG', plainPng({ ...rgb, bits: 1, colorType: 0 })],
+      [
+        'an 8-bit palette PNG with transparency',
+        plainPng({ ...rgb, colorType: 3 }, [palette, pngChunk('tRNS', [0])]),
+      ],
+      ['an interlaced PNG', plainPng({ ...rgb, width: 9, height: 7, interlaced: true })],
+      [
+        'an interlaced grey PNG with alpha',
+        plainPng({ width: 5, height: 5, bits: 8, colorType: 4, interlaced: true }),
+      ],
+      ['a colour JPEG', tinyJpeg(2, 2, [], { precision: 8, components: 3 })],
+    ];
+    for (const [what, bytes] of drawable)
+      expect({ what, status: (await upload(officer, { data: base64(bytes), ...NO_ONE })).status }).toEqual({
+        what,
+        status: 201,
+      });
+    expect((await rows()).pictures).toBe(before.pictures + drawable.length);
   });
 
   it('is for officers only: leaders, practitioners, young experts and the signed-out cannot upload', async () => {
@@ -368,5 +472,51 @@ describe('pictures in the voice plan', () => {
         [published.id],
       ),
     ).rejects.toThrow(/kept as it is/);
+  });
+
+  it('draws a phone photo turned by its orientation, and prints the alt text of a stored picture it cannot draw', async () => {
+    // Stored before uploads were asked whether the PDF can draw them: unpacking it throws in a
+    // zlib callback, out of reach of every catch, unless it is never unpacked.
+    const broken = plainPng({ width: 2, height: 2, bits: 8, colorType: 6 }, [], [...Buffer.from('not zlib')]);
+    const [{ id: brokenId }]: { id: string }[] = await t.db.query(
+      `INSERT INTO plan_pictures (bytes, media_type, width, height, byte_size, sha256, uploaded_by, no_one_recognisable)
+       VALUES ($1, 'image/png', 2, 2, $2, repeat('0', 64), $3, true) RETURNING id`,
+      [Buffer.from(broken), broken.length, officer.user.id],
+    );
+    const started = await officer.post(`/api/plans/${published.planId}/versions`, {
+      whatChanged: 'A photo.',
+    });
+    expect(started.status).toBe(201);
+    const filled = await fillPlanVersion(officer, started.body as PlanVersionResponse, {
+      texts: (key) =>
+        key === 'individual_work'
+          ? {
+              professional: planText('The full text.'),
+              childFriendly: childText(
+                { id: portrait.id, alt: 'The council in the town hall' },
+                { id: brokenId, alt: 'A drawing of the youth centre' },
+              ),
+            }
+          : texts(key),
+      ownerId: leader.user.id,
+      themeId,
+      dueOn: '2026-12-01',
+    });
+    const v3 = await publishPlanVersion(officer, leader, filled);
+    const pdf = await madePdf(v3.id);
+    const tree = pdfStructure(pdf);
+    if (!tree) throw new Error('The PDF is not tagged.');
+    const elements = pdfReadingOrder(tree);
+    expect(elements.filter((e) => e.type === 'Figure').map((f) => f.alt)).toEqual([
+      'The council in the town hall',
+    ]);
+    expect(elements.map((e) => e.text)).toContain(
+      `A drawing of the youth centre (${PLAN_PICTURE_NOT_DRAWN})`,
+    );
+
+    // pdfkit turns the photo by its orientation (6) as it draws it in its 4 by 8 box: a quarter
+    // turn in the page's content, "0 1 -1 0 x y cm", before the picture is painted in it.
+    const contents = [...pdfObjects(pdf).values()].map((o) => o.stream?.toString('latin1') ?? '');
+    expect(contents.some((c) => /\n0 1 -1 0 -?[\d.]+ -?[\d.]+ cm\n[^\n]*\n\/I\d+ Do/.test(c))).toBe(true);
   });
 });

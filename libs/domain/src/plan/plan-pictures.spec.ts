@@ -4,10 +4,13 @@ import {
   MAX_PLAN_PICTURE_BYTES,
   PlanPictureUploadRequestSchema,
   checkPlanPicture,
+  orientationSegment,
   pictureMediaType,
 } from './plan-pictures';
 import {
   EXIF_SEGMENT,
+  PORTRAIT_PHOTO,
+  cameraExif,
   ICC_SEGMENT,
   JPEG_COMMENT,
   XMP_SEGMENT,
@@ -109,6 +112,103 @@ describe('checkPlanPicture: metadata taken out', () => {
     expect(holds(checked.bytes, 'JFIF')).toBe(true);
     expect(holds(checked.bytes, 'ICC_PROFILE')).toBe(true);
     expect(holds(checked.bytes, 'Exif')).toBe(false);
+  });
+});
+
+describe('checkPlanPicture: a photo turned by its Exif Orientation', () => {
+  const kept = (bytes: Uint8Array) => {
+    const checked = checkPlanPicture(bytes);
+    if ('status' in checked) throw new Error(checked.message);
+    return checked;
+  };
+  const MINIMAL_EXIF_LENGTH = 36;
+
+  it.each([
+    [1, 'MM', 8, 4],
+    [2, 'MM', 8, 4],
+    [3, 'II', 8, 4],
+    [4, 'MM', 8, 4],
+    [5, 'II', 4, 8],
+    [6, 'MM', 4, 8],
+    [7, 'MM', 4, 8],
+    [8, 'II', 4, 8],
+  ] as const)(
+    'orientation %i (%s) is kept on its own, the picture %i by %i as seen',
+    (orientation, order, width, height) => {
+      const plain = tinyJpeg(8, 4);
+      const checked = kept(tinyJpeg(8, 4, [cameraExif(orientation, order)]));
+      expect(checked).toMatchObject({ mediaType: 'image/jpeg', orientation, width, height });
+      // The camera, the time and the GPS IFD pointer (tag 0x8825, in either byte order) are gone.
+      for (const gone of ['PhoneCo', '2026:05:14', 'Cam\u0000', '\u0088\u0025', '\u0025\u0088'])
+        expect(holds(checked.bytes, gone)).toBe(false);
+      if (orientation === 1) {
+        expect(Buffer.from(checked.bytes).equals(Buffer.from(plain))).toBe(true);
+        return;
+      }
+      // SOI and the JFIF header, then the one-tag Exif, then the picture as it was.
+      const jfifEnd = 2 + 2 + ((plain[4] << 8) | plain[5]);
+      const segment = orientationSegment(orientation);
+      expect(segment.length).toBe(MINIMAL_EXIF_LENGTH);
+      expect(
+        Buffer.from(checked.bytes).equals(
+          Buffer.concat([plain.subarray(0, jfifEnd), segment, plain.subarray(jfifEnd)]),
+        ),
+      ).toBe(true);
+      // What is stored reads back the same: checking it again changes nothing.
+      expect(Buffer.from(kept(checked.bytes).bytes).equals(Buffer.from(checked.bytes))).toBe(true);
+      expect(kept(checked.bytes)).toMatchObject({ orientation, width, height });
+    },
+  );
+
+  it('writes the Orientation as Exif a reader finds: big-endian, one IFD entry, tag 0x0112, SHORT', () => {
+    expect([...orientationSegment(6)]).toEqual([
+      ...[0xff, 0xe1, 0x00, 0x22],
+      ...Buffer.from('Exif\u0000\u0000MM', 'latin1'),
+      ...[0x00, 0x2a, 0x00, 0x00, 0x00, 0x08],
+      ...[0x00, 0x01, 0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, 0x06, 0x00, 0x00],
+      ...[0x00, 0x00, 0x00, 0x00],
+    ]);
+  });
+
+  it('a phone’s portrait photo is 4 by 8 as seen, with nothing but its orientation left of its Exif', () => {
+    const checked = kept(PORTRAIT_PHOTO);
+    expect(checked).toMatchObject({ orientation: 6, width: 4, height: 8 });
+    expect(checked.bytes.length).toBe(tinyJpeg(8, 4).length + MINIMAL_EXIF_LENGTH);
+  });
+
+  it('the first Exif decides, as it does for a browser and the PDF', () => {
+    expect(kept(tinyJpeg(8, 4, [cameraExif(6), cameraExif(3)]))).toMatchObject({ orientation: 6 });
+    expect(kept(tinyJpeg(8, 4, [XMP_SEGMENT, cameraExif(8, 'II')]))).toMatchObject({ orientation: 8 });
+  });
+
+  const exif6 = cameraExif(6);
+  const tiffAt = 4 + 6;
+  const damaged = (at: number, ...bytes: number[]) => damagedIn(exif6, at, ...bytes);
+  const damagedIn = (exif: number[], at: number, ...bytes: number[]) => {
+    const copy = [...exif];
+    bytes.forEach((b, i) => (copy[tiffAt + at + i] = b));
+    return copy;
+  };
+  it.each([
+    ['no orientation tag', cameraExif(null)],
+    ['the Exif header alone', jpegSegment(0xe1, [...Buffer.from('Exif\u0000\u0000', 'latin1')])],
+    ['no TIFF byte order', damaged(0, 0x58, 0x58)],
+    ['not 42 after the byte order', damaged(2, 0, 43)],
+    ['an IFD past the segment’s end', damaged(4, 0x7f, 0xff, 0xff, 0xff)],
+    ['more IFD entries than the segment holds', damagedIn(cameraExif(null), 8, 0x7f, 0xff)],
+    ['an orientation of 9', damaged(8 + 2 + 12 + 8, 0, 9)],
+    ['an orientation of 0', damaged(8 + 2 + 12 + 8, 0, 0)],
+    ['an orientation that is not a SHORT', damaged(8 + 2 + 12 + 2, 0, 4)],
+    ['Exif cut short inside its IFD', jpegSegment(0xe1, exif6.slice(4, tiffAt + 8 + 2 + 12))],
+    ['a GPS-looking text, no TIFF', EXIF_SEGMENT],
+  ])('malformed Exif (%s) reads as upright, its bytes gone', (_, segment) => {
+    const checked = kept(tinyJpeg(8, 4, [segment]));
+    expect(checked).toMatchObject({ orientation: 1, width: 8, height: 4 });
+    expect(holds(checked.bytes, 'Exif')).toBe(false);
+  });
+
+  it('a PNG is upright', () => {
+    expect(kept(tinyPng(3, 2))).toMatchObject({ orientation: 1, width: 3, height: 2 });
   });
 });
 

@@ -26,11 +26,26 @@ export const MAX_PLAN_PICTURE_PEOPLE = 30;
 
 /** What the public page and the PDF say in place of a picture that may no longer be shown. */
 export const PLAN_PICTURE_GONE = 'This picture is no longer shown.';
+/**
+ * What an upload is answered with when the PDF could not draw the picture, though its bytes are a
+ * whole PNG or JPEG (an unusual colour format, damaged pixel data): saved again by an ordinary
+ * app, it draws.
+ */
+export const PLAN_PICTURE_UNREADABLE =
+  'This picture could not be read: save it again as PNG or JPEG and upload it.';
+/** What the PDF says, after the alt text, in place of a stored picture it could not draw. */
+export const PLAN_PICTURE_NOT_DRAWN = 'This picture could not be printed.';
+
+/** Exif's Orientation (tag 0x0112): 1 is upright, 5–8 turn the picture a quarter, so it is seen tall for wide. */
+export type PictureOrientation = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
 
 export interface CheckedPicture {
   mediaType: PlanPictureMediaType;
+  /** Its size as it is seen: a phone's portrait photo, stored wide and turned by its orientation, is tall. */
   width: number;
   height: number;
+  /** How the stored pixels are turned to be seen; always 1 for a PNG. */
+  orientation: PictureOrientation;
   /** The picture without its metadata: what is stored. */
   bytes: Uint8Array;
 }
@@ -107,7 +122,7 @@ function checkPng(bytes: Uint8Array): CheckedPicture | PictureRefusal {
     }
   }
   if (!size || !ended) return broken('PNG');
-  return { mediaType: 'image/png', ...size, bytes: concat(kept) };
+  return { mediaType: 'image/png', ...size, orientation: 1, bytes: concat(kept) };
 }
 
 /** Start-of-frame markers, which carry the size: C0–CF but for C4 (tables), C8 (reserved), CC (arithmetic). */
@@ -139,16 +154,67 @@ function scanEnd(bytes: Uint8Array, from: number): number {
   return bytes.length;
 }
 
+const EXIF_ORIENTATION_TAG = 0x0112;
+const TIFF_SHORT = 3;
+
+/**
+ * The Orientation an APP1 segment's Exif holds (its first IFD's tag 0x0112), or null when the
+ * segment is not Exif. Whatever cannot be read, cut short or out of range, is upright (1): a
+ * damaged Exif never refuses a picture that draws.
+ */
+function exifOrientation(bytes: Uint8Array, from: number, end: number): PictureOrientation | null {
+  if (from + 6 > end || ascii(bytes, from, 6) !== 'Exif\u0000\u0000') return null;
+  const tiff = from + 6;
+  if (tiff + 8 > end) return 1;
+  const order = ascii(bytes, tiff, 2);
+  if (order !== 'II' && order !== 'MM') return 1;
+  const little = order === 'II';
+  const read16 = (at: number) => (little ? bytes[at] | (bytes[at + 1] << 8) : u16(bytes, at));
+  const read32 = (at: number) =>
+    little
+      ? ((bytes[at + 3] << 24) >>> 0) + (bytes[at + 2] << 16) + (bytes[at + 1] << 8) + bytes[at]
+      : u32(bytes, at);
+  if (read16(tiff + 2) !== 42) return 1;
+  const ifd = tiff + read32(tiff + 4);
+  if (ifd + 2 > end) return 1;
+  const entries = read16(ifd);
+  for (let i = 0; i < entries; i++) {
+    const entry = ifd + 2 + i * 12;
+    if (entry + 12 > end) return 1;
+    if (read16(entry) !== EXIF_ORIENTATION_TAG) continue;
+    const value = read16(entry + 8);
+    return read16(entry + 2) === TIFF_SHORT && value >= 1 && value <= 8 ? (value as PictureOrientation) : 1;
+  }
+  return 1;
+}
+
+/**
+ * The only Exif a stored JPEG keeps: one IFD with one entry, its Orientation, big-endian. No
+ * place, time or camera: a browser and the PDF turn the picture by it, and it says nothing else.
+ */
+export function orientationSegment(orientation: PictureOrientation): Uint8Array {
+  const tiff = [
+    ...[0x4d, 0x4d, 0x00, 0x2a, 0x00, 0x00, 0x00, 0x08],
+    ...[0x00, 0x01],
+    ...[0x01, 0x12, 0x00, TIFF_SHORT, 0x00, 0x00, 0x00, 0x01, 0x00, orientation, 0x00, 0x00],
+    ...[0x00, 0x00, 0x00, 0x00],
+  ];
+  const data = [0x45, 0x78, 0x69, 0x66, 0x00, 0x00, ...tiff];
+  return Uint8Array.from([0xff, 0xe1, 0x00, data.length + 2, ...data]);
+}
+
 /**
  * Segment by segment to the end of the image (EOI), scans included, so a progressive JPEG's later
  * tables and scans are kept and whatever a phone appends after the end (a "motion photo" video,
- * a maker's trailer) is not.
+ * a maker's trailer) is not. A phone stores a portrait photo as wide pixels and an Exif
+ * Orientation: that one tag is written back, on its own, after the JFIF header.
  */
 function checkJpeg(bytes: Uint8Array): CheckedPicture | PictureRefusal {
   const kept: Uint8Array[] = [bytes.subarray(0, 2)];
   let at = 2;
   let size: { width: number; height: number } | null = null;
   let scanned = false;
+  let orientation: PictureOrientation | null = null;
   while (at < bytes.length) {
     if (bytes[at] !== 0xff) return broken('JPEG');
     // Fill bytes: 0xFF may repeat, as often as it likes, before a marker.
@@ -158,7 +224,7 @@ function checkJpeg(bytes: Uint8Array): CheckedPicture | PictureRefusal {
     if (marker === 0xd9) {
       if (!size || !scanned) return broken('JPEG');
       kept.push(bytes.subarray(at, at + 2));
-      return { mediaType: 'image/jpeg', ...size, bytes: concat(kept) };
+      return orientedJpeg(kept, size, orientation ?? 1);
     }
     if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
       kept.push(bytes.subarray(at, at + 2));
@@ -182,11 +248,28 @@ function checkJpeg(bytes: Uint8Array): CheckedPicture | PictureRefusal {
       at = dataEnd;
       continue;
     }
+    // The first Exif is the one a browser and pdfkit read: so is it here.
+    if (marker === 0xe1 && orientation === null) orientation = exifOrientation(bytes, at + 4, end);
     if (keepJpegSegment(marker, bytes, at + 4)) kept.push(bytes.subarray(at, end));
     at = end;
   }
   // No end of image: the file was cut short.
   return broken('JPEG');
+}
+
+function orientedJpeg(
+  kept: Uint8Array[],
+  stored: { width: number; height: number },
+  orientation: PictureOrientation,
+): CheckedPicture {
+  const turned = orientation >= 5;
+  const size = turned ? { width: stored.height, height: stored.width } : stored;
+  if (orientation === 1) return { mediaType: 'image/jpeg', ...size, orientation, bytes: concat(kept) };
+  // After SOI and the JFIF header (APP0), where a camera puts its Exif.
+  let after = 1;
+  while (after < kept.length && kept[after][1] === 0xe0) after++;
+  const bytes = concat([...kept.slice(0, after), orientationSegment(orientation), ...kept.slice(after)]);
+  return { mediaType: 'image/jpeg', ...size, orientation, bytes };
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {

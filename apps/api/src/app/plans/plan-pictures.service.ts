@@ -4,6 +4,7 @@ import {
   AuditAction,
   AuditRecordType,
   ConsentPurpose,
+  PLAN_PICTURE_UNREADABLE,
   PLAN_STATUS_RULES,
   PlanDocument,
   PlanPictureMediaType,
@@ -20,6 +21,7 @@ import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/auth/auth-context';
 import { Clock } from '../../platform/clock';
 import { DomainError } from '../../platform/errors/domain-error';
+import { canDrawPicture } from '../../platform/pdf/drawable-picture';
 import { PdfPictures } from '../../platform/pdf/typed-text-pdf';
 import { ConsentService } from '../consent/consent.service';
 
@@ -68,6 +70,9 @@ export class PlanPicturesService {
         throw new DomainError('unsupported_media_type', checked.message, { data: [checked.message] });
       throw DomainError.validation('data', checked.message);
     }
+    // Whole by its bytes yet beyond the PDF: refused now, rather than missing from the plan's PDF.
+    if (!(await canDrawPicture(checked.bytes)))
+      throw new DomainError('unprocessable', PLAN_PICTURE_UNREADABLE, { data: [PLAN_PICTURE_UNREADABLE] });
     const id = await this.db.transaction(async (em) => {
       const unreachable = await this.access.unreachable(actor, em, command.youngPersonIds);
       if (unreachable.size > 0)

@@ -1,5 +1,13 @@
-import { PLAN_PICTURE_GONE, PlanBlock, PlanDocument, PlanInline, PlanPicture } from '@heard/domain';
+import {
+  PLAN_PICTURE_GONE,
+  PLAN_PICTURE_NOT_DRAWN,
+  PlanBlock,
+  PlanDocument,
+  PlanInline,
+  PlanPicture,
+} from '@heard/domain';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { drawablePicture } from './drawable-picture';
 import { TaggedDocument } from './tagged-pdf';
 
 /**
@@ -109,10 +117,20 @@ export function typedTextWriter({ doc, root }: TaggedDocument): TypedTextWriter 
     },
     async text(document, under, pictures = new Map()) {
       let lastLevel = under;
-      const picture = (p: PlanPicture) => {
+      const picture = async (p: PlanPicture) => {
         const image = pictures.get(p.pictureId);
         if (!image) {
           writer.para(plainRun(`${p.alt} (${PLAN_PICTURE_GONE})`));
+          return;
+        }
+        /*
+         * Asked before drawing, since pdfkit's failure to unpack some PNGs cannot be caught where
+         * it happens (drawable-picture.ts): one picture it cannot draw costs its place in the PDF,
+         * not the PDF. Uploads are refused such pictures; one stored before that still comes here.
+         */
+        const drawable = await drawablePicture(doc, image.bytes);
+        if (!drawable) {
+          writer.para(plainRun(`${p.alt} (${PLAN_PICTURE_NOT_DRAWN})`));
           return;
         }
         const scale = Math.min(1, textWidth / image.width, MAX_PICTURE_HEIGHT / image.height);
@@ -122,14 +140,16 @@ export function typedTextWriter({ doc, root }: TaggedDocument): TypedTextWriter 
         // A Figure with its alt text: what a screen reader reads in place of the picture (PDF/UA).
         writer.parent.add(
           doc.struct('Figure', { alt: p.alt }, () => {
-            doc.image(image.bytes, doc.page.margins.left, y, { width, height });
+            // What pdfkit opened and was checked, drawn as it is (pdfkit's types list bytes only).
+            // Exif's orientation (5–8) turns the picture within this box: its size is as seen.
+            doc.image(drawable as unknown as Buffer, doc.page.margins.left, y, { width, height });
           }),
         );
         doc.y = y + height;
         doc.moveDown(0.6);
       };
-      const block = (b: PlanBlock) => {
-        if (b.type === 'picture') picture(b);
+      const block = async (b: PlanBlock) => {
+        if (b.type === 'picture') await picture(b);
         else if (b.type === 'heading') {
           lastLevel = Math.min(b.level + under - 1, lastLevel + 1, 6);
           writer.heading(`H${lastLevel}` as PdfHeadingType, runsOf(b.children, 'bold'));
@@ -147,7 +167,7 @@ export function typedTextWriter({ doc, root }: TaggedDocument): TypedTextWriter 
        * not the whole document (docs/benchmarks.md, "The voice plan").
        */
       for (const b of document.blocks) {
-        block(b);
+        await block(b);
         await nextTurn();
       }
     },
