@@ -29,8 +29,9 @@ describe('the render thread', () => {
   const threadOf = (
     niceness?: ConstructorParameters<typeof RenderThread>[1],
     limits?: ConstructorParameters<typeof RenderThread>[2],
+    deadlineMs?: ConstructorParameters<typeof RenderThread>[3],
   ) => {
-    const thread = new RenderThread<typeof TEST_RENDERERS>(script, niceness, limits);
+    const thread = new RenderThread<typeof TEST_RENDERERS>(script, niceness, limits, deadlineMs);
     started.push(thread);
     return thread;
   };
@@ -52,21 +53,34 @@ describe('the render thread', () => {
     expect(madeOn(decode(two))).toBe(madeOn(decode(one)));
   });
 
-  it('gives way to the requests: its own priority is lowered, not the process’s', async () => {
-    const before = getPriority(0);
-    const thread = threadOf();
-    const seen = JSON.parse(decode(await thread.render('niceness', {} as never))) as {
+  const nicenessOf = async (thread: RenderThread<typeof TEST_RENDERERS>) =>
+    JSON.parse(decode(await thread.render('niceness', {} as never))) as {
       tid: number | null;
       thread: number | null;
     };
-    // Linux, where Heard runs and CI runs: the thread has a nice value of its own.
-    expect(process.platform).toBe('linux');
-    expect(seen.tid).not.toBeNull();
-    expect(seen.tid).not.toBe(process.pid);
-    expect(seen.thread).toBe(Math.max(before, RENDER_THREAD_NICENESS));
-    // The requests' thread is as it was.
-    expect(getPriority(0)).toBe(before);
-  });
+
+  // Linux, where Heard runs and CI runs: a thread has a nice value of its own.
+  it.each([
+    {
+      case: 'by default',
+      niceness: undefined,
+      expected: (before: number) => Math.max(before, RENDER_THREAD_NICENESS),
+    },
+    { case: 'as configured', niceness: 15, expected: (before: number) => Math.max(before, 15) },
+    { case: 'not at all when configured so', niceness: 0, expected: (before: number) => before },
+  ])(
+    'gives way to the requests $case: its own priority is lowered, not the process’s',
+    async ({ niceness, expected }) => {
+      expect(process.platform).toBe('linux');
+      const before = getPriority(0);
+      const seen = await nicenessOf(threadOf(niceness));
+      expect(seen.tid).not.toBeNull();
+      expect(seen.tid).not.toBe(process.pid);
+      expect(seen.thread).toBe(expected(before));
+      // The requests' thread is as it was.
+      expect(getPriority(0)).toBe(before);
+    },
+  );
 
   it('passes every step on, in order, before the document', async () => {
     const thread = threadOf();
@@ -88,6 +102,43 @@ describe('the render thread', () => {
       message: 'These words cannot be drawn.',
     });
     expect(decode(await thread.render('echo', { words: 'Still here' }))).toMatch(/^Still here/);
+  });
+
+  it('fails the document when its progress cannot be written, after the steps before it', async () => {
+    const thread = threadOf();
+    const written: number[] = [];
+    const made = thread.render('stepped', { steps: 3 }, async (step) => {
+      if (step === 2) throw new Error('The database went away.');
+      written.push(step);
+    });
+    await expect(made).rejects.toThrow('The database went away.');
+    expect(written).toEqual([1, 3]);
+    expect(decode(await thread.render('echo', { words: 'Next' }))).toMatch(/^Next/);
+  });
+
+  it('fails a document whose facts cannot be sent, alone, and still stops', async () => {
+    const thread = threadOf();
+    const notData = { words: 'x', draw: () => 'a function is not data' } as { words: string };
+    await expect(thread.render('echo', notData)).rejects.toThrow(/could not be cloned/);
+    expect(decode(await thread.render('echo', { words: 'Plain' }))).toMatch(/^Plain/);
+    await thread.stop();
+  });
+
+  it('ends a thread whose document takes past its deadline, and makes the next on a new one', async () => {
+    const thread = threadOf(undefined, undefined, 100);
+    await expect(thread.render('slow', { ms: 60_000 })).rejects.toThrow(
+      'The document took longer than 0.1 s; its thread was ended.',
+    );
+    expect(decode(await thread.render('echo', { words: 'Quick' }))).toMatch(/^Quick/);
+  });
+
+  it('takes no more documents once stopped', async () => {
+    const thread = threadOf();
+    await thread.render('echo', { words: 'Before' });
+    await thread.stop();
+    await expect(thread.render('echo', { words: 'After' })).rejects.toThrow(
+      'The document thread has been stopped.',
+    );
   });
 
   it('refuses a renderer it does not have', async () => {
@@ -124,10 +175,13 @@ describe('the render thread', () => {
     expect(decode(await slow)).toBe('slow and done');
   });
 
-  it('says so when no thread was built', async () => {
-    const thread = new RenderThread<typeof TEST_RENDERERS>(null);
-    const made = thread.render('echo', { words: 'Nowhere' });
-    await expect(made).rejects.toBeInstanceOf(RenderThreadStopped);
-    await expect(made).rejects.toThrow('No document thread was built: run npm run build.');
+  it('says so when no thread was built, or it is not where the config says', async () => {
+    const none = new RenderThread<typeof TEST_RENDERERS>(null).render('echo', { words: 'Nowhere' });
+    await expect(none).rejects.toBeInstanceOf(RenderThreadStopped);
+    await expect(none).rejects.toThrow('No document thread was built: run npm run build.');
+    const missing = join(__dirname, 'support', 'no-such-thread.js');
+    await expect(
+      new RenderThread<typeof TEST_RENDERERS>(missing).render('echo', { words: 'x' }),
+    ).rejects.toThrow(`No document thread at ${missing}: run npm run build.`);
   });
 });

@@ -178,4 +178,36 @@ describe('the first draft of section C', () => {
       );
     } else expect(paragraphs.at(-2)).toBe(more);
   });
+
+  it('never cuts a character in half when it shortens what changed', () => {
+    const { professional } = draft({
+      practiceTools: [
+        // No space after the middle, and an emoji (two UTF-16 units) across the cut.
+        {
+          toolId: 't',
+          name: 'Tool',
+          evaluatedBy: 7,
+          whatChanged: `${'a'.repeat(PLAN_DRAFT_WHAT_CHANGED - 2)}😀 more`,
+        },
+      ],
+    });
+    const [[[item]]] = listOf(professional);
+    if (item.type !== 'text') throw new Error('A list item of the draft is plain text.');
+    expect(item.text).toBe(`Tool (7 young people): ${'a'.repeat(PLAN_DRAFT_WHAT_CHANGED - 2)}…`);
+    expect(item.text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+
+  it('counts the tools in a line when not one of them fits the draft', () => {
+    const { professional } = draft({
+      practiceTools: tools(3, () => null).map((t) => ({
+        ...t,
+        name: `${t.name} ${'long name '.repeat(1_100)}`,
+      })),
+    });
+    expect(PlanDocumentSchema.safeParse(professional).success).toBe(true);
+    expect(listOf(professional)).toEqual([]);
+    expect(planPlainText(professional).split('\n\n').at(-1)).toBe(
+      '3 practice tools were evaluated, each in the figures below.',
+    );
+  });
 });

@@ -34,7 +34,9 @@ export const PLAN_DRAFT_WHAT_CHANGED = 300;
 
 function shortened(text: string, length: number): string {
   if (text.length <= length) return text;
-  const cut = text.slice(0, length - 1);
+  let cut = text.slice(0, length - 1);
+  // Never half a character: a lone surrogate (half an emoji) is text the database refuses.
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   const lastSpace = cut.lastIndexOf(' ');
   return `${(lastSpace > length / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
 }
@@ -44,12 +46,21 @@ type DraftTool = PlanFigures['practiceTools'][number];
 /** Most evaluated first; a count withheld as under five goes after every count shown. */
 const byEvaluations = (a: DraftTool, b: DraftTool) => (b.evaluatedBy.value ?? 0) - (a.evaluatedBy.value ?? 0);
 
+const TOOLS_INTRO = 'Young people evaluated these practice tools:';
+const moreTools = (left: number) =>
+  `…and ${count(left, 'more practice tool', 'more practice tools')}, each in the figures below.`;
+
 /**
  * The tools young people evaluated, as a list that fits: at most a list's items and the draft's
  * characters, the rest counted in a line after it (each is in the figures, linked to its records).
  */
 function toolBlocks(tools: readonly DraftTool[], rest: readonly PlanBlock[]): PlanBlock[] {
-  let room = PLAN_DRAFT_CHARACTERS - planTextLength({ blocks: [...rest] });
+  // Room for the list's own lines too: its introduction, and the line counting the rest at its longest.
+  let room =
+    PLAN_DRAFT_CHARACTERS -
+    planTextLength({ blocks: [...rest] }) -
+    TOOLS_INTRO.length -
+    moreTools(tools.length).length;
   const items: string[] = [];
   for (const t of [...tools].sort(byEvaluations)) {
     const text =
@@ -59,15 +70,21 @@ function toolBlocks(tools: readonly DraftTool[], rest: readonly PlanBlock[]): Pl
     items.push(text);
     room -= text.length;
   }
-  const blocks: PlanBlock[] = [
-    paragraph('Young people evaluated these practice tools:'),
-    { type: 'list', ordered: false, items: items.map((text) => [{ type: 'text', text }]) },
-  ];
   const left = tools.length - items.length;
+  // A list needs an item: with none that fits, the line counting them says it all.
+  const blocks: PlanBlock[] =
+    items.length > 0
+      ? [
+          paragraph(TOOLS_INTRO),
+          { type: 'list', ordered: false, items: items.map((text) => [{ type: 'text', text }]) },
+        ]
+      : [];
   if (left > 0)
     blocks.push(
       paragraph(
-        `…and ${count(left, 'more practice tool', 'more practice tools')}, each in the figures below.`,
+        items.length > 0
+          ? moreTools(left)
+          : `${capital(count(left, 'practice tool was', 'practice tools were'))} evaluated, each in the figures below.`,
       ),
     );
   return blocks;

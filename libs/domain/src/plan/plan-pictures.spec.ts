@@ -16,6 +16,7 @@ import {
   XMP_SEGMENT,
   holds,
   jpegSegment,
+  plainPng,
   pngChunk,
   tinyJpeg,
   tinyPng,
@@ -207,6 +208,18 @@ describe('checkPlanPicture: a photo turned by its Exif Orientation', () => {
     expect(holds(checked.bytes, 'Exif')).toBe(false);
   });
 
+  it('drops the palette a truecolour PNG suggests, which a PDF reader would take for its colours; keeps an indexed PNG’s', () => {
+    const suggested = pngChunk('PLTE', [255, 0, 0, 0, 0, 255]);
+    const truecolour = checkPlanPicture(tinyPng(2, 2, [suggested]));
+    if ('status' in truecolour) throw new Error(truecolour.message);
+    expect(holds(truecolour.bytes, 'PLTE')).toBe(false);
+    // The same picture as one that never had the chunk.
+    expect(truecolour.bytes).toEqual(tinyPng(2, 2));
+    const indexed = checkPlanPicture(plainPng({ width: 2, height: 2, bits: 8, colorType: 3 }, [suggested]));
+    if ('status' in indexed) throw new Error(indexed.message);
+    expect(holds(indexed.bytes, 'PLTE')).toBe(true);
+  });
+
   it('a PNG is upright', () => {
     expect(kept(tinyPng(3, 2))).toMatchObject({ orientation: 1, width: 3, height: 2 });
   });
@@ -236,6 +249,32 @@ describe('checkPlanPicture: refused', () => {
       'too_large',
     ],
     ['more than 2 MB', new Uint8Array(MAX_PLAN_PICTURE_BYTES + 1), 'too_large'],
+    [
+      'a PNG whose IHDR is too short to hold its colour type',
+      Uint8Array.from([
+        ...png.subarray(0, 8),
+        ...pngChunk('IHDR', [0, 0, 0, 2, 0, 0, 0, 2, 8]),
+        ...pngChunk('IEND', []),
+      ]),
+      'broken',
+    ],
+    [
+      'an indexed PNG whose palette is not whole colours',
+      plainPng({ width: 2, height: 2, bits: 8, colorType: 3 }, [pngChunk('PLTE', [0, 0, 0, 255])]),
+      'broken',
+    ],
+    [
+      'an indexed PNG with an empty palette',
+      plainPng({ width: 2, height: 2, bits: 8, colorType: 3 }, [pngChunk('PLTE', [])]),
+      'broken',
+    ],
+    [
+      'an indexed PNG of more than 256 colours',
+      plainPng({ width: 2, height: 2, bits: 8, colorType: 3 }, [
+        pngChunk('PLTE', new Array<number>(771).fill(7)),
+      ]),
+      'broken',
+    ],
   ])('%s', (_, bytes, status) => {
     expect(checkPlanPicture(bytes)).toMatchObject({ status });
   });

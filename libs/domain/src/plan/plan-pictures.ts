@@ -100,10 +100,14 @@ export const PNG_PICTURE_CHUNKS: ReadonlySet<string> = new Set([
   'bKGD',
 ]);
 
+/** IHDR's colour type 3: pixels are indexes into the PLTE chunk. */
+const PNG_INDEXED = 3;
+
 function checkPng(bytes: Uint8Array): CheckedPicture | PictureRefusal {
   const kept: Uint8Array[] = [bytes.subarray(0, 8)];
   let at = 8;
   let size: { width: number; height: number } | null = null;
+  let colorType = -1;
   let ended = false;
   while (at + 12 <= bytes.length) {
     const length = u32(bytes, at);
@@ -111,10 +115,18 @@ function checkPng(bytes: Uint8Array): CheckedPicture | PictureRefusal {
     const end = at + 12 + length;
     if (end > bytes.length || !/^[A-Za-z]{4}$/.test(type)) return broken('PNG');
     if (size === null) {
-      if (type !== 'IHDR' || length < 8) return broken('PNG');
+      if (type !== 'IHDR' || length < 13) return broken('PNG');
       size = { width: u32(bytes, at + 8), height: u32(bytes, at + 12) };
+      colorType = bytes[at + 17];
     }
-    if (PNG_PICTURE_CHUNKS.has(type)) kept.push(bytes.subarray(at, end));
+    if (type === 'PLTE' && colorType === PNG_INDEXED) {
+      // The palette the pixels index: whole colours (three bytes each), at most 256 of them.
+      if (length === 0 || length % 3 !== 0 || length > 768) return broken('PNG');
+    }
+    // A PLTE in a truecolour PNG is only a suggestion for old screens, and a PDF reader given one
+    // reads the picture as indexed colours: dropped.
+    const keep = PNG_PICTURE_CHUNKS.has(type) && (type !== 'PLTE' || colorType === PNG_INDEXED);
+    if (keep) kept.push(bytes.subarray(at, end));
     at = end;
     if (type === 'IEND') {
       ended = true;

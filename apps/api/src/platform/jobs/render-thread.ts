@@ -1,4 +1,5 @@
 import { readlinkSync } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { getPriority, setPriority } from 'node:os';
 import { MessagePort, ResourceLimits, Worker, workerData } from 'node:worker_threads';
 
@@ -79,7 +80,7 @@ function giveWayToRequests(niceness: number): void {
  */
 export function serveRenderers(port: MessagePort | null, renderers: Renderers): void {
   if (!port) throw new Error('serveRenderers runs on a worker thread.');
-  giveWayToRequests((workerData as RenderThreadData | null)?.niceness ?? RENDER_THREAD_NICENESS);
+  giveWayToRequests((workerData as RenderThreadData).niceness);
   port.on('message', (request: RenderRequest) => {
     void (async () => {
       try {
@@ -119,10 +120,18 @@ interface Pending {
   resolve: (bytes: Uint8Array) => void;
   reject: (error: Error) => void;
   progress?: RenderProgress;
-  /** Progress is written in order, and the document is given back only once it all has been. */
+  /**
+   * Progress is written in order, and the document is given back only once it all has been. The
+   * chain never rejects: a write that fails is kept in `progressFailed` and fails the document.
+   */
   progressed: Promise<void>;
+  progressFailed?: Error;
+  deadline: NodeJS.Timeout;
   done: Promise<unknown>;
 }
+
+/** A document that takes longer than this has stopped making progress: its thread is ended. */
+export const RENDER_DEADLINE_MS = 240_000;
 
 /**
  * The requests' side: sends a renderer's facts to the thread and waits for its bytes. If the
@@ -131,6 +140,8 @@ interface Pending {
  */
 export class RenderThread<R extends Renderers> {
   private worker: Worker | null = null;
+  private starting: Promise<Worker> | null = null;
+  private stopped = false;
   private readonly pending = new Map<number, Pending>();
   private lastId = 0;
 
@@ -139,61 +150,98 @@ export class RenderThread<R extends Renderers> {
    *   and then every render fails saying so.
    * @param niceness how far the thread gives way to the requests (0: not at all, 19: most).
    * @param limits the thread's own heap: a document that would need more ends the thread, not the API.
+   * @param deadlineMs how long one document may take before its thread is ended (under the jobs' lease).
    */
   constructor(
     private readonly script: string | null,
     private readonly niceness = RENDER_THREAD_NICENESS,
     private readonly limits: ResourceLimits = { maxOldGenerationSizeMb: 512 },
+    private readonly deadlineMs = RENDER_DEADLINE_MS,
   ) {}
 
-  render<K extends keyof R & string>(
+  async render<K extends keyof R & string>(
     name: K,
     facts: FactsOf<R[K]>,
     progress?: RenderProgress,
   ): Promise<Uint8Array> {
-    let worker: Worker;
-    try {
-      worker = this.worker ?? this.start();
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new RenderThreadStopped(String(error)));
-    }
+    if (this.stopped) throw new RenderThreadStopped('The document thread has been stopped.');
+    const worker = this.worker ?? (await (this.starting ??= this.start()));
     const id = ++this.lastId;
     let settle!: Pick<Pending, 'resolve' | 'reject'>;
     const done = new Promise<Uint8Array>((resolve, reject) => (settle = { resolve, reject }));
+    const deadline = setTimeout(() => {
+      // Ending the thread fails this document through `lost`, with the words below.
+      this.overdue.add(worker);
+      void worker.terminate();
+    }, this.deadlineMs);
+    deadline.unref();
     this.pending.set(id, {
       ...settle,
       worker,
       progress,
       progressed: Promise.resolve(),
+      deadline,
       done: done.catch(() => null),
     });
     worker.ref();
-    worker.postMessage({ id, name, facts } satisfies RenderRequest);
+    try {
+      worker.postMessage({ id, name, facts } satisfies RenderRequest);
+    } catch (error) {
+      // Facts that cannot be cloned (a function, a class's private state): this document fails alone.
+      this.settle(worker, id, (p) => p.reject(error instanceof Error ? error : new Error(String(error))));
+    }
     return done;
   }
 
   /** Lets the documents being made finish, then ends the thread (on the application's shutdown). */
   async stop(): Promise<void> {
-    await Promise.all([...this.pending.values()].map((p) => p.done));
+    this.stopped = true;
+    // A document asked for just before, whose thread was still starting, is let finish too.
+    await this.starting?.catch(() => null);
+    while (this.pending.size > 0) await Promise.all([...this.pending.values()].map((p) => p.done));
     const worker = this.worker;
     this.worker = null;
     await worker?.terminate();
   }
 
-  private start(): Worker {
-    if (!this.script) throw new RenderThreadStopped('No document thread was built: run npm run build.');
-    const worker = new Worker(this.script, {
-      resourceLimits: this.limits,
-      workerData: { niceness: this.niceness } satisfies RenderThreadData,
-    });
-    worker.on('message', (reply: RenderReply) => this.receive(worker, reply));
-    worker.on('error', (error) => this.lost(worker, error));
-    worker.on('exit', (code) =>
-      this.lost(worker, new RenderThreadStopped(`The document thread stopped (${code}).`)),
-    );
-    worker.unref();
-    this.worker = worker;
-    return worker;
+  /** Threads ended for taking too long: their documents fail saying so. */
+  private readonly overdue = new WeakSet<Worker>();
+
+  private async start(): Promise<Worker> {
+    try {
+      if (!this.script) throw new RenderThreadStopped('No document thread was built: run npm run build.');
+      // Also the first use of libuv's threadpool, if nothing used it yet: its threads take the nice
+      // value of the thread that starts them, and must be the requests' thread, never this one.
+      await access(this.script).catch(() => {
+        throw new RenderThreadStopped(`No document thread at ${this.script}: run npm run build.`);
+      });
+      const worker = new Worker(this.script, {
+        resourceLimits: this.limits,
+        workerData: { niceness: this.niceness } satisfies RenderThreadData,
+      });
+      worker.on('message', (reply: RenderReply) => this.receive(worker, reply));
+      // A message that cannot be read back: nothing can be told which document it was.
+      worker.on('messageerror', (error) => {
+        this.lost(worker, error);
+        void worker.terminate();
+      });
+      worker.on('error', (error) => this.lost(worker, error));
+      worker.on('exit', (code) =>
+        this.lost(
+          worker,
+          new RenderThreadStopped(
+            this.overdue.has(worker)
+              ? `The document took longer than ${this.deadlineMs / 1000} s; its thread was ended.`
+              : `The document thread stopped (${code}).`,
+          ),
+        ),
+      );
+      worker.unref();
+      this.worker = worker;
+      return worker;
+    } finally {
+      this.starting = null;
+    }
   }
 
   private receive(worker: Worker, reply: RenderReply): void {
@@ -201,34 +249,35 @@ export class RenderThread<R extends Renderers> {
     if (!pending) return;
     if ('progress' in reply) {
       const [step, steps] = reply.progress;
-      pending.progressed = pending.progressed.then(() => pending.progress?.(step, steps));
+      pending.progressed = pending.progressed
+        .then(() => pending.progress?.(step, steps))
+        .catch((error: unknown) => {
+          pending.progressFailed ??= error instanceof Error ? error : new Error(String(error));
+        });
       return;
     }
-    this.forget(worker, reply.id);
-    if ('error' in reply) {
-      const error = new RenderError(reply.error.name, reply.error.message);
-      void pending.progressed.finally(() => pending.reject(error));
-    } else {
-      pending.progressed.then(
-        () => pending.resolve(reply.bytes),
-        (error: Error) => pending.reject(error),
-      );
-    }
+    this.settle(worker, reply.id, (p) => {
+      if ('error' in reply) p.reject(new RenderError(reply.error.name, reply.error.message));
+      else if (p.progressFailed) p.reject(p.progressFailed);
+      else p.resolve(reply.bytes);
+    });
   }
 
   /** The thread is gone: what it was making fails, and the next document starts a new one. */
   private lost(worker: Worker, error: Error): void {
     if (this.worker === worker) this.worker = null;
-    for (const [id, pending] of this.pending) {
-      if (pending.worker !== worker) continue;
-      this.pending.delete(id);
-      pending.reject(error);
-    }
+    for (const [id, pending] of this.pending)
+      if (pending.worker === worker) this.settle(worker, id, (p) => p.reject(error));
   }
 
-  private forget(worker: Worker, id: number): void {
+  /** Ends a document's wait once the progress it reported has been written, whatever happened. */
+  private settle(worker: Worker, id: number, end: (pending: Pending) => void): void {
+    const pending = this.pending.get(id);
+    if (!pending) return;
     this.pending.delete(id);
+    clearTimeout(pending.deadline);
     // An idle thread does not keep the process alive.
     if (![...this.pending.values()].some((p) => p.worker === worker)) worker.unref();
+    void pending.progressed.then(() => end(pending));
   }
 }

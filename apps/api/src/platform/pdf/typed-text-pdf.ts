@@ -70,9 +70,10 @@ export interface TypedTextWriter {
 
 /**
  * The pictures a document may show, by id (ADR 0035): one missing here is not shown, and its alt
- * text is printed with PLAN_PICTURE_GONE, the words the public page uses.
+ * text is printed with PLAN_PICTURE_GONE, the words the public page uses. The bytes are a
+ * Uint8Array: on the document thread they arrive cloned, and cloning does not keep a Buffer.
  */
-export type PdfPictures = ReadonlyMap<string, { bytes: Buffer; width: number; height: number }>;
+export type PdfPictures = ReadonlyMap<string, { bytes: Uint8Array; width: number; height: number }>;
 
 /** A picture is at most this tall on the page, so one photo never fills a page of the plan. */
 const MAX_PICTURE_HEIGHT = 260;
