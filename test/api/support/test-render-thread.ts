@@ -1,7 +1,7 @@
 import { parentPort, threadId } from 'node:worker_threads';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { getPriority } from 'node:os';
-import { kernelThreadId, serveRenderers } from '../../../apps/api/src/platform/jobs/render-thread';
+import { kernelThreadId, serveRenderers } from '@heard/api/platform/jobs/render-thread';
 
 /** Renderers for render-thread.integration-spec.ts: each shows one way a document can go on a thread. */
 export const TEST_RENDERERS = {
