@@ -1,4 +1,5 @@
 import { deflateSync } from 'node:zlib';
+import { PNG_ADAM7_PASSES, PNG_CHANNELS } from './plan-pictures';
 
 /**
  * Tiny real pictures for tests (plan-pictures.spec.ts, test/api/plan-pictures.integration-spec.ts):
@@ -43,17 +44,6 @@ export function tinyPng(width: number, height: number, extra: readonly number[][
   ]);
 }
 
-const PNG_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
-const ADAM7 = [
-  [0, 0, 8, 8],
-  [4, 0, 8, 8],
-  [0, 4, 4, 8],
-  [2, 0, 4, 4],
-  [0, 2, 2, 4],
-  [1, 0, 2, 2],
-  [0, 1, 1, 2],
-];
-
 export interface PngHeader {
   width: number;
   height: number;
@@ -73,8 +63,8 @@ export function plainPng(
   idat?: readonly number[],
 ): Uint8Array {
   const { width, height, bits, colorType, interlaced = false } = header;
-  const bitsPerPixel = bits * (PNG_CHANNELS[colorType] ?? 1);
-  const passes = interlaced ? ADAM7 : [[0, 0, 1, 1]];
+  const bitsPerPixel = bits * (PNG_CHANNELS.get(colorType) ?? 1);
+  const passes = interlaced ? PNG_ADAM7_PASSES : ([[0, 0, 1, 1]] as const);
   let size = 0;
   for (const [x0, y0, dx, dy] of passes) {
     const columns = Math.ceil((width - x0) / dx);

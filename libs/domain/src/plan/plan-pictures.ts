@@ -103,6 +103,33 @@ export const PNG_PICTURE_CHUNKS: ReadonlySet<string> = new Set([
 /** IHDR's colour type 3: pixels are indexes into the PLTE chunk. */
 const PNG_INDEXED = 3;
 
+/** The bit depths the PNG format allows for each colour type (grey, RGB, palette, grey+alpha, RGBA). */
+export const PNG_BIT_DEPTHS: ReadonlyMap<number, readonly number[]> = new Map([
+  [0, [1, 2, 4, 8, 16]],
+  [2, [8, 16]],
+  [3, [1, 2, 4, 8]],
+  [4, [8, 16]],
+  [6, [8, 16]],
+]);
+/** Samples a pixel, by colour type. */
+export const PNG_CHANNELS: ReadonlyMap<number, number> = new Map([
+  [0, 1],
+  [2, 3],
+  [3, 1],
+  [4, 2],
+  [6, 4],
+]);
+/** Adam7 interlacing: each pass's first column and row, and its steps across and down. */
+export const PNG_ADAM7_PASSES = [
+  [0, 0, 8, 8],
+  [4, 0, 8, 8],
+  [0, 4, 4, 8],
+  [2, 0, 4, 4],
+  [0, 2, 2, 4],
+  [1, 0, 2, 2],
+  [0, 1, 1, 2],
+] as const;
+
 function checkPng(bytes: Uint8Array): CheckedPicture | PictureRefusal {
   const kept: Uint8Array[] = [bytes.subarray(0, 8)];
   let at = 8;

@@ -1,3 +1,4 @@
+import { PNG_ADAM7_PASSES, PNG_BIT_DEPTHS, PNG_CHANNELS } from '@heard/domain';
 import { createInflate } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 
@@ -39,31 +40,6 @@ interface Opener {
   openImage(src: Buffer): DrawablePicture;
 }
 
-/** The bit depths the PNG format allows for each colour type (grey, RGB, palette, grey+alpha, RGBA). */
-const PNG_BIT_DEPTHS: ReadonlyMap<number, readonly number[]> = new Map([
-  [0, [1, 2, 4, 8, 16]],
-  [2, [8, 16]],
-  [3, [1, 2, 4, 8]],
-  [4, [8, 16]],
-  [6, [8, 16]],
-]);
-const PNG_CHANNELS: ReadonlyMap<number, number> = new Map([
-  [0, 1],
-  [2, 3],
-  [3, 1],
-  [4, 2],
-  [6, 4],
-]);
-/** Adam7: each pass's first column and row, and its steps across and down. */
-const ADAM7 = [
-  [0, 0, 8, 8],
-  [4, 0, 8, 8],
-  [0, 4, 4, 8],
-  [2, 0, 4, 4],
-  [0, 2, 2, 4],
-  [1, 0, 2, 2],
-  [0, 1, 1, 2],
-] as const;
 /** Row filters 0–4; png-js throws on every other. */
 const LAST_PNG_FILTER = 4;
 /** Unpacked data past the last row is ignored by every reader; this much more is a zip bomb's doing. */
@@ -72,7 +48,7 @@ const SLACK_BYTES = 64 * 1024;
 /** The length of each row as png-js reads them, filter byte first, pass by pass. */
 function pngRowLengths(png: PngJs, channels: number): number[] {
   const bitsPerPixel = png.bits * channels;
-  const passes = png.interlaceMethod === 1 ? ADAM7 : ([[0, 0, 1, 1]] as const);
+  const passes = png.interlaceMethod === 1 ? PNG_ADAM7_PASSES : ([[0, 0, 1, 1]] as const);
   return passes.flatMap(([x0, y0, dx, dy]) => {
     const columns = Math.ceil((png.width - x0) / dx);
     const rows = Math.ceil((png.height - y0) / dy);
