@@ -21,11 +21,12 @@ export interface Actor {
 export interface AuthenticatedRequest extends Request {
   actor?: Actor;
   csrfToken?: string;
+  /** Set by the request logger, first of all middleware. */
+  id?: string;
 }
 
 export function requestIdOf(req: AuthenticatedRequest): string | null {
-  const id: unknown = req.id;
-  return typeof id === 'string' ? id : null;
+  return req.id ?? null;
 }
 
 /** The signed-in actor; routes that use it are never Public. */
