@@ -6,6 +6,7 @@ import { MailMessage } from '@heard/api/platform/mail/mail-message.entity';
 import { createLogger, loggablePath } from '@heard/api/platform/logging/logger';
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
+import { createYoungPerson } from './support/factories';
 import { TestApp, createTestApp } from './support/test-app';
 
 /**
@@ -106,5 +107,46 @@ describe('no personal link reaches the log', () => {
     expect(loggablePath('/api/groups/ageing-out')).toBe('/api/groups/ageing-out');
     expect(loggablePath('/api/calendar-feeds')).toBe('/api/calendar-feeds');
     expect(loggablePath('/polyfills-AB12CD34.js')).toBe('/polyfills-AB12CD34.js');
+  });
+});
+
+describe('a request is followed by one id', () => {
+  let t: TestApp;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+        done();
+      },
+    });
+    t = await createTestApp({}, { appLogger: createLogger('info', sink) });
+  });
+  afterAll(() => t.close());
+
+  it('should give the answer, its log line and its audit row the same request id', async () => {
+    const officer = await t.signInAs(Role.ParticipationOfficer);
+    const person = await createYoungPerson(officer);
+    const read = await officer.get(`/api/young-people/${person.id}`);
+    expect(read.status).toBe(200);
+    const id = read.headers['x-request-id'];
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const [audited] = await t.db.query<{ action: string }[]>(
+      `SELECT action FROM audit_events WHERE request_id = $1 AND entity_id = $2`,
+      [id, person.id],
+    );
+    expect(audited).toBeDefined();
+    // The line is written when the answer has gone, which the client may see first.
+    while (!lines.some((l) => l.includes(id))) await new Promise((next) => setTimeout(next, 10));
+    const logged = lines
+      .map((l) => JSON.parse(l) as { msg?: string; req?: { id?: string; path?: string } })
+      .filter((l) => l.req?.id === id);
+    expect(logged).toEqual([
+      expect.objectContaining({
+        msg: 'request completed',
+        req: expect.objectContaining({ path: `/api/young-people/${person.id}` }),
+      }),
+    ]);
   });
 });
