@@ -4,7 +4,9 @@
  * DURATION seconds. Latencies are recorded per response, so p50/p95/p99 are exact, not binned.
  *
  * `npm run bench -- --against-floor` compares Heard with bench/floor (the same SQL by hand) on each
- * officer read the floor serves: FLOOR_URL, or a floor started on DATABASE_URL.
+ * officer read the floor serves: FLOOR_URL, or a floor started on DATABASE_URL. With
+ * `--floor-is-heard`, FLOOR_URL is another build of Heard on the same database (say, main before a
+ * change), sent the same session: the same interleaved run then compares two builds.
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -370,10 +372,16 @@ async function openFloor(): Promise<{ url: string; pid?: number; stop: () => voi
 }
 
 /** The floor must answer exactly what Heard answers, or the comparison means nothing. */
-async function assertSameAnswer(heard: string, floor: string, path: string, cookie: string): Promise<void> {
+async function assertSameAnswer(
+  heard: string,
+  floor: string,
+  path: string,
+  cookie: string,
+  floorCookie: string | null,
+): Promise<void> {
   const [mine, theirs] = await Promise.all([
     fetch(`${heard}${path}`, { headers: { cookie } }).then((r) => r.text()),
-    fetch(`${floor}${path}`).then((r) => r.text()),
+    fetch(`${floor}${path}`, { headers: floorCookie ? { cookie: floorCookie } : {} }).then((r) => r.text()),
   ]);
   if (mine !== theirs)
     throw new Error(
@@ -392,9 +400,11 @@ async function againstFloor(
   cookie: string,
   load: Load,
   rounds: number,
-  only?: string,
+  only: string | undefined,
+  floorIsHeard: boolean,
 ) {
   const floor = await openFloor();
+  const floorCookie = floorIsHeard ? cookie : null;
   // Heard's CPU per request too when HEARD_PID names its process (bench/cpu-per-request.sh finds it so).
   const heardPid = process.env['HEARD_PID'] ? Number(process.env['HEARD_PID']) : undefined;
   const rows: string[] = [];
@@ -408,16 +418,16 @@ async function againstFloor(
       const path = typeof target.path === 'string' ? target.path : target.path(ids);
       if (target.as !== OFFICER || target.post || !floorServes(path)) continue;
       if (only && !target.name.includes(only)) continue;
-      await assertSameAnswer(base, floor.url, path, cookie);
+      await assertSameAnswer(base, floor.url, path, cookie, floorCookie);
       // A short warm-up on each, so first plans and prepared statements are not measured.
       const warm = { ...load, duration: 1 };
       await measure(base, path, target, cookie, ids, warm);
-      await measure(floor.url, path, target, null, ids, warm);
+      await measure(floor.url, path, target, floorCookie, ids, warm);
       const heard: Measured[] = [];
       const bare: Measured[] = [];
       for (let round = 0; round < rounds; round++) {
         heard.push(await measure(base, path, target, cookie, ids, load, heardPid));
-        bare.push(await measure(floor.url, path, target, null, ids, load, floor.pid));
+        bare.push(await measure(floor.url, path, target, floorCookie, ids, load, floor.pid));
       }
       const p = (m: Measured[], q: number) => m.map((r) => percentile(r.latencies, q));
       const ratio = (q: number) => {
@@ -459,6 +469,8 @@ async function main(): Promise<void> {
       // Compare each officer read the floor serves (bench/floor) with the same read by hand.
       'against-floor': { type: 'boolean', default: false },
       rounds: { type: 'string', default: '3' },
+      // FLOOR_URL is Heard too (another build on the same database): send it the officer's session.
+      'floor-is-heard': { type: 'boolean', default: false },
     },
   });
   const base = values.url!;
@@ -475,7 +487,9 @@ async function main(): Promise<void> {
   if (values['against-floor']) {
     const rounds = Number(values.rounds);
     if (!(rounds >= 3)) throw new Error('Run at least 3 rounds against the floor.');
-    return againstFloor(base, ids, officer, load, rounds, values.only);
+    if (values['floor-is-heard'] && !process.env['FLOOR_URL'])
+      throw new Error('--floor-is-heard compares with the Heard at FLOOR_URL: set it.');
+    return againstFloor(base, ids, officer, load, rounds, values.only, values['floor-is-heard'] ?? false);
   }
   for (const target of TARGETS.filter((t) => !values.only || t.name.includes(values.only))) {
     if (target.as !== 'anonymous' && !cookies.has(target.as))
