@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { AddressInfo } from 'node:net';
 import { Server, ServerResponse, createServer, request } from 'node:http';
 import { Writable } from 'node:stream';
@@ -115,5 +116,26 @@ describe('requestLogger', () => {
       expect.objectContaining({ level: INFO, msg: 'request aborted', res: { statusCode: 200 } }),
     ]);
     served.server.closeAllConnections();
+  });
+});
+
+describe('createLogger on standard output', () => {
+  it('should write every line out before the process exits, even on process.exit', () => {
+    const script = `
+      const { createLogger } = require(${JSON.stringify(require.resolve('./logger'))});
+      const logger = createLogger('info');
+      for (let i = 0; i < 5000; i++) logger.info({ i }, 'line');
+      process.exit(0);`;
+    const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
+      encoding: 'utf8',
+      env: { ...process.env, TS_NODE_PROJECT: require.resolve('../../../tsconfig.app.json') },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(run.stderr).toBe('');
+    const numbers = run.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { i: number }).i);
+    expect(numbers).toEqual(Array.from({ length: 5000 }, (_, i) => i));
   });
 });
