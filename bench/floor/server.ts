@@ -100,14 +100,14 @@ export async function startFloor(options: {
   databaseUrl: string;
   port: number;
 }): Promise<{ url: string; close: () => Promise<void> }> {
-  // Heard's own DataSource: its pool (same size and settings) serves the floor's queries directly,
-  // and its entity metadata builds the repository finds' SQL once.
+  // Heard's own DataSource, only for its pool (same size and settings): it serves the floor's
+  // queries directly.
   const typeorm = await openDatabase(
     { databaseUrl: options.databaseUrl, pgliteDir: undefined },
     { runMigrations: false },
   );
   const pool = (typeorm.driver as unknown as { master: Pool }).master;
-  const db = new FloorDb(pool, typeorm);
+  const db = new FloorDb(pool);
   const officer = BENCH_USERS.find((u) => u.role === Role.ParticipationOfficer);
   if (!officer) throw new Error('bench-users.ts names no participation officer.');
   const [user] = await db.query<{ id: string; role: Role }[]>('SELECT id, role FROM users WHERE email = $1', [

@@ -198,6 +198,45 @@ describe('groups, membership, sessions and attendance', () => {
     );
     expect(after.body.find((s: { status: string }) => s.status === 'cancelled')).toBeTruthy();
 
+    // An earlier date's exception recorded later still comes first on the group's page.
+    const moved = await officer.post(`/api/groups/${group.id}/exceptions`, {
+      date: firstTuesday,
+      kind: 'moved',
+      movedTo: { date: addDays(firstTuesday, 1), startTime: '18:00' },
+    });
+    expect(moved.status).toBe(204);
+    const page = await officer.get(`/api/groups/${group.id}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toEqual({
+      id: group.id,
+      name: group.name,
+      purpose: groupRequest().purpose,
+      minAge: 10,
+      maxAge: 12,
+      serviceExperiences: ['looked_after', 'child_in_need'],
+      memberCount: 0,
+      nextSessionAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+      archived: false,
+      facilitators: [],
+      venue: null,
+      onlineLink: null,
+      capacity: null,
+      pattern: {
+        rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU',
+        startsOn: firstTuesday,
+        startTime: '17:00',
+        durationMinutes: 90,
+      },
+      exceptions: [
+        {
+          date: firstTuesday,
+          kind: 'moved',
+          movedTo: { date: addDays(firstTuesday, 1), startTime: '18:00' },
+        },
+        { date: addDays(firstTuesday, 14), kind: 'cancelled', reason: 'Half term' },
+      ],
+    });
+
     expectProblem(
       await officer.post(`/api/groups/${group.id}/sessions/generate`, { until: addDays(today, 800) }),
       400,

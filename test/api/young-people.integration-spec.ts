@@ -193,6 +193,107 @@ describe('young people', () => {
     expect(JSON.stringify(reads)).not.toContain('Audited');
   });
 
+  it('should read the whole record back: periods by start then kind then as entered, adults as entered', async () => {
+    const adults = [];
+    for (let i = 0; i < 3; i++) adults.push((await t.signInAs(Role.Practitioner)).user);
+    // Entered against their ids' order, so an answer sorted by id would show.
+    adults.sort((a, b) => b.id.localeCompare(a.id));
+    const [first, second, third] = adults;
+    const periods = [
+      { kind: ServiceExperienceKind.YoungCarer, from: '2021-01-01', to: null },
+      { kind: ServiceExperienceKind.YoungCarer, from: '2021-01-01', to: '2021-06-30' },
+      { kind: ServiceExperienceKind.CareLeaver, from: '2022-03-01', to: null },
+      { kind: ServiceExperienceKind.ChildInNeed, from: '2019-05-01', to: '2020-12-31' },
+    ];
+    const contact = {
+      email: 'marlow@young.example',
+      phone: null,
+      whatsapp: null,
+      letter: null,
+      onlyViaTrustedAdult: false,
+    };
+    const parentCarer = {
+      name: 'Jo Carer',
+      relationship: 'Kinship carer',
+      channel: 'email' as const,
+      email: 'jo.carer@family.example',
+      phone: null,
+      purpose: 'They bring Marlow to sessions.',
+    };
+    const dateOfBirth = dateOfBirthForAge(16, 2);
+    const person = await createYoungPerson(officer, {
+      preferredName: 'Marlow',
+      dateOfBirth,
+      serviceExperiences: periods,
+      trustedAdults: [
+        { userId: first.id, relationship: TrustedAdultRelationship.SocialWorker },
+        { userId: second.id, relationship: TrustedAdultRelationship.PersonalAdviser },
+        { userId: third.id, relationship: TrustedAdultRelationship.Other },
+      ],
+      contact,
+      parentCarer,
+      accessibilityNeeds: 'Quiet room.',
+      communicationNeeds: 'Short sentences.',
+      participationPreference: 'group',
+      decidesForThemselves: true,
+      confidentialityNotes: 'Not via school.',
+      placedOutOfArea: true,
+      placementAuthority: 'Northmere County Council',
+    });
+    const read = await officer.get(`/api/young-people/${person.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual({
+      id: person.id,
+      preferredName: 'Marlow',
+      dateOfBirth,
+      age: 16,
+      ageBand: '16-17',
+      serviceExperiences: [periods[3], periods[0], periods[1], periods[2]],
+      currentServiceExperiences: ['young_carer', 'care_leaver'],
+      trustedAdults: [
+        { userId: first.id, displayName: first.displayName, relationship: 'social_worker' },
+        { userId: second.id, displayName: second.displayName, relationship: 'personal_adviser' },
+        { userId: third.id, displayName: third.displayName, relationship: 'other' },
+      ],
+      contact,
+      parentCarer,
+      accessibilityNeeds: 'Quiet room.',
+      communicationNeeds: 'Short sentences.',
+      participationPreference: 'group',
+      decidesForThemselves: true,
+      confidentialityNotes: 'Not via school.',
+      placedOutOfArea: true,
+      placementAuthority: 'Northmere County Council',
+      categories: [],
+      groups: [],
+      archivedAt: null,
+      createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+    });
+
+    // Saved again in another order, the record answers in the new one.
+    const updated = await officer.agent
+      .put(`/api/young-people/${person.id}`)
+      .set('X-XSRF-TOKEN', officer.session.csrfToken)
+      .send(
+        youngPersonRequest({
+          preferredName: 'Marlow',
+          dateOfBirth,
+          serviceExperiences: [periods[1], periods[0]],
+          trustedAdults: [
+            { userId: third.id, relationship: TrustedAdultRelationship.Other },
+            { userId: first.id, relationship: TrustedAdultRelationship.SocialWorker },
+          ],
+        }),
+      );
+    expect(updated.status).toBe(200);
+    const reread = await officer.get(`/api/young-people/${person.id}`);
+    for (const body of [updated.body, reread.body]) {
+      expect(body.serviceExperiences).toEqual([periods[1], periods[0]]);
+      expect(body.trustedAdults.map((a: { userId: string }) => a.userId)).toEqual([third.id, first.id]);
+      expect(body.parentCarer).toBeNull();
+    }
+  });
+
   it('should show a practitioner only the young people linked to them, and 404 for the rest', async () => {
     const linked = await createYoungPerson(officer, {
       preferredName: 'Linked Lou',

@@ -1,5 +1,6 @@
 import { GroupResponse, GroupSummary, MeetingPattern, PatternException } from '@heard/domain';
-import { Group, GroupPatternException } from './entities/group.entity';
+import { Group } from './entities/group.entity';
+import { PatternExceptionRow } from './groups.queries';
 
 export function patternOf(group: Group): MeetingPattern | null {
   if (
@@ -17,7 +18,7 @@ export function patternOf(group: Group): MeetingPattern | null {
   };
 }
 
-export function toPatternException(e: GroupPatternException): PatternException {
+export function toPatternException(e: PatternExceptionRow): PatternException {
   return {
     date: e.patternDate,
     kind: e.kind,
@@ -48,7 +49,7 @@ export function toGroupResponse(
     memberCount: number;
     nextSessionAt: Date | null;
     facilitators: { id: string; displayName: string }[];
-    exceptions: GroupPatternException[];
+    exceptions: PatternExceptionRow[];
   },
 ): GroupResponse {
   return {

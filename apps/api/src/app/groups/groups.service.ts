@@ -25,8 +25,9 @@ import { Actor } from '../../platform/auth/auth-context';
 import { DomainError } from '../../platform/errors/domain-error';
 import { unpickableStaff } from '../staff/pickable-staff';
 import { ServiceExperiencePeriodRow, YoungPerson } from '../young-people/entities/young-person.entity';
-import { Group, GroupFacilitator, GroupMembership, GroupPatternException } from './entities/group.entity';
+import { Group, GroupFacilitator, GroupMembership } from './entities/group.entity';
 import { toGroupResponse, toGroupSummary } from './group.mapper';
+import { selectGroup, selectPatternExceptions } from './groups.queries';
 import { memberOn } from '../../platform/database/rules-sql';
 
 @Injectable()
@@ -93,9 +94,7 @@ export class GroupsService {
         WHERE f.group_id = $1 ORDER BY u.display_name`,
       [id],
     );
-    const exceptions = await em
-      .getRepository(GroupPatternException)
-      .find({ where: { groupId: id }, order: { patternDate: 'ASC' } });
+    const exceptions = await selectPatternExceptions(em, id);
     return toGroupResponse(group, {
       memberCount: stats.get(id)?.members ?? 0,
       nextSessionAt: stats.get(id)?.next ?? null,
@@ -105,7 +104,7 @@ export class GroupsService {
   }
 
   async find(id: string, em: EntityManager = this.db.manager): Promise<Group> {
-    const group = await em.getRepository(Group).findOneBy({ id });
+    const group = await selectGroup(em, id);
     if (!group) throw DomainError.notFound('This group');
     return group;
   }

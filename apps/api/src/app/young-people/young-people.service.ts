@@ -29,6 +29,7 @@ import { unpickableStaff } from '../staff/pickable-staff';
 import { displayNames } from '../users/display-names';
 import { ServiceExperiencePeriodRow, TrustedAdultLink, YoungPerson } from './entities/young-person.entity';
 import { YoungPeopleCategoriesService } from './young-people-categories.service';
+import { YoungPersonRecord, selectYoungPersonRecord } from './young-people.queries';
 import { memberOn } from '../../platform/database/rules-sql';
 
 /** The column each sort reads, which the matches carry so a short list is sorted without the table. */
@@ -181,18 +182,13 @@ export class YoungPeopleService {
     actor: Actor,
     id: string,
     em: EntityManager = this.db.manager,
-  ): Promise<YoungPerson> {
+  ): Promise<YoungPersonRecord> {
     await this.access.assertMayRead(actor, em, { youngPerson: id });
     return this.load(em, id);
   }
 
-  private async load(em: EntityManager, id: string): Promise<YoungPerson> {
-    // find, not findOne: a LIMIT 1 over joined rows makes TypeORM first look up the distinct ids in
-    // a query of its own.
-    const [person] = await em.getRepository(YoungPerson).find({
-      where: { id },
-      relations: { serviceExperiences: true, trustedAdults: true },
-    });
+  private async load(em: EntityManager, id: string): Promise<YoungPersonRecord> {
+    const person = await selectYoungPersonRecord(em, id);
     if (!person) throw DomainError.notFound('This young person');
     return person;
   }
@@ -325,7 +321,7 @@ export class YoungPeopleService {
     }
   }
 
-  private async toResponse(person: YoungPerson, actor: Actor): Promise<YoungPersonResponse> {
+  private async toResponse(person: YoungPersonRecord, actor: Actor): Promise<YoungPersonResponse> {
     const today = todayInLondon();
     const age = ageOn(person.dateOfBirth, today);
     const [names, groups, categories] = await Promise.all([
