@@ -193,10 +193,10 @@ describe('young people', () => {
     expect(JSON.stringify(reads)).not.toContain('Audited');
   });
 
-  it('should read the whole record back: periods by start then kind then as entered, adults as entered', async () => {
+  it('should read the whole record back: periods by start, kind and end (open last), adults by id', async () => {
     const adults = [];
     for (let i = 0; i < 3; i++) adults.push((await t.signInAs(Role.Practitioner)).user);
-    // Entered against their ids' order, so an answer sorted by id would show.
+    // Entered against their ids' order, so an answer in the order entered would show.
     adults.sort((a, b) => b.id.localeCompare(a.id));
     const [first, second, third] = adults;
     const periods = [
@@ -248,12 +248,12 @@ describe('young people', () => {
       dateOfBirth,
       age: 16,
       ageBand: '16-17',
-      serviceExperiences: [periods[3], periods[0], periods[1], periods[2]],
+      serviceExperiences: [periods[3], periods[1], periods[0], periods[2]],
       currentServiceExperiences: ['young_carer', 'care_leaver'],
       trustedAdults: [
-        { userId: first.id, displayName: first.displayName, relationship: 'social_worker' },
-        { userId: second.id, displayName: second.displayName, relationship: 'personal_adviser' },
         { userId: third.id, displayName: third.displayName, relationship: 'other' },
+        { userId: second.id, displayName: second.displayName, relationship: 'personal_adviser' },
+        { userId: first.id, displayName: first.displayName, relationship: 'social_worker' },
       ],
       contact,
       parentCarer,
@@ -270,7 +270,7 @@ describe('young people', () => {
       createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
     });
 
-    // Saved again in another order, the record answers in the new one.
+    // Saved again in another order, the record answers in the same order.
     const updated = await officer.agent
       .put(`/api/young-people/${person.id}`)
       .set('X-XSRF-TOKEN', officer.session.csrfToken)
@@ -278,10 +278,10 @@ describe('young people', () => {
         youngPersonRequest({
           preferredName: 'Marlow',
           dateOfBirth,
-          serviceExperiences: [periods[1], periods[0]],
+          serviceExperiences: [periods[0], periods[1]],
           trustedAdults: [
-            { userId: third.id, relationship: TrustedAdultRelationship.Other },
             { userId: first.id, relationship: TrustedAdultRelationship.SocialWorker },
+            { userId: third.id, relationship: TrustedAdultRelationship.Other },
           ],
         }),
       );

@@ -32,9 +32,10 @@ type RecordRow = Omit<YoungPersonRecord, 'serviceExperiences' | 'trustedAdults'>
 
 /**
  * The record in one prepared statement: every record read runs it, and building it through
- * TypeORM's query builder and hydrating its joined rows cost more than the query itself. Periods
- * and adults come in the order they are stored (ctid), which is the order they were entered: the
- * order TypeORM's unordered join gave them, which the form shows back and the answer keeps.
+ * TypeORM's query builder and hydrating its joined rows cost more than the query itself. Adults
+ * come by their user id: TypeORM's join had no order, and a table's physical order (ctid) is not
+ * the order rows were entered once PostgreSQL reuses a page's space. Periods are ordered where the
+ * answer is made (YoungPeopleService).
  */
 export async function selectYoungPersonRecord(
   em: EntityManager,
@@ -48,9 +49,9 @@ export async function selectYoungPersonRecord(
             yp.decides_for_themselves AS "decidesForThemselves", yp.confidentiality_notes AS "confidentialityNotes",
             yp.placed_out_of_area AS "placedOutOfArea", yp.placement_authority AS "placementAuthority",
             yp.archived_at AS "archivedAt", yp.created_at AS "createdAt",
-            (SELECT json_agg(json_build_object('kind', se.kind, 'from', se.from_date, 'to', se.to_date) ORDER BY se.ctid)
+            (SELECT json_agg(json_build_object('kind', se.kind, 'from', se.from_date, 'to', se.to_date))
                FROM young_person_service_experiences se WHERE se.young_person_id = yp.id) AS "serviceExperiences",
-            (SELECT json_agg(json_build_object('userId', ta.user_id, 'relationship', ta.relationship) ORDER BY ta.ctid)
+            (SELECT json_agg(json_build_object('userId', ta.user_id, 'relationship', ta.relationship) ORDER BY ta.user_id)
                FROM young_person_trusted_adults ta WHERE ta.young_person_id = yp.id) AS "trustedAdults"
        FROM young_people yp WHERE yp.id = $1`,
     [id],

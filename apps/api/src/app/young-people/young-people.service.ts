@@ -336,8 +336,12 @@ export class YoungPeopleService {
       ),
       this.categories.of(this.db.manager, person.id),
     ]);
+    // A whole order, so two periods of one kind from one day (one ended, one open) always read alike.
     const periods = [...person.serviceExperiences].sort(
-      (a, b) => a.from.localeCompare(b.from) || a.kind.localeCompare(b.kind),
+      (a, b) =>
+        a.from.localeCompare(b.from) ||
+        a.kind.localeCompare(b.kind) ||
+        (a.to === b.to ? 0 : a.to === null ? 1 : b.to === null ? -1 : a.to.localeCompare(b.to)),
     );
     return {
       id: person.id,
