@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { AddressInfo } from 'node:net';
 import { Server, ServerResponse, createServer, request } from 'node:http';
 import { Writable } from 'node:stream';
@@ -137,5 +137,29 @@ describe('createLogger on standard output', () => {
       .filter(Boolean)
       .map((l) => (JSON.parse(l) as { i: number }).i);
     expect(numbers).toEqual(Array.from({ length: 5000 }, (_, i) => i));
+  });
+
+  it('should write a lone line out while the process keeps running', async () => {
+    // The child logs one line and stays up until told; the test waits for the line, however long.
+    const script = `
+      const { createLogger } = require(${JSON.stringify(require.resolve('./logger'))});
+      createLogger('info').info('alone');
+      process.stdin.resume();
+      process.stdin.on('end', () => process.exit(0));`;
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
+      env: { ...process.env, TS_NODE_PROJECT: require.resolve('../../../tsconfig.app.json') },
+    });
+    let out = '';
+    let exited = false;
+    child.on('exit', () => (exited = true));
+    await new Promise<void>((seen) =>
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString('utf8');
+        if (out.includes('"msg":"alone"')) seen();
+      }),
+    );
+    expect(exited).toBe(false);
+    child.stdin.end();
+    await new Promise((done) => child.on('close', done));
   });
 });

@@ -27,15 +27,20 @@ export function createLogger(level: pino.LevelWithSilent, destination?: pino.Des
   return pino(options, destination ?? standardOutput());
 }
 
+/** How long a line may wait for others before it is written out. */
+const FLUSH_EVERY_MS = 1_000;
+
 /**
- * Standard output, written off the requests' thread: pino's default writes each line with a
- * synchronous write(2) on the event loop, which the record read's profile showed as its costliest
- * native frame on a busy machine. Lines that come while a write is under way go out together with
- * the next one, so nothing waits for a buffer to fill; pino flushes what is left when the process
- * exits, crash included (a SIGKILL loses at most the lines of the write under way).
+ * Standard output, written off the requests' thread and a few kilobytes at a time: pino's default
+ * writes each line with its own synchronous write(2) on the event loop, which the record read's
+ * profile showed as its costliest native frame on a busy machine. A line waits at most a second
+ * for others; pino writes out what is left when the process exits, crash included (a SIGKILL loses
+ * at most that second).
  */
-export function standardOutput(): pino.DestinationStream {
-  return pino.destination({ dest: 1, sync: false });
+export function standardOutput(flushEveryMs = FLUSH_EVERY_MS): pino.DestinationStream {
+  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  setInterval(() => destination.flush(), flushEveryMs).unref();
+  return destination;
 }
 
 /**
