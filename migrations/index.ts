@@ -54,6 +54,7 @@ import { PlanDocuments1765470000000 } from './1765470000000-plan-documents';
 import { Reports1765480000000 } from './1765480000000-reports';
 import { ReviewParticipation1765490000000 } from './1765490000000-review-participation';
 import { PlanPictures1765500000000 } from './1765500000000-plan-pictures';
+import { SessionDays1765510000000 } from './1765510000000-session-days';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -107,6 +108,7 @@ export const MIGRATIONS = [
   Reports1765480000000,
   ReviewParticipation1765490000000,
   PlanPictures1765500000000,
+  SessionDays1765510000000,
 ];
 
 /** The tables whose writes move the figures revision on (FiguresCache); a spec checks each is watched. */
