@@ -13,7 +13,8 @@
  * the PDFs in the API's own process, as in production) and the daily jobs' look pushed an hour away
  * (JOB_LOOK_MS), then:
  *   (a) creates the year's plan and reads its figures (`GET /api/plans/:id/figures`, section C's
- *       assembly over the year before) --runs times, one after another: p50/p95;
+ *       assembly over the year before) --runs times, one after another: p50/p95; with
+ *       --figures-only it stops here, leaving the plan a draft;
  *   (b) writes every section, Lundy answer and --commitments commitments, has it approved and
  *       published, waits for its PDF, then runs autocannon with --public-connections clients on the
  *       current version's public page and on the list of published plans (health first, as the
@@ -162,6 +163,7 @@ async function main(): Promise<void> {
       pdfs: { type: 'string', default: '3' },
       commitments: { type: 'string', default: '20' },
       port: { type: 'string', default: '3281' },
+      'figures-only': { type: 'boolean', default: false },
     },
   });
   const year = Number(values.year);
@@ -255,6 +257,7 @@ async function main(): Promise<void> {
       `Figures, ${runs} reads one after another: p50 ${ms(percentile(times, 50))} ms, p95 ${ms(percentile(times, 95))} ms, ` +
         `max ${ms(times[times.length - 1])} ms`,
     );
+    if (values['figures-only']) return;
 
     // (b) A whole plan, written, approved and published; its PDF made by the worker.
     const sectionKeys = planSectionsFor(v.yearOfPlan);

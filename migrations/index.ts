@@ -54,6 +54,8 @@ import { PlanDocuments1765470000000 } from './1765470000000-plan-documents';
 import { Reports1765480000000 } from './1765480000000-reports';
 import { ReviewParticipation1765490000000 } from './1765490000000-review-participation';
 import { PlanPictures1765500000000 } from './1765500000000-plan-pictures';
+import { SessionDays1765510000000 } from './1765510000000-session-days';
+import { CountedItemsIndex1765520000000 } from './1765520000000-counted-items-index';
 
 /** Every migration, oldest first. Committed migrations are never edited: add a new one. */
 export const MIGRATIONS = [
@@ -107,6 +109,8 @@ export const MIGRATIONS = [
   Reports1765480000000,
   ReviewParticipation1765490000000,
   PlanPictures1765500000000,
+  SessionDays1765510000000,
+  CountedItemsIndex1765520000000,
 ];
 
 /** The tables whose writes move the figures revision on (FiguresCache); a spec checks each is watched. */
