@@ -9,6 +9,16 @@ import { Writable } from 'node:stream';
 import { createYoungPerson } from './support/factories';
 import { TestApp, createTestApp } from './support/test-app';
 
+/** A destination that keeps each line pino writes, as the log would hold it. */
+function captureLines(lines: string[]): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+}
+
 /**
  * Found by the security test: personal links reached the request log in full (the old mask
  * skipped tokens with a dot, such as answer links, and short codes). Anyone reading the log could
@@ -19,13 +29,7 @@ describe('no personal link reaches the log', () => {
   const lines: string[] = [];
 
   beforeAll(async () => {
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-        done();
-      },
-    });
-    t = await createTestApp({}, { appLogger: createLogger('debug', sink) });
+    t = await createTestApp({}, { appLogger: createLogger('debug', captureLines(lines)) });
   });
   afterAll(() => t.close());
 
@@ -115,13 +119,7 @@ describe('a request is followed by one id', () => {
   const lines: string[] = [];
 
   beforeAll(async () => {
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-        done();
-      },
-    });
-    t = await createTestApp({}, { appLogger: createLogger('info', sink) });
+    t = await createTestApp({}, { appLogger: createLogger('info', captureLines(lines)) });
   });
   afterAll(() => t.close());
 

@@ -212,6 +212,16 @@ describe('young people', () => {
       letter: null,
       onlyViaTrustedAdult: false,
     };
+    // Asked for and answered back alike.
+    const needs = {
+      accessibilityNeeds: 'Quiet room.',
+      communicationNeeds: 'Short sentences.',
+      participationPreference: 'group' as const,
+      decidesForThemselves: true,
+      confidentialityNotes: 'Not via school.',
+      placedOutOfArea: true,
+      placementAuthority: 'Northmere County Council',
+    };
     const parentCarer = {
       name: 'Jo Carer',
       relationship: 'Kinship carer',
@@ -232,13 +242,7 @@ describe('young people', () => {
       ],
       contact,
       parentCarer,
-      accessibilityNeeds: 'Quiet room.',
-      communicationNeeds: 'Short sentences.',
-      participationPreference: 'group',
-      decidesForThemselves: true,
-      confidentialityNotes: 'Not via school.',
-      placedOutOfArea: true,
-      placementAuthority: 'Northmere County Council',
+      ...needs,
     });
     const read = await officer.get(`/api/young-people/${person.id}`);
     expect(read.status).toBe(200);
@@ -257,13 +261,7 @@ describe('young people', () => {
       ],
       contact,
       parentCarer,
-      accessibilityNeeds: 'Quiet room.',
-      communicationNeeds: 'Short sentences.',
-      participationPreference: 'group',
-      decidesForThemselves: true,
-      confidentialityNotes: 'Not via school.',
-      placedOutOfArea: true,
-      placementAuthority: 'Northmere County Council',
+      ...needs,
       categories: [],
       groups: [],
       archivedAt: null,
