@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { readPrepared } from '../../platform/database/database';
 import { Group, GroupPatternException } from './entities/group.entity';
 
-/** What a group's exceptions to its pattern say, as its page and the session planner read them. */
+/** What a group's exceptions to its pattern say, as its page reads them. */
 export type PatternExceptionRow = Pick<
   GroupPatternException,
   'patternDate' | 'kind' | 'movedToDate' | 'movedToTime' | 'reason'

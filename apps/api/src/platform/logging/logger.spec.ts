@@ -119,47 +119,59 @@ describe('requestLogger', () => {
   });
 });
 
+/** A spawned process compiles the logger as it loads: seconds idle, far longer on a loaded machine. */
+const SPAWNED_MS = 120_000;
+
 describe('createLogger on standard output', () => {
-  it('should write every line out before the process exits, even on process.exit', () => {
-    const script = `
+  it(
+    'should write every line out before the process exits, even on process.exit',
+    () => {
+      const script = `
       const { createLogger } = require(${JSON.stringify(require.resolve('./logger'))});
       const logger = createLogger('info');
       for (let i = 0; i < 5000; i++) logger.info({ i }, 'line');
       process.exit(0);`;
-    const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
-      encoding: 'utf8',
-      env: { ...process.env, TS_NODE_PROJECT: require.resolve('../../../tsconfig.app.json') },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    expect(run.stderr).toBe('');
-    const numbers = run.stdout
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => (JSON.parse(l) as { i: number }).i);
-    expect(numbers).toEqual(Array.from({ length: 5000 }, (_, i) => i));
-  });
+      const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
+        encoding: 'utf8',
+        env: { ...process.env, TS_NODE_PROJECT: require.resolve('../../../tsconfig.app.json') },
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: SPAWNED_MS,
+      });
+      expect(run.stderr).toBe('');
+      const numbers = run.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { i: number }).i);
+      expect(numbers).toEqual(Array.from({ length: 5000 }, (_, i) => i));
+    },
+    SPAWNED_MS,
+  );
 
-  it('should write a lone line out while the process keeps running', async () => {
-    // The child logs one line and stays up until told; the test waits for the line, however long.
-    const script = `
+  it(
+    'should write a lone line out while the process keeps running',
+    async () => {
+      // The child logs one line and stays up until told; the test waits for the line, however long.
+      const script = `
       const { createLogger } = require(${JSON.stringify(require.resolve('./logger'))});
       createLogger('info').info('alone');
       process.stdin.resume();
       process.stdin.on('end', () => process.exit(0));`;
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
-      env: { ...process.env, TS_NODE_PROJECT: require.resolve('../../../tsconfig.app.json') },
-    });
-    let out = '';
-    let exited = false;
-    child.on('exit', () => (exited = true));
-    await new Promise<void>((seen) =>
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString('utf8');
-        if (out.includes('"msg":"alone"')) seen();
-      }),
-    );
-    expect(exited).toBe(false);
-    child.stdin.end();
-    await new Promise((done) => child.on('close', done));
-  });
+      const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
+        env: { ...process.env, TS_NODE_PROJECT: require.resolve('../../../tsconfig.app.json') },
+      });
+      let out = '';
+      let exited = false;
+      child.on('exit', () => (exited = true));
+      await new Promise<void>((seen) =>
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString('utf8');
+          if (out.includes('"msg":"alone"')) seen();
+        }),
+      );
+      expect(exited).toBe(false);
+      child.stdin.end();
+      await new Promise((done) => child.on('close', done));
+    },
+    SPAWNED_MS,
+  );
 });

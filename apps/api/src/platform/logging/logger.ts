@@ -24,22 +24,40 @@ export function createLogger(level: pino.LevelWithSilent, destination?: pino.Des
       censor: '[redacted]',
     },
   };
+  // A silent logger (the test apps') writes nothing, so it opens no standard output of its own.
+  if (!destination && level === 'silent') return pino(options);
   return pino(options, destination ?? standardOutput());
 }
 
 /** How long a line may wait for others before it is written out. */
 const FLUSH_EVERY_MS = 1_000;
+/** What may wait in memory when standard output's reader stalls; past it, lines are dropped, not kept. */
+const MAX_WAITING_BYTES = 16 * 1024 * 1024;
 
 /**
- * Standard output, written off the requests' thread and a few kilobytes at a time: pino's default
- * writes each line with its own synchronous write(2) on the event loop, which the record read's
- * profile showed as its costliest native frame on a busy machine. A line waits at most a second
- * for others; pino writes out what is left when the process exits, crash included (a SIGKILL loses
- * at most that second).
+ * Standard output, a few kilobytes at a time: pino's default writes each line with its own
+ * write(2), which the record read's profile showed as its costliest native frame on a busy machine;
+ * now about one write in sixteen requests. A line waits at most a second for others (sonic-boom's
+ * own timer, unreferenced and cleared when the stream closes). The writes stay synchronous, so what
+ * is left is written out, in order and whole, when the process exits, crash included: an
+ * asynchronous write still under way at exit could be lost or land after later lines.
  */
-export function standardOutput(flushEveryMs = FLUSH_EVERY_MS): pino.DestinationStream {
-  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
-  setInterval(() => destination.flush(), flushEveryMs).unref();
+export function standardOutput(): pino.DestinationStream {
+  const destination = pino.destination({
+    dest: 1,
+    sync: true,
+    minLength: 4096,
+    maxLength: MAX_WAITING_BYTES,
+    periodicFlush: FLUSH_EVERY_MS,
+  });
+  // pino writes out only an asynchronous destination at exit; this one's last lines are ours to write.
+  process.once('exit', () => {
+    try {
+      destination.flushSync();
+    } catch {
+      // Closed already: whoever closed it wrote out what it held.
+    }
+  });
   return destination;
 }
 
