@@ -23,6 +23,7 @@ import { Outbox } from '../offline/outbox';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 import ActivityPage from './activity-page';
 import { answerOccasionRounds } from '../../testing/occasion-rounds';
+import { requestMade } from '../../testing/eventually';
 
 const URL = `/api/activities/${ACTIVITY_ID}/attendance`;
 
@@ -137,15 +138,10 @@ describe('marking who came on an activity day without signal', () => {
       { youngPersonId: PERSON_ID, attended: true },
       { youngPersonId: OTHER_PERSON_ID, attended: false },
     ]) {
-      let found = http.match({ method: 'POST', url: URL });
-      for (let i = 0; i < 400 && found.length === 0; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        found = http.match({ method: 'POST', url: URL });
-      }
-      expect(found).toHaveLength(1);
-      expect(found[0].request.body).toEqual(body);
-      expect(found[0].request.headers.has(HEARD_RECORDED_AT_HEADER)).toBe(true);
-      found[0].flush(invitation({ status: InvitationStatus.Attended }));
+      const found = await requestMade(http, { method: 'POST', url: URL });
+      expect(found.request.body).toEqual(body);
+      expect(found.request.headers.has(HEARD_RECORDED_AT_HEADER)).toBe(true);
+      found.flush(invitation({ status: InvitationStatus.Attended }));
     }
     await sending;
     await settle();

@@ -16,6 +16,7 @@ import { OTHER_PERSON_ID, PERSON_ID, byLabel, byName, textOf, typeInto } from '.
 import { signInAs } from '../../testing/session';
 import { OUTBOX_DB, Outbox } from '../offline/outbox';
 import EvaluationEntryPage from './evaluation-entry-page';
+import { requestMade } from '../../testing/eventually';
 
 const LABEL = 'Evaluation of This is Me profile by Amara';
 
@@ -31,16 +32,8 @@ describe('entering evaluations without signal', () => {
     await fixture.whenStable();
   }
 
-  /** Waits until the outbox, after its IndexedDB steps, has sent one evaluation. */
-  async function sent(): Promise<TestRequest> {
-    for (let i = 0; i < 400; i++) {
-      const found = http.match({ method: 'POST', url: ENTRY_URL });
-      if (found.length > 1) throw new Error(`${found.length} evaluations sent at once`);
-      if (found.length === 1) return found[0];
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    throw new Error('No evaluation sent');
-  }
+  /** The one evaluation the outbox sends, after its IndexedDB steps. */
+  const sent = (): Promise<TestRequest> => requestMade(http, { method: 'POST', url: ENTRY_URL });
 
   /** What IndexedDB itself holds, read as another tab would. */
   async function onTheDevice(): Promise<unknown[]> {

@@ -19,6 +19,7 @@ import { Outbox } from '../offline/outbox';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 import SessionPage from './session-page';
 import { answerOccasionRounds } from '../../testing/occasion-rounds';
+import { requestMade } from '../../testing/eventually';
 
 const URL = `/api/sessions/${SESSION_ID}/attendance`;
 
@@ -133,14 +134,10 @@ describe('a session’s register without signal', () => {
 
     setOffline(false);
     const sending = outbox.send();
-    let found = http.match({ method: 'PUT', url: URL });
-    for (let i = 0; i < 400 && found.length === 0; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      found = http.match({ method: 'PUT', url: URL });
-    }
-    expect(found[0].request.body).toEqual({ entries: [{ youngPersonId: PERSON_ID, status: 'absent' }] });
-    expect(found[0].request.headers.has(HEARD_RECORDED_AT_HEADER)).toBe(true);
-    found[0].flush(sessionDetail());
+    const found = await requestMade(http, { method: 'PUT', url: URL });
+    expect(found.request.body).toEqual({ entries: [{ youngPersonId: PERSON_ID, status: 'absent' }] });
+    expect(found.request.headers.has(HEARD_RECORDED_AT_HEADER)).toBe(true);
+    found.flush(sessionDetail());
     await sending;
     await settle();
     expect(textOf(row('Sam'))).not.toContain('Not sent yet');

@@ -17,22 +17,13 @@ import { sessionFor, signInAs } from '../../testing/session';
 import { SessionService } from '../core/session.service';
 import { DAY_DB, DayStore, type DayToKeep, type KeptDay } from './day-store';
 import { KEPT_AT_HEADER, dayStoreInterceptor } from './day-store.interceptor';
+import { requestMade } from '../../testing/eventually';
 
 const DAY = `/api/activities/${ACTIVITY_ID}`;
 const ROUNDS = `/api/evaluation-rounds?occasionKind=activity_day&occasionId=${ACTIVITY_ID}`;
 const CLOSED_ROUND_ID = '44444444-4444-4444-8444-444444444444';
 const today = todayInLondon();
 const theDay: DayToKeep = { kind: 'activity_day', id: ACTIVITY_ID, title: 'Bowling at Lakeside', day: today };
-
-/** Waits until the request `url` names has been made (the store reads IndexedDB first). */
-async function request(http: HttpTestingController, url: string): Promise<TestRequest> {
-  for (let i = 0; i < 400; i++) {
-    const [found] = http.match(url);
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error(`No request to ${url}`);
-}
 
 const noSignal = (req: TestRequest) => req.error(new ProgressEvent('error'), { status: 0, statusText: '' });
 
@@ -71,13 +62,13 @@ describe('the day kept on the device', () => {
       { ...entryRound(), id: CLOSED_ROUND_ID, state: 'closed' },
     ];
     const ready = store.getReady(theDay);
-    (await request(http, '/api/auth/session')).flush(sessionFor(Role.ParticipationOfficer));
-    (await request(http, DAY)).flush(activityResponse({ date: today }));
-    (await request(http, `${DAY}/day-sheet`)).flush(daySheet());
-    (await request(http, `${DAY}/invitations`)).flush([invitation()]);
-    (await request(http, `${DAY}/consents`)).flush({ purposes: [], rows: [] });
-    (await request(http, ROUNDS)).flush(rounds);
-    (await request(http, `/api/evaluation-rounds/${ROUND_ID}`)).flush(entryRound());
+    (await requestMade(http, '/api/auth/session')).flush(sessionFor(Role.ParticipationOfficer));
+    (await requestMade(http, DAY)).flush(activityResponse({ date: today }));
+    (await requestMade(http, `${DAY}/day-sheet`)).flush(daySheet());
+    (await requestMade(http, `${DAY}/invitations`)).flush([invitation()]);
+    (await requestMade(http, `${DAY}/consents`)).flush({ purposes: [], rows: [] });
+    (await requestMade(http, ROUNDS)).flush(rounds);
+    (await requestMade(http, `/api/evaluation-rounds/${ROUND_ID}`)).flush(entryRound());
     return ready;
   }
 
@@ -111,7 +102,7 @@ describe('the day kept on the device', () => {
     await getReady();
     const online = read(`${DAY}/day-sheet`);
     const newer = daySheet();
-    (await request(http, `${DAY}/day-sheet`)).flush({
+    (await requestMade(http, `${DAY}/day-sheet`)).flush({
       ...newer,
       activity: { ...newer.activity, title: 'From the server' },
     });
@@ -123,7 +114,7 @@ describe('the day kept on the device', () => {
 
     setOffline(true);
     const offline = read(`${DAY}/day-sheet`);
-    noSignal(await request(http, `${DAY}/day-sheet`));
+    noSignal(await requestMade(http, `${DAY}/day-sheet`));
     const kept = await offline;
     expect(kept.status).toBe(200);
     expect(kept.headers.get(KEPT_AT_HEADER)).toMatch(/^\d{4}-\d\d-\d\dT/);
@@ -136,11 +127,11 @@ describe('the day kept on the device', () => {
   it('lets a GET that was not kept, and a refusal from the server, fail as they always did', async () => {
     await getReady();
     const other = read(`/api/activities/${ACTIVITY_ID}/funnel`);
-    noSignal(await request(http, `/api/activities/${ACTIVITY_ID}/funnel`));
+    noSignal(await requestMade(http, `/api/activities/${ACTIVITY_ID}/funnel`));
     await expect(other).rejects.toBeInstanceOf(HttpErrorResponse);
 
     const refused = read(`${DAY}/day-sheet`);
-    (await request(http, `${DAY}/day-sheet`)).flush(
+    (await requestMade(http, `${DAY}/day-sheet`)).flush(
       { status: 404, title: 'Not found' },
       { status: 404, statusText: 'Not Found' },
     );
@@ -156,7 +147,7 @@ describe('the day kept on the device', () => {
       [500, 'Internal Server Error'],
     ] as const) {
       const answered = read(`${DAY}/day-sheet`);
-      (await request(http, `${DAY}/day-sheet`)).flush({ status }, { status, statusText });
+      (await requestMade(http, `${DAY}/day-sheet`)).flush({ status }, { status, statusText });
       await expect(answered).rejects.toEqual(expect.objectContaining({ status }));
     }
   });
@@ -164,7 +155,7 @@ describe('the day kept on the device', () => {
   it('wipes the day when the session check says nobody is signed in (a session ended elsewhere)', async () => {
     await getReady();
     const checking = TestBed.inject(SessionService).load();
-    (await request(http, '/api/auth/session')).flush(
+    (await requestMade(http, '/api/auth/session')).flush(
       { status: 401, title: 'Sign in' },
       { status: 401, statusText: 'Unauthorized' },
     );
@@ -180,9 +171,9 @@ describe('the day kept on the device', () => {
   it('keeps nothing when getting ready finds no signal, and never answers getting ready from the device', async () => {
     await getReady();
     const again = store.getReady(theDay);
-    noSignal(await request(http, '/api/auth/session'));
+    noSignal(await requestMade(http, '/api/auth/session'));
     for (const url of [DAY, `${DAY}/day-sheet`, `${DAY}/invitations`, `${DAY}/consents`, ROUNDS])
-      noSignal(await request(http, url));
+      noSignal(await requestMade(http, url));
     await expect(again).rejects.toBeInstanceOf(HttpErrorResponse);
     // The day kept before is still there: a failed refresh takes nothing away.
     expect(store.kept()?.id).toBe(ACTIVITY_ID);
@@ -202,7 +193,7 @@ describe('the day kept on the device', () => {
     expect(store.kept()).toBeNull();
     setOffline(true);
     const offline = read(`${DAY}/day-sheet`);
-    noSignal(await request(http, `${DAY}/day-sheet`));
+    noSignal(await requestMade(http, `${DAY}/day-sheet`));
     await expect(offline).rejects.toBeInstanceOf(HttpErrorResponse);
     const db = await openDB(DAY_DB, 1);
     expect(await db.count('answers')).toBe(0);

@@ -6,7 +6,7 @@ import { Role, addDays, todayInLondon } from '@heard/domain';
 import { IDBFactory } from 'fake-indexeddb';
 import { ACTIVITY_ID, activityResponse, daySheet } from '../../testing/activity-fixtures';
 import { axeViolations } from '../../testing/axe';
-import { indexedDbTurns } from '../../testing/indexed-db';
+import { eventually, requestMade } from '../../testing/eventually';
 import { sessionFor, signInAs } from '../../testing/session';
 import { DayStore, type DayToKeep } from './day-store';
 import { GetReady } from './get-ready';
@@ -53,28 +53,22 @@ describe('GetReady', () => {
       [`${DAY}/consents`, { purposes: [], rows: [] }],
       [`/api/evaluation-rounds?occasionKind=activity_day&occasionId=${ACTIVITY_ID}`, []],
     ] as const) {
-      let found = http.match(url);
-      for (let i = 0; i < 200 && found.length === 0; i++) {
-        await indexedDbTurns();
-        found = http.match(url);
-      }
-      expect(found).toHaveLength(1);
-      found[0].flush(body);
+      (await requestMade(http, url)).flush(body);
     }
-    for (let i = 0; i < 50 && !el.textContent?.includes('Ready for the day'); i++) {
-      await indexedDbTurns();
+    await eventually(() => {
       fixture.detectChanges();
-    }
+      return el.textContent?.includes('Ready for the day') ? true : undefined;
+    }, 'the words "Ready for the day"');
     expect(el.querySelector('[role="status"]')?.textContent?.trim()).toBe(
       'Ready for the day. Kept on this device: the day sheet, the register and no evaluation rounds.',
     );
     expect(button(el, 'Get ready again')).toBeDefined();
 
     button(el, 'Take it off this device')?.click();
-    for (let i = 0; i < 50 && !el.textContent?.includes('Taken off'); i++) {
-      await indexedDbTurns();
+    await eventually(() => {
       fixture.detectChanges();
-    }
+      return el.textContent?.includes('Taken off') ? true : undefined;
+    }, 'the words "Taken off"');
     expect(el.querySelector('[role="status"]')?.textContent?.trim()).toBe('Taken off this device.');
     expect(TestBed.inject(DayStore).kept()).toBeNull();
   });
@@ -92,15 +86,15 @@ describe('GetReady', () => {
     const { fixture, el } = await render(today);
     button(el, 'Get ready for the day')?.click();
     let asked = http.match(() => true);
-    for (let i = 0; i < 200 && asked.length < 6; i++) {
-      await indexedDbTurns();
+    await eventually(() => {
       asked = [...asked, ...http.match(() => true)];
-    }
+      return asked.length >= 6 ? true : undefined;
+    }, 'the six requests that get the day ready');
     for (const req of asked) req.error(new ProgressEvent('error'), { status: 0 });
-    for (let i = 0; i < 50 && !el.textContent?.includes('Could not get ready'); i++) {
-      await indexedDbTurns();
+    await eventually(() => {
       fixture.detectChanges();
-    }
+      return el.textContent?.includes('Could not get ready') ? true : undefined;
+    }, 'the words "Could not get ready"');
     expect(el.querySelector('[role="status"]')?.textContent?.trim()).toBe(
       'Could not get ready: check the signal and try again.',
     );

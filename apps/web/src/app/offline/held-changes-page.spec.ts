@@ -27,6 +27,7 @@ import { Outbox } from './outbox';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 import HeldChangesPage from './held-changes-page';
 import { heldChangesOfficerOnly } from './officer-guard';
+import { requestMade } from '../../testing/eventually';
 
 const CONSENT_ID = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
 const MOVED_ID = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
@@ -205,12 +206,8 @@ describe('the changes kept aside for the officer', () => {
         about: PERSON_ID,
       });
       const sending = outbox.send();
-      let found = http.match('/api/activities/a-1/attendance');
-      for (let i = 0; i < 400 && found.length === 0; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        found = http.match('/api/activities/a-1/attendance');
-      }
-      found[0].flush(
+      const found = await requestMade(http, '/api/activities/a-1/attendance');
+      found.flush(
         {
           type: 'https://heard.example/problems/offline-conflict',
           title: 'Not applied',

@@ -10,6 +10,7 @@ import { Role } from '@heard/domain';
 import { signInAs } from '../../testing/session';
 import { Outbox } from './outbox';
 import { OutboxStatus } from './outbox-status';
+import { requestMade } from '../../testing/eventually';
 
 const URL_1 = '/api/activities/a-1/attendance';
 const URL_2 = '/api/activities/a-2/attendance';
@@ -23,15 +24,6 @@ describe('the outbox banner', () => {
   async function settle(): Promise<void> {
     await indexedDbTurns();
     await fixture.whenStable();
-  }
-
-  async function waitFor(url: string) {
-    for (let i = 0; i < 400; i++) {
-      const [found] = http.match(url);
-      if (found) return found;
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    throw new Error(`No request to ${url}`);
   }
 
   beforeEach(async () => {
@@ -75,13 +67,13 @@ describe('the outbox banner', () => {
     expect(await axeViolations(el)).toEqual([]);
 
     byName(el, 'Send now').click();
-    (await waitFor(URL_1)).flush(
+    (await requestMade(http, URL_1)).flush(
       { held: true, heldChangeId: 'h-1', detail: 'Kept aside.' },
       { status: 202, statusText: 'Accepted' },
     );
     await settle();
     expect(textOf(el.querySelector('[role="status"]'))).toBe('Sending… 1 change needs you');
-    (await waitFor(URL_2)).flush({});
+    (await requestMade(http, URL_2)).flush({});
     await settle();
     expect(textOf(el.querySelector('[role="status"]'))).toBe('All sent 1 change needs you');
     const link = byName<HTMLAnchorElement>(el, '1 change needs you', 'a');

@@ -1,30 +1,16 @@
 import '../../testing/indexed-db';
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  type TestRequest,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { HEARD_RECORDED_AT_HEADER, Role } from '@heard/domain';
 import { IDBFactory } from 'fake-indexeddb';
 import { SessionService } from '../core/session.service';
 import { signInAs } from '../../testing/session';
 import { OUTBOX_RETRY_MS, type OutboxChange, Outbox } from './outbox';
+import { eventually, requestMade } from '../../testing/eventually';
 
 const SESSION_URL = '/api/sessions/s-1/attendance';
 const DAY_URL = '/api/activities/a-1/attendance';
-
-/** Waits until the outbox, after its IndexedDB steps, has made the request `url` names. */
-async function request(http: HttpTestingController, url: string): Promise<TestRequest> {
-  for (let i = 0; i < 400; i++) {
-    const found = http.match(url);
-    if (found.length > 1) throw new Error(`${found.length} requests to ${url}`);
-    if (found.length === 1) return found[0];
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error(`No request to ${url}`);
-}
 
 const conflict = {
   type: 'https://heard.example/problems/offline-conflict',
@@ -76,7 +62,7 @@ describe('the outbox', () => {
     const change = await sessionMark();
     expect(outbox.counts()).toMatchObject({ waiting: 1, needYou: 0, sent: 0 });
     const sending = outbox.send();
-    const req = await request(http, SESSION_URL);
+    const req = await requestMade(http, SESSION_URL);
     expect(req.request.method).toBe('PUT');
     expect(req.request.body).toEqual({ entries: [{ youngPersonId: 'p-1', status: 'present' }] });
     expect(req.request.headers.get('Idempotency-Key')).toBe(change.idempotencyKey);
@@ -92,7 +78,10 @@ describe('the outbox', () => {
     const first = await sessionMark();
     await dayMark();
     let sending = outbox.send();
-    (await request(http, SESSION_URL)).flush({ detail: 'Down' }, { status: 503, statusText: 'Unavailable' });
+    (await requestMade(http, SESSION_URL)).flush(
+      { detail: 'Down' },
+      { status: 503, statusText: 'Unavailable' },
+    );
     await sending;
     // The rest waits behind it, so the order holds.
     http.expectNone(DAY_URL);
@@ -100,7 +89,7 @@ describe('the outbox', () => {
     expect(outbox.counts().waiting).toBe(2);
 
     sending = outbox.send();
-    const noAnswer = await request(http, SESSION_URL);
+    const noAnswer = await requestMade(http, SESSION_URL);
     expect(noAnswer.request.headers.get('Idempotency-Key')).toBe(first.idempotencyKey);
     noAnswer.error(new ProgressEvent('error'));
     await sending;
@@ -108,11 +97,11 @@ describe('the outbox', () => {
     expect(state(first)).toBe('waiting');
 
     sending = outbox.send();
-    const retried = await request(http, SESSION_URL);
+    const retried = await requestMade(http, SESSION_URL);
     expect(retried.request.headers.get('Idempotency-Key')).toBe(first.idempotencyKey);
     expect(retried.request.headers.get(HEARD_RECORDED_AT_HEADER)).toBe(first.recordedAt);
     retried.flush({});
-    (await request(http, DAY_URL)).flush({});
+    (await requestMade(http, DAY_URL)).flush({});
     await sending;
     expect(outbox.changes()).toEqual([]);
   });
@@ -127,7 +116,7 @@ describe('the outbox', () => {
       await outbox.add({ method: 'PUT', url, body: { entries: [] }, label: url, about: 'p-1' });
     const sending = outbox.send();
     for (const url of urls) {
-      const req = await request(http, url);
+      const req = await requestMade(http, url);
       // Nothing after it has gone yet.
       for (const later of urls.slice(urls.indexOf(url) + 1)) http.expectNone(later);
       req.flush({});
@@ -147,9 +136,12 @@ describe('the outbox', () => {
     });
     const mark = await dayMark();
     const sending = outbox.send();
-    (await request(http, url)).flush({ id: 'e-1', wordsToCheck: [] }, { status: 201, statusText: 'Created' });
+    (await requestMade(http, url)).flush(
+      { id: 'e-1', wordsToCheck: [] },
+      { status: 201, statusText: 'Created' },
+    );
     // A register's answer has an id too (the invitation's), but it created nothing.
-    (await request(http, DAY_URL)).flush({ id: 'i-1', status: 'attended' });
+    (await requestMade(http, DAY_URL)).flush({ id: 'i-1', status: 'attended' });
     await sending;
     expect(outbox.changes()).toEqual([]);
     expect(outbox.createdIds()).toEqual({ [evaluation.id]: 'e-1' });
@@ -160,11 +152,11 @@ describe('the outbox', () => {
     const first = await sessionMark();
     await dayMark();
     const sending = outbox.send();
-    (await request(http, SESSION_URL)).flush(
+    (await requestMade(http, SESSION_URL)).flush(
       { held: true, heldChangeId: 'h-1', detail: 'Kept aside for you to decide.' },
       { status: 202, statusText: 'Accepted' },
     );
-    (await request(http, DAY_URL)).flush({});
+    (await requestMade(http, DAY_URL)).flush({});
     await sending;
     expect(outbox.changes()).toEqual([
       expect.objectContaining({
@@ -184,7 +176,7 @@ describe('the outbox', () => {
   it('keeps a change that was not applied (409 offline-conflict) with what the server kept', async () => {
     const change = await dayMark();
     const sending = outbox.send();
-    (await request(http, DAY_URL)).flush(conflict, { status: 409, statusText: 'Conflict' });
+    (await requestMade(http, DAY_URL)).flush(conflict, { status: 409, statusText: 'Conflict' });
     await sending;
     expect(outbox.changes()).toEqual([
       expect.objectContaining({
@@ -203,11 +195,11 @@ describe('the outbox', () => {
     const refused = await sessionMark();
     const stillStoring = await dayMark();
     let sending = outbox.send();
-    (await request(http, SESSION_URL)).flush(
+    (await requestMade(http, SESSION_URL)).flush(
       { type: 'about:blank', title: 'Invalid', status: 422, detail: 'Send one entry at a time.' },
       { status: 422, statusText: 'Unprocessable' },
     );
-    (await request(http, DAY_URL)).flush(
+    (await requestMade(http, DAY_URL)).flush(
       { type: 'about:blank', title: 'Conflict', status: 409, detail: 'Still storing.' },
       { status: 409, statusText: 'Conflict', headers: { 'Retry-After': '1' } },
     );
@@ -218,7 +210,7 @@ describe('the outbox', () => {
 
     // A refused change is not sent again: only the one still waiting.
     sending = outbox.send();
-    (await request(http, DAY_URL)).flush({});
+    (await requestMade(http, DAY_URL)).flush({});
     await sending;
     http.expectNone(SESSION_URL);
   });
@@ -241,7 +233,7 @@ describe('the outbox', () => {
     await sessionMark();
     const one = outbox.send();
     const two = outbox.send();
-    (await request(http, SESSION_URL)).flush({});
+    (await requestMade(http, SESSION_URL)).flush({});
     await Promise.all([one, two]);
     expect(outbox.counts().sent).toBe(1);
   });
@@ -265,12 +257,12 @@ describe('the outbox', () => {
   it('sends on start, and again when the device comes back online', async () => {
     await sessionMark();
     let sending = outbox.start();
-    (await request(http, SESSION_URL)).error(new ProgressEvent('error'));
+    (await requestMade(http, SESSION_URL)).error(new ProgressEvent('error'));
     await sending;
     expect(outbox.counts().waiting).toBe(1);
 
     window.dispatchEvent(new Event('online'));
-    (await request(http, SESSION_URL)).flush({});
+    (await requestMade(http, SESSION_URL)).flush({});
     sending = outbox.send();
     await sending;
     expect(outbox.counts()).toMatchObject({ waiting: 0, sent: 1 });
@@ -291,15 +283,15 @@ describe('the outbox', () => {
     await signInAs(Role.ParticipationOfficer);
     const first = await sessionMark();
     const sending = outbox.send();
-    (await request(http, SESSION_URL)).error(new ProgressEvent('error'));
+    (await requestMade(http, SESSION_URL)).error(new ProgressEvent('error'));
     await sending;
     expect(state(first)).toBe('waiting');
 
     // No "online" event and no "Send now": the timer sends it again, with the same key.
-    const retried = await request(http, SESSION_URL);
+    const retried = await requestMade(http, SESSION_URL);
     expect(retried.request.headers.get('Idempotency-Key')).toBe(first.idempotencyKey);
     retried.flush({});
-    for (let i = 0; i < 200 && outbox.counts().waiting > 0; i++) await new Promise((r) => setTimeout(r, 5));
+    await eventually(() => (outbox.counts().waiting === 0 ? true : undefined), 'the outbox to empty');
     expect(outbox.counts()).toMatchObject({ waiting: 0, sent: 1 });
   });
 
@@ -307,7 +299,7 @@ describe('the outbox', () => {
     const first = await sessionMark();
     await dayMark();
     const sending = outbox.start();
-    (await request(http, SESSION_URL)).flush(
+    (await requestMade(http, SESSION_URL)).flush(
       { status: 401, title: 'Sign in' },
       { status: 401, statusText: 'Unauthorized' },
     );
@@ -320,10 +312,10 @@ describe('the outbox', () => {
     TestBed.inject(SessionService).clear();
     await signInAs(Role.ParticipationOfficer);
     const again = outbox.start();
-    const resent = await request(http, SESSION_URL);
+    const resent = await requestMade(http, SESSION_URL);
     expect(resent.request.headers.get('Idempotency-Key')).toBe(first.idempotencyKey);
     resent.flush({});
-    (await request(http, DAY_URL)).flush({});
+    (await requestMade(http, DAY_URL)).flush({});
     await again;
     expect(outbox.counts()).toMatchObject({ waiting: 0, sent: 2, signInAgain: false });
   });

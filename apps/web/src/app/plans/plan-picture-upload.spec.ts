@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { PLAN_PICTURE_GONE } from '@heard/domain';
 import type { PlanDocument, PlanPictureResponse } from '@heard/domain';
 import { axeViolations } from '../../testing/axe';
+import { requestMade } from '../../testing/eventually';
 import { PERSON_ID, listItem, page, problemBody, textOf } from '../../testing/fixtures';
 import { PLAN_PICTURES_URL, PlanPictureAdded, PlanPictureUpload } from './plan-picture-upload';
 import { PlanDocumentView } from './view/plan-document-view';
@@ -83,8 +84,8 @@ describe('PlanPictureUpload', () => {
     pick(el, 'no_one');
     fixture.detectChanges();
     el.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
-    await settle();
-    const req = http.expectOne(PLAN_PICTURES_URL);
+    // The file is read by a FileReader first, on its own schedule.
+    const req = await requestMade(http, PLAN_PICTURES_URL);
     expect(req.request.body).toEqual({
       data: Buffer.from(PNG).toString('base64'),
       noOneRecognisable: true,
@@ -115,8 +116,8 @@ describe('PlanPictureUpload', () => {
     expect(textOf(el)).toContain('Chosen: Sam');
     expect(await axeViolations(el)).toEqual([]);
     el.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
-    await settle();
-    const req = http.expectOne(PLAN_PICTURES_URL);
+    // The file is read by a FileReader first, on its own schedule.
+    const req = await requestMade(http, PLAN_PICTURES_URL);
     expect(req.request.body).toMatchObject({ noOneRecognisable: false, youngPersonIds: [PERSON_ID] });
     req.flush(
       problemBody(
