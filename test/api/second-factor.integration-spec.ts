@@ -14,6 +14,7 @@ import {
   expectProblem,
 } from './support/test-app';
 import { serverTestUrl } from './support/server-databases';
+import { waitFor } from './support/wait';
 
 const onServer = serverTestUrl() !== null;
 
@@ -33,16 +34,14 @@ describe('a second factor (TOTP) for staff', () => {
   afterAll(() => t.close());
 
   /** Until some statement of the app waits for a row lock held by the test's own transaction. */
-  async function waitForLockWait(): Promise<void> {
-    for (let i = 0; i < 500; i++) {
+  function waitForLockWait(): Promise<void> {
+    return waitFor(async () => {
       const [row] = await t.db.query(
         `SELECT count(*)::int AS n FROM pg_stat_activity
           WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%sign_in_delays%'`,
       );
-      if ((row as { n: number }).n > 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error('No request came to wait for the lock');
+      return (row as { n: number }).n > 0;
+    }, 'a request to wait for the lock');
   }
 
   const code = (secret: string, offsetSteps = 0) =>
