@@ -8,7 +8,7 @@ import {
   openDatabase,
   redactUrl,
 } from './platform/database/database';
-import { createLogger } from './platform/logging/logger';
+import { createLogger, flushLogLines } from './platform/logging/logger';
 
 async function main(): Promise<void> {
   let config;
@@ -50,6 +50,8 @@ async function main(): Promise<void> {
     msg: `Heard is running at ${config.publicUrl}`,
     database: config.databaseUrl ? 'postgresql' : 'embedded',
   });
+  // The banner is written straight out; the log lines before it are batched, so they go first.
+  flushLogLines(logger);
   process.stdout.write(`\nHeard is ready: ${config.publicUrl}\n\n`);
 
   const shutdown = async (signal: string) => {

@@ -148,6 +148,32 @@ describe('createLogger on standard output', () => {
   );
 
   it(
+    'should write out its batched lines first when asked, before something is written straight out',
+    () => {
+      // As main.ts does before its banner: without the flush, the banner would come first.
+      const script = `
+      const { createLogger, flushLogLines } = require(${JSON.stringify(require.resolve('./logger'))});
+      const logger = createLogger('info');
+      logger.info('before the banner');
+      flushLogLines(logger);
+      process.stdout.write('BANNER\\n');
+      logger.info('after the banner');`;
+      const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
+        encoding: 'utf8',
+        env: { ...process.env, TS_NODE_PROJECT: require.resolve('../../../tsconfig.app.json') },
+        timeout: SPAWNED_MS,
+      });
+      expect(run.stderr).toBe('');
+      const lines = run.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (l === 'BANNER' ? l : (JSON.parse(l) as { msg: string }).msg));
+      expect(lines).toEqual(['before the banner', 'BANNER', 'after the banner']);
+    },
+    SPAWNED_MS,
+  );
+
+  it(
     'should write a lone line out while the process keeps running',
     async () => {
       // The child logs one line and stays up until told; the test waits for the line, however long.

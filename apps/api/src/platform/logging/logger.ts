@@ -29,6 +29,21 @@ export function createLogger(level: pino.LevelWithSilent, destination?: pino.Des
   return pino(options, destination ?? standardOutput());
 }
 
+/**
+ * Writes out the lines `logger` still holds in its batch (standardOutput), for when something
+ * else is about to be written to standard output and must come after them (the start-up banner).
+ */
+export function flushLogLines(logger: Logger): void {
+  const stream = (logger as unknown as Record<symbol, { flushSync?: () => void } | undefined>)[
+    pino.symbols.streamSym
+  ];
+  try {
+    stream?.flushSync?.();
+  } catch {
+    // Not open yet, or closed: nothing of ours is waiting.
+  }
+}
+
 /** How long a line may wait for others before it is written out. */
 const FLUSH_EVERY_MS = 1_000;
 /** What may wait in memory when standard output's reader stalls; past it, lines are dropped, not kept. */
