@@ -12,19 +12,15 @@ import { firstValueFrom } from 'rxjs';
 import { sessionFor } from '../testing/session';
 import { appConfig } from './app.config';
 import { SessionService } from './core/session.service';
+import { requestMade } from '../testing/eventually';
 
 describe('appConfig', () => {
   let http: HttpTestingController;
   let router: Router;
 
   /** The session check a guard makes, once the lazy routes it guards have loaded. */
-  async function sessionCheck(): Promise<TestRequest> {
-    for (let tries = 0; tries < 100; tries++) {
-      const [req] = http.match({ method: 'GET', url: '/api/auth/session' });
-      if (req) return req;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error('No session check was made');
+  function sessionCheck(): Promise<TestRequest> {
+    return requestMade(http, { method: 'GET', url: '/api/auth/session' });
   }
 
   /** Opens a staff page as the administrator, answering the one session check it makes. */
