@@ -17,7 +17,7 @@ import { sessionFor, signInAs } from '../../testing/session';
 import { SessionService } from '../core/session.service';
 import { DAY_DB, DayStore, type DayToKeep, type KeptDay } from './day-store';
 import { KEPT_AT_HEADER, dayStoreInterceptor } from './day-store.interceptor';
-import { requestMade } from '../../testing/eventually';
+import { eventually, requestMade } from '../../testing/eventually';
 
 const DAY = `/api/activities/${ACTIVITY_ID}`;
 const ROUNDS = `/api/evaluation-rounds?occasionKind=activity_day&occasionId=${ACTIVITY_ID}`;
@@ -161,8 +161,7 @@ describe('the day kept on the device', () => {
     );
     await checking;
     TestBed.tick();
-    for (let i = 0; i < 50 && store.kept() !== null; i++) await indexedDbTurns();
-    expect(store.kept()).toBeNull();
+    await eventually(() => (store.kept() === null ? true : undefined), 'the kept day to be forgotten');
     const db = await openDB(DAY_DB, 1);
     expect(await db.count('answers')).toBe(0);
     db.close();
