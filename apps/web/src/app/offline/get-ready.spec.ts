@@ -1,7 +1,7 @@
 import '../../testing/indexed-db';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { Role, addDays, todayInLondon } from '@heard/domain';
 import { IDBFactory } from 'fake-indexeddb';
 import { ACTIVITY_ID, activityResponse, daySheet } from '../../testing/activity-fixtures';
@@ -13,6 +13,14 @@ import { GetReady } from './get-ready';
 
 const DAY = `/api/activities/${ACTIVITY_ID}`;
 const today = todayInLondon();
+
+/** Until the component, its IndexedDB steps done, shows `words`. */
+function showing(fixture: ComponentFixture<GetReady>, el: HTMLElement, words: string): Promise<true> {
+  return eventually(() => {
+    fixture.detectChanges();
+    return el.textContent?.includes(words) ? true : undefined;
+  }, `the words "${words}"`);
+}
 
 describe('GetReady', () => {
   let http: HttpTestingController;
@@ -55,20 +63,14 @@ describe('GetReady', () => {
     ] as const) {
       (await requestMade(http, url)).flush(body);
     }
-    await eventually(() => {
-      fixture.detectChanges();
-      return el.textContent?.includes('Ready for the day') ? true : undefined;
-    }, 'the words "Ready for the day"');
+    await showing(fixture, el, 'Ready for the day');
     expect(el.querySelector('[role="status"]')?.textContent?.trim()).toBe(
       'Ready for the day. Kept on this device: the day sheet, the register and no evaluation rounds.',
     );
     expect(button(el, 'Get ready again')).toBeDefined();
 
     button(el, 'Take it off this device')?.click();
-    await eventually(() => {
-      fixture.detectChanges();
-      return el.textContent?.includes('Taken off') ? true : undefined;
-    }, 'the words "Taken off"');
+    await showing(fixture, el, 'Taken off');
     expect(el.querySelector('[role="status"]')?.textContent?.trim()).toBe('Taken off this device.');
     expect(TestBed.inject(DayStore).kept()).toBeNull();
   });
@@ -91,10 +93,7 @@ describe('GetReady', () => {
       return asked.length >= 6 ? true : undefined;
     }, 'the six requests that get the day ready');
     for (const req of asked) req.error(new ProgressEvent('error'), { status: 0 });
-    await eventually(() => {
-      fixture.detectChanges();
-      return el.textContent?.includes('Could not get ready') ? true : undefined;
-    }, 'the words "Could not get ready"');
+    await showing(fixture, el, 'Could not get ready');
     expect(el.querySelector('[role="status"]')?.textContent?.trim()).toBe(
       'Could not get ready: check the signal and try again.',
     );
