@@ -119,6 +119,20 @@ describe('requestLogger', () => {
   });
 });
 
+/**
+ * The child's environment: ours, less the colour settings. With both NO_COLOR and FORCE_COLOR set
+ * (as CI's runs are), Node 24 warns on standard error, which the tests read for errors.
+ */
+function childEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TS_NODE_PROJECT: require.resolve('../../../tsconfig.app.json'),
+  };
+  delete env['NO_COLOR'];
+  delete env['FORCE_COLOR'];
+  return env;
+}
+
 /** A spawned process compiles the logger as it loads: seconds idle, far longer on a loaded machine. */
 const SPAWNED_MS = 120_000;
 
@@ -133,7 +147,7 @@ describe('createLogger on standard output', () => {
       process.exit(0);`;
       const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
         encoding: 'utf8',
-        env: { ...process.env, TS_NODE_PROJECT: require.resolve('../../../tsconfig.app.json') },
+        env: childEnv(),
         maxBuffer: 64 * 1024 * 1024,
         timeout: SPAWNED_MS,
       });
@@ -160,7 +174,7 @@ describe('createLogger on standard output', () => {
       logger.info('after the banner');`;
       const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
         encoding: 'utf8',
-        env: { ...process.env, TS_NODE_PROJECT: require.resolve('../../../tsconfig.app.json') },
+        env: childEnv(),
         timeout: SPAWNED_MS,
       });
       expect(run.stderr).toBe('');
@@ -183,7 +197,7 @@ describe('createLogger on standard output', () => {
       process.stdin.resume();
       process.stdin.on('end', () => process.exit(0));`;
       const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
-        env: { ...process.env, TS_NODE_PROJECT: require.resolve('../../../tsconfig.app.json') },
+        env: childEnv(),
       });
       let out = '';
       let exited = false;
